@@ -1,0 +1,240 @@
+// Promptotype — app window implementation.
+//
+// [SECTION] Hot reload
+// [SECTION] Presenter panel
+// [SECTION] Device frame and error overlay
+// [SECTION] Main loop
+
+#include "runtime/app_window.h"
+#include "runtime/headless.h"
+#include "runtime/prototype.h"
+#include "runtime/spec_loader.h"
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui_internal.h>
+#include <sys/stat.h>
+
+namespace pt {
+
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Hot reload
+//-----------------------------------------------------------------------------
+
+// Polls the file's modification time every frame (a stat is ~1 µs), so a save shows within a frame or two.
+class SpecWatcher {
+public:
+    explicit SpecWatcher(std::string path) : m_path(std::move(path)) { m_stamp = stamp(); }
+
+    bool changed() {
+        long long s = stamp();
+        if (s == m_stamp || s == 0) return false;
+        m_stamp = s;
+        return true;
+    }
+
+private:
+    long long stamp() const {
+        struct stat st{};
+        if (stat(m_path.c_str(), &st) != 0) return 0;
+        return (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec + st.st_size;
+    }
+    std::string m_path;
+    long long m_stamp = 0;
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Presenter panel
+//-----------------------------------------------------------------------------
+
+struct PresenterState {
+    std::string device;
+    bool dark = false;
+    std::vector<std::string> problems;  // diagnostics of the last failed reload; empty when fine
+    std::string file;
+};
+
+void drawPresenter(Prototype& proto, PresenterState& ps, const FontSet& fonts, const ImRect& r) {
+    const Theme& t = proto.theme();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(r.Min, r.Max, t.c.surface);
+    dl->AddLine(ImVec2(r.Max.x - 0.5f, r.Min.y), ImVec2(r.Max.x - 0.5f, r.Max.y), t.c.border);
+    ImGui::SetCursorScreenPos(r.Min + ImVec2(20, 20));
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(r.GetWidth() - 40);
+    ImGui::PushFont(fonts.get(TextStyle::H3));
+    ImGui::TextUnformatted(proto.spec().name.c_str());
+    ImGui::PopFont();
+    ImGui::PushFont(fonts.get(TextStyle::Caption));
+    ImGui::PushStyleColor(ImGuiCol_Text, t.c.textMuted);
+    ImGui::PushTextWrapPos(r.Max.x - 20);
+    if (!proto.spec().idea.empty()) ImGui::TextUnformatted(proto.spec().idea.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(1, 8));
+    ImGui::TextUnformatted("SCREENS");
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    Scope scope(&proto.state());
+    for (auto& s : proto.spec().screens) {
+        std::string title = toDisplayString(s.title.eval(scope, proto.env()));
+        bool current = proto.currentScreen() == s.id;
+        ImGui::PushID(s.id.c_str());
+        if (ImGui::Selectable(title.c_str(), current, 0, ImVec2(0, 30))) proto.showScreen(s.id);
+        ImGui::PopID();
+    }
+    ImGui::Dummy(ImVec2(1, 12));
+    if (ImGui::Button("Reset state", ImVec2(-FLT_MIN, 36))) proto.reset();
+    ImGui::Dummy(ImVec2(1, 8));
+    static const char* devices[] = {"phone", "tablet", "desktop"};
+    int current = 0;
+    for (int i = 0; i < 3; ++i) if (ps.device == devices[i]) current = i;
+    if (ImGui::Combo("##device", &current, devices, 3)) ps.device = devices[current];
+    if (ImGui::Checkbox("Dark mode", &ps.dark)) proto.setTheme(ps.dark);
+    ImGui::Dummy(ImVec2(1, 8));
+    ImGui::PushFont(fonts.get(TextStyle::Caption));
+    ImGui::PushStyleColor(ImGuiCol_Text, t.c.textMuted);
+    ImGui::TextUnformatted(ps.problems.empty() ? "Watching the spec: save to update." : "Last save has problems (see overlay).");
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Device frame and error overlay
+//-----------------------------------------------------------------------------
+
+ImRect drawDeviceFrame(const std::string& device, const ImRect& area, const Theme& t) {
+    ImVec2 size = deviceSize(device);
+    float bezel = device == "desktop" ? 10 : 14;
+    // Shrink to fit the window, never grow: fonts are baked at 1x.
+    float scale = std::min(1.0f, std::min((area.GetWidth() - 40) / (size.x + 2 * bezel), (area.GetHeight() - 40) / (size.y + 2 * bezel)));
+    if (scale < 1.0f) size = ImVec2(std::floor(size.x * scale), std::floor(size.y * scale));
+    ImVec2 outer = size + ImVec2(2 * bezel, 2 * bezel);
+    ImVec2 min = area.GetCenter() - outer * 0.5f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float rounding = device == "desktop" ? 12 : 44;
+    dl->AddRectFilled(min + ImVec2(0, 8), min + outer + ImVec2(0, 8), IM_COL32(0, 0, 0, 40), rounding);
+    dl->AddRectFilled(min, min + outer, t.dark ? IM_COL32(52, 55, 64, 255) : IM_COL32(24, 26, 32, 255), rounding);
+    ImRect screen(min + ImVec2(bezel, bezel), min + ImVec2(bezel, bezel) + size);
+    return screen;
+}
+
+void drawErrorOverlay(const PresenterState& ps, const FontSet& fonts, const ImRect& r) {
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    ImRect box(ImVec2(r.Min.x + 12, r.Max.y - 220), ImVec2(r.Max.x - 12, r.Max.y - 12));
+    dl->AddRectFilled(box.Min, box.Max, IM_COL32(127, 29, 29, 240), 12);
+    ImFont* h = fonts.get(TextStyle::Strong);
+    ImFont* f = fonts.get(TextStyle::Caption);
+    dl->AddText(h, h->FontSize, box.Min + ImVec2(14, 12), IM_COL32(255, 255, 255, 255), "The last save has problems; showing the last good version");
+    float y = box.Min.y + 40;
+    for (auto& p : ps.problems) {
+        if (y > box.Max.y - 20) break;
+        dl->AddText(f, f->FontSize, ImVec2(box.Min.x + 14, y), IM_COL32(254, 226, 226, 255), p.c_str(), nullptr, box.GetWidth() - 28);
+        y += f->CalcTextSizeA(f->FontSize, FLT_MAX, box.GetWidth() - 28, p.c_str()).y + 4;
+    }
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Main loop
+//-----------------------------------------------------------------------------
+
+bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& options, std::string* why) {
+    const char* display = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    if ((!display || !*display) && (!wayland || !*wayland)) { *why = "DISPLAY is not set"; return false; }
+    if (!glfwInit()) { *why = "GLFW could not connect to the display"; return false; }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    std::string title = "Promptotype — " + spec->name;
+    GLFWwindow* window = glfwCreateWindow(1280, 920, title.c_str(), nullptr, nullptr);
+    if (!window) {
+        glfwTerminate();
+        *why = "no OpenGL 3 window could be created";
+        return false;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    FontSet fonts;
+    fonts.load(io.Fonts);
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+
+    Prototype proto(spec);
+    proto.setFonts(&fonts);
+    PresenterState ps;
+    ps.device = options.device.empty() ? spec->device : options.device;
+    ps.dark = options.dark || spec->dark;
+    ps.file = options.specPath;
+    proto.setTheme(ps.dark);
+    SpecWatcher watcher(options.specPath);
+
+    int frames = 0;
+    double last = glfwGetTime();
+    while (!glfwWindowShouldClose(window)) {
+        glfwPollEvents();
+        if (watcher.changed()) {
+            LoadResult r = SpecLoader::loadFile(options.specPath);
+            ps.problems.clear();
+            for (auto& d : r.diagnostics)
+                if (d.level == Diagnostic::Level::Error) ps.problems.push_back(d.format(options.specPath));
+            if (r.spec && ps.problems.empty()) {
+                proto.replaceSpec(r.spec);
+                proto.setTheme(ps.dark);
+            }
+        }
+        double now = glfwGetTime();
+        proto.update(now - last);
+        last = now;
+
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(vp->WorkPos);
+        ImGui::SetNextWindowSize(vp->WorkSize);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        ImGui::Begin("##app", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                        ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+        ImGui::PopStyleVar();
+        ImRect full(vp->WorkPos, vp->WorkPos + vp->WorkSize);
+        ImGui::PushFont(fonts.get(TextStyle::Body));
+        const float panel = 248;
+        ImGui::GetWindowDrawList()->AddRectFilled(full.Min, full.Max, proto.theme().dark ? IM_COL32(10, 11, 14, 255) : IM_COL32(232, 234, 240, 255));
+        ImRect stage(ImVec2(full.Min.x + panel, full.Min.y), full.Max);
+        ImRect screen = drawDeviceFrame(ps.device, stage, proto.theme());
+        ImGui::PushClipRect(screen.Min, screen.Max, true);
+        proto.draw(screen);
+        ImGui::PopClipRect();
+        drawPresenter(proto, ps, fonts, ImRect(full.Min, ImVec2(full.Min.x + panel, full.Max.y)));
+        if (!ps.problems.empty()) drawErrorOverlay(ps, fonts, stage);
+        ImGui::PopFont();
+        ImGui::End();
+        ImGui::Render();
+
+        int w, h;
+        glfwGetFramebufferSize(window, &w, &h);
+        glViewport(0, 0, w, h);
+        glClearColor(0.1f, 0.1f, 0.12f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        glfwSwapBuffers(window);
+        if (options.maxFrames > 0 && ++frames >= options.maxFrames) break;
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return true;
+}
+
+} // namespace pt

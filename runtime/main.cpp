@@ -1,0 +1,324 @@
+// Promptotype — command-line tool.
+//
+// Verbs register in one table (name, usage, summary, function); `help` and README are written
+// from it. Exit codes: 0 success, 1 the spec or a step failed, 2 usage error or unreadable file.
+//
+// [SECTION] Helpers
+// [SECTION] Verbs: validate, schema, docs
+// [SECTION] Verbs: shot, play, inspect
+// [SECTION] Verbs: run
+// [SECTION] Verb table and main
+
+#include "runtime/app_window.h"
+#include "runtime/headless.h"
+#include "runtime/inspector.h"
+#include "runtime/spec_loader.h"
+#include "widgets/catalog.h"
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace pt;
+
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers
+//-----------------------------------------------------------------------------
+
+struct Args {
+    std::vector<std::string> positional;
+    std::vector<std::pair<std::string, std::string>> options;  // --name value (value "" for flags)
+
+    std::string get(const std::string& name, const std::string& fallback = "") const {
+        for (auto& [k, v] : options) if (k == name) return v;
+        return fallback;
+    }
+    bool has(const std::string& name) const {
+        for (auto& [k, v] : options) if (k == name) return true;
+        return false;
+    }
+    std::vector<std::string> all(const std::string& name) const {
+        std::vector<std::string> out;
+        for (auto& [k, v] : options) if (k == name) out.push_back(v);
+        return out;
+    }
+};
+
+// Options that take a value; anything else starting with -- is a flag.
+bool takesValue(const std::string& name) {
+    static const char* withValue[] = {"-o", "--out", "--screen", "--size", "--step", "--print", "--device", "--frames", "--shot"};
+    for (const char* w : withValue) if (name == w) return true;
+    return false;
+}
+
+bool parseArgs(int argc, char** argv, int first, Args* out, std::string* error) {
+    for (int i = first; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a.size() > 1 && a[0] == '-' && a != "-") {
+            if (takesValue(a)) {
+                if (i + 1 >= argc) { *error = a + " needs a value"; return false; }
+                out->options.push_back({a == "--out" ? "-o" : a, argv[++i]});
+            } else out->options.push_back({a, ""});
+        } else out->positional.push_back(a);
+    }
+    return true;
+}
+
+// Loads a spec for verbs that render it: problems go to stderr; returns null (and sets exit code) when unusable.
+std::shared_ptr<const Spec> loadForRender(const std::string& path, int* exitCode) {
+    LoadResult r = SpecLoader::loadFile(path);
+    std::cerr << r.format(path);
+    if (r.unreadable) { *exitCode = 2; return nullptr; }
+    if (!r.spec) { *exitCode = 1; return nullptr; }
+    return r.spec;
+}
+
+bool parseSize(const std::string& s, ImVec2* out) {
+    int w = 0, h = 0;
+    if (std::sscanf(s.c_str(), "%dx%d", &w, &h) != 2 || w < 100 || h < 100 || w > 8192 || h > 8192) return false;
+    *out = ImVec2((float)w, (float)h);
+    return true;
+}
+
+std::string safeFileName(const std::string& s) {
+    std::string out;
+    for (char c : s) out += (std::isalnum((unsigned char)c) || c == '-' || c == '_') ? c : '_';
+    return out.empty() ? "screen" : out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Verbs: validate, schema, docs
+//-----------------------------------------------------------------------------
+
+int cmdValidate(const Args& a) {
+    if (a.positional.empty()) { std::cerr << "usage: promptotype validate SPEC...\n"; return 2; }
+    int code = 0;
+    for (auto& path : a.positional) {
+        LoadResult r = SpecLoader::loadFile(path);
+        std::cerr << r.format(path);
+        if (r.unreadable) code = 2;
+        else if (r.hasErrors() || !r.spec) code = std::max(code, 1);
+    }
+    if (code == 0) std::cout << a.positional.size() << (a.positional.size() == 1 ? " spec is valid\n" : " specs are valid\n");
+    return code;
+}
+
+int cmdSchema(const Args&) {
+    std::cout << WidgetCatalog::get().jsonSchema().dump(2) << "\n";
+    return 0;
+}
+
+int cmdDocs(const Args&) {
+    std::cout << WidgetCatalog::get().markdownTable();
+    return 0;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Verbs: shot, play, inspect
+//-----------------------------------------------------------------------------
+
+int writeShots(std::shared_ptr<const Spec> spec, const std::string& dir, const std::string& onlyScreen, ImVec2 size, bool dark) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) { std::cerr << dir << ": cannot create the folder: " << ec.message() << "\n"; return 2; }
+    if (!onlyScreen.empty() && !spec->screen(onlyScreen)) {
+        std::cerr << "no screen named '" << onlyScreen << "'\n";
+        return 1;
+    }
+    HeadlessDriver driver(spec, size);
+    if (dark) driver.proto().setTheme(true);
+    for (auto& s : spec->screens) {
+        if (!onlyScreen.empty() && s.id != onlyScreen) continue;
+        driver.proto().showScreen(s.id);
+        driver.settle();
+        Image img = driver.capture();
+        std::string path = (fs::path(dir) / (safeFileName(s.id) + ".png")).string();
+        std::string error;
+        if (!writePng(path, img, &error)) { std::cerr << path << ": " << error << "\n"; return 1; }
+        std::cout << path << "\n";
+    }
+    return 0;
+}
+
+int cmdShot(const Args& a) {
+    if (a.positional.size() != 1 || !a.has("-o")) { std::cerr << "usage: promptotype shot SPEC -o DIR [--screen ID] [--size WxH] [--dark]\n"; return 2; }
+    ImVec2 size(0, 0);
+    if (a.has("--size") && !parseSize(a.get("--size"), &size)) { std::cerr << "--size wants WIDTHxHEIGHT, e.g. 390x844\n"; return 2; }
+    int code = 0;
+    auto spec = loadForRender(a.positional[0], &code);
+    if (!spec) return code;
+    return writeShots(spec, a.get("-o"), a.get("--screen"), size, a.has("--dark"));
+}
+
+// "type TARGET TEXT": TARGET may be quoted to contain spaces.
+std::vector<std::string> splitStep(const std::string& step, size_t maxParts) {
+    std::vector<std::string> parts;
+    size_t i = 0;
+    while (i < step.size() && parts.size() + 1 < maxParts) {
+        while (i < step.size() && step[i] == ' ') ++i;
+        if (i >= step.size()) break;
+        std::string part;
+        if (step[i] == '"' || step[i] == '\'') {
+            char q = step[i++];
+            while (i < step.size() && step[i] != q) part += step[i++];
+            ++i;
+        } else {
+            while (i < step.size() && step[i] != ' ') part += step[i++];
+        }
+        parts.push_back(part);
+    }
+    while (i < step.size() && step[i] == ' ') ++i;
+    if (i < step.size()) {
+        std::string rest = step.substr(i);
+        if (rest.size() >= 2 && (rest.front() == '"' || rest.front() == '\'') && rest.back() == rest.front()) rest = rest.substr(1, rest.size() - 2);
+        parts.push_back(rest);
+    }
+    return parts;
+}
+
+bool runStep(HeadlessDriver& d, const std::string& step, std::string* error) {
+    auto head = splitStep(step, 2);  // verb + the rest (a click target may contain spaces)
+    if (head.empty()) { *error = "empty step"; return false; }
+    const std::string& verb = head[0];
+    std::string rest = head.size() == 2 ? head[1] : "";
+    if (verb == "click" && !rest.empty()) return d.click(rest, error);
+    if (verb == "type") {
+        auto parts = splitStep(step, 3);
+        if (parts.size() == 3) return d.type(parts[1], parts[2], error);
+    }
+    if (verb == "wait" && !rest.empty()) {
+        char* end = nullptr;
+        double ms = std::strtod(rest.c_str(), &end);
+        if (end == rest.c_str() || ms < 0) { *error = "wait wants milliseconds: wait 500"; return false; }
+        d.wait(ms);
+        return true;
+    }
+    if (verb == "key" && !rest.empty()) return d.key(rest, error);
+    if (verb == "back" && rest.empty()) { d.proto().back(); d.settle(); return true; }
+    *error = "unknown step '" + step + "' (click TARGET, type TARGET TEXT, wait MS, key NAME, back)";
+    return false;
+}
+
+void printWhat(HeadlessDriver& d, const std::string& what) {
+    if (what == "state") std::cout << d.proto().state().dump(2) << "\n";
+    else if (what == "texts") for (auto& t : d.proto().texts()) std::cout << t << "\n";
+    else std::cout << d.proto().currentScreen() << "\n";
+}
+
+int cmdPlay(const Args& a) {
+    if (a.positional.size() != 1) { std::cerr << "usage: promptotype play SPEC --step \"click TARGET\" ... [--print screen|state|texts] [--shot FILE]\n"; return 2; }
+    for (auto& p : a.all("--print"))
+        if (p != "screen" && p != "state" && p != "texts") { std::cerr << "--print wants screen, state or texts\n"; return 2; }
+    int code = 0;
+    auto spec = loadForRender(a.positional[0], &code);
+    if (!spec) return code;
+    HeadlessDriver d(spec);
+    d.settle();
+    for (auto& step : a.all("--step")) {
+        std::string error;
+        if (!runStep(d, step, &error)) {
+            std::cerr << a.positional[0] << ": step '" << step << "': " << error << "\n";
+            return 1;
+        }
+    }
+    d.settle();
+    for (auto& m : d.proto().messages()) std::cerr << a.positional[0] << ": runtime: " << m << "\n";
+    if (a.has("--shot")) {
+        std::string error;
+        if (!writePng(a.get("--shot"), d.capture(), &error)) { std::cerr << a.get("--shot") << ": " << error << "\n"; return 1; }
+    }
+    auto prints = a.all("--print");
+    // screen is printed last so scripts can read it from the final line
+    std::stable_partition(prints.begin(), prints.end(), [](const std::string& p) { return p != "screen"; });
+    for (auto& p : prints) printWhat(d, p);
+    return 0;
+}
+
+int cmdInspect(const Args& a) {
+    if (a.positional.size() != 1) { std::cerr << "usage: promptotype inspect SPEC\n"; return 2; }
+    int code = 0;
+    auto spec = loadForRender(a.positional[0], &code);
+    if (!spec) return code;
+    std::cout << inspectSpec(spec).dump(2) << "\n";
+    return 0;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Verbs: run
+//-----------------------------------------------------------------------------
+
+int cmdRun(const Args& a) {
+    if (a.positional.size() != 1) { std::cerr << "usage: promptotype run SPEC [--device phone|tablet|desktop] [--dark]\n"; return 2; }
+    const std::string& path = a.positional[0];
+    int code = 0;
+    auto spec = loadForRender(path, &code);
+    if (!spec) return code;
+    AppWindowOptions opts;
+    opts.specPath = path;
+    opts.device = a.get("--device");
+    opts.dark = a.has("--dark");
+    opts.maxFrames = std::atoi(a.get("--frames", "0").c_str());
+    std::string why;
+    if (runAppWindow(spec, opts, &why)) return 0;
+    // No display: still useful, so write what the window would have shown.
+    std::string dir = "promptotype-shots/" + safeFileName(fs::path(path).stem().string());
+    std::cerr << "promptotype: no display available (" << why << "); writing a PNG of every screen to " << dir << "/ instead\n";
+    return writeShots(spec, dir, "", ImVec2(0, 0), opts.dark);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Verb table and main
+//-----------------------------------------------------------------------------
+
+struct Verb {
+    const char* name;
+    const char* usage;
+    const char* summary;
+    std::function<int(const Args&)> run;
+};
+
+const std::vector<Verb>& verbs() {
+    static const std::vector<Verb> table = {
+        {"run", "run SPEC [--device phone|tablet|desktop] [--dark]", "open the prototype in a window with a presenter panel; hot-reloads on save", cmdRun},
+        {"validate", "validate SPEC...", "check specs; one line per problem (FILE:LINE:COL or FILE:/json/pointer); exit 0 valid, 1 invalid, 2 unreadable", cmdValidate},
+        {"shot", "shot SPEC -o DIR [--screen ID] [--size WxH] [--dark]", "write one PNG per screen (no display needed)", cmdShot},
+        {"play", "play SPEC --step \"click TARGET\" --step \"type TARGET TEXT\" --step \"wait MS\" ... [--print screen|state|texts] [--shot FILE]",
+         "click through the prototype headlessly; TARGET is a widget id or its visible label", cmdPlay},
+        {"inspect", "inspect SPEC", "JSON: screens, widgets, edges, dead controls, unreachable screens, visible texts", cmdInspect},
+        {"schema", "schema", "print the JSON Schema of the spec format (generated from the widget catalog)", cmdSchema},
+        {"docs", "docs", "print the widget and action reference (Markdown, generated from the catalog)", cmdDocs},
+    };
+    return table;
+}
+
+int usage(std::ostream& out) {
+    out << "promptotype — clickable prototypes from a JSON spec\n\nusage:\n";
+    for (auto& v : verbs()) out << "  promptotype " << v.usage << "\n      " << v.summary << "\n";
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) return usage(std::cerr);
+    std::string verb = argv[1];
+    if (verb == "help" || verb == "--help" || verb == "-h") { usage(std::cout); return 0; }
+    for (auto& v : verbs()) {
+        if (verb != v.name) continue;
+        Args args;
+        std::string error;
+        if (!parseArgs(argc, argv, 2, &args, &error)) { std::cerr << "promptotype " << verb << ": " << error << "\n"; return 2; }
+        return v.run(args);
+    }
+    std::vector<std::string> names;
+    for (auto& v : verbs()) names.push_back(v.name);
+    std::string hint = closestName(verb, names);
+    std::cerr << "promptotype: unknown command '" << verb << "'" << (hint.empty() ? "" : " (did you mean '" + hint + "'?)") << "\n";
+    return usage(std::cerr);
+}

@@ -1,0 +1,156 @@
+// The CLI contracts people and scripts rely on: exit codes, located messages, files written.
+#include "runtime/raster.h"
+#include "widgets/catalog.h"
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+    int code = -1;
+    std::string out, err;
+};
+
+// Runs the built binary with arguments (shell-quoted by the caller) in `workdir`, capturing stdout and stderr.
+Result cli(const std::string& args, const std::string& workdir = ".") {
+    fs::path dir = fs::temp_directory_path() / ("pt_cli_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::string out = (dir / "out").string(), err = (dir / "err").string();
+    std::string cmd = "cd " + workdir + " && env -u DISPLAY -u WAYLAND_DISPLAY " + PT_BINARY + " " + args + " >" + out + " 2>" + err;
+    int status = std::system(cmd.c_str());
+    Result r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    auto slurp = [](const std::string& p) { std::ifstream in(p); std::stringstream ss; ss << in.rdbuf(); return ss.str(); };
+    r.out = slurp(out);
+    r.err = slurp(err);
+    return r;
+}
+
+std::string tempSpec(const std::string& name, const std::string& text) {
+    fs::path dir = fs::temp_directory_path() / ("pt_cli_specs_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    fs::path p = dir / name;
+    std::ofstream(p) << text;
+    return p.string();
+}
+
+const char* kGood = R"({"state": {"n": 0}, "screens": {
+  "home": {"title": "Home", "body": [{"button": "Next", "id": "next", "go": "second"}, {"text": "Count ${n}"}]},
+  "second": {"title": "Second", "body": [{"input": "Note", "bind": "note"}, {"button": "Bump", "on": {"press": {"inc": "n"}}}]}}})";
+
+} // namespace
+
+TEST_CASE("validate: exit 0 for a valid spec", "[cli]") {
+    Result r = cli("validate " + tempSpec("good.json", kGood));
+    CHECK(r.code == 0);
+    CHECK(r.err.empty());
+}
+
+TEST_CASE("validate: exit 1 with FILE:LINE:COL for syntax errors", "[cli]") {
+    std::string path = tempSpec("syntax.json", "{\n  \"screens\": {,}\n}");
+    Result r = cli("validate " + path);
+    CHECK(r.code == 1);
+    CHECK(r.err.find(path + ":2:") == 0);
+}
+
+TEST_CASE("validate: exit 1 with FILE:/pointer and did-you-mean", "[cli]") {
+    std::string path = tempSpec("bad.json", R"({"screens": {"home": {"body": [{"buton": "x"}, {"button": "y", "go": "nowhere"}]}}})");
+    Result r = cli("validate " + path);
+    CHECK(r.code == 1);
+    CHECK(r.err.find(path + ":/screens/home/body/0/buton: error: unknown widget 'buton' (did you mean 'button'?)") != std::string::npos);
+    CHECK(r.err.find(path + ":/screens/home/body/1/go: error:") != std::string::npos);
+}
+
+TEST_CASE("validate: exit 2 for usage errors and unreadable files", "[cli]") {
+    CHECK(cli("validate").code == 2);
+    Result r = cli("validate /nonexistent/x.json");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("/nonexistent/x.json:/: error: cannot read the file") == 0);
+    CHECK(cli("frobnicate").code == 2);
+    CHECK(cli("frobnicate").err.find("did you mean") == std::string::npos);
+    CHECK(cli("valdate x").err.find("did you mean 'validate'?") != std::string::npos);
+}
+
+TEST_CASE("schema: the checked-in copy matches the catalog", "[cli][schema]") {
+    Result r = cli("schema");
+    REQUIRE(r.code == 0);
+    std::ifstream in("specs/promptotype.schema.json");
+    REQUIRE(in.good());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    INFO("specs/promptotype.schema.json is stale: regenerate it with `build/promptotype schema > specs/promptotype.schema.json`");
+    CHECK(pt::Json::parse(ss.str()) == pt::Json::parse(r.out));
+    pt::Json schema = pt::Json::parse(r.out);
+    CHECK(schema["$schema"] == "https://json-schema.org/draft/2020-12/schema");
+    CHECK(schema["$defs"].contains("w_button"));
+}
+
+TEST_CASE("shot: one non-blank PNG per screen, with no display", "[cli][render]") {
+    fs::path dir = fs::temp_directory_path() / ("pt_shots_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    Result r = cli("shot " + tempSpec("good.json", kGood) + " -o " + dir.string());
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK(fs::exists(dir / "home.png"));
+    CHECK(fs::exists(dir / "second.png"));
+    CHECK(r.out.find((dir / "home.png").string()) != std::string::npos);
+
+    Result one = cli("shot " + tempSpec("good.json", kGood) + " -o " + (dir / "one").string() + " --screen second --size 600x400");
+    REQUIRE(one.code == 0);
+    CHECK(fs::exists(dir / "one" / "second.png"));
+    CHECK_FALSE(fs::exists(dir / "one" / "home.png"));
+    CHECK(cli("shot " + tempSpec("good.json", kGood) + " -o " + dir.string() + " --size huge").code == 2);
+}
+
+TEST_CASE("play: clicks and types, prints the screen last", "[cli][play]") {
+    std::string spec = tempSpec("good.json", kGood);
+    Result r = cli("play " + spec + " --step 'click next' --step 'type Note hello there' --step 'click Bump' --step 'wait 100' --print state --print screen");
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    std::string lastLine = r.out.substr(r.out.find_last_of('\n', r.out.size() - 2) + 1);
+    CHECK(lastLine == "second\n");
+    CHECK(r.out.find("\"note\": \"hello there\"") != std::string::npos);
+    CHECK(r.out.find("\"n\": 1") != std::string::npos);
+}
+
+TEST_CASE("play: a missing target exits 1 naming it", "[cli][play]") {
+    Result r = cli("play " + tempSpec("good.json", kGood) + " --step 'click Bump' --print screen");
+    CHECK(r.code == 1);
+    CHECK(r.err.find("no widget 'Bump' on screen 'home'") != std::string::npos);
+    CHECK(cli("play " + tempSpec("good.json", kGood) + " --step 'dance'").code == 1);
+}
+
+TEST_CASE("inspect: screens, edges with clickable via, dead controls, texts", "[cli][inspect]") {
+    std::string spec = tempSpec("dead.json", R"({"screens": {
+      "home": {"title": "Home", "body": [{"button": "Next", "go": "second"}, {"button": "Does nothing"}]},
+      "second": {"title": "Second", "body": [{"text": "Hi"}]}, "island": {"body": []}}})");
+    Result r = cli("inspect " + spec);
+    REQUIRE(r.code == 0);
+    pt::Json j = pt::Json::parse(r.out);
+    CHECK(j["start"] == "home");
+    REQUIRE(j["screens"].size() == 3);
+    CHECK(j["screens"][0]["title"] == "Home");
+    CHECK(j["screens"][0]["widgets"][0]["type"] == "button");
+    CHECK(j["screens"][0]["widgets"][0]["actions"][0] == "press: navigate second");
+    REQUIRE(j["edges"].size() == 1);
+    CHECK(j["edges"][0] == pt::Json({{"from", "home"}, {"to", "second"}, {"via", "Next"}}));
+    REQUIRE(j["dead_controls"].size() == 1);
+    CHECK(j["dead_controls"][0]["target"] == "Does nothing");
+    CHECK(j["unreachable"] == pt::Json::array({"island"}));
+    CHECK(j["texts"]["second"].dump().find("Hi") != std::string::npos);
+}
+
+TEST_CASE("run without a display says so and writes PNGs", "[cli][run]") {
+    fs::path cwd = fs::temp_directory_path() / ("pt_run_" + std::to_string(::getpid()));
+    fs::create_directories(cwd);
+    std::string spec = tempSpec("runme.json", kGood);
+    Result r = cli("run " + spec, cwd.string());
+    CHECK(r.err.find("no display available") != std::string::npos);
+    CHECK(fs::exists(cwd / "promptotype-shots" / "runme" / "home.png"));
+}

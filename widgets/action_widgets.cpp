@@ -1,0 +1,191 @@
+// Promptotype — action widgets: button, icon_button, link, fab.
+//
+// [SECTION] Helpers
+// [SECTION] Draw functions
+// [SECTION] Registration
+
+#include "runtime/prototype.h"
+#include "runtime/ui.h"
+#include "widgets/catalog.h"
+#include "widgets/draw.h"
+#include <algorithm>
+#include <cmath>
+
+namespace pt {
+
+namespace {
+
+using P = PropType;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers
+//-----------------------------------------------------------------------------
+
+// Probe label for controls that may have no text: the label, else the icon name.
+std::string probeLabel(const std::string& label, const std::string& icon) { return label.empty() ? icon : label; }
+
+// A node asks for the full width with `full`, or with any explicit width/grow hint (w: "fill", "50%", grow: 1).
+bool wantsWidth(Ui& ui, const Node& n)
+{
+    return ui.flag(n, "full") || n.layout.width != 0 || n.layout.widthPct > 0 || n.layout.grow > 0;
+}
+
+// Count badge on the corner of an icon button: a number/text pill, or a dot for `true`.
+void cornerBadge(Ui& ui, const Json& badge, ImVec2 anchor)
+{
+    const Theme& t = ui.theme();
+    if (badge.is_null() || badge == false || badge == 0 || badge == "" || badge == "0") return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (badge == true) {
+        dl->AddCircleFilled(anchor, 6, draw::fade(t.c.surface), 16);
+        dl->AddCircleFilled(anchor, 4, draw::fade(t.c.danger), 16);
+        return;
+    }
+    std::string text = badge.is_number() && badge.get<double>() > 99 ? "99+" : toDisplayString(badge);
+    ImVec2 ts = ui.measure(text, TextStyle::Small);
+    float h = 16, w = std::max(h, std::ceil(ts.x) + 8);
+    ImRect r(anchor - ImVec2(w * 0.5f, h * 0.5f), anchor + ImVec2(w * 0.5f, h * 0.5f));
+    dl->AddRectFilled(r.Min - ImVec2(2, 2), r.Max + ImVec2(2, 2), draw::fade(t.c.surface), h);
+    dl->AddRectFilled(r.Min, r.Max, draw::fade(t.c.danger), h);
+    draw::text(ui, ImFloor(r.GetCenter() - ts * 0.5f), text, TextStyle::Small, IM_COL32(255, 255, 255, 255));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Draw functions
+//-----------------------------------------------------------------------------
+
+void drawButton(Ui& ui, const Node& n)
+{
+    std::string label = ui.str(n, "label");
+    std::string icon = ui.str(n, "icon");
+    std::string size = ui.str(n, "size");
+    draw::ButtonSpec b;
+    b.label = label;
+    b.icon = icon;
+    b.variant = draw::variantFromName(ui.str(n, "variant"));
+    b.height = size == "sm" ? 34.0f : size == "lg" ? 52.0f : ui.theme().controlHeight;
+    b.busy = ui.flag(n, "busy");
+    b.width = wantsWidth(ui, n) ? ui.itemWidth(n) : 0.0f;
+    draw::Press p = draw::button(ui, "##button", b);
+    ui.probe(n, probeLabel(label, icon), true);
+    if (p.pressed) ui.fire(n, "press");
+}
+
+void drawIconButton(Ui& ui, const Node& n)
+{
+    const Theme& t = ui.theme();
+    std::string icon = ui.str(n, "icon");
+    std::string label = ui.str(n, "label");
+    std::string variant = ui.str(n, "variant");
+    const float d = 40;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImRect r(pos, pos + ImVec2(d, d));
+    draw::Press p = draw::pressable("##icon_button", r.GetSize());
+    ui.probe(n, probeLabel(label, icon), true);
+    if (p.pressed) ui.fire(n, "press");
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float shade = p.held ? 0.16f : p.hovered ? 0.08f : 0.0f;
+    ImU32 fill = 0, ink = t.c.text;
+    if (variant == "filled") { fill = p.held ? t.c.brandActive : p.hovered ? t.c.brandHover : t.c.brand; ink = t.c.onBrand; }
+    else if (variant == "tonal") { fill = mixColor(t.c.brandSoft, t.c.brand, shade); ink = t.c.brand; }
+    else if (shade > 0) fill = withAlpha(t.c.text, shade * 0.7f);
+    if (fill) dl->AddCircleFilled(r.GetCenter(), d * 0.5f, draw::fade(fill), 32);
+    draw::iconAt(ui, r.GetCenter(), 18, icon, ink);
+    cornerBadge(ui, ui.prop(n, "badge"), r.GetCenter() + ImVec2(d * 0.3f, -d * 0.3f));
+    if (p.hovered && !label.empty()) ImGui::SetTooltip("%s", label.c_str());
+}
+
+void drawLink(Ui& ui, const Node& n)
+{
+    std::string label = ui.str(n, "label");
+    std::string icon = ui.str(n, "icon");
+    draw::ButtonSpec b;
+    b.label = label;
+    b.icon = icon;
+    b.variant = draw::Variant::Link;
+    b.height = std::ceil(ui.font(TextStyle::Strong)->FontSize + 10);
+    draw::Press p = draw::button(ui, "##link", b);
+    ui.probe(n, probeLabel(label, icon), true);
+    if (p.pressed) ui.fire(n, "press");
+}
+
+// The floating action button sits in its own child window at the screen's bottom-right corner:
+// child windows draw above the parent's content and take the mouse first, so the FAB stays on
+// top of whatever the body draws after it and cannot be clicked through.
+void drawFab(Ui& ui, const Node& n)
+{
+    const Theme& t = ui.theme();
+    std::string icon = ui.str(n, "icon");
+    std::string label = ui.str(n, "label");
+    const float h = 56, margin = 10;
+    float w = label.empty() ? h : std::ceil(draw::iconLabelSize(ui, icon, label, TextStyle::Strong).x) + 44;
+
+    ImRect screen = ui.proto().screenRect();
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ImVec2 cursor = ImGui::GetCursorScreenPos();
+    ImVec2 contentMax = window->DC.CursorMaxPos;
+    bool pinned = screen.GetWidth() > w + 2 * t.pad && screen.GetHeight() > h + 2 * t.pad;
+    ImVec2 pos = pinned ? screen.Max - ImVec2(w + t.pad, h + t.pad) : ImVec2(cursor.x + std::max(0.0f, ImGui::GetContentRegionAvail().x - w), cursor.y);
+
+    ImGui::SetCursorScreenPos(pos - ImVec2(margin, margin));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 0.0f);
+    ImGui::BeginChild("##fab", ImVec2(w, h) + ImVec2(margin, margin) * 2, false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+    ImGui::SetCursorScreenPos(pos);
+    ImRect r(pos, pos + ImVec2(w, h));
+    draw::Press p = draw::pressable("##fab_button", r.GetSize());
+    ui.probe(n, probeLabel(label, icon), true);
+    if (p.pressed) ui.fire(n, "press");
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    draw::shadow(dl, r, h * 0.5f, p.held ? 1.5f : 2.5f);
+    dl->AddRectFilled(r.Min, r.Max, draw::fade(p.held ? t.c.brandActive : p.hovered ? t.c.brandHover : t.c.brand), h * 0.5f);
+    draw::iconLabel(ui, r, icon, label, TextStyle::Strong, t.c.onBrand);
+    ImGui::EndChild();
+    ImGui::PopStyleVar(2);
+
+    if (pinned) {  // out of the flow: leave the parent's cursor and content size as they were
+        ImGui::SetCursorScreenPos(cursor);
+        window->DC.CursorMaxPos = contentMax;
+    }
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Registration
+//-----------------------------------------------------------------------------
+
+void registerActionWidgets(WidgetCatalog& c)
+{
+    const char* cat = "Actions";
+
+    c.add({"button", cat, "A button. Full width with `full` or `w: \"fill\"`; `busy` shows a spinner and ignores clicks.", "label",
+           {{"label", P::String, "", "text on the button", {}},
+            {"variant", P::Enum, "primary", "visual weight", {"primary", "secondary", "outline", "ghost", "danger", "link"}},
+            {"icon", P::Icon, "", "icon before the label", {}},
+            {"size", P::Enum, "md", "height: sm 34, md theme control height, lg 52", {"sm", "md", "lg"}},
+            {"full", P::Bool, false, "stretch to the available width", {}},
+            {"busy", P::Bool, false, "spinner, clicks ignored (e.g. \"${pending('login')}\")", {}}},
+           {"press"}, false, false, true, R"({"button": "Save", "icon": "check", "press": "back"})", drawButton});
+
+    c.add({"icon_button", cat, "A round icon-only button with an optional count badge.", "icon",
+           {{"icon", P::Icon, "ellipsis-h", "icon name", {}},
+            {"label", P::String, "", "tooltip, and the name tests click it by", {}},
+            {"variant", P::Enum, "ghost", "ghost (no fill), filled (brand) or tonal (soft brand)", {"ghost", "filled", "tonal"}},
+            {"badge", P::Any, nullptr, "number or text on a red pill at the corner; true for a dot", {}}},
+           {"press"}, false, false, true, R"({"icon_button": "bell", "label": "Notifications", "badge": 3, "go": "inbox"})", drawIconButton});
+
+    c.add({"link", cat, "An inline text link in the brand color.", "label",
+           {{"label", P::String, "", "link text", {}},
+            {"icon", P::Icon, "", "icon before the text", {}}},
+           {"press"}, false, false, true, R"({"link": "Forgot password?", "go": "forgot"})", drawLink});
+
+    c.add({"fab", cat, "A floating action button pinned to the bottom-right of the screen (extended with a label). Put it last in the body.", "icon",
+           {{"icon", P::Icon, "plus", "icon name", {}},
+            {"label", P::String, "", "text for an extended FAB", {}}},
+           {"press"}, false, false, true, R"({"fab": "plus", "label": "New task", "go": "newTask"})", drawFab});
+}
+
+} // namespace pt

@@ -1,0 +1,849 @@
+// Promptotype — data widgets: table, KPI stat tile, progress bar and ring, timeline, activity
+// heatmap and month calendar. All drawn with ImDrawList in the theme's look.
+//
+// Index of this file:
+// [SECTION] Helpers (surfaces, press areas, icons, text fitting)
+// [SECTION] Value formatting (table column formats)
+// [SECTION] Calendar math (civil dates on the simulated clock)
+// [SECTION] table
+// [SECTION] stat
+// [SECTION] progress, ring
+// [SECTION] timeline
+// [SECTION] heatmap
+// [SECTION] calendar
+// [SECTION] Registration
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "runtime/prototype.h"
+#include "runtime/ui.h"
+#include "widgets/catalog.h"
+#include "widgets/draw.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <climits>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace pt {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers
+//-----------------------------------------------------------------------------
+
+// Reserves the box a widget drew into, so the cursor moves past it like after any item.
+void reserve(ImVec2 origin, ImVec2 size)
+{
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImMax(size, ImVec2(0, 0)));
+}
+
+// `s` cut to fit `maxW` with an ellipsis (UTF-8 safe).
+std::string fitText(Ui& ui, const std::string& s, TextStyle style, float maxW)
+{
+    if (ui.measure(s, style).x <= maxW) return s;
+    const std::string dots = "\xE2\x80\xA6";
+    size_t lo = 0, hi = s.size();
+    while (lo < hi) {  // longest prefix (on a code point boundary) that fits with the ellipsis
+        size_t mid = (lo + hi + 1) / 2;
+        while (mid > 0 && mid < s.size() && ((unsigned char)s[mid] & 0xC0) == 0x80) mid--;
+        if (mid <= lo) break;
+        if (ui.measure(s.substr(0, mid) + dots, style).x <= maxW) lo = mid;
+        else hi = mid - 1;
+    }
+    while (lo > 0 && lo < s.size() && ((unsigned char)s[lo] & 0xC0) == 0x80) lo--;
+    return s.substr(0, lo) + dots;
+}
+
+// Tooltip in the app's look: a strong line and an optional muted line.
+void tooltip(Ui& ui, const std::string& strong, const std::string& muted)
+{
+    ImGui::BeginTooltip();
+    ImGui::PushFont(ui.font(TextStyle::Strong));
+    ImGui::TextUnformatted(strong.c_str());
+    ImGui::PopFont();
+    if (!muted.empty()) {
+        ImGui::PushFont(ui.font(TextStyle::Caption));
+        ImGui::PushStyleColor(ImGuiCol_Text, ui.theme().c.textMuted);
+        ImGui::TextUnformatted(muted.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+    ImGui::EndTooltip();
+}
+
+// A tone prop as a color, with its soft background.
+struct Tone { ImU32 ink, soft; };
+Tone toneOf(Ui& ui, const Json& value, const char* fallback)
+{
+    const Theme& t = ui.theme();
+    const ImU32 ink = ui.color(value, t.tone(fallback));
+    return { ink, mixColor(t.c.surface, ink, t.dark ? 0.20f : 0.13f) };
+}
+
+bool asNumber(const Json& v, double* out)
+{
+    if (v.is_number()) { *out = v.get<double>(); return std::isfinite(*out); }
+    if (!v.is_string()) return false;
+    const std::string& s = v.get_ref<const std::string&>();
+    char* end = nullptr;
+    double d = std::strtod(s.c_str(), &end);
+    if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(d)) return false;
+    *out = d;
+    return true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Value formatting
+//-----------------------------------------------------------------------------
+
+// 1234567.891 -> "1,234,567.89" (decimals trimmed of trailing zeros unless `fixed`).
+std::string groupDigits(double v, int decimals, bool fixed)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v));
+    std::string s = buf, frac;
+    size_t dot = s.find('.');
+    if (dot != std::string::npos) {
+        frac = s.substr(dot);
+        s = s.substr(0, dot);
+        if (!fixed) {
+            while (!frac.empty() && frac.back() == '0') frac.pop_back();
+            if (frac == ".") frac.clear();
+        }
+    }
+    std::string out;
+    for (size_t i = 0; i < s.size(); i++) {
+        if (i > 0 && (s.size() - i) % 3 == 0) out += ',';
+        out += s[i];
+    }
+    bool negative = v < 0 && (out != "0" || !frac.empty());
+    return (negative ? "-" : "") + out + frac;
+}
+
+const char* const kMonthShort[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+const char* const kMonthLong[] = { "January", "February", "March", "April", "May", "June",
+                                   "July", "August", "September", "October", "November", "December" };
+
+// A table cell's text: `format` is currency | number | percent | date; anything else shows the value as is.
+std::string formatCell(const Json& v, const std::string& format)
+{
+    double d;
+    if (format == "currency" && asNumber(v, &d)) return (d < 0 ? "-$" : "$") + groupDigits(std::fabs(d), 2, true);
+    if (format == "number" && asNumber(v, &d)) return groupDigits(d, 2, false);
+    if (format == "percent" && asNumber(v, &d)) return groupDigits(d * 100.0, 1, false) + "%";
+    double secs;
+    if (format == "date" && v.is_string() && parseDateTime(v.get<std::string>(), &secs)) {
+        std::string iso = formatIsoDate(secs);  // YYYY-MM-DD
+        int month = std::atoi(iso.substr(5, 2).c_str());
+        if (month >= 1 && month <= 12) return std::string(kMonthShort[month - 1]) + " " + std::to_string(std::atoi(iso.substr(8, 2).c_str())) + ", " + iso.substr(0, 4);
+    }
+    return toDisplayString(v);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Calendar math
+//-----------------------------------------------------------------------------
+
+// Days since 1970-01-01 <-> proleptic Gregorian dates (H. Hinnant's algorithms).
+long daysFromCivil(int y, int m, int d)
+{
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+struct Civil { int y, m, d; };
+Civil civilFromDays(long z)
+{
+    z += 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    const int d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    const int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    return { (int)(yoe + era * 400 + (m <= 2)), m, d };
+}
+
+int weekdayMon0(long day) { return (int)(((day % 7) + 7 + 3) % 7); }  // 1970-01-01 was a Thursday
+long dayOf(double seconds) { return (long)std::floor(seconds / 86400.0); }
+long today(Ui& ui) { return dayOf(ui.proto().now()); }
+std::string isoOf(long day) { return formatIsoDate(day * 86400.0); }
+
+// Day numbers of the ISO dates / date-times in an array (non-dates are skipped).
+std::map<long, int> countDays(const Json& dates)
+{
+    std::map<long, int> counts;
+    if (!dates.is_array()) return counts;
+    size_t n = 0;
+    for (const Json& v : dates) {
+        double secs;
+        if (++n > 20000) break;
+        if (v.is_string() && parseDateTime(v.get<std::string>(), &secs)) counts[dayOf(secs)]++;
+    }
+    return counts;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] table
+//-----------------------------------------------------------------------------
+
+struct Column {
+    Json key;            // object field name, or array index
+    std::string label;
+    std::string format;
+    int align = 0;       // 0 start, 1 center, 2 end
+    float width = 0;
+};
+
+std::string titleCase(std::string s)
+{
+    for (char& ch : s) if (ch == '_') ch = ' ';
+    if (!s.empty()) s[0] = (char)std::toupper((unsigned char)s[0]);
+    return s;
+}
+
+std::vector<Column> tableColumns(const Json& spec, const Json& rows)
+{
+    std::vector<Column> cols;
+    auto alignOf = [](const std::string& a, const std::string& format) {
+        if (a == "center") return 1;
+        if (a == "end" || a == "right") return 2;
+        if (a == "start" || a == "left") return 0;
+        return format == "currency" || format == "number" || format == "percent" ? 2 : 0;
+    };
+    if (spec.is_array()) {
+        for (const Json& c : spec) {
+            if (cols.size() >= 24) break;
+            Column col;
+            if (c.is_string()) {
+                col.key = c;
+                col.label = titleCase(c.get<std::string>());
+            } else if (c.is_object()) {
+                col.key = c.value("key", Json(cols.size()));
+                col.label = c.contains("label") ? toDisplayString(c["label"]) : titleCase(toDisplayString(col.key));
+                col.format = c.contains("format") ? toDisplayString(c["format"]) : "";
+                col.align = alignOf(c.contains("align") ? toDisplayString(c["align"]) : "", col.format);
+            } else continue;
+            cols.push_back(std::move(col));
+        }
+        return cols;
+    }
+    const Json& first = rows.is_array() && !rows.empty() ? rows[0] : Json();
+    if (first.is_object())
+        for (auto it = first.begin(); it != first.end() && cols.size() < 24; ++it) {
+            Column col;
+            col.key = it.key();
+            col.label = titleCase(it.key());
+            col.align = it.value().is_number() ? 2 : 0;
+            cols.push_back(std::move(col));
+        }
+    else if (first.is_array())
+        for (size_t i = 0; i < first.size() && i < 24; i++) {
+            Column col;
+            col.key = i;
+            col.align = first[i].is_number() ? 2 : 0;
+            cols.push_back(std::move(col));
+        }
+    return cols;
+}
+
+Json cellValue(const Json& row, const Json& key)
+{
+    if (row.is_object() && key.is_string()) {
+        auto it = row.find(key.get<std::string>());
+        return it != row.end() ? *it : Json();
+    }
+    if (row.is_array() && key.is_number_unsigned() && key.get<size_t>() < row.size()) return row[key.get<size_t>()];
+    if (!row.is_object() && !row.is_array() && key.is_number() && key.get<double>() == 0) return row;  // a list of scalars
+    return Json();
+}
+
+void drawTable(Ui& ui, const Node& n)
+{
+    const Theme& t = ui.theme();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ui.itemWidth(n);
+    const Json rows = ui.prop(n, "rows");
+    std::vector<Column> cols = tableColumns(ui.prop(n, "columns"), rows);
+    const size_t rowCount = rows.is_array() ? std::min<size_t>(rows.size(), 500) : 0;
+    const bool zebra = ui.flag(n, "zebra");
+    const bool selectable = ui.hasAction(n, "select");
+    if (cols.empty()) cols.push_back(Column{ Json(0), "", "", 0, 0 });
+
+    // Cell texts once; natural column widths from them.
+    const float padX = 12.0f, rowH = 44.0f;
+    std::vector<std::vector<std::string>> cells(rowCount, std::vector<std::string>(cols.size()));
+    bool header = false;
+    float natural = 0;
+    for (size_t c = 0; c < cols.size(); c++) {
+        Column& col = cols[c];
+        header |= !col.label.empty();
+        float cw = ui.measure(col.label, TextStyle::Small).x * 1.08f;
+        for (size_t r = 0; r < rowCount; r++) {
+            cells[r][c] = formatCell(cellValue(rows[r], col.key), col.format);
+            if (r < 200) cw = ImMax(cw, ui.measure(cells[r][c], c == 0 ? TextStyle::Strong : TextStyle::Body).x);
+        }
+        col.width = ImMin(cw, 320.0f) + padX * 2;
+        natural += col.width;
+    }
+    // Spare room goes to the first column (usually the name); too little shrinks all proportionally.
+    if (natural <= w) cols[0].width += w - natural;
+    else for (Column& col : cols) col.width = ImMax(40.0f, col.width * w / natural);
+
+    const float headH = header ? 36.0f : 0.0f;
+    const float bodyH = rowCount ? rowH * rowCount : 56.0f;
+    const ImRect box(origin, origin + ImVec2(w, headH + bodyH));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    draw::surface(ImGui::GetWindowDrawList(), box, t, t.radius);
+    ImGui::PushClipRect(box.Min, box.Max, true);
+
+    auto cellPos = [&](const Column& col, float x, float y, float h, const std::string& s, TextStyle style) {
+        const ImVec2 sz = ui.measure(s, style);
+        const float inner = col.width - padX * 2;
+        const float dx = col.align == 1 ? (inner - sz.x) * 0.5f : col.align == 2 ? inner - sz.x : 0.0f;
+        return ImFloor(ImVec2(x + padX + ImMax(0.0f, dx), y + (h - sz.y) * 0.5f));
+    };
+    if (header) {
+        dl->AddRectFilled(box.Min, ImVec2(box.Max.x, box.Min.y + headH), t.c.surfaceAlt, t.radius, ImDrawFlags_RoundCornersTop);
+        dl->AddLine(ImVec2(box.Min.x, box.Min.y + headH), ImVec2(box.Max.x, box.Min.y + headH), t.c.border);
+        float x = box.Min.x;
+        for (const Column& col : cols) {
+            std::string label = col.label;
+            for (char& ch : label) ch = (char)std::toupper((unsigned char)ch);
+            label = fitText(ui, label, TextStyle::Small, col.width - padX * 2);
+            ui.textAt(cellPos(col, x, box.Min.y, headH, label, TextStyle::Small), label, TextStyle::Small, t.c.textMuted);
+            x += col.width;
+        }
+    }
+    if (rowCount == 0) {
+        const ImVec2 sz = ui.measure("No data", TextStyle::Body);
+        ui.textAt(ImFloor(ImVec2(box.GetCenter().x - sz.x * 0.5f, box.Min.y + headH + (bodyH - sz.y) * 0.5f)), "No data", TextStyle::Body, t.c.textFaint);
+    }
+    for (size_t r = 0; r < rowCount; r++) {
+        const float y = box.Min.y + headH + rowH * r;
+        const ImRect rr(ImVec2(box.Min.x, y), ImVec2(box.Max.x, y + rowH));
+        const ImDrawFlags corners = r + 1 == rowCount ? ImDrawFlags_RoundCornersBottom : ImDrawFlags_RoundCornersNone;
+        if (selectable) {
+            ImGui::PushID((int)r);
+            draw::Press p = draw::pressAt("##row", rr);
+            ImGui::PopID();
+            ui.probe(n, cells[r][0], true);
+            if (p.pressed) ui.fire(n, "select", Json{ { "row", r }, { "item", rows[r] } });
+            if (p.hovered) dl->AddRectFilled(rr.Min, rr.Max, mixColor(t.c.surface, t.c.brand, p.held ? 0.12f : 0.06f), t.radius, corners);
+        }
+        if (!ImGui::IsRectVisible(rr.Min, rr.Max)) continue;
+        if (zebra && r % 2 == 1) dl->AddRectFilled(rr.Min, rr.Max, withAlpha(t.c.text, t.dark ? 0.035f : 0.022f), t.radius, corners);
+        if (r > 0) dl->AddLine(ImVec2(rr.Min.x + padX, y), ImVec2(rr.Max.x - padX, y), withAlpha(t.c.border, 0.8f));
+        float x = box.Min.x;
+        for (size_t c = 0; c < cols.size(); c++) {
+            const TextStyle style = c == 0 ? TextStyle::Strong : TextStyle::Body;
+            const std::string s = fitText(ui, cells[r][c], style, cols[c].width - padX * 2);
+            ui.textAt(cellPos(cols[c], x, y, rowH, s, style), s, style, c == 0 ? t.c.text : mixColor(t.c.text, t.c.textMuted, 0.4f));
+            x += cols[c].width;
+        }
+    }
+    ImGui::PopClipRect();
+    reserve(origin, box.GetSize());
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] stat
+//-----------------------------------------------------------------------------
+
+// "up" / "down" / "flat" from the trend prop, else from the sign the delta starts with.
+int trendOf(const std::string& trend, const std::string& delta)
+{
+    if (trend == "up") return 1;
+    if (trend == "down") return -1;
+    if (trend == "flat") return 0;
+    if (delta.empty()) return 0;
+    if (delta[0] == '+') return 1;
+    if (delta[0] == '-' || delta.rfind("\xE2\x88\x92", 0) == 0) return -1;  // '-' or U+2212 minus
+    return 0;
+}
+
+// A small rounded chip with an optional leading icon; returns its width.
+float drawChip(Ui& ui, ImVec2 pos, const std::string& icon, const std::string& text, ImU32 fill, ImU32 ink)
+{
+    const ImVec2 ts = ui.measure(text, TextStyle::Small);
+    const bool hasIcon = !ui.icon(icon).empty();
+    const float h = ts.y + 8.0f, w = ts.x + 16.0f + (hasIcon ? 14.0f : 0.0f);
+    ImGui::GetWindowDrawList()->AddRectFilled(pos, pos + ImVec2(w, h), fill, h * 0.5f);
+    float x = pos.x + 8.0f;
+    if (hasIcon) {
+        draw::iconAt(ui, ImVec2(x + 5.0f, pos.y + h * 0.5f), 10.0f, icon, ink);
+        x += 14.0f;
+    }
+    ui.textAt(ImFloor(ImVec2(x, pos.y + 4.0f)), text, TextStyle::Small, ink);
+    return w;
+}
+
+void drawStat(Ui& ui, const Node& n)
+{
+    const Theme& t = ui.theme();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ui.itemWidth(n), pad = t.pad;
+    const std::string label = ui.str(n, "label"), value = ui.str(n, "value"), delta = ui.str(n, "delta");
+    const std::string icon = ui.str(n, "icon"), caption = ui.str(n, "caption");
+    const Tone tone = toneOf(ui, ui.prop(n, "tone"), "brand");
+    const bool hasIcon = !ui.icon(icon).empty();
+    const float iconD = 36.0f, innerW = w - pad * 2;
+
+    const float labelW = innerW - (hasIcon ? iconD + 8.0f : 0.0f);
+    const std::string labelFit = fitText(ui, label, TextStyle::Caption, labelW);
+    const std::string valueFit = fitText(ui, value, TextStyle::H1, innerW - (hasIcon && label.empty() ? iconD + 8.0f : 0.0f));
+    const ImVec2 labelSz = ui.measure(labelFit, TextStyle::Caption), valueSz = ui.measure(valueFit, TextStyle::H1);
+    const float chipH = ui.measure("0", TextStyle::Small).y + 8.0f;
+    const bool footer = !delta.empty() || !caption.empty();
+
+    float y = origin.y + pad;
+    const float headH = ImMax(labelSz.y, hasIcon ? iconD : 0.0f);
+    float h = pad + headH + 4.0f + valueSz.y + (footer ? 10.0f + chipH : 0.0f) + pad;
+    if (hasIcon && label.empty()) h -= headH + 4.0f - ImMax(0.0f, iconD - valueSz.y);
+    const ImRect box(origin, origin + ImVec2(w, h));
+    draw::surface(ImGui::GetWindowDrawList(), box, t, t.radius);
+
+    if (hasIcon) {
+        const ImVec2 c(box.Max.x - pad - iconD * 0.5f, y + iconD * 0.5f);
+        ImGui::GetWindowDrawList()->AddCircleFilled(c, iconD * 0.5f, tone.soft, 32);
+        draw::iconAt(ui, c, 16.0f, icon, tone.ink);
+    }
+    if (!label.empty()) {
+        ui.textAt(ImVec2(origin.x + pad, y + (hasIcon ? (iconD - labelSz.y) * 0.5f : 0.0f)), labelFit, TextStyle::Caption, t.c.textMuted);
+        y += headH + 4.0f;
+    }
+    ui.textAt(ImVec2(origin.x + pad, y), valueFit, TextStyle::H1, t.c.text);
+    y += valueSz.y + 10.0f;
+    if (footer) {
+        float x = origin.x + pad;
+        if (!delta.empty()) {
+            const int trend = trendOf(ui.str(n, "trend"), delta);
+            const ImU32 ink = trend > 0 ? t.c.success : trend < 0 ? t.c.danger : t.c.textMuted;
+            const ImU32 fill = trend > 0 ? t.c.successSoft : trend < 0 ? t.c.dangerSoft : t.c.surfaceAlt;
+            x += drawChip(ui, ImVec2(x, y), trend > 0 ? "arrow-up" : trend < 0 ? "arrow-down" : "minus", delta, fill, ink) + 8.0f;
+        }
+        if (!caption.empty()) {
+            const std::string capFit = fitText(ui, caption, TextStyle::Caption, origin.x + w - pad - x);
+            const ImVec2 cs = ui.measure(capFit, TextStyle::Caption);
+            ui.textAt(ImFloor(ImVec2(x, y + (chipH - cs.y) * 0.5f)), capFit, TextStyle::Caption, t.c.textMuted);
+        }
+    }
+    reserve(origin, box.GetSize());
+    ui.probe(n, label, false);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] progress, ring
+//-----------------------------------------------------------------------------
+
+// 0..1, also accepting percentages (values above 1 up to 100 are read as percent).
+float fraction(double v)
+{
+    if (!std::isfinite(v)) return 0.0f;
+    if (v > 1.0 && v <= 100.0) v /= 100.0;
+    return ImSaturate((float)v);
+}
+
+std::string percentText(float f) { return std::to_string((int)std::lround(f * 100.0f)) + "%"; }
+
+void drawProgress(Ui& ui, const Node& n)
+{
+    const Theme& t = ui.theme();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ui.itemWidth(n);
+    const float f = fraction(ui.num(n, "value"));
+    const std::string label = ui.str(n, "label");
+    const std::string caption = ui.given(n, "caption") ? ui.str(n, "caption") : label.empty() ? "" : percentText(f);
+    const Tone tone = toneOf(ui, ui.prop(n, "tone"), "brand");
+    const float trackH = 8.0f;
+    float y = origin.y;
+    if (!label.empty() || !caption.empty()) {
+        const ImVec2 cs = ui.measure(caption, TextStyle::Caption);
+        const std::string labelFit = fitText(ui, label, TextStyle::Strong, w - cs.x - 12.0f);
+        const ImVec2 ls = ui.measure(labelFit, TextStyle::Strong);
+        const float lineH = ImMax(ls.y, cs.y);
+        ui.textAt(ImVec2(origin.x, y + (lineH - ls.y) * 0.5f), labelFit, TextStyle::Strong, t.c.text);
+        ui.textAt(ImFloor(ImVec2(origin.x + w - cs.x, y + (lineH - cs.y) * 0.5f)), caption, TextStyle::Caption, t.c.textMuted);
+        y += lineH + 8.0f;
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + w, y + trackH), t.dark ? t.c.surfaceAlt : mixColor(t.c.surfaceAlt, t.c.border, 0.5f), trackH * 0.5f);
+    if (f > 0.0f) dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + ImMax(trackH, w * f), y + trackH), tone.ink, trackH * 0.5f);
+    reserve(origin, ImVec2(w, y + trackH - origin.y));
+    ui.probe(n, label, false);
+}
+
+void drawRing(Ui& ui, const Node& n)
+{
+    const Theme& t = ui.theme();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float size = ImClamp((float)ui.num(n, "size"), 32.0f, 480.0f);
+    const float f = fraction(ui.num(n, "value"));
+    const float thick = ui.given(n, "thickness") ? ImClamp((float)ui.num(n, "thickness"), 2.0f, size * 0.4f) : ImMax(6.0f, size * 0.1f);
+    const std::string label = ui.given(n, "label") ? ui.str(n, "label") : percentText(f);
+    const std::string caption = ui.str(n, "caption");
+    const Tone tone = toneOf(ui, ui.prop(n, "tone"), "brand");
+    const ImVec2 center = origin + ImVec2(size, size) * 0.5f;
+    const float radius = (size - thick) * 0.5f;
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddCircle(center, radius, t.dark ? t.c.surfaceAlt : mixColor(t.c.surfaceAlt, t.c.border, 0.5f), 64, thick);
+    if (f > 0.0f) {
+        const float a0 = -IM_PI * 0.5f, a1 = a0 + IM_PI * 2.0f * f;
+        dl->PathArcTo(center, radius, a0, a1, ImMax(8, (int)(64 * f)));
+        dl->PathStroke(tone.ink, 0, thick);
+        for (float a : { a0, a1 })  // round caps
+            dl->AddCircleFilled(center + ImVec2(std::cos(a), std::sin(a)) * radius, thick * 0.5f, tone.ink, 16);
+    }
+    const TextStyle style = size >= 120 ? TextStyle::H1 : size >= 80 ? TextStyle::H2 : TextStyle::Strong;
+    const std::string labelFit = fitText(ui, label, style, size - thick * 2 - 8.0f);
+    ui.textAt(ImFloor(center - ui.measure(labelFit, style) * 0.5f), labelFit, style, t.c.text);
+    float h = size, w = size;
+    if (!caption.empty()) {
+        const ImVec2 cs = ui.measure(caption, TextStyle::Caption);
+        w = ImMax(w, cs.x);
+        ui.textAt(ImFloor(ImVec2(origin.x + size * 0.5f - cs.x * 0.5f, origin.y + size + 8.0f)), caption, TextStyle::Caption, t.c.textMuted);
+        h += 8.0f + cs.y;
+    }
+    reserve(origin, ImVec2(w, h));
+    ui.probe(n, caption.empty() ? label : caption, false);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] timeline
+//-----------------------------------------------------------------------------
+
+void drawTimeline(Ui& ui, const Node& n)
+{
+    const Theme& t = ui.theme();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ui.itemWidth(n);
+    const Json items = ui.prop(n, "items");
+    const size_t count = items.is_array() ? std::min<size_t>(items.size(), 200) : 0;
+    const float rail = 32.0f, textX = origin.x + rail + 10.0f, textW = ImMax(40.0f, w - rail - 10.0f);
+
+    struct Entry { std::string title, time, text, icon; bool done; Tone tone; float y, h; };
+    std::vector<Entry> entries;
+    float y = origin.y;
+    for (size_t i = 0; i < count; i++) {
+        const Json& it = items[i];
+        Entry e;
+        auto field = [&](const char* k) { return it.is_object() && it.contains(k) ? toDisplayString(it[k]) : std::string(); };
+        e.title = it.is_object() ? field("title") : toDisplayString(it);
+        e.time = field("time");
+        e.text = field("text");
+        e.icon = field("icon");
+        e.done = it.is_object() && it.contains("done") && truthy(it["done"]);
+        e.tone = toneOf(ui, it.is_object() && it.contains("tone") ? it["tone"] : Json(), "brand");
+        const float timeW = e.time.empty() ? 0.0f : ui.measure(e.time, TextStyle::Caption).x + 12.0f;
+        float h = ImMax(ui.measure(e.title, TextStyle::Strong, ImMax(20.0f, textW - timeW)).y, 22.0f);
+        if (!e.text.empty()) h += 2.0f + ui.measure(e.text, TextStyle::Body, textW).y;
+        e.y = y;
+        e.h = h;
+        y += h + 18.0f;
+        entries.push_back(std::move(e));
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float cx = origin.x + rail * 0.5f;
+    auto dotY = [](const Entry& e) { return e.y + 11.0f; };
+    for (size_t i = 0; i + 1 < entries.size(); i++)  // rail segments first, dots on top
+        dl->AddLine(ImVec2(cx, dotY(entries[i])), ImVec2(cx, dotY(entries[i + 1])), entries[i].done && entries[i + 1].done ? withAlpha(entries[i].tone.ink, 0.45f) : t.c.border, 2.0f);
+    for (const Entry& e : entries) {
+        const ImVec2 c(cx, dotY(e));
+        if (!ui.icon(e.icon).empty()) {
+            dl->AddCircleFilled(c, 14.0f, e.done ? e.tone.ink : e.tone.soft, 32);
+            draw::iconAt(ui, c, 13.0f, e.icon, e.done ? t.c.onBrand : e.tone.ink);
+        } else if (e.done) {
+            dl->AddCircleFilled(c, 9.0f, e.tone.ink, 24);
+            draw::checkMark(dl, c, 9.0f, t.c.onBrand);
+        } else {
+            dl->AddCircleFilled(c, 7.0f, t.c.surface, 24);
+            dl->AddCircle(c, 7.0f, mixColor(t.c.border, t.c.textFaint, 0.5f), 24, 2.0f);
+        }
+        const float timeW = e.time.empty() ? 0.0f : ui.measure(e.time, TextStyle::Caption).x;
+        const float titleH = ui.measure(e.title, TextStyle::Strong, ImMax(20.0f, textW - timeW - 12.0f)).y;
+        const float ty = e.y + (22.0f - ui.measure("A", TextStyle::Strong).y) * 0.5f;
+        ui.textAt(ImVec2(textX, ty), e.title, TextStyle::Strong, t.c.text, ImMax(20.0f, textW - timeW - 12.0f));
+        if (!e.time.empty())
+            ui.textAt(ImVec2(origin.x + w - timeW, ty + 1.0f), e.time, TextStyle::Caption, t.c.textFaint);
+        if (!e.text.empty())
+            ui.textAt(ImVec2(textX, ty + ImMax(titleH, 16.0f) + 2.0f), e.text, TextStyle::Body, t.c.textMuted, textW);
+    }
+    reserve(origin, ImVec2(w, entries.empty() ? 0.0f : y - 18.0f - origin.y));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] heatmap
+//-----------------------------------------------------------------------------
+
+// Color for activity level 0..4 (0 = none).
+ImU32 heatColor(const Theme& t, const Tone& tone, int level)
+{
+    if (level <= 0) return t.dark ? t.c.surfaceAlt : mixColor(t.c.surfaceAlt, t.c.border, 0.35f);
+    static const float mix[] = { 0.0f, 0.28f, 0.5f, 0.75f, 1.0f };
+    return mixColor(mixColor(t.c.surface, tone.ink, t.dark ? 0.3f : 0.22f), tone.ink, mix[ImMin(level, 4)]);
+}
+
+void drawHeatmap(Ui& ui, const Node& n)
+{
+    const Theme& t = ui.theme();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ui.itemWidth(n);
+    const int weeks = ImClamp((int)ui.num(n, "weeks"), 1, 53);
+    const std::map<long, int> counts = countDays(ui.prop(n, "dates"));
+    const Tone tone = toneOf(ui, ui.prop(n, "tone"), "brand");
+    const std::string label = ui.str(n, "label");
+    int maxCount = 1;
+    for (const auto& kv : counts) maxCount = ImMax(maxCount, kv.second);
+    auto levelOf = [&](int c) { return c <= 0 ? 0 : ImClamp((int)std::ceil(4.0 * c / maxCount), 1, 4); };
+
+    // Columns are Monday-first weeks; the last column holds today.
+    const long todayN = today(ui);
+    const long firstDay = todayN - weekdayMon0(todayN) - 7L * (weeks - 1);
+    const float labelW = 22.0f, gap = 4.0f;
+    const float cell = ImClamp((w - labelW - gap * (weeks - 1)) / weeks, 6.0f, 26.0f);
+    const float monthH = ui.measure("May", TextStyle::Small).y + 6.0f;
+    const ImVec2 grid(origin.x + labelW, origin.y + monthH);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+
+    int lastMonth = -1;
+    float lastLabelEnd = -FLT_MAX;
+    for (int wk = 0; wk < weeks; wk++) {
+        const Civil c = civilFromDays(firstDay + 7L * wk);
+        const float x = grid.x + wk * (cell + gap);
+        if (c.m != lastMonth && x >= lastLabelEnd) {
+            ui.textAt(ImVec2(x, origin.y), kMonthShort[c.m - 1], TextStyle::Small, t.c.textMuted);
+            lastLabelEnd = x + ui.measure(kMonthShort[c.m - 1], TextStyle::Small).x + 6.0f;
+        }
+        lastMonth = c.m;
+    }
+    static const char* const kDayInitial[] = { "M", "", "W", "", "F", "", "" };
+    for (int d = 0; d < 7; d++)
+        if (*kDayInitial[d]) {
+            const ImVec2 s = ui.measure(kDayInitial[d], TextStyle::Small);
+            ui.textAt(ImFloor(ImVec2(origin.x, grid.y + d * (cell + gap) + (cell - s.y) * 0.5f)), kDayInitial[d], TextStyle::Small, t.c.textFaint);
+        }
+
+    const ImRect gridRect(grid, grid + ImVec2(weeks * (cell + gap) - gap, 7 * (cell + gap) - gap));
+    const ImGuiID id = ImGui::GetID("##heat");
+    const bool hovered = ImGui::ItemAdd(gridRect, id) && ImGui::ItemHoverable(gridRect, id);
+    const float radius = ImMin(4.0f, cell * 0.25f);
+    for (int wk = 0; wk < weeks; wk++)
+        for (int d = 0; d < 7; d++) {
+            const long day = firstDay + 7L * wk + d;
+            if (day > todayN) continue;
+            auto it = counts.find(day);
+            const int count = it == counts.end() ? 0 : it->second;
+            const ImVec2 p(grid.x + wk * (cell + gap), grid.y + d * (cell + gap));
+            dl->AddRectFilled(p, p + ImVec2(cell, cell), heatColor(t, tone, levelOf(count)), radius);
+            if (day == todayN) dl->AddRect(p - ImVec2(1.5f, 1.5f), p + ImVec2(cell + 1.5f, cell + 1.5f), withAlpha(t.c.text, 0.35f), radius + 1.5f, 0, 1.0f);
+            if (hovered && ImRect(p, p + ImVec2(cell + gap, cell + gap)).Contains(ImGui::GetIO().MousePos)) {
+                const Civil c = civilFromDays(day);
+                tooltip(ui, count == 0 ? "No activity" : std::to_string(count) + (count == 1 ? " entry" : " entries"),
+                        std::string(kMonthShort[c.m - 1]) + " " + std::to_string(c.d) + ", " + std::to_string(c.y));
+            }
+        }
+
+    // Footer: label on the left, "Less ▢▢▢▢▢ More" on the right.
+    float y = gridRect.Max.y + 10.0f;
+    const float sw = 10.0f;
+    const ImVec2 lessSz = ui.measure("Less", TextStyle::Small), moreSz = ui.measure("More", TextStyle::Small);
+    const float legendW = lessSz.x + moreSz.x + 5 * (sw + 3.0f) + 10.0f;
+    const float right = ImMax(gridRect.Max.x, origin.x + legendW);
+    float x = right - legendW;
+    ui.textAt(ImVec2(x, y), "Less", TextStyle::Small, t.c.textMuted);
+    x += lessSz.x + 6.0f;
+    for (int lv = 0; lv <= 4; lv++, x += sw + 3.0f)
+        dl->AddRectFilled(ImVec2(x, y + (lessSz.y - sw) * 0.5f), ImVec2(x + sw, y + (lessSz.y + sw) * 0.5f), heatColor(t, tone, lv), 2.0f);
+    ui.textAt(ImVec2(x + 1.0f, y), "More", TextStyle::Small, t.c.textMuted);
+    if (!label.empty()) {
+        const std::string fit = fitText(ui, label, TextStyle::Caption, ImMax(20.0f, right - legendW - origin.x - 12.0f));
+        ui.textAt(ImVec2(origin.x, y + (lessSz.y - ui.measure(fit, TextStyle::Caption).y) * 0.5f), fit, TextStyle::Caption, t.c.textMuted);
+    }
+    y += lessSz.y;
+    reserve(origin, ImVec2(right - origin.x, y - origin.y));
+    ui.probe(n, label, false);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] calendar
+//-----------------------------------------------------------------------------
+
+// A round icon button (calendar month arrows); returns true when pressed.
+bool roundButton(Ui& ui, const Node& n, const char* strId, ImVec2 center, float d, const char* icon, const char* label)
+{
+    const Theme& t = ui.theme();
+    const ImRect r(center - ImVec2(d, d) * 0.5f, center + ImVec2(d, d) * 0.5f);
+    draw::Press p = draw::pressAt(strId, r);
+    ui.probe(n, label, true);
+    ImGui::GetWindowDrawList()->AddCircleFilled(center, d * 0.5f, p.held ? mixColor(t.c.surfaceAlt, t.c.text, 0.08f) : p.hovered ? t.c.surfaceAlt : withAlpha(t.c.surfaceAlt, 0.0f), 24);
+    draw::iconAt(ui, center, 13.0f, icon, t.c.text);
+    return p.pressed;
+}
+
+void drawCalendar(Ui& ui, const Node& n)
+{
+    const Theme& t = ui.theme();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ImMin(ui.itemWidth(n), 480.0f);
+    ImGuiStorage* st = ImGui::GetStateStorage();
+    const ImGuiID monthId = ImGui::GetID("##month"), selId = ImGui::GetID("##sel");
+    const long todayN = today(ui);
+
+    long selected = LONG_MIN;
+    double secs;
+    const Json bound = ui.bound(n);
+    if (bound.is_string() && parseDateTime(bound.get<std::string>(), &secs)) selected = dayOf(secs);
+    else if (!n.hasBind && st->GetInt(selId, INT_MIN) != INT_MIN) selected = st->GetInt(selId);
+    const Civil anchor = civilFromDays(selected != LONG_MIN ? selected : todayN);
+    int month = st->GetInt(monthId, anchor.y * 12 + anchor.m - 1);  // months since year 0, shown month
+
+    // Header: "May 2026" and the arrows.
+    const Civil shown{ month / 12, month % 12 + 1, 1 };
+    const std::string title = std::string(kMonthLong[shown.m - 1]) + " " + std::to_string(shown.y);
+    const ImVec2 ts = ui.measure(title, TextStyle::H3);
+    const float headH = 40.0f;
+    ui.textAt(ImFloor(ImVec2(origin.x + 4.0f, origin.y + (headH - ts.y) * 0.5f)), title, TextStyle::H3, t.c.text);
+    if (roundButton(ui, n, "##prev", ImVec2(origin.x + w - 56.0f, origin.y + headH * 0.5f), 34.0f, "chevron-left", "Previous month")) month--;
+    if (roundButton(ui, n, "##next", ImVec2(origin.x + w - 18.0f, origin.y + headH * 0.5f), 34.0f, "chevron-right", "Next month")) month++;
+    st->SetInt(monthId, month);
+
+    const float cellW = w / 7.0f, cellH = ImMin(44.0f, ImMax(32.0f, cellW));
+    float y = origin.y + headH + 6.0f;
+    static const char* const kDays[] = { "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su" };
+    for (int d = 0; d < 7; d++) {
+        const ImVec2 s = ui.measure(kDays[d], TextStyle::Small);
+        ui.textAt(ImFloor(ImVec2(origin.x + cellW * (d + 0.5f) - s.x * 0.5f, y)), kDays[d], TextStyle::Small, t.c.textMuted);
+    }
+    y += ui.measure("Mo", TextStyle::Small).y + 8.0f;
+
+    std::map<long, int> marked = countDays(ui.prop(n, "marked"));
+    const long first = daysFromCivil(shown.y, shown.m, 1);
+    const long start = first - weekdayMon0(first);
+    const int lastOfMonth = civilFromDays(daysFromCivil(shown.m == 12 ? shown.y + 1 : shown.y, shown.m % 12 + 1, 1) - 1).d;
+    const int weeks = (weekdayMon0(first) + lastOfMonth + 6) / 7;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float dotR = ImMin(cellW, cellH) * 0.5f - 3.0f;
+    for (int i = 0; i < weeks * 7; i++) {
+        const long day = start + i;
+        const Civil c = civilFromDays(day);
+        const bool inMonth = c.m == shown.m;
+        const ImVec2 center(origin.x + cellW * (i % 7 + 0.5f), y + cellH * (i / 7 + 0.5f));
+        const std::string label = std::to_string(c.d);
+        const ImVec2 ls = ui.measure(label, TextStyle::Body);
+        if (!inMonth) {
+            dl->AddText(ui.font(TextStyle::Body), ui.font(TextStyle::Body)->FontSize, ImFloor(center - ls * 0.5f), withAlpha(t.c.textFaint, 0.6f), label.c_str());
+            continue;
+        }
+        ImGui::PushID(i);
+        draw::Press p = draw::pressAt("##day", ImRect(center - ImVec2(cellW, cellH) * 0.5f, center + ImVec2(cellW, cellH) * 0.5f));
+        ImGui::PopID();
+        ui.probe(n, label, true);
+        if (p.pressed) {
+            selected = day;
+            st->SetInt(selId, (int)day);
+            ui.setBound(n, isoOf(day));
+        }
+        const bool isSel = day == selected, isToday = day == todayN;
+        if (isSel) dl->AddCircleFilled(center, dotR, t.c.brand, 32);
+        else if (p.hovered) dl->AddCircleFilled(center, dotR, t.c.surfaceAlt, 32);
+        if (isToday && !isSel) dl->AddCircle(center, dotR - 0.5f, t.c.brand, 32, 1.5f);
+        const ImU32 ink = isSel ? t.c.onBrand : isToday ? t.c.brand : t.c.text;
+        ui.textAt(ImFloor(center - ls * 0.5f - ImVec2(0, marked.count(day) ? 2.0f : 0.0f)), label, isSel || isToday ? TextStyle::Strong : TextStyle::Body, ink);
+        if (marked.count(day)) dl->AddCircleFilled(center + ImVec2(0, ls.y * 0.5f + 2.0f), 2.5f, isSel ? t.c.onBrand : t.c.brand, 12);
+    }
+    reserve(origin, ImVec2(w, y + cellH * weeks - origin.y));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Registration
+//-----------------------------------------------------------------------------
+
+PropDef prop(const char* name, PropType type, Json def, const char* doc, std::vector<std::string> options = {})
+{
+    return PropDef{ name, type, std::move(def), doc, std::move(options) };
+}
+
+WidgetDef widget(const char* name, const char* doc, const char* primary, std::vector<PropDef> props, const char* example, DrawFn draw)
+{
+    WidgetDef d;
+    d.name = name;
+    d.category = "Data";
+    d.doc = doc;
+    d.primary = primary;
+    d.props = std::move(props);
+    d.example = example;
+    d.draw = std::move(draw);
+    return d;
+}
+
+} // namespace
+
+void registerDataWidgets(WidgetCatalog& c)
+{
+    {
+        WidgetDef d = widget("table", "Data table with an uppercase header, hairlines and formatted columns; rows fire `select`.", "rows",
+            { prop("rows", PropType::Array, Json::array(), "array of objects (or arrays); at most 500 are shown"),
+              prop("columns", PropType::Array, nullptr, "strings (field names) or {key, label, align: start|center|end, format: currency|number|percent|date}; default: the first row's fields"),
+              prop("zebra", PropType::Bool, false, "alternate row shading") },
+            R"({"table": "${orders}", "columns": ["customer", {"key": "total", "format": "currency"}], "on": {"select": {"navigate": "order", "params": {"id": "${item.id}"}}}})",
+            drawTable);
+        d.events = { "select" };
+        c.add(std::move(d));
+    }
+    c.add(widget("stat", "KPI tile: muted label, big value, green/red delta chip, optional icon and caption.", "label",
+        { prop("label", PropType::String, "", "what is measured"),
+          prop("value", PropType::String, "", "the number, already formatted"),
+          prop("delta", PropType::String, nullptr, "change, e.g. \"+12%\" (sign picks the trend)"),
+          prop("trend", PropType::Enum, nullptr, "override the delta's direction", { "up", "down", "flat" }),
+          prop("icon", PropType::Icon, nullptr, "icon in a tinted circle, top right"),
+          prop("tone", PropType::Color, "brand", "icon color"),
+          prop("caption", PropType::String, nullptr, "muted text next to the delta, e.g. \"vs last week\"") },
+        R"({"stat": "Revenue", "value": "$12,480", "delta": "+8.2%", "caption": "vs last month", "icon": "money"})", drawStat));
+    c.add(widget("progress", "Rounded progress bar with a label on the left and a caption (default: percent) on the right.", "value",
+        { prop("value", PropType::Number, 0, "0..1 (values up to 100 are read as percent)"),
+          prop("label", PropType::String, nullptr, "text above the bar, left"),
+          prop("tone", PropType::Color, "brand", "fill color"),
+          prop("caption", PropType::String, nullptr, "text above the bar, right (e.g. \"3/5\")") },
+        R"({"progress": "${done / total}", "label": "Weekly goal", "caption": "${done}/${total}"})", drawProgress));
+    c.add(widget("ring", "Circular progress with text in the middle.", "value",
+        { prop("value", PropType::Number, 0, "0..1 (values up to 100 are read as percent)"),
+          prop("label", PropType::String, nullptr, "center text (default: the percentage)"),
+          prop("caption", PropType::String, nullptr, "muted text under the ring"),
+          prop("size", PropType::Number, 96, "diameter in px"),
+          prop("tone", PropType::Color, "brand", "arc color"),
+          prop("thickness", PropType::Number, nullptr, "stroke width in px (default: 10% of size)") },
+        R"({"ring": 0.72, "caption": "Daily goal"})", drawRing));
+    c.add(widget("timeline", "Vertical timeline: dots on a rail (filled when done) with title, time and text.", "items",
+        { prop("items", PropType::Array, Json::array(), "array of {title, time, text, done, icon, tone}") },
+        R"({"timeline": [{"title": "Order placed", "time": "9:41", "done": true}, {"title": "Shipped", "text": "Expected Friday"}]})", drawTimeline));
+    c.add(widget("heatmap", "GitHub-style activity grid: weeks ending today, colored by how many dates fall on each day.", "dates",
+        { prop("dates", PropType::Array, Json::array(), "ISO dates (or date-times) with activity; repeats count more"),
+          prop("weeks", PropType::Number, 12, "number of week columns (1-53)"),
+          prop("label", PropType::String, nullptr, "caption under the grid, left of the legend"),
+          prop("tone", PropType::Color, "brand", "color of the most active days") },
+        R"({"heatmap": "${habit.done}", "weeks": 12, "label": "${count(habit.done)} check-ins"})", drawHeatmap));
+    {
+        WidgetDef d = widget("calendar", "Month grid: today ringed, marked dates dotted, tap a day to select it (ISO date in bind).", "marked",
+            { prop("marked", PropType::Array, Json::array(), "ISO dates that get a dot") },
+            R"({"calendar": "${map(events, e => e.date)}", "bind": "selectedDate"})", drawCalendar);
+        d.events = { "change" };
+        d.input = true;
+        d.interactive = true;
+        c.add(std::move(d));
+    }
+}
+
+} // namespace pt

@@ -1,0 +1,913 @@
+// Promptotype — layout widgets: flows, grids, surfaces, lists, tabs and accordions.
+//
+// Containers place their children themselves (SetCursorScreenPos + BeginGroup/EndGroup per child)
+// and narrow the window's content region to each cell, so text wraps and fill-width controls stop
+// at the cell edge. Surfaces are painted behind their content once its size is known, through a
+// per-instance ImDrawListSplitter (instances nest, unlike the window's own ChannelsSplit).
+//
+// Index of this file:
+// [SECTION] Helpers (cell regions, background layers, surfaces, press areas, icons)
+// [SECTION] Flows (vertical flow, one row of cells)
+// [SECTION] col, row, grid, scroll, stack
+// [SECTION] card, section
+// [SECTION] list, item
+// [SECTION] tabs, tab, accordion
+// [SECTION] Registration
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "runtime/prototype.h"
+#include "runtime/ui.h"
+#include "widgets/catalog.h"
+#include "widgets/draw.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace pt {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers
+//-----------------------------------------------------------------------------
+
+// Narrows the window's work/content rect to end at `maxX` while a child draws, the way ImGui's
+// tables do per column: wrapped text, GetContentRegionAvail() and fill-width items end there.
+class Region {
+public:
+    explicit Region(float maxX) : m_window(ImGui::GetCurrentWindow())
+    {
+        m_workMax = m_window->WorkRect.Max.x;
+        m_contentMax = m_window->ContentRegionRect.Max.x;
+        m_window->WorkRect.Max.x = m_window->ContentRegionRect.Max.x = maxX;
+        ImGui::PushItemWidth(-FLT_MIN);
+    }
+    ~Region()
+    {
+        ImGui::PopItemWidth();
+        m_window->WorkRect.Max.x = m_workMax;
+        m_window->ContentRegionRect.Max.x = m_contentMax;
+    }
+    Region(const Region&) = delete;
+    Region& operator=(const Region&) = delete;
+
+private:
+    ImGuiWindow* m_window;
+    float m_workMax, m_contentMax;
+};
+
+// Draws one child with its top-left at `pos`, limited to `maxX`; returns the size it used.
+ImVec2 drawCell(Ui& ui, const Ui::Instance& inst, ImVec2 pos, float maxX)
+{
+    ImGui::SetCursorScreenPos(pos);
+    Region region(ImMax(maxX, pos.x + 1.0f));
+    ImGui::BeginGroup();
+    ui.draw(inst);
+    ImGui::EndGroup();
+    return ImGui::GetItemRectSize();
+}
+
+// Reserves the box a widget occupies (its children were placed by hand) so the parent's cursor
+// moves past it like after any other item.
+void finishBox(ImVec2 origin, ImVec2 size)
+{
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(ImMax(size.x, 0.0f), ImMax(size.y, 0.0f)));
+}
+
+// Content drawn while this object lives lands above whatever is drawn after behind() is called:
+// lets a container paint its surface once it has measured its content.
+class Layers {
+public:
+    explicit Layers(ImDrawList* dl) : m_dl(dl)
+    {
+        m_split.Split(m_dl, 2);
+        m_split.SetCurrentChannel(m_dl, 1);
+    }
+    ~Layers() { m_split.Merge(m_dl); }
+    void behind() { m_split.SetCurrentChannel(m_dl, 0); }
+    Layers(const Layers&) = delete;
+    Layers& operator=(const Layers&) = delete;
+
+private:
+    ImDrawList* m_dl;
+    ImDrawListSplitter m_split;
+};
+
+// Background tint for hovered / pressed rows and surfaces.
+ImU32 pressTint(const Theme& t, ImU32 base, const draw::Press& p)
+{
+    if (p.held) return mixColor(base, t.c.text, t.dark ? 0.10f : 0.07f);
+    if (p.hovered) return mixColor(base, t.c.text, t.dark ? 0.06f : 0.035f);
+    return base;
+}
+
+// A chevron drawn with lines, pointing right at angle 0 and rotated by `angle` (radians).
+void drawChevron(ImVec2 center, float size, float angle, ImU32 color)
+{
+    const float c = std::cos(angle), s = std::sin(angle);
+    auto rot = [&](float x, float y) { return center + ImVec2(x * c - y * s, x * s + y * c); };
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PathLineTo(rot(-size * 0.25f, -size * 0.5f));
+    dl->PathLineTo(rot(size * 0.25f, 0.0f));
+    dl->PathLineTo(rot(-size * 0.25f, size * 0.5f));
+    dl->PathStroke(color, 0, 1.8f);
+}
+
+// Initials for an avatar: the first letter of the first two words (UTF-8 aware), uppercased when ASCII.
+std::string initials(const std::string& name)
+{
+    std::string out;
+    int letters = 0;
+    bool atWordStart = true;
+    for (size_t i = 0; i < name.size() && letters < 2;) {
+        const unsigned char ch = (unsigned char)name[i];
+        const size_t len = ch < 0x80 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
+        const bool separator = ch == ' ' || ch == '-' || ch == '.' || ch == '_';
+        if (atWordStart && !separator) {
+            out += len == 1 ? std::string(1, (char)std::toupper(ch)) : name.substr(i, len);
+            letters++;
+        }
+        atWordStart = separator;
+        i += len;
+    }
+    return out;
+}
+
+// A hue for an avatar, stable per name, from a set that reads well on light and dark surfaces.
+ImU32 avatarHue(const std::string& name)
+{
+    static const ImU32 hues[] = { IM_COL32(79, 124, 255, 255), IM_COL32(20, 184, 166, 255), IM_COL32(245, 158, 11, 255),
+                                  IM_COL32(139, 92, 246, 255), IM_COL32(244, 63, 94, 255),  IM_COL32(14, 165, 233, 255),
+                                  IM_COL32(34, 197, 94, 255),  IM_COL32(236, 72, 153, 255) };
+    unsigned h = 2166136261u;
+    for (unsigned char ch : name) h = (h ^ ch) * 16777619u;
+    return hues[h % IM_ARRAYSIZE(hues)];
+}
+
+// Is `name` one of the tone words (as opposed to a hex or named color)?
+bool isTone(const std::string& name)
+{
+    static const char* const tones[] = { "brand", "success", "warning", "danger", "info", "muted", "error", "positive", "negative", "neutral" };
+    for (const char* t : tones)
+        if (name == t) return true;
+    return false;
+}
+
+// A tinted background for a tone or color prop, or 0 for none / unset.
+ImU32 softFill(Ui& ui, const Json& value)
+{
+    if (!value.is_string()) return 0;
+    std::string s = value.get<std::string>();
+    const Theme& t = ui.theme();
+    if (s.empty() || s == "none" || s == "transparent") return 0;
+    if (s == "surface") return t.c.surface;
+    if (s == "alt" || s == "surfaceAlt") return t.c.surfaceAlt;
+    if (isTone(s)) return t.toneSoft(s);
+    return mixColor(t.c.surface, ui.color(value, t.c.brand), t.dark ? 0.22f : 0.14f);
+}
+
+// The label of a child node's first text-like prop (for probes of clickable containers).
+std::string firstText(Ui& ui, const std::vector<Node>& nodes)
+{
+    for (const Node& child : nodes) {
+        if (!child.def) continue;
+        const PropDef* primary = child.def->prop(child.def->primary);
+        if (primary && primary->type == PropType::String) {
+            std::string s = ui.str(child, primary->name);
+            if (!s.empty()) return s;
+        }
+        if (!child.children.empty()) {
+            std::string s = firstText(ui, child.children);
+            if (!s.empty()) return s;
+        }
+    }
+    return "";
+}
+
+// A string prop from a child node, if its widget has that prop.
+std::string childStr(Ui& ui, const Node& child, const char* name)
+{
+    return child.def && child.def->prop(name) ? ui.str(child, name) : std::string();
+}
+
+// Per-instance view state, keyed inside the widget's own ID scope.
+ImGuiStorage* storage() { return ImGui::GetStateStorage(); }
+ImGuiID slotId(const char* what, int index) { return ImGui::GetID(what) + (ImGuiID)index * 0x9E3779B1u; }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Flows
+//-----------------------------------------------------------------------------
+
+// Vertical flow of children in [origin.x, origin.x + width]; children that draw nothing take no gap
+// (a child's own `align` is applied by Ui::draw). Returns the size used.
+ImVec2 flowColumn(Ui& ui, const std::vector<Node>& nodes, ImVec2 origin, float width, float gap)
+{
+    float y = origin.y, right = origin.x;
+    bool any = false;
+    for (const Ui::Instance& inst : ui.instances(nodes)) {
+        ImVec2 sz = drawCell(ui, inst, ImVec2(origin.x, y), origin.x + width);
+        if (sz.y <= 0.0f) continue;
+        y += sz.y + gap;
+        right = ImMax(right, origin.x + sz.x);
+        any = true;
+    }
+    return ImVec2(right - origin.x, any ? y - gap - origin.y : 0.0f);
+}
+
+enum class Justify { Start, Center, End, Between };
+enum class VAlign { Top, Center, Bottom };
+
+Justify justifyFrom(const std::string& s)
+{
+    if (s == "center") return Justify::Center;
+    if (s == "end") return Justify::End;
+    if (s == "between" || s == "space-between") return Justify::Between;
+    return Justify::Start;
+}
+
+VAlign valignFrom(const std::string& s)
+{
+    if (s == "top" || s == "start") return VAlign::Top;
+    if (s == "bottom" || s == "end") return VAlign::Bottom;
+    return VAlign::Center;
+}
+
+struct RowOptions {
+    float gap = 8;
+    Justify justify = Justify::Start;
+    VAlign valign = VAlign::Center;
+    bool wrap = false;
+};
+
+// One child of a row: its width rule and what it measured on the previous frame.
+struct RowCell {
+    Ui::Instance inst;
+    float fixed = 0;     // > 0: explicit width
+    float grow = 0;      // > 0: shares the leftover width
+    float prevW = 0, prevH = 0;
+    ImGuiID wid = 0, hid = 0;
+    float planned() const { return fixed > 0 ? fixed : grow > 0 ? 0.0f : prevW; }
+};
+
+// Lays out children left to right in [origin.x, origin.x + width] (several lines when wrapping).
+// Widths and heights of the previous frame drive growth, justification and vertical centering;
+// positions along a line use this frame's measured widths. Returns the size used.
+ImVec2 flowRow(Ui& ui, const std::vector<Node>& nodes, ImVec2 origin, float width, const RowOptions& o)
+{
+    std::vector<RowCell> cells;
+    int index = 0;
+    for (const Ui::Instance& inst : ui.instances(nodes)) {
+        RowCell c;
+        c.inst = inst;
+        const NodeLayout& l = inst.node->layout;
+        if (l.widthPct > 0) c.fixed = width * ImMin(l.widthPct, 100.0f) / 100.0f;
+        else if (l.width > 0) c.fixed = ImMin(l.width, width);
+        else if (l.width < 0) c.grow = 1;
+        if (l.grow > 0 && c.fixed <= 0) c.grow = l.grow;
+        if (o.wrap) c.grow = 0;  // wrapped lines size to content
+        c.wid = slotId("##roww", index);
+        c.hid = slotId("##rowh", index);
+        index++;
+        c.prevW = storage()->GetFloat(c.wid, 0.0f);
+        c.prevH = storage()->GetFloat(c.hid, 0.0f);
+        cells.push_back(std::move(c));
+    }
+
+    // Line breaks (one line unless wrapping), from the previous frame's widths.
+    std::vector<std::pair<size_t, size_t>> lines;
+    size_t begin = 0;
+    float lineW = 0;
+    for (size_t i = 0; i < cells.size(); i++) {
+        float w = cells[i].planned();
+        if (o.wrap && i > begin && lineW + o.gap + w > width) {
+            lines.emplace_back(begin, i);
+            begin = i;
+            lineW = 0;
+        }
+        lineW += (i > begin ? o.gap : 0.0f) + w;
+    }
+    if (begin < cells.size()) lines.emplace_back(begin, cells.size());
+
+    const float right = origin.x + width;
+    float y = origin.y, usedRight = origin.x;
+    bool anyGrow = false;
+    for (const auto& line : lines) {
+        float planned = 0, totalGrow = 0, lineH = 0;
+        for (size_t i = line.first; i < line.second; i++) {
+            planned += cells[i].planned() + (i > line.first ? o.gap : 0.0f);
+            totalGrow += cells[i].grow;
+            lineH = ImMax(lineH, cells[i].prevH);
+        }
+        anyGrow |= totalGrow > 0;
+        const float leftover = ImMax(0.0f, width - planned);
+        const size_t count = line.second - line.first;
+        float x = origin.x, gap = o.gap;
+        if (totalGrow <= 0) {
+            if (o.justify == Justify::Center) x += leftover * 0.5f;
+            else if (o.justify == Justify::End) x += leftover;
+            else if (o.justify == Justify::Between && count > 1) gap += leftover / (count - 1);
+        }
+
+        float maxH = 0;
+        for (size_t i = line.first; i < line.second; i++) {
+            RowCell& c = cells[i];
+            float cellW;
+            if (c.grow > 0) cellW = leftover * c.grow / totalGrow;
+            else if (c.fixed > 0) cellW = c.fixed;
+            else {
+                // Auto width: whatever is left once the cells after it got their previous widths.
+                float after = 0;
+                for (size_t j = i + 1; j < line.second; j++) after += cells[j].planned() + o.gap;
+                cellW = ImMax(1.0f, right - x - after);
+            }
+            float dy = 0;
+            if (c.prevH > 0 && o.valign != VAlign::Top)
+                dy = (lineH - c.prevH) * (o.valign == VAlign::Center ? 0.5f : 1.0f);
+            ImVec2 sz = drawCell(ui, c.inst, ImVec2(x, y + ImMax(0.0f, dy)), x + cellW);
+            storage()->SetFloat(c.wid, sz.x);
+            storage()->SetFloat(c.hid, sz.y);
+            float advance = c.grow > 0 || c.fixed > 0 ? ImMax(cellW, sz.x) : sz.x;
+            usedRight = ImMax(usedRight, x + advance);
+            maxH = ImMax(maxH, sz.y + ImMax(0.0f, dy));
+            x += advance + (sz.x > 0 || c.grow > 0 ? gap : 0.0f);
+        }
+        y += maxH + (maxH > 0 ? o.gap : 0.0f);
+    }
+    float h = y - origin.y;
+    if (h > 0) h -= o.gap;
+    // A start-justified row without growing children hugs its content, so it can sit in another row.
+    bool hug = !anyGrow && o.justify == Justify::Start;
+    return ImVec2(hug ? usedRight - origin.x : width, ImMax(h, 0.0f));
+}
+
+float gapProp(Ui& ui, const Node& n, const char* name, float fallback)
+{
+    return ui.given(n, name) ? ImClamp((float)ui.num(n, name), 0.0f, 400.0f) : fallback;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] col, row, grid, scroll, stack
+//-----------------------------------------------------------------------------
+
+void drawCol(Ui& ui, const Node& n)
+{
+    const Theme& t = ui.theme();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ui.itemWidth(n);
+    const float gap = gapProp(ui, n, "gap", t.gap);
+    const float pad = ImMin(gapProp(ui, n, "pad", 0.0f), w * 0.25f);
+    const ImU32 bg = softFill(ui, ui.prop(n, "bg"));
+    if (!bg) {
+        ImVec2 used = flowColumn(ui, n.children, origin + ImVec2(pad, pad), w - pad * 2, gap);
+        finishBox(origin, ImVec2(pad > 0 ? w : used.x, used.y + pad * 2));
+        return;
+    }
+    Layers layers(ImGui::GetWindowDrawList());
+    ImVec2 used = flowColumn(ui, n.children, origin + ImVec2(pad, pad), w - pad * 2, gap);
+    ImRect box(origin, origin + ImVec2(w, used.y + pad * 2));
+    layers.behind();
+    ImGui::GetWindowDrawList()->AddRectFilled(box.Min, box.Max, bg, t.radius);
+    finishBox(origin, box.GetSize());
+}
+
+void drawRow(Ui& ui, const Node& n)
+{
+    RowOptions o;
+    o.gap = gapProp(ui, n, "gap", 8.0f);
+    o.justify = justifyFrom(ui.str(n, "justify"));
+    o.valign = valignFrom(ui.str(n, "valign"));
+    o.wrap = ui.flag(n, "wrap");
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    finishBox(origin, flowRow(ui, n.children, origin, ui.itemWidth(n), o));
+}
+
+void drawGrid(Ui& ui, const Node& n)
+{
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ui.itemWidth(n);
+    const float gap = gapProp(ui, n, "gap", ui.theme().gap);
+    const int cols = ImClamp((int)ui.num(n, "cols"), 1, 12);
+    const float cellW = ImMax(1.0f, (w - gap * (cols - 1)) / cols);
+    float y = origin.y, rowH = 0;
+    int k = 0;
+    for (const Ui::Instance& inst : ui.instances(n.children)) {
+        const int col = k++ % cols;
+        if (col == 0 && k > 1) {
+            y += rowH + gap;
+            rowH = 0;
+        }
+        float x = origin.x + col * (cellW + gap);
+        rowH = ImMax(rowH, drawCell(ui, inst, ImVec2(x, y), x + cellW).y);
+    }
+    finishBox(origin, ImVec2(w, y + rowH - origin.y));
+}
+
+void drawScroll(Ui& ui, const Node& n)
+{
+    const Theme& t = ui.theme();
+    const bool horizontal = ui.flag(n, "horizontal");
+    const float w = ui.itemWidth(n);
+    const ImGuiID contentH = ImGui::GetID("##contentH");
+    // Horizontal strips size to their content (last frame's height + room for the scrollbar).
+    float h = n.layout.height > 0 ? n.layout.height
+            : horizontal ? ImMax(storage()->GetFloat(contentH, 120.0f) + ImGui::GetStyle().ScrollbarSize + 6.0f, 24.0f)
+            : 240.0f;
+    h = ImClamp(h, 24.0f, 4000.0f);
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoBackground | (horizontal ? ImGuiWindowFlags_HorizontalScrollbar : 0);
+    if (ImGui::BeginChild("##scroll", ImVec2(w, h), false, flags)) {
+        const ImVec2 origin = ImGui::GetCursorScreenPos() + ImVec2(2, 2);  // room for card shadows
+        ImVec2 used;
+        if (horizontal) {
+            // Children keep their width hint, else take 80% of the viewport so the next one peeks in.
+            float x = origin.x, maxH = 0;
+            for (const Ui::Instance& inst : ui.instances(n.children)) {
+                const NodeLayout& l = inst.node->layout;
+                float cw = l.width > 0 ? l.width : l.widthPct > 0 ? w * l.widthPct / 100.0f : w * 0.8f;
+                ImVec2 sz = drawCell(ui, inst, ImVec2(x, origin.y), x + cw);
+                if (sz.x <= 0) continue;
+                x += sz.x + t.gap;
+                maxH = ImMax(maxH, sz.y);
+            }
+            used = ImVec2(x - origin.x, maxH);
+            storage()->SetFloat(contentH, maxH);
+        } else {
+            used = flowColumn(ui, n.children, origin, ImGui::GetContentRegionAvail().x - 4.0f, t.gap);
+        }
+        finishBox(origin, used + ImVec2(2, 2));
+    }
+    ImGui::EndChild();
+}
+
+void drawStack(Ui& ui, const Node& n)
+{
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ui.itemWidth(n);
+    ImVec2 size;
+    for (const Ui::Instance& inst : ui.instances(n.children))
+        size = ImMax(size, drawCell(ui, inst, origin, origin.x + w));
+    finishBox(origin, size);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] card, section
+//-----------------------------------------------------------------------------
+
+void drawCard(Ui& ui, const Node& n)
+{
+    const Theme& t = ui.theme();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ui.itemWidth(n);
+    const float pad = ImMin(gapProp(ui, n, "pad", t.pad), w * 0.25f);
+    const std::string title = ui.str(n, "title"), subtitle = ui.str(n, "subtitle");
+    const ImU32 tint = softFill(ui, ui.prop(n, "tone"));
+    const bool outline = ui.flag(n, "outline");
+    const bool clickable = ui.hasAction(n, "press");
+
+    Layers layers(ImGui::GetWindowDrawList());
+    const float innerW = w - pad * 2;
+    float y = origin.y + pad;
+    if (!title.empty() || !subtitle.empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, y));
+        Region region(origin.x + w - pad);
+        ImGui::BeginGroup();
+        if (!title.empty()) ui.text(title, TextStyle::H3, t.c.text);
+        if (!subtitle.empty()) {
+            if (!title.empty()) ImGui::SetCursorScreenPos(ImGui::GetCursorScreenPos() - ImVec2(0, ImGui::GetStyle().ItemSpacing.y - 2));
+            ui.text(subtitle, TextStyle::Caption, t.c.textMuted);
+        }
+        ImGui::EndGroup();
+        y += ImGui::GetItemRectSize().y + (n.children.empty() ? 0.0f : t.gap);
+    }
+    y += flowColumn(ui, n.children, ImVec2(origin.x + pad, y), innerW, t.gap).y;
+    const ImRect box(origin, ImVec2(origin.x + w, y + pad));
+
+    draw::Press press;
+    if (clickable) {
+        press = draw::pressAt("##card", box);
+        ui.probe(n, title.empty() ? firstText(ui, n.children) : title, true);
+        if (press.pressed) ui.fire(n, "press");
+    }
+    layers.behind();
+    // Tinted cards are flat; outlined ones have a border only; the default lifts a little on hover.
+    const ImU32 fill = pressTint(t, tint ? tint : t.c.surface, press);
+    if (tint) ImGui::GetWindowDrawList()->AddRectFilled(box.Min, box.Max, draw::fade(fill), t.radius);
+    else draw::surface(ImGui::GetWindowDrawList(), box, t, t.radius, outline ? 0.0f : press.hovered ? 2.0f : 1.0f, fill);
+    finishBox(origin, box.GetSize());
+}
+
+void drawSection(Ui& ui, const Node& n)
+{
+    const Theme& t = ui.theme();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ui.itemWidth(n);
+    const std::string title = ui.str(n, "title"), action = ui.str(n, "action");
+    float y = origin.y;
+    if (!title.empty() || !action.empty()) {
+        const ImVec2 actionSize = action.empty() ? ImVec2() : ui.measure(action, TextStyle::Strong);
+        const float titleW = ImMax(1.0f, w - (action.empty() ? 0.0f : actionSize.x + t.gap));
+        const ImVec2 titleSize = ui.measure(title, TextStyle::H3, titleW);
+        const float headH = ImMax(titleSize.y, actionSize.y);
+        if (!title.empty()) ui.textAt(ImVec2(origin.x, y + (headH - titleSize.y) * 0.5f), title, TextStyle::H3, t.c.text, titleW);
+        if (!action.empty()) {
+            ImRect hit(ImVec2(origin.x + w - actionSize.x - 6, y - 4), ImVec2(origin.x + w + 6, y + headH + 4));
+            draw::Press p = draw::pressAt("##action", hit);
+            ui.probe(n, action, true);
+            if (p.pressed) ui.fire(n, "press");
+            ImU32 col = p.held ? t.c.brandActive : p.hovered ? t.c.brandHover : t.c.brand;
+            ui.textAt(ImVec2(origin.x + w - actionSize.x, y + (headH - actionSize.y) * 0.5f), action, TextStyle::Strong, col);
+        }
+        y += headH + (n.children.empty() ? 0.0f : t.gap * 0.75f);
+    }
+    y += flowColumn(ui, n.children, ImVec2(origin.x, y), w, t.gap).y;
+    finishBox(origin, ImVec2(w, y - origin.y));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] list, item
+//-----------------------------------------------------------------------------
+
+void drawList(Ui& ui, const Node& n)
+{
+    const Theme& t = ui.theme();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ui.itemWidth(n);
+    const bool inset = ui.flag(n, "inset");
+    const std::string title = ui.str(n, "title");
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+
+    float y = origin.y;
+    if (!title.empty()) {
+        // Grouped-list header: small, muted, slightly indented, like iOS settings.
+        std::string upper = title;
+        for (char& ch : upper) ch = (char)std::toupper((unsigned char)ch);
+        const float indent = inset ? t.pad : 0.0f;
+        ui.textAt(ImVec2(origin.x + indent, y), upper, TextStyle::Small, t.c.textMuted, w - indent);
+        y += ui.measure(upper, TextStyle::Small, w - indent).y + 8.0f;
+    }
+    const float top = y;
+    Layers layers(dl);
+    const float padY = inset ? 4.0f : 0.0f;
+    y += padY;
+    bool first = true;
+    for (const Ui::Instance& inst : ui.instances(n.children)) {
+        const float sepY = y;
+        ImVec2 sz = drawCell(ui, inst, ImVec2(origin.x, y), origin.x + w);
+        if (sz.y <= 0) continue;
+        if (!first) {
+            const float sepInset = inset ? t.pad : 0.0f;
+            dl->AddLine(ImVec2(origin.x + sepInset, sepY), ImVec2(origin.x + w - sepInset, sepY), withAlpha(t.c.border, t.dark ? 1.0f : 0.9f), 1.0f);
+        }
+        y += sz.y;
+        first = false;
+    }
+    y += padY;
+    if (inset && y > top + padY * 2) {
+        layers.behind();
+        draw::surface(dl, ImRect(ImVec2(origin.x, top), ImVec2(origin.x + w, y)), t, t.radius);
+    }
+    finishBox(origin, ImVec2(w, y - origin.y));
+}
+
+// Leading visual of an item: an icon in a soft brand circle, or an avatar with initials.
+void drawLeading(Ui& ui, ImVec2 center, float diameter, const std::string& icon, const std::string& avatar)
+{
+    const Theme& t = ui.theme();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (!avatar.empty()) {
+        const ImU32 hue = avatarHue(avatar);
+        dl->AddCircleFilled(center, diameter * 0.5f, mixColor(t.c.surface, hue, t.dark ? 0.35f : 0.18f), 32);
+        const std::string letters = initials(avatar);
+        const ImVec2 sz = ui.measure(letters, TextStyle::Strong);
+        dl->AddText(ui.font(TextStyle::Strong), ui.font(TextStyle::Strong)->FontSize, ImFloor(center - sz * 0.5f),
+                    t.dark ? mixColor(hue, IM_COL32_WHITE, 0.35f) : mixColor(hue, IM_COL32_BLACK, 0.2f), letters.c_str());
+        return;
+    }
+    dl->AddCircleFilled(center, diameter * 0.5f, t.c.brandSoft, 32);
+    draw::iconAt(ui, center, 18.0f, icon, draw::fade(t.c.brand));
+}
+
+// A small pill with text (item badges).
+float drawPill(Ui& ui, ImVec2 rightCenter, const std::string& text, ImU32 fill, ImU32 ink)
+{
+    const ImVec2 sz = ui.measure(text, TextStyle::Small);
+    const ImVec2 box(ImMax(sz.x + 14.0f, 22.0f), sz.y + 6.0f);
+    const ImVec2 min(rightCenter.x - box.x, rightCenter.y - box.y * 0.5f);
+    ImGui::GetWindowDrawList()->AddRectFilled(min, min + box, fill, box.y * 0.5f);
+    ui.textAt(ImFloor(min + (box - sz) * 0.5f), text, TextStyle::Small, ink);
+    return box.x;
+}
+
+void drawItem(Ui& ui, const Node& n)
+{
+    const Theme& t = ui.theme();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ui.itemWidth(n);
+    const std::string title = ui.str(n, "title"), subtitle = ui.str(n, "subtitle");
+    const std::string icon = ui.str(n, "icon"), avatar = ui.str(n, "avatar");
+    const std::string trailing = ui.str(n, "trailing"), badge = ui.str(n, "badge");
+    const bool clickable = ui.hasAction(n, "press");
+    const bool chevron = ui.given(n, "chevron") ? ui.flag(n, "chevron") : clickable;
+    const bool check = ui.flag(n, "check");
+
+    const float padX = t.pad, leadD = 40.0f, spacing = 12.0f;
+    const bool hasLead = !avatar.empty() || !ui.icon(icon).empty();
+    // Trailing cluster, right to left: chevron / check, badge, text.
+    const float chevronW = chevron || check ? 16.0f : 0.0f;
+    const ImVec2 badgeSz = badge.empty() ? ImVec2() : ui.measure(badge, TextStyle::Small) + ImVec2(14, 6);
+    const ImVec2 trailSz = trailing.empty() ? ImVec2() : ui.measure(trailing, TextStyle::Caption);
+    float trailW = chevronW;
+    if (!badge.empty()) trailW += (trailW > 0 ? 8.0f : 0.0f) + ImMax(badgeSz.x, 22.0f);
+    if (!trailing.empty()) trailW += (trailW > 0 ? 8.0f : 0.0f) + ImMin(trailSz.x, w * 0.35f);
+
+    const float textX = origin.x + padX + (hasLead ? leadD + spacing : 0.0f);
+    const float textW = ImMax(20.0f, origin.x + w - padX - (trailW > 0 ? trailW + spacing : 0.0f) - textX);
+    const ImVec2 titleSz = ui.measure(title, TextStyle::Strong, textW);
+    const ImVec2 subSz = subtitle.empty() ? ImVec2() : ui.measure(subtitle, TextStyle::Caption, textW);
+    const float textH = titleSz.y + (subtitle.empty() ? 0.0f : 2.0f + subSz.y);
+    const float h = ImMax(56.0f, ImMax(textH, hasLead ? leadD : 0.0f) + 20.0f);
+    const ImRect row(origin, origin + ImVec2(w, h));
+
+    ImGui::ItemSize(row.GetSize());
+    draw::Press press;
+    if (clickable) {
+        press = draw::pressAt("##item", row);
+        ui.probe(n, title, true);
+        if (press.pressed) ui.fire(n, "press");
+    } else {
+        ImGui::ItemAdd(row, 0);
+        ui.probe(n, title, false);
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (press.hovered || press.held)
+        dl->AddRectFilled(row.Min + ImVec2(4, 3), row.Max - ImVec2(4, 3), withAlpha(t.c.text, press.held ? 0.08f : 0.045f), t.radiusSmall);
+
+    const float cy = origin.y + h * 0.5f;
+    if (hasLead) drawLeading(ui, ImVec2(origin.x + padX + leadD * 0.5f, cy), leadD, icon, avatar);
+    float ty = cy - textH * 0.5f;
+    ui.textAt(ImVec2(textX, ty), title, TextStyle::Strong, t.c.text, textW);
+    if (!subtitle.empty()) ui.textAt(ImVec2(textX, ty + titleSz.y + 2.0f), subtitle, TextStyle::Caption, t.c.textMuted, textW);
+
+    float rx = origin.x + w - padX;
+    if (chevron || check) {
+        draw::iconAt(ui, ImVec2(rx - 7.0f, cy), check ? 15.0f : 12.0f, check ? "check" : "chevron-right",
+                     draw::fade(check ? t.c.brand : t.c.textFaint));
+        rx -= chevronW + 8.0f;
+    }
+    if (!badge.empty()) rx -= drawPill(ui, ImVec2(rx, cy), badge, t.c.brand, t.c.onBrand) + 8.0f;
+    if (!trailing.empty()) {
+        const float tw = ImMin(trailSz.x, w * 0.35f);
+        ImGui::PushClipRect(ImVec2(rx - tw, origin.y), ImVec2(rx, origin.y + h), true);
+        ui.textAt(ImVec2(rx - tw, cy - trailSz.y * 0.5f), trailing, TextStyle::Caption, t.c.textMuted);
+        ImGui::PopClipRect();
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] tabs, tab, accordion
+//-----------------------------------------------------------------------------
+
+void drawTabs(Ui& ui, const Node& n)
+{
+    const Theme& t = ui.theme();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ui.itemWidth(n);
+    const std::vector<Ui::Instance> tabs = ui.instances(n.children);
+    if (tabs.empty()) {
+        finishBox(origin, ImVec2(w, 0));
+        return;
+    }
+    const ImGuiID selId = ImGui::GetID("##selected");
+    const Json bound = n.hasBind ? ui.bound(n) : Json();
+    int selected = bound.is_number() ? (int)bound.get<double>() : storage()->GetInt(selId, 0);
+    selected = ImClamp(selected, 0, (int)tabs.size() - 1);
+
+    // Equal-width tabs when every label fits, else content-width tabs from the left.
+    struct Head { std::string label, icon; float w; };
+    std::vector<Head> heads;
+    float natural = 0;
+    for (const Ui::Instance& inst : tabs) {
+        Head hd{ childStr(ui, *inst.node, "label"), childStr(ui, *inst.node, "icon"), 0 };
+        if (hd.label.empty() && hd.icon.empty()) hd.label = "Tab " + std::to_string(heads.size() + 1);
+        hd.w = ui.measure(hd.label, TextStyle::Strong).x + (ui.icon(hd.icon).empty() ? 0.0f : 24.0f) + 32.0f;
+        natural += hd.w;
+        heads.push_back(std::move(hd));
+    }
+    const bool equal = natural <= w;
+    const float headH = 44.0f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddLine(ImVec2(origin.x, origin.y + headH - 0.5f), ImVec2(origin.x + w, origin.y + headH - 0.5f), t.c.border, 1.0f);
+    ImGui::PushClipRect(origin, origin + ImVec2(w, headH), true);
+    float x = origin.x;
+    for (int i = 0; i < (int)heads.size(); i++) {
+        const Head& hd = heads[i];
+        const float tw = equal ? w / heads.size() : hd.w;
+        const ImRect r(ImVec2(x, origin.y), ImVec2(x + tw, origin.y + headH));
+        ImGui::PushID(i);
+        draw::Press p = draw::pressAt("##tab", r);
+        ui.probe(*tabs[i].node, hd.label, true);
+        ImGui::PopID();
+        if (p.pressed && i != selected) {
+            storage()->SetInt(selId, i);
+            ui.setBound(n, i);
+            selected = i;
+        }
+        const bool on = i == selected;
+        if (p.hovered && !on) dl->AddRectFilled(r.Min + ImVec2(2, 4), r.Max - ImVec2(2, 6), withAlpha(t.c.text, 0.04f), t.radiusSmall);
+        const ImU32 ink = on ? t.c.brand : p.hovered ? t.c.text : t.c.textMuted;
+        const bool hasIcon = !ui.icon(hd.icon).empty();
+        const ImVec2 ls = ui.measure(hd.label, TextStyle::Strong);
+        const float contentW = ls.x + (hasIcon ? (hd.label.empty() ? 16.0f : 24.0f) : 0.0f);
+        float cx = r.Min.x + (tw - contentW) * 0.5f;
+        const float cy = r.Min.y + (headH - 3.0f) * 0.5f;
+        if (hasIcon) {
+            draw::iconAt(ui, ImVec2(cx + 8.0f, cy), 15.0f, hd.icon, ink);
+            cx += hd.label.empty() ? 16.0f : 24.0f;
+        }
+        ui.textAt(ImVec2(cx, cy - ls.y * 0.5f), hd.label, TextStyle::Strong, ink);
+        if (on) {
+            const float iw = ImMax(contentW + 12.0f, 28.0f);
+            const float ix = r.Min.x + (tw - iw) * 0.5f;
+            dl->AddRectFilled(ImVec2(ix, r.Max.y - 3.0f), ImVec2(ix + iw, r.Max.y), t.c.brand, 3.0f, ImDrawFlags_RoundCornersTop);
+        }
+        x += tw;
+    }
+    ImGui::PopClipRect();
+    ImVec2 body = drawCell(ui, tabs[selected], ImVec2(origin.x, origin.y + headH + t.gap), origin.x + w);
+    finishBox(origin, ImVec2(w, headH + (body.y > 0 ? t.gap + body.y : 0.0f)));
+}
+
+void drawTab(Ui& ui, const Node& n)
+{
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ui.itemWidth(n);
+    finishBox(origin, ImVec2(w, flowColumn(ui, n.children, origin, w, ui.theme().gap).y));
+}
+
+void drawAccordion(Ui& ui, const Node& n)
+{
+    const Theme& t = ui.theme();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ui.itemWidth(n);
+    const std::string title = ui.str(n, "title");
+    const ImGuiID openId = ImGui::GetID("##open"), sinceId = ImGui::GetID("##since");
+    int state = storage()->GetInt(openId, -1);
+    bool open = state < 0 ? ui.flag(n, "open") : state == 1;
+
+    Layers layers(ImGui::GetWindowDrawList());
+    const float padX = t.pad, headH = 52.0f;
+    const float titleW = w - padX * 2 - 24.0f;
+    const ImVec2 titleSz = ui.measure(title, TextStyle::Strong, titleW);
+    const float hh = ImMax(headH, titleSz.y + 24.0f);
+    const ImRect head(origin, origin + ImVec2(w, hh));
+    draw::Press p = draw::pressAt("##head", head);
+    ui.probe(n, title, true);
+    const float now = (float)ui.proto().elapsed();
+    if (p.pressed) {
+        open = !open;
+        storage()->SetInt(openId, open ? 1 : 0);
+        storage()->SetFloat(sinceId, now);
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (p.hovered) dl->AddRectFilled(head.Min + ImVec2(4, 4), head.Max - ImVec2(4, 4), withAlpha(t.c.text, p.held ? 0.07f : 0.035f), t.radiusSmall);
+    ui.textAt(ImVec2(origin.x + padX, origin.y + (hh - titleSz.y) * 0.5f), title, TextStyle::Strong, t.c.text, titleW);
+    // The chevron turns from right to down over a short ease-out.
+    const float k = ImSaturate((now - storage()->GetFloat(sinceId, -10.0f)) / 0.18f);
+    const float ease = 1.0f - (1.0f - k) * (1.0f - k);
+    const float angle = (open ? ease : 1.0f - ease) * IM_PI * 0.5f;
+    drawChevron(ImVec2(origin.x + w - padX - 6.0f, origin.y + hh * 0.5f), 10.0f, angle, t.c.textMuted);
+
+    float y = origin.y + hh;
+    if (open) {
+        dl->AddLine(ImVec2(origin.x + padX, y), ImVec2(origin.x + w - padX, y), t.c.border, 1.0f);
+        ImVec2 used = flowColumn(ui, n.children, ImVec2(origin.x + padX, y + t.gap), w - padX * 2, t.gap);
+        y += t.gap + used.y + padX;
+    }
+    const ImRect box(origin, ImVec2(origin.x + w, y));
+    layers.behind();
+    draw::surface(ImGui::GetWindowDrawList(), box, t, t.radius, 0.0f);
+    finishBox(origin, box.GetSize());
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Registration
+//-----------------------------------------------------------------------------
+
+PropDef prop(const char* name, PropType type, Json def, const char* doc, std::vector<std::string> options = {})
+{
+    return PropDef{ name, type, std::move(def), doc, std::move(options) };
+}
+
+WidgetDef container(const char* name, const char* doc, std::vector<PropDef> props, const char* example, DrawFn draw)
+{
+    WidgetDef d;
+    d.name = name;
+    d.category = "Layout";
+    d.doc = doc;
+    d.primary = "children";
+    d.props.push_back(prop("children", PropType::Nodes, nullptr, "child widgets"));
+    for (PropDef& p : props) d.props.push_back(std::move(p));
+    d.container = true;
+    d.example = example;
+    d.draw = std::move(draw);
+    return d;
+}
+
+} // namespace
+
+void registerLayoutWidgets(WidgetCatalog& c)
+{
+    c.add(container("col", "Vertical stack of children with a gap; optional padding and tinted rounded background.",
+        { prop("gap", PropType::Number, nullptr, "space between children in px (default: theme gap)"),
+          prop("pad", PropType::Number, 0, "inner padding in px"),
+          prop("bg", PropType::Color, "none", "background: a tone (soft tint), hex/named color, \"surface\", or none") },
+        R"({"col": [{"text": "Title", "style": "h3"}, {"text": "Details", "muted": true}], "gap": 4})", drawCol));
+
+    c.add(container("row", "Horizontal layout; children with `grow` share the leftover width.",
+        { prop("gap", PropType::Number, 8, "space between children in px"),
+          prop("justify", PropType::Enum, "start", "horizontal distribution", { "start", "center", "end", "between" }),
+          prop("valign", PropType::Enum, "center", "vertical alignment of children", { "top", "center", "bottom" }),
+          prop("wrap", PropType::Bool, false, "continue on a new line when the next child does not fit") },
+        R"({"row": [{"text": "Total", "grow": 1}, {"text": "$42", "style": "strong"}]})", drawRow));
+
+    c.add(container("grid", "Equal-width columns; each row is as tall as its tallest cell.",
+        { prop("cols", PropType::Number, 2, "number of columns (1-12)"),
+          prop("gap", PropType::Number, nullptr, "space between cells in px (default: theme gap)") },
+        R"({"grid": [{"stat": "Revenue", "value": "$12k"}, {"stat": "Users", "value": "1,204"}], "cols": 2})", drawGrid));
+
+    c.add(container("scroll", "Scrollable area of fixed height (`h`, default 240), or a horizontal strip.",
+        { prop("horizontal", PropType::Bool, false, "scroll sideways; children are 80% of the width unless they set `w`") },
+        R"({"scroll": [{"card": [{"text": "One"}], "w": 220}, {"card": [{"text": "Two"}], "w": 220}], "horizontal": true})", drawScroll));
+
+    c.add(container("stack", "Children drawn on top of each other, first at the bottom.", {},
+        R"({"stack": [{"image": "Cover"}, {"badge": "New"}]})", drawStack));
+
+    {
+        WidgetDef d = container("card", "Rounded surface with soft shadow, optional header; clickable as a whole when it has `press`.",
+            { prop("pad", PropType::Number, nullptr, "inner padding in px (default: theme pad)"),
+              prop("tone", PropType::Color, nullptr, "tinted background instead of the white surface (tone or color)"),
+              prop("title", PropType::String, nullptr, "header title"),
+              prop("subtitle", PropType::String, nullptr, "muted line under the title"),
+              prop("outline", PropType::Bool, false, "flat with a border instead of a shadow") },
+            R"({"card": [{"text": "Next payment due in 3 days"}], "title": "Billing", "go": "billing"})", drawCard);
+        d.events = { "press" };
+        c.add(std::move(d));
+    }
+    {
+        WidgetDef d = container("section", "Titled group of children with an optional action link on the right.",
+            { prop("title", PropType::String, nullptr, "section title"),
+              prop("action", PropType::String, nullptr, "link text on the right (fires press)") },
+            R"({"section": [{"text": "..."}], "title": "Recent", "action": "See all", "go": "history"})", drawSection);
+        d.events = { "press" };
+        c.add(std::move(d));
+    }
+
+    c.add(container("list", "Grouped list on a rounded surface with hairline separators (children are usually `item`s).",
+        { prop("title", PropType::String, nullptr, "small uppercase header above the list"),
+          prop("inset", PropType::Bool, true, "rounded surface with inset separators; false for a plain full-width list") },
+        R"({"list": [{"item": "Profile", "icon": "user", "go": "profile"}, {"item": "Logout", "icon": "logout"}], "title": "Account"})",
+        drawList));
+
+    {
+        WidgetDef d;
+        d.name = "item";
+        d.category = "Layout";
+        d.doc = "List row: leading icon or avatar, title, subtitle, trailing text / badge / chevron.";
+        d.primary = "title";
+        d.props = {
+            prop("title", PropType::String, "", "main line"),
+            prop("subtitle", PropType::String, nullptr, "muted second line"),
+            prop("icon", PropType::Icon, nullptr, "leading icon in a soft brand circle"),
+            prop("avatar", PropType::String, nullptr, "leading avatar: a name shown as initials"),
+            prop("trailing", PropType::String, nullptr, "muted text on the right (time, amount...)"),
+            prop("badge", PropType::String, nullptr, "count or short text in a pill on the right"),
+            prop("chevron", PropType::Bool, nullptr, "trailing chevron (default: shown when it has press)"),
+            prop("check", PropType::Bool, false, "trailing check mark (selected row)"),
+        };
+        d.events = { "press" };
+        d.interactive = true;
+        d.example = R"({"item": "Ada Lovelace", "subtitle": "Sent you a file", "avatar": "Ada Lovelace", "trailing": "9:41", "go": "chat"})";
+        d.draw = drawItem;
+        c.add(std::move(d));
+    }
+    {
+        WidgetDef d = container("tabs", "Underlined tab header from its `tab` children; shows the selected one.", {},
+            R"({"tabs": [{"tab": [{"text": "Upcoming"}], "label": "Upcoming"}, {"tab": [{"text": "Past"}], "label": "Past"}]})", drawTabs);
+        d.events = { "change" };
+        c.add(std::move(d));
+    }
+    c.add(container("tab", "One page of `tabs`: its label and children.",
+        { prop("label", PropType::String, nullptr, "header label"),
+          prop("icon", PropType::Icon, nullptr, "header icon") },
+        R"({"tab": [{"text": "Overview"}], "label": "Overview"})", drawTab));
+    c.add(container("accordion", "Collapsible panel: a clickable header with a chevron, children when open.",
+            { prop("title", PropType::String, "", "header text"),
+              prop("open", PropType::Bool, false, "initially open") },
+            R"({"accordion": [{"text": "Refunds take 5-7 days."}], "title": "How do refunds work?"})", drawAccordion));
+}
+
+} // namespace pt
