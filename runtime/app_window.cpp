@@ -1,6 +1,5 @@
 // Promptotype — app window implementation.
 //
-// [SECTION] Hot reload
 // [SECTION] Presenter panel
 // [SECTION] Device frame and error overlay
 // [SECTION] Main loop
@@ -8,42 +7,19 @@
 #include "runtime/app_window.h"
 #include "runtime/headless.h"
 #include "runtime/prototype.h"
+#include "runtime/raster.h"
 #include "runtime/spec_loader.h"
+#include "runtime/spec_watcher.h"
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui_internal.h>
-#include <sys/stat.h>
+#include <algorithm>
+#include <cstdio>
 
 namespace pt {
 
 namespace {
-
-//-----------------------------------------------------------------------------
-// [SECTION] Hot reload
-//-----------------------------------------------------------------------------
-
-// Polls the file's modification time every frame (a stat is ~1 µs), so a save shows within a frame or two.
-class SpecWatcher {
-public:
-    explicit SpecWatcher(std::string path) : m_path(std::move(path)) { m_stamp = stamp(); }
-
-    bool changed() {
-        long long s = stamp();
-        if (s == m_stamp || s == 0) return false;
-        m_stamp = s;
-        return true;
-    }
-
-private:
-    long long stamp() const {
-        struct stat st{};
-        if (stat(m_path.c_str(), &st) != 0) return 0;
-        return (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec + st.st_size;
-    }
-    std::string m_path;
-    long long m_stamp = 0;
-};
 
 //-----------------------------------------------------------------------------
 // [SECTION] Presenter panel
@@ -58,18 +34,21 @@ struct PresenterState {
 
 void drawPresenter(Prototype& proto, PresenterState& ps, const FontSet& fonts, const ImRect& r) {
     const Theme& t = proto.theme();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(r.Min, r.Max, t.c.surface);
-    dl->AddLine(ImVec2(r.Max.x - 0.5f, r.Min.y), ImVec2(r.Max.x - 0.5f, r.Max.y), t.c.border);
-    ImGui::SetCursorScreenPos(r.Min + ImVec2(20, 20));
-    ImGui::BeginGroup();
-    ImGui::PushItemWidth(r.GetWidth() - 40);
+    ImGui::SetCursorScreenPos(r.Min);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 20));
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0.0f);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, t.c.surface);
+    ImGui::BeginChild("##presenter", r.GetSize(), false, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(r.Max.x - 0.5f, r.Min.y), ImVec2(r.Max.x - 0.5f, r.Max.y), t.c.border);
+    ImGui::PushItemWidth(-FLT_MIN);
     ImGui::PushFont(fonts.get(TextStyle::H3));
     ImGui::TextUnformatted(proto.spec().name.c_str());
     ImGui::PopFont();
     ImGui::PushFont(fonts.get(TextStyle::Caption));
     ImGui::PushStyleColor(ImGuiCol_Text, t.c.textMuted);
-    ImGui::PushTextWrapPos(r.Max.x - 20);
+    ImGui::PushTextWrapPos(0);
     if (!proto.spec().idea.empty()) ImGui::TextUnformatted(proto.spec().idea.c_str());
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(1, 8));
@@ -99,7 +78,7 @@ void drawPresenter(Prototype& proto, PresenterState& ps, const FontSet& fonts, c
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::PopItemWidth();
-    ImGui::EndGroup();
+    ImGui::EndChild();
 }
 
 //-----------------------------------------------------------------------------
@@ -137,6 +116,20 @@ void drawErrorOverlay(const PresenterState& ps, const FontSet& fonts, const ImRe
     }
 }
 
+// Reads the back buffer before the swap (what is about to be shown) and writes it as a PNG.
+void captureWindow(int w, int h, const std::string& path) {
+    Image img;
+    img.width = w;
+    img.height = h;
+    img.rgba.resize((size_t)w * h * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, img.rgba.data());
+    for (int y = 0; y < h / 2; ++y)  // OpenGL's rows run bottom-up
+        std::swap_ranges(img.rgba.begin() + (size_t)y * w * 4, img.rgba.begin() + (size_t)(y + 1) * w * 4, img.rgba.begin() + (size_t)(h - 1 - y) * w * 4);
+    std::string error;
+    if (!writePng(path, img, &error)) std::fprintf(stderr, "%s: %s\n", path.c_str(), error.c_str());
+}
+
 } // namespace
 
 //-----------------------------------------------------------------------------
@@ -148,8 +141,11 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
     const char* wayland = std::getenv("WAYLAND_DISPLAY");
     if ((!display || !*display) && (!wayland || !*wayland)) { *why = "DISPLAY is not set"; return false; }
     if (!glfwInit()) { *why = "GLFW could not connect to the display"; return false; }
+    // 3.2 core: the OpenGL3 backend then renders 64K+ vertex screens (VtxOffset), like the headless rasterizer.
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 2);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GL_TRUE);
     std::string title = "Promptotype — " + spec->name;
     GLFWwindow* window = glfwCreateWindow(1280, 920, title.c_str(), nullptr, nullptr);
     if (!window) {
@@ -166,7 +162,7 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
     FontSet fonts;
     fonts.load(io.Fonts);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
-    ImGui_ImplOpenGL3_Init("#version 130");
+    ImGui_ImplOpenGL3_Init("#version 150");
 
     Prototype proto(spec);
     proto.setFonts(&fonts);
@@ -226,8 +222,10 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
         glClearColor(0.1f, 0.1f, 0.12f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        bool last = options.maxFrames > 0 && ++frames >= options.maxFrames;
+        if (last && !options.screenshot.empty()) captureWindow(w, h, options.screenshot);
         glfwSwapBuffers(window);
-        if (options.maxFrames > 0 && ++frames >= options.maxFrames) break;
+        if (last) break;
     }
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

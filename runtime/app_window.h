@@ -16,6 +16,7 @@ struct AppWindowOptions {
     std::string device;    // "" = the spec's device
     bool dark = false;     // start in dark mode
     int maxFrames = 0;     // > 0: close after this many frames (smoke tests)
+    std::string screenshot;  // with maxFrames: PNG of the whole window on the last frame
 };
 
 // Runs the window until closed. Returns false with `why` when no window can be opened (no display).

@@ -286,7 +286,10 @@ struct Civil { int64_t year; int month, day, hour, minute, second, weekday; };
 // Keeps conversions to integers defined: roughly years -7500..+11500.
 bool dateInRange(double t) { return std::isfinite(t) && std::fabs(t) < 3e11; }
 
-int64_t dayIndex(double t) { return static_cast<int64_t>(std::floor(t / kDay)); }
+// Clamped so that an absurd EvalEnv::now cannot make the conversion undefined.
+int64_t dayIndex(double t) {
+    return static_cast<int64_t>(std::floor(std::clamp(std::isnan(t) ? 0.0 : t, -3e11, 3e11) / kDay));
+}
 
 Civil civilFromSeconds(double t) {
     const int64_t days = dayIndex(t);
@@ -374,7 +377,12 @@ std::string formatDate(double t, std::string_view fmt) {
         if (tok == std::size(kTokens)) { out += fmt[i++]; continue; }
         i += kTokens[tok].size();
         switch (tok) {
-        case 0: { char buf[24]; std::snprintf(buf, sizeof buf, "%04lld", static_cast<long long>(c.year)); out += buf; break; }
+        case 0: {
+            char buf[24];
+            std::snprintf(buf, sizeof buf, "%04lld", static_cast<long long>(c.year));
+            out += buf;
+            break;
+        }
         case 1: out += kMonthNames[c.month - 1]; break;
         case 2: out += kDayNames[c.weekday]; break;
         case 3: out += std::string_view(kMonthNames[c.month - 1]).substr(0, 3); break;
@@ -570,7 +578,9 @@ std::vector<Token> lex(std::string_view src, size_t begin, size_t end) {
 // [SECTION] Parser
 //-----------------------------------------------------------------------------
 
-enum class NodeKind : uint8_t { Literal, Ident, Member, Index, Unary, Binary, And, Or, Nullish, Ternary, Call, Lambda, ArrayLit, ObjectLit };
+enum class NodeKind : uint8_t {
+    Literal, Ident, Member, Index, Unary, Binary, And, Or, Nullish, Ternary, Call, Lambda, ArrayLit, ObjectLit
+};
 enum class Op : uint8_t { None, Not, Neg, Pos, Add, Sub, Mul, Div, Mod, Eq, Ne, Lt, Le, Gt, Ge };
 
 class Call;
@@ -738,7 +748,8 @@ private:
 
     NodePtr parsePrimary() {
         if (lambdaAhead())
-            failAt(m_src, peek().pos, "arrow functions are only allowed as function arguments, e.g. filter(items, x => x.done)");
+            failAt(m_src, peek().pos,
+                   "arrow functions are only allowed as function arguments, e.g. filter(items, x => x.done)");
         const Token& t = next();
         switch (t.kind) {
         case Tok::Number: return literal(t.number);
@@ -842,6 +853,10 @@ NodePtr parseExpression(std::string_view src, size_t begin, size_t end, CompileI
 
 struct EvalError { std::string message; };
 
+// Functions that can grow text (replace, join, `+`) also pay per byte produced, so nesting them cannot
+// double a string sixty times within a handful of steps.
+constexpr size_t kBytesPerStep = 64;
+
 class Evaluator {
 public:
     explicit Evaluator(const EvalEnv& env) : m_env(env) {}
@@ -883,7 +898,8 @@ public:
             if (key->is_string()) return member(*base, key->get_ref<const std::string&>(), tmp);
             int64_t i;
             if (!asInteger(*key, &i) || i < 0) return &nullJson();
-            if (base->is_array()) return i < static_cast<int64_t>(base->size()) ? &(*base)[static_cast<size_t>(i)] : &nullJson();
+            if (base->is_array())
+                return i < static_cast<int64_t>(base->size()) ? &(*base)[static_cast<size_t>(i)] : &nullJson();
             if (base->is_string()) {
                 const std::string& str = base->get_ref<const std::string&>();
                 const size_t from = utf8Offset(str, static_cast<size_t>(i));
@@ -1029,7 +1045,11 @@ Json Evaluator::binary(Op op, const Json& a, const Json& b) {
             out.insert(out.end(), b.begin(), b.end());
             return out;
         }
-        if (a.is_string() || b.is_string()) return toDisplayString(a) + toDisplayString(b);
+        if (a.is_string() || b.is_string()) {
+            std::string out = toDisplayString(a) + toDisplayString(b);
+            charge(static_cast<long>(out.size() / kBytesPerStep));
+            return out;
+        }
         return numberJson(toNumber(a) + toNumber(b));
     case Op::Sub: return numberJson(toNumber(a) - toNumber(b));
     case Op::Mul: return numberJson(toNumber(a) * toNumber(b));
@@ -1112,7 +1132,8 @@ std::string asciiCase(std::string s, bool upper) {
 
 Json fnCurrency(Call& c) {
     struct Symbol { const char* code; const char* prefix; int decimals; };
-    static const Symbol kSymbols[] = {{"USD", "$", 2}, {"EUR", "€", 2}, {"GBP", "£", 2}, {"JPY", "¥", 0}, {"INR", "₹", 2}};
+    static const Symbol kSymbols[] = {
+        {"USD", "$", 2}, {"EUR", "€", 2}, {"GBP", "£", 2}, {"JPY", "¥", 0}, {"INR", "₹", 2}};
     const std::string code = asciiCase(c.text(1, "USD"), true);
     std::string prefix = code + " ";
     int decimals = 2;
@@ -1162,11 +1183,15 @@ Json fnTruncate(Call& c) {
 }
 
 Json fnReplace(Call& c) {
-    std::string s = c.text(0);
-    const std::string from = c.text(1), to = c.text(2);
+    const std::string s = c.text(0), from = c.text(1), to = c.text(2);
     if (from.empty()) return s;
-    for (size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) s.replace(pos, from.size(), to);
-    return s;
+    std::string out;
+    size_t start = 0;
+    for (size_t pos; (pos = s.find(from, start)) != std::string::npos; start = pos + from.size()) {
+        c.charge(static_cast<long>(to.size() / kBytesPerStep + 1));
+        out.append(s, start, pos - start).append(to);
+    }
+    return out.append(s, start, std::string::npos);
 }
 
 Json fnSplit(Call& c) {
@@ -1180,7 +1205,8 @@ Json fnSplit(Call& c) {
         }
     } else {
         size_t start = 0;
-        for (size_t pos; (pos = s.find(sep, start)) != std::string::npos; start = pos + sep.size()) out.push_back(s.substr(start, pos - start));
+        for (size_t pos; (pos = s.find(sep, start)) != std::string::npos; start = pos + sep.size())
+            out.push_back(s.substr(start, pos - start));
         out.push_back(s.substr(start));
     }
     c.charge(static_cast<long>(out.size()));
@@ -1195,6 +1221,7 @@ Json fnJoin(Call& c) {
         if (&item != &c[0].front()) out += sep;
         out += toDisplayString(item);
     }
+    c.charge(static_cast<long>(out.size() / kBytesPerStep));
     return out;
 }
 
@@ -1281,8 +1308,7 @@ Json fnFind(Call& c) {
 // ascending order except that nulls stay last.
 Json fnSort(Call& c) {
     const Json& arr = c.array(0);
-    const bool directionOnly = c.size() == 2 && c[1].is_string() &&
-                               (c[1].get_ref<const std::string&>() == "desc" || c[1].get_ref<const std::string&>() == "asc");
+    const bool directionOnly = c.size() == 2 && (c[1] == "desc" || c[1] == "asc");
     const bool desc = asciiCase(c.text(directionOnly ? 1 : 2), false) == "desc";
     const size_t keyArg = directionOnly ? c.size() : 1;
     const size_t n = arr.size();
@@ -1420,7 +1446,8 @@ Json fnStreak(Call& c) {
 }
 
 Json fnLastDays(Call& c) {
-    const int64_t n = static_cast<int64_t>(std::clamp(std::floor(c.number(0, 0)), 0.0, static_cast<double>(kMaxGenerated)));
+    const double wanted = std::floor(c.number(0, 0));
+    const int64_t n = static_cast<int64_t>(std::clamp(wanted, 0.0, static_cast<double>(kMaxGenerated)));
     c.charge(static_cast<long>(n));
     Json out = Json::array();
     const int64_t today = dayIndex(c.env().now);
@@ -1466,7 +1493,10 @@ const Builtin kBuiltins[] = {
     {"clamp", [](Call& c) -> Json { return numberJson(std::min(std::max(c.number(0), c.number(1)), c.number(2))); }},
     // Collections
     {"sum", [](Call& c) -> Json { return numberJson(sumOf(c)); }},
-    {"avg", [](Call& c) -> Json { return c.array(0).empty() ? Json(0) : numberJson(sumOf(c) / static_cast<double>(c.array(0).size())); }},
+    {"avg", [](Call& c) -> Json {
+        const size_t n = c.array(0).size();
+        return n == 0 ? Json(0) : numberJson(sumOf(c) / static_cast<double>(n));
+    }},
     {"filter", fnFilter},
     {"map", fnMap},
     {"find", fnFind},
@@ -1485,13 +1515,22 @@ const Builtin kBuiltins[] = {
     {"now", [](Call& c) -> Json { return formatIsoDateTime(c.env().now); }},
     {"today", [](Call& c) -> Json { return formatIsoDate(c.env().now); }},
     {"date", fnDate},
-    {"time", [](Call& c) -> Json { Moment m; return parseMoment(c[0], &m) ? Json(formatDate(m.t, "h:mm A")) : Json(); }},
-    {"relative", [](Call& c) -> Json { Moment m; return parseMoment(c[0], &m) ? Json(relativeTime(m, c.env().now)) : Json(); }},
+    {"time", [](Call& c) -> Json {
+        Moment m;
+        return parseMoment(c[0], &m) ? Json(formatDate(m.t, "h:mm A")) : Json();
+    }},
+    {"relative", [](Call& c) -> Json {
+        Moment m;
+        return parseMoment(c[0], &m) ? Json(relativeTime(m, c.env().now)) : Json();
+    }},
     {"addDays", [](Call& c) { return addTime(c, kDay); }},
     {"addHours", [](Call& c) { return addTime(c, 3600); }},
     {"addMinutes", [](Call& c) { return addTime(c, 60); }},
     {"daysBetween", fnDaysBetween},
-    {"isToday", [](Call& c) -> Json { Moment m; return parseMoment(c[0], &m) && dayIndex(m.t) == dayIndex(c.env().now); }},
+    {"isToday", [](Call& c) -> Json {
+        Moment m;
+        return parseMoment(c[0], &m) && dayIndex(m.t) == dayIndex(c.env().now);
+    }},
     {"isPast", [](Call& c) { return pastOrFuture(c, -1); }},
     {"isFuture", [](Call& c) { return pastOrFuture(c, 1); }},
     {"weekday", [](Call& c) { return calendarField(c, true); }},
@@ -1636,7 +1675,8 @@ void evalInto(const TemplateNode& im, Json& target, const Scope& scope, Evaluato
     case Kind::Single: target = evalExpr(*im.expr, scope, ev, firstError); break;
     case Kind::Interpolated: {
         std::string s;
-        for (const auto& p : im.pieces) s += p.expr ? toDisplayString(evalExpr(*p.expr, scope, ev, firstError)) : p.text;
+        for (const auto& p : im.pieces)
+            s += p.expr ? toDisplayString(evalExpr(*p.expr, scope, ev, firstError)) : p.text;
         target = std::move(s);
         break;
     }

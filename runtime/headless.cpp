@@ -57,6 +57,7 @@ HeadlessDriver::HeadlessDriver(std::shared_ptr<const Spec> spec, ImVec2 size)
     io.LogFilename = nullptr;
     io.ConfigInputTextCursorBlink = false;
     io.DisplaySize = m_size;
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // the rasterizer honours VtxOffset: huge screens never hit 16-bit index limits
     for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;  // 1.86: our own key indexes into KeysDown[]
     m_proto.setFonts(&shared.fonts);
     ImGui::SetCurrentContext(previous ? previous : m_ctx);

@@ -38,6 +38,7 @@ public:
 
     Prototype& proto() { return m_proto; }
     ImVec2 size() const { return m_size; }
+    ImGuiContext* context() const { return m_ctx; }  // its ImGui context (fonts and style included), e.g. for baseline benchmarks
 
     void frame(double dt = 1.0 / 60.0);  // runs due actions, then one full ImGui frame
     void settle();                       // a few frames so layouts that measure last frame converge

@@ -82,8 +82,8 @@ Json inspectSpec(std::shared_ptr<const Spec> spec) {
         bool overlayOnly = only != nullptr;
         for (auto& p : driver.proto().probes()) {
             if (only && !only->count(p.node)) continue;
-            if (isDead(p)) dead.push_back(Json{{"screen", from}, {"target", p.id.empty() ? p.label : p.id}, {"type", p.type}});
-            std::string via = !p.id.empty() ? p.id : p.label;
+            if (isDead(p)) dead.push_back(Json{{"screen", from}, {"target", p.id.empty() ? p.label : std::string(p.id)}, {"type", p.type}});
+            std::string via = !p.id.empty() ? std::string(p.id) : p.label;
             if (via.empty()) continue;
             std::vector<std::string> targets;
             if (p.node) {
@@ -128,6 +128,11 @@ Json inspectSpec(std::shared_ptr<const Spec> spec) {
     out["dead_controls"] = dead;
     out["unreachable"] = unreachable;
     out["texts"] = texts;
+    // LLM cost proxy: minified JSON bytes / 4, per screen and for the whole document.
+    Json tokens = Json{{"total", (long long)spec->source.dump().size() / 4}, {"screens", Json::object()}};
+    if (spec->source.contains("screens") && spec->source["screens"].is_object())
+        for (auto& [id, s] : spec->source["screens"].items()) tokens["screens"][id] = (long long)s.dump().size() / 4;
+    out["tokens"] = tokens;
     return out;
 }
 

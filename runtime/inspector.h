@@ -11,7 +11,8 @@
 namespace pt {
 
 // JSON with: start, screens [{id, title, reachable, widgets [{id, type, label, actions}]}],
-// edges [{from, to, via}], dead_controls [{screen, target, type}], unreachable [ids], texts {screen: [strings]}.
+// edges [{from, to, via}], dead_controls [{screen, target, type}], unreachable [ids], texts {screen: [strings]},
+// tokens {total, screens {id: n}} (minified JSON bytes / 4, a proxy for LLM output cost).
 Json inspectSpec(std::shared_ptr<const Spec> spec);
 
 } // namespace pt

@@ -264,6 +264,7 @@ int cmdRun(const Args& a) {
     opts.device = a.get("--device");
     opts.dark = a.has("--dark");
     opts.maxFrames = std::atoi(a.get("--frames", "0").c_str());
+    opts.screenshot = a.get("--shot");
     std::string why;
     if (runAppWindow(spec, opts, &why)) return 0;
     // No display: still useful, so write what the window would have shown.
@@ -285,7 +286,8 @@ struct Verb {
 
 const std::vector<Verb>& verbs() {
     static const std::vector<Verb> table = {
-        {"run", "run SPEC [--device phone|tablet|desktop] [--dark]", "open the prototype in a window with a presenter panel; hot-reloads on save", cmdRun},
+        {"run", "run SPEC [--device phone|tablet|desktop] [--dark] [--frames N [--shot FILE]]",
+         "open the prototype in a window with a presenter panel; hot-reloads on save (--frames: close after N frames, --shot: save the last one)", cmdRun},
         {"validate", "validate SPEC...", "check specs; one line per problem (FILE:LINE:COL or FILE:/json/pointer); exit 0 valid, 1 invalid, 2 unreadable", cmdValidate},
         {"shot", "shot SPEC -o DIR [--screen ID] [--size WxH] [--dark]", "write one PNG per screen (no display needed)", cmdShot},
         {"play", "play SPEC --step \"click TARGET\" --step \"type TARGET TEXT\" --step \"wait MS\" ... [--print screen|state|texts] [--shot FILE]",

@@ -28,24 +28,46 @@ Json Ui::eval(const Template& t) const {
     return v;
 }
 
-Json Ui::prop(const Node& n, std::string_view name) const {
+const Template* Ui::propTemplate(const Node& n, std::string_view name) const {
     if (!n.def) return nullptr;
     int i = n.def->propIndex(name);
-    if (i < 0 || i >= (int)n.props.size()) return nullptr;
-    return eval(n.props[i]);
+    return i < 0 || i >= (int)n.props.size() ? nullptr : &n.props[i];
 }
 
-std::string Ui::str(const Node& n, std::string_view name) const { return toDisplayString(prop(n, name)); }
+Json Ui::prop(const Node& n, std::string_view name) const {
+    const Template* t = propTemplate(n, name);
+    return t ? eval(*t) : Json(nullptr);
+}
 
-double Ui::num(const Node& n, std::string_view name) const {
-    Json v = prop(n, name);
+// Literal props (most of them) are read in place: no Json copy per frame.
+std::string Ui::str(const Node& n, std::string_view name) const {
+    const Template* t = propTemplate(n, name);
+    if (!t) return "";
+    return t->isLiteral() ? toDisplayString(t->raw()) : toDisplayString(eval(*t));
+}
+
+namespace {
+
+double asNumber(const Json& v) {
     if (v.is_number()) return v.get<double>();
     if (v.is_string()) return std::strtod(v.get<std::string>().c_str(), nullptr);
     if (v.is_boolean()) return v.get<bool>() ? 1 : 0;
     return 0;
 }
 
-bool Ui::flag(const Node& n, std::string_view name) const { return truthy(prop(n, name)); }
+} // namespace
+
+double Ui::num(const Node& n, std::string_view name) const {
+    const Template* t = propTemplate(n, name);
+    if (!t) return 0;
+    return t->isLiteral() ? asNumber(t->raw()) : asNumber(eval(*t));
+}
+
+bool Ui::flag(const Node& n, std::string_view name) const {
+    const Template* t = propTemplate(n, name);
+    if (!t) return false;
+    return t->isLiteral() ? truthy(t->raw()) : truthy(eval(*t));
+}
 
 bool Ui::given(const Node& n, std::string_view name) const {
     if (!n.def) return false;
@@ -124,7 +146,7 @@ struct RepeatScope : Scope {
 
 void Ui::expand(const Node& n, std::vector<Instance>& out) const {
     if (!n.repeat) {
-        if (truthy(eval(n.visible))) out.push_back({&n, nullptr, -1});
+        if (n.visible.isLiteral() ? truthy(n.visible.raw()) : truthy(eval(n.visible))) out.push_back({&n, nullptr, -1});
         return;
     }
     auto items = std::make_shared<const Json>(eval(n.repeat->in));
@@ -169,13 +191,13 @@ void Ui::draw(const Instance& inst) {
 
     ImGui::PushID(n.key.c_str());
     if (inst.index >= 0) ImGui::PushID(inst.index);
-    bool enabled = truthy(eval(n.enabled));
+    bool enabled = n.enabled.isLiteral() ? truthy(n.enabled.raw()) : truthy(eval(n.enabled));
     if (!enabled) { ImGui::BeginDisabled(); ++m_disabledDepth; }
 
     // align: offset by last frame's width (immediate mode knows a size only after drawing)
     ImGuiStorage* storage = ImGui::GetStateStorage();
-    ImGuiID widthId = ImGui::GetID("##w");
     bool aligned = n.layout.align > 0;
+    ImGuiID widthId = aligned ? ImGui::GetID("##w") : 0;
     if (aligned) {
         float w = storage->GetFloat(widthId, 0.0f);
         float avail = ImGui::GetContentRegionAvail().x;

@@ -30,8 +30,8 @@ class Prototype;
 // One drawn, addressable item: the headless driver clicks these by id or label.
 struct Probe {
     std::string key;        // node key (spec id or generated path) + "#index" inside repeats
-    std::string id;         // spec id ("" if none)
-    std::string type;       // widget type
+    std::string_view id;    // spec id ("" if none); points into the loaded spec
+    std::string_view type;  // widget type ("nav" for app chrome)
     std::string label;      // visible label, if any
     ImRect rect;            // screen-space rectangle of the clickable item
     bool enabled = true;    // false when disabled
@@ -64,6 +64,7 @@ public:
     bool flag(const Node& n, std::string_view name) const;         // as truthiness
     bool given(const Node& n, std::string_view name) const;        // set explicitly in the spec
     Json eval(const Template& t) const;                            // any template in the current scope
+    const Template* propTemplate(const Node& n, std::string_view name) const;  // the compiled prop, or nullptr
 
     // --- Look ----------------------------------------------------------------------------------
     const Theme& theme() const;

@@ -91,6 +91,21 @@ TEST_CASE("schema: the checked-in copy matches the catalog", "[cli][schema]") {
     CHECK(schema["$defs"].contains("w_button"));
 }
 
+TEST_CASE("docs: FORMAT.md's widget reference matches the catalog", "[cli][docs]") {
+    Result r = cli("docs");
+    REQUIRE(r.code == 0);
+    std::ifstream in("specs/FORMAT.md");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string doc = ss.str();
+    const std::string begin = "<!-- BEGIN GENERATED: promptotype docs -->\n", end = "<!-- END GENERATED -->";
+    size_t b = doc.find(begin), e = doc.find(end);
+    REQUIRE(b != std::string::npos);
+    REQUIRE(e != std::string::npos);
+    INFO("specs/FORMAT.md's reference is stale: run scripts/update-docs.sh");
+    CHECK(doc.substr(b + begin.size(), e - b - begin.size()) == r.out);
+}
+
 TEST_CASE("shot: one non-blank PNG per screen, with no display", "[cli][render]") {
     fs::path dir = fs::temp_directory_path() / ("pt_shots_" + std::to_string(::getpid()));
     fs::remove_all(dir);

@@ -408,7 +408,7 @@ TEST_CASE("syntax errors name the problem and the column", "[expr][errors]") {
         std::string chain = "${0";
         for (int i = 0; i < 250; ++i) chain += "+1";
         CHECK(run(chain + "}") == 250);
-        for (int i = 0; i < 750; ++i) chain += (i % 2 ? ".b" : "+1");
+        for (int i = 0; i < 700; ++i) chain += (i % 2 ? ".b" : "+1");
         CHECK_THAT(compileError(Json(chain + "}")), Contains("too complex (more than 256 chained operations)"));
     }
 }
@@ -792,6 +792,17 @@ TEST_CASE("evaluation is bounded by the step budget", "[expr][budget]") {
         CHECK(error == "expression exceeded its work budget");
         CHECK(compiled("${count(range(1000))}").eval(scope, env, &error) == 1000);
         CHECK(error.empty());
+    }
+
+    SECTION("text that keeps doubling pays for its bytes") {
+        std::string doubling = "'ab'";
+        for (int i = 0; i < 40; ++i) doubling = "replace(" + doubling + ", 'a', 'aa')";
+        EvalEnv env;
+        std::string error;
+        CHECK(compiled("${len(" + doubling + ")}").eval(scope, env, &error).is_null());
+        CHECK(error == "expression exceeded its work budget");
+        CHECK(compiled("${len(join(map(range(5000), i => join(range(200), '-')), ''))}").eval(scope, env, &error).is_null());
+        CHECK(error == "expression exceeded its work budget");
     }
 
     SECTION("inside interpolation and containers the failing piece becomes null") {

@@ -137,9 +137,9 @@ TEST_CASE("expression errors and unknown variables/functions are located", "[loa
 
 TEST_CASE("repeat aliases, params and components are in scope", "[loader]") {
     LoadResult r = load(R"({"state": {"tasks": [{"title": "Write"}]},
-      "components": {"row": {"params": {"task": null, "muted": false}, "body": {"text": "${task.title}", "muted": "${muted}"}}},
+      "components": {"taskRow": {"params": {"task": null, "muted": false}, "body": {"text": "${task.title}", "muted": "${muted}"}}},
       "screens": {"home": {"body": [
-        {"row": "${t}", "repeat": {"in": "${tasks}", "as": "t", "empty": {"empty": "Nothing yet"}}},
+        {"taskRow": "${t}", "repeat": {"in": "${tasks}", "as": "t", "empty": {"empty": "Nothing yet"}}},
         {"text": "${params.id}"}]}}})");
     INFO(problems(r));
     CHECK(r.diagnostics.empty());

@@ -200,6 +200,11 @@ Json actionSchemas() {
 Json WidgetCatalog::jsonSchema() const {
     Json defs = Json::object();
     defs["expr"] = Json{{"type", "string"}, {"pattern", "\\$\\{"}, {"description", "an expression: ${...}"}};
+    Json common = Json::object();
+    for (auto& p : commonProps()) common[p.name] = propSchema(p);
+    common["repeat"] = Json{{"$ref", "#/$defs/repeat"}};
+    common["on"] = Json{{"type", "object"}, {"additionalProperties", Json{{"$ref", "#/$defs/actions"}}}, {"description", "event -> actions"}};
+    defs["common"] = Json{{"type", "object"}, {"properties", common}};
     Json nodeAnyOf = Json::array();
     for (auto& w : m_widgets) {
         if (w.name == "placeholder") continue;
@@ -210,12 +215,10 @@ Json WidgetCatalog::jsonSchema() const {
         props[w.name] = prim;
         for (auto& p : w.props)
             if (p.name != w.primary) props[p.name] = propSchema(p);
-        for (auto& p : commonProps()) props[p.name] = propSchema(p);
         for (auto& e : w.events) props[e] = Json{{"$ref", "#/$defs/actions"}, {"description", "event: " + e}};
-        props["on"]["properties"] = Json::object();
-        for (auto& e : w.events) props["on"]["properties"][e] = Json{{"$ref", "#/$defs/actions"}};
-        props["repeat"] = Json{{"$ref", "#/$defs/repeat"}};
-        defs["w_" + w.name] = Json{{"type", "object"}, {"required", Json::array({w.name})}, {"properties", props}, {"additionalProperties", false}};
+        // Keys every node accepts live once in $defs/common; unevaluatedProperties still rejects typos.
+        defs["w_" + w.name] = Json{{"type", "object"}, {"required", Json::array({w.name})}, {"properties", props},
+                                   {"allOf", Json::array({Json{{"$ref", "#/$defs/common"}}})}, {"unevaluatedProperties", false}};
         nodeAnyOf.push_back(Json{{"$ref", "#/$defs/w_" + w.name}});
     }
     nodeAnyOf.push_back(Json{{"type", "string"}, {"description", "a text node"}});

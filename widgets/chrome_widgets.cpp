@@ -115,10 +115,7 @@ void drawAppBar(Ui& ui, const Node& n)
         const ImRect r(ImVec2(x, cy - btn * 0.5f), ImVec2(x + btn, cy + btn * 0.5f));
         const draw::Press p = draw::pressAt("##back", r);
         ui.probe(n, "Back", true);
-        if (p.pressed) {
-            if (ui.hasAction(n, "back")) ui.fire(n, "back");
-            else ui.proto().back();
-        }
+        if (p.pressed) ui.proto().back();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         if (p.hovered || p.held) dl->AddCircleFilled(r.GetCenter(), btn * 0.5f, draw::fade(p.held ? mixColor(t.c.surfaceAlt, t.c.text, 0.08f) : t.c.surfaceAlt), 32);
         draw::iconAt(ui, r.GetCenter(), 18.0f, "arrow-left", draw::fade(t.c.text));
@@ -376,10 +373,9 @@ void registerChromeWidgets(WidgetCatalog& c)
         WidgetDef d = widget("app_bar", "In-body large-title header: optional back arrow, title, subtitle, trailing children (icon buttons).", "title",
             { prop("title", PropType::String, "", "title text"),
               prop("subtitle", PropType::String, nullptr, "muted line under the title"),
-              prop("back", PropType::Bool, false, "show a back arrow (goes back, or runs the `back` event when given)"),
+              prop("back", PropType::Bool, false, "show a back arrow that goes back"),
               prop("children", PropType::Nodes, nullptr, "trailing widgets, right-aligned") },
             R"({"app_bar": "Inbox", "subtitle": "3 unread", "children": [{"icon_button": "search", "label": "Search"}]})", drawAppBar);
-        d.events = { "back" };
         d.container = true;
         c.add(std::move(d));
     }

@@ -794,11 +794,11 @@ WidgetDef widget(const char* name, const char* doc, const char* primary, std::ve
 void registerDataWidgets(WidgetCatalog& c)
 {
     {
-        WidgetDef d = widget("table", "Data table with an uppercase header, hairlines and formatted columns; rows fire `select`.", "rows",
+        WidgetDef d = widget("table", "Data table with an uppercase header, hairlines and formatted columns; a row press fires `select` (event = {row, item}).", "rows",
             { prop("rows", PropType::Array, Json::array(), "array of objects (or arrays); at most 500 are shown"),
               prop("columns", PropType::Array, nullptr, "strings (field names) or {key, label, align: start|center|end, format: currency|number|percent|date}; default: the first row's fields"),
               prop("zebra", PropType::Bool, false, "alternate row shading") },
-            R"({"table": "${orders}", "columns": ["customer", {"key": "total", "format": "currency"}], "on": {"select": {"navigate": "order", "params": {"id": "${item.id}"}}}})",
+            R"({"table": "${orders}", "columns": ["customer", {"key": "total", "format": "currency"}], "on": {"select": {"navigate": "order", "params": {"id": "${event.item.id}"}}}})",
             drawTable);
         d.events = { "select" };
         c.add(std::move(d));

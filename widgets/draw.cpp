@@ -8,7 +8,6 @@
 
 #include "widgets/draw.h"
 #include "runtime/prototype.h"
-#include "runtime/spec.h"
 #include "runtime/ui.h"
 #include <algorithm>
 #include <cmath>

@@ -19,7 +19,6 @@
 
 namespace pt {
 class Ui;
-struct Node;
 }
 
 namespace pt::draw {
@@ -38,8 +37,8 @@ ImU32 soft(const Theme& t, ImU32 c);     // tinted background for any color, lik
 void shadow(ImDrawList* dl, const ImRect& r, float rounding, float elevation = 1.0f);  // soft drop shadow under r (stacked translucent rounded rects)
 void surface(ImDrawList* dl, const ImRect& r, const Theme& t, float rounding, float elevation = 1.0f, ImU32 fill = 0);  // card background: shadow, fill (surface when 0), hairline border
 void roundRect(ImDrawList* dl, const ImRect& r, ImU32 col, float tl, float tr, float br, float bl);  // filled rect with its own radius per corner
-void spinner(ImDrawList* dl, ImVec2 center, float radius, ImU32 col, double time);  // rotating three-quarter arc (time in seconds)
-void checkMark(ImDrawList* dl, ImVec2 center, float size, ImU32 col);  // a rounded check mark fitting a size x size box
+void spinner(ImDrawList* dl, ImVec2 center, float radius, ImU32 col, double time);  // faint ring with a rotating arc (time in seconds)
+void checkMark(ImDrawList* dl, ImVec2 center, float size, ImU32 col);  // a check mark stroke fitting a size x size box
 void toggle(ImDrawList* dl, const ImRect& track, bool on, bool hovered, const Theme& t);  // iOS-like switch: pill track + white knob
 
 //-----------------------------------------------------------------------------

@@ -96,6 +96,7 @@ bool sameValue(const Json& a, const Json& b)
 
 int findOption(const std::vector<Option>& opts, const Json& value)
 {
+    if (value.is_null()) return -1;  // unset: nothing chosen yet
     for (size_t i = 0; i < opts.size(); ++i)
         if (sameValue(opts[i].value, value)) return (int)i;
     return -1;
@@ -142,14 +143,16 @@ struct ViewState {
 double numericValue(Ui& ui, const Node& n, double def)
 {
     Json v = valueOf(ui, n);
-    if (v.is_number()) return v.get<double>();
-    if (v.is_string()) {
+    double d = def;
+    if (v.is_number()) {
+        d = v.get<double>();
+    } else if (v.is_string()) {
         char* end = nullptr;
         std::string s = v.get<std::string>();
-        double d = std::strtod(s.c_str(), &end);
-        if (end && end != s.c_str()) return d;
+        double parsed = std::strtod(s.c_str(), &end);
+        if (end && end != s.c_str()) d = parsed;
     }
-    return def;
+    return std::isfinite(d) ? d : def;
 }
 
 // Selected option index of a single-choice control, or -1.
@@ -299,6 +302,7 @@ void textField(Ui& ui, const Node& n, const TextFieldSpec& s, float width, bool 
     bool submitted = ImGui::IsItemDeactivated() && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
                                                     ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false));
     ImRect inputRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (!(flags & ImGuiInputTextFlags_Password)) ui.noteText(*buf);  // the value on screen is visible text (a masked one is not)
     ImGui::PopStyleColor(5);
     ImGui::PopStyleVar(3);
     ImGui::PopFont();
@@ -364,7 +368,7 @@ void placePopup(const Theme& t, const ImRect& fieldRect, ImVec2 size, const char
     if (at.y + size.y > ImGui::GetIO().DisplaySize.y - 8 && fieldRect.Min.y - 6 - size.y > 0) at.y = fieldRect.Min.y - 6 - size.y;
     ImGui::SetNextWindowPos(at);
     ImGui::SetNextWindowSize(size);
-    if (ImGui::IsPopupOpen(id)) draw::shadow(ImGui::GetWindowDrawList(), ImRect(at, at + size), t.radius, 3.0f);
+    if (ImGui::IsPopupOpen(id)) draw::shadow(ImGui::GetWindowDrawList(), ImRect(at, at + size), t.radius, 2.0f);
 }
 
 // The list under a select: one probed row per option; returns the clicked index or -1.
@@ -892,7 +896,7 @@ void drawRating(Ui& ui, const Node& n)
     const Theme& t = ui.theme();
     int max = std::clamp((int)ui.num(n, "max"), 1, 10);
     bool readonly = ui.flag(n, "readonly");
-    float size = std::clamp(ui.given(n, "size") ? (float)ui.num(n, "size") : 28.0f, 10.0f, 64.0f);
+    float size = std::clamp((float)ui.num(n, "size"), 10.0f, 64.0f);
     double value = std::clamp(numericValue(ui, n, 0), 0.0, (double)max);
     const float gap = std::round(size * 0.18f);
     ImVec2 pos = ImGui::GetCursorScreenPos();

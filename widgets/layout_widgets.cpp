@@ -319,8 +319,13 @@ ImVec2 flowRow(Ui& ui, const std::vector<Node>& nodes, ImVec2 origin, float widt
             float cellW;
             if (c.grow > 0) cellW = leftover * c.grow / totalGrow;
             else if (c.fixed > 0) cellW = c.fixed;
-            else {
-                // Auto width: whatever is left once the cells after it got their previous widths.
+            else if (totalGrow > 0 || c.prevW <= 0) {
+                // Auto width next to growing cells (or not measured yet): its natural size, up to
+                // the row width; the growing cells absorb the difference from the next frame on.
+                cellW = width;
+            } else {
+                // Auto width in a row without growing cells: what is left once the cells after it
+                // got their previous widths (long text wraps instead of running under them).
                 float after = 0;
                 for (size_t j = i + 1; j < line.second; j++) after += cells[j].planned() + o.gap;
                 cellW = ImMax(1.0f, right - x - after);
@@ -895,9 +900,10 @@ void registerLayoutWidgets(WidgetCatalog& c)
         c.add(std::move(d));
     }
     {
-        WidgetDef d = container("tabs", "Underlined tab header from its `tab` children; shows the selected one.", {},
+        WidgetDef d = container("tabs", "Underlined tab header from its `tab` children; shows the selected one (index kept in `bind` when given).", {},
             R"({"tabs": [{"tab": [{"text": "Upcoming"}], "label": "Upcoming"}, {"tab": [{"text": "Past"}], "label": "Past"}]})", drawTabs);
         d.events = { "change" };
+        d.input = true;
         c.add(std::move(d));
     }
     c.add(container("tab", "One page of `tabs`: its label and children.",

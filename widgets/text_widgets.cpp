@@ -71,7 +71,7 @@ TextStyle styleProp(Ui& ui, const Node& n, std::string_view name, TextStyle fall
     return s;
 }
 
-// Extra room under a block so stacked widgets breathe without relying on the parent's gap.
+// Reserves the block just drawn by hand, so the parent's cursor moves past it.
 void reserve(float width, float height) { ImGui::Dummy(ImVec2(std::max(1.0f, width), std::max(0.0f, height))); }
 
 // The first character of each of the first and last words, upper-cased: "Maya Lopez" -> "ML".
@@ -336,7 +336,7 @@ void drawHeading(Ui& ui, const Node& n)
     float h = wrappedText(ui, pos, width, title, kLevels[level - 1], t.c.text, align);
     if (!subtitle.empty())
         h += 4 + wrappedText(ui, pos + ImVec2(0, h + 4), width, subtitle, level == 3 ? TextStyle::Caption : TextStyle::Body, t.c.textMuted, align);
-    reserve(width, h);
+    reserve(width, h + 4);  // a little extra air separates the heading from what it introduces
     ui.probe(n, title, false);
 }
 
@@ -453,6 +453,11 @@ void drawDivider(Ui& ui, const Node& n)
         return;
     }
     ImVec2 ts = ui.measure(label, TextStyle::Caption);
+    if (ts.x > width - 64) {  // no room for the lines: just the label, wrapped and centered
+        reserve(width, wrappedText(ui, pos, width, label, TextStyle::Caption, t.c.textMuted, 1));
+        ui.probe(n, label, false);
+        return;
+    }
     reserve(width, ts.y);
     float y = std::floor(pos.y + ts.y * 0.5f) + 0.5f;
     float x0 = std::floor(pos.x + (width - ts.x) * 0.5f);
@@ -511,7 +516,8 @@ void drawEmpty(Ui& ui, const Node& n)
     float y = 16;
     ImVec2 c(std::floor(pos.x + width * 0.5f), pos.y + y + circle * 0.5f);
     dl->AddCircleFilled(c, circle * 0.5f, draw::fade(t.c.brandSoft), 48);
-    draw::iconAt(ui, c, 28, ui.str(n, "icon"), t.c.brand);
+    std::string icon = ui.str(n, "icon");
+    draw::iconAt(ui, c, 28, icon.empty() ? "inbox" : icon, t.c.brand);
     y += circle + 16;
     float textW = std::min(width, 320.0f);
     float textX = pos.x + (width - textW) * 0.5f;
@@ -540,6 +546,7 @@ void drawBubble(Ui& ui, const Node& n)
     std::string time = ui.str(n, "time");
     std::string name = ui.str(n, "name");
     bool typing = ui.flag(n, "typing");
+    if (text.empty() && !typing) return;  // nothing to say: no empty balloon
     float avail = ui.itemWidth(n);
     const ImVec2 pad(14, 9);
     float maxW = std::max(60.0f, std::floor(avail * 0.75f));
@@ -561,7 +568,8 @@ void drawBubble(Ui& ui, const Node& n)
         // Three dots rising in turn.
         double time0 = ui.proto().elapsed();
         for (int i = 0; i < 3; ++i) {
-            float phase = (float)std::fmod(time0 * 2.2 - i * 0.22, 1.0);
+            double cycle = time0 * 2.2 - i * 0.22;
+            float phase = (float)(cycle - std::floor(cycle));
             float lift = phase < 0.5f ? std::sin(phase * 2.0f * IM_PI) : 0.0f;
             ImVec2 c(r.GetCenter().x + (i - 1) * 11.0f, r.GetCenter().y + 1 - lift * 3.0f);
             dl->AddCircleFilled(c, 3.5f, draw::fade(withAlpha(ink, 0.4f + 0.5f * lift)), 12);

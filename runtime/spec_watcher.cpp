@@ -1,0 +1,45 @@
+// Promptotype — SpecWatcher and atomic file writes.
+#include "runtime/spec_watcher.h"
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace pt {
+
+SpecWatcher::SpecWatcher(std::string path) : m_path(std::move(path)) { m_stamp = stamp(); }
+
+bool SpecWatcher::changed() {
+    long long s = stamp();
+    if (s == m_stamp || s == 0) return false;
+    m_stamp = s;
+    return true;
+}
+
+long long SpecWatcher::stamp() const {
+    struct stat st{};
+    if (stat(m_path.c_str(), &st) != 0) return 0;
+    return (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec + st.st_size;
+}
+
+bool writeFileAtomic(const std::string& path, const std::string& text, std::string* error) {
+    std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+    FILE* f = std::fopen(tmp.c_str(), "wb");
+    if (!f) {
+        if (error) *error = std::string("cannot write: ") + std::strerror(errno);
+        return false;
+    }
+    bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    ok = (std::fflush(f) == 0) && ok;
+    ok = (fsync(fileno(f)) == 0) && ok;
+    ok = (std::fclose(f) == 0) && ok;
+    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+        if (error) *error = std::string("cannot write: ") + std::strerror(errno);
+        std::remove(tmp.c_str());
+        return false;
+    }
+    return true;
+}
+
+} // namespace pt
