@@ -270,8 +270,10 @@ float markdownBlocks(Ui& ui, ImVec2 origin, float width, const std::vector<Block
     float y = 0;
     for (size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = blocks[i];
-        if (i > 0) y += b.kind == BlockKind::Heading ? 12.0f : (b.kind == BlockKind::Bullet || b.kind == BlockKind::Numbered) &&
-                                                              blocks[i - 1].kind == b.kind ? 2.0f : 8.0f;
+        if (i > 0) {  // headings get air above them; items of one list stay close together
+            bool listContinues = (b.kind == BlockKind::Bullet || b.kind == BlockKind::Numbered) && blocks[i - 1].kind == b.kind;
+            y += b.kind == BlockKind::Heading ? 12.0f : listContinues ? 2.0f : 8.0f;
+        }
         ImVec2 p = origin + ImVec2(0, y);
         switch (b.kind) {
         case BlockKind::Heading:
