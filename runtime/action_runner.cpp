@@ -83,6 +83,7 @@ void ActionRunner::start(std::shared_ptr<const Spec> spec, const ActionList& lis
 
 void ActionRunner::update(double now) {
     // Tasks may queue new tasks (e.g. `run`), so iterate by index over a growing vector.
+    m_updating = true;
     const int kMaxStepsPerUpdate = 10000;  // a runaway sequence cannot freeze the frame
     for (size_t i = 0; i < m_tasks.size(); ++i) {
         ActionTask& t = *m_tasks[i];
@@ -102,11 +103,16 @@ void ActionRunner::update(double now) {
         }
         if (steps >= kMaxStepsPerUpdate) t.fail("an action sequence ran too long and was stopped");
     }
+    m_updating = false;
     m_tasks.erase(std::remove_if(m_tasks.begin(), m_tasks.end(), [](auto& t) { return t->m_stopped; }), m_tasks.end());
 }
 
 void ActionRunner::clear() {
-    m_tasks.clear();
+    // A `reset` step clears from inside update(): stop the tasks now, free them when update() ends.
+    if (m_updating)
+        for (auto& t : m_tasks) t->stop();
+    else
+        m_tasks.clear();
     m_pending.clear();
 }
 

@@ -106,6 +106,7 @@ private:
     Prototype& m_proto;
     std::vector<std::unique_ptr<ActionTask>> m_tasks;
     std::vector<std::pair<std::string, int>> m_pending;
+    bool m_updating = false;
 };
 
 } // namespace pt

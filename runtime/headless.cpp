@@ -141,7 +141,7 @@ void HeadlessDriver::pressAt(ImVec2 pos) {
 
 bool HeadlessDriver::click(const std::string& target, std::string* error) {
     ImGui::SetCurrentContext(m_ctx);
-    if (m_proto.probes().empty()) settle();
+    settle();  // layouts that measure the previous frame (rows, dialogs) converge before we aim
     const Probe* p = find(target);
     if (!p) {
         *error = "no widget '" + target + "' on screen '" + m_proto.currentScreen() + "'";

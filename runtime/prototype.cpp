@@ -604,32 +604,37 @@ void Prototype::drawOverlay(const ImRect& area, const Overlay& o, bool top) {
     dl->AddRectFilled(card.Min, card.Max, m_theme.c.surface, m_theme.radius + 4, sheet ? ImDrawFlags_RoundCornersTop : 0);
     if (sheet) dl->AddRectFilled(ImVec2(card.GetCenter().x - 18, card.Min.y + 8), ImVec2(card.GetCenter().x + 18, card.Min.y + 12), m_theme.c.border, 2);
 
-    ImGui::SetCursorScreenPos(card.Min + ImVec2(pad, pad + (sheet ? 8 : 0)));
-    ImGui::BeginGroup();
-    ImGui::PushItemWidth(width - 2 * pad);
-    ImGui::PushClipRect(card.Min, card.Max, true);
-    ImGui::Dummy(ImVec2(width - 2 * pad, 0));
-    std::string title = toDisplayString(m_ui.eval(o.title));
-    if (!title.empty()) m_ui.text(title, TextStyle::H3, m_theme.c.text, width - 2 * pad);
-    m_ui.drawColumn(o.body);
-    if (!o.actions.empty()) {
-        ImGui::Dummy(ImVec2(1, 4));
-        ImGuiID aw = ImGui::GetID("##actionsw");
-        float w = st->GetFloat(aw, 0);
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, width - 2 * pad - w));
-        ImGui::BeginGroup();
-        auto list = m_ui.instances(o.actions);
-        for (size_t i = 0; i < list.size(); ++i) {
-            if (i) ImGui::SameLine(0, 8);
-            m_ui.draw(list[i]);
+    // The card's content lives in its own child window: text wraps and inputs fill to the card's
+    // padding, and a long body scrolls inside the card.
+    ImGui::SetCursorScreenPos(card.Min + ImVec2(0, sheet ? 8.0f : 0.0f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
+    bool open = ImGui::BeginChild("##card", ImVec2(width, height - (sheet ? 8.0f : 0.0f)), false,
+                                  ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    if (open) {
+        std::string title = toDisplayString(m_ui.eval(o.title));
+        if (!title.empty()) m_ui.text(title, TextStyle::H3, m_theme.c.text);
+        m_ui.drawColumn(o.body);
+        if (!o.actions.empty()) {
+            ImGui::Dummy(ImVec2(1, 4));
+            ImGuiID aw = ImGui::GetID("##actionsw");
+            float w = st->GetFloat(aw, 0);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
+            ImGui::BeginGroup();
+            auto list = m_ui.instances(o.actions);
+            for (size_t i = 0; i < list.size(); ++i) {
+                if (i) ImGui::SameLine(0, 8);
+                m_ui.draw(list[i]);
+            }
+            ImGui::EndGroup();
+            st->SetFloat(aw, ImGui::GetItemRectSize().x);
         }
-        ImGui::EndGroup();
-        st->SetFloat(aw, ImGui::GetItemRectSize().x);
+        // Height the content wants (scroll-independent), for next frame's card.
+        st->SetFloat(hid, ImGui::GetCursorPosY() + pad - ImGui::GetStyle().ItemSpacing.y + (sheet ? 8.0f : 0.0f));
     }
-    ImGui::PopClipRect();
-    ImGui::PopItemWidth();
-    ImGui::EndGroup();
-    st->SetFloat(hid, ImGui::GetItemRectSize().y + 2 * pad + (sheet ? 8 : 0));
+    ImGui::EndChild();
     if (!top) ImGui::EndDisabled();
     ImGui::EndChild();
 }

@@ -103,3 +103,80 @@ TEST_CASE("every screen of every sample renders to a non-blank image, light and 
         }
     }
 }
+
+// Main flows: the click-through a PM would demo, ending on a screen with the state it should have.
+TEST_CASE("login_onboarding: sign in, onboard, land home", "[samples][flow]") {
+    HeadlessDriver d(loadSample("login_onboarding.json"));
+    play(d, {type("password", "wrong"), click("signIn"), wait(1500)});
+    CHECK(d.proto().currentScreen() == "login");
+    play(d, {type("password", "sunrise2026"), click("signIn"), wait(1500), click("next"), click("Hiring"), click("next"), click("next"),
+             click("Invite your teammates")});
+    CHECK(d.proto().currentScreen() == "home");
+    CHECK(d.proto().state()["topics"] == Json::array({"Product launches", "Hiring"}));
+    CHECK(d.proto().state()["tasks"][1]["done"] == true);
+}
+
+TEST_CASE("habit_tracker: check off a habit and its streak grows", "[samples][flow]") {
+    HeadlessDriver d(loadSample("habit_tracker.json"));
+    play(d, {click("Morning run"), click("Progress"), click("Morning run")});
+    CHECK(d.proto().currentScreen() == "habit");
+    CHECK(d.proto().state()["habits"][0]["done"].back() == "2026-05-14");
+}
+
+TEST_CASE("analytics_dashboard: change range, drill into a product, restock", "[samples][flow]") {
+    HeadlessDriver d(loadSample("analytics_dashboard.json"));
+    play(d, {click("7D"), click("Top products"), click("Ceramic Table Lamp"), click("restock")});
+    CHECK(d.proto().currentScreen() == "product");
+    CHECK(d.proto().state()["span"] == "7D");
+    CHECK(d.proto().state()["restocked"] == Json::array({5}));
+}
+
+TEST_CASE("shop_checkout: add to cart, pay, get a confirmation", "[samples][flow]") {
+    HeadlessDriver d(loadSample("shop_checkout.json"));
+    play(d, {click("Burr Hand Grinder"), click("+"), click("addToCart"), click("viewCart"), click("checkout"),
+             type("card", "4242 4242 4242 4242"), type("exp", "09/28"), type("cvc", "123"), click("pay"), wait(1800)});
+    CHECK(d.proto().currentScreen() == "confirmation");
+    CHECK(d.proto().state()["cart"].empty());
+    CHECK(d.proto().state()["last"]["items"] == 3);
+    CHECK(d.proto().state()["last"]["total"] == 193);
+}
+
+TEST_CASE("ai_chat: a suggested prompt gets a streamed answer", "[samples][flow]") {
+    HeadlessDriver d(loadSample("ai_chat.json"));
+    play(d, {click("Plan 3 days in Lisbon"), wait(1000)});
+    Json midway = d.proto().state();
+    play(d, {wait(8000)});
+    const Json& s = d.proto().state();
+    CHECK(d.proto().currentScreen() == "chat");
+    REQUIRE(s["messages"].size() == 3);
+    std::string answer = s["messages"][2]["text"];
+    CHECK(answer.rfind("Day 1: Alfama", 0) == 0);
+    CHECK(midway["messages"].dump().size() < s["messages"].dump().size());  // it arrived over time
+    CHECK(s["busy"] == false);
+    CHECK(s["chats"][0]["title"] == "Plan 3 days in Lisbon");
+}
+
+TEST_CASE("settings: dark mode, rename, sign out through a dialog", "[samples][flow]") {
+    HeadlessDriver d(loadSample("settings.json"));
+    play(d, {click("darkMode"), click("toAccount"), type("accName", "Elena Novak-Reyes"), click("saveAccount")});
+    d.proto().back();
+    play(d, {click("signOut"), click("confirmSignOut")});
+    CHECK(d.proto().currentScreen() == "signedOut");
+    CHECK(d.proto().state()["prefs"]["dark"] == true);
+    CHECK(d.proto().state()["user"]["name"] == "Elena Novak-Reyes");
+}
+
+TEST_CASE("task_board: move a task, tick its checklist, mark it done", "[samples][flow]") {
+    HeadlessDriver d(loadSample("task_board.json"));
+    play(d, {click("Move to Doing"), click("Redesign onboarding screens"), click("Wireframes for 3 steps"), click("Done")});
+    CHECK(d.proto().currentScreen() == "task");
+    CHECK(d.proto().state()["tasks"][0]["status"] == "Done");
+}
+
+TEST_CASE("booking_wizard: service, date, slot, details, confirm", "[samples][flow]") {
+    HeadlessDriver d(loadSample("booking_wizard.json"));
+    play(d, {click("book"), click("Skin check"), click("toWhen"), click("20"), click("10:30"), click("toDetails"),
+             type("phone", "(415) 555-0142"), click("toReview"), click("policy"), click("confirm"), wait(1600)});
+    CHECK(d.proto().currentScreen() == "done");
+    CHECK(d.proto().state()["booking"]["ref"] == "HH-58213");
+}

@@ -104,7 +104,7 @@ double niceStep(double lo, double hi, int count)
     return (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10) * mag;
 }
 
-// 1234 -> "1.2k", 2500000 -> "2.5M", 0.25 -> "0.25".
+// 1234 -> "1,234", 12345 -> "12.3k", 2500000 -> "2.5M", 0.25 -> "0.25".
 std::string compact(double v)
 {
     const double a = std::fabs(v);
@@ -112,6 +112,11 @@ std::string compact(double v)
     if (a >= 1e9) std::snprintf(buf, sizeof buf, "%.1fB", v / 1e9);
     else if (a >= 1e6) std::snprintf(buf, sizeof buf, "%.1fM", v / 1e6);
     else if (a >= 1e4) std::snprintf(buf, sizeof buf, "%.1fk", v / 1e3);
+    else if (a >= 1000) {  // 1,234
+        std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
+        std::string s = buf;
+        return (v < 0 ? "-" : "") + s.insert(s.size() - 3, ",");
+    }
     else if (a >= 100 || a == std::floor(a)) std::snprintf(buf, sizeof buf, "%.0f", v);
     else std::snprintf(buf, sizeof buf, "%.2f", v);
     std::string s = buf;

@@ -61,6 +61,18 @@ std::string fitText(Ui& ui, const std::string& s, TextStyle style, float maxW)
     return s.substr(0, lo) + dots;
 }
 
+// Equal-height grid cells (protocol of the layout grid, see layout_widgets.cpp): the grid offers
+// its row height to one cell's widget through well-known window-storage keys.
+float takeStretch(const Node& n)
+{
+    ImGuiStorage* st = ImGui::GetStateStorage();
+    if (st->GetVoidPtr(ImHashStr("pt.stretch.node")) != &n) return 0.0f;
+    st->SetVoidPtr(ImHashStr("pt.stretch.node"), nullptr);
+    return st->GetFloat(ImHashStr("pt.stretch.height"), 0.0f);
+}
+
+void reportStretch(float natural) { ImGui::GetStateStorage()->SetFloat(ImHashStr("pt.stretch.natural"), natural); }
+
 // Tooltip in the app's look: a strong line and an optional muted line.
 void tooltip(Ui& ui, const std::string& strong, const std::string& muted)
 {
@@ -131,8 +143,9 @@ const char* const kMonthShort[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "J
 const char* const kMonthLong[] = { "January", "February", "March", "April", "May", "June",
                                    "July", "August", "September", "October", "November", "December" };
 
-// A table cell's text: `format` is currency | number | percent | date; anything else shows the value as is.
-std::string formatCell(const Json& v, const std::string& format)
+// A table cell's text: `format` is currency | number | percent | date (the year shown only when it
+// is not `currentYear`); anything else shows the value as is.
+std::string formatCell(const Json& v, const std::string& format, int currentYear)
 {
     double d;
     if (format == "currency" && asNumber(v, &d)) return (d < 0 ? "-$" : "$") + groupDigits(std::fabs(d), 2, true);
@@ -141,8 +154,9 @@ std::string formatCell(const Json& v, const std::string& format)
     double secs;
     if (format == "date" && v.is_string() && parseDateTime(v.get<std::string>(), &secs)) {
         std::string iso = formatIsoDate(secs);  // YYYY-MM-DD
-        int month = std::atoi(iso.substr(5, 2).c_str());
-        if (month >= 1 && month <= 12) return std::string(kMonthShort[month - 1]) + " " + std::to_string(std::atoi(iso.substr(8, 2).c_str())) + ", " + iso.substr(0, 4);
+        const int month = std::atoi(iso.substr(5, 2).c_str());
+        const std::string day = std::string(month >= 1 && month <= 12 ? kMonthShort[month - 1] : "?") + " " + std::to_string(std::atoi(iso.substr(8, 2).c_str()));
+        return std::atoi(iso.substr(0, 4).c_str()) == currentYear ? day : day + ", " + iso.substr(0, 4);
     }
     return toDisplayString(v);
 }
@@ -283,7 +297,8 @@ void drawTable(Ui& ui, const Node& n)
     if (cols.empty()) cols.push_back(Column{ Json(0), "", "", 0, 0 });
 
     // Cell texts once; natural column widths from them.
-    const float padX = 12.0f, rowH = 44.0f;
+    const float padX = 10.0f, rowH = 44.0f;
+    const int year = std::atoi(formatIsoDate(ui.proto().now()).substr(0, 4).c_str());
     std::vector<std::vector<std::string>> cells(rowCount, std::vector<std::string>(cols.size()));
     bool header = false;
     float natural = 0;
@@ -292,15 +307,27 @@ void drawTable(Ui& ui, const Node& n)
         header |= !col.label.empty();
         float cw = ui.measure(col.label, TextStyle::Small).x * 1.08f;
         for (size_t r = 0; r < rowCount; r++) {
-            cells[r][c] = formatCell(cellValue(rows[r], col.key), col.format);
+            cells[r][c] = formatCell(cellValue(rows[r], col.key), col.format, year);
             if (r < 200) cw = ImMax(cw, ui.measure(cells[r][c], c == 0 ? TextStyle::Strong : TextStyle::Body).x);
         }
         col.width = ImMin(cw, 320.0f) + padX * 2;
         natural += col.width;
     }
-    // Spare room goes to the first column (usually the name); too little shrinks all proportionally.
+    // Spare room goes to the first column (usually the name). Too little: cap the widest columns at
+    // the level where everything fits, so short columns (amounts, dates) stay whole.
     if (natural <= w) cols[0].width += w - natural;
-    else for (Column& col : cols) col.width = ImMax(40.0f, col.width * w / natural);
+    else {
+        std::vector<float> widths;
+        for (const Column& col : cols) widths.push_back(col.width);
+        std::sort(widths.begin(), widths.end());
+        float cap = w / cols.size(), before = 0;
+        for (size_t i = 0; i < widths.size(); i++) {
+            const float level = (w - before) / (widths.size() - i);
+            if (level <= widths[i]) { cap = level; break; }
+            before += widths[i];
+        }
+        for (Column& col : cols) col.width = ImMax(36.0f, ImMin(col.width, cap));
+    }
 
     const float headH = header ? 36.0f : 0.0f;
     const float bodyH = rowCount ? rowH * rowCount : 56.0f;
@@ -374,21 +401,27 @@ int trendOf(const std::string& trend, const std::string& delta)
     return 0;
 }
 
-// A small rounded chip with an optional leading icon; returns its width.
-float drawChip(Ui& ui, ImVec2 pos, const std::string& icon, const std::string& text, ImU32 fill, ImU32 ink)
-{
-    const ImVec2 ts = ui.measure(text, TextStyle::Small);
-    const bool hasIcon = !ui.icon(icon).empty();
-    const float h = ts.y + 8.0f, w = ts.x + 16.0f + (hasIcon ? 14.0f : 0.0f);
-    ImGui::GetWindowDrawList()->AddRectFilled(pos, pos + ImVec2(w, h), fill, h * 0.5f);
-    float x = pos.x + 8.0f;
-    if (hasIcon) {
-        draw::iconAt(ui, ImVec2(x + 5.0f, pos.y + h * 0.5f), 10.0f, icon, ink);
-        x += 14.0f;
+// A small rounded pill with an optional leading icon (the stat delta).
+struct Chip {
+    std::string icon, text;
+    ImU32 fill = 0, ink = 0;
+    ImVec2 size(Ui& ui) const
+    {
+        const ImVec2 ts = ui.measure(text, TextStyle::Small);
+        return ImVec2(ts.x + 16.0f + (ui.icon(icon).empty() ? 0.0f : 14.0f), ts.y + 8.0f);
     }
-    ui.textAt(ImFloor(ImVec2(x, pos.y + 4.0f)), text, TextStyle::Small, ink);
-    return w;
-}
+    void draw(Ui& ui, ImVec2 pos) const
+    {
+        const ImVec2 sz = size(ui);
+        ImGui::GetWindowDrawList()->AddRectFilled(pos, pos + sz, fill, sz.y * 0.5f);
+        float x = pos.x + 8.0f;
+        if (!ui.icon(icon).empty()) {
+            draw::iconAt(ui, ImVec2(x + 5.0f, pos.y + sz.y * 0.5f), 10.0f, icon, ink);
+            x += 14.0f;
+        }
+        ui.textAt(ImFloor(ImVec2(x, pos.y + 4.0f)), text, TextStyle::Small, ink);
+    }
+};
 
 void drawStat(Ui& ui, const Node& n)
 {
@@ -399,47 +432,49 @@ void drawStat(Ui& ui, const Node& n)
     const std::string icon = ui.str(n, "icon"), caption = ui.str(n, "caption");
     const Tone tone = toneOf(ui, ui.prop(n, "tone"), "brand");
     const bool hasIcon = !ui.icon(icon).empty();
-    const float iconD = 36.0f, innerW = w - pad * 2;
+    const float iconD = 36.0f, innerW = ImMax(20.0f, w - pad * 2), iconRoom = hasIcon ? iconD + 8.0f : 0.0f;
+    const float stretch = takeStretch(n);
 
-    const float labelW = innerW - (hasIcon ? iconD + 8.0f : 0.0f);
-    const std::string labelFit = fitText(ui, label, TextStyle::Caption, labelW);
-    const std::string valueFit = fitText(ui, value, TextStyle::H1, innerW - (hasIcon && label.empty() ? iconD + 8.0f : 0.0f));
+    // Rows: label (icon on its right), value (icon on its right when there is no label), footer.
+    const std::string labelFit = fitText(ui, label, TextStyle::Caption, innerW - iconRoom);
+    const std::string valueFit = fitText(ui, value, TextStyle::H1, innerW - (label.empty() ? iconRoom : 0.0f));
     const ImVec2 labelSz = ui.measure(labelFit, TextStyle::Caption), valueSz = ui.measure(valueFit, TextStyle::H1);
-    const float chipH = ui.measure("0", TextStyle::Small).y + 8.0f;
-    const bool footer = !delta.empty() || !caption.empty();
+    const float headH = label.empty() ? 0.0f : ImMax(labelSz.y, hasIcon ? iconD : 0.0f);
+    const float valueH = label.empty() && hasIcon ? ImMax(valueSz.y, iconD) : valueSz.y;
 
-    float y = origin.y + pad;
-    const float headH = ImMax(labelSz.y, hasIcon ? iconD : 0.0f);
-    float h = pad + headH + 4.0f + valueSz.y + (footer ? 10.0f + chipH : 0.0f) + pad;
-    if (hasIcon && label.empty()) h -= headH + 4.0f - ImMax(0.0f, iconD - valueSz.y);
-    const ImRect box(origin, origin + ImVec2(w, h));
+    Chip chip;
+    if (!delta.empty()) {
+        const int trend = trendOf(ui.str(n, "trend"), delta);
+        chip = Chip{ trend > 0 ? "arrow-up" : trend < 0 ? "arrow-down" : "minus", delta,
+                     trend > 0 ? t.c.successSoft : trend < 0 ? t.c.dangerSoft : t.c.surfaceAlt,
+                     trend > 0 ? t.c.success : trend < 0 ? t.c.danger : t.c.textMuted };
+    }
+    const ImVec2 chipSz = delta.empty() ? ImVec2() : chip.size(ui);
+    const float capX = delta.empty() ? 0.0f : chipSz.x + 8.0f;
+    const bool capBeside = !delta.empty() && !caption.empty() && capX + ui.measure(caption, TextStyle::Caption).x <= innerW;
+    const ImVec2 capSz = caption.empty() ? ImVec2() : ui.measure(caption, TextStyle::Caption, capBeside ? 0.0f : innerW);
+    const float footerH = delta.empty() ? capSz.y : capBeside || caption.empty() ? chipSz.y : chipSz.y + 4.0f + capSz.y;
+
+    const float natural = pad + (headH > 0 ? headH + 4.0f : 0.0f) + valueH + (footerH > 0 ? 10.0f + footerH : 0.0f) + pad;
+    if (stretch > 0) reportStretch(natural);
+    const ImRect box(origin, origin + ImVec2(w, ImMax(natural, stretch)));
     draw::surface(ImGui::GetWindowDrawList(), box, t, t.radius);
 
+    float y = origin.y + pad;
     if (hasIcon) {
         const ImVec2 c(box.Max.x - pad - iconD * 0.5f, y + iconD * 0.5f);
         ImGui::GetWindowDrawList()->AddCircleFilled(c, iconD * 0.5f, tone.soft, 32);
         draw::iconAt(ui, c, 16.0f, icon, tone.ink);
     }
-    if (!label.empty()) {
-        ui.textAt(ImVec2(origin.x + pad, y + (hasIcon ? (iconD - labelSz.y) * 0.5f : 0.0f)), labelFit, TextStyle::Caption, t.c.textMuted);
+    if (headH > 0) {
+        ui.textAt(ImFloor(ImVec2(origin.x + pad, y + (headH - labelSz.y) * 0.5f)), labelFit, TextStyle::Caption, t.c.textMuted);
         y += headH + 4.0f;
     }
-    ui.textAt(ImVec2(origin.x + pad, y), valueFit, TextStyle::H1, t.c.text);
-    y += valueSz.y + 10.0f;
-    if (footer) {
-        float x = origin.x + pad;
-        if (!delta.empty()) {
-            const int trend = trendOf(ui.str(n, "trend"), delta);
-            const ImU32 ink = trend > 0 ? t.c.success : trend < 0 ? t.c.danger : t.c.textMuted;
-            const ImU32 fill = trend > 0 ? t.c.successSoft : trend < 0 ? t.c.dangerSoft : t.c.surfaceAlt;
-            x += drawChip(ui, ImVec2(x, y), trend > 0 ? "arrow-up" : trend < 0 ? "arrow-down" : "minus", delta, fill, ink) + 8.0f;
-        }
-        if (!caption.empty()) {
-            const std::string capFit = fitText(ui, caption, TextStyle::Caption, origin.x + w - pad - x);
-            const ImVec2 cs = ui.measure(capFit, TextStyle::Caption);
-            ui.textAt(ImFloor(ImVec2(x, y + (chipH - cs.y) * 0.5f)), capFit, TextStyle::Caption, t.c.textMuted);
-        }
-    }
+    ui.textAt(ImFloor(ImVec2(origin.x + pad, y + (valueH - valueSz.y) * 0.5f)), valueFit, TextStyle::H1, t.c.text);
+    y += valueH + 10.0f;
+    if (!delta.empty()) chip.draw(ui, ImVec2(origin.x + pad, y));
+    if (capBeside) ui.textAt(ImFloor(ImVec2(origin.x + pad + capX, y + (chipSz.y - capSz.y) * 0.5f)), caption, TextStyle::Caption, t.c.textMuted);
+    else if (!caption.empty()) ui.textAt(ImVec2(origin.x + pad, y + (delta.empty() ? 0.0f : chipSz.y + 4.0f)), caption, TextStyle::Caption, t.c.textMuted, innerW);
     reserve(origin, box.GetSize());
     ui.probe(n, label, false);
 }

@@ -29,12 +29,13 @@ ImU32 soft(const Theme& t, ImU32 c) { return mixColor(t.c.surface, withAlpha(c, 
 void shadow(ImDrawList* dl, const ImRect& r, float rounding, float elevation)
 {
     if (elevation <= 0) return;
-    // Stacked, growing, faint layers approximate a blurred shadow ("0 2px 8px rgba(16,24,40,.08)").
-    const int layers = 5;
-    float alpha = ImGui::GetStyle().Alpha * (0.028f + 0.006f * elevation);
+    // Three stacked, growing, faint layers approximate a blurred shadow ("0 2px 8px rgba(16,24,40,.06)")
+    // at a fraction of the vertices of a real blur.
+    const int layers = 3;
+    float alpha = ImGui::GetStyle().Alpha * (0.022f + 0.005f * elevation);
     for (int i = 0; i < layers; ++i) {
-        float grow = elevation * (0.6f + i * 1.1f);
-        ImVec2 offset(0, elevation * (1.0f + i * 0.45f));
+        float grow = elevation * (0.4f + i * 1.6f);
+        ImVec2 offset(0, elevation * (1.0f + i * 0.7f));
         dl->AddRectFilled(r.Min - ImVec2(grow, grow) + offset, r.Max + ImVec2(grow, grow) + offset,
                           IM_COL32(16, 24, 40, (int)(alpha * 255)), rounding + grow);
     }

@@ -199,6 +199,38 @@ std::string childStr(Ui& ui, const Node& child, const char* name)
 ImGuiStorage* storage() { return ImGui::GetStateStorage(); }
 ImGuiID slotId(const char* what, int index) { return ImGui::GetID(what) + (ImGuiID)index * 0x9E3779B1u; }
 
+// Equal-height grid cells. The grid offers its row height to the widget of one cell through the
+// window's storage (well-known keys, so widgets in other files can take part); a widget that takes
+// the offer draws at least that tall and reports its natural height, which sizes the row next frame.
+const ImGuiID kStretchNode = ImHashStr("pt.stretch.node"), kStretchHeight = ImHashStr("pt.stretch.height"),
+              kStretchNatural = ImHashStr("pt.stretch.natural");
+
+void offerStretch(const Node* cell, float height)
+{
+    storage()->SetVoidPtr(kStretchNode, (void*)cell);
+    storage()->SetFloat(kStretchHeight, height);
+    storage()->SetFloat(kStretchNatural, -1.0f);
+}
+
+// After the cell: its natural height (what it reported, else what it measured).
+float endStretch(float measured)
+{
+    storage()->SetVoidPtr(kStretchNode, nullptr);
+    const float natural = storage()->GetFloat(kStretchNatural, -1.0f);
+    return natural >= 0.0f ? natural : measured;
+}
+
+// In a widget, before drawing its children: the height offered to it, or 0.
+float takeStretch(const Node& n)
+{
+    if (storage()->GetVoidPtr(kStretchNode) != &n) return 0.0f;
+    storage()->SetVoidPtr(kStretchNode, nullptr);
+    return storage()->GetFloat(kStretchHeight, 0.0f);
+}
+
+// After drawing, when it took an offer: its height without stretching.
+void reportStretch(float natural) { storage()->SetFloat(kStretchNatural, natural); }
+
 //-----------------------------------------------------------------------------
 // [SECTION] Flows
 //-----------------------------------------------------------------------------
@@ -398,17 +430,23 @@ void drawGrid(Ui& ui, const Node& n)
     const float gap = gapProp(ui, n, "gap", ui.theme().gap);
     const int cols = ImClamp((int)ui.num(n, "cols"), 1, 12);
     const float cellW = ImMax(1.0f, (w - gap * (cols - 1)) / cols);
-    float y = origin.y, rowH = 0;
-    int k = 0;
+    float y = origin.y, rowH = 0, natural = 0;
+    int k = 0, row = 0;
     for (const Ui::Instance& inst : ui.instances(n.children)) {
         const int col = k++ % cols;
         if (col == 0 && k > 1) {
+            storage()->SetFloat(slotId("##gridrow", row++), natural);
             y += rowH + gap;
-            rowH = 0;
+            rowH = natural = 0;
         }
-        float x = origin.x + col * (cellW + gap);
-        rowH = ImMax(rowH, drawCell(ui, inst, ImVec2(x, y), x + cellW).y);
+        const float x = origin.x + col * (cellW + gap);
+        // Cards and tiles stretch to the row's height (last frame's tallest natural cell).
+        offerStretch(inst.node, storage()->GetFloat(slotId("##gridrow", row), 0.0f));
+        const float h = drawCell(ui, inst, ImVec2(x, y), x + cellW).y;
+        rowH = ImMax(rowH, h);
+        natural = ImMax(natural, endStretch(h));
     }
+    storage()->SetFloat(slotId("##gridrow", row), natural);
     finishBox(origin, ImVec2(w, y + rowH - origin.y));
 }
 
@@ -472,6 +510,7 @@ void drawCard(Ui& ui, const Node& n)
     const ImU32 tint = softFill(ui, ui.prop(n, "tone"));
     const bool outline = ui.flag(n, "outline");
     const bool clickable = ui.hasAction(n, "press");
+    const float stretch = takeStretch(n);
 
     Layers layers(ImGui::GetWindowDrawList());
     const float innerW = w - pad * 2;
@@ -489,7 +528,8 @@ void drawCard(Ui& ui, const Node& n)
         y += ImGui::GetItemRectSize().y + (n.children.empty() ? 0.0f : t.gap);
     }
     y += flowColumn(ui, n.children, ImVec2(origin.x + pad, y), innerW, t.gap).y;
-    const ImRect box(origin, ImVec2(origin.x + w, y + pad));
+    if (stretch > 0) reportStretch(y + pad - origin.y);
+    const ImRect box(origin, ImVec2(origin.x + w, ImMax(y + pad, origin.y + stretch)));
 
     draw::Press press;
     if (clickable) {
@@ -564,8 +604,11 @@ void drawList(Ui& ui, const Node& n)
         ImVec2 sz = drawCell(ui, inst, ImVec2(origin.x, y), origin.x + w);
         if (sz.y <= 0) continue;
         if (!first) {
-            const float sepInset = inset ? t.pad : 0.0f;
-            dl->AddLine(ImVec2(origin.x + sepInset, sepY), ImVec2(origin.x + w - sepInset, sepY), withAlpha(t.c.border, t.dark ? 1.0f : 0.9f), 1.0f);
+            // Separators start under the text of rows that have a leading icon or avatar (iOS style).
+            const Node& row = *inst.node;
+            const bool leading = ui.given(row, "icon") || ui.given(row, "avatar");
+            const float sepInset = leading ? t.pad + 52.0f : inset ? t.pad : 0.0f;
+            dl->AddLine(ImVec2(origin.x + sepInset, sepY), ImVec2(origin.x + w - (inset ? t.pad : 0.0f), sepY), withAlpha(t.c.border, t.dark ? 1.0f : 0.9f), 1.0f);
         }
         y += sz.y;
         first = false;
