@@ -1061,22 +1061,21 @@ std::vector<std::string> reachableScreens(const Spec& spec) {
 // [SECTION] Spec lookups
 //-----------------------------------------------------------------------------
 
-const Screen* Spec::screen(std::string_view id) const {
-    for (auto& s : screens) if (s.id == id) return &s;
+namespace {
+
+template <class T>
+const T* findBy(const std::vector<T>& items, std::string T::*key, std::string_view value) {
+    for (auto& item : items)
+        if (item.*key == value) return &item;
     return nullptr;
 }
-const Overlay* Spec::overlay(std::string_view id) const {
-    for (auto& o : overlays) if (o.id == id) return &o;
-    return nullptr;
-}
-const NamedAction* Spec::action(std::string_view name) const {
-    for (auto& a : actions) if (a.name == name) return &a;
-    return nullptr;
-}
-const Mock* Spec::mock(std::string_view name) const {
-    for (auto& m : mocks) if (m.name == name) return &m;
-    return nullptr;
-}
+
+} // namespace
+
+const Screen* Spec::screen(std::string_view id) const { return findBy(screens, &Screen::id, id); }
+const Overlay* Spec::overlay(std::string_view id) const { return findBy(overlays, &Overlay::id, id); }
+const NamedAction* Spec::action(std::string_view name) const { return findBy(actions, &NamedAction::name, name); }
+const Mock* Spec::mock(std::string_view name) const { return findBy(mocks, &Mock::name, name); }
 
 const ActionList* Node::actions(std::string_view event) const {
     for (auto& [ev, list] : on) if (ev == event) return &list;

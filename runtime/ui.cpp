@@ -39,11 +39,27 @@ Json Ui::prop(const Node& n, std::string_view name) const {
     return t ? eval(*t) : Json(nullptr);
 }
 
+namespace {
+
+// ImGui reserves 4 vertices per character and indexes them with 16 bits: one text call past
+// ~16k characters would overflow. Display text is capped well below that.
+constexpr size_t kMaxDisplayBytes = 4000;
+
+std::string capped(std::string s) {
+    if (s.size() <= kMaxDisplayBytes) return s;
+    size_t cut = kMaxDisplayBytes;
+    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) --cut;  // never split a UTF-8 character
+    s.resize(cut);
+    return s + "…";
+}
+
+} // namespace
+
 // Literal props (most of them) are read in place: no Json copy per frame.
 std::string Ui::str(const Node& n, std::string_view name) const {
     const Template* t = propTemplate(n, name);
     if (!t) return "";
-    return t->isLiteral() ? toDisplayString(t->raw()) : toDisplayString(eval(*t));
+    return capped(t->isLiteral() ? toDisplayString(t->raw()) : toDisplayString(eval(*t)));
 }
 
 namespace {

@@ -304,8 +304,9 @@ void drawTable(Ui& ui, const Node& n)
     float natural = 0;
     for (size_t c = 0; c < cols.size(); c++) {
         Column& col = cols[c];
+        for (char& ch : col.label) ch = (char)std::toupper((unsigned char)ch);  // header style
         header |= !col.label.empty();
-        float cw = ui.measure(col.label, TextStyle::Small).x * 1.08f;
+        float cw = ui.measure(col.label, TextStyle::Small).x;
         for (size_t r = 0; r < rowCount; r++) {
             cells[r][c] = formatCell(cellValue(rows[r], col.key), col.format, year);
             if (r < 200) cw = ImMax(cw, ui.measure(cells[r][c], c == 0 ? TextStyle::Strong : TextStyle::Body).x);
@@ -347,9 +348,7 @@ void drawTable(Ui& ui, const Node& n)
         dl->AddLine(ImVec2(box.Min.x, box.Min.y + headH), ImVec2(box.Max.x, box.Min.y + headH), t.c.border);
         float x = box.Min.x;
         for (const Column& col : cols) {
-            std::string label = col.label;
-            for (char& ch : label) ch = (char)std::toupper((unsigned char)ch);
-            label = fitText(ui, label, TextStyle::Small, col.width - padX * 2);
+            const std::string label = fitText(ui, col.label, TextStyle::Small, col.width - padX * 2);
             ui.textAt(cellPos(col, x, box.Min.y, headH, label, TextStyle::Small), label, TextStyle::Small, t.c.textMuted);
             x += col.width;
         }
