@@ -1712,12 +1712,14 @@ bool Template::compile(const Json& raw, std::string* error, std::string* errorPo
         if (errorPointer) *errorPointer = pointer;
         impl->root = TemplateNode();
         m_impl = std::move(impl);
+        m_literal = true;
         return false;
     }
     impl->identifiers = std::move(info.identifiers);
     impl->functions = std::move(info.functions);
     if (error) error->clear();
     if (errorPointer) errorPointer->clear();
+    m_literal = impl->root.kind == TemplateNode::Kind::Literal;
     m_impl = std::move(impl);
     return true;
 }
@@ -1730,7 +1732,6 @@ Template Template::literal(Json value) {
     return t;
 }
 
-bool Template::isLiteral() const { return m_impl->root.kind == TemplateNode::Kind::Literal; }
 const Json& Template::raw() const { return m_impl->raw; }
 
 // A failing expression yields null in its place (an empty piece inside interpolated text); `error`

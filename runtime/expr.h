@@ -83,7 +83,7 @@ public:
     bool compile(const Json& raw, std::string* error = nullptr, std::string* errorPointer = nullptr);
 
     static Template literal(Json value);          // a template that always yields `value`
-    bool isLiteral() const;                       // true when no `${...}` occurs anywhere
+    bool isLiteral() const { return m_literal; }  // true when no `${...}` occurs anywhere (inline: checked per prop per frame)
     const Json& raw() const;                      // the JSON it was compiled from
 
     // Evaluates against scope/env. Runtime errors (budget exhausted, calling an unknown function)
@@ -102,6 +102,7 @@ public:
 private:
     struct Impl;
     std::shared_ptr<const Impl> m_impl;  // immutable after compile, so copies share it
+    bool m_literal = true;
 };
 
 std::string toDisplayString(const Json& v);  // how a value reads on screen: 3 -> "3", 2.5 -> "2.5", null -> "", true -> "true"
