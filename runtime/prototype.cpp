@@ -493,14 +493,7 @@ void Prototype::drawAppBar(const ImRect& r, const Screen& s) {
         ImGuiID wid = ImGui::GetID("##barw");
         float w = ImGui::GetStateStorage()->GetFloat(wid, 44.0f * s.barActions.size());
         ImGui::SetCursorScreenPos(ImVec2(r.Max.x - 12 - w, cy - 20));
-        ImGui::BeginGroup();
-        auto list = m_ui.instances(s.barActions);
-        for (size_t i = 0; i < list.size(); ++i) {
-            if (i) ImGui::SameLine(0, 4);
-            m_ui.draw(list[i]);
-        }
-        ImGui::EndGroup();
-        ImGui::GetStateStorage()->SetFloat(wid, ImGui::GetItemRectSize().x);
+        ImGui::GetStateStorage()->SetFloat(wid, m_ui.drawRow(s.barActions, 4));
     }
 }
 
@@ -622,14 +615,7 @@ void Prototype::drawOverlay(const ImRect& area, const Overlay& o, bool top) {
             ImGuiID aw = ImGui::GetID("##actionsw");
             float w = st->GetFloat(aw, 0);
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
-            ImGui::BeginGroup();
-            auto list = m_ui.instances(o.actions);
-            for (size_t i = 0; i < list.size(); ++i) {
-                if (i) ImGui::SameLine(0, 8);
-                m_ui.draw(list[i]);
-            }
-            ImGui::EndGroup();
-            st->SetFloat(aw, ImGui::GetItemRectSize().x);
+            st->SetFloat(aw, m_ui.drawRow(o.actions, 8));
         }
         // Height the content wants (scroll-independent), for next frame's card.
         st->SetFloat(hid, ImGui::GetCursorPosY() + pad - ImGui::GetStyle().ItemSpacing.y + (sheet ? 8.0f : 0.0f));

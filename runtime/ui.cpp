@@ -251,6 +251,17 @@ void Ui::drawNode(const Node& n) {
     for (auto& inst : list) draw(inst);
 }
 
+float Ui::drawRow(const std::vector<Node>& nodes, float gap) {
+    ImGui::BeginGroup();
+    auto list = instances(nodes);
+    for (size_t i = 0; i < list.size(); ++i) {
+        if (i) ImGui::SameLine(0, gap);
+        draw(list[i]);
+    }
+    ImGui::EndGroup();
+    return ImGui::GetItemRectSize().x;
+}
+
 void Ui::drawColumn(const std::vector<Node>& nodes, float gap) {
     if (gap < 0) gap = theme().gap;
     auto list = instances(nodes);

@@ -85,6 +85,7 @@ public:
     void draw(const Instance& inst);                 // draws one child (id scope, enabled, probes handled)
     void drawNode(const Node& n);                    // draws a node in the current scope (expands its repeat)
     void drawColumn(const std::vector<Node>& nodes, float gap = -1.0f);  // vertical flow (gap < 0: theme gap)
+    float drawRow(const std::vector<Node>& nodes, float gap);           // side by side at natural widths; returns the row's width
     float availWidth() const;                        // width left in the current line
     float itemWidth(const Node& n) const;            // the node's own width hint resolved, else availWidth()
     const Node* current() const { return m_current; }  // the node being drawn

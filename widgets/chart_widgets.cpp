@@ -20,9 +20,11 @@
 #include "widgets/draw.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -133,13 +135,16 @@ std::string compact(double v)
     return s == "-0" ? "0" : s;
 }
 
-// Exact value for tooltips: integers as is, else up to 2 decimals.
+// Exact value for tooltips: thousands grouped, up to 2 decimals (trailing zeros dropped).
 std::string exact(double v)
 {
     char buf[48];
-    if (v == std::floor(v) && std::fabs(v) < 1e15) std::snprintf(buf, sizeof buf, "%.0f", v);
-    else std::snprintf(buf, sizeof buf, "%.2f", v);
-    return buf;
+    std::snprintf(buf, sizeof buf, "%.2f", std::fabs(v));
+    std::string s = buf, frac = s.substr(s.find('.'));
+    s.erase(s.find('.'));
+    while (!frac.empty() && (frac.back() == '0' || frac.back() == '.')) frac.pop_back();
+    for (int i = (int)s.size() - 3; i > 0; i -= 3) s.insert((size_t)i, ",");
+    return (v < 0 && (s != "0" || !frac.empty()) ? "-" : "") + s + frac;
 }
 
 // Series colors: the brand first, then hues that stay apart from it.
@@ -201,6 +206,8 @@ void emptyChart(Ui& ui, ImVec2 origin, ImVec2 size)
 
 void tooltip(Ui& ui, const std::string& strong, const std::string& muted)
 {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 8));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, 2));
     ImGui::BeginTooltip();
     ImGui::PushFont(ui.font(TextStyle::Strong));
     ImGui::TextUnformatted(strong.c_str());
@@ -213,6 +220,7 @@ void tooltip(Ui& ui, const std::string& strong, const std::string& muted)
         ImGui::PopFont();
     }
     ImGui::EndTooltip();
+    ImGui::PopStyleVar(2);
 }
 
 // Fills under a polyline down to `bottom` with a vertical fade: `alpha` at the plot top, 0 at bottom.
@@ -500,7 +508,8 @@ void drawDonut(Ui& ui, const Node& n)
     const Theme& t = ui.theme();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float w = ui.itemWidth(n);
-    const float size = ImClamp((float)ui.num(n, "size"), 48.0f, ImMax(48.0f, ImMin(w, 600.0f)));
+    const double sizeProp = ui.num(n, "size");
+    const float size = ImClamp(std::isfinite(sizeProp) && sizeProp > 0 ? (float)sizeProp : 160.0f, 48.0f, ImMax(48.0f, ImMin(w, 600.0f)));
     std::vector<Point> pts = series(ui, n);
     pts.erase(std::remove_if(pts.begin(), pts.end(), [](const Point& p) { return !(p.value > 0); }), pts.end());
     double total = 0;

@@ -66,15 +66,16 @@ void reserve(ImVec2 origin, ImVec2 size)
     ImGui::Dummy(ImMax(size, ImVec2(0, 0)));
 }
 
-// Children drawn side by side, right-aligned at `right` and vertically centered on `centerY`, using
-// last frame's size (immediate mode knows it only after drawing). Returns this frame's size.
-ImVec2 drawTrailing(Ui& ui, const std::vector<Ui::Instance>& list, float right, float centerY, const char* strId)
+// Children drawn side by side with their right edge at anchor.x; `pivotY` places them vertically
+// (0: top at anchor.y, 0.5: centered on it). Uses last frame's size (immediate mode knows it only
+// after drawing). Returns this frame's size.
+ImVec2 drawTrailing(Ui& ui, const std::vector<Ui::Instance>& list, ImVec2 anchor, float pivotY, const char* strId)
 {
     if (list.empty()) return ImVec2();
     ImGuiStorage* st = ImGui::GetStateStorage();
     const ImGuiID wid = ImGui::GetID(strId), hid = wid + 1;
     const ImVec2 prev(st->GetFloat(wid, 0.0f), st->GetFloat(hid, 0.0f));
-    ImGui::SetCursorScreenPos(ImFloor(ImVec2(right - prev.x, centerY - prev.y * 0.5f)));
+    ImGui::SetCursorScreenPos(ImFloor(ImVec2(anchor.x - prev.x, anchor.y - prev.y * pivotY)));
     ImGui::BeginGroup();
     for (size_t i = 0; i < list.size(); i++) {
         if (i) ImGui::SameLine(0, 8);
@@ -122,7 +123,7 @@ void drawAppBar(Ui& ui, const Node& n)
     }
     ui.textAt(ImFloor(ImVec2(textX, cy - textH * 0.5f)), title, TextStyle::H2, t.c.text, textW);
     if (!subtitle.empty()) ui.textAt(ImFloor(ImVec2(textX, cy - textH * 0.5f + ts.y + 2.0f)), subtitle, TextStyle::Caption, t.c.textMuted, textW);
-    drawTrailing(ui, trailing, origin.x + w, cy, "##trail");
+    drawTrailing(ui, trailing, ImVec2(origin.x + w, cy), 0.5f, "##trail");
     reserve(origin, ImVec2(w, h));
 }
 
@@ -279,15 +280,11 @@ void drawDialog(Ui& ui, const Node& n)
             if (!title.empty()) ui.text(title, TextStyle::H3, t.c.text);
             for (size_t i = 0; i < split; i++) ui.draw(all[i]);
             if (split < all.size()) {
-                ImGui::Dummy(ImVec2(1, 2));
-                std::vector<Ui::Instance> actions(all.begin() + split, all.end());
-                const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-                const ImGuiID rowH = ImGui::GetID("##actionsH");
-                const float prevH = st->GetFloat(rowH, t.controlHeight);
-                const float top = ImGui::GetCursorScreenPos().y;
-                st->SetFloat(rowH, drawTrailing(ui, actions, right, top + prevH * 0.5f, "##actions").y);
-                ImGui::SetCursorScreenPos(ImVec2(card.Min.x + pad, top));
-                ImGui::Dummy(ImVec2(1, st->GetFloat(rowH, prevH)));
+                const ImVec2 at = ImGui::GetCursorScreenPos() + ImVec2(0, 4);
+                const std::vector<Ui::Instance> actions(all.begin() + split, all.end());
+                const ImVec2 size = drawTrailing(ui, actions, ImVec2(at.x + ImGui::GetContentRegionAvail().x, at.y), 0.0f, "##actions");
+                ImGui::SetCursorScreenPos(at);
+                ImGui::Dummy(ImVec2(1, size.y));
             }
             ImGui::EndGroup();
             st->SetFloat(hid, ImGui::GetItemRectSize().y + pad * 2);

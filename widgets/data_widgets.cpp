@@ -2,7 +2,7 @@
 // heatmap and month calendar. All drawn with ImDrawList in the theme's look.
 //
 // Index of this file:
-// [SECTION] Helpers (surfaces, press areas, icons, text fitting)
+// [SECTION] Helpers (text fitting, grid-cell stretching, tooltips, tones)
 // [SECTION] Value formatting (table column formats)
 // [SECTION] Calendar math (civil dates on the simulated clock)
 // [SECTION] table
@@ -22,10 +22,12 @@
 #include "widgets/draw.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cfloat>
 #include <climits>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <string>
 #include <vector>
@@ -76,6 +78,8 @@ void reportStretch(float natural) { ImGui::GetStateStorage()->SetFloat(ImHashStr
 // Tooltip in the app's look: a strong line and an optional muted line.
 void tooltip(Ui& ui, const std::string& strong, const std::string& muted)
 {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 8));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, 2));
     ImGui::BeginTooltip();
     ImGui::PushFont(ui.font(TextStyle::Strong));
     ImGui::TextUnformatted(strong.c_str());
@@ -88,6 +92,7 @@ void tooltip(Ui& ui, const std::string& strong, const std::string& muted)
         ImGui::PopFont();
     }
     ImGui::EndTooltip();
+    ImGui::PopStyleVar(2);
 }
 
 // A tone prop as a color, with its soft background.
@@ -98,6 +103,9 @@ Tone toneOf(Ui& ui, const Json& value, const char* fallback)
     const ImU32 ink = ui.color(value, t.tone(fallback));
     return { ink, mixColor(t.c.surface, ink, t.dark ? 0.20f : 0.13f) };
 }
+
+// A positive size/count prop, or `fallback` when it is missing, zero, negative or not a number.
+float positive(double v, float fallback) { return std::isfinite(v) && v > 0 ? (float)v : fallback; }
 
 bool asNumber(const Json& v, double* out)
 {
@@ -523,7 +531,7 @@ void drawRing(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float size = ImClamp((float)ui.num(n, "size"), 32.0f, 480.0f);
+    const float size = ImClamp(positive(ui.num(n, "size"), 96.0f), 32.0f, 480.0f);
     const float f = fraction(ui.num(n, "value"));
     const float thick = ui.given(n, "thickness") ? ImClamp((float)ui.num(n, "thickness"), 2.0f, size * 0.4f) : ImMax(6.0f, size * 0.1f);
     const std::string label = ui.given(n, "label") ? ui.str(n, "label") : percentText(f);
@@ -635,7 +643,10 @@ void drawHeatmap(Ui& ui, const Node& n)
     const Theme& t = ui.theme();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float w = ui.itemWidth(n);
-    const int weeks = ImClamp((int)ui.num(n, "weeks"), 1, 53);
+    const float labelW = 22.0f, gap = 3.0f, minCell = 8.0f;
+    // As many of the requested weeks as fit with readable cells.
+    const int fit = ImMax(1, (int)((w - labelW + gap) / (minCell + gap)));
+    const int weeks = ImMin(ImClamp((int)positive(ui.num(n, "weeks"), 12.0f), 1, 53), fit);
     const std::map<long, int> counts = countDays(ui.prop(n, "dates"));
     const Tone tone = toneOf(ui, ui.prop(n, "tone"), "brand");
     const std::string label = ui.str(n, "label");
@@ -646,8 +657,7 @@ void drawHeatmap(Ui& ui, const Node& n)
     // Columns are Monday-first weeks; the last column holds today.
     const long todayN = today(ui);
     const long firstDay = todayN - weekdayMon0(todayN) - 7L * (weeks - 1);
-    const float labelW = 22.0f, gap = 4.0f;
-    const float cell = ImClamp((w - labelW - gap * (weeks - 1)) / weeks, 6.0f, 26.0f);
+    const float cell = ImClamp((w - labelW - gap * (weeks - 1)) / weeks, minCell, 26.0f);
     const float monthH = ui.measure("May", TextStyle::Small).y + 6.0f;
     const ImVec2 grid(origin.x + labelW, origin.y + monthH);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -791,12 +801,12 @@ void drawCalendar(Ui& ui, const Node& n)
             ui.setBound(n, isoOf(day));
         }
         const bool isSel = day == selected, isToday = day == todayN;
-        if (isSel) dl->AddCircleFilled(center, dotR, t.c.brand, 32);
+        if (isSel) dl->AddCircleFilled(center, dotR, draw::fade(t.c.brand), 32);
         else if (p.hovered) dl->AddCircleFilled(center, dotR, t.c.surfaceAlt, 32);
-        if (isToday && !isSel) dl->AddCircle(center, dotR - 0.5f, t.c.brand, 32, 1.5f);
-        const ImU32 ink = isSel ? t.c.onBrand : isToday ? t.c.brand : t.c.text;
+        if (isToday && !isSel) dl->AddCircle(center, dotR - 0.5f, draw::fade(t.c.brand), 32, 1.5f);
+        const ImU32 ink = draw::fade(isSel ? t.c.onBrand : isToday ? t.c.brand : t.c.text);
         ui.textAt(ImFloor(center - ls * 0.5f - ImVec2(0, marked.count(day) ? 2.0f : 0.0f)), label, isSel || isToday ? TextStyle::Strong : TextStyle::Body, ink);
-        if (marked.count(day)) dl->AddCircleFilled(center + ImVec2(0, ls.y * 0.5f + 2.0f), 2.5f, isSel ? t.c.onBrand : t.c.brand, 12);
+        if (marked.count(day)) dl->AddCircleFilled(center + ImVec2(0, ls.y * 0.5f + 2.0f), 2.5f, draw::fade(isSel ? t.c.onBrand : t.c.brand), 12);
     }
     reserve(origin, ImVec2(w, y + cellH * weeks - origin.y));
 }
@@ -830,7 +840,7 @@ void registerDataWidgets(WidgetCatalog& c)
     {
         WidgetDef d = widget("table", "Data table with an uppercase header, hairlines and formatted columns; a row press fires `select` (event = {row, item}).", "rows",
             { prop("rows", PropType::Array, Json::array(), "array of objects (or arrays); at most 500 are shown"),
-              prop("columns", PropType::Array, nullptr, "strings (field names) or {key, label, align: start|center|end, format: currency|number|percent|date}; default: the first row's fields"),
+              prop("columns", PropType::Array, nullptr, "strings (field names) or {key, label, align: start · center · end, format: currency · number · percent · date}; default: the first row's fields"),
               prop("zebra", PropType::Bool, false, "alternate row shading") },
             R"({"table": "${orders}", "columns": ["customer", {"key": "total", "format": "currency"}], "on": {"select": {"navigate": "order", "params": {"id": "${event.item.id}"}}}})",
             drawTable);

@@ -6,7 +6,7 @@
 // per-instance ImDrawListSplitter (instances nest, unlike the window's own ChannelsSplit).
 //
 // Index of this file:
-// [SECTION] Helpers (cell regions, background layers, surfaces, press areas, icons)
+// [SECTION] Helpers (cell regions, background layers, tints, avatars, grid-cell stretching)
 // [SECTION] Flows (vertical flow, one row of cells)
 // [SECTION] col, row, grid, scroll, stack
 // [SECTION] card, section
@@ -23,6 +23,7 @@
 #include "widgets/draw.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cfloat>
 #include <cmath>
 #include <string>
@@ -168,7 +169,8 @@ ImU32 softFill(Ui& ui, const Json& value)
     if (s == "surface") return t.c.surface;
     if (s == "alt" || s == "surfaceAlt") return t.c.surfaceAlt;
     if (isTone(s)) return t.toneSoft(s);
-    return mixColor(t.c.surface, ui.color(value, t.c.brand), t.dark ? 0.22f : 0.14f);
+    ImU32 c;
+    return parseColor(s, &c) ? mixColor(t.c.surface, c, t.dark ? 0.22f : 0.14f) : 0;
 }
 
 // The label of a child node's first text-like prop (for probes of clickable containers).
@@ -345,9 +347,10 @@ ImVec2 flowRow(Ui& ui, const std::vector<Node>& nodes, ImVec2 origin, float widt
             else if (o.justify == Justify::Between && count > 1) gap += leftover / (count - 1);
         }
 
-        float maxH = 0;
+        float maxH = 0, after = planned;  // `after`: planned width of the cells after the current one
         for (size_t i = line.first; i < line.second; i++) {
             RowCell& c = cells[i];
+            after -= c.planned() + (i > line.first ? o.gap : 0.0f);
             float cellW;
             if (c.grow > 0) cellW = leftover * c.grow / totalGrow;
             else if (c.fixed > 0) cellW = c.fixed;
@@ -358,8 +361,6 @@ ImVec2 flowRow(Ui& ui, const std::vector<Node>& nodes, ImVec2 origin, float widt
             } else {
                 // Auto width in a row without growing cells: what is left once the cells after it
                 // got their previous widths (long text wraps instead of running under them).
-                float after = 0;
-                for (size_t j = i + 1; j < line.second; j++) after += cells[j].planned() + o.gap;
                 cellW = ImMax(1.0f, right - x - after);
             }
             float dy = 0;
@@ -397,7 +398,7 @@ void drawCol(Ui& ui, const Node& n)
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float w = ui.itemWidth(n);
     const float gap = gapProp(ui, n, "gap", t.gap);
-    const float pad = ImMin(gapProp(ui, n, "pad", 0.0f), w * 0.25f);
+    const float pad = ImMin(gapProp(ui, n, "pad", 0.0f), ImMin(w * 0.25f, 64.0f));
     const ImU32 bg = softFill(ui, ui.prop(n, "bg"));
     if (!bg) {
         ImVec2 used = flowColumn(ui, n.children, origin + ImVec2(pad, pad), w - pad * 2, gap);
@@ -428,7 +429,7 @@ void drawGrid(Ui& ui, const Node& n)
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float w = ui.itemWidth(n);
     const float gap = gapProp(ui, n, "gap", ui.theme().gap);
-    const int cols = ImClamp((int)ui.num(n, "cols"), 1, 12);
+    const int cols = ui.num(n, "cols") >= 1 ? ImMin((int)ui.num(n, "cols"), 12) : 2;
     const float cellW = ImMax(1.0f, (w - gap * (cols - 1)) / cols);
     float y = origin.y, rowH = 0, natural = 0;
     int k = 0, row = 0;
@@ -455,10 +456,12 @@ void drawScroll(Ui& ui, const Node& n)
     const Theme& t = ui.theme();
     const bool horizontal = ui.flag(n, "horizontal");
     const float w = ui.itemWidth(n);
+    // Horizontal strips size to their content (last frame's height + room for the scrollbar),
+    // remembered in this window's storage: the child window has its own.
+    ImGuiStorage* outer = storage();
     const ImGuiID contentH = ImGui::GetID("##contentH");
-    // Horizontal strips size to their content (last frame's height + room for the scrollbar).
     float h = n.layout.height > 0 ? n.layout.height
-            : horizontal ? ImMax(storage()->GetFloat(contentH, 120.0f) + ImGui::GetStyle().ScrollbarSize + 6.0f, 24.0f)
+            : horizontal ? ImMax(outer->GetFloat(contentH, 120.0f) + ImGui::GetStyle().ScrollbarSize + 6.0f, 24.0f)
             : 240.0f;
     h = ImClamp(h, 24.0f, 4000.0f);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoBackground | (horizontal ? ImGuiWindowFlags_HorizontalScrollbar : 0);
@@ -477,7 +480,7 @@ void drawScroll(Ui& ui, const Node& n)
                 maxH = ImMax(maxH, sz.y);
             }
             used = ImVec2(x - origin.x, maxH);
-            storage()->SetFloat(contentH, maxH);
+            outer->SetFloat(contentH, maxH);
         } else {
             used = flowColumn(ui, n.children, origin, ImGui::GetContentRegionAvail().x - 4.0f, t.gap);
         }
@@ -505,7 +508,7 @@ void drawCard(Ui& ui, const Node& n)
     const Theme& t = ui.theme();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float w = ui.itemWidth(n);
-    const float pad = ImMin(gapProp(ui, n, "pad", t.pad), w * 0.25f);
+    const float pad = ImMin(gapProp(ui, n, "pad", t.pad), ImMin(w * 0.25f, 64.0f));
     const std::string title = ui.str(n, "title"), subtitle = ui.str(n, "subtitle");
     const ImU32 tint = softFill(ui, ui.prop(n, "tone"));
     const bool outline = ui.flag(n, "outline");
@@ -515,18 +518,15 @@ void drawCard(Ui& ui, const Node& n)
     Layers layers(ImGui::GetWindowDrawList());
     const float innerW = w - pad * 2;
     float y = origin.y + pad;
-    if (!title.empty() || !subtitle.empty()) {
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, y));
-        Region region(origin.x + w - pad);
-        ImGui::BeginGroup();
-        if (!title.empty()) ui.text(title, TextStyle::H3, t.c.text);
-        if (!subtitle.empty()) {
-            if (!title.empty()) ImGui::SetCursorScreenPos(ImGui::GetCursorScreenPos() - ImVec2(0, ImGui::GetStyle().ItemSpacing.y - 2));
-            ui.text(subtitle, TextStyle::Caption, t.c.textMuted);
-        }
-        ImGui::EndGroup();
-        y += ImGui::GetItemRectSize().y + (n.children.empty() ? 0.0f : t.gap);
+    if (!title.empty()) {
+        ui.textAt(ImVec2(origin.x + pad, y), title, TextStyle::H3, draw::fade(t.c.text), innerW);
+        y += ui.measure(title, TextStyle::H3, innerW).y + (subtitle.empty() ? 0.0f : 2.0f);
     }
+    if (!subtitle.empty()) {
+        ui.textAt(ImVec2(origin.x + pad, y), subtitle, TextStyle::Caption, draw::fade(t.c.textMuted), innerW);
+        y += ui.measure(subtitle, TextStyle::Caption, innerW).y;
+    }
+    if ((!title.empty() || !subtitle.empty()) && !n.children.empty()) y += t.gap;
     y += flowColumn(ui, n.children, ImVec2(origin.x + pad, y), innerW, t.gap).y;
     if (stretch > 0) reportStretch(y + pad - origin.y);
     const ImRect box(origin, ImVec2(origin.x + w, ImMax(y + pad, origin.y + stretch)));
@@ -563,7 +563,7 @@ void drawSection(Ui& ui, const Node& n)
             draw::Press p = draw::pressAt("##action", hit);
             ui.probe(n, action, true);
             if (p.pressed) ui.fire(n, "press");
-            ImU32 col = p.held ? t.c.brandActive : p.hovered ? t.c.brandHover : t.c.brand;
+            const ImU32 col = draw::fade(p.held ? t.c.brandActive : p.hovered ? t.c.brandHover : t.c.brand);
             ui.textAt(ImVec2(origin.x + w - actionSize.x, y + (headH - actionSize.y) * 0.5f), action, TextStyle::Strong, col);
         }
         y += headH + (n.children.empty() ? 0.0f : t.gap * 0.75f);
@@ -628,14 +628,14 @@ void drawLeading(Ui& ui, ImVec2 center, float diameter, const std::string& icon,
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (!avatar.empty()) {
         const ImU32 hue = avatarHue(avatar);
-        dl->AddCircleFilled(center, diameter * 0.5f, mixColor(t.c.surface, hue, t.dark ? 0.35f : 0.18f), 32);
+        dl->AddCircleFilled(center, diameter * 0.5f, draw::fade(mixColor(t.c.surface, hue, t.dark ? 0.35f : 0.18f)), 32);
         const std::string letters = initials(avatar);
         const ImVec2 sz = ui.measure(letters, TextStyle::Strong);
         dl->AddText(ui.font(TextStyle::Strong), ui.font(TextStyle::Strong)->FontSize, ImFloor(center - sz * 0.5f),
-                    t.dark ? mixColor(hue, IM_COL32_WHITE, 0.35f) : mixColor(hue, IM_COL32_BLACK, 0.2f), letters.c_str());
+                    draw::fade(mixColor(hue, t.dark ? IM_COL32_WHITE : IM_COL32_BLACK, t.dark ? 0.35f : 0.2f)), letters.c_str());
         return;
     }
-    dl->AddCircleFilled(center, diameter * 0.5f, t.c.brandSoft, 32);
+    dl->AddCircleFilled(center, diameter * 0.5f, draw::fade(t.c.brandSoft), 32);
     draw::iconAt(ui, center, 18.0f, icon, draw::fade(t.c.brand));
 }
 
@@ -645,8 +645,8 @@ float drawPill(Ui& ui, ImVec2 rightCenter, const std::string& text, ImU32 fill, 
     const ImVec2 sz = ui.measure(text, TextStyle::Small);
     const ImVec2 box(ImMax(sz.x + 14.0f, 22.0f), sz.y + 6.0f);
     const ImVec2 min(rightCenter.x - box.x, rightCenter.y - box.y * 0.5f);
-    ImGui::GetWindowDrawList()->AddRectFilled(min, min + box, fill, box.y * 0.5f);
-    ui.textAt(ImFloor(min + (box - sz) * 0.5f), text, TextStyle::Small, ink);
+    ImGui::GetWindowDrawList()->AddRectFilled(min, min + box, draw::fade(fill), box.y * 0.5f);
+    ui.textAt(ImFloor(min + (box - sz) * 0.5f), text, TextStyle::Small, draw::fade(ink));
     return box.x;
 }
 
@@ -697,8 +697,8 @@ void drawItem(Ui& ui, const Node& n)
     const float cy = origin.y + h * 0.5f;
     if (hasLead) drawLeading(ui, ImVec2(origin.x + padX + leadD * 0.5f, cy), leadD, icon, avatar);
     float ty = cy - textH * 0.5f;
-    ui.textAt(ImVec2(textX, ty), title, TextStyle::Strong, t.c.text, textW);
-    if (!subtitle.empty()) ui.textAt(ImVec2(textX, ty + titleSz.y + 2.0f), subtitle, TextStyle::Caption, t.c.textMuted, textW);
+    ui.textAt(ImVec2(textX, ty), title, TextStyle::Strong, draw::fade(t.c.text), textW);
+    if (!subtitle.empty()) ui.textAt(ImVec2(textX, ty + titleSz.y + 2.0f), subtitle, TextStyle::Caption, draw::fade(t.c.textMuted), textW);
 
     float rx = origin.x + w - padX;
     if (chevron || check) {
@@ -710,7 +710,7 @@ void drawItem(Ui& ui, const Node& n)
     if (!trailing.empty()) {
         const float tw = ImMin(trailSz.x, w * 0.35f);
         ImGui::PushClipRect(ImVec2(rx - tw, origin.y), ImVec2(rx, origin.y + h), true);
-        ui.textAt(ImVec2(rx - tw, cy - trailSz.y * 0.5f), trailing, TextStyle::Caption, t.c.textMuted);
+        ui.textAt(ImVec2(rx - tw, cy - trailSz.y * 0.5f), trailing, TextStyle::Caption, draw::fade(t.c.textMuted));
         ImGui::PopClipRect();
     }
 }
@@ -766,7 +766,7 @@ void drawTabs(Ui& ui, const Node& n)
         }
         const bool on = i == selected;
         if (p.hovered && !on) dl->AddRectFilled(r.Min + ImVec2(2, 4), r.Max - ImVec2(2, 6), withAlpha(t.c.text, 0.04f), t.radiusSmall);
-        const ImU32 ink = on ? t.c.brand : p.hovered ? t.c.text : t.c.textMuted;
+        const ImU32 ink = draw::fade(on ? t.c.brand : p.hovered ? t.c.text : t.c.textMuted);
         const bool hasIcon = !ui.icon(hd.icon).empty();
         const ImVec2 ls = ui.measure(hd.label, TextStyle::Strong);
         const float contentW = ls.x + (hasIcon ? (hd.label.empty() ? 16.0f : 24.0f) : 0.0f);
@@ -780,7 +780,7 @@ void drawTabs(Ui& ui, const Node& n)
         if (on) {
             const float iw = ImMax(contentW + 12.0f, 28.0f);
             const float ix = r.Min.x + (tw - iw) * 0.5f;
-            dl->AddRectFilled(ImVec2(ix, r.Max.y - 3.0f), ImVec2(ix + iw, r.Max.y), t.c.brand, 3.0f, ImDrawFlags_RoundCornersTop);
+            dl->AddRectFilled(ImVec2(ix, r.Max.y - 3.0f), ImVec2(ix + iw, r.Max.y), draw::fade(t.c.brand), 3.0f, ImDrawFlags_RoundCornersTop);
         }
         x += tw;
     }
@@ -822,12 +822,12 @@ void drawAccordion(Ui& ui, const Node& n)
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (p.hovered) dl->AddRectFilled(head.Min + ImVec2(4, 4), head.Max - ImVec2(4, 4), withAlpha(t.c.text, p.held ? 0.07f : 0.035f), t.radiusSmall);
-    ui.textAt(ImVec2(origin.x + padX, origin.y + (hh - titleSz.y) * 0.5f), title, TextStyle::Strong, t.c.text, titleW);
+    ui.textAt(ImVec2(origin.x + padX, origin.y + (hh - titleSz.y) * 0.5f), title, TextStyle::Strong, draw::fade(t.c.text), titleW);
     // The chevron turns from right to down over a short ease-out.
     const float k = ImSaturate((now - storage()->GetFloat(sinceId, -10.0f)) / 0.18f);
     const float ease = 1.0f - (1.0f - k) * (1.0f - k);
     const float angle = (open ? ease : 1.0f - ease) * IM_PI * 0.5f;
-    drawChevron(ImVec2(origin.x + w - padX - 6.0f, origin.y + hh * 0.5f), 10.0f, angle, t.c.textMuted);
+    drawChevron(ImVec2(origin.x + w - padX - 6.0f, origin.y + hh * 0.5f), 10.0f, angle, draw::fade(t.c.textMuted));
 
     float y = origin.y + hh;
     if (open) {
