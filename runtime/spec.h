@@ -87,6 +87,7 @@ struct Node {
     std::string type;                 // the type as written (e.g. an unknown "carousel")
     std::string id;                   // the spec's id, or "" when none was given
     std::string key;                  // stable id for ImGui and probes: the spec id, else a path like "home/body/2"
+    unsigned keyHash = 0;             // hash of key, pushed as the node's ImGui ID (stable across hot reloads)
     std::string pointer;              // JSON Pointer of the node in the spec
     std::vector<Template> props;      // evaluated lazily; indexed like def->props (defaults filled in)
     std::vector<bool> propGiven;      // which props the spec set explicitly

@@ -387,12 +387,20 @@ std::vector<Node> Compiler::compileNodes(const Json& raw, const std::string& ptr
     return out;
 }
 
+// FNV-1a: a node's ImGui ID comes from its key, so it survives hot reloads (pointers would not).
+unsigned hashKey(const std::string& key) {
+    unsigned h = 2166136261u;
+    for (unsigned char c : key) h = (h ^ c) * 16777619u;
+    return h;
+}
+
 Node makePlaceholder(const std::string& label, const std::string& ptr, const std::string& key) {
     Node n;
     n.def = WidgetCatalog::get().find("placeholder");
     n.type = label;
     n.pointer = ptr;
     n.key = key;
+    n.keyHash = hashKey(key);
     if (n.def) {
         for (auto& p : n.def->props) n.props.push_back(Template::literal(p.def));
         n.propGiven.assign(n.def->props.size(), false);
@@ -451,6 +459,7 @@ Node Compiler::compileNode(const Json& raw, const std::string& ptr, const std::s
     n.type = type;
     n.id = id;
     n.key = nodeKey;
+    n.keyHash = hashKey(nodeKey);
     n.pointer = ptr;
     n.def = def;
     if (def) {

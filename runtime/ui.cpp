@@ -205,7 +205,7 @@ void Ui::draw(const Instance& inst) {
     const Node* outer = m_current;
     m_current = &n;
 
-    ImGui::PushID(n.key.c_str());
+    ImGui::PushID((int)n.keyHash);
     if (inst.index >= 0) ImGui::PushID(inst.index);
     bool enabled = n.enabled.isLiteral() ? truthy(n.enabled.raw()) : truthy(eval(n.enabled));
     if (!enabled) { ImGui::BeginDisabled(); ++m_disabledDepth; }
