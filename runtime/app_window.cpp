@@ -74,7 +74,9 @@ void drawPresenter(Prototype& proto, PresenterState& ps, const FontSet& fonts, c
     ImGui::Dummy(ImVec2(1, 8));
     ImGui::PushFont(fonts.get(TextStyle::Caption));
     ImGui::PushStyleColor(ImGuiCol_Text, t.c.textMuted);
-    ImGui::TextUnformatted(ps.problems.empty() ? "Watching the spec: save to update." : "Last save has problems (see overlay).");
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(ps.problems.empty() ? "Watching the spec: save to update." : "The last save has problems: they are listed over the device.");
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::PopItemWidth();
@@ -102,18 +104,24 @@ ImRect drawDeviceFrame(const std::string& device, const ImRect& area, const Them
 }
 
 void drawErrorOverlay(const PresenterState& ps, const FontSet& fonts, const ImRect& r) {
-    ImDrawList* dl = ImGui::GetForegroundDrawList();
-    ImRect box(ImVec2(r.Min.x + 12, r.Max.y - 220), ImVec2(r.Max.x - 12, r.Max.y - 12));
-    dl->AddRectFilled(box.Min, box.Max, IM_COL32(127, 29, 29, 240), 12);
     ImFont* h = fonts.get(TextStyle::Strong);
     ImFont* f = fonts.get(TextStyle::Caption);
+    float wrap = r.GetWidth() - 24 - 28;
+    // Sized to its lines (at most a third of the stage), anchored to the bottom.
+    float textH = 0;
+    for (auto& p : ps.problems) textH += f->CalcTextSizeA(f->FontSize, FLT_MAX, wrap, p.c_str()).y + 4;
+    float boxH = std::min(r.GetHeight() / 3, 52 + textH);
+    ImRect box(ImVec2(r.Min.x + 12, r.Max.y - 12 - boxH), ImVec2(r.Max.x - 12, r.Max.y - 12));
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddRectFilled(box.Min, box.Max, IM_COL32(127, 29, 29, 240), 12);
+    dl->PushClipRect(box.Min, box.Max, true);
     dl->AddText(h, h->FontSize, box.Min + ImVec2(14, 12), IM_COL32(255, 255, 255, 255), "The last save has problems; showing the last good version");
     float y = box.Min.y + 40;
     for (auto& p : ps.problems) {
-        if (y > box.Max.y - 20) break;
-        dl->AddText(f, f->FontSize, ImVec2(box.Min.x + 14, y), IM_COL32(254, 226, 226, 255), p.c_str(), nullptr, box.GetWidth() - 28);
-        y += f->CalcTextSizeA(f->FontSize, FLT_MAX, box.GetWidth() - 28, p.c_str()).y + 4;
+        dl->AddText(f, f->FontSize, ImVec2(box.Min.x + 14, y), IM_COL32(254, 226, 226, 255), p.c_str(), nullptr, wrap);
+        y += f->CalcTextSizeA(f->FontSize, FLT_MAX, wrap, p.c_str()).y + 4;
     }
+    dl->PopClipRect();
 }
 
 // Reads the back buffer before the swap (what is about to be shown) and writes it as a PNG.

@@ -1,6 +1,7 @@
 // The CLI contracts people and scripts rely on: exit codes, located messages, files written.
 #include "runtime/raster.h"
 #include "widgets/catalog.h"
+#include <stb_image.h>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -168,4 +169,25 @@ TEST_CASE("run without a display says so and writes PNGs", "[cli][run]") {
     Result r = cli("run " + spec, cwd.string());
     CHECK(r.err.find("no display available") != std::string::npos);
     CHECK(fs::exists(cwd / "promptotype-shots" / "runme" / "home.png"));
+}
+
+TEST_CASE("run opens a real GLFW + OpenGL window under a virtual display", "[cli][run][window]") {
+    if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) {
+        WARN("xvfb-run is not installed (scripts/setup.sh installs it); the window path is not exercised");
+        return;
+    }
+    fs::path shot = fs::temp_directory_path() / ("pt_window_" + std::to_string(::getpid()) + ".png");
+    std::string cmd = std::string("xvfb-run -a -s '-screen 0 1400x1000x24' ") + PT_BINARY + " run " + tempSpec("good.json", kGood) +
+                      " --frames 4 --shot " + shot.string() + " >/dev/null 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    int w = 0, h = 0, n = 0;
+    unsigned char* px = stbi_load(shot.string().c_str(), &w, &h, &n, 4);
+    REQUIRE(px);
+    pt::Image img;
+    img.width = w;
+    img.height = h;
+    img.rgba.assign(px, px + (size_t)w * h * 4);
+    stbi_image_free(px);
+    CHECK(w == 1280);
+    CHECK(pt::inkRatio(img) > 0.2);  // a device frame, a prototype and a presenter panel, not a blank buffer
 }
