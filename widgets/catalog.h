@@ -50,6 +50,11 @@ struct PropDef {
 // How a widget is drawn: props are read through `ui`, children drawn through `ui` too.
 using DrawFn = std::function<void(Ui& ui, const Node& node)>;
 
+// Shorthand for registrations: prop("size", PropType::Number, 40, "diameter in px").
+inline PropDef prop(const char* name, PropType type, Json def, const char* doc, std::vector<std::string> options = {}) {
+    return PropDef{name, type, std::move(def), doc, std::move(options)};
+}
+
 struct WidgetDef {
     std::string name;                  // the node key, e.g. "button"
     std::string category;              // "Text", "Actions", "Inputs", "Layout", "Data", "Charts", "App chrome", "Feedback", "Overlays"

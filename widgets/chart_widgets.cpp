@@ -187,12 +187,6 @@ Area chartArea(const char* id, const ImRect& r)
     return a;
 }
 
-void reserve(ImVec2 origin, ImVec2 size)
-{
-    ImGui::SetCursorScreenPos(origin);
-    ImGui::Dummy(ImMax(size, ImVec2(0, 0)));
-}
-
 // "No data" in a soft rounded box of the chart's size.
 void emptyChart(Ui& ui, ImVec2 origin, ImVec2 size)
 {
@@ -201,26 +195,7 @@ void emptyChart(Ui& ui, ImVec2 origin, ImVec2 size)
     dl->AddRectFilled(origin, origin + size, withAlpha(t.c.surfaceAlt, 0.6f), t.radiusSmall);
     const ImVec2 ts = ui.measure("No data", TextStyle::Caption);
     ui.textAt(ImFloor(origin + (size - ts) * 0.5f), "No data", TextStyle::Caption, t.c.textFaint);
-    reserve(origin, size);
-}
-
-void tooltip(Ui& ui, const std::string& strong, const std::string& muted)
-{
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 8));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, 2));
-    ImGui::BeginTooltip();
-    ImGui::PushFont(ui.font(TextStyle::Strong));
-    ImGui::TextUnformatted(strong.c_str());
-    ImGui::PopFont();
-    if (!muted.empty()) {
-        ImGui::PushFont(ui.font(TextStyle::Caption));
-        ImGui::PushStyleColor(ImGuiCol_Text, ui.theme().c.textMuted);
-        ImGui::TextUnformatted(muted.c_str());
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
-    }
-    ImGui::EndTooltip();
-    ImGui::PopStyleVar(2);
+    draw::reserve(origin, size);
 }
 
 // Fills under a polyline down to `bottom` with a vertical fade: `alpha` at the plot top, 0 at bottom.
@@ -373,10 +348,10 @@ void drawLineChart(Ui& ui, const Node& n)
         const float mx = ImGui::GetIO().MousePos.x;
         focus = stepX > 0 ? (size_t)ImClamp((int)std::lround((mx - plot.Min.x - inset) / stepX), 0, (int)pts.size() - 1) : 0;
         dl->AddLine(ImVec2(raw[focus].x, plot.Min.y), ImVec2(raw[focus].x, plot.Max.y), withAlpha(t.c.text, 0.25f), 1.0f);
-        tooltip(ui, exact(pts[focus].value), pts[focus].label);
+        draw::tooltip(ui, exact(pts[focus].value), pts[focus].label);
     }
     pointDot(dl, t, raw[focus], col, 4.5f);
-    reserve(origin, ImVec2(w, h));
+    draw::reserve(origin, ImVec2(w, h));
 }
 
 void drawSparkline(Ui& ui, const Node& n)
@@ -389,7 +364,7 @@ void drawSparkline(Ui& ui, const Node& n)
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (pts.size() < 2) {  // nothing to trace: a faint baseline
         dl->AddLine(ImVec2(origin.x, origin.y + h * 0.5f), ImVec2(origin.x + w, origin.y + h * 0.5f), withAlpha(t.c.border, 1.0f), 1.5f);
-        return reserve(origin, ImVec2(w, h));
+        return draw::reserve(origin, ImVec2(w, h));
     }
     double lo = DBL_MAX, hi = -DBL_MAX;
     for (const Point& p : pts) {
@@ -410,9 +385,9 @@ void drawSparkline(Ui& ui, const Node& n)
     if (area.hovered) {
         const size_t i = (size_t)ImClamp((int)std::lround((ImGui::GetIO().MousePos.x - origin.x) / (right - origin.x) * (pts.size() - 1)), 0, (int)pts.size() - 1);
         pointDot(dl, t, raw[i], col, 3.5f);
-        tooltip(ui, exact(pts[i].value), pts[i].label);
+        draw::tooltip(ui, exact(pts[i].value), pts[i].label);
     }
-    reserve(origin, ImVec2(w, h));
+    draw::reserve(origin, ImVec2(w, h));
 }
 
 //-----------------------------------------------------------------------------
@@ -455,7 +430,7 @@ void drawHorizontalBars(Ui& ui, const Node& n, const std::vector<Point>& pts, Im
         const ImVec2 vs = ui.measure(v, TextStyle::Strong);
         ui.textAt(ImFloor(ImVec2(origin.x + w - vs.x, cy - vs.y * 0.5f)), v, TextStyle::Strong, t.c.text);
     }
-    reserve(origin, ImVec2(w, rowH * count));
+    draw::reserve(origin, ImVec2(w, rowH * count));
 }
 
 void drawBarChart(Ui& ui, const Node& n)
@@ -495,8 +470,8 @@ void drawBarChart(Ui& ui, const Node& n)
         dl->AddRectFilled(a, b, fill, r, up ? ImDrawFlags_RoundCornersTop : ImDrawFlags_RoundCornersBottom);
     }
     if (hasLabels) drawCategoryLabels(ui, pts, xs, plot.Max.y + 6.0f, origin.x, origin.x + w);
-    if (hot >= 0) tooltip(ui, exact(pts[hot].value), pts[hot].label);
-    reserve(origin, ImVec2(w, h));
+    if (hot >= 0) draw::tooltip(ui, exact(pts[hot].value), pts[hot].label);
+    draw::reserve(origin, ImVec2(w, h));
 }
 
 //-----------------------------------------------------------------------------
@@ -579,19 +554,14 @@ void drawDonut(Ui& ui, const Node& n)
         }
         bottom = side ? origin.y + ImMax(size, legendH) : ly;
     }
-    if (hot >= 0) tooltip(ui, pts[hot].label.empty() ? exact(pts[hot].value) : pts[hot].label,
+    if (hot >= 0) draw::tooltip(ui, pts[hot].label.empty() ? exact(pts[hot].value) : pts[hot].label,
                           exact(pts[hot].value) + " \xC2\xB7 " + std::to_string((int)std::lround(pts[hot].value / total * 100.0)) + "%");
-    reserve(origin, ImVec2(w, bottom - origin.y));
+    draw::reserve(origin, ImVec2(w, bottom - origin.y));
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Registration
 //-----------------------------------------------------------------------------
-
-PropDef prop(const char* name, PropType type, Json def, const char* doc, std::vector<std::string> options = {})
-{
-    return PropDef{ name, type, std::move(def), doc, std::move(options) };
-}
 
 // Props shared by the charts that plot a series.
 std::vector<PropDef> seriesProps(std::vector<PropDef> extra)

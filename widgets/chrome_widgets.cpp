@@ -60,12 +60,6 @@ void go(Ui& ui, const NavEntry& e)
     if (!e.screen.empty() && !isActive(ui, e)) ui.proto().navigate(e.screen);
 }
 
-void reserve(ImVec2 origin, ImVec2 size)
-{
-    ImGui::SetCursorScreenPos(origin);
-    ImGui::Dummy(ImMax(size, ImVec2(0, 0)));
-}
-
 // Children drawn side by side with their right edge at anchor.x; `pivotY` places them vertically
 // (0: top at anchor.y, 0.5: centered on it). Uses last frame's size (immediate mode knows it only
 // after drawing). Returns this frame's size.
@@ -124,7 +118,7 @@ void drawAppBar(Ui& ui, const Node& n)
     ui.textAt(ImFloor(ImVec2(textX, cy - textH * 0.5f)), title, TextStyle::H2, t.c.text, textW);
     if (!subtitle.empty()) ui.textAt(ImFloor(ImVec2(textX, cy - textH * 0.5f + ts.y + 2.0f)), subtitle, TextStyle::Caption, t.c.textMuted, textW);
     drawTrailing(ui, trailing, ImVec2(origin.x + w, cy), 0.5f, "##trail");
-    reserve(origin, ImVec2(w, h));
+    draw::reserve(origin, ImVec2(w, h));
 }
 
 //-----------------------------------------------------------------------------
@@ -161,7 +155,7 @@ void drawBottomNav(Ui& ui, const Node& n)
         ui.textAt(ImFloor(ImVec2(cell.GetCenter().x - ls.x * 0.5f, origin.y + 42.0f)), e.label, TextStyle::Small, ink);
         ImGui::PopClipRect();
     }
-    reserve(origin, ImVec2(w, h));
+    draw::reserve(origin, ImVec2(w, h));
 }
 
 void drawSidebar(Ui& ui, const Node& n)
@@ -209,7 +203,7 @@ void drawSidebar(Ui& ui, const Node& n)
         ui.textAt(ImFloor(ImVec2(row.Min.x + 44.0f, row.GetCenter().y - ls.y * 0.5f)), e.label, style, draw::fade(active ? t.c.brand : t.c.text));
         ImGui::PopClipRect();
     }
-    reserve(origin, ImVec2(w, h));
+    draw::reserve(origin, ImVec2(w, h));
 }
 
 //-----------------------------------------------------------------------------
@@ -334,18 +328,13 @@ void drawToast(Ui& ui, const Node& n)
     dl->AddRectFilled(r.Min, r.Max, bg, t.radius);
     if (hasIcon) draw::iconAt(ui, ImVec2(r.Min.x + padX + 9.0f, r.GetCenter().y), 17.0f, icon, accent);
     ui.textAt(ImFloor(ImVec2(r.Min.x + padX + iconW, r.GetCenter().y - ts.y * 0.5f)), text, TextStyle::Body, fg, textW);
-    reserve(origin, r.GetSize());
+    draw::reserve(origin, r.GetSize());
     ui.probe(n, text, false);
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Registration
 //-----------------------------------------------------------------------------
-
-PropDef prop(const char* name, PropType type, Json def, const char* doc, std::vector<std::string> options = {})
-{
-    return PropDef{ name, type, std::move(def), doc, std::move(options) };
-}
 
 WidgetDef widget(const char* name, const char* doc, const char* primary, std::vector<PropDef> props, const char* example, DrawFn draw)
 {

@@ -39,30 +39,6 @@ namespace {
 // [SECTION] Helpers
 //-----------------------------------------------------------------------------
 
-// Reserves the box a widget drew into, so the cursor moves past it like after any item.
-void reserve(ImVec2 origin, ImVec2 size)
-{
-    ImGui::SetCursorScreenPos(origin);
-    ImGui::Dummy(ImMax(size, ImVec2(0, 0)));
-}
-
-// `s` cut to fit `maxW` with an ellipsis (UTF-8 safe).
-std::string fitText(Ui& ui, const std::string& s, TextStyle style, float maxW)
-{
-    if (ui.measure(s, style).x <= maxW) return s;
-    const std::string dots = "\xE2\x80\xA6";
-    size_t lo = 0, hi = s.size();
-    while (lo < hi) {  // longest prefix (on a code point boundary) that fits with the ellipsis
-        size_t mid = (lo + hi + 1) / 2;
-        while (mid > 0 && mid < s.size() && ((unsigned char)s[mid] & 0xC0) == 0x80) mid--;
-        if (mid <= lo) break;
-        if (ui.measure(s.substr(0, mid) + dots, style).x <= maxW) lo = mid;
-        else hi = mid - 1;
-    }
-    while (lo > 0 && lo < s.size() && ((unsigned char)s[lo] & 0xC0) == 0x80) lo--;
-    return s.substr(0, lo) + dots;
-}
-
 // Equal-height grid cells (protocol of the layout grid, see layout_widgets.cpp): the grid offers
 // its row height to one cell's widget through well-known window-storage keys.
 float takeStretch(const Node& n)
@@ -74,26 +50,6 @@ float takeStretch(const Node& n)
 }
 
 void reportStretch(float natural) { ImGui::GetStateStorage()->SetFloat(ImHashStr("pt.stretch.natural"), natural); }
-
-// Tooltip in the app's look: a strong line and an optional muted line.
-void tooltip(Ui& ui, const std::string& strong, const std::string& muted)
-{
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 8));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, 2));
-    ImGui::BeginTooltip();
-    ImGui::PushFont(ui.font(TextStyle::Strong));
-    ImGui::TextUnformatted(strong.c_str());
-    ImGui::PopFont();
-    if (!muted.empty()) {
-        ImGui::PushFont(ui.font(TextStyle::Caption));
-        ImGui::PushStyleColor(ImGuiCol_Text, ui.theme().c.textMuted);
-        ImGui::TextUnformatted(muted.c_str());
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
-    }
-    ImGui::EndTooltip();
-    ImGui::PopStyleVar(2);
-}
 
 // A tone prop as a color, with its soft background.
 struct Tone { ImU32 ink, soft; };
@@ -356,7 +312,7 @@ void drawTable(Ui& ui, const Node& n)
         dl->AddLine(ImVec2(box.Min.x, box.Min.y + headH), ImVec2(box.Max.x, box.Min.y + headH), t.c.border);
         float x = box.Min.x;
         for (const Column& col : cols) {
-            const std::string label = fitText(ui, col.label, TextStyle::Small, col.width - padX * 2);
+            const std::string label = draw::fitText(ui, col.label, TextStyle::Small, col.width - padX * 2);
             ui.textAt(cellPos(col, x, box.Min.y, headH, label, TextStyle::Small), label, TextStyle::Small, t.c.textMuted);
             x += col.width;
         }
@@ -383,13 +339,13 @@ void drawTable(Ui& ui, const Node& n)
         float x = box.Min.x;
         for (size_t c = 0; c < cols.size(); c++) {
             const TextStyle style = c == 0 ? TextStyle::Strong : TextStyle::Body;
-            const std::string s = fitText(ui, cells[r][c], style, cols[c].width - padX * 2);
+            const std::string s = draw::fitText(ui, cells[r][c], style, cols[c].width - padX * 2);
             ui.textAt(cellPos(cols[c], x, y, rowH, s, style), s, style, c == 0 ? t.c.text : mixColor(t.c.text, t.c.textMuted, 0.4f));
             x += cols[c].width;
         }
     }
     ImGui::PopClipRect();
-    reserve(origin, box.GetSize());
+    draw::reserve(origin, box.GetSize());
 }
 
 //-----------------------------------------------------------------------------
@@ -443,8 +399,8 @@ void drawStat(Ui& ui, const Node& n)
     const float stretch = takeStretch(n);
 
     // Rows: label (icon on its right), value (icon on its right when there is no label), footer.
-    const std::string labelFit = fitText(ui, label, TextStyle::Caption, innerW - iconRoom);
-    const std::string valueFit = fitText(ui, value, TextStyle::H1, innerW - (label.empty() ? iconRoom : 0.0f));
+    const std::string labelFit = draw::fitText(ui, label, TextStyle::Caption, innerW - iconRoom);
+    const std::string valueFit = draw::fitText(ui, value, TextStyle::H1, innerW - (label.empty() ? iconRoom : 0.0f));
     const ImVec2 labelSz = ui.measure(labelFit, TextStyle::Caption), valueSz = ui.measure(valueFit, TextStyle::H1);
     const float headH = label.empty() ? 0.0f : ImMax(labelSz.y, hasIcon ? iconD : 0.0f);
     const float valueH = label.empty() && hasIcon ? ImMax(valueSz.y, iconD) : valueSz.y;
@@ -482,7 +438,7 @@ void drawStat(Ui& ui, const Node& n)
     if (!delta.empty()) chip.draw(ui, ImVec2(origin.x + pad, y));
     if (capBeside) ui.textAt(ImFloor(ImVec2(origin.x + pad + capX, y + (chipSz.y - capSz.y) * 0.5f)), caption, TextStyle::Caption, t.c.textMuted);
     else if (!caption.empty()) ui.textAt(ImVec2(origin.x + pad, y + (delta.empty() ? 0.0f : chipSz.y + 4.0f)), caption, TextStyle::Caption, t.c.textMuted, innerW);
-    reserve(origin, box.GetSize());
+    draw::reserve(origin, box.GetSize());
     ui.probe(n, label, false);
 }
 
@@ -513,7 +469,7 @@ void drawProgress(Ui& ui, const Node& n)
     float y = origin.y;
     if (!label.empty() || !caption.empty()) {
         const ImVec2 cs = ui.measure(caption, TextStyle::Caption);
-        const std::string labelFit = fitText(ui, label, TextStyle::Strong, w - cs.x - 12.0f);
+        const std::string labelFit = draw::fitText(ui, label, TextStyle::Strong, w - cs.x - 12.0f);
         const ImVec2 ls = ui.measure(labelFit, TextStyle::Strong);
         const float lineH = ImMax(ls.y, cs.y);
         ui.textAt(ImVec2(origin.x, y + (lineH - ls.y) * 0.5f), labelFit, TextStyle::Strong, t.c.text);
@@ -523,7 +479,7 @@ void drawProgress(Ui& ui, const Node& n)
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + w, y + trackH), t.dark ? t.c.surfaceAlt : mixColor(t.c.surfaceAlt, t.c.border, 0.5f), trackH * 0.5f);
     if (f > 0.0f) dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + ImMax(trackH, w * f), y + trackH), tone.ink, trackH * 0.5f);
-    reserve(origin, ImVec2(w, y + trackH - origin.y));
+    draw::reserve(origin, ImVec2(w, y + trackH - origin.y));
     ui.probe(n, label, false);
 }
 
@@ -550,7 +506,7 @@ void drawRing(Ui& ui, const Node& n)
             dl->AddCircleFilled(center + ImVec2(std::cos(a), std::sin(a)) * radius, thick * 0.5f, tone.ink, 16);
     }
     const TextStyle style = size >= 120 ? TextStyle::H1 : size >= 80 ? TextStyle::H2 : TextStyle::Strong;
-    const std::string labelFit = fitText(ui, label, style, size - thick * 2 - 8.0f);
+    const std::string labelFit = draw::fitText(ui, label, style, size - thick * 2 - 8.0f);
     ui.textAt(ImFloor(center - ui.measure(labelFit, style) * 0.5f), labelFit, style, t.c.text);
     float h = size, w = size;
     if (!caption.empty()) {
@@ -559,7 +515,7 @@ void drawRing(Ui& ui, const Node& n)
         ui.textAt(ImFloor(ImVec2(origin.x + size * 0.5f - cs.x * 0.5f, origin.y + size + 8.0f)), caption, TextStyle::Caption, t.c.textMuted);
         h += 8.0f + cs.y;
     }
-    reserve(origin, ImVec2(w, h));
+    draw::reserve(origin, ImVec2(w, h));
     ui.probe(n, caption.empty() ? label : caption, false);
 }
 
@@ -623,7 +579,7 @@ void drawTimeline(Ui& ui, const Node& n)
         if (!e.text.empty())
             ui.textAt(ImVec2(textX, ty + ImMax(titleH, 16.0f) + 2.0f), e.text, TextStyle::Body, t.c.textMuted, textW);
     }
-    reserve(origin, ImVec2(w, entries.empty() ? 0.0f : y - 18.0f - origin.y));
+    draw::reserve(origin, ImVec2(w, entries.empty() ? 0.0f : y - 18.0f - origin.y));
 }
 
 //-----------------------------------------------------------------------------
@@ -695,7 +651,7 @@ void drawHeatmap(Ui& ui, const Node& n)
             if (day == todayN) dl->AddRect(p - ImVec2(1.5f, 1.5f), p + ImVec2(cell + 1.5f, cell + 1.5f), withAlpha(t.c.text, 0.35f), radius + 1.5f, 0, 1.0f);
             if (hovered && ImRect(p, p + ImVec2(cell + gap, cell + gap)).Contains(ImGui::GetIO().MousePos)) {
                 const Civil c = civilFromDays(day);
-                tooltip(ui, count == 0 ? "No activity" : std::to_string(count) + (count == 1 ? " entry" : " entries"),
+                draw::tooltip(ui, count == 0 ? "No activity" : std::to_string(count) + (count == 1 ? " entry" : " entries"),
                         std::string(kMonthShort[c.m - 1]) + " " + std::to_string(c.d) + ", " + std::to_string(c.y));
             }
         }
@@ -713,11 +669,11 @@ void drawHeatmap(Ui& ui, const Node& n)
         dl->AddRectFilled(ImVec2(x, y + (lessSz.y - sw) * 0.5f), ImVec2(x + sw, y + (lessSz.y + sw) * 0.5f), heatColor(t, tone, lv), 2.0f);
     ui.textAt(ImVec2(x + 1.0f, y), "More", TextStyle::Small, t.c.textMuted);
     if (!label.empty()) {
-        const std::string fit = fitText(ui, label, TextStyle::Caption, ImMax(20.0f, right - legendW - origin.x - 12.0f));
+        const std::string fit = draw::fitText(ui, label, TextStyle::Caption, ImMax(20.0f, right - legendW - origin.x - 12.0f));
         ui.textAt(ImVec2(origin.x, y + (lessSz.y - ui.measure(fit, TextStyle::Caption).y) * 0.5f), fit, TextStyle::Caption, t.c.textMuted);
     }
     y += lessSz.y;
-    reserve(origin, ImVec2(right - origin.x, y - origin.y));
+    draw::reserve(origin, ImVec2(right - origin.x, y - origin.y));
     ui.probe(n, label, false);
 }
 
@@ -808,17 +764,12 @@ void drawCalendar(Ui& ui, const Node& n)
         ui.textAt(ImFloor(center - ls * 0.5f - ImVec2(0, marked.count(day) ? 2.0f : 0.0f)), label, isSel || isToday ? TextStyle::Strong : TextStyle::Body, ink);
         if (marked.count(day)) dl->AddCircleFilled(center + ImVec2(0, ls.y * 0.5f + 2.0f), 2.5f, draw::fade(isSel ? t.c.onBrand : t.c.brand), 12);
     }
-    reserve(origin, ImVec2(w, y + cellH * weeks - origin.y));
+    draw::reserve(origin, ImVec2(w, y + cellH * weeks - origin.y));
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Registration
 //-----------------------------------------------------------------------------
-
-PropDef prop(const char* name, PropType type, Json def, const char* doc, std::vector<std::string> options = {})
-{
-    return PropDef{ name, type, std::move(def), doc, std::move(options) };
-}
 
 WidgetDef widget(const char* name, const char* doc, const char* primary, std::vector<PropDef> props, const char* example, DrawFn draw)
 {

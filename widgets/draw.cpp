@@ -259,4 +259,49 @@ Press button(Ui& ui, const char* id, const ButtonSpec& b)
     return p;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Layout and text helpers
+//-----------------------------------------------------------------------------
+
+void reserve(ImVec2 origin, ImVec2 size)
+{
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImMax(size, ImVec2(0, 0)));
+}
+
+void tooltip(Ui& ui, const std::string& strong, const std::string& muted)
+{
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 8));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, 2));
+    ImGui::BeginTooltip();
+    ImGui::PushFont(ui.font(TextStyle::Strong));
+    ImGui::TextUnformatted(strong.c_str());
+    ImGui::PopFont();
+    if (!muted.empty()) {
+        ImGui::PushFont(ui.font(TextStyle::Caption));
+        ImGui::PushStyleColor(ImGuiCol_Text, ui.theme().c.textMuted);
+        ImGui::TextUnformatted(muted.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+    ImGui::EndTooltip();
+    ImGui::PopStyleVar(2);
+}
+
+std::string fitText(Ui& ui, const std::string& s, TextStyle style, float maxW)
+{
+    if (ui.measure(s, style).x <= maxW) return s;
+    const std::string dots = "\xE2\x80\xA6";
+    size_t lo = 0, hi = s.size();
+    while (lo < hi) {  // longest prefix (on a code point boundary) that fits with the ellipsis
+        size_t mid = (lo + hi + 1) / 2;
+        while (mid > 0 && mid < s.size() && ((unsigned char)s[mid] & 0xC0) == 0x80) mid--;
+        if (mid <= lo) break;
+        if (ui.measure(s.substr(0, mid) + dots, style).x <= maxW) lo = mid;
+        else hi = mid - 1;
+    }
+    while (lo > 0 && lo < s.size() && ((unsigned char)s[lo] & 0xC0) == 0x80) lo--;
+    return s.substr(0, lo) + dots;
+}
+
 } // namespace pt::draw

@@ -14,6 +14,7 @@
 #pragma once
 #include "runtime/theme.h"
 #include <imgui.h>
+#include <string>
 #include <imgui_internal.h>
 #include <string_view>
 
@@ -82,5 +83,13 @@ struct ButtonSpec {
 
 float buttonWidth(Ui& ui, const ButtonSpec& b);          // width a fitted button needs
 Press button(Ui& ui, const char* id, const ButtonSpec& b);  // themed button at the cursor (caller probes and fires)
+
+//-----------------------------------------------------------------------------
+// [SECTION] Layout and text helpers
+//-----------------------------------------------------------------------------
+
+void reserve(ImVec2 origin, ImVec2 size);  // claims the box a widget drew into, so the cursor moves past it like after any item
+void tooltip(Ui& ui, const std::string& strong, const std::string& muted);  // tooltip in the app's look: a strong line, an optional muted one
+std::string fitText(Ui& ui, const std::string& s, TextStyle style, float maxW);  // s cut to fit maxW with an ellipsis (UTF-8 safe)
 
 } // namespace pt::draw

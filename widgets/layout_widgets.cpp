@@ -845,11 +845,6 @@ void drawAccordion(Ui& ui, const Node& n)
 // [SECTION] Registration
 //-----------------------------------------------------------------------------
 
-PropDef prop(const char* name, PropType type, Json def, const char* doc, std::vector<std::string> options = {})
-{
-    return PropDef{ name, type, std::move(def), doc, std::move(options) };
-}
-
 WidgetDef container(const char* name, const char* doc, std::vector<PropDef> props, const char* example, DrawFn draw)
 {
     WidgetDef d;
