@@ -191,8 +191,8 @@ StepResult runRemove(ActionTask& t, const ActionStep& s) {
     Json arr = *cur;
     if (const Template* at = s.arg("at")) {
         Json i = t.eval(*at);
-        if (i.is_number()) {
-            long long idx = i.get<long long>();
+        if (i.is_number() && std::fabs(i.get<double>()) < 1e15) {  // huge or NaN indexes remove nothing
+            long long idx = (long long)i.get<double>();
             if (idx < 0) idx += (long long)arr.size();
             if (idx >= 0 && idx < (long long)arr.size()) arr.erase(arr.begin() + idx);
         }

@@ -79,6 +79,12 @@ double Ui::num(const Node& n, std::string_view name) const {
     return t->isLiteral() ? asNumber(t->raw()) : asNumber(eval(*t));
 }
 
+int Ui::integer(const Node& n, std::string_view name, int lo, int hi) const {
+    double v = num(n, name);
+    if (!(v >= lo)) return lo;  // also catches NaN
+    return v >= hi ? hi : (int)v;
+}
+
 bool Ui::flag(const Node& n, std::string_view name) const {
     const Template* t = propTemplate(n, name);
     if (!t) return false;

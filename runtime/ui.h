@@ -61,6 +61,7 @@ public:
     Json prop(const Node& n, std::string_view name) const;         // evaluated in the current scope (default if unset)
     std::string str(const Node& n, std::string_view name) const;   // as display text
     double num(const Node& n, std::string_view name) const;        // as number (0 if not numeric)
+    int integer(const Node& n, std::string_view name, int lo, int hi) const;  // as a whole number clamped to [lo, hi] (NaN and huge values safe)
     bool flag(const Node& n, std::string_view name) const;         // as truthiness
     bool given(const Node& n, std::string_view name) const;        // set explicitly in the spec
     Json eval(const Template& t) const;                            // any template in the current scope

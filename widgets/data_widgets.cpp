@@ -602,7 +602,7 @@ void drawHeatmap(Ui& ui, const Node& n)
     const float labelW = 22.0f, gap = 3.0f, minCell = 8.0f;
     // As many of the requested weeks as fit with readable cells.
     const int fit = ImMax(1, (int)((w - labelW + gap) / (minCell + gap)));
-    const int weeks = ImMin(ImClamp((int)positive(ui.num(n, "weeks"), 12.0f), 1, 53), fit);
+    const int weeks = ImMin(ui.num(n, "weeks") > 0 ? ui.integer(n, "weeks", 1, 53) : 12, fit);
     const std::map<long, int> counts = countDays(ui.prop(n, "dates"));
     const Tone tone = toneOf(ui, ui.prop(n, "tone"), "brand");
     const std::string label = ui.str(n, "label");

@@ -551,7 +551,7 @@ void drawTextarea(Ui& ui, const Node& n)
     std::string label = ui.str(n, "label");
     std::string error = ui.fieldError(n);
     float width = ui.itemWidth(n);
-    int rows = std::clamp((int)ui.num(n, "rows"), 1, 40);
+    int rows = ui.integer(n, "rows", 1, 40);
     TextFieldSpec s;
     s.hint = ui.str(n, "placeholder");
     s.probe = label.empty() ? s.hint : label;
@@ -894,7 +894,7 @@ void drawSegmented(Ui& ui, const Node& n)
 void drawRating(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
-    int max = std::clamp((int)ui.num(n, "max"), 1, 10);
+    int max = ui.integer(n, "max", 1, 10);
     bool readonly = ui.flag(n, "readonly");
     float size = std::clamp((float)ui.num(n, "size"), 10.0f, 64.0f);
     double value = std::clamp(numericValue(ui, n, 0), 0.0, (double)max);

@@ -429,7 +429,7 @@ void drawGrid(Ui& ui, const Node& n)
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float w = ui.itemWidth(n);
     const float gap = gapProp(ui, n, "gap", ui.theme().gap);
-    const int cols = ui.num(n, "cols") >= 1 ? ImMin((int)ui.num(n, "cols"), 12) : 2;
+    const int cols = ui.num(n, "cols") >= 1 ? ui.integer(n, "cols", 1, 12) : 2;
     const float cellW = ImMax(1.0f, (w - gap * (cols - 1)) / cols);
     float y = origin.y, rowH = 0, natural = 0;
     int k = 0, row = 0;
@@ -731,7 +731,7 @@ void drawTabs(Ui& ui, const Node& n)
     }
     const ImGuiID selId = ImGui::GetID("##selected");
     const Json bound = n.hasBind ? ui.bound(n) : Json();
-    int selected = bound.is_number() ? (int)bound.get<double>() : storage()->GetInt(selId, 0);
+    int selected = bound.is_number() ? (int)std::clamp(bound.get<double>(), -1.0, 1e6) : storage()->GetInt(selId, 0);
     selected = ImClamp(selected, 0, (int)tabs.size() - 1);
 
     // Equal-width tabs when every label fits, else content-width tabs from the left.

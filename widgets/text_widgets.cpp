@@ -329,7 +329,7 @@ void drawHeading(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
     static const TextStyle kLevels[] = { TextStyle::H1, TextStyle::H2, TextStyle::H3 };
-    int level = std::clamp((int)ui.num(n, "level"), 1, 3);
+    int level = ui.integer(n, "level", 1, 3);
     std::string title = ui.str(n, "text");
     std::string subtitle = ui.str(n, "subtitle");
     float width = ui.itemWidth(n);
@@ -479,7 +479,7 @@ void drawSpacer(Ui& ui, const Node& n)
 void drawSkeleton(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
-    int lines = std::clamp((int)ui.num(n, "lines"), 1, 20);
+    int lines = ui.integer(n, "lines", 1, 20);
     bool avatar = ui.flag(n, "avatar");
     float width = ui.itemWidth(n);
     ImVec2 pos = ImGui::GetCursorScreenPos();
