@@ -11,6 +11,6 @@ jobs="$(nproc)"
 
 if [ "${1:-}" != "--fast" ]; then
   "$root/scripts/build.sh" "$root/build-asan" -DPT_SANITIZE=ON -DPT_BENCH=OFF -DCMAKE_BUILD_TYPE=Debug
-  export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   (cd "$root/build-asan" && ctest --output-on-failure -j"$jobs")
 fi
