@@ -2,6 +2,8 @@
 #include "runtime/spec_loader.h"
 #include "widgets/catalog.h"
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 using namespace pt;
@@ -221,4 +223,20 @@ TEST_CASE("every widget in the catalog has docs, and props never shadow common k
             CHECK_FALSE(example.is_discarded());
         }
     }
+}
+
+TEST_CASE("FORMAT.md's opening example is a valid spec", "[loader][docs]") {
+    std::ifstream in(std::string(PT_SOURCE_DIR) + "/specs/FORMAT.md");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string doc = ss.str();
+    size_t begin = doc.find("```json\n");
+    REQUIRE(begin != std::string::npos);
+    begin += 8;
+    size_t end = doc.find("```", begin);
+    LoadResult r = load(doc.substr(begin, end - begin));
+    INFO(problems(r));
+    REQUIRE(r.spec);
+    CHECK(r.diagnostics.empty());
+    CHECK(r.spec->screens.size() == 3);
 }
