@@ -68,7 +68,6 @@ public:
     Scope& scope() { return m_scope; }
     Json eval(const Template& t);                   // in the task's scope
     std::string evalString(const Template& t);
-    const Template* arg(const ActionStep& s, std::string_view name) { return s.arg(name); }
     void enter(const ActionList& list);             // run `list` next, then continue after the current step
     // Waits until `tick(now)` returns true; it is called every update with runtime time in seconds.
     void waitUntil(std::function<bool(ActionTask&, double now)> tick) { m_tick = std::move(tick); }
