@@ -39,12 +39,6 @@ const ActionDef* ActionCatalog::find(std::string_view name) const {
     return nullptr;
 }
 
-std::string ActionCatalog::suggest(std::string_view unknown) const {
-    std::vector<std::string> names;
-    for (auto& a : m_actions) names.push_back(a.name);
-    return closestName(unknown, names);
-}
-
 //-----------------------------------------------------------------------------
 // [SECTION] Task
 //-----------------------------------------------------------------------------

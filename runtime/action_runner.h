@@ -47,7 +47,6 @@ public:
     void add(ActionDef def);
     const ActionDef* find(std::string_view name) const;
     const std::vector<ActionDef>& all() const { return m_actions; }
-    std::string suggest(std::string_view unknown) const;  // did-you-mean
 private:
     std::vector<ActionDef> m_actions;
 };

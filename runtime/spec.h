@@ -29,6 +29,10 @@ struct Diagnostic {
     std::string pointer;  // JSON Pointer into the spec ("" for the document or syntax errors)
     int line = 0, col = 0;  // 1-based, for syntax errors; 0 when located by pointer
     std::string message;
+    // For automatic repair of near-miss names (LLM output): the unknown name and what would be valid there.
+    std::string subject;                  // the unknown name ("" when the problem is not about a name)
+    std::vector<std::string> candidates;  // names valid at this place
+    bool subjectIsKey = false;            // the name is the last key of `pointer` (rename it), else the string at `pointer`
 
     std::string format(const std::string& file) const;  // "FILE:3:14: error: ..." or "FILE:/screens/home: warning: ..."
 };

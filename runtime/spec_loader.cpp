@@ -173,6 +173,15 @@ private:
 
     void error(const std::string& ptr, std::string msg) { m_diags.push_back({Diagnostic::Level::Error, ptr, 0, 0, std::move(msg)}); }
     void warn(const std::string& ptr, std::string msg) { m_diags.push_back({Diagnostic::Level::Warning, ptr, 0, 0, std::move(msg)}); }
+    // A name that is not valid here: the message gets a did-you-mean, the diagnostic what repair needs.
+    void unknownName(Diagnostic::Level level, const std::string& ptr, const std::string& msg, const std::string& name,
+                     std::vector<std::string> cands, bool isKey) {
+        Diagnostic d{level, ptr, 0, 0, msg + didYouMean(closestName(name, cands))};
+        d.subject = name;
+        d.candidates = std::move(cands);
+        d.subjectIsKey = isKey;
+        m_diags.push_back(std::move(d));
+    }
 
     Template compileTemplate(const Json& raw, const std::string& ptr);
     void checkType(const Json& raw, const PropDef& def, const std::string& ptr, const std::string& owner);
@@ -258,7 +267,7 @@ void Compiler::checkType(const Json& raw, const PropDef& def, const std::string&
             std::string opts;
             for (auto& o : def.options) opts += (opts.empty() ? "" : ", ") + o;
             std::string s = raw.is_string() ? raw.get<std::string>() : raw.dump();
-            error(ptr, q(def.name) + " of " + owner + " must be one of " + opts + "; got " + q(s) + didYouMean(closestName(s, def.options)));
+            unknownName(Diagnostic::Level::Error, ptr, q(def.name) + " of " + owner + " must be one of " + opts + "; got " + q(s), s, def.options, false);
         }
         break;
     case PropType::Array:
@@ -298,13 +307,13 @@ void Compiler::checkTarget(const ActionDef& def, const Template& main, const std
     std::string t = main.raw().get<std::string>();
     auto check = [&](const std::set<std::string>& ids, const char* what) {
         if (ids.count(t)) return;
-        error(ptr, std::string(def.name) + ": no " + what + " named " + q(t) + didYouMean(closestName(t, {ids.begin(), ids.end()})));
+        unknownName(Diagnostic::Level::Error, ptr, std::string(def.name) + ": no " + what + " named " + q(t), t, {ids.begin(), ids.end()}, false);
     };
     if (def.target == "screen") {
         if (!m_screenIds.count(t) && !m_overlayIds.count(t)) {
             std::vector<std::string> all(m_screenIds.begin(), m_screenIds.end());
             all.insert(all.end(), m_overlayIds.begin(), m_overlayIds.end());
-            error(ptr, def.name + ": no screen or overlay named " + q(t) + didYouMean(closestName(t, all)));
+            unknownName(Diagnostic::Level::Error, ptr, def.name + ": no screen or overlay named " + q(t), t, all, false);
         }
     } else if (def.target == "overlay") check(m_overlayIds, "overlay");
     else if (def.target == "action") check(m_actionNames, "action");
@@ -329,7 +338,7 @@ bool Compiler::compileAction(const Json& raw, const std::string& ptr, ActionStep
         }
         std::vector<std::string> names(m_actionNames.begin(), m_actionNames.end());
         for (auto& a : catalog.all()) names.push_back(a.name);
-        error(ptr, "unknown action " + q(s) + didYouMean(closestName(s, names)));
+        unknownName(Diagnostic::Level::Error, ptr, "unknown action " + q(s), s, names, false);
         return false;
     }
     if (!raw.is_object() || raw.empty()) {
@@ -342,7 +351,9 @@ bool Compiler::compileAction(const Json& raw, const std::string& ptr, ActionStep
         if ((def = catalog.find(k))) { kind = k; break; }
     if (!def) {
         std::string first = raw.begin().key();
-        error(child(ptr, first), "unknown action " + q(first) + didYouMean(catalog.suggest(first)));
+        std::vector<std::string> names;
+        for (auto& a : catalog.all()) names.push_back(a.name);
+        unknownName(Diagnostic::Level::Error, child(ptr, first), "unknown action " + q(first), first, names, true);
         return false;
     }
     out->def = def;
@@ -365,7 +376,7 @@ bool Compiler::compileAction(const Json& raw, const std::string& ptr, ActionStep
         } else {
             std::vector<std::string> keys = def->branches;
             for (auto& ad : def->args) keys.push_back(ad.name);
-            warn(p, "unknown key " + q(k) + " for action " + q(kind) + didYouMean(closestName(k, keys)));
+            unknownName(Diagnostic::Level::Warning, p, "unknown key " + q(k) + " for action " + q(kind), k, keys, true);
         }
     }
     return true;
@@ -449,7 +460,7 @@ Node Compiler::compileNode(const Json& raw, const std::string& ptr, const std::s
         for (auto& w : catalog.all()) names.push_back(w.name);
         for (auto& c : m_components) names.push_back(c.name);
         if (type.empty()) error(ptr, "node has no widget type (e.g. {\"text\": ...}, {\"button\": ...})");
-        else error(child(ptr, typeKey), "unknown widget " + q(type) + didYouMean(closestName(type, names)));
+        else unknownName(Diagnostic::Level::Error, child(ptr, typeKey), "unknown widget " + q(type), type, names, typeKey != "type");
         Node n = makePlaceholder(type.empty() ? "?" : type, ptr, nodeKey);
         n.id = id;
         return n;
@@ -514,7 +525,7 @@ void Compiler::compileNodeKey(Node& n, const std::string& k, const Json& v, cons
         if (!v.is_object()) { error(ptr, "on must map events to actions, e.g. {\"press\": {\"navigate\": \"home\"}}"); return; }
         for (auto& [ev, acts] : v.items()) {
             if (def && std::find(def->events.begin(), def->events.end(), ev) == def->events.end())
-                warn(child(ptr, ev), n.type + " has no event " + q(ev) + didYouMean(closestName(ev, def->events)));
+                unknownName(Diagnostic::Level::Warning, child(ptr, ev), n.type + " has no event " + q(ev), ev, def->events, true);
             n.on.push_back({ev, compileActions(acts, child(ptr, ev))});
         }
         return;
@@ -530,7 +541,7 @@ void Compiler::compileNodeKey(Node& n, const std::string& k, const Json& v, cons
             std::vector<std::string> names;
             for (auto& p : def->props) names.push_back(p.name);
             names.insert(names.end(), def->events.begin(), def->events.end());
-            warn(ptr, "unknown prop " + q(k) + " for " + def->name + didYouMean(closestName(k, names)));
+            unknownName(Diagnostic::Level::Warning, ptr, "unknown prop " + q(k) + " for " + def->name, k, names, true);
             return;
         }
         const PropDef& pd = def->props[i];
@@ -542,14 +553,14 @@ void Compiler::compileNodeKey(Node& n, const std::string& k, const Json& v, cons
         checkType(v, pd, ptr, def->name);
         n.props[i] = compileTemplate(v, ptr);
         if (pd.type == PropType::Icon && v.is_string() && !isExpressionString(v) && iconGlyph(v.get<std::string>()).empty() && !v.get<std::string>().empty())
-            warn(ptr, "unknown icon " + q(v.get<std::string>()) + didYouMean(closestName(v.get<std::string>(), iconNames())));
+            unknownName(Diagnostic::Level::Warning, ptr, "unknown icon " + q(v.get<std::string>()), v.get<std::string>(), iconNames(), false);
         return;
     }
     for (auto& [name, dflt] : comp->params)
         if (name == k) { n.params.push_back({k, compileTemplate(v, ptr)}); return; }
     std::vector<std::string> names;
     for (auto& p : comp->params) names.push_back(p.first);
-    warn(ptr, "unknown param " + q(k) + " for component " + q(comp->name) + didYouMean(closestName(k, names)));
+    unknownName(Diagnostic::Level::Warning, ptr, "unknown param " + q(k) + " for component " + q(comp->name), k, names, true);
 }
 
 void Compiler::compileLayout(Node& n, const std::string& k, const Json& v, const std::string& ptr) {
@@ -574,7 +585,7 @@ void Compiler::compileLayout(Node& n, const std::string& k, const Json& v, const
         static const std::vector<std::string> opts = {"start", "center", "end"};
         std::string s = v.is_string() ? v.get<std::string>() : "";
         auto it = std::find(opts.begin(), opts.end(), s);
-        if (it == opts.end()) error(ptr, "align must be start, center or end" + didYouMean(closestName(s, opts)));
+        if (it == opts.end()) unknownName(Diagnostic::Level::Error, ptr, "align must be start, center or end", s, opts, false);
         else n.layout.align = (int)(it - opts.begin());
     }
 }
@@ -583,7 +594,7 @@ void Compiler::compileRules(Node& n, const Json& v, const std::string& ptr) {
     static const std::vector<std::string> kinds = {"required", "email", "min", "max", "minLength", "maxLength", "pattern", "match"};
     auto add = [&](const std::string& kind, const Json& spec, const std::string& p) {
         if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
-            error(p, "unknown rule " + q(kind) + didYouMean(closestName(kind, kinds)));
+            unknownName(Diagnostic::Level::Error, p, "unknown rule " + q(kind), kind, kinds, v.is_object());
             return;
         }
         Rule r;
@@ -634,7 +645,7 @@ void Compiler::compileRepeat(Node& n, const Json& v, const std::string& ptr, int
         if (auto e = v.find("empty"); e != v.end()) r->empty = compileNodes(*e, child(ptr, "empty"), n.key + "/empty", depth + 1);
         for (auto& [k, _] : v.items())
             if (k != "in" && k != "as" && k != "limit" && k != "empty")
-                warn(child(ptr, k), "unknown repeat key " + q(k) + didYouMean(closestName(k, {"in", "as", "limit", "empty"})));
+                unknownName(Diagnostic::Level::Warning, child(ptr, k), "unknown repeat key " + q(k), k, {"in", "as", "limit", "empty"}, true);
     } else {
         error(ptr, "repeat must be {\"in\": \"${items}\", \"as\": \"item\"}");
     }
@@ -675,7 +686,7 @@ void Compiler::compileMeta() {
     static const std::vector<std::string> topKeys = {"spec", "meta", "theme", "state", "nav", "screens", "overlays", "components", "actions", "mocks"};
     for (auto& [k, v] : m_doc.items())
         if (std::find(topKeys.begin(), topKeys.end(), k) == topKeys.end())
-            warn("/" + escapePointer(k), "unknown top-level key " + q(k) + didYouMean(closestName(k, topKeys)));
+            unknownName(Diagnostic::Level::Warning, "/" + escapePointer(k), "unknown top-level key " + q(k), k, topKeys, true);
     if (auto s = m_doc.find("spec"); s != m_doc.end() && !(s->is_number() && s->get<double>() == 1) && !(s->is_string() && s->get<std::string>() == "1"))
         warn("/spec", "this runtime reads spec version 1");
 
@@ -700,7 +711,7 @@ void Compiler::compileMeta() {
             str("device", &m_spec.device);
             static const std::vector<std::string> devices = {"phone", "tablet", "desktop"};
             if (std::find(devices.begin(), devices.end(), m_spec.device) == devices.end()) {
-                error("/meta/device", "device must be phone, tablet or desktop" + didYouMean(closestName(m_spec.device, devices)));
+                unknownName(Diagnostic::Level::Error, "/meta/device", "device must be phone, tablet or desktop", m_spec.device, devices, false);
                 m_spec.device = "phone";
             }
             std::string now;
@@ -715,7 +726,7 @@ void Compiler::compileMeta() {
                 std::string s = p->is_string() ? p->get<std::string>() : "";
                 auto& presets = themePresets();
                 if (std::find(presets.begin(), presets.end(), s) == presets.end())
-                    error("/theme/preset", "unknown theme preset " + q(s) + didYouMean(closestName(s, presets)));
+                    unknownName(Diagnostic::Level::Error, "/theme/preset", "unknown theme preset " + q(s), s, presets, false);
                 else m_spec.themePreset = s;
             }
             if (auto b = theme->find("brand"); b != theme->end()) {
@@ -761,7 +772,7 @@ void Compiler::compileActionsAndMocks() {
                 } else if (mk == "result") mock.result = compileTemplate(mv, mp);
                 else if (mk == "fail") mock.fail = compileTemplate(mv, mp);
                 else if (mk == "error") mock.error = compileTemplate(mv, mp);
-                else warn(mp, "unknown mock key " + q(mk) + didYouMean(closestName(mk, {"latency", "result", "fail", "error"})));
+                else unknownName(Diagnostic::Level::Warning, mp, "unknown mock key " + q(mk), mk, {"latency", "result", "fail", "error"}, true);
             }
             m_spec.mocks.push_back(std::move(mock));
         }
@@ -793,7 +804,7 @@ void Compiler::compileScreens() {
             } else if (k == "onEnter") scr.onEnter = compileActions(v, kp);
             else if (k == "icon") {
                 if (!v.is_string()) error(kp, "icon must be an icon name");
-            } else warn(kp, "unknown screen key " + q(k) + didYouMean(closestName(k, screenKeys)));
+            } else unknownName(Diagnostic::Level::Warning, kp, "unknown screen key " + q(k), k, screenKeys, true);
         }
         m_spec.screens.push_back(std::move(scr));
     }
@@ -815,12 +826,12 @@ void Compiler::compileOverlays() {
             std::string kp = child(p, k);
             if (k == "kind") {
                 std::string s = v.is_string() ? v.get<std::string>() : "";
-                if (std::find(kinds.begin(), kinds.end(), s) == kinds.end()) error(kp, "kind must be dialog, sheet or toast" + didYouMean(closestName(s, kinds)));
+                if (std::find(kinds.begin(), kinds.end(), s) == kinds.end()) unknownName(Diagnostic::Level::Error, kp, "kind must be dialog, sheet or toast", s, kinds, false);
                 else ov.kind = s;
             } else if (k == "title") ov.title = compileTemplate(v, kp);
             else if (k == "body") ov.body = compileNodes(v, kp, id, 0);
             else if (k == "actions") ov.actions = compileNodes(v, kp, id + "/actions", 0);
-            else warn(kp, "unknown overlay key " + q(k) + didYouMean(closestName(k, {"kind", "title", "body", "actions"})));
+            else unknownName(Diagnostic::Level::Warning, kp, "unknown overlay key " + q(k), k, {"kind", "title", "body", "actions"}, true);
         }
         m_spec.overlays.push_back(std::move(ov));
     }
@@ -841,11 +852,11 @@ void Compiler::compileNav() {
                 if (k == "kind") {
                     static const std::vector<std::string> kinds = {"stack", "tabs", "sidebar"};
                     std::string s = v.is_string() ? v.get<std::string>() : "";
-                    if (std::find(kinds.begin(), kinds.end(), s) == kinds.end()) error(kp, "kind must be stack, tabs or sidebar" + didYouMean(closestName(s, kinds)));
+                    if (std::find(kinds.begin(), kinds.end(), s) == kinds.end()) unknownName(Diagnostic::Level::Error, kp, "kind must be stack, tabs or sidebar", s, kinds, false);
                     else nav.kind = s;
                 } else if (k == "start") {
                     std::string s = v.is_string() ? v.get<std::string>() : "";
-                    if (!m_screenIds.count(s)) error(kp, "start screen " + q(s) + " does not exist" + didYouMean(closestName(s, {m_screenIds.begin(), m_screenIds.end()})));
+                    if (!m_screenIds.count(s)) unknownName(Diagnostic::Level::Error, kp, "start screen " + q(s) + " does not exist", s, {m_screenIds.begin(), m_screenIds.end()}, false);
                     else nav.start = s;
                 } else if (k == "items") {
                     if (!v.is_array()) { error(kp, "items must be a list of screen ids"); continue; }
@@ -860,12 +871,12 @@ void Compiler::compileNav() {
                             if (it.contains("icon") && it["icon"].is_string()) item.icon = it["icon"].get<std::string>();
                         } else { error(ip, "a nav item is a screen id or {\"screen\": id, \"label\": ..., \"icon\": ...}"); continue; }
                         if (!m_screenIds.count(item.screen)) {
-                            error(ip, "nav item: no screen named " + q(item.screen) + didYouMean(closestName(item.screen, {m_screenIds.begin(), m_screenIds.end()})));
+                            unknownName(Diagnostic::Level::Error, it.is_string() ? ip : child(ip, "screen"), "nav item: no screen named " + q(item.screen), item.screen, {m_screenIds.begin(), m_screenIds.end()}, false);
                             continue;
                         }
                         nav.items.push_back(std::move(item));
                     }
-                } else warn(kp, "unknown nav key " + q(k) + didYouMean(closestName(k, {"kind", "start", "items"})));
+                } else unknownName(Diagnostic::Level::Warning, kp, "unknown nav key " + q(k), k, {"kind", "start", "items"}, true);
             }
         }
     }

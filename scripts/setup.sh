@@ -6,6 +6,7 @@ packages=(
   cmake g++ make pkg-config
   libimgui-dev libglfw3-dev libgl1-mesa-dev libgl1-mesa-dri
   nlohmann-json3-dev catch2 libstb-dev libbenchmark-dev
+  libcurl4-openssl-dev libcpp-httplib-dev ca-certificates
   fonts-inter fonts-dejavu-core fonts-font-awesome
   xvfb xauth
 )

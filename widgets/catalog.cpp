@@ -145,12 +145,6 @@ std::string closestName(std::string_view unknown, const std::vector<std::string>
     return bestScore <= limit ? best : "";
 }
 
-std::string WidgetCatalog::suggest(std::string_view unknown) const {
-    std::vector<std::string> names;
-    for (auto& w : m_widgets) names.push_back(w.name);
-    return closestName(unknown, names);
-}
-
 //-----------------------------------------------------------------------------
 // [SECTION] JSON Schema
 //-----------------------------------------------------------------------------

@@ -84,7 +84,6 @@ public:
     const WidgetDef* find(std::string_view name) const;       // by exact name, or nullptr
     const std::vector<WidgetDef>& all() const { return m_widgets; }  // in registration order
     const std::vector<PropDef>& commonProps() const;          // props every node accepts (id, visible, on, ...)
-    std::string suggest(std::string_view unknown) const;      // closest widget name for did-you-mean, or ""
 
     Json jsonSchema() const;        // JSON Schema (draft 2020-12) for a whole spec document
     std::string markdownTable() const;  // docs: one section per category

@@ -1,0 +1,122 @@
+// Promptotype — LLM providers: one interface for hosted APIs, local servers, CLI programs and the offline drafter.
+//
+// A provider turns a request (system prompt, conversation, optional JSON Schema) into text, streaming
+// deltas as they arrive. Providers never throw and never print: failures come back as a clear message
+// that names the provider and the cause, and never contains an API key.
+//
+// [SECTION] Requests and results
+// [SECTION] Provider interface
+// [SECTION] Settings (environment + user config file)
+// [SECTION] Factory
+
+#pragma once
+#include "runtime/expr.h"
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pt {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Requests and results
+//-----------------------------------------------------------------------------
+
+// One turn of the conversation sent to the model.
+struct LlmMessage {
+    std::string role;     // "user" or "assistant"
+    std::string content;
+};
+
+// What the generator asks of a provider.
+struct LlmRequest {
+    std::string system;                 // system prompt
+    std::vector<LlmMessage> messages;   // user/assistant turns, oldest first
+    Json schema;                        // JSON Schema the answer must follow (null = free text)
+    std::string idea;                   // the idea as the user typed it (for providers that do not read prompts: offline)
+    int maxTokens = 16000;              // output budget
+};
+
+// How a completion ended.
+struct LlmResult {
+    bool ok = false;                    // a complete answer arrived (finish "stop")
+    std::string text;                   // everything received, even on failure (saved beside the spec)
+    std::string error;                  // clear message when !ok: "openai: HTTP 401 from http://...: invalid api key"
+    std::string finishReason;           // "stop", "length", "error", "cancelled", "refusal", ...
+    bool truncated = false;             // cut off by the token limit (finish "length" / "max_tokens")
+    bool cancelled = false;             // the cancel flag was raised
+    int inputTokens = 0, outputTokens = 0;  // as reported by the server (0 when unknown)
+};
+
+// Called with each text delta as it streams in (possibly many per second; keep it cheap).
+using TextSink = std::function<void(std::string_view delta)>;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Provider interface
+//-----------------------------------------------------------------------------
+
+class LlmProvider {
+public:
+    virtual ~LlmProvider() = default;
+    virtual std::string name() const = 0;   // "openai", "anthropic", "command", "offline"
+    virtual std::string model() const = 0;  // model id sent to the server ("" when not applicable)
+    // Runs one completion. Streams deltas to `onText`; returns when done, failed or cancelled.
+    // `cancel` (may be null) is polled at least every 100 ms; raising it ends the call promptly.
+    virtual LlmResult complete(const LlmRequest& request, const TextSink& onText, const std::atomic<bool>* cancel) = 0;
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Settings
+//-----------------------------------------------------------------------------
+
+// Everything needed to build one provider. Resolved from (highest first): command-line options,
+// environment variables, the user config file, defaults.
+struct ProviderSettings {
+    std::string provider;         // "openai" | "anthropic" | "command" | "offline"
+    std::string model;            // "" = the provider's default
+    std::string baseUrl;          // openai: OPENAI_BASE_URL (default https://api.openai.com/v1); anthropic: ANTHROPIC_BASE_URL (default https://api.anthropic.com)
+    std::string apiKey;           // from OPENAI_API_KEY / ANTHROPIC_API_KEY / config; never printed unmasked
+    std::string command;          // command provider: shell command that reads the prompt on stdin, answers on stdout
+    std::string source;           // where the choice came from: "--provider", "OPENAI_BASE_URL", "config file ~/.config/...", "default"
+    double connectTimeoutSec = 10;   // TCP/TLS connect
+    double idleTimeoutSec = 90;      // no byte received for this long = failure (covers slow first token)
+    int maxRetries = 2;              // on 408/409/429/5xx/529 and connection errors, before any byte of the answer arrived
+    double retryBaseSec = 0.5;       // backoff: retryBaseSec * 2^attempt with jitter, capped at 8 s (tests set it small)
+    double maxRetryWaitSec = 30;     // a Retry-After longer than this is not waited for: the call fails with a message saying when to retry
+    bool structuredOutput = true;    // openai: send response_format json_schema (dropped automatically if the server rejects it)
+};
+
+// The user config file, e.g.
+// {"provider": "openai", "openai": {"base_url": "http://127.0.0.1:11434/v1", "model": "llama3.1", "api_key": "..."},
+//  "anthropic": {"model": "...", "api_key": "..."}, "command": {"command": "llm -m gpt-4o"}}
+struct ProviderConfig {
+    std::string path;             // file read ("" if none exists)
+    Json doc;                     // its content (object; empty when absent)
+    std::string error;            // located parse problem ("FILE:3:5: ...") — the file is then ignored
+
+    static std::string defaultPath();   // $PROMPTOTYPE_CONFIG, else $XDG_CONFIG_HOME/promptotype/config.json, else ~/.config/promptotype/config.json
+    static ProviderConfig load(const std::string& path = defaultPath());
+};
+
+// Picks the provider: `nameOverride` (--provider) wins; else the config file's "provider"; else openai when
+// OPENAI_API_KEY or OPENAI_BASE_URL is set; else anthropic when ANTHROPIC_API_KEY is set; else offline.
+// `modelOverride` (--model) and `commandOverride` (--command) win over everything for their field.
+ProviderSettings resolveProvider(const ProviderConfig& config, const std::string& nameOverride = "",
+                                 const std::string& modelOverride = "", const std::string& commandOverride = "");
+
+// Human-readable table for `promptotype providers`: every provider, whether it is configured, its model,
+// base URL and masked key ("sk-…a1b2"), and which one would be used and why.
+std::string describeProviders(const ProviderConfig& config);
+
+std::string maskSecret(std::string_view secret);   // "sk-…a1b2" (first 3 + last 4 at most; "" stays "", short keys fully masked)
+
+//-----------------------------------------------------------------------------
+// [SECTION] Factory
+//-----------------------------------------------------------------------------
+
+// Builds the provider for `settings`; null with `error` set when it cannot (unknown name, missing key/command).
+std::unique_ptr<LlmProvider> makeProvider(const ProviderSettings& settings, std::string* error);
+
+} // namespace pt
