@@ -1,7 +1,8 @@
 // Promptotype — app window implementation.
 //
+// [SECTION] Spec feed
 // [SECTION] Presenter panel
-// [SECTION] Device frame and error overlay
+// [SECTION] Device frame, progress strip and error overlay
 // [SECTION] Main loop
 
 #include "runtime/app_window.h"
@@ -19,6 +20,38 @@
 
 namespace pt {
 
+//-----------------------------------------------------------------------------
+// [SECTION] Spec feed
+//-----------------------------------------------------------------------------
+
+void SpecFeed::publish(std::shared_ptr<const Spec> spec) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_view.spec = std::move(spec);
+    ++m_view.version;
+}
+
+void SpecFeed::setStatus(std::string status) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_view.status == status) return;
+    m_view.status = std::move(status);
+    ++m_view.version;
+}
+
+void SpecFeed::finish(std::shared_ptr<const Spec> spec, std::string specPath, std::vector<std::string> problems, std::string status) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (spec) m_view.spec = std::move(spec);
+    m_view.specPath = std::move(specPath);
+    m_view.problems = std::move(problems);
+    m_view.status = std::move(status);
+    m_view.finished = true;
+    ++m_view.version;
+}
+
+SpecFeed::View SpecFeed::view() const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_view;
+}
+
 namespace {
 
 //-----------------------------------------------------------------------------
@@ -30,6 +63,9 @@ struct PresenterState {
     bool dark = false;
     std::vector<std::string> problems;  // diagnostics of the last failed reload; empty when fine
     std::string file;
+    std::string problemsTitle;          // headline of the problems overlay
+    std::string status;                 // generation progress; "" when not generating
+    bool generating = false;            // a feed is still streaming
 };
 
 void drawPresenter(Prototype& proto, PresenterState& ps, const FontSet& fonts, const ImRect& r) {
@@ -75,7 +111,9 @@ void drawPresenter(Prototype& proto, PresenterState& ps, const FontSet& fonts, c
     ImGui::PushFont(fonts.get(TextStyle::Caption));
     ImGui::PushStyleColor(ImGuiCol_Text, t.c.textMuted);
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(ps.problems.empty() ? "Watching the spec: save to update." : "The last save has problems: they are listed over the device.");
+    if (ps.generating) ImGui::TextUnformatted("Generating: screens appear as the model finishes them.");
+    else if (!ps.status.empty()) ImGui::TextUnformatted(ps.status.c_str());
+    ImGui::TextUnformatted(ps.problems.empty() ? "Watching the spec: save to update." : "The spec has problems: they are listed over the device.");
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
@@ -84,8 +122,22 @@ void drawPresenter(Prototype& proto, PresenterState& ps, const FontSet& fonts, c
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Device frame and error overlay
+// [SECTION] Device frame, progress strip and error overlay
 //-----------------------------------------------------------------------------
+
+// A pill at the top of the stage while a generation streams: spinner dot, progress line.
+void drawProgressStrip(const std::string& status, const FontSet& fonts, const Theme& t, const ImRect& stage) {
+    ImFont* f = fonts.get(TextStyle::Caption);
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, status.c_str());
+    ImVec2 size(ts.x + 48, 30);
+    ImVec2 min(std::floor(stage.GetCenter().x - size.x * 0.5f), stage.Min.y + 8);
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddRectFilled(min, min + size, t.dark ? IM_COL32(40, 44, 54, 240) : IM_COL32(255, 255, 255, 245), 15);
+    dl->AddRect(min, min + size, t.c.border, 15);
+    float phase = (float)ImGui::GetTime() * 4.0f;
+    dl->AddCircleFilled(min + ImVec2(18, 15), 4.0f + 1.5f * std::sin(phase), t.c.brand);
+    dl->AddText(f, f->FontSize, min + ImVec2(32, (size.y - ts.y) * 0.5f), t.c.text, status.c_str());
+}
 
 ImRect drawDeviceFrame(const std::string& device, const ImRect& area, const Theme& t) {
     ImVec2 size = deviceSize(device);
@@ -115,7 +167,7 @@ void drawErrorOverlay(const PresenterState& ps, const FontSet& fonts, const ImRe
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     dl->AddRectFilled(box.Min, box.Max, IM_COL32(127, 29, 29, 240), 12);
     dl->PushClipRect(box.Min, box.Max, true);
-    dl->AddText(h, h->FontSize, box.Min + ImVec2(14, 12), IM_COL32(255, 255, 255, 255), "The last save has problems; showing the last good version");
+    dl->AddText(h, h->FontSize, box.Min + ImVec2(14, 12), IM_COL32(255, 255, 255, 255), ps.problemsTitle.c_str());
     float y = box.Min.y + 40;
     for (auto& p : ps.problems) {
         dl->AddText(f, f->FontSize, ImVec2(box.Min.x + 14, y), IM_COL32(254, 226, 226, 255), p.c_str(), nullptr, wrap);
@@ -178,18 +230,41 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
     ps.device = options.device.empty() ? spec->device : options.device;
     ps.dark = options.dark || spec->dark;
     ps.file = options.specPath;
+    ps.generating = options.feed != nullptr;
     proto.setTheme(ps.dark);
     SpecWatcher watcher(options.specPath);
+    uint64_t feedVersion = 0;
+    bool deviceChosen = !options.device.empty();
 
     int frames = 0;
     double last = glfwGetTime();
     while (!glfwWindowShouldClose(window)) {
         glfwPollEvents();
+        if (options.feed && ps.generating) {
+            SpecFeed::View v = options.feed->view();
+            if (v.version != feedVersion) {
+                feedVersion = v.version;
+                if (v.spec && v.spec.get() != &proto.spec()) {
+                    proto.replaceSpec(v.spec);
+                    proto.setTheme(ps.dark);
+                    if (!deviceChosen) ps.device = v.spec->device;
+                }
+                ps.status = v.status;
+                if (v.finished) {
+                    ps.generating = false;
+                    ps.problems = v.problems;
+                    ps.file = v.specPath;
+                    ps.problemsTitle = "The generated spec still has problems; placeholders stand in for them";
+                    watcher = SpecWatcher(v.specPath);  // stamps the file as written: that is what is showing
+                }
+            }
+        }
         if (watcher.changed()) {
-            LoadResult r = SpecLoader::loadFile(options.specPath);
+            LoadResult r = SpecLoader::loadFile(ps.file);
             ps.problems.clear();
+            ps.problemsTitle = "The last save has problems; showing the last good version";
             for (auto& d : r.diagnostics)
-                if (d.level == Diagnostic::Level::Error) ps.problems.push_back(d.format(options.specPath));
+                if (d.level == Diagnostic::Level::Error) ps.problems.push_back(d.format(ps.file));
             if (r.spec && ps.problems.empty()) {
                 proto.replaceSpec(r.spec);
                 proto.setTheme(ps.dark);
@@ -220,6 +295,7 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
         ImGui::PopClipRect();
         drawPresenter(proto, ps, fonts, ImRect(full.Min, ImVec2(full.Min.x + panel, full.Max.y)));
         if (!ps.problems.empty()) drawErrorOverlay(ps, fonts, stage);
+        if (ps.generating && !ps.status.empty()) drawProgressStrip(ps.status, fonts, proto.theme(), stage);
         ImGui::PopFont();
         ImGui::End();
         ImGui::Render();

@@ -6,10 +6,36 @@
 
 #pragma once
 #include "runtime/spec.h"
+#include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
 
 namespace pt {
+
+// A prototype still being written (a streamed generation), shared between the generating thread and
+// the window: the window shows each newer spec as it arrives and a progress line, and once the final
+// file is written it watches that file like `run` does.
+class SpecFeed {
+public:
+    struct View {
+        uint64_t version = 0;                 // bumps on every change
+        std::shared_ptr<const Spec> spec;     // latest prototype to show (null: keep the current one)
+        std::string status;                   // progress line ("12.4 s · 1,830 tokens · writing 'stats'")
+        bool finished = false;                // the generation ended (well or not)
+        std::string specPath;                 // the file written, watched from now on ("" if none)
+        std::vector<std::string> problems;    // what is still wrong with the final spec, or why it failed
+    };
+    void publish(std::shared_ptr<const Spec> spec);  // a newer (partial) prototype
+    void setStatus(std::string status);              // progress line
+    void finish(std::shared_ptr<const Spec> spec, std::string specPath, std::vector<std::string> problems, std::string status);
+    View view() const;                               // a copy of the current state
+
+private:
+    mutable std::mutex m_mutex;
+    View m_view;
+};
 
 struct AppWindowOptions {
     std::string specPath;  // watched for hot reload
@@ -17,6 +43,7 @@ struct AppWindowOptions {
     bool dark = false;     // start in dark mode
     int maxFrames = 0;     // > 0: close after this many frames (smoke tests)
     std::string screenshot;  // with maxFrames: PNG of the whole window on the last frame
+    std::shared_ptr<SpecFeed> feed;  // set while a generation streams into the window (specPath then comes from the feed)
 };
 
 // Runs the window until closed. Returns false with `why` when no window can be opened (no display).

@@ -7,19 +7,28 @@
 // [SECTION] Verbs: validate, schema, docs
 // [SECTION] Verbs: shot, play, inspect
 // [SECTION] Verbs: run
+// [SECTION] Verbs: idea, generate, prompt, providers
 // [SECTION] Verb table and main
 
+#include "generator/generator.h"
+#include "generator/provider.h"
+#include "generator/system_prompt.h"
 #include "runtime/app_window.h"
 #include "runtime/headless.h"
 #include "runtime/inspector.h"
 #include "runtime/spec_loader.h"
 #include "widgets/catalog.h"
+#include <atomic>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <functional>
 #include <iostream>
 #include <string>
+#include <thread>
+#include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -52,7 +61,8 @@ struct Args {
 
 // Options that take a value; anything else starting with -- is a flag.
 bool takesValue(const std::string& name) {
-    static const char* withValue[] = {"-o", "--out", "--screen", "--size", "--step", "--print", "--device", "--frames", "--shot"};
+    static const char* withValue[] = {"-o", "--out", "--screen", "--size", "--step", "--print", "--device", "--frames", "--shot",
+                                      "--provider", "--model", "--command"};
     for (const char* w : withValue) if (name == w) return true;
     return false;
 }
@@ -274,6 +284,185 @@ int cmdRun(const Args& a) {
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Verbs: idea, generate, prompt, providers
+//-----------------------------------------------------------------------------
+
+std::atomic<bool> g_cancel{false};  // raised by Ctrl-C (and by closing the window mid-generation)
+
+extern "C" void onInterrupt(int) { g_cancel = true; }
+
+// Builds the provider from --provider/--model/--command, the environment and the config file.
+std::unique_ptr<LlmProvider> providerFor(const Args& a, int* exitCode) {
+    ProviderConfig config = ProviderConfig::load();
+    if (!config.error.empty()) std::cerr << "promptotype: " << config.error << " (config file ignored)\n";
+    ProviderSettings settings = resolveProvider(config, a.get("--provider"), a.get("--model"), a.get("--command"));
+    std::string error;
+    auto provider = makeProvider(settings, &error);
+    if (!provider) { std::cerr << "promptotype: " << error << "\n"; *exitCode = 2; }
+    return provider;
+}
+
+// One line for the terminal and the window: "openai gpt-4o · 12.4 s · 1830 tokens · writing 'stats' (2 screens ready)".
+std::string progressLine(const std::string& generator, const GenerationProgress& p) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, " · %.1f s · %d tokens", p.elapsedSec, p.tokens);
+    std::string line = generator + " · " + p.phase + buf;
+    if (!p.currentScreen.empty()) line += " · writing '" + p.currentScreen + "'";
+    if (p.screensDone > 0) line += " (" + std::to_string(p.screensDone) + (p.screensDone == 1 ? " screen" : " screens") + " ready)";
+    return line;
+}
+
+// Terminal progress: rewritten in place on a terminal (at most 10 times a second), one line per phase otherwise.
+class TerminalProgress {
+public:
+    explicit TerminalProgress(std::string generator) : m_generator(std::move(generator)), m_tty(isatty(2)) {}
+    void update(const GenerationProgress& p) {
+        auto now = std::chrono::steady_clock::now();
+        bool phaseChanged = p.phase != m_phase || p.screensDone != m_screens;
+        if (m_tty ? (!phaseChanged && now - m_last < std::chrono::milliseconds(100)) : !phaseChanged) return;
+        m_last = now;
+        m_phase = p.phase;
+        m_screens = p.screensDone;
+        std::string line = progressLine(m_generator, p);
+        if (m_tty) std::cerr << "\r\033[K" << line << std::flush;
+        else std::cerr << line << "\n";
+    }
+    void done() { if (m_tty) std::cerr << "\r\033[K" << std::flush; }
+
+private:
+    std::string m_generator, m_phase;
+    bool m_tty;
+    int m_screens = -1;
+    std::chrono::steady_clock::time_point m_last;
+};
+
+// What the window shows before the first screen has arrived.
+std::shared_ptr<const Spec> waitingSpec(const std::string& idea) {
+    Json doc = {{"spec", 1},
+                {"meta", {{"name", "Generating…"}, {"idea", idea}}},
+                {"screens", {{"generating", {{"title", "Generating…"}, {"body", Json::array({
+                    Json{{"text", idea}, {"style", "h3"}},
+                    Json{{"text", "The first screen appears here as soon as it is written."}, {"muted", true}},
+                    Json{{"skeleton", 3}, {"avatar", true}}, Json{{"skeleton", 4}}, Json{{"skeleton", 2}}})}}}}}};
+    return SpecLoader::loadJson(doc).spec;
+}
+
+// Summary after a generation; returns the exit code.
+int reportGeneration(const GenerationResult& r, const std::string& providerName) {
+    if (!r.rawPath.empty()) std::cerr << "raw answer saved to " << r.rawPath << "\n";
+    for (auto& f : r.fixes) std::cerr << "repaired " << f << "\n";
+    if (!r.written) {
+        std::cerr << "promptotype: " << (r.error.empty() ? "generation failed" : r.error) << "\n";
+        for (auto& d : r.problems) std::cerr << d.format("answer") << "\n";
+        return r.error == "cancelled" ? 130 : 1;
+    }
+    for (auto& d : r.problems) std::cerr << d.format(r.specPath) << "\n";
+    char took[48];
+    std::snprintf(took, sizeof took, "%.2f s", r.totalSec);
+    std::cerr << "generated by " << r.generator << (r.fromCache ? " (cached result; --fresh regenerates)" : "") << " in " << took
+              << (r.repairRounds ? ", " + std::to_string(r.repairRounds) + " repair round(s)" : "")
+              << (r.ok ? "" : "; " + std::to_string(r.problems.size()) + " problem(s) left, shown as placeholders") << "\n";
+    if (providerName == "offline")
+        std::cerr << "no LLM configured: set OPENAI_API_KEY (or OPENAI_BASE_URL for Ollama, llama.cpp, vLLM, LM Studio), "
+                     "ANTHROPIC_API_KEY, or --provider command --command \"CMD\"; see `promptotype providers`\n";
+    std::cout << r.specPath << "\n";
+    return r.ok ? 0 : 1;
+}
+
+// Generates into `out`, showing progress in the terminal and (when `feed` is set) the window.
+GenerationResult runGeneration(LlmProvider& provider, const std::string& idea, const std::string& out, bool fresh,
+                               std::shared_ptr<SpecFeed> feed) {
+    GenerationOptions o;
+    o.idea = idea;
+    o.outPath = out;
+    o.fresh = fresh;
+    std::string name = provider.name() == "offline" ? "offline drafter" : provider.name() + (provider.model().empty() ? "" : " " + provider.model());
+    TerminalProgress terminal(name);
+    auto onProgress = [&](const GenerationProgress& p) {
+        terminal.update(p);
+        if (feed) feed->setStatus(progressLine(name, p));
+    };
+    auto onPartial = [&](const Json& doc) {
+        if (feed)
+            if (auto spec = SpecLoader::loadJson(doc).spec) feed->publish(spec);
+    };
+    GenerationResult r = generateSpec(o, provider, onProgress, onPartial, &g_cancel);
+    terminal.done();
+    if (feed) {
+        std::vector<std::string> problems;
+        for (auto& d : r.problems) problems.push_back(d.format(r.written ? r.specPath : "answer"));
+        if (!r.written) problems.insert(problems.begin(), r.error.empty() ? "generation failed" : r.error);
+        std::shared_ptr<const Spec> spec = r.written ? SpecLoader::loadJson(r.doc, r.specPath).spec : nullptr;
+        feed->finish(spec, r.written ? r.specPath : "", problems, "Generated by " + r.generator);
+    }
+    return r;
+}
+
+int cmdGenerate(const Args& a) {
+    if (a.positional.size() != 1) { std::cerr << "usage: promptotype generate IDEA [-o FILE] [--provider NAME] [--model NAME] [--fresh] [--force]\n"; return 2; }
+    const std::string& idea = a.positional[0];
+    std::string out = a.get("-o", specFileNameForIdea(idea));
+    std::error_code ec;
+    if (!a.has("--force") && fs::exists(out, ec)) {
+        std::cerr << "promptotype: " << out << " exists; pass --force to replace it (or choose another -o)\n";
+        return 2;
+    }
+    int code = 0;
+    auto provider = providerFor(a, &code);
+    if (!provider) return code;
+    std::signal(SIGINT, onInterrupt);
+    GenerationResult r = runGeneration(*provider, idea, out, a.has("--fresh"), nullptr);
+    return reportGeneration(r, provider->name());
+}
+
+// The main job: idea -> spec file in the current folder -> window (PNGs without a display).
+int cmdIdea(const Args& a) {
+    const std::string& idea = a.positional[0];
+    int code = 0;
+    auto provider = providerFor(a, &code);
+    if (!provider) return code;
+    std::string out = a.get("-o");
+    if (out.empty()) out = uniquePath(specFileNameForIdea(idea));
+    else if (std::error_code ec; fs::exists(out, ec)) out = uniquePath(out);
+    std::cerr << "writing " << out << "\n";
+    std::signal(SIGINT, onInterrupt);
+    auto feed = std::make_shared<SpecFeed>();
+    GenerationResult result;
+    std::thread worker([&] {
+        result = runGeneration(*provider, idea, out, a.has("--fresh"), feed);
+        code = reportGeneration(result, provider->name());
+    });
+    AppWindowOptions opts;
+    opts.device = a.get("--device");
+    opts.dark = a.has("--dark");
+    opts.maxFrames = std::atoi(a.get("--frames", "0").c_str());
+    opts.screenshot = a.get("--shot");
+    opts.feed = feed;
+    std::string why;
+    bool shown = runAppWindow(waitingSpec(idea), opts, &why);
+    if (shown && !feed->view().finished) g_cancel = true;  // the window closed before the model finished
+    worker.join();
+    if (shown || !result.written) return code;
+    std::string dir = "promptotype-shots/" + safeFileName(fs::path(out).stem().string());
+    std::cerr << "promptotype: no display available (" << why << "); writing a PNG of every screen to " << dir << "/ instead\n";
+    auto spec = SpecLoader::loadJson(result.doc, out).spec;
+    int shots = writeShots(spec, dir, "", ImVec2(0, 0), opts.dark);
+    return code ? code : shots;
+}
+
+int cmdPrompt(const Args&) {
+    std::string prompt = systemPrompt();
+    std::cout << prompt;
+    std::cerr << "system prompt: " << prompt.size() << " bytes, ~" << approxTokens(prompt) << " tokens (bytes/4), version " << promptVersion() << "\n";
+    return 0;
+}
+
+int cmdProviders(const Args&) {
+    std::cout << describeProviders(ProviderConfig::load());
+    return 0;
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] Verb table and main
 //-----------------------------------------------------------------------------
 
@@ -286,6 +475,12 @@ struct Verb {
 
 const std::vector<Verb>& verbs() {
     static const std::vector<Verb> table = {
+        {"\"IDEA\"", "\"IDEA\" [--provider NAME] [--model NAME] [--fresh] [-o FILE]",
+         "the main job: generate a prototype for the idea, save it in this folder (never overwriting) and open it; screens appear while the model writes", nullptr},
+        {"generate", "generate IDEA [-o FILE] [--provider openai|anthropic|command|offline] [--model NAME] [--command CMD] [--fresh] [--force]",
+         "only write the spec file (default name from the idea); the raw answer is saved beside it as NAME.raw.txt", cmdGenerate},
+        {"prompt", "prompt", "print the LLM system prompt (built from the widget catalog); its size goes to stderr", cmdPrompt},
+        {"providers", "providers", "show which LLM providers are configured (keys masked) and which one would be used", cmdProviders},
         {"run", "run SPEC [--device phone|tablet|desktop] [--dark] [--frames N [--shot FILE]]",
          "open the prototype in a window with a presenter panel; hot-reloads on save (--frames: close after N frames, --shot: save the last one)", cmdRun},
         {"validate", "validate SPEC...", "check specs; one line per problem (FILE:LINE:COL or FILE:/json/pointer); exit 0 valid, 1 invalid, 2 unreadable", cmdValidate},
@@ -300,7 +495,7 @@ const std::vector<Verb>& verbs() {
 }
 
 int usage(std::ostream& out) {
-    out << "promptotype — clickable prototypes from a JSON spec\n\nusage:\n";
+    out << "promptotype — from a feature idea to a clickable prototype\n\nusage:\n";
     for (auto& v : verbs()) out << "  promptotype " << v.usage << "\n      " << v.summary << "\n";
     return 2;
 }
@@ -312,15 +507,23 @@ int main(int argc, char** argv) {
     std::string verb = argv[1];
     if (verb == "help" || verb == "--help" || verb == "-h") { usage(std::cout); return 0; }
     for (auto& v : verbs()) {
-        if (verb != v.name) continue;
+        if (verb != v.name || !v.run) continue;
         Args args;
         std::string error;
         if (!parseArgs(argc, argv, 2, &args, &error)) { std::cerr << "promptotype " << verb << ": " << error << "\n"; return 2; }
         return v.run(args);
     }
+    // Not a verb: an idea, unless it is one word that looks like a mistyped verb.
     std::vector<std::string> names;
-    for (auto& v : verbs()) names.push_back(v.name);
-    std::string hint = closestName(verb, names);
-    std::cerr << "promptotype: unknown command '" << verb << "'" << (hint.empty() ? "" : " (did you mean '" + hint + "'?)") << "\n";
-    return usage(std::cerr);
+    for (auto& v : verbs()) if (v.run) names.push_back(v.name);
+    std::string hint = verb.find(' ') == std::string::npos ? closestName(verb, names) : "";
+    if (!hint.empty() || verb.empty() || verb[0] == '-') {
+        std::cerr << "promptotype: unknown command '" << verb << "'" << (hint.empty() ? "" : " (did you mean '" + hint + "'?)") << "\n";
+        return usage(std::cerr);
+    }
+    Args args;
+    std::string error;
+    if (!parseArgs(argc, argv, 1, &args, &error)) { std::cerr << "promptotype: " << error << "\n"; return 2; }
+    if (args.positional.size() != 1) { std::cerr << "promptotype: put the idea in quotes: promptotype \"a habit tracker with streaks\"\n"; return 2; }
+    return cmdIdea(args);
 }

@@ -1,0 +1,87 @@
+// Promptotype — Generator: idea -> validated spec file, through any provider.
+//
+// One generation: cache lookup, stream the answer (publishing partial specs as screens complete),
+// tolerant parse, near-miss repair, up to 3 repair rounds with the model, then write the spec and the
+// raw answer beside it. Whatever happens, the raw answer is saved and the caller gets either a usable
+// spec (perhaps with placeholders and a list of what is wrong) or a clear message.
+//
+// [SECTION] Options, progress and results
+// [SECTION] Generator
+// [SECTION] Files: names, raw answers, cache
+
+#pragma once
+#include "generator/provider.h"
+#include "runtime/spec.h"
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace pt {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Options, progress and results
+//-----------------------------------------------------------------------------
+
+struct GenerationOptions {
+    std::string idea;               // as the user typed it
+    std::string outPath;            // spec file to write; the raw answer goes to rawPathFor(outPath)
+    bool fresh = false;             // ignore the cache (the result is still stored)
+    std::string cacheDir;           // "" = defaultCacheDir(); "-" = no cache at all
+    int maxRepairRounds = 3;        // model round trips after the first answer
+};
+
+// Where a generation is; sent on every streamed chunk (throttled by the caller if it prints).
+struct GenerationProgress {
+    std::string phase;              // "waiting for the model", "streaming", "repairing (round 1 of 3)", "done", "failed"
+    int round = 0;                  // 0 = first answer, 1.. = repair rounds
+    size_t bytes = 0;               // answer bytes received this round
+    int tokens = 0;                 // approxTokens(bytes)
+    double elapsedSec = 0;          // since the generation started
+    std::string currentScreen;      // screen id being written ("" before the screens)
+    int screensDone = 0;            // screens whose JSON has closed
+};
+
+struct GenerationResult {
+    bool ok = false;                      // a spec was written and loads with no errors
+    bool written = false;                 // a spec was written (ok, or usable with the problems listed)
+    std::string specPath, rawPath;        // files written (rawPath always, once an answer arrived)
+    Json doc;                             // the final document (null when nothing usable came back)
+    std::vector<Diagnostic> problems;     // errors left after all repair (the runtime shows placeholders)
+    std::vector<std::string> fixes;       // near-miss repairs applied locally ("widget 'TextField' -> 'input'")
+    int repairRounds = 0;                 // model round trips used for repair
+    bool fromCache = false;
+    std::string generator;                // "openai gpt-4o-mini", "offline drafter"
+    std::string error;                    // why nothing could be written (when !written)
+    double firstScreenSec = -1;           // when the first complete screen was published (-1: never, e.g. cache)
+    double totalSec = 0;
+};
+
+using ProgressFn = std::function<void(const GenerationProgress&)>;
+// A newer partial spec while streaming: the app shell plus every screen whose JSON has closed.
+using PartialSpecFn = std::function<void(const Json& partialDoc)>;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Generator
+//-----------------------------------------------------------------------------
+
+// Runs one generation with `provider`. Callbacks run on the calling thread (inside the provider's
+// stream); `cancel` ends it promptly, keeping the raw answer so far.
+GenerationResult generateSpec(const GenerationOptions& options, LlmProvider& provider, const ProgressFn& onProgress,
+                              const PartialSpecFn& onPartial, const std::atomic<bool>* cancel);
+
+// The partial spec worth showing for a streamed prefix: shell keys plus closed screens (null when
+// no screen has closed yet). Also reports the screen being written and how many have closed.
+Json partialSpecFromStream(std::string_view prefix, std::string* currentScreen, int* screensDone);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Files
+//-----------------------------------------------------------------------------
+
+std::string specFileNameForIdea(std::string_view idea);   // "habit-tracker-daily-streaks.json" (a few significant words)
+std::string uniquePath(const std::string& path);           // path itself, or path with -2, -3 ... before the extension if taken
+std::string rawPathFor(const std::string& specPath);       // "x.json" -> "x.raw.txt"
+std::string defaultCacheDir();                             // $XDG_CACHE_HOME/promptotype or ~/.cache/promptotype
+std::string formatSpec(const Json& doc);                   // readable JSON: small objects on one line, nesting indented
+
+} // namespace pt

@@ -1,0 +1,147 @@
+// Promptotype — prompt texts. See system_prompt.h.
+//
+// [SECTION] Worked example
+// [SECTION] System prompt
+// [SECTION] Turns and versions
+
+#include "generator/system_prompt.h"
+#include "runtime/action_runner.h"
+#include "runtime/expr.h"
+#include "widgets/catalog.h"
+#include <algorithm>
+#include <cstdio>
+
+namespace pt {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Worked example
+//-----------------------------------------------------------------------------
+
+// Small but complete: tabs, a list with a detail screen, a validated form that adds to the list,
+// a stat computed from state. tests/test_generator.cpp checks it loads clean with no dead controls.
+static const char* kWorkedExample = R"EX({"spec": 1,
+ "meta": {"name": "Plantly", "idea": "remind me to water my plants", "device": "phone", "now": "2026-05-04T08:00"},
+ "theme": {"preset": "calm", "brand": "#16A34A", "mode": "light"},
+ "state": {"plants": [{"id": 1, "name": "Monstera", "room": "Living room", "every": 7, "last": "2026-04-28"},
+   {"id": 2, "name": "Basil", "room": "Kitchen", "every": 2, "last": "2026-05-03"}],
+  "draft": {"name": "", "room": "Kitchen", "every": 7}},
+ "nav": {"kind": "tabs", "start": "plants", "items": [{"screen": "plants", "icon": "leaf"}, {"screen": "stats", "icon": "bar-chart"}]},
+ "screens": {
+  "plants": {"title": "My plants", "bar": [{"icon_button": "plus", "label": "Add plant", "go": "addPlant"}], "body": [
+   {"list": [{"item": "${p.name}", "subtitle": "${p.room} · every ${p.every} days", "icon": "leaf",
+     "trailing": "${daysBetween(p.last, today()) >= p.every ? 'Water today' : 'OK'}",
+     "press": {"navigate": "plant", "params": {"i": "${index}"}},
+     "repeat": {"in": "${plants}", "as": "p", "empty": {"empty": "No plants yet", "action": "Add a plant", "go": "addPlant"}}}]}]},
+  "plant": {"title": "${plants[params.i].name ?? 'Plant'}", "body": [
+   {"stat": "Last watered", "value": "${date(plants[params.i].last, 'MMM D')}", "caption": "${plants[params.i].room}", "icon": "tint"},
+   {"button": "Watered it", "icon": "check", "w": "fill", "press": [
+     {"set": "plants.${params.i}.last", "value": "${today()}"},
+     {"toast": "Thanks! Next watering in a few days", "tone": "success"}, "back"]}]},
+  "addPlant": {"title": "New plant", "body": [
+   {"input": "Name", "bind": "draft.name", "placeholder": "e.g. Fiddle leaf fig", "rules": {"required": "Give it a name"}},
+   {"select": "Room", "bind": "draft.room", "options": ["Kitchen", "Living room", "Bedroom", "Balcony"]},
+   {"stepper": "Water every (days)", "bind": "draft.every", "min": 1, "max": 30},
+   {"button": "Save plant", "w": "fill", "press": [{"validate": true},
+     {"push": "plants", "value": {"id": "${count(plants) + 1}", "name": "${draft.name}", "room": "${draft.room}", "every": "${draft.every}", "last": "${today()}"}},
+     {"reset": "draft"}, {"toast": "${draft.name} added", "tone": "success"}, "back"]}]},
+  "stats": {"title": "Stats", "body": [
+   {"grid": [{"stat": "Plants", "value": "${count(plants)}", "icon": "leaf"},
+     {"stat": "Thirsty", "value": "${count(plants, p => daysBetween(p.last, today()) >= p.every)}", "icon": "tint", "tone": "warning"}], "cols": 2}]}}})EX";
+
+//-----------------------------------------------------------------------------
+// [SECTION] System prompt
+//-----------------------------------------------------------------------------
+
+static std::string buildSystemPrompt() {
+    std::string functions;
+    for (auto& f : builtinFunctionNames()) functions += (functions.empty() ? "" : ", ") + f;
+    std::string out = R"EX(You design clickable app prototypes. You answer with ONE JSON document in the Promptotype spec format v1:
+no prose, no Markdown fence, no comments.
+
+# Document
+{"spec": 1, "meta": {...}, "theme": {...}, "state": {...}, "nav": {...}, "screens": {...}, "overlays": {...}, "actions": {...}, "mocks": {...}}
+Write the keys in exactly this order: the app shell (spec, meta, theme, state, nav) first, then the screens, the start
+screen first and the others in the order a user meets them; overlays, actions and mocks last. The app appears on
+screen while you write, so finish each screen before starting the next.
+- meta: name (a short product name), idea (the user's request), device (phone|tablet|desktop), now (ISO date-time).
+- theme: preset (calm|vivid|warm|mono|corporate|playful), brand ("#RRGGBB"), mode (light|dark).
+- state: realistic mock data the screens read and change: real-sounding names, amounts, dates near meta.now. Never lorem ipsum, never "Item 1".
+- nav: kind (tabs|sidebar|stack), start (screen id), items (screen ids or {"screen", "label", "icon"}), 2-5 items.
+- screens: id -> {"title", "icon", "body": [nodes], "bar": [icon_button nodes]}. Screen ids are camelCase.
+- overlays: id -> {"kind": "dialog"|"sheet", "title", "body": [nodes], "actions": [button nodes]}; open with {"open": id}.
+- mocks: name -> {"latency": 800, "result": {...}} for {"call": name}.
+
+# Nodes
+A node is an object whose FIRST key is the widget name; its value fills the widget's main prop (marked * below):
+{"button": "Save", "variant": "primary", "press": [...]}   {"col": [child nodes], "gap": 8}
+Keys any node takes: id, visible, enabled (bool or expression), repeat {"in": "${list}", "as": "x", "empty": node}
+(one instance per item; `index` is its position), bind (state path an input edits, e.g. "draft.name" or
+"tasks.${index}.done"), rules (inputs: {"required": "msg", "email": "msg", "minLength": [8, "msg"]}), events as keys
+("press": actions), go (shorthand for press -> navigate), grow, w, h ("fill", px or "50%"), align.
+
+# Expressions
+"${...}" in any value: state paths (user.name, tasks[0].title), repeat alias, index, params (navigation params),
+operators + - * / % == != < <= > >= && || ! ?: ??, lambdas (t => !t.done). Functions: )EX" + functions + R"EX(.
+
+# Rules
+1. 3-6 screens, all reachable from nav items or buttons; labels in the user's own words.
+2. Every interactive widget does something: buttons, items, links have press/go; inputs have bind. No dead controls.
+3. Forms validate ({"validate": true} first), then change state (push/set), toast, and go back or on.
+4. Lists come from state with repeat; detail screens get the item via navigate params.
+5. Use only the widgets, props and actions listed below. Icons are Font Awesome 4.7 names (without "fa-").
+
+# Widgets: name(props; * = main prop) [events] description
+)EX";
+    out += WidgetCatalog::get().promptCatalog();
+    out += "\n# Example\nIdea: remind me to water my plants\n";
+    out += kWorkedExample;
+    out += "\n";
+    return out;
+}
+
+std::string systemPrompt() {
+    static const std::string prompt = buildSystemPrompt();
+    return prompt;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Turns and versions
+//-----------------------------------------------------------------------------
+
+std::string ideaMessage(std::string_view idea) {
+    return "Idea: " + std::string(idea) +
+           "\n\nWrite the complete spec for a clickable prototype of this idea. Start with the app shell and the first screen.";
+}
+
+std::string repairMessage(const std::vector<Diagnostic>& problems, bool truncated) {
+    std::string out;
+    if (truncated)
+        out += "Your answer was cut off before the end. Write a smaller app (at most 4 screens, shorter mock data) so it fits.\n";
+    if (!problems.empty()) {
+        out += "Your spec has these problems (JSON Pointer: message):\n";
+        size_t shown = std::min<size_t>(problems.size(), 40);
+        for (size_t i = 0; i < shown; ++i) {
+            const Diagnostic& d = problems[i];
+            std::string where = d.pointer.empty() ? (d.line ? "line " + std::to_string(d.line) + ":" + std::to_string(d.col) : "document") : d.pointer;
+            out += "- " + where + ": " + d.message + "\n";
+        }
+        if (problems.size() > shown) out += "- ... and " + std::to_string(problems.size() - shown) + " more of the same kinds\n";
+    }
+    out += "Answer with the complete corrected JSON document only.";
+    return out;
+}
+
+std::string promptVersion() {
+    // FNV-1a: stable across runs and platforms (std::hash is not).
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : systemPrompt()) { h ^= c; h *= 1099511628211ull; }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", (unsigned long long)h);
+    return std::string(buf, 12);
+}
+
+Json answerSchema() { return WidgetCatalog::get().jsonSchema(); }
+
+int approxTokens(std::string_view text) { return (int)(text.size() / 4); }
+
+} // namespace pt

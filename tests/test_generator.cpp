@@ -1,0 +1,260 @@
+// Generator pipeline: prompt, repair rounds, raw answers, cache, partial specs, file naming.
+// A scripted in-process provider plays the model; tests/test_generator_http.cpp does the same over HTTP.
+#include "generator/generator.h"
+#include "generator/system_prompt.h"
+#include "runtime/inspector.h"
+#include "runtime/spec_loader.h"
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace pt;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Plays the model: answers from a script, one answer per call, streamed in small pieces; records requests.
+class ScriptedModel : public LlmProvider {
+public:
+    explicit ScriptedModel(std::vector<std::string> answers) : m_answers(std::move(answers)) {}
+    std::string name() const override { return "scripted"; }
+    std::string model() const override { return "test-1"; }
+    LlmResult complete(const LlmRequest& request, const TextSink& onText, const std::atomic<bool>*) override {
+        requests.push_back(request);
+        LlmResult r;
+        if (m_next >= m_answers.size()) { r.error = "scripted: no more answers"; r.finishReason = "error"; return r; }
+        const std::string& a = m_answers[m_next++];
+        for (size_t i = 0; i < a.size(); i += 7) onText(std::string_view(a).substr(i, 7));
+        r.text = a;
+        r.ok = true;
+        r.finishReason = "stop";
+        return r;
+    }
+    std::vector<LlmRequest> requests;
+
+private:
+    std::vector<std::string> m_answers;
+    size_t m_next = 0;
+};
+
+std::string readAll(const std::string& path) {
+    std::ifstream f(path);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+std::string sampleText(const char* name) { return readAll(std::string(PT_SOURCE_DIR) + "/samples/" + name); }
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        path = fs::temp_directory_path() / ("pt-gen-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+        fs::create_directories(path);
+    }
+    ~TempDir() { std::error_code ec; fs::remove_all(path, ec); }
+    std::string file(const std::string& name) const { return (path / name).string(); }
+    static int& counter() { static int c = 0; return c; }
+};
+
+GenerationOptions optionsIn(const TempDir& dir, const std::string& idea = "a habit tracker") {
+    GenerationOptions o;
+    o.idea = idea;
+    o.outPath = dir.file("out.json");
+    o.cacheDir = dir.file("cache");
+    return o;
+}
+
+} // namespace
+
+TEST_CASE("system prompt is built from the catalog, small, and its example is a clean spec") {
+    std::string p = systemPrompt();
+    CHECK(approxTokens(p) < 4000);
+    CHECK(p.find("- button(label*") != std::string::npos);      // catalog entries
+    CHECK(p.find("{\"stream\": ") != std::string::npos);        // action catalog
+    CHECK(p.find("app shell") != std::string::npos);            // shell and first screen first
+    size_t at = p.find("{\"spec\": 1,\n \"meta\": {\"name\": \"Plantly\"");
+    REQUIRE(at != std::string::npos);
+    LoadResult r = SpecLoader::loadText(p.substr(at));
+    INFO(r.format("example"));
+    REQUIRE(r.spec);
+    CHECK(r.diagnostics.empty());
+    Json report = inspectSpec(r.spec);
+    CHECK(report["dead_controls"].empty());
+    CHECK(report["unreachable"].empty());
+    CHECK(promptVersion() == promptVersion());
+    CHECK(promptVersion().size() == 12);
+}
+
+TEST_CASE("a clean answer is written formatted, with the raw answer beside it") {
+    TempDir dir;
+    ScriptedModel model({"Here you go:\n```json\n" + sampleText("habit_tracker.json") + "\n```\nEnjoy!"});
+    GenerationResult r = generateSpec(optionsIn(dir), model, nullptr, nullptr, nullptr);
+    INFO(r.error);
+    REQUIRE(r.ok);
+    CHECK(r.written);
+    CHECK(r.repairRounds == 0);
+    CHECK(model.requests.size() == 1);
+    CHECK(model.requests[0].system == systemPrompt());
+    CHECK(model.requests[0].messages[0].content.find("a habit tracker") != std::string::npos);
+    CHECK(model.requests[0].schema.is_object());
+    LoadResult back = SpecLoader::loadFile(r.specPath);
+    CHECK(!back.hasErrors());
+    CHECK(back.spec->screens.size() == 5);
+    std::string raw = readAll(r.rawPath);
+    CHECK(raw.find("Enjoy!") != std::string::npos);            // the answer as received, prose included
+    CHECK(r.rawPath == dir.file("out.raw.txt"));
+}
+
+TEST_CASE("errors go back to the model with their locations, and the repaired answer wins") {
+    TempDir dir;
+    Json broken = Json::parse(sampleText("habit_tracker.json"));
+    broken["screens"]["today"]["body"][0]["card"][0]["row"][0]["ring"] = "${count(habits) / }";  // syntax error in an expression
+    broken["nav"]["start"] = "todayy";
+    ScriptedModel model({broken.dump(), sampleText("habit_tracker.json")});
+    GenerationResult r = generateSpec(optionsIn(dir), model, nullptr, nullptr, nullptr);
+    REQUIRE(r.ok);
+    CHECK(r.repairRounds == 1);
+    REQUIRE(model.requests.size() == 2);
+    auto& turns = model.requests[1].messages;
+    REQUIRE(turns.size() == 3);
+    CHECK(turns[1].role == "assistant");
+    CHECK(turns[1].content == broken.dump());
+    CHECK(turns[2].content.find("/screens/today/body/0/card/0/row/0/ring") != std::string::npos);
+    std::string raw = readAll(r.rawPath);
+    CHECK(raw.find("first answer") != std::string::npos);
+    CHECK(raw.find("repair round 1") != std::string::npos);
+}
+
+TEST_CASE("near-miss names are fixed locally without a model round trip") {
+    TempDir dir;
+    std::string answer = R"({"spec": 1, "meta": {"name": "Notes"}, "screens": {
+      "home": {"title": "Notes", "body": [{"Text": "Hello"}, {"Buton": "Add", "go": "Edit"}]},
+      "edit": {"title": "Edit", "body": [{"TextField": "Title", "bind": "draft"}, {"button": "Save", "press": "back"}]},
+      "about": {"title": "About", "body": [{"text": "v1"}, {"button": "Home", "go": "home"}]}},
+      "state": {"draft": ""}})";
+    ScriptedModel model({answer});
+    GenerationResult r = generateSpec(optionsIn(dir), model, nullptr, nullptr, nullptr);
+    INFO(r.error);
+    for (auto& d : r.problems) INFO(d.format("out"));
+    REQUIRE(r.ok);
+    CHECK(model.requests.size() == 1);
+    CHECK(!r.fixes.empty());
+    LoadResult back = SpecLoader::loadFile(r.specPath);
+    REQUIRE(back.spec);
+    CHECK(!back.hasErrors());
+}
+
+TEST_CASE("after three failed repairs, what is valid opens and the problems are listed") {
+    TempDir dir;
+    std::string bad = R"({"spec": 1, "screens": {"home": {"title": "Home", "body": [{"hologram3d": "Spin"}, {"text": "Hi"}]},
+      "two": {"title": "Two", "body": [{"text": "x"}]}, "three": {"title": "Three", "body": [{"text": "y"}]}}})";
+    ScriptedModel model({bad, bad, bad, bad});
+    GenerationResult r = generateSpec(optionsIn(dir), model, nullptr, nullptr, nullptr);
+    CHECK(model.requests.size() == 4);  // first answer + 3 repair rounds
+    CHECK(r.repairRounds == 3);
+    CHECK(r.written);
+    CHECK(!r.ok);
+    REQUIRE(!r.problems.empty());
+    CHECK(r.problems[0].message.find("hologram3d") != std::string::npos);
+    LoadResult back = SpecLoader::loadFile(r.specPath);
+    REQUIRE(back.spec);  // opens, with a placeholder where the unknown widget was
+    CHECK(back.spec->screens.size() == 3);
+}
+
+TEST_CASE("an answer with no JSON at all ends in a clear message and the raw answer is kept") {
+    TempDir dir;
+    ScriptedModel model({"I'm sorry, I can't help with that.", "Still no.", "No.", "Nope."});
+    GenerationResult r = generateSpec(optionsIn(dir), model, nullptr, nullptr, nullptr);
+    CHECK(!r.written);
+    CHECK(!r.error.empty());
+    CHECK(!fs::exists(dir.file("out.json")));
+    CHECK(readAll(r.rawPath).find("I'm sorry") != std::string::npos);
+}
+
+TEST_CASE("a provider failure before any answer is reported as is") {
+    TempDir dir;
+    ScriptedModel model({});
+    GenerationResult r = generateSpec(optionsIn(dir), model, nullptr, nullptr, nullptr);
+    CHECK(!r.written);
+    CHECK(r.error == "scripted: no more answers");
+    CHECK(r.rawPath.empty());
+}
+
+TEST_CASE("the cache answers the same idea instantly; --fresh asks the model again") {
+    TempDir dir;
+    ScriptedModel model({sampleText("settings.json"), sampleText("settings.json")});
+    GenerationOptions o = optionsIn(dir, "Settings  for my app");
+    REQUIRE(generateSpec(o, model, nullptr, nullptr, nullptr).ok);
+    fs::remove(o.outPath);
+    o.idea = "settings for my APP";  // case and spacing do not matter
+    GenerationResult cached = generateSpec(o, model, nullptr, nullptr, nullptr);
+    CHECK(cached.ok);
+    CHECK(cached.fromCache);
+    CHECK(model.requests.size() == 1);
+    CHECK(fs::exists(o.outPath));
+    o.fresh = true;
+    GenerationResult fresh = generateSpec(o, model, nullptr, nullptr, nullptr);
+    CHECK(fresh.ok);
+    CHECK(!fresh.fromCache);
+    CHECK(model.requests.size() == 2);
+    o.idea = "settings for my app, dark";
+    o.fresh = false;
+    GenerationResult other = generateSpec(o, model, nullptr, nullptr, nullptr);  // another idea: not cached, script exhausted
+    CHECK(!other.fromCache);
+}
+
+TEST_CASE("while streaming, each screen is published once its JSON has closed, shell first") {
+    std::string text = sampleText("habit_tracker.json");
+    std::vector<int> counts;
+    std::string current;
+    int done = 0;
+    size_t shellEnd = text.find("\"screens\"");
+    for (size_t n = 1; n <= text.size(); n += 97) {
+        Json partial = partialSpecFromStream(std::string_view(text).substr(0, n), &current, &done);
+        if (n < shellEnd) CHECK(partial.is_null());
+        if (partial.is_null()) continue;
+        counts.push_back(done);
+        CHECK(partial["meta"]["name"] == "Streaks");
+        for (auto& [id, screen] : partial["screens"].items()) CHECK(screen == Json::parse(text)["screens"][id]);
+        CHECK(SpecLoader::loadJson(partial).spec != nullptr);
+    }
+    REQUIRE(!counts.empty());
+    CHECK(counts.front() == 1);
+    CHECK(std::is_sorted(counts.begin(), counts.end()));
+    CHECK(counts.back() == 5);
+
+    TempDir dir;
+    ScriptedModel model({text});
+    std::vector<int> published;
+    GenerationResult r = generateSpec(optionsIn(dir), model, nullptr,
+                                      [&](const Json& doc) { published.push_back((int)doc["screens"].size()); }, nullptr);
+    REQUIRE(r.ok);
+    REQUIRE(!published.empty());
+    CHECK(std::is_sorted(published.begin(), published.end()));
+    CHECK(r.firstScreenSec >= 0);
+}
+
+TEST_CASE("file names come from the idea and never replace an existing file") {
+    CHECK(specFileNameForIdea("a habit tracker with daily streaks and reminders") == "habit-tracker-daily-streaks-reminders.json");
+    CHECK(specFileNameForIdea("") == "prototype.json");
+    CHECK(specFileNameForIdea("🚀 ✨") == "prototype.json");
+    CHECK(specFileNameForIdea("../../etc/passwd") == "etc-passwd.json");
+    TempDir dir;
+    std::string p = dir.file("x.json");
+    CHECK(uniquePath(p) == p);
+    std::ofstream(p) << "{}";
+    CHECK(uniquePath(p) == dir.file("x-2.json"));
+    std::ofstream(dir.file("x-2.json")) << "{}";
+    CHECK(uniquePath(p) == dir.file("x-3.json"));
+    CHECK(rawPathFor(p) == dir.file("x.raw.txt"));
+}
+
+TEST_CASE("formatSpec is readable and round-trips exactly") {
+    Json doc = Json::parse(sampleText("shop_checkout.json"));
+    std::string text = formatSpec(doc);
+    CHECK(Json::parse(text) == doc);
+    CHECK(text.find("\n \"screens\": {") != std::string::npos);  // sections start on their own lines
+    CHECK(std::count(text.begin(), text.end(), '\n') > 20);
+}
