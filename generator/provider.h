@@ -79,7 +79,7 @@ struct ProviderSettings {
     std::string baseUrl;          // openai: OPENAI_BASE_URL (default https://api.openai.com/v1); anthropic: ANTHROPIC_BASE_URL (default https://api.anthropic.com)
     std::string apiKey;           // from OPENAI_API_KEY / ANTHROPIC_API_KEY / config; never printed unmasked
     std::string command;          // command provider: shell command that reads the prompt on stdin, answers on stdout
-    std::string source;           // where the choice came from: "--provider", "OPENAI_BASE_URL", "config file ~/.config/...", "default"
+    std::string source;           // why this provider: "--provider", "config file PATH", "OPENAI_BASE_URL is set", "OPENAI_API_KEY is set", "ANTHROPIC_API_KEY is set", "no LLM is configured"
     double connectTimeoutSec = 10;   // TCP/TLS connect
     double idleTimeoutSec = 90;      // no byte received for this long = failure (covers slow first token)
     int maxRetries = 2;              // on 408/409/429/5xx/529 and connection errors, before any byte of the answer arrived
