@@ -260,7 +260,7 @@ GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider,
     std::string rawLog;  // every round's answer, as received: saved beside the spec after each round
     Json best;
     LoadResult bestLoad;
-    size_t bestErrors = SIZE_MAX;
+    size_t bestScore = SIZE_MAX;  // errors * 2 + truncated: a complete answer beats a cut-off one with as few errors
     std::vector<Diagnostic> problems;  // of the latest answer
     for (int round = 0; round <= o.maxRepairRounds; ++round) {
         progress = GenerationProgress();
@@ -269,15 +269,20 @@ GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider,
         std::string text;
         int published = 0;
         Clock::time_point lastParse;
+        size_t parsedBytes = 0;
         auto onText = [&](std::string_view delta) {
             text += delta;
             progress.bytes = text.size();
             progress.tokens = approxTokens(text);
             if (progress.phase == "waiting for the model") progress.phase = "streaming";
-            // Partial parses are linear in the answer so far: at most one per 50 ms, and only when something closed.
+            // Partial parses are linear in the answer so far, so they run only when something closed and
+            // either 50 ms passed (slow streams show each screen at once) or the text grew by an eighth
+            // (fast streams stay linear overall).
             if (round == 0 && onPartial && delta.find('}') != std::string_view::npos &&
-                std::chrono::duration<double>(Clock::now() - lastParse).count() >= 0.05) {
+                (std::chrono::duration<double>(Clock::now() - lastParse).count() >= 0.05 ||
+                 text.size() - parsedBytes >= std::max<size_t>(256, text.size() / 8))) {
                 lastParse = Clock::now();
+                parsedBytes = text.size();
                 int done = 0;
                 Json partial = partialSpecFromStream(text, &progress.currentScreen, &done);
                 progress.screensDone = done;
@@ -309,14 +314,15 @@ GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider,
             SpecRepairResult repaired = repairSpec(parsed.doc, o.outPath);
             for (auto& f : repaired.fixes) res.fixes.push_back(f.pointer + ": " + f.message);
             problems = errorsOf(repaired.load);
-            if (usable(repaired.load) && problems.size() < bestErrors) {
+            size_t score = problems.size() * 2 + (answer.truncated ? 1 : 0);
+            if (usable(repaired.load) && score < bestScore) {
                 best = repaired.doc;
                 bestLoad = repaired.load;
-                bestErrors = problems.size();
+                bestScore = score;
             }
         }
         res.repairRounds = round;
-        if (problems.empty()) break;
+        if (problems.empty() && !answer.truncated) break;
         if (!answer.ok && !answer.truncated && !answer.error.empty() && res.error.empty()) res.error = answer.error;
         if (round == o.maxRepairRounds) break;
         request.messages.push_back({"assistant", answer.text});

@@ -66,6 +66,14 @@ std::string child(const std::string& ptr, size_t index) { return ptr + "/" + std
 
 std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
 
+Diagnostic located(Diagnostic::Level level, std::string pointer, std::string message) {
+    Diagnostic d;
+    d.level = level;
+    d.pointer = std::move(pointer);
+    d.message = std::move(message);
+    return d;
+}
+
 std::string didYouMean(const std::string& suggestion) {
     return suggestion.empty() ? "" : " (did you mean " + q(suggestion) + "?)";
 }
@@ -171,12 +179,12 @@ private:
     std::set<std::string> m_stateKeys;
     int m_nodeCount = 0;
 
-    void error(const std::string& ptr, std::string msg) { m_diags.push_back({Diagnostic::Level::Error, ptr, 0, 0, std::move(msg)}); }
-    void warn(const std::string& ptr, std::string msg) { m_diags.push_back({Diagnostic::Level::Warning, ptr, 0, 0, std::move(msg)}); }
+    void error(const std::string& ptr, std::string msg) { m_diags.push_back(located(Diagnostic::Level::Error, ptr, std::move(msg))); }
+    void warn(const std::string& ptr, std::string msg) { m_diags.push_back(located(Diagnostic::Level::Warning, ptr, std::move(msg))); }
     // A name that is not valid here: the message gets a did-you-mean, the diagnostic what repair needs.
     void unknownName(Diagnostic::Level level, const std::string& ptr, const std::string& msg, const std::string& name,
                      std::vector<std::string> cands, bool isKey) {
-        Diagnostic d{level, ptr, 0, 0, msg + didYouMean(closestName(name, cands))};
+        Diagnostic d = located(level, ptr, msg + didYouMean(closestName(name, cands)));
         d.subject = name;
         d.candidates = std::move(cands);
         d.subjectIsKey = isKey;
@@ -999,7 +1007,7 @@ LoadResult SpecLoader::loadFile(const std::string& path) {
     if (!in) {
         LoadResult r;
         r.unreadable = true;
-        r.diagnostics.push_back({Diagnostic::Level::Error, "", 0, 0, "cannot read the file (does it exist?)"});
+        r.diagnostics.push_back(located(Diagnostic::Level::Error, "", "cannot read the file (does it exist?)"));
         return r;
     }
     std::stringstream ss;
@@ -1007,7 +1015,7 @@ LoadResult SpecLoader::loadFile(const std::string& path) {
     if (in.bad()) {
         LoadResult r;
         r.unreadable = true;
-        r.diagnostics.push_back({Diagnostic::Level::Error, "", 0, 0, "cannot read the file (is it a directory?)"});
+        r.diagnostics.push_back(located(Diagnostic::Level::Error, "", "cannot read the file (is it a directory?)"));
         return r;
     }
     return loadText(ss.str(), path);
