@@ -100,6 +100,7 @@ HttpOutcome httpPost(const HttpCall& call, const BodyReader& reader);
 // [SECTION] Retries
 //-----------------------------------------------------------------------------
 
+// How httpPostWithRetries retries (ProviderSettings carries the same three numbers).
 struct RetryPolicy {
     int maxRetries = 2;
     double baseSec = 0.5;          // backoff: baseSec * 2^attempt, capped at 8 s, minus up to 25 % jitter

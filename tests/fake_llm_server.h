@@ -66,16 +66,16 @@ struct FakeReply {
         r.chunked = false;
         return r;
     }
-    FakeReply& cutAt(std::vector<size_t> offsets) { cuts = std::move(offsets); return *this; }
-    FakeReply& splitEvery(size_t n) {
+    FakeReply& cutAt(std::vector<size_t> offsets) { cuts = std::move(offsets); return *this; }   // chunks end at these byte offsets
+    FakeReply& splitEvery(size_t n) {   // chunks of n bytes (1 = byte by byte)
         cuts.clear();
         for (size_t at = n; at < body.size(); at += n) cuts.push_back(at);
         return *this;
     }
-    FakeReply& header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); return *this; }
-    FakeReply& delayBeforeHeaders(double sec) { headerDelaySec = sec; return *this; }
-    FakeReply& delayBetweenChunks(double sec) { chunkDelaySec = sec; return *this; }
-    FakeReply& dropAfter(size_t bytes) { dropAfterBytes = bytes; return *this; }
+    FakeReply& header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); return *this; }   // e.g. Retry-After
+    FakeReply& delayBeforeHeaders(double sec) { headerDelaySec = sec; return *this; }   // see headerDelaySec
+    FakeReply& delayBetweenChunks(double sec) { chunkDelaySec = sec; return *this; }    // see chunkDelaySec
+    FakeReply& dropAfter(size_t bytes) { dropAfterBytes = bytes; return *this; }        // see dropAfterBytes
 
     // The body cut at `cuts` (offsets out of order or out of range are ignored).
     std::vector<std::string> chunks() const {
@@ -147,7 +147,7 @@ public:
         return m_requests;
     }
     int port() const { return m_port; }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }   // "http://127.0.0.1:PORT", no trailing slash
 
 private:
     void serve(const httplib::Request& req, httplib::Response& res) {

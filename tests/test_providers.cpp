@@ -609,6 +609,23 @@ TEST_CASE("cancel interrupts the wait between retries", "[network]") {
     CHECK(server.requests().size() == 1);
 }
 
+TEST_CASE("providers run on several threads at once", "[network]") {
+    FakeLlmServer server;
+    const std::string answer = "{\"screens\": {\"home\": {}}}";
+    server.push(FakeReply::sse(openAiStream({"{\"screens\": ", "{\"home\": {}}}"})).splitEvery(3));
+    auto provider = makeProvider(fakeSettings("openai", server), nullptr);
+    REQUIRE(provider);
+    std::vector<LlmResult> results(4);
+    std::vector<std::thread> threads;
+    for (LlmResult& r : results) threads.emplace_back([&] { r = provider->complete(smallRequest(), nullptr, nullptr); });
+    for (std::thread& t : threads) t.join();
+    for (const LlmResult& r : results) {
+        CHECK(r.ok);
+        CHECK(r.text == answer);
+    }
+    CHECK(server.requests().size() == 4);
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Secrets
 //-----------------------------------------------------------------------------
@@ -692,6 +709,15 @@ TEST_CASE("command: failures say what happened", "[command]") {
         Run run = runProvider(commandSettings("cat >/dev/null; echo 'error: model not found' >&2; exit 3"));
         CHECK_FALSE(run.result.ok);
         CHECK(run.result.error == "command: `cat` exited with status 3: error: model not found");
+    }
+    SECTION("only the end of a long stderr is kept") {
+        Run run = runProvider(commandSettings("cat >/dev/null; i=0; while [ $i -lt 400 ]; do echo \"progress line $i ..........\" >&2; i=$((i+1)); done; "
+                                              "echo 'fatal: out of credits' >&2; exit 1"));
+        CHECK_FALSE(run.result.ok);
+        CHECK(run.result.error.size() < 2200);
+        CHECK(run.result.error.find("progress line 399") != std::string::npos);
+        CHECK(run.result.error.find("progress line 0 ") == std::string::npos);
+        CHECK(run.result.error.substr(run.result.error.size() - 21) == "fatal: out of credits");
     }
     SECTION("a program that does not exist") {
         Run run = runProvider(commandSettings("no-such-llm-cli-xyz --model x"));
