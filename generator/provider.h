@@ -100,7 +100,8 @@ struct ProviderConfig {
     static ProviderConfig load(const std::string& path = defaultPath());
 };
 
-// Picks the provider: `nameOverride` (--provider) wins; else the config file's "provider"; else openai when
+// Picks the provider: `nameOverride` (--provider) wins; else command when `commandOverride` (--command) is given;
+// else the config file's "provider"; else openai when
 // OPENAI_API_KEY or OPENAI_BASE_URL is set; else anthropic when ANTHROPIC_API_KEY is set; else offline.
 // `modelOverride` (--model) and `commandOverride` (--command) win over everything for their field.
 ProviderSettings resolveProvider(const ProviderConfig& config, const std::string& nameOverride = "",

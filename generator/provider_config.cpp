@@ -146,6 +146,9 @@ ProviderSettings resolveProvider(const ProviderConfig& config, const std::string
     if (!nameOverride.empty()) {
         s.provider = nameOverride;
         s.source = "--provider";
+    } else if (!commandOverride.empty()) {
+        s.provider = "command";
+        s.source = "--command";
     } else if (!configured.empty()) {
         s.provider = configured;
         s.source = "config file " + config.path;

@@ -1,5 +1,7 @@
 // The CLI contracts people and scripts rely on: exit codes, located messages, files written.
+#include "fake_llm_server.h"
 #include "runtime/raster.h"
+#include "runtime/spec_loader.h"
 #include "widgets/catalog.h"
 #include <stb_image.h>
 #include <catch2/catch.hpp>
@@ -19,11 +21,14 @@ struct Result {
 };
 
 // Runs the built binary with arguments (shell-quoted by the caller) in `workdir`, capturing stdout and stderr.
-Result cli(const std::string& args, const std::string& workdir = ".") {
+// No display and no LLM configuration leak in from the developer's environment; `env` adds "NAME=value ...".
+Result cli(const std::string& args, const std::string& workdir = ".", const std::string& env = "") {
     fs::path dir = fs::temp_directory_path() / ("pt_cli_" + std::to_string(::getpid()));
     fs::create_directories(dir);
     std::string out = (dir / "out").string(), err = (dir / "err").string();
-    std::string cmd = "cd " + workdir + " && env -u DISPLAY -u WAYLAND_DISPLAY " + PT_BINARY + " " + args + " >" + out + " 2>" + err;
+    std::string cmd = "cd " + workdir + " && env -u DISPLAY -u WAYLAND_DISPLAY -u OPENAI_API_KEY -u OPENAI_BASE_URL -u ANTHROPIC_API_KEY" +
+                      " PROMPTOTYPE_CONFIG=" + (dir / "no-config.json").string() + " XDG_CACHE_HOME=" + (dir / "cache").string() + " " + env +
+                      " " + PT_BINARY + " " + args + " >" + out + " 2>" + err;
     int status = std::system(cmd.c_str());
     Result r;
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -191,4 +196,101 @@ TEST_CASE("run opens a real GLFW + OpenGL window under a virtual display", "[cli
     stbi_image_free(px);
     CHECK(w == 1280);
     CHECK(pt::inkRatio(img) > 0.2);  // a device frame, a prototype and a presenter panel, not a blank buffer
+}
+
+//-----------------------------------------------------------------------------
+// The main job: an idea in, a prototype out
+//-----------------------------------------------------------------------------
+
+namespace {
+
+fs::path freshDir(const std::string& name) {
+    fs::path d = fs::temp_directory_path() / ("pt_idea_" + name + "_" + std::to_string(::getpid()));
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d;
+}
+
+std::string readFile(const fs::path& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+} // namespace
+
+TEST_CASE("main job with nothing configured: the offline drafter writes, names and opens the prototype", "[cli][generate]") {
+    fs::path cwd = freshDir("offline");
+    Result r = cli("'a habit tracker with daily streaks and reminders'", cwd.string());
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK(r.out == "habit-tracker-daily-streaks-reminders.json\n");
+    CHECK(r.err.find("offline drafter") != std::string::npos);
+    CHECK(r.err.find("OPENAI_API_KEY") != std::string::npos);   // how to configure an LLM
+    CHECK(r.err.find("no display available") != std::string::npos);
+    fs::path spec = cwd / "habit-tracker-daily-streaks-reminders.json";
+    pt::LoadResult load = pt::SpecLoader::loadFile(spec.string());
+    REQUIRE(load.spec);
+    CHECK(!load.hasErrors());
+    CHECK(load.spec->screens.size() >= 3);
+    CHECK(fs::exists(cwd / "promptotype-shots" / "habit-tracker-daily-streaks-reminders"));
+    std::string first = readFile(spec);
+
+    Result again = cli("'a habit tracker with daily streaks and reminders'", cwd.string());
+    REQUIRE(again.code == 0);
+    CHECK(again.out == "habit-tracker-daily-streaks-reminders-2.json\n");   // never overwrites
+    CHECK(readFile(spec) == first);
+}
+
+TEST_CASE("generate writes only the file and refuses to replace one without --force", "[cli][generate]") {
+    fs::path cwd = freshDir("generate");
+    std::ofstream(cwd / "mine.json") << "{\"precious\": true}";
+    Result r = cli("generate 'an expense tracker for a small team' -o mine.json", cwd.string());
+    CHECK(r.code == 2);
+    CHECK(r.err.find("--force") != std::string::npos);
+    CHECK(readFile(cwd / "mine.json") == "{\"precious\": true}");
+    Result forced = cli("generate 'an expense tracker for a small team' -o mine.json --force --provider offline", cwd.string());
+    INFO(forced.err);
+    CHECK(forced.code == 0);
+    CHECK(!pt::SpecLoader::loadFile((cwd / "mine.json").string()).hasErrors());
+    CHECK(!fs::exists(cwd / "promptotype-shots"));   // generate does not open anything
+    Result unknown = cli("generate 'x' --provider gemini", cwd.string());
+    CHECK(unknown.code == 2);
+    CHECK(unknown.err.find("gemini") != std::string::npos);
+}
+
+TEST_CASE("main job with OPENAI_BASE_URL uses that server, streams, and saves the raw answer", "[cli][generate]") {
+    pt::test::FakeLlmServer server;
+    std::string answer = readFile(fs::path(PT_SOURCE_DIR) / "samples" / "booking_wizard.json");
+    std::vector<std::string> deltas;
+    for (size_t i = 0; i < answer.size(); i += 50) deltas.push_back(answer.substr(i, 50));
+    server.push(pt::test::FakeReply::sse(pt::test::openAiStream(deltas)).splitEvery(301));
+    fs::path cwd = freshDir("openai");
+    Result r = cli("'book a haircut at my salon' --model local-llama", cwd.string(), "OPENAI_BASE_URL=" + server.url() + "/v1");
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK(r.err.find("openai local-llama") != std::string::npos);
+    REQUIRE(server.requests().size() == 1);
+    CHECK(server.requests()[0].path == "/v1/chat/completions");
+    CHECK(server.requests()[0].json()["model"] == "local-llama");
+    CHECK(!server.requests()[0].hasHeader("Authorization"));   // no key configured: a local server
+    fs::path spec = cwd / "book-haircut-salon.json";
+    CHECK(pt::Json::parse(readFile(spec)) == pt::Json::parse(answer));
+    CHECK(readFile(cwd / "book-haircut-salon.raw.txt").find(answer.substr(0, 200)) != std::string::npos);
+}
+
+TEST_CASE("providers masks keys; prompt reports its size; a mistyped verb is not taken for an idea", "[cli][generate]") {
+    Result p = cli("providers", ".", "OPENAI_API_KEY=sk-proj-abcdefghijklmnop1234");
+    CHECK(p.code == 0);
+    CHECK(p.out.find("sk-proj-abcdefghijklmnop1234") == std::string::npos);
+    CHECK(p.out.find("1234") != std::string::npos);
+    CHECK(p.out.find("openai") != std::string::npos);
+    Result prompt = cli("prompt");
+    CHECK(prompt.code == 0);
+    CHECK(prompt.out.find("- button(label*") != std::string::npos);
+    CHECK(prompt.err.find("tokens") != std::string::npos);
+    Result typo = cli("valdate x.json");
+    CHECK(typo.code == 2);
+    CHECK(typo.err.find("did you mean 'validate'") != std::string::npos);
 }

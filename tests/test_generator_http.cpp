@@ -75,7 +75,7 @@ std::unique_ptr<LlmProvider> openAiAt(const FakeLlmServer& server) {
 TEST_CASE("an OpenAI-compatible stream shows screens progressively and ends in a clean spec") {
     FakeLlmServer server;
     std::string answer = sampleText("habit_tracker.json");
-    server.push(FakeReply::sse(openAiStream(tokens(answer, 16))).splitEvery(173).delayBetweenChunks(0.002));
+    server.push(FakeReply::sse(openAiStream(tokens(answer, 16))).splitEvery(1733).delayBetweenChunks(0.002));
     Sandbox box;
     auto provider = openAiAt(server);
     std::vector<int> screensPublished;
@@ -202,13 +202,16 @@ TEST_CASE("network failures end in a clear message, never a crash or a half-writ
 
 TEST_CASE("cancelling a generation stops the stream promptly and keeps what arrived") {
     FakeLlmServer server;
-    server.push(FakeReply::sse(openAiStream(tokens(sampleText("shop_checkout.json"), 8))).splitEvery(40).delayBetweenChunks(0.05));
+    server.push(FakeReply::sse(openAiStream(tokens(sampleText("shop_checkout.json"), 64))).splitEvery(400).delayBetweenChunks(0.02));
     Sandbox box;
     auto provider = openAiAt(server);
     std::atomic<bool> cancel{false};
     GenerationResult r = generateSpec(box.options(), *provider,
-                                      [&](const GenerationProgress& p) { if (p.bytes > 200) cancel = true; }, nullptr, &cancel);
+                                      [&](const GenerationProgress& p) { if (p.bytes >= 128) cancel = true; }, nullptr, &cancel);
     CHECK(!r.written);
     CHECK(r.error == "cancelled");
-    CHECK(readAll(r.rawPath).size() > 200);
+    std::string raw = readAll(r.rawPath);
+    CHECK(raw.find("finish: cancelled") != std::string::npos);
+    CHECK(raw.find(sampleText("shop_checkout.json").substr(0, 128)) != std::string::npos);
+    CHECK(raw.size() < sampleText("shop_checkout.json").size());
 }
