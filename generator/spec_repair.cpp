@@ -268,11 +268,41 @@ void renameKey(Json& object, const std::string& from, const std::string& to) {
     object = std::move(renamed);
 }
 
-// True when `node` already sets `prop` through its type key ({"button": "Save"} sets label).
-bool setByTypeKey(const Json& node, const std::string& prop) {
+// The widget a node object is, read as the loader reads it: "type", else the first key naming a widget.
+const WidgetDef* nodeWidget(const Json& node, bool* byTypeKey) {
+    auto& catalog = WidgetCatalog::get();
+    *byTypeKey = false;
+    if (auto t = node.find("type"); t != node.end()) return t->is_string() ? catalog.find(t->get<std::string>()) : nullptr;
     for (auto it = node.begin(); it != node.end(); ++it)
-        if (const WidgetDef* def = WidgetCatalog::get().find(it.key())) return def->primary == prop;
-    return false;
+        if (const WidgetDef* def = catalog.find(it.key())) { *byTypeKey = true; return def; }
+    return nullptr;
+}
+
+bool valueFits(PropType type, const Json& v) {
+    if (v.is_string() && v.get_ref<const std::string&>().find("${") != std::string::npos) return true;
+    switch (type) {
+    case PropType::String: case PropType::Color: case PropType::Icon: return !v.is_object() && !v.is_array();
+    case PropType::Number: return v.is_number() || v.is_string();
+    case PropType::Bool: return v.is_boolean();
+    case PropType::Enum: return v.is_string();
+    case PropType::Array: return v.is_array();
+    case PropType::Object: return v.is_object();
+    case PropType::Nodes: return v.is_array() || v.is_object() || v.is_string();
+    case PropType::Any: return true;
+    }
+    return true;
+}
+
+// Whether `node` can take the member `from` renamed to `to`: not when the widget already sets `to`
+// through its type key ({"button": "Save"} sets label), nor when the value does not fit the prop
+// ("style": {...} is not a button variant) — a rename must not trade a warning for an error.
+bool renameFits(const Json& node, const std::string& from, const std::string& to) {
+    bool byTypeKey = false;
+    const WidgetDef* def = nodeWidget(node, &byTypeKey);
+    if (!def) return true;
+    if (byTypeKey && def->primary == to) return false;
+    if (const PropDef* p = def->prop(to)) return valueFits(p->type, node[from]);
+    return true;
 }
 
 // Applies one name fix; false when the document no longer matches the diagnostic or the new name
@@ -282,7 +312,7 @@ bool applyName(Json& doc, const Diagnostic& d, const std::string& name) {
         size_t slash = d.pointer.rfind('/');
         if (slash == std::string::npos) return false;
         Json* parent = resolve(doc, d.pointer.substr(0, slash));
-        if (!parent || !parent->is_object() || !parent->contains(d.subject) || parent->contains(name) || setByTypeKey(*parent, name)) return false;
+        if (!parent || !parent->is_object() || !parent->contains(d.subject) || parent->contains(name) || !renameFits(*parent, d.subject, name)) return false;
         renameKey(*parent, d.subject, name);
         return true;
     }

@@ -218,6 +218,12 @@ TEST_CASE("lenient: what cannot be recovered is located in the original text", "
         CHECK(r.error.message.find("no JSON object") != std::string::npos);
         CHECK_FALSE(parseLenient("  \n").ok);
     }
+    SECTION("a flood of braces is not an answer") {
+        LenientResult r = parseLenient(std::string(100000, '{'));
+        CHECK_FALSE(r.ok);
+        CHECK(r.error.line == 1);
+        CHECK(r.error.col == 2);
+    }
     SECTION("nesting beyond the loader's limit") {
         std::string deep(SpecLoader::kMaxDepth + 5, '[');
         LenientResult r = parseLenient("{\"a\": " + deep);
@@ -365,6 +371,13 @@ TEST_CASE("partial: values that may still grow are held back", "[ingest][partial
     CHECK_FALSE(isOpen(p, "/screens/ho"));
     CHECK_FALSE(isOpen(p, "/screens/home/body/0"));
     CHECK_FALSE(isOpen(p, "/spec"));
+
+    REQUIRE(parsePartial("Fill in {name} later.\n```json\n{\"spec\": 1, \"meta\": {\"name\": \"A\"}", &p));
+    CHECK(p.value == Json{{"spec", 1}, {"meta", {{"name", "A"}}}});
+    CHECK_FALSE(parsePartial("Fill in {name} later.", &p));
+    REQUIRE(parsePartial("{\"spec\": 1, \"meta\": {\"name\": @", &p));  // a syntax error ends what can be shown
+    CHECK(p.value == Json{{"spec", 1}, {"meta", Json::object()}});
+    CHECK(p.open == std::vector<std::string>{"", "/meta"});
 
     REQUIRE(parsePartial("{\"a\": {}} trailing prose", &p));
     CHECK(p.complete);
@@ -536,6 +549,13 @@ TEST_CASE("repair: what is not a near miss is left alone", "[ingest][repair]") {
         SpecRepairResult r = repairSpec(doc);
         CHECK(r.doc == doc);
         CHECK(r.fixes.empty());
+    }
+    SECTION("a rename must fit the value: a style object is not a button variant") {
+        Json doc = Json::parse(R"({"screens": {"home": {"body": [{"button": "Save", "style": {"color": "red"}, "onClick": "back"}]}}})");
+        SpecRepairResult r = repairSpec(doc);
+        INFO(repairsOf(r));
+        CHECK(r.doc["screens"]["home"]["body"][0] == Json::parse(R"({"button": "Save", "style": {"color": "red"}, "press": "back"})"));
+        CHECK_FALSE(r.load.hasErrors());
     }
     SECTION("not an object at all: no throw, the loader's error is kept") {
         SpecRepairResult r = repairSpec(Json::array({1, 2}));
