@@ -227,11 +227,12 @@ private:
         }
     }
 
-    // A quote ends a string only when what follows could follow a string in JSON; otherwise it is
-    // an unescaped quote inside the text ("He said "hi"", 'don't').
+    // A quote ends a string only when what follows could follow a string in JSON (or a line ends
+    // there); otherwise it is an unescaped quote inside the text ("He said "hi"", 'don't').
     bool quoteEndsString(size_t after) const {
         size_t p = after;
-        while (p < m_text.size() && isSpace(m_text[p])) ++p;
+        while (p < m_text.size() && isSpace(m_text[p]))
+            if (m_text[p++] == '\n') return true;
         if (p >= m_text.size()) return true;
         char c = m_text[p];
         size_t len = 0;
@@ -366,24 +367,21 @@ private:
     }
 
     Status readWordValue(Json* out) {
+        using Literals = std::vector<std::pair<std::string_view, Json>>;
+        static const Literals json = {{"true", true}, {"false", false}, {"null", nullptr}};
+        static const Literals foreign = {{"True", true}, {"False", false}, {"None", nullptr}, {"TRUE", true}, {"FALSE", false},
+                                         {"NULL", nullptr}, {"Null", nullptr}, {"undefined", nullptr}};  // Python, SQL, JavaScript
         std::string_view w = readWord();
         bool atTextEnd = atEnd();
         if (atTextEnd && m_mode == Mode::Partial) { *out = Json(Json::value_t::discarded); return Status::Cut; }
-        static const struct { const char* word; int kind; } words[] = {  // kind: 0 null, 1 true, 2 false
-            {"true", 1}, {"false", 2}, {"null", 0}};
-        for (auto& w0 : words)
-            if (w == w0.word) { *out = w0.kind == 0 ? Json(nullptr) : Json(w0.kind == 1); return Status::Done; }
-        static const struct { const char* word; int kind; } python[] = {
-            {"True", 1}, {"False", 2}, {"None", 0}, {"TRUE", 1}, {"FALSE", 2}, {"NULL", 0}, {"Null", 0}, {"undefined", 0}};
-        for (auto& p : python)
-            if (w == p.word) { ++m_fixes.pythonLiterals; *out = p.kind == 0 ? Json(nullptr) : Json(p.kind == 1); return Status::Done; }
+        for (auto& [word, value] : json)
+            if (w == word) { *out = value; return Status::Done; }
+        for (auto& [word, value] : foreign)
+            if (w == word) { ++m_fixes.pythonLiterals; *out = value; return Status::Done; }
         if (w == "NaN" || w == "Infinity" || w == "inf") { ++m_fixes.nonFinite; *out = nullptr; return Status::Done; }
         if (atTextEnd) {  // a literal cut off by the end of the answer: complete it
-            for (auto& w0 : words)
-                if (std::string_view(w0.word).substr(0, w.size()) == w) {
-                    *out = w0.kind == 0 ? Json(nullptr) : Json(w0.kind == 1);
-                    return Status::Cut;
-                }
+            for (auto& [word, value] : json)
+                if (word.substr(0, w.size()) == w) { *out = value; return Status::Cut; }
             *out = std::string(w);
             return Status::Cut;
         }

@@ -112,7 +112,8 @@ const std::vector<SynonymGroup>& synonymGroups() {
         {{"description", "desc", "detail", "secondarytext", "supportingtext", "subtext"}, {"desc", "subtitle", "text", "caption"}},
         {{"color", "tint", "tintcolor", "intent", "severity", "status"}, {"tone", "color"}},
         {{"style", "appearance", "buttonstyle", "kind"}, {"variant", "style", "kind"}},
-        {{"type", "inputtype", "keyboardtype"}, {"kind", "variant", "tone"}},
+        {{"type", "inputtype", "keyboardtype", "textfieldtype"}, {"kind", "variant", "tone"}},
+        {{"variant", "usagehint"}, {"style", "kind"}},
         {{"placeholdertext", "hinttext", "prompt"}, {"placeholder", "hint"}},
         {{"helpertext", "helptext", "subtitle"}, {"hint", "subtitle", "desc"}},
         {{"trailingtext", "detailtext", "accessory"}, {"trailing"}},
@@ -179,6 +180,9 @@ const std::vector<SynonymGroup>& synonymGroups() {
         {{"right", "trailing", "bottom", "flexend"}, {"end", "bottom"}},
         {{"middle", "centre", "centered"}, {"center"}},
         {{"spacebetween", "spacearound", "spaceevenly"}, {"between"}},
+        {{"h4", "h5", "h6"}, {"h3"}},
+        {{"obscured"}, {"password"}},
+        {{"shorttext", "plaintext"}, {"text"}},
         {{"small", "s", "compact"}, {"sm"}},
         {{"medium", "m", "regular"}, {"md"}},
         {{"large", "l", "big"}, {"lg"}},
@@ -382,14 +386,20 @@ void wrapScreenBodies(Json& doc, std::vector<SpecFix>* fixes) {
     }
 }
 
-// React-style {"type": "button", "props": {"label": "Save"}} -> {"type": "button", "label": "Save"}.
-void inlineProps(Json& node, const std::string& ptr, std::vector<SpecFix>* fixes, int depth) {
+// Node shapes of other vocabularies, everywhere under `node`:
+// A2UI {"id": "t", "component": "Text"} -> {"id": "t", "type": "Text"} (the name is mapped on the next load);
+// React {"type": "button", "props": {"label": "Save"}} -> {"type": "button", "label": "Save"}.
+void normalizeNodeShapes(Json& node, const std::string& ptr, std::vector<SpecFix>* fixes, int depth) {
     if (depth > SpecLoader::kMaxDepth) return;
     if (node.is_array()) {
-        for (size_t i = 0; i < node.size(); ++i) inlineProps(node[i], ptr + "/" + std::to_string(i), fixes, depth + 1);
+        for (size_t i = 0; i < node.size(); ++i) normalizeNodeShapes(node[i], ptr + "/" + std::to_string(i), fixes, depth + 1);
         return;
     }
     if (!node.is_object()) return;
+    if (auto c = node.find("component"); c != node.end() && c->is_string() && !node.contains("type")) {
+        renameKey(node, "component", "type");
+        fixes->push_back({childPointer(ptr, "component"), "A2UI 'component' -> 'type'"});
+    }
     if (node.contains("type"))
         for (const char* wrapper : {"props", "properties", "attributes", "attrs"}) {
             auto w = node.find(wrapper);
@@ -403,7 +413,7 @@ void inlineProps(Json& node, const std::string& ptr, std::vector<SpecFix>* fixes
             node = std::move(flat);
             fixes->push_back({childPointer(ptr, wrapper), std::string("moved the members of '") + wrapper + "' into the node"});
         }
-    for (auto m = node.begin(); m != node.end(); ++m) inlineProps(m.value(), childPointer(ptr, m.key()), fixes, depth + 1);
+    for (auto m = node.begin(); m != node.end(); ++m) normalizeNodeShapes(m.value(), childPointer(ptr, m.key()), fixes, depth + 1);
 }
 
 void fixShapes(Json& doc, std::vector<SpecFix>* fixes) {
@@ -412,7 +422,7 @@ void fixShapes(Json& doc, std::vector<SpecFix>* fixes) {
     keyArrayById(doc, "overlays", fixes);
     wrapScreenBodies(doc, fixes);
     for (const char* section : {"screens", "overlays", "components"})  // not state: its objects are data
-        if (auto it = doc.find(section); it != doc.end()) inlineProps(*it, std::string("/") + section, fixes, 0);
+        if (auto it = doc.find(section); it != doc.end()) normalizeNodeShapes(*it, std::string("/") + section, fixes, 0);
 }
 
 } // namespace

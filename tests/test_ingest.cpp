@@ -134,6 +134,9 @@ TEST_CASE("lenient: comments, commas, quotes, keys and literals", "[ingest][leni
         CHECK(r.doc == Json{{"spec", 1}, {"meta", {{"name", "Tasks"}, {"device", "phone"}}}, {"$ref_1", true}});
         CHECK(hasFix(r, "quoted 5 unquoted keys"));
         CHECK(hasFix(r, "quoted an unquoted value"));
+        r = parseLenient("{\"a\": \"x\"\n b: 2}");  // missing comma before an unquoted key
+        REQUIRE(r.ok);
+        CHECK(r.doc == Json{{"a", "x"}, {"b", 2}});
     }
     SECTION("Python literals, NaN and Infinity") {
         LenientResult r = parseLenient(R"({"a": True, "b": False, "c": None, "d": NaN, "e": -Infinity, "f": Infinity, "g": +3, "h": .5})");
@@ -509,6 +512,24 @@ TEST_CASE("repair: shape slips", "[ingest][repair]") {
         CHECK(home["body"]["children"][0] == Json{{"type", "text"}, {"text", "Hello"}, {"style", "h2"}});
         CHECK(home["body"]["children"][1].begin().key() == "col");
         CHECK(r.doc["screens"]["about"] == Json{{"body", {{{"text", "About us"}}}}});
+    }
+    SECTION("A2UI nodes: 'component' names the type, its variants map to ours") {
+        Json doc = Json::parse(R"({"screens": {"home": {"body": [
+            {"id": "title", "component": "Text", "text": "Animal explorer", "variant": "h1"},
+            {"id": "bar", "component": "Row", "justify": "spaceBetween", "children": [
+              {"component": "TextField", "label": "Search...", "bind": "query"},
+              {"component": "Button", "label": "Go", "variant": "borderless", "action": "back"}]}]}},
+          "state": {"query": ""}})");
+        SpecRepairResult r = repairSpec(doc);
+        INFO(repairsOf(r));
+        REQUIRE(r.load.spec);
+        CHECK(r.load.diagnostics.empty());
+        const Json& body = r.doc["screens"]["home"]["body"];
+        CHECK(body[0] == Json::parse(R"({"id": "title", "type": "text", "text": "Animal explorer", "style": "h1"})"));
+        CHECK(body[1]["type"] == "row");
+        CHECK(body[1]["justify"] == "between");
+        CHECK(body[1]["children"][0]["type"] == "input");
+        CHECK(body[1]["children"][1] == Json::parse(R"({"type": "button", "label": "Go", "variant": "ghost", "press": "back"})"));
     }
     SECTION("other vocabularies in document keys") {
         Json doc = Json::parse(R"({"pages": {"home": {"title": "Home", "content": [{"Label": "Hi"}, {"Toggle": "Dark mode", "bind": "dark"}]}},
