@@ -15,7 +15,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
-#include <memory>
 
 namespace pt {
 
@@ -169,8 +168,9 @@ public:
     const std::string& errorMessage() const { return m_errorMessage; }
     const FixCounts& fixes() const { return m_fixes; }
     const std::vector<std::string>& openInnermostFirst() const { return m_open; }
+    bool rootHasMember() const { return m_rootHasMember; }  // the root object got as far as a "key": (prose braces do not)
 
-    // Reads a string starting at the quote at m_pos (used to unwrap a double-encoded document).
+    // Reads the string whose opening quote is at `start` (used to unwrap a double-encoded document).
     Status readQuoted(size_t start, std::string* out) {
         m_pos = start;
         size_t len = 0;
@@ -188,6 +188,7 @@ private:
     FixCounts m_fixes;
     size_t m_errorPos = 0;
     std::string m_errorMessage;
+    bool m_rootHasMember = false;
 
     bool atEnd() const { return m_pos >= m_text.size(); }
     char peek() const { return m_text[m_pos]; }
@@ -226,11 +227,12 @@ private:
         }
     }
 
-    // A quote ends a string only when what follows could follow a string in JSON; otherwise it is
-    // an unescaped quote inside the text ("He said "hi"", 'don't').
+    // A quote ends a string only when what follows could follow a string in JSON (or a line ends
+    // there); otherwise it is an unescaped quote inside the text ("He said "hi"", 'don't').
     bool quoteEndsString(size_t after) const {
         size_t p = after;
-        while (p < m_text.size() && isSpace(m_text[p])) ++p;
+        while (p < m_text.size() && isSpace(m_text[p]))
+            if (m_text[p++] == '\n') return true;
         if (p >= m_text.size()) return true;
         char c = m_text[p];
         size_t len = 0;
@@ -365,24 +367,21 @@ private:
     }
 
     Status readWordValue(Json* out) {
+        using Literals = std::vector<std::pair<std::string_view, Json>>;
+        static const Literals json = {{"true", true}, {"false", false}, {"null", nullptr}};
+        static const Literals foreign = {{"True", true}, {"False", false}, {"None", nullptr}, {"TRUE", true}, {"FALSE", false},
+                                         {"NULL", nullptr}, {"Null", nullptr}, {"undefined", nullptr}};  // Python, SQL, JavaScript
         std::string_view w = readWord();
         bool atTextEnd = atEnd();
         if (atTextEnd && m_mode == Mode::Partial) { *out = Json(Json::value_t::discarded); return Status::Cut; }
-        static const struct { const char* word; int kind; } words[] = {  // kind: 0 null, 1 true, 2 false
-            {"true", 1}, {"false", 2}, {"null", 0}};
-        for (auto& w0 : words)
-            if (w == w0.word) { *out = w0.kind == 0 ? Json(nullptr) : Json(w0.kind == 1); return Status::Done; }
-        static const struct { const char* word; int kind; } python[] = {
-            {"True", 1}, {"False", 2}, {"None", 0}, {"TRUE", 1}, {"FALSE", 2}, {"NULL", 0}, {"Null", 0}, {"undefined", 0}};
-        for (auto& p : python)
-            if (w == p.word) { ++m_fixes.pythonLiterals; *out = p.kind == 0 ? Json(nullptr) : Json(p.kind == 1); return Status::Done; }
+        for (auto& [word, value] : json)
+            if (w == word) { *out = value; return Status::Done; }
+        for (auto& [word, value] : foreign)
+            if (w == word) { ++m_fixes.pythonLiterals; *out = value; return Status::Done; }
         if (w == "NaN" || w == "Infinity" || w == "inf") { ++m_fixes.nonFinite; *out = nullptr; return Status::Done; }
         if (atTextEnd) {  // a literal cut off by the end of the answer: complete it
-            for (auto& w0 : words)
-                if (std::string_view(w0.word).substr(0, w.size()) == w) {
-                    *out = w0.kind == 0 ? Json(nullptr) : Json(w0.kind == 1);
-                    return Status::Cut;
-                }
+            for (auto& [word, value] : json)
+                if (word.substr(0, w.size()) == w) { *out = value; return Status::Cut; }
             *out = std::string(w);
             return Status::Cut;
         }
@@ -514,6 +513,7 @@ private:
             if (atEnd()) { ++m_fixes.droppedMembers; return cutOpen(); }
             if (peek() != ':') return fail("expected ':' after \"" + key + "\", found " + describeChar(m_text, m_pos));
             ++m_pos;
+            m_rootHasMember |= depth == 1;
             size_t mark = m_path.size();
             m_path += '/';
             m_path += escapePointerToken(key);
@@ -572,34 +572,19 @@ private:
 // [SECTION] Lenient parsing
 //-----------------------------------------------------------------------------
 
-// For every '{' and '[' outside "strings": just past its matching bracket, or npos when unbalanced.
-// Built once in a single pass, so looking up many broken candidates stays linear.
-class BracketIndex {
-public:
-    explicit BracketIndex(std::string_view s) {
-        std::vector<size_t> stack;
-        for (size_t p = 0; p < s.size(); ++p) {
-            char c = s[p];
-            if (c == '"') {
-                for (++p; p < s.size() && s[p] != '"'; ++p)
-                    if (s[p] == '\\') ++p;
-            } else if (c == '{' || c == '[') {
-                stack.push_back(m_pairs.size());
-                m_pairs.push_back({p, std::string_view::npos});
-            } else if ((c == '}' || c == ']') && !stack.empty()) {
-                m_pairs[stack.back()].second = p + 1;
-                stack.pop_back();
-            }
-        }
+// Just past the bracket closing the one at `start`, counting brackets outside "strings"; npos when unbalanced.
+size_t matchingBracket(std::string_view s, size_t start) {
+    int depth = 0;
+    for (size_t p = start; p < s.size(); ++p) {
+        char c = s[p];
+        if (c == '"') {
+            for (++p; p < s.size() && s[p] != '"'; ++p)
+                if (s[p] == '\\') ++p;
+        } else if (c == '{' || c == '[') ++depth;
+        else if ((c == '}' || c == ']') && --depth == 0) return p + 1;
     }
-    size_t end(size_t open) const {
-        auto it = std::lower_bound(m_pairs.begin(), m_pairs.end(), std::make_pair(open, size_t(0)));
-        return it != m_pairs.end() && it->first == open ? it->second : std::string_view::npos;
-    }
-
-private:
-    std::vector<std::pair<size_t, size_t>> m_pairs;  // opening position -> just past the closing one, by position
-};
+    return std::string_view::npos;
+}
 
 std::string plural(int n, const char* one, const char* many) { return n == 1 ? std::string(one) : std::to_string(n) + " " + many; }
 
@@ -680,18 +665,21 @@ LenientResult parseLenientText(std::string_view text, bool mayUnwrap) {
     Best best;
     bool found = false;
     size_t failExtent = 0, failPos = 0;
-    std::unique_ptr<BracketIndex> brackets;  // built on the first broken candidate
+    constexpr int kMaxBrokenCandidates = 16;
+    int broken = 0;
     std::string failMessage;
     // Every '{' outside an earlier candidate starts one; the longest readable object wins. The scan
-    // resumes after each candidate, so the whole search stays linear.
+    // resumes after each candidate, so the search is linear in the text.
     for (size_t i = text.find('{'); i != std::string_view::npos; ) {
         Reader reader(text, Mode::Lenient);
         Json doc;
         Status st = reader.readDocument(i, &doc);
         if (st == Status::Failed) {
+            // Prose has a few stray braces at most; past this many broken candidates the text is not an
+            // answer (and the bracket scans below stay bounded).
+            if (++broken > kMaxBrokenCandidates) break;
             // Objects inside a broken one are parts of it, not answers: skip to its matching brace.
-            if (!brackets) brackets = std::make_unique<BracketIndex>(text);
-            size_t end = brackets->end(i);
+            size_t end = matchingBracket(text, i);
             size_t extent = (end != std::string_view::npos ? end : reader.errorPos()) - i;
             if (failMessage.empty() || extent > failExtent) {
                 failExtent = extent;
@@ -744,27 +732,29 @@ LenientResult parseLenient(std::string_view text) {
 //-----------------------------------------------------------------------------
 
 bool parsePartial(std::string_view prefix, PartialJson* out) {
-    size_t start = prefix.find('{');
-    if (start == std::string_view::npos) return false;
-    // A syntax error ends what can be shown: read again as if the text stopped there. Each retry
-    // reads a strictly shorter text, and in practice the first retry stops cleanly.
-    std::string_view text = prefix;
-    for (int attempt = 0; attempt < 4; ++attempt) {
-        Reader reader(text, Mode::Partial);
+    for (size_t start = prefix.find('{'); start != std::string_view::npos; ) {
+        Reader reader(prefix, Mode::Partial);
         Json value;
         Status st = reader.readDocument(start, &value);
-        if (st != Status::Failed) {
-            out->value = std::move(value);
-            out->open.assign(reader.openInnermostFirst().rbegin(), reader.openInnermostFirst().rend());
-            out->complete = st == Status::Done;
-            return true;
+        if (st == Status::Failed && !reader.rootHasMember()) {  // a brace in prose ("use {name} here"): not the document
+            start = prefix.find('{', std::max(start + 1, reader.errorPos()));
+            continue;
         }
-        text = text.substr(0, std::max(start + 1, reader.errorPos()));
+        // A syntax error ends what can be shown: read again as if the text stopped there. Each retry
+        // reads a strictly shorter text, and in practice the first retry stops cleanly.
+        for (int attempt = 0; st == Status::Failed && attempt < 3; ++attempt) {
+            std::string_view text = prefix.substr(0, reader.errorPos());
+            reader = Reader(text, Mode::Partial);
+            value = Json();
+            st = reader.readDocument(start, &value);
+        }
+        out->value = st == Status::Failed ? Json::object() : std::move(value);
+        out->open.assign(reader.openInnermostFirst().rbegin(), reader.openInnermostFirst().rend());
+        if (st == Status::Failed) out->open = {""};
+        out->complete = st == Status::Done;
+        return true;
     }
-    out->value = Json::object();
-    out->open = {""};
-    out->complete = false;
-    return true;
+    return false;
 }
 
 bool isOpen(const PartialJson& partial, std::string_view pointer) {

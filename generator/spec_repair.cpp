@@ -112,7 +112,8 @@ const std::vector<SynonymGroup>& synonymGroups() {
         {{"description", "desc", "detail", "secondarytext", "supportingtext", "subtext"}, {"desc", "subtitle", "text", "caption"}},
         {{"color", "tint", "tintcolor", "intent", "severity", "status"}, {"tone", "color"}},
         {{"style", "appearance", "buttonstyle", "kind"}, {"variant", "style", "kind"}},
-        {{"type", "inputtype", "keyboardtype"}, {"kind", "variant", "tone"}},
+        {{"type", "inputtype", "keyboardtype", "textfieldtype"}, {"kind", "variant", "tone"}},
+        {{"variant", "usagehint"}, {"style", "kind"}},
         {{"placeholdertext", "hinttext", "prompt"}, {"placeholder", "hint"}},
         {{"helpertext", "helptext", "subtitle"}, {"hint", "subtitle", "desc"}},
         {{"trailingtext", "detailtext", "accessory"}, {"trailing"}},
@@ -179,6 +180,9 @@ const std::vector<SynonymGroup>& synonymGroups() {
         {{"right", "trailing", "bottom", "flexend"}, {"end", "bottom"}},
         {{"middle", "centre", "centered"}, {"center"}},
         {{"spacebetween", "spacearound", "spaceevenly"}, {"between"}},
+        {{"h4", "h5", "h6"}, {"h3"}},
+        {{"obscured"}, {"password"}},
+        {{"shorttext", "plaintext"}, {"text"}},
         {{"small", "s", "compact"}, {"sm"}},
         {{"medium", "m", "regular"}, {"md"}},
         {{"large", "l", "big"}, {"lg"}},
@@ -268,11 +272,41 @@ void renameKey(Json& object, const std::string& from, const std::string& to) {
     object = std::move(renamed);
 }
 
-// True when `node` already sets `prop` through its type key ({"button": "Save"} sets label).
-bool setByTypeKey(const Json& node, const std::string& prop) {
+// The widget a node object is, read as the loader reads it: "type", else the first key naming a widget.
+const WidgetDef* nodeWidget(const Json& node, bool* byTypeKey) {
+    auto& catalog = WidgetCatalog::get();
+    *byTypeKey = false;
+    if (auto t = node.find("type"); t != node.end()) return t->is_string() ? catalog.find(t->get<std::string>()) : nullptr;
     for (auto it = node.begin(); it != node.end(); ++it)
-        if (const WidgetDef* def = WidgetCatalog::get().find(it.key())) return def->primary == prop;
-    return false;
+        if (const WidgetDef* def = catalog.find(it.key())) { *byTypeKey = true; return def; }
+    return nullptr;
+}
+
+bool valueFits(PropType type, const Json& v) {
+    if (v.is_string() && v.get_ref<const std::string&>().find("${") != std::string::npos) return true;
+    switch (type) {
+    case PropType::String: case PropType::Color: case PropType::Icon: return !v.is_object() && !v.is_array();
+    case PropType::Number: return v.is_number() || v.is_string();
+    case PropType::Bool: return v.is_boolean();
+    case PropType::Enum: return v.is_string();
+    case PropType::Array: return v.is_array();
+    case PropType::Object: return v.is_object();
+    case PropType::Nodes: return v.is_array() || v.is_object() || v.is_string();
+    case PropType::Any: return true;
+    }
+    return true;
+}
+
+// Whether `node` can take the member `from` renamed to `to`: not when the widget already sets `to`
+// through its type key ({"button": "Save"} sets label), nor when the value does not fit the prop
+// ("style": {...} is not a button variant) — a rename must not trade a warning for an error.
+bool renameFits(const Json& node, const std::string& from, const std::string& to) {
+    bool byTypeKey = false;
+    const WidgetDef* def = nodeWidget(node, &byTypeKey);
+    if (!def) return true;
+    if (byTypeKey && def->primary == to) return false;
+    if (const PropDef* p = def->prop(to)) return valueFits(p->type, node[from]);
+    return true;
 }
 
 // Applies one name fix; false when the document no longer matches the diagnostic or the new name
@@ -282,7 +316,7 @@ bool applyName(Json& doc, const Diagnostic& d, const std::string& name) {
         size_t slash = d.pointer.rfind('/');
         if (slash == std::string::npos) return false;
         Json* parent = resolve(doc, d.pointer.substr(0, slash));
-        if (!parent || !parent->is_object() || !parent->contains(d.subject) || parent->contains(name) || setByTypeKey(*parent, name)) return false;
+        if (!parent || !parent->is_object() || !parent->contains(d.subject) || parent->contains(name) || !renameFits(*parent, d.subject, name)) return false;
         renameKey(*parent, d.subject, name);
         return true;
     }
@@ -352,14 +386,20 @@ void wrapScreenBodies(Json& doc, std::vector<SpecFix>* fixes) {
     }
 }
 
-// React-style {"type": "button", "props": {"label": "Save"}} -> {"type": "button", "label": "Save"}.
-void inlineProps(Json& node, const std::string& ptr, std::vector<SpecFix>* fixes, int depth) {
+// Node shapes of other vocabularies, everywhere under `node`:
+// A2UI {"id": "t", "component": "Text"} -> {"id": "t", "type": "Text"} (the name is mapped on the next load);
+// React {"type": "button", "props": {"label": "Save"}} -> {"type": "button", "label": "Save"}.
+void normalizeNodeShapes(Json& node, const std::string& ptr, std::vector<SpecFix>* fixes, int depth) {
     if (depth > SpecLoader::kMaxDepth) return;
     if (node.is_array()) {
-        for (size_t i = 0; i < node.size(); ++i) inlineProps(node[i], ptr + "/" + std::to_string(i), fixes, depth + 1);
+        for (size_t i = 0; i < node.size(); ++i) normalizeNodeShapes(node[i], ptr + "/" + std::to_string(i), fixes, depth + 1);
         return;
     }
     if (!node.is_object()) return;
+    if (auto c = node.find("component"); c != node.end() && c->is_string() && !node.contains("type")) {
+        renameKey(node, "component", "type");
+        fixes->push_back({childPointer(ptr, "component"), "A2UI 'component' -> 'type'"});
+    }
     if (node.contains("type"))
         for (const char* wrapper : {"props", "properties", "attributes", "attrs"}) {
             auto w = node.find(wrapper);
@@ -373,7 +413,7 @@ void inlineProps(Json& node, const std::string& ptr, std::vector<SpecFix>* fixes
             node = std::move(flat);
             fixes->push_back({childPointer(ptr, wrapper), std::string("moved the members of '") + wrapper + "' into the node"});
         }
-    for (auto m = node.begin(); m != node.end(); ++m) inlineProps(m.value(), childPointer(ptr, m.key()), fixes, depth + 1);
+    for (auto m = node.begin(); m != node.end(); ++m) normalizeNodeShapes(m.value(), childPointer(ptr, m.key()), fixes, depth + 1);
 }
 
 void fixShapes(Json& doc, std::vector<SpecFix>* fixes) {
@@ -382,7 +422,7 @@ void fixShapes(Json& doc, std::vector<SpecFix>* fixes) {
     keyArrayById(doc, "overlays", fixes);
     wrapScreenBodies(doc, fixes);
     for (const char* section : {"screens", "overlays", "components"})  // not state: its objects are data
-        if (auto it = doc.find(section); it != doc.end()) inlineProps(*it, std::string("/") + section, fixes, 0);
+        if (auto it = doc.find(section); it != doc.end()) normalizeNodeShapes(*it, std::string("/") + section, fixes, 0);
 }
 
 } // namespace

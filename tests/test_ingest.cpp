@@ -134,6 +134,9 @@ TEST_CASE("lenient: comments, commas, quotes, keys and literals", "[ingest][leni
         CHECK(r.doc == Json{{"spec", 1}, {"meta", {{"name", "Tasks"}, {"device", "phone"}}}, {"$ref_1", true}});
         CHECK(hasFix(r, "quoted 5 unquoted keys"));
         CHECK(hasFix(r, "quoted an unquoted value"));
+        r = parseLenient("{\"a\": \"x\"\n b: 2}");  // missing comma before an unquoted key
+        REQUIRE(r.ok);
+        CHECK(r.doc == Json{{"a", "x"}, {"b", 2}});
     }
     SECTION("Python literals, NaN and Infinity") {
         LenientResult r = parseLenient(R"({"a": True, "b": False, "c": None, "d": NaN, "e": -Infinity, "f": Infinity, "g": +3, "h": .5})");
@@ -217,6 +220,12 @@ TEST_CASE("lenient: what cannot be recovered is located in the original text", "
         CHECK(r.error.line == 1);
         CHECK(r.error.message.find("no JSON object") != std::string::npos);
         CHECK_FALSE(parseLenient("  \n").ok);
+    }
+    SECTION("a flood of braces is not an answer") {
+        LenientResult r = parseLenient(std::string(100000, '{'));
+        CHECK_FALSE(r.ok);
+        CHECK(r.error.line == 1);
+        CHECK(r.error.col == 2);
     }
     SECTION("nesting beyond the loader's limit") {
         std::string deep(SpecLoader::kMaxDepth + 5, '[');
@@ -366,6 +375,13 @@ TEST_CASE("partial: values that may still grow are held back", "[ingest][partial
     CHECK_FALSE(isOpen(p, "/screens/home/body/0"));
     CHECK_FALSE(isOpen(p, "/spec"));
 
+    REQUIRE(parsePartial("Fill in {name} later.\n```json\n{\"spec\": 1, \"meta\": {\"name\": \"A\"}", &p));
+    CHECK(p.value == Json{{"spec", 1}, {"meta", {{"name", "A"}}}});
+    CHECK_FALSE(parsePartial("Fill in {name} later.", &p));
+    REQUIRE(parsePartial("{\"spec\": 1, \"meta\": {\"name\": @", &p));  // a syntax error ends what can be shown
+    CHECK(p.value == Json{{"spec", 1}, {"meta", Json::object()}});
+    CHECK(p.open == std::vector<std::string>{"", "/meta"});
+
     REQUIRE(parsePartial("{\"a\": {}} trailing prose", &p));
     CHECK(p.complete);
     CHECK(p.open.empty());
@@ -497,6 +513,24 @@ TEST_CASE("repair: shape slips", "[ingest][repair]") {
         CHECK(home["body"]["children"][1].begin().key() == "col");
         CHECK(r.doc["screens"]["about"] == Json{{"body", {{{"text", "About us"}}}}});
     }
+    SECTION("A2UI nodes: 'component' names the type, its variants map to ours") {
+        Json doc = Json::parse(R"({"screens": {"home": {"body": [
+            {"id": "title", "component": "Text", "text": "Animal explorer", "variant": "h1"},
+            {"id": "bar", "component": "Row", "justify": "spaceBetween", "children": [
+              {"component": "TextField", "label": "Search...", "bind": "query"},
+              {"component": "Button", "label": "Go", "variant": "borderless", "action": "back"}]}]}},
+          "state": {"query": ""}})");
+        SpecRepairResult r = repairSpec(doc);
+        INFO(repairsOf(r));
+        REQUIRE(r.load.spec);
+        CHECK(r.load.diagnostics.empty());
+        const Json& body = r.doc["screens"]["home"]["body"];
+        CHECK(body[0] == Json::parse(R"({"id": "title", "type": "text", "text": "Animal explorer", "style": "h1"})"));
+        CHECK(body[1]["type"] == "row");
+        CHECK(body[1]["justify"] == "between");
+        CHECK(body[1]["children"][0]["type"] == "input");
+        CHECK(body[1]["children"][1] == Json::parse(R"({"type": "button", "label": "Go", "variant": "ghost", "press": "back"})"));
+    }
     SECTION("other vocabularies in document keys") {
         Json doc = Json::parse(R"({"pages": {"home": {"title": "Home", "content": [{"Label": "Hi"}, {"Toggle": "Dark mode", "bind": "dark"}]}},
                                   "data": {"dark": false}})");
@@ -536,6 +570,13 @@ TEST_CASE("repair: what is not a near miss is left alone", "[ingest][repair]") {
         SpecRepairResult r = repairSpec(doc);
         CHECK(r.doc == doc);
         CHECK(r.fixes.empty());
+    }
+    SECTION("a rename must fit the value: a style object is not a button variant") {
+        Json doc = Json::parse(R"({"screens": {"home": {"body": [{"button": "Save", "style": {"color": "red"}, "onClick": "back"}]}}})");
+        SpecRepairResult r = repairSpec(doc);
+        INFO(repairsOf(r));
+        CHECK(r.doc["screens"]["home"]["body"][0] == Json::parse(R"({"button": "Save", "style": {"color": "red"}, "press": "back"})"));
+        CHECK_FALSE(r.load.hasErrors());
     }
     SECTION("not an object at all: no throw, the loader's error is kept") {
         SpecRepairResult r = repairSpec(Json::array({1, 2}));
