@@ -34,6 +34,8 @@ struct IdeaEntity {
     std::string singular;  // as the idea says it, lower case ("habit")
     std::string plural;    // ("habits")
     std::vector<IdeaField> fields;
+    std::string icon;      // Font Awesome icon for the entity ("check-square-o")
+    Json rows = Json::array();  // realistic sample rows: objects keyed by field name, dates as ISO; empty = drafter invents them
 };
 
 // What the drafter understood; also printed by `generate` so the PM sees why the draft looks as it does.
@@ -44,6 +46,11 @@ struct IdeaReading {
     std::vector<std::string> features;   // "reminders", "search", "sharing", "payments", "charts", "approvals", "booking", "chat", "ai", "login", "onboarding", "kanban", "settings", ...
     std::vector<std::string> labels;     // labels quoted or named in the idea ("Simple Animal Explorer", "Mammals")
     std::string device;                  // "phone" | "tablet" | "desktop"
+    std::string heading;                 // the idea's own title for the main screen ("Simple Animal Explorer"; "" = none)
+    std::vector<std::string> buttons;    // quoted labels the idea puts on buttons ("Place Order")
+    std::string domain;                  // lexicon domain that matched ("habits"; "" when the idea was not recognised)
+    std::string preset = "calm";         // theme preset picked by domain
+    std::string brand = "#4F7CFF";       // brand color picked by domain
 };
 
 IdeaReading readIdea(std::string_view idea);   // never fails; an empty or odd idea gives a sensible generic reading

@@ -1,0 +1,407 @@
+// OfflineDrafter: every corpus request and sample idea becomes a valid, navigable prototype in the
+// request's own words; feature patterns work when clicked through; the offline provider streams the spec.
+#include "generator/offline_drafter.h"
+#include "runtime/headless.h"
+#include "runtime/inspector.h"
+#include "runtime/spec_loader.h"
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <set>
+
+using namespace pt;
+
+namespace {
+
+const char* kCorpus = PT_SOURCE_DIR "/../shared/corpus/genui-samples/prompts.jsonl";
+
+struct Request {
+    std::string label, text;
+    bool detailed;  // a long UI prompt (needs more of its words to show up)
+};
+
+std::vector<Request> corpusRequests() {
+    std::vector<Request> out;
+    std::ifstream in(kCorpus);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty()) continue;
+        Json j = Json::parse(line);
+        std::string id = j.value("id", j.value("name", std::string("?")));
+        out.push_back({id + " (description)", j.value("description", ""), false});
+        if (j.contains("prompt") && j["prompt"].is_string()) out.push_back({id + " (prompt)", j["prompt"].get<std::string>(), true});
+    }
+    return out;
+}
+
+std::vector<Request> sampleIdeas() {
+    std::vector<Request> out;
+    std::ifstream in(PT_SOURCE_DIR "/samples/ideas.txt");
+    std::string line;
+    while (std::getline(in, line))
+        if (!line.empty()) out.push_back({line, line, false});
+    return out;
+}
+
+std::string lowerAscii(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+// "categories" / "category" -> "categor": plural and singular share the stem.
+std::string stem(std::string w) {
+    w = lowerAscii(w);
+    for (const char* end : {"ies", "es", "s", "y"}) {
+        size_t n = std::strlen(end);
+        if (w.size() > n + 3 && w.compare(w.size() - n, n, end) == 0) return w.substr(0, w.size() - n);
+    }
+    return w;
+}
+
+// An independent, simple reading of what a request names: double-quoted labels, then long-ish words.
+std::vector<std::string> requestNouns(const std::string& text) {
+    std::vector<std::string> out;
+    for (size_t open = text.find('"'); open != std::string::npos; open = text.find('"', open + 1)) {
+        size_t close = text.find('"', open + 1);
+        if (close == std::string::npos) break;
+        std::string label = text.substr(open + 1, close - open - 1);
+        if (label.size() >= 3 && label.size() <= 40 && label.find("://") == std::string::npos && label.find('/') != 0) out.push_back(label);
+        open = close;
+    }
+    static const std::set<std::string> skip = {"simple", "display", "shows", "with", "that", "this", "from", "list", "form", "page", "interface", "component",
+                                               "generate", "create", "message", "should", "have", "each", "using", "below", "text", "card", "button",
+                                               "where", "their", "them", "they", "into", "test", "sample", "verify", "parser", "usage", "basic", "explicit",
+                                               "detailed", "simplified", "application", "daily", "weekly", "when", "what", "which"};
+    std::string word;
+    for (size_t i = 0; i <= text.size(); ++i) {
+        char c = i < text.size() ? text[i] : ' ';
+        if (std::isalpha(static_cast<unsigned char>(c))) { word += c; continue; }
+        if (word.size() >= 4 && !skip.count(lowerAscii(word))) out.push_back(word);
+        word.clear();
+    }
+    return out;
+}
+
+std::string visibleText(const Json& report) {
+    std::string all;
+    for (auto& [screen, texts] : report["texts"].items())
+        for (auto& t : texts)
+            if (t.is_string()) all += lowerAscii(t.get<std::string>()) + "\n";
+    return all;
+}
+
+// Loads the draft and checks the structural promises; returns the inspect report.
+Json checkDraft(const std::string& idea, const Json& spec) {
+    LoadResult r = SpecLoader::loadJson(spec);
+    INFO(r.format("draft"));
+    REQUIRE(r.spec);
+    CHECK_FALSE(r.hasErrors());
+    CHECK(r.diagnostics.empty());
+    Json report = inspectSpec(r.spec);
+    int reachable = 0;
+    for (auto& s : report["screens"]) reachable += s["reachable"].get<bool>() ? 1 : 0;
+    CHECK(reachable >= 3);
+    INFO(report["dead_controls"].dump());
+    CHECK(report["dead_controls"].empty());
+    CHECK(report["unreachable"].empty());
+    std::string dump = lowerAscii(spec.dump());
+    CHECK(dump.find("lorem") == std::string::npos);
+    CHECK(dump.find("item 1\"") == std::string::npos);
+    return report;
+}
+
+std::shared_ptr<const Spec> load(const Json& spec) {
+    LoadResult r = SpecLoader::loadJson(spec);
+    INFO(r.format("draft"));
+    REQUIRE(r.spec);
+    REQUIRE_FALSE(r.hasErrors());
+    return r.spec;
+}
+
+bool hasText(HeadlessDriver& d, const std::string& needle) {
+    for (auto& t : d.proto().texts())
+        if (t.find(needle) != std::string::npos) return true;
+    return false;
+}
+
+void click(HeadlessDriver& d, const std::string& target) {
+    std::string error;
+    INFO("screen " << d.proto().currentScreen() << ", click " << target);
+    REQUIRE(d.click(target, &error));
+    d.settle();
+}
+
+void type(HeadlessDriver& d, const std::string& target, const std::string& text) {
+    std::string error;
+    INFO("screen " << d.proto().currentScreen() << ", type into " << target);
+    REQUIRE(d.type(target, text, &error));
+    d.settle();
+}
+
+// Finds the first node (depth first) whose first key is `type`, anywhere in `j`.
+const Json* findWidget(const Json& j, const std::string& type) {
+    if (j.is_object() && !j.empty() && j.begin().key() == type) return &j;
+    if (j.is_object() || j.is_array())
+        for (auto& v : j)
+            if (const Json* hit = findWidget(v, type)) return hit;
+    return nullptr;
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// Every request
+//-----------------------------------------------------------------------------
+
+TEST_CASE("every corpus request becomes a valid prototype in its own words", "[drafter][corpus]") {
+    std::vector<Request> requests = corpusRequests();
+    if (requests.empty()) {
+        WARN("corpus missing at " << kCorpus << ": skipped");
+        return;
+    }
+    CHECK(requests.size() >= 90);
+    for (auto& req : requests) {
+        INFO(req.label << ": " << req.text.substr(0, 160));
+        Json spec = draftSpec(req.text);
+        Json report = checkDraft(req.text, spec);
+        std::string texts = visibleText(report);
+        std::vector<std::string> nouns = requestNouns(req.text);
+        std::set<std::string> found;
+        for (auto& n : nouns)
+            if (texts.find(stem(n)) != std::string::npos) found.insert(stem(n));
+        INFO("found " << found.size() << " of " << nouns.size() << " request words");
+        CHECK(found.size() >= (req.detailed ? std::min<size_t>(3, nouns.size()) : std::min<size_t>(1, nouns.size())));
+    }
+}
+
+TEST_CASE("every sample idea becomes a valid prototype in its own words", "[drafter]") {
+    std::vector<Request> ideas = sampleIdeas();
+    REQUIRE(ideas.size() >= 20);
+    for (auto& req : ideas) {
+        INFO(req.text);
+        Json spec = draftSpec(req.text);
+        Json report = checkDraft(req.text, spec);
+        CHECK(spec["meta"]["idea"] == req.text);
+        CHECK(spec["meta"]["name"].get<std::string>().size() >= 3);
+        std::string texts = visibleText(report);
+        int found = 0;
+        for (auto& n : requestNouns(req.text)) found += texts.find(stem(n)) != std::string::npos;
+        CHECK(found >= 3);
+    }
+}
+
+TEST_CASE("drafts are deterministic", "[drafter]") {
+    for (const char* idea : {"a habit tracker with daily streaks and reminders", "a B2B approvals dashboard for purchase requests", ""}) {
+        INFO(idea);
+        CHECK(draftSpec(idea).dump() == draftSpec(idea).dump());
+    }
+}
+
+TEST_CASE("empty and odd ideas still give a valid 3+ screen app", "[drafter][robust]") {
+    std::string paste;
+    while (paste.size() < 5000) paste += "We need something for the warehouse team to scan pallets, log damages and see totals per shift. ";
+    std::string invalidUtf8 = std::string("caf\xC3 menu \xFF\xFE with ") + '\0' + " nulls";
+    for (const std::string& idea : {std::string(""), std::string("???"), paste, std::string("🐶🌮 ✨ 日本語のアプリ"), std::string("an app for ${evil} and '${x}' \"${y}\""),
+                                    invalidUtf8, std::string(200, '\'')}) {
+        INFO(idea.substr(0, 80));
+        Json spec = draftSpec(idea);
+        checkDraft(idea, spec);
+        CHECK_NOTHROW(spec.dump());
+    }
+}
+
+//-----------------------------------------------------------------------------
+// Reading ideas
+//-----------------------------------------------------------------------------
+
+TEST_CASE("readIdea finds entities, features, labels and the device", "[drafter][read]") {
+    IdeaReading habits = readIdea("a habit tracker with daily streaks and reminders");
+    REQUIRE_FALSE(habits.entities.empty());
+    CHECK(habits.entities[0].singular == "habit");
+    CHECK(habits.entities[0].plural == "habits");
+    CHECK(std::count(habits.features.begin(), habits.features.end(), "reminders") == 1);
+    CHECK(habits.device == "phone");
+
+    IdeaReading b2b = readIdea("a B2B approvals dashboard where managers approve or reject purchase requests");
+    CHECK(b2b.device == "desktop");
+    CHECK(std::count(b2b.features.begin(), b2b.features.end(), "approvals") == 1);
+
+    IdeaReading chores = readIdea("a kids' chore chart");
+    REQUIRE_FALSE(chores.entities.empty());
+    CHECK(chores.entities[0].singular == "chore");
+
+    IdeaReading quoted = readIdea("An animal explorer. 'Text' (variant 'h1') \"Simple Animal Explorer\". 'Tabs' with tabs \"Mammals\", \"Birds\" and \"Reptiles\". A 'Button' \"Show map\".");
+    CHECK(quoted.heading == "Simple Animal Explorer");
+    CHECK(quoted.buttons == std::vector<std::string>{"Show map"});
+    REQUIRE_FALSE(quoted.entities.empty());
+    bool tabsAreChoices = false;
+    for (auto& f : quoted.entities[0].fields) tabsAreChoices = tabsAreChoices || f.choices == std::vector<std::string>{"Mammals", "Birds", "Reptiles"};
+    CHECK(tabsAreChoices);
+
+    IdeaReading unknown = readIdea("a tracker for birdwatching spots");
+    REQUIRE_FALSE(unknown.entities.empty());
+    CHECK(unknown.entities[0].singular == "spot");
+    CHECK(unknown.entities[0].rows.size() >= 3);
+    for (auto& row : unknown.entities[0].rows) CHECK(row["name"].get<std::string>().find("spot") != std::string::npos);
+}
+
+//-----------------------------------------------------------------------------
+// Features, clicked through
+//-----------------------------------------------------------------------------
+
+TEST_CASE("a habit tracker with reminders has a reminders screen with a time select and a switch", "[drafter][feature]") {
+    Json spec = draftSpec("a habit tracker with daily streaks and reminders");
+    REQUIRE(spec["screens"].contains("reminders"));
+    const Json& screen = spec["screens"]["reminders"];
+    CHECK(findWidget(screen, "select") != nullptr);
+    CHECK(findWidget(screen, "switch") != nullptr);
+    HeadlessDriver d(load(spec));
+    d.proto().showScreen("reminders");
+    d.settle();
+    click(d, "remindOn");
+    CHECK(d.proto().state()["reminders"]["on"] == false);
+    CHECK(hasText(d, "Reminders are off"));
+}
+
+TEST_CASE("a create form saves a new row that then shows in the list", "[drafter][feature]") {
+    Json spec = draftSpec("a plant care app that reminds me when to water each plant");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    size_t before = d.proto().state()["plants"].size();
+    d.proto().showScreen("plants");
+    d.settle();
+    click(d, "addPlant");
+    CHECK(d.proto().currentScreen() == "newPlant");
+    click(d, "savePlant");  // the required name is empty: validation stops the save
+    CHECK(d.proto().currentScreen() == "newPlant");
+    type(d, "plantName", "Fiddle leaf fig");
+    click(d, "savePlant");
+    CHECK(d.proto().currentScreen() == "plants");
+    CHECK(d.proto().state()["plants"].size() == before + 1);
+    CHECK(hasText(d, "Fiddle leaf fig"));
+}
+
+TEST_CASE("an idea with payments has a checkout flow that ends in a confirmation", "[drafter][feature]") {
+    Json spec = draftSpec("an online store for handmade candles with a cart and card payment");
+    REQUIRE(spec["screens"].contains("checkout"));
+    REQUIRE(spec["screens"].contains("confirmation"));
+    HeadlessDriver d(load(spec));
+    d.proto().showScreen("cart");
+    d.settle();
+    click(d, "checkout");
+    type(d, "card", "4242 4242 4242 4242");
+    type(d, "exp", "09/28");
+    type(d, "cvc", "123");
+    click(d, "pay");
+    d.wait(1500);
+    d.settle();
+    CHECK(d.proto().currentScreen() == "confirmation");
+    CHECK(d.proto().state()["cart"].empty());
+    CHECK(d.proto().state()["order"]["number"] == "A-20418");
+}
+
+TEST_CASE("a booking idea has a calendar, time slots and a confirmation", "[drafter][feature]") {
+    Json spec = draftSpec("a salon booking app for haircuts and manicures");
+    REQUIRE(spec["screens"].contains("book"));
+    CHECK(findWidget(spec["screens"]["book"], "calendar") != nullptr);
+    CHECK(findWidget(spec["screens"]["book"], "chips") != nullptr);
+    std::string day = spec["state"]["openDays"][0];
+    HeadlessDriver d(load(spec));
+    size_t before = spec["state"]["bookings"].size();
+    d.proto().showScreen("book");
+    d.settle();
+    click(d, std::to_string(std::stoi(day.substr(8))));  // calendar days are clickable by their number
+    CHECK(d.proto().state()["booking"]["date"] == day);
+    click(d, "10:30");
+    type(d, "bookPhone", "415 555 0123");
+    click(d, "confirmBooking");
+    d.wait(1200);
+    d.settle();
+    CHECK(d.proto().currentScreen() == "booked");
+    CHECK(d.proto().state()["bookings"].size() == before + 1);
+    CHECK(d.proto().state()["bookings"].back()["time"] == "10:30");
+}
+
+TEST_CASE("a chat idea has a conversation where typing and sending adds a message and gets a reply", "[drafter][feature]") {
+    Json spec = draftSpec("a team chat app with direct messages");
+    HeadlessDriver d(load(spec));
+    d.proto().showScreen("inbox");
+    d.settle();
+    std::string first = spec["state"]["threads"][0]["name"];
+    click(d, first);
+    CHECK(d.proto().currentScreen() == "conversation");
+    size_t before = d.proto().state()["threads"][0]["msgs"].size();
+    type(d, "composer", "Ship it on Friday");
+    click(d, "send");
+    CHECK(d.proto().state()["threads"][0]["msgs"].size() == before + 1);
+    CHECK(d.proto().state()["chatDraft"] == "");
+    CHECK(hasText(d, "Ship it on Friday"));
+    d.wait(1200);
+    d.settle();
+    CHECK(d.proto().state()["threads"][0]["msgs"].size() == before + 2);
+}
+
+TEST_CASE("an AI assistant answer streams in", "[drafter][feature]") {
+    Json spec = draftSpec("a recipe app with an AI assistant that suggests dinners");
+    REQUIRE(spec["screens"].contains("assistant"));
+    std::string question = spec["state"]["aiAnswers"][0]["q"], answer = spec["state"]["aiAnswers"][0]["a"];
+    HeadlessDriver d(load(spec));
+    d.proto().showScreen("assistant");
+    d.settle();
+    click(d, question);
+    d.wait(1200);
+    d.settle();
+    std::string midway = d.proto().state()["aiChat"].back()["text"];
+    CHECK_FALSE(midway.empty());
+    CHECK(midway.size() < answer.size());
+    CHECK(answer.rfind(midway, 0) == 0);
+    d.wait(20000);
+    d.settle();
+    CHECK(d.proto().state()["aiChat"].back()["text"] == answer);
+    CHECK(d.proto().state()["aiBusy"] == false);
+}
+
+TEST_CASE("an approvals dashboard is a desktop app whose approve button decides a request", "[drafter][feature]") {
+    Json spec = draftSpec("a B2B approvals dashboard where managers approve or reject purchase requests");
+    CHECK(spec["meta"]["device"] == "desktop");
+    CHECK(spec["nav"]["kind"] == "sidebar");
+    REQUIRE(spec["screens"].contains("approvals"));
+    HeadlessDriver d(load(spec));
+    d.proto().showScreen("approvals");
+    d.settle();
+    auto pending = [&] {
+        int n = 0;
+        for (auto& r : d.proto().state()["requests"]) n += r["status"] == "Pending";
+        return n;
+    };
+    int before = pending();
+    REQUIRE(before > 0);
+    click(d, "approve");
+    CHECK(pending() == before - 1);
+}
+
+//-----------------------------------------------------------------------------
+// Provider
+//-----------------------------------------------------------------------------
+
+TEST_CASE("the offline provider streams text that parses to the drafted spec", "[drafter][provider]") {
+    std::unique_ptr<LlmProvider> p = makeOfflineProvider();
+    CHECK(p->name() == "offline");
+    CHECK(p->model() == "drafter-1");
+    LlmRequest req;
+    req.idea = "a podcast player with a queue and sleep timer";
+    std::string streamed;
+    int chunks = 0;
+    LlmResult r = p->complete(req, [&](std::string_view delta) { streamed += delta; ++chunks; }, nullptr);
+    CHECK(r.ok);
+    CHECK(r.finishReason == "stop");
+    CHECK(chunks >= 2);
+    CHECK(streamed == r.text);
+    CHECK(Json::parse(streamed) == draftSpec(req.idea));
+
+    std::atomic<bool> cancel{true};
+    LlmResult c = p->complete(req, nullptr, &cancel);
+    CHECK_FALSE(c.ok);
+    CHECK(c.cancelled);
+    CHECK(c.finishReason == "cancelled");
+}
