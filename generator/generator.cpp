@@ -348,6 +348,7 @@ GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider,
     }
     if (rawLog.empty()) res.rawPath.clear();
     res.totalSec = secondsSince(start);
+    progress.currentScreen.clear();
     report(res.written ? "done" : "failed");
     return res;
 }

@@ -516,9 +516,11 @@ int main(int argc, char** argv) {
     // Not a verb: an idea, unless it is one word that looks like a mistyped verb.
     std::vector<std::string> names;
     for (auto& v : verbs()) if (v.run) names.push_back(v.name);
-    std::string hint = verb.find(' ') == std::string::npos ? closestName(verb, names) : "";
-    if (!hint.empty() || verb.empty() || verb[0] == '-') {
-        std::cerr << "promptotype: unknown command '" << verb << "'" << (hint.empty() ? "" : " (did you mean '" + hint + "'?)") << "\n";
+    if (verb.find(' ') == std::string::npos) {
+        std::string hint = closestName(verb, names);
+        std::cerr << "promptotype: unknown command '" << verb << "'"
+                  << (hint.empty() ? " (to generate a prototype, describe the idea in a few words: promptotype \"a todo list with due dates\")"
+                                   : " (did you mean '" + hint + "'?)") << "\n";
         return usage(std::cerr);
     }
     Args args;
