@@ -112,8 +112,10 @@ void drawPresenter(Prototype& proto, PresenterState& ps, const FontSet& fonts, c
     ImGui::PushStyleColor(ImGuiCol_Text, t.c.textMuted);
     ImGui::PushTextWrapPos(0);
     if (ps.generating) ImGui::TextUnformatted("Generating: screens appear as the model finishes them.");
-    else if (!ps.status.empty()) ImGui::TextUnformatted(ps.status.c_str());
-    ImGui::TextUnformatted(ps.problems.empty() ? "Watching the spec: save to update." : "The spec has problems: they are listed over the device.");
+    else {
+        if (!ps.status.empty()) ImGui::TextUnformatted(ps.status.c_str());
+        ImGui::TextUnformatted(ps.problems.empty() ? "Watching the spec: save to update." : "The spec has problems: they are listed over the device.");
+    }
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
@@ -235,6 +237,7 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
     SpecWatcher watcher(options.specPath);
     uint64_t feedVersion = 0;
     bool deviceChosen = !options.device.empty();
+    bool feedShown = false;  // a spec from the feed replaced the waiting screen
 
     int frames = 0;
     double last = glfwGetTime();
@@ -246,6 +249,8 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
                 feedVersion = v.version;
                 if (v.spec && v.spec.get() != &proto.spec()) {
                     proto.replaceSpec(v.spec);
+                    if (!feedShown) proto.reset();  // the first real spec starts fresh: its clock, state and start screen
+                    feedShown = true;
                     proto.setTheme(ps.dark);
                     if (!deviceChosen) ps.device = v.spec->device;
                 }
