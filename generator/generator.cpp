@@ -157,6 +157,39 @@ std::string pointerKey(const std::string& key) {
     return out;
 }
 
+// "newHabit" -> "New habit": a title for a screen that is named but not written yet.
+std::string titleFromId(const std::string& id) {
+    std::string out;
+    for (char c : id) {
+        if (c == '_' || c == '-') { out += ' '; continue; }
+        if (std::isupper((unsigned char)c) && !out.empty()) out += ' ', c = (char)std::tolower((unsigned char)c);
+        out += out.empty() ? (char)std::toupper((unsigned char)c) : c;
+    }
+    return out;
+}
+
+// Screens the finished `nav` names but the model has not written yet become skeletons, so the shell
+// (tab bar or sidebar, theme, name) is whole from the moment `nav` closes.
+void addSkeletonScreens(Json& doc, const PartialJson& pj) {
+    auto nav = doc.find("nav");
+    if (nav == doc.end() || !nav->is_object() || isOpen(pj, "/nav")) return;
+    std::vector<std::pair<std::string, std::string>> named;  // id, title
+    if (auto items = nav->find("items"); items != nav->end() && items->is_array())
+        for (auto& it : *items) {
+            if (it.is_string()) named.push_back({it.get<std::string>(), titleFromId(it.get<std::string>())});
+            else if (it.is_object() && it.contains("screen") && it["screen"].is_string()) {
+                std::string id = it["screen"].get<std::string>();
+                auto label = it.find("label");
+                named.push_back({id, label != it.end() && label->is_string() ? label->get<std::string>() : titleFromId(id)});
+            }
+        }
+    if (auto start = nav->find("start"); start != nav->end() && start->is_string()) named.push_back({start->get<std::string>(), titleFromId(start->get<std::string>())});
+    if (!doc.contains("screens") || !doc["screens"].is_object()) doc["screens"] = Json::object();
+    for (auto& [id, title] : named)
+        if (!id.empty() && !doc["screens"].contains(id))
+            doc["screens"][id] = {{"title", title}, {"body", Json::array({Json{{"skeleton", 3}, {"avatar", true}}, Json{{"skeleton", 4}}, Json{{"skeleton", 2}}})}};
+}
+
 } // namespace
 
 Json partialSpecFromStream(std::string_view prefix, std::string* currentScreen, int* screensDone) {
@@ -177,7 +210,8 @@ Json partialSpecFromStream(std::string_view prefix, std::string* currentScreen, 
         }
         if (std::string(section) == "screens") *screensDone = (int)it->size();
     }
-    if (*screensDone == 0) return nullptr;
+    addSkeletonScreens(doc, pj);
+    if (!doc.contains("screens") || doc["screens"].empty()) return nullptr;
     return doc;
 }
 
@@ -286,9 +320,10 @@ GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider,
                 int done = 0;
                 Json partial = partialSpecFromStream(text, &progress.currentScreen, &done);
                 progress.screensDone = done;
-                if (!partial.is_null() && done > published) {
+                if (!partial.is_null() && (done > published || res.shellSec < 0)) {
                     published = done;
-                    if (res.firstScreenSec < 0) res.firstScreenSec = secondsSince(start);
+                    if (res.shellSec < 0) res.shellSec = secondsSince(start);
+                    if (res.firstScreenSec < 0 && done > 0) res.firstScreenSec = secondsSince(start);
                     onPartial(partial);
                 }
             }

@@ -53,6 +53,7 @@ struct GenerationResult {
     bool fromCache = false;
     std::string generator;                // "openai gpt-4o-mini", "offline drafter"
     std::string error;                    // why nothing could be written (when !written)
+    double shellSec = -1;                 // when the app shell (nav, with skeletons for unwritten screens) was first published
     double firstScreenSec = -1;           // when the first complete screen was published (-1: never, e.g. cache)
     double totalSec = 0;
 };
@@ -70,8 +71,9 @@ using PartialSpecFn = std::function<void(const Json& partialDoc)>;
 GenerationResult generateSpec(const GenerationOptions& options, LlmProvider& provider, const ProgressFn& onProgress,
                               const PartialSpecFn& onPartial, const std::atomic<bool>* cancel);
 
-// The partial spec worth showing for a streamed prefix: shell keys plus closed screens (null when
-// no screen has closed yet). Also reports the screen being written and how many have closed.
+// The partial spec worth showing for a streamed prefix: shell keys, closed screens, and skeletons for
+// screens the closed `nav` names but the model has not written yet (null while there is nothing to
+// show). Also reports the screen being written and how many have closed.
 Json partialSpecFromStream(std::string_view prefix, std::string* currentScreen, int* screensDone);
 
 //-----------------------------------------------------------------------------

@@ -22,10 +22,10 @@ namespace pt {
 static const char* kWorkedExample = R"EX({"spec": 1,
  "meta": {"name": "Plantly", "idea": "remind me to water my plants", "device": "phone", "now": "2026-05-04T08:00"},
  "theme": {"preset": "calm", "brand": "#16A34A", "mode": "light"},
+ "nav": {"kind": "tabs", "start": "plants", "items": [{"screen": "plants", "icon": "leaf"}, {"screen": "stats", "icon": "bar-chart"}]},
  "state": {"plants": [{"id": 1, "name": "Monstera", "room": "Living room", "every": 7, "last": "2026-04-28"},
    {"id": 2, "name": "Basil", "room": "Kitchen", "every": 2, "last": "2026-05-03"}],
   "draft": {"name": "", "room": "Kitchen", "every": 7}},
- "nav": {"kind": "tabs", "start": "plants", "items": [{"screen": "plants", "icon": "leaf"}, {"screen": "stats", "icon": "bar-chart"}]},
  "screens": {
   "plants": {"title": "My plants", "bar": [{"icon_button": "plus", "label": "Add plant", "go": "addPlant"}], "body": [
    {"list": [{"item": "${p.name}", "subtitle": "${p.room} · every ${p.every} days", "icon": "leaf",
@@ -59,14 +59,15 @@ static std::string buildSystemPrompt() {
 no prose, no Markdown fence, no comments.
 
 # Document
-{"spec": 1, "meta": {...}, "theme": {...}, "state": {...}, "nav": {...}, "screens": {...}, "overlays": {...}, "actions": {...}, "mocks": {...}}
-Write the keys in exactly this order: the app shell (spec, meta, theme, state, nav) first, then the screens, the start
-screen first and the others in the order a user meets them; overlays, actions and mocks last. The app appears on
-screen while you write, so finish each screen before starting the next.
+{"spec": 1, "meta": {...}, "theme": {...}, "nav": {...}, "state": {...}, "screens": {...}, "overlays": {...}, "actions": {...}, "mocks": {...}}
+Write the keys in exactly this order: the app shell (spec, meta, theme, nav) first, then compact state, then the
+screens, the start screen first and the others in the order a user meets them; overlays, actions and mocks last.
+The app appears on screen while you write, so finish each screen before starting the next.
 - meta: name (a short product name), idea (the user's request), device (phone|tablet|desktop), now (ISO date-time).
 - theme: preset (calm|vivid|warm|mono|corporate|playful), brand ("#RRGGBB"), mode (light|dark).
-- state: realistic mock data the screens read and change: real-sounding names, amounts, dates near meta.now. Never lorem ipsum, never "Item 1".
 - nav: kind (tabs|sidebar|stack), start (screen id), items (screen ids or {"screen", "label", "icon"}), 2-5 items.
+- state: realistic mock data the screens read and change: real-sounding names, amounts, dates near meta.now; 3-6 rows
+  per list, short values. Never lorem ipsum, never "Item 1".
 - screens: id -> {"title", "icon", "body": [nodes], "bar": [icon_button nodes]}. Screen ids are camelCase.
 - overlays: id -> {"kind": "dialog"|"sheet", "title", "body": [nodes], "actions": [button nodes]}; open with {"open": id}.
 - mocks: name -> {"latency": 800, "result": {...}} for {"call": name}.
