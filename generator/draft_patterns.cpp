@@ -462,7 +462,8 @@ void addHome(Draft& d) {
         Json donutCard = Json{{"card", Json::array({donutByCategory(p)})}, {"title", "Share by " + safeText(p.category->label, 30)}, {"grow", 1}};
         body.push_back(Json{{"row", Json::array({chartCard, donutCard})}, {"gap", 16}, {"valign", "top"}});
     } else if (p.category) {
-        body.push_back(Json{{"card", Json::array({chartByCategory(p, true)})}, {"title", capitalized(p.nouns) + " by " + safeText(p.category->label, 30)}});
+        body.push_back(Json{{"card", Json::array({chartByCategory(p, true)})},
+                            {"title", (p.amount ? safeText(p.amount->label, 30) : capitalized(p.nouns)) + " by " + safeText(p.category->label, 30)}});
     }
     body.push_back(section);
     // Quick links to everything the nav bar does not show.

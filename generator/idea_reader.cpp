@@ -792,14 +792,11 @@ IdeaEntity genericEntity(const std::string& noun, const std::vector<std::string>
     std::vector<std::string> mods;
     for (auto& w : words)
         if (w != noun) mods.push_back(w);
+    // Only the names come from here; the drafter fills status, date and notes like any field without data.
     const char* qualifiers[] = {"Weekend", "Downtown", "Morning", "Riverside", "Spring"};
-    const char* notes[] = {"Shared with the team on Monday", "Needs a second look before Friday", "Went well, repeat next month",
-                           "Waiting for a reply from Sam", "Started from a suggestion by Ava"};
-    const char* statuses[] = {"Active", "Planned", "Done", "Active", "Planned"};
-    const int days[] = {0, 3, -4, 7, -9};
     for (int i = 0; i < 5; ++i) {
         std::string name = std::string(qualifiers[i]) + " " + (mods.empty() ? noun : mods[i % mods.size()] + " " + noun);
-        e.rows.push_back(Json{{"name", name}, {"status", statuses[i]}, {"date", isoDay(days[i])}, {"notes", notes[i]}});
+        e.rows.push_back(Json{{"name", name}, {"status", nullptr}, {"date", nullptr}, {"notes", nullptr}});
     }
     return e;
 }
