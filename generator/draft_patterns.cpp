@@ -424,8 +424,7 @@ Json keyStats(const Draft& d, const EntityPlan& p) {
     else if (p.quantity)
         stats.push_back(statTile("Average " + safeText(p.quantity->label, 30), "${number(avg(map(" + p.key + ", x => x." + p.quantity->name + ")), 1)}", "bar-chart", ""));
     if (p.when)
-        stats.push_back(statTile("Next 7 days", "${count(" + p.key + ", x => daysBetween(today(), x." + p.when->name + ") >= 0 && daysBetween(today(), x." + p.when->name + ") < 7)}",
-                                 "calendar", p.nouns));
+        stats.push_back(statTile("This week", "${count(" + p.key + ", x => abs(daysBetween(today(), x." + p.when->name + ")) < 7)}", "calendar", p.nouns));
     size_t keep = d.wide() ? 4 : 2;
     if (stats.size() > keep) stats.erase(stats.begin() + static_cast<long>(keep), stats.end());
     return stats;
@@ -463,7 +462,8 @@ void addHome(Draft& d) {
         Json donutCard = Json{{"card", Json::array({donutByCategory(p)})}, {"title", "Share by " + safeText(p.category->label, 30)}, {"grow", 1}};
         body.push_back(Json{{"row", Json::array({chartCard, donutCard})}, {"gap", 16}, {"valign", "top"}});
     } else if (p.category) {
-        body.push_back(Json{{"card", Json::array({chartByCategory(p, true)})}, {"title", capitalized(p.nouns) + " by " + safeText(p.category->label, 30)}});
+        body.push_back(Json{{"card", Json::array({chartByCategory(p, true)})},
+                            {"title", (p.amount ? safeText(p.amount->label, 30) : capitalized(p.nouns)) + " by " + safeText(p.category->label, 30)}});
     }
     body.push_back(section);
     // Quick links to everything the nav bar does not show.

@@ -245,7 +245,7 @@ const DomainDef kDomains[] = {
      R"([["Tony's Pizza Napoletana","Pizza",5,25,2.99,"1570 Stockton St"],["Kusakabe Sushi","Sushi",5,35,4.99,"584 Washington St"],
         ["Super Duper Burgers","Burgers",4,20,1.99,"2304 Market St"],["Kin Khao","Thai",4,30,3.49,"55 Cyril Magnin St"],
         ["Shizen Vegan","Vegan",5,40,3.99,"370 14th St"]])"},
-    {"menu", "menu starter main dessert bistro cafe dish appetizer drink", "Bistro Menu", "warm", "#B91C1C", "payments", "", "dish", "cutlery",
+    {"menu", "menu starter entree dessert bistro cafe dish appetizer drink", "Bistro Menu", "warm", "#B91C1C", "payments", "", "dish", "cutlery",
      "name|Dish|text;course|Course|choice|Starters/Mains/Desserts/Drinks;price|Price|money;description|Description|longtext;vegetarian|Vegetarian|bool",
      R"([["Tomato soup","Starters",8,"Roasted tomatoes, basil oil, sourdough croutons",true],["Burrata salad","Starters",12,"Heirloom tomatoes, peach, aged balsamic",true],
         ["Ribeye steak","Mains",32,"300 g dry-aged, chimichurri, fries",false],["Wild mushroom pasta","Mains",19,"Pappardelle, porcini, parmesan",true],
@@ -278,7 +278,7 @@ const DomainDef kDomains[] = {
      R"([["Can't sign in after password reset","Maya Lopez","High","Open","@0","Sam Rivera"],["VPN drops every 10 minutes","Jordan Reyes","Urgent","Open","@-1","Ana Costa"],
         ["Request a second monitor","Priya Raman","Low","Pending","@-2","Sam Rivera"],["Invoice PDF shows wrong tax","Tom Becker","Normal","Resolved","@-4","Ana Costa"],
         ["Printer on floor 3 jams","Aiko Tanaka","Normal","Pending","@-3","Leo Brooks"]])"},
-    {"courses", "course student class lesson school teacher grade syllabus module lecture curriculum tutorial learning", "Campus", "calm", "#2563EB", "", "", "course", "graduation-cap",
+    {"courses", "course student lesson school teacher grade syllabus module lecture curriculum tutorial learning", "Campus", "calm", "#2563EB", "", "", "course", "graduation-cap",
      "title|Course|text;instructor|Instructor|text;lessons|Lessons|number;progress|Progress (%)|number;level|Level|choice|Beginner/Intermediate/Advanced;start|Starts|date",
      R"([["Introduction to Computer Science","Prof. Alan Park",24,65,"Beginner","@-30"],["Data Structures","Dr. Grace Liu",18,30,"Intermediate","@-14"],
         ["Algorithms","Dr. Omar Haddad",20,10,"Advanced","@-7"],["Intro to UX Design","Mia Jensen",12,90,"Beginner","@-60"],
@@ -413,7 +413,7 @@ const DomainDef kDomains[] = {
      "title|Chore|text;kid|Kid|choice|Emma/Noah/Lily;stars|Stars|number;due|Due|date;status|Status|choice|To do/Done/Approved",
      R"([["Make your bed","Emma",1,"@0","Done"],["Feed the cat","Noah",2,"@0","To do"],["Empty the dishwasher","Lily",3,"@0","To do"],
         ["Tidy the playroom","Noah",3,"@+1","To do"],["Water the plants","Emma",2,"@-1","Approved"]])"},
-    {"analytics", "mrr churn analytics saas metric kpi revenue dashboard arr subscriber conversion", "Metricly", "corporate", "#4F46E5", "charts", "desktop", "account", "line-chart",
+    {"analytics", "mrr churn analytics saas metric kpi revenue arr subscriber conversion", "Metricly", "corporate", "#4F46E5", "charts", "desktop", "account", "line-chart",
      "name|Account|text;plan|Plan|choice|Starter/Growth/Enterprise;mrr|MRR|money;seats|Seats|number;health|Health|choice|Healthy/At risk/Churned;renewal|Renewal|date",
      R"([["Acme Robotics","Enterprise",12400,180,"Healthy","@+60"],["Globex","Growth",4800,45,"At risk","@+12"],["Initech","Growth",3900,38,"Healthy","@+90"],
         ["Umbrella Health","Enterprise",18200,240,"Healthy","@+150"],["Bluebird Cafe","Starter",290,4,"Churned","@-10"]])"},
@@ -497,7 +497,7 @@ const FeatureWords kFeatures[] = {
     {"notifications", "notification notify push-notification"},
     {"search", "search find filter browse lookup explore explorer"},
     {"sharing", "share sharing invite collaborate export send-to"},
-    {"payments", "pay payment checkout cart buy purchase billing subscription card-number order-confirmation promo"},
+    {"payments", "pay payment checkout cart buy billing subscription card-number order-confirmation promo"},
     {"charts", "chart graph stat statistic analytics insight report trend heatmap dashboard progress summary leaderboard earning"},
     {"approvals", "approval approve reject sign-off"},
     {"booking", "book booking appointment reserve reservation slot time-slot viewing seat-selection"},
@@ -591,9 +591,23 @@ struct Words {
     bool has(const std::string& w) const { return all.count(w) > 0; }
 };
 
+// Requests written for another UI format ("a 'createSurface' message ... a 'Column' of 'Card's") use
+// layout words that are not about the app: they must not turn into chat, kanban or list features.
+bool isFormatPrompt(std::string_view idea) {
+    for (const char* marker : {"surfaceId", "createSurface", "updateComponents", "'Text'", "'Column'", "'Row'", "'Card'", "'TextField'", "'Button'", "'List'"})
+        if (idea.find(marker) != std::string_view::npos) return true;
+    return false;
+}
+
 Words wordsOf(std::string_view idea) {
     Words w;
     std::vector<std::string> toks = tokenize(idea);
+    if (isFormatPrompt(idea)) {
+        static const std::set<std::string> layout = {"message", "messages", "column", "columns", "row", "rows", "card", "cards", "text", "list",
+                                                     "tab", "tabs", "button", "buttons", "image", "icon", "component", "components", "stream",
+                                                     "surface", "template", "modal", "field", "slider", "checkbox", "label", "variant", "child", "function", "call"};
+        toks.erase(std::remove_if(toks.begin(), toks.end(), [](const std::string& t) { return layout.count(t) > 0; }), toks.end());
+    }
     for (size_t i = 0; i < toks.size(); ++i) {
         std::string s = singularOf(toks[i]);
         w.singular.push_back(s);
@@ -624,10 +638,11 @@ bool looksLikeVocabulary(const std::string& s, bool singleQuoted) {
     if (s.find("://") != std::string::npos || s[0] == '/' || s.find('_') != std::string::npos) return true;
     std::string low;
     for (char c : s) low += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    if (stopWords().count(low) && (singleQuoted || low.size() <= 6 || low.find(' ') == std::string::npos)) {
-        static const std::set<std::string> keep = {"save", "cancel", "send", "submit", "search", "next", "previous", "share", "like", "comment", "play", "done"};
-        if (!keep.count(low)) return true;
-    }
+    static const std::set<std::string> uiWords = {"text", "card", "column", "row", "button", "list", "image", "icon", "divider", "tabs", "tab", "modal",
+                                                  "slider", "checkbox", "choicepicker", "datetimeinput", "textfield", "main", "h1", "h2", "h3", "h4",
+                                                  "h5", "video", "audioplayer", "body", "caption", "grid"};
+    if (uiWords.count(low)) return true;
+    if (singleQuoted && stopWords().count(low)) return true;
     if (!singleQuoted) return false;
     // 'createSurface', 'main', 'url': identifiers rather than labels.
     bool hasSpace = s.find(' ') != std::string::npos;
@@ -641,22 +656,34 @@ std::vector<QuotedLabel> quotedLabels(std::string_view idea) {
     std::string context;            // lower-case text since the previous label
     LabelRole lastRole = LabelRole::Content;
     std::string lastWidget;
+    // The role comes from the vocabulary word closest before the label ("'Button' \"Save\"", "tabs: \"A\"").
     auto roleFrom = [&](const std::string& ctx, bool first, std::string* widget) {
-        auto tail = [&](size_t n) { return ctx.size() > n ? ctx.substr(ctx.size() - n) : ctx; };
-        std::string near = tail(48);
-        auto in = [&](const char* w) { return near.find(w) != std::string::npos; };
         bool listContinues = ctx.find_first_not_of(" ,.and or:;-\n\t") == std::string::npos && !out.empty();
         if (listContinues) { *widget = lastWidget; return lastRole; }
-        if (in("option") || in("choices")) return LabelRole::Option;
-        if (in("checkbox")) { *widget = "checkbox"; return LabelRole::Input; }
-        if (in("slider")) { *widget = "slider"; return LabelRole::Input; }
-        if (in("datetimeinput") || in("date")) { *widget = "date"; return LabelRole::Input; }
-        if (in("choicepicker")) { *widget = "choice"; return LabelRole::Input; }
-        if (in("textfield") || in("text field") || in("input") || in("field")) { *widget = ""; return LabelRole::Input; }
-        if (in("button") || in("labeled") || in("labelled")) return LabelRole::Button;
-        if (in("tab") || in("column") || in("section") || in("categor")) return LabelRole::Group;
-        if (in("h1") || in("title") || in("heading") || (first && in("text"))) return LabelRole::Heading;
-        return LabelRole::Content;
+        std::string near = ctx.size() > 40 ? ctx.substr(ctx.size() - 40) : ctx;
+        struct Cue { const char* word; LabelRole role; const char* widget; };
+        static const Cue cues[] = {
+            {"option", LabelRole::Option, ""}, {"choices", LabelRole::Option, ""},
+            {"checkbox", LabelRole::Input, "checkbox"}, {"slider", LabelRole::Input, "slider"}, {"datetimeinput", LabelRole::Input, "date"},
+            {"choicepicker", LabelRole::Input, "choice"}, {"textfield", LabelRole::Input, ""}, {"text field", LabelRole::Input, ""},
+            {"input", LabelRole::Input, ""}, {"field", LabelRole::Input, ""},
+            {"button", LabelRole::Button, ""}, {"labeled", LabelRole::Button, ""}, {"labelled", LabelRole::Button, ""},
+            {"tab", LabelRole::Group, ""}, {"column", LabelRole::Group, ""}, {"section", LabelRole::Group, ""}, {"categor", LabelRole::Group, ""},
+            {"h1", LabelRole::Heading, ""}, {"title", LabelRole::Heading, ""}, {"heading", LabelRole::Heading, ""},
+            {"card", LabelRole::Content, ""}, {"item", LabelRole::Content, ""}, {"row", LabelRole::Content, ""}, {"example", LabelRole::Content, ""},
+            {"species", LabelRole::Content, ""}, {"include", LabelRole::Content, ""}};
+        const Cue* best = nullptr;
+        size_t bestAt = 0;
+        for (const Cue& c : cues) {
+            size_t at = near.rfind(c.word);
+            if (at != std::string::npos && (!best || at + std::strlen(c.word) > bestAt)) { best = &c; bestAt = at + std::strlen(c.word); }
+        }
+        if (!best) return first && near.find("text") != std::string::npos ? LabelRole::Heading : LabelRole::Content;
+        // A button "with the label X" is still a button.
+        if (best->role == LabelRole::Button || (std::string(best->word) == "labeled" && near.find("button") != std::string::npos)) return LabelRole::Button;
+        *widget = best->widget;
+        if (best->role == LabelRole::Input && near.find("button") != std::string::npos && near.rfind("button") > near.rfind(best->word)) return LabelRole::Button;
+        return best->role;
     };
     size_t i = 0;
     bool haveHeading = false;
@@ -674,9 +701,12 @@ std::vector<QuotedLabel> quotedLabels(std::string_view idea) {
             continue;
         }
         size_t end = idea.find(close, open + qlen);
-        // A closing single quote must end a word ("kids' chores" is not a label).
-        while (close == "'" && end != std::string_view::npos && end + 1 < idea.size() && std::isalnum(static_cast<unsigned char>(idea[end + 1])))
+        // A closing single quote ends a word ("kids' chores" is not a label); "'Card's" is the plural of 'Card'.
+        auto alnumAt = [&](size_t k) { return k < idea.size() && std::isalnum(static_cast<unsigned char>(idea[k])); };
+        while (close == "'" && end != std::string_view::npos && alnumAt(end + 1) && !(idea[end + 1] == 's' && !alnumAt(end + 2)))
             end = idea.find(close, end + 1);
+        if (close == "'" && end != std::string_view::npos && idea.substr(open + 1, end - open - 1).find_first_of("'\n:") != std::string_view::npos)
+            end = std::string_view::npos;
         if (end == std::string_view::npos || end - open - qlen > 120) {
             context += ' ';
             i = open + qlen;
@@ -762,14 +792,11 @@ IdeaEntity genericEntity(const std::string& noun, const std::vector<std::string>
     std::vector<std::string> mods;
     for (auto& w : words)
         if (w != noun) mods.push_back(w);
+    // Only the names come from here; the drafter fills status, date and notes like any field without data.
     const char* qualifiers[] = {"Weekend", "Downtown", "Morning", "Riverside", "Spring"};
-    const char* notes[] = {"Shared with the team on Monday", "Needs a second look before Friday", "Went well, repeat next month",
-                           "Waiting for a reply from Sam", "Started from a suggestion by Ava"};
-    const char* statuses[] = {"Active", "Planned", "Done", "Active", "Planned"};
-    const int days[] = {0, 3, -4, 7, -9};
     for (int i = 0; i < 5; ++i) {
         std::string name = std::string(qualifiers[i]) + " " + (mods.empty() ? noun : mods[i % mods.size()] + " " + noun);
-        e.rows.push_back(Json{{"name", name}, {"status", statuses[i]}, {"date", isoDay(days[i])}, {"notes", notes[i]}});
+        e.rows.push_back(Json{{"name", name}, {"status", nullptr}, {"date", nullptr}, {"notes", nullptr}});
     }
     return e;
 }
@@ -808,9 +835,9 @@ std::string summarize(std::string_view idea) {
     for (const char* lead : {"create ", "build ", "make ", "design ", "generate ", "an ", "a ", "the "}) {
         if (lower(s).rfind(lead, 0) == 0) s = s.substr(std::strlen(lead));
     }
-    if (s.size() > 70) {
-        size_t cut = s.rfind(' ', 70);
-        s = s.substr(0, cut == std::string::npos ? 70 : cut);
+    if (s.size() > 90) {
+        size_t cut = s.rfind(' ', 90);
+        s = s.substr(0, cut == std::string::npos ? 90 : cut);
     }
     while (!s.empty() && std::strchr(" ,;:-", s.back())) s.pop_back();
     return capitalized(s);
@@ -833,12 +860,13 @@ IdeaReading readIdea(std::string_view rawIdea) {
     const Lexicon& lex = lexicon();
     std::vector<std::pair<int, size_t>> scored;
     for (size_t i = 0; i < lex.entries.size(); ++i) {
+        // Distinct trigger words weigh most: an idea about animals that says "Order" eight times is still about animals.
         int score = 0;
-        for (auto& w : words.singular)
-            for (auto& t : lex.entries[i].triggers)
-                if (w == t) score += 2;
-        for (auto& t : lex.entries[i].triggers)
-            if (t.find('-') != std::string::npos && words.has(t)) score += 3;
+        for (auto& t : lex.entries[i].triggers) {
+            int hits = static_cast<int>(std::count(words.singular.begin(), words.singular.end(), t));
+            if (hits == 0 && t.find('-') != std::string::npos && words.has(t)) hits = 1;
+            if (hits > 0) score += 10 + std::min(hits, 5);
+        }
         if (score > 0) scored.push_back({-score, i});
     }
     std::stable_sort(scored.begin(), scored.end());
@@ -859,7 +887,8 @@ IdeaReading readIdea(std::string_view rawIdea) {
         const auto& entry = lex.entries[scored[0].second];
         main = entry.def;
         r.entities.push_back(entityFrom(entry, words));
-        for (size_t k = 1; k < scored.size() && r.entities.size() < 3; ++k) {
+        // Other domains join only when the idea is about them too, not when a word merely appears.
+        for (size_t k = 1; k < scored.size() && r.entities.size() < 3 && -scored[k].first * 2 >= -scored[0].first; ++k) {
             IdeaEntity e = entityFrom(lex.entries[scored[k].second], words);
             bool dup = false;
             for (auto& have : r.entities) dup = dup || have.singular == e.singular || have.plural == e.plural;
@@ -880,22 +909,42 @@ IdeaReading readIdea(std::string_view rawIdea) {
     // Quoted labels: heading, buttons, form fields, groups (tabs/columns -> the category's choices), rows.
     std::vector<QuotedLabel> labels = quotedLabels(idea);
     IdeaEntity& primary = r.entities.front();
-    std::vector<std::string> groups, content;
+    std::vector<std::string> groups;
+    std::vector<std::pair<std::string, std::string>> content;   // row name, the group it was listed under
+    std::string currentGroup;
     IdeaField* lastChoice = nullptr;
+    auto isGroup = [&](const std::string& text) {
+        for (auto& g : groups)
+            if (lower(g) == lower(text)) return &g;
+        return static_cast<std::string*>(nullptr);
+    };
     for (auto& l : labels) {
         r.labels.push_back(l.text);
+        if (l.role != LabelRole::Heading && l.role != LabelRole::Button && l.role != LabelRole::Input) {
+            if (std::string* g = isGroup(l.text)) { currentGroup = *g; continue; }
+        }
         switch (l.role) {
-        case LabelRole::Heading: r.heading = l.text; break;
+        case LabelRole::Heading:
+            if (std::count_if(l.text.begin(), l.text.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) >= 2) r.heading = l.text;
+            break;
         case LabelRole::Button:
             if (std::find(r.buttons.begin(), r.buttons.end(), l.text) == r.buttons.end()) r.buttons.push_back(l.text);
             break;
         case LabelRole::Group: groups.push_back(l.text); break;
-        case LabelRole::Content: content.push_back(l.text); break;
+        case LabelRole::Content: {
+            // Row names, not sentences, prices or chat lines ("Alice: Hi there!" seeds a chat instead).
+            bool name = l.text.find(": ") == std::string::npos && l.text[0] != '$' && !std::isdigit(static_cast<unsigned char>(l.text[0])) &&
+                        lower(l.text) != lower(r.heading);
+            for (auto& c : content) name = name && lower(c.first) != lower(l.text);
+            if (name) content.push_back({l.text, currentGroup});
+            break;
+        }
         case LabelRole::Option:
             if (lastChoice) lastChoice->choices.push_back(l.text);
             else groups.push_back(l.text);
             break;
         case LabelRole::Input: {
+            if (lower(l.text).rfind("search", 0) == 0) break;   // every list already has a search field
             std::string key = camelKey(l.text);
             IdeaField* existing = nullptr;
             for (auto& f : primary.fields)
@@ -915,8 +964,8 @@ IdeaReading readIdea(std::string_view rawIdea) {
     for (auto& f : primary.fields)
         if (f.kind == "choice" && f.choices.empty()) f.choices = {"Yes", "No"};
     // Group labels become the choices of the category field (tabs, kanban columns, menu courses).
+    IdeaField* cat = nullptr;
     if (groups.size() >= 2) {
-        IdeaField* cat = nullptr;
         for (auto& f : primary.fields)
             if (f.kind == "choice" && !cat) cat = &f;
         if (!cat) {
@@ -935,7 +984,8 @@ IdeaReading readIdea(std::string_view rawIdea) {
         Json rows = Json::array();
         for (size_t i = 0; i < content.size() && i < 24; ++i) {
             Json row = primary.rows.empty() ? Json::object() : primary.rows[i % primary.rows.size()];
-            std::string name = content[i];
+            std::string name = content[i].first;
+            if (cat && !content[i].second.empty()) row[cat->name] = content[i].second;
             // "Soup - $8" -> name "Soup", price 8
             if (size_t dash = name.find(" - $"); dash != std::string::npos && money) {
                 row[money->name] = std::atof(name.c_str() + dash + 4);
@@ -975,9 +1025,10 @@ IdeaReading readIdea(std::string_view rawIdea) {
     // Name: the idea's own short heading, else the domain's product name, else one made from the noun.
     std::string heading = r.heading;
     size_t headingWords = std::count(heading.begin(), heading.end(), ' ') + 1;
-    if (!heading.empty() && headingWords <= 3 && heading.size() <= 24) r.appName = heading;
+    size_t letters = std::count_if(heading.begin(), heading.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    if (letters >= 3 && headingWords <= 3 && heading.size() <= 24) r.appName = heading;
     else if (main) r.appName = main->name;
-    else r.appName = titleCased(primary.singular) + "board";
+    else r.appName = titleCased(primary.singular) + " Hub";
     r.summary = summarize(idea);
     if (r.summary.empty()) r.summary = "Your " + primary.plural + " in one place";
     return r;

@@ -35,7 +35,7 @@ struct IdeaEntity {
     std::string plural;    // ("habits")
     std::vector<IdeaField> fields;
     std::string icon;      // Font Awesome icon for the entity ("check-square-o")
-    Json rows = Json::array();  // realistic sample rows: objects keyed by field name, dates as ISO; empty = drafter invents them
+    Json rows = Json::array();  // realistic sample rows: objects keyed by field name, dates as ISO; missing/null values (or no rows) = drafter invents them
 };
 
 // What the drafter understood; also printed by `generate` so the PM sees why the draft looks as it does.
