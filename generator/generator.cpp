@@ -151,11 +151,6 @@ std::string formatSpec(const Json& doc) {
 
 namespace {
 
-std::string pointerKey(const std::string& key) {
-    std::string out;
-    for (char c : key) out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-    return out;
-}
 
 // "newHabit" -> "New habit": a title for a screen that is named but not written yet.
 std::string titleFromId(const std::string& id) {
@@ -203,7 +198,7 @@ Json partialSpecFromStream(std::string_view prefix, std::string* currentScreen, 
         if (it == doc.end() || !it->is_object()) continue;
         std::vector<std::string> open;
         for (auto& [k, v] : it->items())
-            if (isOpen(pj, std::string("/") + section + "/" + pointerKey(k))) open.push_back(k);
+            if (isOpen(pj, std::string("/") + section + "/" + escapePointer(k))) open.push_back(k);
         for (auto& k : open) {
             if (std::string(section) == "screens") *currentScreen = k;
             it->erase(k);

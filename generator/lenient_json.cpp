@@ -107,24 +107,6 @@ int hex4(std::string_view s, size_t p) {
     return v;
 }
 
-void lineCol(std::string_view text, size_t offset, int* line, int* col) {
-    *line = 1;
-    *col = 1;
-    for (size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') { ++*line; *col = 1; }
-        else if (((unsigned char)text[i] & 0xC0) != 0x80) ++*col;
-    }
-}
-
-std::string escapePointerToken(std::string_view key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
-}
 
 std::string describeChar(std::string_view s, size_t p) {
     if (p >= s.size()) return "the end of the text";
@@ -516,7 +498,7 @@ private:
             m_rootHasMember |= depth == 1;
             size_t mark = m_path.size();
             m_path += '/';
-            m_path += escapePointerToken(key);
+            m_path += escapePointer(key);
             Json value;
             st = readValue(&value, depth);
             m_path.resize(mark);

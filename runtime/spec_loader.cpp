@@ -49,7 +49,14 @@ std::string LoadResult::format(const std::string& file) const {
     return out;
 }
 
-namespace {
+void lineCol(std::string_view text, size_t offset, int* line, int* col) {
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') { ++*line; *col = 1; }
+        else if (((unsigned char)text[i] & 0xC0) != 0x80) ++*col;
+    }
+}
 
 std::string escapePointer(std::string_view key) {
     std::string out;
@@ -60,6 +67,8 @@ std::string escapePointer(std::string_view key) {
     }
     return out;
 }
+
+namespace {
 
 std::string child(const std::string& ptr, std::string_view key) { return ptr + "/" + escapePointer(key); }
 std::string child(const std::string& ptr, size_t index) { return ptr + "/" + std::to_string(index); }
@@ -81,15 +90,6 @@ std::string didYouMean(const std::string& suggestion) {
 //-----------------------------------------------------------------------------
 // [SECTION] Text -> JSON
 //-----------------------------------------------------------------------------
-
-void lineCol(std::string_view text, size_t offset, int* line, int* col) {
-    *line = 1;
-    *col = 1;
-    for (size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') { ++*line; *col = 1; }
-        else if (((unsigned char)text[i] & 0xC0) != 0x80) ++*col;
-    }
-}
 
 // Finds the first place nesting exceeds the limit, skipping strings; the parser itself is never
 // handed a document that deep.

@@ -43,6 +43,8 @@ public:
 
 // Parses JSON text, locating syntax errors by line:col; rejects empty, binary and over-deep input.
 bool parseJsonText(std::string_view text, Json* out, Diagnostic* error);
+std::string escapePointer(std::string_view key);  // one JSON Pointer reference token: '~' -> "~0", '/' -> "~1"
+void lineCol(std::string_view text, size_t offset, int* line, int* col);  // 1-based line and column (in characters) of a byte offset
 
 //-----------------------------------------------------------------------------
 // [SECTION] Navigation graph

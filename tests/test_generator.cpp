@@ -1,5 +1,6 @@
 // Generator pipeline: prompt, repair rounds, raw answers, cache, partial specs, file naming.
 // A scripted in-process provider plays the model; tests/test_generator_http.cpp does the same over HTTP.
+#include "test_files.h"
 #include "generator/generator.h"
 #include "generator/system_prompt.h"
 #include "runtime/inspector.h"
@@ -7,10 +8,10 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-#include <unistd.h>
 
 using namespace pt;
+using pt::test::readFile;
+using pt::test::sampleText;
 namespace fs = std::filesystem;
 
 namespace {
@@ -39,24 +40,8 @@ private:
     size_t m_next = 0;
 };
 
-std::string readAll(const std::string& path) {
-    std::ifstream f(path);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
-
-std::string sampleText(const char* name) { return readAll(std::string(PT_SOURCE_DIR) + "/samples/" + name); }
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("pt-gen-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
-        fs::create_directories(path);
-    }
-    ~TempDir() { std::error_code ec; fs::remove_all(path, ec); }
-    std::string file(const std::string& name) const { return (path / name).string(); }
-    static int& counter() { static int c = 0; return c; }
+struct TempDir : pt::test::ScratchDir {
+    TempDir() : ScratchDir("gen") {}
 };
 
 GenerationOptions optionsIn(const TempDir& dir, const std::string& idea = "a habit tracker") {
@@ -103,7 +88,7 @@ TEST_CASE("a clean answer is written formatted, with the raw answer beside it") 
     LoadResult back = SpecLoader::loadFile(r.specPath);
     CHECK(!back.hasErrors());
     CHECK(back.spec->screens.size() == 5);
-    std::string raw = readAll(r.rawPath);
+    std::string raw = readFile(r.rawPath);
     CHECK(raw.find("Enjoy!") != std::string::npos);            // the answer as received, prose included
     CHECK(r.rawPath == dir.file("out.raw.txt"));
 }
@@ -123,7 +108,7 @@ TEST_CASE("errors go back to the model with their locations, and the repaired an
     CHECK(turns[1].role == "assistant");
     CHECK(turns[1].content == broken.dump());
     CHECK(turns[2].content.find("/screens/today/body/0/card/0/row/0/ring") != std::string::npos);
-    std::string raw = readAll(r.rawPath);
+    std::string raw = readFile(r.rawPath);
     CHECK(raw.find("first answer") != std::string::npos);
     CHECK(raw.find("repair round 1") != std::string::npos);
 }
@@ -171,7 +156,7 @@ TEST_CASE("an answer with no JSON at all ends in a clear message and the raw ans
     CHECK(!r.written);
     CHECK(!r.error.empty());
     CHECK(!fs::exists(dir.file("out.json")));
-    CHECK(readAll(r.rawPath).find("I'm sorry") != std::string::npos);
+    CHECK(readFile(r.rawPath).find("I'm sorry") != std::string::npos);
 }
 
 TEST_CASE("a provider failure before any answer is reported as is") {

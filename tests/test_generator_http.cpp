@@ -2,28 +2,17 @@
 // 127.0.0.1 — streaming with progressive screens, repair rounds, a server without structured output,
 // truncated answers, and network failures that must end in a clear message with nothing lost.
 #include "fake_llm_server.h"
+#include "test_files.h"
 #include "generator/generator.h"
 #include "runtime/spec_loader.h"
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <unistd.h>
 
 using namespace pt;
 using namespace pt::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string readAll(const std::string& path) {
-    std::ifstream f(path);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
-
-std::string sampleText(const char* name) { return readAll(std::string(PT_SOURCE_DIR) + "/samples/" + name); }
 
 // The answer as a model streams it: pieces of about `size` bytes, never splitting a UTF-8 character
 // (each delta is a JSON string on the wire).
@@ -39,19 +28,14 @@ std::vector<std::string> tokens(const std::string& text, size_t size = 4) {
     return out;
 }
 
-struct Sandbox {
-    fs::path dir;
-    Sandbox() {
-        static int n = 0;
-        dir = fs::temp_directory_path() / ("pt-genhttp-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-        fs::create_directories(dir);
-    }
-    ~Sandbox() { std::error_code ec; fs::remove_all(dir, ec); }
+struct Sandbox : ScratchDir {
+    Sandbox() : ScratchDir("genhttp") {}
+    fs::path dir = path;
     GenerationOptions options(const std::string& idea = "a habit tracker with daily streaks") const {
         GenerationOptions o;
         o.idea = idea;
-        o.outPath = (dir / "app.json").string();
-        o.cacheDir = (dir / "cache").string();
+        o.outPath = file("app.json");
+        o.cacheDir = file("cache");
         return o;
     }
 };
@@ -99,8 +83,8 @@ TEST_CASE("an OpenAI-compatible stream shows screens progressively and ends in a
     CHECK(req["messages"][0]["role"] == "system");
     CHECK(req["response_format"]["type"] == "json_schema");
     CHECK(req["stream"] == true);
-    CHECK(readAll(r.rawPath).find("\"Streaks\"") != std::string::npos);
-    CHECK(readAll(r.rawPath).find("sk-test-SECRET") == std::string::npos);
+    CHECK(readFile(r.rawPath).find("\"Streaks\"") != std::string::npos);
+    CHECK(readFile(r.rawPath).find("sk-test-SECRET") == std::string::npos);
 }
 
 TEST_CASE("a server without structured output gets plain text, and located errors are repaired over HTTP") {
@@ -140,7 +124,7 @@ TEST_CASE("an answer cut off by the token limit is closed, repaired and asked ag
     CHECK(ask.find("cut off") != std::string::npos);
     REQUIRE(r.ok);
     CHECK(r.doc == Json::parse(full));
-    CHECK(readAll(r.rawPath).find("finish: length") != std::string::npos);
+    CHECK(readFile(r.rawPath).find("finish: length") != std::string::npos);
 }
 
 TEST_CASE("Anthropic streams go through the same pipeline") {
@@ -187,7 +171,7 @@ TEST_CASE("network failures end in a clear message, never a crash or a half-writ
         GenerationResult r = generateSpec(o, *provider, nullptr, nullptr, nullptr);
         CHECK(!r.ok);
         CHECK(r.error.find("server had an error") != std::string::npos);
-        CHECK(readAll(r.rawPath).find("\"Streaks\"") != std::string::npos);
+        CHECK(readFile(r.rawPath).find("\"Streaks\"") != std::string::npos);
     }
     SECTION("500 every time") {
         FakeLlmServer server;
@@ -210,7 +194,7 @@ TEST_CASE("cancelling a generation stops the stream promptly and keeps what arri
                                       [&](const GenerationProgress& p) { if (p.bytes >= 128) cancel = true; }, nullptr, &cancel);
     CHECK(!r.written);
     CHECK(r.error == "cancelled");
-    std::string raw = readAll(r.rawPath);
+    std::string raw = readFile(r.rawPath);
     CHECK(raw.find("finish: cancelled") != std::string::npos);
     CHECK(raw.find(sampleText("shop_checkout.json").substr(0, 128)) != std::string::npos);
     CHECK(raw.size() < sampleText("shop_checkout.json").size());
