@@ -294,7 +294,8 @@ GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider,
     for (int round = 0; round <= o.maxRepairRounds; ++round) {
         progress = GenerationProgress();
         progress.round = round;
-        report(round == 0 ? "waiting for the model" : "repairing (round " + std::to_string(round) + " of " + std::to_string(o.maxRepairRounds) + ")");
+        const std::string waiting = provider.name() == "offline" ? "drafting" : "waiting for the model";
+        report(round == 0 ? waiting : "repairing (round " + std::to_string(round) + " of " + std::to_string(o.maxRepairRounds) + ")");
         std::string text;
         int published = 0;
         Clock::time_point lastParse;
@@ -303,7 +304,7 @@ GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider,
             text += delta;
             progress.bytes = text.size();
             progress.tokens = approxTokens(text);
-            if (progress.phase == "waiting for the model") progress.phase = "streaming";
+            if (progress.phase == waiting) progress.phase = "streaming";
             // Partial parses are linear in the answer so far, so they run only when something closed and
             // either 50 ms passed (slow streams show each screen at once) or the text grew by an eighth
             // (fast streams stay linear overall).

@@ -11,6 +11,7 @@
 // [SECTION] Verb table and main
 
 #include "generator/generator.h"
+#include "generator/offline_drafter.h"
 #include "generator/provider.h"
 #include "generator/system_prompt.h"
 #include "runtime/app_window.h"
@@ -347,8 +348,18 @@ std::shared_ptr<const Spec> waitingSpec(const std::string& idea) {
     return SpecLoader::loadJson(doc).spec;
 }
 
+// What the offline drafter understood, so the PM sees why the draft looks as it does.
+std::string describeReading(const std::string& idea) {
+    IdeaReading reading = readIdea(idea);
+    std::string entities, features;
+    for (auto& e : reading.entities) entities += (entities.empty() ? "" : ", ") + e.plural;
+    for (auto& f : reading.features) features += (features.empty() ? "" : ", ") + f;
+    return "read the idea as: " + (reading.domain.empty() ? std::string("a new domain") : reading.domain) + " · " + reading.device +
+           (entities.empty() ? "" : " · about " + entities) + (features.empty() ? "" : " · with " + features);
+}
+
 // Summary after a generation; returns the exit code.
-int reportGeneration(const GenerationResult& r, const std::string& providerName) {
+int reportGeneration(const GenerationResult& r, const std::string& providerName, const std::string& idea) {
     if (!r.rawPath.empty()) std::cerr << "raw answer saved to " << r.rawPath << "\n";
     for (auto& f : r.fixes) std::cerr << "repaired " << f << "\n";
     if (!r.written) {
@@ -363,7 +374,8 @@ int reportGeneration(const GenerationResult& r, const std::string& providerName)
               << (r.repairRounds ? ", " + std::to_string(r.repairRounds) + " repair round(s)" : "")
               << (r.ok ? "" : "; " + std::to_string(r.problems.size()) + " problem(s) left, shown as placeholders") << "\n";
     if (providerName == "offline")
-        std::cerr << "no LLM configured: set OPENAI_API_KEY (or OPENAI_BASE_URL for Ollama, llama.cpp, vLLM, LM Studio), "
+        std::cerr << describeReading(idea) << "\n"
+                  << "to use an LLM instead: set OPENAI_API_KEY (or OPENAI_BASE_URL for Ollama, llama.cpp, vLLM, LM Studio), "
                      "ANTHROPIC_API_KEY, or --provider command --command \"CMD\"; see `promptotype providers`\n";
     std::cout << r.specPath << "\n";
     return r.ok ? 0 : 1;
@@ -412,7 +424,7 @@ int cmdGenerate(const Args& a) {
     if (!provider) return code;
     std::signal(SIGINT, onInterrupt);
     GenerationResult r = runGeneration(*provider, idea, out, a.has("--fresh"), nullptr);
-    return reportGeneration(r, provider->name());
+    return reportGeneration(r, provider->name(), idea);
 }
 
 // The main job: idea -> spec file in the current folder -> window (PNGs without a display).
@@ -430,7 +442,7 @@ int cmdIdea(const Args& a) {
     GenerationResult result;
     std::thread worker([&] {
         result = runGeneration(*provider, idea, out, a.has("--fresh"), feed);
-        code = reportGeneration(result, provider->name());
+        code = reportGeneration(result, provider->name(), idea);
     });
     AppWindowOptions opts;
     opts.device = a.get("--device");
