@@ -241,7 +241,7 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
 
     int frames = 0;
     double last = glfwGetTime();
-    while (!glfwWindowShouldClose(window)) {
+    while (!glfwWindowShouldClose(window) && !(options.quit && options.quit->load())) {
         glfwPollEvents();
         if (options.feed && ps.generating) {
             SpecFeed::View v = options.feed->view();

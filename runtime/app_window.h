@@ -6,6 +6,7 @@
 
 #pragma once
 #include "runtime/spec.h"
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -44,6 +45,7 @@ struct AppWindowOptions {
     int maxFrames = 0;     // > 0: close after this many frames (smoke tests)
     std::string screenshot;  // with maxFrames: PNG of the whole window on the last frame
     std::shared_ptr<SpecFeed> feed;  // set while a generation streams into the window (specPath then comes from the feed)
+    const std::atomic<bool>* quit = nullptr;  // raised (Ctrl-C) -> the window closes
 };
 
 // Runs the window until closed. Returns false with `why` when no window can be opened (no display).

@@ -450,6 +450,7 @@ int cmdIdea(const Args& a) {
     opts.maxFrames = std::atoi(a.get("--frames", "0").c_str());
     opts.screenshot = a.get("--shot");
     opts.feed = feed;
+    opts.quit = &g_cancel;
     std::string why;
     bool shown = runAppWindow(waitingSpec(idea), opts, &why);
     if (shown && !feed->view().finished) g_cancel = true;  // the window closed before the model finished
