@@ -10,6 +10,7 @@
 #include "generator/draft_patterns.h"
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -671,14 +672,18 @@ std::vector<QuotedLabel> quotedLabels(std::string_view idea) {
             {"tab", LabelRole::Group, ""}, {"column", LabelRole::Group, ""}, {"section", LabelRole::Group, ""}, {"categor", LabelRole::Group, ""},
             {"h1", LabelRole::Heading, ""}, {"title", LabelRole::Heading, ""}, {"heading", LabelRole::Heading, ""},
             {"card", LabelRole::Content, ""}, {"item", LabelRole::Content, ""}, {"row", LabelRole::Content, ""}, {"example", LabelRole::Content, ""},
-            {"species", LabelRole::Content, ""}, {"include", LabelRole::Content, ""}};
+            {"species", LabelRole::Content, ""}, {"include", LabelRole::Content, ""}, {"text ", LabelRole::Content, ""}};
         const Cue* best = nullptr;
         size_t bestAt = 0;
         for (const Cue& c : cues) {
             size_t at = near.rfind(c.word);
             if (at != std::string::npos && (!best || at + std::strlen(c.word) > bestAt)) { best = &c; bestAt = at + std::strlen(c.word); }
         }
-        if (!best) return first && near.find("text") != std::string::npos ? LabelRole::Heading : LabelRole::Content;
+        // A 'Text' closer than a 'Column', 'Tabs' or 'Card' is what the label fills: it names that text, not the container
+        // (but a 'Button' with a 'Text' child is still a button).
+        bool textCue = best && std::string(best->word) == "text ";
+        if (textCue && near.find("button") != std::string::npos) return LabelRole::Button;
+        if (!best || best->role == LabelRole::Content) return first && near.find("text") != std::string::npos ? LabelRole::Heading : LabelRole::Content;
         // A button "with the label X" is still a button.
         if (best->role == LabelRole::Button || (std::string(best->word) == "labeled" && near.find("button") != std::string::npos)) return LabelRole::Button;
         *widget = best->widget;
@@ -820,6 +825,42 @@ std::string lower(std::string_view s) {
     return out;
 }
 
+// A row the idea quotes: its name, the group it was listed under and the values quoted with it ("5 Stars").
+struct QuotedRow {
+    std::string name, group;
+    std::vector<std::string> values;
+};
+
+// A quoted value rather than a name: "$200/night", "5 Stars", "$8".
+bool isQuotedValue(const std::string& text) {
+    size_t at = !text.empty() && text[0] == '$' ? 1 : 0;
+    return at < text.size() && std::isdigit(static_cast<unsigned char>(text[at]));
+}
+
+// Puts a quoted value into the row's field it names: "5 Stars" -> the number or rating field called stars,
+// "$200/night" -> the money field whose label says night (else the first money field). Values that name no
+// field ("4,321") are left out rather than guessed.
+void fillQuotedValue(Json& row, const std::vector<IdeaField>& fields, const std::string& text) {
+    bool money = text[0] == '$';
+    std::string digits;
+    size_t i = money ? 1 : 0;
+    for (; i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == ',' || text[i] == '.'); ++i)
+        if (text[i] != ',') digits += text[i];
+    double number = std::atof(digits.c_str());
+    std::string unit = singularOf(lower(safeText(text.substr(i + (i < text.size() && std::strchr("/ ", text[i]) ? 1 : 0)))));
+    const IdeaField* target = nullptr;
+    for (auto& f : fields) {
+        bool numeric = f.kind == "money" || (!money && (f.kind == "number" || f.kind == "rating"));
+        bool named = !unit.empty() && (lower(f.label).find(unit) != std::string::npos || lower(f.name).find(unit) != std::string::npos);
+        if (numeric && named) { target = &f; break; }
+        if (numeric && money && f.kind == "money" && !target) target = &f;
+    }
+    if (!target) return;
+    if (target->kind == "rating") row[target->name] = static_cast<int>(std::lround(std::clamp(number, 1.0, 5.0)));
+    else if (number < 1e15 && number == std::floor(number)) row[target->name] = static_cast<long long>(number);  // 200, not 200.0
+    else row[target->name] = number;
+}
+
 // The idea's own one-line summary: the request part of a long UI prompt, first sentence, no boilerplate.
 std::string summarize(std::string_view idea) {
     std::string s = safeText(idea, 600);
@@ -910,7 +951,8 @@ IdeaReading readIdea(std::string_view rawIdea) {
     std::vector<QuotedLabel> labels = quotedLabels(idea);
     IdeaEntity& primary = r.entities.front();
     std::vector<std::string> groups;
-    std::vector<std::pair<std::string, std::string>> content;   // row name, the group it was listed under
+    std::vector<QuotedRow> content;
+    bool afterRow = false;   // the previous label was a row or one of its values: a value label belongs to that row
     std::string currentGroup;
     IdeaField* lastChoice = nullptr;
     auto isGroup = [&](const std::string& text) {
@@ -920,6 +962,9 @@ IdeaReading readIdea(std::string_view rawIdea) {
     };
     for (auto& l : labels) {
         r.labels.push_back(l.text);
+        bool rowValue = afterRow && l.role == LabelRole::Content && isQuotedValue(l.text);
+        afterRow = rowValue;
+        if (rowValue) { content.back().values.push_back(l.text); continue; }
         if (l.role != LabelRole::Heading && l.role != LabelRole::Button && l.role != LabelRole::Input) {
             if (std::string* g = isGroup(l.text)) { currentGroup = *g; continue; }
         }
@@ -935,8 +980,14 @@ IdeaReading readIdea(std::string_view rawIdea) {
             // Row names, not sentences, prices or chat lines ("Alice: Hi there!" seeds a chat instead).
             bool name = l.text.find(": ") == std::string::npos && l.text[0] != '$' && !std::isdigit(static_cast<unsigned char>(l.text[0])) &&
                         lower(l.text) != lower(r.heading);
-            for (auto& c : content) name = name && lower(c.first) != lower(l.text);
-            if (name) content.push_back({l.text, currentGroup});
+            for (auto& c : content) name = name && lower(c.name) != lower(l.text);
+            if (name) {
+                // "Soup - $8": the row "Soup" with the value "$8".
+                size_t dash = l.text.find(" - $");
+                content.push_back({l.text.substr(0, dash), currentGroup, {}});
+                if (dash != std::string::npos) content.back().values.push_back(l.text.substr(dash + 3));
+                afterRow = true;
+            }
             break;
         }
         case LabelRole::Option:
@@ -975,23 +1026,16 @@ IdeaReading readIdea(std::string_view rawIdea) {
         cat->choices.assign(groups.begin(), groups.begin() + std::min<size_t>(groups.size(), 8));
         for (size_t i = 0; i < primary.rows.size(); ++i) primary.rows[i][cat->name] = cat->choices[i % cat->choices.size()];
     }
-    // Content labels name the sample rows ("Lion", "Soup - $8"), keeping the domain's other values.
+    // Content labels name the sample rows ("Lion", "Soup - $8"), keeping the domain's other values unless the
+    // idea quotes its own ("5 Stars").
     if (!content.empty() && !primary.fields.empty()) {
         const IdeaField& title = primary.fields.front();
-        const IdeaField* money = nullptr;
-        for (auto& f : primary.fields)
-            if (f.kind == "money" && !money) money = &f;
         Json rows = Json::array();
         for (size_t i = 0; i < content.size() && i < 24; ++i) {
             Json row = primary.rows.empty() ? Json::object() : primary.rows[i % primary.rows.size()];
-            std::string name = content[i].first;
-            if (cat && !content[i].second.empty()) row[cat->name] = content[i].second;
-            // "Soup - $8" -> name "Soup", price 8
-            if (size_t dash = name.find(" - $"); dash != std::string::npos && money) {
-                row[money->name] = std::atof(name.c_str() + dash + 4);
-                name = name.substr(0, dash);
-            }
-            row[title.name] = name;
+            if (cat && !content[i].group.empty()) row[cat->name] = content[i].group;
+            for (auto& v : content[i].values) fillQuotedValue(row, primary.fields, v);
+            row[title.name] = content[i].name;
             rows.push_back(std::move(row));
         }
         primary.rows = std::move(rows);

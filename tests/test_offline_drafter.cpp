@@ -245,6 +245,35 @@ TEST_CASE("readIdea finds entities, features, labels and the device", "[drafter]
     for (auto& row : unknown.entities[0].rows) CHECK(row["name"].get<std::string>().find("spot") != std::string::npos);
 }
 
+TEST_CASE("quoted rows stay rows: their names are never choices, and values quoted with them fill their fields", "[drafter][read]") {
+    // A layout 'Column' holding a row's 'Text's is not a kanban column: "Grand Hotel" names a hotel, not a status.
+    const char* idea = "Generate a 'createSurface' message for hotel search results. 'Text' (h1) \"Hotels in Tokyo\". 'List' of 'Card's.\n"
+                       "- Card 1: 'Row' with 'Image', 'Column' ('Text' \"Grand Hotel\", 'Text' \"4 Stars\", 'Text' \"$320/night\"), 'Button' \"Book\".\n"
+                       "- Card 2: 'Row' with 'Image', 'Column' ('Text' \"City Inn\", 'Text' \"2 Stars\", 'Text' \"$90/night\"), 'Button' \"Book\".";
+    IdeaReading reading = readIdea(idea);
+    REQUIRE_FALSE(reading.entities.empty());
+    const IdeaEntity& hotels = reading.entities[0];
+    REQUIRE(hotels.rows.size() == 2);
+    std::set<std::string> names;
+    for (auto& row : hotels.rows) names.insert(row["name"].get<std::string>());
+    CHECK(names == std::set<std::string>{"Grand Hotel", "City Inn"});
+    for (auto& f : hotels.fields)
+        for (auto& c : f.choices) CHECK_FALSE(names.count(c));
+    CHECK(hotels.rows[0]["price"] == 320);
+    CHECK(hotels.rows[0]["stars"] == 4);
+    CHECK(hotels.rows[1]["price"] == 90);
+    CHECK(hotels.rows[1]["stars"] == 2);
+    CHECK(reading.buttons == std::vector<std::string>{"Book"});
+
+    Json spec = draftSpec(reading);
+    const Json* filter = findWidget(spec["screens"]["hotels"], "chips");
+    REQUIRE(filter != nullptr);
+    for (auto& chip : (*filter)["chips"]) CHECK_FALSE(names.count(chip.get<std::string>()));
+    for (auto& row : spec["state"]["hotels"])
+        for (auto& [key, value] : row.items())
+            if (key != "name" && value.is_string()) CHECK_FALSE(names.count(value.get<std::string>()));
+}
+
 //-----------------------------------------------------------------------------
 // Features, clicked through
 //-----------------------------------------------------------------------------
