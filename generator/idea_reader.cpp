@@ -626,7 +626,8 @@ Words wordsOf(std::string_view idea) {
 // Requests written for other UI formats quote both their vocabulary ('Text', 'h1') and the labels
 // ("Mammals"). Each label is classified by the words just before it.
 
-enum class LabelRole { Heading, Button, Input, Option, Group, Content };
+// Section: the title of a card or column inside the screen ("'Text' (variant 'h2') \"Ingredients\""), neither a row nor a group.
+enum class LabelRole { Heading, Button, Input, Option, Group, Content, Section };
 
 struct QuotedLabel {
     std::string text;
@@ -671,6 +672,7 @@ std::vector<QuotedLabel> quotedLabels(std::string_view idea) {
             {"button", LabelRole::Button, ""}, {"labeled", LabelRole::Button, ""}, {"labelled", LabelRole::Button, ""},
             {"tab", LabelRole::Group, ""}, {"column", LabelRole::Group, ""}, {"section", LabelRole::Group, ""}, {"categor", LabelRole::Group, ""},
             {"h1", LabelRole::Heading, ""}, {"title", LabelRole::Heading, ""}, {"heading", LabelRole::Heading, ""},
+            {"h2", LabelRole::Section, ""}, {"h3", LabelRole::Section, ""},
             {"card", LabelRole::Content, ""}, {"item", LabelRole::Content, ""}, {"row", LabelRole::Content, ""}, {"example", LabelRole::Content, ""},
             {"species", LabelRole::Content, ""}, {"include", LabelRole::Content, ""}, {"text ", LabelRole::Content, ""}};
         const Cue* best = nullptr;
@@ -684,6 +686,7 @@ std::vector<QuotedLabel> quotedLabels(std::string_view idea) {
         bool textCue = best && std::string(best->word) == "text ";
         if (textCue && near.find("button") != std::string::npos) return LabelRole::Button;
         if (!best || best->role == LabelRole::Content) return first && near.find("text") != std::string::npos ? LabelRole::Heading : LabelRole::Content;
+        if (best->role == LabelRole::Section) return first ? LabelRole::Heading : LabelRole::Section;
         // A button "with the label X" is still a button.
         if (best->role == LabelRole::Button || (std::string(best->word) == "labeled" && near.find("button") != std::string::npos)) return LabelRole::Button;
         *widget = best->widget;
@@ -831,19 +834,22 @@ struct QuotedRow {
     std::vector<std::string> values;
 };
 
-// A quoted value rather than a name: "$200/night", "5 Stars", "$8".
+// A quoted value rather than a name: "$200/night", "5 Stars", "$8", "-0.5%".
 bool isQuotedValue(const std::string& text) {
-    size_t at = !text.empty() && text[0] == '$' ? 1 : 0;
+    size_t at = 0;
+    if (at < text.size() && (text[at] == '+' || text[at] == '-')) ++at;
+    if (at < text.size() && text[at] == '$') ++at;
     return at < text.size() && std::isdigit(static_cast<unsigned char>(text[at]));
 }
 
 // Puts a quoted value into the row's field it names: "5 Stars" -> the number or rating field called stars,
-// "$200/night" -> the money field whose label says night (else the first money field). Values that name no
-// field ("4,321") are left out rather than guessed.
+// "-0.5%" -> the one whose label has "%", "$200/night" -> the money field whose label says night (else the
+// first money field). Values that name no field ("4,321") are left out rather than guessed.
 void fillQuotedValue(Json& row, const std::vector<IdeaField>& fields, const std::string& text) {
-    bool money = text[0] == '$';
-    std::string digits;
-    size_t i = money ? 1 : 0;
+    size_t i = text[0] == '+' || text[0] == '-' ? 1 : 0;
+    bool money = text[i] == '$';
+    std::string digits = text[0] == '-' ? "-" : "";
+    if (money) ++i;
     for (; i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == ',' || text[i] == '.'); ++i)
         if (text[i] != ',') digits += text[i];
     double number = std::atof(digits.c_str());
@@ -857,7 +863,7 @@ void fillQuotedValue(Json& row, const std::vector<IdeaField>& fields, const std:
     }
     if (!target) return;
     if (target->kind == "rating") row[target->name] = static_cast<int>(std::lround(std::clamp(number, 1.0, 5.0)));
-    else if (number < 1e15 && number == std::floor(number)) row[target->name] = static_cast<long long>(number);  // 200, not 200.0
+    else if (std::fabs(number) < 1e15 && number == std::floor(number)) row[target->name] = static_cast<long long>(number);  // 200, not 200.0
     else row[target->name] = number;
 }
 
@@ -976,9 +982,10 @@ IdeaReading readIdea(std::string_view rawIdea) {
             if (std::find(r.buttons.begin(), r.buttons.end(), l.text) == r.buttons.end()) r.buttons.push_back(l.text);
             break;
         case LabelRole::Group: groups.push_back(l.text); break;
+        case LabelRole::Section: break;
         case LabelRole::Content: {
             // Row names, not sentences, prices or chat lines ("Alice: Hi there!" seeds a chat instead).
-            bool name = l.text.find(": ") == std::string::npos && l.text[0] != '$' && !std::isdigit(static_cast<unsigned char>(l.text[0])) &&
+            bool name = l.text.find(": ") == std::string::npos && l.text[0] != '$' && !isQuotedValue(l.text) &&
                         lower(l.text) != lower(r.heading);
             for (auto& c : content) name = name && lower(c.name) != lower(l.text);
             if (name) {

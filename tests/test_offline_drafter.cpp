@@ -274,6 +274,32 @@ TEST_CASE("quoted rows stay rows: their names are never choices, and values quot
             if (key != "name" && value.is_string()) CHECK_FALSE(names.count(value.get<std::string>()));
 }
 
+TEST_CASE("titles of a screen's parts are neither rows nor groups; signed and percent values fill their fields", "[drafter][read]") {
+    // "Ingredients" titles a column of the recipe card: before, it was a cuisine (or a recipe).
+    IdeaReading recipe = readIdea("Generate a 'createSurface' message for a recipe card. 'Text' (h1) \"Classic Lasagna\". A 'Row' containing two 'Column's. "
+                                  "The first column has a 'Text' (variant 'h2') \"Ingredients\" and a 'List' of 'Text's (\"Pasta\", \"Cheese\"). "
+                                  "The second column has a 'Text' (variant 'h2') \"Instructions\" and a 'List' of 'Text's (\"Boil pasta\", \"Bake\").");
+    REQUIRE_FALSE(recipe.entities.empty());
+    std::vector<std::string> names;
+    for (auto& row : recipe.entities[0].rows) names.push_back(row["name"].get<std::string>());
+    CHECK(names == std::vector<std::string>{"Pasta", "Cheese", "Boil pasta", "Bake"});
+    for (auto& f : recipe.entities[0].fields)
+        for (const char* title : {"Ingredients", "Instructions"}) CHECK(std::count(f.choices.begin(), f.choices.end(), title) == 0);
+
+    // "-0.5%" is AAPL's change, not a stock called "-0.5%".
+    IdeaReading stocks = readIdea("Generate a 'createSurface' message for a stock watchlist. 'Text' (h1) \"Market Watch\". 'List' of 'Row's.\n"
+                                  "- Row 1: 'Text' \"AAPL\", 'Text' \"$175.50\", 'Text' \"-0.5%\".\n- Row 2: 'Text' \"TSLA\", 'Text' \"$1,200\", 'Text' \"+3.1%\".");
+    REQUIRE_FALSE(stocks.entities.empty());
+    const Json& rows = stocks.entities[0].rows;
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0]["symbol"] == "AAPL");
+    CHECK(rows[0]["price"].get<double>() == Approx(175.5));
+    CHECK(rows[0]["change"].get<double>() == Approx(-0.5));
+    CHECK(rows[1]["symbol"] == "TSLA");
+    CHECK(rows[1]["price"] == 1200);
+    CHECK(rows[1]["change"].get<double>() == Approx(3.1));
+}
+
 //-----------------------------------------------------------------------------
 // Features, clicked through
 //-----------------------------------------------------------------------------
