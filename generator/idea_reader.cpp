@@ -10,6 +10,7 @@
 #include "generator/draft_patterns.h"
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -625,7 +626,8 @@ Words wordsOf(std::string_view idea) {
 // Requests written for other UI formats quote both their vocabulary ('Text', 'h1') and the labels
 // ("Mammals"). Each label is classified by the words just before it.
 
-enum class LabelRole { Heading, Button, Input, Option, Group, Content };
+// Section: the title of a card or column inside the screen ("'Text' (variant 'h2') \"Ingredients\""), neither a row nor a group.
+enum class LabelRole { Heading, Button, Input, Option, Group, Content, Section };
 
 struct QuotedLabel {
     std::string text;
@@ -670,15 +672,21 @@ std::vector<QuotedLabel> quotedLabels(std::string_view idea) {
             {"button", LabelRole::Button, ""}, {"labeled", LabelRole::Button, ""}, {"labelled", LabelRole::Button, ""},
             {"tab", LabelRole::Group, ""}, {"column", LabelRole::Group, ""}, {"section", LabelRole::Group, ""}, {"categor", LabelRole::Group, ""},
             {"h1", LabelRole::Heading, ""}, {"title", LabelRole::Heading, ""}, {"heading", LabelRole::Heading, ""},
+            {"h2", LabelRole::Section, ""}, {"h3", LabelRole::Section, ""},
             {"card", LabelRole::Content, ""}, {"item", LabelRole::Content, ""}, {"row", LabelRole::Content, ""}, {"example", LabelRole::Content, ""},
-            {"species", LabelRole::Content, ""}, {"include", LabelRole::Content, ""}};
+            {"species", LabelRole::Content, ""}, {"include", LabelRole::Content, ""}, {"text ", LabelRole::Content, ""}};
         const Cue* best = nullptr;
         size_t bestAt = 0;
         for (const Cue& c : cues) {
             size_t at = near.rfind(c.word);
             if (at != std::string::npos && (!best || at + std::strlen(c.word) > bestAt)) { best = &c; bestAt = at + std::strlen(c.word); }
         }
-        if (!best) return first && near.find("text") != std::string::npos ? LabelRole::Heading : LabelRole::Content;
+        // A 'Text' closer than a 'Column', 'Tabs' or 'Card' is what the label fills: it names that text, not the container
+        // (but a 'Button' with a 'Text' child is still a button).
+        bool textCue = best && std::string(best->word) == "text ";
+        if (textCue && near.find("button") != std::string::npos) return LabelRole::Button;
+        if (!best || best->role == LabelRole::Content) return first && near.find("text") != std::string::npos ? LabelRole::Heading : LabelRole::Content;
+        if (best->role == LabelRole::Section) return first ? LabelRole::Heading : LabelRole::Section;
         // A button "with the label X" is still a button.
         if (best->role == LabelRole::Button || (std::string(best->word) == "labeled" && near.find("button") != std::string::npos)) return LabelRole::Button;
         *widget = best->widget;
@@ -820,6 +828,45 @@ std::string lower(std::string_view s) {
     return out;
 }
 
+// A row the idea quotes: its name, the group it was listed under and the values quoted with it ("5 Stars").
+struct QuotedRow {
+    std::string name, group;
+    std::vector<std::string> values;
+};
+
+// A quoted value rather than a name: "$200/night", "5 Stars", "$8", "-0.5%".
+bool isQuotedValue(const std::string& text) {
+    size_t at = 0;
+    if (at < text.size() && (text[at] == '+' || text[at] == '-')) ++at;
+    if (at < text.size() && text[at] == '$') ++at;
+    return at < text.size() && std::isdigit(static_cast<unsigned char>(text[at]));
+}
+
+// Puts a quoted value into the row's field it names: "5 Stars" -> the number or rating field called stars,
+// "-0.5%" -> the one whose label has "%", "$200/night" -> the money field whose label says night (else the
+// first money field). Values that name no field ("4,321") are left out rather than guessed.
+void fillQuotedValue(Json& row, const std::vector<IdeaField>& fields, const std::string& text) {
+    size_t i = text[0] == '+' || text[0] == '-' ? 1 : 0;
+    bool money = text[i] == '$';
+    std::string digits = text[0] == '-' ? "-" : "";
+    if (money) ++i;
+    for (; i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == ',' || text[i] == '.'); ++i)
+        if (text[i] != ',') digits += text[i];
+    double number = std::atof(digits.c_str());
+    std::string unit = singularOf(lower(safeText(text.substr(i + (i < text.size() && std::strchr("/ ", text[i]) ? 1 : 0)))));
+    const IdeaField* target = nullptr;
+    for (auto& f : fields) {
+        bool numeric = f.kind == "money" || (!money && (f.kind == "number" || f.kind == "rating"));
+        bool named = !unit.empty() && (lower(f.label).find(unit) != std::string::npos || lower(f.name).find(unit) != std::string::npos);
+        if (numeric && named) { target = &f; break; }
+        if (numeric && money && f.kind == "money" && !target) target = &f;
+    }
+    if (!target) return;
+    if (target->kind == "rating") row[target->name] = static_cast<int>(std::lround(std::clamp(number, 1.0, 5.0)));
+    else if (std::fabs(number) < 1e15 && number == std::floor(number)) row[target->name] = static_cast<long long>(number);  // 200, not 200.0
+    else row[target->name] = number;
+}
+
 // The idea's own one-line summary: the request part of a long UI prompt, first sentence, no boilerplate.
 std::string summarize(std::string_view idea) {
     std::string s = safeText(idea, 600);
@@ -910,7 +957,8 @@ IdeaReading readIdea(std::string_view rawIdea) {
     std::vector<QuotedLabel> labels = quotedLabels(idea);
     IdeaEntity& primary = r.entities.front();
     std::vector<std::string> groups;
-    std::vector<std::pair<std::string, std::string>> content;   // row name, the group it was listed under
+    std::vector<QuotedRow> content;
+    bool afterRow = false;   // the previous label was a row or one of its values: a value label belongs to that row
     std::string currentGroup;
     IdeaField* lastChoice = nullptr;
     auto isGroup = [&](const std::string& text) {
@@ -920,6 +968,9 @@ IdeaReading readIdea(std::string_view rawIdea) {
     };
     for (auto& l : labels) {
         r.labels.push_back(l.text);
+        bool rowValue = afterRow && l.role == LabelRole::Content && isQuotedValue(l.text);
+        afterRow = rowValue;
+        if (rowValue) { content.back().values.push_back(l.text); continue; }
         if (l.role != LabelRole::Heading && l.role != LabelRole::Button && l.role != LabelRole::Input) {
             if (std::string* g = isGroup(l.text)) { currentGroup = *g; continue; }
         }
@@ -931,12 +982,19 @@ IdeaReading readIdea(std::string_view rawIdea) {
             if (std::find(r.buttons.begin(), r.buttons.end(), l.text) == r.buttons.end()) r.buttons.push_back(l.text);
             break;
         case LabelRole::Group: groups.push_back(l.text); break;
+        case LabelRole::Section: break;
         case LabelRole::Content: {
             // Row names, not sentences, prices or chat lines ("Alice: Hi there!" seeds a chat instead).
-            bool name = l.text.find(": ") == std::string::npos && l.text[0] != '$' && !std::isdigit(static_cast<unsigned char>(l.text[0])) &&
+            bool name = l.text.find(": ") == std::string::npos && l.text[0] != '$' && !isQuotedValue(l.text) &&
                         lower(l.text) != lower(r.heading);
-            for (auto& c : content) name = name && lower(c.first) != lower(l.text);
-            if (name) content.push_back({l.text, currentGroup});
+            for (auto& c : content) name = name && lower(c.name) != lower(l.text);
+            if (name) {
+                // "Soup - $8": the row "Soup" with the value "$8".
+                size_t dash = l.text.find(" - $");
+                content.push_back({l.text.substr(0, dash), currentGroup, {}});
+                if (dash != std::string::npos) content.back().values.push_back(l.text.substr(dash + 3));
+                afterRow = true;
+            }
             break;
         }
         case LabelRole::Option:
@@ -975,23 +1033,16 @@ IdeaReading readIdea(std::string_view rawIdea) {
         cat->choices.assign(groups.begin(), groups.begin() + std::min<size_t>(groups.size(), 8));
         for (size_t i = 0; i < primary.rows.size(); ++i) primary.rows[i][cat->name] = cat->choices[i % cat->choices.size()];
     }
-    // Content labels name the sample rows ("Lion", "Soup - $8"), keeping the domain's other values.
+    // Content labels name the sample rows ("Lion", "Soup - $8"), keeping the domain's other values unless the
+    // idea quotes its own ("5 Stars").
     if (!content.empty() && !primary.fields.empty()) {
         const IdeaField& title = primary.fields.front();
-        const IdeaField* money = nullptr;
-        for (auto& f : primary.fields)
-            if (f.kind == "money" && !money) money = &f;
         Json rows = Json::array();
         for (size_t i = 0; i < content.size() && i < 24; ++i) {
             Json row = primary.rows.empty() ? Json::object() : primary.rows[i % primary.rows.size()];
-            std::string name = content[i].first;
-            if (cat && !content[i].second.empty()) row[cat->name] = content[i].second;
-            // "Soup - $8" -> name "Soup", price 8
-            if (size_t dash = name.find(" - $"); dash != std::string::npos && money) {
-                row[money->name] = std::atof(name.c_str() + dash + 4);
-                name = name.substr(0, dash);
-            }
-            row[title.name] = name;
+            if (cat && !content[i].group.empty()) row[cat->name] = content[i].group;
+            for (auto& v : content[i].values) fillQuotedValue(row, primary.fields, v);
+            row[title.name] = content[i].name;
             rows.push_back(std::move(row));
         }
         primary.rows = std::move(rows);

@@ -245,6 +245,61 @@ TEST_CASE("readIdea finds entities, features, labels and the device", "[drafter]
     for (auto& row : unknown.entities[0].rows) CHECK(row["name"].get<std::string>().find("spot") != std::string::npos);
 }
 
+TEST_CASE("quoted rows stay rows: their names are never choices, and values quoted with them fill their fields", "[drafter][read]") {
+    // A layout 'Column' holding a row's 'Text's is not a kanban column: "Grand Hotel" names a hotel, not a status.
+    const char* idea = "Generate a 'createSurface' message for hotel search results. 'Text' (h1) \"Hotels in Tokyo\". 'List' of 'Card's.\n"
+                       "- Card 1: 'Row' with 'Image', 'Column' ('Text' \"Grand Hotel\", 'Text' \"4 Stars\", 'Text' \"$320/night\"), 'Button' \"Book\".\n"
+                       "- Card 2: 'Row' with 'Image', 'Column' ('Text' \"City Inn\", 'Text' \"2 Stars\", 'Text' \"$90/night\"), 'Button' \"Book\".";
+    IdeaReading reading = readIdea(idea);
+    REQUIRE_FALSE(reading.entities.empty());
+    const IdeaEntity& hotels = reading.entities[0];
+    REQUIRE(hotels.rows.size() == 2);
+    std::set<std::string> names;
+    for (auto& row : hotels.rows) names.insert(row["name"].get<std::string>());
+    CHECK(names == std::set<std::string>{"Grand Hotel", "City Inn"});
+    for (auto& f : hotels.fields)
+        for (auto& c : f.choices) CHECK_FALSE(names.count(c));
+    CHECK(hotels.rows[0]["price"] == 320);
+    CHECK(hotels.rows[0]["stars"] == 4);
+    CHECK(hotels.rows[1]["price"] == 90);
+    CHECK(hotels.rows[1]["stars"] == 2);
+    CHECK(reading.buttons == std::vector<std::string>{"Book"});
+
+    Json spec = draftSpec(reading);
+    const Json* filter = findWidget(spec["screens"]["hotels"], "chips");
+    REQUIRE(filter != nullptr);
+    for (auto& chip : (*filter)["chips"]) CHECK_FALSE(names.count(chip.get<std::string>()));
+    for (auto& row : spec["state"]["hotels"])
+        for (auto& [key, value] : row.items())
+            if (key != "name" && value.is_string()) CHECK_FALSE(names.count(value.get<std::string>()));
+}
+
+TEST_CASE("titles of a screen's parts are neither rows nor groups; signed and percent values fill their fields", "[drafter][read]") {
+    // "Ingredients" titles a column of the recipe card: before, it was a cuisine (or a recipe).
+    IdeaReading recipe = readIdea("Generate a 'createSurface' message for a recipe card. 'Text' (h1) \"Classic Lasagna\". A 'Row' containing two 'Column's. "
+                                  "The first column has a 'Text' (variant 'h2') \"Ingredients\" and a 'List' of 'Text's (\"Pasta\", \"Cheese\"). "
+                                  "The second column has a 'Text' (variant 'h2') \"Instructions\" and a 'List' of 'Text's (\"Boil pasta\", \"Bake\").");
+    REQUIRE_FALSE(recipe.entities.empty());
+    std::vector<std::string> names;
+    for (auto& row : recipe.entities[0].rows) names.push_back(row["name"].get<std::string>());
+    CHECK(names == std::vector<std::string>{"Pasta", "Cheese", "Boil pasta", "Bake"});
+    for (auto& f : recipe.entities[0].fields)
+        for (const char* title : {"Ingredients", "Instructions"}) CHECK(std::count(f.choices.begin(), f.choices.end(), title) == 0);
+
+    // "-0.5%" is AAPL's change, not a stock called "-0.5%".
+    IdeaReading stocks = readIdea("Generate a 'createSurface' message for a stock watchlist. 'Text' (h1) \"Market Watch\". 'List' of 'Row's.\n"
+                                  "- Row 1: 'Text' \"AAPL\", 'Text' \"$175.50\", 'Text' \"-0.5%\".\n- Row 2: 'Text' \"TSLA\", 'Text' \"$1,200\", 'Text' \"+3.1%\".");
+    REQUIRE_FALSE(stocks.entities.empty());
+    const Json& rows = stocks.entities[0].rows;
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0]["symbol"] == "AAPL");
+    CHECK(rows[0]["price"].get<double>() == Approx(175.5));
+    CHECK(rows[0]["change"].get<double>() == Approx(-0.5));
+    CHECK(rows[1]["symbol"] == "TSLA");
+    CHECK(rows[1]["price"] == 1200);
+    CHECK(rows[1]["change"].get<double>() == Approx(3.1));
+}
+
 //-----------------------------------------------------------------------------
 // Features, clicked through
 //-----------------------------------------------------------------------------
