@@ -2,7 +2,8 @@
 // compatible servers (Ollama /v1, llama.cpp, vLLM, LM Studio, OpenRouter).
 //
 // Structured output is asked for with response_format json_schema; a server that rejects it gets the
-// same request once more without it (the caller repairs plain text), and is not asked again.
+// same request once more without it (the caller repairs plain text), and is not asked again. Likewise a
+// reasoning model that refuses max_tokens is asked again with max_completion_tokens.
 
 #include "generator/providers_internal.h"
 #include <algorithm>
@@ -71,11 +72,21 @@ public:
     bool isTruncation(const std::string& finishReason) const override { return finishReason == "length"; }
 };
 
-// A 400/422 that blames the structured-output request rather than the prompt.
-bool rejectsResponseFormat(const HttpOutcome& http) {
-    if (http.status != 400 && http.status != 422) return false;
+std::string lowerErrorBody(const HttpOutcome& http) {
     std::string body = http.errorBody;
     std::transform(body.begin(), body.end(), body.begin(), [](unsigned char c) { return (char)std::tolower(c); });
+    return body;
+}
+
+// A 400 from a reasoning model, which takes max_completion_tokens instead of max_tokens.
+bool rejectsMaxTokens(const HttpOutcome& http) {
+    return http.status == 400 && lowerErrorBody(http).find("max_completion_tokens") != std::string::npos;
+}
+
+// A 400/422 that blames the structured-output request rather than the prompt.
+bool rejectsResponseFormat(const HttpOutcome& http) {
+    if ((http.status != 400 && http.status != 422) || rejectsMaxTokens(http)) return false;
+    std::string body = lowerErrorBody(http);
     for (const char* hint : {"response_format", "json_schema", "schema", "not supported", "unsupported"})
         if (body.find(hint) != std::string::npos) return true;
     return false;
@@ -94,6 +105,10 @@ public:
         bool structured = m_settings.structuredOutput && !request.schema.is_null() && !m_structuredRejected.load();
         HttpOutcome http;
         LlmResult result = run(request, structured, onText, cancel, &http);
+        if (!result.ok && !m_completionTokens.load() && rejectsMaxTokens(http)) {
+            m_completionTokens = true;
+            result = run(request, structured, onText, cancel, &http);
+        }
         if (structured && !result.ok && rejectsResponseFormat(http)) {
             m_structuredRejected = true;
             result = run(request, false, onText, cancel, nullptr);
@@ -111,7 +126,7 @@ private:
         body["messages"] = std::move(messages);
         body["stream"] = true;
         body["stream_options"] = {{"include_usage", true}};
-        body["max_tokens"] = request.maxTokens;
+        body[m_completionTokens.load() ? "max_completion_tokens" : "max_tokens"] = request.maxTokens;
         if (structured)
             body["response_format"] = {{"type", "json_schema"},
                                        {"json_schema", {{"name", "promptotype_spec"}, {"strict", false}, {"schema", request.schema}}}};
@@ -125,6 +140,7 @@ private:
 
     ProviderSettings m_settings;
     std::atomic<bool> m_structuredRejected{false};   // the server refused response_format once: plain text from now on
+    std::atomic<bool> m_completionTokens{false};     // the model refused max_tokens once (reasoning models): max_completion_tokens from now on
 };
 
 } // namespace

@@ -302,6 +302,28 @@ TEST_CASE("openai: a server that rejects response_format is asked again, once, w
     CHECK_FALSE(requests[2].json().contains("response_format"));   // remembered by the provider
 }
 
+TEST_CASE("openai: a reasoning model that refuses max_tokens is asked again with max_completion_tokens", "[openai]") {
+    FakeLlmServer server;
+    server.push(FakeReply::json(400, R"({"error":{"message":"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.","type":"invalid_request_error","param":"max_tokens","code":"unsupported_parameter"}})"));
+    server.push(FakeReply::sse(openAiStream({"{\"a\":1}"})));
+    LlmRequest request = smallRequest();
+    request.schema = {{"type", "object"}};
+    std::string error;
+    auto provider = makeProvider(fakeSettings("openai", server), &error);
+    REQUIRE(provider);
+    LlmResult first = provider->complete(request, nullptr, nullptr);
+    INFO(first.error);
+    CHECK(first.ok);
+    CHECK(provider->complete(request, nullptr, nullptr).ok);
+    auto requests = server.requests();
+    REQUIRE(requests.size() == 3);
+    CHECK(requests[0].json().contains("max_tokens"));
+    CHECK(requests[1].json()["max_completion_tokens"] == request.maxTokens);
+    CHECK_FALSE(requests[1].json().contains("max_tokens"));
+    CHECK(requests[1].json().contains("response_format"));          // structured output is not what it refused
+    CHECK(requests[2].json().contains("max_completion_tokens"));    // remembered by the provider
+}
+
 TEST_CASE("openai: a 400 about something else is reported, not retried", "[openai]") {
     FakeLlmServer server;
     server.push(FakeReply::json(400, R"({"error":{"message":"max_tokens is too large: 900000","type":"invalid_request_error"}})"));
