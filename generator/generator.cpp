@@ -15,8 +15,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -130,13 +128,6 @@ std::string cacheKey(std::string_view idea, const LlmProvider& provider) {
     return buf;
 }
 
-std::string readFile(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
-
 } // namespace
 
 std::string formatSpec(const Json& doc) {
@@ -193,17 +184,17 @@ Json partialSpecFromStream(std::string_view prefix, std::string* currentScreen, 
     if (!parsePartial(prefix, &pj) || !pj.value.is_object()) return nullptr;
     Json doc = pj.value;
     // Only closed parts are shown: a half-written screen or overlay would flicker as it grows.
-    for (const char* section : {"screens", "overlays", "components", "actions", "mocks"}) {
+    for (std::string section : {"screens", "overlays", "components", "actions", "mocks"}) {
         auto it = doc.find(section);
         if (it == doc.end() || !it->is_object()) continue;
         std::vector<std::string> open;
         for (auto& [k, v] : it->items())
-            if (isOpen(pj, std::string("/") + section + "/" + escapePointer(k))) open.push_back(k);
-        for (auto& k : open) {
-            if (std::string(section) == "screens") *currentScreen = k;
-            it->erase(k);
+            if (isOpen(pj, "/" + section + "/" + escapePointer(k))) open.push_back(k);
+        for (auto& k : open) it->erase(k);
+        if (section == "screens") {
+            if (!open.empty()) *currentScreen = open.back();
+            *screensDone = (int)it->size();
         }
-        if (std::string(section) == "screens") *screensDone = (int)it->size();
     }
     addSkeletonScreens(doc, pj);
     if (!doc.contains("screens") || doc["screens"].empty()) return nullptr;
@@ -231,11 +222,10 @@ std::vector<Diagnostic> errorsOf(const LoadResult& r) {
 }
 
 bool tryCache(const std::string& file, const GenerationOptions& o, GenerationResult& res) {
-    std::error_code ec;
-    if (!fs::exists(file, ec)) return false;
     Json entry;
     Diagnostic err;
-    if (!parseJsonText(readFile(file), &entry, &err) || !entry.is_object() || !entry.contains("spec") || !entry["spec"].is_object()) return false;
+    std::string text;
+    if (!readFileText(file, &text) || !parseJsonText(text, &entry, &err) || !entry.is_object() || !entry.contains("spec") || !entry["spec"].is_object()) return false;
     LoadResult load = SpecLoader::loadJson(entry["spec"], o.outPath);
     if (!usable(load) || load.hasErrors()) return false;
     std::string error;
@@ -263,10 +253,10 @@ GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider,
                               const PartialSpecFn& onPartial, const std::atomic<bool>* cancel) {
     const Clock::time_point start = Clock::now();
     GenerationResult res;
-    res.generator = provider.name() == "offline" ? "offline drafter" : provider.name() + (provider.model().empty() ? "" : " " + provider.model());
+    res.generator = provider.label();
     res.rawPath = rawPathFor(o.outPath);
     std::string cacheDir = o.cacheDir.empty() ? defaultCacheDir() : o.cacheDir;
-    bool useCache = cacheDir != "-" && provider.name() != "offline";  // the drafter is faster than a cache read
+    bool useCache = cacheDir != "-" && !provider.deterministic();
     std::string cacheFile = useCache ? cacheDir + "/" + cacheKey(o.idea, provider) + ".json" : "";
     GenerationProgress progress;
     auto report = [&](const std::string& phase) {
@@ -291,10 +281,9 @@ GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider,
     LoadResult bestLoad;
     size_t bestScore = SIZE_MAX;  // errors * 2 + truncated: a complete answer beats a cut-off one with as few errors
     std::vector<Diagnostic> problems;  // of the latest answer
+    const std::string waiting = provider.deterministic() ? "drafting" : "waiting for the model";
     for (int round = 0; round <= o.maxRepairRounds; ++round) {
         progress = GenerationProgress();
-        progress.round = round;
-        const std::string waiting = provider.name() == "offline" ? "drafting" : "waiting for the model";
         report(round == 0 ? waiting : "repairing (round " + std::to_string(round) + " of " + std::to_string(o.maxRepairRounds) + ")");
         std::string text;
         int published = 0;
@@ -303,7 +292,6 @@ GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider,
         auto onText = [&](std::string_view delta) {
             text += delta;
             progress.bytes = text.size();
-            progress.tokens = approxTokens(text);
             if (progress.phase == waiting) progress.phase = "streaming";
             // Partial parses are linear in the answer so far, so they run only when something closed and
             // either 50 ms passed (slow streams show each screen at once) or the text grew by an eighth

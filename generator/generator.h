@@ -34,9 +34,7 @@ struct GenerationOptions {
 // Where a generation is; sent on every streamed chunk (throttled by the caller if it prints).
 struct GenerationProgress {
     std::string phase;              // "waiting for the model", "streaming", "repairing (round 1 of 3)", "done", "failed"
-    int round = 0;                  // 0 = first answer, 1.. = repair rounds
     size_t bytes = 0;               // answer bytes received this round
-    int tokens = 0;                 // approxTokens(bytes)
     double elapsedSec = 0;          // since the generation started
     std::string currentScreen;      // screen id being written ("" before the screens)
     int screensDone = 0;            // screens whose JSON has closed

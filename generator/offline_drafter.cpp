@@ -182,6 +182,8 @@ class OfflineProvider final : public LlmProvider {
 public:
     std::string name() const override { return "offline"; }
     std::string model() const override { return "drafter-1"; }
+    std::string label() const override { return "offline drafter"; }
+    bool deterministic() const override { return true; }
     LlmResult complete(const LlmRequest& request, const TextSink& onText, const std::atomic<bool>* cancel) override {
         LlmResult r;
         const std::string text = draftSpec(request.idea).dump(1);

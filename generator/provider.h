@@ -62,6 +62,10 @@ public:
     virtual ~LlmProvider() = default;
     virtual std::string name() const = 0;   // "openai", "anthropic", "command", "offline"
     virtual std::string model() const = 0;  // model id sent to the server ("" when not applicable)
+    // How progress and summaries name it: "openai gpt-4o-mini".
+    virtual std::string label() const { return model().empty() ? name() : name() + " " + model(); }
+    // Answers at once, the same every time (no model behind it): caching it buys nothing.
+    virtual bool deterministic() const { return false; }
     // Runs one completion. Streams deltas to `onText`; returns when done, failed or cancelled.
     // `cancel` (may be null) is polled at least every 100 ms; raising it ends the call promptly.
     virtual LlmResult complete(const LlmRequest& request, const TextSink& onText, const std::atomic<bool>* cancel) = 0;

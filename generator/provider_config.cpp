@@ -11,10 +11,9 @@
 #include "generator/provider.h"
 #include "generator/providers_internal.h"
 #include "runtime/spec_loader.h"
+#include "runtime/spec_watcher.h"
 #include "widgets/catalog.h"
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 namespace pt {
 
@@ -100,12 +99,9 @@ ProviderConfig ProviderConfig::load(const std::string& path) {
     ProviderConfig config;
     config.doc = Json::object();
     if (path.empty()) return config;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return config;   // no config file is the normal case
+    std::string content;
+    if (!readFileText(path, &content)) return config;   // no config file is the normal case
     config.path = path;
-    std::stringstream text;
-    text << in.rdbuf();
-    std::string content = text.str();
     if (content.find_first_not_of(" \t\r\n") == std::string::npos) return config;
 
     Json doc;

@@ -143,6 +143,4 @@ std::string promptVersion() {
 
 Json answerSchema() { return WidgetCatalog::get().jsonSchema(); }
 
-int approxTokens(std::string_view text) { return (int)(text.size() / 4); }
-
 } // namespace pt

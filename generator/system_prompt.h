@@ -18,6 +18,5 @@ std::string ideaMessage(std::string_view idea);              // the first user t
 std::string repairMessage(const std::vector<Diagnostic>& problems, bool truncated);
 std::string promptVersion();                                 // short stable hash of systemPrompt(): part of the cache key
 Json answerSchema();                                         // JSON Schema for structured output (the catalog's spec schema)
-int approxTokens(std::string_view text);                     // bytes / 4, the proxy used in reports
 
 } // namespace pt

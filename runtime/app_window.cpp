@@ -27,14 +27,14 @@ namespace pt {
 void SpecFeed::publish(std::shared_ptr<const Spec> spec) {
     std::lock_guard<std::mutex> lock(m_mutex);
     m_view.spec = std::move(spec);
-    ++m_view.version;
+    m_version = ++m_view.version;
 }
 
 void SpecFeed::setStatus(std::string status) {
     std::lock_guard<std::mutex> lock(m_mutex);
     if (m_view.status == status) return;
     m_view.status = std::move(status);
-    ++m_view.version;
+    m_version = ++m_view.version;
 }
 
 void SpecFeed::finish(std::shared_ptr<const Spec> spec, std::string specPath, std::vector<std::string> problems, std::string status) {
@@ -44,8 +44,10 @@ void SpecFeed::finish(std::shared_ptr<const Spec> spec, std::string specPath, st
     m_view.problems = std::move(problems);
     m_view.status = std::move(status);
     m_view.finished = true;
-    ++m_view.version;
+    m_version = ++m_view.version;
 }
+
+uint64_t SpecFeed::version() const { return m_version.load(); }
 
 SpecFeed::View SpecFeed::view() const {
     std::lock_guard<std::mutex> lock(m_mutex);
@@ -243,25 +245,23 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
     double last = glfwGetTime();
     while (!glfwWindowShouldClose(window) && !(options.quit && options.quit->load())) {
         glfwPollEvents();
-        if (options.feed && ps.generating) {
+        if (options.feed && ps.generating && options.feed->version() != feedVersion) {
             SpecFeed::View v = options.feed->view();
-            if (v.version != feedVersion) {
-                feedVersion = v.version;
-                if (v.spec && v.spec.get() != &proto.spec()) {
-                    proto.replaceSpec(v.spec);
-                    if (!feedShown) proto.reset();  // the first real spec starts fresh: its clock, state and start screen
-                    feedShown = true;
-                    proto.setTheme(ps.dark);
-                    if (!deviceChosen) ps.device = v.spec->device;
-                }
-                ps.status = v.status;
-                if (v.finished) {
-                    ps.generating = false;
-                    ps.problems = v.problems;
-                    ps.file = v.specPath;
-                    ps.problemsTitle = "The generated spec still has problems; placeholders stand in for them";
-                    watcher = SpecWatcher(v.specPath);  // stamps the file as written: that is what is showing
-                }
+            feedVersion = v.version;
+            if (v.spec && v.spec.get() != &proto.spec()) {
+                proto.replaceSpec(v.spec);
+                if (!feedShown) proto.reset();  // the first real spec starts fresh: its clock, state and start screen
+                feedShown = true;
+                proto.setTheme(ps.dark);
+                if (!deviceChosen) ps.device = v.spec->device;
+            }
+            ps.status = v.status;
+            if (v.finished) {
+                ps.generating = false;
+                ps.problems = v.problems;
+                ps.file = v.specPath;
+                ps.problemsTitle = "The generated spec still has problems; placeholders stand in for them";
+                watcher = SpecWatcher(v.specPath);  // stamps the file as written: that is what is showing
             }
         }
         if (watcher.changed()) {

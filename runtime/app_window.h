@@ -32,10 +32,12 @@ public:
     void setStatus(std::string status);              // progress line
     void finish(std::shared_ptr<const Spec> spec, std::string specPath, std::vector<std::string> problems, std::string status);
     View view() const;                               // a copy of the current state
+    uint64_t version() const;                        // View::version, without copying the rest (polled every frame)
 
 private:
     mutable std::mutex m_mutex;
     View m_view;
+    std::atomic<uint64_t> m_version{0};  // mirrors m_view.version
 };
 
 struct AppWindowOptions {

@@ -129,9 +129,9 @@ Json inspectSpec(std::shared_ptr<const Spec> spec) {
     out["unreachable"] = unreachable;
     out["texts"] = texts;
     // LLM cost proxy: minified JSON bytes / 4, per screen and for the whole document.
-    Json tokens = Json{{"total", (long long)spec->source.dump().size() / 4}, {"screens", Json::object()}};
+    Json tokens = Json{{"total", approxTokens(spec->source.dump())}, {"screens", Json::object()}};
     if (spec->source.contains("screens") && spec->source["screens"].is_object())
-        for (auto& [id, s] : spec->source["screens"].items()) tokens["screens"][id] = (long long)s.dump().size() / 4;
+        for (auto& [id, s] : spec->source["screens"].items()) tokens["screens"][id] = approxTokens(s.dump());
     out["tokens"] = tokens;
     return out;
 }

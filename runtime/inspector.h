@@ -7,6 +7,7 @@
 #pragma once
 #include "runtime/spec.h"
 #include <memory>
+#include <string_view>
 
 namespace pt {
 
@@ -14,5 +15,9 @@ namespace pt {
 // edges [{from, to, via}], dead_controls [{screen, target, type}], unreachable [ids], texts {screen: [strings]},
 // tokens {total, screens {id: n}} (minified JSON bytes / 4, a proxy for LLM output cost).
 Json inspectSpec(std::shared_ptr<const Spec> spec);
+
+// The LLM cost proxy used in every report: bytes / 4.
+inline int approxTokens(size_t bytes) { return (int)(bytes / 4); }
+inline int approxTokens(std::string_view text) { return approxTokens(text.size()); }
 
 } // namespace pt

@@ -306,7 +306,7 @@ std::unique_ptr<LlmProvider> providerFor(const Args& a, int* exitCode) {
 // One line for the terminal and the window: "openai gpt-4o · 12.4 s · 1830 tokens · writing 'stats' (2 screens ready)".
 std::string progressLine(const std::string& generator, const GenerationProgress& p) {
     char buf[96];
-    std::snprintf(buf, sizeof buf, " · %.1f s · %d tokens", p.elapsedSec, p.tokens);
+    std::snprintf(buf, sizeof buf, " · %.1f s · %d tokens", p.elapsedSec, approxTokens(p.bytes));
     std::string line = generator + " · " + p.phase + buf;
     if (!p.currentScreen.empty()) line += " · writing '" + p.currentScreen + "'";
     if (p.screensDone > 0) line += " (" + std::to_string(p.screensDone) + (p.screensDone == 1 ? " screen" : " screens") + " ready)";
@@ -388,7 +388,7 @@ GenerationResult runGeneration(LlmProvider& provider, const std::string& idea, c
     o.idea = idea;
     o.outPath = out;
     o.fresh = fresh;
-    std::string name = provider.name() == "offline" ? "offline drafter" : provider.name() + (provider.model().empty() ? "" : " " + provider.model());
+    std::string name = provider.label();
     TerminalProgress terminal(name);
     auto onProgress = [&](const GenerationProgress& p) {
         terminal.update(p);

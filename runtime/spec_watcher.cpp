@@ -1,8 +1,10 @@
-// Promptotype — SpecWatcher and atomic file writes.
+// Promptotype — SpecWatcher, whole-file reads and atomic file writes.
 #include "runtime/spec_watcher.h"
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,6 +23,16 @@ long long SpecWatcher::stamp() const {
     struct stat st{};
     if (stat(m_path.c_str(), &st) != 0) return 0;
     return (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec + st.st_size;
+}
+
+bool readFileText(const std::string& path, std::string* out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) return false;
+    *out = ss.str();
+    return true;
 }
 
 bool writeFileAtomic(const std::string& path, const std::string& text, std::string* error) {

@@ -19,6 +19,9 @@ private:
     long long m_stamp = 0;
 };
 
+// Reads a whole file; false (and `out` untouched) when it cannot be opened or read.
+bool readFileText(const std::string& path, std::string* out);
+
 // Writes `text` to `path` atomically (temp file in the same folder + rename), so a reader never sees half a file.
 bool writeFileAtomic(const std::string& path, const std::string& text, std::string* error);
 

@@ -278,24 +278,28 @@ TEST_CASE("openai: no key means no Authorization header (local servers); no sche
     CHECK_FALSE(server.requests().at(0).json().contains("response_format"));
 }
 
-TEST_CASE("openai: a server that rejects response_format is asked again, once, without it", "[openai]") {
+// Serves `refusal` once, then a good stream; runs the same structured request twice and returns what the server saw.
+static std::vector<RecordedRequest> askTwiceAfterRefusal(const std::string& refusal, const LlmRequest& request) {
     FakeLlmServer server;
-    server.push(FakeReply::json(400, R"({"error":{"message":"'response_format' of type 'json_schema' is not supported with this model","type":"invalid_request_error","param":"response_format"}})"));
+    server.push(FakeReply::json(400, refusal));
     server.push(FakeReply::sse(openAiStream({"{\"a\":1}"})));
-    LlmRequest request = smallRequest();
-    request.schema = {{"type", "object"}};
     std::string error;
     auto provider = makeProvider(fakeSettings("openai", server), &error);
     REQUIRE(provider);
-
     LlmResult first = provider->complete(request, nullptr, nullptr);
     INFO(first.error);
     CHECK(first.ok);
     CHECK(first.text == "{\"a\":1}");
-    LlmResult second = provider->complete(request, nullptr, nullptr);
-    CHECK(second.ok);
+    CHECK(provider->complete(request, nullptr, nullptr).ok);
+    return server.requests();
+}
 
-    auto requests = server.requests();
+TEST_CASE("openai: a server that rejects response_format is asked again, once, without it", "[openai]") {
+    LlmRequest request = smallRequest();
+    request.schema = {{"type", "object"}};
+    auto requests = askTwiceAfterRefusal(
+        R"({"error":{"message":"'response_format' of type 'json_schema' is not supported with this model","type":"invalid_request_error","param":"response_format"}})",
+        request);
     REQUIRE(requests.size() == 3);
     CHECK(requests[0].json().contains("response_format"));
     CHECK_FALSE(requests[1].json().contains("response_format"));
@@ -303,19 +307,11 @@ TEST_CASE("openai: a server that rejects response_format is asked again, once, w
 }
 
 TEST_CASE("openai: a reasoning model that refuses max_tokens is asked again with max_completion_tokens", "[openai]") {
-    FakeLlmServer server;
-    server.push(FakeReply::json(400, R"({"error":{"message":"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.","type":"invalid_request_error","param":"max_tokens","code":"unsupported_parameter"}})"));
-    server.push(FakeReply::sse(openAiStream({"{\"a\":1}"})));
     LlmRequest request = smallRequest();
     request.schema = {{"type", "object"}};
-    std::string error;
-    auto provider = makeProvider(fakeSettings("openai", server), &error);
-    REQUIRE(provider);
-    LlmResult first = provider->complete(request, nullptr, nullptr);
-    INFO(first.error);
-    CHECK(first.ok);
-    CHECK(provider->complete(request, nullptr, nullptr).ok);
-    auto requests = server.requests();
+    auto requests = askTwiceAfterRefusal(
+        R"({"error":{"message":"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.","type":"invalid_request_error","param":"max_tokens","code":"unsupported_parameter"}})",
+        request);
     REQUIRE(requests.size() == 3);
     CHECK(requests[0].json().contains("max_tokens"));
     CHECK(requests[1].json()["max_completion_tokens"] == request.maxTokens);
