@@ -461,32 +461,42 @@ private:
         return fail("expected a value, found " + describeChar(m_text, m_pos));
     }
 
-    Status readObject(Json* out, int depth) {
-        if (depth > SpecLoader::kMaxDepth) return fail("nesting deeper than " + std::to_string(SpecLoader::kMaxDepth) + " levels");
-        *out = Json::object();
-        ++m_pos;
-        bool afterMember = false, comma = false;
+    // Between the items of an object or array: skips space and commas (counting trailing, stray and
+    // missing ones) and stops at the closing bracket (`closed`), at the next item, or where the text ends.
+    template <class StartsItem>
+    Status nextItem(char close, const char* item, StartsItem startsItem, bool* afterItem, bool* comma, bool* closed) {
         while (true) {
             skipSpace();
             if (atEnd()) return cutOpen();
             char c = peek();
-            if (c == '}') {
-                if (comma) ++m_fixes.trailingCommas;
+            if (c == close) {
+                if (*comma) ++m_fixes.trailingCommas;
                 ++m_pos;
+                *closed = true;
                 return Status::Done;
             }
-            if (c == ',') {
-                if (afterMember) comma = true;
-                else ++m_fixes.strayCommas;
-                afterMember = false;
-                ++m_pos;
-                continue;
-            }
-            if (afterMember) {
-                if (!startsKey()) return fail("expected ',' or '}' after a member, found " + describeChar(m_text, m_pos));
-                ++m_fixes.missingCommas;
-            }
-            comma = false;
+            if (c != ',') break;
+            if (*afterItem) *comma = true;
+            else ++m_fixes.strayCommas;
+            *afterItem = false;
+            ++m_pos;
+        }
+        if (*afterItem) {
+            if (!startsItem()) return fail(std::string("expected ',' or '") + close + "' after " + item + ", found " + describeChar(m_text, m_pos));
+            ++m_fixes.missingCommas;
+        }
+        *comma = false;
+        return Status::Done;
+    }
+
+    Status readObject(Json* out, int depth) {
+        if (depth > SpecLoader::kMaxDepth) return fail("nesting deeper than " + std::to_string(SpecLoader::kMaxDepth) + " levels");
+        *out = Json::object();
+        ++m_pos;
+        bool afterMember = false, comma = false, closed = false;
+        while (true) {
+            Status sep = nextItem('}', "a member", [&] { return startsKey(); }, &afterMember, &comma, &closed);
+            if (sep != Status::Done || closed) return sep;
             std::string key;
             Status st = readKey(&key);
             if (st == Status::Failed) return st;
@@ -514,28 +524,10 @@ private:
         if (depth > SpecLoader::kMaxDepth) return fail("nesting deeper than " + std::to_string(SpecLoader::kMaxDepth) + " levels");
         *out = Json::array();
         ++m_pos;
-        bool afterElement = false, comma = false;
+        bool afterElement = false, comma = false, closed = false;
         while (true) {
-            skipSpace();
-            if (atEnd()) return cutOpen();
-            char c = peek();
-            if (c == ']') {
-                if (comma) ++m_fixes.trailingCommas;
-                ++m_pos;
-                return Status::Done;
-            }
-            if (c == ',') {
-                if (afterElement) comma = true;
-                else ++m_fixes.strayCommas;
-                afterElement = false;
-                ++m_pos;
-                continue;
-            }
-            if (afterElement) {
-                if (!startsValue()) return fail("expected ',' or ']' after an element, found " + describeChar(m_text, m_pos));
-                ++m_fixes.missingCommas;
-            }
-            comma = false;
+            Status sep = nextItem(']', "an element", [&] { return startsValue(); }, &afterElement, &comma, &closed);
+            if (sep != Status::Done || closed) return sep;
             size_t mark = m_path.size();
             m_path += '/';
             m_path += std::to_string(out->size());
