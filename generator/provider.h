@@ -36,6 +36,11 @@ struct LlmRequest {
     std::vector<LlmMessage> messages;   // user/assistant turns, oldest first
     Json schema;                        // JSON Schema the answer must follow (null = free text)
     std::string idea;                   // the idea as the user typed it (for providers that do not read prompts: offline)
+    // A refinement, for providers that do not read prompts (offline): the current document, the request and
+    // the node it is scoped to. `refineDoc` is null for generations.
+    Json refineDoc;
+    std::string refineRequest;
+    std::string refineScope;            // node id or JSON Pointer ("" = the whole app)
     int maxTokens = 16000;              // output budget
 };
 

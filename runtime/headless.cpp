@@ -88,6 +88,7 @@ void HeadlessDriver::frame(double dt) {
                                           ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar(2);
     m_proto.draw(ImRect(ImVec2(0, 0), m_size));
+    if (m_hook) m_hook(ImRect(ImVec2(0, 0), m_size));
     ImGui::End();
     ImGui::Render();
 }

@@ -11,6 +11,7 @@
 #pragma once
 #include "runtime/prototype.h"
 #include "runtime/raster.h"
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -53,11 +54,16 @@ public:
 
     Image capture();  // renders the current state (one more frame) to pixels
 
+    // Runs inside every frame right after the prototype is drawn, with the prototype's rectangle: meeting mode
+    // records clicks there and draws its overlays (heat map, pins) the same way the window does.
+    void setFrameHook(std::function<void(const ImRect& area)> hook) { m_hook = std::move(hook); }
+
 private:
     void pressAt(ImVec2 pos);
     ImGuiContext* m_ctx = nullptr;
     Prototype m_proto;
     ImVec2 m_size;
+    std::function<void(const ImRect&)> m_hook;
 };
 
 } // namespace pt

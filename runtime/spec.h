@@ -182,6 +182,8 @@ struct Spec {
     std::vector<NamedAction> actions;
     std::vector<Mock> mocks;
     Json source;                  // the document as written (for inspect, diff, hot-reload state merge)
+    std::vector<std::string> variants{"A"};  // every variant name in the document ("A" = as written), see runtime/variants.h
+    std::string variant = "A";    // the variant this Spec was compiled for
 
     const Screen* screen(std::string_view id) const;    // nullptr if unknown
     const Overlay* overlay(std::string_view id) const;  // nullptr if unknown

@@ -37,6 +37,9 @@ public:
     static LoadResult loadFile(const std::string& path);                          // read, parse, compile, validate
     static LoadResult loadText(std::string_view text, const std::string& file = "");
     static LoadResult loadJson(const Json& doc, const std::string& file = "");    // compile + validate an already parsed document
+    // Compiles variant `variant` of the document (runtime/variants.h); "A" is the same as loadJson. Every variant
+    // is validated either way; an unknown name is an error.
+    static LoadResult loadVariant(const Json& doc, const std::string& variant, const std::string& file = "");
 
     static constexpr int kMaxDepth = 200;  // deeper JSON is rejected before parsing (the 20,000-deep attack)
 };

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
@@ -52,6 +53,27 @@ bool writeFileAtomic(const std::string& path, const std::string& text, std::stri
         return false;
     }
     return true;
+}
+
+bool appendLineDurable(const std::string& path, const std::string& line, std::string* error) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        if (error) *error = std::string("cannot append: ") + std::strerror(errno);
+        return false;
+    }
+    std::string whole = line + "\n";
+    ssize_t n = ::write(fd, whole.data(), whole.size());  // O_APPEND: one write lands as one piece
+    bool ok = n == (ssize_t)whole.size() && ::fsync(fd) == 0;
+    if (!ok && error) *error = std::string("cannot append: ") + (n < 0 || errno ? std::strerror(errno) : "short write");
+    ::close(fd);
+    return ok;
+}
+
+std::string besideSpec(const std::string& specPath, std::string_view suffix) {
+    size_t slash = specPath.find_last_of('/');
+    size_t dot = specPath.find_last_of('.');
+    std::string stem = (dot != std::string::npos && (slash == std::string::npos || dot > slash + 1)) ? specPath.substr(0, dot) : specPath;
+    return stem + std::string(suffix);
 }
 
 } // namespace pt

@@ -1,10 +1,13 @@
-// Promptotype — SpecWatcher: notices when the spec file was saved again (hot reload).
+// Promptotype — SpecWatcher (hot reload) and the file primitives everything beside a spec is written with.
 //
-// Polls the file's modification time and size (one stat, about a microsecond), so the window can
-// check every frame and show a save within a frame or two, with no inotify thread to manage.
+// The watcher polls the file's modification time and size (one stat, about a microsecond), so the window
+// can check every frame and show a save within a frame or two, with no inotify thread to manage.
+// Files are written so that a kill at any moment loses nothing already saved: whole files atomically
+// (temp file + rename), logs by appending whole lines with one write and an fsync.
 
 #pragma once
 #include <string>
+#include <string_view>
 
 namespace pt {
 
@@ -24,5 +27,12 @@ bool readFileText(const std::string& path, std::string* out);
 
 // Writes `text` to `path` atomically (temp file in the same folder + rename), so a reader never sees half a file.
 bool writeFileAtomic(const std::string& path, const std::string& text, std::string* error);
+
+// Appends one line (a '\n' is added) to `path` with a single write() and an fsync, creating the file if needed,
+// so a killed process leaves whole lines plus at most one torn last line (readers skip lines that do not parse).
+bool appendLineDurable(const std::string& path, const std::string& line, std::string* error);
+
+// A file kept beside the spec: ("app/habits.json", ".feedback.jsonl") -> "app/habits.feedback.jsonl".
+std::string besideSpec(const std::string& specPath, std::string_view suffix);
 
 } // namespace pt

@@ -1,0 +1,73 @@
+// Promptotype — SpecHistory: every version of a spec, kept beside it, for exact undo/redo, `history` and `diff`.
+//
+// Layout beside "app/habits.json": the folder "app/habits.history/" holds one file per version with its exact
+// bytes ("000001.json", ...) and "log.jsonl", an append-only log of events (a version recorded, undo, redo, a
+// jump). Writes are ordered so that a kill at any moment leaves the last complete version intact: the version's
+// file is written atomically first, then the spec file (atomically), then one fsynced log line. On open, torn
+// log lines and versions whose file is missing are skipped, and a spec file that holds bytes no version has
+// (a hand edit, or a kill between the spec write and the log line) is recorded by syncWithFile().
+//
+// [SECTION] Versions
+// [SECTION] SpecHistory
+
+#pragma once
+#include <string>
+#include <vector>
+
+namespace pt {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Versions
+//-----------------------------------------------------------------------------
+
+// One recorded version of the spec.
+struct SpecVersion {
+    int number = 0;          // 1, 2, 3 ... in the order recorded
+    std::string kind;        // "generate", "refine", "edit" (a saved hand edit), "import" (first seen), "variant", ...
+    std::string summary;     // one line: the idea, the refinement request, "hand edit"
+    std::string generator;   // who made it: "offline drafter", "openai gpt-4o" ("" for hand edits)
+    double time = 0;         // unix seconds when recorded
+    int parent = 0;          // version it was made from (0 for the first)
+    size_t bytes = 0;        // size of the content
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] SpecHistory
+//-----------------------------------------------------------------------------
+
+class SpecHistory {
+public:
+    explicit SpecHistory(std::string specPath);  // nothing is read or written until open()
+
+    // Reads the log (creating nothing). False with a message only when the history exists but cannot be read.
+    bool open(std::string* error);
+    static std::string folderFor(const std::string& specPath);  // "app/habits.json" -> "app/habits.history"
+
+    const std::vector<SpecVersion>& versions() const { return m_versions; }  // oldest first
+    const SpecVersion* version(int number) const;                            // nullptr if unknown
+    int current() const { return m_current; }   // the version the spec file holds (0 = none recorded yet)
+    bool read(int number, std::string* text) const;  // exact bytes of a version; false if unknown or unreadable
+
+    // Records the spec file's bytes as a new version ("import" when the history is empty, else "edit") when they
+    // differ from current()'s. Returns the current version number afterwards (0 with `error` on failure).
+    int syncWithFile(std::string* error);
+    // Writes `text` to the spec file atomically and records it as a new version made from current().
+    // Returns its number (0 with `error` set on failure; the spec file is then unchanged).
+    int commit(const std::string& text, const std::string& kind, const std::string& summary, const std::string& generator,
+               std::string* error);
+
+    // Exact undo/redo: restore the bytes of a version into the spec file and make it current.
+    bool canUndo() const;               // current() has a parent
+    bool canRedo() const;               // an undo can be redone (cleared by commit and jumpTo)
+    int undo(std::string* error);       // to current()'s parent; returns the version now current (0 on failure)
+    int redo(std::string* error);       // to the version the last undo left; returns it (0 on failure)
+    int jumpTo(int number, std::string* error);  // any version (timeline); returns it (0 on failure)
+
+private:
+    std::string m_specPath, m_folder;
+    std::vector<SpecVersion> m_versions;
+    std::vector<int> m_redo;   // versions left by undo, most recent last
+    int m_current = 0;
+};
+
+} // namespace pt
