@@ -2,11 +2,15 @@
 //
 // [SECTION] Spec feed
 // [SECTION] Presenter panel
+// [SECTION] Prompt bar, reaction composer, flow map
+// [SECTION] Demo player (replays a recorded click-through with a visible pointer)
 // [SECTION] Device frame, progress strip and error overlay
 // [SECTION] Main loop
 
 #include "runtime/app_window.h"
 #include "runtime/headless.h"
+#include "runtime/meeting_overlays.h"
+#include "runtime/step_runner.h"
 #include "runtime/prototype.h"
 #include "runtime/raster.h"
 #include "runtime/spec_loader.h"
@@ -17,6 +21,7 @@
 #include <imgui_internal.h>
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 namespace pt {
 
@@ -68,9 +73,53 @@ struct PresenterState {
     std::string problemsTitle;          // headline of the problems overlay
     std::string status;                 // generation progress; "" when not generating
     bool generating = false;            // a feed is still streaming
+    // Meeting mode
+    bool promptOpen = false, focusPrompt = false;
+    char prompt[512] = "";
+    char sessionName[64] = "Review";
+    char who[64] = "";
+    char comment[512] = "";
+    int pinKind = 0;
+    bool sideBySide = false;
+    bool flowMapOpen = false;
+    std::string notice;                 // transient message over the stage
+    double noticeUntil = 0;
 };
 
-void drawPresenter(Prototype& proto, PresenterState& ps, const FontSet& fonts, const ImRect& r) {
+void caption(const FontSet& fonts, const Theme& t, const char* text) {
+    ImGui::Dummy(ImVec2(1, 10));
+    ImGui::PushFont(fonts.get(TextStyle::Caption));
+    ImGui::PushStyleColor(ImGuiCol_Text, t.c.textMuted);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+// A row of equal buttons, the selected one filled with the brand color. Returns the index clicked, or -1.
+int segmented(const char* id, const std::vector<std::string>& labels, int selected, const Theme& t) {
+    int clicked = -1;
+    float w = (ImGui::GetContentRegionAvail().x - 4 * (labels.size() - 1)) / std::max<size_t>(1, labels.size());
+    ImGui::PushID(id);
+    for (size_t i = 0; i < labels.size(); ++i) {
+        if (i) ImGui::SameLine(0, 4);
+        bool on = (int)i == selected;
+        ImGui::PushStyleColor(ImGuiCol_Button, on ? t.c.brand : t.c.surfaceAlt);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, on ? t.c.brandHover : t.c.border);
+        ImGui::PushStyleColor(ImGuiCol_Text, on ? t.c.onBrand : t.c.text);
+        if (ImGui::Button(labels[i].c_str(), ImVec2(w, 30))) clicked = (int)i;
+        ImGui::PopStyleColor(3);
+    }
+    ImGui::PopID();
+    return clicked;
+}
+
+void say(PresenterState& ps, std::string text) {
+    ps.notice = std::move(text);
+    ps.noticeUntil = ImGui::GetTime() + 5.0;
+}
+
+void drawPresenter(Prototype& proto, Meeting* meeting, PresenterState& ps, const FontSet& fonts, const ImRect& r, bool replaying,
+                   const std::function<void()>& onReplay) {
     const Theme& t = proto.theme();
     ImGui::SetCursorScreenPos(r.Min);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 20));
@@ -89,21 +138,124 @@ void drawPresenter(Prototype& proto, PresenterState& ps, const FontSet& fonts, c
     ImGui::PushTextWrapPos(0);
     if (!proto.spec().idea.empty()) ImGui::TextUnformatted(proto.spec().idea.c_str());
     ImGui::PopTextWrapPos();
-    ImGui::Dummy(ImVec2(1, 8));
-    ImGui::TextUnformatted("SCREENS");
     ImGui::PopStyleColor();
     ImGui::PopFont();
+
+    if (meeting) {
+        ImGui::Dummy(ImVec2(1, 6));
+        ImGui::PushStyleColor(ImGuiCol_Button, t.c.brand);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, t.c.brandHover);
+        ImGui::PushStyleColor(ImGuiCol_Text, t.c.onBrand);
+        std::string refineLabel = iconGlyph("magic") + "  Refine in words   Ctrl+K";
+        if (ImGui::Button(refineLabel.c_str(), ImVec2(-FLT_MIN, 36))) { ps.promptOpen = true; ps.focusPrompt = true; }
+        ImGui::PopStyleColor(3);
+        caption(fonts, t, "MODE");
+        int mode = segmented("mode", {"Use", "Select", "Review"}, (int)meeting->mode, t);
+        if (mode >= 0) {
+            meeting->mode = (Meeting::Mode)mode;
+            meeting->clearPinTarget();
+        }
+    }
+
+    caption(fonts, t, "SCREENS");
     Scope scope(&proto.state());
     for (auto& s : proto.spec().screens) {
         std::string title = toDisplayString(s.title.eval(scope, proto.env()));
         bool current = proto.currentScreen() == s.id;
         ImGui::PushID(s.id.c_str());
-        if (ImGui::Selectable(title.c_str(), current, 0, ImVec2(0, 30))) proto.showScreen(s.id);
+        if (ImGui::Selectable(title.c_str(), current, 0, ImVec2(0, 28))) {
+            proto.showScreen(s.id);
+            if (meeting) meeting->noteStep("screen " + s.id);
+        }
         ImGui::PopID();
     }
-    ImGui::Dummy(ImVec2(1, 12));
-    if (ImGui::Button("Reset state", ImVec2(-FLT_MIN, 36))) proto.reset();
-    ImGui::Dummy(ImVec2(1, 8));
+    if (meeting && ImGui::Button((iconGlyph("sitemap") + "  Flow map").c_str(), ImVec2(-FLT_MIN, 30))) ps.flowMapOpen = true;
+
+    if (meeting) {
+        SpecHistory& h = meeting->history();
+        char head[64];
+        std::snprintf(head, sizeof head, "VERSION %d OF %d", h.current(), (int)h.versions().size());
+        caption(fonts, t, head);
+        float half = (ImGui::GetContentRegionAvail().x - 4) * 0.5f;
+        std::string message;
+        ImGui::BeginDisabled(!h.canUndo());
+        if (ImGui::Button((iconGlyph("undo") + " Undo").c_str(), ImVec2(half, 30))) { meeting->undo(&message); say(ps, message); }
+        ImGui::EndDisabled();
+        ImGui::SameLine(0, 4);
+        ImGui::BeginDisabled(!h.canRedo());
+        if (ImGui::Button((iconGlyph("repeat") + " Redo").c_str(), ImVec2(half, 30))) { meeting->redo(&message); say(ps, message); }
+        ImGui::EndDisabled();
+        if (!h.versions().empty() && ImGui::BeginListBox("##timeline", ImVec2(-FLT_MIN, std::min(5.0f, (float)h.versions().size()) * 24 + 8))) {
+            for (auto it = h.versions().rbegin(); it != h.versions().rend(); ++it) {
+                std::string line = "v" + std::to_string(it->number) + "  " + it->kind + (it->summary.empty() ? "" : ": " + it->summary);
+                ImGui::PushID(it->number);
+                if (ImGui::Selectable(line.c_str(), it->number == h.current()) && it->number != h.current()) {
+                    meeting->jumpTo(it->number, &message);
+                    say(ps, message);
+                }
+                ImGui::PopID();
+            }
+            ImGui::EndListBox();
+        }
+
+        if (meeting->variants().size() > 1) {
+            caption(fonts, t, "VARIANT");
+            const auto& names = meeting->variants();
+            int current = (int)(std::find(names.begin(), names.end(), meeting->variant()) - names.begin());
+            int pick = segmented("variant", names, current, t);
+            if (pick >= 0) {
+                std::string error;
+                if (!meeting->setVariant(names[pick], &error)) say(ps, error);
+            }
+            ImGui::Checkbox("Side by side", &ps.sideBySide);
+        }
+
+        caption(fonts, t, "OVERLAYS");
+        ImGui::Checkbox("Reaction pins", &meeting->showPins);
+        ImGui::Checkbox("Click heat map", &meeting->showHeatmap);
+        ImGui::Checkbox("Misclicks", &meeting->showMisclicks);
+
+        caption(fonts, t, "SESSION");
+        if (meeting->session().empty()) {
+            ImGui::InputTextWithHint("##session", "Session name", ps.sessionName, sizeof ps.sessionName);
+            if (ImGui::Button((iconGlyph("circle") + "  Start recording session").c_str(), ImVec2(-FLT_MIN, 30))) meeting->startSession(ps.sessionName);
+        } else {
+            ImGui::TextWrapped("Recording '%s'", meeting->session().c_str());
+            if (ImGui::Button((iconGlyph("stop") + "  End session").c_str(), ImVec2(-FLT_MIN, 30))) meeting->endSession();
+        }
+
+        caption(fonts, t, "CLOCK");
+        std::string now = formatIsoDateTime(proto.now());
+        std::replace(now.begin(), now.end(), 'T', ' ');
+        ImGui::Text("%s %s", iconGlyph("clock-o").c_str(), now.c_str());
+        if (ImGui::Button("+1 hour", ImVec2(half, 30))) meeting->advanceClock(3600);
+        ImGui::SameLine(0, 4);
+        if (ImGui::Button("+1 day", ImVec2(half, 30))) meeting->advanceClock(86400);
+
+        caption(fonts, t, "DEMO");
+        if (!meeting->recording()) {
+            ImGui::BeginDisabled(replaying);
+            if (ImGui::Button((iconGlyph("circle") + " Record").c_str(), ImVec2(half, 30))) meeting->startRecording();
+            ImGui::SameLine(0, 4);
+            if (ImGui::Button((iconGlyph("play") + " Replay").c_str(), ImVec2(half, 30))) onReplay();
+            ImGui::EndDisabled();
+        } else if (ImGui::Button((iconGlyph("stop") + "  Stop and save demo").c_str(), ImVec2(-FLT_MIN, 30))) {
+            std::string error;
+            say(ps, meeting->stopRecording(&error) ? std::to_string(meeting->recordedSteps().size()) + " steps saved: Replay runs them" : error);
+        }
+        size_t orphans = meeting->orphanedReactions().size();
+        if (!meeting->reactions().empty()) {
+            caption(fonts, t, "REACTIONS");
+            ImGui::Text("%d pinned", (int)meeting->reactions().size());
+            if (orphans) ImGui::TextWrapped("%d on widgets no longer in the prototype (listed in the report)", (int)orphans);
+        }
+    }
+
+    caption(fonts, t, "PROTOTYPE");
+    if (ImGui::Button("Reset state", ImVec2(-FLT_MIN, 30))) {
+        if (meeting) meeting->reset();
+        else proto.reset();
+    }
     static const char* devices[] = {"phone", "tablet", "desktop"};
     int current = 0;
     for (int i = 0; i < 3; ++i) if (ps.device == devices[i]) current = i;
@@ -124,6 +276,258 @@ void drawPresenter(Prototype& proto, PresenterState& ps, const FontSet& fonts, c
     ImGui::PopItemWidth();
     ImGui::EndChild();
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Prompt bar, reaction composer, flow map
+//-----------------------------------------------------------------------------
+
+// A floating card at the bottom of the stage: what to change, the selected widget it is about, the result.
+void drawPromptBar(Meeting& meeting, PresenterState& ps, const RefineFunction& refine, const FontSet& fonts, const Theme& t, const ImRect& stage) {
+    ImVec2 size(std::min(620.0f, stage.GetWidth() - 40), 0);
+    ImGui::SetNextWindowPos(ImVec2(stage.GetCenter().x, stage.Max.y - 24), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 16);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 14));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, t.c.surface);
+    ImGui::PushStyleColor(ImGuiCol_Border, t.c.border);
+    ImGui::Begin("##prompt", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar(2);
+    if (!meeting.selection().empty()) {
+        ImGui::PushFont(fonts.get(TextStyle::Caption));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(t.c.brand), "%s About %s", iconGlyph("crosshairs").c_str(), meeting.selectionName().c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("whole app")) meeting.clearSelection();
+        ImGui::PopFont();
+    } else {
+        ImGui::PushFont(fonts.get(TextStyle::Caption));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(t.c.textMuted), "Tip: Select mode, then click a widget to scope the change to it");
+        ImGui::PopFont();
+    }
+    if (ps.focusPrompt) { ImGui::SetKeyboardFocusHere(); ps.focusPrompt = false; }
+    ImGui::SetNextItemWidth(size.x - 32 - 90);
+    ImGui::BeginDisabled(meeting.refining());
+    bool send = ImGui::InputTextWithHint("##request", "Describe a change: \"add a dark mode switch to settings\"", ps.prompt, sizeof ps.prompt,
+                                         ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, t.c.brand);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, t.c.brandHover);
+    ImGui::PushStyleColor(ImGuiCol_Text, t.c.onBrand);
+    send |= ImGui::Button("Refine", ImVec2(82, 0));
+    ImGui::PopStyleColor(3);
+    ImGui::EndDisabled();
+    if (send && ps.prompt[0] && refine) {
+        meeting.startRefine(ps.prompt, refine);
+        ps.prompt[0] = 0;
+    }
+    const std::string& message = meeting.lastRefineMessage();
+    if (meeting.refining() || !message.empty()) {
+        ImGui::PushFont(fonts.get(TextStyle::Caption));
+        ImU32 color = meeting.refining() ? t.c.textMuted : meeting.lastRefineFailed() ? t.c.danger : t.c.success;
+        ImGui::PushStyleColor(ImGuiCol_Text, color);
+        ImGui::PushTextWrapPos(size.x - 16);
+        ImGui::TextUnformatted(((meeting.refining() ? iconGlyph("spinner") + " " : "") + message).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+    ImGui::End();
+}
+
+// Review mode: the widget clicked is waiting for a reaction: kind, words, name.
+void drawReactionComposer(Meeting& meeting, PresenterState& ps, const FontSet& fonts, const Theme& t, const ImRect& stage) {
+    ImGui::SetNextWindowPos(ImVec2(stage.Max.x - 24, stage.Min.y + 24), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(300, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 16);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 14));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, t.c.surface);
+    ImGui::Begin("##react", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+    ImGui::PushFont(fonts.get(TextStyle::Strong));
+    ImGui::TextWrapped("React to %s", meeting.pinTargetName().c_str());
+    ImGui::PopFont();
+    const auto& kinds = reactionKinds();
+    for (size_t i = 0; i < kinds.size(); ++i) {
+        if (i % 2) ImGui::SameLine(0, 6);
+        bool on = ps.pinKind == (int)i;
+        ImGui::PushStyleColor(ImGuiCol_Button, on ? kinds[i].color : t.c.surfaceAlt);
+        ImGui::PushStyleColor(ImGuiCol_Text, on ? IM_COL32_WHITE : t.c.text);
+        std::string label = iconGlyph(kinds[i].icon) + "  " + kinds[i].label;
+        if (ImGui::Button(label.c_str(), ImVec2(131, 32))) ps.pinKind = (int)i;
+        ImGui::PopStyleColor(2);
+    }
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextMultiline("##comment", ps.comment, sizeof ps.comment, ImVec2(-FLT_MIN, 60));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint("##who", "Your name (optional)", ps.who, sizeof ps.who);
+    ImGui::PushStyleColor(ImGuiCol_Button, t.c.brand);
+    ImGui::PushStyleColor(ImGuiCol_Text, t.c.onBrand);
+    bool pin = ImGui::Button("Pin reaction", ImVec2(160, 32));
+    ImGui::PopStyleColor(2);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel", ImVec2(-FLT_MIN, 32)) || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) meeting.clearPinTarget();
+    if (pin) {
+        std::string error;
+        meeting.setPerson(ps.who);
+        if (meeting.react(meeting.pinTarget(), kinds[ps.pinKind].name, ps.comment, &error)) {
+            say(ps, std::string("Pinned: ") + kinds[ps.pinKind].label + (ps.who[0] ? std::string(" from ") + ps.who : ""));
+            ps.comment[0] = 0;
+        } else say(ps, error);
+        meeting.clearPinTarget();
+    }
+    ImGui::End();
+}
+
+// The reactions under the pointer, as a tooltip.
+void drawPinTooltip(Meeting& meeting, const FontSet& fonts) {
+    auto reactions = meeting.hoveredPinReactions();
+    if (reactions.empty()) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(320);
+    for (auto& r : reactions) {
+        const ReactionKind* k = findReactionKind(r.kind);
+        ImGui::PushFont(fonts.get(TextStyle::Strong));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(k ? k->color : IM_COL32_WHITE), "%s %s", k ? iconGlyph(k->icon).c_str() : "",
+                           k ? k->label : r.kind.c_str());
+        ImGui::PopFont();
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s%s", r.who.empty() ? "anonymous" : r.who.c_str(), r.variant != "A" ? (" · variant " + r.variant).c_str() : "");
+        if (!r.comment.empty()) ImGui::TextUnformatted(r.comment.c_str());
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+// The flow map over the stage; clicking a screen jumps to it.
+void drawFlowMapPanel(Meeting& meeting, PresenterState& ps, const FontSet& fonts, const Theme& t, const ImRect& stage) {
+    ImRect box(stage.Min + ImVec2(24, 24), stage.Max - ImVec2(24, 24));
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddRectFilled(stage.Min, stage.Max, withAlpha(t.c.scrim, 0.35f));
+    dl->AddRectFilled(box.Min, box.Max, t.c.surface, 16);
+    dl->AddText(fonts.get(TextStyle::H3), fonts.get(TextStyle::H3)->FontSize, box.Min + ImVec2(20, 16), t.c.text, "Flow map");
+    dl->AddText(fonts.get(TextStyle::Caption), fonts.get(TextStyle::Caption)->FontSize, box.Min + ImVec2(20, 44), t.c.textMuted,
+                "Click a screen to jump to it · Esc closes");
+    auto figures = computeFigures(meeting.events(), meeting.proto().spec());
+    const VariantFigures* mine = nullptr;
+    for (auto& f : figures) if (f.variant == meeting.variant()) mine = &f;
+    FlowMap map = layoutFlowMap(meeting.proto().spec(), mine);
+    std::string jump = drawFlowMap(map, ImRect(box.Min + ImVec2(16, 72), box.Max - ImVec2(16, 16)), meeting.proto().currentScreen(), t, fonts, true);
+    if (!jump.empty()) {
+        meeting.proto().showScreen(jump);
+        meeting.noteStep("screen " + jump);
+        ps.flowMapOpen = false;
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) ps.flowMapOpen = false;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Demo player (replays a recorded click-through with a visible pointer)
+//-----------------------------------------------------------------------------
+
+class DemoPlayer {
+public:
+    bool active() const { return m_next < m_steps.size() || m_phase != Phase::Idle; }
+    void start(std::vector<std::string> steps) {
+        m_steps = std::move(steps);
+        m_next = 0;
+        m_phase = Phase::Idle;
+        m_wait = 0.3;
+    }
+    void stop() { m_steps.clear(); m_next = 0; m_phase = Phase::Idle; }
+
+    // Between the backend's NewFrame and ImGui::NewFrame: moves the pointer, presses, types, or runs the next step.
+    void inject(Meeting& meeting, const RefineFunction& refine, double dt, std::string* said) {
+        if (!active()) return;
+        ImGuiIO& io = ImGui::GetIO();
+        if (m_releaseCtrl) { io.KeyCtrl = false; io.KeysDown[GLFW_KEY_A] = false; m_releaseCtrl = false; }
+        switch (m_phase) {
+        case Phase::Moving: {
+            m_t = std::min(1.0, m_t + dt / 0.5);
+            float e = (float)(m_t * m_t * (3 - 2 * m_t));
+            m_pointer = m_from + (m_to - m_from) * e;
+            io.MousePos = m_pointer;
+            if (m_t >= 1.0) m_phase = Phase::Press;
+            return;
+        }
+        case Phase::Press:
+            io.MousePos = m_pointer;
+            io.MouseDown[0] = true;
+            m_phase = Phase::Release;
+            return;
+        case Phase::Release:
+            io.MousePos = m_pointer;
+            io.MouseDown[0] = false;
+            if (m_text.empty()) { m_phase = Phase::Idle; m_wait = 0.7; }
+            else m_phase = Phase::SelectAll;
+            return;
+        case Phase::SelectAll:  // typing replaces the field's text, like a person retyping it
+            io.MousePos = m_pointer;
+            io.KeyCtrl = true;
+            io.KeysDown[GLFW_KEY_A] = true;
+            m_releaseCtrl = true;
+            m_phase = Phase::Type;
+            return;
+        case Phase::Type:
+            io.MousePos = m_pointer;
+            io.AddInputCharactersUTF8(m_text.c_str());
+            m_text.clear();
+            m_phase = Phase::Idle;
+            m_wait = 0.9;
+            return;
+        case Phase::Idle: break;
+        }
+        io.MousePos = m_pointer;
+        if ((m_wait -= dt) > 0 || m_next >= m_steps.size()) return;
+        const std::string step = m_steps[m_next++];
+        auto parts = splitStep(step, 3);
+        const std::string& verb = parts[0];
+        if ((verb == "click" && parts.size() >= 2) || (verb == "type" && parts.size() == 3)) {
+            std::string target = verb == "click" ? splitStep(step, 2)[1] : parts[1];
+            const Probe* p = findTarget(meeting.proto(), target);
+            if (!p) { *said = "demo stopped: no widget '" + target + "' on screen '" + meeting.proto().currentScreen() + "'"; stop(); return; }
+            ImRect visible = p->rect;
+            visible.ClipWith(p->clip);
+            m_from = m_pointer.x < 0 ? visible.GetCenter() + ImVec2(60, 80) : m_pointer;
+            m_to = visible.GetCenter();
+            m_t = 0;
+            m_text = verb == "type" ? parts[2] : "";
+            m_phase = Phase::Moving;
+            return;
+        }
+        if (verb == "wait" && parts.size() >= 2) { m_wait = std::atof(parts[1].c_str()) / 1000.0; return; }
+        if (verb == "back") { meeting.proto().back(); m_wait = 0.7; return; }
+        bool handled = false;
+        std::string error, message;
+        bool ok = runMeetingStep(meeting, step, refine, &handled, &error, &message);
+        if (!handled || !ok) { *said = "demo stopped at '" + step + "': " + (handled ? error : "not a step the window can replay"); stop(); return; }
+        if (!message.empty()) *said = message;
+        m_wait = 0.7;
+    }
+
+    void drawPointer() const {
+        if (!active() || m_pointer.x < 0) return;
+        ImDrawList* dl = ImGui::GetForegroundDrawList();
+        dl->AddCircleFilled(m_pointer, 14, IM_COL32(79, 124, 255, 60));
+        dl->AddCircle(m_pointer, 14, IM_COL32(79, 124, 255, 200), 0, 2);
+        dl->AddCircleFilled(m_pointer, 4, IM_COL32(79, 124, 255, 255));
+    }
+
+private:
+    static const Probe* findTarget(const Prototype& proto, const std::string& target) {
+        for (auto& p : proto.probes()) if (p.key == target || p.id == target) return &p;
+        for (auto& p : proto.probes()) if (p.label == target) return &p;
+        return nullptr;
+    }
+    enum class Phase { Idle, Moving, Press, Release, SelectAll, Type };
+    std::vector<std::string> m_steps;
+    size_t m_next = 0;
+    Phase m_phase = Phase::Idle;
+    double m_wait = 0, m_t = 0;
+    ImVec2 m_from, m_to, m_pointer{-1, -1};
+    std::string m_text;
+    bool m_releaseCtrl = false;
+};
 
 //-----------------------------------------------------------------------------
 // [SECTION] Device frame, progress strip and error overlay
@@ -211,7 +615,7 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GL_TRUE);
     std::string title = "Promptotype — " + spec->name;
-    GLFWwindow* window = glfwCreateWindow(1280, 920, title.c_str(), nullptr, nullptr);
+    GLFWwindow* window = glfwCreateWindow(1360, 920, title.c_str(), nullptr, nullptr);
     if (!window) {
         glfwTerminate();
         *why = "no OpenGL 3 window could be created";
@@ -240,6 +644,18 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
     uint64_t feedVersion = 0;
     bool deviceChosen = !options.device.empty();
     bool feedShown = false;  // a spec from the feed replaced the waiting screen
+    std::unique_ptr<Meeting> meeting;
+    auto startMeeting = [&] {
+        meeting = std::make_unique<Meeting>(proto, ps.file);
+        std::string error;
+        if (!meeting->open(&error)) { say(ps, error); meeting.reset(); return; }
+        if (!options.session.empty()) meeting->startSession(options.session);
+    };
+    if (!ps.generating && !ps.file.empty()) startMeeting();
+    DemoPlayer demo;
+    std::unique_ptr<Prototype> other;   // side by side: the other variant
+    std::string otherVariant;
+    int otherVersion = -1;
 
     int frames = 0;
     double last = glfwGetTime();
@@ -262,26 +678,52 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
                 ps.file = v.specPath;
                 ps.problemsTitle = "The generated spec still has problems; placeholders stand in for them";
                 watcher = SpecWatcher(v.specPath);  // stamps the file as written: that is what is showing
+                if (!ps.file.empty()) startMeeting();
             }
         }
         if (watcher.changed()) {
-            LoadResult r = SpecLoader::loadFile(ps.file);
-            ps.problems.clear();
-            ps.problemsTitle = "The last save has problems; showing the last good version";
-            for (auto& d : r.diagnostics)
-                if (d.level == Diagnostic::Level::Error) ps.problems.push_back(d.format(ps.file));
-            if (r.spec && ps.problems.empty()) {
-                proto.replaceSpec(r.spec);
-                proto.setTheme(ps.dark);
+            std::vector<std::string> problems;
+            if (meeting) meeting->reloadFromFile(&problems);
+            else {
+                LoadResult r = SpecLoader::loadFile(ps.file);
+                for (auto& d : r.diagnostics)
+                    if (d.level == Diagnostic::Level::Error) problems.push_back(d.format(ps.file));
+                if (r.spec && problems.empty()) proto.replaceSpec(r.spec);
             }
+            ps.problems = problems;
+            ps.problemsTitle = "The last save has problems; showing the last good version";
+            proto.setTheme(ps.dark);
+        }
+        if (meeting) {
+            uint64_t before = (uint64_t)meeting->version();
+            meeting->poll();
+            if ((uint64_t)meeting->version() != before) { proto.setTheme(ps.dark); ps.problems.clear(); }
+            for (auto& n : meeting->takeNotices()) say(ps, n);
         }
         double now = glfwGetTime();
         proto.update(now - last);
-        last = now;
+        if (other) other->update(now - last);
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        if (meeting) {
+            std::string said;
+            demo.inject(*meeting, options.refine, now - last, &said);
+            if (!said.empty()) say(ps, said);
+        }
+        last = now;
         ImGui::NewFrame();
+
+        // Meeting shortcuts (not while typing into a field)
+        if (meeting && io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_K, false)) { ps.promptOpen = !ps.promptOpen; ps.focusPrompt = ps.promptOpen; }
+        if (meeting && io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_Z, false)) {
+            std::string message;
+            io.KeyShift ? meeting->redo(&message) : meeting->undo(&message);
+            say(ps, message);
+            proto.setTheme(ps.dark);
+        }
+        if (ps.promptOpen && !ps.flowMapOpen && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && meeting && meeting->pinTarget().empty()) ps.promptOpen = false;
+
         ImGuiViewport* vp = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(vp->WorkPos);
         ImGui::SetNextWindowSize(vp->WorkSize);
@@ -291,16 +733,68 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
         ImGui::PopStyleVar();
         ImRect full(vp->WorkPos, vp->WorkPos + vp->WorkSize);
         ImGui::PushFont(fonts.get(TextStyle::Body));
-        const float panel = 248;
+        const float panel = 272;
         ImGui::GetWindowDrawList()->AddRectFilled(full.Min, full.Max, proto.theme().dark ? IM_COL32(10, 11, 14, 255) : IM_COL32(232, 234, 240, 255));
         ImRect stage(ImVec2(full.Min.x + panel, full.Min.y), full.Max);
-        ImRect screen = drawDeviceFrame(ps.device, stage, proto.theme());
+
+        // Side by side: the other variant in a second device, same screen to start with.
+        bool split = meeting && ps.sideBySide && meeting->variants().size() > 1;
+        if (split) {
+            const auto& names = meeting->variants();
+            std::string want = meeting->variant() == names[0] ? names[1] : names[0];
+            if (!other || otherVariant != want || otherVersion != meeting->version()) {
+                if (auto s = meeting->compileVariant(want)) {
+                    other = std::make_unique<Prototype>(s);
+                    other->setFonts(&fonts);
+                    other->showScreen(proto.currentScreen());
+                    otherVariant = want;
+                    otherVersion = meeting->version();
+                }
+            }
+            if (other) other->setTheme(ps.dark);
+        } else other.reset();
+        ImRect mainStage = stage;
+        if (split && other) mainStage.Max.x = stage.GetCenter().x;
+        ImRect screen = drawDeviceFrame(ps.device, mainStage, proto.theme());
         ImGui::PushClipRect(screen.Min, screen.Max, true);
         proto.draw(screen);
         ImGui::PopClipRect();
-        drawPresenter(proto, ps, fonts, ImRect(full.Min, ImVec2(full.Min.x + panel, full.Max.y)));
+        if (meeting) meeting->frame(screen);
+        if (split && other) {
+            ImRect otherStage(ImVec2(stage.GetCenter().x, stage.Min.y), stage.Max);
+            ImRect otherScreen = drawDeviceFrame(ps.device, otherStage, other->theme());
+            ImGui::PushID("other");
+            ImGui::PushClipRect(otherScreen.Min, otherScreen.Max, true);
+            other->draw(otherScreen);
+            ImGui::PopClipRect();
+            ImGui::PopID();
+            ImFont* f = fonts.get(TextStyle::Strong);
+            auto tag = [&](const ImRect& r, const std::string& text) {
+                ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str());
+                ImVec2 min(r.GetCenter().x - ts.x * 0.5f - 12, r.Min.y - 34);
+                ImGui::GetWindowDrawList()->AddRectFilled(min, min + ImVec2(ts.x + 24, 26), proto.theme().c.brand, 13);
+                ImGui::GetWindowDrawList()->AddText(f, f->FontSize, min + ImVec2(12, (26 - ts.y) * 0.5f), proto.theme().c.onBrand, text.c_str());
+            };
+            tag(screen, "Variant " + meeting->variant());
+            tag(otherScreen, "Variant " + otherVariant);
+        }
+        drawPresenter(proto, meeting.get(), ps, fonts, ImRect(full.Min, ImVec2(full.Min.x + panel, full.Max.y)), demo.active(), [&] {
+            std::vector<std::string> steps;
+            std::string error;
+            if (meeting->loadDemo(&steps, &error)) demo.start(std::move(steps));
+            else say(ps, error);
+        });
+        if (meeting) {
+            const Theme& t = proto.theme();
+            if (ps.promptOpen) drawPromptBar(*meeting, ps, options.refine, fonts, t, stage);
+            if (!meeting->pinTarget().empty()) drawReactionComposer(*meeting, ps, fonts, t, stage);
+            drawPinTooltip(*meeting, fonts);
+            if (ps.flowMapOpen) drawFlowMapPanel(*meeting, ps, fonts, t, stage);
+            demo.drawPointer();
+        }
         if (!ps.problems.empty()) drawErrorOverlay(ps, fonts, stage);
         if (ps.generating && !ps.status.empty()) drawProgressStrip(ps.status, fonts, proto.theme(), stage);
+        else if (!ps.notice.empty() && ImGui::GetTime() < ps.noticeUntil) drawProgressStrip(ps.notice, fonts, proto.theme(), stage);
         ImGui::PopFont();
         ImGui::End();
         ImGui::Render();
@@ -311,11 +805,14 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
         glClearColor(0.1f, 0.1f, 0.12f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        bool last = options.maxFrames > 0 && ++frames >= options.maxFrames;
-        if (last && !options.screenshot.empty()) captureWindow(w, h, options.screenshot);
+        bool lastFrame = options.maxFrames > 0 && ++frames >= options.maxFrames;
+        if (lastFrame && !options.screenshot.empty()) captureWindow(w, h, options.screenshot);
         glfwSwapBuffers(window);
-        if (last) break;
+        if (lastFrame) break;
     }
+    if (meeting) meeting->endSession();
+    meeting.reset();
+    other.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

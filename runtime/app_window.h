@@ -1,10 +1,13 @@
-// Promptotype — the app window: GLFW + OpenGL3 shell around a Prototype.
+// Promptotype — the app window: GLFW + OpenGL3 shell around a Prototype, in meeting mode.
 //
-// Shows the prototype in a device frame beside a slim presenter panel (screens, reset, device,
-// light/dark) and hot-reloads the spec file: a good save swaps the prototype in place keeping its
-// state; a broken save shows the problems over the last good prototype.
+// Shows the prototype in a device frame beside a presenter panel (screens, versions, variants, overlays,
+// session, clock, demo, flow map) and hot-reloads the spec file: a good save swaps the prototype in place
+// keeping its state and becomes a version; a broken save shows the problems over the last good prototype.
+// A prompt bar (Ctrl+K) refines the prototype in words; select mode scopes a request to a widget, review
+// mode pins reactions. Everything goes through a Meeting (runtime/meeting.h), like `play` steps do.
 
 #pragma once
+#include "runtime/meeting.h"
 #include "runtime/spec.h"
 #include <atomic>
 #include <cstdint>
@@ -48,6 +51,8 @@ struct AppWindowOptions {
     std::string screenshot;  // with maxFrames: PNG of the whole window on the last frame
     std::shared_ptr<SpecFeed> feed;  // set while a generation streams into the window (specPath then comes from the feed)
     const std::atomic<bool>* quit = nullptr;  // raised (Ctrl-C) -> the window closes
+    RefineFunction refine;   // answers the prompt bar (the configured provider)
+    std::string session;     // record a session under this name from the start ("" = presenter starts one)
 };
 
 // Runs the window until closed. Returns false with `why` when no window can be opened (no display).

@@ -8,22 +8,32 @@
 // [SECTION] Verbs: shot, play, inspect
 // [SECTION] Verbs: run
 // [SECTION] Verbs: idea, generate, prompt, providers
+// [SECTION] Verbs: refine, history, diff, report
 // [SECTION] Verb table and main
 
 #include "generator/generator.h"
 #include "generator/offline_drafter.h"
 #include "generator/provider.h"
+#include "generator/refiner.h"
 #include "generator/system_prompt.h"
 #include "runtime/app_window.h"
 #include "runtime/headless.h"
 #include "runtime/inspector.h"
+#include "runtime/meeting.h"
+#include "runtime/report.h"
+#include "runtime/spec_diff.h"
+#include "runtime/spec_history.h"
 #include "runtime/spec_loader.h"
+#include "runtime/spec_watcher.h"
+#include "runtime/step_runner.h"
+#include "runtime/variants.h"
 #include "widgets/catalog.h"
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <iostream>
@@ -63,7 +73,7 @@ struct Args {
 // Options that take a value; anything else starting with -- is a flag.
 bool takesValue(const std::string& name) {
     static const char* withValue[] = {"-o", "--out", "--screen", "--size", "--step", "--print", "--device", "--frames", "--shot",
-                                      "--provider", "--model", "--command"};
+                                      "--provider", "--model", "--command", "--session", "--as"};
     for (const char* w : withValue) if (name == w) return true;
     return false;
 }
@@ -96,6 +106,8 @@ bool parseSize(const std::string& s, ImVec2* out) {
     *out = ImVec2((float)w, (float)h);
     return true;
 }
+
+RefineFunction refineWith(const Args& a, const std::string& specPath);  // the configured provider, as the meeting's refiner
 
 std::string safeFileName(const std::string& s) {
     std::string out;
@@ -167,55 +179,6 @@ int cmdShot(const Args& a) {
     return writeShots(spec, a.get("-o"), a.get("--screen"), size, a.has("--dark"));
 }
 
-// "type TARGET TEXT": TARGET may be quoted to contain spaces.
-std::vector<std::string> splitStep(const std::string& step, size_t maxParts) {
-    std::vector<std::string> parts;
-    size_t i = 0;
-    while (i < step.size() && parts.size() + 1 < maxParts) {
-        while (i < step.size() && step[i] == ' ') ++i;
-        if (i >= step.size()) break;
-        std::string part;
-        if (step[i] == '"' || step[i] == '\'') {
-            char q = step[i++];
-            while (i < step.size() && step[i] != q) part += step[i++];
-            ++i;
-        } else {
-            while (i < step.size() && step[i] != ' ') part += step[i++];
-        }
-        parts.push_back(part);
-    }
-    while (i < step.size() && step[i] == ' ') ++i;
-    if (i < step.size()) {
-        std::string rest = step.substr(i);
-        if (rest.size() >= 2 && (rest.front() == '"' || rest.front() == '\'') && rest.back() == rest.front()) rest = rest.substr(1, rest.size() - 2);
-        parts.push_back(rest);
-    }
-    return parts;
-}
-
-bool runStep(HeadlessDriver& d, const std::string& step, std::string* error) {
-    auto head = splitStep(step, 2);  // verb + the rest (a click target may contain spaces)
-    if (head.empty()) { *error = "empty step"; return false; }
-    const std::string& verb = head[0];
-    std::string rest = head.size() == 2 ? head[1] : "";
-    if (verb == "click" && !rest.empty()) return d.click(rest, error);
-    if (verb == "type") {
-        auto parts = splitStep(step, 3);
-        if (parts.size() == 3) return d.type(parts[1], parts[2], error);
-    }
-    if (verb == "wait" && !rest.empty()) {
-        char* end = nullptr;
-        double ms = std::strtod(rest.c_str(), &end);
-        if (end == rest.c_str() || ms < 0) { *error = "wait wants milliseconds: wait 500"; return false; }
-        d.wait(ms);
-        return true;
-    }
-    if (verb == "key" && !rest.empty()) return d.key(rest, error);
-    if (verb == "back" && rest.empty()) { d.proto().back(); d.settle(); return true; }
-    *error = "unknown step '" + step + "' (click TARGET, type TARGET TEXT, wait MS, key NAME, back)";
-    return false;
-}
-
 void printWhat(HeadlessDriver& d, const std::string& what) {
     if (what == "state") std::cout << d.proto().state().dump(2) << "\n";
     else if (what == "texts") for (auto& t : d.proto().texts()) std::cout << t << "\n";
@@ -223,25 +186,39 @@ void printWhat(HeadlessDriver& d, const std::string& what) {
 }
 
 int cmdPlay(const Args& a) {
-    if (a.positional.size() != 1) { std::cerr << "usage: promptotype play SPEC --step \"click TARGET\" ... [--print screen|state|texts] [--shot FILE]\n"; return 2; }
+    if (a.positional.size() != 1) {
+        std::cerr << "usage: promptotype play SPEC --step STEP ... [--session NAME] [--as NAME] [--demo] [--print screen|state|texts] [--shot FILE]\nsteps:\n"
+                  << StepRunner::help();
+        return 2;
+    }
     for (auto& p : a.all("--print"))
         if (p != "screen" && p != "state" && p != "texts") { std::cerr << "--print wants screen, state or texts\n"; return 2; }
+    const std::string& path = a.positional[0];
     int code = 0;
-    auto spec = loadForRender(a.positional[0], &code);
+    auto spec = loadForRender(path, &code);
     if (!spec) return code;
     HeadlessDriver d(spec);
+    Meeting meeting(d.proto(), path);
+    std::string error;
+    if (!meeting.open(&error)) { std::cerr << error << "\n"; return 1; }
+    StepRunner runner(d, meeting, refineWith(a, path));
     d.settle();
-    for (auto& step : a.all("--step")) {
-        std::string error;
-        if (!runStep(d, step, &error)) {
-            std::cerr << a.positional[0] << ": step '" << step << "': " << error << "\n";
+    meeting.setPerson(a.get("--as"));
+    if (a.has("--session")) meeting.startSession(a.get("--session"));
+    std::vector<std::string> steps = a.all("--step");
+    if (a.has("--demo")) steps.insert(steps.begin(), "replay");
+    for (auto& step : steps) {
+        std::string said;
+        if (!runner.run(step, &error, &said)) {
+            std::cerr << path << ": step '" << step << "': " << error << "\n";
             return 1;
         }
+        if (!said.empty()) std::cerr << said << "\n";
     }
-    d.settle();
-    for (auto& m : d.proto().messages()) std::cerr << a.positional[0] << ": runtime: " << m << "\n";
+    meeting.endSession();
+    for (auto& n : meeting.takeNotices()) std::cerr << path << ": " << n << "\n";
+    for (auto& m : d.proto().messages()) std::cerr << path << ": runtime: " << m << "\n";
     if (a.has("--shot")) {
-        std::string error;
         if (!writePng(a.get("--shot"), d.capture(), &error)) { std::cerr << a.get("--shot") << ": " << error << "\n"; return 1; }
     }
     auto prints = a.all("--print");
@@ -276,6 +253,8 @@ int cmdRun(const Args& a) {
     opts.dark = a.has("--dark");
     opts.maxFrames = std::atoi(a.get("--frames", "0").c_str());
     opts.screenshot = a.get("--shot");
+    opts.refine = refineWith(a, path);
+    opts.session = a.get("--session");
     std::string why;
     if (runAppWindow(spec, opts, &why)) return 0;
     // No display: still useful, so write what the window would have shown.
@@ -381,6 +360,14 @@ int reportGeneration(const GenerationResult& r, const std::string& providerName,
     return r.ok ? 0 : 1;
 }
 
+// Records the spec file as written as a version in its history (the first of a generated spec).
+void recordVersion(const std::string& specPath, const std::string& kind, const std::string& summary, const std::string& generator) {
+    SpecHistory history(specPath);
+    std::string text, error;
+    if (!history.open(&error) || !readFileText(specPath, &text) || !history.commit(text, kind, summary, generator, &error))
+        std::cerr << "promptotype: history: " << (error.empty() ? specPath + ": cannot read the spec" : error) << "\n";
+}
+
 // Generates into `out`, showing progress in the terminal and (when `feed` is set) the window.
 GenerationResult runGeneration(LlmProvider& provider, const std::string& idea, const std::string& out, bool fresh,
                                std::shared_ptr<SpecFeed> feed) {
@@ -400,6 +387,7 @@ GenerationResult runGeneration(LlmProvider& provider, const std::string& idea, c
     };
     GenerationResult r = generateSpec(o, provider, onProgress, onPartial, &g_cancel);
     terminal.done();
+    if (r.written) recordVersion(r.specPath, "generate", idea, r.generator);
     if (feed) {
         std::vector<std::string> problems;
         for (auto& d : r.problems) problems.push_back(d.format(r.written ? r.specPath : "answer"));
@@ -451,6 +439,7 @@ int cmdIdea(const Args& a) {
     opts.screenshot = a.get("--shot");
     opts.feed = feed;
     opts.quit = &g_cancel;
+    opts.refine = refineWith(a, out);
     std::string why;
     bool shown = runAppWindow(waitingSpec(idea), opts, &why);
     if (shown && !feed->view().finished) g_cancel = true;  // the window closed before the model finished
@@ -476,6 +465,132 @@ int cmdProviders(const Args&) {
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Verbs: refine, history, diff, report
+//-----------------------------------------------------------------------------
+
+RefineFunction refineWith(const Args& a, const std::string& specPath) {
+    ProviderConfig config = ProviderConfig::load();
+    ProviderSettings settings = resolveProvider(config, a.get("--provider"), a.get("--model"), a.get("--command"));
+    std::string rawPath = besideSpec(specPath, ".refine.raw.txt");
+    return [settings, rawPath](const Json& doc, const std::string& request, const std::string& scope, const std::atomic<bool>* cancel) {
+        RefineOutcome out;
+        auto provider = makeProvider(settings, &out.error);
+        if (!provider) return out;
+        RefineOptions o;
+        o.request = request;
+        o.scope = scope;
+        RefineResult r = refineSpec(doc, o, *provider, nullptr, cancel);
+        std::string ignored;
+        if (!r.rawAnswer.empty()) writeFileAtomic(rawPath, r.rawAnswer, &ignored);  // kept for a look when a refinement goes wrong
+        out.ok = r.ok;
+        if (r.ok) out.text = formatSpec(r.doc);
+        out.summary = r.summary;
+        out.generator = r.generator;
+        out.unsupported = r.unsupported;
+        out.error = r.error;
+        if (!r.ok && !r.problems.empty() && !r.unsupported) out.error += " (" + r.problems.back() + ")";
+        return out;
+    };
+}
+
+int cmdRefine(const Args& a) {
+    if (a.positional.size() != 2) { std::cerr << "usage: promptotype refine SPEC \"REQUEST\" [--provider NAME] [--model NAME]\n"; return 2; }
+    const std::string& path = a.positional[0];
+    int code = 0;
+    auto spec = loadForRender(path, &code);
+    if (!spec) return code;
+    Prototype proto(spec);
+    Meeting meeting(proto, path);
+    std::string error, message;
+    if (!meeting.open(&error)) { std::cerr << error << "\n"; return 1; }
+    Json before = meeting.doc();
+    std::signal(SIGINT, onInterrupt);
+    if (!meeting.refine(a.positional[1], refineWith(a, path), &message)) {
+        std::cerr << path << ": " << message << "\n";
+        return 1;
+    }
+    std::cerr << message << "\n";
+    std::cout << formatChanges(compareSpecs(before, meeting.doc()));
+    return 0;
+}
+
+// "2026-11-23 14:05"
+std::string localTime(double unixSeconds) {
+    std::time_t t = (std::time_t)unixSeconds;
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+    return buf;
+}
+
+int cmdHistory(const Args& a) {
+    if (a.positional.size() != 1) { std::cerr << "usage: promptotype history SPEC\n"; return 2; }
+    SpecHistory history(a.positional[0]);
+    std::string error;
+    if (!history.open(&error) || !history.syncWithFile(&error)) { std::cerr << error << "\n"; return history.versions().empty() ? 2 : 1; }
+    for (auto& v : history.versions()) {
+        char head[64];
+        std::snprintf(head, sizeof head, "%s v%-3d %s  %-8s ", v.number == history.current() ? "*" : " ", v.number, localTime(v.time).c_str(), v.kind.c_str());
+        std::cout << head << v.summary << (v.generator.empty() ? "" : "  [" + v.generator + "]") << "\n";
+    }
+    std::cerr << history.versions().size() << " version(s); * = in the spec file now. `promptotype diff SPEC V1 V2` compares two\n";
+    return 0;
+}
+
+int cmdDiff(const Args& a) {
+    if (a.positional.empty() || a.positional.size() > 3) { std::cerr << "usage: promptotype diff SPEC [V1 [V2]]\n"; return 2; }
+    SpecHistory history(a.positional[0]);
+    std::string error;
+    if (!history.open(&error) || !history.syncWithFile(&error)) { std::cerr << error << "\n"; return 2; }
+    int to = a.positional.size() == 3 ? std::atoi(a.positional[2].c_str()) : history.current();
+    const SpecVersion* target = history.version(to);
+    int from = a.positional.size() >= 2 ? std::atoi(a.positional[1].c_str()) : (target ? target->parent : 0);
+    if (a.positional.size() == 1 && from == 0) { std::cout << "only one version so far: nothing to compare\n"; return 0; }
+    std::string before, after;
+    if (!history.read(from, &before) || !history.read(to, &after)) {
+        std::cerr << "no such version (" << a.positional[0] << " has v1..v" << history.versions().size() << "; see `promptotype history`)\n";
+        return 2;
+    }
+    Json b, c;
+    Diagnostic d;
+    parseJsonText(before, &b, &d);
+    parseJsonText(after, &c, &d);
+    std::cout << "v" << from << " -> v" << to << (target ? " (" + target->kind + ": " + target->summary + ")" : "") << "\n"
+              << formatChanges(compareSpecs(b, c));
+    return 0;
+}
+
+int cmdReport(const Args& a) {
+    if (a.positional.size() != 1 || !a.has("-o")) { std::cerr << "usage: promptotype report SPEC -o DIR\n"; return 2; }
+    const std::string& path = a.positional[0];
+    int code = 0;
+    auto spec = loadForRender(path, &code);
+    if (!spec) return code;
+    ReportInput in;
+    in.specPath = path;
+    for (auto& name : spec->variants) {
+        LoadResult r = SpecLoader::loadVariant(spec->source, name, path);
+        if (r.spec) in.variants.push_back({name, r.spec});
+    }
+    std::vector<std::string> problems;
+    in.reactions = FeedbackLog(path).load(&problems);
+    in.events = SessionLog(path).load(&problems);
+    for (auto& p : problems) std::cerr << p << "\n";
+    SpecHistory history(path);
+    std::string error;
+    if (!history.open(&error)) std::cerr << error << "\n";
+    in.versions = history.versions();
+    in.currentVersion = history.current();
+    in.generatedAt = (double)std::time(nullptr);
+    ReportResult r = writeReport(in, a.get("-o"));
+    if (!r.ok) { std::cerr << "promptotype report: " << r.error << "\n"; return 1; }
+    std::cerr << r.images.size() << " image(s), " << in.reactions.size() << " reaction(s), " << in.events.size() << " session event(s)\n";
+    std::cout << r.markdownPath << "\n";
+    return 0;
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] Verb table and main
 //-----------------------------------------------------------------------------
 
@@ -494,12 +609,17 @@ const std::vector<Verb>& verbs() {
          "only write the spec file (default name from the idea); the raw answer is saved beside it as NAME.raw.txt", cmdGenerate},
         {"prompt", "prompt", "print the LLM system prompt (built from the widget catalog); its size goes to stderr", cmdPrompt},
         {"providers", "providers", "show which LLM providers are configured (keys masked) and which one would be used", cmdProviders},
-        {"run", "run SPEC [--device phone|tablet|desktop] [--dark] [--frames N [--shot FILE]]",
-         "open the prototype in a window with a presenter panel; hot-reloads on save (--frames: close after N frames, --shot: save the last one)", cmdRun},
+        {"run", "run SPEC [--device phone|tablet|desktop] [--dark] [--session NAME] [--provider NAME] [--frames N [--shot FILE]]",
+         "open the prototype in meeting mode: presenter panel, refine in words (Ctrl+K), select and review modes, undo/redo (Ctrl+Z), variants, sessions, flow map, demo; hot-reloads on save (--frames: close after N frames, --shot: save the last one)", cmdRun},
         {"validate", "validate SPEC...", "check specs; one line per problem (FILE:LINE:COL or FILE:/json/pointer); exit 0 valid, 1 invalid, 2 unreadable", cmdValidate},
         {"shot", "shot SPEC -o DIR [--screen ID] [--size WxH] [--dark]", "write one PNG per screen (no display needed)", cmdShot},
-        {"play", "play SPEC --step \"click TARGET\" --step \"type TARGET TEXT\" --step \"wait MS\" ... [--print screen|state|texts] [--shot FILE]",
-         "click through the prototype headlessly; TARGET is a widget id or its visible label", cmdPlay},
+        {"play", "play SPEC --step STEP ... [--session NAME] [--as NAME] [--demo] [--print screen|state|texts] [--shot FILE]",
+         "drive the prototype headlessly, step by step: click, type, select, refine, react, undo, variant, clock... (`promptotype play` lists them)", cmdPlay},
+        {"refine", "refine SPEC \"REQUEST\" [--provider NAME] [--model NAME]",
+         "change the prototype in words; the spec is updated in place and the previous content stays in its history", cmdRefine},
+        {"history", "history SPEC", "list the spec's versions (generations, refinements, saved hand edits)", cmdHistory},
+        {"diff", "diff SPEC [V1 [V2]]", "what changed between two versions, per screen (default: the last change)", cmdDiff},
+        {"report", "report SPEC -o DIR", "write a Markdown follow-up: screens with pins and heat maps, flow map, reactions, session figures, versions", cmdReport},
         {"inspect", "inspect SPEC", "JSON: screens, widgets, edges, dead controls, unreachable screens, visible texts", cmdInspect},
         {"schema", "schema", "print the JSON Schema of the spec format (generated from the widget catalog)", cmdSchema},
         {"docs", "docs", "print the widget and action reference (Markdown, generated from the catalog)", cmdDocs},

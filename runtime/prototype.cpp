@@ -392,6 +392,10 @@ void Prototype::draw(const ImRect& area) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(area.Min, area.Max, m_theme.c.bg);
     if (m_fonts) ImGui::PushFont(m_fonts->get(TextStyle::Body));
+    if (m_inert) {  // select/review mode: the presenter points at widgets without pressing them
+        ImGui::PushStyleVar(ImGuiStyleVar_DisabledAlpha, 1.0f);
+        ImGui::BeginDisabled();
+    }
 
     Scope base(&m_state);
     base.bindValue("params", screenParams());
@@ -431,6 +435,10 @@ void Prototype::draw(const ImRect& area) {
     for (size_t i = 0; i < m_overlays.size(); ++i)
         if (const Overlay* o = m_spec->overlay(m_overlays[i])) drawOverlay(area, *o, i + 1 == m_overlays.size());
     drawToasts(area);
+    if (m_inert) {
+        ImGui::EndDisabled();
+        ImGui::PopStyleVar();
+    }
 
     if (m_fonts) ImGui::PopFont();
     m_ui.m_scopes.clear();

@@ -75,6 +75,12 @@ public:
     bool validate(const std::vector<std::string>& ids);
     const std::map<std::string, std::string>& fieldErrors() const { return m_fieldErrors; }
     void queueWrite(std::string path, Json value);  // a bound input's edit, applied at the end of the frame
+    // Told of every value a stakeholder enters in an input (widget anchor, value): session recording.
+    void setInputObserver(std::function<void(const Node& node, const std::string& instanceKey, const Json& value)> fn) { m_inputObserver = std::move(fn); }
+
+    // --- Meeting mode --------------------------------------------------------------------------
+    void setInert(bool inert) { m_inert = inert; }  // drawn as usual but takes no input (select and review modes)
+    bool inert() const { return m_inert; }
 
     // --- Clock ---------------------------------------------------------------------------------
     double now() const { return m_clock; }              // simulated clock (seconds, see EvalEnv::now)
@@ -129,6 +135,8 @@ private:
     std::vector<std::string> m_messages;
     HostFunction m_host;
     bool m_drawing = false;                       // inside draw(): navigation waits until the frame ends
+    bool m_inert = false;
+    std::function<void(const Node&, const std::string&, const Json&)> m_inputObserver;
     std::vector<std::function<void()>> m_deferred;
 };
 

@@ -299,6 +299,7 @@ void Ui::setBound(const Node& n, const Json& value) {
     m_proto.m_fieldErrors.erase(key);  // editing a field clears its message until the next validate
     if (n.hasBind) m_proto.queueWrite(toDisplayString(eval(n.bind)), value);
     else m_proto.m_localValues[key] = value;
+    if (m_proto.m_inputObserver) m_proto.m_inputObserver(n, key, value);
     fire(n, "change", value);
 }
 
