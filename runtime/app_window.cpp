@@ -615,7 +615,7 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GL_TRUE);
     std::string title = "Promptotype — " + spec->name;
-    GLFWwindow* window = glfwCreateWindow(1360, 920, title.c_str(), nullptr, nullptr);
+    GLFWwindow* window = glfwCreateWindow(1280, 920, title.c_str(), nullptr, nullptr);
     if (!window) {
         glfwTerminate();
         *why = "no OpenGL 3 window could be created";

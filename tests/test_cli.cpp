@@ -294,3 +294,75 @@ TEST_CASE("providers masks keys; prompt reports its size; a mistyped verb is not
     CHECK(typo.code == 2);
     CHECK(typo.err.find("did you mean 'validate'") != std::string::npos);
 }
+
+//-----------------------------------------------------------------------------
+// Meeting mode from the command line: a whole review round
+//-----------------------------------------------------------------------------
+
+TEST_CASE("a review round from the command line: generate, refine, react, record, undo, history, diff, report", "[cli][meeting]") {
+    fs::path cwd = freshDir("meeting");
+    REQUIRE(cli("generate 'a habit tracker with daily streaks and reminders' -o habits.json", cwd.string()).code == 0);
+    std::string generated = readFile(cwd / "habits.json");
+
+    Result history = cli("history habits.json", cwd.string());
+    INFO(history.err);
+    REQUIRE(history.code == 0);
+    CHECK(history.out.find("v1") != std::string::npos);
+    CHECK(history.out.find("generate") != std::string::npos);
+
+    Result refined = cli("refine habits.json 'add a share screen'", cwd.string());
+    INFO(refined.err);
+    REQUIRE(refined.code == 0);
+    CHECK(refined.out.find("share") != std::string::npos);          // the changes, per screen
+    pt::LoadResult load = pt::SpecLoader::loadFile((cwd / "habits.json").string());
+    REQUIRE(load.spec);
+    CHECK(!load.hasErrors());
+    CHECK(load.spec->screen("share") != nullptr);
+
+    Result hard = cli("refine habits.json 'make it feel more premium, like a luxury brand'", cwd.string());
+    CHECK(hard.code == 1);
+    CHECK(hard.err.find("LLM") != std::string::npos);               // says plainly what it needs
+    CHECK(pt::SpecLoader::loadFile((cwd / "habits.json").string()).spec->screen("share") != nullptr);  // unchanged
+
+    Result played = cli("play habits.json --session Maria --as Maria --step \"react - agree 'Love the streaks'\" --step 'clock +1d' --print screen",
+                        cwd.string());
+    INFO(played.err);
+    REQUIRE(played.code == 0);
+    CHECK(readFile(cwd / "habits.feedback.jsonl").find("Love the streaks") != std::string::npos);
+    CHECK(readFile(cwd / "habits.sessions.jsonl").find("\"Maria\"") != std::string::npos);
+
+    Result diff = cli("diff habits.json", cwd.string());
+    INFO(diff.err);
+    REQUIRE(diff.code == 0);
+    CHECK(diff.out.find("share") != std::string::npos);
+
+    Result undo = cli("play habits.json --step undo", cwd.string());
+    INFO(undo.err);
+    REQUIRE(undo.code == 0);
+    CHECK(readFile(cwd / "habits.json") == generated);               // exact bytes of v1
+    Result after = cli("history habits.json", cwd.string());
+    CHECK(after.out.find("* v1") != std::string::npos);
+    CHECK(after.out.find("v2") != std::string::npos);                // the refinement is kept for redo
+
+    Result report = cli("report habits.json -o review", cwd.string());
+    INFO(report.err);
+    REQUIRE(report.code == 0);
+    std::string md = readFile(cwd / "review" / "report.md");
+    CHECK(md.find("Love the streaks") != std::string::npos);
+    CHECK(md.find("Maria") != std::string::npos);
+    CHECK(fs::exists(cwd / "review" / "images"));
+}
+
+TEST_CASE("refine through OPENAI_BASE_URL applies the model's edits to the file", "[cli][meeting]") {
+    pt::test::FakeLlmServer server;
+    std::string answer = R"({"summary": "Renamed the next button", "edits": [{"op": "replace", "path": "#next/button", "value": "Continue"}]})";
+    server.push(pt::test::FakeReply::sse(pt::test::openAiStream({answer.substr(0, 40), answer.substr(40)})));
+    std::string spec = tempSpec("refine-me.json", kGood);
+    Result r = cli("refine " + spec + " 'call the next button Continue'", ".", "OPENAI_BASE_URL=" + server.url() + "/v1");
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK(r.err.find("Renamed the next button") != std::string::npos);
+    CHECK(readFile(spec).find("\"Continue\"") != std::string::npos);
+    REQUIRE(server.requests().size() == 1);
+    CHECK(server.requests()[0].body.find("call the next button Continue") != std::string::npos);
+}
