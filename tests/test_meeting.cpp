@@ -24,7 +24,7 @@ const char* kSpec = R"({"spec": 1,
       {"text": "Count ${count}", "id": "count_text", "style": "h1"},
       {"button": "Add one", "id": "add", "on": {"press": {"inc": "count"}}},
       {"input": "Name", "id": "name", "bind": "name"},
-      {"button": "Details", "id": "go", "go": "details", "variants": {"B": {"button": "See details", "tone": "success"}}}]},
+      {"button": "Details", "id": "go", "go": "details", "variants": {"B": {"button": "See details", "icon": "arrow-right"}}}]},
     "details": {"title": "Details", "body": [{"text": "Details for ${name}", "id": "details_text"}]},
     "stats":   {"title": "Stats", "body": [{"stat": "Total", "value": "${count}"}]}}}
 )";
