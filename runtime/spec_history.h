@@ -6,6 +6,9 @@
 // file is written atomically first, then the spec file (atomically), then one fsynced log line. On open, torn
 // log lines and versions whose file is missing are skipped, and a spec file that holds bytes no version has
 // (a hand edit, or a kill between the spec write and the log line) is recorded by syncWithFile().
+// commit/undo/redo/jumpTo call syncWithFile() first when the spec file exists, so a hand edit is never
+// overwritten without being recorded; and every write first replays the log again when another process (the
+// window, the CLI) has appended to it since, so versions recorded elsewhere are never mistaken for hand edits.
 //
 // [SECTION] Versions
 // [SECTION] SpecHistory
@@ -64,10 +67,25 @@ public:
     int jumpTo(int number, std::string* error);  // any version (timeline); returns it (0 on failure)
 
 private:
+    std::string versionPath(int number) const;  // "<folder>/000003.json"
+    std::string logPath() const;                // "<folder>/log.jsonl"
+    bool refresh(std::string* error);           // open() again when the log's size is not what this object read and wrote
+    bool syncIfPresent(std::string* error);     // refresh(), then syncWithFile() when the spec file exists (a missing one is no error)
+    bool appendLog(const std::string& line, std::string* error);   // one durable line (a JSON event) in the log
+    bool writeSpecThenLog(const std::string& text, const std::string& line, std::string* error);  // spec file, then the log line; restores the spec file if the line fails
+    int record(const std::string& text, const std::string& kind, const std::string& summary, const std::string& generator,
+               bool writeSpec, std::string* error);  // shared by commit() and syncWithFile()
+    int moveHead(int number, const char* why, std::string* error);  // restores a version for undo/redo/jumpTo
+    void applyVersion(const SpecVersion& v);           // a version event: it becomes current, redo is cleared
+    void applyHead(int number, const std::string& why);  // a head event: the redo stack as undo/redo/jump leave it
+
     std::string m_specPath, m_folder;
     std::vector<SpecVersion> m_versions;
     std::vector<int> m_redo;   // versions left by undo, most recent last
     int m_current = 0;
+    int m_lastNumber = 0;      // highest number in the log, skipped versions included, so numbers are never reused
+    unsigned long long m_logBytes = 0;  // size of the log as replayed plus what this object appended since
+    bool m_logTorn = false;    // the log ends in a torn line without '\n': the next append starts a new line first
 };
 
 } // namespace pt
