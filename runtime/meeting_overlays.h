@@ -58,6 +58,8 @@ struct FlowMap {
         ImVec2 pos, size;       // in map units (top-left origin)
         int reached = -1;       // funnel figure: sessions that reached it (-1 = no figures)
         bool unreachable = false;
+        int column = 0;         // added: its column, i.e. steps from the start screen (unreachable: the last column)
+        std::string icon;       // added: its tab/sidebar icon name ("" when the nav has no item for it)
     };
     struct Arrow {
         int from = 0, to = 0;   // indexes into boxes
@@ -66,12 +68,18 @@ struct FlowMap {
     std::vector<Box> boxes;
     std::vector<Arrow> arrows;
     ImVec2 size;                // extent of the map in map units
+    int sessions = 0;           // added: sessions in the figures (each box's funnel bar is reached / sessions)
 };
 
 FlowMap layoutFlowMap(const Spec& spec, const VariantFigures* figures);  // figures may be null
 
+// Added: a screen's title as its app bar shows it on first entry (initial state, no params); the id when the title
+// is empty or the screen unknown. Names boxes here and sections in the report.
+std::string screenTitle(const Spec& spec, const std::string& id);
+
 // Draws the map scaled to fit `area`, the current screen highlighted. When `interactive`, returns the id of the
-// screen whose box was clicked this frame ("" otherwise).
+// screen whose box was clicked this frame ("" otherwise). Draws into the current window's draw list, with no
+// background: the caller gives it a window (or panel) of its own so the clicks do not reach what is under it.
 std::string drawFlowMap(const FlowMap& map, const ImRect& area, const std::string& current, const Theme& theme,
                         const FontSet& fonts, bool interactive);
 
