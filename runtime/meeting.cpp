@@ -472,7 +472,7 @@ void Meeting::frame(const ImRect& area) {
     }
     m_proto.setInert(mode != Mode::Use);
     ImVec2 mouse = io.MousePos;
-    bool overApp = area.Contains(mouse) && ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows);
+    bool overApp = area.Contains(mouse) && ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     Hit hover = overApp ? hitTest(mouse) : Hit();
     if (overApp && ImGui::IsMouseClicked(0)) {
         if (mode == Mode::Use) {

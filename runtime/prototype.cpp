@@ -138,6 +138,7 @@ namespace {
 // Keeps `old` where it has the same shape as `fresh` (same type; arrays keep their items when
 // the first items agree in type), so a hot reload keeps what a stakeholder typed and added.
 Json mergeState(const Json& old, const Json& fresh) {
+    if (old.is_number() && fresh.is_number()) return old;  // 2.0 after an `inc` still fits an integer 0
     if (old.type() != fresh.type()) return fresh;
     if (fresh.is_object()) {
         Json out = Json::object();
@@ -147,7 +148,8 @@ Json mergeState(const Json& old, const Json& fresh) {
         }
         return out;
     }
-    if (fresh.is_array() && !old.empty() && !fresh.empty() && old[0].type() != fresh[0].type()) return fresh;
+    if (fresh.is_array() && !old.empty() && !fresh.empty() && old[0].type() != fresh[0].type() && !(old[0].is_number() && fresh[0].is_number()))
+        return fresh;
     return old;
 }
 
