@@ -8,12 +8,14 @@
 // [SECTION] Nodes
 // [SECTION] Document (meta, theme, state, screens, overlays, nav, mocks)
 // [SECTION] Validation passes (ids, reachability)
+// [SECTION] Variants (every one validated, problems located where the variant is written)
 // [SECTION] Navigation graph
 // [SECTION] Spec lookups
 
 #include "runtime/spec_loader.h"
 #include "runtime/action_runner.h"
 #include "runtime/theme.h"
+#include "runtime/variants.h"
 #include "widgets/catalog.h"
 #include <algorithm>
 #include <chrono>
@@ -146,11 +148,6 @@ namespace {
 // [SECTION] Compiler state
 //-----------------------------------------------------------------------------
 
-const std::set<std::string>& commonKeys() {
-    static const std::set<std::string> keys = {"type", "id", "visible", "enabled", "repeat", "on", "go", "bind", "rules", "grow", "w", "h", "align"};
-    return keys;
-}
-
 // Names always in scope besides state keys.
 const std::vector<std::string>& runtimeNames() {
     static const std::vector<std::string> names = {"params", "result", "error", "args", "it", "value", "event", "index", "item"};
@@ -177,6 +174,7 @@ private:
     std::vector<std::string> m_componentStack;  // recursion guard
     std::vector<std::string> m_scopeNames;      // repeat aliases, params in scope while compiling
     std::set<std::string> m_stateKeys;
+    std::set<std::string> m_checkedVariants;    // "variants" pointers already checked (component bodies compile once per use)
     int m_nodeCount = 0;
 
     void error(const std::string& ptr, std::string msg) { m_diags.push_back(located(Diagnostic::Level::Error, ptr, std::move(msg))); }
@@ -204,6 +202,7 @@ private:
     void compileRepeat(Node& n, const Json& v, const std::string& ptr, int depth);
     void expandComponent(Node& n, const ComponentDef& comp, int depth);
     const ComponentDef* component(std::string_view name) const;
+    void checkVariants(const Json& v, const std::string& ptr);
     void compileMeta();
     void compileScreens();
     void compileOverlays();
@@ -448,15 +447,8 @@ Node Compiler::compileNode(const Json& raw, const std::string& ptr, const std::s
         error(ptr, "a node must be an object like {\"text\": \"Hello\"}");
         return makePlaceholder("invalid node", ptr, key);
     }
-    // The type is `type`, else the first key naming a widget or component.
-    std::string type, typeKey;
-    if (auto t = raw.find("type"); t != raw.end() && t->is_string()) { type = t->get<std::string>(); typeKey = "type"; }
-    else
-        for (auto& [k, v] : raw.items())
-            if (catalog.find(k) || component(k)) { type = k; typeKey = k; break; }
-    if (type.empty())
-        for (auto& [k, v] : raw.items())
-            if (!commonKeys().count(k)) { type = k; typeKey = k; break; }
+    std::string typeKey = nodeTypeKey(raw, [&](std::string_view k) { return component(k) != nullptr; });
+    std::string type = typeKey == "type" ? raw.at("type").get<std::string>() : typeKey;
     std::string id;
     if (auto i = raw.find("id"); i != raw.end() && i->is_string()) id = i->get<std::string>();
     std::string nodeKey = id.empty() ? key : id;
@@ -492,6 +484,7 @@ Node Compiler::compileNode(const Json& raw, const std::string& ptr, const std::s
     for (auto& [k, v] : raw.items()) {
         if (k == "repeat" || k == "id" || (k == "type" && typeKey == "type")) continue;
         std::string p = child(ptr, k);
+        if (k == "variants") { checkVariants(v, p); continue; }
         if (k == typeKey) {
             if (def) {
                 if (def->primary.empty()) { if (!v.is_null() && !(v.is_boolean())) warn(p, type + " takes no value here"); continue; }
@@ -793,7 +786,7 @@ void Compiler::compileScreens() {
         error(screens == m_doc.end() ? "" : "/screens", "a spec needs \"screens\": {\"home\": {\"title\": \"Home\", \"body\": [...]}}");
         return;
     }
-    static const std::vector<std::string> screenKeys = {"title", "icon", "body", "bar", "onEnter"};
+    static const std::vector<std::string> screenKeys = {"title", "icon", "body", "bar", "onEnter", "variants"};
     for (auto& [id, s] : screens->items()) {
         std::string p = child("/screens", id);
         Screen scr;
@@ -812,7 +805,8 @@ void Compiler::compileScreens() {
             } else if (k == "onEnter") scr.onEnter = compileActions(v, kp);
             else if (k == "icon") {
                 if (!v.is_string()) error(kp, "icon must be an icon name");
-            } else unknownName(Diagnostic::Level::Warning, kp, "unknown screen key " + q(k), k, screenKeys, true);
+            } else if (k == "variants") checkVariants(v, kp);
+            else unknownName(Diagnostic::Level::Warning, kp, "unknown screen key " + q(k), k, screenKeys, true);
         }
         m_spec.screens.push_back(std::move(scr));
     }
@@ -839,7 +833,8 @@ void Compiler::compileOverlays() {
             } else if (k == "title") ov.title = compileTemplate(v, kp);
             else if (k == "body") ov.body = compileNodes(v, kp, id, 0);
             else if (k == "actions") ov.actions = compileNodes(v, kp, id + "/actions", 0);
-            else unknownName(Diagnostic::Level::Warning, kp, "unknown overlay key " + q(k), k, {"kind", "title", "body", "actions"}, true);
+            else if (k == "variants") checkVariants(v, kp);
+            else unknownName(Diagnostic::Level::Warning, kp, "unknown overlay key " + q(k), k, {"kind", "title", "body", "actions", "variants"}, true);
         }
         m_spec.overlays.push_back(std::move(ov));
     }
@@ -904,6 +899,21 @@ void Compiler::compileNav() {
 //-----------------------------------------------------------------------------
 // [SECTION] Validation passes
 //-----------------------------------------------------------------------------
+
+// The shape of a "variants" value; what each variant does is validated by compiling it (SpecLoader::loadVariant).
+void Compiler::checkVariants(const Json& v, const std::string& ptr) {
+    if (!m_checkedVariants.insert(ptr).second) return;
+    if (!v.is_object()) {
+        error(ptr, "variants must map a variant name to its changes, e.g. {\"B\": {\"button\": \"Try it free\"}}");
+        return;
+    }
+    for (auto& [name, patch] : v.items()) {
+        std::string p = child(ptr, name);
+        if (name == "A") error(p, "variant name 'A' is reserved for the spec as written; call the alternative B, C, ...");
+        else if (!isVariantName(name)) error(p, "variant name " + q(name) + " should be 1 to 24 letters, digits, '-' or '_'");
+        else if (!patch.is_object()) error(p, "variant " + q(name) + " should be an object of changes (a JSON merge patch), e.g. {\"button\": \"Try it free\"}");
+    }
+}
 
 void collectIds(const std::vector<Node>& nodes, bool inRepeat, std::vector<std::pair<std::string, std::string>>& out) {
     for (auto& n : nodes) {
@@ -976,18 +986,131 @@ void Compiler::run() {
     if (!m_spec.screens.empty()) checkReachability();
 }
 
+// One document (a variant already applied, or the spec as written) compiled on its own.
+LoadResult compileDocument(const Json& doc, const std::string& file) {
+    LoadResult r;
+    auto spec = std::make_shared<Spec>();
+    spec->file = file;
+    Compiler(doc, *spec, r.diagnostics).run();
+    if (!spec->screens.empty()) r.spec = std::move(spec);
+    return r;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Variants
+//-----------------------------------------------------------------------------
+
+bool samePlace(const std::string& ptr, const std::string& base) {  // `ptr` is `base` or inside it
+    return ptr.compare(0, base.size(), base) == 0 && (ptr.size() == base.size() || ptr[base.size()] == '/');
+}
+
+// The value a JSON Pointer names, or nullptr.
+const Json* resolvePointer(const Json& doc, const std::string& ptr) {
+    const Json* at = &doc;
+    size_t pos = 0;
+    while (pos < ptr.size()) {
+        if (ptr[pos] != '/') return nullptr;
+        size_t end = ptr.find('/', pos + 1);
+        if (end == std::string::npos) end = ptr.size();
+        std::string token;
+        for (size_t i = pos + 1; i < end; ++i) {
+            if (ptr[i] == '~' && i + 1 < end) token += ptr[++i] == '1' ? '/' : '~';
+            else token += ptr[i];
+        }
+        pos = end;
+        if (at->is_object()) {
+            auto it = at->find(token);
+            if (it == at->end()) return nullptr;
+            at = &*it;
+        } else if (at->is_array() && !token.empty() && token.find_first_not_of("0123456789") == std::string::npos && token.size() < 10) {
+            size_t i = std::stoul(token);
+            if (i >= at->size()) return nullptr;
+            at = &(*at)[i];
+        } else return nullptr;
+    }
+    return at;
+}
+
+void clearHint(Diagnostic& d) {
+    d.subject.clear();
+    d.candidates.clear();
+    d.subjectIsKey = false;
+}
+
+// A problem found while compiling variant `name` is moved to where that variant is written: the same place inside
+// the variant's patch when the patch has it ("/screens/home/body/2/variants/B/buton"), else the variant's entry.
+void relocate(Diagnostic& d, const Json& doc, const std::vector<VariantSite>& sites, const std::string& name) {
+    d.message = "variant " + name + ": " + d.message;
+    std::vector<const VariantSite*> own;  // the places this variant is written
+    for (const VariantSite& s : sites)
+        if (std::find(s.names.begin(), s.names.end(), name) != s.names.end()) own.push_back(&s);
+    // Sites around the problem, innermost first. A node's own patch may have been overwritten by a patch around it
+    // (a screen variant that rewrites the body), so the site is the innermost one whose patch has the problem's spot.
+    std::vector<const VariantSite*> around;
+    for (const VariantSite* s : own)
+        if (samePlace(d.pointer, s->pointer)) around.push_back(s);
+    std::sort(around.begin(), around.end(), [](const VariantSite* x, const VariantSite* y) { return x->pointer.size() > y->pointer.size(); });
+    auto entryOf = [&](const VariantSite* s) { return s->pointer + "/variants/" + escapePointer(name); };
+    for (const VariantSite* s : around) {
+        if (d.pointer.size() == s->pointer.size()) continue;  // the site itself: its entry is the place
+        std::string exact = entryOf(s) + d.pointer.substr(s->pointer.size());
+        if (const Json* value = resolvePointer(doc, exact)) {
+            // The repair hint still holds here: the same last key, or the same text.
+            if (!d.subjectIsKey && !(value->is_string() && value->get<std::string>() == d.subject)) clearHint(d);
+            d.pointer = exact;
+            return;
+        }
+    }
+    clearHint(d);  // at a variant's entry, the hint's name is no longer the last key
+    if (!around.empty()) d.pointer = entryOf(around.front());
+    else if (own.size() == 1) d.pointer = entryOf(own.front());  // elsewhere (a duplicate id, ...): its only cause
+}
+
+bool sameProblem(const Diagnostic& a, const Diagnostic& b) {
+    return a.level == b.level && a.pointer == b.pointer && a.message == b.message;
+}
+
 } // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] SpecLoader
 //-----------------------------------------------------------------------------
 
-LoadResult SpecLoader::loadJson(const Json& doc, const std::string& file) {
-    LoadResult r;
-    auto spec = std::make_shared<Spec>();
-    spec->file = file;
-    Compiler(doc, *spec, r.diagnostics).run();
-    if (!spec->screens.empty()) r.spec = std::move(spec);
+LoadResult SpecLoader::loadJson(const Json& doc, const std::string& file) { return loadVariant(doc, "A", file); }
+
+LoadResult SpecLoader::loadVariant(const Json& doc, const std::string& variant, const std::string& file) {
+    LoadResult r = compileDocument(doc, file);  // "A", and the shape of every "variants" value
+    std::vector<std::string> names = variantNames(doc);
+    bool known = std::find(names.begin(), names.end(), variant) != names.end();
+    if (!known) {
+        std::string all;
+        for (auto& n : names) all += (all.empty() ? "" : ", ") + n;
+        Diagnostic d = located(Diagnostic::Level::Error, "", "no variant named " + q(variant) + " (this spec has " + all + ")" + didYouMean(closestName(variant, names)));
+        d.subject = variant;
+        d.candidates = names;
+        r.diagnostics.push_back(std::move(d));
+    }
+    std::shared_ptr<Spec> shown = r.spec;
+    if (names.size() > 1) {
+        // Every variant is compiled; what it breaks that "A" does not is reported where the variant is written.
+        std::vector<VariantSite> sites = variantSites(doc);
+        std::vector<Diagnostic> asWritten = r.diagnostics;
+        for (size_t i = 1; i < names.size(); ++i) {
+            LoadResult v = compileDocument(applyVariant(doc, names[i]), file);
+            for (Diagnostic& d : v.diagnostics) {
+                if (std::any_of(asWritten.begin(), asWritten.end(), [&](const Diagnostic& a) { return sameProblem(a, d); })) continue;
+                relocate(d, doc, sites, names[i]);
+                r.diagnostics.push_back(std::move(d));
+            }
+            if (names[i] == variant) shown = v.spec;
+        }
+    }
+    if (shown) {
+        shown->source = doc;  // the document as written, whichever variant is shown
+        shown->variants = names;
+        shown->variant = known ? variant : "A";
+    }
+    r.spec = shown;
     return r;
 }
 

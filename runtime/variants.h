@@ -10,7 +10,9 @@
 
 #pragma once
 #include "runtime/expr.h"
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pt {
@@ -29,5 +31,12 @@ std::vector<std::string> variantNames(const Json& doc);   // "A" then every name
 // The document as variant `name` shows it, with every "variants" key removed ("A", or a name not used at a site,
 // leaves that site as written). Never throws; a malformed "variants" value is ignored (the loader reports it).
 Json applyVariant(const Json& doc, const std::string& name);
+
+// Added for the loader, which checks names and reads node types the same way:
+// A name a variant may have: 1-24 letters, digits, '-' or '_'. "A" is not one (it is the spec as written).
+bool isVariantName(std::string_view name);
+// The key that names a node's widget type: "type" (when text), else the first key naming a widget or a component,
+// else the first key that is not a common node key; "" when there is none.
+std::string nodeTypeKey(const Json& node, const std::function<bool(std::string_view)>& isComponent);
 
 } // namespace pt

@@ -1,9 +1,12 @@
-// Meeting data: reactions (durable, tolerant, anchored to widgets), session events and their figures.
+// Meeting data: reactions (durable, tolerant, anchored to widgets), session events and their figures, A/B variants.
 #include "runtime/feedback.h"
+#include "runtime/headless.h"
 #include "runtime/session_log.h"
 #include "runtime/spec_loader.h"
 #include "runtime/spec_watcher.h"
 #include "runtime/theme.h"
+#include "runtime/variants.h"
+#include "widgets/catalog.h"
 #include "test_files.h"
 #include <catch2/catch.hpp>
 #include <csignal>
@@ -435,5 +438,227 @@ TEST_CASE("flow order: start, then breadth-first along navigations, then the res
         REQUIRE(order.size() == s->screens.size());
         CHECK(order.front() == s->nav.start);
         for (auto& scr : s->screens) CHECK(std::count(order.begin(), order.end(), scr.id) == 1);
+    }
+}
+
+//-----------------------------------------------------------------------------
+// Variants
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// A screen variant (C), a widget variant (B and C) and a type-replacing widget variant (B).
+const char* kVariants = R"({"state": {"often": "Daily"},
+  "screens": {
+    "home": {"title": "Home", "body": [
+        {"text": "Hi"},
+        {"button": "Start free trial", "id": "cta", "go": "plans",
+         "variants": {"C": {"button": "Go"}, "B": {"button": "Try it for 14 days", "icon": "gift"}}}],
+      "variants": {"C": {"title": "Welcome"}}},
+    "plans": {"title": "Plans", "body": [
+        {"select": "How often", "id": "often", "bind": "often", "options": ["Daily", "Weekly"], "grow": 1,
+         "variants": {"B": {"chips": ["Daily", "Weekly"], "bind": "often"}}}]}}})";
+
+std::string labelOf(const Spec& spec, const std::string& widget) {
+    WidgetLocation at;
+    REQUIRE(locateWidget(spec, widget, &at));
+    REQUIRE(at.node->def);
+    int label = at.node->def->propIndex("label");
+    REQUIRE(label >= 0);
+    return toDisplayString(at.node->props[label].raw());
+}
+
+std::string problemsOf(const LoadResult& r) { return r.format("spec"); }
+
+} // namespace
+
+TEST_CASE("variant sites and names are found in document order", "[variants]") {
+    Json doc = Json::parse(kVariants);
+    auto sites = variantSites(doc);
+    REQUIRE(sites.size() == 3);
+    CHECK(sites[0].pointer == "/screens/home");
+    CHECK(sites[0].what == "screen home");
+    CHECK(sites[0].screen == "home");
+    CHECK(sites[0].names == std::vector<std::string>{"C"});
+    CHECK(sites[1].pointer == "/screens/home/body/1");
+    CHECK(sites[1].what == "button 'Start free trial' (#cta)");
+    CHECK(sites[1].names == std::vector<std::string>{"C", "B"});
+    CHECK(sites[2].pointer == "/screens/plans/body/0");
+    CHECK(sites[2].screen == "plans");
+    CHECK(variantNames(doc) == std::vector<std::string>{"A", "B", "C"});
+    CHECK(variantNames(Json::parse(R"({"screens": {"home": {"body": []}}})")) == std::vector<std::string>{"A"});
+}
+
+TEST_CASE("applying a variant patches screens and widgets and drops every variants key", "[variants]") {
+    Json doc = Json::parse(kVariants);
+    Json b = applyVariant(doc, "B");
+    CHECK(b.dump().find("variants") == std::string::npos);
+    CHECK(b["screens"]["home"]["title"] == "Home");
+    CHECK(b["screens"]["home"]["body"][1] == Json::parse(R"({"button": "Try it for 14 days", "id": "cta", "go": "plans", "icon": "gift"})"));
+    // Naming another widget type replaces the node: the select's props go, id and layout stay.
+    CHECK(b["screens"]["plans"]["body"][0] == Json::parse(R"({"chips": ["Daily", "Weekly"], "id": "often", "grow": 1, "bind": "often"})"));
+
+    Json c = applyVariant(doc, "C");
+    CHECK(c["screens"]["home"]["title"] == "Welcome");
+    CHECK(c["screens"]["home"]["body"][1]["button"] == "Go");
+    CHECK(c["screens"]["plans"]["body"][0]["select"] == "How often");
+
+    Json a = applyVariant(doc, "A");
+    CHECK(a.dump().find("variants") == std::string::npos);
+    CHECK(a["screens"]["home"]["body"][1]["button"] == "Start free trial");
+    CHECK(applyVariant(doc, "Z") == a);  // a name no site uses shows the spec as written
+}
+
+TEST_CASE("a patch key that is a prop of the widget is that prop, not a new widget type", "[variants]") {
+    Json doc = Json::parse(R"({"screens": {"home": {"body": [
+        {"button": "Save", "icon": "check", "variants": {"B": {"icon": "star"}, "C": {"type": "icon", "icon": "star"}}}]}}})");
+    CHECK(applyVariant(doc, "B")["screens"]["home"]["body"][0] == Json::parse(R"({"button": "Save", "icon": "star"})"));
+    CHECK(applyVariant(doc, "C")["screens"]["home"]["body"][0] == Json::parse(R"({"type": "icon", "icon": "star"})"));
+    CHECK_FALSE(SpecLoader::loadJson(doc).hasErrors());
+}
+
+TEST_CASE("a variant inside a component body shows in every instance, and is checked once", "[variants]") {
+    Json doc = Json::parse(R"({"components": {"tile": {"params": {"label": ""}, "body":
+        {"button": "${label}", "go": "home", "variants": {"B": {"variant": "outline"}, "A": {"variant": "ghost"}}}}},
+      "screens": {"home": {"body": [{"tile": "One"}, {"tile": "Two"}]}}})");
+    auto sites = variantSites(doc);
+    REQUIRE(sites.size() == 1);
+    CHECK(sites[0].pointer == "/components/tile/body");
+    CHECK(sites[0].screen.empty());
+    LoadResult b = SpecLoader::loadVariant(doc, "B");
+    std::string p = problemsOf(b);
+    CHECK(p == "spec:/components/tile/body/variants/A: error: variant name 'A' is reserved for the spec as written; call the alternative B, C, ...\n");
+    REQUIRE(b.spec);
+    for (const char* instance : {"home/0/0", "home/1/0"}) {
+        WidgetLocation at;
+        REQUIRE(locateWidget(*b.spec, instance, &at));
+        CHECK(at.node->props[at.node->def->propIndex("variant")].raw() == "outline");
+    }
+}
+
+TEST_CASE("malformed variants values leave the spec as written", "[variants]") {
+    Json doc = Json::parse(R"({"screens": {"home": {"body": [{"text": "Hi", "variants": {"B": "Hello"}}, {"text": "Yo", "variants": [1]}],
+                                                   "variants": 3}}})");
+    Json b = applyVariant(doc, "B");
+    CHECK(b == Json::parse(R"({"screens": {"home": {"body": [{"text": "Hi"}, {"text": "Yo"}]}}})"));
+    CHECK(applyVariant(Json::parse("[1, 2]"), "B") == Json::parse("[1, 2]"));
+}
+
+TEST_CASE("the loader compiles the variant asked for and keeps the document as written", "[variants][loader]") {
+    Json doc = Json::parse(kVariants);
+    LoadResult a = SpecLoader::loadJson(doc);
+    INFO(problemsOf(a));
+    REQUIRE(a.spec);
+    CHECK(a.diagnostics.empty());
+    CHECK(a.spec->variants == std::vector<std::string>{"A", "B", "C"});
+    CHECK(a.spec->variant == "A");
+    CHECK(labelOf(*a.spec, "cta") == "Start free trial");
+
+    LoadResult b = SpecLoader::loadVariant(doc, "B");
+    INFO(problemsOf(b));
+    REQUIRE(b.spec);
+    CHECK(b.diagnostics.empty());
+    CHECK(b.spec->variant == "B");
+    CHECK(b.spec->variants == a.spec->variants);
+    CHECK(b.spec->source == doc);
+    CHECK(labelOf(*b.spec, "cta") == "Try it for 14 days");
+    WidgetLocation often;
+    REQUIRE(locateWidget(*b.spec, "often", &often));
+    CHECK(often.node->type == "chips");
+
+    // Drawn for real: the B label is what a stakeholder sees.
+    HeadlessDriver d(b.spec);
+    d.settle();
+    const Probe* cta = d.find("cta");
+    REQUIRE(cta);
+    CHECK(cta->label == "Try it for 14 days");
+    std::string error;
+    REQUIRE(d.click("cta", &error));
+    CHECK(d.proto().currentScreen() == "plans");
+
+    LoadResult c = SpecLoader::loadVariant(doc, "C");
+    REQUIRE(c.spec);
+    CHECK(c.spec->screen("home")->title.raw() == "Welcome");
+    CHECK(labelOf(*c.spec, "cta") == "Go");
+}
+
+TEST_CASE("an unknown variant name is an error and the spec as written is shown", "[variants][loader]") {
+    LoadResult r = SpecLoader::loadVariant(Json::parse(kVariants), "b");
+    REQUIRE(r.spec);
+    CHECK(r.spec->variant == "A");
+    REQUIRE(r.hasErrors());
+    CHECK(problemsOf(r) == "spec:/: error: no variant named 'b' (this spec has A, B, C) (did you mean 'B'?)\n");
+    CHECK(r.diagnostics[0].subject == "b");
+}
+
+TEST_CASE("problems only a variant has are located where the variant is written", "[variants][loader]") {
+    Json doc = Json::parse(R"({"screens": {
+        "home": {"title": "Home", "body": [{"text": "Hi", "colour": "red"},
+                                           {"button": "More", "id": "more", "go": "other", "variants": {"B": {"icon": "star"}}}],
+                 "variants": {"B": {"body": [{"text": "Hi", "colour": "red"}, {"buton": "More", "id": "more"}]}}},
+        "other": {"body": [{"button": "Home", "go": "home", "variants": {"B": {"variant": "huge"}}}]}}})");
+    LoadResult r = SpecLoader::loadJson(doc);
+    std::string p = problemsOf(r);
+    INFO(p);
+    // The warning the spec as written has is reported once, not again for B.
+    CHECK(p.find("spec:/screens/home/body/0/colour: warning: unknown prop 'colour' for text") != std::string::npos);
+    CHECK(std::count(p.begin(), p.end(), '\n') == 4);
+    // B's screen patch rewrote the body, so the button's own B patch is not where the typo is.
+    const Diagnostic* widget = nullptr;
+    for (auto& d : r.diagnostics)
+        if (d.message.rfind("variant B: unknown widget 'buton'", 0) == 0) widget = &d;
+    REQUIRE(widget);
+    CHECK(widget->level == Diagnostic::Level::Error);
+    CHECK(widget->pointer == "/screens/home/variants/B/body/1/buton");
+    CHECK(widget->message == "variant B: unknown widget 'buton' (did you mean 'button'?)");
+    CHECK(widget->subject == "buton");
+    CHECK(widget->subjectIsKey);  // the repair can rename the key inside the variant
+    CHECK(p.find("spec:/screens/other/body/0/variants/B/variant: error: variant B: 'variant' of button must be one of") != std::string::npos);
+    // Not under any of B's sites, and B is written in three places: it stays where it is.
+    CHECK(p.find("spec:/screens/other: warning: variant B: screen 'other' is unreachable") != std::string::npos);
+}
+
+TEST_CASE("variant names are checked: 'A' is reserved, names are short words, patches are objects", "[variants][loader]") {
+    LoadResult r = SpecLoader::loadJson(Json::parse(R"({"screens": {"home": {"body": [
+        {"button": "Go", "go": "home", "variants": {"A": {"button": "Went"}, "two words": {"button": "x"}, "B": "Went"}},
+        {"text": "Hi", "variants": ["B"]}]}},
+      "overlays": {"ask": {"title": "Sure?", "variants": {"ThisNameIsFarTooLongForAVariant": {"title": "?"}}}}})"));
+    std::string p = problemsOf(r);
+    INFO(p);
+    CHECK(p.find("spec:/screens/home/body/0/variants/A: error: variant name 'A' is reserved for the spec as written") != std::string::npos);
+    CHECK(p.find("spec:/screens/home/body/0/variants/two words: error: variant name 'two words' should be 1 to 24 letters") != std::string::npos);
+    CHECK(p.find("spec:/screens/home/body/0/variants/B: error: variant 'B' should be an object of changes") != std::string::npos);
+    CHECK(p.find("spec:/screens/home/body/1/variants: error: variants must map a variant name to its changes") != std::string::npos);
+    CHECK(p.find("spec:/overlays/ask/variants/ThisNameIsFarTooLongForAVariant: error:") != std::string::npos);
+    CHECK(std::count(p.begin(), p.end(), '\n') == 5);
+    REQUIRE(r.spec);
+    CHECK(r.spec->variants == std::vector<std::string>{"A", "B"});
+}
+
+TEST_CASE("FORMAT.md's variants example loads cleanly in every variant", "[variants][docs]") {
+    std::string doc = test::readFile(std::string(PT_SOURCE_DIR) + "/specs/FORMAT.md");
+    size_t section = doc.find("## Variants (A/B)");
+    REQUIRE(section != std::string::npos);
+    size_t begin = doc.find("```json\n", section);
+    REQUIRE(begin != std::string::npos);
+    begin += 8;
+    Json spec = Json::parse(doc.substr(begin, doc.find("```", begin) - begin));
+    auto names = variantNames(spec);
+    CHECK(names == std::vector<std::string>{"A", "B", "C"});
+    for (auto& name : names) {
+        LoadResult r = SpecLoader::loadVariant(spec, name);
+        INFO(name << "\n" << problemsOf(r));
+        REQUIRE(r.spec);
+        CHECK(r.diagnostics.empty());
+    }
+}
+
+TEST_CASE("the JSON Schema knows variants on screens, overlays and nodes", "[variants][catalog]") {
+    Json schema = WidgetCatalog::get().jsonSchema();
+    for (const char* def : {"common", "screen", "overlay"}) {
+        INFO(def);
+        const Json& v = schema["$defs"][def]["properties"]["variants"];
+        CHECK(v["type"] == "object");
+        CHECK(v["propertyNames"]["pattern"] == "^(?!A$)[A-Za-z0-9_-]{1,24}$");
     }
 }

@@ -96,6 +96,7 @@ const std::vector<PropDef>& WidgetCatalog::commonProps() const {
         {"w", P::Any, nullptr, "width: pixels, \"fill\" or \"50%\"", {}},
         {"h", P::Any, nullptr, "height in pixels", {}},
         {"align", P::Enum, nullptr, "horizontal alignment in a column", {"start", "center", "end"}},
+        {"variants", P::Object, nullptr, "A/B versions: variant name -> merge patch over this node, e.g. {\"B\": {\"button\": \"Try it free\"}}", {}},
     };
     return props;
 }
@@ -173,6 +174,13 @@ Json propSchema(const PropDef& p) {
     return s;
 }
 
+// "variants": {"B": patch, ...} on a screen, overlay or node; "A" is the spec as written, so it is no name.
+Json variantsSchema(const char* over) {
+    return Json{{"type", "object"}, {"description", std::string("A/B versions: variant name -> JSON merge patch over this ") + over},
+                {"propertyNames", Json{{"pattern", "^(?!A$)[A-Za-z0-9_-]{1,24}$"}}},
+                {"additionalProperties", Json{{"type", "object"}}}};
+}
+
 Json actionSchemas() {
     Json anyOf = Json::array();
     Json bare = Json::array();
@@ -198,6 +206,7 @@ Json WidgetCatalog::jsonSchema() const {
     for (auto& p : commonProps()) common[p.name] = propSchema(p);
     common["repeat"] = Json{{"$ref", "#/$defs/repeat"}};
     common["on"] = Json{{"type", "object"}, {"additionalProperties", Json{{"$ref", "#/$defs/actions"}}}, {"description", "event -> actions"}};
+    common["variants"] = variantsSchema("node");
     defs["common"] = Json{{"type", "object"}, {"properties", common}};
     Json nodeAnyOf = Json::array();
     for (auto& w : m_widgets) {
@@ -229,12 +238,14 @@ Json WidgetCatalog::jsonSchema() const {
         {"icon", Json{{"type", "string"}, {"description", "icon in the tab bar / sidebar"}}},
         {"body", Json{{"$ref", "#/$defs/nodes"}}},
         {"bar", Json{{"anyOf", Json::array({Json{{"type", "boolean"}}, Json{{"$ref", "#/$defs/nodes"}}})}, {"description", "false hides the app bar; nodes go at its trailing edge"}}},
-        {"onEnter", Json{{"$ref", "#/$defs/actions"}}}}}};
+        {"onEnter", Json{{"$ref", "#/$defs/actions"}}},
+        {"variants", variantsSchema("screen")}}}};
     defs["overlay"] = Json{{"type", "object"}, {"additionalProperties", false}, {"properties", Json{
         {"kind", Json{{"enum", Json::array({"dialog", "sheet", "toast"})}, {"default", "dialog"}}},
         {"title", Json{{"type", "string"}}},
         {"body", Json{{"$ref", "#/$defs/nodes"}}},
-        {"actions", Json{{"$ref", "#/$defs/nodes"}}}}}};
+        {"actions", Json{{"$ref", "#/$defs/nodes"}}},
+        {"variants", variantsSchema("overlay")}}}};
     Json navItem = Json{{"anyOf", Json::array({Json{{"type", "string"}}, Json{{"type", "object"}, {"required", Json::array({"screen"})},
         {"properties", Json{{"screen", Json{{"type", "string"}}}, {"label", Json{{"type", "string"}}}, {"icon", Json{{"type", "string"}}}}}}})}};
     Json root = Json::object();
