@@ -329,11 +329,13 @@ TEST_CASE("heat map ignores points outside the area and empty input", "[report][
 
 TEST_CASE("report: sections, figures, orphans, escaped words and the images it links", "[report]") {
     Json doc = sampleDoc("habit_tracker.json");
+    doc["screens"]["reminders"]["body"][3]["variants"] = {{"B", {{"variant", "primary"}}}};  // B: a louder test button
     auto specA = loadDoc(doc);
-    Json docB = doc;  // variant B: a louder test button on the reminders screen
-    docB["screens"]["reminders"]["body"][3]["variant"] = "primary";
-    auto specB = loadDoc(docB);
-    specB->variant = "B";
+    LoadResult b = SpecLoader::loadVariant(doc, "B");
+    INFO(b.format("spec"));
+    REQUIRE(b.spec);
+    REQUIRE_FALSE(b.hasErrors());
+    std::shared_ptr<const Spec> specB = b.spec;
 
     ReportInput input;
     input.specPath = "app/habits.json";
