@@ -399,15 +399,23 @@ void drawPinTooltip(Meeting& meeting, const FontSet& fonts) {
     ImGui::EndTooltip();
 }
 
-// The flow map over the stage; clicking a screen jumps to it.
+// The flow map over the stage, in its own window so its clicks never reach the prototype; clicking a screen jumps to it.
 void drawFlowMapPanel(Meeting& meeting, PresenterState& ps, const FontSet& fonts, const Theme& t, const ImRect& stage) {
+    ImGui::SetNextWindowPos(stage.Min);
+    ImGui::SetNextWindowSize(stage.GetSize());
+    ImGui::SetNextWindowFocus();  // modal: above the prototype and the prompt bar
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, withAlpha(t.c.scrim, 0.45f));
+    ImGui::Begin("##flowmap", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
     ImRect box(stage.Min + ImVec2(24, 24), stage.Max - ImVec2(24, 24));
-    ImDrawList* dl = ImGui::GetForegroundDrawList();
-    dl->AddRectFilled(stage.Min, stage.Max, withAlpha(t.c.scrim, 0.35f));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(box.Min, box.Max, t.c.surface, 16);
-    dl->AddText(fonts.get(TextStyle::H3), fonts.get(TextStyle::H3)->FontSize, box.Min + ImVec2(20, 16), t.c.text, "Flow map");
-    dl->AddText(fonts.get(TextStyle::Caption), fonts.get(TextStyle::Caption)->FontSize, box.Min + ImVec2(20, 44), t.c.textMuted,
-                "Click a screen to jump to it · Esc closes");
+    ImFont* h = fonts.get(TextStyle::H3);
+    ImFont* c = fonts.get(TextStyle::Caption);
+    dl->AddText(h, h->FontSize, box.Min + ImVec2(20, 16), t.c.text, "Flow map");
+    dl->AddText(c, c->FontSize, box.Min + ImVec2(20, 44), t.c.textMuted, "Click a screen to jump to it · Esc or a click outside closes");
     auto figures = computeFigures(meeting.events(), meeting.proto().spec());
     const VariantFigures* mine = nullptr;
     for (auto& f : figures) if (f.variant == meeting.variant()) mine = &f;
@@ -418,7 +426,9 @@ void drawFlowMapPanel(Meeting& meeting, PresenterState& ps, const FontSet& fonts
         meeting.noteStep("screen " + jump);
         ps.flowMapOpen = false;
     }
-    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) ps.flowMapOpen = false;
+    bool outside = ImGui::IsMouseClicked(0) && ImGui::IsWindowHovered() && !box.Contains(ImGui::GetIO().MousePos);
+    if (outside || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) ps.flowMapOpen = false;
+    ImGui::End();
 }
 
 //-----------------------------------------------------------------------------
