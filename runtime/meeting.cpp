@@ -292,7 +292,7 @@ bool Meeting::react(const std::string& target, const std::string& kind, const st
         r.widget = p->node ? anchorFor(*p->node, p->key) : p->key;
         r.label = p->label.empty() ? std::string(p->type) : p->label;
     }
-    if (!m_feedback.append(r, error)) { *error = m_feedback.path() + ": " + *error; return false; }
+    if (!m_feedback.append(r, error)) return false;  // the message names the file
     m_reactions.push_back(std::move(r));
     return true;
 }
@@ -360,7 +360,7 @@ void Meeting::record(SessionEvent e) {
     e.variant = m_variant;
     if (e.screen.empty()) e.screen = m_proto.currentScreen();
     std::string error;
-    if (!m_sessions.append(e, &error)) notice(m_sessions.path() + ": " + error);
+    if (!m_sessions.append(e, &error)) notice(error);
     m_events.push_back(std::move(e));
 }
 
