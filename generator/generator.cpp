@@ -214,13 +214,6 @@ double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(
 // A document the runtime can open: it compiles to at least one screen.
 bool usable(const LoadResult& r) { return r.spec && !r.spec->screens.empty(); }
 
-std::vector<Diagnostic> errorsOf(const LoadResult& r) {
-    std::vector<Diagnostic> out;
-    for (auto& d : r.diagnostics)
-        if (d.level == Diagnostic::Level::Error) out.push_back(d);
-    return out;
-}
-
 bool tryCache(const std::string& file, const GenerationOptions& o, GenerationResult& res) {
     Json entry;
     Diagnostic err;
@@ -248,6 +241,18 @@ void storeCache(const std::string& dir, const std::string& file, const Generatio
 }
 
 } // namespace
+
+std::string rawAnswerMarker(const std::string& generator, int round, const std::string& finishReason) {
+    return "----- " + generator + (round ? ", repair round " + std::to_string(round) : ", first answer") +
+           ", finish: " + (finishReason.empty() ? "?" : finishReason) + " -----\n";
+}
+
+std::vector<Diagnostic> loadErrors(const LoadResult& load) {
+    std::vector<Diagnostic> out;
+    for (auto& d : load.diagnostics)
+        if (d.level == Diagnostic::Level::Error) out.push_back(d);
+    return out;
+}
 
 GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider, const ProgressFn& onProgress,
                               const PartialSpecFn& onPartial, const std::atomic<bool>* cancel) {
@@ -317,8 +322,7 @@ GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider,
         LlmResult answer = provider.complete(request, onText, cancel);
         if (answer.text.empty()) answer.text = text;
         if (!answer.text.empty()) {
-            rawLog += "----- " + res.generator + (round ? ", repair round " + std::to_string(round) : ", first answer") +
-                      ", finish: " + (answer.finishReason.empty() ? "?" : answer.finishReason) + " -----\n" + answer.text + "\n";
+            rawLog += rawAnswerMarker(res.generator, round, answer.finishReason) + answer.text + "\n";
             std::string error;
             if (!writeFileAtomic(res.rawPath, rawLog, &error)) { res.error = res.rawPath + ": " + error; res.totalSec = secondsSince(start); return res; }
         }
@@ -332,7 +336,7 @@ GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider,
             if (parsed.doc.contains("meta") && parsed.doc["meta"].is_object() && !parsed.doc["meta"].contains("idea")) parsed.doc["meta"]["idea"] = o.idea;
             SpecRepairResult repaired = repairSpec(parsed.doc, o.outPath);
             for (auto& f : repaired.fixes) res.fixes.push_back(f.pointer + ": " + f.message);
-            problems = errorsOf(repaired.load);
+            problems = loadErrors(repaired.load);
             size_t score = problems.size() * 2 + (answer.truncated ? 1 : 0);
             if (usable(repaired.load) && score < bestScore) {
                 best = repaired.doc;
@@ -355,7 +359,7 @@ GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider,
             res.written = true;
             res.specPath = o.outPath;
             res.doc = best;
-            res.problems = errorsOf(bestLoad);
+            res.problems = loadErrors(bestLoad);
             res.ok = res.problems.empty();
             if (res.ok) res.error.clear();
             if (res.ok && useCache) storeCache(cacheDir, cacheFile, o, provider, res, rawLog);

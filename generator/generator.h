@@ -74,6 +74,12 @@ GenerationResult generateSpec(const GenerationOptions& options, LlmProvider& pro
 // show). Also reports the screen being written and how many have closed.
 Json partialSpecFromStream(std::string_view prefix, std::string* currentScreen, int* screensDone);
 
+struct LoadResult;
+// The errors among a load's diagnostics (warnings dropped): what a repair round sends back (also used by the refiner).
+std::vector<Diagnostic> loadErrors(const LoadResult& load);
+// The line before each answer in a raw log: "----- openai gpt-4o, repair round 1, finish: stop -----\n" (also the refiner's).
+std::string rawAnswerMarker(const std::string& generator, int round, const std::string& finishReason);
+
 //-----------------------------------------------------------------------------
 // [SECTION] Files
 //-----------------------------------------------------------------------------

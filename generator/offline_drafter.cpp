@@ -5,6 +5,7 @@
 // [SECTION] Offline provider
 
 #include "generator/draft_patterns.h"
+#include "generator/refiner.h"
 #include <algorithm>
 
 namespace pt {
@@ -186,7 +187,9 @@ public:
     bool deterministic() const override { return true; }
     LlmResult complete(const LlmRequest& request, const TextSink& onText, const std::atomic<bool>* cancel) override {
         LlmResult r;
-        const std::string text = draftSpec(request.idea).dump(1);
+        // A refinement gets the offline refiner's answer (generator/refiner.h), a generation a whole draft.
+        const Json answer = request.refineDoc.is_null() ? draftSpec(request.idea) : offlineRefinement(request.refineDoc, request.refineRequest, request.refineScope);
+        const std::string text = answer.dump(1);
         // A few chunks, so consumers see the same streaming path as with a real model.
         const size_t chunk = text.size() / 4 + 1;
         for (size_t at = 0, next; at < text.size(); at = next) {

@@ -29,6 +29,7 @@
 #include "generator/generator.h"
 #include "generator/provider.h"
 #include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -82,6 +83,22 @@ bool applyRefinementAnswer(const Json& doc, const Json& answer, Json* out, std::
 
 // Resolves "#ID/rest" to a plain JSON Pointer in `doc` (plain pointers pass through). False when the id is unknown.
 bool resolveNodePath(const Json& doc, const std::string& path, std::string* pointer, std::string* error);
+
+// Where a node sits in a document (added for the offline refiner, which finds its targets the same way).
+struct NodeSite {
+    const Json* node = nullptr;  // the node object
+    std::string pointer;         // its JSON Pointer
+    std::string owner;           // the screen, overlay or component it belongs to ("/screens/home")
+    std::string type;            // widget (or component) name: "card"
+    std::string typeKey;         // key holding the main prop's value: "card" in {"card": [...]}, "label" in {"type": "button", "label": ...}
+    std::string childrenKey;     // key holding its children when it is a container, else ""
+};
+
+// Visits every node in document order: screens' body and bar, overlays' body and actions, components' body,
+// container children and repeat.empty. `visit` returns false to stop.
+void forEachNode(const Json& doc, const std::function<bool(const NodeSite&)>& visit);
+// Every node "id" in the document, in document order (duplicates inside repeats included).
+std::vector<std::string> nodeIds(const Json& doc);
 
 // The offline drafter's answer to a refinement request (the answer format above, as JSON): edits for the requests
 // it understands, {"unsupported": "..."} otherwise. Deterministic.

@@ -52,18 +52,18 @@ static const char* kWorkedExample = R"EX({"spec": 1,
 // [SECTION] System prompt
 //-----------------------------------------------------------------------------
 
-static std::string buildSystemPrompt() {
+std::string specFormatReference(bool writingOrder) {
     std::string functions;
     for (auto& f : builtinFunctionNames()) functions += (functions.empty() ? "" : ", ") + f;
-    std::string out = R"EX(You design clickable app prototypes. You answer with ONE JSON document in the Promptotype spec format v1:
-no prose, no Markdown fence, no comments.
-
-# Document
+    std::string out = R"EX(# Document
 {"spec": 1, "meta": {...}, "theme": {...}, "nav": {...}, "state": {...}, "screens": {...}, "overlays": {...}, "actions": {...}, "mocks": {...}}
-Write the keys in exactly this order: the app shell (spec, meta, theme, nav) first, then compact state, then the
+)EX";
+    if (writingOrder)
+        out += R"EX(Write the keys in exactly this order: the app shell (spec, meta, theme, nav) first, then compact state, then the
 screens, the start screen first and the others in the order a user meets them; overlays, actions and mocks last.
 The app appears on screen while you write, so finish each screen before starting the next.
-- meta: name (a short product name), idea (the user's request), device (phone|tablet|desktop), now (ISO date-time).
+)EX";
+    out += R"EX(- meta: name (a short product name), idea (the user's request), device (phone|tablet|desktop), now (ISO date-time).
 - theme: preset (calm|vivid|warm|mono|corporate|playful), brand ("#RRGGBB"), mode (light|dark).
 - nav: kind (tabs|sidebar|stack), start (screen id), items (screen ids or {"screen", "label", "icon"}), 2-5 items.
 - state: realistic mock data the screens read and change: real-sounding names, amounts, dates near meta.now; 3-6 rows
@@ -94,6 +94,15 @@ operators + - * / % == != < <= > >= && || ! ?: ??, lambdas (t => !t.done). Funct
 # Widgets: name(props; * = main prop) [events] description
 )EX";
     out += WidgetCatalog::get().promptCatalog();
+    return out;
+}
+
+static std::string buildSystemPrompt() {
+    std::string out = R"EX(You design clickable app prototypes. You answer with ONE JSON document in the Promptotype spec format v1:
+no prose, no Markdown fence, no comments.
+
+)EX";
+    out += specFormatReference(true);
     out += "\n# Example\nIdea: remind me to water my plants\n";
     out += kWorkedExample;
     out += "\n";
@@ -114,6 +123,11 @@ std::string ideaMessage(std::string_view idea) {
            "\n\nWrite the complete spec for a clickable prototype of this idea. Start with the app shell and the first screen.";
 }
 
+std::string locatedProblem(const Diagnostic& d) {
+    std::string where = d.pointer.empty() ? (d.line ? "line " + std::to_string(d.line) + ":" + std::to_string(d.col) : "document") : d.pointer;
+    return where + ": " + d.message;
+}
+
 std::string repairMessage(const std::vector<Diagnostic>& problems, bool truncated) {
     std::string out;
     if (truncated)
@@ -121,11 +135,7 @@ std::string repairMessage(const std::vector<Diagnostic>& problems, bool truncate
     if (!problems.empty()) {
         out += "Your spec has these problems (JSON Pointer: message):\n";
         size_t shown = std::min<size_t>(problems.size(), 40);
-        for (size_t i = 0; i < shown; ++i) {
-            const Diagnostic& d = problems[i];
-            std::string where = d.pointer.empty() ? (d.line ? "line " + std::to_string(d.line) + ":" + std::to_string(d.col) : "document") : d.pointer;
-            out += "- " + where + ": " + d.message + "\n";
-        }
+        for (size_t i = 0; i < shown; ++i) out += "- " + locatedProblem(problems[i]) + "\n";
         if (problems.size() > shown) out += "- ... and " + std::to_string(problems.size() - shown) + " more of the same kinds\n";
     }
     out += "Answer with the complete corrected JSON document only.";

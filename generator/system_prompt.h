@@ -13,9 +13,14 @@
 namespace pt {
 
 std::string systemPrompt();                                  // rules, catalog, worked example
+// The part of the system prompt the refinement prompt shares (generator/refiner.cpp): document keys, nodes,
+// expressions, rules and the widget and action catalog. `writingOrder` adds the key order generations stream in.
+std::string specFormatReference(bool writingOrder);
 std::string ideaMessage(std::string_view idea);              // the first user turn for an idea
 // The follow-up turn of a repair round: the located problems of the previous answer (at most 40 listed).
 std::string repairMessage(const std::vector<Diagnostic>& problems, bool truncated);
+// One problem as repair rounds state it: "/json/pointer: message" (or "line 3:5: ..."); also the refiner's.
+std::string locatedProblem(const Diagnostic& problem);
 std::string promptVersion();                                 // short stable hash of systemPrompt(): part of the cache key
 Json answerSchema();                                         // JSON Schema for structured output (the catalog's spec schema)
 
