@@ -64,7 +64,8 @@ IdeaReading readIdea(std::string_view idea);   // never fails; an empty or odd i
 Json draftSpec(std::string_view idea);
 Json draftSpec(const IdeaReading& reading);
 
-// The offline drafter as an LlmProvider ("offline"): answers with draftSpec(request.idea) as JSON text.
+// The offline drafter as an LlmProvider ("offline"): answers with draftSpec(request.idea) as JSON text, and a
+// refinement request (request.refineDoc set) with offlineRefinement(...) from generator/refiner.h.
 std::unique_ptr<LlmProvider> makeOfflineProvider();
 
 } // namespace pt

@@ -6,6 +6,7 @@
 // [SECTION] Refining
 
 #include "generator/refiner.h"
+#include "runtime/spec_diff.h"
 #include "generator/lenient_json.h"
 #include "generator/spec_repair.h"
 #include "generator/system_prompt.h"
@@ -337,19 +338,6 @@ std::string refineMessage(const Json& doc, const RefineOptions& options) {
 // [SECTION] Refining
 //-----------------------------------------------------------------------------
 
-namespace {
-
-// What the applied answer changed, when the model gave no summary.
-std::string fallbackSummary(const std::string& mode, const Json& answer) {
-    if (mode == "edits") {
-        size_t n = answer["edits"].size();
-        return std::to_string(n) + (n == 1 ? " edit applied" : " edits applied");
-    }
-    return mode == "merge" ? "merge patch applied" : "whole spec rewritten";
-}
-
-} // namespace
-
 RefineResult refineSpec(const Json& doc, const RefineOptions& options, LlmProvider& provider, const ProgressFn& onProgress,
                         const std::atomic<bool>* cancel) {
     using Clock = std::chrono::steady_clock;
@@ -417,7 +405,8 @@ RefineResult refineSpec(const Json& doc, const RefineOptions& options, LlmProvid
                 res.doc = repaired.doc;
                 res.mode = mode;
                 const Json& summary = parsed.doc.contains("summary") ? parsed.doc["summary"] : Json();
-                res.summary = summary.is_string() && !summary.get<std::string>().empty() ? summary.get<std::string>() : fallbackSummary(mode, parsed.doc);
+                res.summary = summary.is_string() && !summary.get<std::string>().empty() ? summary.get<std::string>()
+                                                                                          : summarizeChanges(compareSpecs(doc, res.doc));
                 break;
             }
         }

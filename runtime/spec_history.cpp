@@ -246,7 +246,10 @@ bool SpecHistory::syncIfPresent(std::string* error) {
 
 int SpecHistory::commit(const std::string& text, const std::string& kind, const std::string& summary, const std::string& generator,
                         std::string* error) {
-    if (!syncIfPresent(error)) return 0;
+    // A file that already holds `text` (the generator wrote it) is this version, not a hand edit to keep first.
+    std::string onDisk;
+    bool alreadyWritten = readFileText(m_specPath, &onDisk) && onDisk == text;
+    if (alreadyWritten ? !refresh(error) : !syncIfPresent(error)) return 0;
     return record(text, kind, summary, generator, true, error);
 }
 

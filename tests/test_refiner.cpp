@@ -287,7 +287,7 @@ TEST_CASE("an invalid patch and a result with load errors are both sent back for
     INFO(r.error);
     REQUIRE(r.ok);
     CHECK(r.repairRounds == 2);
-    CHECK(r.summary == "1 edit applied");
+    CHECK(r.summary == "1 added on today");  // no summary in the answer: the changes, in words
     auto requests = server.requests();
     REQUIRE(requests.size() == 3);
     CHECK(lastUserTurn(requests[1]).find("- edits/0: remove '/screens/today/body/42': array index 42 is out of range") != std::string::npos);
