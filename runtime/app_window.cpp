@@ -128,6 +128,7 @@ void drawPresenter(Prototype& proto, Meeting* meeting, PresenterState& ps, const
     ImGui::BeginChild("##presenter", r.GetSize(), false, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(2);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 7));  // a compact tool panel beside the roomier prototype
     ImGui::GetWindowDrawList()->AddLine(ImVec2(r.Max.x - 0.5f, r.Min.y), ImVec2(r.Max.x - 0.5f, r.Max.y), t.c.border);
     ImGui::PushItemWidth(-FLT_MIN);
     ImGui::PushFont(fonts.get(TextStyle::H3));
@@ -274,6 +275,7 @@ void drawPresenter(Prototype& proto, Meeting* meeting, PresenterState& ps, const
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::PopItemWidth();
+    ImGui::PopStyleVar();
     ImGui::EndChild();
 }
 
