@@ -206,7 +206,9 @@ bool locateWidget(const Spec& spec, const std::string& widget, WidgetLocation* o
 }
 
 std::string anchorFor(const Node& node, const std::string& instanceKey) {
-    return node.id.empty() ? instanceKey : node.id;
+    if (node.id.empty()) return instanceKey;
+    size_t hash = instanceKey.find('#');  // a repeated row keeps its index: the reaction is about that row
+    return hash == std::string::npos ? node.id : node.id + instanceKey.substr(hash);
 }
 
 } // namespace pt

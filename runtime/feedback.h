@@ -86,7 +86,8 @@ struct WidgetLocation {
 };
 bool locateWidget(const Spec& spec, const std::string& widget, WidgetLocation* out);
 
-// The anchor to store for a node: its spec id when it has one, else `instanceKey` (probe key).
+// The anchor to store for a node: its spec id when it has one (plus the "#index" of a repeated row), else
+// `instanceKey` (probe key).
 std::string anchorFor(const Node& node, const std::string& instanceKey);
 
 } // namespace pt

@@ -231,6 +231,7 @@ TEST_CASE("a reaction follows its widget's id across edits and is orphaned when 
     CHECK_FALSE(at.inOverlay);
     REQUIRE(at.node);
     CHECK(anchorFor(*at.node, "cta") == "cta");
+    CHECK(anchorFor(*at.node, "cta#2") == "cta#2");  // a repeated row: the reaction is about that row
     CHECK(at.node->pointer == "/screens/home/body/1");
 
     // The edit moves the button into a card on the other screen.
