@@ -19,6 +19,7 @@
 // [SECTION] Wire builders (OpenAI and Anthropic streams)
 
 #pragma once
+#include "generator/provider.h"
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <atomic>
@@ -274,6 +275,19 @@ inline std::string anthropicStream(const std::vector<std::string>& deltas, const
                                             {"usage", {{"output_tokens", 42}}}});
     out += anthropicEvent("message_stop", {{"type", "message_stop"}});
     return out;
+}
+
+// The real openai provider pointed at `server`, with fast retries and a 5 s idle timeout (null only if the factory refuses).
+inline std::unique_ptr<LlmProvider> openAiAt(const FakeLlmServer& server) {
+    ProviderSettings s;
+    s.provider = "openai";
+    s.baseUrl = server.url() + "/v1";
+    s.apiKey = "sk-test-SECRET-0123456789";
+    s.model = "fake-model";
+    s.retryBaseSec = 0.01;
+    s.idleTimeoutSec = 5;
+    std::string error;
+    return makeProvider(s, &error);
 }
 
 } // namespace pt::test

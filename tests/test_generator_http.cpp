@@ -40,20 +40,6 @@ struct Sandbox : ScratchDir {
     }
 };
 
-std::unique_ptr<LlmProvider> openAiAt(const FakeLlmServer& server) {
-    ProviderSettings s;
-    s.provider = "openai";
-    s.baseUrl = server.url() + "/v1";
-    s.apiKey = "sk-test-SECRET-0123456789";
-    s.model = "fake-model";
-    s.retryBaseSec = 0.01;
-    s.idleTimeoutSec = 5;
-    std::string error;
-    auto p = makeProvider(s, &error);
-    REQUIRE(p);
-    return p;
-}
-
 } // namespace
 
 TEST_CASE("an OpenAI-compatible stream shows screens progressively and ends in a clean spec") {

@@ -21,20 +21,6 @@ const char* kHabitIdea = "a habit tracker with daily streaks, a weekly heatmap a
 Json sample(const std::string& name) { return Json::parse(sampleText(name)); }
 Json habitDraft() { return draftSpec(kHabitIdea); }
 
-std::unique_ptr<LlmProvider> openAiAt(const FakeLlmServer& server) {
-    ProviderSettings s;
-    s.provider = "openai";
-    s.baseUrl = server.url() + "/v1";
-    s.apiKey = "sk-test-SECRET-0123456789";
-    s.model = "fake-model";
-    s.retryBaseSec = 0.01;
-    s.idleTimeoutSec = 5;
-    std::string error;
-    auto p = makeProvider(s, &error);
-    REQUIRE(p);
-    return p;
-}
-
 // An answer as a model streams it, in small pieces.
 FakeReply streamedText(const std::string& text) {
     std::vector<std::string> pieces;
