@@ -661,6 +661,8 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
         meeting = std::make_unique<Meeting>(proto, ps.file);
         std::string error;
         if (!meeting->open(&error)) { say(ps, error); meeting.reset(); return; }
+        // A save made while no window was open joins the timeline now (a spec without history stays untouched).
+        if (!meeting->history().versions().empty() && !meeting->history().syncWithFile(&error)) say(ps, error);
         if (!options.session.empty()) meeting->startSession(options.session);
     };
     if (!ps.generating && !ps.file.empty()) startMeeting();
