@@ -244,11 +244,25 @@ void drawPresenter(Prototype& proto, Meeting* meeting, PresenterState& ps, const
             std::string error;
             say(ps, meeting->stopRecording(&error) ? std::to_string(meeting->recordedSteps().size()) + " steps saved: Replay runs them" : error);
         }
-        size_t orphans = meeting->orphanedReactions().size();
         if (!meeting->reactions().empty()) {
             caption(fonts, t, "REACTIONS");
             ImGui::Text("%d pinned", (int)meeting->reactions().size());
-            if (orphans) ImGui::TextWrapped("%d on widgets no longer in the prototype (listed in the report)", (int)orphans);
+            std::vector<Reaction> orphans = meeting->orphanedReactions();
+            if (!orphans.empty()) {  // their widget is gone: listed here and in the report, never dropped
+                ImGui::PushFont(fonts.get(TextStyle::Caption));
+                ImGui::PushStyleColor(ImGuiCol_Text, t.c.textMuted);
+                ImGui::TextWrapped("On widgets no longer in the prototype:");
+                ImGui::PopStyleColor();
+                for (auto& r : orphans) {
+                    const ReactionKind* k = findReactionKind(r.kind);
+                    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(k ? k->color : t.c.text), "%s", k ? iconGlyph(k->icon).c_str() : "");
+                    ImGui::SameLine();
+                    std::string line = (r.label.empty() ? r.widget : r.label) + (r.who.empty() ? "" : " · " + r.who) +
+                                       (r.comment.empty() ? "" : ": " + r.comment);
+                    ImGui::TextWrapped("%s", line.c_str());
+                }
+                ImGui::PopFont();
+            }
         }
     }
 
@@ -783,9 +797,9 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
             ImGui::PopClipRect();
             ImGui::PopID();
             ImFont* f = fonts.get(TextStyle::Strong);
-            auto tag = [&](const ImRect& r, const std::string& text) {
+            auto tag = [&](const ImRect& r, const std::string& text) {  // on the bezel above the screen
                 ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str());
-                ImVec2 min(r.GetCenter().x - ts.x * 0.5f - 12, r.Min.y - 34);
+                ImVec2 min(r.GetCenter().x - ts.x * 0.5f - 12, std::max(stage.Min.y + 4, r.Min.y - 34));
                 ImGui::GetWindowDrawList()->AddRectFilled(min, min + ImVec2(ts.x + 24, 26), proto.theme().c.brand, 13);
                 ImGui::GetWindowDrawList()->AddText(f, f->FontSize, min + ImVec2(12, (26 - ts.y) * 0.5f), proto.theme().c.onBrand, text.c_str());
             };
