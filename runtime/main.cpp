@@ -187,7 +187,7 @@ void printWhat(HeadlessDriver& d, const std::string& what) {
 
 int cmdPlay(const Args& a) {
     if (a.positional.size() != 1) {
-        std::cerr << "usage: promptotype play SPEC --step STEP ... [--session NAME] [--as NAME] [--demo] [--print screen|state|texts] [--shot FILE]\nsteps:\n"
+        std::cerr << "usage: promptotype play SPEC --step STEP ... [--session NAME] [--as NAME] [--demo] [--provider NAME] [--print screen|state|texts] [--shot FILE]\nsteps:\n"
                   << StepRunner::help();
         return 2;
     }
@@ -613,7 +613,7 @@ const std::vector<Verb>& verbs() {
          "open the prototype in meeting mode: presenter panel, refine in words (Ctrl+K), select and review modes, undo/redo (Ctrl+Z), variants, sessions, flow map, demo; hot-reloads on save (--frames: close after N frames, --shot: save the last one)", cmdRun},
         {"validate", "validate SPEC...", "check specs; one line per problem (FILE:LINE:COL or FILE:/json/pointer); exit 0 valid, 1 invalid, 2 unreadable", cmdValidate},
         {"shot", "shot SPEC -o DIR [--screen ID] [--size WxH] [--dark]", "write one PNG per screen (no display needed)", cmdShot},
-        {"play", "play SPEC --step STEP ... [--session NAME] [--as NAME] [--demo] [--print screen|state|texts] [--shot FILE]",
+        {"play", "play SPEC --step STEP ... [--session NAME] [--as NAME] [--demo] [--provider NAME] [--print screen|state|texts] [--shot FILE]",
          "drive the prototype headlessly, step by step: click, type, select, refine, react, undo, variant, clock... (`promptotype play` lists them)", cmdPlay},
         {"refine", "refine SPEC \"REQUEST\" [--provider NAME] [--model NAME]",
          "change the prototype in words; the spec is updated in place and the previous content stays in its history", cmdRefine},
