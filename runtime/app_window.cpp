@@ -510,7 +510,7 @@ public:
         const std::string& verb = parts[0];
         if ((verb == "click" && parts.size() >= 2) || (verb == "type" && parts.size() == 3)) {
             std::string target = verb == "click" ? splitStep(step, 2)[1] : parts[1];
-            const Probe* p = findTarget(meeting.proto(), target);
+            const Probe* p = findProbe(meeting.proto().probes(), target);
             if (!p) { *said = "demo stopped: no widget '" + target + "' on screen '" + meeting.proto().currentScreen() + "'"; stop(); return; }
             ImRect visible = p->rect;
             visible.ClipWith(p->clip);
@@ -540,11 +540,6 @@ public:
     }
 
 private:
-    static const Probe* findTarget(const Prototype& proto, const std::string& target) {
-        for (auto& p : proto.probes()) if (p.key == target || p.id == target) return &p;
-        for (auto& p : proto.probes()) if (p.label == target) return &p;
-        return nullptr;
-    }
     enum class Phase { Idle, Moving, Press, Release, SelectAll, Type };
     std::vector<std::string> m_steps;
     size_t m_next = 0;

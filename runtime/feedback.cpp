@@ -1,12 +1,10 @@
 // Promptotype — FeedbackLog implementation: reaction kinds, reaction <-> JSON line, the durable log, anchoring.
 //
 // [SECTION] Reactions
-// [SECTION] JSON lines (shared with SessionLog)
 // [SECTION] FeedbackLog
 // [SECTION] Anchoring
 
 #include "runtime/feedback.h"
-#include "runtime/spec_loader.h"
 #include "runtime/spec_watcher.h"
 #include <imgui.h>
 
@@ -99,37 +97,6 @@ bool reactionFromJson(const Json& j, Reaction* out, std::string* error) {
     }
     *out = std::move(r);
     return true;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] JSON lines
-//-----------------------------------------------------------------------------
-
-std::string jsonLine(const Json& j) {
-    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-void readJsonLines(const std::string& path, std::vector<std::string>* problems,
-                   const std::function<bool(const Json&, std::string*)>& take) {
-    std::string text;
-    if (!readFileText(path, &text)) return;
-    size_t start = 0;
-    for (int line = 1; start < text.size(); ++line) {
-        size_t end = text.find('\n', start);
-        bool torn = end == std::string::npos;  // every whole line ends with '\n'; a killed writer leaves no newline
-        std::string_view row(text.data() + start, (torn ? text.size() : end) - start);
-        start = torn ? text.size() : end + 1;
-        if (row.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-        Json j;
-        Diagnostic syntax;
-        std::string why;
-        if (!parseJsonText(row, &j, &syntax)) why = syntax.message;
-        else if (!take(j, &why)) why = why.empty() ? "not a valid entry" : why;
-        else continue;
-        if (problems)
-            problems->push_back(path + ":" + std::to_string(line) + ": " +
-                                (torn ? "incomplete last line (the writer was interrupted), skipped: " : "skipped: ") + why);
-    }
 }
 
 //-----------------------------------------------------------------------------

@@ -66,13 +66,6 @@ private:
     std::string m_path;
 };
 
-// Added for SessionLog, which keeps its events the same way: one JSON value as one line (invalid UTF-8 replaced,
-// so it never throws), and a tolerant reader that hands every parsed line to `take` (false + message = malformed)
-// and describes each skipped line in `problems` as "FILE:LINE: ...". A missing file reads as no lines.
-std::string jsonLine(const Json& j);
-void readJsonLines(const std::string& path, std::vector<std::string>* problems,
-                   const std::function<bool(const Json&, std::string*)>& take);
-
 //-----------------------------------------------------------------------------
 // [SECTION] Anchoring
 //-----------------------------------------------------------------------------

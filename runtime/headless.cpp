@@ -110,23 +110,7 @@ std::string lower(std::string s) {
 
 } // namespace
 
-const Probe* HeadlessDriver::find(const std::string& target) const {
-    const auto& probes = m_proto.probes();
-    // Prefer clickable probes, and exact matches over case-insensitive ones.
-    auto pick = [&](auto matches) -> const Probe* {
-        const Probe* fallback = nullptr;
-        for (auto& p : probes)
-            if (matches(p)) {
-                if (p.clickable) return &p;
-                if (!fallback) fallback = &p;
-            }
-        return fallback;
-    };
-    if (auto p = pick([&](const Probe& p) { return p.id == target || p.key == target; })) return p;
-    if (auto p = pick([&](const Probe& p) { return p.label == target; })) return p;
-    std::string t = lower(target);
-    return pick([&](const Probe& p) { return lower(p.label) == t; });
-}
+const Probe* HeadlessDriver::find(const std::string& target) const { return findProbe(m_proto.probes(), target); }
 
 void HeadlessDriver::pressAt(ImVec2 pos) {
     ImGuiIO& io = ImGui::GetIO();

@@ -25,24 +25,17 @@ double wallNow() {
     return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-std::string lower(std::string s) {
-    for (auto& c : s) c = (char)std::tolower((unsigned char)c);
-    return s;
-}
-
 // A step argument in play syntax: quoted when it has spaces or quotes are needed.
 std::string quoteArg(const std::string& s) {
     if (!s.empty() && s.find_first_of(" \"'") == std::string::npos) return s;
     return s.find('"') == std::string::npos ? "\"" + s + "\"" : "'" + s + "'";
 }
 
-// The first few errors of a load, one per line.
-std::string errorsOf(const LoadResult& r, const std::string& file) {
+// The first few problems, one per line.
+std::string firstLines(const std::vector<std::string>& problems) {
     std::string out;
-    int n = 0;
-    for (auto& d : r.diagnostics)
-        if (d.level == Diagnostic::Level::Error && n++ < 5) out += (out.empty() ? "" : "\n") + d.format(file);
-    return out.empty() ? file + ": not a usable spec" : out;
+    for (size_t i = 0; i < problems.size() && i < 5; ++i) out += (i ? "\n" : "") + problems[i];
+    return out;
 }
 
 } // namespace
@@ -90,21 +83,34 @@ bool Meeting::open(std::string* error) {
     return true;
 }
 
-bool Meeting::showText(const std::string& text, std::string* message) {
-    Json doc;
+bool Meeting::compile(const std::string& text, Compiled* out, std::vector<std::string>* problems) const {
     Diagnostic d;
-    if (!parseJsonText(text, &doc, &d)) { *message = d.format(m_specPath); return false; }
-    std::string variant = m_variant;
-    LoadResult r = SpecLoader::loadVariant(doc, variant, m_specPath);
-    if ((!r.spec || r.hasErrors()) && variant != "A") {  // the variant shown is gone: fall back to the spec as written
-        variant = "A";
-        r = SpecLoader::loadVariant(doc, variant, m_specPath);
+    if (!parseJsonText(text, &out->doc, &d)) { problems->push_back(d.format(m_specPath)); return false; }
+    out->variant = m_variant;
+    LoadResult r = SpecLoader::loadVariant(out->doc, out->variant, m_specPath);  // validates every variant
+    if ((!r.spec || r.hasErrors()) && out->variant != "A") {  // the variant shown is gone: fall back to the spec as written
+        out->variant = "A";
+        r = SpecLoader::loadVariant(out->doc, out->variant, m_specPath);
     }
-    if (!r.spec || r.hasErrors()) { *message = errorsOf(r, m_specPath); return false; }
-    m_doc = std::move(doc);
+    if (r.spec && !r.hasErrors()) { out->spec = r.spec; return true; }
+    for (auto& diag : r.diagnostics)
+        if (diag.level == Diagnostic::Level::Error) problems->push_back(diag.format(m_specPath));
+    if (problems->empty()) problems->push_back(m_specPath + ": not a usable spec");
+    return false;
+}
+
+void Meeting::show(Compiled compiled, const std::string& text) {
+    m_doc = std::move(compiled.doc);
     m_shownText = text;
-    m_variant = variant;
-    m_proto.replaceSpec(r.spec);
+    m_variant = compiled.variant;
+    m_proto.replaceSpec(compiled.spec);
+}
+
+bool Meeting::showText(const std::string& text, std::string* message) {
+    Compiled compiled;
+    std::vector<std::string> problems;
+    if (!compile(text, &compiled, &problems)) { *message = firstLines(problems); return false; }
+    show(std::move(compiled), text);
     return true;
 }
 
@@ -114,15 +120,12 @@ bool Meeting::showText(const std::string& text, std::string* message) {
 
 bool Meeting::applyText(const std::string& text, const std::string& kind, const std::string& summary, const std::string& generator,
                         std::string* message) {
-    Json doc;
-    Diagnostic d;
-    if (!parseJsonText(text, &doc, &d)) { *message = d.format(m_specPath); return false; }
-    LoadResult check = SpecLoader::loadJson(doc, m_specPath);
-    if (!check.spec || check.hasErrors()) { *message = errorsOf(check, m_specPath); return false; }
+    Compiled compiled;
+    std::vector<std::string> problems;
+    if (!compile(text, &compiled, &problems)) { *message = firstLines(problems); return false; }
     std::string error;
-    if (!m_history.syncWithFile(&error) && !m_history.versions().empty()) { *message = error; return false; }  // keeps what the file held
-    if (!m_history.commit(text, kind, summary, generator, &error)) { *message = error; return false; }
-    if (!showText(text, message)) return false;
+    if (!m_history.commit(text, kind, summary, generator, &error)) { *message = error; return false; }  // records a hand edit first
+    show(std::move(compiled), text);
     *message = "v" + std::to_string(m_history.current()) + ": " + summary;
     return true;
 }
@@ -131,17 +134,11 @@ bool Meeting::reloadFromFile(std::vector<std::string>* problems) {
     std::string text;
     if (!readFileText(m_specPath, &text)) { problems->push_back(m_specPath + ": cannot read the spec"); return false; }
     if (text == m_shownText) return true;  // our own write
-    LoadResult r = SpecLoader::loadText(text, m_specPath);
-    if (!r.spec || r.hasErrors()) {
-        for (auto& d : r.diagnostics)
-            if (d.level == Diagnostic::Level::Error) problems->push_back(d.format(m_specPath));
-        if (problems->empty()) problems->push_back(m_specPath + ": not a usable spec");
-        return false;
-    }
+    Compiled compiled;
+    if (!compile(text, &compiled, problems)) return false;
     std::string error;
     if (!m_history.syncWithFile(&error)) notice("history: " + error);
-    std::string message;
-    if (!showText(text, &message)) { problems->push_back(message); return false; }
+    show(std::move(compiled), text);
     notice("Saved edit recorded as v" + std::to_string(m_history.current()));
     return true;
 }
@@ -183,7 +180,6 @@ bool Meeting::redo(std::string* message) {
 bool Meeting::jumpTo(int version, std::string* message) {
     if (!m_history.version(version)) { *message = "there is no version " + std::to_string(version); return false; }
     std::string error, text;
-    if (!m_history.syncWithFile(&error) && !m_history.versions().empty()) { *message = error; return false; }
     int now = m_history.jumpTo(version, &error);
     if (!now) { *message = error; return false; }
     if (!m_history.read(now, &text) || !showText(text, message)) return false;
@@ -246,15 +242,6 @@ void Meeting::poll() {
 // [SECTION] Selection and reactions
 //-----------------------------------------------------------------------------
 
-const Probe* Meeting::findProbe(const std::string& target) const {
-    const auto& probes = m_proto.probes();
-    for (auto& p : probes) if (p.id == target || p.key == target) return &p;
-    for (auto& p : probes) if (p.label == target) return &p;
-    std::string t = lower(target);
-    for (auto& p : probes) if (lower(p.label) == t) return &p;
-    return nullptr;
-}
-
 std::string Meeting::describe(const Probe& p) const {
     std::string name(p.type);
     if (!p.label.empty()) name += " '" + p.label + "'";
@@ -263,7 +250,7 @@ std::string Meeting::describe(const Probe& p) const {
 }
 
 bool Meeting::select(const std::string& target, std::string* error) {
-    const Probe* p = findProbe(target);
+    const Probe* p = findProbe(m_proto.probes(), target);
     if (!p || !p->node) {
         *error = "no widget '" + target + "' on screen '" + m_proto.currentScreen() + "'";
         return false;
@@ -287,7 +274,7 @@ bool Meeting::react(const std::string& target, const std::string& kind, const st
     r.version = m_history.current();
     r.session = m_session;
     if (!target.empty()) {
-        const Probe* p = findProbe(target);
+        const Probe* p = findProbe(m_proto.probes(), target);
         if (!p) { *error = "no widget '" + target + "' on screen '" + r.screen + "'"; return false; }
         r.widget = p->node ? anchorFor(*p->node, p->key) : p->key;
         r.label = p->label.empty() ? std::string(p->type) : p->label;
@@ -324,11 +311,11 @@ bool Meeting::setVariant(const std::string& name, std::string* error) {
         *error = "no variant '" + name + "' (this spec has: " + all + ")";
         return false;
     }
-    LoadResult r = SpecLoader::loadVariant(m_doc, name, m_specPath);
-    if (!r.spec || r.hasErrors()) { *error = errorsOf(r, m_specPath); return false; }
+    auto spec = compileVariant(name);  // every variant was validated when the document was shown
+    if (!spec) { *error = m_specPath + ": variant " + name + " does not load"; return false; }
     flushInput();
     m_variant = name;
-    m_proto.replaceSpec(r.spec);
+    m_proto.replaceSpec(spec);
     noteStep("variant " + name);
     return true;
 }

@@ -136,11 +136,14 @@ public:
 private:
     struct Hit { const Probe* probe = nullptr; bool live = false; };  // widget under a point; live = it does something
     Hit hitTest(ImVec2 pos) const;
-    const Probe* findProbe(const std::string& target) const;
     std::string describe(const Probe& p) const;
     void record(SessionEvent e);
     void flushInput();
-    bool showText(const std::string& text, std::string* message);  // parse, compile the current variant and swap it in
+    // A document ready to show: parsed, and compiled for the variant shown (the spec as written when it is gone).
+    struct Compiled { Json doc; std::shared_ptr<const Spec> spec; std::string variant; };
+    bool compile(const std::string& text, Compiled* out, std::vector<std::string>* problems) const;  // false + located problems
+    void show(Compiled compiled, const std::string& text);           // swaps it in, keeping the prototype's state
+    bool showText(const std::string& text, std::string* message);  // compile + show
     bool applyOutcome(const RefineOutcome& outcome, const std::string& request);
     void notice(std::string text) { m_notices.push_back(std::move(text)); }
 

@@ -5,7 +5,6 @@
 // [SECTION] Figures
 
 #include "runtime/session_log.h"
-#include "runtime/feedback.h"
 #include "runtime/spec_loader.h"
 #include "runtime/spec_watcher.h"
 #include <algorithm>

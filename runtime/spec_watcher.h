@@ -6,8 +6,11 @@
 // (temp file + rename), logs by appending whole lines with one write and an fsync.
 
 #pragma once
+#include "runtime/expr.h"
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pt {
 
@@ -31,6 +34,13 @@ bool writeFileAtomic(const std::string& path, const std::string& text, std::stri
 // Appends one line (a '\n' is added) to `path` with a single write() and an fsync, creating the file if needed,
 // so a killed process leaves whole lines plus at most one torn last line (readers skip lines that do not parse).
 bool appendLineDurable(const std::string& path, const std::string& line, std::string* error);
+
+// Logs kept as JSON lines (feedback, sessions): one value per line, invalid UTF-8 replaced so it never throws.
+std::string jsonLine(const Json& j);
+// Hands every parsed line of `path` to `take` (false + message = malformed) and describes each skipped line, a torn
+// last one included, in `problems` as "FILE:LINE: ...". A missing file reads as no lines.
+void readJsonLines(const std::string& path, std::vector<std::string>* problems,
+                   const std::function<bool(const Json&, std::string*)>& take);
 
 // A file kept beside the spec: ("app/habits.json", ".feedback.jsonl") -> "app/habits.feedback.jsonl".
 std::string besideSpec(const std::string& specPath, std::string_view suffix);

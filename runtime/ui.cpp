@@ -10,6 +10,7 @@
 #include "runtime/prototype.h"
 #include "widgets/catalog.h"
 #include <algorithm>
+#include <cctype>
 
 namespace pt {
 
@@ -322,6 +323,27 @@ std::string Ui::fieldError(const Node& n) const {
 //-----------------------------------------------------------------------------
 // [SECTION] Probes
 //-----------------------------------------------------------------------------
+
+const Probe* findProbe(const std::vector<Probe>& probes, std::string_view target) {
+    auto pick = [&](auto matches) -> const Probe* {
+        const Probe* fallback = nullptr;
+        for (auto& p : probes)
+            if (matches(p)) {
+                if (p.clickable) return &p;
+                if (!fallback) fallback = &p;
+            }
+        return fallback;
+    };
+    auto lower = [](std::string_view s) {
+        std::string out(s);
+        for (auto& c : out) c = (char)std::tolower((unsigned char)c);
+        return out;
+    };
+    if (auto p = pick([&](const Probe& p) { return p.id == target || p.key == target; })) return p;
+    if (auto p = pick([&](const Probe& p) { return p.label == target; })) return p;
+    std::string t = lower(target);
+    return pick([&](const Probe& p) { return lower(p.label) == t; });
+}
 
 std::string Ui::instanceKey(const Node& n) const {
     std::string key = n.key;

@@ -42,6 +42,10 @@ struct Probe {
     ImRect clip;            // visible part of the window it was drawn in (clicks outside it miss)
 };
 
+// The probe a step, a demo or the presenter means by TARGET: spec id or probe key, else visible label (exact, then
+// case-insensitive); clickable probes win over others at each stage. nullptr when nothing matches.
+const Probe* findProbe(const std::vector<Probe>& probes, std::string_view target);
+
 //-----------------------------------------------------------------------------
 // [SECTION] Ui
 //-----------------------------------------------------------------------------

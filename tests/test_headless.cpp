@@ -1,19 +1,13 @@
 // Headless interaction: real ImGui frames, injected mouse and keyboard, and what changed.
 #include "runtime/headless.h"
 #include "runtime/spec_loader.h"
+#include "test_specs.h"
 #include <catch2/catch.hpp>
 
 using namespace pt;
+using pt::test::compile;
 
 namespace {
-
-std::shared_ptr<const Spec> compile(const std::string& text) {
-    LoadResult r = SpecLoader::loadText(text);
-    INFO(r.format("spec"));
-    REQUIRE(r.spec);
-    REQUIRE_FALSE(r.hasErrors());
-    return r.spec;
-}
 
 const char* kForm = R"({
   "state": {"form": {"email": "", "name": ""}, "count": 0, "agree": false, "sent": false},

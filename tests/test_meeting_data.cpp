@@ -8,22 +8,16 @@
 #include "runtime/variants.h"
 #include "widgets/catalog.h"
 #include "test_files.h"
+#include "test_specs.h"
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
 
 using namespace pt;
+using pt::test::compile;
 
 namespace {
-
-std::shared_ptr<const Spec> compile(const std::string& text) {
-    LoadResult r = SpecLoader::loadText(text);
-    INFO(r.format("spec"));
-    REQUIRE(r.spec);
-    REQUIRE_FALSE(r.hasErrors());
-    return r.spec;
-}
 
 std::shared_ptr<const Spec> sample(const std::string& name) {
     LoadResult r = SpecLoader::loadFile(std::string(PT_SOURCE_DIR) + "/samples/" + name);
