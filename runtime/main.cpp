@@ -514,16 +514,6 @@ int cmdRefine(const Args& a) {
     return 0;
 }
 
-// "2026-11-23 14:05"
-std::string localTime(double unixSeconds) {
-    std::time_t t = (std::time_t)unixSeconds;
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-    return buf;
-}
-
 int cmdHistory(const Args& a) {
     if (a.positional.size() != 1) { std::cerr << "usage: promptotype history SPEC\n"; return 2; }
     SpecHistory history(a.positional[0]);
@@ -531,7 +521,7 @@ int cmdHistory(const Args& a) {
     if (!history.open(&error) || !history.syncWithFile(&error)) { std::cerr << error << "\n"; return history.versions().empty() ? 2 : 1; }
     for (auto& v : history.versions()) {
         char head[64];
-        std::snprintf(head, sizeof head, "%s v%-3d %s  %-8s ", v.number == history.current() ? "*" : " ", v.number, localTime(v.time).c_str(), v.kind.c_str());
+        std::snprintf(head, sizeof head, "%s v%-3d %s  %-8s ", v.number == history.current() ? "*" : " ", v.number, formatLocalTime(v.time).c_str(), v.kind.c_str());
         std::cout << head << v.summary << (v.generator.empty() ? "" : "  [" + v.generator + "]") << "\n";
     }
     std::cerr << history.versions().size() << " version(s); * = in the spec file now. `promptotype diff SPEC V1 V2` compares two\n";

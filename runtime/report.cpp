@@ -45,16 +45,6 @@ std::string escapeMd(const std::string& text) {
     return out;
 }
 
-std::string formatTime(double unixSeconds) {
-    if (!(unixSeconds > 0)) return "";
-    std::time_t t = (std::time_t)unixSeconds;
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M", &tm);
-    return buf;
-}
-
 std::string formatDuration(double seconds) {
     char buf[32];
     if (!(seconds > 0)) return "0 s";
@@ -250,7 +240,7 @@ std::string reactionLine(const Reaction& r, bool showVariant) {
 void writeHeader(std::ostringstream& md, const ReportInput& input, const Spec& spec) {
     md << "# " << escapeMd(spec.name) << " — review report\n\n";
     std::string file = std::filesystem::path(input.specPath).filename().string();
-    std::string when = formatTime(input.generatedAt);
+    std::string when = formatLocalTime(input.generatedAt);
     md << "_" << (when.empty() ? "Generated" : "Generated " + when);
     if (!file.empty()) md << " from " << escapeMd(file);
     if (input.currentVersion > 0) md << ", version " << input.currentVersion;
@@ -358,7 +348,7 @@ void writeVersions(std::ostringstream& md, const ReportInput& input) {
         bool current = v.number == input.currentVersion;
         md << "| " << (current ? "**" + std::to_string(v.number) + "** (current)" : std::to_string(v.number)) << " | " << escapeMd(v.kind)
            << " | " << escapeMd(v.summary) << " | " << escapeMd(v.generator.empty() ? "by hand" : v.generator) << " | "
-           << formatTime(v.time) << " |\n";
+           << formatLocalTime(v.time) << " |\n";
     }
     md << "\n";
 }

@@ -12,11 +12,22 @@
 #include <chrono>
 #include <climits>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 
 namespace fs = std::filesystem;
 
 namespace pt {
+
+std::string formatLocalTime(double unixSeconds) {
+    if (!(unixSeconds > 0)) return "";
+    std::time_t t = (std::time_t)unixSeconds;
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+    return buf;
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Log events

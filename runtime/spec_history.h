@@ -34,6 +34,9 @@ struct SpecVersion {
     size_t bytes = 0;        // size of the content
 };
 
+// When something was recorded, for people: "2026-11-23 14:05" in local time ("" for 0). `history` and the report.
+std::string formatLocalTime(double unixSeconds);
+
 //-----------------------------------------------------------------------------
 // [SECTION] SpecHistory
 //-----------------------------------------------------------------------------
