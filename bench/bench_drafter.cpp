@@ -3,8 +3,8 @@
 // [SECTION] Ideas (read once, outside the timed loops)
 // [SECTION] Drafting
 
-#include "generator/offline_drafter.h"
-#include "runtime/spec_loader.h"
+#include "generator/offline/offline_drafter.h"
+#include "runtime/spec/spec_loader.h"
 #include <benchmark/benchmark.h>
 #include <fstream>
 

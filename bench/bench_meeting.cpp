@@ -2,11 +2,11 @@
 //
 // [SECTION] Versions and diffs
 // [SECTION] Figures and overlays
-#include "runtime/meeting.h"
-#include "runtime/spec_diff.h"
-#include "runtime/spec_loader.h"
-#include "runtime/spec_watcher.h"
-#include "runtime/step_runner.h"
+#include "meeting/meeting.h"
+#include "runtime/spec/spec_diff.h"
+#include "runtime/spec/spec_loader.h"
+#include "runtime/spec/files.h"
+#include "meeting/step_runner.h"
 #include <benchmark/benchmark.h>
 #include <filesystem>
 #include <fstream>

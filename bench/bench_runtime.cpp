@@ -4,9 +4,9 @@
 // [SECTION] Load + validate + compile of the largest sample
 // [SECTION] Hot reload: file write -> new frame
 
-#include "runtime/headless.h"
-#include "runtime/spec_loader.h"
-#include "runtime/spec_watcher.h"
+#include "runtime/headless/headless.h"
+#include "runtime/spec/spec_loader.h"
+#include "runtime/spec/files.h"
 #include "widgets/draw.h"
 #include <benchmark/benchmark.h>
 #include <filesystem>

@@ -8,8 +8,8 @@
 #include "generator/lenient_json.h"
 #include "generator/spec_repair.h"
 #include "generator/system_prompt.h"
-#include "runtime/spec_loader.h"
-#include "runtime/spec_watcher.h"
+#include "runtime/spec/spec_loader.h"
+#include "runtime/spec/files.h"
 #include <algorithm>
 #include <chrono>
 #include <cstdio>

@@ -11,7 +11,7 @@
 
 #pragma once
 #include "generator/provider.h"
-#include "runtime/spec.h"
+#include "runtime/spec/spec.h"
 #include <atomic>
 #include <functional>
 #include <string>

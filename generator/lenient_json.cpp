@@ -11,7 +11,7 @@
 // [SECTION] Partial parsing
 
 #include "generator/lenient_json.h"
-#include "runtime/spec_loader.h"
+#include "runtime/spec/spec_loader.h"
 #include <algorithm>
 #include <charconv>
 #include <cstring>

@@ -9,7 +9,7 @@
 // [SECTION] Partial (streaming) parsing
 
 #pragma once
-#include "runtime/spec.h"
+#include "runtime/spec/spec.h"
 #include <string>
 #include <string_view>
 #include <vector>

@@ -10,7 +10,7 @@
 // [SECTION] Factory
 
 #pragma once
-#include "runtime/expr.h"
+#include "runtime/spec/expr.h"
 #include <atomic>
 #include <functional>
 #include <memory>

@@ -7,12 +7,12 @@
 // [SECTION] Description
 // [SECTION] Factory
 
-#include "generator/offline_drafter.h"
+#include "generator/offline/offline_drafter.h"
 #include "generator/provider.h"
-#include "generator/providers_internal.h"
-#include "runtime/spec_loader.h"
-#include "runtime/spec_watcher.h"
-#include "widgets/catalog.h"
+#include "generator/llm/providers_internal.h"
+#include "runtime/spec/spec_loader.h"
+#include "runtime/spec/files.h"
+#include "runtime/spec/catalog.h"
 #include <cstdlib>
 
 namespace pt {

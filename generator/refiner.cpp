@@ -6,12 +6,12 @@
 // [SECTION] Refining
 
 #include "generator/refiner.h"
-#include "runtime/spec_diff.h"
+#include "runtime/spec/spec_diff.h"
 #include "generator/lenient_json.h"
 #include "generator/spec_repair.h"
 #include "generator/system_prompt.h"
-#include "runtime/spec_loader.h"
-#include "widgets/catalog.h"
+#include "runtime/spec/spec_loader.h"
+#include "runtime/spec/catalog.h"
 #include <algorithm>
 #include <chrono>
 

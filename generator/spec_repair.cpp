@@ -11,7 +11,7 @@
 // [SECTION] Repair loop
 
 #include "generator/spec_repair.h"
-#include "widgets/catalog.h"
+#include "runtime/spec/catalog.h"
 #include <algorithm>
 #include <map>
 

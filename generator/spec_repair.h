@@ -9,7 +9,7 @@
 // [SECTION] Repair
 
 #pragma once
-#include "runtime/spec_loader.h"
+#include "runtime/spec/spec_loader.h"
 #include <string>
 #include <vector>
 

@@ -5,9 +5,8 @@
 // [SECTION] Turns and versions
 
 #include "generator/system_prompt.h"
-#include "runtime/action_runner.h"
-#include "runtime/expr.h"
-#include "widgets/catalog.h"
+#include "runtime/spec/catalog.h"
+#include "runtime/spec/expr.h"
 #include <algorithm>
 #include <cstdio>
 
@@ -93,7 +92,7 @@ operators + - * / % == != < <= > >= && || ! ?: ??, lambdas (t => !t.done). Funct
 
 # Widgets: name(props; * = main prop) [events] description
 )EX";
-    out += WidgetCatalog::get().promptCatalog();
+    out += promptCatalog();
     return out;
 }
 
@@ -151,6 +150,6 @@ std::string promptVersion() {
     return std::string(buf, 12);
 }
 
-Json answerSchema() { return WidgetCatalog::get().jsonSchema(); }
+Json answerSchema() { return documentSchema(); }
 
 } // namespace pt

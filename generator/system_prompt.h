@@ -5,7 +5,7 @@
 // Its hash is the prompt version: changing any part of it invalidates cached generations.
 
 #pragma once
-#include "runtime/spec.h"
+#include "runtime/spec/spec.h"
 #include <string>
 #include <string_view>
 #include <vector>

@@ -1,6 +1,6 @@
 // Actions and state: every built-in action kind, run through a Prototype exactly as a click would.
-#include "runtime/prototype.h"
-#include "runtime/spec_loader.h"
+#include "runtime/engine/prototype.h"
+#include "runtime/spec/spec_loader.h"
 #include <catch2/catch.hpp>
 
 using namespace pt;

@@ -1,8 +1,8 @@
 // The CLI contracts people and scripts rely on: exit codes, located messages, files written.
 #include "fake_llm_server.h"
-#include "runtime/raster.h"
-#include "runtime/spec_loader.h"
-#include "widgets/catalog.h"
+#include "runtime/headless/raster.h"
+#include "runtime/spec/spec_loader.h"
+#include "runtime/spec/catalog.h"
 #include <stb_image.h>
 #include <catch2/catch.hpp>
 #include <cstdio>

@@ -1,7 +1,7 @@
-// Tests for the template and expression engine (runtime/expr.h).
+// Tests for the template and expression engine (runtime/spec/expr.h).
 #include <catch2/catch.hpp>
 
-#include "runtime/expr.h"
+#include "runtime/spec/expr.h"
 
 #include <algorithm>
 #include <chrono>

@@ -3,8 +3,8 @@
 #include "test_files.h"
 #include "generator/generator.h"
 #include "generator/system_prompt.h"
-#include "runtime/inspector.h"
-#include "runtime/spec_loader.h"
+#include "runtime/headless/inspector.h"
+#include "runtime/spec/spec_loader.h"
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>

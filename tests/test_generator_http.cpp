@@ -4,7 +4,7 @@
 #include "fake_llm_server.h"
 #include "test_files.h"
 #include "generator/generator.h"
-#include "runtime/spec_loader.h"
+#include "runtime/spec/spec_loader.h"
 #include <catch2/catch.hpp>
 #include <filesystem>
 

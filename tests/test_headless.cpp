@@ -1,6 +1,6 @@
 // Headless interaction: real ImGui frames, injected mouse and keyboard, and what changed.
-#include "runtime/headless.h"
-#include "runtime/spec_loader.h"
+#include "runtime/headless/headless.h"
+#include "runtime/spec/spec_loader.h"
 #include "test_specs.h"
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // Version history and diffs: exact undo/redo/jump, state surviving a reopen, hand edits, torn logs, missing
 // version files, a writer killed mid-commit, and readable diffs of real samples (never throwing on bad JSON).
-#include "runtime/spec_diff.h"
-#include "runtime/spec_history.h"
+#include "runtime/spec/spec_diff.h"
+#include "meeting/spec_history.h"
 #include "tests/test_files.h"
 #include <catch2/catch.hpp>
 #include <csignal>

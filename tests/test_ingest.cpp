@@ -2,8 +2,8 @@
 // near-miss names mapped onto the catalog (repair).
 #include "generator/lenient_json.h"
 #include "generator/spec_repair.h"
-#include "runtime/headless.h"
-#include "runtime/inspector.h"
+#include "runtime/headless/headless.h"
+#include "runtime/headless/inspector.h"
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>

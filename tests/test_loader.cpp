@@ -1,6 +1,6 @@
 // SpecLoader and validator: located diagnostics for every kind of bad input, and what good specs compile to.
-#include "runtime/spec_loader.h"
-#include "widgets/catalog.h"
+#include "runtime/spec/spec_loader.h"
+#include "runtime/spec/catalog.h"
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
@@ -216,7 +216,7 @@ TEST_CASE("every widget in the catalog has docs, and props never shadow common k
         for (auto& p : w.props) {
             INFO(p.name);
             CHECK_FALSE(p.doc.empty());
-            for (auto& common : c.commonProps()) CHECK(p.name != common.name);
+            for (auto& common : commonProps()) CHECK(p.name != common.name);
         }
         if (!w.example.empty()) {
             Json example = Json::parse(w.example, nullptr, false);

@@ -1,10 +1,10 @@
 // Meeting mode end to end through the `play` step language: refine keeps state and makes versions, exact
 // undo/redo, reactions anchored to widgets, recorded sessions and their figures, demo record/replay,
 // variants, the simulated clock. Real ImGui frames with injected input (HeadlessDriver).
-#include "runtime/meeting.h"
-#include "runtime/spec_loader.h"
-#include "runtime/spec_watcher.h"
-#include "runtime/step_runner.h"
+#include "meeting/meeting.h"
+#include "runtime/spec/spec_loader.h"
+#include "runtime/spec/files.h"
+#include "meeting/step_runner.h"
 #include "test_files.h"
 #include <catch2/catch.hpp>
 

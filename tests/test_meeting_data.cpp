@@ -1,12 +1,12 @@
 // Meeting data: reactions (durable, tolerant, anchored to widgets), session events and their figures, A/B variants.
-#include "runtime/feedback.h"
-#include "runtime/headless.h"
-#include "runtime/session_log.h"
-#include "runtime/spec_loader.h"
-#include "runtime/spec_watcher.h"
-#include "runtime/theme.h"
-#include "runtime/variants.h"
-#include "widgets/catalog.h"
+#include "meeting/feedback.h"
+#include "runtime/headless/headless.h"
+#include "meeting/session_log.h"
+#include "runtime/spec/spec_loader.h"
+#include "runtime/spec/files.h"
+#include "runtime/engine/theme.h"
+#include "runtime/spec/variants.h"
+#include "runtime/spec/catalog.h"
 #include "test_files.h"
 #include "test_specs.h"
 #include <catch2/catch.hpp>
@@ -649,7 +649,7 @@ TEST_CASE("FORMAT.md's variants example loads cleanly in every variant", "[varia
 }
 
 TEST_CASE("the JSON Schema knows variants on screens, overlays and nodes", "[variants][catalog]") {
-    Json schema = WidgetCatalog::get().jsonSchema();
+    Json schema = documentSchema();
     for (const char* def : {"common", "screen", "overlay"}) {
         INFO(def);
         const Json& v = schema["$defs"][def]["properties"]["variants"];

@@ -1,9 +1,9 @@
 // OfflineDrafter: every corpus request and sample idea becomes a valid, navigable prototype in the
 // request's own words; feature patterns work when clicked through; the offline provider streams the spec.
-#include "generator/offline_drafter.h"
-#include "runtime/headless.h"
-#include "runtime/inspector.h"
-#include "runtime/spec_loader.h"
+#include "generator/offline/offline_drafter.h"
+#include "runtime/headless/headless.h"
+#include "runtime/headless/inspector.h"
+#include "runtime/spec/spec_loader.h"
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <set>

@@ -12,7 +12,7 @@
 // [SECTION] Config and factory
 
 #include "fake_llm_server.h"
-#include "generator/http_client.h"
+#include "generator/llm/http_client.h"
 #include "generator/provider.h"
 #include <catch2/catch.hpp>
 #include <arpa/inet.h>

@@ -4,11 +4,11 @@
 // and on the samples, always leaving a valid spec, and a plain "needs an LLM" for the rest.
 #include "fake_llm_server.h"
 #include "test_files.h"
-#include "generator/offline_drafter.h"
+#include "generator/offline/offline_drafter.h"
 #include "generator/refiner.h"
-#include "runtime/headless.h"
-#include "runtime/inspector.h"
-#include "runtime/spec_loader.h"
+#include "runtime/headless/headless.h"
+#include "runtime/headless/inspector.h"
+#include "runtime/spec/spec_loader.h"
 #include <catch2/catch.hpp>
 
 using namespace pt;

@@ -1,9 +1,9 @@
 // Meeting overlays and the report: flow map layout and clicks, reaction pins on real widgets, the heat map's
 // pixels, and the Markdown report with its images.
-#include "runtime/headless.h"
-#include "runtime/meeting_overlays.h"
-#include "runtime/report.h"
-#include "runtime/spec_loader.h"
+#include "runtime/headless/headless.h"
+#include "meeting/meeting_overlays.h"
+#include "meeting/report.h"
+#include "runtime/spec/spec_loader.h"
 #include "test_files.h"
 #include <stb_image.h>
 #include <catch2/catch.hpp>

@@ -1,8 +1,8 @@
 // Every sample: validates cleanly, every screen renders, nothing is dead or unreachable, and its
 // main flow clicks through to the expected screen and state.
-#include "runtime/headless.h"
-#include "runtime/inspector.h"
-#include "runtime/spec_loader.h"
+#include "runtime/headless/headless.h"
+#include "runtime/headless/inspector.h"
+#include "runtime/spec/spec_loader.h"
 #include <catch2/catch.hpp>
 #include <filesystem>
 

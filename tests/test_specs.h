@@ -1,6 +1,6 @@
 // Promptotype tests — a spec compiled from text for a test, which fails with the load's diagnostics unless it is clean.
 #pragma once
-#include "runtime/spec_loader.h"
+#include "runtime/spec/spec_loader.h"
 #include <catch2/catch.hpp>
 #include <memory>
 #include <string>

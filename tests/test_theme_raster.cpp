@@ -1,7 +1,7 @@
 // Tests for runtime/theme (colors, presets, fonts, icons) and runtime/raster (CPU rendering, PNG output).
 
-#include "runtime/raster.h"
-#include "runtime/theme.h"
+#include "runtime/headless/raster.h"
+#include "runtime/engine/theme.h"
 
 #include <catch2/catch.hpp>
 

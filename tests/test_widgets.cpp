@@ -1,8 +1,8 @@
 // Every widget in the catalog draws with its defaults and with hostile props, keeping ImGui's
 // Begin/End and Push/Pop balanced (asserts are live: an imbalance aborts this process).
-#include "runtime/headless.h"
-#include "runtime/spec_loader.h"
-#include "widgets/catalog.h"
+#include "runtime/headless/headless.h"
+#include "runtime/spec/spec_loader.h"
+#include "runtime/spec/catalog.h"
 #include <catch2/catch.hpp>
 
 using namespace pt;

@@ -4,9 +4,9 @@
 // [SECTION] Draw functions
 // [SECTION] Registration
 
-#include "runtime/prototype.h"
-#include "runtime/ui.h"
-#include "widgets/catalog.h"
+#include "runtime/engine/prototype.h"
+#include "runtime/engine/ui.h"
+#include "runtime/spec/catalog.h"
 #include "widgets/draw.h"
 #include <algorithm>
 #include <cmath>
@@ -157,7 +157,7 @@ void drawFab(Ui& ui, const Node& n)
 // [SECTION] Registration
 //-----------------------------------------------------------------------------
 
-void registerActionWidgets(WidgetCatalog& c)
+static void registerActionWidgets(WidgetCatalog& c)
 {
     const char* cat = "Actions";
 
@@ -187,5 +187,7 @@ void registerActionWidgets(WidgetCatalog& c)
             {"label", P::String, "", "text for an extended FAB", {}}},
            {"press"}, false, false, true, R"({"fab": "plus", "label": "New task", "go": "newTask"})", drawFab});
 }
+
+static const WidgetCatalog::Registrar kRegistrar(20, registerActionWidgets);
 
 } // namespace pt

@@ -15,8 +15,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "runtime/ui.h"
-#include "widgets/catalog.h"
+#include "runtime/engine/ui.h"
+#include "runtime/spec/catalog.h"
 #include "widgets/draw.h"
 
 #include <algorithm>
@@ -592,7 +592,7 @@ WidgetDef chart(const char* name, const char* doc, std::vector<PropDef> props, c
 
 } // namespace
 
-void registerChartWidgets(WidgetCatalog& c)
+static void registerChartWidgets(WidgetCatalog& c)
 {
     c.add(chart("line_chart", "Smooth line over a value grid with x labels; hover shows the value. Height: `h` (default 180).",
         seriesProps({ prop("area", PropType::Bool, true, "fade-out fill under the line") }),
@@ -611,5 +611,7 @@ void registerChartWidgets(WidgetCatalog& c)
           prop("tone", PropType::Color, "brand", "line color") },
         R"({"sparkline": [3, 5, 4, 7, 6, 9], "w": 96})", drawSparkline));
 }
+
+static const WidgetCatalog::Registrar kRegistrar(60, registerChartWidgets);
 
 } // namespace pt

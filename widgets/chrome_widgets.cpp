@@ -12,9 +12,9 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "runtime/prototype.h"
-#include "runtime/ui.h"
-#include "widgets/catalog.h"
+#include "runtime/engine/prototype.h"
+#include "runtime/engine/ui.h"
+#include "runtime/spec/catalog.h"
 #include "widgets/draw.h"
 
 #include <algorithm>
@@ -353,7 +353,7 @@ const char* const kNavItemsDoc = "array of {label, icon, screen} (or screen ids)
 
 } // namespace
 
-void registerChromeWidgets(WidgetCatalog& c)
+static void registerChromeWidgets(WidgetCatalog& c)
 {
     {
         WidgetDef d = widget("app_bar", "In-body large-title header: optional back arrow, title, subtitle, trailing children (icon buttons).", "title",
@@ -396,5 +396,7 @@ void registerChromeWidgets(WidgetCatalog& c)
           prop("icon", PropType::Icon, nullptr, "icon (default: one per tone)") },
         R"({"toast": "Saved to your library", "tone": "success", "visible": "${saved}"})", drawToast));
 }
+
+static const WidgetCatalog::Registrar kRegistrar(70, registerChromeWidgets);
 
 } // namespace pt

@@ -16,9 +16,9 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "runtime/prototype.h"
-#include "runtime/ui.h"
-#include "widgets/catalog.h"
+#include "runtime/engine/prototype.h"
+#include "runtime/engine/ui.h"
+#include "runtime/spec/catalog.h"
 #include "widgets/draw.h"
 
 #include <algorithm>
@@ -786,7 +786,7 @@ WidgetDef widget(const char* name, const char* doc, const char* primary, std::ve
 
 } // namespace
 
-void registerDataWidgets(WidgetCatalog& c)
+static void registerDataWidgets(WidgetCatalog& c)
 {
     {
         WidgetDef d = widget("table", "Data table with an uppercase header, hairlines and formatted columns; a row press fires `select` (event = {row, item}).", "rows",
@@ -840,5 +840,7 @@ void registerDataWidgets(WidgetCatalog& c)
         c.add(std::move(d));
     }
 }
+
+static const WidgetCatalog::Registrar kRegistrar(50, registerDataWidgets);
 
 } // namespace pt

@@ -7,8 +7,8 @@
 // [SECTION] Buttons
 
 #include "widgets/draw.h"
-#include "runtime/prototype.h"
-#include "runtime/ui.h"
+#include "runtime/engine/prototype.h"
+#include "runtime/engine/ui.h"
 #include <algorithm>
 #include <cmath>
 

@@ -12,7 +12,7 @@
 // [SECTION] Buttons
 
 #pragma once
-#include "runtime/theme.h"
+#include "runtime/engine/theme.h"
 #include <imgui.h>
 #include <string>
 #include <imgui_internal.h>

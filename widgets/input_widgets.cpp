@@ -13,9 +13,9 @@
 // [SECTION] Draw functions
 // [SECTION] Registration
 
-#include "runtime/prototype.h"
-#include "runtime/ui.h"
-#include "widgets/catalog.h"
+#include "runtime/engine/prototype.h"
+#include "runtime/engine/ui.h"
+#include "runtime/spec/catalog.h"
 #include "widgets/draw.h"
 #include <imgui_stdlib.h>
 #include <algorithm>
@@ -934,7 +934,7 @@ void drawRating(Ui& ui, const Node& n)
 // [SECTION] Registration
 //-----------------------------------------------------------------------------
 
-void registerInputWidgets(WidgetCatalog& c)
+static void registerInputWidgets(WidgetCatalog& c)
 {
     const char* cat = "Inputs";
     const char* optionsDoc = "choices: [\"A\", \"B\"] or [{\"label\", \"value\", \"desc\", \"icon\"}]";
@@ -1018,5 +1018,7 @@ void registerInputWidgets(WidgetCatalog& c)
             {"size", P::Number, 28, "star size in px", {}}},
            {"change"}, false, true, true, R"({"rating": 5, "bind": "review.stars"})", drawRating});
 }
+
+static const WidgetCatalog::Registrar kRegistrar(30, registerInputWidgets);
 
 } // namespace pt

@@ -17,9 +17,9 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "runtime/prototype.h"
-#include "runtime/ui.h"
-#include "widgets/catalog.h"
+#include "runtime/engine/prototype.h"
+#include "runtime/engine/ui.h"
+#include "runtime/spec/catalog.h"
 #include "widgets/draw.h"
 
 #include <algorithm>
@@ -862,7 +862,7 @@ WidgetDef container(const char* name, const char* doc, std::vector<PropDef> prop
 
 } // namespace
 
-void registerLayoutWidgets(WidgetCatalog& c)
+static void registerLayoutWidgets(WidgetCatalog& c)
 {
     c.add(container("col", "Vertical stack of children with a gap; optional padding and tinted rounded background.",
         { prop("gap", PropType::Number, nullptr, "space between children in px (default: theme gap)"),
@@ -953,5 +953,7 @@ void registerLayoutWidgets(WidgetCatalog& c)
               prop("open", PropType::Bool, false, "initially open") },
             R"({"accordion": [{"text": "Refunds take 5-7 days."}], "title": "How do refunds work?"})", drawAccordion));
 }
+
+static const WidgetCatalog::Registrar kRegistrar(40, registerLayoutWidgets);
 
 } // namespace pt

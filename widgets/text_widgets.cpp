@@ -6,9 +6,9 @@
 // [SECTION] Draw functions
 // [SECTION] Registration
 
-#include "runtime/prototype.h"
-#include "runtime/ui.h"
-#include "widgets/catalog.h"
+#include "runtime/engine/prototype.h"
+#include "runtime/engine/ui.h"
+#include "runtime/spec/catalog.h"
 #include "widgets/draw.h"
 #include <algorithm>
 #include <cmath>
@@ -611,7 +611,7 @@ void drawPlaceholder(Ui& ui, const Node& n)
 // [SECTION] Registration
 //-----------------------------------------------------------------------------
 
-void registerTextWidgets(WidgetCatalog& c)
+static void registerTextWidgets(WidgetCatalog& c)
 {
     const std::vector<std::string> styles = { "display", "h1", "h2", "h3", "body", "strong", "caption", "small" };
     const char* cat = "Text";
@@ -692,5 +692,7 @@ void registerTextWidgets(WidgetCatalog& c)
            {{"label", P::String, "", "what should be here", {}}},
            {}, false, false, false, R"({"placeholder": "Map view"})", drawPlaceholder});
 }
+
+static const WidgetCatalog::Registrar kRegistrar(10, registerTextWidgets);
 
 } // namespace pt

@@ -1,0 +1,94 @@
+// Promptotype — OfflineDrafter internals shared by the idea reader, the pattern library and the composer.
+// Private to generator/: not part of the public API.
+//
+// [SECTION] Text helpers (idea_reader.cpp)
+// [SECTION] Entity plans and the draft being built (draft_patterns.cpp)
+// [SECTION] Patterns (draft_patterns.cpp)
+
+#pragma once
+#include "generator/offline/offline_drafter.h"
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pt::draft {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Text helpers
+//-----------------------------------------------------------------------------
+
+constexpr const char* kNow = "2026-05-14T09:00";   // the simulated clock every draft starts at (keeps drafts deterministic)
+
+std::string isoDay(int offset);                    // kNow's date plus `offset` days, "YYYY-MM-DD"
+std::string singularOf(const std::string& word);   // "categories" -> "category", "people" -> "person"
+std::string pluralOf(const std::string& word);     // "category" -> "categories", "stock item" -> "stock items"
+std::string capitalized(std::string_view text);    // first letter upper case
+std::string titleCased(std::string_view text);     // every word capitalized ("stock items" -> "Stock Items")
+std::string camelKey(std::string_view text);       // identifier for state keys and screen ids ("stock item" -> "stockItem")
+std::string safeText(std::string_view text, size_t maxBytes = 2000);  // valid UTF-8, no control chars, no "${", trimmed
+std::string exprString(std::string_view text);     // a single-quoted expression string literal with escapes
+
+//-----------------------------------------------------------------------------
+// [SECTION] Entity plans and the draft being built
+//-----------------------------------------------------------------------------
+
+// How one entity appears in the app: its state key, screens and the roles its fields play.
+struct EntityPlan {
+    IdeaEntity entity;
+    std::string key;          // state key of the rows ("habits")
+    std::string listScreen;   // "habits"
+    std::string detailScreen; // "habit"
+    std::string newScreen;    // "newHabit"
+    std::string draftKey;     // state key of the create form ("habitDraft")
+    std::string noun, nouns;  // display words ("habit", "habits")
+    const IdeaField* title = nullptr;     // shown as the row title (first field)
+    const IdeaField* status = nullptr;    // choice field shown as a badge ("status", "stage", ...)
+    const IdeaField* category = nullptr;  // choice field used for filter chips and charts (may equal status)
+    const IdeaField* amount = nullptr;    // money field summed on the dashboard
+    const IdeaField* quantity = nullptr;  // number field
+    const IdeaField* when = nullptr;      // date field for sorting, calendars and "upcoming"
+    const IdeaField* person = nullptr;    // a field holding a person's name (avatar)
+    bool people = false;                  // rows are people (avatar instead of icon)
+};
+
+EntityPlan planEntity(const IdeaEntity& entity, std::set<std::string>& takenKeys);  // fills roles and unique keys
+
+// The spec under construction plus where each screen goes.
+struct Draft {
+    const IdeaReading& reading;
+    Json spec;
+    std::vector<EntityPlan> plans;
+    std::vector<Json> navItems;                 // {"screen", "label", "icon"} for the tab bar / sidebar
+    std::vector<Json> quickLinks;               // {"screen", "label", "icon", "text"}: shown on home when not in nav
+    bool desktop() const { return reading.device == "desktop"; }
+    bool wide() const { return reading.device != "phone"; }
+    bool has(std::string_view feature) const;   // the reading asks for this feature
+    void screen(const std::string& id, Json body);        // adds a screen (id must be unique)
+    void link(const std::string& screen, const std::string& label, const std::string& icon, const std::string& text);  // nav or quick link
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Patterns
+//-----------------------------------------------------------------------------
+// Each adds its screens, state, overlays and mocks to the draft and registers how to reach them.
+
+void addEntityScreens(Draft& d, const EntityPlan& p, bool primary);  // list (with search + filters), detail, create
+void addHome(Draft& d);            // dashboard: greeting, stats, chart, recent rows, quick links
+void addInsights(Draft& d);        // charts and stats
+void addReminders(Draft& d);       // reminder time, days and switches
+void addNotifications(Draft& d);   // notification inbox
+void addSettings(Draft& d);        // profile, preferences, sign out
+void addCheckout(Draft& d);        // cart, payment form, mock payment, confirmation
+void addBooking(Draft& d);         // service, calendar, time slots, details, confirmation
+void addChat(Draft& d);            // inbox of threads and a conversation that replies
+void addAssistant(Draft& d);       // AI assistant whose answer streams in
+void addApprovals(Draft& d);       // approval queue with approve / reject
+void addBoard(Draft& d);           // kanban columns by status
+void addPlayer(Draft& d);          // now-playing media player
+void addCalendar(Draft& d);        // month view of dated rows
+void addLogin(Draft& d);           // sign-in screen (becomes the start)
+void addOnboarding(Draft& d);      // welcome screen (becomes the start, before login)
+void addShareSheet(Draft& d);      // share sheet overlay opened from detail screens
+
+} // namespace pt::draft

@@ -1,0 +1,1088 @@
+// Promptotype — reading an idea: words, domain lexicon, features, quoted labels, device.
+//
+// [SECTION] Text helpers
+// [SECTION] Domain lexicon
+// [SECTION] Feature and device lexicons
+// [SECTION] Quoted labels
+// [SECTION] Entities from the idea
+// [SECTION] readIdea
+
+#include "generator/offline/draft_patterns.h"
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <map>
+
+namespace pt {
+namespace draft {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Text helpers
+//-----------------------------------------------------------------------------
+
+std::string isoDay(int offset) {
+    std::tm t{};
+    t.tm_year = 2026 - 1900;
+    t.tm_mon = 4;
+    t.tm_mday = 14 + offset;
+    t.tm_hour = 12;
+    std::mktime(&t);  // normalises the day overflow into month/year
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday);
+    return buf;
+}
+
+namespace {
+
+bool endsWith(const std::string& s, std::string_view tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// Words that do not change (or are not count nouns) and irregular plurals.
+const std::map<std::string, std::string, std::less<>>& irregularPlurals() {
+    static const std::map<std::string, std::string, std::less<>> m = {
+        {"person", "people"}, {"child", "children"}, {"man", "men"}, {"woman", "women"}, {"mouse", "mice"},
+        {"foot", "feet"}, {"tooth", "teeth"}, {"goose", "geese"}, {"species", "species"}, {"news", "news"},
+        {"series", "series"}, {"data", "data"}, {"analytics", "analytics"}, {"fish", "fish"}, {"sheep", "sheep"},
+        {"settings", "settings"}, {"status", "statuses"}, {"bus", "buses"}, {"quiz", "quizzes"}, {"hero", "heroes"},
+        {"potato", "potatoes"}, {"tomato", "tomatoes"}, {"leaf", "leaves"}, {"knife", "knives"}, {"life", "lives"},
+        {"wolf", "wolves"}, {"shelf", "shelves"}, {"thesis", "theses"}, {"analysis", "analyses"}, {"crisis", "crises"}};
+    return m;
+}
+
+} // namespace
+
+std::string singularOf(const std::string& w) {
+    for (auto& [one, many] : irregularPlurals())
+        if (w == many) return one;
+    if (w.size() <= 3 || endsWith(w, "ss") || endsWith(w, "us") || endsWith(w, "is") || endsWith(w, "ics")) return w;
+    if (endsWith(w, "ies")) return w.substr(0, w.size() - 3) + "y";
+    if (endsWith(w, "ches") || endsWith(w, "shes") || endsWith(w, "xes") || endsWith(w, "sses") || endsWith(w, "zzes"))
+        return w.substr(0, w.size() - 2);
+    if (endsWith(w, "s")) return w.substr(0, w.size() - 1);
+    return w;
+}
+
+std::string pluralOf(const std::string& phrase) {
+    // Only the last word of a phrase changes ("stock item" -> "stock items").
+    size_t space = phrase.rfind(' ');
+    std::string head = space == std::string::npos ? "" : phrase.substr(0, space + 1);
+    std::string w = space == std::string::npos ? phrase : phrase.substr(space + 1);
+    if (auto it = irregularPlurals().find(w); it != irregularPlurals().end()) return head + it->second;
+    for (auto& [one, many] : irregularPlurals())
+        if (w == many) return head + w;
+    if (w.empty()) return phrase;
+    auto vowel = [](char c) { return std::strchr("aeiou", c) != nullptr; };
+    if (endsWith(w, "y") && w.size() > 1 && !vowel(w[w.size() - 2])) return head + w.substr(0, w.size() - 1) + "ies";
+    if (endsWith(w, "s") || endsWith(w, "x") || endsWith(w, "ch") || endsWith(w, "sh") || endsWith(w, "z")) return head + w + "es";
+    return head + w + "s";
+}
+
+std::string capitalized(std::string_view text) {
+    std::string s(text);
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
+std::string titleCased(std::string_view text) {
+    std::string s(text);
+    bool start = true;
+    for (char& c : s) {
+        if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        start = c == ' ' || c == '-';
+    }
+    return s;
+}
+
+std::string camelKey(std::string_view text) {
+    std::string out;
+    bool upper = false;
+    for (char c : text) {
+        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum) { upper = !out.empty(); continue; }
+        if (out.empty() && c >= '0' && c <= '9') out += 'n';
+        if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        if (!upper && out.empty() && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        out += c;
+        upper = false;
+    }
+    return out.empty() ? "item" : out.substr(0, 40);
+}
+
+std::string safeText(std::string_view in, size_t maxBytes) {
+    // Keeps well-formed UTF-8 only (the JSON writer throws on anything else) and drops control characters.
+    std::string out;
+    out.reserve(std::min(in.size(), maxBytes));
+    for (size_t i = 0; i < in.size() && out.size() < maxBytes;) {
+        unsigned char c = static_cast<unsigned char>(in[i]);
+        size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        bool ok = len > 0 && i + len <= in.size();
+        for (size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(in[i + k]) & 0xC0) == 0x80;
+        if (ok && len == 2 && c < 0xC2) ok = false;   // overlong
+        if (!ok) { ++i; continue; }
+        if (len == 1 && (c < 0x20 || c == 0x7F)) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else if (out.size() + len <= maxBytes) {
+            out.append(in.substr(i, len));
+        } else {
+            break;
+        }
+        i += len;
+    }
+    // "${" would start an expression inside any prop that shows this text.
+    for (size_t p; (p = out.find("${")) != std::string::npos;) out.replace(p, 2, "$ {");
+    size_t b = out.find_first_not_of(' '), e = out.find_last_not_of(' ');
+    return b == std::string::npos ? "" : out.substr(b, e - b + 1);
+}
+
+std::string exprString(std::string_view text) {
+    std::string out = "'";
+    for (char c : text) {
+        if (c == '\'' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Domain lexicon
+//-----------------------------------------------------------------------------
+// One entry per kind of app. `triggers` are singular words that point at the domain; "=word" also names
+// the entity after the idea's own word ("chore" instead of "task"). `fields` is "key|Label|kind|A/B/C;..."
+// (first field = the row title). `rows` is a JSON array of rows in field order; "@+3" / "@-2" are days
+// from the simulated now.
+
+namespace {
+
+struct DomainDef {
+    const char* key;
+    const char* triggers;
+    const char* name;
+    const char* preset;
+    const char* brand;
+    const char* features;   // features the domain implies
+    const char* device;     // "" = from the idea's words
+    const char* singular;
+    const char* icon;
+    const char* fields;
+    const char* rows;
+};
+
+const DomainDef kDomains[] = {
+    {"habits", "habit streak routine", "Streaks", "calm", "#10B981", "reminders charts", "", "habit", "check-square-o",
+     "name|Habit|text;area|Area|choice|Health/Mind/Learning/Home;goal|Goal|text;time|Reminder|time;streak|Streak (days)|number",
+     R"([["Morning run","Health","3 km before breakfast","07:00",12],["Read 20 pages","Learning","Now reading: Piranesi","21:30",9],
+        ["Drink 2 L of water","Health","8 glasses a day","09:00",5],["Meditate 10 minutes","Mind","Guided breathing","07:30",17],
+        ["Tidy the kitchen","Home","Before bed","22:00",3]])"},
+    {"tasks", "task todo to-do checklist =chore =errand", "Checkmark", "playful", "#F97316", "", "", "task", "check-circle-o",
+     "title|Task|text;status|Status|choice|To do/In progress/Done;assignee|Assignee|text;due|Due|date;priority|Priority|choice|Low/Medium/High;notes|Notes|longtext",
+     R"([["Redesign onboarding screens","In progress","Ava Thompson","@+1","High","Cut the flow from 5 steps to 3."],
+        ["Write release notes for 3.8","To do","Diego Ramos","@+2","Medium","Highlight offline mode and the new search."],
+        ["Fix crash when uploading photos","Done","Liam Okafor","@-3","High","Convert HEIC to JPEG before upload."],
+        ["Plan the team offsite","To do","Mei Tanaka","@+9","Low","Two days in Lisbon, 12 people."],
+        ["Review pricing page copy","In progress","Zara Ahmed","@+3","Medium","Marketing wants a simpler plan table."]])"},
+    {"projects", "project milestone sprint roadmap initiative", "Milestone", "corporate", "#6366F1", "charts", "", "project", "folder-open-o",
+     "name|Project|text;owner|Owner|text;status|Status|choice|Planning/Active/On hold/Done;due|Due date|date;budget|Budget|money;progress|Progress (%)|number",
+     R"([["Website relaunch","Ava Thompson","Active","@+21",48000,62],["Mobile app 2.0","Liam Okafor","Planning","@+60",120000,15],
+        ["Data warehouse migration","Mei Tanaka","Active","@+35",65000,40],["Customer portal","Diego Ramos","On hold","@+90",30000,22],
+        ["Q2 brand campaign","Zara Ahmed","Done","@-10",18000,100]])"},
+    {"expenses", "expense spending budget receipt =transaction finance money overspend", "Pennywise", "calm", "#0EA5E9", "charts", "", "expense", "credit-card",
+     "title|Expense|text;category|Category|choice|Groceries/Dining/Transport/Rent/Fun;amount|Amount|money;date|Date|date;paidWith|Paid with|choice|Card/Cash/Transfer",
+     R"([["Whole Foods Market","Groceries",86.4,"@0","Card"],["Sushi with Maya","Dining",54.2,"@-1","Card"],
+        ["Monthly metro pass","Transport",99,"@-3","Transfer"],["May rent","Rent",1850,"@-13","Transfer"],
+        ["Concert tickets","Fun",120,"@-5","Card"],["Trader Joe's","Groceries",42.75,"@-6","Cash"]])"},
+    {"recipes", "recipe cooking cook meal dish pantry ingredient lasagna dinner", "Simmer", "warm", "#E11D48", "search", "", "recipe", "cutlery",
+     "name|Recipe|text;cuisine|Cuisine|choice|Italian/Thai/Mexican/Indian/Japanese;time|Cook time (min)|number;difficulty|Difficulty|choice|Easy/Medium/Hard;rating|Rating|rating;ingredients|Ingredients|longtext",
+     R"([["Classic lasagna","Italian",75,"Medium",5,"Pasta sheets, ricotta, mozzarella, beef ragù, basil"],
+        ["Green curry with tofu","Thai",30,"Easy",4,"Tofu, coconut milk, green curry paste, Thai basil, rice"],
+        ["Chicken tinga tacos","Mexican",40,"Easy",5,"Chicken thighs, chipotle, onion, corn tortillas, lime"],
+        ["Chana masala","Indian",35,"Easy",4,"Chickpeas, tomatoes, garam masala, ginger, cilantro"],
+        ["Salmon teriyaki bowl","Japanese",25,"Medium",5,"Salmon, soy, mirin, sushi rice, cucumber, sesame"]])"},
+    {"workouts", "workout fitness gym exercise training run running lift strength yoga step calorie", "Repcount", "vivid", "#EF4444", "charts", "", "workout", "heartbeat",
+     "name|Workout|text;type|Type|choice|Strength/Cardio/Mobility/HIIT;duration|Duration (min)|number;date|Date|date;calories|Calories|number;notes|Notes|longtext",
+     R"([["Morning run","Cardio",32,"@0",310,"5 km along the river, easy pace"],["Push day","Strength",55,"@-1",420,"Bench 3x8 at 70 kg, new PR"],
+        ["Evening yoga","Mobility",40,"@-2",180,"Hip openers and a long savasana"],["Gym session","Strength",60,"@-3",450,"Squats 5x5, deadlifts 3x5"],
+        ["Tabata sprints","HIIT",20,"@-5",260,"8 rounds, bike intervals"]])"},
+    {"books", "reading novel author bookshelf library goodreads", "Shelfie", "warm", "#B45309", "charts", "", "book", "book",
+     "title|Book|text;author|Author|text;status|Shelf|choice|Want to read/Reading/Finished;rating|Rating|rating;pages|Pages|number;started|Started|date",
+     R"([["Piranesi","Susanna Clarke","Reading",5,272,"@-6"],["Tomorrow, and Tomorrow, and Tomorrow","Gabrielle Zevin","Finished",5,416,"@-40"],
+        ["Project Hail Mary","Andy Weir","Want to read",4,496,"@0"],["The Overstory","Richard Powers","Finished",4,502,"@-90"],
+        ["Sea of Tranquility","Emily St. John Mandel","Want to read",4,255,"@0"]])"},
+    {"travel", "trip travel itinerary vacation holiday journey adventure getaway paris", "Wayfarer", "vivid", "#0891B2", "", "", "trip", "plane",
+     "destination|Destination|text;start|Starts|date;nights|Nights|number;budget|Budget|money;status|Status|choice|Planning/Booked/Completed;notes|Plan|longtext",
+     R"([["Paris Adventure","@+12",3,2400,"Booked","Day 1: Eiffel Tower · Day 2: Louvre · Day 3: Montmartre"],
+        ["Lisbon long weekend","@+40",4,1600,"Planning","Alfama, Belém tarts, day trip to Sintra"],
+        ["Tokyo in cherry season","@+300",9,5200,"Planning","Shinjuku, Kyoto by Shinkansen, Nara deer park"],
+        ["Yosemite camping","@-30",3,650,"Completed","Half Dome trail, Glacier Point sunset"],
+        ["Mexico City food tour","@+75",5,1900,"Booked","Tacos al pastor, Frida Kahlo museum, Xochimilco"]])"},
+    {"events", "event concert festival ticket ticketing meetup conference venue seat gig show cinema movie", "Showtime", "vivid", "#DB2777", "booking", "", "event", "ticket",
+     "name|Event|text;venue|Venue|text;date|Date|date;price|Price|money;category|Category|choice|Music/Tech/Comedy/Sports;seats|Seats left|number",
+     R"([["Arctic Monkeys live","The Fillmore","@+9",89,"Music",42],["React Summit","Moscone West","@+21",349,"Tech",120],
+        ["Ali Wong: stand-up","Orpheum Theatre","@+5",65,"Comedy",18],["Warriors vs Lakers","Chase Center","@+3",140,"Sports",230],
+        ["Jazz in the Park","Golden Gate Bandshell","@+16",0,"Music",500]])"},
+    {"salon", "salon haircut barber spa nail massage stylist beauty manicure", "Glow Studio", "playful", "#DB2777", "booking", "", "appointment", "scissors",
+     "service|Service|text;stylist|Stylist|text;date|Date|date;time|Time|time;price|Price|money;status|Status|choice|Confirmed/Pending/Completed",
+     R"([["Haircut & blow-dry","Sofia Marin","@+2","10:30",65,"Confirmed"],["Balayage","Chloe Park","@+9","13:00",180,"Pending"],
+        ["Gel manicure","Nadia Rahman","@-6","16:00",40,"Completed"],["Deep tissue massage","Marco Silva","@+4","18:30",95,"Confirmed"],
+        ["Beard trim","Leo Brooks","@-20","12:00",25,"Completed"]])"},
+    {"clinic", "clinic doctor dentist appointment patient medical physician checkup therapist insurance", "Harbor Health", "corporate", "#0D9488", "booking", "", "appointment", "stethoscope",
+     "service|Visit|text;doctor|Doctor|text;date|Date|date;time|Time|time;status|Status|choice|Confirmed/Pending/Completed;notes|Reason|longtext",
+     R"([["General consultation","Dr. Amara Osei","@+2","09:30","Confirmed","Persistent cough for two weeks"],
+        ["Skin check","Dr. Lucas Meyer","@+8","14:00","Pending","Annual mole check"],
+        ["Dental cleaning","Dr. Hana Sato","@-12","11:00","Completed","Six-month cleaning"],
+        ["Physiotherapy","Hannah Brooks, PT","@+5","16:30","Confirmed","Lower back pain after running"],
+        ["Flu vaccination","Nurse team","@-30","08:30","Completed","Seasonal flu shot"]])"},
+    {"patients", "patient ward nurse hospital chart vitals", "CareBoard", "corporate", "#0EA5E9", "", "desktop", "patient", "user",
+     "name|Patient|text;age|Age|number;condition|Condition|text;status|Status|choice|Stable/Observation/Critical/Discharged;nextVisit|Next visit|date;phone|Phone|phone",
+     R"([["Nora Lindqvist",34,"Asthma follow-up","Stable","@+3","(415) 555-0142"],["James Okoro",67,"Post-op knee replacement","Observation","@+1","(415) 555-0177"],
+        ["Priya Raman",45,"Type 2 diabetes","Stable","@+14","(415) 555-0108"],["Tom Becker",58,"Chest pain","Critical","@0","(415) 555-0193"],
+        ["Lucia Moreno",29,"Migraine","Discharged","@+30","(415) 555-0121"]])"},
+    {"delivery", "restaurant delivery takeout courier food pizza burger nearby", "Forkful", "warm", "#EA580C", "payments search", "", "restaurant", "cutlery",
+     "name|Restaurant|text;cuisine|Cuisine|choice|Pizza/Sushi/Burgers/Thai/Vegan;rating|Rating|rating;eta|Delivery (min)|number;fee|Delivery fee|money;address|Address|text",
+     R"([["Tony's Pizza Napoletana","Pizza",5,25,2.99,"1570 Stockton St"],["Kusakabe Sushi","Sushi",5,35,4.99,"584 Washington St"],
+        ["Super Duper Burgers","Burgers",4,20,1.99,"2304 Market St"],["Kin Khao","Thai",4,30,3.49,"55 Cyril Magnin St"],
+        ["Shizen Vegan","Vegan",5,40,3.99,"370 14th St"]])"},
+    {"menu", "menu starter entree dessert bistro cafe dish appetizer drink", "Bistro Menu", "warm", "#B91C1C", "payments", "", "dish", "cutlery",
+     "name|Dish|text;course|Course|choice|Starters/Mains/Desserts/Drinks;price|Price|money;description|Description|longtext;vegetarian|Vegetarian|bool",
+     R"([["Tomato soup","Starters",8,"Roasted tomatoes, basil oil, sourdough croutons",true],["Burrata salad","Starters",12,"Heirloom tomatoes, peach, aged balsamic",true],
+        ["Ribeye steak","Mains",32,"300 g dry-aged, chimichurri, fries",false],["Wild mushroom pasta","Mains",19,"Pappardelle, porcini, parmesan",true],
+        ["Chocolate cake","Desserts",9,"Dark chocolate, sea salt, crème fraîche",true]])"},
+    {"shop", "shop store product cart ecommerce e-commerce merch catalog gallery jacket checkout buy wishlist", "Northbound", "warm", "#C2410C", "payments search", "", "product", "shopping-bag",
+     "name|Product|text;category|Category|choice|Apparel/Shoes/Accessories/Home;price|Price|money;rating|Rating|rating;stock|In stock|number;description|Description|longtext",
+     R"([["Premium Leather Jacket","Apparel",299.99,5,8,"Full-grain lambskin with a quilted lining."],["Canvas Weekender Bag","Accessories",129,4,15,"Waxed canvas, leather handles, fits a 15\" laptop."],
+        ["Merino Crew Sweater","Apparel",89,5,32,"Soft extra-fine merino in five colors."],["Trail Runner Sneakers","Shoes",145,4,11,"Grippy sole, recycled mesh upper."],
+        ["Stoneware Mug Set","Home",42,5,40,"Four speckled 12 oz mugs, dishwasher safe."]])"},
+    {"orders", "order shipment package fulfillment tracking parcel", "Shipyard", "corporate", "#2563EB", "search", "", "order", "truck",
+     "number|Order|text;customer|Customer|text;total|Total|money;status|Status|choice|Processing/Shipped/Delivered/Returned;date|Placed|date",
+     R"([["#10482","Maya Lopez",128.5,"Processing","@0"],["#10481","Jordan Reyes",64,"Shipped","@-1"],["#10479","Priya Raman",212.9,"Delivered","@-4"],
+        ["#10476","Tom Becker",39.99,"Returned","@-8"],["#10475","Aiko Tanaka",89,"Delivered","@-9"]])"},
+    {"invoices", "invoice invoicing billing overdue client payable receivable", "Ledgerly", "corporate", "#4F46E5", "reminders charts", "desktop", "invoice", "file-text-o",
+     "number|Invoice|text;client|Client|text;amount|Amount|money;due|Due|date;status|Status|choice|Draft/Sent/Paid/Overdue",
+     R"([["INV-1042","Acme Robotics",4800,"@+10","Sent"],["INV-1041","Bluebird Cafe",620,"@-5","Overdue"],["INV-1040","Northwind Traders",12500,"@-12","Paid"],
+        ["INV-1039","Globex Studios",2250,"@-2","Overdue"],["INV-1043","Initech",980,"@+20","Draft"]])"},
+    {"inventory", "inventory stock warehouse sku supplier restock", "Stockroom", "corporate", "#0F766E", "charts search", "desktop", "stock item", "cubes",
+     "name|Item|text;sku|SKU|text;quantity|On hand|number;location|Location|choice|Aisle A/Aisle B/Aisle C/Back room;price|Unit cost|money;supplier|Supplier|text",
+     R"([["Ceramic table lamp","LMP-204",14,"Aisle A",38,"Lumen & Co"],["Oak side table","TBL-118",3,"Back room",120,"Nordic Timber"],
+        ["Linen throw pillow","PIL-532",56,"Aisle B",12.5,"Casa Textiles"],["Wool area rug 5x8","RUG-077",7,"Aisle C",210,"Loom House"],
+        ["Brass wall hook","HK-901",240,"Aisle A",3.2,"Ironworks"]])"},
+    {"crm", "crm lead deal pipeline prospect sales account opportunity", "Pipeline", "corporate", "#2563EB", "charts", "desktop", "deal", "handshake-o",
+     "name|Deal|text;contact|Contact|text;value|Value|money;stage|Stage|choice|Lead/Qualified/Proposal/Won;close|Close date|date;email|Email|email",
+     R"([["Acme Robotics renewal","Sarah Chen",48000,"Proposal","@+12","sarah.chen@acme.io"],["Globex expansion","Marcus Hill",125000,"Qualified","@+30","m.hill@globex.com"],
+        ["Initech pilot","Priya Raman",18000,"Lead","@+45","priya@initech.com"],["Umbrella Health","Tom Becker",72000,"Won","@-3","tbecker@umbrella.health"],
+        ["Stark Logistics","Aiko Tanaka",36000,"Proposal","@+8","aiko.t@starklog.com"]])"},
+    {"support", "ticket support helpdesk issue bug incident sla agent escalation", "Deskline", "corporate", "#7C3AED", "search", "desktop", "ticket", "life-ring",
+     "subject|Subject|text;requester|Requester|text;priority|Priority|choice|Low/Normal/High/Urgent;status|Status|choice|Open/Pending/Resolved;opened|Opened|date;assignee|Agent|text",
+     R"([["Can't sign in after password reset","Maya Lopez","High","Open","@0","Sam Rivera"],["VPN drops every 10 minutes","Jordan Reyes","Urgent","Open","@-1","Ana Costa"],
+        ["Request a second monitor","Priya Raman","Low","Pending","@-2","Sam Rivera"],["Invoice PDF shows wrong tax","Tom Becker","Normal","Resolved","@-4","Ana Costa"],
+        ["Printer on floor 3 jams","Aiko Tanaka","Normal","Pending","@-3","Leo Brooks"]])"},
+    {"courses", "course student lesson school teacher grade syllabus module lecture curriculum tutorial learning", "Campus", "calm", "#2563EB", "", "", "course", "graduation-cap",
+     "title|Course|text;instructor|Instructor|text;lessons|Lessons|number;progress|Progress (%)|number;level|Level|choice|Beginner/Intermediate/Advanced;start|Starts|date",
+     R"([["Introduction to Computer Science","Prof. Alan Park",24,65,"Beginner","@-30"],["Data Structures","Dr. Grace Liu",18,30,"Intermediate","@-14"],
+        ["Algorithms","Dr. Omar Haddad",20,10,"Advanced","@-7"],["Intro to UX Design","Mia Jensen",12,90,"Beginner","@-60"],
+        ["Statistics for Data Science","Dr. Ravi Iyer",16,0,"Intermediate","@+7"]])"},
+    {"language", "language flashcard vocabulary spanish french german japanese word phrase fluency xp leaderboard", "Parla", "playful", "#22C55E", "charts", "", "flashcard", "language",
+     "term|Word|text;translation|Meaning|text;deck|Deck|choice|Basics/Travel/Food/Verbs;level|Level|choice|New/Learning/Known;reviewed|Last review|date",
+     R"([["Hola","Hello","Basics","Known","@-1"],["Gracias","Thank you","Basics","Known","@-2"],["¿Dónde está la estación?","Where is the station?","Travel","Learning","@0"],
+        ["La cuenta, por favor","The check, please","Food","Learning","@-3"],["Aprender","To learn","Verbs","New","@0"]])"},
+    {"pets", "pet dog cat puppy kitten vet breed", "Pawprint", "playful", "#F59E0B", "reminders", "", "pet", "paw",
+     "name|Pet|text;species|Species|choice|Dog/Cat/Rabbit/Bird;breed|Breed|text;age|Age (years)|number;nextVet|Next vet visit|date;notes|Notes|longtext",
+     R"([["Biscuit","Dog","Golden Retriever",4,"@+12","Loves tennis balls; allergic to chicken"],["Miso","Cat","Siamese",2,"@+40","Indoor only, brush twice a week"],
+        ["Pepper","Dog","Border Collie",6,"@+3","Agility class on Saturdays"],["Clover","Rabbit","Holland Lop",1,"@+60","Fresh hay daily"],
+        ["Kiwi","Bird","Budgie",3,"@+90","Sings at sunrise"]])"},
+    {"plants", "plant garden water watering succulent houseplant fern growth", "Leafy", "calm", "#16A34A", "reminders", "", "plant", "leaf",
+     "name|Plant|text;species|Species|text;room|Spot|choice|Living room/Bedroom/Kitchen/Balcony;waterEvery|Water every (days)|number;lastWatered|Last watered|date;notes|Care notes|longtext",
+     R"([["Monty","Monstera deliciosa","Living room",7,"@-5","Bright indirect light; wipe leaves monthly"],["Fernando","Boston fern","Bathroom",3,"@-2","Likes humidity, mist often"],
+        ["Spike","Snake plant","Bedroom",14,"@-10","Very forgiving, let soil dry out"],["Basil","Sweet basil","Kitchen",2,"@-1","Pinch the flowers off"],
+        ["Sunny","Echeveria","Balcony",10,"@-4","Full sun, gritty soil"]])"},
+    {"music", "music song playlist album artist track audio player spotify piano listen", "Tempo", "mono", "#8B5CF6", "player", "", "track", "music",
+     "title|Track|text;artist|Artist|text;album|Album|text;duration|Length|text;genre|Genre|choice|Rock/Classical/Jazz/Pop",
+     R"([["Bohemian Rhapsody","Queen","A Night at the Opera","5:55","Rock"],["Minuet in G","Ludwig van Beethoven","Piano Pieces","2:04","Classical"],
+        ["So What","Miles Davis","Kind of Blue","9:22","Jazz"],["Levitating","Dua Lipa","Future Nostalgia","3:23","Pop"],
+        ["Clair de Lune","Claude Debussy","Suite bergamasque","5:02","Classical"]])"},
+    {"podcasts", "podcast episode host listen queue", "Castaway", "mono", "#F97316", "player", "", "episode", "podcast",
+     "title|Episode|text;show|Show|text;host|Host|text;duration|Length|text;published|Published|date",
+     R"([["Episode 42: The Future of AI","Signal & Noise","Jane Smith","48:12","@-1"],["How cities fix traffic","99% Invisible","Roman Mars","31:40","@-3"],
+        ["The chip war","Acquired","Ben Gilbert","1:52:08","@-6"],["Sleep, explained","Huberman Lab","Andrew Huberman","1:21:15","@-9"],
+        ["Building in public","Indie Hackers","Courtland Allen","55:30","@-12"]])"},
+    {"videos", "video clip movie stream watch film trailer", "Reel", "mono", "#E11D48", "player", "", "video", "film",
+     "title|Video|text;channel|Channel|text;duration|Length|text;published|Published|date;category|Category|choice|Nature/Film/Science/Music",
+     R"([["Big Buck Bunny","Blender Studio","9:56","@-2","Film"],["Night sky timelapse","Lumen Lab","4:12","@-5","Nature"],
+        ["How vaccines work","Kurzgesagt","7:31","@-8","Science"],["Sintel","Blender Studio","14:48","@-20","Film"],["Live at the Roundhouse","Ólafur Arnalds","58:03","@-30","Music"]])"},
+    {"notes", "note journal diary memo notebook idea", "Inkwell", "mono", "#64748B", "search", "", "note", "sticky-note-o",
+     "title|Title|text;body|Note|longtext;tag|Tag|choice|Work/Personal/Ideas;date|Edited|date;pinned|Pinned|bool",
+     R"([["Q3 planning notes","Ship search by July; hire two engineers; revisit pricing.","Work","@0",true],
+        ["Gift ideas for Mom","Hori-hori garden knife, seed-of-the-month club, linen apron.","Personal","@-2",false],
+        ["App idea: plant swap","Neighbors trade cuttings; map of nearby plants; chat to arrange pickup.","Ideas","@-4",true],
+        ["Book club picks","Piranesi, The Overstory, Klara and the Sun.","Personal","@-7",false],
+        ["1:1 with Diego","Career goals, feedback on the launch, vacation in August.","Work","@-1",false]])"},
+    {"jobs", "job candidate applicant hiring recruit recruiting resume interview position application career vacancy", "Hireflow", "corporate", "#0EA5E9", "", "", "candidate", "user",
+     "name|Candidate|text;role|Role|text;stage|Stage|choice|Applied/Screen/Interview/Offer;email|Email|email;experience|Years of Experience|choice|0-1/2-5/5+;applied|Applied|date",
+     R"([["Maya Lopez","Senior iOS Engineer","Interview","maya.lopez@gmail.com","5+","@-6"],["Jordan Reyes","Product Designer","Screen","jordan.reyes@outlook.com","2-5","@-3"],
+        ["Priya Raman","Data Analyst","Offer","priya.raman@gmail.com","2-5","@-15"],["Tom Becker","Support Specialist","Applied","tom.becker@proton.me","0-1","@-1"],
+        ["Aiko Tanaka","Backend Engineer","Interview","aiko.tanaka@gmail.com","5+","@-9"]])"},
+    {"realestate", "apartment house listing property rent real-estate realtor viewing bedroom condo estate", "Nestly", "calm", "#0D9488", "search booking", "", "listing", "home",
+     "title|Listing|text;neighborhood|Neighborhood|text;price|Rent / month|money;beds|Bedrooms|number;status|Status|choice|Available/Pending/Rented;available|Available from|date",
+     R"([["Sunny 2BR with bay windows","Mission District",3850,2,"Available","@+10"],["Modern studio near the park","Hayes Valley",2450,0,"Available","@+3"],
+        ["Victorian 3BR with garden","Noe Valley",5900,3,"Pending","@+30"],["Loft with city views","SoMa",4200,1,"Available","@+14"],
+        ["Cozy 1BR by the beach","Outer Sunset",2700,1,"Rented","@-5"]])"},
+    {"rides", "ride car driver taxi rideshare ride-sharing passenger trip-request fare earning payout pickup", "Drivewise", "vivid", "#111827", "charts", "", "ride", "car",
+     "rider|Rider|text;pickup|Pickup|text;dropoff|Drop-off|text;fare|Fare|money;status|Status|choice|Requested/Accepted/Completed;date|Date|date",
+     R"([["Maya Lopez","Ferry Building","SFO Terminal 2",42.5,"Requested","@0"],["Jordan Reyes","Mission & 24th","Oracle Park",18.2,"Accepted","@0"],
+        ["Priya Raman","Union Square","Golden Gate Park",16.75,"Completed","@0"],["Tom Becker","Caltrain 4th & King","Salesforce Tower",9.8,"Completed","@-1"],
+        ["Aiko Tanaka","Marina Green","Castro Theatre",21.4,"Completed","@-1"]])"},
+    {"chat", "chat message messaging conversation dm messenger inbox room", "Chatter", "calm", "#3B82F6", "chat", "", "contact", "comments",
+     "name|Name|text;status|Status|choice|Online/Away/Offline;email|Email|email;phone|Phone|phone",
+     R"([["Alice Martin","Online","alice.martin@gmail.com","(415) 555-0101"],["Bob Nguyen","Away","bob.nguyen@outlook.com","(415) 555-0102"],
+        ["Sarah Kim","Online","sarah.kim@gmail.com","(415) 555-0103"],["Diego Ramos","Offline","diego@ramos.dev","(415) 555-0104"],["Team Product","Online","product@relay.app","(415) 555-0105"]])"},
+    {"contacts", "contact address phonebook directory people person colleague", "Rolodex", "calm", "#6366F1", "search", "", "contact", "user",
+     "name|Name|text;email|Email|email;phone|Phone|phone;company|Company|text;tag|Group|choice|Work/Family/Friends",
+     R"([["Jane Doe","jane.doe@example.com","(123) 456-7890","Acme Robotics","Work"],["Marcus Hill","marcus.hill@globex.com","(415) 555-0188","Globex","Work"],
+        ["Elena Rossi","elena.rossi@gmail.com","(415) 555-0131","Rossi Design","Friends"],["Sam Okafor","sam.okafor@outlook.com","(415) 555-0164","Initech","Work"],
+        ["Grandma June","june.parker@aol.com","(415) 555-0119","","Family"]])"},
+    {"weather", "weather forecast temperature rain sunny climate humidity", "Skyline", "calm", "#0284C7", "", "", "city", "cloud",
+     "name|City|text;condition|Condition|choice|Sunny/Cloudy/Rain/Windy;temp|Now (°F)|number;high|High|number;low|Low|number;humidity|Humidity (%)|number",
+     R"([["New York","Sunny",68,72,58,40],["London","Rain",54,57,48,82],["Tokyo","Cloudy",71,75,64,60],["San Francisco","Windy",61,64,52,70],["Sydney","Sunny",77,80,66,45]])"},
+    {"animals", "animal species mammal bird reptile zoo wildlife kingdom creature explorer", "Wildbook", "playful", "#65A30D", "search", "", "species", "paw",
+     "name|Species|text;class|Class|choice|Mammals/Birds/Reptiles;order|Order|text;habitat|Habitat|text;status|Conservation|choice|Least concern/Vulnerable/Endangered",
+     R"([["Lion","Mammals","Carnivora","Savanna","Vulnerable"],["Bald Eagle","Birds","Accipitriformes","Lakes and rivers","Least concern"],
+        ["Komodo Dragon","Reptiles","Squamata","Tropical islands","Endangered"],["Giraffe","Mammals","Artiodactyla","Savanna","Vulnerable"],
+        ["Penguin","Birds","Sphenisciformes","Antarctic coast","Least concern"]])"},
+    {"flights", "flight airline airport boarding departure destination origin layover", "Jetset", "vivid", "#2563EB", "booking search", "", "flight", "plane",
+     "route|Route|text;airline|Airline|text;departs|Departs|date;price|Price|money;status|Status|choice|On time/Delayed/Boarding;stops|Stops|number",
+     R"([["SFO → JFK","United","@+6",329,"On time",0],["SFO → LHR","British Airways","@+20",812,"On time",0],["LAX → NRT","ANA","@+45",1104,"Delayed",0],
+        ["SEA → CDG","Air France","@+30",765,"On time",1],["BOS → LIS","TAP Portugal","@+12",540,"Boarding",0]])"},
+    {"hotels", "hotel room stay check-in accommodation airbnb night resort", "Staybook", "calm", "#0F766E", "booking search", "", "hotel", "bed",
+     "name|Hotel|text;city|City|text;price|Per night|money;stars|Stars|rating;status|Availability|choice|Available/Few rooms/Sold out;checkIn|Check-in|date",
+     R"([["Grand Hotel","Tokyo",200,5,"Available","@+14"],["City Inn","Tokyo",100,3,"Few rooms","@+14"],["Park Hyatt","Tokyo",540,5,"Available","@+21"],
+        ["Hotel Gracery","Tokyo",130,4,"Sold out","@+7"],["Ryokan Sawanoya","Tokyo",95,3,"Available","@+30"]])"},
+    {"files", "file document folder drive upload pdf explorer attachment", "Filebox", "mono", "#3B82F6", "search sharing", "", "file", "folder",
+     "name|Name|text;type|Type|choice|Folder/PDF/Image/Doc;size|Size|text;modified|Modified|date;owner|Owner|text",
+     R"([["Documents","Folder","24 items","@-1","You"],["Images","Folder","312 items","@-3","You"],["Work.txt","Doc","4 KB","@0","You"],
+        ["Q2 board deck.pdf","PDF","8.2 MB","@-2","Diego Ramos"],["Team offsite.jpg","Image","3.1 MB","@-6","Ava Thompson"]])"},
+    {"approvals", "approval approve reject request reimbursement purchase leave pto sign-off", "Signoff", "corporate", "#4F46E5", "approvals", "desktop", "request", "check-square",
+     "title|Request|text;requester|Requested by|text;amount|Amount|money;type|Type|choice|Travel/Software/Equipment/Leave;status|Status|choice|Pending/Approved/Rejected;submitted|Submitted|date",
+     R"([["Flight to the Berlin sales kickoff","Maya Lopez",640,"Travel","Pending","@-1"],["Figma seats for the design team","Jordan Reyes",1800,"Software","Pending","@0"],
+        ["Standing desks for floor 3","Priya Raman",4200,"Equipment","Pending","@-2"],["Vacation Jun 10-14","Tom Becker",0,"Leave","Approved","@-5"],
+        ["Client dinner in Chicago","Aiko Tanaka",380,"Travel","Rejected","@-7"]])"},
+    {"news", "news article headline feed story blog aggregator press magazine", "Daily Brief", "mono", "#DC2626", "search sharing", "", "article", "newspaper-o",
+     "headline|Headline|text;source|Source|text;category|Section|choice|Tech/Sports/Business/Local;published|Published|date;summary|Summary|longtext",
+     R"([["Tech Breakthrough: solid-state batteries hit the road","The Verge","Tech","@0","A new cell doubles range and charges in ten minutes."],
+        ["Local Sports: Bay FC clinch the playoffs","SF Chronicle","Sports","@0","A late header sealed a 2-1 win at PayPal Park."],
+        ["Rates hold steady as inflation cools","Bloomberg","Business","@-1","Markets rallied after the Fed kept rates unchanged."],
+        ["New ferry route links Oakland and Mission Bay","KQED","Local","@-1","Service starts in June with 12 daily crossings."],
+        ["Open-source model tops coding benchmark","Ars Technica","Tech","@-2","A 7B model beats last year's leaders on SWE-bench."]])"},
+    {"social", "post social feed follower like comment photo instagram profile user123", "Circle", "playful", "#EC4899", "sharing", "", "post", "camera",
+     "author|Author|text;content|Post|longtext;likes|Likes|number;comments|Comments|number;date|Posted|date",
+     R"([["user123","Enjoying the beautiful weather today!",128,14,"@0"],["maya.draws","New sketchbook tour is up ✏️",342,27,"@-1"],
+        ["jordan_runs","Half marathon PR: 1:38 🏃",96,11,"@-1"],["priya.cooks","Sunday lasagna for twelve",210,33,"@-2"],["tomtravels","Sunrise over Lisbon",505,41,"@-3"]])"},
+    {"smarthome", "smart home device light thermostat sensor iot living-room lock camera", "Hearth", "calm", "#F59E0B", "", "", "device", "lightbulb-o",
+     "name|Device|text;room|Room|choice|Living Room/Bedroom/Kitchen/Office;on|On|bool;level|Level|number;type|Type|choice|Light/Climate/Media/Security",
+     R"([["Lights","Living Room",true,80,"Light"],["Thermostat","Living Room",true,72,"Climate"],["Music","Living Room",false,40,"Media"],
+        ["Front door lock","Office",true,100,"Security"],["Bedside lamp","Bedroom",false,30,"Light"]])"},
+    {"stocks", "stock watchlist market ticker portfolio crypto invest trading share equity", "Market Watch", "mono", "#16A34A", "charts", "", "stock", "line-chart",
+     "symbol|Symbol|text;company|Company|text;price|Price|money;change|Change (%)|number;shares|Shares|number",
+     R"([["AAPL","Apple",150,1.2,10],["GOOGL","Alphabet",2800,-0.5,2],["AMZN","Amazon",3400,0.8,3],["MSFT","Microsoft",412.3,0.4,8],["NVDA","Nvidia",905.1,2.6,5]])"},
+    {"quiz", "quiz trivia question answer exam test-prep capital", "Brainy", "playful", "#8B5CF6", "charts", "", "question", "question-circle",
+     "question|Question|text;answer|Answer|text;category|Category|choice|Geography/Science/History/Art;difficulty|Difficulty|choice|Easy/Medium/Hard",
+     R"([["What is the capital of France?","Paris","Geography","Easy"],["Which planet has the most moons?","Saturn","Science","Medium"],
+        ["Who painted The Starry Night?","Vincent van Gogh","Art","Easy"],["In which year did the Berlin Wall fall?","1989","History","Medium"],
+        ["What is the chemical symbol for tungsten?","W","Science","Hard"]])"},
+    {"feedback", "feedback survey review rating nps satisfaction comment", "Pulse", "calm", "#14B8A6", "charts", "", "response", "comments-o",
+     "customer|Customer|text;rating|Rating|choice|Excellent/Good/Average/Poor;liked|What they liked|choice|Product Quality/Price/Customer Support;comment|Comments|longtext;date|Received|date",
+     R"([["Maya Lopez","Excellent","Customer Support","Support fixed my issue in five minutes.","@0"],["Jordan Reyes","Good","Product Quality","Solid build, shipping was slow.","@-1"],
+        ["Priya Raman","Average","Price","Great product but a bit expensive.","@-2"],["Tom Becker","Poor","Customer Support","Waited three days for a reply.","@-3"],
+        ["Aiko Tanaka","Excellent","Product Quality","Best purchase this year.","@-4"]])"},
+    {"meditation", "meditation mindfulness mood calm breathing sleep relax gratitude", "Stillwater", "calm", "#8B5CF6", "reminders charts", "", "session", "leaf",
+     "title|Session|text;category|Theme|choice|Focus/Sleep/Stress/Gratitude;minutes|Minutes|number;mood|Mood after|choice|Calm/Okay/Tense;date|Date|date",
+     R"([["Morning focus","Focus",10,"Calm","@0"],["Body scan for sleep","Sleep",20,"Calm","@-1"],["Three-minute reset","Stress",3,"Okay","@-1"],
+        ["Gratitude walk","Gratitude",15,"Calm","@-3"],["Box breathing","Stress",5,"Tense","@-4"]])"},
+    {"standup", "standup stand-up blocker yesterday update retro", "Huddle", "playful", "#6366F1", "", "", "update", "users",
+     "person|Teammate|text;yesterday|Yesterday|longtext;today|Today|longtext;blockers|Blockers|longtext;date|Date|date;mood|Status|choice|On track/At risk/Blocked",
+     R"([["Ava Thompson","Finished onboarding wireframes","Usability test with 5 users","None","@0","On track"],
+        ["Liam Okafor","Fixed the photo upload crash","Push notification prompt","Waiting on copy from marketing","@0","At risk"],
+        ["Mei Tanaka","Rate limiting middleware","Load test at 5k rpm","Staging DB is down","@0","Blocked"],
+        ["Diego Ramos","Release notes draft","Sprint review prep","None","@0","On track"]])"},
+    {"meetings", "meeting video-call call conference zoom webinar mute camera participant", "Huddle Room", "mono", "#2563EB", "chat", "", "meeting", "video-camera",
+     "title|Meeting|text;host|Host|text;date|Date|date;time|Time|time;participants|Participants|number",
+     R"([["Weekly product sync","Diego Ramos","@0","10:00",8],["Design critique","Ava Thompson","@0","14:30",5],["Customer call: Acme","Sarah Chen","@+1","11:00",4],
+        ["All-hands","Mei Tanaka","@+2","16:00",42],["1:1 with Liam","Diego Ramos","@+3","09:30",2]])"},
+    {"chores", "chore kid star reward allowance parent family", "Star Chart", "playful", "#F59E0B", "", "", "chore", "star",
+     "title|Chore|text;kid|Kid|choice|Emma/Noah/Lily;stars|Stars|number;due|Due|date;status|Status|choice|To do/Done/Approved",
+     R"([["Make your bed","Emma",1,"@0","Done"],["Feed the cat","Noah",2,"@0","To do"],["Empty the dishwasher","Lily",3,"@0","To do"],
+        ["Tidy the playroom","Noah",3,"@+1","To do"],["Water the plants","Emma",2,"@-1","Approved"]])"},
+    {"analytics", "mrr churn analytics saas metric kpi revenue arr subscriber conversion", "Metricly", "corporate", "#4F46E5", "charts", "desktop", "account", "line-chart",
+     "name|Account|text;plan|Plan|choice|Starter/Growth/Enterprise;mrr|MRR|money;seats|Seats|number;health|Health|choice|Healthy/At risk/Churned;renewal|Renewal|date",
+     R"([["Acme Robotics","Enterprise",12400,180,"Healthy","@+60"],["Globex","Growth",4800,45,"At risk","@+12"],["Initech","Growth",3900,38,"Healthy","@+90"],
+        ["Umbrella Health","Enterprise",18200,240,"Healthy","@+150"],["Bluebird Cafe","Starter",290,4,"Churned","@-10"]])"},
+    {"photos", "photo picture camera editing editor filter crop album gallery intensity", "Lumen", "mono", "#0EA5E9", "sharing", "", "photo", "camera",
+     "title|Photo|text;album|Album|choice|Travel/Family/Food/Nature;date|Taken|date;filter|Filter|choice|None/Vivid/Mono/Warm;likes|Likes|number",
+     R"([["Sunset over Lisbon","Travel","@-3","Warm",48],["Grandma's birthday","Family","@-10","None",23],["Ramen in Shibuya","Food","@-20","Vivid",61],
+        ["Fog on the Golden Gate","Nature","@-1","Mono",92],["Hike to Mist Falls","Nature","@-40","Vivid",37]])"},
+};
+
+struct Lexicon {
+    struct Entry {
+        const DomainDef* def;
+        std::vector<std::string> triggers;   // singular words
+        std::set<std::string> renames;       // triggers that also rename the entity
+        std::vector<IdeaField> fields;
+        Json rows;                            // objects, dates resolved
+    };
+    std::vector<Entry> entries;
+};
+
+std::vector<std::string> splitOn(std::string_view s, char sep) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    for (size_t i = 0; i <= s.size(); ++i)
+        if (i == s.size() || s[i] == sep) {
+            out.emplace_back(s.substr(start, i - start));
+            start = i + 1;
+        }
+    return out;
+}
+
+Json resolveDates(const Json& v) {
+    if (v.is_string()) {
+        const std::string& s = v.get_ref<const std::string&>();
+        if (s.size() >= 2 && s[0] == '@') return isoDay(std::atoi(s.c_str() + 1));
+    }
+    return v;
+}
+
+const Lexicon& lexicon() {
+    static const Lexicon lex = [] {
+        Lexicon l;
+        for (const DomainDef& d : kDomains) {
+            Lexicon::Entry e;
+            e.def = &d;
+            for (auto& t : splitOn(d.triggers, ' ')) {
+                if (t.empty()) continue;
+                if (t[0] == '=') { e.renames.insert(t.substr(1)); e.triggers.push_back(t.substr(1)); }
+                else e.triggers.push_back(t);
+            }
+            for (auto& spec : splitOn(d.fields, ';')) {
+                auto parts = splitOn(spec, '|');
+                IdeaField f{parts[0], parts.size() > 1 ? parts[1] : parts[0], parts.size() > 2 ? parts[2] : "text", {}};
+                if (parts.size() > 3) f.choices = splitOn(parts[3], '/');
+                e.fields.push_back(std::move(f));
+            }
+            e.rows = Json::array();
+            for (auto& row : Json::parse(d.rows)) {
+                Json obj = Json::object();
+                for (size_t i = 0; i < e.fields.size() && i < row.size(); ++i) obj[e.fields[i].name] = resolveDates(row[i]);
+                e.rows.push_back(std::move(obj));
+            }
+            l.entries.push_back(std::move(e));
+        }
+        return l;
+    }();
+    return lex;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Feature and device lexicons
+//-----------------------------------------------------------------------------
+
+struct FeatureWords {
+    const char* feature;
+    const char* words;   // singular words (or "two-word" phrases joined by '-')
+};
+
+const FeatureWords kFeatures[] = {
+    {"reminders", "remind reminder nudge alarm alert"},
+    {"notifications", "notification notify push-notification"},
+    {"search", "search find filter browse lookup explore explorer"},
+    {"sharing", "share sharing invite collaborate export send-to"},
+    {"payments", "pay payment checkout cart buy billing subscription card-number order-confirmation promo"},
+    {"charts", "chart graph stat statistic analytics insight report trend heatmap dashboard progress summary leaderboard earning"},
+    {"approvals", "approval approve reject sign-off"},
+    {"booking", "book booking appointment reserve reservation slot time-slot viewing seat-selection"},
+    {"chat", "chat message messaging conversation inbox dm reply"},
+    {"ai", "ai assistant gpt llm copilot chatbot bot ai-suggested generator generate-a-new smart-reply"},
+    {"login", "login log-in sign-in signin password register registration sign-up signup username"},
+    {"onboarding", "onboarding welcome get-started walkthrough"},
+    {"kanban", "kanban board column in-progress to-do"},
+    {"settings", "setting preference profile account"},
+    {"player", "player playback play audio song episode podcast video clip"},
+    {"calendar", "calendar agenda schedule week-view"},
+};
+
+const char* const kDesktopWords[] = {"admin", "b2b", "saas", "crm", "internal", "backoffice", "back-office", "desktop", "enterprise",
+                                     "console", "portal", "erp", "web-app", "helpdesk", "dashboard", "agent", "ops"};
+
+const char* const kTabletWords[] = {"tablet", "ipad", "kiosk", "pos"};
+
+// Words that never name an entity: function words, UI vocabulary (including other spec formats'), app words.
+const std::set<std::string>& stopWords() {
+    static const std::set<std::string> s = [] {
+        std::set<std::string> out;
+        const char* text =
+            "a an the and or but of for to in on at by with from into onto over under about as is are be been being was were it its "
+            "this that these those there here my our your their his her i we you they me us them who what which when where why how "
+            "all any each every some many few more most other such only own same so than too very just can will should would could "
+            "must may might do does did doing have has had having not no nor up down out off then once also each both before after "
+            "while during between through above below again further s t don now new simple simplified basic detailed explicit "
+            "generate create creating display displaying show showing shows use using make include including contain containing "
+            "contains include inside below above first second third last next must exactly following item items thing things "
+            "app application apps tool tools platform system ui interface page screen screens view views layout component components "
+            "surface surfaceid createsurface updatecomponents message messages text texts card cards column columns row rows "
+            "button buttons list lists image images icon icons divider tabs tab modal slider checkbox choicepicker datetimeinput "
+            "textfield field fields label labeled labelled variant h1 h2 h3 h4 h5 main root child children template data model bound "
+            "bind binding path value values literal static string json object array id ids action event context function call "
+            "mutuallyexclusive multipleselection option options example e g eg etc like want need lets let help allow allows "
+            "quick easy nice clean modern beautiful little big large small great good better best level depth nested deeply "
+            "track tracker tracking manage management manager organize organizer plan planner planning log logger keep keeps see get "
+            "where each everyone someone something way day daily weekly monthly time times one two three four five test sample verify "
+            "parser ensure exact specifically whole also well lot lots single multiple several various different based sure who "
+            "form dialog grid outline summary panel center centre section widget flow wizard prompt description detail details "
+            "setting settings editing edit selection user";
+        for (auto& w : splitOn(text, ' '))
+            if (!w.empty()) out.insert(w);
+        return out;
+    }();
+    return s;
+}
+
+// Verbs and adjectives common in ideas; skipped when guessing an unknown entity.
+const std::set<std::string>& nonNouns() {
+    static const std::set<std::string> s = [] {
+        std::set<std::string> out;
+        const char* text =
+            "browse build sort warn pick confirm post sees move open opens assign earn turn turns group groups save add edit delete "
+            "remove send sends receive check tick set sets start stop play pause choose select enter type write read run runs go "
+            "personal internal public private online offline live real nearby favorite favourite shared local global custom "
+            "interactive fictional famous different short long current recent upcoming overdue incoming active top private "
+            "explain explains describe describing represent representing representing display hierarchy structure part";
+        for (auto& w : splitOn(text, ' '))
+            if (!w.empty()) out.insert(w);
+        return out;
+    }();
+    return s;
+}
+
+std::vector<std::string> tokenize(std::string_view idea) {
+    std::vector<std::string> out;
+    std::string cur;
+    auto flush = [&] {
+        while (!cur.empty() && (cur.back() == '-' || cur.back() == '\'')) cur.pop_back();
+        if (!cur.empty()) out.push_back(cur);
+        cur.clear();
+    };
+    for (char ch : idea) {
+        char c = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || ((c == '-' || c == '\'') && !cur.empty())) cur += c;
+        else flush();
+    }
+    flush();
+    // "today's" -> "today"
+    for (auto& w : out)
+        if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) w.resize(w.size() - 2);
+    return out;
+}
+
+// Singular tokens plus joined neighbour pairs ("sign-in") so two-word phrases match.
+struct Words {
+    std::vector<std::string> singular;
+    std::set<std::string> all;
+    bool has(const std::string& w) const { return all.count(w) > 0; }
+};
+
+// Requests written for another UI format ("a 'createSurface' message ... a 'Column' of 'Card's") use
+// layout words that are not about the app: they must not turn into chat, kanban or list features.
+bool isFormatPrompt(std::string_view idea) {
+    for (const char* marker : {"surfaceId", "createSurface", "updateComponents", "'Text'", "'Column'", "'Row'", "'Card'", "'TextField'", "'Button'", "'List'"})
+        if (idea.find(marker) != std::string_view::npos) return true;
+    return false;
+}
+
+Words wordsOf(std::string_view idea) {
+    Words w;
+    std::vector<std::string> toks = tokenize(idea);
+    if (isFormatPrompt(idea)) {
+        static const std::set<std::string> layout = {"message", "messages", "column", "columns", "row", "rows", "card", "cards", "text", "list",
+                                                     "tab", "tabs", "button", "buttons", "image", "icon", "component", "components", "stream",
+                                                     "surface", "template", "modal", "field", "slider", "checkbox", "label", "variant", "child", "function", "call"};
+        toks.erase(std::remove_if(toks.begin(), toks.end(), [](const std::string& t) { return layout.count(t) > 0; }), toks.end());
+    }
+    for (size_t i = 0; i < toks.size(); ++i) {
+        std::string s = singularOf(toks[i]);
+        w.singular.push_back(s);
+        w.all.insert(s);
+        w.all.insert(toks[i]);
+        if (i + 1 < toks.size()) w.all.insert(toks[i] + "-" + singularOf(toks[i + 1]));
+        if (i + 2 < toks.size()) w.all.insert(toks[i] + "-" + toks[i + 1] + "-" + singularOf(toks[i + 2]));
+    }
+    return w;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Quoted labels
+//-----------------------------------------------------------------------------
+// Requests written for other UI formats quote both their vocabulary ('Text', 'h1') and the labels
+// ("Mammals"). Each label is classified by the words just before it.
+
+// Section: the title of a card or column inside the screen ("'Text' (variant 'h2') \"Ingredients\""), neither a row nor a group.
+enum class LabelRole { Heading, Button, Input, Option, Group, Content, Section };
+
+struct QuotedLabel {
+    std::string text;
+    LabelRole role;
+    std::string widget;   // for inputs: "checkbox", "slider", "date", "choice" or ""
+};
+
+bool looksLikeVocabulary(const std::string& s, bool singleQuoted) {
+    if (s.empty() || s.size() > 80) return true;
+    if (s.find("://") != std::string::npos || s[0] == '/' || s.find('_') != std::string::npos) return true;
+    std::string low;
+    for (char c : s) low += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    static const std::set<std::string> uiWords = {"text", "card", "column", "row", "button", "list", "image", "icon", "divider", "tabs", "tab", "modal",
+                                                  "slider", "checkbox", "choicepicker", "datetimeinput", "textfield", "main", "h1", "h2", "h3", "h4",
+                                                  "h5", "video", "audioplayer", "body", "caption", "grid"};
+    if (uiWords.count(low)) return true;
+    if (singleQuoted && stopWords().count(low)) return true;
+    if (!singleQuoted) return false;
+    // 'createSurface', 'main', 'url': identifiers rather than labels.
+    bool hasSpace = s.find(' ') != std::string::npos;
+    for (size_t i = 1; i < s.size(); ++i)
+        if (s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z' && !hasSpace) return true;
+    return !hasSpace && !(s[0] >= 'A' && s[0] <= 'Z');
+}
+
+std::vector<QuotedLabel> quotedLabels(std::string_view idea) {
+    std::vector<QuotedLabel> out;
+    std::string context;            // lower-case text since the previous label
+    LabelRole lastRole = LabelRole::Content;
+    std::string lastWidget;
+    // The role comes from the vocabulary word closest before the label ("'Button' \"Save\"", "tabs: \"A\"").
+    auto roleFrom = [&](const std::string& ctx, bool first, std::string* widget) {
+        bool listContinues = ctx.find_first_not_of(" ,.and or:;-\n\t") == std::string::npos && !out.empty();
+        if (listContinues) { *widget = lastWidget; return lastRole; }
+        std::string near = ctx.size() > 40 ? ctx.substr(ctx.size() - 40) : ctx;
+        struct Cue { const char* word; LabelRole role; const char* widget; };
+        static const Cue cues[] = {
+            {"option", LabelRole::Option, ""}, {"choices", LabelRole::Option, ""},
+            {"checkbox", LabelRole::Input, "checkbox"}, {"slider", LabelRole::Input, "slider"}, {"datetimeinput", LabelRole::Input, "date"},
+            {"choicepicker", LabelRole::Input, "choice"}, {"textfield", LabelRole::Input, ""}, {"text field", LabelRole::Input, ""},
+            {"input", LabelRole::Input, ""}, {"field", LabelRole::Input, ""},
+            {"button", LabelRole::Button, ""}, {"labeled", LabelRole::Button, ""}, {"labelled", LabelRole::Button, ""},
+            {"tab", LabelRole::Group, ""}, {"column", LabelRole::Group, ""}, {"section", LabelRole::Group, ""}, {"categor", LabelRole::Group, ""},
+            {"h1", LabelRole::Heading, ""}, {"title", LabelRole::Heading, ""}, {"heading", LabelRole::Heading, ""},
+            {"h2", LabelRole::Section, ""}, {"h3", LabelRole::Section, ""},
+            {"card", LabelRole::Content, ""}, {"item", LabelRole::Content, ""}, {"row", LabelRole::Content, ""}, {"example", LabelRole::Content, ""},
+            {"species", LabelRole::Content, ""}, {"include", LabelRole::Content, ""}, {"text ", LabelRole::Content, ""}};
+        const Cue* best = nullptr;
+        size_t bestAt = 0;
+        for (const Cue& c : cues) {
+            size_t at = near.rfind(c.word);
+            if (at != std::string::npos && (!best || at + std::strlen(c.word) > bestAt)) { best = &c; bestAt = at + std::strlen(c.word); }
+        }
+        // A 'Text' closer than a 'Column', 'Tabs' or 'Card' is what the label fills: it names that text, not the container
+        // (but a 'Button' with a 'Text' child is still a button).
+        bool textCue = best && std::string(best->word) == "text ";
+        if (textCue && near.find("button") != std::string::npos) return LabelRole::Button;
+        if (!best || best->role == LabelRole::Content) return first && near.find("text") != std::string::npos ? LabelRole::Heading : LabelRole::Content;
+        if (best->role == LabelRole::Section) return first ? LabelRole::Heading : LabelRole::Section;
+        // A button "with the label X" is still a button.
+        if (best->role == LabelRole::Button || (std::string(best->word) == "labeled" && near.find("button") != std::string::npos)) return LabelRole::Button;
+        *widget = best->widget;
+        if (best->role == LabelRole::Input && near.find("button") != std::string::npos && near.rfind("button") > near.rfind(best->word)) return LabelRole::Button;
+        return best->role;
+    };
+    size_t i = 0;
+    bool haveHeading = false;
+    while (i < idea.size()) {
+        // Opening quote: ' (at a word start), " or a curly double quote.
+        size_t open = std::string_view::npos, qlen = 1;
+        std::string_view close;
+        char c = idea[i];
+        if (c == '"') { open = i; close = "\""; }
+        else if (c == '\'' && (i == 0 || !std::isalnum(static_cast<unsigned char>(idea[i - 1])))) { open = i; close = "'"; }
+        else if (idea.substr(i, 3) == "\xE2\x80\x9C") { open = i; qlen = 3; close = "\xE2\x80\x9D"; }
+        if (open == std::string_view::npos) {
+            context += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            ++i;
+            continue;
+        }
+        size_t end = idea.find(close, open + qlen);
+        // A closing single quote ends a word ("kids' chores" is not a label); "'Card's" is the plural of 'Card'.
+        auto alnumAt = [&](size_t k) { return k < idea.size() && std::isalnum(static_cast<unsigned char>(idea[k])); };
+        while (close == "'" && end != std::string_view::npos && alnumAt(end + 1) && !(idea[end + 1] == 's' && !alnumAt(end + 2)))
+            end = idea.find(close, end + 1);
+        if (close == "'" && end != std::string_view::npos && idea.substr(open + 1, end - open - 1).find_first_of("'\n:") != std::string_view::npos)
+            end = std::string_view::npos;
+        if (end == std::string_view::npos || end - open - qlen > 120) {
+            context += ' ';
+            i = open + qlen;
+            continue;
+        }
+        std::string raw = safeText(idea.substr(open + qlen, end - open - qlen), 120);
+        bool single = close == "'";
+        i = end + close.size();
+        if (looksLikeVocabulary(raw, single)) {
+            for (char ch : raw) context += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+            context += ' ';
+            continue;
+        }
+        std::string widget;
+        LabelRole role = roleFrom(context, !haveHeading && out.empty(), &widget);
+        if (role == LabelRole::Heading) {
+            if (haveHeading) role = LabelRole::Content;
+            haveHeading = true;
+        }
+        out.push_back({raw, role, widget});
+        lastRole = role;
+        lastWidget = widget;
+        context.clear();
+    }
+    return out;
+}
+
+std::string fieldKindFor(const std::string& label, const std::string& widget) {
+    std::string low;
+    for (char c : label) low += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    auto has = [&](const char* w) { return low.find(w) != std::string::npos; };
+    if (widget == "checkbox") return "bool";
+    if (widget == "slider") return "number";
+    if (widget == "choice") return "choice";
+    if (has("email")) return "email";
+    if (has("phone") || has("mobile")) return "phone";
+    if (widget == "date" || has("date") || has("birthday") || has("deadline")) return "date";
+    if (has("time") && !has("times")) return "time";
+    if (has("price") || has("amount") || has("total") || has("cost") || has("budget") || has("salary")) return "money";
+    if (has("number of") || has("count") || has("age") || has("passengers") || has("guests") || has("quantity") || has("legs")) return "number";
+    if (has("bio") || has("description") || has("comment") || has("notes") || has("message") || has("about")) return "longtext";
+    if (has("rating") || has("stars")) return "rating";
+    return "text";
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Entities from the idea
+//-----------------------------------------------------------------------------
+
+// The head noun of the idea's first noun phrase that the lexicon does not know ("birdwatching spots" -> "spot").
+std::string guessNoun(const std::vector<std::string>& singular) {
+    std::string best;
+    for (size_t i = 0; i < singular.size(); ++i) {
+        const std::string& w = singular[i];
+        bool content = w.size() > 2 && !stopWords().count(w) && !nonNouns().count(w) && !(w[0] >= '0' && w[0] <= '9') &&
+                       w.find('\'') == std::string::npos;
+        if (content) best = w;
+        else if (!best.empty()) return best;
+    }
+    return best;
+}
+
+std::vector<std::string> contentWords(const std::vector<std::string>& singular) {
+    std::vector<std::string> out;
+    for (auto& w : singular)
+        if (w.size() > 2 && !stopWords().count(w) && !nonNouns().count(w) && std::find(out.begin(), out.end(), w) == out.end() &&
+            !(w[0] >= '0' && w[0] <= '9') && w.find('\'') == std::string::npos)
+            out.push_back(w);
+    return out;
+}
+
+// A generic entity for a noun the lexicon does not know, with rows made from the idea's own words.
+IdeaEntity genericEntity(const std::string& noun, const std::vector<std::string>& words) {
+    IdeaEntity e;
+    e.singular = noun;
+    e.plural = pluralOf(noun);
+    e.icon = "bookmark-o";
+    e.fields = {{"name", capitalized(noun), "text", {}},
+                {"status", "Status", "choice", {"Active", "Planned", "Done"}},
+                {"date", "Date", "date", {}},
+                {"notes", "Notes", "longtext", {}}};
+    // Other words of the idea qualify the noun ("Weekend birdwatching spot"), else neutral qualifiers do.
+    std::vector<std::string> mods;
+    for (auto& w : words)
+        if (w != noun) mods.push_back(w);
+    // Only the names come from here; the drafter fills status, date and notes like any field without data.
+    const char* qualifiers[] = {"Weekend", "Downtown", "Morning", "Riverside", "Spring"};
+    for (int i = 0; i < 5; ++i) {
+        std::string name = std::string(qualifiers[i]) + " " + (mods.empty() ? noun : mods[i % mods.size()] + " " + noun);
+        e.rows.push_back(Json{{"name", name}, {"status", nullptr}, {"date", nullptr}, {"notes", nullptr}});
+    }
+    return e;
+}
+
+IdeaEntity entityFrom(const Lexicon::Entry& entry, const Words& words) {
+    IdeaEntity e;
+    e.singular = entry.def->singular;
+    for (auto& r : entry.renames)
+        if (words.has(r)) e.singular = r;
+    e.plural = pluralOf(e.singular);
+    e.icon = entry.def->icon;
+    e.fields = entry.fields;
+    e.rows = entry.rows;
+    return e;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+// A row the idea quotes: its name, the group it was listed under and the values quoted with it ("5 Stars").
+struct QuotedRow {
+    std::string name, group;
+    std::vector<std::string> values;
+};
+
+// A quoted value rather than a name: "$200/night", "5 Stars", "$8", "-0.5%".
+bool isQuotedValue(const std::string& text) {
+    size_t at = 0;
+    if (at < text.size() && (text[at] == '+' || text[at] == '-')) ++at;
+    if (at < text.size() && text[at] == '$') ++at;
+    return at < text.size() && std::isdigit(static_cast<unsigned char>(text[at]));
+}
+
+// Puts a quoted value into the row's field it names: "5 Stars" -> the number or rating field called stars,
+// "-0.5%" -> the one whose label has "%", "$200/night" -> the money field whose label says night (else the
+// first money field). Values that name no field ("4,321") are left out rather than guessed.
+void fillQuotedValue(Json& row, const std::vector<IdeaField>& fields, const std::string& text) {
+    size_t i = text[0] == '+' || text[0] == '-' ? 1 : 0;
+    bool money = text[i] == '$';
+    std::string digits = text[0] == '-' ? "-" : "";
+    if (money) ++i;
+    for (; i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == ',' || text[i] == '.'); ++i)
+        if (text[i] != ',') digits += text[i];
+    double number = std::atof(digits.c_str());
+    std::string unit = singularOf(lower(safeText(text.substr(i + (i < text.size() && std::strchr("/ ", text[i]) ? 1 : 0)))));
+    const IdeaField* target = nullptr;
+    for (auto& f : fields) {
+        bool numeric = f.kind == "money" || (!money && (f.kind == "number" || f.kind == "rating"));
+        bool named = !unit.empty() && (lower(f.label).find(unit) != std::string::npos || lower(f.name).find(unit) != std::string::npos);
+        if (numeric && named) { target = &f; break; }
+        if (numeric && money && f.kind == "money" && !target) target = &f;
+    }
+    if (!target) return;
+    if (target->kind == "rating") row[target->name] = static_cast<int>(std::lround(std::clamp(number, 1.0, 5.0)));
+    else if (std::fabs(number) < 1e15 && number == std::floor(number)) row[target->name] = static_cast<long long>(number);  // 200, not 200.0
+    else row[target->name] = number;
+}
+
+// The idea's own one-line summary: the request part of a long UI prompt, first sentence, no boilerplate.
+std::string summarize(std::string_view idea) {
+    std::string s = safeText(idea, 600);
+    std::string low = lower(s);
+    // "Generate a 'createSurface' message ... with surfaceId 'main' for a calendar event creation form."
+    for (const char* marker : {"'main' for ", "surfaceid 'main' for ", " message for ", "messages for ", " describe the following ui:"})
+        if (size_t p = low.find(marker); p != std::string::npos && p < 200) {
+            s = s.substr(p + std::strlen(marker));
+            low = low.substr(p + std::strlen(marker));
+        }
+    size_t stop = s.find_first_of(".!?\n");
+    if (stop != std::string::npos) s = s.substr(0, stop);
+    for (const char* lead : {"create ", "build ", "make ", "design ", "generate ", "an ", "a ", "the "}) {
+        if (lower(s).rfind(lead, 0) == 0) s = s.substr(std::strlen(lead));
+    }
+    if (s.size() > 90) {
+        size_t cut = s.rfind(' ', 90);
+        s = s.substr(0, cut == std::string::npos ? 90 : cut);
+    }
+    while (!s.empty() && std::strchr(" ,;:-", s.back())) s.pop_back();
+    return capitalized(s);
+}
+
+} // namespace
+} // namespace draft
+
+//-----------------------------------------------------------------------------
+// [SECTION] readIdea
+//-----------------------------------------------------------------------------
+
+IdeaReading readIdea(std::string_view rawIdea) {
+    using namespace draft;
+    IdeaReading r;
+    const std::string idea = safeText(rawIdea, 20000);
+    Words words = wordsOf(idea);
+
+    // Domains, best first: a trigger counts once per occurrence; "book" as a verb does not count for books.
+    const Lexicon& lex = lexicon();
+    std::vector<std::pair<int, size_t>> scored;
+    for (size_t i = 0; i < lex.entries.size(); ++i) {
+        // Distinct trigger words weigh most: an idea about animals that says "Order" eight times is still about animals.
+        int score = 0;
+        for (auto& t : lex.entries[i].triggers) {
+            int hits = static_cast<int>(std::count(words.singular.begin(), words.singular.end(), t));
+            if (hits == 0 && t.find('-') != std::string::npos && words.has(t)) hits = 1;
+            if (hits > 0) score += 10 + std::min(hits, 5);
+        }
+        if (score > 0) scored.push_back({-score, i});
+    }
+    std::stable_sort(scored.begin(), scored.end());
+
+    // Features: asked for in words, then implied by the main domain.
+    for (auto& f : kFeatures)
+        for (auto& w : splitOn(f.words, ' '))
+            if (!w.empty() && words.has(w) && std::find(r.features.begin(), r.features.end(), f.feature) == r.features.end()) {
+                r.features.push_back(f.feature);
+                break;
+            }
+    auto addFeature = [&](const std::string& f) {
+        if (!f.empty() && std::find(r.features.begin(), r.features.end(), f) == r.features.end()) r.features.push_back(f);
+    };
+
+    const DomainDef* main = nullptr;
+    if (!scored.empty()) {
+        const auto& entry = lex.entries[scored[0].second];
+        main = entry.def;
+        r.entities.push_back(entityFrom(entry, words));
+        // Other domains join only when the idea is about them too, not when a word merely appears.
+        for (size_t k = 1; k < scored.size() && r.entities.size() < 3 && -scored[k].first * 2 >= -scored[0].first; ++k) {
+            IdeaEntity e = entityFrom(lex.entries[scored[k].second], words);
+            bool dup = false;
+            for (auto& have : r.entities) dup = dup || have.singular == e.singular || have.plural == e.plural;
+            if (!dup) r.entities.push_back(std::move(e));
+        }
+        for (auto& f : splitOn(main->features, ' ')) addFeature(f);
+    } else {
+        std::string noun = guessNoun(words.singular);
+        if (noun.empty()) {
+            // Nothing to go on (empty, punctuation, another script): a small projects app.
+            for (auto& entry : lex.entries)
+                if (std::string(entry.def->key) == "projects") { main = entry.def; r.entities.push_back(entityFrom(entry, words)); }
+        } else {
+            r.entities.push_back(genericEntity(noun, contentWords(words.singular)));
+        }
+    }
+
+    // Quoted labels: heading, buttons, form fields, groups (tabs/columns -> the category's choices), rows.
+    std::vector<QuotedLabel> labels = quotedLabels(idea);
+    IdeaEntity& primary = r.entities.front();
+    std::vector<std::string> groups;
+    std::vector<QuotedRow> content;
+    bool afterRow = false;   // the previous label was a row or one of its values: a value label belongs to that row
+    std::string currentGroup;
+    IdeaField* lastChoice = nullptr;
+    auto isGroup = [&](const std::string& text) {
+        for (auto& g : groups)
+            if (lower(g) == lower(text)) return &g;
+        return static_cast<std::string*>(nullptr);
+    };
+    for (auto& l : labels) {
+        r.labels.push_back(l.text);
+        bool rowValue = afterRow && l.role == LabelRole::Content && isQuotedValue(l.text);
+        afterRow = rowValue;
+        if (rowValue) { content.back().values.push_back(l.text); continue; }
+        if (l.role != LabelRole::Heading && l.role != LabelRole::Button && l.role != LabelRole::Input) {
+            if (std::string* g = isGroup(l.text)) { currentGroup = *g; continue; }
+        }
+        switch (l.role) {
+        case LabelRole::Heading:
+            if (std::count_if(l.text.begin(), l.text.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) >= 2) r.heading = l.text;
+            break;
+        case LabelRole::Button:
+            if (std::find(r.buttons.begin(), r.buttons.end(), l.text) == r.buttons.end()) r.buttons.push_back(l.text);
+            break;
+        case LabelRole::Group: groups.push_back(l.text); break;
+        case LabelRole::Section: break;
+        case LabelRole::Content: {
+            // Row names, not sentences, prices or chat lines ("Alice: Hi there!" seeds a chat instead).
+            bool name = l.text.find(": ") == std::string::npos && l.text[0] != '$' && !isQuotedValue(l.text) &&
+                        lower(l.text) != lower(r.heading);
+            for (auto& c : content) name = name && lower(c.name) != lower(l.text);
+            if (name) {
+                // "Soup - $8": the row "Soup" with the value "$8".
+                size_t dash = l.text.find(" - $");
+                content.push_back({l.text.substr(0, dash), currentGroup, {}});
+                if (dash != std::string::npos) content.back().values.push_back(l.text.substr(dash + 3));
+                afterRow = true;
+            }
+            break;
+        }
+        case LabelRole::Option:
+            if (lastChoice) lastChoice->choices.push_back(l.text);
+            else groups.push_back(l.text);
+            break;
+        case LabelRole::Input: {
+            if (lower(l.text).rfind("search", 0) == 0) break;   // every list already has a search field
+            std::string key = camelKey(l.text);
+            IdeaField* existing = nullptr;
+            for (auto& f : primary.fields)
+                if (f.name == key || lower(f.label) == lower(l.text)) existing = &f;
+            if (existing) {
+                existing->label = l.text;
+            } else {
+                primary.fields.push_back({key, l.text, fieldKindFor(l.text, l.widget), {}});
+                existing = &primary.fields.back();
+            }
+            lastChoice = existing->kind == "choice" ? existing : nullptr;
+            if (lastChoice && l.widget == "choice") lastChoice->choices.clear();
+            break;
+        }
+        }
+    }
+    for (auto& f : primary.fields)
+        if (f.kind == "choice" && f.choices.empty()) f.choices = {"Yes", "No"};
+    // Group labels become the choices of the category field (tabs, kanban columns, menu courses).
+    IdeaField* cat = nullptr;
+    if (groups.size() >= 2) {
+        for (auto& f : primary.fields)
+            if (f.kind == "choice" && !cat) cat = &f;
+        if (!cat) {
+            primary.fields.insert(primary.fields.begin() + 1, IdeaField{"group", "Group", "choice", {}});
+            cat = &primary.fields[1];
+        }
+        cat->choices.assign(groups.begin(), groups.begin() + std::min<size_t>(groups.size(), 8));
+        for (size_t i = 0; i < primary.rows.size(); ++i) primary.rows[i][cat->name] = cat->choices[i % cat->choices.size()];
+    }
+    // Content labels name the sample rows ("Lion", "Soup - $8"), keeping the domain's other values unless the
+    // idea quotes its own ("5 Stars").
+    if (!content.empty() && !primary.fields.empty()) {
+        const IdeaField& title = primary.fields.front();
+        Json rows = Json::array();
+        for (size_t i = 0; i < content.size() && i < 24; ++i) {
+            Json row = primary.rows.empty() ? Json::object() : primary.rows[i % primary.rows.size()];
+            if (cat && !content[i].group.empty()) row[cat->name] = content[i].group;
+            for (auto& v : content[i].values) fillQuotedValue(row, primary.fields, v);
+            row[title.name] = content[i].name;
+            rows.push_back(std::move(row));
+        }
+        primary.rows = std::move(rows);
+    }
+    // Fill fields the rows do not have yet (fields added from the idea's own form labels).
+    for (size_t i = 0; i < primary.rows.size(); ++i)
+        for (auto& f : primary.fields)
+            if (!primary.rows[i].contains(f.name)) primary.rows[i][f.name] = nullptr;
+
+    // Device: desktop for admin/B2B/dashboards unless the idea says phone; tablet when asked.
+    auto any = [&](const auto& list) {
+        for (const char* w : list)
+            if (words.has(w)) return true;
+        return false;
+    };
+    bool desktopDomain = main && std::string(main->device) == "desktop";
+    if (any(kTabletWords)) r.device = "tablet";
+    else if ((any(kDesktopWords) || desktopDomain) && !(words.has("phone") || words.has("mobile") || words.has("iphone") || words.has("android"))) r.device = "desktop";
+    else r.device = "phone";
+
+
+    if (main) {
+        r.domain = main->key;
+        r.preset = main->preset;
+        r.brand = main->brand;
+    }
+    if (r.features.empty() || (r.features.size() == 1 && r.features[0] == "settings")) addFeature("charts");
+    addFeature("search");
+    addFeature("settings");
+
+    // Name: the idea's own short heading, else the domain's product name, else one made from the noun.
+    std::string heading = r.heading;
+    size_t headingWords = std::count(heading.begin(), heading.end(), ' ') + 1;
+    size_t letters = std::count_if(heading.begin(), heading.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    if (letters >= 3 && headingWords <= 3 && heading.size() <= 24) r.appName = heading;
+    else if (main) r.appName = main->name;
+    else r.appName = titleCased(primary.singular) + " Hub";
+    r.summary = summarize(idea);
+    if (r.summary.empty()) r.summary = "Your " + primary.plural + " in one place";
+    return r;
+}
+
+} // namespace pt

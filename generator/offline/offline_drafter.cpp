@@ -1,0 +1,220 @@
+// Promptotype — OfflineDrafter: composes a spec from an IdeaReading, and the "offline" provider.
+//
+// [SECTION] Sample rows
+// [SECTION] Composition
+// [SECTION] Offline provider
+
+#include "generator/offline/draft_patterns.h"
+#include "generator/refiner.h"
+#include <algorithm>
+
+namespace pt {
+namespace draft {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Sample rows
+//-----------------------------------------------------------------------------
+
+const char* const kPeople[] = {"Maya Lopez", "Jordan Reyes", "Priya Raman", "Tom Becker", "Aiko Tanaka"};
+const char* const kNotes[] = {"Shared with the team on Monday", "Needs a second look before Friday", "Went well, repeat next month",
+                              "Waiting for a reply from Sam", "Started from a suggestion by Ava"};
+const char* const kQualifiers[] = {"Weekend", "Downtown", "Morning", "Riverside", "Spring"};
+
+bool mentions(const std::string& label, std::initializer_list<const char*> words) {
+    std::string low = label;
+    for (char& c : low)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    for (const char* w : words)
+        if (low.find(w) != std::string::npos) return true;
+    return false;
+}
+
+// A believable value for a field the idea named but the lexicon had no data for.
+Json inventValue(const IdeaField& f, bool isTitle, const std::string& noun, size_t i) {
+    const size_t k = i % 5;
+    if (f.kind == "number") { const int v[] = {3, 8, 12, 5, 20}; return v[k]; }
+    if (f.kind == "money") { const double v[] = {24, 89.5, 120, 42, 310}; return v[k]; }
+    if (f.kind == "date") { const int v[] = {0, 3, -2, 7, -5}; return isoDay(v[k]); }
+    if (f.kind == "time") { const char* v[] = {"09:00", "10:30", "13:00", "15:30", "18:00"}; return v[k]; }
+    if (f.kind == "bool") return k % 2 == 0;
+    if (f.kind == "rating") { const int v[] = {5, 4, 4, 5, 3}; return v[k]; }
+    if (f.kind == "choice") return f.choices.empty() ? Json("") : Json(f.choices[i % f.choices.size()]);
+    if (f.kind == "image") return "";
+    std::string person = kPeople[k];
+    std::string handle = person;
+    std::transform(handle.begin(), handle.end(), handle.begin(), [](char c) { return c == ' ' ? '.' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    if (f.kind == "email") return handle + "@gmail.com";
+    if (f.kind == "phone") return "(415) 555-01" + std::to_string(10 + 17 * k);
+    if (f.kind == "longtext") return kNotes[k];
+    if (isTitle) return std::string(kQualifiers[k]) + " " + noun;
+    if (mentions(f.label, {"url", "website", "link"})) return "https://" + handle.substr(0, handle.find('.')) + ".dev";
+    if (mentions(f.label, {"name", "user", "owner", "person", "author", "host", "by"})) return person;
+    const char* places[] = {"Main office", "Studio B", "North campus", "Online", "Downtown"};
+    return places[k];
+}
+
+// Rows with ascending ids first and every field filled.
+Json completeRows(const IdeaEntity& e) {
+    Json rows = Json::array();
+    size_t n = e.rows.is_array() && !e.rows.empty() ? e.rows.size() : 5;
+    for (size_t i = 0; i < n; ++i) {
+        const Json src = e.rows.is_array() && i < e.rows.size() && e.rows[i].is_object() ? e.rows[i] : Json::object();
+        Json row = Json{{"id", static_cast<int>(i) + 1}};
+        for (size_t f = 0; f < e.fields.size(); ++f) {
+            const IdeaField& field = e.fields[f];
+            auto it = src.find(field.name);
+            row[field.name] = it != src.end() && !it->is_null() ? *it : inventValue(field, f == 0, capitalized(e.singular), i);
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Composition
+//-----------------------------------------------------------------------------
+
+Json compose(const IdeaReading& reading) {
+    Draft d{reading, Json::object(), {}, {}, {}};
+    Json& spec = d.spec;
+    spec["spec"] = 1;
+    spec["meta"] = Json{{"name", safeText(reading.appName.empty() ? "Prototype" : reading.appName, 40)}, {"idea", safeText(reading.summary, 20000)},
+                        {"device", reading.device == "desktop" || reading.device == "tablet" ? reading.device : "phone"}, {"now", kNow}};
+    spec["theme"] = Json{{"preset", reading.preset.empty() ? "calm" : reading.preset}, {"brand", reading.brand.empty() ? "#4F7CFF" : reading.brand}, {"mode", "light"}};
+    spec["state"] = Json::object();
+    spec["nav"] = Json::object();
+    spec["screens"] = Json{{"home", nullptr}};  // first in the file; filled last, once every link is known
+    spec["overlays"] = Json::object();
+    spec["actions"] = Json::object();
+    spec["mocks"] = Json::object();
+
+    std::set<std::string> taken = {"home", "insights", "reminders", "notifications", "settings", "cart", "checkout", "confirmation", "book", "booked",
+                                   "inbox", "conversation", "assistant", "approvals", "board", "player", "calendar", "login", "welcome", "share",
+                                   "ui", "doomed", "profile", "prefs", "alerts", "pay", "order", "booking", "openDays", "slots", "bookings",
+                                   "threads", "chatDraft", "aiAnswers", "aiChat", "aiDraft", "aiAsked", "aiPick", "aiBusy", "sharing", "params",
+                                   "index", "item", "event", "result", "error", "value", "it", "true", "false", "null", "pending"};
+    d.plans.reserve(3);
+    for (auto& e : reading.entities) {
+        if (d.plans.size() == 3) break;
+        IdeaEntity entity = e;
+        if (entity.fields.empty()) entity.fields.push_back({"name", "Name", "text", {}});
+        for (auto& f : entity.fields) f.name = camelKey(f.name);
+        entity.rows = completeRows(entity);
+        d.plans.push_back(planEntity(entity, taken));
+    }
+    if (d.plans.empty()) {
+        IdeaEntity note{"note", "notes", {{"title", "Title", "text", {}}, {"body", "Note", "longtext", {}}, {"date", "Date", "date", {}}}, "sticky-note-o", Json::array()};
+        note.rows = completeRows(note);
+        d.plans.push_back(planEntity(note, taken));
+    }
+    spec["state"]["doomed"] = Json{{"id", 0}, {"name", ""}};
+    for (size_t i = 0; i < d.plans.size(); ++i) {
+        spec["state"][d.plans[i].key] = d.plans[i].entity.rows;
+        addEntityScreens(d, d.plans[i], i == 0);
+    }
+    // Features, in the order they earn a tab.
+    if (d.has("chat")) addChat(d);
+    if (d.has("ai")) addAssistant(d);
+    if (d.has("booking")) addBooking(d);
+    if (d.has("payments")) addCheckout(d);
+    if (d.has("kanban")) addBoard(d);
+    if (d.has("approvals")) addApprovals(d);
+    if (d.has("player")) addPlayer(d);
+    if (d.has("calendar")) addCalendar(d);
+    if (d.has("charts") || d.desktop()) addInsights(d);
+    if (d.has("reminders")) addReminders(d);
+    if (d.has("notifications")) addNotifications(d);
+    if (d.has("sharing")) addShareSheet(d);
+    for (size_t i = 1; i < d.plans.size(); ++i)
+        d.link(d.plans[i].listScreen, capitalized(d.plans[i].nouns), d.plans[i].entity.icon, "All " + d.plans[i].nouns);
+    addSettings(d);
+    if (d.has("login")) addLogin(d);
+    if (d.has("onboarding")) addOnboarding(d);
+
+    // Navigation: tabs hold home, the main list, two features and settings; a sidebar holds everything.
+    const EntityPlan& main = d.plans.front();
+    d.navItems.push_back(Json{{"screen", "home"}, {"label", d.desktop() ? "Dashboard" : "Home"}, {"icon", d.desktop() ? "dashboard" : "home"}});
+    d.navItems.push_back(Json{{"screen", main.listScreen}, {"label", capitalized(main.nouns)}, {"icon", main.entity.icon}});
+    size_t featureTabs = 0;
+    for (auto& l : d.quickLinks) {
+        bool settings = l["screen"] == "settings";
+        if (!d.desktop() && !settings && featureTabs == 2) continue;
+        if (!settings) ++featureTabs;
+        d.navItems.push_back(Json{{"screen", l["screen"]}, {"label", l["label"]}, {"icon", l["icon"]}});
+    }
+    // Settings goes last.
+    auto s = std::find_if(d.navItems.begin(), d.navItems.end(), [](const Json& n) { return n["screen"] == "settings"; });
+    if (s != d.navItems.end()) std::rotate(s, s + 1, d.navItems.end());
+    addHome(d);
+    std::string start = d.has("onboarding") ? "welcome" : d.has("login") ? "login" : "home";
+    spec["nav"] = Json{{"kind", d.desktop() ? "sidebar" : "tabs"}, {"start", start}, {"items", d.navItems}};
+    for (const char* k : {"overlays", "actions", "mocks"})
+        if (spec[k].empty()) spec.erase(k);
+    return spec;
+}
+
+} // namespace
+} // namespace draft
+
+Json draftSpec(const IdeaReading& reading) {
+    try {
+        return draft::compose(reading);
+    } catch (const std::exception&) {
+        // A reading built by hand can hold anything; the generic reading always composes.
+        return draft::compose(readIdea(""));
+    }
+}
+
+Json draftSpec(std::string_view idea) {
+    Json spec = draftSpec(readIdea(idea));
+    std::string text = draft::safeText(idea, 20000);
+    if (!text.empty()) spec["meta"]["idea"] = text;
+    return spec;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Offline provider
+//-----------------------------------------------------------------------------
+
+namespace {
+
+class OfflineProvider final : public LlmProvider {
+public:
+    std::string name() const override { return "offline"; }
+    std::string model() const override { return "drafter-1"; }
+    std::string label() const override { return "offline drafter"; }
+    bool deterministic() const override { return true; }
+    LlmResult complete(const LlmRequest& request, const TextSink& onText, const std::atomic<bool>* cancel) override {
+        LlmResult r;
+        // A refinement gets the offline refiner's answer (generator/refiner.h), a generation a whole draft.
+        const Json answer = request.refineDoc.is_null() ? draftSpec(request.idea) : offlineRefinement(request.refineDoc, request.refineRequest, request.refineScope);
+        const std::string text = answer.dump(1);
+        // A few chunks, so consumers see the same streaming path as with a real model.
+        const size_t chunk = text.size() / 4 + 1;
+        for (size_t at = 0, next; at < text.size(); at = next) {
+            next = std::min(at + chunk, text.size());
+            while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;  // whole UTF-8 characters
+
+            if (cancel && cancel->load()) {
+                r.cancelled = true;
+                r.finishReason = "cancelled";
+                r.error = "offline: cancelled";
+                return r;
+            }
+            std::string_view piece(text.data() + at, next - at);
+            r.text.append(piece);
+            if (onText) onText(piece);
+        }
+        r.ok = true;
+        r.finishReason = "stop";
+        r.outputTokens = static_cast<int>(text.size() / 4);
+        return r;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<LlmProvider> makeOfflineProvider() { return std::make_unique<OfflineProvider>(); }
+
+} // namespace pt

@@ -1,0 +1,71 @@
+// Promptotype — OfflineDrafter: a deterministic, network-free idea -> spec generator.
+//
+// Reads the idea (its main entities and their likely fields, the features asked for, the app's shape)
+// and composes a multi-screen prototype from a library of patterns. It is the default when no LLM is
+// configured, so its output must be something you would show a stakeholder.
+//
+// [SECTION] Reading an idea
+// [SECTION] Drafting
+
+#pragma once
+#include "generator/provider.h"
+#include "runtime/spec/expr.h"
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pt {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reading an idea
+//-----------------------------------------------------------------------------
+
+// A field of an entity, as the drafter guessed it from the idea and its domain knowledge.
+struct IdeaField {
+    std::string name;     // state key, camelCase ("dueDate")
+    std::string label;    // shown to users ("Due date")
+    std::string kind;     // "text", "longtext", "number", "money", "date", "time", "bool", "choice", "rating", "email", "phone", "image"
+    std::vector<std::string> choices;  // for "choice"
+};
+
+// Something the app is about ("habit", "invoice", "patient").
+struct IdeaEntity {
+    std::string singular;  // as the idea says it, lower case ("habit")
+    std::string plural;    // ("habits")
+    std::vector<IdeaField> fields;
+    std::string icon;      // Font Awesome icon for the entity ("check-square-o")
+    Json rows = Json::array();  // realistic sample rows: objects keyed by field name, dates as ISO; missing/null values (or no rows) = drafter invents them
+};
+
+// What the drafter understood; also printed by `generate` so the PM sees why the draft looks as it does.
+struct IdeaReading {
+    std::string appName;                 // short product name ("Streaks")
+    std::string summary;                 // one line in the idea's own words
+    std::vector<IdeaEntity> entities;    // main entity first
+    std::vector<std::string> features;   // "reminders", "search", "sharing", "payments", "charts", "approvals", "booking", "chat", "ai", "login", "onboarding", "kanban", "settings", ...
+    std::vector<std::string> labels;     // labels quoted or named in the idea ("Simple Animal Explorer", "Mammals")
+    std::string device;                  // "phone" | "tablet" | "desktop"
+    std::string heading;                 // the idea's own title for the main screen ("Simple Animal Explorer"; "" = none)
+    std::vector<std::string> buttons;    // quoted labels the idea puts on buttons ("Place Order")
+    std::string domain;                  // lexicon domain that matched ("habits"; "" when the idea was not recognised)
+    std::string preset = "calm";         // theme preset picked by domain
+    std::string brand = "#4F7CFF";       // brand color picked by domain
+};
+
+IdeaReading readIdea(std::string_view idea);   // never fails; an empty or odd idea gives a sensible generic reading
+
+//-----------------------------------------------------------------------------
+// [SECTION] Drafting
+//-----------------------------------------------------------------------------
+
+// A complete spec (format v1) for the idea: >= 3 reachable screens, no dead controls, valid with no errors.
+// Deterministic: the same idea gives the same bytes. Under 50 ms.
+Json draftSpec(std::string_view idea);
+Json draftSpec(const IdeaReading& reading);
+
+// The offline drafter as an LlmProvider ("offline"): answers with draftSpec(request.idea) as JSON text, and a
+// refinement request (request.refineDoc set) with offlineRefinement(...) from generator/refiner.h.
+std::unique_ptr<LlmProvider> makeOfflineProvider();
+
+} // namespace pt

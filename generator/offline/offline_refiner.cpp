@@ -1,0 +1,1447 @@
+// Promptotype — the offline drafter's refinements: a request in words -> edits, without a model.
+//
+// Reads the request for one of the changes it knows (add a screen of a known pattern, add a field or switch,
+// rename, recolor, remove, reorder, resize), finds what it is about by id, label, title or widget type words (and
+// the selected node), and answers with edits in the refiner's format (generator/refiner.h). New screens come from
+// the drafter's own pattern builders. Every answer is applied and loaded before it is given: anything that cannot
+// be done cleanly becomes {"unsupported": ...} naming what was not understood and pointing to an LLM.
+//
+// [SECTION] Words
+// [SECTION] Documents: pointers, ids, objects
+// [SECTION] Finding targets
+// [SECTION] Edit log
+// [SECTION] Add a screen
+// [SECTION] Add a field
+// [SECTION] Rename
+// [SECTION] Recolor
+// [SECTION] Remove
+// [SECTION] Reorder
+// [SECTION] Resize
+// [SECTION] Entry point
+
+#include "generator/offline/draft_patterns.h"
+#include "generator/refiner.h"
+#include "runtime/spec/spec_loader.h"
+#include "runtime/spec/catalog.h"
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <set>
+
+namespace pt {
+namespace {
+
+using draft::camelKey;
+using draft::capitalized;
+using draft::safeText;
+using draft::singularOf;
+
+const char* const kNeedsLlm = "; configure an LLM (see `promptotype providers`) for requests like this";
+
+//-----------------------------------------------------------------------------
+// [SECTION] Words
+//-----------------------------------------------------------------------------
+
+std::string lowerAscii(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+bool isWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Lower-case words of `text`, camelCase and snake_case split ("prefWeekly" -> pref, weekly), each singular.
+std::set<std::string> wordStems(const std::string& text) {
+    std::set<std::string> out;
+    std::string w;
+    auto flush = [&] {
+        if (!w.empty()) out.insert(singularOf(lowerAscii(w)));
+        w.clear();
+    };
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (!std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 128) { flush(); continue; }
+        if (std::isupper(static_cast<unsigned char>(c)) && i > 0 && std::islower(static_cast<unsigned char>(text[i - 1]))) flush();
+        w += c;
+    }
+    flush();
+    return out;
+}
+
+// The request as the drafter reads it.
+struct Request {
+    std::string text;                 // as typed, trimmed
+    std::vector<std::string> words;   // lower-case words; a few two-word names joined ("search bar" -> "search")
+    std::vector<std::string> quotes;  // labels written in quotes
+
+    bool has(const std::string& w) const { return std::find(words.begin(), words.end(), w) != words.end(); }
+    bool hasAny(std::initializer_list<const char*> ws) const {
+        return std::any_of(ws.begin(), ws.end(), [&](const char* w) { return has(w); });
+    }
+    int find(std::initializer_list<const char*> ws, int from = 0) const {   // index of the first of `ws` at or after `from`, or -1
+        for (int i = std::max(0, from); i < static_cast<int>(words.size()); ++i)
+            for (const char* w : ws)
+                if (words[i] == w) return i;
+        return -1;
+    }
+    int findLast(std::initializer_list<const char*> ws) const {
+        for (int i = static_cast<int>(words.size()) - 1; i >= 0; --i)
+            for (const char* w : ws)
+                if (words[i] == w) return i;
+        return -1;
+    }
+    std::vector<std::string> slice(int from, int to) const {   // words[from, to)
+        from = std::clamp(from, 0, static_cast<int>(words.size()));
+        to = std::clamp(to, from, static_cast<int>(words.size()));
+        return {words.begin() + from, words.begin() + to};
+    }
+};
+
+// Quoted labels: "..." '...' “...” ‘...’ (an apostrophe inside a word does not open a quote).
+std::vector<std::string> quotedLabels(const std::string& text) {
+    static const std::pair<std::string, std::string> pairs[] = {{"\"", "\""}, {"'", "'"}, {"\xE2\x80\x9C", "\xE2\x80\x9D"}, {"\xE2\x80\x98", "\xE2\x80\x99"}};
+    std::vector<std::pair<size_t, std::string>> found;
+    for (auto& [open, close] : pairs) {
+        size_t at = 0;
+        while ((at = text.find(open, at)) != std::string::npos) {
+            if (at > 0 && isWordChar(text[at - 1])) { at += open.size(); continue; }
+            size_t end = text.find(close, at + open.size());
+            while (end != std::string::npos && end + close.size() < text.size() && isWordChar(text[end + close.size()]))
+                end = text.find(close, end + close.size());
+            if (end == std::string::npos) break;
+            std::string label = text.substr(at + open.size(), end - at - open.size());
+            if (!label.empty() && label.size() <= 80) found.push_back({at, safeText(label, 80)});
+            at = end + close.size();
+        }
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<std::string> out;
+    for (auto& f : found) out.push_back(f.second);
+    return out;
+}
+
+Request readRequest(const std::string& typed) {
+    Request r;
+    r.text = safeText(typed, 500);
+    r.quotes = quotedLabels(r.text);
+    // Punctuation separates words, so "the search bar." still joins.
+    std::string low = " ";
+    for (char c : lowerAscii(r.text)) low += isWordChar(c) || c == '#' || c == '-' || static_cast<unsigned char>(c) >= 128 ? c : ' ';
+    low += " ";
+    static const std::pair<const char*, const char*> joined[] = {
+        {" search bar ", " search "}, {" search field ", " search "}, {" search box ", " search "}, {" bar chart ", " bar_chart "},
+        {" line chart ", " line_chart "}, {" pie chart ", " donut "}, {" tab bar ", " tabs "}, {" bottom bar ", " tabs "}, {" nav bar ", " tabs "},
+        {" navigation bar ", " tabs "}, {" text field ", " field "}, {" text box ", " field "}, {" text area ", " textarea "}, {" check box ", " checkbox "},
+        {" date picker ", " date "}, {" sign up ", " signup "}, {" sign-up ", " signup "}, {" log in ", " login "}, {" sign in ", " login "},
+        {" get rid of ", " remove "}, {" take out ", " remove "}, {" on top of ", " above "}, {" at the top ", " first "}, {" at the bottom ", " last "},
+        {" to the top ", " first "}, {" to the bottom ", " last "}, {" e-mail ", " email "}};
+    for (int pass = 0; pass < 2; ++pass)   // twice: joined names may sit next to each other
+        for (auto& [from, to] : joined)
+            for (size_t at; (at = low.find(from)) != std::string::npos;) low.replace(at, std::strlen(from), to);
+    std::string w;
+    for (char c : low + " ") {
+        if (isWordChar(c) || c == '#') { w += c; continue; }
+        if (!w.empty()) r.words.push_back(w);
+        w.clear();
+    }
+    return r;
+}
+
+// Words that never name a target.
+bool isFiller(const std::string& w) {
+    static const std::set<std::string> filler = {"the", "a", "an", "this", "that", "these", "those", "my", "our", "your", "its", "it", "of", "on",
+                                                 "in", "to", "at", "from", "into", "please", "can", "you", "could", "with", "and", "for", "be",
+                                                 "one", "part", "thing", "whole", "all", "app", "bit", "lot", "much", "more", "so", "is", "are", "we", "i"};
+    return filler.count(w) > 0;
+}
+
+// Words that name how the app is navigated (the tab bar, screens) rather than a widget.
+bool isScreenWord(const std::string& w) {
+    return w == "tab" || w == "tabs" || w == "screen" || w == "screens" || w == "page" || w == "pages" || w == "view" || w == "menu" || w == "sidebar";
+}
+
+// Widget types a word names: "chart" -> the charts, "button" -> button, icon_button, fab; a catalog name names itself.
+std::set<std::string> typesNamed(const std::string& w) {
+    static const std::map<std::string, std::set<std::string>> synonyms = {
+        {"button", {"button", "icon_button", "fab"}}, {"chart", {"bar_chart", "line_chart", "donut", "sparkline", "heatmap"}},
+        {"graph", {"bar_chart", "line_chart", "sparkline"}}, {"pie", {"donut"}}, {"field", {"input", "textarea", "date", "select"}},
+        {"input", {"input", "textarea"}}, {"toggle", {"switch"}}, {"title", {"heading"}}, {"header", {"heading", "app_bar"}},
+        {"headline", {"heading"}}, {"label", {"text"}}, {"paragraph", {"text", "markdown"}}, {"photo", {"image"}}, {"picture", {"image"}},
+        {"tile", {"stat"}}, {"kpi", {"stat"}}, {"filter", {"chips", "segmented"}}, {"dropdown", {"select"}}, {"banner", {"toast", "card"}},
+        {"form", {}}, {"row", {"item", "row"}}};
+    std::string one = singularOf(w);
+    if (auto it = synonyms.find(one); it != synonyms.end()) return it->second;
+    if (WidgetCatalog::get().find(w)) return {w};
+    if (WidgetCatalog::get().find(one)) return {one};
+    return {};
+}
+
+// The words as wordStems() gives them (singular, lower case), for the tables below.
+std::set<std::string> stems(std::initializer_list<const char*> words) {
+    std::set<std::string> out;
+    for (const char* w : words) out.insert(singularOf(w));
+    return out;
+}
+
+// Screen names that mean the same thing in requests ("the stats tab" is often called Insights or Progress).
+const std::vector<std::set<std::string>>& screenSynonyms() {
+    static const std::vector<std::set<std::string>> groups = {
+        stems({"stats", "statistics", "insights", "analytics", "progress", "reports", "charts"}), stems({"profile", "account", "me"}),
+        stems({"settings", "preferences", "options"}), stems({"home", "dashboard", "today", "overview", "start"}),
+        stems({"notifications", "alerts", "activity"}), stems({"signup", "register", "registration", "join"}), stems({"login", "signin"}),
+        stems({"messages", "chat", "conversations"})};
+    return groups;
+}
+
+// "Dark mode" from the words of a request.
+std::string labelFromWords(const std::vector<std::string>& words) {
+    std::string out;
+    for (auto& w : words)
+        if (!isFiller(w)) out += (out.empty() ? "" : " ") + w;
+    return capitalized(out);
+}
+
+std::string joinWords(const std::vector<std::string>& words) {
+    std::string out;
+    for (auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Documents: pointers, ids, objects
+//-----------------------------------------------------------------------------
+
+std::string parentPointer(const std::string& p) { return p.substr(0, p.rfind('/')); }
+std::string lastToken(const std::string& p) { return p.substr(p.rfind('/') + 1); }
+const Json& at(const Json& doc, const std::string& pointer) { return doc.at(Json::json_pointer(pointer)); }
+bool has(const Json& doc, const std::string& pointer) { return doc.contains(Json::json_pointer(pointer)); }
+
+// "/screens/home" for anything under that screen.
+std::string ownerOf(const std::string& pointer) {
+    size_t first = pointer.find('/', 1);
+    if (first == std::string::npos) return pointer;
+    size_t second = pointer.find('/', first + 1);
+    return second == std::string::npos ? pointer : pointer.substr(0, second);
+}
+
+// `base`, or base2, base3 ... when taken.
+std::string uniqueName(const std::string& base, const std::set<std::string>& taken) {
+    if (!taken.count(base)) return base;
+    for (int n = 2;; ++n)
+        if (!taken.count(base + std::to_string(n))) return base + std::to_string(n);
+}
+
+std::set<std::string> idSet(const Json& doc) {
+    std::vector<std::string> ids = nodeIds(doc);
+    return {ids.begin(), ids.end()};
+}
+
+std::set<std::string> keysOf(const Json& doc, const char* section) {
+    std::set<std::string> out;
+    if (doc.contains(section) && doc[section].is_object())
+        for (auto& [k, v] : doc[section].items()) out.insert(k);
+    return out;
+}
+
+// Calls `visit` for every object inside `j` (itself included) with its pointer, parents before children.
+void forEachObject(const Json& j, const std::string& pointer, const std::function<void(const Json&, const std::string&)>& visit) {
+    if (j.is_object()) {
+        visit(j, pointer);
+        for (auto& [k, v] : j.items()) forEachObject(v, pointer + "/" + escapePointer(k), visit);
+    } else if (j.is_array()) {
+        for (size_t i = 0; i < j.size(); ++i) forEachObject(j[i], pointer + "/" + std::to_string(i), visit);
+    }
+}
+
+// The pieces of a string outside "${...}" (shown as written) and inside (expressions), in order.
+struct TextPiece {
+    std::string text;
+    bool expression;
+};
+std::vector<TextPiece> splitTemplate(const std::string& s) {
+    std::vector<TextPiece> out;
+    size_t i = 0;
+    while (i < s.size()) {
+        size_t open = s.find("${", i);
+        if (open == std::string::npos) { out.push_back({s.substr(i), false}); break; }
+        if (open > i) out.push_back({s.substr(i, open - i), false});
+        size_t j = open + 2;
+        int depth = 1;
+        char quote = 0;
+        for (; j < s.size() && depth > 0; ++j) {
+            char c = s[j];
+            if (quote) { if (c == '\\') ++j; else if (c == quote) quote = 0; }
+            else if (c == '\'' || c == '"') quote = c;
+            else if (c == '{') ++depth;
+            else if (c == '}') --depth;
+        }
+        out.push_back({s.substr(open, j - open), true});
+        i = j;
+    }
+    return out;
+}
+
+std::string literalText(const std::string& s) {
+    std::string out;
+    for (auto& p : splitTemplate(s))
+        if (!p.expression) out += p.text;
+    return out;
+}
+
+// The node's own visible words (main prop, title, label, placeholder, subtitle), its id's words and every word under it.
+struct NodeWords {
+    std::set<std::string> id, label, deep;
+};
+NodeWords wordsOf(const NodeSite& site) {
+    NodeWords w;
+    const Json& n = *site.node;
+    if (auto id = n.find("id"); id != n.end() && id->is_string()) w.id = wordStems(id->get<std::string>());
+    for (const std::string& key : {site.typeKey, std::string("title"), std::string("label"), std::string("placeholder"), std::string("subtitle")}) {
+        auto it = n.find(key);
+        if (it == n.end() || !it->is_string()) continue;
+        for (auto& s : wordStems(literalText(it->get<std::string>()))) w.label.insert(s);
+    }
+    forEachObject(n, "", [&](const Json& o, const std::string&) {
+        for (auto& [k, v] : o.items())
+            if (v.is_string())
+                for (auto& s : wordStems(v.get<std::string>())) w.deep.insert(s);
+    });
+    return w;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Finding targets
+//-----------------------------------------------------------------------------
+
+// What the request is about when it was made with a node selected.
+struct Scope {
+    std::string pointer;   // "" = the whole app
+    std::string owner;     // its screen or overlay
+};
+
+Scope readScope(const Json& doc, const std::string& scope) {
+    Scope s;
+    if (scope.empty()) return s;
+    std::string pointer, error;
+    if (!resolveNodePath(doc, scope[0] == '/' ? scope : "#" + scope, &pointer, &error) || !has(doc, pointer)) return s;
+    s.pointer = pointer;
+    s.owner = ownerOf(pointer);
+    return s;
+}
+
+struct Candidate {
+    NodeSite site;
+    int score = 0;
+};
+
+// Nodes the words describe, best first (ties in document order): content words in ids and labels count most,
+// words anywhere inside the node less; type words ("card", "chart") must match the node's type. "last" and
+// "second" pick among equally good matches ("first" is the default order).
+std::vector<Candidate> findNodes(const Json& doc, const std::vector<std::string>& phrase, const Scope& scope,
+                                 const std::function<bool(const NodeSite&)>& eligible = nullptr) {
+    std::set<std::string> types;
+    std::vector<std::string> content;
+    std::string ordinal;
+    for (auto& w : phrase) {
+        if (isFiller(w) || isScreenWord(w)) continue;
+        if (w == "first" || w == "second" || w == "last") { ordinal = w; continue; }
+        std::set<std::string> named = typesNamed(w);
+        if (!named.empty() || w == "form") types.insert(named.begin(), named.end());
+        else content.push_back(singularOf(w));
+    }
+    std::vector<Candidate> out;
+    if (types.empty() && content.empty()) return out;
+    forEachNode(doc, [&](const NodeSite& site) {
+        if ((eligible && !eligible(site)) || (!types.empty() && !types.count(site.type))) return true;
+        NodeWords words = wordsOf(site);
+        int score = types.empty() ? 0 : 4, matched = 0;
+        for (auto& w : content) {
+            if (words.id.count(w) || words.label.count(w)) score += 3, ++matched;
+            else if (words.deep.count(w)) score += 1, ++matched;
+        }
+        if (!content.empty() && matched == 0) return true;
+        if (!scope.pointer.empty() && site.pointer.rfind(scope.pointer, 0) == 0) score += 3;
+        else if (!scope.owner.empty() && site.owner == scope.owner) score += 1;
+        out.push_back({site, score});
+        return true;
+    });
+    std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    size_t best = 0;
+    while (best < out.size() && out[best].score == out.front().score) ++best;
+    if (ordinal == "last" && best > 1) std::rotate(out.begin(), out.begin() + static_cast<long>(best) - 1, out.begin() + static_cast<long>(best));
+    if (ordinal == "second" && best > 1) std::swap(out[0], out[1]);
+    return out;
+}
+
+// The screen the words name: its id, title or nav label (with common synonyms: "stats" finds Insights).
+std::string findScreen(const Json& doc, const std::vector<std::string>& phrase) {
+    std::vector<std::set<std::string>> wanted;   // each content word with its synonyms
+    for (auto& w : phrase) {
+        if (isFiller(w) || isScreenWord(w) || w == "form") continue;
+        std::set<std::string> alts = {singularOf(w)};
+        for (auto& group : screenSynonyms())
+            if (group.count(singularOf(w))) alts.insert(group.begin(), group.end());
+        wanted.push_back(alts);
+    }
+    if (wanted.empty() || !doc.contains("screens") || !doc["screens"].is_object()) return "";
+    std::map<std::string, std::string> navLabels;
+    if (doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") && doc["nav"]["items"].is_array())
+        for (auto& item : doc["nav"]["items"])
+            if (item.is_object() && item.contains("screen") && item["screen"].is_string() && item.contains("label") && item["label"].is_string())
+                navLabels[item["screen"].get<std::string>()] = item["label"].get<std::string>();
+    std::string best;
+    int bestScore = 0;
+    for (auto& [id, screen] : doc["screens"].items()) {
+        std::set<std::string> names = wordStems(id);
+        names.insert(lowerAscii(id));
+        if (screen.is_object() && screen.contains("title") && screen["title"].is_string())
+            for (auto& s : wordStems(literalText(screen["title"].get<std::string>()))) names.insert(s);
+        if (navLabels.count(id))
+            for (auto& s : wordStems(navLabels[id])) names.insert(s);
+        int score = static_cast<int>(std::count_if(wanted.begin(), wanted.end(), [&](const std::set<std::string>& alts) {
+            return std::any_of(alts.begin(), alts.end(), [&](const std::string& a) { return names.count(a) > 0; });
+        }));
+        if (score > bestScore) best = id, bestScore = score;
+    }
+    return best;
+}
+
+// Whether the node at `pointer` is drawn once per row of a list (inside a node with "repeat").
+bool insideRepeat(const Json& doc, const std::string& pointer) {
+    for (size_t end = pointer.find('/', 1);; end = pointer.find('/', end + 1)) {
+        const Json& j = at(doc, pointer.substr(0, end));
+        if (j.is_object() && j.contains("repeat")) return true;
+        if (end == std::string::npos) return false;
+    }
+}
+
+// How a node is called in summaries: "button 'Save habit'", "card 'Streaks'", "the bar_chart".
+std::string describe(const NodeSite& site) {
+    const Json& n = *site.node;
+    for (const std::string& key : {site.typeKey, std::string("title"), std::string("label")}) {
+        auto it = n.find(key);
+        if (it != n.end() && it->is_string() && !it->get<std::string>().empty() && it->get<std::string>().size() < 48)
+            return site.type + " '" + it->get<std::string>() + "'";
+    }
+    if (auto id = n.find("id"); id != n.end() && id->is_string()) return site.type + " #" + id->get<std::string>();
+    return "the " + site.type;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Edit log
+//-----------------------------------------------------------------------------
+
+// The edits of an answer, applied as they are written so each one addresses the document as it is by then
+// (the refiner applies them in the same order).
+struct EditLog {
+    Json doc;
+    Json edits = Json::array();
+
+    void apply(Json op) {
+        doc.patch_inplace(Json::array({op}));
+        edits.push_back(std::move(op));
+    }
+    void add(const std::string& path, Json value) { apply(Json{{"op", "add"}, {"path", path}, {"value", std::move(value)}}); }
+    void replace(const std::string& path, Json value) { apply(Json{{"op", "replace"}, {"path", path}, {"value", std::move(value)}}); }
+    void remove(const std::string& path) { apply(Json{{"op", "remove"}, {"path", path}}); }
+    void move(const std::string& from, const std::string& path) { apply(Json{{"op", "move"}, {"from", from}, {"path", path}}); }
+    // Sets a prop whether or not the object has it yet.
+    void set(const std::string& path, Json value) {
+        if (has(doc, path)) replace(path, std::move(value));
+        else add(path, std::move(value));
+    }
+};
+
+// What a handler did: a summary line, or why it could not.
+struct Outcome {
+    std::string summary;
+    std::string unsupported;   // set = nothing was done
+};
+
+Outcome cannot(const std::string& what) { return {"", "The offline drafter cannot " + what + kNeedsLlm}; }
+Outcome notFound(const std::string& what) { return {"", "The offline drafter could not find " + what + " in this app" + kNeedsLlm}; }
+
+// Adds a way to reach screen `id`: a nav item when the tab bar or sidebar has room, else an item at the end of the
+// start screen (or of the first other reachable screen; a bar button when the body is a single node). Returns how,
+// for the summary ("" when there is no place).
+std::string linkScreen(EditLog& log, const std::string& id, const std::string& label, const std::string& icon, const std::string& text) {
+    const Json& doc = log.doc;
+    const Json nav = doc.contains("nav") && doc["nav"].is_object() ? doc["nav"] : Json::object();
+    std::string kind = nav.value("kind", std::string("stack"));
+    if ((kind == "tabs" || kind == "sidebar") && nav.contains("items") && nav["items"].is_array() && nav["items"].size() < (kind == "tabs" ? 5u : 8u)) {
+        log.add("/nav/items/-", Json{{"screen", id}, {"label", label}, {"icon", icon}});
+        return kind == "tabs" ? "the tab bar" : "the sidebar";
+    }
+    LoadResult load = SpecLoader::loadJson(doc);
+    if (!load.spec) return "";
+    std::vector<std::string> hosts = {load.spec->nav.start};
+    for (auto& reachable : reachableScreens(*load.spec)) hosts.push_back(reachable);
+    std::set<std::string> ids = idSet(doc);
+    std::string linkId = uniqueName("open" + capitalized(id), ids);
+    for (auto& host : hosts) {
+        if (host == id || !doc["screens"].contains(host)) continue;
+        const Json& screen = doc["screens"][host];
+        if (!screen.is_object()) continue;
+        std::string title = screen.contains("title") && screen["title"].is_string() ? literalText(screen["title"].get<std::string>()) : host;
+        std::string base = "/screens/" + escapePointer(host);
+        if (screen.contains("body") && screen["body"].is_array()) {
+            log.add(base + "/body/-", Json{{"list", Json::array({Json{{"item", label}, {"id", linkId}, {"subtitle", text}, {"icon", icon}, {"go", id}}})}});
+            return "an item at the end of '" + title + "'";
+        }
+        Json button = Json{{"icon_button", icon}, {"label", label}, {"id", linkId}, {"go", id}};
+        if (!screen.contains("bar")) {
+            log.add(base + "/bar", Json::array({button}));
+            return "a button in the bar of '" + title + "'";
+        }
+        if (screen["bar"].is_array()) {
+            log.add(base + "/bar/-", button);
+            return "a button in the bar of '" + title + "'";
+        }
+    }
+    return "";
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Add a screen
+//-----------------------------------------------------------------------------
+
+// The app's main rows as the drafter's patterns expect them: the first state list of objects (preferring one a
+// screen repeats over), with fields guessed from its values and the screen that shows one row (params.id).
+struct AppEntity {
+    IdeaEntity entity;
+    std::string key;            // state key ("" = the app has no list of rows)
+    std::string detailScreen;   // "" when no screen shows one row
+};
+
+AppEntity readEntity(const Json& doc) {
+    AppEntity a;
+    a.entity = IdeaEntity{"item", "items", {{"name", "Name", "text", {}}}, "bookmark-o", Json::array()};
+    const Json& state = doc.contains("state") && doc["state"].is_object() ? doc["state"] : Json::object();
+    const std::string screens = doc.contains("screens") ? doc["screens"].dump() : "";
+    for (int pass = 0; pass < 2 && a.key.empty(); ++pass)
+        for (auto& [k, v] : state.items()) {
+            if (!v.is_array() || v.empty() || !v[0].is_object()) continue;
+            if (pass == 0 && screens.find("${" + k + "}") == std::string::npos && screens.find("(" + k + ",") == std::string::npos) continue;
+            a.key = k;
+            break;
+        }
+    if (a.key.empty()) return a;
+    const Json& rows = state[a.key];
+    a.entity.plural = lowerAscii(a.key);
+    a.entity.singular = singularOf(a.entity.plural);
+    a.entity.fields.clear();
+    for (auto& [field, value] : rows[0].items()) {
+        if (field == "id") continue;
+        std::string kind = value.is_boolean() ? "bool" : value.is_number() ? "number" : value.is_string() ? "text" : "";
+        if (kind.empty()) continue;
+        if (kind == "text" && value.get<std::string>().size() == 10 && value.get<std::string>()[4] == '-') kind = "date";
+        a.entity.fields.push_back({field, capitalized(field), kind, {}});
+    }
+    // The title field comes first: the first text field.
+    auto title = std::find_if(a.entity.fields.begin(), a.entity.fields.end(), [](const IdeaField& f) { return f.kind == "text"; });
+    if (title == a.entity.fields.end()) a.entity.fields.insert(a.entity.fields.begin(), IdeaField{"name", "Name", "text", {}});
+    else std::rotate(a.entity.fields.begin(), title, title + 1);
+    for (auto& row : rows)
+        if (row.is_object()) {
+            Json copy = row;
+            if (!copy.contains(a.entity.fields.front().name)) copy[a.entity.fields.front().name] = "";
+            a.entity.rows.push_back(copy);
+        }
+    if (doc.contains("screens") && doc["screens"].is_object())
+        for (auto& [id, s] : doc["screens"].items()) {
+            std::string text = s.dump();
+            if (text.find("params.id") != std::string::npos && wordStems(text).count(singularOf(a.key))) {
+                a.detailScreen = id;
+                break;
+            }
+        }
+    return a;
+}
+
+// Removes navigation a pattern wrote to screens this app does not have: such steps are dropped, a "go" is erased.
+void dropDeadNavigation(Json& j, const std::set<std::string>& targets) {
+    auto dead = [&](const Json& step) {
+        if (!step.is_object()) return false;
+        for (const char* k : {"navigate", "open"})
+            if (step.contains(k) && step[k].is_string() && !targets.count(step[k].get<std::string>())) return true;
+        return false;
+    };
+    if (j.is_array()) {
+        j.erase(std::remove_if(j.begin(), j.end(), dead), j.end());
+        for (auto& e : j) dropDeadNavigation(e, targets);
+        return;
+    }
+    if (!j.is_object()) return;
+    if (j.contains("go") && j["go"].is_string() && !targets.count(j["go"].get<std::string>())) {
+        j.erase("go");
+        j.erase("action");
+    }
+    std::vector<std::string> gone;
+    for (auto& [k, v] : j.items()) {
+        if (dead(v)) gone.push_back(k);
+        else dropDeadNavigation(v, targets);
+        if (v.is_array() && v.empty() && (k == "press" || k == "change" || k == "submit" || k == "select")) gone.push_back(k);
+    }
+    for (auto& k : gone) j.erase(k);
+}
+
+// Gives every node id in `screen` that the app already uses a fresh one.
+void freshIds(Json& screen, std::set<std::string>& taken) {
+    const Json wrapped = Json{{"screens", Json{{"new", screen}}}};
+    const std::string prefix = "/screens/new";
+    forEachNode(wrapped, [&](const NodeSite& site) {
+        auto id = site.node->find("id");
+        if (id == site.node->end() || !id->is_string()) return true;
+        std::string now = id->get<std::string>(), fresh = uniqueName(now, taken);
+        taken.insert(fresh);
+        if (fresh != now) screen[Json::json_pointer(site.pointer.substr(prefix.size()) + "/id")] = fresh;
+        return true;
+    });
+}
+
+// Whether `key` is used as an identifier in `text` (state keys a new screen reads).
+bool mentionsIdentifier(const std::string& text, const std::string& key) {
+    for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + 1)) {
+        bool before = at == 0 || !isWordChar(text[at - 1]);
+        bool after = at + key.size() >= text.size() || !isWordChar(text[at + key.size()]);
+        if (before && after) return true;
+    }
+    return false;
+}
+
+// A screen the offline drafter can add: its request words and how to build it from the pattern library.
+struct ScreenPattern {
+    const char* id;
+    std::set<std::string> words;
+    const char* label;
+    const char* icon;
+    const char* text;   // the link's subtitle
+};
+
+const std::vector<ScreenPattern>& screenPatterns() {
+    static const std::vector<ScreenPattern> patterns = {
+        {"share", stems({"share", "sharing"}), "Share", "share-alt", "Send a link or invite people"},
+        {"settings", stems({"settings", "preferences"}), "Settings", "cog", "Profile and preferences"},
+        {"notifications", stems({"notifications", "alerts"}), "Notifications", "bell", "What changed"},
+        {"profile", stems({"profile", "account"}), "Profile", "user", "Your name and email"},
+        {"reminders", stems({"reminders"}), "Reminders", "bell", "When to nudge you"}};
+    return patterns;
+}
+
+// Runs the drafter's pattern for `pattern` on a scratch draft of this app; fills the new screen and what it needs.
+bool buildPatternScreen(const Json& doc, const ScreenPattern& pattern, const AppEntity& app, Json* screen, Json* scratch) {
+    IdeaReading reading;
+    reading.appName = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("name", std::string("Prototype")) : "Prototype";
+    reading.summary = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("idea", std::string()) : "";
+    reading.device = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("device", std::string("phone")) : "phone";
+    reading.entities.push_back(app.entity);
+    draft::Draft d{reading, Json{{"state", Json::object()}, {"screens", Json::object()}, {"overlays", Json::object()}}, {}, {}, {}};
+    std::set<std::string> taken;
+    d.plans.reserve(1);
+    d.plans.push_back(draft::planEntity(app.entity, taken));
+    draft::EntityPlan& plan = d.plans.front();
+    plan.key = app.key;
+    plan.detailScreen = app.detailScreen;
+    const std::string id = pattern.id;
+    if (id == "share") {
+        draft::addShareSheet(d);
+        Json items = d.spec["overlays"]["share"]["body"];
+        for (auto& item : items) {   // on a screen there is no sheet to close
+            Json& press = item["press"];
+            press.erase(std::remove(press.begin(), press.end(), Json("close")), press.end());
+        }
+        *screen = Json{{"title", pattern.label}, {"icon", pattern.icon},
+                       {"body", Json::array({Json{{"text", "Share " + safeText(reading.appName, 40) + " with a friend or your team"}, {"muted", true}},
+                                             Json{{"list", items}}})}};
+    } else if (id == "settings") {
+        draft::addSettings(d);
+        *screen = d.spec["screens"]["settings"];
+    } else if (id == "profile") {
+        draft::addSettings(d);
+        const Json& body = d.spec["screens"]["settings"]["body"];   // avatar card, profile form, ..., save button
+        *screen = Json{{"title", pattern.label}, {"icon", pattern.icon}, {"body", Json::array({body[0], body[1], body[4]})}};
+    } else if (id == "notifications") {
+        draft::addNotifications(d);
+        *screen = d.spec["screens"]["notifications"];
+    } else if (id == "reminders") {
+        if (app.key.empty()) return false;
+        draft::addReminders(d);
+        *screen = d.spec["screens"]["reminders"];
+    }
+    *scratch = d.spec;
+    return true;
+}
+
+Outcome addScreen(EditLog& log, const ScreenPattern& pattern) {
+    const Json doc = log.doc;
+    std::set<std::string> screenIds = keysOf(doc, "screens"), overlayIds = keysOf(doc, "overlays");
+    // The app has one when a screen's id names the pattern, or its whole title does ("Account" is a profile, "Create account" is not).
+    for (auto& [sid, s] : doc["screens"].items()) {
+        std::set<std::string> title = s.is_object() && s.contains("title") && s["title"].is_string() ? wordStems(literalText(s["title"].get<std::string>())) : std::set<std::string>();
+        std::set<std::string> id = wordStems(sid);
+        bool named = std::any_of(id.begin(), id.end(), [&](const std::string& w) { return pattern.words.count(w) > 0; }) ||
+                     (!title.empty() && std::all_of(title.begin(), title.end(), [&](const std::string& w) { return pattern.words.count(w) > 0; }));
+        if (named)
+            return {"", "The offline drafter will not add a second " + lowerAscii(pattern.label) + " screen: this app has one ('" + sid +
+                            "'); say what to change on it, or configure an LLM (see `promptotype providers`) for requests like this"};
+    }
+    AppEntity app = readEntity(doc);
+    Json screen, scratch;
+    if (!buildPatternScreen(doc, pattern, app, &screen, &scratch)) return cannot("add a " + lowerAscii(pattern.label) + " screen to an app without a list of rows");
+    std::set<std::string> all = screenIds;
+    all.insert(overlayIds.begin(), overlayIds.end());
+    const std::string id = uniqueName(pattern.id, all);
+    std::set<std::string> targets = all;
+    targets.insert(id);
+    dropDeadNavigation(screen, targets);
+    std::set<std::string> ids = idSet(doc);
+    freshIds(screen, ids);
+
+    // State the screen reads: new keys are added, objects the app already has gain the missing members.
+    const std::string used = screen.dump();
+    if (!doc.contains("state") || !doc["state"].is_object()) log.set("/state", Json::object());
+    for (auto& [key, value] : scratch["state"].items()) {
+        if (!mentionsIdentifier(used, key)) continue;
+        std::string path = "/state/" + escapePointer(key);
+        if (!has(log.doc, path)) { log.add(path, value); continue; }
+        const Json mine = at(log.doc, path);   // a copy: the log changes its document below
+        if (mine.is_object() && value.is_object()) {
+            for (auto& [member, v] : value.items())
+                if (!mine.contains(member)) log.add(path + "/" + escapePointer(member), v);
+        } else if (mine.type() != value.type()) {
+            return cannot("add a " + lowerAscii(pattern.label) + " screen here: the app's state already uses '" + key + "' for something else");
+        }
+    }
+    log.add("/screens/" + escapePointer(id), screen);
+    std::string via = linkScreen(log, id, pattern.label, pattern.icon, pattern.text);
+    if (via.empty()) return cannot("find a place to link a new " + lowerAscii(pattern.label) + " screen from");
+    return {"Added a " + std::string(pattern.label) + " screen, opened from " + via, ""};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Add a field
+//-----------------------------------------------------------------------------
+
+// A control the drafter can add: the request words for it and the widget it becomes.
+struct FieldKind {
+    std::set<std::string> words;
+    std::string widget;
+};
+
+const std::vector<FieldKind>& fieldKinds() {
+    static const std::vector<FieldKind> kinds = {
+        {{"switch", "toggle"}, "switch"}, {{"checkbox", "tickbox"}, "checkbox"}, {{"textarea"}, "textarea"}, {{"slider"}, "slider"},
+        {{"date"}, "date"}, {{"stepper", "counter"}, "stepper"}, {{"field", "input", "textbox", "box", "entry"}, "input"},
+        {{"dropdown", "select", "picker"}, "select"}};
+    return kinds;
+}
+
+// The input kind its label suggests ("Phone" -> phone).
+std::string inputKindFor(const std::string& label) {
+    std::set<std::string> w = wordStems(label);
+    if (w.count("phone") || w.count("mobile") || w.count("telephone")) return "phone";
+    if (w.count("email") || w.count("mail")) return "email";
+    if (w.count("password") || w.count("pin")) return "password";
+    if (w.count("age") || w.count("number") || w.count("amount") || w.count("quantity") || w.count("count")) return "number";
+    return "text";
+}
+
+// Where a new control goes: after the last control of the same widget on the target (else the last input), in the
+// same container; else before the target's first top-level button; else at its end. Returns the array pointer and index.
+bool insertionPoint(const Json& doc, const std::string& target, const std::string& widget, std::string* array, size_t* index, std::string* anchorBind) {
+    std::string sameAnchor, inputAnchor;
+    std::string sameBind, inputBind;
+    forEachNode(doc, [&](const NodeSite& site) {
+        if (site.pointer.rfind(target + "/", 0) != 0 || !at(doc, parentPointer(site.pointer)).is_array() || insideRepeat(doc, site.pointer)) return true;
+        const WidgetDef* def = WidgetCatalog::get().find(site.type);
+        if (!def || !def->input) return true;
+        std::string bind = site.node->contains("bind") && (*site.node)["bind"].is_string() ? (*site.node)["bind"].get<std::string>() : "";
+        if (site.type == widget) sameAnchor = site.pointer, sameBind = bind;
+        if (site.type != "chips" && site.type != "segmented") inputAnchor = site.pointer, inputBind = bind;
+        return true;
+    });
+    std::string anchor = sameAnchor.empty() ? inputAnchor : sameAnchor;
+    if (!anchor.empty()) {
+        *array = parentPointer(anchor);
+        *index = std::stoul(lastToken(anchor)) + 1;
+        *anchorBind = sameAnchor.empty() ? inputBind : sameBind;
+        return true;
+    }
+    std::string children;
+    if (target.rfind("/screens/", 0) == 0 && std::count(target.begin(), target.end(), '/') == 2) children = target + "/body";
+    else {
+        NodeSite site;
+        forEachNode(doc, [&](const NodeSite& s) {
+            if (s.pointer != target) return true;
+            site = s;
+            return false;
+        });
+        if (site.childrenKey.empty()) return false;
+        children = target + "/" + escapePointer(site.childrenKey);
+    }
+    if (!has(doc, children) || !at(doc, children).is_array()) return false;
+    const Json& list = at(doc, children);
+    size_t i = 0;
+    while (i < list.size() && !(list[i].is_object() && list[i].contains("button"))) ++i;
+    *array = children;
+    *index = i;
+    return true;
+}
+
+Outcome addField(EditLog& log, const Request& r, const Scope& scope, int verb, int kindAt, const FieldKind& kind) {
+    const Json doc = log.doc;
+    // "add a dark mode switch to settings", "add a switch for dark mode on the settings screen"
+    int to = r.findLast({"to", "on", "in", "into", "under"});
+    if (to < kindAt) to = -1;
+    std::vector<std::string> labelWords = r.slice(verb + 1, kindAt);
+    int forAt = r.find({"for", "called", "named", "labelled", "labeled"}, kindAt + 1);
+    if (labelWords.empty() || std::all_of(labelWords.begin(), labelWords.end(), isFiller))
+        if (forAt > kindAt) labelWords = r.slice(forAt + 1, to > forAt ? to : static_cast<int>(r.words.size()));
+    std::string label = r.quotes.empty() ? labelFromWords(labelWords) : r.quotes.front();
+    if (label.empty()) return cannot("add a " + kind.widget + " without knowing what it is for (say e.g. \"add a dark mode switch to settings\")");
+    if (kind.widget == "select") return cannot("invent the choices of a dropdown");
+    // A field's label can ask for a better widget: "a due date field" is a date, "a notes field" a text area.
+    std::set<std::string> labelStems = wordStems(label);
+    std::string widget = kind.widget;
+    if (widget == "input" && labelStems.count("date")) widget = "date";
+    if (widget == "input" && (labelStems.count("note") || labelStems.count("comment") || labelStems.count("description") || labelStems.count("bio"))) widget = "textarea";
+
+    // Target: a container the words name ("the profile card"), else a screen, else the selected node's screen.
+    std::vector<std::string> where = to >= 0 ? r.slice(to + 1, static_cast<int>(r.words.size())) : std::vector<std::string>();
+    std::string target;
+    bool namesContainer = std::any_of(where.begin(), where.end(), [](const std::string& w) {
+        for (auto& t : typesNamed(w))
+            if (const WidgetDef* def = WidgetCatalog::get().find(t); def && def->container) return true;
+        return false;
+    });
+    if (namesContainer) {
+        auto found = findNodes(doc, where, scope, [](const NodeSite& s) { return !s.childrenKey.empty(); });
+        if (!found.empty()) target = found.front().site.pointer;
+    }
+    if (target.empty() && !where.empty()) {
+        std::string screen = findScreen(doc, where);
+        if (screen.empty()) return notFound("'" + joinWords(where) + "'");
+        target = "/screens/" + escapePointer(screen);
+    }
+    if (target.empty() && !scope.owner.empty() && scope.owner.rfind("/screens/", 0) == 0) target = scope.owner;
+    if (target.empty()) return cannot("tell where the " + lowerAscii(label) + " " + widget + " goes (say e.g. \"... to settings\")");
+
+    std::string array, anchorBind;
+    size_t index = 0;
+    if (!insertionPoint(doc, target, widget, &array, &index, &anchorBind)) return cannot("add a control inside " + target);
+
+    // The new state value sits beside the neighbour's ("prefs.push" -> "prefs.darkMode"), else at the top of state.
+    Json initial = widget == "switch" || widget == "checkbox" ? Json(false) : widget == "slider" ? Json(50) : widget == "stepper" ? Json(1) : Json("");
+    std::string inputKind = widget == "input" ? inputKindFor(label) : "";
+    if (inputKind == "number") initial = 0;
+    if (widget == "date") initial = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("now", std::string()).substr(0, 10) : "";
+    std::string member = camelKey(label), bind, statePath;
+    size_t dot = anchorBind.rfind('.');
+    if (dot != std::string::npos && anchorBind.find("${") == std::string::npos && doc.contains("state") && doc["state"].is_object()) {
+        std::string prefix = anchorBind.substr(0, dot), prefixPointer = "/state";
+        for (size_t from = 0, next; from <= prefix.size(); from = next + 1) {
+            next = prefix.find('.', from);
+            if (next == std::string::npos) next = prefix.size();
+            prefixPointer += "/" + escapePointer(prefix.substr(from, next - from));
+        }
+        if (has(doc, prefixPointer) && at(doc, prefixPointer).is_object()) {
+            std::set<std::string> members;
+            for (auto& [k, v] : at(doc, prefixPointer).items()) members.insert(k);
+            member = uniqueName(member, members);
+            bind = prefix + "." + member;
+            statePath = prefixPointer + "/" + escapePointer(member);
+        }
+    }
+    if (bind.empty()) {
+        if (!doc.contains("state") || !doc["state"].is_object()) log.add("/state", Json::object());
+        member = uniqueName(member, keysOf(log.doc, "state"));
+        bind = member;
+        statePath = "/state/" + escapePointer(member);
+    }
+    log.add(statePath, initial);
+
+    Json node = Json{{widget, label}, {"id", uniqueName(camelKey(label), idSet(doc))}};
+    if (!inputKind.empty() && inputKind != "text") node["kind"] = inputKind;
+    if (widget == "slider") node["min"] = 0, node["max"] = 100;
+    node["bind"] = bind;
+    log.add(array + "/" + std::to_string(index), node);
+
+    // A form that saves its draft object ({"push": "habits", "value": {"name": "${habitDraft.name}"}}) saves the new field too.
+    std::string prefix = bind.find('.') == std::string::npos ? "" : bind.substr(0, bind.rfind('.'));
+    const Json screen = at(log.doc, ownerOf(array));   // a copy: the log changes its document while this walks
+    if (!prefix.empty())
+        forEachObject(screen, ownerOf(array), [&](const Json& o, const std::string& pointer) {
+            if (!o.contains("push") || !o.contains("value") || !o["value"].is_object() || o["value"].contains(member)) return;
+            bool fromDraft = std::any_of(o["value"].begin(), o["value"].end(), [&](const Json& v) { return v.is_string() && v.get<std::string>().rfind("${" + prefix + ".", 0) == 0; });
+            if (fromDraft) log.add(pointer + "/value/" + escapePointer(member), "${" + bind + "}");
+        });
+    return {"Added a " + lowerAscii(label) + " " + widget + " (bound to " + bind + ")", ""};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Rename
+//-----------------------------------------------------------------------------
+
+// Replaces whole-word, case-insensitive occurrences of `from` in the shown parts of `s` (never inside "${...}"),
+// matching each occurrence's capitalization.
+std::string renameWords(const std::string& s, const std::string& from, const std::string& to) {
+    const std::string lowFrom = lowerAscii(from);
+    std::string out;
+    for (auto& piece : splitTemplate(s)) {
+        if (piece.expression) { out += piece.text; continue; }
+        const std::string low = lowerAscii(piece.text);
+        size_t i = 0;
+        while (i < piece.text.size()) {
+            size_t hit = low.find(lowFrom, i);
+            while (hit != std::string::npos && ((hit > 0 && isWordChar(low[hit - 1])) || (hit + lowFrom.size() < low.size() && isWordChar(low[hit + lowFrom.size()]))))
+                hit = low.find(lowFrom, hit + 1);
+            if (hit == std::string::npos) { out += piece.text.substr(i); break; }
+            out += piece.text.substr(i, hit - i);
+            std::string was = piece.text.substr(hit, lowFrom.size()), now = to;
+            bool allUpper = was.size() > 1 && std::none_of(was.begin(), was.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+            if (allUpper) std::transform(now.begin(), now.end(), now.begin(), [](char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); });
+            else if (std::isupper(static_cast<unsigned char>(was[0]))) now = capitalized(now);
+            else if (!now.empty() && std::isupper(static_cast<unsigned char>(now[0])) && (now.size() == 1 || !std::isupper(static_cast<unsigned char>(now[1]))))
+                now[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(now[0])));
+            out += now;
+            i = hit + lowFrom.size();
+        }
+    }
+    return out;
+}
+
+// Whether `key` of the node holds text people see (a String prop of its widget, or its main prop).
+bool isShownText(const NodeSite& site, const std::string& key) {
+    const WidgetDef* def = WidgetCatalog::get().find(site.type);
+    if (!def) return false;
+    const PropDef* prop = def->prop(key == site.typeKey ? def->primary : key);
+    return prop && prop->type == PropType::String;
+}
+
+Outcome renameText(EditLog& log, const Request& r) {
+    std::string from, to;
+    if (r.quotes.size() >= 2) from = r.quotes[0], to = r.quotes[1];
+    else {
+        // rename [the] FROM [tab|screen|button|label|title] to TO
+        std::string low = lowerAscii(r.text);
+        size_t verb = low.find("rename ");
+        size_t mid = low.rfind(" to ");
+        if (verb == std::string::npos || mid == std::string::npos || mid < verb + 7) return cannot("tell what to rename into what (say e.g. \"rename 'Habits' to 'Routines'\")");
+        from = r.text.substr(verb + 7, mid - verb - 7);
+        to = r.text.substr(mid + 4);
+        for (std::string* s : {&from, &to}) {
+            while (!s->empty() && std::string(" .!'\"").find(s->back()) != std::string::npos) s->pop_back();
+            while (!s->empty() && std::string(" '\"").find(s->front()) != std::string::npos) s->erase(0, 1);
+        }
+        if (lowerAscii(from).rfind("the ", 0) == 0) from = from.substr(4);
+        for (const char* suffix : {" tab", " screen", " button", " label", " title", " page"}) {
+            std::string lowFrom = lowerAscii(from);
+            if (lowFrom.size() > std::strlen(suffix) && lowFrom.compare(lowFrom.size() - std::strlen(suffix), std::string::npos, suffix) == 0)
+                from = from.substr(0, from.size() - std::strlen(suffix));
+        }
+    }
+    from = safeText(from, 80);
+    to = safeText(to, 80);
+    if (from.empty() || to.empty()) return cannot("tell what to rename into what (say e.g. \"rename 'Habits' to 'Routines'\")");
+    const Json doc = log.doc;
+    // Plural names rename their singular too ("Habits" -> "Routines" also makes "New habit" "New routine").
+    std::vector<std::pair<std::string, std::string>> pairs = {{from, to}};
+    std::string oneFrom = singularOf(lowerAscii(from)), oneTo = singularOf(lowerAscii(to));
+    if (oneFrom != lowerAscii(from) && oneTo != lowerAscii(to)) pairs.push_back({oneFrom, to.substr(0, oneTo.size())});
+    auto renamed = [&](const std::string& s) {
+        std::string out = s;
+        for (auto& [a, b] : pairs) out = renameWords(out, a, b);
+        return out;
+    };
+    std::set<std::string> done;
+    auto change = [&](const std::string& pointer, const Json& value) {
+        if (!value.is_string() || done.count(pointer)) return;
+        std::string now = renamed(value.get<std::string>());
+        if (now == value.get<std::string>()) return;
+        done.insert(pointer);
+        log.replace(pointer, now);
+    };
+    forEachNode(doc, [&](const NodeSite& site) {
+        for (auto& [k, v] : site.node->items())
+            if (isShownText(site, k)) change(site.pointer + "/" + escapePointer(k), v);
+        return true;
+    });
+    for (const char* section : {"screens", "overlays"}) {
+        if (!doc.contains(section) || !doc[section].is_object()) continue;
+        for (auto& [id, s] : doc[section].items())
+            if (s.is_object() && s.contains("title")) change("/" + std::string(section) + "/" + escapePointer(id) + "/title", s["title"]);
+    }
+    if (doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") && doc["nav"]["items"].is_array())
+        for (size_t i = 0; i < doc["nav"]["items"].size(); ++i)
+            if (doc["nav"]["items"][i].is_object() && doc["nav"]["items"][i].contains("label"))
+                change("/nav/items/" + std::to_string(i) + "/label", doc["nav"]["items"][i]["label"]);
+    for (const char* section : {"screens", "overlays", "actions"})
+        if (doc.contains(section))
+            forEachObject(doc[section], "/" + std::string(section), [&](const Json& o, const std::string& pointer) {
+                if (o.contains("toast")) change(pointer + "/toast", o["toast"]);
+            });
+    if (doc.contains("meta") && doc["meta"].is_object() && doc["meta"].contains("name")) change("/meta/name", doc["meta"]["name"]);
+    if (done.empty()) return {"", "Nothing in this app says '" + from + "', so the offline drafter has nothing to rename" + std::string(kNeedsLlm)};
+    return {"Renamed '" + from + "' to '" + to + "' in " + std::to_string(done.size()) + (done.size() == 1 ? " place" : " places"), ""};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Recolor
+//-----------------------------------------------------------------------------
+
+struct NamedColor {
+    const char* name;
+    const char* hex;
+    const char* tone;   // the theme tone closest to it
+};
+
+const std::vector<NamedColor>& namedColors() {
+    static const std::vector<NamedColor> colors = {
+        {"red", "#DC2626", "danger"}, {"rose", "#E11D48", "danger"}, {"crimson", "#B91C1C", "danger"}, {"orange", "#EA580C", "warning"},
+        {"amber", "#D97706", "warning"}, {"yellow", "#CA8A04", "warning"}, {"gold", "#B45309", "warning"}, {"green", "#16A34A", "success"},
+        {"emerald", "#059669", "success"}, {"lime", "#65A30D", "success"}, {"teal", "#0D9488", "info"}, {"cyan", "#0891B2", "info"},
+        {"blue", "#2563EB", "info"}, {"navy", "#1E3A8A", "info"}, {"indigo", "#4F46E5", "brand"}, {"purple", "#9333EA", "brand"},
+        {"violet", "#7C3AED", "brand"}, {"pink", "#DB2777", "danger"}, {"magenta", "#C026D3", "brand"}, {"brown", "#92400E", "warning"},
+        {"gray", "#4B5563", "muted"}, {"grey", "#4B5563", "muted"}, {"black", "#111827", "muted"}};
+    return colors;
+}
+
+// "#e11d48" or "#E1D" in the request, as "#RRGGBB".
+std::string hexIn(const Request& r) {
+    for (auto& w : r.words) {
+        if (w.size() != 4 && w.size() != 7) continue;
+        if (w[0] != '#' || w.find_first_not_of("0123456789abcdef", 1) != std::string::npos) continue;
+        std::string hex = w.size() == 7 ? w.substr(1) : std::string{w[1], w[1], w[2], w[2], w[3], w[3]};
+        std::transform(hex.begin(), hex.end(), hex.begin(), [](char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); });
+        return "#" + hex;
+    }
+    return "";
+}
+
+Outcome recolor(EditLog& log, const Request& r, const Scope& scope) {
+    const Json doc = log.doc;
+    if (r.has("dark") || r.has("light")) {
+        if (!r.hasAny({"mode", "theme"})) return cannot("tell what should be " + std::string(r.has("dark") ? "dark" : "light"));
+        const char* mode = r.has("dark") ? "dark" : "light";
+        if (!doc.contains("theme") || !doc["theme"].is_object()) log.set("/theme", Json::object());
+        log.set("/theme/mode", mode);
+        return {std::string("Switched the app to ") + mode + " mode", ""};
+    }
+    std::string hex = hexIn(r);
+    const NamedColor* named = nullptr;
+    for (auto& c : namedColors())
+        if (r.has(c.name)) named = &c;
+    if (hex.empty() && named) hex = named->hex;
+    std::vector<std::string> target;
+    static const std::set<std::string> verbs = {"make", "use", "change", "set", "paint", "color", "colour", "colored", "coloured", "turn", "as", "instead",
+                                                "brand", "theme", "accent", "primary", "main", "everything", "ui", "scheme", "tint", "hue"};
+    for (auto& w : r.words) {
+        bool isColor = std::any_of(namedColors().begin(), namedColors().end(), [&](const NamedColor& c) { return w == c.name; }) || w[0] == '#';
+        if (!isColor && !verbs.count(w) && !isFiller(w)) target.push_back(w);
+    }
+    if (target.empty() && (scope.pointer.empty() || r.hasAny({"brand", "theme", "accent", "app"}))) {
+        if (!doc.contains("theme") || !doc["theme"].is_object()) log.set("/theme", Json::object());
+        log.set("/theme/brand", hex);
+        return {"Changed the brand color to " + hex, ""};
+    }
+    NodeSite site;
+    if (target.empty()) {
+        forEachNode(doc, [&](const NodeSite& s) {
+            if (s.pointer != scope.pointer) return true;
+            site = s;
+            return false;
+        });
+    } else {
+        auto found = findNodes(doc, target, scope);
+        if (found.empty()) return notFound("'" + joinWords(target) + "'");
+        site = found.front().site;
+    }
+    if (!site.node) return notFound("the selected widget");
+    const WidgetDef* def = WidgetCatalog::get().find(site.type);
+    if (!def) return cannot("color a " + site.type);
+    const std::string what = describe(site);
+    for (const char* key : {"tone", "color", "bg"}) {
+        const PropDef* prop = def->prop(key);
+        if (!prop) continue;
+        if (prop->type == PropType::Color) {
+            log.set(site.pointer + "/" + key, hex);
+            return {"Made " + what + " " + (named ? named->name : hex), ""};
+        }
+        if (prop->type == PropType::Enum && named && std::find(prop->options.begin(), prop->options.end(), named->tone) != prop->options.end()) {
+            log.set(site.pointer + "/" + key, named->tone);
+            return {"Made " + what + " " + named->name + " (tone " + named->tone + ")", ""};
+        }
+    }
+    // Buttons take a variant, not a color: red is the danger variant.
+    if (const PropDef* variant = def->prop("variant"); variant && named && std::string(named->tone) == "danger" &&
+                                                      std::find(variant->options.begin(), variant->options.end(), "danger") != variant->options.end()) {
+        log.set(site.pointer + "/variant", "danger");
+        return {"Made " + what + " red (the danger variant)", ""};
+    }
+    return cannot("color " + what + " " + (named ? named->name : hex) + " (it takes no color of its own)");
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Remove
+//-----------------------------------------------------------------------------
+
+// Whether a node still does something when clicked (or does not need to).
+bool stillWorks(const Json& node) {
+    NodeSite site;
+    Json doc = Json{{"screens", Json{{"x", Json{{"body", Json::array({node})}}}}}};
+    forEachNode(doc, [&](const NodeSite& s) { site = s; return false; });
+    const WidgetDef* def = WidgetCatalog::get().find(site.type);
+    if (!def || !def->interactive) return true;
+    for (const char* k : {"press", "go", "on", "bind", "change", "submit", "select"})
+        if (node.contains(k)) return true;
+    return false;
+}
+
+// Removes one reference to screen `id` (a nav item, a "go", a navigate/open step); false when none is left.
+bool dropOneReference(EditLog& log, const std::string& id) {
+    const Json doc = log.doc;
+    if (doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") && doc["nav"]["items"].is_array()) {
+        const Json& items = doc["nav"]["items"];
+        for (size_t i = 0; i < items.size(); ++i)
+            if (items[i] == id || (items[i].is_object() && items[i].value("screen", std::string()) == id)) { log.remove("/nav/items/" + std::to_string(i)); return true; }
+    }
+    std::string hit, kind;
+    for (const char* section : {"screens", "overlays", "actions", "components"}) {
+        if (!doc.contains(section) || !hit.empty()) continue;
+        forEachObject(doc[section], "/" + std::string(section), [&](const Json& o, const std::string& pointer) {
+            if (!hit.empty()) return;
+            if (o.contains("go") && o["go"] == id) hit = pointer, kind = "go";
+            for (const char* k : {"navigate", "open"})
+                if (o.contains(k) && o[k] == id) hit = pointer, kind = "step";
+        });
+    }
+    if (hit.empty()) return false;
+    const std::string parent = parentPointer(hit);
+    const Json& holder = at(doc, parent);
+    if (kind == "go") {
+        const Json& node = at(doc, hit);
+        NodeSite site;
+        forEachNode(doc, [&](const NodeSite& s) { if (s.pointer != hit) return true; site = s; return false; });
+        bool keepNode = !site.childrenKey.empty() || site.type == "empty" || !holder.is_array();
+        if (keepNode) {
+            log.remove(hit + "/go");
+            if (node.contains("action") && (site.type == "section" || site.type == "empty")) log.remove(hit + "/action");
+        } else log.remove(hit);
+        return true;
+    }
+    // A navigate/open step: drop it from its list, or drop the event it was the whole of; a control left doing nothing goes too.
+    if (holder.is_array() && holder.size() > 1) { log.remove(hit); return true; }
+    std::string eventPointer = holder.is_array() ? parent : hit;
+    std::string nodePointer = parentPointer(eventPointer);
+    if (lastToken(nodePointer) == "on") nodePointer = parentPointer(nodePointer);
+    log.remove(eventPointer);
+    if (has(log.doc, nodePointer) && at(log.doc, nodePointer).is_object() && !stillWorks(at(log.doc, nodePointer)) && at(log.doc, parentPointer(nodePointer)).is_array())
+        log.remove(nodePointer);
+    return true;
+}
+
+Outcome removeScreen(EditLog& log, const std::string& id) {
+    const Json doc = log.doc;
+    if (doc["screens"].size() <= 1) return cannot("remove the only screen of the app");
+    std::string title = doc["screens"][id].is_object() && doc["screens"][id].contains("title") && doc["screens"][id]["title"].is_string()
+                            ? literalText(doc["screens"][id]["title"].get<std::string>()) : id;
+    log.remove("/screens/" + escapePointer(id));
+    for (int guard = 0; guard < 500 && dropOneReference(log, id); ++guard) {}
+    if (log.doc.contains("nav") && log.doc["nav"].is_object() && log.doc["nav"].value("start", std::string()) == id) {
+        const Json& nav = log.doc["nav"];
+        std::string start = nav.contains("items") && nav["items"].is_array() && !nav["items"].empty()
+                                ? (nav["items"][0].is_string() ? nav["items"][0].get<std::string>() : nav["items"][0].value("screen", std::string()))
+                                : log.doc["screens"].begin().key();
+        log.replace("/nav/start", start);
+    }
+    return {"Removed the " + title + " screen and the ways to it", ""};
+}
+
+// "remove/delete/drop X" takes a widget or a whole screen out; "hide X" keeps the widget, invisible ("visible": false).
+Outcome removeTarget(EditLog& log, const Request& r, const Scope& scope, int verb) {
+    const Json doc = log.doc;
+    const bool hide = r.words[verb] == "hide";
+    auto takeOut = [&](const std::string& pointer, const std::string& what) -> Outcome {
+        if (hide) {
+            log.set(pointer + "/visible", false);
+            return {"Hid " + what, ""};
+        }
+        log.remove(pointer);
+        return {"Removed " + what, ""};
+    };
+    std::vector<std::string> phrase = r.slice(verb + 1, static_cast<int>(r.words.size()));
+    if (std::all_of(phrase.begin(), phrase.end(), isFiller)) {
+        if (scope.pointer.empty() || ownerOf(scope.pointer) == scope.pointer) return cannot(std::string("tell what to ") + (hide ? "hide" : "remove"));
+        return takeOut(scope.pointer, "the selected widget");
+    }
+    // Widget words ("the search bar", "the first button") name a widget; otherwise a label or id, else a screen by name.
+    bool screenWords = std::any_of(phrase.begin(), phrase.end(), isScreenWord);
+    bool widgetWords = !screenWords && std::any_of(phrase.begin(), phrase.end(), [](const std::string& w) { return !typesNamed(w).empty(); });
+    std::vector<Candidate> nodes = screenWords ? std::vector<Candidate>() : findNodes(doc, phrase, scope);
+    if (!nodes.empty() && (widgetWords || nodes.front().score >= 3)) return takeOut(nodes.front().site.pointer, describe(nodes.front().site));
+    std::string screen = widgetWords ? "" : findScreen(doc, phrase);
+    if (!screen.empty() && hide) return cannot("hide a screen (say \"remove the " + screen + " tab\" to take it out)");
+    if (!screen.empty()) return removeScreen(log, screen);
+    return notFound("'" + joinWords(phrase) + "'");
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reorder
+//-----------------------------------------------------------------------------
+
+// The node to move for a match: a lone child (a chart alone in its card) moves with its container.
+std::string movable(const Json& doc, const NodeSite& site) {
+    std::string p = site.pointer;
+    while (true) {
+        std::string array = parentPointer(p), container = parentPointer(array);
+        if (!has(doc, array) || !at(doc, array).is_array() || at(doc, array).size() != 1 || container.empty()) return p;
+        if (ownerOf(container) == container || !at(doc, container).is_object() || !at(doc, parentPointer(container)).is_array()) return p;
+        p = container;
+    }
+}
+
+// Where `pointer` is after the element at `removed` left its array (a later sibling, or anything inside one, shifts down).
+std::string afterRemoval(const std::string& pointer, const std::string& removed) {
+    std::string array = parentPointer(removed);
+    if (pointer.rfind(array + "/", 0) != 0) return pointer;
+    size_t end = pointer.find('/', array.size() + 1);
+    std::string token = pointer.substr(array.size() + 1, end == std::string::npos ? std::string::npos : end - array.size() - 1);
+    if (token.empty() || token.find_first_not_of("0123456789") != std::string::npos) return pointer;
+    size_t i = std::stoul(token), gone = std::stoul(lastToken(removed));
+    if (i <= gone) return pointer;
+    return array + "/" + std::to_string(i - 1) + (end == std::string::npos ? "" : pointer.substr(end));
+}
+
+Outcome reorderNav(EditLog& log, const std::vector<std::string>& a, const std::vector<std::string>& b, const std::string& place) {
+    const Json doc = log.doc;
+    if (!doc.contains("nav") || !doc["nav"].is_object() || !doc["nav"].contains("items") || !doc["nav"]["items"].is_array())
+        return cannot("reorder the tabs of an app that lists no nav items");
+    const Json& items = doc["nav"]["items"];
+    auto indexOf = [&](const std::vector<std::string>& words) -> int {
+        std::string screen = findScreen(doc, words);
+        for (size_t i = 0; i < items.size(); ++i)
+            if (items[i] == screen || (items[i].is_object() && items[i].value("screen", std::string()) == screen)) return static_cast<int>(i);
+        return -1;
+    };
+    int from = indexOf(a);
+    if (from < 0) return notFound("a tab for '" + joinWords(a) + "'");
+    int to = place == "first" ? 0 : place == "last" ? static_cast<int>(items.size()) - 1 : indexOf(b);
+    if (to < 0) return notFound("a tab for '" + joinWords(b) + "'");
+    if (place == "after" && to < from) ++to;
+    if (place == "before" && to > from) --to;
+    std::string label = items[from].is_object() ? items[from].value("label", items[from].value("screen", std::string())) : items[from].get<std::string>();
+    if (to == from) return {"The " + label + " tab is already there", ""};
+    log.move("/nav/items/" + std::to_string(from), "/nav/items/" + std::to_string(to));
+    return {"Moved the " + label + " tab " + (place == "first" || place == "last" ? place : place + " " + joinWords(b)), ""};
+}
+
+Outcome reorder(EditLog& log, const Request& r, const Scope& scope, int verb) {
+    const Json doc = log.doc;
+    int placeAt = r.find({"above", "before", "below", "after", "under", "beneath", "over", "first", "last", "top", "bottom"}, verb + 1);
+    if (placeAt < 0) return cannot("tell where to move it (say e.g. \"move the chart above the list\" or \"put profile first in the tabs\")");
+    std::string word = r.words[placeAt];
+    std::string place = word == "above" || word == "before" || word == "over" ? "before" : word == "first" || word == "top" ? "first"
+                      : word == "last" || word == "bottom" ? "last" : "after";
+    int inAt = r.find({"in", "on"}, placeAt + 1);
+    std::vector<std::string> a = r.slice(verb + 1, placeAt);
+    std::vector<std::string> b = place == "first" || place == "last" ? std::vector<std::string>() : r.slice(placeAt + 1, inAt > placeAt ? inAt : static_cast<int>(r.words.size()));
+    std::vector<std::string> context = inAt > placeAt ? r.slice(inAt + 1, static_cast<int>(r.words.size())) : std::vector<std::string>();
+    bool nav = std::any_of(context.begin(), context.end(), isScreenWord) || std::any_of(a.begin(), a.end(), isScreenWord) ||
+               std::any_of(b.begin(), b.end(), isScreenWord);
+    if (nav) return reorderNav(log, a, b, place);
+
+    std::vector<Candidate> as = findNodes(doc, a, scope);
+    if (as.empty()) return notFound("'" + joinWords(a) + "'");
+    for (auto& ca : as) {
+        std::string from = movable(doc, ca.site);
+        std::string array = parentPointer(from);
+        if (!at(doc, array).is_array()) continue;
+        std::string to;
+        if (place == "first" || place == "last") to = array + "/" + (place == "first" ? std::string("0") : std::to_string(at(doc, array).size() - 1));
+        else {
+            auto bs = findNodes(doc, b, scope, [&](const NodeSite& s) { return s.owner == ca.site.owner && s.pointer.rfind(from, 0) != 0 && from.rfind(s.pointer + "/", 0) != 0; });
+            if (bs.empty()) continue;
+            std::string target = movable(doc, bs.front().site);
+            if (!at(doc, parentPointer(target)).is_array()) continue;
+            std::string shifted = afterRemoval(target, from);
+            size_t index = std::stoul(lastToken(shifted)) + (place == "after" ? 1 : 0);
+            to = parentPointer(shifted) + "/" + std::to_string(index);
+        }
+        std::string what = describe(ca.site);
+        std::string where = place == "first" || place == "last" ? "to the " + std::string(place == "first" ? "top" : "bottom") : std::string(place == "before" ? "above " : "below ") + joinWords(b);
+        if (to == from) return {capitalized(what) + " is already " + where, ""};
+        log.move(from, to);
+        return {"Moved " + what + " " + where, ""};
+    }
+    return notFound("'" + joinWords(b) + "' on the same screen as '" + joinWords(a) + "'");
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Resize
+//-----------------------------------------------------------------------------
+
+// Text styles from small to large ("strong" reads as body).
+const std::vector<std::string>& styleScale() {
+    static const std::vector<std::string> scale = {"small", "caption", "body", "h3", "h2", "h1", "display"};
+    return scale;
+}
+
+// The default height a widget's doc names ("Height: `h` (default 180)", "(`h`, default 240)"), or 0.
+int defaultHeight(const WidgetDef& def) {
+    size_t h = def.doc.find("`h`");
+    size_t value = h == std::string::npos ? std::string::npos : def.doc.find("default ", h);
+    return value == std::string::npos ? 0 : std::atoi(def.doc.c_str() + value + 8);
+}
+
+// Steps one node's size props up or down; `pad` also for containers (only the target). Returns how many props changed.
+int resizeNode(EditLog& log, const NodeSite& site, bool bigger, bool withPad) {
+    const WidgetDef* def = WidgetCatalog::get().find(site.type);
+    if (!def) return 0;
+    const Json node = at(log.doc, site.pointer);
+    int changed = 0;
+    const double factor = bigger ? 1.5 : 1 / 1.5;
+    if (const PropDef* size = def->prop("size")) {
+        if (size->type == PropType::Enum && !size->options.empty()) {
+            std::string now = node.contains("size") && node["size"].is_string() ? node["size"].get<std::string>() : size->def.is_string() ? size->def.get<std::string>() : size->options[size->options.size() / 2];
+            auto it = std::find(size->options.begin(), size->options.end(), now);
+            long i = it == size->options.end() ? static_cast<long>(size->options.size() / 2) : it - size->options.begin();
+            long next = std::clamp(i + (bigger ? 1 : -1), 0L, static_cast<long>(size->options.size()) - 1);
+            if (next != i) log.set(site.pointer + "/size", size->options[next]), ++changed;
+        } else if (size->type == PropType::Number) {
+            double now = node.contains("size") && node["size"].is_number() ? node["size"].get<double>() : size->def.is_number() ? size->def.get<double>() : 24;
+            log.set(site.pointer + "/size", static_cast<int>(std::lround(now * factor)));
+            ++changed;
+        }
+    }
+    if (const PropDef* style = def->prop("style"); style && style->type == PropType::Enum) {
+        std::string now = node.contains("style") && node["style"].is_string() ? node["style"].get<std::string>() : "body";
+        auto& scale = styleScale();
+        auto it = std::find(scale.begin(), scale.end(), now == "strong" ? "body" : now);
+        if (it != scale.end()) {
+            long i = it - scale.begin(), next = std::clamp(i + (bigger ? 1 : -1), 0L, static_cast<long>(scale.size()) - 1);
+            if (next != i && std::find(style->options.begin(), style->options.end(), scale[next]) != style->options.end())
+                log.set(site.pointer + "/style", scale[next]), ++changed;
+        }
+    }
+    if (def->prop("level")) {
+        int now = node.contains("level") && node["level"].is_number() ? node["level"].get<int>() : 2;
+        int next = std::clamp(now + (bigger ? -1 : 1), 1, 3);
+        if (next != now) log.set(site.pointer + "/level", next), ++changed;
+    }
+    if (int h = defaultHeight(*def); h > 0 || (node.contains("h") && node["h"].is_number())) {
+        double now = node.contains("h") && node["h"].is_number() ? node["h"].get<double>() : h;
+        log.set(site.pointer + "/h", static_cast<int>(std::lround(now * factor)));
+        ++changed;
+    }
+    if (withPad && def->prop("pad")) {
+        int now = node.contains("pad") && node["pad"].is_number() ? node["pad"].get<int>() : 16;
+        int next = std::max(0, now + (bigger ? 8 : -8));
+        if (next != now) log.set(site.pointer + "/pad", next), ++changed;
+    }
+    return changed;
+}
+
+Outcome resize(EditLog& log, const Request& r, const Scope& scope) {
+    const Json doc = log.doc;
+    const bool bigger = !r.hasAny({"smaller", "tiny", "shrink", "less", "compact", "narrower", "shorter", "reduce"});
+    static const std::set<std::string> verbs = {"make", "bigger", "larger", "smaller", "huge", "tiny", "enlarge", "shrink", "grow", "more", "less",
+                                                "prominent", "compact", "taller", "shorter", "wider", "narrower", "increase", "reduce", "size", "big", "large", "small"};
+    std::vector<std::string> phrase;
+    for (auto& w : r.words)
+        if (!verbs.count(w)) phrase.push_back(w);
+    NodeSite site;
+    bool any = std::any_of(phrase.begin(), phrase.end(), [](const std::string& w) { return !isFiller(w); });
+    if (any) {
+        // A match that has something to resize beats one that has not.
+        auto found = findNodes(doc, phrase, scope);
+        for (auto& c : found) {
+            EditLog trial{doc};
+            int changed = resizeNode(trial, c.site, bigger, true);
+            forEachNode(doc, [&](const NodeSite& inner) {
+                if (inner.pointer.rfind(c.site.pointer + "/", 0) == 0) changed += resizeNode(trial, inner, bigger, false);
+                return true;
+            });
+            if (changed > 0) { site = c.site; break; }
+        }
+        if (!site.node && !found.empty()) return cannot("make " + describe(found.front().site) + (bigger ? " bigger" : " smaller") + " (it has no size of its own)");
+        if (!site.node) return notFound("'" + joinWords(phrase) + "'");
+    } else {
+        forEachNode(doc, [&](const NodeSite& s) { if (s.pointer != scope.pointer) return true; site = s; return false; });
+        if (!site.node) return cannot("tell what to make " + std::string(bigger ? "bigger" : "smaller"));
+    }
+    const std::string what = describe(site);
+    int changed = resizeNode(log, site, bigger, true);
+    forEachNode(doc, [&](const NodeSite& inner) {
+        if (inner.pointer.rfind(site.pointer + "/", 0) == 0) changed += resizeNode(log, inner, bigger, false);
+        return true;
+    });
+    if (changed == 0) return cannot("make " + what + (bigger ? " bigger" : " smaller") + " (it has no size of its own)");
+    return {"Made " + what + (bigger ? " bigger" : " smaller"), ""};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Entry point
+//-----------------------------------------------------------------------------
+
+// The request without "please", "can you" and a final period, for "cannot ..." messages.
+std::string requestPhrase(const Request& r) {
+    std::string s = lowerAscii(r.text);
+    for (const char* lead : {"please ", "can you ", "could you ", "i want ", "i'd like ", "let's ", "lets "})
+        if (s.rfind(lead, 0) == 0) s = s.substr(std::strlen(lead));
+    while (!s.empty() && std::string(".!? ").find(s.back()) != std::string::npos) s.pop_back();
+    return s.empty() ? "do an empty request" : s;
+}
+
+Outcome dispatch(EditLog& log, const Request& r, const Scope& scope) {
+    if (r.hasAny({"rename", "relabel"}) || (r.hasAny({"change", "call"}) && r.quotes.size() >= 2)) return renameText(log, r);
+    int verb = r.find({"add", "insert", "include", "create"});
+    if (verb >= 0) {
+        // The last control word before "to/on/in" names the control ("a due date field": a field labelled "Due date").
+        int end = r.find({"to", "on", "in", "into", "under"}, verb + 1);
+        const FieldKind* kind = nullptr;
+        int kindAt = -1;
+        for (int i = verb + 1; i < (end < 0 ? static_cast<int>(r.words.size()) : end); ++i)
+            for (auto& k : fieldKinds())
+                if (k.words.count(r.words[i])) kind = &k, kindAt = i;
+        if (kind) return addField(log, r, scope, verb, kindAt, *kind);
+        for (int i = verb + 1; i < static_cast<int>(r.words.size()); ++i)
+            for (auto& pattern : screenPatterns())
+                if (pattern.words.count(singularOf(r.words[i]))) return addScreen(log, pattern);
+        return cannot(requestPhrase(r));
+    }
+    if (int verbAt = r.find({"remove", "delete", "hide", "drop"}); verbAt >= 0) return removeTarget(log, r, scope, verbAt);
+    if (int verbAt = r.find({"move", "put", "place", "reorder"}); verbAt >= 0) return reorder(log, r, scope, verbAt);
+    if (r.hasAny({"bigger", "larger", "smaller", "huge", "tiny", "enlarge", "shrink", "taller", "shorter", "prominent"})) return resize(log, r, scope);
+    bool color = !hexIn(r).empty() || std::any_of(namedColors().begin(), namedColors().end(), [&](const NamedColor& c) { return r.has(c.name); });
+    if (color || ((r.has("dark") || r.has("light")) && r.hasAny({"mode", "theme"}))) return recolor(log, r, scope);
+    return cannot(requestPhrase(r));
+}
+
+} // namespace
+
+Json offlineRefinement(const Json& doc, const std::string& request, const std::string& scope) {
+    const Request r = readRequest(request);
+    try {
+        if (!doc.is_object() || !doc.contains("screens") || !doc["screens"].is_object() || doc["screens"].empty())
+            return Json{{"unsupported", "The offline drafter can only refine a spec with screens"}};
+        EditLog log{doc};
+        Outcome outcome = dispatch(log, r, readScope(doc, scope));
+        if (!outcome.unsupported.empty()) return Json{{"unsupported", outcome.unsupported}};
+        Json answer = Json{{"summary", outcome.summary}, {"edits", log.edits}};
+        // The answer goes through the same path as a model's, and must leave a spec with no errors.
+        Json result;
+        std::string mode, error;
+        if (!applyRefinementAnswer(doc, answer, &result, &mode, &error))
+            return Json{{"unsupported", "The offline drafter could not " + requestPhrase(r) + " cleanly (" + error + ")" + kNeedsLlm}};
+        LoadResult load = SpecLoader::loadJson(result);
+        for (auto& d : load.diagnostics)
+            if (d.level == Diagnostic::Level::Error)
+                return Json{{"unsupported", "The offline drafter could not " + requestPhrase(r) + " cleanly (" + d.pointer + ": " + d.message + ")" + kNeedsLlm}};
+        return answer;
+    } catch (const std::exception& e) {
+        return Json{{"unsupported", "The offline drafter could not " + requestPhrase(r) + " (" + std::string(e.what()) + ")" + kNeedsLlm}};
+    }
+}
+
+} // namespace pt

@@ -1,0 +1,376 @@
+// Promptotype — Ui implementation: props in scope, children, events, binding, probes.
+//
+// [SECTION] Props and look
+// [SECTION] Text
+// [SECTION] Children and layout
+// [SECTION] Events and binding
+// [SECTION] Probes
+
+#include "runtime/engine/ui.h"
+#include "runtime/engine/prototype.h"
+#include "runtime/spec/catalog.h"
+#include <algorithm>
+#include <cctype>
+
+namespace pt {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Props and look
+//-----------------------------------------------------------------------------
+
+const Scope& Ui::scope() const { return *m_scopes.back(); }
+EvalEnv Ui::env() const { return m_proto.env(); }
+
+Json Ui::eval(const Template& t) const {
+    if (t.isLiteral()) return t.raw();
+    std::string error;
+    Json v = t.eval(scope(), env(), &error);
+    if (!error.empty()) m_proto.report("expression: " + error);
+    return v;
+}
+
+const Template* Ui::propTemplate(const Node& n, std::string_view name) const {
+    if (!n.def) return nullptr;
+    int i = n.def->propIndex(name);
+    return i < 0 || i >= (int)n.props.size() ? nullptr : &n.props[i];
+}
+
+Json Ui::prop(const Node& n, std::string_view name) const {
+    const Template* t = propTemplate(n, name);
+    return t ? eval(*t) : Json(nullptr);
+}
+
+namespace {
+
+// ImGui reserves 4 vertices per character and indexes them with 16 bits: one text call past
+// ~16k characters would overflow. Display text is capped well below that.
+constexpr size_t kMaxDisplayBytes = 4000;
+
+std::string capped(std::string s) {
+    if (s.size() <= kMaxDisplayBytes) return s;
+    size_t cut = kMaxDisplayBytes;
+    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) --cut;  // never split a UTF-8 character
+    s.resize(cut);
+    return s + "…";
+}
+
+} // namespace
+
+// Literal props (most of them) are read in place: no Json copy per frame.
+std::string Ui::str(const Node& n, std::string_view name) const {
+    const Template* t = propTemplate(n, name);
+    if (!t) return "";
+    return capped(t->isLiteral() ? toDisplayString(t->raw()) : toDisplayString(eval(*t)));
+}
+
+namespace {
+
+double asNumber(const Json& v) {
+    if (v.is_number()) return v.get<double>();
+    if (v.is_string()) return std::strtod(v.get<std::string>().c_str(), nullptr);
+    if (v.is_boolean()) return v.get<bool>() ? 1 : 0;
+    return 0;
+}
+
+} // namespace
+
+double Ui::num(const Node& n, std::string_view name) const {
+    const Template* t = propTemplate(n, name);
+    if (!t) return 0;
+    return t->isLiteral() ? asNumber(t->raw()) : asNumber(eval(*t));
+}
+
+int Ui::integer(const Node& n, std::string_view name, int lo, int hi) const {
+    double v = num(n, name);
+    if (!(v >= lo)) return lo;  // also catches NaN
+    return v >= hi ? hi : (int)v;
+}
+
+bool Ui::flag(const Node& n, std::string_view name) const {
+    const Template* t = propTemplate(n, name);
+    if (!t) return false;
+    return t->isLiteral() ? truthy(t->raw()) : truthy(eval(*t));
+}
+
+bool Ui::given(const Node& n, std::string_view name) const {
+    if (!n.def) return false;
+    int i = n.def->propIndex(name);
+    return i >= 0 && i < (int)n.propGiven.size() && n.propGiven[i];
+}
+
+const Theme& Ui::theme() const { return m_proto.theme(); }
+
+ImFont* Ui::font(TextStyle s) const {
+    const FontSet* fonts = m_proto.fonts();
+    return fonts ? fonts->get(s) : ImGui::GetFont();
+}
+
+const std::string& Ui::icon(std::string_view name) const { return iconGlyph(name); }
+
+ImU32 Ui::color(const Json& value, ImU32 fallback) const {
+    if (!value.is_string() || value.get<std::string>().empty()) return fallback;
+    const std::string& s = value.get<std::string>();
+    static const char* tones[] = {"brand", "primary", "success", "warning", "danger", "info", "muted"};
+    for (const char* t : tones)
+        if (s == t) return s == "muted" ? theme().c.textMuted : theme().tone(s == "primary" ? "brand" : s);
+    ImU32 c;
+    return parseColor(s, &c) ? c : fallback;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Text
+//-----------------------------------------------------------------------------
+
+void Ui::noteText(std::string_view s) {
+    if (!s.empty()) m_proto.m_texts.emplace_back(s);
+}
+
+void Ui::text(std::string_view s, TextStyle style, ImU32 color, float wrap) {
+    ImGui::PushFont(font(style));
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    if (wrap != 0.0f) {
+        float w = wrap < 0 ? ImGui::GetContentRegionAvail().x : wrap;
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(1.0f, w));
+        ImGui::TextUnformatted(s.data(), s.data() + s.size());
+        ImGui::PopTextWrapPos();
+    } else {
+        ImGui::TextUnformatted(s.data(), s.data() + s.size());
+    }
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    noteText(s);
+}
+
+void Ui::textAt(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float wrapWidth) {
+    ImFont* f = font(style);
+    ImGui::GetWindowDrawList()->AddText(f, f->FontSize, pos, color, s.data(), s.data() + s.size(), wrapWidth);
+    noteText(s);
+}
+
+ImVec2 Ui::measure(std::string_view s, TextStyle style, float wrapWidth) const {
+    ImFont* f = font(style);
+    return f->CalcTextSizeA(f->FontSize, FLT_MAX, wrapWidth, s.data(), s.data() + s.size());
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Children and layout
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// Scope for one repeat instance; keeps the evaluated array alive for the item reference.
+struct RepeatScope : Scope {
+    RepeatScope(const Json* state, const Scope* parent, std::shared_ptr<const Json> array)
+        : Scope(state, parent), items(std::move(array)) {}
+    std::shared_ptr<const Json> items;
+};
+
+} // namespace
+
+void Ui::expand(const Node& n, std::vector<Instance>& out) const {
+    if (!n.repeat) {
+        if (n.visible.isLiteral() ? truthy(n.visible.raw()) : truthy(eval(n.visible))) out.push_back({&n, nullptr, -1});
+        return;
+    }
+    auto items = std::make_shared<const Json>(eval(n.repeat->in));
+    size_t count = items->is_array() ? items->size() : 0;
+    size_t limit = std::min<size_t>(count, (size_t)n.repeat->limit);
+    for (size_t i = 0; i < limit; ++i) {
+        auto s = std::make_shared<RepeatScope>(scope().state(), &scope(), items);
+        s->bindRef(n.repeat->as, &(*items)[i]);
+        s->bindValue("index", (long long)i);
+        // visible is evaluated per item, so "visible": "${!t.done}" filters a repeat
+        m_scopes.push_back(s.get());
+        bool shown = truthy(eval(n.visible));
+        m_scopes.pop_back();
+        if (shown) out.push_back({&n, s, (int)i});
+    }
+    if (count == 0)
+        for (const Node& e : n.repeat->empty) expand(e, out);
+}
+
+std::vector<Ui::Instance> Ui::instances(const std::vector<Node>& nodes) const {
+    std::vector<Instance> out;
+    out.reserve(nodes.size());
+    for (const Node& n : nodes) expand(n, out);
+    return out;
+}
+
+float Ui::availWidth() const { return std::max(1.0f, ImGui::GetContentRegionAvail().x); }
+
+float Ui::itemWidth(const Node& n) const {
+    float avail = availWidth();
+    if (n.layout.widthPct > 0) return std::max(1.0f, avail * n.layout.widthPct / 100.0f);
+    if (n.layout.width > 0) return std::min(avail, n.layout.width);
+    return avail;
+}
+
+void Ui::draw(const Instance& inst) {
+    const Node& n = *inst.node;
+    if (inst.scope) m_scopes.push_back(inst.scope.get());
+    m_indexPath.push_back(inst.index);
+    const Node* outer = m_current;
+    m_current = &n;
+
+    ImGui::PushID((int)n.keyHash);
+    if (inst.index >= 0) ImGui::PushID(inst.index);
+    bool enabled = n.enabled.isLiteral() ? truthy(n.enabled.raw()) : truthy(eval(n.enabled));
+    if (!enabled) { ImGui::BeginDisabled(); ++m_disabledDepth; }
+
+    // align: offset by last frame's width (immediate mode knows a size only after drawing)
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    bool aligned = n.layout.align > 0;
+    ImGuiID widthId = aligned ? ImGui::GetID("##w") : 0;
+    if (aligned) {
+        float w = storage->GetFloat(widthId, 0.0f);
+        float avail = ImGui::GetContentRegionAvail().x;
+        if (w > 0 && w < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (n.layout.align == 1 ? (avail - w) * 0.5f : avail - w));
+        ImGui::BeginGroup();
+    }
+    if (!n.rules.empty()) m_proto.m_fields.push_back({instanceKey(n), &n, std::make_shared<Scope>(scope().snapshot())});
+
+    if (n.isComponent) {
+        auto params = std::make_shared<Scope>(scope().state(), &scope());
+        for (auto& [name, t] : n.params) params->bindValue(name, eval(t));
+        m_scopes.push_back(params.get());
+        drawColumn(n.children);
+        m_scopes.pop_back();
+    } else if (n.def && n.def->draw) {
+        n.def->draw(*this, n);
+    }
+
+    if (aligned) {
+        ImGui::EndGroup();
+        storage->SetFloat(widthId, ImGui::GetItemRectSize().x);
+    }
+    if (!enabled) { ImGui::EndDisabled(); --m_disabledDepth; }
+    if (inst.index >= 0) ImGui::PopID();
+    ImGui::PopID();
+
+    m_current = outer;
+    m_indexPath.pop_back();
+    if (inst.scope) m_scopes.pop_back();
+}
+
+void Ui::drawNode(const Node& n) {
+    std::vector<Instance> list;
+    expand(n, list);
+    for (auto& inst : list) draw(inst);
+}
+
+float Ui::drawRow(const std::vector<Node>& nodes, float gap) {
+    ImGui::BeginGroup();
+    auto list = instances(nodes);
+    for (size_t i = 0; i < list.size(); ++i) {
+        if (i) ImGui::SameLine(0, gap);
+        draw(list[i]);
+    }
+    ImGui::EndGroup();
+    return ImGui::GetItemRectSize().x;
+}
+
+void Ui::drawColumn(const std::vector<Node>& nodes, float gap) {
+    if (gap < 0) gap = theme().gap;
+    auto list = instances(nodes);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, gap));
+    for (auto& inst : list) draw(inst);
+    ImGui::PopStyleVar();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Events and binding
+//-----------------------------------------------------------------------------
+
+bool Ui::hasAction(const Node& n, std::string_view event) const { return n.actions(event) != nullptr; }
+
+void Ui::fire(const Node& n, std::string_view event, const Json& payload) {
+    const ActionList* list = n.actions(event);
+    if (!list) return;
+    m_proto.run(*list, scope(), payload);
+}
+
+Json Ui::bound(const Node& n) const {
+    if (!n.hasBind) return nullptr;
+    const Json* v = m_proto.getPath(toDisplayString(eval(n.bind)));
+    return v ? *v : Json(nullptr);
+}
+
+void Ui::setBound(const Node& n, const Json& value) {
+    std::string key = instanceKey(n);
+    m_proto.m_fieldErrors.erase(key);  // editing a field clears its message until the next validate
+    if (n.hasBind) m_proto.queueWrite(toDisplayString(eval(n.bind)), value);
+    else m_proto.m_localValues[key] = value;
+    if (m_proto.m_inputObserver) m_proto.m_inputObserver(n, key, value);
+    fire(n, "change", value);
+}
+
+std::string* Ui::editBuffer(const Node& n) {
+    auto& buf = m_proto.m_buffers[instanceKey(n)];
+    Json v = n.hasBind ? bound(n) : m_proto.localValue(instanceKey(n));
+    std::string current = toDisplayString(v);
+    if (current != buf.synced) {  // changed outside the field (an action, a reset): show the new value
+        buf.text = current;
+        buf.synced = current;
+    }
+    return &buf.text;
+}
+
+std::string Ui::fieldError(const Node& n) const {
+    auto it = m_proto.m_fieldErrors.find(instanceKey(n));
+    return it == m_proto.m_fieldErrors.end() ? "" : it->second;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Probes
+//-----------------------------------------------------------------------------
+
+const Probe* findProbe(const std::vector<Probe>& probes, std::string_view target) {
+    auto pick = [&](auto matches) -> const Probe* {
+        const Probe* fallback = nullptr;
+        for (auto& p : probes)
+            if (matches(p)) {
+                if (p.clickable) return &p;
+                if (!fallback) fallback = &p;
+            }
+        return fallback;
+    };
+    auto lower = [](std::string_view s) {
+        std::string out(s);
+        for (auto& c : out) c = (char)std::tolower((unsigned char)c);
+        return out;
+    };
+    if (auto p = pick([&](const Probe& p) { return p.id == target || p.key == target; })) return p;
+    if (auto p = pick([&](const Probe& p) { return p.label == target; })) return p;
+    std::string t = lower(target);
+    return pick([&](const Probe& p) { return lower(p.label) == t; });
+}
+
+std::string Ui::instanceKey(const Node& n) const {
+    std::string key = n.key;
+    for (int i : m_indexPath)
+        if (i >= 0) key += "#" + std::to_string(i);
+    return key;
+}
+
+void Ui::probe(const Node& n, std::string_view label, bool clickable) {
+    Probe p;
+    p.key = instanceKey(n);
+    p.id = n.id;
+    p.type = n.type;
+    p.label = std::string(label);
+    p.rect = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    p.enabled = !disabled() && !(GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled);
+    p.clickable = clickable;
+    p.input = n.def && n.def->input;
+    p.hasAction = !n.on.empty() || n.hasBind;
+    p.node = &n;
+    p.clip = ImRect(ImGui::GetWindowDrawList()->GetClipRectMin(), ImGui::GetWindowDrawList()->GetClipRectMax());
+    const std::string& target = m_proto.m_scrollTarget;
+    if (!target.empty() && (target == p.key || target == n.id || target == p.label)) {
+        ImGui::SetScrollHereY(0.5f);
+        m_proto.m_scrollTarget.clear();
+    }
+    m_proto.m_probes.push_back(std::move(p));
+}
+
+} // namespace pt

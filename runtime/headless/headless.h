@@ -1,0 +1,69 @@
+// Promptotype — HeadlessDriver: real ImGui frames with no window and no GPU.
+//
+// Drives a Prototype with injected mouse and keyboard input (ImGui 1.86 IO: MousePos,
+// MouseDown, KeysDown), finds widgets through the probes the runtime records, and renders
+// frames to images with the CPU rasterizer. Used by `shot`, `play`, `inspect`, the tests and
+// the benchmarks.
+//
+// [SECTION] Devices
+// [SECTION] HeadlessDriver
+
+#pragma once
+#include "runtime/engine/prototype.h"
+#include "runtime/headless/raster.h"
+#include <functional>
+#include <memory>
+#include <string>
+
+struct ImGuiContext;
+
+namespace pt {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Devices
+//-----------------------------------------------------------------------------
+
+ImVec2 deviceSize(std::string_view device);  // logical screen size: phone 390x844, tablet 834x1112, desktop 1280x800
+
+//-----------------------------------------------------------------------------
+// [SECTION] HeadlessDriver
+//-----------------------------------------------------------------------------
+
+class HeadlessDriver {
+public:
+    // size (0,0) uses the spec's device size. Fonts are shared by every driver in the process.
+    explicit HeadlessDriver(std::shared_ptr<const Spec> spec, ImVec2 size = ImVec2(0, 0));
+    ~HeadlessDriver();
+    HeadlessDriver(const HeadlessDriver&) = delete;
+    HeadlessDriver& operator=(const HeadlessDriver&) = delete;
+
+    Prototype& proto() { return m_proto; }
+    ImVec2 size() const { return m_size; }
+    ImGuiContext* context() const { return m_ctx; }  // its ImGui context (fonts and style included), e.g. for baseline benchmarks
+
+    void frame(double dt = 1.0 / 60.0);  // runs due actions, then one full ImGui frame
+    void settle();                       // a few frames so layouts that measure last frame converge
+
+    // TARGET is a widget id, its probe key, or its visible label (exact, then case-insensitive).
+    // Each returns false with a message naming the target when it is missing, hidden or disabled.
+    bool click(const std::string& target, std::string* error);
+    bool type(const std::string& target, const std::string& text, std::string* error);
+    bool key(const std::string& name, std::string* error);  // enter, tab, backspace, escape, up, down
+    void wait(double ms);                                   // advances runtime time (delays, mock calls, streams)
+    const Probe* find(const std::string& target) const;     // in the last frame's probes, or nullptr
+
+    Image capture();  // renders the current state (one more frame) to pixels
+
+    // Runs inside every frame right after the prototype is drawn, with the prototype's rectangle: meeting mode
+    // records clicks there and draws its overlays (heat map, pins) the same way the window does.
+    void setFrameHook(std::function<void(const ImRect& area)> hook) { m_hook = std::move(hook); }
+
+private:
+    void pressAt(ImVec2 pos);
+    ImGuiContext* m_ctx = nullptr;
+    Prototype m_proto;
+    ImVec2 m_size;
+    std::function<void(const ImRect&)> m_hook;
+};
+
+} // namespace pt

@@ -1,0 +1,139 @@
+// Promptotype — Inspector implementation.
+//
+// [SECTION] Static tree walk (widgets and their actions)
+// [SECTION] Rendered pass (edges, dead controls, texts)
+
+#include "runtime/headless/inspector.h"
+#include "runtime/engine/action_runner.h"
+#include "runtime/headless/headless.h"
+#include "runtime/spec/spec_loader.h"
+#include "runtime/spec/catalog.h"
+#include <algorithm>
+#include <set>
+
+namespace pt {
+
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Static tree walk
+//-----------------------------------------------------------------------------
+
+std::string describe(const ActionStep& s) {
+    std::string d = s.def ? s.def->name : "?";
+    if (s.main.isLiteral() && s.main.raw().is_string()) d += " " + s.main.raw().get<std::string>();
+    return d;
+}
+
+std::string literalLabel(const Node& n) {
+    if (!n.def || n.def->primary.empty()) return "";
+    int i = n.def->propIndex(n.def->primary);
+    if (i < 0 || n.def->props[i].type == PropType::Nodes) return "";
+    const Json& raw = n.props[i].raw();
+    return raw.is_string() ? raw.get<std::string>() : raw.is_null() ? "" : raw.dump();
+}
+
+void walk(const std::vector<Node>& nodes, Json& out) {
+    for (auto& n : nodes) {
+        Json actions = Json::array();
+        for (auto& [ev, list] : n.on)
+            for (auto& s : list) actions.push_back(ev + ": " + describe(s));
+        if (n.hasBind) actions.push_back("bind " + (n.bind.raw().is_string() ? n.bind.raw().get<std::string>() : ""));
+        out.push_back(Json{{"id", n.id}, {"type", n.type}, {"label", literalLabel(n)}, {"actions", actions}});
+        walk(n.children, out);
+        if (n.repeat) walk(n.repeat->empty, out);
+    }
+}
+
+void collectNodes(const std::vector<Node>& nodes, std::set<const Node*>& out) {
+    for (auto& n : nodes) {
+        out.insert(&n);
+        collectNodes(n.children, out);
+        if (n.repeat) collectNodes(n.repeat->empty, out);
+    }
+}
+
+// A control that looks clickable and does nothing: it fires `press` but nothing listens.
+bool isDead(const Probe& p) {
+    if (!p.clickable || !p.node || !p.node->def) return false;
+    const WidgetDef& d = *p.node->def;
+    bool pressable = std::find(d.events.begin(), d.events.end(), "press") != d.events.end();
+    return pressable && d.interactive && !d.input && p.node->on.empty() && !p.node->hasBind;
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Rendered pass
+//-----------------------------------------------------------------------------
+
+Json inspectSpec(std::shared_ptr<const Spec> spec) {
+    Json out = Json::object();
+    out["start"] = spec->nav.start;
+    auto reachable = reachableScreens(*spec);
+    auto allEdges = navEdges(*spec);
+    Json screens = Json::array(), edges = Json::array(), dead = Json::array(), unreachable = Json::array(), texts = Json::object();
+    std::set<std::string> seenEdges;
+    HeadlessDriver driver(spec);
+    // What the current frame shows, attributed to `from` (a screen or an overlay).
+    // `only` limits it to an overlay's own nodes (the screen below is drawn too).
+    auto gather = [&](const std::string& from, const std::set<const Node*>* only) {
+        texts[from] = driver.proto().texts();
+        bool overlayOnly = only != nullptr;
+        for (auto& p : driver.proto().probes()) {
+            if (only && !only->count(p.node)) continue;
+            if (isDead(p)) dead.push_back(Json{{"screen", from}, {"target", p.id.empty() ? p.label : std::string(p.id)}, {"type", p.type}});
+            std::string via = !p.id.empty() ? std::string(p.id) : p.label;
+            if (via.empty()) continue;
+            std::vector<std::string> targets;
+            if (p.node) {
+                for (auto& e : allEdges)
+                    if (e.node == p.node) targets.push_back(e.to);
+            } else if (!overlayOnly && p.key.rfind("nav:", 0) == 0 && p.key != "nav:back") {
+                targets.push_back(p.key.substr(4));
+            }
+            for (auto& t : targets) {
+                if (t == from || !seenEdges.insert(from + "\n" + t + "\n" + via).second) continue;
+                edges.push_back(Json{{"from", from}, {"to", t}, {"via", via}});
+            }
+        }
+    };
+    for (auto& s : spec->screens) {
+        driver.proto().showScreen(s.id);
+        driver.settle();
+        Json widgets = Json::array();
+        walk(s.body, widgets);
+        walk(s.barActions, widgets);
+        bool isReachable = std::find(reachable.begin(), reachable.end(), s.id) != reachable.end();
+        if (!isReachable) unreachable.push_back(s.id);
+        Scope scope(&driver.proto().state());
+        screens.push_back(Json{{"id", s.id}, {"title", toDisplayString(s.title.eval(scope, driver.proto().env()))}, {"reachable", isReachable}, {"widgets", widgets}});
+        gather(s.id, nullptr);
+    }
+    // Overlays are shown over a screen that opens them (or the start screen).
+    for (auto& o : spec->overlays) {
+        std::string host = spec->nav.start;
+        for (auto& e : allEdges)
+            if (e.to == o.id && spec->screen(e.from)) { host = e.from; break; }
+        driver.proto().showScreen(host);
+        driver.proto().openOverlay(o.id);
+        driver.settle();
+        std::set<const Node*> own;
+        collectNodes(o.body, own);
+        collectNodes(o.actions, own);
+        gather(o.id, &own);
+    }
+    out["screens"] = screens;
+    out["edges"] = edges;
+    out["dead_controls"] = dead;
+    out["unreachable"] = unreachable;
+    out["texts"] = texts;
+    // LLM cost proxy: minified JSON bytes / 4, per screen and for the whole document.
+    Json tokens = Json{{"total", approxTokens(spec->source.dump())}, {"screens", Json::object()}};
+    if (spec->source.contains("screens") && spec->source["screens"].is_object())
+        for (auto& [id, s] : spec->source["screens"].items()) tokens["screens"][id] = approxTokens(s.dump());
+    out["tokens"] = tokens;
+    return out;
+}
+
+} // namespace pt
