@@ -326,12 +326,6 @@ bool applyName(Json& doc, const Diagnostic& d, const std::string& name) {
     return true;
 }
 
-std::string childPointer(const std::string& ptr, const std::string& key) {
-    std::string out = ptr + "/";
-    for (char c : key) out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-    return out;
-}
-
 //-----------------------------------------------------------------------------
 // [SECTION] Shape slips
 //-----------------------------------------------------------------------------
