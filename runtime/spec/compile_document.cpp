@@ -66,7 +66,7 @@ const Json* Compiler::section(const char* key, const char* notAnObject) {
 //-----------------------------------------------------------------------------
 
 void Compiler::checkTopKeys() {
-    static const std::vector<std::string> topKeys = {"spec", "meta", "theme", "state", "nav", "screens", "overlays", "components", "actions", "mocks"};
+    const std::vector<std::string>& topKeys = documentVocabulary().topKeys;
     for (auto& [k, v] : m_doc.items())
         if (std::find(topKeys.begin(), topKeys.end(), k) == topKeys.end())
             unknownName(Diagnostic::Level::Warning, childPointer("", k), "unknown top-level key " + inQuotes(k), k, topKeys, true);
@@ -93,10 +93,10 @@ void Compiler::compileMeta() {
     str("name", &m_spec.name);
     str("idea", &m_spec.idea);
     str("device", &m_spec.device);
-    static const std::vector<std::string> devices = {"phone", "tablet", "desktop"};
+    const std::vector<std::string>& devices = documentVocabulary().devices;
     if (std::find(devices.begin(), devices.end(), m_spec.device) == devices.end()) {
-        unknownName(Diagnostic::Level::Error, "/meta/device", "device must be phone, tablet or desktop", m_spec.device, devices, false);
-        m_spec.device = "phone";
+        unknownName(Diagnostic::Level::Error, "/meta/device", "device must be " + oneOf(devices), m_spec.device, devices, false);
+        m_spec.device = devices.front();
     }
     std::string now;
     str("now", &now);
@@ -120,8 +120,9 @@ void Compiler::compileTheme() {
         else m_spec.brand = b->get<std::string>();
     }
     if (auto m = theme->find("mode"); m != theme->end()) {
+        const std::vector<std::string>& modes = documentVocabulary().themeModes;
         std::string s = m->is_string() ? m->get<std::string>() : "";
-        if (s != "light" && s != "dark") error("/theme/mode", "mode must be light or dark");
+        if (std::find(modes.begin(), modes.end(), s) == modes.end()) error("/theme/mode", "mode must be " + oneOf(modes));
         m_spec.dark = s == "dark";
     }
 }
@@ -184,7 +185,7 @@ void Compiler::compileMocks() {
             } else if (mk == "result") mock.result = compileTemplate(mv, mp);
             else if (mk == "fail") mock.fail = compileTemplate(mv, mp);
             else if (mk == "error") mock.error = compileTemplate(mv, mp);
-            else unknownName(Diagnostic::Level::Warning, mp, "unknown mock key " + inQuotes(mk), mk, {"latency", "result", "fail", "error"}, true);
+            else unknownName(Diagnostic::Level::Warning, mp, "unknown mock key " + inQuotes(mk), mk, documentVocabulary().mockKeys, true);
         }
         m_spec.mocks.push_back(std::move(mock));
     }
@@ -200,7 +201,6 @@ void Compiler::compileScreens() {
         error(screens == m_doc.end() ? "" : "/screens", "a spec needs \"screens\": {\"home\": {\"title\": \"Home\", \"body\": [...]}}");
         return;
     }
-    static const std::vector<std::string> screenKeys = {"title", "icon", "body", "bar", "onEnter", "variants"};
     for (auto& [id, s] : screens->items()) {
         std::string p = childPointer("/screens", id);
         Screen scr;
@@ -220,7 +220,7 @@ void Compiler::compileScreens() {
             else if (k == "icon") {
                 if (!v.is_string()) error(kp, "icon must be an icon name");
             } else if (k == "variants") checkVariants(v, kp);
-            else unknownName(Diagnostic::Level::Warning, kp, "unknown screen key " + inQuotes(k), k, screenKeys, true);
+            else unknownName(Diagnostic::Level::Warning, kp, "unknown screen key " + inQuotes(k), k, documentVocabulary().screenKeys, true);
         }
         m_spec.screens.push_back(std::move(scr));
     }
@@ -229,7 +229,7 @@ void Compiler::compileScreens() {
 void Compiler::compileOverlays() {
     const Json* overlays = section("overlays", "overlays must map ids to dialogs, sheets or toasts");
     if (!overlays) return;
-    static const std::vector<std::string> kinds = {"dialog", "sheet", "toast"};
+    const std::vector<std::string>& kinds = documentVocabulary().overlayKinds;
     for (auto& [id, o] : overlays->items()) {
         std::string p = childPointer("/overlays", id);
         Overlay ov;
@@ -241,13 +241,13 @@ void Compiler::compileOverlays() {
             std::string kp = childPointer(p, k);
             if (k == "kind") {
                 std::string s = v.is_string() ? v.get<std::string>() : "";
-                if (std::find(kinds.begin(), kinds.end(), s) == kinds.end()) unknownName(Diagnostic::Level::Error, kp, "kind must be dialog, sheet or toast", s, kinds, false);
+                if (std::find(kinds.begin(), kinds.end(), s) == kinds.end()) unknownName(Diagnostic::Level::Error, kp, "kind must be " + oneOf(kinds), s, kinds, false);
                 else ov.kind = s;
             } else if (k == "title") ov.title = compileTemplate(v, kp);
             else if (k == "body") ov.body = compileNodes(v, kp, id, 0);
             else if (k == "actions") ov.actions = compileNodes(v, kp, id + "/actions", 0);
             else if (k == "variants") checkVariants(v, kp);
-            else unknownName(Diagnostic::Level::Warning, kp, "unknown overlay key " + inQuotes(k), k, {"kind", "title", "body", "actions", "variants"}, true);
+            else unknownName(Diagnostic::Level::Warning, kp, "unknown overlay key " + inQuotes(k), k, documentVocabulary().overlayKeys, true);
         }
         m_spec.overlays.push_back(std::move(ov));
     }
@@ -264,16 +264,16 @@ void Compiler::compileNav() {
             for (auto& [k, v] : nv->items()) {
                 std::string kp = childPointer("/nav", k);
                 if (k == "kind") {
-                    static const std::vector<std::string> kinds = {"stack", "tabs", "sidebar"};
+                    const std::vector<std::string>& kinds = documentVocabulary().navKinds;
                     std::string s = v.is_string() ? v.get<std::string>() : "";
-                    if (std::find(kinds.begin(), kinds.end(), s) == kinds.end()) unknownName(Diagnostic::Level::Error, kp, "kind must be stack, tabs or sidebar", s, kinds, false);
+                    if (std::find(kinds.begin(), kinds.end(), s) == kinds.end()) unknownName(Diagnostic::Level::Error, kp, "kind must be " + oneOf(kinds), s, kinds, false);
                     else m_spec.nav.kind = s;
                 } else if (k == "start") {
                     std::string s = v.is_string() ? v.get<std::string>() : "";
                     if (!m_screenIds.count(s)) unknownName(Diagnostic::Level::Error, kp, "start screen " + inQuotes(s) + " does not exist", s, {m_screenIds.begin(), m_screenIds.end()}, false);
                     else m_spec.nav.start = s;
                 } else if (k == "items") compileNavItems(v, kp);
-                else unknownName(Diagnostic::Level::Warning, kp, "unknown nav key " + inQuotes(k), k, {"kind", "start", "items"}, true);
+                else unknownName(Diagnostic::Level::Warning, kp, "unknown nav key " + inQuotes(k), k, documentVocabulary().navKeys, true);
             }
     }
     completeNav();

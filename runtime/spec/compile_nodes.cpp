@@ -239,16 +239,16 @@ void Compiler::compileLayout(Node& n, const std::string& k, const Json& v, const
         if (k == "w") { n.layout.width = fill ? -1.0f : px; n.layout.widthPct = pct; }
         else n.layout.height = px;
     } else if (k == "align") {
-        static const std::vector<std::string> opts = {"start", "center", "end"};
+        const std::vector<std::string>& opts = commonProp("align")->options;
         std::string s = v.is_string() ? v.get<std::string>() : "";
         auto it = std::find(opts.begin(), opts.end(), s);
-        if (it == opts.end()) unknownName(Diagnostic::Level::Error, ptr, "align must be start, center or end", s, opts, false);
+        if (it == opts.end()) unknownName(Diagnostic::Level::Error, ptr, "align must be " + oneOf(opts), s, opts, false);
         else n.layout.align = (int)(it - opts.begin());
     }
 }
 
 void Compiler::compileRules(Node& n, const Json& v, const std::string& ptr) {
-    static const std::vector<std::string> kinds = {"required", "email", "min", "max", "minLength", "maxLength", "pattern", "match"};
+    const std::vector<std::string>& kinds = documentVocabulary().ruleKinds;
     auto add = [&](const std::string& kind, const Json& spec, const std::string& p) {
         if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
             unknownName(Diagnostic::Level::Error, p, "unknown rule " + inQuotes(kind), kind, kinds, v.is_object());
@@ -300,9 +300,10 @@ void Compiler::compileRepeat(Node& n, const Json& v, const std::string& ptr, int
             else error(childPointer(ptr, "limit"), "limit must be a positive number");
         }
         if (auto e = v.find("empty"); e != v.end()) r->empty = compileNodes(*e, childPointer(ptr, "empty"), n.key + "/empty", depth + 1);
+        const std::vector<std::string>& repeatKeys = documentVocabulary().repeatKeys;
         for (auto& [k, _] : v.items())
-            if (k != "in" && k != "as" && k != "limit" && k != "empty")
-                unknownName(Diagnostic::Level::Warning, childPointer(ptr, k), "unknown repeat key " + inQuotes(k), k, {"in", "as", "limit", "empty"}, true);
+            if (std::find(repeatKeys.begin(), repeatKeys.end(), k) == repeatKeys.end())
+                unknownName(Diagnostic::Level::Warning, childPointer(ptr, k), "unknown repeat key " + inQuotes(k), k, repeatKeys, true);
     } else {
         error(ptr, "repeat must be {\"in\": \"${items}\", \"as\": \"item\"}");
     }
