@@ -1,10 +1,10 @@
 // Promptotype — SpecRepair: fixes the near-misses models make, so a good answer is not thrown away for a typo.
 //
 // Driven by the loader's own diagnostics (Diagnostic::subject/candidates/subjectIsKey): an unknown widget,
-// prop, event, action, enum value, icon or target screen is mapped to the intended name through a synonym
-// table of other UI vocabularies (A2UI, React Native, SwiftUI, HTML: "TextField" -> "input", "Column" ->
-// "col", "VStack" -> "col", "onClick" -> "press") and then closeness. What cannot be mapped is left for
-// the model's repair round or the runtime's placeholders.
+// prop, event, action, enum value, icon or target screen is mapped to the intended name through the aliases
+// of other UI vocabularies (runtime/spec/aliases.h: "TextField" -> "input", "VStack" -> "col", "onClick" ->
+// "press") and then closeness. What cannot be mapped is left for the model's repair round or the runtime's
+// placeholders.
 //
 // [SECTION] Repair
 

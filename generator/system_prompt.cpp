@@ -7,6 +7,7 @@
 #include "generator/system_prompt.h"
 #include "runtime/spec/catalog.h"
 #include "runtime/spec/expr.h"
+#include "runtime/spec/vocabulary.h"
 #include <algorithm>
 #include <cstdio>
 
@@ -51,7 +52,19 @@ static const char* kWorkedExample = R"EX({"spec": 1,
 // [SECTION] System prompt
 //-----------------------------------------------------------------------------
 
+namespace {
+
+// "phone|tablet|desktop", or "\"dialog\"|\"sheet\"" with `quote`: a choice as the prompt writes it.
+std::string alternatives(const std::vector<std::string>& choices, const char* quote = "") {
+    std::string out;
+    for (auto& c : choices) out += (out.empty() ? "" : "|") + (quote + c + quote);
+    return out;
+}
+
+} // namespace
+
 std::string specFormatReference(bool writingOrder) {
+    const DocumentVocabulary& vocabulary = documentVocabulary();
     std::string functions;
     for (auto& f : builtinFunctionNames()) functions += (functions.empty() ? "" : ", ") + f;
     std::string out = R"EX(# Document
@@ -62,13 +75,13 @@ std::string specFormatReference(bool writingOrder) {
 screens, the start screen first and the others in the order a user meets them; overlays, actions and mocks last.
 The app appears on screen while you write, so finish each screen before starting the next.
 )EX";
-    out += R"EX(- meta: name (a short product name), idea (the user's request), device (phone|tablet|desktop), now (ISO date-time).
-- theme: preset (calm|vivid|warm|mono|corporate|playful), brand ("#RRGGBB"), mode (light|dark).
-- nav: kind (tabs|sidebar|stack), start (screen id), items (screen ids or {"screen", "label", "icon"}), 2-5 items.
-- state: realistic mock data the screens read and change: real-sounding names, amounts, dates near meta.now; 3-6 rows
+    out += "- meta: name (a short product name), idea (the user's request), device (" + alternatives(vocabulary.devices) + "), now (ISO date-time).\n"
+           "- theme: preset (" + alternatives(themePresets()) + "), brand (\"#RRGGBB\"), mode (" + alternatives(vocabulary.themeModes) + ").\n"
+           "- nav: kind (" + alternatives(vocabulary.navKinds) + "), start (screen id), items (screen ids or {\"screen\", \"label\", \"icon\"}), 2-5 items.\n";
+    out += R"EX(- state: realistic mock data the screens read and change: real-sounding names, amounts, dates near meta.now; 3-6 rows
   per list, short values. Never lorem ipsum, never "Item 1".
 - screens: id -> {"title", "icon", "body": [nodes], "bar": [icon_button nodes]}. Screen ids are camelCase.
-- overlays: id -> {"kind": "dialog"|"sheet", "title", "body": [nodes], "actions": [button nodes]}; open with {"open": id}.
+- overlays: id -> {"kind": )EX" + alternatives(vocabulary.overlayKinds, "\"") + R"EX(, "title", "body": [nodes], "actions": [button nodes]}; open with {"open": id}.
 - mocks: name -> {"latency": 800, "result": {...}} for {"call": name}.
 
 # Nodes

@@ -69,6 +69,12 @@ const std::vector<PropDef>& commonProps() {
     return props;
 }
 
+const PropDef* commonProp(std::string_view name) {
+    for (auto& p : commonProps())
+        if (p.name == name) return &p;
+    return nullptr;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Did-you-mean
 //-----------------------------------------------------------------------------
@@ -149,6 +155,9 @@ Json variantsSchema(const char* over) {
                 {"additionalProperties", Json{{"type", "object"}}}};
 }
 
+// One of the vocabulary's choices; the first is the default.
+Json choiceSchema(const std::vector<std::string>& choices) { return Json{{"enum", choices}, {"default", choices.front()}}; }
+
 Json actionSchemas() {
     Json anyOf = Json::array();
     Json bare = Json::array();
@@ -169,6 +178,7 @@ Json actionSchemas() {
 
 Json documentSchema() {
     auto& widgets = WidgetCatalog::get().all();
+    const DocumentVocabulary& vocabulary = documentVocabulary();
     Json defs = Json::object();
     defs["expr"] = Json{{"type", "string"}, {"pattern", "\\$\\{"}, {"description", "an expression: ${...}"}};
     Json common = Json::object();
@@ -210,7 +220,7 @@ Json documentSchema() {
         {"onEnter", Json{{"$ref", "#/$defs/actions"}}},
         {"variants", variantsSchema("screen")}}}};
     defs["overlay"] = Json{{"type", "object"}, {"additionalProperties", false}, {"properties", Json{
-        {"kind", Json{{"enum", Json::array({"dialog", "sheet", "toast"})}, {"default", "dialog"}}},
+        {"kind", choiceSchema(vocabulary.overlayKinds)},
         {"title", Json{{"type", "string"}}},
         {"body", Json{{"$ref", "#/$defs/nodes"}}},
         {"actions", Json{{"$ref", "#/$defs/nodes"}}},
@@ -229,15 +239,15 @@ Json documentSchema() {
         {"spec", Json{{"const", 1}}},
         {"meta", Json{{"type", "object"}, {"additionalProperties", false}, {"properties", Json{
             {"name", Json{{"type", "string"}}}, {"idea", Json{{"type", "string"}}},
-            {"device", Json{{"enum", Json::array({"phone", "tablet", "desktop"})}, {"default", "phone"}}},
+            {"device", choiceSchema(vocabulary.devices)},
             {"now", Json{{"type", "string"}, {"description", "start of the simulated clock, ISO date-time"}}}}}}},
         {"theme", Json{{"type", "object"}, {"additionalProperties", false}, {"properties", Json{
-            {"preset", Json{{"enum", themePresets()}, {"default", "calm"}}},
+            {"preset", choiceSchema(themePresets())},
             {"brand", Json{{"type", "string"}, {"description", "brand color, e.g. #4F7CFF"}}},
-            {"mode", Json{{"enum", Json::array({"light", "dark"})}, {"default", "light"}}}}}}},
+            {"mode", choiceSchema(vocabulary.themeModes)}}}}},
         {"state", Json{{"type", "object"}, {"description", "mock data; top-level keys are variables in expressions"}}},
         {"nav", Json{{"type", "object"}, {"additionalProperties", false}, {"properties", Json{
-            {"kind", Json{{"enum", Json::array({"stack", "tabs", "sidebar"})}, {"default", "stack"}}},
+            {"kind", choiceSchema(vocabulary.navKinds)},
             {"start", Json{{"type", "string"}}},
             {"items", Json{{"type", "array"}, {"items", navItem}}}}}}},
         {"screens", Json{{"type", "object"}, {"minProperties", 1}, {"additionalProperties", Json{{"$ref", "#/$defs/screen"}}}}},

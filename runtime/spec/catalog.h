@@ -158,6 +158,7 @@ std::string closestName(std::string_view unknown, const std::vector<std::string>
 //-----------------------------------------------------------------------------
 
 const std::vector<PropDef>& commonProps();  // props every node accepts (id, visible, on, ...)
+const PropDef* commonProp(std::string_view name);  // one of commonProps() by name, or nullptr
 Json documentSchema();         // JSON Schema (draft 2020-12) for a whole spec document
 std::string catalogMarkdown(); // docs: one section per widget category, then the actions
 std::string promptCatalog();   // compact catalog for the LLM system prompt

@@ -14,6 +14,7 @@
 
 #include "runtime/spec/spec_diff.h"
 #include "runtime/spec/catalog.h"
+#include "runtime/spec/json_text.h"
 #include <algorithm>
 #include <map>
 #include <set>
@@ -61,12 +62,6 @@ bool sameValue(const Json& a, const Json& b, int depth = 0) {
         return true;
     }
     return a == b;
-}
-
-std::string childPointer(const std::string& ptr, const std::string& key) {
-    std::string out = ptr + "/";
-    for (char c : key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-    return out;
 }
 
 const Json* member(const Json& obj, const std::string& key) {
@@ -227,7 +222,7 @@ std::vector<NodeView> viewList(const Json* list, const std::string& ptr, const D
         out.push_back(viewNode(*list, ptr, doc));
         return out;
     }
-    for (size_t i = 0; i < list->size(); ++i) out.push_back(viewNode((*list)[i], childPointer(ptr, std::to_string(i)), doc));
+    for (size_t i = 0; i < list->size(); ++i) out.push_back(viewNode((*list)[i], childPointer(ptr, i), doc));
     return out;
 }
 

@@ -2,12 +2,15 @@
 //
 // Syntax errors are located by line:col; everything else by JSON Pointer. Loading never throws
 // and never crashes on bad input: it returns what it could compile plus the problems it found.
+// What a load's users work with comes along: the JSON text and pointer helpers (json_text.h) and the
+// navigation graph of a compiled spec (nav_graph.h).
 //
 // [SECTION] Load results
 // [SECTION] SpecLoader
-// [SECTION] Navigation graph (shared by validation and inspect)
 
 #pragma once
+#include "runtime/spec/json_text.h"
+#include "runtime/spec/nav_graph.h"
 #include "runtime/spec/spec.h"
 #include <memory>
 #include <string>
@@ -41,27 +44,7 @@ public:
     // is validated either way; an unknown name is an error.
     static LoadResult loadVariant(const Json& doc, const std::string& variant, const std::string& file = "");
 
-    static constexpr int kMaxDepth = 200;  // deeper JSON is rejected before parsing (the 20,000-deep attack)
+    static constexpr int kMaxDepth = kMaxJsonDepth;  // deeper JSON is rejected before parsing (the 20,000-deep attack)
 };
-
-// Parses JSON text, locating syntax errors by line:col; rejects empty, binary and over-deep input.
-bool parseJsonText(std::string_view text, Json* out, Diagnostic* error);
-std::string escapePointer(std::string_view key);  // one JSON Pointer reference token: '~' -> "~0", '/' -> "~1"
-void lineCol(std::string_view text, size_t offset, int* line, int* col);  // 1-based line and column (in characters) of a byte offset
-
-//-----------------------------------------------------------------------------
-// [SECTION] Navigation graph
-//-----------------------------------------------------------------------------
-
-// A way from one screen (or overlay) to another, as written in the spec.
-struct NavEdge {
-    std::string from;     // screen or overlay id
-    std::string to;       // screen or overlay id
-    const Node* node;     // the node whose event leads there (nullptr for nav items and onEnter)
-    std::string via;      // nav item label when node is null
-};
-
-std::vector<NavEdge> navEdges(const Spec& spec);                 // every static navigate/open/go target
-std::vector<std::string> reachableScreens(const Spec& spec);     // from the start screen and nav items
 
 } // namespace pt

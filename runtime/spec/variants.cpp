@@ -63,8 +63,6 @@ struct WalkContext {
 
 constexpr int kMaxWalkDepth = 64;  // the loader's node depth limit: deeper nodes are placeholders
 
-std::string childPointer(const std::string& ptr, std::string_view key) { return ptr + "/" + escapePointer(key); }
-
 // Visits every node of a node list (an array, a single node, or a bare text string) and the nodes inside them.
 // `visit(kind, site, pointer, context)` runs on a node before its children are found, so it may rewrite it.
 template <class J, class Visit>

@@ -1,5 +1,7 @@
-// Promptotype — the document's vocabulary: theme preset names, colour names and icon names.
+// Promptotype — the document's vocabulary: document keys and choices, theme preset names, colour names and icon
+// names. See vocabulary.h.
 //
+// [SECTION] Document keys and choices
 // [SECTION] Theme presets
 // [SECTION] Colours
 // [SECTION] Icons by name
@@ -13,6 +15,42 @@
 #include <unordered_map>
 
 namespace pt {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Document keys and choices
+//-----------------------------------------------------------------------------
+
+const DocumentVocabulary& documentVocabulary()
+{
+    static const DocumentVocabulary v = [] {
+        DocumentVocabulary d;
+        d.topKeys = { "spec", "meta", "theme", "state", "nav", "screens", "overlays", "components", "actions", "mocks" };
+        d.metaKeys = { "name", "idea", "device", "now" };
+        d.themeKeys = { "preset", "brand", "mode" };
+        d.navKeys = { "kind", "start", "items" };
+        d.navItemKeys = { "screen", "label", "icon" };
+        d.screenKeys = { "title", "icon", "body", "bar", "onEnter", "variants" };
+        d.overlayKeys = { "kind", "title", "body", "actions", "variants" };
+        d.componentKeys = { "params", "body" };
+        d.repeatKeys = { "in", "as", "limit", "empty" };
+        d.mockKeys = { "latency", "result", "fail", "error" };
+        d.ruleKinds = { "required", "email", "min", "max", "minLength", "maxLength", "pattern", "match" };
+        d.devices = { "phone", "tablet", "desktop" };
+        d.themeModes = { "light", "dark" };
+        d.navKinds = { "stack", "tabs", "sidebar" };
+        d.overlayKinds = { "dialog", "sheet", "toast" };
+        return d;
+    }();
+    return v;
+}
+
+std::string oneOf(const std::vector<std::string>& choices)
+{
+    std::string out;
+    for (size_t i = 0; i < choices.size(); i++)
+        out += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + choices[i];
+    return out;
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Theme presets

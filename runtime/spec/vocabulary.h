@@ -1,9 +1,12 @@
-// Promptotype — the document's vocabulary: the names a spec may use for themes, colours and icons.
+// Promptotype — the document's vocabulary: the keys and choices of a document's own objects (meta, theme, nav,
+// screens, overlays, ...), and the names a spec may use for themes, colours and icons. Widgets and actions are
+// described by the catalogs (catalog.h); near-miss names other UI vocabularies use are in aliases.h.
 //
-// The loader validates against these lists, the schema and the prompt enumerate them, and the engine maps
-// them to a look. Nothing here draws: colours are returned packed like ImGui's IM_COL32 (0xAABBGGRR) so the
+// The loader validates against these lists, the schema, the prompt and the docs enumerate them, and the engine
+// maps them to a look. Nothing here draws: colours are returned packed like ImGui's IM_COL32 (0xAABBGGRR) so the
 // engine uses them as they are.
 //
+// [SECTION] Document keys and choices
 // [SECTION] Theme presets
 // [SECTION] Colours
 // [SECTION] Icons by name
@@ -15,6 +18,33 @@
 #include <vector>
 
 namespace pt {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Document keys and choices
+//-----------------------------------------------------------------------------
+
+// The keys each object of a document takes, in the order docs list them, and the values its choices take
+// (the first choice is the default). Theme presets are themePresets() below.
+struct DocumentVocabulary {
+    std::vector<std::string> topKeys;        // spec, meta, theme, state, nav, screens, overlays, components, actions, mocks
+    std::vector<std::string> metaKeys;       // name, idea, device, now
+    std::vector<std::string> themeKeys;      // preset, brand, mode
+    std::vector<std::string> navKeys;        // kind, start, items
+    std::vector<std::string> navItemKeys;    // screen, label, icon (an item written as an object)
+    std::vector<std::string> screenKeys;     // title, icon, body, bar, onEnter, variants
+    std::vector<std::string> overlayKeys;    // kind, title, body, actions, variants
+    std::vector<std::string> componentKeys;  // params, body
+    std::vector<std::string> repeatKeys;     // in, as, limit, empty
+    std::vector<std::string> mockKeys;       // latency, result, fail, error
+    std::vector<std::string> ruleKinds;      // required, email, min, max, minLength, maxLength, pattern, match
+    std::vector<std::string> devices;        // meta.device: phone, tablet, desktop
+    std::vector<std::string> themeModes;     // theme.mode: light, dark
+    std::vector<std::string> navKinds;       // nav.kind: stack, tabs, sidebar
+    std::vector<std::string> overlayKinds;   // an overlay's kind: dialog, sheet, toast
+};
+
+const DocumentVocabulary& documentVocabulary();  // the one list of each
+std::string oneOf(const std::vector<std::string>& choices);  // "phone, tablet or desktop": choices as messages say them
 
 //-----------------------------------------------------------------------------
 // [SECTION] Theme presets
