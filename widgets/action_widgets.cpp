@@ -4,7 +4,6 @@
 // [SECTION] Draw functions
 // [SECTION] Registration
 
-#include "runtime/engine/prototype.h"
 #include "runtime/engine/ui.h"
 #include "runtime/spec/catalog.h"
 #include "widgets/draw.h"
@@ -121,7 +120,7 @@ void drawFab(Ui& ui, const Node& n)
     const float h = 56, margin = 10;
     float w = label.empty() ? h : std::ceil(draw::iconLabelSize(ui, icon, label, TextStyle::Strong).x) + 44;
 
-    ImRect screen = ui.proto().screenRect();
+    ImRect screen = ui.screenRect();
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     ImVec2 cursor = ImGui::GetCursorScreenPos();
     ImVec2 contentMax = window->DC.CursorMaxPos;

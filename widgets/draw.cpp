@@ -7,7 +7,6 @@
 // [SECTION] Buttons
 
 #include "widgets/draw.h"
-#include "runtime/engine/prototype.h"
 #include "runtime/engine/ui.h"
 #include <algorithm>
 #include <cmath>
@@ -246,7 +245,7 @@ Press button(Ui& ui, const char* id, const ButtonSpec& b)
         // The spinner takes the icon's place so the label does not jump when busy toggles.
         ImVec2 size = iconLabelSize(ui, "spinner", b.label, style);
         float x = std::floor(r.GetCenter().x - size.x * 0.5f);
-        spinner(dl, ImVec2(x + fs * 0.5f, r.GetCenter().y), fs * 0.42f, ink, ui.proto().elapsed());
+        spinner(dl, ImVec2(x + fs * 0.5f, r.GetCenter().y), fs * 0.42f, ink, ui.elapsed());
         if (!b.label.empty()) text(ui, ImVec2(x + fs + kIconGap, std::floor(r.GetCenter().y - fs * 0.5f)), b.label, style, ink);
     } else {
         iconLabel(ui, r, b.icon, b.label, style, ink);
