@@ -572,8 +572,8 @@ void drawSearch(Ui& ui, const Node& n)
 void drawToggleRow(Ui& ui, const Node& n, bool isSwitch)
 {
     const Theme& t = ui.theme();
-    std::string label = ui.str(n, "label");
-    std::string desc = ui.str(n, "desc");
+    const std::string& label = ui.str(n, "label");
+    const std::string& desc = ui.str(n, "desc");
     bool on = truthy(ui.value(n));
     float width = ui.itemWidth(n);
     const ImVec2 control = isSwitch ? ImVec2(50, 30) : ImVec2(22, 22);
@@ -610,7 +610,8 @@ void drawToggleRow(Ui& ui, const Node& n, bool isSwitch)
             dl->AddRect(box.Min, box.Max, draw::fade(p.hovered ? t.c.brand : mixColor(t.c.border, t.c.textFaint, 0.5f)), 6, 0, 1.5f);
         }
     }
-    draw::text(ui, ImVec2(textX, textY), label, TextStyle::Body, t.c.text, textW);
+    const bool oneLine = labelSize.y <= ui.font(TextStyle::Body)->FontSize;  // measured above: no second wrap pass
+    draw::text(ui, ImVec2(textX, textY), label, TextStyle::Body, t.c.text, oneLine ? 0.0f : textW);
     if (!desc.empty()) draw::text(ui, ImVec2(textX, textY + labelSize.y + 2), desc, TextStyle::Caption, t.c.textMuted, textW);
 }
 

@@ -310,7 +310,7 @@ float markdownBlocks(Ui& ui, ImVec2 origin, float width, const std::vector<Block
 void drawText(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
-    std::string s = ui.str(n, "text");
+    const std::string& s = ui.str(n, "text");
     TextStyle style = styleProp(ui, n, "style", TextStyle::Body);
     ImU32 col = ui.flag(n, "muted") ? t.c.textMuted : ui.color(ui.prop(n, "color"), t.c.text);
     float width = ui.itemWidth(n);

@@ -25,6 +25,7 @@ void Ui::beginFrame(const Scope& base) {
     m_indexPath.clear();
     m_current = nullptr;
     m_disabledDepth = 0;
+    m_scratchUsed = 0;
     m_textSpans.clear();
     m_textsStale = true;
     forgetFrame();
@@ -57,9 +58,35 @@ Json Ui::eval(const Template& t) const {
     return v;
 }
 
+namespace {
+
+// The names are a few bytes: a plain loop beats a call to memcmp.
+bool sameName(const std::string& a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < b.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
+} // namespace
+
+int Ui::propIndex(const WidgetDef& def, std::string_view name) const {
+    // Two-way set: the pair's hash picks two neighbouring slots.
+    const uint64_t h = (uint64_t)reinterpret_cast<uintptr_t>(&def) * 0x9E3779B97F4A7C15ull ^ (uint64_t)reinterpret_cast<uintptr_t>(name.data()) * 0xC2B2AE3D27D4EB4Full;
+    const size_t at = (size_t)(h >> 55) & (m_propSlots.size() - 2);
+    for (size_t k = at; k < at + 2; ++k) {
+        const PropSlot& slot = m_propSlots[k];
+        // The name is compared too: a name built at run time may reuse the address of an older one.
+        if (slot.def == &def && slot.name == name.data() && sameName(def.props[slot.index].name, name)) return slot.index;
+    }
+    int i = def.propIndex(name);
+    if (i >= 0) m_propSlots[m_propSlots[at].def ? at + 1 : at] = {&def, name.data(), i};
+    return i;
+}
+
 const Template* Ui::propTemplate(const Node& n, std::string_view name) const {
     if (!n.def) return nullptr;
-    int i = n.def->propIndex(name);
+    int i = propIndex(*n.def, name);
     return i < 0 || i >= (int)n.props.size() ? nullptr : &n.props[i];
 }
 
@@ -74,21 +101,34 @@ namespace {
 // ~16k characters would overflow. Display text is capped well below that.
 constexpr size_t kMaxDisplayBytes = 4000;
 
-std::string capped(std::string s) {
-    if (s.size() <= kMaxDisplayBytes) return s;
+void cap(std::string& s) {
+    if (s.size() <= kMaxDisplayBytes) return;
     size_t cut = kMaxDisplayBytes;
     while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) --cut;  // never split a UTF-8 character
     s.resize(cut);
-    return s + "…";
+    s += "…";
 }
+
+const std::string kNoText;
 
 } // namespace
 
-// Literal props (most of them) are read in place: no Json copy per frame.
-std::string Ui::str(const Node& n, std::string_view name) const {
+const std::string& Ui::display(const Json& v) const {
+    if (m_scratchUsed == m_scratch.size()) m_scratch.emplace_back();
+    std::string& out = m_scratch[m_scratchUsed++];
+    out = toDisplayString(v);
+    cap(out);
+    return out;
+}
+
+// Literal props (most of them) are read in place: no Json copy, no conversion per frame.
+const std::string& Ui::str(const Node& n, std::string_view name) const {
     const Template* t = propTemplate(n, name);
-    if (!t) return "";
-    return capped(t->isLiteral() ? toDisplayString(t->raw()) : toDisplayString(eval(*t)));
+    if (!t) return kNoText;
+    if (!t->isLiteral()) return display(eval(*t));
+    const Json& raw = t->raw();
+    if (raw.is_string() && raw.get_ref<const std::string&>().size() <= kMaxDisplayBytes) return raw.get_ref<const std::string&>();
+    return display(raw);
 }
 
 namespace {
@@ -122,7 +162,7 @@ bool Ui::flag(const Node& n, std::string_view name) const {
 
 bool Ui::given(const Node& n, std::string_view name) const {
     if (!n.def) return false;
-    int i = n.def->propIndex(name);
+    int i = propIndex(*n.def, name);
     return i >= 0 && i < (int)n.propGiven.size() && n.propGiven[i];
 }
 
@@ -171,19 +211,30 @@ const std::vector<std::string>& Ui::texts() const {
 }
 
 void Ui::text(std::string_view s, TextStyle style, ImU32 color, float wrap) {
-    ImGui::PushFont(font(style));
-    ImGui::PushStyleColor(ImGuiCol_Text, color);
-    if (wrap != 0.0f) {
-        float w = wrap < 0 ? ImGui::GetContentRegionAvail().x : wrap;
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(1.0f, w));
-        ImGui::TextUnformatted(s.data(), s.data() + s.size());
-        ImGui::PopTextWrapPos();
-    } else {
-        ImGui::TextUnformatted(s.data(), s.data() + s.size());
-    }
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
     noteText(s);
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return;
+    ImFont* f = font(style);
+    const char* end = s.data() + s.size();
+    float wrapWidth = wrap == 0.0f ? 0.0f : std::max(1.0f, wrap < 0 ? ImGui::GetContentRegionAvail().x : wrap);
+    if (wrapWidth == 0.0f && s.size() > 2000) {  // ImGui draws only the visible lines of long unwrapped text
+        ImGui::PushFont(f);
+        ImGui::PushStyleColor(ImGuiCol_Text, color);
+        ImGui::TextUnformatted(s.data(), end);
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        return;
+    }
+    // What ImGui::TextUnformatted does (an item at the cursor, text on the line's baseline), measuring
+    // once: text that fits the line skips word wrapping when it is drawn.
+    const ImVec2 pos(window->DC.CursorPos.x, window->DC.CursorPos.y + window->DC.CurrLineTextBaseOffset);
+    ImVec2 size = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, s.data(), end);
+    if (wrapWidth > 0.0f && size.x > wrapWidth) size = f->CalcTextSizeA(f->FontSize, FLT_MAX, wrapWidth, s.data(), end);
+    else wrapWidth = 0.0f;
+    size.x = IM_FLOOR(size.x + 0.99999f);  // ImGui::CalcTextSize rounds widths up
+    ImGui::ItemSize(size, 0.0f);
+    if (!ImGui::ItemAdd(ImRect(pos, pos + size), 0)) return;
+    window->DrawList->AddText(f, f->FontSize, pos, ImGui::GetColorU32(color), s.data(), end, wrapWidth);
 }
 
 void Ui::textAt(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float wrapWidth) {
@@ -336,7 +387,8 @@ void Ui::fire(const Node& n, std::string_view event, const Json& payload) {
 
 Json Ui::bound(const Node& n) const {
     if (!n.hasBind) return nullptr;
-    const Json* v = m_proto.getPath(toDisplayString(eval(n.bind)));
+    const Json* v = n.bind.isLiteral() && n.bind.raw().is_string() ? m_proto.getPath(n.bind.raw().get_ref<const std::string&>())
+                                                                   : m_proto.getPath(toDisplayString(eval(n.bind)));
     return v ? *v : Json(nullptr);
 }
 

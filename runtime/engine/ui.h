@@ -14,6 +14,7 @@
 #include "runtime/engine/theme.h"
 #include <imgui.h>
 #include <imgui_internal.h>  // ImRect
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -75,8 +76,11 @@ public:
     void forgetEdits();                  // drops the text being typed in every field (reset)
 
     // --- Props ---------------------------------------------------------------------------------
+    // A name is looked up once per widget definition and call site, then read by index.
     Json prop(const Node& n, std::string_view name) const;         // evaluated in the current scope (default if unset)
-    std::string str(const Node& n, std::string_view name) const;   // as display text
+    // As display text. A literal string prop is the spec's own string (no copy); any other value is
+    // converted into a buffer that stays valid until the next frame begins.
+    const std::string& str(const Node& n, std::string_view name) const;
     double num(const Node& n, std::string_view name) const;        // as number (0 if not numeric)
     int integer(const Node& n, std::string_view name, int lo, int hi) const;  // as a whole number clamped to [lo, hi] (NaN and huge values safe)
     bool flag(const Node& n, std::string_view name) const;         // as truthiness
@@ -92,6 +96,7 @@ public:
     ImDrawList* drawList() const { return ImGui::GetWindowDrawList(); }
 
     // Text as an ImGui item, recorded as visible text. wrap: 0 no wrap, < 0 wrap at the available width.
+    // Measured once: a line that fits is laid out and drawn without the word-wrap pass.
     void text(std::string_view s, TextStyle style, ImU32 color, float wrap = -1.0f);
     // Text drawn at a position with the draw list (no layout), recorded as visible text.
     void textAt(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float wrapWidth = 0.0f);
@@ -158,6 +163,8 @@ private:
     struct EditBuffer { std::string text, synced; };  // text being typed + the value it mirrors
 
     void expand(const Node& n, std::vector<Instance>& out) const;  // one node's instances
+    int propIndex(const WidgetDef& def, std::string_view name) const;  // cached WidgetDef::propIndex
+    const std::string& display(const Json& v) const;                  // v as display text, capped, in m_scratch
     uint32_t keep(std::string_view s);  // copies s into the frame's character arena, returns its offset
 
     Prototype& m_proto;
@@ -178,6 +185,13 @@ private:
     std::string m_scrollTarget;
 
     std::map<std::string, EditBuffer> m_buffers;
+
+    // Prop name -> index, per (definition, name): call sites pass literals, so the name's address
+    // finds its slot; the name itself is compared before a slot is trusted.
+    struct PropSlot { const WidgetDef* def = nullptr; const char* name = nullptr; int index = -1; };
+    mutable std::vector<PropSlot> m_propSlots = std::vector<PropSlot>(512);
+    mutable std::deque<std::string> m_scratch;  // display text of computed props; reused frame to frame
+    mutable size_t m_scratchUsed = 0;
 };
 
 } // namespace pt
