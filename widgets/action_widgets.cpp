@@ -4,7 +4,6 @@
 // [SECTION] Draw functions
 // [SECTION] Registration
 
-#include "runtime/engine/prototype.h"
 #include "runtime/engine/ui.h"
 #include "runtime/spec/catalog.h"
 #include "widgets/draw.h"
@@ -22,7 +21,7 @@ using P = PropType;
 //-----------------------------------------------------------------------------
 
 // Probe label for controls that may have no text: the label, else the icon name.
-std::string probeLabel(const std::string& label, const std::string& icon) { return label.empty() ? icon : label; }
+const std::string& probeLabel(const std::string& label, const std::string& icon) { return label.empty() ? icon : label; }
 
 // A node asks for the full width with `full`, or with any explicit width/grow hint (w: "fill", "50%", grow: 1).
 bool wantsWidth(Ui& ui, const Node& n)
@@ -56,9 +55,9 @@ void cornerBadge(Ui& ui, const Json& badge, ImVec2 anchor)
 
 void drawButton(Ui& ui, const Node& n)
 {
-    std::string label = ui.str(n, "label");
-    std::string icon = ui.str(n, "icon");
-    std::string size = ui.str(n, "size");
+    const std::string& label = ui.str(n, "label");
+    const std::string& icon = ui.str(n, "icon");
+    const std::string& size = ui.str(n, "size");
     draw::ButtonSpec b;
     b.label = label;
     b.icon = icon;
@@ -121,7 +120,7 @@ void drawFab(Ui& ui, const Node& n)
     const float h = 56, margin = 10;
     float w = label.empty() ? h : std::ceil(draw::iconLabelSize(ui, icon, label, TextStyle::Strong).x) + 44;
 
-    ImRect screen = ui.proto().screenRect();
+    ImRect screen = ui.screenRect();
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     ImVec2 cursor = ImGui::GetCursorScreenPos();
     ImVec2 contentMax = window->DC.CursorMaxPos;

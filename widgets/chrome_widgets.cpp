@@ -12,7 +12,6 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "runtime/engine/prototype.h"
 #include "runtime/engine/ui.h"
 #include "runtime/spec/catalog.h"
 #include "widgets/draw.h"
@@ -53,11 +52,11 @@ std::vector<NavEntry> navEntries(Ui& ui, const Node& n)
     return out;
 }
 
-bool isActive(Ui& ui, const NavEntry& e) { return !e.screen.empty() && ui.proto().currentScreen() == e.screen; }
+bool isActive(Ui& ui, const NavEntry& e) { return !e.screen.empty() && ui.currentScreen() == e.screen; }
 
 void go(Ui& ui, const NavEntry& e)
 {
-    if (!e.screen.empty() && !isActive(ui, e)) ui.proto().navigate(e.screen);
+    if (!e.screen.empty() && !isActive(ui, e)) ui.navigate(e.screen);
 }
 
 // Children drawn side by side with their right edge at anchor.x; `pivotY` places them vertically
@@ -110,7 +109,7 @@ void drawAppBar(Ui& ui, const Node& n)
         const ImRect r(ImVec2(x, cy - btn * 0.5f), ImVec2(x + btn, cy + btn * 0.5f));
         const draw::Press p = draw::pressAt("##back", r);
         ui.probe(n, "Back", true);
-        if (p.pressed) ui.proto().back();
+        if (p.pressed) ui.back();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         if (p.hovered || p.held) dl->AddCircleFilled(r.GetCenter(), btn * 0.5f, draw::fade(p.held ? mixColor(t.c.surfaceAlt, t.c.text, 0.08f) : t.c.surfaceAlt), 32);
         draw::iconAt(ui, r.GetCenter(), 18.0f, "arrow-left", draw::fade(t.c.text));
@@ -236,7 +235,7 @@ void drawDialog(Ui& ui, const Node& n)
 {
     if (!ui.flag(n, "open")) return;
     const Theme& t = ui.theme();
-    const ImRect area = ui.proto().screenRect();
+    const ImRect area = ui.screenRect();
     if (area.GetWidth() < 8 || area.GetHeight() < 8) return;
     const LayoutSnapshot snapshot;
     const std::string title = ui.str(n, "title");

@@ -16,7 +16,6 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "runtime/engine/prototype.h"
 #include "runtime/engine/ui.h"
 #include "runtime/spec/catalog.h"
 #include "widgets/draw.h"
@@ -156,7 +155,7 @@ Civil civilFromDays(long z)
 
 int weekdayMon0(long day) { return (int)(((day % 7) + 7 + 3) % 7); }  // 1970-01-01 was a Thursday
 long dayOf(double seconds) { return (long)std::floor(seconds / 86400.0); }
-long today(Ui& ui) { return dayOf(ui.proto().now()); }
+long today(Ui& ui) { return dayOf(ui.now()); }
 std::string isoOf(long day) { return formatIsoDate(day * 86400.0); }
 
 // Day numbers of the ISO dates / date-times in an array (non-dates are skipped).
@@ -262,7 +261,7 @@ void drawTable(Ui& ui, const Node& n)
 
     // Cell texts once; natural column widths from them.
     const float padX = 10.0f, rowH = 44.0f;
-    const int year = std::atoi(formatIsoDate(ui.proto().now()).substr(0, 4).c_str());
+    const int year = std::atoi(formatIsoDate(ui.now()).substr(0, 4).c_str());
     std::vector<std::vector<std::string>> cells(rowCount, std::vector<std::string>(cols.size()));
     bool header = false;
     float natural = 0;

@@ -7,7 +7,6 @@
 // [SECTION] Buttons
 
 #include "widgets/draw.h"
-#include "runtime/engine/prototype.h"
 #include "runtime/engine/ui.h"
 #include <algorithm>
 #include <cmath>
@@ -160,8 +159,12 @@ ImVec2 iconLabelSize(Ui& ui, std::string_view icon, std::string_view label, Text
 
 void iconLabel(Ui& ui, const ImRect& r, std::string_view icon, std::string_view label, TextStyle style, ImU32 col)
 {
+    iconLabel(ui, r, icon, label, style, col, iconLabelSize(ui, icon, label, style));
+}
+
+void iconLabel(Ui& ui, const ImRect& r, std::string_view icon, std::string_view label, TextStyle style, ImU32 col, ImVec2 size)
+{
     float fs = ui.font(style)->FontSize;
-    ImVec2 size = iconLabelSize(ui, icon, label, style);
     float x = std::floor(r.GetCenter().x - size.x * 0.5f);
     float cy = r.GetCenter().y;
     if (!icon.empty()) {
@@ -212,21 +215,31 @@ ButtonColors buttonColors(const Theme& t, Variant v, const Press& p)
     return { c.brand, c.onBrand, none };
 }
 
+// What the icon (the spinner while busy) and the label take: only whether there is an icon matters.
+ImVec2 buttonContent(Ui& ui, const ButtonSpec& b, float height)
+{
+    return iconLabelSize(ui, b.busy ? std::string_view("spinner") : b.icon, b.label, buttonTextStyle(height));
+}
+
+float fittedWidth(const ButtonSpec& b, float height, float content)
+{
+    return std::max(std::round(content + 2 * buttonPadX(b, height)), b.variant == Variant::Link ? content : height);
+}
+
 } // namespace
 
 float buttonWidth(Ui& ui, const ButtonSpec& b)
 {
     float h = b.height > 0 ? b.height : ui.theme().controlHeight;
-    std::string_view icon = b.busy && b.icon.empty() ? std::string_view("spinner") : b.icon;
-    float content = iconLabelSize(ui, icon, b.label, buttonTextStyle(h)).x;
-    return std::max(std::round(content + 2 * buttonPadX(b, h)), b.variant == Variant::Link ? content : h);
+    return fittedWidth(b, h, buttonContent(ui, b, h).x);
 }
 
 Press button(Ui& ui, const char* id, const ButtonSpec& b)
 {
     const Theme& t = ui.theme();
     float h = b.height > 0 ? b.height : t.controlHeight;
-    float w = b.width > 0 ? b.width : buttonWidth(ui, b);
+    const ImVec2 content = buttonContent(ui, b, h);  // measured once: sizes the button and centers its label
+    float w = b.width > 0 ? b.width : fittedWidth(b, h, content.x);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImRect r(pos, pos + ImVec2(w, h));
     Press p = pressable(id, r.GetSize());
@@ -244,15 +257,14 @@ Press button(Ui& ui, const char* id, const ButtonSpec& b)
     float fs = ui.font(style)->FontSize;
     if (b.busy) {
         // The spinner takes the icon's place so the label does not jump when busy toggles.
-        ImVec2 size = iconLabelSize(ui, "spinner", b.label, style);
-        float x = std::floor(r.GetCenter().x - size.x * 0.5f);
-        spinner(dl, ImVec2(x + fs * 0.5f, r.GetCenter().y), fs * 0.42f, ink, ui.proto().elapsed());
+        float x = std::floor(r.GetCenter().x - content.x * 0.5f);
+        spinner(dl, ImVec2(x + fs * 0.5f, r.GetCenter().y), fs * 0.42f, ink, ui.elapsed());
         if (!b.label.empty()) text(ui, ImVec2(x + fs + kIconGap, std::floor(r.GetCenter().y - fs * 0.5f)), b.label, style, ink);
     } else {
-        iconLabel(ui, r, b.icon, b.label, style, ink);
+        iconLabel(ui, r, b.icon, b.label, style, ink, content);
     }
     if (b.variant == Variant::Link && p.hovered && !b.label.empty()) {
-        float x1 = std::floor(r.GetCenter().x + iconLabelSize(ui, b.icon, b.label, style).x * 0.5f);
+        float x1 = std::floor(r.GetCenter().x + content.x * 0.5f);
         float y = std::floor(r.GetCenter().y + fs * 0.5f);
         dl->AddLine(ImVec2(x1 - ui.measure(b.label, style).x, y), ImVec2(x1, y), fade(col.text), 1.0f);
     }

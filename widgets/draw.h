@@ -64,6 +64,7 @@ ImFont* fontForSize(Ui& ui, float px);  // the theme font best suited to draw gl
 void iconAt(Ui& ui, ImVec2 center, float px, std::string_view icon, ImU32 col);  // icon (by name) px tall, its ink centered on `center`
 ImVec2 iconLabelSize(Ui& ui, std::string_view icon, std::string_view label, TextStyle style);  // size iconLabel needs
 void iconLabel(Ui& ui, const ImRect& r, std::string_view icon, std::string_view label, TextStyle style, ImU32 col);  // icon + label centered in r (label recorded as visible text)
+void iconLabel(Ui& ui, const ImRect& r, std::string_view icon, std::string_view label, TextStyle style, ImU32 col, ImVec2 size);  // the same, size from iconLabelSize
 
 //-----------------------------------------------------------------------------
 // [SECTION] Buttons

@@ -13,7 +13,6 @@
 // [SECTION] Draw functions
 // [SECTION] Registration
 
-#include "runtime/engine/prototype.h"
 #include "runtime/engine/ui.h"
 #include "runtime/spec/catalog.h"
 #include "widgets/draw.h"
@@ -102,12 +101,6 @@ int findOption(const std::vector<Option>& opts, const Json& value)
     return -1;
 }
 
-// The control's value: the bound state, or the runtime's per-instance value when unbound.
-Json valueOf(Ui& ui, const Node& n)
-{
-    return n.hasBind ? ui.bound(n) : ui.proto().localValue(ui.instanceKey(n));
-}
-
 Json numberJson(double v)
 {
     if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 9e15) return Json((long long)std::llround(v));
@@ -142,7 +135,7 @@ struct ViewState {
 // Numeric value of a control (numbers typed as text count), else `def`.
 double numericValue(Ui& ui, const Node& n, double def)
 {
-    Json v = valueOf(ui, n);
+    Json v = ui.value(n);
     double d = def;
     if (v.is_number()) {
         d = v.get<double>();
@@ -156,7 +149,7 @@ double numericValue(Ui& ui, const Node& n, double def)
 }
 
 // Selected option index of a single-choice control, or -1.
-int selectedIndex(Ui& ui, const Node& n, const std::vector<Option>& opts) { return findOption(opts, valueOf(ui, n)); }
+int selectedIndex(Ui& ui, const Node& n, const std::vector<Option>& opts) { return findOption(opts, ui.value(n)); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Field chrome
@@ -579,9 +572,9 @@ void drawSearch(Ui& ui, const Node& n)
 void drawToggleRow(Ui& ui, const Node& n, bool isSwitch)
 {
     const Theme& t = ui.theme();
-    std::string label = ui.str(n, "label");
-    std::string desc = ui.str(n, "desc");
-    bool on = truthy(valueOf(ui, n));
+    const std::string& label = ui.str(n, "label");
+    const std::string& desc = ui.str(n, "desc");
+    bool on = truthy(ui.value(n));
     float width = ui.itemWidth(n);
     const ImVec2 control = isSwitch ? ImVec2(50, 30) : ImVec2(22, 22);
     const float gap = 12, padY = 6;
@@ -617,7 +610,8 @@ void drawToggleRow(Ui& ui, const Node& n, bool isSwitch)
             dl->AddRect(box.Min, box.Max, draw::fade(p.hovered ? t.c.brand : mixColor(t.c.border, t.c.textFaint, 0.5f)), 6, 0, 1.5f);
         }
     }
-    draw::text(ui, ImVec2(textX, textY), label, TextStyle::Body, t.c.text, textW);
+    const bool oneLine = labelSize.y <= ui.font(TextStyle::Body)->FontSize;  // measured above: no second wrap pass
+    draw::text(ui, ImVec2(textX, textY), label, TextStyle::Body, t.c.text, oneLine ? 0.0f : textW);
     if (!desc.empty()) draw::text(ui, ImVec2(textX, textY + labelSize.y + 2), desc, TextStyle::Caption, t.c.textMuted, textW);
 }
 
@@ -688,10 +682,10 @@ void drawDate(Ui& ui, const Node& n)
     std::string error = ui.fieldError(n);
     float width = ui.itemWidth(n);
     ViewState month("##month");
-    long today = dayOf(ui.proto().now());
+    long today = dayOf(ui.now());
     long selected = LONG_MIN;
     double secs;
-    Json v = valueOf(ui, n);
+    Json v = ui.value(n);
     if (v.is_string() && parseDateTime(v.get<std::string>(), &secs)) selected = dayOf(secs);
     FieldGroup group(ui, label);
     bool open = ImGui::IsPopupOpen("##calendar");
@@ -809,7 +803,7 @@ void drawChips(Ui& ui, const Node& n)
     std::vector<Option> opts = parseOptions(ui.prop(n, "options"));
     bool multi = ui.flag(n, "multi");
     // Selection flags per option: the value is an array (multi) or a single value.
-    Json value = valueOf(ui, n);
+    Json value = ui.value(n);
     std::vector<bool> sel(opts.size(), false);
     for (size_t i = 0; i < opts.size(); ++i) {
         if (value.is_array()) { for (const Json& e : value) if (sameValue(e, opts[i].value)) sel[i] = true; }

@@ -17,7 +17,6 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "runtime/engine/prototype.h"
 #include "runtime/engine/ui.h"
 #include "runtime/spec/catalog.h"
 #include "widgets/draw.h"
@@ -814,7 +813,7 @@ void drawAccordion(Ui& ui, const Node& n)
     const ImRect head(origin, origin + ImVec2(w, hh));
     draw::Press p = draw::pressAt("##head", head);
     ui.probe(n, title, true);
-    const float now = (float)ui.proto().elapsed();
+    const float now = (float)ui.elapsed();
     if (p.pressed) {
         open = !open;
         storage()->SetInt(openId, open ? 1 : 0);

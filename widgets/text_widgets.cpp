@@ -6,7 +6,6 @@
 // [SECTION] Draw functions
 // [SECTION] Registration
 
-#include "runtime/engine/prototype.h"
 #include "runtime/engine/ui.h"
 #include "runtime/spec/catalog.h"
 #include "widgets/draw.h"
@@ -311,7 +310,7 @@ float markdownBlocks(Ui& ui, ImVec2 origin, float width, const std::vector<Block
 void drawText(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
-    std::string s = ui.str(n, "text");
+    const std::string& s = ui.str(n, "text");
     TextStyle style = styleProp(ui, n, "style", TextStyle::Body);
     ImU32 col = ui.flag(n, "muted") ? t.c.textMuted : ui.color(ui.prop(n, "color"), t.c.text);
     float width = ui.itemWidth(n);
@@ -485,7 +484,7 @@ void drawSkeleton(Ui& ui, const Node& n)
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     // A slow pulse between two neutral shades: calm, and deterministic on the runtime clock.
-    float pulse = 0.5f + 0.5f * std::sin((float)ui.proto().elapsed() * 3.2f);
+    float pulse = 0.5f + 0.5f * std::sin((float)ui.elapsed() * 3.2f);
     ImU32 col = draw::fade(mixColor(t.c.surfaceAlt, t.c.border, 0.2f + 0.6f * pulse));
     const float lineH = 12, spacing = 10, avatarSize = 44;
     float x = pos.x;
@@ -568,7 +567,7 @@ void drawBubble(Ui& ui, const Node& n)
     ImU32 ink = me ? t.c.onBrand : t.c.text;
     if (typing) {
         // Three dots rising in turn.
-        double time0 = ui.proto().elapsed();
+        double time0 = ui.elapsed();
         for (int i = 0; i < 3; ++i) {
             double cycle = time0 * 2.2 - i * 0.22;
             float phase = (float)(cycle - std::floor(cycle));

@@ -44,37 +44,41 @@ void ActionRunner::start(std::shared_ptr<const Spec> spec, const ActionList& lis
     auto task = std::make_unique<ActionTask>(m_proto, std::move(spec), std::move(scope));
     task->enter(list);
     m_tasks.push_back(std::move(task));
+    if (!m_running) runFrom(m_tasks.size() - 1, m_proto.elapsed());
 }
 
-void ActionRunner::update(double now) {
-    // Tasks may queue new tasks (e.g. `run`), so iterate by index over a growing vector.
-    m_updating = true;
-    const int kMaxStepsPerUpdate = 10000;  // a runaway sequence cannot freeze the frame
-    for (size_t i = 0; i < m_tasks.size(); ++i) {
-        ActionTask& t = *m_tasks[i];
-        int steps = 0;
-        while (!t.m_stopped && steps++ < kMaxStepsPerUpdate) {
-            if (t.m_tick) {
-                if (!t.m_tick(t, now)) break;
-                t.m_tick = nullptr;
-                continue;
-            }
-            if (t.m_stack.empty()) { t.m_stopped = true; break; }
-            auto& cur = t.m_stack.back();
-            if (cur.next >= cur.list->size()) { t.m_stack.pop_back(); continue; }
-            const ActionStep& step = (*cur.list)[cur.next++];
-            if (!step.def || !step.def->run) continue;
-            if (step.def->run(t, step) == StepResult::Stop) t.m_stopped = true;
-        }
-        if (steps >= kMaxStepsPerUpdate) t.fail("an action sequence ran too long and was stopped");
-    }
-    m_updating = false;
+void ActionRunner::update(double now) { runFrom(0, now); }
+
+void ActionRunner::runFrom(size_t first, double now) {
+    // Tasks may start new tasks (navigate -> onEnter), so iterate by index over a growing vector.
+    m_running = true;
+    for (size_t i = first; i < m_tasks.size(); ++i) advance(*m_tasks[i], now);
+    m_running = false;
     m_tasks.erase(std::remove_if(m_tasks.begin(), m_tasks.end(), [](auto& t) { return t->m_stopped; }), m_tasks.end());
 }
 
+void ActionRunner::advance(ActionTask& t, double now) {
+    const int kMaxSteps = 10000;  // a runaway sequence cannot freeze the frame
+    int steps = 0;
+    while (!t.m_stopped && steps++ < kMaxSteps) {
+        if (t.m_tick) {
+            if (!t.m_tick(t, now)) break;
+            t.m_tick = nullptr;
+            continue;
+        }
+        if (t.m_stack.empty()) { t.m_stopped = true; break; }
+        auto& cur = t.m_stack.back();
+        if (cur.next >= cur.list->size()) { t.m_stack.pop_back(); continue; }
+        const ActionStep& step = (*cur.list)[cur.next++];
+        if (!step.def || !step.def->run) continue;
+        if (step.def->run(t, step) == StepResult::Stop) t.m_stopped = true;
+    }
+    if (steps >= kMaxSteps) t.fail("an action sequence ran too long and was stopped");
+}
+
 void ActionRunner::clear() {
-    // A `reset` step clears from inside update(): stop the tasks now, free them when update() ends.
-    if (m_updating)
+    // A `reset` step clears from inside a pass: stop the tasks now, free them when the pass ends.
+    if (m_running)
         for (auto& t : m_tasks) t->stop();
     else
         m_tasks.clear();

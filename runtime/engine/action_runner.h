@@ -1,9 +1,9 @@
 // Promptotype — actions: the catalog of action kinds and the runner that executes sequences.
 //
 // Like widgets, every action kind registers itself once (name, docs, arguments, run function);
-// the catalog feeds the loader, the JSON Schema, the docs and the LLM prompt. Sequences run after
-// the frame that queued them, and may wait (delay, mock calls, streamed text) on runtime time, so
-// headless tests stay deterministic.
+// the catalog feeds the loader, the JSON Schema, the docs and the LLM prompt. A sequence runs as
+// soon as it starts (Prototype holds widgets' requests until their frame is drawn) and may wait
+// (delay, mock calls, streamed text) on runtime time, so headless tests stay deterministic.
 //
 // [SECTION] Running tasks
 // [SECTION] ActionRunner
@@ -61,18 +61,23 @@ private:
 class ActionRunner {
 public:
     explicit ActionRunner(Prototype& proto) : m_proto(proto) {}
-    void start(std::shared_ptr<const Spec> spec, const ActionList& list, Scope scope);  // queue a sequence
-    void update(double now);                // runs every task as far as it can go
+    // Runs a sequence until it waits or ends. Started by a running sequence (a screen's onEnter after
+    // `navigate`), it runs right after that one, in the same pass.
+    void start(std::shared_ptr<const Spec> spec, const ActionList& list, Scope scope);
+    void update(double now);                // resumes every waiting task as far as it can go
     void clear();                           // drops every task (reset)
     bool busy() const { return !m_tasks.empty(); }          // something is running or waiting
     bool pending(std::string_view mock) const;              // a `call` to this mock is in flight
     void setPending(const std::string& mock, int delta);    // used by `call`
 
 private:
+    void runFrom(size_t first, double now);  // runs tasks [first, end) as far as they go, then drops finished ones
+    void advance(ActionTask& t, double now); // steps one task until it waits, stops or ends
+
     Prototype& m_proto;
     std::vector<std::unique_ptr<ActionTask>> m_tasks;
     std::vector<std::pair<std::string, int>> m_pending;
-    bool m_updating = false;
+    bool m_running = false;  // inside runFrom: new tasks join the pass instead of starting their own
 };
 
 } // namespace pt

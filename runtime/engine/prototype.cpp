@@ -40,8 +40,8 @@ void Prototype::reset() {
     m_toasts.clear();
     m_runner.clear();
     m_fieldErrors.clear();
-    m_writes.clear();
-    m_buffers.clear();
+    m_later.clear();
+    m_ui.forgetEdits();
     m_localValues.clear();
     enterScreen();
 }
@@ -76,8 +76,7 @@ void Prototype::replaceSpec(std::shared_ptr<const Spec> spec) {
     m_stack.erase(std::remove_if(m_stack.begin(), m_stack.end(), [&](const Frame& f) { return !m_spec->screen(f.screen); }), m_stack.end());
     if (m_stack.empty()) m_stack = {{m_spec->nav.start, Json::object(), 0}};
     m_overlays.erase(std::remove_if(m_overlays.begin(), m_overlays.end(), [&](const std::string& o) { return !m_spec->overlay(o); }), m_overlays.end());
-    m_fields.clear();
-    m_probes.clear();
+    m_ui.forgetFrame();  // last frame's probes and fields point into the old spec
 }
 
 void Prototype::setTheme(bool dark) {
@@ -109,14 +108,25 @@ EvalEnv Prototype::env() const {
 bool Prototype::setPath(std::string_view path, Json value, std::string* error) { return assignPath(m_state, path, std::move(value), error); }
 const Json* Prototype::getPath(std::string_view path) const { return findPath(m_state, path); }
 
-void Prototype::queueWrite(std::string path, Json value) { m_writes.push_back({std::move(path), std::move(value)}); }
+void Prototype::write(const std::string& path, Json value) {
+    std::string error;
+    if (!setPath(path, std::move(value), &error)) report("cannot set '" + path + "': " + error);
+}
 
-void Prototype::applyWrites() {
-    for (auto& [path, value] : m_writes) {
-        std::string error;
-        if (!setPath(path, std::move(value), &error)) report("cannot set '" + path + "': " + error);
+void Prototype::editInput(const Node& node, const std::string& key, const std::string* boundPath, const Json& value) {
+    m_fieldErrors.erase(key);  // editing a field clears its message until the next validate
+    if (boundPath) {
+        if (!later([this, path = *boundPath, value] { write(path, value); })) write(*boundPath, value);
+    } else {
+        m_localValues[key] = value;  // the field itself shows it at once
     }
-    m_writes.clear();
+    if (m_inputObserver) m_inputObserver(node, key, value);
+}
+
+bool Prototype::later(std::function<void()> request) {
+    if (!m_drawing) return false;
+    m_later.push_back(std::move(request));
+    return true;
 }
 
 //-----------------------------------------------------------------------------
@@ -136,10 +146,7 @@ void Prototype::enterScreen() {
 }
 
 void Prototype::navigate(const std::string& screen, Json params) {
-    if (m_drawing) {  // a widget asked mid-frame: switch screens once this frame is done
-        m_deferred.push_back([this, screen, params] { navigate(screen, params); });
-        return;
-    }
+    if (later([this, screen, params] { navigate(screen, params); })) return;
     if (!m_spec->screen(screen)) {
         report("navigate: no screen named '" + screen + "'");
         return;
@@ -154,26 +161,21 @@ void Prototype::navigate(const std::string& screen, Json params) {
 
 bool Prototype::back() {
     if (m_stack.size() <= 1) return false;
-    if (m_drawing) {
-        m_deferred.push_back([this] { back(); });
-        return true;
-    }
+    if (later([this] { back(); })) return true;
     m_stack.pop_back();
     return true;
 }
 
 void Prototype::showScreen(const std::string& screen) {
     if (!m_spec->screen(screen)) return;
-    if (m_drawing) {
-        m_deferred.push_back([this, screen] { showScreen(screen); });
-        return;
-    }
+    if (later([this, screen] { showScreen(screen); })) return;
     m_overlays.clear();
     m_stack = {{screen, Json::object(), 0}};
     enterScreen();
 }
 
 void Prototype::openOverlay(const std::string& id) {
+    if (later([this, id] { openOverlay(id); })) return;
     const Overlay* o = m_spec->overlay(id);
     if (!o) { report("open: no overlay named '" + id + "'"); return; }
     if (o->kind == "toast") {
@@ -185,11 +187,13 @@ void Prototype::openOverlay(const std::string& id) {
 }
 
 void Prototype::closeOverlay() {
+    if (later([this] { closeOverlay(); })) return;
     if (!m_overlays.empty()) m_overlays.pop_back();
 }
 
 void Prototype::toast(std::string text, std::string tone) {
     if (text.empty()) return;
+    if (later([this, text, tone] { toast(text, tone); })) return;
     m_toasts.push_back({std::move(text), std::move(tone), m_elapsed + 2.8});
     if (m_toasts.size() > 3) m_toasts.erase(m_toasts.begin());
 }
@@ -205,12 +209,13 @@ const std::vector<std::pair<std::string, std::string>> Prototype::toasts() const
 //-----------------------------------------------------------------------------
 
 void Prototype::run(const ActionList& actions, const Scope& scope, const Json& payload) {
-    Scope captured = scope.snapshot();
+    auto captured = std::make_shared<Scope>(scope.snapshot());  // the scope the widget was drawn in
     if (!payload.is_null()) {
-        captured.bindValue("value", payload);
-        captured.bindValue("event", payload);
+        captured->bindValue("value", payload);
+        captured->bindValue("event", payload);
     }
-    m_runner.start(m_spec, actions, std::move(captured));
+    if (later([this, spec = m_spec, &actions, captured] { m_runner.start(spec, actions, std::move(*captured)); })) return;
+    m_runner.start(m_spec, actions, std::move(*captured));
 }
 
 namespace {
@@ -265,7 +270,7 @@ std::string checkRules(const Node& n, const Json& value, const Scope& scope, con
 
 bool Prototype::validate(const std::vector<std::string>& ids) {
     bool allOk = true;
-    for (auto& f : m_fields) {
+    for (auto& f : m_ui.fields()) {
         if (!ids.empty() && std::find(ids.begin(), ids.end(), f.node->id) == ids.end()) continue;
         Json value;
         if (f.node->hasBind) {
@@ -296,9 +301,6 @@ void Prototype::update(double dt) {
 }
 
 void Prototype::draw(const ImRect& area) {
-    m_probes.clear();
-    m_texts.clear();
-    m_fields.clear();
     m_drawing = true;
     m_theme.apply(ImGui::GetStyle());
     const Screen* screen = m_spec->screen(currentScreen());
@@ -314,8 +316,7 @@ void Prototype::draw(const ImRect& area) {
 
     Scope base(&m_state);
     base.bindValue("params", screenParams());
-    m_ui.m_scopes = {&base};
-    m_ui.m_indexPath.clear();
+    m_ui.beginFrame(base);
 
     const Nav& nav = m_spec->nav;
     bool wide = area.GetWidth() >= 700;
@@ -356,12 +357,11 @@ void Prototype::draw(const ImRect& area) {
     }
 
     if (m_fonts) ImGui::PopFont();
-    m_ui.m_scopes.clear();
+    m_ui.endFrame();
     m_drawing = false;
-    applyWrites();
-    auto deferred = std::move(m_deferred);
-    m_deferred.clear();
-    for (auto& fn : deferred) fn();
+    auto requests = std::move(m_later);
+    m_later.clear();
+    for (auto& request : requests) request();
 }
 
 //-----------------------------------------------------------------------------
@@ -371,19 +371,10 @@ void Prototype::draw(const ImRect& area) {
 namespace {
 
 // A clickable region recorded as a probe without a spec node (nav chrome).
-bool chromeButton(std::vector<Probe>& probes, const char* id, const ImRect& r, const std::string& label, std::string key) {
+bool chromeButton(Ui& ui, const char* id, const ImRect& r, const std::string& label, std::string key) {
     ImGui::SetCursorScreenPos(r.Min);
     bool pressed = ImGui::InvisibleButton(id, ImVec2(std::max(1.0f, r.GetWidth()), std::max(1.0f, r.GetHeight())));
-    Probe p;
-    p.key = std::move(key);
-    p.label = label;
-    p.type = "nav";
-    p.rect = r;
-    p.clip = ImRect(ImGui::GetWindowDrawList()->GetClipRectMin(), ImGui::GetWindowDrawList()->GetClipRectMax());
-    p.clickable = true;
-    p.hasAction = true;
-    p.enabled = !(GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled);
-    probes.push_back(std::move(p));
+    ui.probeChrome(std::move(key), label, r);
     return pressed;
 }
 
@@ -403,7 +394,7 @@ void Prototype::drawAppBar(const ImRect& r, const Screen& s) {
         ImFont* f = m_ui.font(TextStyle::H3);
         ImVec2 sz = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, glyph.c_str());
         dl->AddText(f, f->FontSize, b.GetCenter() - sz * 0.5f, m_theme.c.brand, glyph.c_str());
-        if (chromeButton(m_probes, "##back", b, "Back", "nav:back")) back();
+        if (chromeButton(m_ui, "##back", b, "Back", "nav:back")) back();
         x += 44;
     }
     std::string title = toDisplayString(m_ui.eval(s.title));
@@ -455,7 +446,7 @@ void Prototype::drawTabBar(const ImRect& r) {
         ImVec2 ls = m_ui.measure(label, TextStyle::Small);
         m_ui.textAt(ImVec2(cell.GetCenter().x - ls.x * 0.5f, cell.Min.y + 42), label, TextStyle::Small, col);
         ImGui::PushID((int)i);
-        if (chromeButton(m_probes, "##tab", cell, label, "nav:" + item.screen) && !active) navigate(item.screen);
+        if (chromeButton(m_ui, "##tab", cell, label, "nav:" + item.screen) && !active) navigate(item.screen);
         ImGui::PopID();
     }
 }
@@ -487,7 +478,7 @@ void Prototype::drawSidebar(const ImRect& r) {
         std::string label = toDisplayString(m_ui.eval(item.label));
         m_ui.textAt(ImVec2(row.Min.x + 44, row.GetCenter().y - f->FontSize * 0.5f), label, active ? TextStyle::Strong : TextStyle::Body, active ? m_theme.c.brand : m_theme.c.text);
         ImGui::PushID((int)i);
-        if (chromeButton(m_probes, "##side", row, label, "nav:" + item.screen)) navigate(item.screen);
+        if (chromeButton(m_ui, "##side", row, label, "nav:" + item.screen)) navigate(item.screen);
         ImGui::PopID();
         y += 46;
     }

@@ -2,7 +2,14 @@
 //
 // Owns the live state, the navigation stack, open overlays and toasts, the simulated clock and the
 // action runner, and draws the app into a rectangle of the current ImGui window. The same object
-// serves the GLFW window, the headless driver and the tests.
+// serves the GLFW window, the headless driver and the tests. Widgets never see it: they talk to Ui,
+// which works through the public API below.
+//
+// Timing: every frame draws from one consistent state. Whatever is asked for while a frame is
+// being drawn (a bound input's write, navigation, overlays, toasts, the action sequences widgets
+// fire) waits in one queue and runs, in the order asked, right after the frame's drawing ends.
+// Outside draw() the same calls act at once; an action sequence runs until its first wait (delay,
+// call, stream) and is resumed by update().
 //
 // [SECTION] Prototype
 
@@ -64,14 +71,17 @@ public:
     const std::vector<std::pair<std::string, std::string>> toasts() const;  // visible toasts (text, tone)
 
     // --- Actions, validation, mocks ------------------------------------------------------------
-    void run(const ActionList& actions, const Scope& scope, const Json& payload = nullptr);  // queued; runs in update()
+    void run(const ActionList& actions, const Scope& scope, const Json& payload = nullptr);  // payload bound as `value` and `event`
     ActionRunner& runner() { return m_runner; }
     bool pending(std::string_view mock) const { return m_runner.pending(mock); }
     // Validates inputs with rules on the current screen and overlays (all, or those with the given ids).
     // Records a message per failing field (shown under it) and returns whether all passed.
     bool validate(const std::vector<std::string>& ids);
     const std::map<std::string, std::string>& fieldErrors() const { return m_fieldErrors; }
-    void queueWrite(std::string path, Json value);  // a bound input's edit, applied at the end of the frame
+    // A stakeholder's edit of an input (instance key `key`): clears its validation message, writes
+    // the value at `boundPath` (or keeps it as the instance's own value when null) and tells the
+    // input observer. What Ui::setBound does to the app.
+    void editInput(const Node& node, const std::string& key, const std::string* boundPath, const Json& value);
     // Told of every value a stakeholder enters in an input (widget anchor, value): session recording.
     void setInputObserver(std::function<void(const Node& node, const std::string& instanceKey, const Json& value)> fn) { m_inputObserver = std::move(fn); }
 
@@ -86,19 +96,16 @@ public:
     EvalEnv env() const;
 
     // --- Probes (what the last frame drew) -----------------------------------------------------
-    const std::vector<Probe>& probes() const { return m_probes; }
-    const std::vector<std::string>& texts() const { return m_texts; }
-    void scrollIntoView(std::string key) { m_scrollTarget = std::move(key); }
+    const std::vector<Probe>& probes() const { return m_ui.probes(); }
+    const std::vector<std::string>& texts() const { return m_ui.texts(); }
+    void scrollIntoView(std::string key) { m_ui.scrollIntoView(std::move(key)); }
     const std::vector<std::string>& messages() const { return m_messages; }  // runtime problems (bad paths, unknown screens)
     void report(std::string message);  // adds to messages() (deduplicated)
     Json localValue(const std::string& key) const;  // value of an unbound input (null if never set)
 
 private:
-    friend class Ui;
     struct Frame { std::string screen; Json params; double scrollY = 0; };
     struct Toast { std::string text, tone; double until; };
-    struct Field { std::string key; const Node* node; std::shared_ptr<Scope> scope; };  // an input with rules, as drawn last frame
-    struct EditBuffer { std::string text, synced; };                                   // text being typed + the value it mirrors
 
     void drawAppBar(const ImRect& r, const Screen& s);
     void drawBody(const ImRect& r, const Screen& s);
@@ -106,8 +113,9 @@ private:
     void drawSidebar(const ImRect& r);
     void drawOverlay(const ImRect& area, const Overlay& o, bool top);
     void drawToasts(const ImRect& area);
-    void applyWrites();
     void enterScreen();
+    bool later(std::function<void()> request);  // while drawing: queues the request and returns true
+    void write(const std::string& path, Json value);  // sets a path, reporting a bad one
 
     std::shared_ptr<const Spec> m_spec;
     Theme m_theme;
@@ -119,22 +127,16 @@ private:
     std::vector<Toast> m_toasts;
     ActionRunner m_runner;
     std::map<std::string, std::string> m_fieldErrors;
-    std::vector<std::pair<std::string, Json>> m_writes;
-    std::vector<Field> m_fields;
-    std::map<std::string, EditBuffer> m_buffers;
     std::map<std::string, Json> m_localValues;  // values of unbound inputs, so they still respond
     double m_clock = 0, m_elapsed = 0;
     Ui m_ui{*this};
     ImRect m_screenRect;
-    std::vector<Probe> m_probes;
-    std::vector<std::string> m_texts;
-    std::string m_scrollTarget;
     std::vector<std::string> m_messages;
     HostFunction m_host;
-    bool m_drawing = false;                       // inside draw(): navigation waits until the frame ends
+    bool m_drawing = false;                       // inside draw(): requests wait in m_later
     bool m_inert = false;
     std::function<void(const Node&, const std::string&, const Json&)> m_inputObserver;
-    std::vector<std::function<void()>> m_deferred;
+    std::vector<std::function<void()>> m_later;   // the frame's requests, run in order when its drawing ends
 };
 
 } // namespace pt

@@ -384,6 +384,8 @@ const char* textStyleName(TextStyle s)
 
 bool textStyleFromName(std::string_view name, TextStyle* out)
 {
+    for (int i = 0; i < (int)TextStyle::Count; i++)  // as written in specs: no case folding needed
+        if (name == kTextStyles[i].name) { if (out) *out = (TextStyle)i; return true; }
     std::string key = lowerTrimmed(name);
     for (int i = 0; i < (int)TextStyle::Count; i++)
         if (key == kTextStyles[i].name) { if (out) *out = (TextStyle)i; return true; }

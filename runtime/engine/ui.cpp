@@ -1,9 +1,11 @@
-// Promptotype — Ui implementation: props in scope, children, events, binding, probes.
+// Promptotype — Ui implementation: props in scope, children, events, binding, app access, probes.
 //
+// [SECTION] Frame
 // [SECTION] Props and look
 // [SECTION] Text
 // [SECTION] Children and layout
 // [SECTION] Events and binding
+// [SECTION] App: clock, screens, problems
 // [SECTION] Probes
 
 #include "runtime/engine/ui.h"
@@ -13,6 +15,33 @@
 #include <cctype>
 
 namespace pt {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frame
+//-----------------------------------------------------------------------------
+
+void Ui::beginFrame(const Scope& base) {
+    m_scopes = {&base};
+    m_indexPath.clear();
+    m_current = nullptr;
+    m_disabledDepth = 0;
+    m_scratchUsed = 0;
+    m_textSpans.clear();
+    m_textsStale = true;
+    forgetFrame();
+}
+
+void Ui::endFrame() { m_scopes.clear(); }
+
+void Ui::forgetFrame() {
+    m_records.clear();
+    m_paths.clear();
+    m_fields.clear();
+    m_probesStale = true;
+    if (m_textSpans.empty()) m_chars.clear();  // texts still refer to it otherwise
+}
+
+void Ui::forgetEdits() { m_buffers.clear(); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Props and look
@@ -25,13 +54,39 @@ Json Ui::eval(const Template& t) const {
     if (t.isLiteral()) return t.raw();
     std::string error;
     Json v = t.eval(scope(), env(), &error);
-    if (!error.empty()) m_proto.report("expression: " + error);
+    if (!error.empty()) report("expression: " + error);
     return v;
+}
+
+namespace {
+
+// The names are a few bytes: a plain loop beats a call to memcmp.
+bool sameName(const std::string& a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < b.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
+} // namespace
+
+int Ui::propIndex(const WidgetDef& def, std::string_view name) const {
+    // Two-way set: the pair's hash picks two neighbouring slots.
+    const uint64_t h = (uint64_t)reinterpret_cast<uintptr_t>(&def) * 0x9E3779B97F4A7C15ull ^ (uint64_t)reinterpret_cast<uintptr_t>(name.data()) * 0xC2B2AE3D27D4EB4Full;
+    const size_t at = (size_t)(h >> 55) & (m_propSlots.size() - 2);
+    for (size_t k = at; k < at + 2; ++k) {
+        const PropSlot& slot = m_propSlots[k];
+        // The name is compared too: a name built at run time may reuse the address of an older one.
+        if (slot.def == &def && slot.name == name.data() && sameName(def.props[slot.index].name, name)) return slot.index;
+    }
+    int i = def.propIndex(name);
+    if (i >= 0) m_propSlots[m_propSlots[at].def ? at + 1 : at] = {&def, name.data(), i};
+    return i;
 }
 
 const Template* Ui::propTemplate(const Node& n, std::string_view name) const {
     if (!n.def) return nullptr;
-    int i = n.def->propIndex(name);
+    int i = propIndex(*n.def, name);
     return i < 0 || i >= (int)n.props.size() ? nullptr : &n.props[i];
 }
 
@@ -46,21 +101,34 @@ namespace {
 // ~16k characters would overflow. Display text is capped well below that.
 constexpr size_t kMaxDisplayBytes = 4000;
 
-std::string capped(std::string s) {
-    if (s.size() <= kMaxDisplayBytes) return s;
+void cap(std::string& s) {
+    if (s.size() <= kMaxDisplayBytes) return;
     size_t cut = kMaxDisplayBytes;
     while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) --cut;  // never split a UTF-8 character
     s.resize(cut);
-    return s + "…";
+    s += "…";
 }
+
+const std::string kNoText;
 
 } // namespace
 
-// Literal props (most of them) are read in place: no Json copy per frame.
-std::string Ui::str(const Node& n, std::string_view name) const {
+const std::string& Ui::display(const Json& v) const {
+    if (m_scratchUsed == m_scratch.size()) m_scratch.emplace_back();
+    std::string& out = m_scratch[m_scratchUsed++];
+    out = toDisplayString(v);
+    cap(out);
+    return out;
+}
+
+// Literal props (most of them) are read in place: no Json copy, no conversion per frame.
+const std::string& Ui::str(const Node& n, std::string_view name) const {
     const Template* t = propTemplate(n, name);
-    if (!t) return "";
-    return capped(t->isLiteral() ? toDisplayString(t->raw()) : toDisplayString(eval(*t)));
+    if (!t) return kNoText;
+    if (!t->isLiteral()) return display(eval(*t));
+    const Json& raw = t->raw();
+    if (raw.is_string() && raw.get_ref<const std::string&>().size() <= kMaxDisplayBytes) return raw.get_ref<const std::string&>();
+    return display(raw);
 }
 
 namespace {
@@ -94,7 +162,7 @@ bool Ui::flag(const Node& n, std::string_view name) const {
 
 bool Ui::given(const Node& n, std::string_view name) const {
     if (!n.def) return false;
-    int i = n.def->propIndex(name);
+    int i = propIndex(*n.def, name);
     return i >= 0 && i < (int)n.propGiven.size() && n.propGiven[i];
 }
 
@@ -121,24 +189,52 @@ ImU32 Ui::color(const Json& value, ImU32 fallback) const {
 // [SECTION] Text
 //-----------------------------------------------------------------------------
 
+uint32_t Ui::keep(std::string_view s) {
+    uint32_t at = (uint32_t)m_chars.size();
+    m_chars.append(s);
+    return at;
+}
+
 void Ui::noteText(std::string_view s) {
-    if (!s.empty()) m_proto.m_texts.emplace_back(s);
+    if (s.empty()) return;
+    m_textSpans.push_back({keep(s), (uint32_t)s.size()});
+    m_textsStale = true;
+}
+
+const std::vector<std::string>& Ui::texts() const {
+    if (m_textsStale) {
+        m_texts.clear();
+        for (auto [at, len] : m_textSpans) m_texts.emplace_back(m_chars, at, len);
+        m_textsStale = false;
+    }
+    return m_texts;
 }
 
 void Ui::text(std::string_view s, TextStyle style, ImU32 color, float wrap) {
-    ImGui::PushFont(font(style));
-    ImGui::PushStyleColor(ImGuiCol_Text, color);
-    if (wrap != 0.0f) {
-        float w = wrap < 0 ? ImGui::GetContentRegionAvail().x : wrap;
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(1.0f, w));
-        ImGui::TextUnformatted(s.data(), s.data() + s.size());
-        ImGui::PopTextWrapPos();
-    } else {
-        ImGui::TextUnformatted(s.data(), s.data() + s.size());
-    }
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
     noteText(s);
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return;
+    ImFont* f = font(style);
+    const char* end = s.data() + s.size();
+    float wrapWidth = wrap == 0.0f ? 0.0f : std::max(1.0f, wrap < 0 ? ImGui::GetContentRegionAvail().x : wrap);
+    if (wrapWidth == 0.0f && s.size() > 2000) {  // ImGui draws only the visible lines of long unwrapped text
+        ImGui::PushFont(f);
+        ImGui::PushStyleColor(ImGuiCol_Text, color);
+        ImGui::TextUnformatted(s.data(), end);
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        return;
+    }
+    // What ImGui::TextUnformatted does (an item at the cursor, text on the line's baseline), measuring
+    // once: text that fits the line skips word wrapping when it is drawn.
+    const ImVec2 pos(window->DC.CursorPos.x, window->DC.CursorPos.y + window->DC.CurrLineTextBaseOffset);
+    ImVec2 size = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, s.data(), end);
+    if (wrapWidth > 0.0f && size.x > wrapWidth) size = f->CalcTextSizeA(f->FontSize, FLT_MAX, wrapWidth, s.data(), end);
+    else wrapWidth = 0.0f;
+    size.x = IM_FLOOR(size.x + 0.99999f);  // ImGui::CalcTextSize rounds widths up
+    ImGui::ItemSize(size, 0.0f);
+    if (!ImGui::ItemAdd(ImRect(pos, pos + size), 0)) return;
+    window->DrawList->AddText(f, f->FontSize, pos, ImGui::GetColorU32(color), s.data(), end, wrapWidth);
 }
 
 void Ui::textAt(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float wrapWidth) {
@@ -227,7 +323,7 @@ void Ui::draw(const Instance& inst) {
         if (w > 0 && w < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (n.layout.align == 1 ? (avail - w) * 0.5f : avail - w));
         ImGui::BeginGroup();
     }
-    if (!n.rules.empty()) m_proto.m_fields.push_back({instanceKey(n), &n, std::make_shared<Scope>(scope().snapshot())});
+    if (!n.rules.empty()) m_fields.push_back({instanceKey(n), &n, std::make_shared<Scope>(scope().snapshot())});
 
     if (n.isComponent) {
         auto params = std::make_shared<Scope>(scope().state(), &scope());
@@ -291,23 +387,27 @@ void Ui::fire(const Node& n, std::string_view event, const Json& payload) {
 
 Json Ui::bound(const Node& n) const {
     if (!n.hasBind) return nullptr;
-    const Json* v = m_proto.getPath(toDisplayString(eval(n.bind)));
+    const Json* v = n.bind.isLiteral() && n.bind.raw().is_string() ? m_proto.getPath(n.bind.raw().get_ref<const std::string&>())
+                                                                   : m_proto.getPath(toDisplayString(eval(n.bind)));
     return v ? *v : Json(nullptr);
 }
 
-void Ui::setBound(const Node& n, const Json& value) {
+Json Ui::value(const Node& n) const { return n.hasBind ? bound(n) : m_proto.localValue(instanceKey(n)); }
+
+void Ui::setBound(const Node& n, const Json& v) {
     std::string key = instanceKey(n);
-    m_proto.m_fieldErrors.erase(key);  // editing a field clears its message until the next validate
-    if (n.hasBind) m_proto.queueWrite(toDisplayString(eval(n.bind)), value);
-    else m_proto.m_localValues[key] = value;
-    if (m_proto.m_inputObserver) m_proto.m_inputObserver(n, key, value);
-    fire(n, "change", value);
+    if (n.hasBind) {
+        std::string path = toDisplayString(eval(n.bind));
+        m_proto.editInput(n, key, &path, v);
+    } else {
+        m_proto.editInput(n, key, nullptr, v);
+    }
+    fire(n, "change", v);
 }
 
 std::string* Ui::editBuffer(const Node& n) {
-    auto& buf = m_proto.m_buffers[instanceKey(n)];
-    Json v = n.hasBind ? bound(n) : m_proto.localValue(instanceKey(n));
-    std::string current = toDisplayString(v);
+    auto& buf = m_buffers[instanceKey(n)];
+    std::string current = toDisplayString(value(n));
     if (current != buf.synced) {  // changed outside the field (an action, a reset): show the new value
         buf.text = current;
         buf.synced = current;
@@ -316,9 +416,22 @@ std::string* Ui::editBuffer(const Node& n) {
 }
 
 std::string Ui::fieldError(const Node& n) const {
-    auto it = m_proto.m_fieldErrors.find(instanceKey(n));
-    return it == m_proto.m_fieldErrors.end() ? "" : it->second;
+    const auto& errors = m_proto.fieldErrors();
+    auto it = errors.find(instanceKey(n));
+    return it == errors.end() ? "" : it->second;
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] App: clock, screens, problems
+//-----------------------------------------------------------------------------
+
+double Ui::now() const { return m_proto.now(); }
+double Ui::elapsed() const { return m_proto.elapsed(); }
+const std::string& Ui::currentScreen() const { return m_proto.currentScreen(); }
+void Ui::navigate(const std::string& screen) { m_proto.navigate(screen); }
+void Ui::back() { m_proto.back(); }
+ImRect Ui::screenRect() const { return m_proto.screenRect(); }
+void Ui::report(std::string message) const { m_proto.report(std::move(message)); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Probes
@@ -352,25 +465,82 @@ std::string Ui::instanceKey(const Node& n) const {
     return key;
 }
 
-void Ui::probe(const Node& n, std::string_view label, bool clickable) {
-    Probe p;
-    p.key = instanceKey(n);
-    p.id = n.id;
-    p.type = n.type;
-    p.label = std::string(label);
-    p.rect = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    p.enabled = !disabled() && !(GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled);
-    p.clickable = clickable;
-    p.input = n.def && n.def->input;
-    p.hasAction = !n.on.empty() || n.hasBind;
-    p.node = &n;
-    p.clip = ImRect(ImGui::GetWindowDrawList()->GetClipRectMin(), ImGui::GetWindowDrawList()->GetClipRectMax());
-    const std::string& target = m_proto.m_scrollTarget;
-    if (!target.empty() && (target == p.key || target == n.id || target == p.label)) {
-        ImGui::SetScrollHereY(0.5f);
-        m_proto.m_scrollTarget.clear();
-    }
-    m_proto.m_probes.push_back(std::move(p));
+namespace {
+
+ImRect clipRect() {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    return ImRect(dl->GetClipRectMin(), dl->GetClipRectMax());
 }
+
+} // namespace
+
+void Ui::probe(const Node& n, std::string_view label, bool clickable) {
+    ProbeRecord r;
+    r.node = &n;
+    r.type = n.type;
+    r.label = keep(label);
+    r.labelLen = (uint32_t)label.size();
+    r.key = (uint32_t)m_paths.size();
+    for (int i : m_indexPath)
+        if (i >= 0) m_paths.push_back(i);
+    r.keyLen = (uint32_t)m_paths.size() - r.key;
+    r.rect = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    r.clip = clipRect();
+    r.enabled = !disabled() && !(GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled);
+    r.clickable = clickable;
+    if (!m_scrollTarget.empty() && (m_scrollTarget == n.id || m_scrollTarget == label || m_scrollTarget == instanceKey(n))) {
+        ImGui::SetScrollHereY(0.5f);
+        m_scrollTarget.clear();
+    }
+    m_records.push_back(r);
+    m_probesStale = true;
+}
+
+void Ui::probeChrome(std::string key, std::string_view label, const ImRect& rect) {
+    ProbeRecord r;
+    r.node = nullptr;
+    r.type = "nav";
+    r.label = keep(label);
+    r.labelLen = (uint32_t)label.size();
+    r.key = keep(key);
+    r.keyLen = (uint32_t)key.size();
+    r.rect = rect;
+    r.clip = clipRect();
+    r.enabled = !(GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled);
+    r.clickable = true;
+    m_records.push_back(r);
+    m_probesStale = true;
+}
+
+const std::vector<Probe>& Ui::probes() const {
+    if (!m_probesStale) return m_probes;
+    m_probes.clear();
+    m_probes.reserve(m_records.size());
+    for (const ProbeRecord& r : m_records) {
+        Probe p;
+        p.type = r.type;
+        p.label.assign(m_chars, r.label, r.labelLen);
+        p.rect = r.rect;
+        p.clip = r.clip;
+        p.enabled = r.enabled;
+        p.clickable = r.clickable;
+        p.node = r.node;
+        if (r.node) {
+            p.key = r.node->key;
+            for (uint32_t i = 0; i < r.keyLen; ++i) p.key += "#" + std::to_string(m_paths[r.key + i]);
+            p.id = r.node->id;
+            p.input = r.node->def && r.node->def->input;
+            p.hasAction = !r.node->on.empty() || r.node->hasBind;
+        } else {
+            p.key.assign(m_chars, r.key, r.keyLen);
+            p.hasAction = true;
+        }
+        m_probes.push_back(std::move(p));
+    }
+    m_probesStale = false;
+    return m_probes;
+}
+
+void Ui::scrollIntoView(std::string key) { m_scrollTarget = std::move(key); }
 
 } // namespace pt

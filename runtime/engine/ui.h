@@ -1,9 +1,10 @@
-// Promptotype — Ui: the drawing context handed to every widget's draw function.
+// Promptotype — Ui: the drawing context handed to every widget's draw function, and the widgets' whole world.
 //
-// Widgets read their props, draw with ImGui / ImDrawList in the theme's look, fire events and
-// write bound values only through this class, so the runtime can evaluate templates against the
-// right scope, defer state changes to the end of the frame, and record what was drawn (probes)
-// for `play`, `inspect` and the tests.
+// Widgets read their props, draw with ImGui / ImDrawList in the theme's look, fire events, write
+// bound values, read the clock and navigate only through this class (never through Prototype), so
+// the runtime can evaluate templates against the right scope, hold every request a widget makes
+// until the frame's drawing ends, and record what was drawn (probes) for `play`, `inspect` and the
+// tests.
 //
 // [SECTION] Probes (what was drawn where)
 // [SECTION] Ui
@@ -13,10 +14,11 @@
 #include "runtime/engine/theme.h"
 #include <imgui.h>
 #include <imgui_internal.h>  // ImRect
+#include <deque>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace pt {
@@ -58,12 +60,27 @@ public:
         std::shared_ptr<Scope> scope;  // null: the parent's scope
         int index = -1;                // repeat index, -1 when not repeated
     };
+    // An input with validation rules as drawn in the last frame: what Prototype::validate checks.
+    struct Field {
+        std::string key;               // instance key (node key + repeat path)
+        const Node* node = nullptr;
+        std::shared_ptr<Scope> scope;  // the scope it was drawn in, kept to evaluate its rules
+    };
 
     explicit Ui(Prototype& owner) : m_proto(owner) {}
 
+    // --- Frame (driven by Prototype::draw) ------------------------------------------------------
+    void beginFrame(const Scope& base);  // forgets last frame's records; `base` is the scope of the screen's state
+    void endFrame();                     // closes the frame: no scope is current until the next beginFrame
+    void forgetFrame();                  // drops the last frame's probes and fields (their nodes belong to a replaced spec)
+    void forgetEdits();                  // drops the text being typed in every field (reset)
+
     // --- Props ---------------------------------------------------------------------------------
+    // A name is looked up once per widget definition and call site, then read by index.
     Json prop(const Node& n, std::string_view name) const;         // evaluated in the current scope (default if unset)
-    std::string str(const Node& n, std::string_view name) const;   // as display text
+    // As display text. A literal string prop is the spec's own string (no copy); any other value is
+    // converted into a buffer that stays valid until the next frame begins.
+    const std::string& str(const Node& n, std::string_view name) const;
     double num(const Node& n, std::string_view name) const;        // as number (0 if not numeric)
     int integer(const Node& n, std::string_view name, int lo, int hi) const;  // as a whole number clamped to [lo, hi] (NaN and huge values safe)
     bool flag(const Node& n, std::string_view name) const;         // as truthiness
@@ -79,6 +96,7 @@ public:
     ImDrawList* drawList() const { return ImGui::GetWindowDrawList(); }
 
     // Text as an ImGui item, recorded as visible text. wrap: 0 no wrap, < 0 wrap at the available width.
+    // Measured once: a line that fits is laid out and drawn without the word-wrap pass.
     void text(std::string_view s, TextStyle style, ImU32 color, float wrap = -1.0f);
     // Text drawn at a position with the draw list (no layout), recorded as visible text.
     void textAt(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float wrapWidth = 0.0f);
@@ -96,34 +114,84 @@ public:
     const Node* current() const { return m_current; }  // the node being drawn
 
     // --- Events and binding --------------------------------------------------------------------
+    // Requests made here (actions, writes, navigation) run in order right after the frame's drawing
+    // ends (see Prototype), so every widget of a frame draws from the same state.
     bool hasAction(const Node& n, std::string_view event) const;   // an `on` entry exists
-    void fire(const Node& n, std::string_view event, const Json& payload = nullptr);  // queue its actions (run after the frame)
+    void fire(const Node& n, std::string_view event, const Json& payload = nullptr);  // its actions, after the frame
     Json bound(const Node& n) const;                  // current value at the node's bind path (null if none)
-    void setBound(const Node& n, const Json& value);  // write back (applied after the frame) and fire "change"
+    Json value(const Node& n) const;                  // the control's value: bound, else the instance's own unbound value
+    void setBound(const Node& n, const Json& value);  // write back (after the frame) and fire "change"
     std::string* editBuffer(const Node& n);           // per-widget text buffer kept in sync with the bound value
     std::string fieldError(const Node& n) const;      // validation message to show under an input, or ""
+
+    // --- App: clock, screens, problems ----------------------------------------------------------
+    double now() const;                      // simulated clock in seconds (what `now()` reads in expressions)
+    double elapsed() const;                  // runtime seconds since reset: drives spinners and animations
+    const std::string& currentScreen() const;  // id of the screen on top of the stack
+    void navigate(const std::string& screen);  // shows a screen, after the frame (unknown ids are reported)
+    void back();                             // one screen back, after the frame (nothing at the root)
+    ImRect screenRect() const;               // content area of the current screen (last frame): where FABs and banners pin
+    void report(std::string message) const;  // a runtime problem for the presenter (deduplicated)
 
     // --- Probes --------------------------------------------------------------------------------
     // Call right after the ImGui item that represents the node: records its rect for clicks and
     // scrolls it into view when the headless driver asked for it.
     void probe(const Node& n, std::string_view label, bool clickable);
+    void probeChrome(std::string key, std::string_view label, const ImRect& r);  // app chrome (tab bar, sidebar, back): clickable, no node
+    const std::vector<Probe>& probes() const;        // what the last frame drew, in drawing order
+    const std::vector<std::string>& texts() const;   // visible strings of the last frame, in drawing order
+    const std::vector<Field>& fields() const { return m_fields; }  // inputs with rules in the last frame
+    void scrollIntoView(std::string key);            // the next frame scrolls the probe with this key, id or label into view
 
-    // --- Runtime access ------------------------------------------------------------------------
-    Prototype& proto() { return m_proto; }
+    // --- Scope ---------------------------------------------------------------------------------
     const Scope& scope() const;        // current scope
     EvalEnv env() const;               // clock + host functions
     std::string instanceKey(const Node& n) const;  // node key + repeat path, as used by probes
     bool disabled() const { return m_disabledDepth > 0; }  // inside an `enabled: false` subtree
 
 private:
-    friend class Prototype;
+    // A probe as recorded while drawing: strings go to per-frame arenas and become Probes only
+    // when someone asks (play, inspect, tests), so a frame pays no allocation per control.
+    struct ProbeRecord {
+        const Node* node;          // null for chrome
+        std::string_view type;
+        uint32_t label, labelLen;  // in m_chars
+        uint32_t key, keyLen;      // in m_chars (chrome), or the repeat path in m_path (nodes)
+        ImRect rect, clip;
+        bool enabled, clickable;
+    };
+    struct EditBuffer { std::string text, synced; };  // text being typed + the value it mirrors
+
     void expand(const Node& n, std::vector<Instance>& out) const;  // one node's instances
+    int propIndex(const WidgetDef& def, std::string_view name) const;  // cached WidgetDef::propIndex
+    const std::string& display(const Json& v) const;                  // v as display text, capped, in m_scratch
+    uint32_t keep(std::string_view s);  // copies s into the frame's character arena, returns its offset
 
     Prototype& m_proto;
     mutable std::vector<const Scope*> m_scopes;   // innermost last
     std::vector<int> m_indexPath;         // repeat indexes from the outside in
     const Node* m_current = nullptr;
     int m_disabledDepth = 0;
+
+    // Per-frame records, materialized on demand.
+    std::vector<ProbeRecord> m_records;
+    std::vector<std::pair<uint32_t, uint32_t>> m_textSpans;  // visible strings in m_chars
+    std::string m_chars;
+    std::vector<int> m_paths;                                // repeat paths of probes inside repeats
+    mutable std::vector<Probe> m_probes;
+    mutable std::vector<std::string> m_texts;
+    mutable bool m_probesStale = false, m_textsStale = false;
+    std::vector<Field> m_fields;
+    std::string m_scrollTarget;
+
+    std::map<std::string, EditBuffer> m_buffers;
+
+    // Prop name -> index, per (definition, name): call sites pass literals, so the name's address
+    // finds its slot; the name itself is compared before a slot is trusted.
+    struct PropSlot { const WidgetDef* def = nullptr; const char* name = nullptr; int index = -1; };
+    mutable std::vector<PropSlot> m_propSlots = std::vector<PropSlot>(512);
+    mutable std::deque<std::string> m_scratch;  // display text of computed props; reused frame to frame
+    mutable size_t m_scratchUsed = 0;
 };
 
 } // namespace pt
