@@ -17,6 +17,7 @@
 #include "runtime/spec/vocabulary.h"
 #include "runtime/spec/variants.h"
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -985,8 +986,11 @@ void Compiler::run() {
     if (!m_spec.screens.empty()) checkReachability();
 }
 
+std::atomic<size_t> g_compiledDocuments{0};
+
 // One document (a variant already applied, or the spec as written) compiled on its own.
 LoadResult compileDocument(const Json& doc, const std::string& file) {
+    g_compiledDocuments.fetch_add(1, std::memory_order_relaxed);
     LoadResult r;
     auto spec = std::make_shared<Spec>();
     spec->file = file;
@@ -1076,6 +1080,8 @@ bool sameProblem(const Diagnostic& a, const Diagnostic& b) {
 //-----------------------------------------------------------------------------
 
 LoadResult SpecLoader::loadJson(const Json& doc, const std::string& file) { return loadVariant(doc, "A", file); }
+
+size_t SpecLoader::compiledDocuments() { return g_compiledDocuments.load(std::memory_order_relaxed); }
 
 LoadResult SpecLoader::loadVariant(const Json& doc, const std::string& variant, const std::string& file) {
     LoadResult r = compileDocument(doc, file);  // "A", and the shape of every "variants" value

@@ -42,6 +42,8 @@ public:
     static LoadResult loadVariant(const Json& doc, const std::string& variant, const std::string& file = "");
 
     static constexpr int kMaxDepth = 200;  // deeper JSON is rejected before parsing (the 20,000-deep attack)
+    // Documents compiled so far in this process, once per variant: tests prove with it that a path compiles a document once.
+    static size_t compiledDocuments();
 };
 
 // Parses JSON text, locating syntax errors by line:col; rejects empty, binary and over-deep input.
