@@ -42,10 +42,12 @@ void SpecFeed::setStatus(std::string status) {
     m_version = ++m_view.version;
 }
 
-void SpecFeed::finish(std::shared_ptr<const Spec> spec, std::string specPath, std::vector<std::string> problems, std::string status) {
+void SpecFeed::finish(std::shared_ptr<const Spec> spec, std::string specPath, std::string specText, std::vector<std::string> problems,
+                      std::string status) {
     std::lock_guard<std::mutex> lock(m_mutex);
     if (spec) m_view.spec = std::move(spec);
     m_view.specPath = std::move(specPath);
+    m_view.specText = std::move(specText);
     m_view.problems = std::move(problems);
     m_view.status = std::move(status);
     m_view.finished = true;
@@ -666,15 +668,15 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
     bool deviceChosen = !options.device.empty();
     bool feedShown = false;  // a spec from the feed replaced the waiting screen
     std::unique_ptr<Meeting> meeting;
-    auto startMeeting = [&] {
+    auto startMeeting = [&](const std::string& specText) {  // the prototype shows the spec file's document, read as `specText`
         meeting = std::make_unique<Meeting>(proto, ps.file);
         std::string error;
-        if (!meeting->open(&error)) { say(ps, error); meeting.reset(); return; }
+        if (!meeting->open(specText, &error)) { say(ps, error); meeting.reset(); return; }
         // A save made while no window was open joins the timeline now (a spec without history stays untouched).
         if (!meeting->history().versions().empty() && !meeting->history().syncWithFile(&error)) say(ps, error);
         if (!options.session.empty()) meeting->startSession(options.session);
     };
-    if (!ps.generating && !ps.file.empty()) startMeeting();
+    if (!ps.generating && !ps.file.empty()) startMeeting(options.specText);
     DemoPlayer demo;
     std::unique_ptr<Prototype> other;   // side by side: the other variant
     std::string otherVariant;
@@ -701,7 +703,7 @@ bool runAppWindow(std::shared_ptr<const Spec> spec, const AppWindowOptions& opti
                 ps.file = v.specPath;
                 ps.problemsTitle = "The generated spec still has problems; placeholders stand in for them";
                 watcher = SpecWatcher(v.specPath);  // stamps the file as written: that is what is showing
-                if (!ps.file.empty()) startMeeting();
+                if (!ps.file.empty()) startMeeting(v.specText);
             }
         }
         if (watcher.changed()) {

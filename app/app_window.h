@@ -29,11 +29,13 @@ public:
         std::string status;                   // progress line ("12.4 s · 1,830 tokens · writing 'stats'")
         bool finished = false;                // the generation ended (well or not)
         std::string specPath;                 // the file written, watched from now on ("" if none)
+        std::string specText;                 // its bytes, which `spec` was compiled from
         std::vector<std::string> problems;    // what is still wrong with the final spec, or why it failed
     };
     void publish(std::shared_ptr<const Spec> spec);  // a newer (partial) prototype
     void setStatus(std::string status);              // progress line
-    void finish(std::shared_ptr<const Spec> spec, std::string specPath, std::vector<std::string> problems, std::string status);
+    void finish(std::shared_ptr<const Spec> spec, std::string specPath, std::string specText, std::vector<std::string> problems,
+                std::string status);
     View view() const;                               // a copy of the current state
     uint64_t version() const;                        // View::version, without copying the rest (polled every frame)
 
@@ -45,6 +47,7 @@ private:
 
 struct AppWindowOptions {
     std::string specPath;  // watched for hot reload
+    std::string specText;  // its bytes, which the spec shown was compiled from (the meeting reuses them)
     std::string device;    // "" = the spec's device
     bool dark = false;     // start in dark mode
     int maxFrames = 0;     // > 0: close after this many frames (smoke tests)

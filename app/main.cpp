@@ -91,13 +91,22 @@ bool parseArgs(int argc, char** argv, int first, Args* out, std::string* error) 
     return true;
 }
 
-// Loads a spec for verbs that render it: problems go to stderr; returns null (and sets exit code) when unusable.
-std::shared_ptr<const Spec> loadForRender(const std::string& path, int* exitCode) {
-    LoadResult r = SpecLoader::loadFile(path);
+// A spec file read and compiled once, for the verbs that render it; its bytes go to the meeting opened on it.
+struct LoadedSpec {
+    std::shared_ptr<const Spec> spec;  // null when unusable
+    std::string text;                  // the file's bytes, as compiled
+};
+
+// Loads a spec for verbs that render it: problems go to stderr; the spec is null (and the exit code set) when unusable.
+LoadedSpec loadForRender(const std::string& path, int* exitCode) {
+    LoadedSpec loaded;
+    // A file that cannot be read goes to the loader anyway: it says why.
+    LoadResult r = readFileText(path, &loaded.text) ? SpecLoader::loadText(loaded.text, path) : SpecLoader::loadFile(path);
     std::cerr << r.format(path);
-    if (r.unreadable) { *exitCode = 2; return nullptr; }
-    if (!r.spec) { *exitCode = 1; return nullptr; }
-    return r.spec;
+    if (r.unreadable) *exitCode = 2;
+    else if (!r.spec) *exitCode = 1;
+    else loaded.spec = r.spec;
+    return loaded;
 }
 
 bool parseSize(const std::string& s, ImVec2* out) {
@@ -174,7 +183,7 @@ int cmdShot(const Args& a) {
     ImVec2 size(0, 0);
     if (a.has("--size") && !parseSize(a.get("--size"), &size)) { std::cerr << "--size wants WIDTHxHEIGHT, e.g. 390x844\n"; return 2; }
     int code = 0;
-    auto spec = loadForRender(a.positional[0], &code);
+    auto spec = loadForRender(a.positional[0], &code).spec;
     if (!spec) return code;
     return writeShots(spec, a.get("-o"), a.get("--screen"), size, a.has("--dark"));
 }
@@ -195,12 +204,12 @@ int cmdPlay(const Args& a) {
         if (p != "screen" && p != "state" && p != "texts") { std::cerr << "--print wants screen, state or texts\n"; return 2; }
     const std::string& path = a.positional[0];
     int code = 0;
-    auto spec = loadForRender(path, &code);
-    if (!spec) return code;
-    HeadlessDriver d(spec);
+    LoadedSpec loaded = loadForRender(path, &code);
+    if (!loaded.spec) return code;
+    HeadlessDriver d(loaded.spec);
     Meeting meeting(d.proto(), path);
     std::string error;
-    if (!meeting.open(&error)) { std::cerr << error << "\n"; return 1; }
+    if (!meeting.open(loaded.text, &error)) { std::cerr << error << "\n"; return 1; }
     StepRunner runner(d, meeting, refineWith(a, path));
     d.settle();
     meeting.setPerson(a.get("--as"));
@@ -231,7 +240,7 @@ int cmdPlay(const Args& a) {
 int cmdInspect(const Args& a) {
     if (a.positional.size() != 1) { std::cerr << "usage: promptotype inspect SPEC\n"; return 2; }
     int code = 0;
-    auto spec = loadForRender(a.positional[0], &code);
+    auto spec = loadForRender(a.positional[0], &code).spec;
     if (!spec) return code;
     std::cout << inspectSpec(spec).dump(2) << "\n";
     return 0;
@@ -245,10 +254,11 @@ int cmdRun(const Args& a) {
     if (a.positional.size() != 1) { std::cerr << "usage: promptotype run SPEC [--device phone|tablet|desktop] [--dark]\n"; return 2; }
     const std::string& path = a.positional[0];
     int code = 0;
-    auto spec = loadForRender(path, &code);
-    if (!spec) return code;
+    LoadedSpec loaded = loadForRender(path, &code);
+    if (!loaded.spec) return code;
     AppWindowOptions opts;
     opts.specPath = path;
+    opts.specText = loaded.text;
     opts.device = a.get("--device");
     opts.dark = a.has("--dark");
     opts.maxFrames = std::atoi(a.get("--frames", "0").c_str());
@@ -256,11 +266,11 @@ int cmdRun(const Args& a) {
     opts.refine = refineWith(a, path);
     opts.session = a.get("--session");
     std::string why;
-    if (runAppWindow(spec, opts, &why)) return 0;
+    if (runAppWindow(loaded.spec, opts, &why)) return 0;
     // No display: still useful, so write what the window would have shown.
     std::string dir = "promptotype-shots/" + safeFileName(fs::path(path).stem().string());
     std::cerr << "promptotype: no display available (" << why << "); writing a PNG of every screen to " << dir << "/ instead\n";
-    return writeShots(spec, dir, "", ImVec2(0, 0), opts.dark);
+    return writeShots(loaded.spec, dir, "", ImVec2(0, 0), opts.dark);
 }
 
 //-----------------------------------------------------------------------------
@@ -360,12 +370,12 @@ int reportGeneration(const GenerationResult& r, const std::string& providerName,
     return r.ok ? 0 : 1;
 }
 
-// Records the spec file as written as a version in its history (the first of a generated spec).
-void recordVersion(const std::string& specPath, const std::string& kind, const std::string& summary, const std::string& generator) {
+// Records the bytes just written to the spec file as a version in its history (the first of a generated spec).
+void recordVersion(const std::string& specPath, const std::string& text, const std::string& kind, const std::string& summary,
+                   const std::string& generator) {
     SpecHistory history(specPath);
-    std::string text, error;
-    if (!history.open(&error) || !readFileText(specPath, &text) || !history.commit(text, kind, summary, generator, &error))
-        std::cerr << "promptotype: history: " << (error.empty() ? specPath + ": cannot read the spec" : error) << "\n";
+    std::string error;
+    if (!history.open(&error) || !history.commit(text, kind, summary, generator, &error)) std::cerr << "promptotype: history: " << error << "\n";
 }
 
 // Generates into `out`, showing progress in the terminal and (when `feed` is set) the window.
@@ -387,13 +397,12 @@ GenerationResult runGeneration(LlmProvider& provider, const std::string& idea, c
     };
     GenerationResult r = generateSpec(o, provider, onProgress, onPartial, &g_cancel);
     terminal.done();
-    if (r.written) recordVersion(r.specPath, "generate", idea, r.generator);
+    if (r.written) recordVersion(r.specPath, r.text, "generate", idea, r.generator);
     if (feed) {
         std::vector<std::string> problems;
         for (auto& d : r.problems) problems.push_back(d.format(r.written ? r.specPath : "answer"));
         if (!r.written) problems.insert(problems.begin(), r.error.empty() ? "generation failed" : r.error);
-        std::shared_ptr<const Spec> spec = r.written ? SpecLoader::loadJson(r.doc, r.specPath).spec : nullptr;
-        feed->finish(spec, r.written ? r.specPath : "", problems, "Generated by " + r.generator);
+        feed->finish(r.spec, r.written ? r.specPath : "", r.text, problems, "Generated by " + r.generator);
     }
     return r;
 }
@@ -447,8 +456,7 @@ int cmdIdea(const Args& a) {
     if (shown || !result.written) return code;
     std::string dir = "promptotype-shots/" + safeFileName(fs::path(out).stem().string());
     std::cerr << "promptotype: no display available (" << why << "); writing a PNG of every screen to " << dir << "/ instead\n";
-    auto spec = SpecLoader::loadJson(result.doc, out).spec;
-    int shots = writeShots(spec, dir, "", ImVec2(0, 0), opts.dark);
+    int shots = writeShots(result.spec, dir, "", ImVec2(0, 0), opts.dark);
     return code ? code : shots;
 }
 
@@ -472,18 +480,20 @@ RefineFunction refineWith(const Args& a, const std::string& specPath) {
     ProviderConfig config = ProviderConfig::load();
     ProviderSettings settings = resolveProvider(config, a.get("--provider"), a.get("--model"), a.get("--command"));
     std::string rawPath = besideSpec(specPath, ".refine.raw.txt");
-    return [settings, rawPath](const Json& doc, const std::string& request, const std::string& scope, const std::atomic<bool>* cancel) {
+    return [settings, rawPath, specPath](const Json& doc, const std::string& request, const std::string& scope, const std::atomic<bool>* cancel) {
         RefineOutcome out;
         auto provider = makeProvider(settings, &out.error);
         if (!provider) return out;
         RefineOptions o;
         o.request = request;
         o.scope = scope;
+        o.file = specPath;
         RefineResult r = refineSpec(doc, o, *provider, nullptr, cancel);
         std::string ignored;
         if (!r.rawAnswer.empty()) writeFileAtomic(rawPath, r.rawAnswer, &ignored);  // kept for a look when a refinement goes wrong
         out.ok = r.ok;
         if (r.ok) out.text = formatSpec(r.doc);
+        out.spec = r.spec;
         out.summary = r.summary;
         out.generator = r.generator;
         out.unsupported = r.unsupported;
@@ -497,12 +507,12 @@ int cmdRefine(const Args& a) {
     if (a.positional.size() != 2) { std::cerr << "usage: promptotype refine SPEC \"REQUEST\" [--provider NAME] [--model NAME]\n"; return 2; }
     const std::string& path = a.positional[0];
     int code = 0;
-    auto spec = loadForRender(path, &code);
-    if (!spec) return code;
-    Prototype proto(spec);
+    LoadedSpec loaded = loadForRender(path, &code);
+    if (!loaded.spec) return code;
+    Prototype proto(loaded.spec);
     Meeting meeting(proto, path);
     std::string error, message;
-    if (!meeting.open(&error)) { std::cerr << error << "\n"; return 1; }
+    if (!meeting.open(loaded.text, &error)) { std::cerr << error << "\n"; return 1; }
     Json before = meeting.doc();
     std::signal(SIGINT, onInterrupt);
     if (!meeting.refine(a.positional[1], refineWith(a, path), &message)) {
@@ -555,7 +565,7 @@ int cmdReport(const Args& a) {
     if (a.positional.size() != 1 || !a.has("-o")) { std::cerr << "usage: promptotype report SPEC -o DIR\n"; return 2; }
     const std::string& path = a.positional[0];
     int code = 0;
-    auto spec = loadForRender(path, &code);
+    auto spec = loadForRender(path, &code).spec;
     if (!spec) return code;
     ReportInput in;
     in.specPath = path;

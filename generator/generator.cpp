@@ -217,15 +217,18 @@ bool usable(const LoadResult& r) { return r.spec && !r.spec->screens.empty(); }
 bool tryCache(const std::string& file, const GenerationOptions& o, GenerationResult& res) {
     Json entry;
     Diagnostic err;
-    std::string text;
-    if (!readFileText(file, &text) || !parseJsonText(text, &entry, &err) || !entry.is_object() || !entry.contains("spec") || !entry["spec"].is_object()) return false;
+    std::string stored;
+    if (!readFileText(file, &stored) || !parseJsonText(stored, &entry, &err) || !entry.is_object() || !entry.contains("spec") || !entry["spec"].is_object()) return false;
     LoadResult load = SpecLoader::loadJson(entry["spec"], o.outPath);
     if (!usable(load) || load.hasErrors()) return false;
     std::string error;
     std::string raw = entry.value("raw", std::string());
     if (!raw.empty() && !writeFileAtomic(res.rawPath, raw, &error)) return false;
-    if (!writeFileAtomic(o.outPath, formatSpec(entry["spec"]), &error)) { res.error = o.outPath + ": " + error; return false; }
+    std::string text = formatSpec(entry["spec"]);
+    if (!writeFileAtomic(o.outPath, text, &error)) { res.error = o.outPath + ": " + error; return false; }
     res.doc = entry["spec"];
+    res.spec = load.spec;
+    res.text = std::move(text);
     res.ok = res.written = res.fromCache = true;
     res.specPath = o.outPath;
     return true;
@@ -245,6 +248,15 @@ void storeCache(const std::string& dir, const std::string& file, const Generatio
 std::string rawAnswerMarker(const std::string& generator, int round, const std::string& finishReason) {
     return "----- " + generator + (round ? ", repair round " + std::to_string(round) : ", first answer") +
            ", finish: " + (finishReason.empty() ? "?" : finishReason) + " -----\n";
+}
+
+LenientResult answerDocument(const LlmResult& answer) {
+    if (answer.doc.is_null()) return parseLenient(answer.text);
+    LenientResult handedOver;
+    handedOver.ok = answer.doc.is_object();
+    handedOver.doc = answer.doc;
+    if (!handedOver.ok) handedOver.error.message = "the answer is not a JSON object";
+    return handedOver;
 }
 
 std::vector<Diagnostic> loadErrors(const LoadResult& load) {
@@ -330,7 +342,7 @@ GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider,
         if (answer.text.empty()) { res.error = answer.error.empty() ? res.generator + " returned an empty answer" : answer.error; break; }
 
         problems.clear();
-        LenientResult parsed = parseLenient(answer.text);
+        LenientResult parsed = answerDocument(answer);
         if (!parsed.ok) problems.push_back(parsed.error);
         else {
             if (parsed.doc.contains("meta") && parsed.doc["meta"].is_object() && !parsed.doc["meta"].contains("idea")) parsed.doc["meta"]["idea"] = o.idea;
@@ -353,12 +365,14 @@ GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider,
     }
 
     if (!best.is_null()) {
-        std::string error;
-        if (!writeFileAtomic(o.outPath, formatSpec(best), &error)) res.error = o.outPath + ": " + error;
+        std::string text = formatSpec(best), error;
+        if (!writeFileAtomic(o.outPath, text, &error)) res.error = o.outPath + ": " + error;
         else {
             res.written = true;
             res.specPath = o.outPath;
             res.doc = best;
+            res.spec = bestLoad.spec;
+            res.text = std::move(text);
             res.problems = loadErrors(bestLoad);
             res.ok = res.problems.empty();
             if (res.ok) res.error.clear();

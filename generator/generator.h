@@ -14,6 +14,7 @@
 #include "runtime/spec/spec.h"
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,8 @@ struct GenerationResult {
     bool written = false;                 // a spec was written (ok, or usable with the problems listed)
     std::string specPath, rawPath;        // files written (rawPath always, once an answer arrived)
     Json doc;                             // the final document (null when nothing usable came back)
+    std::shared_ptr<const Spec> spec;     // `doc` compiled (null with it): shown as is, never compiled again
+    std::string text;                     // the bytes written to specPath, for the history to record
     std::vector<Diagnostic> problems;     // errors left after all repair (the runtime shows placeholders)
     std::vector<std::string> fixes;       // near-miss repairs applied locally ("widget 'TextField' -> 'input'")
     int repairRounds = 0;                 // model round trips used for repair
@@ -77,6 +80,9 @@ Json partialSpecFromStream(std::string_view prefix, std::string* currentScreen, 
 struct LoadResult;
 // The errors among a load's diagnostics (warnings dropped): what a repair round sends back (also used by the refiner).
 std::vector<Diagnostic> loadErrors(const LoadResult& load);
+struct LenientResult;
+// The document in an answer: the one the provider handed over (offline), else parsed leniently from its text (also the refiner's).
+LenientResult answerDocument(const LlmResult& answer);
 // The line before each answer in a raw log: "----- openai gpt-4o, repair round 1, finish: stop -----\n" (also the refiner's).
 std::string rawAnswerMarker(const std::string& generator, int round, const std::string& finishReason);
 

@@ -48,6 +48,8 @@ struct LlmRequest {
 struct LlmResult {
     bool ok = false;                    // a complete answer arrived (finish "stop")
     std::string text;                   // everything received, even on failure (saved beside the spec)
+    Json doc;                           // the answer as a document, from a provider that builds one rather than writes text
+                                        // (offline): taken as is, never parsed back from `text` (null = parse `text`)
     std::string error;                  // clear message when !ok: "openai: HTTP 401 from http://...: invalid api key"
     std::string finishReason;           // "stop", "length", "error", "cancelled", "refusal", ...
     bool truncated = false;             // cut off by the token limit (finish "length" / "max_tokens")

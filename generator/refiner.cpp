@@ -385,7 +385,7 @@ RefineResult refineSpec(const Json& doc, const RefineOptions& options, LlmProvid
         if (answer.text.empty()) { res.error = res.generator + " returned an empty answer"; break; }
 
         std::vector<std::string> problems;
-        LenientResult parsed = parseLenient(answer.text);
+        LenientResult parsed = answerDocument(answer);
         Json result;
         std::string mode, problem;
         if (answer.truncated) problems.push_back("the answer was cut off by the token limit: use fewer, smaller edits");
@@ -397,12 +397,13 @@ RefineResult refineSpec(const Json& doc, const RefineOptions& options, LlmProvid
             break;
         } else if (!applyRefinementAnswer(doc, parsed.doc, &result, &mode, &problem)) problems.push_back(problem);
         else {
-            SpecRepairResult repaired = repairSpec(result);
+            SpecRepairResult repaired = repairSpec(result, options.file);
             for (auto& d : loadErrors(repaired.load)) problems.push_back(locatedProblem(d));
             if (problems.empty()) {
                 for (auto& f : repaired.fixes) res.fixes.push_back(f.pointer + ": " + f.message);
                 res.ok = true;
                 res.doc = repaired.doc;
+                res.spec = repaired.load.spec;
                 res.mode = mode;
                 const Json& summary = parsed.doc.contains("summary") ? parsed.doc["summary"] : Json();
                 res.summary = summary.is_string() && !summary.get<std::string>().empty() ? summary.get<std::string>()

@@ -30,6 +30,7 @@
 #include "generator/provider.h"
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,11 +44,13 @@ struct RefineOptions {
     std::string request;          // the PM's words
     std::string scope;            // node id or JSON Pointer the request is about (select mode); "" = the whole app
     int maxRepairRounds = 2;      // model round trips after the first answer (the last asks for the whole spec)
+    std::string file;             // the spec file, named in the compiled result ("" = in memory)
 };
 
 struct RefineResult {
     bool ok = false;                   // `doc` is the refined spec and loads with no errors
     Json doc;                          // the refined document (the input unchanged when !ok)
+    std::shared_ptr<const Spec> spec;  // `doc` compiled when ok (variant "A"), for callers to show without compiling it again
     std::string mode;                  // how it was done: "edits", "merge", "spec" (full regeneration)
     std::string summary;               // the model's one line, else a summary of the changes
     std::vector<std::string> fixes;    // near-miss repairs applied locally

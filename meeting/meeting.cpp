@@ -70,8 +70,16 @@ Meeting::~Meeting() {
 bool Meeting::open(std::string* error) {
     std::string text;
     if (!readFileText(m_specPath, &text)) { *error = m_specPath + ": cannot read the spec"; return false; }
+    Json doc;
     Diagnostic d;
-    if (!parseJsonText(text, &m_doc, &d)) { *error = d.format(m_specPath); return false; }
+    if (!parseJsonText(text, &doc, &d)) { *error = d.format(m_specPath); return false; }
+    return openWith(std::move(doc), text, error);
+}
+
+bool Meeting::open(const std::string& text, std::string* error) { return openWith(m_proto.spec().source, text, error); }
+
+bool Meeting::openWith(Json doc, const std::string& text, std::string* error) {
+    m_doc = std::move(doc);
     m_shownText = text;
     if (!m_history.open(error)) return false;
     std::vector<std::string> problems;
@@ -86,6 +94,10 @@ bool Meeting::open(std::string* error) {
 bool Meeting::compile(const std::string& text, Compiled* out, std::vector<std::string>* problems) const {
     Diagnostic d;
     if (!parseJsonText(text, &out->doc, &d)) { problems->push_back(d.format(m_specPath)); return false; }
+    return compileParsed(out, problems);
+}
+
+bool Meeting::compileParsed(Compiled* out, std::vector<std::string>* problems) const {
     out->variant = m_variant;
     LoadResult r = SpecLoader::loadVariant(out->doc, out->variant, m_specPath);  // validates every variant
     if ((!r.spec || r.hasErrors()) && out->variant != "A") {  // the variant shown is gone: fall back to the spec as written
@@ -97,6 +109,15 @@ bool Meeting::compile(const std::string& text, Compiled* out, std::vector<std::s
         if (diag.level == Diagnostic::Level::Error) problems->push_back(diag.format(m_specPath));
     if (problems->empty()) problems->push_back(m_specPath + ": not a usable spec");
     return false;
+}
+
+// Only another variant than the one compiled needs compiling again; the document is never parsed again.
+bool Meeting::reuse(const std::shared_ptr<const Spec>& spec, Compiled* out, std::vector<std::string>* problems) const {
+    out->doc = spec->source;
+    if (spec->variant != m_variant) return compileParsed(out, problems);
+    out->spec = spec;
+    out->variant = m_variant;
+    return true;
 }
 
 void Meeting::show(Compiled compiled, const std::string& text) {
@@ -120,9 +141,15 @@ bool Meeting::showText(const std::string& text, std::string* message) {
 
 bool Meeting::applyText(const std::string& text, const std::string& kind, const std::string& summary, const std::string& generator,
                         std::string* message) {
+    return applyCompiled(text, nullptr, kind, summary, generator, message);
+}
+
+bool Meeting::applyCompiled(const std::string& text, const std::shared_ptr<const Spec>& spec, const std::string& kind,
+                            const std::string& summary, const std::string& generator, std::string* message) {
     Compiled compiled;
     std::vector<std::string> problems;
-    if (!compile(text, &compiled, &problems)) { *message = firstLines(problems); return false; }
+    bool ready = spec ? reuse(spec, &compiled, &problems) : compile(text, &compiled, &problems);
+    if (!ready) { *message = firstLines(problems); return false; }
     std::string error;
     if (!m_history.commit(text, kind, summary, generator, &error)) { *message = error; return false; }  // records a hand edit first
     show(std::move(compiled), text);
@@ -194,7 +221,7 @@ bool Meeting::jumpTo(int version, std::string* message) {
 
 bool Meeting::applyOutcome(const RefineOutcome& outcome, const std::string& request) {
     std::string message;
-    bool ok = outcome.ok && applyText(outcome.text, "refine", request, outcome.generator, &message);
+    bool ok = outcome.ok && applyCompiled(outcome.text, outcome.spec, "refine", request, outcome.generator, &message);
     if (ok) m_refineMessage = outcome.summary.empty() ? message : outcome.summary + " (v" + std::to_string(version()) + ")";
     else m_refineMessage = outcome.ok ? message : outcome.error;
     m_refineFailed = !ok;

@@ -33,6 +33,7 @@ namespace pt {
 struct RefineOutcome {
     bool ok = false;                     // `text` is the refined document, valid
     std::string text;                    // the refined document, formatted for the spec file
+    std::shared_ptr<const Spec> spec;    // `text`'s document already compiled (variant "A"; null: the meeting compiles `text`)
     std::string summary;                 // one line for the presenter
     std::string generator;               // provider label
     std::string error;                   // why nothing changed (clear; "needs an LLM" for offline refusals)
@@ -57,6 +58,9 @@ public:
 
     // Reads the document, the history, the reactions and the session events. Writes nothing.
     bool open(std::string* error);
+    // The same when the prototype already shows the spec file's document, compiled from `text` (its bytes as read):
+    // that document is reused instead of reading and parsing the file again.
+    bool open(const std::string& text, std::string* error);
     const std::string& specPath() const { return m_specPath; }
     const Json& doc() const { return m_doc; }          // the document as written (every variant)
     Prototype& proto() { return m_proto; }
@@ -142,6 +146,12 @@ private:
     // A document ready to show: parsed, and compiled for the variant shown (the spec as written when it is gone).
     struct Compiled { Json doc; std::shared_ptr<const Spec> spec; std::string variant; };
     bool compile(const std::string& text, Compiled* out, std::vector<std::string>* problems) const;  // false + located problems
+    bool compileParsed(Compiled* out, std::vector<std::string>* problems) const;  // `out->doc` set: compiles it for the variant shown
+    bool reuse(const std::shared_ptr<const Spec>& spec, Compiled* out, std::vector<std::string>* problems) const;  // compiled elsewhere
+    bool openWith(Json doc, const std::string& text, std::string* error);  // the document shown is `doc`, read as `text`
+    // applyText() for a document perhaps compiled already (`spec`, e.g. by a refinement; null = compile `text`).
+    bool applyCompiled(const std::string& text, const std::shared_ptr<const Spec>& spec, const std::string& kind,
+                       const std::string& summary, const std::string& generator, std::string* message);
     void show(Compiled compiled, const std::string& text);           // swaps it in, keeping the prototype's state
     bool showText(const std::string& text, std::string* message);  // compile + show
     bool applyOutcome(const RefineOutcome& outcome, const std::string& request);

@@ -2,7 +2,10 @@
 // A scripted in-process provider plays the model; tests/test_generator_http.cpp does the same over HTTP.
 #include "test_files.h"
 #include "generator/generator.h"
+#include "generator/lenient_json.h"
+#include "generator/offline/offline_drafter.h"
 #include "generator/system_prompt.h"
+#include "meeting/meeting.h"
 #include "runtime/headless/inspector.h"
 #include "runtime/spec/spec_loader.h"
 #include <catch2/catch.hpp>
@@ -189,6 +192,62 @@ TEST_CASE("the cache answers the same idea instantly; --fresh asks the model aga
     o.fresh = false;
     GenerationResult other = generateSpec(o, model, nullptr, nullptr, nullptr);  // another idea: not cached, script exhausted
     CHECK(!other.fromCache);
+}
+
+TEST_CASE("the result comes back compiled with the bytes written, from the cache too") {
+    TempDir dir;
+    ScriptedModel model({sampleText("settings.json")});
+    GenerationOptions o = optionsIn(dir, "settings for my app");
+    for (bool cached : {false, true}) {
+        size_t compiles = SpecLoader::compiledDocuments();
+        GenerationResult r = generateSpec(o, model, nullptr, nullptr, nullptr);
+        REQUIRE(r.ok);
+        CHECK(r.fromCache == cached);
+        CHECK(SpecLoader::compiledDocuments() - compiles == 1);
+        REQUIRE(r.spec);
+        CHECK(r.spec->source == r.doc);
+        CHECK(r.text == readFile(o.outPath));
+        CHECK(Json::parse(r.text) == r.doc);
+    }
+}
+
+TEST_CASE("the offline drafter hands its document over, its text only streams and goes to the raw answer") {
+    auto offline = makeOfflineProvider();
+    LlmRequest request;
+    request.idea = "a habit tracker with daily streaks and reminders";
+    std::string streamed;
+    LlmResult answer = offline->complete(request, [&](std::string_view delta) { streamed += delta; }, nullptr);
+    REQUIRE(answer.ok);
+    CHECK(answer.doc == draftSpec(request.idea));
+    CHECK(answer.text == streamed);
+    CHECK(Json::parse(answer.text) == answer.doc);
+    LenientResult taken = answerDocument(answer);
+    CHECK(taken.ok);
+    CHECK(taken.doc == answer.doc);
+}
+
+// The main job's path (app/cli_generate.cpp): generate, record the first version, show it, open the meeting on it.
+TEST_CASE("the idea's document is compiled once on its way to the meeting, and the history has its exact bytes") {
+    TempDir dir;
+    GenerationOptions o = optionsIn(dir, "a habit tracker with daily streaks and reminders");
+    auto offline = makeOfflineProvider();
+    size_t compiles = SpecLoader::compiledDocuments();
+    GenerationResult r = generateSpec(o, *offline, nullptr, nullptr, nullptr);
+    REQUIRE(r.ok);
+    REQUIRE(r.spec);
+    SpecHistory history(r.specPath);
+    std::string error, recorded;
+    REQUIRE(history.open(&error));
+    REQUIRE(history.commit(r.text, "generate", o.idea, r.generator, &error) == 1);
+    Prototype proto(r.spec);
+    Meeting meeting(proto, r.specPath);
+    REQUIRE(meeting.open(r.text, &error));
+    CHECK(SpecLoader::compiledDocuments() - compiles == 1);
+    CHECK(meeting.doc() == r.doc);
+    CHECK(&proto.spec() == r.spec.get());
+    REQUIRE(history.read(1, &recorded));
+    CHECK(recorded == r.text);
+    CHECK(readFile(r.specPath) == r.text);
 }
 
 TEST_CASE("while streaming, the shell shows once nav closes and each screen once its JSON has closed") {

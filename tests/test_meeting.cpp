@@ -328,3 +328,44 @@ TEST_CASE("a saved hand edit becomes a version; the meeting's own writes do not 
     CHECK(problems[0].find("counter.json:1:") != std::string::npos);
     CHECK(room.driver->find("Add a few") != nullptr);
 }
+
+TEST_CASE("opened with the bytes its prototype was compiled from, a meeting neither reads the spec file nor compiles again", "[meeting]") {
+    ScratchDir dir{"meeting-open"};
+    std::string path = dir.file("counter.json");  // never written: nothing may need to read it
+    LoadResult load = SpecLoader::loadText(kSpec, path);
+    REQUIRE(load.spec);
+    HeadlessDriver driver(load.spec);
+    Meeting meeting(driver.proto(), path);
+    size_t compiles = SpecLoader::compiledDocuments();
+    std::string error;
+    REQUIRE(meeting.open(kSpec, &error));
+    CHECK(SpecLoader::compiledDocuments() == compiles);
+    CHECK(meeting.doc() == Json::parse(kSpec));
+    CHECK(meeting.variant() == "A");
+}
+
+TEST_CASE("a refinement that comes back compiled is shown as is, and another variant on show is compiled from its document", "[meeting]") {
+    std::shared_ptr<const Spec> refined;  // what the refinement compiled
+    Room room(kSpec, [&](const Json& doc, const std::string& request, const std::string&, const std::atomic<bool>*) {
+        Json next = doc;
+        next["screens"]["home"]["body"][1]["button"] = request;
+        RefineOutcome out;
+        out.ok = true;
+        out.text = next.dump(2);
+        out.spec = refined = SpecLoader::loadJson(next, room.path).spec;
+        return out;
+    });
+    size_t compiles = SpecLoader::compiledDocuments();
+    REQUIRE(room.step("refine 'Add two'"));
+    CHECK(SpecLoader::compiledDocuments() - compiles == 2);  // the refinement's own compile: "A" and its variant "B"
+    CHECK(&room.proto().spec() == refined.get());
+    CHECK(readFile(room.path) == refined->source.dump(2));
+    CHECK(room.meeting->doc() == refined->source);
+
+    REQUIRE(room.step("variant B"));
+    REQUIRE(room.step("refine 'Add three'"));
+    CHECK(room.proto().spec().variant == "B");                  // the refinement compiled "A": "B" is compiled here
+    CHECK(&room.proto().spec() != refined.get());
+    CHECK(room.driver->find("See details") != nullptr);
+    CHECK(room.meeting->doc() == refined->source);
+}

@@ -6,6 +6,7 @@
 #include "test_files.h"
 #include "generator/offline/offline_drafter.h"
 #include "generator/refiner.h"
+#include "meeting/meeting.h"
 #include "runtime/headless/headless.h"
 #include "runtime/headless/inspector.h"
 #include "runtime/spec/spec_loader.h"
@@ -635,4 +636,41 @@ TEST_CASE("bad documents, paths, answers and requests give messages, never excep
         CHECK_NOTHROW(answer = offlineRefinement(doc, request, "/screens/~x"));
         CHECK((answer.contains("unsupported") || answer.contains("edits")));
     }
+}
+
+// The refine verb's path (app/cli_meeting.cpp): the model's answer refined, then shown and versioned by the meeting.
+TEST_CASE("a refinement is compiled once, from the model's answer to the prototype the meeting shows", "[refiner][meeting]") {
+    ScratchDir dir("refine-once");
+    std::string path = dir.file("habits.json"), text = sampleText("habit_tracker.json"), error, message;
+    std::ofstream(path, std::ios::binary) << text;
+    LoadResult load = SpecLoader::loadText(text, path);
+    REQUIRE(load.spec);
+    Prototype proto(load.spec);
+    Meeting meeting(proto, path);
+    REQUIRE(meeting.open(text, &error));
+    FakeLlmServer server;
+    server.push(streamed(Json::parse(R"({"summary": "Streak card is red", "edits": [{"op": "replace", "path": "/screens/today/body/2/tone", "value": "danger"}]})")));
+    auto provider = openAiAt(server);
+    std::shared_ptr<const Spec> refined;
+    RefineFunction viaRefiner = [&](const Json& doc, const std::string& request, const std::string& scope, const std::atomic<bool>* cancel) {
+        RefineOptions o;
+        o.request = request;
+        o.scope = scope;
+        o.file = path;
+        RefineResult r = refineSpec(doc, o, *provider, nullptr, cancel);
+        refined = r.spec;
+        RefineOutcome out;
+        out.ok = r.ok;
+        out.text = formatSpec(r.doc);
+        out.spec = r.spec;
+        out.error = r.error;
+        return out;
+    };
+    size_t compiles = SpecLoader::compiledDocuments();
+    REQUIRE(meeting.refine("make the streak card red", viaRefiner, &message));
+    CHECK(SpecLoader::compiledDocuments() - compiles == 1);
+    REQUIRE(refined);
+    CHECK(&proto.spec() == refined.get());
+    CHECK(refined->source["screens"]["today"]["body"][2]["tone"] == "danger");
+    CHECK(readFile(path) == formatSpec(refined->source));
 }

@@ -188,8 +188,8 @@ public:
     LlmResult complete(const LlmRequest& request, const TextSink& onText, const std::atomic<bool>* cancel) override {
         LlmResult r;
         // A refinement gets the offline refiner's answer (generator/refiner.h), a generation a whole draft.
-        const Json answer = request.refineDoc.is_null() ? draftSpec(request.idea) : offlineRefinement(request.refineDoc, request.refineRequest, request.refineScope);
-        const std::string text = answer.dump(1);
+        Json answer = request.refineDoc.is_null() ? draftSpec(request.idea) : offlineRefinement(request.refineDoc, request.refineRequest, request.refineScope);
+        const std::string text = answer.dump(1);  // for the raw answer file and the streamed progress
         // A few chunks, so consumers see the same streaming path as with a real model.
         const size_t chunk = text.size() / 4 + 1;
         for (size_t at = 0, next; at < text.size(); at = next) {
@@ -206,6 +206,7 @@ public:
             r.text.append(piece);
             if (onText) onText(piece);
         }
+        r.doc = std::move(answer);  // handed over as is: nobody parses `text` back
         r.ok = true;
         r.finishReason = "stop";
         r.outputTokens = static_cast<int>(text.size() / 4);

@@ -64,8 +64,9 @@ IdeaReading readIdea(std::string_view idea);   // never fails; an empty or odd i
 Json draftSpec(std::string_view idea);
 Json draftSpec(const IdeaReading& reading);
 
-// The offline drafter as an LlmProvider ("offline"): answers with draftSpec(request.idea) as JSON text, and a
-// refinement request (request.refineDoc set) with offlineRefinement(...) from generator/refiner.h.
+// The offline drafter as an LlmProvider ("offline"): answers with draftSpec(request.idea), and a refinement request
+// (request.refineDoc set) with offlineRefinement(...) from generator/refiner.h; the document itself is handed over
+// (LlmResult::doc), its text streamed for progress and the raw answer file.
 std::unique_ptr<LlmProvider> makeOfflineProvider();
 
 } // namespace pt

@@ -11,6 +11,7 @@
 #include "runtime/spec/spec_compiler.h"
 #include "runtime/spec/variants.h"
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <sstream>
 
@@ -34,8 +35,11 @@ std::string LoadResult::format(const std::string& file) const {
 
 namespace {
 
+std::atomic<size_t> g_compiledDocuments{0};
+
 // One document (a variant already applied, or the spec as written) compiled on its own.
 LoadResult compileDocument(const Json& doc, const std::string& file) {
+    g_compiledDocuments.fetch_add(1, std::memory_order_relaxed);
     LoadResult r;
     auto spec = std::make_shared<Spec>();
     spec->file = file;
@@ -98,6 +102,8 @@ bool sameProblem(const Diagnostic& a, const Diagnostic& b) {
 //-----------------------------------------------------------------------------
 
 LoadResult SpecLoader::loadJson(const Json& doc, const std::string& file) { return loadVariant(doc, "A", file); }
+
+size_t SpecLoader::compiledDocuments() { return g_compiledDocuments.load(std::memory_order_relaxed); }
 
 LoadResult SpecLoader::loadVariant(const Json& doc, const std::string& variant, const std::string& file) {
     LoadResult r = compileDocument(doc, file);  // "A", and the shape of every "variants" value

@@ -45,6 +45,8 @@ public:
     static LoadResult loadVariant(const Json& doc, const std::string& variant, const std::string& file = "");
 
     static constexpr int kMaxDepth = kMaxJsonDepth;  // deeper JSON is rejected before parsing (the 20,000-deep attack)
+    // Documents compiled so far in this process, once per variant: tests prove with it that a path compiles a document once.
+    static size_t compiledDocuments();
 };
 
 } // namespace pt
