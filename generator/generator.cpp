@@ -266,128 +266,191 @@ std::vector<Diagnostic> loadErrors(const LoadResult& load) {
     return out;
 }
 
-GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider, const ProgressFn& onProgress,
-                              const PartialSpecFn& onPartial, const std::atomic<bool>* cancel) {
-    const Clock::time_point start = Clock::now();
-    GenerationResult res;
-    res.generator = provider.label();
-    res.rawPath = rawPathFor(o.outPath);
-    std::string cacheDir = o.cacheDir.empty() ? defaultCacheDir() : o.cacheDir;
-    bool useCache = cacheDir != "-" && !provider.deterministic();
-    std::string cacheFile = useCache ? cacheDir + "/" + cacheKey(o.idea, provider) + ".json" : "";
-    GenerationProgress progress;
-    auto report = [&](const std::string& phase) {
-        progress.phase = phase;
-        progress.elapsedSec = secondsSince(start);
-        if (onProgress) onProgress(progress);
-    };
-    if (useCache && !o.fresh && tryCache(cacheFile, o, res)) {
-        res.totalSec = secondsSince(start);
-        report("done (from cache)");
-        return res;
+namespace {
+
+// One generation, step by step: the cache, then rounds of asking the model (streaming partial specs), keeping
+// every answer raw, ingesting it (parse or take the handed-over document, repair, keep the best), and at the end
+// writing the best answer.
+class Generation {
+public:
+    Generation(const GenerationOptions& o, LlmProvider& provider, const ProgressFn& onProgress, const PartialSpecFn& onPartial,
+               const std::atomic<bool>* cancel)
+        : m_o(o), m_provider(provider), m_onProgress(onProgress), m_onPartial(onPartial), m_cancel(cancel),
+          m_waiting(provider.deterministic() ? "drafting" : "waiting for the model") {
+        m_res.generator = provider.label();
+        m_res.rawPath = rawPathFor(o.outPath);
+        std::string cacheDir = o.cacheDir.empty() ? defaultCacheDir() : o.cacheDir;
+        if (cacheDir != "-" && !provider.deterministic()) {
+            m_cacheDir = cacheDir;
+            m_cacheFile = cacheDir + "/" + cacheKey(o.idea, provider) + ".json";
+        }
     }
 
-    LlmRequest request;
-    request.system = systemPrompt();
-    request.messages.push_back({"user", ideaMessage(o.idea)});
-    request.schema = answerSchema();
-    request.idea = o.idea;
+    GenerationResult run() {
+        if (!m_cacheFile.empty() && !m_o.fresh && tryCache(m_cacheFile, m_o, m_res)) {
+            m_res.totalSec = secondsSince(m_start);
+            report("done (from cache)");
+            return m_res;
+        }
+        if (!askUntilClean()) {  // the raw answer could not be saved: nothing else is written
+            m_res.totalSec = secondsSince(m_start);
+            return m_res;
+        }
+        writeBest();
+        if (m_rawLog.empty()) m_res.rawPath.clear();
+        m_res.totalSec = secondsSince(m_start);
+        m_progress.currentScreen.clear();
+        report(m_res.written ? "done" : "failed");
+        return m_res;
+    }
 
-    std::string rawLog;  // every round's answer, as received: saved beside the spec after each round
-    Json best;
-    LoadResult bestLoad;
-    size_t bestScore = SIZE_MAX;  // errors * 2 + truncated: a complete answer beats a cut-off one with as few errors
-    std::vector<Diagnostic> problems;  // of the latest answer
-    const std::string waiting = provider.deterministic() ? "drafting" : "waiting for the model";
-    for (int round = 0; round <= o.maxRepairRounds; ++round) {
-        progress = GenerationProgress();
-        report(round == 0 ? waiting : "repairing (round " + std::to_string(round) + " of " + std::to_string(o.maxRepairRounds) + ")");
+private:
+    // The text of one answer as it streams, and when it was last parsed for a partial spec.
+    struct Stream {
         std::string text;
-        int published = 0;
+        int published = 0;             // screens in the last partial spec published
         Clock::time_point lastParse;
         size_t parsedBytes = 0;
-        auto onText = [&](std::string_view delta) {
-            text += delta;
-            progress.bytes = text.size();
-            if (progress.phase == waiting) progress.phase = "streaming";
-            // Partial parses are linear in the answer so far, so they run only when something closed and
-            // either 50 ms passed (slow streams show each screen at once) or the text grew by an eighth
-            // (fast streams stay linear overall).
-            if (round == 0 && onPartial && delta.find('}') != std::string_view::npos &&
-                (std::chrono::duration<double>(Clock::now() - lastParse).count() >= 0.05 ||
-                 text.size() - parsedBytes >= std::max<size_t>(256, text.size() / 8))) {
-                lastParse = Clock::now();
-                parsedBytes = text.size();
-                int done = 0;
-                Json partial = partialSpecFromStream(text, &progress.currentScreen, &done);
-                progress.screensDone = done;
-                if (!partial.is_null() && (done > published || res.shellSec < 0)) {
-                    published = done;
-                    if (res.shellSec < 0) res.shellSec = secondsSince(start);
-                    if (res.firstScreenSec < 0 && done > 0) res.firstScreenSec = secondsSince(start);
-                    onPartial(partial);
-                }
-            }
-            progress.elapsedSec = secondsSince(start);
-            if (onProgress) onProgress(progress);
-        };
-        LlmResult answer = provider.complete(request, onText, cancel);
-        if (answer.text.empty()) answer.text = text;
-        if (!answer.text.empty()) {
-            rawLog += rawAnswerMarker(res.generator, round, answer.finishReason) + answer.text + "\n";
-            std::string error;
-            if (!writeFileAtomic(res.rawPath, rawLog, &error)) { res.error = res.rawPath + ": " + error; res.totalSec = secondsSince(start); return res; }
-        }
-        if (answer.cancelled) { res.error = "cancelled"; break; }
-        if (answer.text.empty()) { res.error = answer.error.empty() ? res.generator + " returned an empty answer" : answer.error; break; }
+    };
 
-        problems.clear();
+    void report(const std::string& phase) {
+        m_progress.phase = phase;
+        m_progress.elapsedSec = secondsSince(m_start);
+        if (m_onProgress) m_onProgress(m_progress);
+    }
+
+    // The first answer, then repair rounds while problems remain. False when a raw answer could not be saved.
+    bool askUntilClean() {
+        LlmRequest request;
+        request.system = systemPrompt();
+        request.messages.push_back({"user", ideaMessage(m_o.idea)});
+        request.schema = answerSchema();
+        request.idea = m_o.idea;
+        for (int round = 0; round <= m_o.maxRepairRounds; ++round) {
+            LlmResult answer = ask(request, round);
+            if (!keepRaw(round, answer)) return false;
+            if (answer.cancelled) { m_res.error = "cancelled"; break; }
+            if (answer.text.empty()) { m_res.error = answer.error.empty() ? m_res.generator + " returned an empty answer" : answer.error; break; }
+            m_problems = ingest(answer);
+            m_res.repairRounds = round;
+            if (m_problems.empty() && !answer.truncated) break;
+            if (!answer.ok && !answer.truncated && !answer.error.empty() && m_res.error.empty()) m_res.error = answer.error;
+            if (round == m_o.maxRepairRounds) break;
+            request.messages.push_back({"assistant", answer.text});
+            request.messages.push_back({"user", repairMessage(m_problems, answer.truncated)});
+        }
+        return true;
+    }
+
+    // One answer, streamed: progress on every delta and, in the first round, partial specs as their parts close.
+    LlmResult ask(const LlmRequest& request, int round) {
+        m_progress = GenerationProgress();
+        report(round == 0 ? m_waiting : "repairing (round " + std::to_string(round) + " of " + std::to_string(m_o.maxRepairRounds) + ")");
+        Stream stream;
+        LlmResult answer = m_provider.complete(request, [&](std::string_view delta) { received(delta, round == 0, stream); }, m_cancel);
+        if (answer.text.empty()) answer.text = stream.text;
+        return answer;
+    }
+
+    void received(std::string_view delta, bool firstRound, Stream& stream) {
+        stream.text += delta;
+        m_progress.bytes = stream.text.size();
+        if (m_progress.phase == m_waiting) m_progress.phase = "streaming";
+        // Partial parses are linear in the answer so far, so they run only when something closed and either 50 ms
+        // passed (slow streams show each screen at once) or the text grew by an eighth (fast streams stay linear overall).
+        if (firstRound && m_onPartial && delta.find('}') != std::string_view::npos &&
+            (std::chrono::duration<double>(Clock::now() - stream.lastParse).count() >= 0.05 ||
+             stream.text.size() - stream.parsedBytes >= std::max<size_t>(256, stream.text.size() / 8)))
+            publishPartial(stream);
+        m_progress.elapsedSec = secondsSince(m_start);
+        if (m_onProgress) m_onProgress(m_progress);
+    }
+
+    // The shell once nav has closed, then each time another screen has.
+    void publishPartial(Stream& stream) {
+        stream.lastParse = Clock::now();
+        stream.parsedBytes = stream.text.size();
+        int done = 0;
+        Json partial = partialSpecFromStream(stream.text, &m_progress.currentScreen, &done);
+        m_progress.screensDone = done;
+        if (partial.is_null() || (done <= stream.published && m_res.shellSec >= 0)) return;
+        stream.published = done;
+        if (m_res.shellSec < 0) m_res.shellSec = secondsSince(m_start);
+        if (m_res.firstScreenSec < 0 && done > 0) m_res.firstScreenSec = secondsSince(m_start);
+        m_onPartial(partial);
+    }
+
+    // Every answer is saved beside the spec as it arrives, so nothing the model said is lost. False when it cannot be.
+    bool keepRaw(int round, const LlmResult& answer) {
+        if (answer.text.empty()) return true;
+        m_rawLog += rawAnswerMarker(m_res.generator, round, answer.finishReason) + answer.text + "\n";
+        std::string error;
+        if (writeFileAtomic(m_res.rawPath, m_rawLog, &error)) return true;
+        m_res.error = m_res.rawPath + ": " + error;
+        return false;
+    }
+
+    // The answer's document, near-misses repaired and compiled; kept when it is the best usable one so far.
+    // Returns its errors (what the next repair round sends back).
+    std::vector<Diagnostic> ingest(const LlmResult& answer) {
         LenientResult parsed = answerDocument(answer);
-        if (!parsed.ok) problems.push_back(parsed.error);
-        else {
-            if (parsed.doc.contains("meta") && parsed.doc["meta"].is_object() && !parsed.doc["meta"].contains("idea")) parsed.doc["meta"]["idea"] = o.idea;
-            SpecRepairResult repaired = repairSpec(parsed.doc, o.outPath);
-            for (auto& f : repaired.fixes) res.fixes.push_back(f.pointer + ": " + f.message);
-            problems = loadErrors(repaired.load);
-            size_t score = problems.size() * 2 + (answer.truncated ? 1 : 0);
-            if (usable(repaired.load) && score < bestScore) {
-                best = repaired.doc;
-                bestLoad = repaired.load;
-                bestScore = score;
-            }
+        if (!parsed.ok) return {parsed.error};
+        Json& doc = parsed.doc;
+        if (doc.contains("meta") && doc["meta"].is_object() && !doc["meta"].contains("idea")) doc["meta"]["idea"] = m_o.idea;
+        SpecRepairResult repaired = repairSpec(doc, m_o.outPath);
+        for (auto& f : repaired.fixes) m_res.fixes.push_back(f.pointer + ": " + f.message);
+        std::vector<Diagnostic> problems = loadErrors(repaired.load);
+        size_t score = problems.size() * 2 + (answer.truncated ? 1 : 0);  // a complete answer beats a cut-off one with as few errors
+        if (usable(repaired.load) && score < m_bestScore) {
+            m_best = std::move(repaired);
+            m_bestScore = score;
         }
-        res.repairRounds = round;
-        if (problems.empty() && !answer.truncated) break;
-        if (!answer.ok && !answer.truncated && !answer.error.empty() && res.error.empty()) res.error = answer.error;
-        if (round == o.maxRepairRounds) break;
-        request.messages.push_back({"assistant", answer.text});
-        request.messages.push_back({"user", repairMessage(problems, answer.truncated)});
+        return problems;
     }
 
-    if (!best.is_null()) {
-        std::string text = formatSpec(best), error;
-        if (!writeFileAtomic(o.outPath, text, &error)) res.error = o.outPath + ": " + error;
-        else {
-            res.written = true;
-            res.specPath = o.outPath;
-            res.doc = best;
-            res.spec = bestLoad.spec;
-            res.text = std::move(text);
-            res.problems = loadErrors(bestLoad);
-            res.ok = res.problems.empty();
-            if (res.ok) res.error.clear();
-            if (res.ok && useCache) storeCache(cacheDir, cacheFile, o, provider, res, rawLog);
+    // The best answer becomes the spec file (and, when clean, the cache entry); without one, the result says why.
+    void writeBest() {
+        if (m_best.doc.is_null()) {
+            if (!m_res.error.empty()) return;
+            m_res.problems = m_problems;
+            m_res.error = m_res.generator + " did not produce a usable spec after " + std::to_string(m_res.repairRounds) + " repair round(s)" +
+                          (m_problems.empty() ? "" : ": " + m_problems.front().format("answer"));
+            return;
         }
-    } else if (res.error.empty()) {
-        res.problems = problems;
-        res.error = res.generator + " did not produce a usable spec after " + std::to_string(res.repairRounds) + " repair round(s)" +
-                    (problems.empty() ? "" : ": " + problems.front().format("answer"));
+        std::string text = formatSpec(m_best.doc), error;
+        if (!writeFileAtomic(m_o.outPath, text, &error)) { m_res.error = m_o.outPath + ": " + error; return; }
+        m_res.written = true;
+        m_res.specPath = m_o.outPath;
+        m_res.doc = m_best.doc;
+        m_res.spec = m_best.load.spec;
+        m_res.text = std::move(text);
+        m_res.problems = loadErrors(m_best.load);
+        m_res.ok = m_res.problems.empty();
+        if (m_res.ok) m_res.error.clear();
+        if (m_res.ok && !m_cacheFile.empty()) storeCache(m_cacheDir, m_cacheFile, m_o, m_provider, m_res, m_rawLog);
     }
-    if (rawLog.empty()) res.rawPath.clear();
-    res.totalSec = secondsSince(start);
-    progress.currentScreen.clear();
-    report(res.written ? "done" : "failed");
-    return res;
+
+    const GenerationOptions& m_o;
+    LlmProvider& m_provider;
+    const ProgressFn& m_onProgress;
+    const PartialSpecFn& m_onPartial;
+    const std::atomic<bool>* m_cancel;
+    const std::string m_waiting;            // the first phase's name
+    const Clock::time_point m_start = Clock::now();
+    std::string m_cacheDir, m_cacheFile;    // "" when the cache is not used
+    GenerationResult m_res;
+    GenerationProgress m_progress;
+    std::string m_rawLog;                   // every round's answer, as received
+    SpecRepairResult m_best;                // the best usable answer so far (doc null until there is one)
+    size_t m_bestScore = SIZE_MAX;          // errors * 2 + truncated
+    std::vector<Diagnostic> m_problems;     // of the latest answer
+};
+
+} // namespace
+
+GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider, const ProgressFn& onProgress,
+                              const PartialSpecFn& onPartial, const std::atomic<bool>* cancel) {
+    return Generation(o, provider, onProgress, onPartial, cancel).run();
 }
 
 } // namespace pt

@@ -29,7 +29,7 @@ namespace pt {
 // [SECTION] Refinement (injected)
 //-----------------------------------------------------------------------------
 
-// What a refinement produced (see generator/refiner.h, which main.cpp adapts to this).
+// What a refinement produced (see generator/refiner.h, which app/cli_meeting.cpp adapts to this).
 struct RefineOutcome {
     bool ok = false;                     // `text` is the refined document, valid
     std::string text;                    // the refined document, formatted for the spec file

@@ -1,0 +1,229 @@
+// Promptotype — the stage: the device frame the prototype is drawn in, and what is drawn over it. See stage.h.
+//
+// [SECTION] Device frame
+// [SECTION] Cards: prompt bar, reaction composer, pin tooltip, flow map
+// [SECTION] Progress strip and problems
+
+#include "app/stage.h"
+#include "meeting/meeting_overlays.h"
+#include "runtime/headless/headless.h"
+#include <GLFW/glfw3.h>
+#include <algorithm>
+#include <cmath>
+
+namespace pt {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Device frame
+//-----------------------------------------------------------------------------
+
+ImRect drawDeviceFrame(const std::string& device, const ImRect& area, const Theme& t) {
+    ImVec2 size = deviceSize(device);
+    float bezel = device == "desktop" ? 10 : 14;
+    // Shrink to fit the window, never grow: fonts are baked at 1x.
+    float scale = std::min(1.0f, std::min((area.GetWidth() - 40) / (size.x + 2 * bezel), (area.GetHeight() - 40) / (size.y + 2 * bezel)));
+    if (scale < 1.0f) size = ImVec2(std::floor(size.x * scale), std::floor(size.y * scale));
+    ImVec2 outer = size + ImVec2(2 * bezel, 2 * bezel);
+    ImVec2 min = area.GetCenter() - outer * 0.5f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float rounding = device == "desktop" ? 12 : 44;
+    dl->AddRectFilled(min + ImVec2(0, 8), min + outer + ImVec2(0, 8), IM_COL32(0, 0, 0, 40), rounding);
+    dl->AddRectFilled(min, min + outer, t.dark ? IM_COL32(52, 55, 64, 255) : IM_COL32(24, 26, 32, 255), rounding);
+    ImRect screen(min + ImVec2(bezel, bezel), min + ImVec2(bezel, bezel) + size);
+    return screen;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Cards: prompt bar, reaction composer, pin tooltip, flow map
+//-----------------------------------------------------------------------------
+
+// A floating card at the bottom of the stage: what to change, the selected widget it is about, the result.
+void drawPromptBar(Meeting& meeting, PresenterState& ps, const RefineFunction& refine, const FontSet& fonts, const Theme& t, const ImRect& stage) {
+    ImVec2 size(std::min(620.0f, stage.GetWidth() - 40), 0);
+    ImGui::SetNextWindowPos(ImVec2(stage.GetCenter().x, stage.Max.y - 24), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 16);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 14));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, t.c.surface);
+    ImGui::PushStyleColor(ImGuiCol_Border, t.c.border);
+    ImGui::Begin("##prompt", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar(2);
+    if (!meeting.selection().empty()) {
+        ImGui::PushFont(fonts.get(TextStyle::Caption));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(t.c.brand), "%s About %s", iconGlyph("crosshairs").c_str(), meeting.selectionName().c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("whole app")) meeting.clearSelection();
+        ImGui::PopFont();
+    } else {
+        ImGui::PushFont(fonts.get(TextStyle::Caption));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(t.c.textMuted), "Tip: Select mode, then click a widget to scope the change to it");
+        ImGui::PopFont();
+    }
+    if (ps.focusPrompt) { ImGui::SetKeyboardFocusHere(); ps.focusPrompt = false; }
+    ImGui::SetNextItemWidth(size.x - 32 - 90);
+    ImGui::BeginDisabled(meeting.refining());
+    bool send = ImGui::InputTextWithHint("##request", "Describe a change: \"add a dark mode switch to settings\"", ps.prompt, sizeof ps.prompt,
+                                         ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, t.c.brand);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, t.c.brandHover);
+    ImGui::PushStyleColor(ImGuiCol_Text, t.c.onBrand);
+    send |= ImGui::Button("Refine", ImVec2(82, 0));
+    ImGui::PopStyleColor(3);
+    ImGui::EndDisabled();
+    if (send && ps.prompt[0] && refine) {
+        meeting.startRefine(ps.prompt, refine);
+        ps.prompt[0] = 0;
+    }
+    const std::string& message = meeting.lastRefineMessage();
+    if (meeting.refining() || !message.empty()) {
+        ImGui::PushFont(fonts.get(TextStyle::Caption));
+        ImU32 color = meeting.refining() ? t.c.textMuted : meeting.lastRefineFailed() ? t.c.danger : t.c.success;
+        ImGui::PushStyleColor(ImGuiCol_Text, color);
+        ImGui::PushTextWrapPos(size.x - 16);
+        ImGui::TextUnformatted(((meeting.refining() ? iconGlyph("spinner") + " " : "") + message).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+    ImGui::End();
+}
+
+// Review mode: the widget clicked is waiting for a reaction: kind, words, name.
+void drawReactionComposer(Meeting& meeting, PresenterState& ps, const FontSet& fonts, const Theme& t, const ImRect& stage) {
+    ImGui::SetNextWindowPos(ImVec2(stage.Max.x - 24, stage.Min.y + 24), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(300, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 16);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 14));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, t.c.surface);
+    ImGui::Begin("##react", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+    ImGui::PushFont(fonts.get(TextStyle::Strong));
+    ImGui::TextWrapped("React to %s", meeting.pinTargetName().c_str());
+    ImGui::PopFont();
+    const auto& kinds = reactionKinds();
+    for (size_t i = 0; i < kinds.size(); ++i) {
+        if (i % 2) ImGui::SameLine(0, 6);
+        bool on = ps.pinKind == (int)i;
+        ImGui::PushStyleColor(ImGuiCol_Button, on ? kinds[i].color : t.c.surfaceAlt);
+        ImGui::PushStyleColor(ImGuiCol_Text, on ? IM_COL32_WHITE : t.c.text);
+        std::string label = iconGlyph(kinds[i].icon) + "  " + kinds[i].label;
+        if (ImGui::Button(label.c_str(), ImVec2(131, 32))) ps.pinKind = (int)i;
+        ImGui::PopStyleColor(2);
+    }
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextMultiline("##comment", ps.comment, sizeof ps.comment, ImVec2(-FLT_MIN, 60));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint("##who", "Your name (optional)", ps.who, sizeof ps.who);
+    ImGui::PushStyleColor(ImGuiCol_Button, t.c.brand);
+    ImGui::PushStyleColor(ImGuiCol_Text, t.c.onBrand);
+    bool pin = ImGui::Button("Pin reaction", ImVec2(160, 32));
+    ImGui::PopStyleColor(2);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel", ImVec2(-FLT_MIN, 32)) || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) meeting.clearPinTarget();
+    if (pin) {
+        std::string error;
+        meeting.setPerson(ps.who);
+        if (meeting.react(meeting.pinTarget(), kinds[ps.pinKind].name, ps.comment, &error)) {
+            say(ps, std::string("Pinned: ") + kinds[ps.pinKind].label + (ps.who[0] ? std::string(" from ") + ps.who : ""));
+            ps.comment[0] = 0;
+        } else say(ps, error);
+        meeting.clearPinTarget();
+    }
+    ImGui::End();
+}
+
+// The reactions under the pointer, as a tooltip.
+void drawPinTooltip(Meeting& meeting, const FontSet& fonts) {
+    auto reactions = meeting.hoveredPinReactions();
+    if (reactions.empty()) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(320);
+    for (auto& r : reactions) {
+        const ReactionKind* k = findReactionKind(r.kind);
+        ImGui::PushFont(fonts.get(TextStyle::Strong));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(k ? k->color : IM_COL32_WHITE), "%s %s", k ? iconGlyph(k->icon).c_str() : "",
+                           k ? k->label : r.kind.c_str());
+        ImGui::PopFont();
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s%s", r.who.empty() ? "anonymous" : r.who.c_str(), r.variant != "A" ? (" · variant " + r.variant).c_str() : "");
+        if (!r.comment.empty()) ImGui::TextUnformatted(r.comment.c_str());
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+// The flow map over the stage, in its own window so its clicks never reach the prototype; clicking a screen jumps to it.
+void drawFlowMapPanel(Meeting& meeting, PresenterState& ps, const FontSet& fonts, const Theme& t, const ImRect& stage) {
+    ImGui::SetNextWindowPos(stage.Min);
+    ImGui::SetNextWindowSize(stage.GetSize());
+    ImGui::SetNextWindowFocus();  // modal: above the prototype and the prompt bar
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, withAlpha(t.c.scrim, 0.45f));
+    ImGui::Begin("##flowmap", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    ImRect box(stage.Min + ImVec2(24, 24), stage.Max - ImVec2(24, 24));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(box.Min, box.Max, t.c.surface, 16);
+    ImFont* h = fonts.get(TextStyle::H3);
+    ImFont* c = fonts.get(TextStyle::Caption);
+    dl->AddText(h, h->FontSize, box.Min + ImVec2(20, 16), t.c.text, "Flow map");
+    dl->AddText(c, c->FontSize, box.Min + ImVec2(20, 44), t.c.textMuted, "Click a screen to jump to it · Esc or a click outside closes");
+    auto figures = computeFigures(meeting.events(), meeting.proto().spec());
+    const VariantFigures* mine = nullptr;
+    for (auto& f : figures) if (f.variant == meeting.variant()) mine = &f;
+    FlowMap map = layoutFlowMap(meeting.proto().spec(), mine);
+    std::string jump = drawFlowMap(map, ImRect(box.Min + ImVec2(16, 72), box.Max - ImVec2(16, 16)), meeting.proto().currentScreen(), t, fonts, true);
+    if (!jump.empty()) {
+        meeting.proto().showScreen(jump);
+        meeting.noteStep("screen " + jump);
+        ps.flowMapOpen = false;
+    }
+    bool outside = ImGui::IsMouseClicked(0) && ImGui::IsWindowHovered() && !box.Contains(ImGui::GetIO().MousePos);
+    if (outside || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) ps.flowMapOpen = false;
+    ImGui::End();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Progress strip and problems
+//-----------------------------------------------------------------------------
+
+// A pill at the top of the stage while a generation streams: spinner dot, progress line.
+void drawProgressStrip(const std::string& status, const FontSet& fonts, const Theme& t, const ImRect& stage) {
+    ImFont* f = fonts.get(TextStyle::Caption);
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, status.c_str());
+    ImVec2 size(ts.x + 48, 30);
+    ImVec2 min(std::floor(stage.GetCenter().x - size.x * 0.5f), stage.Min.y + 8);
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddRectFilled(min, min + size, t.dark ? IM_COL32(40, 44, 54, 240) : IM_COL32(255, 255, 255, 245), 15);
+    dl->AddRect(min, min + size, t.c.border, 15);
+    float phase = (float)ImGui::GetTime() * 4.0f;
+    dl->AddCircleFilled(min + ImVec2(18, 15), 4.0f + 1.5f * std::sin(phase), t.c.brand);
+    dl->AddText(f, f->FontSize, min + ImVec2(32, (size.y - ts.y) * 0.5f), t.c.text, status.c_str());
+}
+
+void drawErrorOverlay(const PresenterState& ps, const FontSet& fonts, const ImRect& r) {
+    ImFont* h = fonts.get(TextStyle::Strong);
+    ImFont* f = fonts.get(TextStyle::Caption);
+    float wrap = r.GetWidth() - 24 - 28;
+    // Sized to its lines (at most a third of the stage), anchored to the bottom.
+    float textH = 0;
+    for (auto& p : ps.problems) textH += f->CalcTextSizeA(f->FontSize, FLT_MAX, wrap, p.c_str()).y + 4;
+    float boxH = std::min(r.GetHeight() / 3, 52 + textH);
+    ImRect box(ImVec2(r.Min.x + 12, r.Max.y - 12 - boxH), ImVec2(r.Max.x - 12, r.Max.y - 12));
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddRectFilled(box.Min, box.Max, IM_COL32(127, 29, 29, 240), 12);
+    dl->PushClipRect(box.Min, box.Max, true);
+    dl->AddText(h, h->FontSize, box.Min + ImVec2(14, 12), IM_COL32(255, 255, 255, 255), ps.problemsTitle.c_str());
+    float y = box.Min.y + 40;
+    for (auto& p : ps.problems) {
+        dl->AddText(f, f->FontSize, ImVec2(box.Min.x + 14, y), IM_COL32(254, 226, 226, 255), p.c_str(), nullptr, wrap);
+        y += f->CalcTextSizeA(f->FontSize, FLT_MAX, wrap, p.c_str()).y + 4;
+    }
+    dl->PopClipRect();
+}
+
+} // namespace pt
