@@ -12,6 +12,7 @@
 #include "generator/system_prompt.h"
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/catalog.h"
+#include "runtime/spec/document.h"
 #include <algorithm>
 #include <chrono>
 
@@ -23,48 +24,19 @@ namespace pt {
 
 namespace {
 
-// Fills the type fields of `site` from its node: the first key naming a widget (or a component of `doc`), else
-// the {"type": ...} form. False when the object is not a node.
-bool describeNode(const Json& doc, const Json& node, NodeSite& site) {
-    const WidgetCatalog& catalog = WidgetCatalog::get();
-    const Json* components = doc.contains("components") && doc["components"].is_object() ? &doc["components"] : nullptr;
-    for (auto it = node.begin(); it != node.end(); ++it) {
-        const WidgetDef* def = catalog.find(it.key());
-        if (!def && !(components && components->contains(it.key()))) continue;
-        site.type = site.typeKey = it.key();
-        site.childrenKey = def && def->container ? it.key() : "";
-        return true;
-    }
-    auto type = node.find("type");
-    if (type == node.end() || !type->is_string()) return false;
-    site.type = type->get<std::string>();
-    const WidgetDef* def = catalog.find(site.type);
-    site.typeKey = def ? def->primary : "";
-    site.childrenKey = def && def->container ? def->primary : "";
-    return true;
-}
-
-// Visits the node at `value` (an object, or an array of them) and everything inside; false = stop.
-bool walkNodes(const Json& doc, const Json& value, const std::string& pointer, const std::string& owner,
-               const std::function<bool(const NodeSite&)>& visit) {
-    if (value.is_array()) {
-        for (size_t i = 0; i < value.size(); ++i)
-            if (!walkNodes(doc, value[i], pointer + "/" + std::to_string(i), owner, visit)) return false;
-        return true;
-    }
-    if (!value.is_object()) return true;
-    NodeSite site;
-    site.node = &value;
-    site.pointer = pointer;
-    site.owner = owner;
-    if (!describeNode(doc, value, site)) return true;
-    if (!visit(site)) return false;
-    if (!site.childrenKey.empty() && value.contains(site.childrenKey) &&
-        !walkNodes(doc, value[site.childrenKey], pointer + "/" + escapePointer(site.childrenKey), owner, visit))
-        return false;
-    auto repeat = value.find("repeat");
-    if (repeat != value.end() && repeat->is_object() && repeat->contains("empty"))
-        return walkNodes(doc, (*repeat)["empty"], pointer + "/repeat/empty", owner, visit);
+// Fills the type fields of `site` from its node, read as the loader reads it (runtime/spec/document.h). False when
+// the object is no node (it names no type).
+bool describeNode(const Json& node, const IsComponent& isComponent, NodeSite& site) {
+    NodeType type = readNodeType(node, isComponent);
+    if (type.key.empty()) return false;
+    site.type = type.name;
+    site.typeKey = type.key == "type" ? (type.def ? type.def->primary : "") : type.key;
+    if (!type.def || !type.def->container) return true;
+    std::vector<ChildNodes> lists = childNodeKeys(node, type);
+    if (!lists.empty()) site.childrenKey = lists.front().key;  // where they are written, else where they would go
+    else
+        for (auto& p : type.def->props)
+            if (p.type == PropType::Nodes) { site.childrenKey = keyOfProp(type, p.name); break; }
     return true;
 }
 
@@ -89,21 +61,14 @@ bool isChildToken(const std::string& token) {
 } // namespace
 
 void forEachNode(const Json& doc, const std::function<bool(const NodeSite&)>& visit) {
-    if (!doc.is_object()) return;
-    struct Part { const char* section; std::vector<const char*> keys; };
-    static const Part parts[] = {{"screens", {"body", "bar"}}, {"overlays", {"body", "actions"}}, {"components", {"body"}}};
-    for (const Part& part : parts) {
-        auto section = doc.find(part.section);
-        if (section == doc.end() || !section->is_object()) continue;
-        for (auto& [id, entry] : section->items()) {
-            if (!entry.is_object()) continue;
-            std::string owner = "/" + std::string(part.section) + "/" + escapePointer(id);
-            for (const char* key : part.keys) {
-                auto value = entry.find(key);
-                if (value != entry.end() && !walkNodes(doc, *value, owner + "/" + key, owner, visit)) return;
-            }
-        }
-    }
+    IsComponent isComponent = componentsOf(doc);
+    walkDocument(doc, [&](SiteKind kind, const Json& node, const std::string& pointer, const WalkPlace& place) {
+        NodeSite site;
+        site.node = &node;
+        site.pointer = pointer;
+        site.owner = place.pointer;
+        return kind != SiteKind::Node || !describeNode(node, isComponent, site) || visit(site);
+    });
 }
 
 std::vector<std::string> nodeIds(const Json& doc) {

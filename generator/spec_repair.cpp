@@ -12,6 +12,7 @@
 #include "generator/spec_repair.h"
 #include "runtime/spec/aliases.h"
 #include "runtime/spec/catalog.h"
+#include "runtime/spec/document.h"
 #include <algorithm>
 
 namespace pt {
@@ -76,16 +77,6 @@ void renameKey(Json& object, const std::string& from, const std::string& to) {
     object = std::move(renamed);
 }
 
-// The widget a node object is, read as the loader reads it: "type", else the first key naming a widget.
-const WidgetDef* nodeWidget(const Json& node, bool* byTypeKey) {
-    auto& catalog = WidgetCatalog::get();
-    *byTypeKey = false;
-    if (auto t = node.find("type"); t != node.end()) return t->is_string() ? catalog.find(t->get<std::string>()) : nullptr;
-    for (auto it = node.begin(); it != node.end(); ++it)
-        if (const WidgetDef* def = catalog.find(it.key())) { *byTypeKey = true; return def; }
-    return nullptr;
-}
-
 bool valueFits(PropType type, const Json& v) {
     if (v.is_string() && v.get_ref<const std::string&>().find("${") != std::string::npos) return true;
     switch (type) {
@@ -104,12 +95,11 @@ bool valueFits(PropType type, const Json& v) {
 // Whether `node` can take the member `from` renamed to `to`: not when the widget already sets `to`
 // through its type key ({"button": "Save"} sets label), nor when the value does not fit the prop
 // ("style": {...} is not a button variant) — a rename must not trade a warning for an error.
-bool renameFits(const Json& node, const std::string& from, const std::string& to) {
-    bool byTypeKey = false;
-    const WidgetDef* def = nodeWidget(node, &byTypeKey);
-    if (!def) return true;
-    if (byTypeKey && def->primary == to) return false;
-    if (const PropDef* p = def->prop(to)) return valueFits(p->type, node[from]);
+bool renameFits(const Json& node, const std::string& from, const std::string& to, const IsComponent& isComponent) {
+    NodeType type = readNodeType(node, isComponent);
+    if (!type.def) return true;
+    if (keyOfProp(type, to) != to) return false;  // `to` is the main prop, already set through the type key
+    if (const PropDef* p = type.def->prop(to)) return valueFits(p->type, node[from]);
     return true;
 }
 
@@ -120,7 +110,7 @@ bool applyName(Json& doc, const Diagnostic& d, const std::string& name) {
         size_t slash = d.pointer.rfind('/');
         if (slash == std::string::npos) return false;
         Json* parent = resolve(doc, d.pointer.substr(0, slash));
-        if (!parent || !parent->is_object() || !parent->contains(d.subject) || parent->contains(name) || !renameFits(*parent, d.subject, name)) return false;
+        if (!parent || !parent->is_object() || !parent->contains(d.subject) || parent->contains(name) || !renameFits(*parent, d.subject, name, componentsOf(doc))) return false;
         renameKey(*parent, d.subject, name);
         return true;
     }

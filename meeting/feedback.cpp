@@ -110,21 +110,11 @@ bool FeedbackLog::append(const Reaction& r, std::string* error) {
         if (error) *error = "unknown reaction kind \"" + r.kind + "\" (agree, disagree, question or idea)";
         return false;
     }
-    std::string why;
-    if (appendLineDurable(m_path, jsonLine(reactionToJson(r)), &why)) return true;
-    if (error) *error = m_path + ": " + why;
-    return false;
+    return appendJsonLine(m_path, reactionToJson(r), error);
 }
 
 std::vector<Reaction> FeedbackLog::load(std::vector<std::string>* problems) const {
-    std::vector<Reaction> out;
-    readJsonLines(m_path, problems, [&](const Json& j, std::string* error) {
-        Reaction r;
-        if (!reactionFromJson(j, &r, error)) return false;
-        out.push_back(std::move(r));
-        return true;
-    });
-    return out;
+    return readJsonLines<Reaction>(m_path, problems, reactionFromJson);
 }
 
 //-----------------------------------------------------------------------------

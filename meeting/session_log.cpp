@@ -90,20 +90,11 @@ SessionLog::SessionLog(std::string specPath) : m_path(besideSpec(specPath, ".ses
 
 bool SessionLog::append(const SessionEvent& e, std::string* error) {
     if (!knownEventType(e.type)) return fail(error, "unknown session event type \"" + e.type + "\"");
-    std::string why;
-    if (appendLineDurable(m_path, jsonLine(sessionEventToJson(e)), &why)) return true;
-    return fail(error, m_path + ": " + why);
+    return appendJsonLine(m_path, sessionEventToJson(e), error);
 }
 
 std::vector<SessionEvent> SessionLog::load(std::vector<std::string>* problems) const {
-    std::vector<SessionEvent> out;
-    readJsonLines(m_path, problems, [&](const Json& j, std::string* error) {
-        SessionEvent e;
-        if (!sessionEventFromJson(j, &e, error)) return false;
-        out.push_back(std::move(e));
-        return true;
-    });
-    return out;
+    return readJsonLines<SessionEvent>(m_path, problems, sessionEventFromJson);
 }
 
 //-----------------------------------------------------------------------------

@@ -520,6 +520,14 @@ TEST_CASE("diff: insertions, reorders, moves between parents and id renames", "[
     }
 }
 
+TEST_CASE("diff: nodes read as the loader reads them, \"type\" first", "[diff]") {
+    auto screen = [](const char* body) { return Json{{"screens", {{"a", {{"title", "A"}, {"body", Json::parse(body)}}}}}}; };
+    Json before = screen(R"([{"type": "item", "icon": "x", "title": "Inbox"}])");
+    Json after = screen(R"([{"type": "item", "icon": "y", "title": "Inbox"}])");
+    // An item whose icon changed, not an icon widget: "icon" names a widget too, but "type" says what the node is.
+    CHECK(formatChanges(compareSpecs(before, after)) == "screen a\n  ~ item 'Inbox': icon: \"x\" -> \"y\"\n");
+}
+
 TEST_CASE("diff: malformed documents never throw", "[diff]") {
     Json deep = Json::object();
     Json* at = &deep;

@@ -123,6 +123,27 @@ TEST_CASE("#ID paths resolve to the node, its props and its children anywhere in
     CHECK(pointer == "/screens/settings/body/2/card/0");
 }
 
+TEST_CASE("nodes read as the loader reads them: \"type\" first, children where the widget keeps them", "[refiner][paths]") {
+    Json doc = Json::parse(R"({"screens": {"home": {"body": [
+        {"type": "item", "icon": "x", "title": "Inbox", "id": "inbox"},
+        {"app_bar": "Mail", "id": "bar", "children": [{"icon_button": "search", "label": "Search", "id": "find"}]}]}}})");
+    std::vector<NodeSite> items = nodesOfType(doc, "/screens/home", "item");
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].typeKey == "title");   // the main prop is written under its own name in the "type" form
+    CHECK(nodesOfType(doc, "/screens/home", "icon").empty());
+    std::string pointer, error;
+    REQUIRE(resolveNodePath(doc, "#inbox/title", &pointer, &error));
+    CHECK(pointer == "/screens/home/body/0/title");
+    REQUIRE(resolveNodePath(doc, "#inbox/icon", &pointer, &error));
+    CHECK(pointer == "/screens/home/body/0/icon");
+
+    // An app bar's title is its main prop; its children are under "children", and nodes there are found.
+    REQUIRE(resolveNodePath(doc, "#bar/-", &pointer, &error));
+    CHECK(pointer == "/screens/home/body/1/children/-");
+    REQUIRE(resolveNodePath(doc, "#find", &pointer, &error));
+    CHECK(pointer == "/screens/home/body/1/children/0");
+}
+
 TEST_CASE("answers apply as edits, merge patches or whole specs, and failures name the edit", "[refiner][apply]") {
     Json doc = sample("habit_tracker.json");
     Json out;

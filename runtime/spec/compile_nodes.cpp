@@ -9,7 +9,7 @@
 // [SECTION] Components
 
 #include "runtime/spec/spec_compiler.h"
-#include "runtime/spec/variants.h"
+#include "runtime/spec/document.h"
 #include "runtime/spec/vocabulary.h"
 #include <algorithm>
 #include <cstdlib>
@@ -93,13 +93,14 @@ Node Compiler::compileNode(const Json& raw, const std::string& ptr, const std::s
         error(ptr, "a node must be an object like {\"text\": \"Hello\"}");
         return makePlaceholder("invalid node", ptr, key);
     }
-    std::string typeKey = nodeTypeKey(raw, [&](std::string_view k) { return component(k) != nullptr; });
-    std::string type = typeKey == "type" ? raw.at("type").get<std::string>() : typeKey;
+    NodeType nodeType = readNodeType(raw, [&](std::string_view k) { return component(k) != nullptr; });
+    const std::string& typeKey = nodeType.key;
+    const std::string& type = nodeType.name;
     std::string id;
     if (auto i = raw.find("id"); i != raw.end() && i->is_string()) id = i->get<std::string>();
     std::string nodeKey = id.empty() ? key : id;
 
-    const WidgetDef* def = WidgetCatalog::get().find(type);
+    const WidgetDef* def = nodeType.def;
     const ComponentDef* comp = def ? nullptr : component(type);
     if (!def && !comp) return unknownWidget(type, typeKey, id, ptr, nodeKey);
 

@@ -1,6 +1,6 @@
 // Promptotype — SpecWatcher, whole-file reads, atomic writes, durable line appends and JSON-line logs.
 #include "runtime/spec/files.h"
-#include "runtime/spec/spec_loader.h"
+#include "runtime/spec/json_text.h"
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -70,12 +70,15 @@ bool appendLineDurable(const std::string& path, const std::string& line, std::st
     return ok;
 }
 
-std::string jsonLine(const Json& j) {
-    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+bool appendJsonLine(const std::string& path, const Json& entry, std::string* error) {
+    std::string why;
+    if (appendLineDurable(path, entry.dump(-1, ' ', false, Json::error_handler_t::replace), &why)) return true;
+    if (error) *error = path + ": " + why;
+    return false;
 }
 
-void readJsonLines(const std::string& path, std::vector<std::string>* problems,
-                   const std::function<bool(const Json&, std::string*)>& take) {
+void forEachJsonLine(const std::string& path, std::vector<std::string>* problems,
+                     const std::function<bool(const Json&, std::string*)>& take) {
     std::string text;
     if (!readFileText(path, &text)) return;
     size_t start = 0;

@@ -35,12 +35,26 @@ bool writeFileAtomic(const std::string& path, const std::string& text, std::stri
 // so a killed process leaves whole lines plus at most one torn last line (readers skip lines that do not parse).
 bool appendLineDurable(const std::string& path, const std::string& line, std::string* error);
 
-// Logs kept as JSON lines (feedback, sessions): one value per line, invalid UTF-8 replaced so it never throws.
-std::string jsonLine(const Json& j);
+// Logs kept as JSON lines (feedback, sessions): one entry a line, appended with appendLineDurable, read back
+// skipping the lines that do not parse.
+// Appends `entry` as one line (invalid UTF-8 replaced, so it never throws); `error` starts with the file's path.
+bool appendJsonLine(const std::string& path, const Json& entry, std::string* error);
 // Hands every parsed line of `path` to `take` (false + message = malformed) and describes each skipped line, a torn
 // last one included, in `problems` as "FILE:LINE: ...". A missing file reads as no lines.
-void readJsonLines(const std::string& path, std::vector<std::string>* problems,
-                   const std::function<bool(const Json&, std::string*)>& take);
+void forEachJsonLine(const std::string& path, std::vector<std::string>* problems,
+                     const std::function<bool(const Json&, std::string*)>& take);
+// Every entry of the log at `path` that `parse(json, &entry, &error)` accepts, in file order (others as above).
+template <class Entry, class Parse>
+std::vector<Entry> readJsonLines(const std::string& path, std::vector<std::string>* problems, Parse parse) {
+    std::vector<Entry> entries;
+    forEachJsonLine(path, problems, [&](const Json& j, std::string* error) {
+        Entry entry;
+        if (!parse(j, &entry, error)) return false;
+        entries.push_back(std::move(entry));
+        return true;
+    });
+    return entries;
+}
 
 // A file kept beside the spec: ("app/habits.json", ".feedback.jsonl") -> "app/habits.feedback.jsonl".
 std::string besideSpec(const std::string& specPath, std::string_view suffix);

@@ -13,8 +13,7 @@
 // [SECTION] Public API
 
 #include "runtime/spec/spec_diff.h"
-#include "runtime/spec/catalog.h"
-#include "runtime/spec/json_text.h"
+#include "runtime/spec/document.h"
 #include <algorithm>
 #include <map>
 #include <set>
@@ -105,7 +104,7 @@ void valueDetails(const Json& b, const Json& a, const std::string& path, std::ve
 // [SECTION] Nodes (type, name, props, child lists)
 //-----------------------------------------------------------------------------
 
-// One node as the diff sees it: its type (told like the loader tells it), id, plain props and child lists.
+// One node as the diff sees it: its type (read as the loader reads it, document.h), id, plain props and child lists.
 struct NodeView {
     const Json* raw = nullptr;
     std::string pointer;
@@ -134,13 +133,6 @@ struct DocInfo {
     }
 };
 
-bool isCommonKey(const std::string& k) {
-    if (k == "type") return true;
-    for (auto& p : commonProps())
-        if (p.name == k) return true;
-    return false;
-}
-
 void setEntry(std::vector<std::pair<std::string, const Json*>>& props, const std::string& name, const Json* v) {
     for (auto& p : props)
         if (p.first == name) { p.second = v; return; }  // a key written twice: the later one counts, as in the loader
@@ -161,34 +153,20 @@ NodeView viewNode(const Json& raw, const std::string& ptr, const DocInfo& doc) {
         n.props.push_back({"value", &raw});
         return n;
     }
-    const WidgetCatalog& catalog = WidgetCatalog::get();
-    std::string typeKey;
-    if (auto t = raw.find("type"); t != raw.end() && t->is_string()) {
-        n.type = t->get<std::string>();
-        typeKey = "type";
-    } else {
-        for (auto& item : raw.items())
-            if (catalog.find(item.key()) || doc.components.count(item.key())) { n.type = typeKey = item.key(); break; }
-    }
-    if (typeKey.empty())  // an unknown widget: the first key that is not a common one, as the loader reads it
-        for (auto& item : raw.items())
-            if (!isCommonKey(item.key())) { n.type = typeKey = item.key(); break; }
+    NodeType type = readNodeType(raw, [&](std::string_view name) { return doc.components.count(std::string(name)) > 0; });
+    const std::string& typeKey = type.key;
+    const WidgetDef* def = type.def;
+    n.type = type.name;
     if (auto i = raw.find("id"); i != raw.end() && i->is_string()) n.id = i->get<std::string>();
-    const WidgetDef* def = catalog.find(n.type);
     auto comp = doc.components.find(n.type);
     n.primary = def && !def->primary.empty() ? def->primary
               : !def && comp != doc.components.end() && !comp->second.empty() ? comp->second : typeKey;
+    for (const ChildNodes& c : childNodeKeys(raw, type)) n.children.push_back({c.prop, c.key, &raw.at(c.key)});
     for (auto& [k, v] : raw.items()) {
         if (k == "type" && typeKey == "type") continue;
         std::string name = k == typeKey ? n.primary : k;
         const PropDef* p = def ? def->prop(name) : nullptr;
-        if (p && p->type == PropType::Nodes) {
-            auto same = std::find_if(n.children.begin(), n.children.end(), [&](const NodeView::ChildList& c) { return c.prop == name; });
-            if (same != n.children.end()) *same = {name, k, &v};
-            else n.children.push_back({name, k, &v});
-        } else {
-            setEntry(n.props, name, &v);
-        }
+        if (!p || p->type != PropType::Nodes) setEntry(n.props, name, &v);
     }
     return n;
 }

@@ -10,7 +10,6 @@
 
 #pragma once
 #include "runtime/spec/expr.h"
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,11 +31,7 @@ std::vector<std::string> variantNames(const Json& doc);   // "A" then every name
 // leaves that site as written). Never throws; a malformed "variants" value is ignored (the loader reports it).
 Json applyVariant(const Json& doc, const std::string& name);
 
-// Added for the loader, which checks names and reads node types the same way:
 // A name a variant may have: 1-24 letters, digits, '-' or '_'. "A" is not one (it is the spec as written).
 bool isVariantName(std::string_view name);
-// The key that names a node's widget type: "type" (when text), else the first key naming a widget or a component,
-// else the first key that is not a common node key; "" when there is none.
-std::string nodeTypeKey(const Json& node, const std::function<bool(std::string_view)>& isComponent);
 
 } // namespace pt
