@@ -20,6 +20,7 @@
 #include "runtime/engine/ui.h"
 #include "runtime/spec/catalog.h"
 #include "widgets/draw.h"
+#include "widgets/registration.h"
 
 #include <algorithm>
 #include <cctype>
@@ -844,18 +845,12 @@ void drawAccordion(Ui& ui, const Node& n)
 // [SECTION] Registration
 //-----------------------------------------------------------------------------
 
+// A layout container: `children` (its primary prop) comes first.
 WidgetDef container(const char* name, const char* doc, std::vector<PropDef> props, const char* example, DrawFn draw)
 {
-    WidgetDef d;
-    d.name = name;
-    d.category = "Layout";
-    d.doc = doc;
-    d.primary = "children";
-    d.props.push_back(prop("children", PropType::Nodes, nullptr, "child widgets"));
-    for (PropDef& p : props) d.props.push_back(std::move(p));
+    props.insert(props.begin(), prop("children", PropType::Nodes, nullptr, "child widgets"));
+    WidgetDef d = widgetDef("Layout", name, doc, "children", std::move(props), example, std::move(draw));
     d.container = true;
-    d.example = example;
-    d.draw = std::move(draw);
     return d;
 }
 
