@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "runtime/spec/expr.h"
+#include "runtime/spec/dates.h"
 
 #include <algorithm>
 #include <chrono>
@@ -636,6 +637,33 @@ TEST_CASE("date helpers parse and format ISO strings", "[expr][dates]") {
         INFO(bad);
         CHECK_FALSE(parseDateTime(bad, &t));
     }
+}
+
+TEST_CASE("calendar arithmetic: day numbers, weekdays, month lengths and names", "[dates]") {
+    CHECK(daysFromCivil(1970, 1, 1) == 0);
+    CHECK(daysFromCivil(2000, 3, 1) == 11017);
+    CHECK(daysFromCivil(1969, 12, 31) == -1);
+    for (int64_t day : {-800000, -1, 0, 59, 11016, 11017, 20574, 3000000}) {  // round trips, leap days included
+        const CivilDate c = civilFromDays(day);
+        CHECK(daysFromCivil(c.year, c.month, c.day) == day);
+    }
+    const CivilDate leap = civilFromDays(daysFromCivil(2024, 2, 29));
+    CHECK((leap.year == 2024 && leap.month == 2 && leap.day == 29));
+    CHECK(dayOf(-1) == -1);  // the day before the epoch, not day 0
+    CHECK(dayOf(86400 * 3 + 5) == 3);
+    CHECK(dayOf(1e300) == dayOf(3e11));  // absurd clocks stay defined
+    CHECK(weekday(0) == 4);  // 1970-01-01 was a Thursday
+    CHECK(weekday(-1) == 3);
+    CHECK(weekdayMon0(0) == 3);
+    CHECK(weekdayMon0(daysFromCivil(2026, 5, 4)) == 0);  // a Monday
+    CHECK(daysInMonth(2024, 2) == 29);
+    CHECK(daysInMonth(1900, 2) == 28);
+    CHECK(daysInMonth(2000, 2) == 29);
+    CHECK(daysInMonth(2026, 4) == 30);
+    CHECK(monthName(1) == "January");
+    CHECK(monthName(13).empty());
+    CHECK(weekdayName(0) == "Sunday");
+    CHECK(weekdayName(7).empty());
 }
 
 TEST_CASE("standard library: dates on the simulated clock", "[expr][stdlib][dates]") {

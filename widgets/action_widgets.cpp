@@ -20,8 +20,13 @@ using P = PropType;
 // [SECTION] Helpers
 //-----------------------------------------------------------------------------
 
-// Probe label for controls that may have no text: the label, else the icon name.
-const std::string& probeLabel(const std::string& label, const std::string& icon) { return label.empty() ? icon : label; }
+// Right after a control's item: its probe (named by the label, else the icon name, for controls
+// that may have no text) and its `press` event.
+void probePress(Ui& ui, const Node& n, const draw::Press& p, const std::string& label, const std::string& icon)
+{
+    ui.probe(n, label.empty() ? icon : label, true);
+    if (p.pressed) ui.fire(n, "press");
+}
 
 // A node asks for the full width with `full`, or with any explicit width/grow hint (w: "fill", "50%", grow: 1).
 bool wantsWidth(Ui& ui, const Node& n)
@@ -66,8 +71,7 @@ void drawButton(Ui& ui, const Node& n)
     b.busy = ui.flag(n, "busy");
     b.width = wantsWidth(ui, n) ? ui.itemWidth(n) : 0.0f;
     draw::Press p = draw::button(ui, "##button", b);
-    ui.probe(n, probeLabel(label, icon), true);
-    if (p.pressed) ui.fire(n, "press");
+    probePress(ui, n, p, label, icon);
 }
 
 void drawIconButton(Ui& ui, const Node& n)
@@ -80,8 +84,7 @@ void drawIconButton(Ui& ui, const Node& n)
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImRect r(pos, pos + ImVec2(d, d));
     draw::Press p = draw::pressable("##icon_button", r.GetSize());
-    ui.probe(n, probeLabel(label, icon), true);
-    if (p.pressed) ui.fire(n, "press");
+    probePress(ui, n, p, label, icon);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float shade = p.held ? 0.16f : p.hovered ? 0.08f : 0.0f;
@@ -105,8 +108,7 @@ void drawLink(Ui& ui, const Node& n)
     b.variant = draw::Variant::Link;
     b.height = std::ceil(ui.font(TextStyle::Strong)->FontSize + 10);
     draw::Press p = draw::button(ui, "##link", b);
-    ui.probe(n, probeLabel(label, icon), true);
-    if (p.pressed) ui.fire(n, "press");
+    probePress(ui, n, p, label, icon);
 }
 
 // The floating action button sits in its own child window at the screen's bottom-right corner:
@@ -135,8 +137,7 @@ void drawFab(Ui& ui, const Node& n)
     ImGui::SetCursorScreenPos(pos);
     ImRect r(pos, pos + ImVec2(w, h));
     draw::Press p = draw::pressable("##fab_button", r.GetSize());
-    ui.probe(n, probeLabel(label, icon), true);
-    if (p.pressed) ui.fire(n, "press");
+    probePress(ui, n, p, label, icon);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     draw::shadow(dl, r, h * 0.5f, p.held ? 1.5f : 2.5f);
     dl->AddRectFilled(r.Min, r.Max, draw::fade(p.held ? t.c.brandActive : p.hovered ? t.c.brandHover : t.c.brand), h * 0.5f);

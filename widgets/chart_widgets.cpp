@@ -18,6 +18,7 @@
 #include "runtime/engine/ui.h"
 #include "runtime/spec/catalog.h"
 #include "widgets/draw.h"
+#include "widgets/registration.h"
 
 #include <algorithm>
 #include <cctype>
@@ -299,6 +300,25 @@ void drawCategoryLabels(Ui& ui, const std::vector<Point>& pts, const std::vector
 
 float chartHeight(const Node& n, float fallback) { return n.layout.height > 0 ? ImClamp(n.layout.height, 16.0f, 4000.0f) : fallback; }
 
+// What line and bar charts stand on: the value grid in a `size` box at `origin`, with room under it
+// for category labels when any point has one.
+struct SeriesFrame {
+    bool hasLabels = false;
+    Axis axis;
+    ImRect plot;  // right of the value labels, above the category labels
+};
+
+SeriesFrame seriesFrame(Ui& ui, const std::vector<Point>& pts, ImVec2 origin, ImVec2 size)
+{
+    SeriesFrame f;
+    for (const Point& p : pts) f.hasLabels |= !p.label.empty();
+    const float labelH = f.hasLabels ? ui.measure("0", TextStyle::Small).y + 8.0f : 0.0f;
+    const float top = origin.y + ui.measure("0", TextStyle::Small).y * 0.5f;
+    f.axis = valueAxis(pts, size.y >= 140 ? 4 : 2);
+    f.plot = drawValueGrid(ui, f.axis, ImRect(ImVec2(origin.x, top), ImVec2(origin.x + size.x, origin.y + size.y - labelH)));
+    return f;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] line_chart, sparkline
 //-----------------------------------------------------------------------------
@@ -320,12 +340,10 @@ void drawLineChart(Ui& ui, const Node& n)
     if (pts.empty()) return emptyChart(ui, origin, ImVec2(w, h));
     const ImU32 col = ui.color(ui.prop(n, "tone"), t.c.brand);
 
-    bool hasLabels = false;
-    for (const Point& p : pts) hasLabels |= !p.label.empty();
-    const float labelH = hasLabels ? ui.measure("0", TextStyle::Small).y + 8.0f : 0.0f;
-    const float top = origin.y + ui.measure("0", TextStyle::Small).y * 0.5f;
-    const Axis axis = valueAxis(pts, h >= 140 ? 4 : 2);
-    const ImRect plot = drawValueGrid(ui, axis, ImRect(ImVec2(origin.x, top), ImVec2(origin.x + w - 6.0f, origin.y + h - labelH)));
+    const SeriesFrame frame = seriesFrame(ui, pts, origin, ImVec2(w - 6.0f, h));
+    const bool hasLabels = frame.hasLabels;
+    const Axis& axis = frame.axis;
+    const ImRect& plot = frame.plot;
 
     std::vector<ImVec2> raw;
     std::vector<float> xs;
@@ -443,12 +461,10 @@ void drawBarChart(Ui& ui, const Node& n)
     const ImU32 col = ui.color(ui.prop(n, "tone"), t.c.brand);
     if (ui.flag(n, "horizontal")) return drawHorizontalBars(ui, n, pts, col);
 
-    bool hasLabels = false;
-    for (const Point& p : pts) hasLabels |= !p.label.empty();
-    const float labelH = hasLabels ? ui.measure("0", TextStyle::Small).y + 8.0f : 0.0f;
-    const float top = origin.y + ui.measure("0", TextStyle::Small).y * 0.5f;
-    const Axis axis = valueAxis(pts, h >= 140 ? 4 : 2);
-    const ImRect plot = drawValueGrid(ui, axis, ImRect(ImVec2(origin.x, top), ImVec2(origin.x + w, origin.y + h - labelH)));
+    const SeriesFrame frame = seriesFrame(ui, pts, origin, ImVec2(w, h));
+    const bool hasLabels = frame.hasLabels;
+    const Axis& axis = frame.axis;
+    const ImRect& plot = frame.plot;
 
     const float slot = plot.GetWidth() / pts.size();
     const float barW = ImMax(1.0f, ImMin(slot * 0.62f, 40.0f));
@@ -579,15 +595,7 @@ std::vector<PropDef> seriesProps(std::vector<PropDef> extra)
 
 WidgetDef chart(const char* name, const char* doc, std::vector<PropDef> props, const char* example, DrawFn draw)
 {
-    WidgetDef d;
-    d.name = name;
-    d.category = "Charts";
-    d.doc = doc;
-    d.primary = "data";
-    d.props = std::move(props);
-    d.example = example;
-    d.draw = std::move(draw);
-    return d;
+    return widgetDef("Charts", name, doc, "data", std::move(props), example, std::move(draw));
 }
 
 } // namespace

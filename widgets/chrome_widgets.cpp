@@ -15,6 +15,7 @@
 #include "runtime/engine/ui.h"
 #include "runtime/spec/catalog.h"
 #include "widgets/draw.h"
+#include "widgets/registration.h"
 
 #include <algorithm>
 #include <cfloat>
@@ -337,15 +338,7 @@ void drawToast(Ui& ui, const Node& n)
 
 WidgetDef widget(const char* name, const char* doc, const char* primary, std::vector<PropDef> props, const char* example, DrawFn draw)
 {
-    WidgetDef d;
-    d.name = name;
-    d.category = "App chrome";
-    d.doc = doc;
-    d.primary = primary;
-    d.props = std::move(props);
-    d.example = example;
-    d.draw = std::move(draw);
-    return d;
+    return widgetDef("App chrome", name, doc, primary, std::move(props), example, std::move(draw));
 }
 
 const char* const kNavItemsDoc = "array of {label, icon, screen} (or screen ids); the current screen is highlighted";

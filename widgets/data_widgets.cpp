@@ -4,7 +4,7 @@
 // Index of this file:
 // [SECTION] Helpers (text fitting, grid-cell stretching, tooltips, tones)
 // [SECTION] Value formatting (table column formats)
-// [SECTION] Calendar math (civil dates on the simulated clock)
+// [SECTION] Days (day numbers on the simulated clock, see runtime/spec/dates.h)
 // [SECTION] table
 // [SECTION] stat
 // [SECTION] progress, ring
@@ -18,7 +18,9 @@
 
 #include "runtime/engine/ui.h"
 #include "runtime/spec/catalog.h"
+#include "runtime/spec/dates.h"
 #include "widgets/draw.h"
+#include "widgets/registration.h"
 
 #include <algorithm>
 #include <cctype>
@@ -102,10 +104,6 @@ std::string groupDigits(double v, int decimals, bool fixed)
     return (negative ? "-" : "") + out + frac;
 }
 
-const char* const kMonthShort[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-const char* const kMonthLong[] = { "January", "February", "March", "April", "May", "June",
-                                   "July", "August", "September", "October", "November", "December" };
-
 // A table cell's text: `format` is currency | number | percent | date (the year shown only when it
 // is not `currentYear`); anything else shows the value as is.
 std::string formatCell(const Json& v, const std::string& format, int currentYear)
@@ -118,45 +116,18 @@ std::string formatCell(const Json& v, const std::string& format, int currentYear
     if (format == "date" && v.is_string() && parseDateTime(v.get<std::string>(), &secs)) {
         std::string iso = formatIsoDate(secs);  // YYYY-MM-DD
         const int month = std::atoi(iso.substr(5, 2).c_str());
-        const std::string day = std::string(month >= 1 && month <= 12 ? kMonthShort[month - 1] : "?") + " " + std::to_string(std::atoi(iso.substr(8, 2).c_str()));
+        const std::string day = std::string(monthName(month).substr(0, 3)) + " " + std::to_string(std::atoi(iso.substr(8, 2).c_str()));
         return std::atoi(iso.substr(0, 4).c_str()) == currentYear ? day : day + ", " + iso.substr(0, 4);
     }
     return toDisplayString(v);
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Calendar math
+// [SECTION] Days
 //-----------------------------------------------------------------------------
 
-// Days since 1970-01-01 <-> proleptic Gregorian dates (H. Hinnant's algorithms).
-long daysFromCivil(int y, int m, int d)
-{
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;
-    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-struct Civil { int y, m, d; };
-Civil civilFromDays(long z)
-{
-    z += 719468;
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const long doe = z - era * 146097;
-    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long mp = (5 * doy + 2) / 153;
-    const int d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    const int m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    return { (int)(yoe + era * 400 + (m <= 2)), m, d };
-}
-
-int weekdayMon0(long day) { return (int)(((day % 7) + 7 + 3) % 7); }  // 1970-01-01 was a Thursday
-long dayOf(double seconds) { return (long)std::floor(seconds / 86400.0); }
 long today(Ui& ui) { return dayOf(ui.now()); }
-std::string isoOf(long day) { return formatIsoDate(day * 86400.0); }
+std::string isoOf(long day) { return formatIsoDate(day * kSecondsPerDay); }
 
 // Day numbers of the ISO dates / date-times in an array (non-dates are skipped).
 std::map<long, int> countDays(const Json& dates)
@@ -620,13 +591,14 @@ void drawHeatmap(Ui& ui, const Node& n)
     int lastMonth = -1;
     float lastLabelEnd = -FLT_MAX;
     for (int wk = 0; wk < weeks; wk++) {
-        const Civil c = civilFromDays(firstDay + 7L * wk);
+        const CivilDate c = civilFromDays(firstDay + 7L * wk);
         const float x = grid.x + wk * (cell + gap);
-        if (c.m != lastMonth && x >= lastLabelEnd) {
-            ui.textAt(ImVec2(x, origin.y), kMonthShort[c.m - 1], TextStyle::Small, t.c.textMuted);
-            lastLabelEnd = x + ui.measure(kMonthShort[c.m - 1], TextStyle::Small).x + 6.0f;
+        if (c.month != lastMonth && x >= lastLabelEnd) {
+            const std::string_view month = monthName(c.month).substr(0, 3);
+            ui.textAt(ImVec2(x, origin.y), month, TextStyle::Small, t.c.textMuted);
+            lastLabelEnd = x + ui.measure(month, TextStyle::Small).x + 6.0f;
         }
-        lastMonth = c.m;
+        lastMonth = c.month;
     }
     static const char* const kDayInitial[] = { "M", "", "W", "", "F", "", "" };
     for (int d = 0; d < 7; d++)
@@ -649,9 +621,9 @@ void drawHeatmap(Ui& ui, const Node& n)
             dl->AddRectFilled(p, p + ImVec2(cell, cell), heatColor(t, tone, levelOf(count)), radius);
             if (day == todayN) dl->AddRect(p - ImVec2(1.5f, 1.5f), p + ImVec2(cell + 1.5f, cell + 1.5f), withAlpha(t.c.text, 0.35f), radius + 1.5f, 0, 1.0f);
             if (hovered && ImRect(p, p + ImVec2(cell + gap, cell + gap)).Contains(ImGui::GetIO().MousePos)) {
-                const Civil c = civilFromDays(day);
+                const CivilDate c = civilFromDays(day);
                 draw::tooltip(ui, count == 0 ? "No activity" : std::to_string(count) + (count == 1 ? " entry" : " entries"),
-                        std::string(kMonthShort[c.m - 1]) + " " + std::to_string(c.d) + ", " + std::to_string(c.y));
+                        std::string(monthName(c.month).substr(0, 3)) + " " + std::to_string(c.day) + ", " + std::to_string(c.year));
             }
         }
 
@@ -706,12 +678,12 @@ void drawCalendar(Ui& ui, const Node& n)
     const Json bound = ui.bound(n);
     if (bound.is_string() && parseDateTime(bound.get<std::string>(), &secs)) selected = dayOf(secs);
     else if (!n.hasBind && st->GetInt(selId, INT_MIN) != INT_MIN) selected = st->GetInt(selId);
-    const Civil anchor = civilFromDays(selected != LONG_MIN ? selected : todayN);
-    int month = st->GetInt(monthId, anchor.y * 12 + anchor.m - 1);  // months since year 0, shown month
+    const CivilDate anchor = civilFromDays(selected != LONG_MIN ? selected : todayN);
+    int month = st->GetInt(monthId, (int)(anchor.year * 12 + anchor.month - 1));  // months since year 0, shown month
 
     // Header: "May 2026" and the arrows.
-    const Civil shown{ month / 12, month % 12 + 1, 1 };
-    const std::string title = std::string(kMonthLong[shown.m - 1]) + " " + std::to_string(shown.y);
+    const CivilDate shown{ month / 12, month % 12 + 1, 1 };
+    const std::string title = std::string(monthName(shown.month)) + " " + std::to_string(shown.year);
     const ImVec2 ts = ui.measure(title, TextStyle::H3);
     const float headH = 40.0f;
     ui.textAt(ImFloor(ImVec2(origin.x + 4.0f, origin.y + (headH - ts.y) * 0.5f)), title, TextStyle::H3, t.c.text);
@@ -729,18 +701,17 @@ void drawCalendar(Ui& ui, const Node& n)
     y += ui.measure("Mo", TextStyle::Small).y + 8.0f;
 
     std::map<long, int> marked = countDays(ui.prop(n, "marked"));
-    const long first = daysFromCivil(shown.y, shown.m, 1);
+    const long first = daysFromCivil(shown.year, shown.month, 1);
     const long start = first - weekdayMon0(first);
-    const int lastOfMonth = civilFromDays(daysFromCivil(shown.m == 12 ? shown.y + 1 : shown.y, shown.m % 12 + 1, 1) - 1).d;
-    const int weeks = (weekdayMon0(first) + lastOfMonth + 6) / 7;
+    const int weeks = (weekdayMon0(first) + daysInMonth(shown.year, shown.month) + 6) / 7;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float dotR = ImMin(cellW, cellH) * 0.5f - 3.0f;
     for (int i = 0; i < weeks * 7; i++) {
         const long day = start + i;
-        const Civil c = civilFromDays(day);
-        const bool inMonth = c.m == shown.m;
+        const CivilDate c = civilFromDays(day);
+        const bool inMonth = c.month == shown.month;
         const ImVec2 center(origin.x + cellW * (i % 7 + 0.5f), y + cellH * (i / 7 + 0.5f));
-        const std::string label = std::to_string(c.d);
+        const std::string label = std::to_string(c.day);
         const ImVec2 ls = ui.measure(label, TextStyle::Body);
         if (!inMonth) {
             dl->AddText(ui.font(TextStyle::Body), ui.font(TextStyle::Body)->FontSize, ImFloor(center - ls * 0.5f), withAlpha(t.c.textFaint, 0.6f), label.c_str());
@@ -772,15 +743,7 @@ void drawCalendar(Ui& ui, const Node& n)
 
 WidgetDef widget(const char* name, const char* doc, const char* primary, std::vector<PropDef> props, const char* example, DrawFn draw)
 {
-    WidgetDef d;
-    d.name = name;
-    d.category = "Data";
-    d.doc = doc;
-    d.primary = primary;
-    d.props = std::move(props);
-    d.example = example;
-    d.draw = std::move(draw);
-    return d;
+    return widgetDef("Data", name, doc, primary, std::move(props), example, std::move(draw));
 }
 
 } // namespace

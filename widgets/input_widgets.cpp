@@ -15,6 +15,7 @@
 
 #include "runtime/engine/ui.h"
 #include "runtime/spec/catalog.h"
+#include "runtime/spec/dates.h"
 #include "widgets/draw.h"
 #include <imgui_stdlib.h>
 #include <algorithm>
@@ -399,48 +400,15 @@ int optionList(Ui& ui, const Node& n, const std::vector<Option>& opts, int selec
     return clicked;
 }
 
-// Civil dates on a day count (days since 1970-01-01), proleptic Gregorian (H. Hinnant's algorithms).
-long daysFromCivil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-void civilFromDays(long z, int* y, int* m, int* d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-long dayOf(double seconds) { return (long)std::floor(seconds / 86400.0); }
-int weekdayMon0(long days) { return (int)(((days % 7) + 7 + 3) % 7); }  // 1970-01-01 was a Thursday
-std::string isoOf(long days) { return formatIsoDate(days * 86400.0); }
-
-const char* const kMonths[] = { "January", "February", "March", "April", "May", "June", "July", "August",
-                                "September", "October", "November", "December" };
-const char* const kWeekdays[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+// Dates are day numbers (dates.h); the bound value is the ISO date.
+std::string isoOf(long days) { return formatIsoDate(days * kSecondsPerDay); }
 
 // "Mon, May 4" (", 2027" added outside the current year).
 std::string formatFriendly(long days, long today)
 {
-    int y, m, d, ty, tm, td;
-    civilFromDays(days, &y, &m, &d);
-    civilFromDays(today, &ty, &tm, &td);
-    char buf[64];
-    std::snprintf(buf, sizeof(buf), "%s, %.3s %d", kWeekdays[weekdayMon0(days)], kMonths[m - 1], d);
-    std::string s = buf;
-    if (y != ty) s += ", " + std::to_string(y);
+    const CivilDate c = civilFromDays(days);
+    std::string s = std::string(weekdayName(weekday(days)).substr(0, 3)) + ", " + std::string(monthName(c.month).substr(0, 3)) + " " + std::to_string(c.day);
+    if (c.year != civilFromDays(today).year) s += ", " + std::to_string(c.year);
     return s;
 }
 
@@ -453,8 +421,7 @@ long calendarPopup(Ui& ui, const Node& n, const ImRect& fieldRect, long selected
     int y = monthIndex / 12, m = monthIndex % 12 + 1;
     long first = daysFromCivil(y, m, 1);
     int offset = weekdayMon0(first);
-    long nextFirst = m == 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, m + 1, 1);
-    int count = (int)(nextFirst - first);
+    int count = daysInMonth(y, m);
     int rows = (offset + count + 6) / 7;
     ImVec2 size(cell * 7 + pad * 2 + 12, headerH + weekH + rows * rowH + pad * 2 + 12);
     placePopup(t, fieldRect, size, "##calendar");
@@ -464,7 +431,7 @@ long calendarPopup(Ui& ui, const Node& n, const ImRect& fieldRect, long selected
         ImDrawList* dl = ImGui::GetWindowDrawList();
         ImVec2 origin = ImGui::GetCursorScreenPos() + ImVec2(pad, pad);
         char title[64];
-        std::snprintf(title, sizeof(title), "%s %d", kMonths[m - 1], y);
+        std::snprintf(title, sizeof(title), "%s %d", std::string(monthName(m)).c_str(), y);
         float fs = ui.font(TextStyle::Strong)->FontSize;
         draw::text(ui, ImVec2(origin.x + 8, std::floor(origin.y + (headerH - fs) * 0.5f)), title, TextStyle::Strong, t.c.text);
         // Previous / next month.
@@ -479,7 +446,7 @@ long calendarPopup(Ui& ui, const Node& n, const ImRect& fieldRect, long selected
         }
         float wy = origin.y + headerH;
         for (int i = 0; i < 7; ++i) {
-            std::string wd(kWeekdays[i], 2);
+            std::string wd(weekdayName((i + 1) % 7).substr(0, 2));  // Monday first
             float w = ui.measure(wd, TextStyle::Small).x;
             draw::text(ui, ImVec2(std::floor(origin.x + cell * i + (cell - w) * 0.5f), wy + 4), wd, TextStyle::Small, t.c.textFaint);
         }
@@ -694,9 +661,8 @@ void drawDate(Ui& ui, const Node& n)
                                 open, label.empty() ? placeholder : label, !error.empty());
     ImRect fieldRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (p.pressed) {
-        int y, m, d;
-        civilFromDays(has ? selected : today, &y, &m, &d);
-        month.set(y * 12 + m - 1);
+        const CivilDate c = civilFromDays(has ? selected : today);
+        month.set((int)(c.year * 12 + c.month - 1));
         ImGui::OpenPopup("##calendar");
     }
     long picked = calendarPopup(ui, n, fieldRect, selected, today, month);

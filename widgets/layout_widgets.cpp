@@ -1,13 +1,13 @@
 // Promptotype — layout widgets: flows, grids, surfaces, lists, tabs and accordions.
 //
-// Containers place their children themselves (SetCursorScreenPos + BeginGroup/EndGroup per child)
-// and narrow the window's content region to each cell, so text wraps and fill-width controls stop
-// at the cell edge. Surfaces are painted behind their content once its size is known, through a
+// Containers place their children themselves (Ui::drawCell: SetCursorScreenPos + BeginGroup/EndGroup
+// per child, the window's content region narrowed to the cell, so text wraps and fill-width controls
+// stop at the cell edge; Ui::drawColumn stacks them). Surfaces are painted behind their content once its size is known, through a
 // per-instance ImDrawListSplitter (instances nest, unlike the window's own ChannelsSplit).
 //
 // Index of this file:
-// [SECTION] Helpers (cell regions, background layers, tints, avatars, grid-cell stretching)
-// [SECTION] Flows (vertical flow, one row of cells)
+// [SECTION] Helpers (background layers, tints, avatars, grid-cell stretching)
+// [SECTION] Flows (one row of cells)
 // [SECTION] col, row, grid, scroll, stack
 // [SECTION] card, section
 // [SECTION] list, item
@@ -20,6 +20,7 @@
 #include "runtime/engine/ui.h"
 #include "runtime/spec/catalog.h"
 #include "widgets/draw.h"
+#include "widgets/registration.h"
 
 #include <algorithm>
 #include <cctype>
@@ -34,42 +35,6 @@ namespace {
 //-----------------------------------------------------------------------------
 // [SECTION] Helpers
 //-----------------------------------------------------------------------------
-
-// Narrows the window's work/content rect to end at `maxX` while a child draws, the way ImGui's
-// tables do per column: wrapped text, GetContentRegionAvail() and fill-width items end there.
-class Region {
-public:
-    explicit Region(float maxX) : m_window(ImGui::GetCurrentWindow())
-    {
-        m_workMax = m_window->WorkRect.Max.x;
-        m_contentMax = m_window->ContentRegionRect.Max.x;
-        m_window->WorkRect.Max.x = m_window->ContentRegionRect.Max.x = maxX;
-        ImGui::PushItemWidth(-FLT_MIN);
-    }
-    ~Region()
-    {
-        ImGui::PopItemWidth();
-        m_window->WorkRect.Max.x = m_workMax;
-        m_window->ContentRegionRect.Max.x = m_contentMax;
-    }
-    Region(const Region&) = delete;
-    Region& operator=(const Region&) = delete;
-
-private:
-    ImGuiWindow* m_window;
-    float m_workMax, m_contentMax;
-};
-
-// Draws one child with its top-left at `pos`, limited to `maxX`; returns the size it used.
-ImVec2 drawCell(Ui& ui, const Ui::Instance& inst, ImVec2 pos, float maxX)
-{
-    ImGui::SetCursorScreenPos(pos);
-    Region region(ImMax(maxX, pos.x + 1.0f));
-    ImGui::BeginGroup();
-    ui.draw(inst);
-    ImGui::EndGroup();
-    return ImGui::GetItemRectSize();
-}
 
 // Reserves the box a widget occupies (its children were placed by hand) so the parent's cursor
 // moves past it like after any other item.
@@ -236,22 +201,6 @@ void reportStretch(float natural) { storage()->SetFloat(kStretchNatural, natural
 // [SECTION] Flows
 //-----------------------------------------------------------------------------
 
-// Vertical flow of children in [origin.x, origin.x + width]; children that draw nothing take no gap
-// (a child's own `align` is applied by Ui::draw). Returns the size used.
-ImVec2 flowColumn(Ui& ui, const std::vector<Node>& nodes, ImVec2 origin, float width, float gap)
-{
-    float y = origin.y, right = origin.x;
-    bool any = false;
-    for (const Ui::Instance& inst : ui.instances(nodes)) {
-        ImVec2 sz = drawCell(ui, inst, ImVec2(origin.x, y), origin.x + width);
-        if (sz.y <= 0.0f) continue;
-        y += sz.y + gap;
-        right = ImMax(right, origin.x + sz.x);
-        any = true;
-    }
-    return ImVec2(right - origin.x, any ? y - gap - origin.y : 0.0f);
-}
-
 enum class Justify { Start, Center, End, Between };
 enum class VAlign { Top, Center, Bottom };
 
@@ -365,7 +314,7 @@ ImVec2 flowRow(Ui& ui, const std::vector<Node>& nodes, ImVec2 origin, float widt
             float dy = 0;
             if (c.prevH > 0 && o.valign != VAlign::Top)
                 dy = (lineH - c.prevH) * (o.valign == VAlign::Center ? 0.5f : 1.0f);
-            ImVec2 sz = drawCell(ui, c.inst, ImVec2(x, y + ImMax(0.0f, dy)), x + cellW);
+            ImVec2 sz = ui.drawCell(c.inst, ImVec2(x, y + ImMax(0.0f, dy)), x + cellW);
             storage()->SetFloat(c.wid, sz.x);
             storage()->SetFloat(c.hid, sz.y);
             float advance = c.grow > 0 || c.fixed > 0 ? ImMax(cellW, sz.x) : sz.x;
@@ -400,12 +349,12 @@ void drawCol(Ui& ui, const Node& n)
     const float pad = ImMin(gapProp(ui, n, "pad", 0.0f), ImMin(w * 0.25f, 64.0f));
     const ImU32 bg = softFill(ui, ui.prop(n, "bg"));
     if (!bg) {
-        ImVec2 used = flowColumn(ui, n.children, origin + ImVec2(pad, pad), w - pad * 2, gap);
+        ImVec2 used = ui.drawColumn(n.children, origin + ImVec2(pad, pad), w - pad * 2, gap);
         finishBox(origin, ImVec2(pad > 0 ? w : used.x, used.y + pad * 2));
         return;
     }
     Layers layers(ImGui::GetWindowDrawList());
-    ImVec2 used = flowColumn(ui, n.children, origin + ImVec2(pad, pad), w - pad * 2, gap);
+    ImVec2 used = ui.drawColumn(n.children, origin + ImVec2(pad, pad), w - pad * 2, gap);
     ImRect box(origin, origin + ImVec2(w, used.y + pad * 2));
     layers.behind();
     ImGui::GetWindowDrawList()->AddRectFilled(box.Min, box.Max, bg, t.radius);
@@ -442,7 +391,7 @@ void drawGrid(Ui& ui, const Node& n)
         const float x = origin.x + col * (cellW + gap);
         // Cards and tiles stretch to the row's height (last frame's tallest natural cell).
         offerStretch(inst.node, storage()->GetFloat(slotId("##gridrow", row), 0.0f));
-        const float h = drawCell(ui, inst, ImVec2(x, y), x + cellW).y;
+        const float h = ui.drawCell(inst, ImVec2(x, y), x + cellW).y;
         rowH = ImMax(rowH, h);
         natural = ImMax(natural, endStretch(h));
     }
@@ -473,7 +422,7 @@ void drawScroll(Ui& ui, const Node& n)
             for (const Ui::Instance& inst : ui.instances(n.children)) {
                 const NodeLayout& l = inst.node->layout;
                 float cw = l.width > 0 ? l.width : l.widthPct > 0 ? w * l.widthPct / 100.0f : w * 0.8f;
-                ImVec2 sz = drawCell(ui, inst, ImVec2(x, origin.y), x + cw);
+                ImVec2 sz = ui.drawCell(inst, ImVec2(x, origin.y), x + cw);
                 if (sz.x <= 0) continue;
                 x += sz.x + t.gap;
                 maxH = ImMax(maxH, sz.y);
@@ -481,7 +430,7 @@ void drawScroll(Ui& ui, const Node& n)
             used = ImVec2(x - origin.x, maxH);
             outer->SetFloat(contentH, maxH);
         } else {
-            used = flowColumn(ui, n.children, origin, ImGui::GetContentRegionAvail().x - 4.0f, t.gap);
+            used = ui.drawColumn(n.children, origin, ImGui::GetContentRegionAvail().x - 4.0f, t.gap);
         }
         finishBox(origin, used + ImVec2(2, 2));
     }
@@ -494,7 +443,7 @@ void drawStack(Ui& ui, const Node& n)
     const float w = ui.itemWidth(n);
     ImVec2 size;
     for (const Ui::Instance& inst : ui.instances(n.children))
-        size = ImMax(size, drawCell(ui, inst, origin, origin.x + w));
+        size = ImMax(size, ui.drawCell(inst, origin, origin.x + w));
     finishBox(origin, size);
 }
 
@@ -526,7 +475,7 @@ void drawCard(Ui& ui, const Node& n)
         y += ui.measure(subtitle, TextStyle::Caption, innerW).y;
     }
     if ((!title.empty() || !subtitle.empty()) && !n.children.empty()) y += t.gap;
-    y += flowColumn(ui, n.children, ImVec2(origin.x + pad, y), innerW, t.gap).y;
+    y += ui.drawColumn(n.children, ImVec2(origin.x + pad, y), innerW, t.gap).y;
     if (stretch > 0) reportStretch(y + pad - origin.y);
     const ImRect box(origin, ImVec2(origin.x + w, ImMax(y + pad, origin.y + stretch)));
 
@@ -567,7 +516,7 @@ void drawSection(Ui& ui, const Node& n)
         }
         y += headH + (n.children.empty() ? 0.0f : t.gap * 0.75f);
     }
-    y += flowColumn(ui, n.children, ImVec2(origin.x, y), w, t.gap).y;
+    y += ui.drawColumn(n.children, ImVec2(origin.x, y), w, t.gap).y;
     finishBox(origin, ImVec2(w, y - origin.y));
 }
 
@@ -600,7 +549,7 @@ void drawList(Ui& ui, const Node& n)
     bool first = true;
     for (const Ui::Instance& inst : ui.instances(n.children)) {
         const float sepY = y;
-        ImVec2 sz = drawCell(ui, inst, ImVec2(origin.x, y), origin.x + w);
+        ImVec2 sz = ui.drawCell(inst, ImVec2(origin.x, y), origin.x + w);
         if (sz.y <= 0) continue;
         if (!first) {
             // Separators start under the text of rows that have a leading icon or avatar (iOS style).
@@ -784,7 +733,7 @@ void drawTabs(Ui& ui, const Node& n)
         x += tw;
     }
     ImGui::PopClipRect();
-    ImVec2 body = drawCell(ui, tabs[selected], ImVec2(origin.x, origin.y + headH + t.gap), origin.x + w);
+    ImVec2 body = ui.drawCell(tabs[selected], ImVec2(origin.x, origin.y + headH + t.gap), origin.x + w);
     finishBox(origin, ImVec2(w, headH + (body.y > 0 ? t.gap + body.y : 0.0f)));
 }
 
@@ -792,7 +741,7 @@ void drawTab(Ui& ui, const Node& n)
 {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float w = ui.itemWidth(n);
-    finishBox(origin, ImVec2(w, flowColumn(ui, n.children, origin, w, ui.theme().gap).y));
+    finishBox(origin, ImVec2(w, ui.drawColumn(n.children, origin, w, ui.theme().gap).y));
 }
 
 void drawAccordion(Ui& ui, const Node& n)
@@ -831,7 +780,7 @@ void drawAccordion(Ui& ui, const Node& n)
     float y = origin.y + hh;
     if (open) {
         dl->AddLine(ImVec2(origin.x + padX, y), ImVec2(origin.x + w - padX, y), t.c.border, 1.0f);
-        ImVec2 used = flowColumn(ui, n.children, ImVec2(origin.x + padX, y + t.gap), w - padX * 2, t.gap);
+        ImVec2 used = ui.drawColumn(n.children, ImVec2(origin.x + padX, y + t.gap), w - padX * 2, t.gap);
         y += t.gap + used.y + padX;
     }
     const ImRect box(origin, ImVec2(origin.x + w, y));
@@ -844,18 +793,12 @@ void drawAccordion(Ui& ui, const Node& n)
 // [SECTION] Registration
 //-----------------------------------------------------------------------------
 
+// A layout container: `children` (its primary prop) comes first.
 WidgetDef container(const char* name, const char* doc, std::vector<PropDef> props, const char* example, DrawFn draw)
 {
-    WidgetDef d;
-    d.name = name;
-    d.category = "Layout";
-    d.doc = doc;
-    d.primary = "children";
-    d.props.push_back(prop("children", PropType::Nodes, nullptr, "child widgets"));
-    for (PropDef& p : props) d.props.push_back(std::move(p));
+    props.insert(props.begin(), prop("children", PropType::Nodes, nullptr, "child widgets"));
+    WidgetDef d = widgetDef("Layout", name, doc, "children", std::move(props), example, std::move(draw));
     d.container = true;
-    d.example = example;
-    d.draw = std::move(draw);
     return d;
 }
 

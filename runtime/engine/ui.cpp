@@ -13,6 +13,7 @@
 #include "runtime/spec/catalog.h"
 #include <algorithm>
 #include <cctype>
+#include <cfloat>
 
 namespace pt {
 
@@ -365,11 +366,66 @@ float Ui::drawRow(const std::vector<Node>& nodes, float gap) {
     return ImGui::GetItemRectSize().x;
 }
 
+namespace {
+
+// Narrows the window's work/content rect to end at `maxX` while a child draws, the way ImGui's
+// tables do per column: wrapped text, GetContentRegionAvail() and fill-width items end there.
+class Region {
+public:
+    explicit Region(float maxX) : m_window(ImGui::GetCurrentWindow()) {
+        m_workMax = m_window->WorkRect.Max.x;
+        m_contentMax = m_window->ContentRegionRect.Max.x;
+        m_window->WorkRect.Max.x = m_window->ContentRegionRect.Max.x = maxX;
+        ImGui::PushItemWidth(-FLT_MIN);
+    }
+    ~Region() {
+        ImGui::PopItemWidth();
+        m_window->WorkRect.Max.x = m_workMax;
+        m_window->ContentRegionRect.Max.x = m_contentMax;
+    }
+    Region(const Region&) = delete;
+    Region& operator=(const Region&) = delete;
+
+private:
+    ImGuiWindow* m_window;
+    float m_workMax, m_contentMax;
+};
+
+} // namespace
+
+ImVec2 Ui::drawCell(const Instance& inst, ImVec2 pos, float maxX) {
+    ImGui::SetCursorScreenPos(pos);
+    Region region(std::max(maxX, pos.x + 1.0f));
+    ImGui::BeginGroup();
+    draw(inst);
+    ImGui::EndGroup();
+    return ImGui::GetItemRectSize();
+}
+
+ImVec2 Ui::drawColumn(const std::vector<Node>& nodes, ImVec2 origin, float width, float gap) {
+    float y = origin.y, right = origin.x;
+    bool any = false;
+    for (const Instance& inst : instances(nodes)) {
+        ImVec2 sz = drawCell(inst, ImVec2(origin.x, y), origin.x + width);
+        if (sz.y <= 0.0f) continue;
+        y += sz.y + gap;
+        right = std::max(right, origin.x + sz.x);
+        any = true;
+    }
+    return ImVec2(right - origin.x, any ? y - gap - origin.y : 0.0f);
+}
+
 void Ui::drawColumn(const std::vector<Node>& nodes, float gap) {
     if (gap < 0) gap = theme().gap;
-    auto list = instances(nodes);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, gap));
-    for (auto& inst : list) draw(inst);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 used = drawColumn(nodes, origin, availWidth(), gap);
+    if (used.y > 0.0f) {  // one item for the whole column: the cursor moves past it, `gap` below
+        ImGui::SetCursorScreenPos(origin);
+        ImGui::Dummy(used);
+    } else {
+        ImGui::SetCursorScreenPos(origin);
+    }
     ImGui::PopStyleVar();
 }
 

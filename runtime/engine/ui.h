@@ -107,7 +107,14 @@ public:
     std::vector<Instance> instances(const std::vector<Node>& nodes) const;  // repeats expanded, hidden ones dropped
     void draw(const Instance& inst);                 // draws one child (id scope, enabled, probes handled)
     void drawNode(const Node& n);                    // draws a node in the current scope (expands its repeat)
-    void drawColumn(const std::vector<Node>& nodes, float gap = -1.0f);  // vertical flow (gap < 0: theme gap)
+    ImVec2 drawCell(const Instance& inst, ImVec2 pos, float maxX);  // one child at pos, narrowed to end at maxX; returns its size
+    // The column: children top to bottom in [origin.x, origin.x + width], `gap` apart; children that
+    // draw nothing take no gap. Returns the size used. Every vertical flow (screens, overlays,
+    // components, containers) is this one.
+    ImVec2 drawColumn(const std::vector<Node>& nodes, ImVec2 origin, float width, float gap);
+    // The column at the cursor, as wide as the space left (gap < 0: theme gap), reserved like one item;
+    // widgets inside space their own items by the same gap.
+    void drawColumn(const std::vector<Node>& nodes, float gap = -1.0f);
     float drawRow(const std::vector<Node>& nodes, float gap);           // side by side at natural widths; returns the row's width
     float availWidth() const;                        // width left in the current line
     float itemWidth(const Node& n) const;            // the node's own width hint resolved, else availWidth()

@@ -15,6 +15,7 @@
 // [SECTION] Template
 
 #include "runtime/spec/expr.h"
+#include "runtime/spec/dates.h"
 
 #include <algorithm>
 #include <charconv>
@@ -265,56 +266,25 @@ Scope Scope::snapshot() const {
 // [SECTION] Dates
 //-----------------------------------------------------------------------------
 
-// Naive local time on a simulated clock: seconds since 1970-01-01T00:00, converted with Howard Hinnant's
-// days-from-civil algorithms so results never depend on the host's time zone.
+// Naive local time on a simulated clock: seconds since 1970-01-01T00:00, counted in days with
+// dates.h so results never depend on the host's time zone.
 
 namespace {
 
-constexpr double kDay = 86400;
+constexpr double kDay = kSecondsPerDay;
 
-int64_t daysFromCivil(int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
+// A clock time's fields; weekday 0 = Sunday.
 struct Civil { int64_t year; int month, day, hour, minute, second, weekday; };
 
 // Keeps conversions to integers defined: roughly years -7500..+11500.
 bool dateInRange(double t) { return std::isfinite(t) && std::fabs(t) < 3e11; }
 
-// Clamped so that an absurd EvalEnv::now cannot make the conversion undefined.
-int64_t dayIndex(double t) {
-    return static_cast<int64_t>(std::floor(std::clamp(std::isnan(t) ? 0.0 : t, -3e11, 3e11) / kDay));
-}
-
 Civil civilFromSeconds(double t) {
-    const int64_t days = dayIndex(t);
+    const int64_t days = dayOf(t);
     const int64_t secs = static_cast<int64_t>(std::floor(t - static_cast<double>(days) * kDay));
-    const int64_t z = days + 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    Civil c;
-    c.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    c.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    c.year = static_cast<int64_t>(yoe) + era * 400 + (c.month <= 2);
-    c.hour = static_cast<int>(secs / 3600);
-    c.minute = static_cast<int>(secs / 60 % 60);
-    c.second = static_cast<int>(secs % 60);
-    c.weekday = static_cast<int>(((days % 7) + 11) % 7);  // 1970-01-01 was a Thursday (4)
-    return c;
-}
-
-int daysInMonth(int64_t y, int m) {
-    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : kDays[m - 1];
+    const CivilDate date = civilFromDays(days);
+    return {date.year, date.month, date.day, static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
+            static_cast<int>(secs % 60), weekday(days)};
 }
 
 // A parsed date argument, remembering its written shape so date arithmetic can answer in kind.
@@ -350,10 +320,6 @@ std::string formatMoment(double t, bool dateOnly, bool withSeconds) {
     return buf;
 }
 
-const char* const kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
-const char* const kDayNames[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-
 // Moment.js-style tokens; text in [brackets] is copied verbatim.
 std::string formatDate(double t, std::string_view fmt) {
     static constexpr std::string_view kTokens[] = {"YYYY", "MMMM", "dddd", "MMM", "ddd", "YY", "MM", "DD", "HH",
@@ -383,10 +349,10 @@ std::string formatDate(double t, std::string_view fmt) {
             out += buf;
             break;
         }
-        case 1: out += kMonthNames[c.month - 1]; break;
-        case 2: out += kDayNames[c.weekday]; break;
-        case 3: out += std::string_view(kMonthNames[c.month - 1]).substr(0, 3); break;
-        case 4: out += std::string_view(kDayNames[c.weekday]).substr(0, 3); break;
+        case 1: out += monthName(c.month); break;
+        case 2: out += weekdayName(c.weekday); break;
+        case 3: out += monthName(c.month).substr(0, 3); break;
+        case 4: out += weekdayName(c.weekday).substr(0, 3); break;
         case 5: out += pad2(static_cast<int>(((c.year % 100) + 100) % 100)); break;
         case 6: out += pad2(c.month); break;
         case 7: out += pad2(c.day); break;
@@ -417,7 +383,7 @@ std::string relativeTime(const Moment& m, double now) {
             return diff < 0 ? phrase + " ago" : "in " + phrase;
         }
     }
-    const int64_t days = dayIndex(m.t) - dayIndex(now);
+    const int64_t days = dayOf(m.t) - dayOf(now);
     if (days == 0) return "today";
     if (days == -1) return "yesterday";
     if (days == 1) return "tomorrow";
@@ -459,7 +425,7 @@ bool parseDateTime(std::string_view s, double* secondsOut) {
         if (p != s.size()) return false;
     }
     if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) return false;
-    *secondsOut = static_cast<double>(daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d))) * kDay +
+    *secondsOut = static_cast<double>(daysFromCivil(y, mo, d)) * kDay +
                   h * 3600.0 + mi * 60.0 + sec;
     return true;
 }
@@ -1412,7 +1378,7 @@ Json fnDate(Call& c) {
 Json fnDaysBetween(Call& c) {
     Moment a, b;
     if (!parseMoment(c[0], &a) || !parseMoment(c[1], &b)) return nullptr;
-    return dayIndex(b.t) - dayIndex(a.t);
+    return dayOf(b.t) - dayOf(a.t);
 }
 
 // Date-only values compare by calendar day, so a task due today is neither past nor future.
@@ -1420,7 +1386,7 @@ Json pastOrFuture(Call& c, int sign) {
     Moment m;
     if (!parseMoment(c[0], &m)) return false;
     const double now = c.env().now;
-    const double diff = m.dateOnly ? static_cast<double>(dayIndex(m.t) - dayIndex(now)) : m.t - now;
+    const double diff = m.dateOnly ? static_cast<double>(dayOf(m.t) - dayOf(now)) : m.t - now;
     return sign < 0 ? diff < 0 : diff > 0;
 }
 
@@ -1435,11 +1401,11 @@ Json fnStreak(Call& c) {
     std::vector<int64_t> days;
     for (const Json& item : c.array(0)) {
         Moment m;
-        if (parseMoment(item, &m)) days.push_back(dayIndex(m.t));
+        if (parseMoment(item, &m)) days.push_back(dayOf(m.t));
     }
     std::sort(days.begin(), days.end());
     const auto has = [&](int64_t d) { return std::binary_search(days.begin(), days.end(), d); };
-    const int64_t today = dayIndex(c.env().now);
+    const int64_t today = dayOf(c.env().now);
     int64_t n = 0;
     for (int64_t d = has(today) ? today : today - 1; has(d); --d) ++n;
     return n;
@@ -1450,7 +1416,7 @@ Json fnLastDays(Call& c) {
     const int64_t n = static_cast<int64_t>(std::clamp(wanted, 0.0, static_cast<double>(kMaxGenerated)));
     c.charge(static_cast<long>(n));
     Json out = Json::array();
-    const int64_t today = dayIndex(c.env().now);
+    const int64_t today = dayOf(c.env().now);
     for (int64_t i = n - 1; i >= 0; --i) out.push_back(formatIsoDate(static_cast<double>(today - i) * kDay));
     return out;
 }
@@ -1529,7 +1495,7 @@ const Builtin kBuiltins[] = {
     {"daysBetween", fnDaysBetween},
     {"isToday", [](Call& c) -> Json {
         Moment m;
-        return parseMoment(c[0], &m) && dayIndex(m.t) == dayIndex(c.env().now);
+        return parseMoment(c[0], &m) && dayOf(m.t) == dayOf(c.env().now);
     }},
     {"isPast", [](Call& c) { return pastOrFuture(c, -1); }},
     {"isFuture", [](Call& c) { return pastOrFuture(c, 1); }},
