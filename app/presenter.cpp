@@ -6,6 +6,7 @@
 
 #include "app/presenter.h"
 #include "meeting/meeting_overlays.h"
+#include "runtime/spec/vocabulary.h"
 #include <algorithm>
 #include <cstdio>
 
@@ -230,10 +231,12 @@ void drawPrototypeControls(Prototype& proto, Meeting* meeting, PresenterState& p
         if (meeting) meeting->reset();
         else proto.reset();
     }
-    static const char* devices[] = {"phone", "tablet", "desktop"};
-    int current = 0;
-    for (int i = 0; i < 3; ++i) if (ps.device == devices[i]) current = i;
-    if (ImGui::Combo("##device", &current, devices, 3)) ps.device = devices[current];
+    const std::vector<std::string>& devices = documentVocabulary().devices;
+    if (ImGui::BeginCombo("##device", ps.device.c_str())) {
+        for (const std::string& d : devices)
+            if (ImGui::Selectable(d.c_str(), d == ps.device)) ps.device = d;
+        ImGui::EndCombo();
+    }
     if (ImGui::Checkbox("Dark mode", &ps.dark)) proto.setTheme(ps.dark);
 }
 
