@@ -12,6 +12,7 @@
 #include "runtime/engine/prototype.h"
 #include "runtime/spec/catalog.h"
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 #include <cfloat>
 
@@ -59,29 +60,15 @@ Json Ui::eval(const Template& t) const {
     return v;
 }
 
-namespace {
-
-// The names are a few bytes: a plain loop beats a call to memcmp.
-bool sameName(const std::string& a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < b.size(); ++i)
-        if (a[i] != b[i]) return false;
-    return true;
-}
-
-} // namespace
-
 int Ui::propIndex(const WidgetDef& def, std::string_view name) const {
-    // Two-way set: the pair's hash picks two neighbouring slots.
     const uint64_t h = (uint64_t)reinterpret_cast<uintptr_t>(&def) * 0x9E3779B97F4A7C15ull ^ (uint64_t)reinterpret_cast<uintptr_t>(name.data()) * 0xC2B2AE3D27D4EB4Full;
-    const size_t at = (size_t)(h >> 55) & (m_propSlots.size() - 2);
-    for (size_t k = at; k < at + 2; ++k) {
-        const PropSlot& slot = m_propSlots[k];
-        // The name is compared too: a name built at run time may reuse the address of an older one.
-        if (slot.def == &def && slot.name == name.data() && sameName(def.props[slot.index].name, name)) return slot.index;
+    PropSlot& slot = m_propSlots[(size_t)(h >> 55) & (m_propSlots.size() - 1)];
+    if (slot.def == &def && slot.name == name.data() && slot.length == name.size()) {
+        assert(def.props[slot.index].name == name && "prop names must be string literals or catalog names");
+        return slot.index;
     }
     int i = def.propIndex(name);
-    if (i >= 0) m_propSlots[m_propSlots[at].def ? at + 1 : at] = {&def, name.data(), i};
+    if (i >= 0) slot = {&def, name.data(), (uint32_t)name.size(), i};
     return i;
 }
 
@@ -405,12 +392,17 @@ ImVec2 Ui::drawCell(const Instance& inst, ImVec2 pos, float maxX) {
 ImVec2 Ui::drawColumn(const std::vector<Node>& nodes, ImVec2 origin, float width, float gap) {
     float y = origin.y, right = origin.x;
     bool any = false;
-    for (const Instance& inst : instances(nodes)) {
-        ImVec2 sz = drawCell(inst, ImVec2(origin.x, y), origin.x + width);
-        if (sz.y <= 0.0f) continue;
-        y += sz.y + gap;
-        right = std::max(right, origin.x + sz.x);
-        any = true;
+    std::vector<Instance> list;  // one node's instances at a time: no list of the whole column per frame
+    for (const Node& node : nodes) {
+        list.clear();
+        expand(node, list);
+        for (const Instance& inst : list) {
+            ImVec2 sz = drawCell(inst, ImVec2(origin.x, y), origin.x + width);
+            if (sz.y <= 0.0f) continue;
+            y += sz.y + gap;
+            right = std::max(right, origin.x + sz.x);
+            any = true;
+        }
     }
     return ImVec2(right - origin.x, any ? y - gap - origin.y : 0.0f);
 }
