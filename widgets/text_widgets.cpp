@@ -313,11 +313,11 @@ void drawText(Ui& ui, const Node& n)
     const std::string& s = ui.str(n, "text");
     TextStyle style = styleProp(ui, n, "style", TextStyle::Body);
     ImU32 col = ui.flag(n, "muted") ? t.c.textMuted : ui.color(ui.prop(n, "color"), t.c.text);
-    float width = ui.itemWidth(n);
     int align = textAlign(n);
     if (align == 0 && n.layout.width == 0 && n.layout.widthPct == 0) {
         ui.text(s, style, col, ui.flag(n, "wrap") ? -1.0f : 0.0f);
     } else {
+        float width = ui.itemWidth(n);
         ImVec2 pos = ImGui::GetCursorScreenPos();
         reserve(width, wrappedText(ui, pos, ui.flag(n, "wrap") ? width : 0.0f, s, style, col, align));
     }

@@ -12,6 +12,7 @@
 #include "runtime/engine/prototype.h"
 #include "runtime/spec/catalog.h"
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 #include <cfloat>
 
@@ -59,29 +60,15 @@ Json Ui::eval(const Template& t) const {
     return v;
 }
 
-namespace {
-
-// The names are a few bytes: a plain loop beats a call to memcmp.
-bool sameName(const std::string& a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < b.size(); ++i)
-        if (a[i] != b[i]) return false;
-    return true;
-}
-
-} // namespace
-
 int Ui::propIndex(const WidgetDef& def, std::string_view name) const {
-    // Two-way set: the pair's hash picks two neighbouring slots.
     const uint64_t h = (uint64_t)reinterpret_cast<uintptr_t>(&def) * 0x9E3779B97F4A7C15ull ^ (uint64_t)reinterpret_cast<uintptr_t>(name.data()) * 0xC2B2AE3D27D4EB4Full;
-    const size_t at = (size_t)(h >> 55) & (m_propSlots.size() - 2);
-    for (size_t k = at; k < at + 2; ++k) {
-        const PropSlot& slot = m_propSlots[k];
-        // The name is compared too: a name built at run time may reuse the address of an older one.
-        if (slot.def == &def && slot.name == name.data() && sameName(def.props[slot.index].name, name)) return slot.index;
+    PropSlot& slot = m_propSlots[(size_t)(h >> 55) & (m_propSlots.size() - 1)];
+    if (slot.def == &def && slot.name == name.data() && slot.length == name.size()) {
+        assert(def.props[slot.index].name == name && "prop names must be string literals or catalog names");
+        return slot.index;
     }
     int i = def.propIndex(name);
-    if (i >= 0) m_propSlots[m_propSlots[at].def ? at + 1 : at] = {&def, name.data(), i};
+    if (i >= 0) slot = {&def, name.data(), (uint32_t)name.size(), i};
     return i;
 }
 
@@ -91,9 +78,23 @@ const Template* Ui::propTemplate(const Node& n, std::string_view name) const {
     return i < 0 || i >= (int)n.props.size() ? nullptr : &n.props[i];
 }
 
+namespace {
+
+// A prop's value when it needs no evaluation: the definition's default when the spec left the prop
+// unset (shared by every node of the type, so it stays in cache; the loader fills unset props with
+// exactly that default), else the node's own literal. nullptr when the template must be evaluated.
+const Json* fixedValue(const Node& n, const Template& t, int index) {
+    if (index < (int)n.propGiven.size() && !n.propGiven[index]) return &n.def->props[index].def;
+    return t.isLiteral() ? &t.raw() : nullptr;
+}
+
+} // namespace
+
 Json Ui::prop(const Node& n, std::string_view name) const {
     const Template* t = propTemplate(n, name);
-    return t ? eval(*t) : Json(nullptr);
+    if (!t) return nullptr;
+    const Json* v = fixedValue(n, *t, (int)(t - n.props.data()));
+    return v ? *v : eval(*t);
 }
 
 namespace {
@@ -126,10 +127,10 @@ const std::string& Ui::display(const Json& v) const {
 const std::string& Ui::str(const Node& n, std::string_view name) const {
     const Template* t = propTemplate(n, name);
     if (!t) return kNoText;
-    if (!t->isLiteral()) return display(eval(*t));
-    const Json& raw = t->raw();
-    if (raw.is_string() && raw.get_ref<const std::string&>().size() <= kMaxDisplayBytes) return raw.get_ref<const std::string&>();
-    return display(raw);
+    const Json* v = fixedValue(n, *t, (int)(t - n.props.data()));
+    if (!v) return display(eval(*t));
+    if (v->is_string() && v->get_ref<const std::string&>().size() <= kMaxDisplayBytes) return v->get_ref<const std::string&>();
+    return display(*v);
 }
 
 namespace {
@@ -146,7 +147,8 @@ double asNumber(const Json& v) {
 double Ui::num(const Node& n, std::string_view name) const {
     const Template* t = propTemplate(n, name);
     if (!t) return 0;
-    return t->isLiteral() ? asNumber(t->raw()) : asNumber(eval(*t));
+    const Json* v = fixedValue(n, *t, (int)(t - n.props.data()));
+    return v ? asNumber(*v) : asNumber(eval(*t));
 }
 
 int Ui::integer(const Node& n, std::string_view name, int lo, int hi) const {
@@ -158,7 +160,8 @@ int Ui::integer(const Node& n, std::string_view name, int lo, int hi) const {
 bool Ui::flag(const Node& n, std::string_view name) const {
     const Template* t = propTemplate(n, name);
     if (!t) return false;
-    return t->isLiteral() ? truthy(t->raw()) : truthy(eval(*t));
+    const Json* v = fixedValue(n, *t, (int)(t - n.props.data()));
+    return v ? truthy(*v) : truthy(eval(*t));
 }
 
 bool Ui::given(const Node& n, std::string_view name) const {
@@ -403,15 +406,37 @@ ImVec2 Ui::drawCell(const Instance& inst, ImVec2 pos, float maxX) {
 }
 
 ImVec2 Ui::drawColumn(const std::vector<Node>& nodes, ImVec2 origin, float width, float gap) {
+    // What drawCell does for one child, done once for the whole column (every child has the same
+    // left edge and width): one narrowed region and one group, whose indent brings each child's
+    // new lines back to the column's edge. A child is measured by how far its items reach, the
+    // extent ImGui tracks in CursorMaxPos, restarted at the child's top-left as a group would.
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ImGui::SetCursorScreenPos(origin);
+    Region region(std::max(origin.x + width, origin.x + 1.0f));
+    ImGui::BeginGroup();
+    ImVec2 reach = origin;  // how far the children reached, for the window's content size
     float y = origin.y, right = origin.x;
     bool any = false;
-    for (const Instance& inst : instances(nodes)) {
-        ImVec2 sz = drawCell(inst, ImVec2(origin.x, y), origin.x + width);
-        if (sz.y <= 0.0f) continue;
-        y += sz.y + gap;
-        right = std::max(right, origin.x + sz.x);
-        any = true;
+    std::vector<Instance> list;  // one node's instances at a time: no list of the whole column per frame
+    for (const Node& node : nodes) {
+        list.clear();
+        expand(node, list);
+        for (const Instance& inst : list) {
+            const ImVec2 pos(origin.x, y);
+            window->DC.CursorPos = window->DC.CursorMaxPos = pos;
+            window->DC.CurrLineSize = ImVec2(0.0f, 0.0f);
+            window->DC.CurrLineTextBaseOffset = 0.0f;
+            draw(inst);
+            const ImVec2 sz = ImMax(window->DC.CursorMaxPos - pos, ImVec2(0.0f, 0.0f));
+            reach = ImMax(reach, ImMax(window->DC.CursorMaxPos, pos));
+            if (sz.y <= 0.0f) continue;
+            y += sz.y + gap;
+            right = std::max(right, origin.x + sz.x);
+            any = true;
+        }
     }
+    window->DC.CursorMaxPos = reach;
+    ImGui::EndGroup();
     return ImVec2(right - origin.x, any ? y - gap - origin.y : 0.0f);
 }
 

@@ -76,7 +76,8 @@ public:
     void forgetEdits();                  // drops the text being typed in every field (reset)
 
     // --- Props ---------------------------------------------------------------------------------
-    // A name is looked up once per widget definition and call site, then read by index.
+    // `name` is a string literal or a catalog prop name: it is looked up once per widget
+    // definition and call site (by its address), then read by index.
     Json prop(const Node& n, std::string_view name) const;         // evaluated in the current scope (default if unset)
     // As display text. A literal string prop is the spec's own string (no copy); any other value is
     // converted into a buffer that stays valid until the next frame begins.
@@ -193,9 +194,9 @@ private:
 
     std::map<std::string, EditBuffer> m_buffers;
 
-    // Prop name -> index, per (definition, name): call sites pass literals, so the name's address
-    // finds its slot; the name itself is compared before a slot is trusted.
-    struct PropSlot { const WidgetDef* def = nullptr; const char* name = nullptr; int index = -1; };
+    // Prop name -> index, per (definition, name), keyed by the name's address: names are string
+    // literals or the catalog's own prop names, which live as long as the process.
+    struct PropSlot { const WidgetDef* def = nullptr; const char* name = nullptr; uint32_t length = 0; int index = -1; };
     mutable std::vector<PropSlot> m_propSlots = std::vector<PropSlot>(512);
     mutable std::deque<std::string> m_scratch;  // display text of computed props; reused frame to frame
     mutable size_t m_scratchUsed = 0;
