@@ -300,6 +300,29 @@ void drawCategoryLabels(Ui& ui, const std::vector<Point>& pts, const std::vector
 
 float chartHeight(const Node& n, float fallback) { return n.layout.height > 0 ? ImClamp(n.layout.height, 16.0f, 4000.0f) : fallback; }
 
+// What line and bar charts start from: their box at the cursor, their points and their `tone`.
+struct SeriesChart {
+    ImVec2 origin;
+    float w = 0, h = 0;
+    std::vector<Point> pts;
+    ImU32 col = 0;
+};
+
+// Reads a line or bar chart's node into `c`; with no points, draws the empty state and returns false.
+bool readSeries(Ui& ui, const Node& n, SeriesChart& c)
+{
+    c.origin = ImGui::GetCursorScreenPos();
+    c.w = ui.itemWidth(n);
+    c.h = chartHeight(n, 180.0f);
+    c.pts = series(ui, n);
+    if (c.pts.empty()) {
+        emptyChart(ui, c.origin, ImVec2(c.w, c.h));
+        return false;
+    }
+    c.col = ui.color(ui.prop(n, "tone"), ui.theme().c.brand);
+    return true;
+}
+
 // What line and bar charts stand on: the value grid in a `size` box at `origin`, with room under it
 // for category labels when any point has one.
 struct SeriesFrame {
@@ -334,42 +357,39 @@ void pointDot(ImDrawList* dl, const Theme& t, ImVec2 p, ImU32 col, float r)
 void drawLineChart(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float w = ui.itemWidth(n), h = chartHeight(n, 180.0f);
-    const std::vector<Point> pts = series(ui, n);
-    if (pts.empty()) return emptyChart(ui, origin, ImVec2(w, h));
-    const ImU32 col = ui.color(ui.prop(n, "tone"), t.c.brand);
+    SeriesChart c;
+    if (!readSeries(ui, n, c)) return;
 
-    const SeriesFrame frame = seriesFrame(ui, pts, origin, ImVec2(w - 6.0f, h));
+    const SeriesFrame frame = seriesFrame(ui, c.pts, c.origin, ImVec2(c.w - 6.0f, c.h));
     const bool hasLabels = frame.hasLabels;
     const Axis& axis = frame.axis;
     const ImRect& plot = frame.plot;
 
     std::vector<ImVec2> raw;
     std::vector<float> xs;
-    const float inset = pts.size() > 1 ? 6.0f : plot.GetWidth() * 0.5f;
-    const float stepX = pts.size() > 1 ? (plot.GetWidth() - inset * 2) / (pts.size() - 1) : 0.0f;
-    for (size_t i = 0; i < pts.size(); i++) {
+    const float inset = c.pts.size() > 1 ? 6.0f : plot.GetWidth() * 0.5f;
+    const float stepX = c.pts.size() > 1 ? (plot.GetWidth() - inset * 2) / (c.pts.size() - 1) : 0.0f;
+    for (size_t i = 0; i < c.pts.size(); i++) {
         xs.push_back(plot.Min.x + inset + stepX * i);
-        raw.push_back(ImVec2(xs.back(), axis.y(pts[i].value, plot.Min.y, plot.Max.y)));
+        raw.push_back(ImVec2(xs.back(), axis.y(c.pts[i].value, plot.Min.y, plot.Max.y)));
     }
-    if (hasLabels) drawCategoryLabels(ui, pts, xs, plot.Max.y + 6.0f, origin.x, origin.x + w);
+    if (hasLabels) drawCategoryLabels(ui, c.pts, xs, plot.Max.y + 6.0f, c.origin.x, c.origin.x + c.w);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const std::vector<ImVec2> line = smoothLine(raw);
-    if (ui.flag(n, "area")) gradientArea(dl, line, plot.Min.y, axis.y(std::max(axis.lo, 0.0), plot.Min.y, plot.Max.y), col, t.dark ? 0.35f : 0.22f);
-    if (line.size() > 1) dl->AddPolyline(line.data(), (int)line.size(), col, 0, 2.5f);
+    if (ui.flag(n, "area")) gradientArea(dl, line, plot.Min.y, axis.y(std::max(axis.lo, 0.0), plot.Min.y, plot.Max.y), c.col, t.dark ? 0.35f : 0.22f);
+    if (line.size() > 1) dl->AddPolyline(line.data(), (int)line.size(), c.col, 0, 2.5f);
 
     const Area area = chartArea("##plot", ImRect(plot.Min - ImVec2(0, 6), plot.Max + ImVec2(0, 6)));
-    size_t focus = pts.size() - 1;
+    size_t focus = c.pts.size() - 1;
     if (area.hovered) {
         const float mx = ImGui::GetIO().MousePos.x;
-        focus = stepX > 0 ? (size_t)ImClamp((int)std::lround((mx - plot.Min.x - inset) / stepX), 0, (int)pts.size() - 1) : 0;
+        focus = stepX > 0 ? (size_t)ImClamp((int)std::lround((mx - plot.Min.x - inset) / stepX), 0, (int)c.pts.size() - 1) : 0;
         dl->AddLine(ImVec2(raw[focus].x, plot.Min.y), ImVec2(raw[focus].x, plot.Max.y), withAlpha(t.c.text, 0.25f), 1.0f);
-        draw::tooltip(ui, exact(pts[focus].value), pts[focus].label);
+        draw::tooltip(ui, exact(c.pts[focus].value), c.pts[focus].label);
     }
-    pointDot(dl, t, raw[focus], col, 4.5f);
-    draw::reserve(origin, ImVec2(w, h));
+    pointDot(dl, t, raw[focus], c.col, 4.5f);
+    draw::reserve(c.origin, ImVec2(c.w, c.h));
 }
 
 void drawSparkline(Ui& ui, const Node& n)
@@ -454,40 +474,37 @@ void drawHorizontalBars(Ui& ui, const Node& n, const std::vector<Point>& pts, Im
 void drawBarChart(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float w = ui.itemWidth(n), h = chartHeight(n, 180.0f);
-    const std::vector<Point> pts = series(ui, n);
-    if (pts.empty()) return emptyChart(ui, origin, ImVec2(w, h));
-    const ImU32 col = ui.color(ui.prop(n, "tone"), t.c.brand);
-    if (ui.flag(n, "horizontal")) return drawHorizontalBars(ui, n, pts, col);
+    SeriesChart c;
+    if (!readSeries(ui, n, c)) return;
+    if (ui.flag(n, "horizontal")) return drawHorizontalBars(ui, n, c.pts, c.col);
 
-    const SeriesFrame frame = seriesFrame(ui, pts, origin, ImVec2(w, h));
+    const SeriesFrame frame = seriesFrame(ui, c.pts, c.origin, ImVec2(c.w, c.h));
     const bool hasLabels = frame.hasLabels;
     const Axis& axis = frame.axis;
     const ImRect& plot = frame.plot;
 
-    const float slot = plot.GetWidth() / pts.size();
+    const float slot = plot.GetWidth() / c.pts.size();
     const float barW = ImMax(1.0f, ImMin(slot * 0.62f, 40.0f));
     const float zeroY = axis.y(0.0, plot.Min.y, plot.Max.y);
     const Area area = chartArea("##bars", plot);
-    const int hot = area.hovered ? ImClamp((int)((ImGui::GetIO().MousePos.x - plot.Min.x) / slot), 0, (int)pts.size() - 1) : -1;
+    const int hot = area.hovered ? ImClamp((int)((ImGui::GetIO().MousePos.x - plot.Min.x) / slot), 0, (int)c.pts.size() - 1) : -1;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     std::vector<float> xs;
-    for (size_t i = 0; i < pts.size(); i++) {
+    for (size_t i = 0; i < c.pts.size(); i++) {
         const float cx = plot.Min.x + slot * (i + 0.5f);
         xs.push_back(cx);
         if ((int)i == hot) dl->AddRectFilled(ImVec2(cx - slot * 0.5f + 1, plot.Min.y), ImVec2(cx + slot * 0.5f - 1, plot.Max.y), withAlpha(t.c.text, 0.04f), t.radiusSmall);
-        const float vy = axis.y(pts[i].value, plot.Min.y, plot.Max.y);
-        const bool up = pts[i].value >= 0;
+        const float vy = axis.y(c.pts[i].value, plot.Min.y, plot.Max.y);
+        const bool up = c.pts[i].value >= 0;
         const ImVec2 a(cx - barW * 0.5f, up ? vy : zeroY), b(cx + barW * 0.5f, up ? zeroY : vy);
         if (b.y - a.y < 0.5f) continue;
         const float r = ImMin(ImMin(6.0f, barW * 0.35f), b.y - a.y);
-        const ImU32 fill = hot < 0 || (int)i == hot ? col : mixColor(col, t.c.surface, 0.35f);
+        const ImU32 fill = hot < 0 || (int)i == hot ? c.col : mixColor(c.col, t.c.surface, 0.35f);
         dl->AddRectFilled(a, b, fill, r, up ? ImDrawFlags_RoundCornersTop : ImDrawFlags_RoundCornersBottom);
     }
-    if (hasLabels) drawCategoryLabels(ui, pts, xs, plot.Max.y + 6.0f, origin.x, origin.x + w);
-    if (hot >= 0) draw::tooltip(ui, exact(pts[hot].value), pts[hot].label);
-    draw::reserve(origin, ImVec2(w, h));
+    if (hasLabels) drawCategoryLabels(ui, c.pts, xs, plot.Max.y + 6.0f, c.origin.x, c.origin.x + c.w);
+    if (hot >= 0) draw::tooltip(ui, exact(c.pts[hot].value), c.pts[hot].label);
+    draw::reserve(c.origin, ImVec2(c.w, c.h));
 }
 
 //-----------------------------------------------------------------------------
