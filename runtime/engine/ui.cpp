@@ -12,7 +12,6 @@
 #include "runtime/engine/prototype.h"
 #include "runtime/spec/catalog.h"
 #include <algorithm>
-#include <cassert>
 #include <cctype>
 #include <cfloat>
 
@@ -63,10 +62,10 @@ Json Ui::eval(const Template& t) const {
 int Ui::propIndex(const WidgetDef& def, std::string_view name) const {
     const uint64_t h = (uint64_t)reinterpret_cast<uintptr_t>(&def) * 0x9E3779B97F4A7C15ull ^ (uint64_t)reinterpret_cast<uintptr_t>(name.data()) * 0xC2B2AE3D27D4EB4Full;
     PropSlot& slot = m_propSlots[(size_t)(h >> 55) & (m_propSlots.size() - 1)];
-    if (slot.def == &def && slot.name == name.data() && slot.length == name.size()) {
-        assert(def.props[slot.index].name == name && "prop names must be string literals or catalog names");
+    // The address finds the slot; the name is still compared, so a name built at run time whose storage
+    // is later reused for another name can never read the wrong prop.
+    if (slot.def == &def && slot.name == name.data() && slot.length == name.size() && def.props[slot.index].name == name)
         return slot.index;
-    }
     int i = def.propIndex(name);
     if (i >= 0) slot = {&def, name.data(), (uint32_t)name.size(), i};
     return i;

@@ -76,8 +76,8 @@ public:
     void forgetEdits();                  // drops the text being typed in every field (reset)
 
     // --- Props ---------------------------------------------------------------------------------
-    // `name` is a string literal or a catalog prop name: it is looked up once per widget
-    // definition and call site (by its address), then read by index.
+    // `name` is looked up once per widget definition and call site (cached by its address, checked by
+    // content), then read by index.
     Json prop(const Node& n, std::string_view name) const;         // evaluated in the current scope (default if unset)
     // As display text. A literal string prop is the spec's own string (no copy); any other value is
     // converted into a buffer that stays valid until the next frame begins.
