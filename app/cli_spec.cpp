@@ -3,6 +3,7 @@
 #include "app/cli.h"
 #include "runtime/headless/inspector.h"
 #include "runtime/spec/catalog.h"
+#include "runtime/spec/limits.h"
 #include "runtime/spec/spec_loader.h"
 #include <algorithm>
 #include <cstdio>
@@ -54,7 +55,7 @@ int cmdSchema(const Args&) {
 }
 
 int cmdDocs(const Args&) {
-    std::cout << catalogMarkdown();
+    std::cout << catalogMarkdown() << "\n" << limitsMarkdown();
     return 0;
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates what is generated from the widget catalog: the JSON Schema and FORMAT.md's reference section.
+# Regenerates what is generated from the catalogs and limits: the JSON Schema and FORMAT.md's reference and Limits.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/build.sh" "$root/build" >/dev/null

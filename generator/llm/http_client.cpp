@@ -7,6 +7,7 @@
 // [SECTION] Streaming answers
 
 #include "generator/llm/http_client.h"
+#include "runtime/spec/limits.h"
 #include <curl/curl.h>
 #include <algorithm>
 #include <cerrno>
@@ -28,7 +29,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr size_t kMaxErrorBody = 64 * 1024;          // enough for any error JSON; HTML error pages get cut
-constexpr size_t kMaxWholeBody = 64 * 1024 * 1024;   // a non-streamed answer larger than this is not an answer
+constexpr size_t kMaxWholeBody = limits::kWholeBody.value;  // a non-streamed answer larger than this is not an answer
 constexpr auto kPollInterval = std::chrono::milliseconds(50);   // cancel and idle checks
 
 std::string lowerCase(std::string_view s) {

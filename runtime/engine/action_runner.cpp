@@ -5,6 +5,7 @@
 
 #include "runtime/engine/action_runner.h"
 #include "runtime/engine/prototype.h"
+#include "runtime/spec/limits.h"
 #include <algorithm>
 #include <cmath>
 
@@ -58,9 +59,9 @@ void ActionRunner::runFrom(size_t first, double now) {
 }
 
 void ActionRunner::advance(ActionTask& t, double now) {
-    const int kMaxSteps = 10000;  // a runaway sequence cannot freeze the frame
-    int steps = 0;
-    while (!t.m_stopped && steps++ < kMaxSteps) {
+    // A runaway sequence cannot freeze the frame.
+    long long steps = 0;
+    while (!t.m_stopped && steps++ < limits::kActionSteps.value) {
         if (t.m_tick) {
             if (!t.m_tick(t, now)) break;
             t.m_tick = nullptr;
@@ -73,7 +74,7 @@ void ActionRunner::advance(ActionTask& t, double now) {
         if (!step.def || !step.def->run) continue;
         if (step.def->run(t, step) == StepResult::Stop) t.m_stopped = true;
     }
-    if (steps >= kMaxSteps) t.fail("an action sequence ran too long and was stopped");
+    if (steps >= limits::kActionSteps.value) t.fail("an action sequence ran too long and was stopped");
 }
 
 void ActionRunner::clear() {

@@ -11,6 +11,7 @@
 #include "runtime/spec/spec_compiler.h"
 #include "runtime/spec/document.h"
 #include "runtime/spec/vocabulary.h"
+#include "runtime/spec/limits.h"
 #include <algorithm>
 #include <cstdlib>
 
@@ -76,11 +77,11 @@ Node Compiler::unknownWidget(const std::string& type, const std::string& typeKey
 //-----------------------------------------------------------------------------
 
 Node Compiler::compileNode(const Json& raw, const std::string& ptr, const std::string& key, int depth) {
-    if (++m_nodeCount > 50000) {
-        if (m_nodeCount == 50001) error(ptr, "too many nodes (over 50,000); the rest are ignored");
+    if (++m_nodeCount > limits::kNodes.value) {
+        if (m_nodeCount == limits::kNodes.value + 1) error(ptr, "too many nodes (over 50,000); the rest are ignored");
         return makePlaceholder("…", ptr, key);
     }
-    if (depth > 64) {
+    if (depth > limits::kNodeDepth.value) {
         error(ptr, "nodes nested deeper than 64 levels");
         return makePlaceholder("too deep", ptr, key);
     }

@@ -83,7 +83,7 @@ void walkDocument(J& doc, Visit&& visit);
 
 namespace document_walk {
 
-constexpr int kMaxDepth = 64;  // the loader's node depth limit: deeper nodes are placeholders
+constexpr int kMaxDepth = (int)limits::kNodeDepth.value;  // the loader's node depth limit: deeper nodes are placeholders
 
 template <class J, class Visit>
 bool walkNode(J& node, const std::string& ptr, const WalkPlace& place, const IsComponent& isComponent, Visit& visit, int depth);

@@ -803,7 +803,7 @@ private:
     int m_depth = 0;
 };
 
-constexpr size_t kMaxExpressionLength = 2000;
+constexpr size_t kMaxExpressionLength = limits::kExpressionLength.value;
 
 // Parses src[begin, end), the inside of one `${...}`; columns in errors count from the start of src.
 NodePtr parseExpression(std::string_view src, size_t begin, size_t end, CompileInfo& info) {
@@ -1058,7 +1058,7 @@ Json Evaluator::call(const ExprNode& n, const Scope& s) {
 // [SECTION] Standard library
 //-----------------------------------------------------------------------------
 
-constexpr int64_t kMaxGenerated = 10000;  // range() and lastDays() never produce more items than this
+constexpr int64_t kMaxGenerated = limits::kGeneratedItems.value;  // range() and lastDays() never produce more items than this
 
 // Fixed decimals with round-half-away-from-zero (printf would round 1234.5 to even) and optional
 // thousands separators.

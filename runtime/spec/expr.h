@@ -11,6 +11,7 @@
 // [SECTION] Date helpers shared with the runtime
 
 #pragma once
+#include "runtime/spec/limits.h"
 #include <nlohmann/json.hpp>
 #include <functional>
 #include <memory>
@@ -58,7 +59,7 @@ using HostFunction = std::function<bool(std::string_view name, const std::vector
 struct EvalEnv {
     double now = 0;                       // simulated clock: seconds since 1970-01-01T00:00 (naive local time, no zones)
     const HostFunction* host = nullptr;   // optional runtime extras
-    long stepBudget = 200000;             // bounded work: evaluation aborts with an error past this many steps
+    long stepBudget = limits::kExpressionSteps.value;  // bounded work: evaluation aborts with an error past this many steps
 };
 
 //-----------------------------------------------------------------------------

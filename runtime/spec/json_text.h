@@ -6,6 +6,7 @@
 
 #pragma once
 #include "runtime/spec/spec.h"
+#include "runtime/spec/limits.h"
 #include <string>
 #include <string_view>
 
@@ -15,7 +16,7 @@ namespace pt {
 // [SECTION] Text -> JSON
 //-----------------------------------------------------------------------------
 
-constexpr int kMaxJsonDepth = 200;  // deeper JSON is rejected before parsing (the 20,000-deep attack)
+constexpr int kMaxJsonDepth = (int)limits::kJsonDepth.value;  // deeper JSON is rejected before parsing (the 20,000-deep attack)
 
 // Parses JSON text, locating syntax errors by line:col; rejects empty, binary and over-deep input.
 bool parseJsonText(std::string_view text, Json* out, Diagnostic* error);

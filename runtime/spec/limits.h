@@ -1,0 +1,56 @@
+// Promptotype — every budget that a spec, a model's answer or a file controls, in one place.
+//
+// Hostile or careless input must never crash, hang or exhaust memory: each kind of work it can drive is
+// bounded here, the code that does the work reads its bound from here, and specs/FORMAT.md's "Limits"
+// section is generated from allLimits() (`promptotype docs`), so the documentation cannot drift.
+
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace pt {
+
+// One budget: its value and what a user sees when it is hit.
+struct Limit {
+    const char* name;      // what is bounded, as the docs list it
+    long long value;       // the bound
+    const char* unit;      // "levels", "bytes", "steps", ...
+    const char* onBreach;  // what happens when the bound is hit (the app stays usable)
+};
+
+namespace limits {
+
+// Reading a document
+inline constexpr Limit kJsonDepth{"JSON nesting", 200, "levels",
+    "the file is rejected with a located error before parsing"};
+inline constexpr Limit kNodeDepth{"node nesting", 64, "levels",
+    "a load error at the first node too deep; it is drawn as a placeholder"};
+inline constexpr Limit kNodes{"nodes per document", 50000, "nodes",
+    "a load error at the first node over the limit; the rest are drawn as placeholders"};
+
+// Expressions
+inline constexpr Limit kExpressionLength{"expression length", 2000, "characters",
+    "the expression is a load error located at its first character"};
+inline constexpr Limit kExpressionSteps{"expression work", 200000, "evaluation steps",
+    "the evaluation stops with \"expression exceeded its work budget\"; the widget shows the error"};
+inline constexpr Limit kGeneratedItems{"generated lists", 10000, "items",
+    "range() and lastDays() stop at the limit"};
+
+// Actions
+inline constexpr Limit kActionSteps{"action steps per event", 10000, "steps",
+    "the sequence stops with \"an action sequence ran too long and was stopped\""};
+
+// Model answers
+inline constexpr Limit kWholeBody{"non-streamed answer", 64LL * 1024 * 1024, "bytes",
+    "the request fails with a clear message; nothing is written"};
+
+} // namespace limits
+
+// Every budget above, in the order the docs list them.
+const std::vector<const Limit*>& allLimits();
+
+// The "Limits" table of specs/FORMAT.md (Markdown).
+std::string limitsMarkdown();
+
+} // namespace pt
