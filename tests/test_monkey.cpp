@@ -11,6 +11,7 @@
 // [SECTION] Invariants
 // [SECTION] The monkey
 // [SECTION] Test cases
+// [SECTION] Regressions found by the monkey
 
 #include "generator/generator.h"
 #include "generator/offline/offline_drafter.h"
@@ -23,9 +24,11 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <random>
 #include <set>
 #include <sstream>
+#include <thread>
 
 using namespace pt;
 using pt::test::ScratchDir;
@@ -116,8 +119,9 @@ std::vector<std::string> draftIdeas() {
                             "ice road convoy checklist for truckers with thaw warnings",
                             "ancient Greek verb drill with streaks",
                             "tattoo studio bookings with deposits and aftercare reminders",
-                            "", "🦄🦄🦄 ✨", std::string(600, 'x').c_str()})
+                            "", "🦄🦄🦄 ✨"})
         ideas.push_back(own);
+    ideas.push_back(std::string(600, 'x'));
     return ideas;
 }
 
@@ -535,3 +539,51 @@ TEST_CASE("monkey: drafted specs shard 5 of 8", "[monkey][drafted]") { monkeyDra
 TEST_CASE("monkey: drafted specs shard 6 of 8", "[monkey][drafted]") { monkeyDraftShard(5); }
 TEST_CASE("monkey: drafted specs shard 7 of 8", "[monkey][drafted]") { monkeyDraftShard(6); }
 TEST_CASE("monkey: drafted specs shard 8 of 8", "[monkey][drafted]") { monkeyDraftShard(7); }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Regressions found by the monkey
+//-----------------------------------------------------------------------------
+
+// The window refines on a worker thread (Meeting::startRefine) while Undo, Redo, the version timeline and saved hand
+// edits stay live. A refinement computed from the document shown when it started must not land over a change made
+// meanwhile: that change would vanish from the spec file with no notice.
+TEST_CASE("a change made while a refinement is in flight is not overwritten when the refinement lands", "[monkey][regression][meeting]") {
+    ScratchDir dir("monkey-stale-refine");
+    std::string path = dir.file("counter.json"), error, message;
+    auto named = [](const std::string& name) {
+        return formatSpec(Json::parse(R"({"meta": {"name": ")" + name + R"("}, "screens": {"home": {"body": [{"text": "hi"}]}}})"));
+    };
+    std::string v1 = named("Counter");
+    std::ofstream(path, std::ios::binary) << v1;
+    LoadResult load = SpecLoader::loadText(v1, path);
+    REQUIRE(load.spec);
+    HeadlessDriver driver(load.spec);
+    Meeting meeting(driver.proto(), path);
+    REQUIRE(meeting.open(v1, &error));
+    REQUIRE(meeting.applyText(named("Counter v2"), "edit", "renamed", "test", &message));
+
+    // A stand-in model that answers only when released: it appends "!" to the name of the document it was given.
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    meeting.startRefine("exclaim", [released](const Json& doc, const std::string&, const std::string&, const std::atomic<bool>*) {
+        released.wait();
+        Json next = doc;
+        next["meta"]["name"] = doc["meta"]["name"].get<std::string>() + "!";
+        RefineOutcome out;
+        out.ok = true;
+        out.text = formatSpec(next);
+        out.summary = "exclaimed";
+        return out;
+    });
+    REQUIRE(meeting.undo(&message));  // back to v1 while the model is still answering
+    REQUIRE(pt::test::readFile(path) == v1);
+    release.set_value();
+    while (meeting.refining()) std::this_thread::yield();
+    meeting.poll();
+
+    // Refused (the undo stays) or redone on the document after the undo; never v2's refinement over the undo.
+    std::string name = Json::parse(pt::test::readFile(path))["meta"]["name"];
+    INFO("refinement: " << meeting.lastRefineMessage());
+    CHECK(name != "Counter v2!");
+    CHECK((name == "Counter" || name == "Counter!"));
+}
