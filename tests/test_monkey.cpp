@@ -413,8 +413,12 @@ private:
             a.amount = uniform(-12, 12);
             break;
         case Action::Refine: {
+            // Aim at a label the document itself writes (not one from its data), so requests naming it can be done.
+            std::vector<std::string> written;
+            collectWords(m_meeting->doc(), &written);
+            std::set<std::string> writtenSet(written.begin(), written.end());
             std::string key;
-            if (!visibleProbe([](const Probe& p) { return !p.label.empty(); }, &key, &label, &r)) label = m_driver->proto().currentScreen();
+            if (!visibleProbe([&](const Probe& p) { return writtenSet.count(p.label) > 0; }, &key, &label, &r)) label = m_driver->proto().currentScreen();
             a.text = randomRequest(m_rng, label, m_words);
             if (pick(3) == 0) visibleProbe([](const Probe& p) { return p.node != nullptr; }, &a.target, &label, &r);
             a.amount = pick(2) ? 0 : 1 + pick(6);  // half as `play` does it, half as the window does (other steps go on meanwhile)
