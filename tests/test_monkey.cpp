@@ -308,14 +308,15 @@ struct Coverage {
 // One spec in meeting mode on a scratch file, driven by a seeded PRNG.
 class Monkey {
 public:
-    Monkey(const std::string& name, const Json& doc, uint32_t seed) : m_name(name), m_seed(seed), m_rng(seed) {
+    // `size` (0,0) is the spec's device size.
+    Monkey(const std::string& name, const Json& doc, uint32_t seed, ImVec2 size = ImVec2(0, 0)) : m_name(name), m_seed(seed), m_rng(seed) {
         std::string text = formatSpec(doc), error;
         std::ofstream(m_path, std::ios::binary) << text;
         LoadResult load = SpecLoader::loadText(text, m_path);
         INFO(load.format(m_path));
         REQUIRE(load.spec);
         REQUIRE_FALSE(load.hasErrors());
-        m_driver = std::make_unique<HeadlessDriver>(load.spec);
+        m_driver = std::make_unique<HeadlessDriver>(load.spec, size);
         m_meeting = std::make_unique<Meeting>(m_driver->proto(), m_path);
         bool opened = m_meeting->open(text, &error);
         INFO(error);
@@ -572,13 +573,17 @@ void monkeySample(const std::string& file) {
     CHECK(reached.undos >= 1);
 }
 
+// Stage sizes the drafted specs are shown at in turn: the device's own, then ones no layout was designed for (a
+// sliver, a postage stamp, a wide banner), where widths and heights left for content go to zero or below.
+const ImVec2 kOddSizes[] = {ImVec2(0, 0), ImVec2(48, 900), ImVec2(120, 90), ImVec2(2400, 160)};
+
 // Every kDraftShards-th drafted idea starting at `shard`, each drafted and run for kStepsPerDraft steps.
 void monkeyDraftShard(int shard) {
     std::vector<std::string> ideas = draftIdeas();
     int specs = 0, gotAround = 0, refined = 0;
     for (size_t i = (size_t)shard; i < ideas.size(); i += kDraftShards) {
         std::string name = "drafted idea #" + std::to_string(i) + " '" + ideas[i].substr(0, 80) + "'";
-        Coverage reached = Monkey(name, withVariants(draftSpec(ideas[i])), kBaseSeed ^ stableHash(ideas[i])).run(kStepsPerDraft);
+        Coverage reached = Monkey(name, withVariants(draftSpec(ideas[i])), kBaseSeed ^ stableHash(ideas[i]), kOddSizes[(i / kDraftShards) % std::size(kOddSizes)]).run(kStepsPerDraft);
         ++specs;
         gotAround += reached.screens.size() >= 2;
         refined += reached.refinesApplied;
