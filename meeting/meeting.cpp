@@ -243,6 +243,7 @@ void Meeting::startRefine(const std::string& request, RefineFunction fn) {
     m_cancel = false;
     m_refineDone = false;
     m_refineRequest = request;
+    m_refineBase = m_shownText;
     m_refineMessage = "Refining: " + request;
     m_refineFailed = false;
     m_worker = std::thread([this, doc = m_doc, request, scope = m_selectionScope, fn = std::move(fn)] {
@@ -261,6 +262,11 @@ void Meeting::poll() {
     {
         std::lock_guard<std::mutex> lock(m_refineMutex);
         outcome = std::move(m_refineOutcome);
+    }
+    if (outcome.ok && m_shownText != m_refineBase) {  // undo, a version jump or a saved edit came in meanwhile: it stays
+        m_refineMessage = "Not applied: the prototype changed while refining (undo, version or saved edit); ask again";
+        m_refineFailed = true;
+        return;
     }
     applyOutcome(outcome, m_refineRequest);
 }

@@ -80,7 +80,7 @@ public:
     // --- Refinement ----------------------------------------------------------------------------
     bool refine(const std::string& request, const RefineFunction& fn, std::string* message);  // synchronous (play, tests)
     void startRefine(const std::string& request, RefineFunction fn);  // on a worker thread; poll() applies it
-    void poll();  // between frames: applies a refinement the worker finished
+    void poll();  // between frames: applies a refinement the worker finished (refused when the document changed meanwhile)
     bool refining() const { return m_refining.load(); }
     void cancelRefine() { m_cancel = true; }
     const std::string& lastRefineMessage() const { return m_refineMessage; }  // result of the last refinement, for the prompt bar
@@ -188,6 +188,7 @@ private:
     std::mutex m_refineMutex;
     RefineOutcome m_refineOutcome;
     std::string m_refineRequest;
+    std::string m_refineBase;              // bytes of the document the refinement in flight started from
     std::string m_refineMessage;
     bool m_refineFailed = false;
 };

@@ -112,7 +112,8 @@ std::string lower(std::string s) {
 
 const Probe* HeadlessDriver::find(const std::string& target) const { return findProbe(m_proto.probes(), target); }
 
-void HeadlessDriver::pressAt(ImVec2 pos) {
+void HeadlessDriver::clickAt(ImVec2 pos) {
+    ImGui::SetCurrentContext(m_ctx);
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = pos;
     frame();  // hover first, like a real pointer
@@ -122,6 +123,41 @@ void HeadlessDriver::pressAt(ImVec2 pos) {
     frame();
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     frame();  // actions queued by the click run here
+}
+
+void HeadlessDriver::dragFrom(ImVec2 from, ImVec2 to) {
+    ImGui::SetCurrentContext(m_ctx);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = from;
+    frame();
+    io.MouseDown[0] = true;
+    frame();
+    for (int i = 1; i <= 4; ++i) {  // in steps, so drag thresholds and per-frame deltas see a real movement
+        io.MousePos = from + (to - from) * (i / 4.0f);
+        frame();
+    }
+    io.MouseDown[0] = false;
+    frame();
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    frame();
+}
+
+void HeadlessDriver::scrollAt(ImVec2 pos, float wheel) {
+    ImGui::SetCurrentContext(m_ctx);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = pos;
+    frame();  // hover first: the wheel goes to the window under the pointer
+    io.MouseWheel = wheel;
+    frame();
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    frame();
+}
+
+void HeadlessDriver::typeChars(const std::string& utf8) {
+    ImGui::SetCurrentContext(m_ctx);
+    ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
+    frame();
+    frame();
 }
 
 bool HeadlessDriver::click(const std::string& target, std::string* error) {
@@ -150,7 +186,7 @@ bool HeadlessDriver::click(const std::string& target, std::string* error) {
             return false;
         }
     }
-    pressAt(visible.GetCenter());
+    clickAt(visible.GetCenter());
     return true;
 }
 

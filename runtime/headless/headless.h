@@ -50,6 +50,10 @@ public:
     bool type(const std::string& target, const std::string& text, std::string* error);
     bool key(const std::string& name, std::string* error);  // enter, tab, backspace, escape, up, down
     void wait(double ms);                                   // advances runtime time (delays, mock calls, streams)
+    void clickAt(ImVec2 pos);                               // a click at a point, whatever is there (hover, press, release, move away)
+    void dragFrom(ImVec2 from, ImVec2 to);                  // press at `from`, move to `to` over a few frames, release there
+    void scrollAt(ImVec2 pos, float wheel);                 // mouse wheel over a point (positive scrolls up, like ImGui)
+    void typeChars(const std::string& utf8);                // characters to whatever has keyboard focus (nothing when none)
     const Probe* find(const std::string& target) const;     // in the last frame's probes, or nullptr
 
     Image capture();  // renders the current state (one more frame) to pixels
@@ -59,7 +63,6 @@ public:
     void setFrameHook(std::function<void(const ImRect& area)> hook) { m_hook = std::move(hook); }
 
 private:
-    void pressAt(ImVec2 pos);
     ImGuiContext* m_ctx = nullptr;
     Prototype m_proto;
     ImVec2 m_size;
