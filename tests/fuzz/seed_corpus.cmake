@@ -2,6 +2,7 @@
 # -DSHARED_DIR=../shared/corpus -DOUT=DIR [-DARTIFACTS=DIR] -P seed_corpus.cmake
 # Starts from nothing each time, so a bounded run never grows a corpus between test runs and never writes
 # into the repo or the shared corpus. A missing shared corpus only shrinks the seeds.
+cmake_minimum_required(VERSION 3.24)   # the project's policies: without CMP0054 a quoted "json_lines" below reads a variable
 
 file(REMOVE_RECURSE ${OUT})
 file(MAKE_DIRECTORY ${OUT})
@@ -14,7 +15,7 @@ endif()
 
 set(hand_written ${SOURCE_DIR}/tests/fuzz/seeds/${FUZZ_TARGET}/*)
 set(jsontestsuite ${SHARED_DIR}/jsontestsuite/test_parsing/* ${SHARED_DIR}/jsontestsuite/test_transform/*)
-set(json_lines ${SHARED_DIR}/genui-samples/a2ui/*.jsonl ${SHARED_DIR}/genui-samples/prompts.jsonl
+set(log_lines ${SHARED_DIR}/genui-samples/a2ui/*.jsonl ${SHARED_DIR}/genui-samples/prompts.jsonl
                ${SHARED_DIR}/ideas-dev/ideas.jsonl)
 
 if(FUZZ_TARGET STREQUAL "spec_loader")
@@ -22,7 +23,7 @@ if(FUZZ_TARGET STREQUAL "spec_loader")
 elseif(FUZZ_TARGET STREQUAL "lenient_json")
   set(patterns ${SOURCE_DIR}/samples/*.json ${jsontestsuite} ${SHARED_DIR}/genui-samples/a2ui/*.jsonl ${hand_written})
 elseif(FUZZ_TARGET STREQUAL "json_lines")
-  set(patterns ${json_lines} ${hand_written})
+  set(patterns ${log_lines} ${hand_written})
 elseif(FUZZ_TARGET STREQUAL "expr")
   # Every string of the samples that holds a template: one seed each.
   set(patterns ${hand_written})
