@@ -13,7 +13,7 @@ targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(spec_loader lenient_json expr sse play_steps json_lines)
 build="$root/build-fuzz"
 
-"$root/scripts/build.sh" "$build" -DPT_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ -DPT_BENCH=OFF
+"$root/scripts/build.sh" "$build" -DPT_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
 found_any=0

@@ -15,6 +15,6 @@ if [ "${1:-}" != "--fast" ]; then
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   (cd "$root/build-asan" && ctest --output-on-failure -j"$jobs")
 
-  "$root/scripts/build.sh" "$root/build-fuzz" -DPT_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ -DPT_BENCH=OFF
+  "$root/scripts/build.sh" "$root/build-fuzz" -DPT_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++
   (cd "$root/build-fuzz" && ctest --output-on-failure -j"$jobs")
 fi
