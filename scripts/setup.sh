@@ -4,6 +4,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make pkg-config
+  clang libclang-rt-14-dev
   libimgui-dev libglfw3-dev libgl1-mesa-dev libgl1-mesa-dri
   nlohmann-json3-dev catch2 libstb-dev libbenchmark-dev
   libcurl4-openssl-dev libcpp-httplib-dev ca-certificates
