@@ -222,7 +222,7 @@ bool tryCache(const std::string& file, const GenerationOptions& o, GenerationRes
     LoadResult load = SpecLoader::loadJson(entry["spec"], o.outPath);
     if (!usable(load) || load.hasErrors()) return false;
     std::string error;
-    std::string raw = entry.value("raw", std::string());
+    std::string raw = entry["raw"].is_string() ? entry["raw"].get<std::string>() : "";  // a damaged entry must not throw
     if (!raw.empty() && !writeFileAtomic(res.rawPath, raw, &error)) return false;
     std::string text = formatSpec(entry["spec"]);
     if (!writeFileAtomic(o.outPath, text, &error)) { res.error = o.outPath + ": " + error; return false; }
