@@ -57,10 +57,7 @@ std::string uniquePath(const std::string& path) {
     }
 }
 
-std::string rawPathFor(const std::string& specPath) {
-    fs::path p(specPath);
-    return (p.parent_path() / (p.stem().string() + ".raw.txt")).string();
-}
+std::string rawPathFor(const std::string& specPath) { return besideSpec(specPath, ".raw.txt"); }
 
 std::string defaultCacheDir() {
     if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return std::string(x) + "/promptotype";

@@ -82,7 +82,7 @@ bool Meeting::openWith(Json doc, const std::string& text, std::string* error) {
     m_doc = std::move(doc);
     m_shownText = text;
     if (!m_history.open(error)) return false;
-    std::vector<std::string> problems;
+    std::vector<std::string> problems = m_history.problems();
     m_reactions = m_feedback.load(&problems);
     m_events = m_sessions.load(&problems);
     for (auto& p : problems) notice(p);
