@@ -57,13 +57,6 @@ std::string formatDuration(double seconds) {
 
 std::string plural(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
-// A file name part from an id: letters, digits, '-' and '_' kept, anything else '_'.
-std::string fileSafe(const std::string& id) {
-    std::string out;
-    for (char ch : id) out += (std::isalnum((unsigned char)ch) || ch == '-' || ch == '_') ? ch : '_';
-    return out.empty() ? "_" : out;
-}
-
 } // namespace
 
 //-----------------------------------------------------------------------------
@@ -121,7 +114,8 @@ std::vector<Placement> placeReactions(const ReportInput& input) {
 // [SECTION] Screen images
 //-----------------------------------------------------------------------------
 
-// Image files are named from ids; two ids that sanitize alike get a counter.
+// Image files are named from ids (fileNameFromId, as `shot` names them); names that still meet, once prefixes and
+// variants are joined, get a counter.
 class ImageNames {
 public:
     std::string take(const std::string& base) {
@@ -191,7 +185,7 @@ bool renderScreen(const ReportInput& input, const std::string& dir, ScreenPart& 
         });
         Image image = shot.driver->capture();
         shot.driver->setFrameHook(nullptr);
-        std::string file = names.take("screen-" + fileSafe(part.id) + (shots.size() > 1 ? "-" + fileSafe(shot.variant) : ""));
+        std::string file = names.take("screen-" + fileNameFromId(part.id) + (shots.size() > 1 ? "-" + fileNameFromId(shot.variant) : ""));
         std::string path = (std::filesystem::path(dir) / file).string();
         if (!writePng(path, image, error)) return false;
         written.push_back(path);
@@ -383,7 +377,7 @@ ReportResult writeReport(const ReportInput& input, const std::string& dir) {
         for (auto& f : figures)
             if (f.variant == variant) vf = &f;
         if (variant != input.variants.front().first && !vf) continue;
-        std::string file = names.take(variant == input.variants.front().first ? "flow" : "flow-" + fileSafe(variant));
+        std::string file = names.take(variant == input.variants.front().first ? "flow" : "flow-" + fileNameFromId(variant));
         std::string path = (std::filesystem::path(dir) / file).string();
         if (!writePng(path, renderFlowMap(*vspec, vf, vspec->dark), &result.error)) return result;
         result.images.push_back(path);
