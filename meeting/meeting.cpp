@@ -417,12 +417,16 @@ void Meeting::startRecording() {
 }
 
 bool Meeting::stopRecording(std::string* error) {
+    std::string path = besideSpec(m_specPath, ".demo.txt");
+    if (!m_recording) {  // an empty demo must never replace the one recorded before
+        *error = "no demo is being recorded (start one with `record`); " + path + " was left as it is";
+        return false;
+    }
     flushInput();
     m_recording = false;
     std::string text = "# Promptotype demo: one `play` step per line (promptotype play SPEC --demo)\n";
     for (auto& s : m_demo) text += s + "\n";
-    std::string path = besideSpec(m_specPath, ".demo.txt");
-    if (!writeFileAtomic(path, text, error)) { *error = path + ": " + *error; return false; }
+    if (!writeFileAtomic(path, text, error, Symlinks::Refuse)) { *error = path + ": " + *error; return false; }
     return true;
 }
 
