@@ -1,5 +1,6 @@
 // The CLI contracts people and scripts rely on: exit codes, located messages, files written.
 #include "fake_llm_server.h"
+#include "test_cli_run.h"
 #include "runtime/headless/raster.h"
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/catalog.h"
@@ -15,28 +16,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    std::string out, err;
-};
-
-// Runs the built binary with arguments (shell-quoted by the caller) in `workdir`, capturing stdout and stderr.
-// No display and no LLM configuration leak in from the developer's environment; `env` adds "NAME=value ...".
-Result cli(const std::string& args, const std::string& workdir = ".", const std::string& env = "") {
-    fs::path dir = fs::temp_directory_path() / ("pt_cli_" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    std::string out = (dir / "out").string(), err = (dir / "err").string();
-    std::string cmd = "cd " + workdir + " && env -u DISPLAY -u WAYLAND_DISPLAY -u OPENAI_API_KEY -u OPENAI_BASE_URL -u ANTHROPIC_API_KEY" +
-                      " PROMPTOTYPE_CONFIG=" + (dir / "no-config.json").string() + " XDG_CACHE_HOME=" + (dir / "cache").string() + " " + env +
-                      " " + PT_BINARY + " " + args + " >" + out + " 2>" + err;
-    int status = std::system(cmd.c_str());
-    Result r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    auto slurp = [](const std::string& p) { std::ifstream in(p); std::stringstream ss; ss << in.rdbuf(); return ss.str(); };
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
-}
+using Result = pt::test::CliResult;
+using pt::test::cli;
 
 std::string tempSpec(const std::string& name, const std::string& text) {
     fs::path dir = fs::temp_directory_path() / ("pt_cli_specs_" + std::to_string(::getpid()));
