@@ -144,16 +144,6 @@ LoadedSpec loadForRender(const std::string& path) {
     return loaded;
 }
 
-namespace {
-
-std::string safeFileName(const std::string& s) {
-    std::string out;
-    for (char c : s) out += (std::isalnum((unsigned char)c) || c == '-' || c == '_') ? c : '_';
-    return out.empty() ? "screen" : out;
-}
-
-} // namespace
-
 int writeShots(std::shared_ptr<const Spec> spec, const std::string& dir, const std::string& onlyScreen, ImVec2 size, bool dark) {
     std::error_code ec;
     fs::create_directories(dir, ec);
@@ -169,7 +159,7 @@ int writeShots(std::shared_ptr<const Spec> spec, const std::string& dir, const s
         driver.proto().showScreen(s.id);
         driver.settle();
         Image img = driver.capture();
-        std::string path = (fs::path(dir) / (safeFileName(s.id) + ".png")).string();
+        std::string path = (fs::path(dir) / (fileNameFromId(s.id) + ".png")).string();
         std::string error;
         if (!writePng(path, img, &error)) { std::cerr << path << ": " << error << "\n"; return 1; }
         std::cout << path << "\n";
@@ -178,7 +168,7 @@ int writeShots(std::shared_ptr<const Spec> spec, const std::string& dir, const s
 }
 
 int writeShotsInstead(std::shared_ptr<const Spec> spec, const std::string& specPath, const std::string& why, bool dark) {
-    std::string dir = "promptotype-shots/" + safeFileName(fs::path(specPath).stem().string());
+    std::string dir = "promptotype-shots/" + fileNameFromId(fs::path(specPath).stem().string());
     std::cerr << "promptotype: no display available (" << why << "); writing a PNG of every screen to " << dir << "/ instead\n";
     return writeShots(std::move(spec), dir, "", ImVec2(0, 0), dark);
 }

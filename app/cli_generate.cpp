@@ -124,13 +124,27 @@ int reportGeneration(const GenerationResult& r, const std::string& providerName,
     return r.ok ? 0 : 1;
 }
 
-// Records the bytes just written to the spec file as a version in its history (the first of a generated spec).
-void recordVersion(const std::string& specPath, const std::string& text, const std::string& kind, const std::string& summary,
-                   const std::string& generator) {
-    SpecHistory history(specPath);
-    std::string error;
-    if (!history.open(&error) || !history.commit(text, kind, summary, generator, &error)) std::cerr << "promptotype: history: " << error << "\n";
-}
+// The generation's version in the spec's history. It is announced before the generator writes the spec file, so a
+// process killed between that write and the commit still has the file recorded as this generation (idea and
+// generator kept), not as an import.
+class GeneratedVersion {
+public:
+    GeneratedVersion(const std::string& specPath, const std::string& idea, const std::string& generator) : m_history(specPath), m_idea(idea) {
+        std::string error;
+        if (!m_history.open(&error) || !m_history.announce("generate", idea, generator, &error)) say(error);
+    }
+    // Records the bytes the generator wrote, or withdraws the announcement when nothing was written.
+    void finish(const GenerationResult& r) {
+        std::string error;
+        bool ok = r.written ? m_history.commit(r.text, "generate", m_idea, r.generator, &error) != 0 : m_history.withdraw(&error);
+        if (!ok) say(error);
+    }
+
+private:
+    static void say(const std::string& error) { std::cerr << "promptotype: history: " << error << "\n"; }
+    SpecHistory m_history;
+    std::string m_idea;
+};
 
 // Hands the generation's end to the window: the compiled result and its bytes, or why there is none.
 void finishFeed(SpecFeed& feed, const GenerationResult& r) {
@@ -157,9 +171,10 @@ GenerationResult runGeneration(LlmProvider& provider, const std::string& idea, c
         if (feed)
             if (auto spec = SpecLoader::loadJson(doc).spec) feed->publish(spec);
     };
+    GeneratedVersion version(out, idea, name);
     GenerationResult r = generateSpec(o, provider, onProgress, onPartial, &cancelRequested());
     terminal.done();
-    if (r.written) recordVersion(r.specPath, r.text, "generate", idea, r.generator);
+    version.finish(r);
     if (feed) finishFeed(*feed, r);
     return r;
 }

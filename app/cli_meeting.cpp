@@ -53,7 +53,7 @@ RefineOutcome outcomeOf(const RefineResult& r) {
 RefineFunction refineWith(const Args& a, const std::string& specPath) {
     ProviderConfig config = ProviderConfig::load();
     ProviderSettings settings = resolveProvider(config, a.get("--provider"), a.get("--model"), a.get("--command"));
-    std::string rawPath = besideSpec(specPath, ".refine.raw.txt");
+    std::string rawPath = besideSpec(specPath, ".refine-raw.txt");
     return [settings, rawPath, specPath](const Json& doc, const std::string& request, const std::string& scope, const std::atomic<bool>* cancel) {
         RefineOutcome failed;
         auto provider = makeProvider(settings, &failed.error);
@@ -64,7 +64,7 @@ RefineFunction refineWith(const Args& a, const std::string& specPath) {
         o.file = specPath;
         RefineResult r = refineSpec(doc, o, *provider, nullptr, cancel);
         std::string ignored;
-        if (!r.rawAnswer.empty()) writeFileAtomic(rawPath, r.rawAnswer, &ignored);  // kept for a look when a refinement goes wrong
+        if (!r.rawAnswer.empty()) writeFileAtomic(rawPath, r.rawAnswer, &ignored, Symlinks::Refuse);  // kept for a look when a refinement goes wrong
         return outcomeOf(r);
     };
 }
@@ -186,6 +186,7 @@ int cmdHistory(const Args& a) {
     SpecHistory history(a.positional[0]);
     std::string error;
     if (!history.open(&error) || !history.syncWithFile(&error)) { std::cerr << error << "\n"; return history.versions().empty() ? 2 : 1; }
+    for (auto& p : history.problems()) std::cerr << p << "\n";
     for (auto& v : history.versions()) {
         char head[64];
         std::snprintf(head, sizeof head, "%s v%-3d %s  %-8s ", v.number == history.current() ? "*" : " ", v.number, formatLocalTime(v.time).c_str(), v.kind.c_str());
@@ -233,6 +234,7 @@ ReportInput reportInput(const std::shared_ptr<const Spec>& spec, const std::stri
     SpecHistory history(path);
     std::string error;
     if (!history.open(&error)) std::cerr << error << "\n";
+    for (auto& p : history.problems()) std::cerr << p << "\n";
     in.versions = history.versions();
     in.currentVersion = history.current();
     in.generatedAt = (double)std::time(nullptr);

@@ -57,10 +57,7 @@ std::string uniquePath(const std::string& path) {
     }
 }
 
-std::string rawPathFor(const std::string& specPath) {
-    fs::path p(specPath);
-    return (p.parent_path() / (p.stem().string() + ".raw.txt")).string();
-}
+std::string rawPathFor(const std::string& specPath) { return besideSpec(specPath, ".raw.txt"); }
 
 std::string defaultCacheDir() {
     if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return std::string(x) + "/promptotype";
@@ -222,7 +219,7 @@ bool tryCache(const std::string& file, const GenerationOptions& o, GenerationRes
     LoadResult load = SpecLoader::loadJson(entry["spec"], o.outPath);
     if (!usable(load) || load.hasErrors()) return false;
     std::string error;
-    std::string raw = entry.value("raw", std::string());
+    std::string raw = entry["raw"].is_string() ? entry["raw"].get<std::string>() : "";  // a damaged entry must not throw
     if (!raw.empty() && !writeFileAtomic(res.rawPath, raw, &error)) return false;
     std::string text = formatSpec(entry["spec"]);
     if (!writeFileAtomic(o.outPath, text, &error)) { res.error = o.outPath + ": " + error; return false; }

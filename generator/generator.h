@@ -92,7 +92,7 @@ std::string rawAnswerMarker(const std::string& generator, int round, const std::
 
 std::string specFileNameForIdea(std::string_view idea);   // "habit-tracker-daily-streaks.json" (a few significant words)
 std::string uniquePath(const std::string& path);           // path itself, or path with -2, -3 ... before the extension if taken
-std::string rawPathFor(const std::string& specPath);       // "x.json" -> "x.raw.txt"
+std::string rawPathFor(const std::string& specPath);       // "x.json" -> "x.raw.txt" (besideSpec)
 std::string defaultCacheDir();                             // $XDG_CACHE_HOME/promptotype or ~/.cache/promptotype
 std::string formatSpec(const Json& doc);                   // readable JSON: small objects on one line, nesting indented
 

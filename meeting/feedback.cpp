@@ -6,6 +6,7 @@
 
 #include "meeting/feedback.h"
 #include "runtime/spec/files.h"
+#include "runtime/spec/limits.h"
 #include <imgui.h>
 
 namespace pt {
@@ -89,11 +90,12 @@ bool reactionFromJson(const Json& j, Reaction* out, std::string* error) {
         !takeText(j, "session", &r.session, error))
         return false;
     if (auto v = j.find("version"); v != j.end()) {
-        if (!v->is_number_integer()) {
-            if (error) *error = "\"version\" should be a whole number";
+        if (!v->is_number_integer() || v->get<long long>() < 0 || v->get<long long>() > limits::kHistoryVersions.value ||
+            (v->is_number_unsigned() && v->get<unsigned long long>() > (unsigned long long)limits::kHistoryVersions.value)) {
+            if (error) *error = "\"version\" should be a version number (a whole number from 0 to " + std::to_string(limits::kHistoryVersions.value) + ")";
             return false;
         }
-        r.version = v->get<int>();
+        r.version = (int)v->get<long long>();
     }
     *out = std::move(r);
     return true;

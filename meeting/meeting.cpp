@@ -82,7 +82,7 @@ bool Meeting::openWith(Json doc, const std::string& text, std::string* error) {
     m_doc = std::move(doc);
     m_shownText = text;
     if (!m_history.open(error)) return false;
-    std::vector<std::string> problems;
+    std::vector<std::string> problems = m_history.problems();
     m_reactions = m_feedback.load(&problems);
     m_events = m_sessions.load(&problems);
     for (auto& p : problems) notice(p);
@@ -423,12 +423,16 @@ void Meeting::startRecording() {
 }
 
 bool Meeting::stopRecording(std::string* error) {
+    std::string path = besideSpec(m_specPath, ".demo.txt");
+    if (!m_recording) {  // an empty demo must never replace the one recorded before
+        *error = "no demo is being recorded (start one with `record`); " + path + " was left as it is";
+        return false;
+    }
     flushInput();
     m_recording = false;
     std::string text = "# Promptotype demo: one `play` step per line (promptotype play SPEC --demo)\n";
     for (auto& s : m_demo) text += s + "\n";
-    std::string path = besideSpec(m_specPath, ".demo.txt");
-    if (!writeFileAtomic(path, text, error)) { *error = path + ": " + *error; return false; }
+    if (!writeFileAtomic(path, text, error, Symlinks::Refuse)) { *error = path + ": " + *error; return false; }
     return true;
 }
 

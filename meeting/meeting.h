@@ -121,7 +121,7 @@ public:
 
     // --- Demo (record a click-through, replay it) ------------------------------------------------
     void startRecording();
-    bool stopRecording(std::string* error);                 // saves the steps beside the spec (".demo.txt")
+    bool stopRecording(std::string* error);                 // saves the steps beside the spec (".demo.txt"); false when not recording
     bool recording() const { return m_recording; }
     const std::vector<std::string>& recordedSteps() const { return m_demo; }
     bool loadDemo(std::vector<std::string>* steps, std::string* error) const;  // the saved steps (play step syntax)

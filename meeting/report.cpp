@@ -57,13 +57,6 @@ std::string formatDuration(double seconds) {
 
 std::string plural(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
-// A file name part from an id: letters, digits, '-' and '_' kept, anything else '_'.
-std::string fileSafe(const std::string& id) {
-    std::string out;
-    for (char ch : id) out += (std::isalnum((unsigned char)ch) || ch == '-' || ch == '_') ? ch : '_';
-    return out.empty() ? "_" : out;
-}
-
 } // namespace
 
 //-----------------------------------------------------------------------------
@@ -76,6 +69,7 @@ namespace {
 struct Placement {
     const Spec* spec = nullptr;      // the spec of the variant it was given on (else the first)
     bool located = false;            // its widget is still in that spec
+    bool aboutScreen = false;        // a reaction on a screen itself (no widget), listed under that screen while it exists
     WidgetLocation location;
     std::string home;                // screen it is listed under
     int number = 0;                  // pin number in its screen's images (0 = not drawn)
@@ -94,6 +88,7 @@ struct ScreenPart {
     std::vector<std::pair<std::string, std::string>> shots;  // (variant, image path relative to the report)
     std::vector<Entry> entries;                              // in number order
     std::vector<int> notDrawn;                               // reactions on widgets here that no image shows
+    std::vector<int> aboutScreen;                            // reactions on the screen itself
 };
 
 const Spec* specFor(const ReportInput& input, const std::string& variant) {
@@ -107,6 +102,7 @@ std::vector<Placement> placeReactions(const ReportInput& input) {
     for (const Reaction& r : input.reactions) {
         Placement p;
         p.spec = specFor(input, r.variant);
+        p.aboutScreen = r.widget.empty() && p.spec->screen(r.screen);
         p.located = locateWidget(*p.spec, r.widget, &p.location);
         // A widget in a dialog is listed under the screen it was opened on; app chrome the spec cannot place
         // (tabs, back) under the screen it was pinned on.
@@ -121,7 +117,8 @@ std::vector<Placement> placeReactions(const ReportInput& input) {
 // [SECTION] Screen images
 //-----------------------------------------------------------------------------
 
-// Image files are named from ids; two ids that sanitize alike get a counter.
+// Image files are named from ids (fileNameFromId, as `shot` names them); names that still meet, once prefixes and
+// variants are joined, get a counter.
 class ImageNames {
 public:
     std::string take(const std::string& base) {
@@ -191,7 +188,7 @@ bool renderScreen(const ReportInput& input, const std::string& dir, ScreenPart& 
         });
         Image image = shot.driver->capture();
         shot.driver->setFrameHook(nullptr);
-        std::string file = names.take("screen-" + fileSafe(part.id) + (shots.size() > 1 ? "-" + fileSafe(shot.variant) : ""));
+        std::string file = names.take("screen-" + fileNameFromId(part.id) + (shots.size() > 1 ? "-" + fileNameFromId(shot.variant) : ""));
         std::string path = (std::filesystem::path(dir) / file).string();
         if (!writePng(path, image, error)) return false;
         written.push_back(path);
@@ -267,9 +264,14 @@ void writeScreens(std::ostringstream& md, const ReportInput& input, const std::v
             if (part.shots.size() > 1) md << "**Variant " << escapeMd(variant) << "**\n\n";
             md << "![" << escapeMd(part.title) << (part.shots.size() > 1 ? ", variant " + escapeMd(variant) : "") << "](" << image << ")\n\n";
         }
-        if (part.entries.empty() && part.notDrawn.empty()) {
+        if (part.entries.empty() && part.notDrawn.empty() && part.aboutScreen.empty()) {
             md << "No reactions on this screen.\n\n";
             continue;
+        }
+        if (!part.aboutScreen.empty()) {
+            md << "On the screen as a whole:\n\n";
+            for (int i : part.aboutScreen) md << "- " << reactionLine(input.reactions[i], showVariant) << "\n";
+            md << "\n";
         }
         for (const Entry& e : part.entries) {
             md << e.number << ". " << widgetName(input.reactions[e.reactions.front()], placed[e.reactions.front()], e.label) << "\n";
@@ -288,14 +290,14 @@ void writeScreens(std::ostringstream& md, const ReportInput& input, const std::v
 void writeOrphans(std::ostringstream& md, const ReportInput& input, const std::vector<Placement>& placed) {
     std::vector<int> orphans;
     for (int i = 0; i < (int)placed.size(); ++i)
-        if (!placed[i].located && placed[i].number == 0) orphans.push_back(i);
+        if (!placed[i].located && !placed[i].aboutScreen && placed[i].number == 0) orphans.push_back(i);
     if (orphans.empty()) return;
     md << "## Reactions on widgets no longer in the prototype\n\n";
     md << "Their widgets were removed or renamed since; they are kept here so nothing anyone said is lost.\n\n";
     bool showVariant = input.variants.size() > 1;
     for (int i : orphans) {
         const Reaction& r = input.reactions[i];
-        std::string was = r.label.empty() ? r.widget : r.label;
+        std::string was = !r.label.empty() ? r.label : !r.widget.empty() ? r.widget : "the screen itself";
         const Spec& spec = *placed[i].spec;
         std::string screen = r.screen.empty() ? "an unknown screen" : spec.screen(r.screen) ? screenTitle(spec, r.screen) : r.screen;
         md << "- **" << escapeMd(was) << "** on " << escapeMd(screen) << ": "
@@ -383,7 +385,7 @@ ReportResult writeReport(const ReportInput& input, const std::string& dir) {
         for (auto& f : figures)
             if (f.variant == variant) vf = &f;
         if (variant != input.variants.front().first && !vf) continue;
-        std::string file = names.take(variant == input.variants.front().first ? "flow" : "flow-" + fileSafe(variant));
+        std::string file = names.take(variant == input.variants.front().first ? "flow" : "flow-" + fileNameFromId(variant));
         std::string path = (std::filesystem::path(dir) / file).string();
         if (!writePng(path, renderFlowMap(*vspec, vf, vspec->dark), &result.error)) return result;
         result.images.push_back(path);
@@ -400,9 +402,9 @@ ReportResult writeReport(const ReportInput& input, const std::string& dir) {
         parts.push_back(std::move(part));
     }
     for (int i = 0; i < (int)placed.size(); ++i) {
-        if (!placed[i].located || placed[i].number) continue;
+        if ((!placed[i].located && !placed[i].aboutScreen) || placed[i].number) continue;
         for (ScreenPart& part : parts)
-            if (part.id == placed[i].home) part.notDrawn.push_back(i);
+            if (part.id == placed[i].home) (placed[i].aboutScreen ? part.aboutScreen : part.notDrawn).push_back(i);
     }
 
     std::ostringstream md;

@@ -71,9 +71,11 @@ bool sessionEventFromJson(const Json& j, SessionEvent* out, std::string* error) 
             *text = v.get<std::string>();
         } else if (key == "t" || key == "wall" || key == "x" || key == "y") {
             if (!v.is_number()) return fail(error, "\"" + key + "\" should be a number");
-            if (key == "t") e.t = v.get<double>();
-            else if (key == "wall") e.wall = v.get<double>();
-            else (key == "x" ? e.x : e.y) = v.get<float>();
+            double d = v.get<double>();
+            if (key == "t") e.t = d;
+            else if (key == "wall") e.wall = d;
+            else if (d >= -1 && d <= 2) (key == "x" ? e.x : e.y) = (float)d;  // a fraction of the area (-1 = none); a float cannot hold any double
+            else return fail(error, "\"" + key + "\" should be a fraction of the prototype's area (0 to 1)");
         }
     }
     if (!knownEventType(e.type)) return fail(error, "\"type\" should be start, screen, click, misclick, input or end; got \"" + e.type + "\"");

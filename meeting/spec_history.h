@@ -7,17 +7,22 @@
 // log lines and versions whose file is missing are skipped, and a spec file that holds bytes no version has
 // (a hand edit, or a kill between the spec write and the log line) is recorded by syncWithFile().
 // commit/undo/redo/jumpTo call syncWithFile() first when the spec file exists, so a hand edit is never
-// overwritten without being recorded; and every write first replays the log again when another process (the
-// window, the CLI) has appended to it since, so versions recorded elsewhere are never mistaken for hand edits.
+// overwritten without being recorded. Every write holds an advisory lock ("<folder>/lock", flock) from replaying
+// the log to its last line, so two writers (the window and the CLI, two `refine`s) never claim the same version
+// number, and versions recorded elsewhere are replayed first, never mistaken for hand edits. A log line that is
+// damaged (wrong types, a version number out of range) is skipped and described in problems().
 //
 // [SECTION] Versions
 // [SECTION] SpecHistory
 
 #pragma once
+#include "runtime/spec/expr.h"
 #include <string>
 #include <vector>
 
 namespace pt {
+
+class FileLock;
 
 //-----------------------------------------------------------------------------
 // [SECTION] Versions
@@ -47,7 +52,8 @@ public:
 
     // Reads the log (creating nothing). False with a message only when the history exists but cannot be read.
     bool open(std::string* error);
-    static std::string folderFor(const std::string& specPath);  // "app/habits.json" -> "app/habits.history"
+    static std::string folderFor(const std::string& specPath);  // "app/habits.json" -> "app/habits.history" (besideSpec)
+    const std::vector<std::string>& problems() const { return m_problems; }  // log lines skipped by open(), as "FILE:LINE: why"
 
     const std::vector<SpecVersion>& versions() const { return m_versions; }  // oldest first
     const SpecVersion* version(int number) const;                            // nullptr if unknown
@@ -61,6 +67,11 @@ public:
     // Returns its number (0 with `error` set on failure; the spec file is then unchanged).
     int commit(const std::string& text, const std::string& kind, const std::string& summary, const std::string& generator,
                std::string* error);
+    // Announces a version that another writer (a generation) is about to put in the spec file, before it does: if
+    // the process dies between that write and commit(), the next sync records the file under this kind, summary and
+    // generator instead of as an import or hand edit. Cleared by the next recorded version or withdraw().
+    bool announce(const std::string& kind, const std::string& summary, const std::string& generator, std::string* error);
+    bool withdraw(std::string* error);  // the announced version will not come (the generation failed); a history holding nothing else is removed
 
     // Exact undo/redo: restore the bytes of a version into the spec file and make it current.
     bool canUndo() const;               // current() has a parent
@@ -72,8 +83,14 @@ public:
 private:
     std::string versionPath(int number) const;  // "<folder>/000003.json"
     std::string logPath() const;                // "<folder>/log.jsonl"
+    std::string lockPath() const;               // "<folder>/lock"
+    bool replay(const Json& event, std::string* error);  // one log line read by open(); false with a message when damaged
+    bool lock(FileLock* held, std::string* error);  // creates the folder, takes the lock and refresh()es: every write starts here
     bool refresh(std::string* error);           // open() again when the log's size is not what this object read and wrote
-    bool syncIfPresent(std::string* error);     // refresh(), then syncWithFile() when the spec file exists (a missing one is no error)
+    bool readSpec(std::string* text, std::string* error) const;  // the spec file's bytes, or "cannot read FILE"
+    bool writtenSince(double unixSeconds) const;  // the spec file was modified at or after that time
+    int syncLocked(std::string* error);         // syncWithFile() with the lock held
+    bool syncIfPresent(std::string* error);     // syncLocked() when the spec file exists (a missing one is no error)
     bool appendLog(const std::string& line, std::string* error);   // one durable line (a JSON event) in the log
     bool writeSpecThenLog(const std::string& text, const std::string& line, std::string* error);  // spec file, then the log line; restores the spec file if the line fails
     int record(const std::string& text, const std::string& kind, const std::string& summary, const std::string& generator,
@@ -88,7 +105,8 @@ private:
     int m_current = 0;
     int m_lastNumber = 0;      // highest number in the log, skipped versions included, so numbers are never reused
     unsigned long long m_logBytes = 0;  // size of the log as replayed plus what this object appended since
-    bool m_logTorn = false;    // the log ends in a torn line without '\n': the next append starts a new line first
+    SpecVersion m_intent;      // the version announce()d and not yet recorded (kind "" = none)
+    std::vector<std::string> m_problems;  // damaged log lines skipped by open()
 };
 
 } // namespace pt

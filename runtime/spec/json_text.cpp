@@ -4,6 +4,10 @@
 // [SECTION] JSON Pointers
 
 #include "runtime/spec/json_text.h"
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
 
 namespace pt {
 
@@ -39,6 +43,34 @@ size_t findOverDeep(std::string_view text, int limit) {
     return std::string_view::npos;
 }
 
+// Finds the first number token (outside strings) that does not fit a double, for a located message: the parser
+// reports the overflow without a position. Sets `token` to its text.
+size_t findOutOfRangeNumber(std::string_view text, std::string* token) {
+    bool inString = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (inString) {
+            if (c == '\\') ++i;
+            else if (c == '"') inString = false;
+            continue;
+        }
+        if (c == '"') { inString = true; continue; }
+        if (c != '-' && !std::isdigit((unsigned char)c)) continue;
+        size_t end = i + 1;
+        while (end < text.size() && (std::isdigit((unsigned char)text[end]) || std::strchr("+-.eE", text[end]))) ++end;
+        std::string number(text.substr(i, end - i));
+        if (!std::isfinite(std::strtod(number.c_str(), nullptr))) {
+            *token = number;
+            return i;
+        }
+        i = end - 1;
+    }
+    return std::string_view::npos;
+}
+
+// A token for a message: long ones are cut ("0.4e0066999…").
+std::string clipToken(const std::string& token) { return token.size() <= 24 ? token : token.substr(0, 24) + "…"; }
+
 } // namespace
 
 bool parseJsonText(std::string_view text, Json* out, Diagnostic* error) {
@@ -68,6 +100,11 @@ bool parseJsonText(std::string_view text, Json* out, Diagnostic* error) {
         std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
         size_t at = e.byte > 0 ? e.byte - 1 : 0;
         return fail(at, reason);
+    } catch (const Json::exception& e) {  // out_of_range.406: a number beyond the double range ("1e400")
+        std::string token;
+        size_t at = findOutOfRangeNumber(text, &token);
+        if (at == std::string_view::npos) return fail(0, e.what());
+        return fail(at, "number " + clipToken(token) + " is out of range (beyond ±1.8e308)");
     }
 }
 

@@ -18,7 +18,8 @@ namespace pt {
 
 constexpr int kMaxJsonDepth = (int)limits::kJsonDepth.value;  // deeper JSON is rejected before parsing (the 20,000-deep attack)
 
-// Parses JSON text, locating syntax errors by line:col; rejects empty, binary and over-deep input.
+// Parses JSON text, locating syntax errors by line:col; rejects empty, binary and over-deep input and numbers beyond
+// the double range ("1e400"). Never throws.
 bool parseJsonText(std::string_view text, Json* out, Diagnostic* error);
 void lineCol(std::string_view text, size_t offset, int* line, int* col);  // 1-based line and column (in characters) of a byte offset
 

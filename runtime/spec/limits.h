@@ -45,6 +45,12 @@ inline constexpr Limit kActionSteps{"action steps per event", 10000, "steps",
 inline constexpr Limit kWholeBody{"non-streamed answer", 64LL * 1024 * 1024, "bytes",
     "the request fails with a clear message; nothing is written"};
 
+// Files beside a spec
+inline constexpr Limit kHistoryVersions{"versions in one spec's history", 999999, "versions",
+    "a history log line with a larger version number is skipped as damaged (with its file and line); recording more fails with a message"};
+inline constexpr Limit kFileNameFromId{"file name made from an id", 80, "characters",
+    "a longer id (or one with characters a file name cannot keep) is cut and given a hash of the whole id, so names stay unique"};
+
 } // namespace limits
 
 // Every budget above, in the order the docs list them.
