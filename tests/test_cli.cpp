@@ -1,7 +1,6 @@
 // The CLI contracts people and scripts rely on: exit codes, located messages, files written.
 #include "cli_run.h"
 #include "fake_llm_server.h"
-#include "test_cli_run.h"
 #include "runtime/headless/raster.h"
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/catalog.h"

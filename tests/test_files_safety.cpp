@@ -19,7 +19,7 @@
 #include "runtime/spec/files.h"
 #include "runtime/spec/json_text.h"
 #include "runtime/spec/limits.h"
-#include "tests/test_cli_run.h"
+#include "cli_run.h"
 #include "tests/test_files.h"
 #include <catch2/catch.hpp>
 #include <chrono>
