@@ -13,6 +13,8 @@
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/catalog.h"
 #include "runtime/spec/document.h"
+#include "runtime/spec/limits.h"
+#include "runtime/spec/state_paths.h"
 #include <algorithm>
 #include <chrono>
 
@@ -135,8 +137,10 @@ std::string patchMessage(const std::exception& e) {
     return what;
 }
 
-// Applies one RFC 6902 edit whose paths may start with "#ID". False with `error` naming the edit.
-bool applyEdit(Json& work, const Json& edit, const std::string& where, std::string* error) {
+// Applies one RFC 6902 edit whose paths may start with "#ID". False with `error` naming the edit. `bytes` is the
+// document's size so far (measureJson), grown by what the edit adds: an edit that would take the document past its
+// budget is refused before it runs, so 40 `copy` edits of the whole document cannot double it 40 times.
+bool applyEdit(Json& work, const Json& edit, const std::string& where, long long& bytes, std::string* error) {
     static const char* ops[] = {"add", "remove", "replace", "move", "copy", "test"};
     if (!edit.is_object()) { *error = where + ": an edit must be an object like {\"op\": \"add\", \"path\": ..., \"value\": ...}"; return false; }
     auto op = edit.find("op");
@@ -165,6 +169,20 @@ bool applyEdit(Json& work, const Json& edit, const std::string& where, std::stri
             Json::json_pointer target(patchOp["path"].get<std::string>());
             if (!target.empty() && !work.contains(target) && work.contains(target.parent_pointer()) && work.at(target.parent_pointer()).is_object())
                 patchOp["op"] = "add";
+        }
+        const Json* added = name == "add" || name == "replace" ? &patchOp["value"] : nullptr;
+        if (name == "copy") added = &work.at(Json::json_pointer(patchOp["from"].get<std::string>()));
+        if (added) {
+            const long long budget = limits::kRefinedDocument.value;
+            const int maxDepth = (int)limits::kJsonDepth.value;
+            JsonSize size = measureJson(*added, budget - bytes, maxDepth);
+            bytes += size.bytes;
+            int at = (int)std::count(patchOp["path"].get_ref<const std::string&>().begin(), patchOp["path"].get_ref<const std::string&>().end(), '/');
+            if (bytes > budget || at + size.depth > maxDepth) {
+                *error = where + ": " + name + " would grow the document past its budget of " + thousands(budget) + " bytes or " +
+                         thousands(maxDepth) + " levels";
+                return false;
+            }
         }
         work.patch_inplace(Json::array({patchOp}));
     } catch (const std::exception& e) {
@@ -197,8 +215,9 @@ bool applyRefinementAnswer(const Json& doc, const Json& answer, Json* out, std::
     } else {
         if (!body.is_array()) { *error = "edits: must be an array of JSON Patch operations"; return false; }
         Json work = doc;
+        long long bytes = measureJson(work, limits::kRefinedDocument.value, (int)limits::kJsonDepth.value).bytes;
         for (size_t i = 0; i < body.size(); ++i)
-            if (!applyEdit(work, body[i], "edits/" + std::to_string(i), error)) return false;
+            if (!applyEdit(work, body[i], "edits/" + std::to_string(i), bytes, error)) return false;
         *out = std::move(work);
     }
     *mode = kinds[0];

@@ -20,6 +20,7 @@
 #include "generator/refiner.h"
 #include "meeting/meeting.h"
 #include "runtime/headless/headless.h"
+#include "runtime/spec/limits.h"
 #include "runtime/spec/spec_loader.h"
 #include "test_files.h"
 #include <catch2/catch.hpp>
@@ -55,10 +56,6 @@ constexpr int kStepsPerDraft = 120 / kSlowBuildDivisor;    // a few hundred draf
 constexpr int kDraftShards = 8;                            // TEST_CASEs the drafted specs are split into, for ctest -j
 constexpr uint32_t kBaseSeed = 20261210;
 
-// Widgets one frame may draw. Issue 10 adds an engine budget for widgets expanded per frame; once it is merged,
-// frameBudgetProblem() is the one place that checks it. Until then this bound stands for it: far above anything
-// a monkey should reach (the largest sample draws a few hundred), far below a runaway expansion (10^6).
-constexpr size_t kMaxWidgetsPerFrame = 20000;
 constexpr size_t kMaxStateBytes = 4 << 20;  // a state this large means something grows without bound
 
 //-----------------------------------------------------------------------------
@@ -235,10 +232,11 @@ std::string stateProblem(const Json& state) {
     return "";
 }
 
-// The frame stays within its budget (see kMaxWidgetsPerFrame): the engine's expanded-widget budget goes here.
+// The last frame drew no more widgets than the engine's per-frame budget lets it (limits::kWidgetsPerFrame).
 std::string frameBudgetProblem(const Prototype& proto) {
-    size_t widgets = proto.probes().size();
-    if (widgets > kMaxWidgetsPerFrame) return "one frame drew " + std::to_string(widgets) + " widgets";
+    long long widgets = proto.widgetsDrawn();
+    if (widgets > limits::kWidgetsPerFrame.value)
+        return "one frame drew " + std::to_string(widgets) + " widgets, over the budget of " + thousands(limits::kWidgetsPerFrame.value);
     return "";
 }
 

@@ -67,6 +67,7 @@ public:
     void update(double now);                // resumes every waiting task as far as it can go
     void clear();                           // drops every task (reset)
     bool busy() const { return !m_tasks.empty(); }          // something is running or waiting
+    bool running() const { return m_running; }              // inside a pass: what happens now was caused by an action
     bool pending(std::string_view mock) const;              // a `call` to this mock is in flight
     void setPending(const std::string& mock, int delta);    // used by `call`
 

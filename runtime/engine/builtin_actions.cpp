@@ -19,29 +19,35 @@ namespace pt {
 
 namespace {
 
-// Writes a value at a path, reporting bad paths instead of failing silently.
-void writePath(ActionTask& t, const std::string& path, Json value) {
+// Writes a value at a path for step `s`, reporting bad paths instead of failing silently (Next). A write the
+// state budget refuses stops the sequence with a message naming the step (Stop).
+StepResult writePath(ActionTask& t, const ActionStep& s, const std::string& path, Json value) {
     std::string error;
-    if (!t.proto().setPath(path, std::move(value), &error))
+    bool overBudget = false;
+    if (t.proto().setPath(path, std::move(value), &error, &overBudget)) return StepResult::Next;
+    if (!overBudget) {
         t.proto().report("cannot set '" + path + "': " + error);
+        return StepResult::Next;
+    }
+    t.fail(s.def->name + " at " + s.pointer + ": " + error + "; the action sequence was stopped");
+    return StepResult::Stop;
 }
 
 StepResult runSet(ActionTask& t, const ActionStep& s) {
     Json target = t.eval(s.main);
     if (target.is_object()) {  // {"set": {"a": 1, "b": 2}}
-        for (auto& [k, v] : target.items()) writePath(t, k, v);
+        for (auto& [k, v] : target.items())
+            if (writePath(t, s, k, v) == StepResult::Stop) return StepResult::Stop;
         return StepResult::Next;
     }
     const Template* value = s.arg("value");
-    writePath(t, toDisplayString(target), value ? t.eval(*value) : Json(nullptr));
-    return StepResult::Next;
+    return writePath(t, s, toDisplayString(target), value ? t.eval(*value) : Json(nullptr));
 }
 
 StepResult runToggle(ActionTask& t, const ActionStep& s) {
     std::string path = t.evalString(s.main);
     const Json* cur = t.proto().getPath(path);
-    writePath(t, path, !(cur && truthy(*cur)));
-    return StepResult::Next;
+    return writePath(t, s, path, !(cur && truthy(*cur)));
 }
 
 StepResult runInc(ActionTask& t, const ActionStep& s) {
@@ -52,8 +58,7 @@ StepResult runInc(ActionTask& t, const ActionStep& s) {
     v += by ? t.eval(*by).is_number() ? t.eval(*by).get<double>() : 1 : 1;
     if (const Template* mn = s.arg("min")) { Json m = t.eval(*mn); if (m.is_number()) v = std::max(v, m.get<double>()); }
     if (const Template* mx = s.arg("max")) { Json m = t.eval(*mx); if (m.is_number()) v = std::min(v, m.get<double>()); }
-    writePath(t, path, (std::floor(v) == v && std::fabs(v) < 9e15) ? Json((long long)v) : Json(v));
-    return StepResult::Next;
+    return writePath(t, s, path, (std::floor(v) == v && std::fabs(v) < 9e15) ? Json((long long)v) : Json(v));
 }
 
 StepResult runPush(ActionTask& t, const ActionStep& s) {
@@ -65,8 +70,7 @@ StepResult runPush(ActionTask& t, const ActionStep& s) {
     const Template* front = s.arg("front");
     if (front && truthy(t.eval(*front))) arr.insert(arr.begin(), std::move(v));
     else arr.push_back(std::move(v));
-    writePath(t, path, std::move(arr));
-    return StepResult::Next;
+    return writePath(t, s, path, std::move(arr));
 }
 
 StepResult runRemove(ActionTask& t, const ActionStep& s) {
@@ -95,8 +99,7 @@ StepResult runRemove(ActionTask& t, const ActionStep& s) {
     } else if (!arr.empty()) {
         arr.erase(arr.end() - 1);
     }
-    writePath(t, path, std::move(arr));
-    return StepResult::Next;
+    return writePath(t, s, path, std::move(arr));
 }
 
 StepResult runReset(ActionTask& t, const ActionStep& s) {
@@ -104,8 +107,7 @@ StepResult runReset(ActionTask& t, const ActionStep& s) {
     if (target.is_string() && !target.get<std::string>().empty()) {
         std::string path = target.get<std::string>();
         const Json* v = findPath(t.spec().initialState, path);
-        writePath(t, path, v ? *v : Json(nullptr));
-        return StepResult::Next;
+        return writePath(t, s, path, v ? *v : Json(nullptr));
     }
     t.proto().reset();
     return StepResult::Stop;  // everything (including running tasks) starts over
@@ -205,7 +207,7 @@ StepResult runCall(ActionTask& t, const ActionStep& s) {
             }
         } else {
             task.scope().bindValue("result", outcome);
-            if (!into.empty()) writePath(task, into, outcome);
+            if (!into.empty() && writePath(task, s, into, outcome) == StepResult::Stop) return true;
             task.enter(s.then);
         }
         return true;
@@ -221,12 +223,11 @@ StepResult runStream(ActionTask& t, const ActionStep& s) {
     double cps = speedArg ? t.eval(*speedArg).is_number() ? t.eval(*speedArg).get<double>() : 60 : 60;
     cps = std::clamp(cps, 1.0, 10000.0);
     double start = t.proto().elapsed();
-    writePath(t, path, "");
-    t.waitUntil([=](ActionTask& task, double now) {
+    if (writePath(t, s, path, "") == StepResult::Stop) return StepResult::Stop;
+    t.waitUntil([=, &s](ActionTask& task, double now) {
         size_t n = std::min(text.size(), (size_t)((now - start) * cps));
         while (n < text.size() && n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80) ++n;  // never split a UTF-8 character
-        writePath(task, path, text.substr(0, n));
-        return n >= text.size();
+        return writePath(task, s, path, text.substr(0, n)) == StepResult::Stop || n >= text.size();
     });
     return StepResult::Wait;
 }

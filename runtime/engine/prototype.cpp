@@ -8,15 +8,28 @@
 
 #include "runtime/engine/prototype.h"
 #include "runtime/spec/catalog.h"
+#include "runtime/spec/limits.h"
 #include <algorithm>
+#include <climits>
 #include <cmath>
-#include <regex>
 
 namespace pt {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Lifecycle
 //-----------------------------------------------------------------------------
+
+namespace {
+
+long long bytesOf(const Json& v) { return measureJson(v, LLONG_MAX, INT_MAX).bytes; }
+
+// What the state's top-level entry `key` weighs (0 when absent): a write changes only this entry.
+long long entryBytes(const Json& state, const std::string& key) {
+    auto it = state.find(key);
+    return it == state.end() ? 0 : (long long)key.size() + bytesOf(*it);
+}
+
+} // namespace
 
 Prototype::Prototype(std::shared_ptr<const Spec> spec) : m_spec(std::move(spec)), m_runner(*this) {
     m_dark = m_spec->dark;
@@ -33,6 +46,7 @@ Prototype::Prototype(std::shared_ptr<const Spec> spec) : m_spec(std::move(spec))
 
 void Prototype::reset() {
     m_state = m_spec->initialState;
+    m_stateBytes = bytesOf(m_state);
     m_clock = m_spec->clockStart;
     m_elapsed = 0;
     m_stack = {{m_spec->nav.start, Json::object(), 0}};
@@ -71,6 +85,11 @@ Json mergeState(const Json& old, const Json& fresh) {
 void Prototype::replaceSpec(std::shared_ptr<const Spec> spec) {
     m_spec = std::move(spec);
     m_state = mergeState(m_state, m_spec->initialState);
+    m_stateBytes = bytesOf(m_state);
+    if (m_stateBytes > limits::kStateSize.value) {  // the kept values and the new ones together are too much: start over
+        m_state = m_spec->initialState;
+        m_stateBytes = bytesOf(m_state);
+    }
     m_theme = Theme::make(m_spec->themePreset, m_spec->brand, m_dark);
     m_runner.clear();
     m_stack.erase(std::remove_if(m_stack.begin(), m_stack.end(), [&](const Frame& f) { return !m_spec->screen(f.screen); }), m_stack.end());
@@ -105,7 +124,26 @@ EvalEnv Prototype::env() const {
 // [SECTION] State
 //-----------------------------------------------------------------------------
 
-bool Prototype::setPath(std::string_view path, Json value, std::string* error) { return assignPath(m_state, path, std::move(value), error); }
+bool Prototype::setPath(std::string_view path, Json value, std::string* error, bool* overBudget) {
+    if (overBudget) *overBudget = false;
+    std::vector<std::string> segments;
+    if (!splitPath(path, &segments)) return assignPath(m_state, path, std::move(value), error);  // says what is wrong
+    // Judged before writing: the value replaced comes off, the new one and the objects made on the way go on.
+    const Json* old = findPath(m_state, path);
+    JsonSize added = measureJson(value, limits::kStateSize.value, (int)limits::kStateDepth.value);
+    long long grown = m_stateBytes - (old ? bytesOf(*old) : 0) + added.bytes;
+    for (auto& s : segments) grown += 16 + (long long)s.size();
+    if (grown > limits::kStateSize.value || (long long)segments.size() + added.depth > limits::kStateDepth.value) {
+        if (error) *error = "the state would grow past its budget of " + thousands(limits::kStateSize.value) + " bytes or " +
+                            thousands(limits::kStateDepth.value) + " levels";
+        if (overBudget) *overBudget = true;
+        return false;
+    }
+    long long before = entryBytes(m_state, segments[0]);
+    bool written = assignPath(m_state, path, std::move(value), error);
+    m_stateBytes += entryBytes(m_state, segments[0]) - before;  // exact, so the count never drifts
+    return written;
+}
 const Json* Prototype::getPath(std::string_view path) const { return findPath(m_state, path); }
 
 void Prototype::write(const std::string& path, Json value) {
@@ -137,6 +175,19 @@ const std::string& Prototype::currentScreen() const { return m_stack.back().scre
 const Json& Prototype::screenParams() const { return m_stack.back().params; }
 
 void Prototype::enterScreen() {
+    // Screens entered by actions in one pass form a chain (onEnter -> navigate -> onEnter ...); one that
+    // grows past its budget is a loop: stay here without running this onEnter, and name the loop.
+    if (!m_runner.running()) m_entryChain.clear();
+    m_entryChain.push_back(currentScreen());
+    if ((long long)m_entryChain.size() > limits::kNavigationChain.value) {
+        auto loopStart = std::find(m_entryChain.rbegin() + 1, m_entryChain.rend(), currentScreen());
+        auto from = loopStart == m_entryChain.rend() ? m_entryChain.begin() : loopStart.base() - 1;
+        std::string chain;
+        for (auto it = from; it != m_entryChain.end(); ++it) chain += (chain.empty() ? "" : " -> ") + *it;
+        report((loopStart == m_entryChain.rend() ? "onEnter navigation chain too long: " : "onEnter navigation loop: ") + chain +
+               " (stopped on '" + currentScreen() + "')");
+        return;
+    }
     const Screen* s = m_spec->screen(currentScreen());
     if (s && !s->onEnter.empty()) {
         Scope scope(&m_state);
@@ -214,8 +265,12 @@ void Prototype::run(const ActionList& actions, const Scope& scope, const Json& p
         captured->bindValue("value", payload);
         captured->bindValue("event", payload);
     }
-    if (later([this, spec = m_spec, &actions, captured] { m_runner.start(spec, actions, std::move(*captured)); })) return;
-    m_runner.start(m_spec, actions, std::move(*captured));
+    auto start = [this, spec = m_spec, &actions, captured] {
+        m_entryChain.clear();  // a new event: its navigations are a new chain
+        m_runner.start(spec, actions, std::move(*captured));
+    };
+    if (later(start)) return;
+    start();
 }
 
 namespace {
@@ -231,8 +286,8 @@ bool looksLikeEmail(const std::string& s) {
     return at != std::string::npos && at > 0 && s.find('.', at) != std::string::npos && s.back() != '.' && s.find(' ') == std::string::npos;
 }
 
-// The first failing rule's message, or "".
-std::string checkRules(const Node& n, const Json& value, const Scope& scope, const EvalEnv& env) {
+// The first failing rule's message, or "". A rule the spec got wrong passes and is described in `problem`.
+std::string checkRules(const Node& n, const Json& value, const Scope& scope, const EvalEnv& env, std::string& problem) {
     std::string text = toDisplayString(value);
     bool empty = value.is_null() || (value.is_string() && text.find_first_not_of(" \t") == std::string::npos) ||
                  (value.is_boolean() && !value.get<bool>()) || (value.is_array() && value.empty());
@@ -252,11 +307,10 @@ std::string checkRules(const Node& n, const Json& value, const Scope& scope, con
         else if (r.kind == "match") { ok = toDisplayString(arg) == text; fallback = "Doesn't match"; }
         else if (r.kind == "pattern") {
             fallback = "Invalid format";
-            try {
-                ok = text.size() <= 1000 && std::regex_match(text, std::regex(toDisplayString(arg)));
-            } catch (const std::regex_error&) {
-                ok = true;  // a bad pattern is the spec's problem, not the stakeholder's
-            }
+            std::string why;
+            std::shared_ptr<const Pattern> pattern = r.pattern ? r.pattern : Pattern::compile(toDisplayString(arg), &why);
+            if (pattern) ok = pattern->matches(text);
+            else problem = n.pointer + "/rules: pattern: " + why;
         }
         if (!ok) {
             std::string msg = toDisplayString(r.message.eval(scope, env));
@@ -279,7 +333,9 @@ bool Prototype::validate(const std::vector<std::string>& ids) {
         } else {
             value = localValue(f.key);
         }
-        std::string msg = checkRules(*f.node, value, *f.scope, env());
+        std::string problem;
+        std::string msg = checkRules(*f.node, value, *f.scope, env(), problem);
+        if (!problem.empty()) report(problem);
         if (msg.empty()) m_fieldErrors.erase(f.key);
         else {
             m_fieldErrors[f.key] = msg;
@@ -296,6 +352,7 @@ bool Prototype::validate(const std::vector<std::string>& ids) {
 
 void Prototype::update(double dt) {
     m_elapsed += std::clamp(dt, 0.0, 1.0);
+    m_entryChain.clear();  // what resumes now (after a delay, a call) starts a new chain
     m_runner.update(m_elapsed);
     m_toasts.erase(std::remove_if(m_toasts.begin(), m_toasts.end(), [&](const Toast& t) { return t.until <= m_elapsed; }), m_toasts.end());
 }

@@ -53,8 +53,9 @@ public:
 
     // --- State ---------------------------------------------------------------------------------
     const Json& state() const { return m_state; }
-    // Paths: "a.b.0", "/a/b/0" or "a[0].b". Missing objects along the way are created.
-    bool setPath(std::string_view path, Json value, std::string* error = nullptr);
+    // Paths: "a.b.0", "/a/b/0" or "a[0].b". Missing objects along the way are created. A write that would
+    // take the state past limits::kStateSize or kStateDepth is refused (state unchanged, `overBudget` set).
+    bool setPath(std::string_view path, Json value, std::string* error = nullptr, bool* overBudget = nullptr);
     const Json* getPath(std::string_view path) const;  // nullptr when absent
 
     // --- Navigation ----------------------------------------------------------------------------
@@ -98,6 +99,7 @@ public:
     // --- Probes (what the last frame drew) -----------------------------------------------------
     const std::vector<Probe>& probes() const { return m_ui.probes(); }
     const std::vector<std::string>& texts() const { return m_ui.texts(); }
+    long long widgetsDrawn() const { return m_ui.widgetsDrawn(); }  // widgets the last frame drew: at most limits::kWidgetsPerFrame
     void scrollIntoView(std::string key) { m_ui.scrollIntoView(std::move(key)); }
     const std::vector<std::string>& messages() const { return m_messages; }  // runtime problems (bad paths, unknown screens)
     void report(std::string message);  // adds to messages() (deduplicated)
@@ -122,6 +124,7 @@ private:
     bool m_dark = false;
     const FontSet* m_fonts = nullptr;
     Json m_state;
+    long long m_stateBytes = 0;                   // measureJson(m_state).bytes, kept up to date by every write
     std::vector<Frame> m_stack;
     std::vector<std::string> m_overlays;
     std::vector<Toast> m_toasts;
@@ -137,6 +140,7 @@ private:
     bool m_inert = false;
     std::function<void(const Node&, const std::string&, const Json&)> m_inputObserver;
     std::vector<std::function<void()>> m_later;   // the frame's requests, run in order when its drawing ends
+    std::vector<std::string> m_entryChain;        // screens entered in the current action pass (limits::kNavigationChain)
 };
 
 } // namespace pt

@@ -11,6 +11,7 @@
 #include "runtime/engine/ui.h"
 #include "runtime/engine/prototype.h"
 #include "runtime/spec/catalog.h"
+#include "runtime/spec/limits.h"
 #include <algorithm>
 #include <cctype>
 #include <cfloat>
@@ -26,13 +27,19 @@ void Ui::beginFrame(const Scope& base) {
     m_indexPath.clear();
     m_current = nullptr;
     m_disabledDepth = 0;
+    m_expanded = 0;
+    m_cutNoted = false;
+    m_drawn = 0;
     m_scratchUsed = 0;
     m_textSpans.clear();
     m_textsStale = true;
     forgetFrame();
 }
 
-void Ui::endFrame() { m_scopes.clear(); }
+void Ui::endFrame() {
+    m_scopes.clear();
+    m_lastDrawn = m_drawn;
+}
 
 void Ui::forgetFrame() {
     m_records.clear();
@@ -267,14 +274,18 @@ struct RepeatScope : Scope {
 } // namespace
 
 void Ui::expand(const Node& n, std::vector<Instance>& out) const {
+    const long long budget = limits::kWidgetsPerFrame.value;
     if (!n.repeat) {
+        if (m_expanded >= budget) return;  // the frame is full; the note where it filled up says so
+        ++m_expanded;
         if (n.visible.isLiteral() ? truthy(n.visible.raw()) : truthy(eval(n.visible))) out.push_back({&n, nullptr, -1});
         return;
     }
     auto items = std::make_shared<const Json>(eval(n.repeat->in));
     size_t count = items->is_array() ? items->size() : 0;
     size_t limit = std::min<size_t>(count, (size_t)n.repeat->limit);
-    for (size_t i = 0; i < limit; ++i) {
+    size_t i = 0;
+    for (; i < limit && m_expanded < budget; ++i, ++m_expanded) {
         auto s = std::make_shared<RepeatScope>(scope().state(), &scope(), items);
         s->bindRef(n.repeat->as, &(*items)[i]);
         s->bindValue("index", (long long)i);
@@ -283,6 +294,12 @@ void Ui::expand(const Node& n, std::vector<Instance>& out) const {
         bool shown = truthy(eval(n.visible));
         m_scopes.pop_back();
         if (shown) out.push_back({&n, s, (int)i});
+    }
+    if (i < limit && !m_cutNoted) {
+        m_cutNoted = true;
+        out.push_back({&n, nullptr, (int)i, limit});
+        report("the repeat at " + n.pointer + " was cut to " + thousands((long long)i) + " of " + thousands((long long)limit) +
+               " items: a frame draws at most " + thousands(budget) + " widgets");
     }
     if (count == 0)
         for (const Node& e : n.repeat->empty) expand(e, out);
@@ -305,6 +322,12 @@ float Ui::itemWidth(const Node& n) const {
 }
 
 void Ui::draw(const Instance& inst) {
+    if (inst.cutTotal > 0) {
+        text("Showing " + thousands(inst.index) + " of " + thousands((long long)inst.cutTotal) + " (too many to draw at once)",
+             TextStyle::Caption, theme().c.textMuted);
+        return;
+    }
+    ++m_drawn;
     const Node& n = *inst.node;
     if (inst.scope) m_scopes.push_back(inst.scope.get());
     m_indexPath.push_back(inst.index);

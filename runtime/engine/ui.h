@@ -59,6 +59,7 @@ public:
         const Node* node = nullptr;
         std::shared_ptr<Scope> scope;  // null: the parent's scope
         int index = -1;                // repeat index, -1 when not repeated
+        size_t cutTotal = 0;           // > 0: not a child but the note "Showing `index` of cutTotal" where the frame's budget cut `node`'s repeat
     };
     // An input with validation rules as drawn in the last frame: what Prototype::validate checks.
     struct Field {
@@ -74,6 +75,7 @@ public:
     void endFrame();                     // closes the frame: no scope is current until the next beginFrame
     void forgetFrame();                  // drops the last frame's probes and fields (their nodes belong to a replaced spec)
     void forgetEdits();                  // drops the text being typed in every field (reset)
+    long long widgetsDrawn() const { return m_lastDrawn; }  // node instances the last frame drew (<= limits::kWidgetsPerFrame)
 
     // --- Props ---------------------------------------------------------------------------------
     // `name` is looked up once per widget definition and call site (cached by its address, checked by
@@ -105,7 +107,9 @@ public:
     void noteText(std::string_view s);   // record a visible string drawn some other way
 
     // --- Children and layout -------------------------------------------------------------------
-    std::vector<Instance> instances(const std::vector<Node>& nodes) const;  // repeats expanded, hidden ones dropped
+    // Repeats expanded, hidden ones dropped. Every node and repeat item looked at counts against the frame's
+    // budget (limits::kWidgetsPerFrame); past it nothing more expands, and the repeat that hit it ends in a note.
+    std::vector<Instance> instances(const std::vector<Node>& nodes) const;
     void draw(const Instance& inst);                 // draws one child (id scope, enabled, probes handled)
     void drawNode(const Node& n);                    // draws a node in the current scope (expands its repeat)
     ImVec2 drawCell(const Instance& inst, ImVec2 pos, float maxX);  // one child at pos, narrowed to end at maxX; returns its size
@@ -180,6 +184,9 @@ private:
     std::vector<int> m_indexPath;         // repeat indexes from the outside in
     const Node* m_current = nullptr;
     int m_disabledDepth = 0;
+    mutable long long m_expanded = 0;     // nodes and repeat items looked at this frame (the widget budget)
+    mutable bool m_cutNoted = false;      // this frame already shows the note that the budget was reached
+    long long m_drawn = 0, m_lastDrawn = 0;  // node instances drawn this frame, and in the last one
 
     // Per-frame records, materialized on demand.
     std::vector<ProbeRecord> m_records;

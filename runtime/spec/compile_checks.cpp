@@ -1,5 +1,5 @@
 // Promptotype — the spec compiler: checks over more than one place of the document (the shape of "variants",
-// duplicate ids, screens nothing navigates to). See spec_compiler.h.
+// duplicate ids, screens nothing navigates to, onEnter navigation loops). See spec_compiler.h.
 
 #include "runtime/spec/spec_compiler.h"
 #include "runtime/spec/nav_graph.h"
@@ -54,6 +54,57 @@ void Compiler::checkReachability() {
     for (auto& s : m_spec.screens)
         if (std::find(reachable.begin(), reachable.end(), s.id) == reachable.end())
             warn(s.pointer, "screen " + inQuotes(s.id) + " is unreachable: nothing navigates to it");
+}
+
+namespace {
+
+// The navigations a screen's onEnter makes every time it runs: top-level `navigate` steps to a screen written
+// literally, before any step that waits or may end the sequence. Those inside `if`, `validate` or `call`
+// branches depend on state and are caught at run time (limits::kNavigationChain).
+std::vector<const ActionStep*> unconditionalNavigations(const Screen& s, const Spec& spec) {
+    static const std::vector<std::string> enders = {"delay", "call", "stream", "validate", "reset", "run"};
+    std::vector<const ActionStep*> out;
+    for (const ActionStep& step : s.onEnter) {
+        if (!step.def) continue;
+        if (std::find(enders.begin(), enders.end(), step.def->name) != enders.end()) break;
+        if (step.def->name == "navigate" && step.main.isLiteral() && step.main.raw().is_string() && spec.screen(step.main.raw().get<std::string>()))
+            out.push_back(&step);
+    }
+    return out;
+}
+
+} // namespace
+
+void Compiler::checkEnterLoops() {
+    // Depth-first over "entering X navigates to Y" (iterative: a chain may be as long as the screen list): an
+    // edge back to a screen on the path closes a loop that would never end. Reported at the step that closes it.
+    struct Visit { const Screen* screen; std::vector<const ActionStep*> edges; size_t next = 0; };
+    std::map<std::string, int> state;  // 1 on the path, 2 done
+    std::vector<Visit> path;
+    for (const Screen& root : m_spec.screens) {
+        if (state[root.id] != 0) continue;
+        state[root.id] = 1;
+        path.push_back({&root, unconditionalNavigations(root, m_spec)});
+        while (!path.empty()) {
+            Visit& top = path.back();
+            if (top.next == top.edges.size()) {
+                state[top.screen->id] = 2;
+                path.pop_back();
+                continue;
+            }
+            const ActionStep* step = top.edges[top.next++];
+            const Screen* to = m_spec.screen(step->main.raw().get<std::string>());
+            if (int& seen = state[to->id]; seen == 1) {
+                std::string loop;
+                auto from = std::find_if(path.begin(), path.end(), [&](const Visit& v) { return v.screen == to; });
+                for (auto it = from; it != path.end(); ++it) loop += it->screen->id + " -> ";
+                error(step->pointer, "onEnter navigation loop: " + loop + to->id + " (each screen's onEnter navigates on at once, forever)");
+            } else if (seen == 0) {
+                seen = 1;
+                path.push_back({to, unconditionalNavigations(*to, m_spec)});
+            }
+        }
+    }
 }
 
 } // namespace pt

@@ -8,6 +8,8 @@
 // [SECTION] Navigation
 
 #include "runtime/spec/spec_compiler.h"
+#include "runtime/spec/limits.h"
+#include "runtime/spec/state_paths.h"
 #include "runtime/spec/vocabulary.h"
 #include <algorithm>
 #include <ctime>
@@ -36,6 +38,7 @@ void Compiler::run() {
     compileOverlays();
     compileNav();
     checkIds();
+    checkEnterLoops();
     if (!m_spec.screens.empty()) checkReachability();
 }
 
@@ -130,6 +133,10 @@ void Compiler::compileTheme() {
 void Compiler::compileState() {
     if (auto st = m_doc.find("state"); st != m_doc.end()) {
         if (!st->is_object()) error("/state", "state must be an object of named values");
+        else if (JsonSize size = measureJson(*st, limits::kStateSize.value, (int)limits::kStateDepth.value);
+                 size.bytes > limits::kStateSize.value || size.depth > limits::kStateDepth.value)
+            error("/state", "state is larger than its budget of " + thousands(limits::kStateSize.value) + " bytes or " +
+                                thousands(limits::kStateDepth.value) + " levels; make the mock data smaller");
         else m_spec.initialState = *st;
     }
     for (auto& [k, v] : m_spec.initialState.items()) m_stateKeys.insert(k);

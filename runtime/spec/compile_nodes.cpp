@@ -269,6 +269,11 @@ void Compiler::compileRules(Node& n, const Json& v, const std::string& ptr) {
         }
         r.arg = compileTemplate(arg, p);
         r.message = compileTemplate(msg, p);
+        if (kind == "pattern" && r.arg.isLiteral()) {
+            std::string why;
+            r.pattern = Pattern::compile(r.arg.raw().is_string() ? r.arg.raw().get<std::string>() : r.arg.raw().dump(), &why);
+            if (!r.pattern) { error(p, "pattern: " + why); return; }
+        }
         n.rules.push_back(std::move(r));
     };
     if (v.is_object()) {

@@ -8,15 +8,14 @@ const std::vector<const Limit*>& allLimits() {
     using namespace limits;
     static const std::vector<const Limit*> all = {
         &kJsonDepth, &kNodeDepth, &kNodes, &kExpressionLength, &kExpressionSteps, &kGeneratedItems,
-        &kActionSteps, &kWholeBody, &kHistoryVersions, &kFileNameFromId,
+        &kWidgetsPerFrame, &kStateSize, &kStateDepth,
+        &kPatternLength, &kPatternProgram, &kPatternInput, &kActionSteps, &kNavigationChain, &kRefinedDocument, &kWholeBody,
+        &kHistoryVersions, &kFileNameFromId,
     };
     return all;
 }
 
-namespace {
-
-// 67108864 -> "67,108,864"
-std::string grouped(long long v) {
+std::string thousands(long long v) {
     std::string digits = std::to_string(v), out;
     for (size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
@@ -25,14 +24,12 @@ std::string grouped(long long v) {
     return out;
 }
 
-} // namespace
-
 std::string limitsMarkdown() {
     std::string md = "## Limits\n\nEvery budget that a spec, a model's answer or a file controls. Hitting one never crashes "
                      "or hangs the app: the work stops and you get the message below.\n\n"
                      "| Budget | Limit | When it is hit |\n|---|---|---|\n";
     for (const Limit* l : allLimits())
-        md += std::string("| ") + l->name + " | " + grouped(l->value) + " " + l->unit + " | " + l->onBreach + " |\n";
+        md += std::string("| ") + l->name + " | " + thousands(l->value) + " " + l->unit + " | " + l->onBreach + " |\n";
     return md;
 }
 

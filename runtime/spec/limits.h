@@ -37,11 +37,36 @@ inline constexpr Limit kExpressionSteps{"expression work", 200000, "evaluation s
 inline constexpr Limit kGeneratedItems{"generated lists", 10000, "items",
     "range() and lastDays() stop at the limit"};
 
+// Drawing
+inline constexpr Limit kWidgetsPerFrame{"widgets per frame", 20000, "nodes and repeat items",
+    "repeats stop expanding; the list that hit it ends in \"Showing N of M (too many to draw at once)\" and the presenter "
+    "sees \"the repeat at /screens/... was cut to N of M items\""};
+
+// State (the prototype's live data)
+inline constexpr Limit kStateSize{"state size (16 bytes per value, plus text)", 16000000, "bytes",
+    "the write is refused and the state stays as it was; an action sequence stops with \"push at /screens/...: the state would "
+    "grow past its budget of 16,000,000 bytes\"; an initial state over it is a load error at /state"};
+inline constexpr Limit kStateDepth{"state nesting", 200, "levels",
+    "a write that would nest the state deeper is refused like one over the state size"};
+
+// Input patterns (the `pattern` rule, runtime/spec/pattern.h)
+inline constexpr Limit kPatternLength{"pattern length", 1000, "characters",
+    "the rule is a load error at its JSON Pointer (\"pattern longer than 1,000 characters\")"};
+inline constexpr Limit kPatternProgram{"pattern size", 2000, "states",
+    "a pattern whose repetitions expand past it is a load error at the rule (\"pattern too complex\")"};
+inline constexpr Limit kPatternInput{"pattern input", 10000, "characters",
+    "a longer value fails the rule and its message shows under the input"};
+
 // Actions
 inline constexpr Limit kActionSteps{"action steps per event", 10000, "steps",
     "the sequence stops with \"an action sequence ran too long and was stopped\""};
+inline constexpr Limit kNavigationChain{"screens entered per event", 16, "screens",
+    "the app stays on the screen reached without running its onEnter, and reports \"onEnter navigation loop: a -> b -> a\""};
 
 // Model answers
+inline constexpr Limit kRefinedDocument{"document after a refinement's edits (16 bytes per value, plus text)", 32000000, "bytes",
+    "the refinement is rejected with \"edits/N: copy would grow the document past its budget of 32,000,000 bytes or 200 "
+    "levels\"; the spec stays as it was"};
 inline constexpr Limit kWholeBody{"non-streamed answer", 64LL * 1024 * 1024, "bytes",
     "the request fails with a clear message; nothing is written"};
 
@@ -55,6 +80,9 @@ inline constexpr Limit kFileNameFromId{"file name made from an id", 80, "charact
 
 // Every budget above, in the order the docs list them.
 const std::vector<const Limit*>& allLimits();
+
+// 16000000 -> "16,000,000", as budgets are written in messages and in the docs.
+std::string thousands(long long value);
 
 // The "Limits" table of specs/FORMAT.md (Markdown).
 std::string limitsMarkdown();

@@ -9,6 +9,7 @@
 
 #pragma once
 #include "runtime/spec/expr.h"
+#include "runtime/spec/pattern.h"
 #include <memory>
 #include <string>
 #include <vector>
@@ -74,6 +75,7 @@ struct Rule {
     std::string kind;  // required, email, min, max, minLength, maxLength, pattern, match
     Template arg;      // rule argument (null for required/email)
     Template message;  // shown under the input when the rule fails
+    std::shared_ptr<const Pattern> pattern;  // `pattern` with a literal argument: compiled once, at load
 };
 
 // Layout hints every node may carry; containers read them from their children.

@@ -112,6 +112,7 @@ private:
     void checkVariants(const Json& v, const std::string& ptr);
     void checkIds();
     void checkReachability();
+    void checkEnterLoops();  // onEnter steps that navigate round in a circle unconditionally
 };
 
 } // namespace pt

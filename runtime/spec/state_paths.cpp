@@ -88,4 +88,29 @@ bool assignPath(Json& root, std::string_view path, Json value, std::string* erro
     return true;
 }
 
+namespace {
+
+void measure(const Json& v, int depth, long long maxBytes, int maxDepth, JsonSize& out) {
+    out.depth = std::max(out.depth, depth);
+    out.bytes += 16;
+    if (out.bytes > maxBytes || depth > maxDepth) return;
+    if (v.is_string()) out.bytes += (long long)v.get_ref<const std::string&>().size();
+    else if (v.is_object())
+        for (auto it = v.begin(); it != v.end() && out.bytes <= maxBytes && out.depth <= maxDepth; ++it) {
+            out.bytes += (long long)it.key().size();
+            measure(it.value(), depth + 1, maxBytes, maxDepth, out);
+        }
+    else if (v.is_array())
+        for (auto it = v.begin(); it != v.end() && out.bytes <= maxBytes && out.depth <= maxDepth; ++it)
+            measure(*it, depth + 1, maxBytes, maxDepth, out);
+}
+
+} // namespace
+
+JsonSize measureJson(const Json& value, long long maxBytes, int maxDepth) {
+    JsonSize out;
+    measure(value, 1, maxBytes, maxDepth, out);
+    return out;
+}
+
 } // namespace pt
