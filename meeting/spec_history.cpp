@@ -11,7 +11,6 @@
 #include "runtime/spec/limits.h"
 #include <algorithm>
 #include <chrono>
-#include <climits>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>

@@ -50,6 +50,7 @@ for target in "${targets[@]}"; do
     found_any=1
     mkdir -p "$regressions"
     cp "${findings[@]}" "$regressions/"
+    printf "fuzz: $target found tests/fuzz/regressions/$target/%s\n" "${findings[@]##*/}" >&2
   fi
   summary+=("$(printf '%-14s %12s execs %8s exec/s %4d findings' "$target" "${execs:-?}" "${rate:-?}" "${#findings[@]}")")
 done

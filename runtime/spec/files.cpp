@@ -185,6 +185,7 @@ FileLock::~FileLock() {
 
 bool FileLock::acquire(const std::string& path, std::string* error) {
     int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == EACCES) fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);  // a read-only folder: flock needs no write access
     if (fd < 0) {
         if (error) *error = errno == ELOOP ? symlinkRefused(path) : path + ": " + errnoText("cannot open the lock file", errno);
         return false;
