@@ -29,7 +29,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr size_t kMaxErrorBody = 64 * 1024;          // enough for any error JSON; HTML error pages get cut
-constexpr size_t kMaxWholeBody = limits::kWholeBody.value;  // a non-streamed answer larger than this is not an answer
+constexpr size_t kMaxAnswerBytes = limits::kAnswerReceived.value;   // wire bytes of one answer, framing included
+constexpr size_t kMaxStreamedText = limits::kStreamedAnswer.value;  // text of one streamed answer
 constexpr auto kPollInterval = std::chrono::milliseconds(50);   // cancel and idle checks
 
 std::string lowerCase(std::string_view s) {
@@ -83,6 +84,15 @@ std::string retriedNote(int retries) {
 std::string secondsText(double sec) {
     char buf[32];
     snprintf(buf, sizeof buf, sec == std::floor(sec) ? "%.0f s" : "%.1f s", sec);
+    return buf;
+}
+
+// 950 -> "950 bytes", 48200 -> "47 KB", 9437184 -> "9.0 MB": how much of an answer arrived.
+std::string sizeText(size_t bytes) {
+    char buf[32];
+    if (bytes < 1024) snprintf(buf, sizeof buf, "%zu bytes", bytes);
+    else if (bytes < 1024 * 1024) snprintf(buf, sizeof buf, "%zu KB", bytes / 1024);
+    else snprintf(buf, sizeof buf, "%.1f MB", bytes / (1024.0 * 1024.0));
     return buf;
 }
 
@@ -467,8 +477,8 @@ std::string statusName(int status) {
     }
 }
 
-std::string describeHttpProblem(const HttpOutcome& o, const std::string& url, size_t answerChars) {
-    std::string where = displayUrl(url);
+std::string describeHttpProblem(const HttpOutcome& o, const HttpCall& call, size_t answerBytes) {
+    std::string where = displayUrl(call.url);
     std::string retried = retriedNote(o.retries);
     if (o.status != 0 && (o.status < 200 || o.status >= 300)) {
         std::string msg = "HTTP " + std::to_string(o.status) + " " + statusName(o.status) + " from " + where + retried;
@@ -489,11 +499,12 @@ std::string describeHttpProblem(const HttpOutcome& o, const std::string& url, si
         return "cannot connect to " + where + ": " + o.detail + retried;
     case HttpFailure::IdleTimeout:
         if (o.answerStarted)
-            return "the server stopped sending in the middle of the answer (idle timeout after " + std::to_string(answerChars) + " characters)";
+            return "the connection stalled after " + sizeText(answerBytes) + " of the answer (nothing received for " +
+                   secondsText(call.idleTimeoutSec) + ")";
         return "no answer from " + where + " (idle timeout: nothing received in time)" + retried;
     case HttpFailure::Network:
         if (o.answerStarted)
-            return "the connection to " + where + " failed after " + std::to_string(answerChars) + " characters of the answer: " + o.detail;
+            return "the connection to " + where + " broke after " + sizeText(answerBytes) + " of the answer: " + o.detail;
         return "the connection to " + where + " failed: " + o.detail + retried;
     default:
         return "the request to " + where + " failed" + retried;
@@ -511,8 +522,9 @@ LlmResult streamAnswer(const std::string& provider, const HttpCall& call, const 
     std::string pending;   // leading whitespace (or a whole JSON body) until the mode is known
     auto onEvent = [&](const SseEvent& e) { return dialect.onEvent(e, state); };
 
+    size_t received = 0;   // wire bytes of this attempt
     // SSE never starts with '{': a body that does is the non-streamed answer of a server that ignored stream:true.
-    BodyReader reader = [&](std::string_view chunk, const std::string&) {
+    auto decode = [&](std::string_view chunk) {
         if (mode == Mode::Sse) return sse.feed(chunk, onEvent);
         pending.append(chunk);
         if (mode == Mode::Unknown) {
@@ -525,8 +537,19 @@ LlmResult streamAnswer(const std::string& provider, const HttpCall& call, const 
                 return sse.feed(buffered, onEvent);
             }
         }
-        if (pending.size() > kMaxWholeBody) {
-            state.streamError = "the answer is larger than " + std::to_string(kMaxWholeBody >> 20) + " MB";
+        return true;
+    };
+    // A server that never stops sending ends here, with the text so far kept for the raw file.
+    BodyReader reader = [&](std::string_view chunk, const std::string&) {
+        received += chunk.size();
+        if (received > kMaxAnswerBytes) {
+            state.streamError = "the server sent more than " + std::to_string(kMaxAnswerBytes >> 20) + " MB for one answer";
+            return false;
+        }
+        if (!decode(chunk)) return false;
+        if (state.text.size() > kMaxStreamedText) {
+            state.streamError = "the answer passed " + std::to_string(kMaxStreamedText >> 20) + " MB (" +
+                                sizeText(state.text.size()) + " received), far more than any spec needs";
             return false;
         }
         return true;
@@ -556,7 +579,7 @@ LlmResult streamAnswer(const std::string& provider, const HttpCall& call, const 
     } else if (!state.streamError.empty()) {
         fail("error", state.streamError);
     } else if (!out.success()) {
-        fail("error", describeHttpProblem(out, call.url, state.text.size()));
+        fail("error", describeHttpProblem(out, call, state.text.size()));
     } else if (!state.refusal.empty()) {
         fail("refusal", "the model refused to answer: " + snippet(state.refusal, 400));
     } else if (dialect.isTruncation(state.finishReason)) {
@@ -564,8 +587,8 @@ LlmResult streamAnswer(const std::string& provider, const HttpCall& call, const 
         fail("length", "the answer was cut off by the token limit after " + std::to_string(state.text.size()) +
                        " characters (finish reason \"" + state.finishReason + "\")");
     } else if (!state.ended && state.finishReason.empty()) {   // a finish reason without [DONE] still means a whole answer
-        fail("error", "the stream ended before the answer was complete (" + std::to_string(state.text.size()) +
-                      " characters received, no end marker)");
+        fail("error", "the stream ended before the answer was complete (" + sizeText(state.text.size()) +
+                      " received, no end marker)");
     } else {
         r.ok = true;
         r.finishReason = "stop";

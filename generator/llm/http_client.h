@@ -59,7 +59,7 @@ struct HttpCall {
     std::vector<std::string> headers;   // "Name: value"
     std::string body;
     double connectTimeoutSec = 10;
-    double idleTimeoutSec = 90;          // no byte received for this long ends the call
+    double idleTimeoutSec = limits::kIdleTimeout.value;   // no byte received for this long ends the call
     const std::atomic<bool>* cancel = nullptr;
 };
 

@@ -8,7 +8,7 @@ const std::vector<const Limit*>& allLimits() {
     using namespace limits;
     static const std::vector<const Limit*> all = {
         &kJsonDepth, &kNodeDepth, &kNodes, &kExpressionLength, &kExpressionSteps, &kGeneratedItems,
-        &kActionSteps, &kWholeBody,
+        &kActionSteps, &kAnswerReceived, &kStreamedAnswer, &kStreamParseWork, &kIdleTimeout,
     };
     return all;
 }

@@ -1,0 +1,252 @@
+// Network faults and hostile answers end within one timeout, with the raw answer kept and one clear
+// message: endless streams hit the size caps, partial parsing stays linear in the answer.
+//
+// [SECTION] Helpers
+// [SECTION] Stalls and resets after the answer started
+// [SECTION] Endless and huge answers
+
+#include "fake_llm_server.h"
+#include "test_files.h"
+#include "generator/generator.h"
+#include "runtime/spec/limits.h"
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <stdexcept>
+#include <numeric>
+
+using namespace pt;
+using namespace pt::test;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers
+//-----------------------------------------------------------------------------
+
+namespace {
+
+struct Sandbox : ScratchDir {
+    Sandbox() : ScratchDir("netfaults") {}
+    GenerationOptions options() const {
+        GenerationOptions o;
+        o.idea = "a habit tracker with daily streaks";
+        o.outPath = file("app.json");
+        o.cacheDir = "-";
+        return o;
+    }
+};
+
+// A provider without a network: streams `text` in pieces of `piece` bytes, then reports a whole answer
+// (or, with `throwAtEnd`, throws as a broken provider might).
+class ScriptedProvider : public LlmProvider {
+public:
+    ScriptedProvider(std::string text, size_t piece, bool throwAtEnd = false) : m_text(std::move(text)), m_piece(piece), m_throw(throwAtEnd) {}
+    std::string name() const override { return "scripted"; }
+    std::string model() const override { return ""; }
+    LlmResult complete(const LlmRequest&, const TextSink& onText, const std::atomic<bool>*) override {
+        for (size_t at = 0; at < m_text.size(); at += m_piece) onText(std::string_view(m_text).substr(at, m_piece));
+        if (m_throw) throw std::runtime_error("the provider broke");
+        LlmResult r;
+        r.ok = true;
+        r.finishReason = "stop";
+        r.text = m_text;
+        return r;
+    }
+
+private:
+    std::string m_text;
+    size_t m_piece;
+    bool m_throw;
+};
+
+// An answer of `bytes` or more: a shell and many small screens, each closing at the document's second level.
+std::string manyScreens(size_t bytes) {
+    std::string text = R"({"spec": 1, "meta": {"name": "Big"}, "nav": {"type": "tabs", "items": ["s0", "s1"], "start": "s0"}, "screens": {)";
+    for (int i = 0; text.size() < bytes; ++i)
+        text += std::string(i ? ", " : "") + "\"s" + std::to_string(i) + R"(": {"title": "Screen )" + std::to_string(i) +
+                R"(", "body": [{"text": "Some words on screen ${title}", "style": "body"}, {"button": "Next", "onTap": {"navigate": "s0"}}]})";
+    return text + "}}";
+}
+
+// The openai provider against `server`, giving up after `idleSec` of silence.
+std::unique_ptr<LlmProvider> openAiWithIdleTimeout(const FakeLlmServer& server, double idleSec) {
+    ProviderSettings s;
+    s.provider = "openai";
+    s.baseUrl = server.url() + "/v1";
+    s.apiKey = "sk-test-SECRET-0123456789";
+    s.retryBaseSec = 0.01;
+    s.idleTimeoutSec = idleSec;
+    return makeProvider(s, nullptr);
+}
+
+// Where the `n`th event of an SSE wire starts (0 = the first).
+size_t eventStart(const std::string& wire, int n) {
+    size_t at = 0;
+    for (int i = 0; i < n; ++i) at = wire.find("\n\ndata: ", at) + 2;
+    return at;
+}
+
+// Screens of a partial spec that the model has written (not the skeletons standing in for the rest).
+int writtenScreens(const Json& partial) {
+    int n = 0;
+    for (auto& [id, screen] : partial["screens"].items()) {
+        const Json& body = screen["body"];
+        n += !(body.is_array() && !body.empty() && body[0].contains("skeleton"));
+    }
+    return n;
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Stalls and resets after the answer started
+//-----------------------------------------------------------------------------
+
+TEST_CASE("a server that goes silent after the first chunk is reported once, never retried or repaired", "[network]") {
+    FakeLlmServer server;
+    const std::string answer = sampleText("habit_tracker.json");
+    const std::string wire = openAiStream({answer.substr(0, 2000), answer.substr(2000)});
+    server.push(FakeReply::sse(wire).cutAt({eventStart(wire, 2)}).delayBetweenChunks(60));   // role, first delta, silence
+    Sandbox box;
+    auto provider = openAiWithIdleTimeout(server, 0.2);
+    REQUIRE(provider);
+    GenerationResult r = generateSpec(box.options(), *provider, nullptr, nullptr, nullptr);
+    INFO(r.error);
+    CHECK(server.requests().size() == 1);
+    CHECK_FALSE(r.written);
+    CHECK(r.error == "openai: the connection stalled after 1 KB of the answer (nothing received for 0.2 s); the partial answer is in " + r.rawPath);
+    const std::string raw = readFile(r.rawPath);
+    CHECK(raw.find(answer.substr(0, 2000)) != std::string::npos);
+    CHECK(raw.find("first answer, finish: error") != std::string::npos);
+    CHECK(raw.find("repair round") == std::string::npos);
+}
+
+TEST_CASE("a connection reset in the middle of the answer is reported once, never retried or repaired", "[network]") {
+    FakeLlmServer server;
+    const std::string answer = sampleText("habit_tracker.json");
+    const std::string wire = openAiStream({answer.substr(0, 3000), answer.substr(3000)});
+    const size_t cut = eventStart(wire, 2);
+    server.push(FakeReply::sse(wire).cutAt({cut}).dropAfter(cut + 10));
+    Sandbox box;
+    auto provider = openAiAt(server);
+    GenerationResult r = generateSpec(box.options(), *provider, nullptr, nullptr, nullptr);
+    INFO(r.error);
+    CHECK(server.requests().size() == 1);
+    CHECK_FALSE(r.written);
+    CHECK(r.error.find("openai: the connection to " + server.url() + "/v1/chat/completions broke after 2 KB of the answer") == 0);
+    CHECK(r.error.find("; the partial answer is in " + r.rawPath) != std::string::npos);
+    CHECK(readFile(r.rawPath).find(answer.substr(0, 3000)) != std::string::npos);
+}
+
+TEST_CASE("a repair round that stalls keeps the earlier answer and asks no more", "[network]") {
+    FakeLlmServer server;
+    std::string broken = sampleText("habit_tracker.json");
+    broken.replace(broken.find("\"preset\": \"calm\""), 16, "\"preset\": \"zzzz\"");   // one located error to repair
+    server.push(FakeReply::sse(openAiStream({broken})));
+    const std::string wire = openAiStream({"{\"spec\": 1, ", "\"screens\": {}}"});
+    server.push(FakeReply::sse(wire).cutAt({eventStart(wire, 2)}).delayBetweenChunks(60));
+    Sandbox box;
+    auto provider = openAiWithIdleTimeout(server, 0.2);
+    REQUIRE(provider);
+    GenerationResult r = generateSpec(box.options(), *provider, nullptr, nullptr, nullptr);
+    INFO(r.error);
+    CHECK(server.requests().size() == 2);
+    CHECK(r.written);   // the first answer, with its problem listed
+    CHECK(r.error.find("the connection stalled after 12 bytes of the answer") != std::string::npos);
+}
+
+TEST_CASE("a provider that fails with an exception mid-answer still leaves the raw answer", "[network]") {
+    ScriptedProvider provider("{\"spec\": 1, \"screens\": {\"home\"", 4, true);
+    Sandbox box;
+    GenerationResult r = generateSpec(box.options(), provider, nullptr, nullptr, nullptr);
+    CHECK_FALSE(r.written);
+    CHECK(r.error == "scripted: the answer could not be read (the provider broke); the partial answer is in " + r.rawPath);
+    CHECK(readFile(r.rawPath).find("{\"spec\": 1, \"screens\": {\"home\"") != std::string::npos);
+}
+
+TEST_CASE("the idle timeout comes from PROMPTOTYPE_IDLE_TIMEOUT, else the config file, else the budget table", "[config]") {
+    unsetenv("PROMPTOTYPE_IDLE_TIMEOUT");
+    ProviderConfig config;
+    config.doc = Json::object();
+    CHECK(resolveProvider(config, "offline").idleTimeoutSec == limits::kIdleTimeout.value);
+    config.doc["idle_timeout"] = 5;
+    CHECK(resolveProvider(config, "offline").idleTimeoutSec == 5);
+    setenv("PROMPTOTYPE_IDLE_TIMEOUT", "0.25", 1);
+    CHECK(resolveProvider(config, "offline").idleTimeoutSec == 0.25);
+    setenv("PROMPTOTYPE_IDLE_TIMEOUT", "soon", 1);   // malformed: ignored
+    CHECK(resolveProvider(config, "offline").idleTimeoutSec == 5);
+    unsetenv("PROMPTOTYPE_IDLE_TIMEOUT");
+
+    Sandbox box;
+    for (const char* bad : {"{\"idle_timeout\": \"90\"}", "{\"idle_timeout\": 0}", "{\"idle_timeout\": 1e6}"}) {
+        std::ofstream(box.file("config.json")) << bad;
+        ProviderConfig loaded = ProviderConfig::load(box.file("config.json"));
+        INFO(bad);
+        CHECK(loaded.error.find("/idle_timeout: error: expected seconds without a byte from the model") != std::string::npos);
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Endless and huge answers
+//-----------------------------------------------------------------------------
+
+TEST_CASE("a stream that never ends stops at the streamed-answer cap, keeping what arrived", "[network][limits]") {
+    FakeLlmServer server;
+    const std::string start = openAiChunk({{"role", "assistant"}, {"content", "{\"screens\": {\"home\": {\"title\": \""}});
+    server.push(FakeReply::sse(start).thenRepeatForever(openAiChunk({{"content", std::string(64 * 1024, 'x')}})));
+    Sandbox box;
+    auto provider = openAiAt(server);
+    GenerationOptions o = box.options();
+    o.maxRepairRounds = 0;
+    GenerationResult r = generateSpec(o, *provider, nullptr, nullptr, nullptr);
+    INFO(r.error);
+    CHECK_FALSE(r.written);
+    CHECK(r.error.find("the answer passed 8 MB") != std::string::npos);
+    const std::string raw = readFile(r.rawPath);
+    CHECK(raw.size() > (size_t)limits::kStreamedAnswer.value);
+    CHECK(raw.size() < (size_t)limits::kStreamedAnswer.value + 256 * 1024);   // stopped within a chunk or two of the cap
+    CHECK(raw.find("{\"screens\": {\"home\"") != std::string::npos);
+}
+
+TEST_CASE("a stream of endless keep-alive comments stops at the received-bytes cap", "[network][limits]") {
+    FakeLlmServer server;
+    std::string comments;
+    while (comments.size() < 64 * 1024) comments += ": keep-alive " + std::string(100, '.') + "\n";
+    server.push(FakeReply::sse(openAiChunk({{"role", "assistant"}, {"content", "{\"app\": "}})).thenRepeatForever(comments));
+    Sandbox box;
+    auto provider = openAiAt(server);
+    GenerationOptions o = box.options();
+    o.maxRepairRounds = 0;
+    GenerationResult r = generateSpec(o, *provider, nullptr, nullptr, nullptr);
+    INFO(r.error);
+    CHECK_FALSE(r.written);
+    CHECK(r.error.find("the server sent more than 64 MB for one answer") != std::string::npos);
+    CHECK(readFile(r.rawPath).find("{\"app\": ") != std::string::npos);
+}
+
+TEST_CASE("partial parsing while streaming does work linear in the answer and still shows screens early", "[limits]") {
+    const std::string answer = manyScreens(256 * 1024);
+    ScriptedProvider provider(answer, 16);
+    Sandbox box;
+    GenerationOptions o = box.options();
+    o.maxRepairRounds = 0;
+    std::vector<int> published;
+    GenerationResult r = generateSpec(o, provider, nullptr, [&](const Json& doc) { published.push_back(writtenScreens(doc)); }, nullptr);
+    INFO(r.partialParseBytes << " bytes parsed for a " << answer.size() << "-byte answer");
+    CHECK(r.partialParseBytes <= (size_t)limits::kStreamParseWork.value * answer.size());
+    REQUIRE(published.size() >= 10);
+    CHECK(published.front() <= 2);   // the first screens showed long before the answer ended
+    CHECK(std::is_sorted(published.begin(), published.end()));
+}
+
+TEST_CASE("a normal answer shows each of its first screens as soon as it closes", "[limits]") {
+    const std::string answer = sampleText("habit_tracker.json");
+    ScriptedProvider provider(answer, 16);
+    Sandbox box;
+    std::vector<int> published;
+    GenerationResult r = generateSpec(box.options(), provider, nullptr, [&](const Json& doc) { published.push_back(writtenScreens(doc)); }, nullptr);
+    CHECK(r.ok);
+    REQUIRE(!published.empty());
+    std::vector<int> expected(published.size());
+    std::iota(expected.begin(), expected.end(), published.front());
+    CHECK(published == expected);   // every screen published as its own step: no screen waited for the next
+}
