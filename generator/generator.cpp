@@ -77,7 +77,7 @@ void formatInline(const Json& j, std::string& out) {
         bool first = true;
         for (auto& [k, v] : j.items()) {
             out += first ? "" : ", ";
-            out += Json(k).dump() + ": ";
+            out += Json(k).dump(-1, ' ', false, Json::error_handler_t::replace) + ": ";
             formatInline(v, out);
             first = false;
         }
@@ -103,7 +103,7 @@ void formatBlock(const Json& j, int indent, std::string& out) {
     size_t i = 0;
     for (auto it = j.begin(); it != j.end(); ++it, ++i) {
         out += i ? ",\n" + pad : "";
-        if (obj) out += Json(it.key()).dump() + ": ";
+        if (obj) out += Json(it.key()).dump(-1, ' ', false, Json::error_handler_t::replace) + ": ";
         formatBlock(*it, indent + 1, out);
     }
     out += obj ? '}' : ']';
@@ -241,7 +241,8 @@ void storeCache(const std::string& dir, const std::string& file, const Generatio
     fs::create_directories(dir, ec);
     Json entry = {{"idea", o.idea}, {"provider", p.name()}, {"model", p.model()}, {"prompt_version", promptVersion()}, {"spec", res.doc}, {"raw", raw}};
     std::string error;
-    writeFileAtomic(file, entry.dump(), &error);  // a cache that cannot be written only costs speed next time
+    // The raw answer is the model's bytes, valid UTF-8 or not: replaced here, never a throw.
+    writeFileAtomic(file, entry.dump(-1, ' ', false, Json::error_handler_t::replace), &error);  // a cache that cannot be written only costs speed next time
 }
 
 } // namespace

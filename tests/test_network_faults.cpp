@@ -4,10 +4,12 @@
 // [SECTION] Helpers
 // [SECTION] Stalls and resets after the answer started
 // [SECTION] Endless and huge answers
+// [SECTION] Invalid UTF-8
 
 #include "fake_llm_server.h"
 #include "test_files.h"
 #include "generator/generator.h"
+#include "generator/lenient_json.h"
 #include "runtime/spec/limits.h"
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -249,4 +251,49 @@ TEST_CASE("a normal answer shows each of its first screens as soon as it closes"
     std::vector<int> expected(published.size());
     std::iota(expected.begin(), expected.end(), published.front());
     CHECK(published == expected);   // every screen published as its own step: no screen waited for the next
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Invalid UTF-8
+//-----------------------------------------------------------------------------
+
+TEST_CASE("an invalid UTF-8 byte in a streamed delta is replaced and the answer works", "[network][utf8]") {
+    FakeLlmServer server;
+    const std::string answer = sampleText("habit_tracker.json");
+    const size_t at = answer.find("\"Streaks\"") + 2;
+    std::string wire = openAiStream({answer.substr(0, at), "@BAD@", answer.substr(at)});
+    wire.replace(wire.find("@BAD@"), 5, "\xFF");   // the builders refuse invalid UTF-8, so it goes in on the wire
+    server.push(FakeReply::sse(wire));
+    Sandbox box;
+    auto provider = openAiAt(server);
+    GenerationResult r = generateSpec(box.options(), *provider, nullptr, nullptr, nullptr);
+    INFO(r.error);
+    CHECK(r.ok);
+    CHECK(server.requests().size() == 1);
+    CHECK(r.doc["meta"]["name"] == "S\xEF\xBF\xBDtreaks");
+    CHECK(readFile(r.rawPath).find("S\xEF\xBF\xBDtreaks") != std::string::npos);
+}
+
+TEST_CASE("an answer with invalid UTF-8 keeps its raw bytes and never throws, cached or not", "[utf8]") {
+    std::string answer = sampleText("habit_tracker.json");
+    answer.insert(answer.find("\"Streaks\"") + 2, "\xFF");
+    answer.insert(answer.find("\"preset\""), "\"caf\xC3\": 1, ");   // a key cut in the middle of a character
+    ScriptedProvider provider(answer, 16);
+    Sandbox box;
+    GenerationOptions o = box.options();
+    o.cacheDir = box.file("cache");
+    GenerationResult r;
+    REQUIRE_NOTHROW(r = generateSpec(o, provider, nullptr, nullptr, nullptr));
+    INFO(r.error);
+    CHECK(r.written);
+    CHECK(readFile(r.rawPath).find(answer) != std::string::npos);   // the model's bytes, as they came
+    CHECK(readFile(r.specPath).find("S\xEF\xBF\xBDtreaks") != std::string::npos);
+    CHECK_NOTHROW(formatSpec(r.doc));
+}
+
+TEST_CASE("validUtf8 replaces each ill-formed byte and keeps valid text as is", "[utf8]") {
+    CHECK(validUtf8("caf\xC3\xA9 \xE2\x80\xA6") == "caf\xC3\xA9 \xE2\x80\xA6");
+    CHECK(validUtf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+    CHECK(validUtf8("\xC3") == "\xEF\xBF\xBD");                 // cut at the end
+    CHECK(validUtf8("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");   // a surrogate, as bytes
 }

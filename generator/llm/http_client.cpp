@@ -7,6 +7,7 @@
 // [SECTION] Streaming answers
 
 #include "generator/llm/http_client.h"
+#include "generator/lenient_json.h"
 #include "runtime/spec/limits.h"
 #include <curl/curl.h>
 #include <algorithm>
@@ -46,11 +47,11 @@ std::string_view trimmed(std::string_view s) {
     return s.substr(b, e - b + 1);
 }
 
-// At most `max` bytes of `s` on one line, never cutting a UTF-8 sequence.
+// At most `max` bytes of `s` on one line, never cutting a UTF-8 sequence (ill-formed bytes replaced).
 std::string snippet(std::string_view s, size_t max = 200) {
     std::string out;
     bool space = false;
-    for (char c : trimmed(s)) {
+    for (char c : validUtf8(trimmed(s))) {
         bool ws = c == '\n' || c == '\r' || c == '\t' || c == ' ';
         if (ws) { space = true; continue; }
         if (space && !out.empty()) out += ' ';
@@ -520,7 +521,8 @@ LlmResult streamAnswer(const std::string& provider, const HttpCall& call, const 
     SseDecoder sse;
     enum class Mode { Unknown, Sse, WholeJson } mode = Mode::Unknown;
     std::string pending;   // leading whitespace (or a whole JSON body) until the mode is known
-    auto onEvent = [&](const SseEvent& e) { return dialect.onEvent(e, state); };
+    // One bad byte must not cost the answer: the event is read with it replaced by U+FFFD (strict JSON would refuse it).
+    auto onEvent = [&](const SseEvent& e) { return dialect.onEvent(SseEvent{e.event, validUtf8(e.data)}, state); };
 
     size_t received = 0;   // wire bytes of this attempt
     // SSE never starts with '{': a body that does is the non-streamed answer of a server that ignored stream:true.
@@ -558,7 +560,7 @@ LlmResult streamAnswer(const std::string& provider, const HttpCall& call, const 
     if (out.success()) {
         if (mode == Mode::Sse) sse.finish(onEvent);
         if (mode == Mode::WholeJson) {
-            Json body = Json::parse(pending, nullptr, false);
+            Json body = Json::parse(validUtf8(pending), nullptr, false);
             if (body.is_object()) dialect.onWholeBody(body, state);
             else state.streamError = "the server's answer is not valid JSON: " + snippet(pending);
         }
