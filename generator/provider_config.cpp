@@ -9,6 +9,7 @@
 
 #include "generator/offline/offline_drafter.h"
 #include "generator/provider.h"
+#include "generator/llm/credentials.h"
 #include "generator/llm/providers_internal.h"
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/files.h"
@@ -75,7 +76,7 @@ bool isHttpUrl(const std::string& url) {
 std::string settingsProblem(const ProviderSettings& s) {
     if (s.provider == "openai" || s.provider == "anthropic") {
         if (!s.baseUrl.empty() && !isHttpUrl(s.baseUrl))
-            return s.provider + ": the base URL \"" + s.baseUrl + "\" must start with http:// or https://";
+            return s.provider + ": the base URL \"" + maskCredentials(s.baseUrl) + "\" must start with http:// or https://";
         bool publicOpenAi = s.baseUrl.empty() || s.baseUrl.find("api.openai.com") != std::string::npos;
         if (s.provider == "openai" && s.apiKey.empty() && publicOpenAi)
             return "OPENAI_API_KEY is not set (or add openai.api_key to " + configPathForMessages() +
@@ -231,13 +232,13 @@ std::string describeProviders(const ProviderConfig& config) {
         std::string status = problem.empty() ? "ready" : "not configured";
         std::string model = s.model.empty() ? "-" : s.model, where, key;
         if (s.provider == "openai") {
-            where = s.baseUrl;
+            where = maskCredentials(s.baseUrl);
             key = keyColumn(s.apiKey, "OPENAI_API_KEY");
         } else if (s.provider == "anthropic") {
-            where = s.baseUrl;
+            where = maskCredentials(s.baseUrl);
             key = keyColumn(s.apiKey, "ANTHROPIC_API_KEY");
         } else if (s.provider == "command") {
-            where = s.command.empty() ? "not set (--command or command.command)" : s.command;
+            where = s.command.empty() ? "not set (--command or command.command)" : maskCredentials(s.command);
             key = "-";
         } else {
             model = "built-in drafter";

@@ -5,11 +5,13 @@
 // [SECTION] Stalls and resets after the answer started
 // [SECTION] Endless and huge answers
 // [SECTION] Invalid UTF-8
+// [SECTION] Credentials in what is shown
 
 #include "fake_llm_server.h"
 #include "test_files.h"
 #include "generator/generator.h"
 #include "generator/lenient_json.h"
+#include "generator/llm/credentials.h"
 #include "runtime/spec/limits.h"
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -296,4 +298,85 @@ TEST_CASE("validUtf8 replaces each ill-formed byte and keeps valid text as is", 
     CHECK(validUtf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
     CHECK(validUtf8("\xC3") == "\xEF\xBF\xBD");                 // cut at the end
     CHECK(validUtf8("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");   // a surrogate, as bytes
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Credentials in what is shown
+//-----------------------------------------------------------------------------
+
+namespace {
+const std::string kKey = "sk-proj-Q7fLx2Vb9KpZ3mN8wR4tY6uC1";   // a key's shape; never a real one
+const std::string kRandom = "a9F3kQ7zL2xV8bN4mT6wR1yH";           // 24 random-looking characters
+}
+
+TEST_CASE("maskCredentials masks keys in URLs and command lines and leaves ordinary settings alone", "[secrets]") {
+    struct Case { std::string text, secret; };
+    const std::vector<Case> secrets = {
+        {"https://alice:" + kRandom + "@llm.example.com/v1", kRandom},
+        {"https://" + kKey + "@llm.example.com/v1", kKey},
+        {"https://llm.example.com/v1?api-key=hunter2hunter2&model=x", "hunter2hunter2"},
+        {"https://llm.example.com/v1?token=short1", "short1"},
+        {"https://x.blob.core.windows.net/c?sv=2022&sig=AbCdEfGh%2F12", "AbCdEfGh%2F12"},
+        {"llm --api-key " + kKey + " -m gpt-4o", kKey},
+        {"llm --api-key=plaintextpass -m gpt-4o", "plaintextpass"},
+        {"mytool -k 'opensesame99' --model x", "opensesame99"},
+        {"OPENAI_API_KEY=" + kKey + " llm -m gpt-4o", kKey},
+        {"env MY_TOKEN=\"tok-3f9a\" ./run.sh", "tok-3f9a"},
+        {"curl -H \"Authorization: Bearer abcdef123456\" https://x", "abcdef123456"},
+        {"llm -m gpt-4o " + kKey, kKey},
+        {"llm --header x-thing:" + kRandom, kRandom},
+    };
+    for (const Case& c : secrets) {
+        std::string masked = maskCredentials(c.text);
+        INFO(c.text << " -> " << masked);
+        CHECK(masked.find(c.secret) == std::string::npos);
+    }
+    CHECK(maskCredentials("https://alice:" + kRandom + "@llm.example.com/v1") == "https://alice:" + maskSecret(kRandom) + "@llm.example.com/v1");
+    CHECK(maskCredentials("llm --api-key " + kKey + " -m gpt-4o") == "llm --api-key " + maskSecret(kKey) + " -m gpt-4o");
+    for (const std::string plain : {"http://127.0.0.1:11434/v1", "https://api.openai.com/v1?model=gpt-4o-mini", "llm -m gpt-4o-mini",
+                                    "ollama run llama3.1:8b-instruct-q4_K_M", "claude --model claude-sonnet-4-5-20250929 -p",
+                                    "/home/me/models/Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf", "python3 -u ask.py --temperature=0.2"})
+        CHECK(maskCredentials(plain) == plain);
+}
+
+TEST_CASE("the providers table and provider errors never show a key from a URL or a command line", "[secrets]") {
+    Sandbox box;
+    const std::string baseUrl = "https://alice:" + kRandom + "@llm.example.com/v1?api_key=" + kKey;
+    setenv("OPENAI_BASE_URL", baseUrl.c_str(), 1);
+    std::ofstream(box.file("config.json")) << "{\"command\": {\"command\": \"llm --api-key " + kKey + " -m gpt-4o\"}}";
+    std::string table = describeProviders(ProviderConfig::load(box.file("config.json")));
+    unsetenv("OPENAI_BASE_URL");
+    INFO(table);
+    CHECK(table.find("llm.example.com/v1") != std::string::npos);
+    CHECK(table.find("llm --api-key " + maskSecret(kKey) + " -m gpt-4o") != std::string::npos);
+    CHECK(table.find(kKey) == std::string::npos);
+    CHECK(table.find(kRandom) == std::string::npos);
+
+    ProviderSettings notHttp;
+    notHttp.provider = "openai";
+    notHttp.baseUrl = "ftp://bob:" + kRandom + "@host/v1";
+    std::string error;
+    CHECK_FALSE(makeProvider(notHttp, &error));
+    CHECK(error.find("must start with http") != std::string::npos);
+    CHECK(error.find(kRandom) == std::string::npos);
+
+    ProviderSettings refused;   // a connection error names the URL: its user info is masked
+    refused.provider = "openai";
+    refused.baseUrl = "http://carol:" + kRandom + "@127.0.0.1:9/v1";
+    refused.maxRetries = 0;
+    auto provider = makeProvider(refused, &error);
+    REQUIRE(provider);
+    LlmResult r = provider->complete(LlmRequest(), nullptr, nullptr);
+    INFO(r.error);
+    CHECK(r.error.find("127.0.0.1:9") != std::string::npos);
+    CHECK(r.error.find(kRandom) == std::string::npos);
+
+    ProviderSettings command;   // a CLI that echoes its key on stderr
+    command.provider = "command";
+    command.command = "echo 'error: invalid key " + kKey + "' >&2; exit 1";
+    auto cli = makeProvider(command, &error);
+    REQUIRE(cli);
+    r = cli->complete(LlmRequest(), nullptr, nullptr);
+    CHECK(r.error.find("invalid key") != std::string::npos);
+    CHECK(r.error.find(kKey) == std::string::npos);
 }

@@ -8,6 +8,7 @@
 
 #include "generator/llm/http_client.h"
 #include "generator/lenient_json.h"
+#include "generator/llm/credentials.h"
 #include "runtime/spec/limits.h"
 #include <curl/curl.h>
 #include <algorithm>
@@ -66,17 +67,6 @@ std::string snippet(std::string_view s, size_t max = 200) {
     return out;
 }
 
-// The URL without credentials or query string, for messages.
-std::string displayUrl(const std::string& url) {
-    std::string out = url.substr(0, url.find_first_of("?#"));
-    size_t scheme = out.find("://");
-    size_t at = out.find('@');
-    size_t pathStart = scheme == std::string::npos ? 0 : out.find('/', scheme + 3);
-    if (scheme != std::string::npos && at != std::string::npos && (pathStart == std::string::npos || at < pathStart))
-        out.erase(scheme + 3, at - scheme - 2);
-    return out;
-}
-
 std::string retriedNote(int retries) {
     if (retries == 0) return "";
     return " (retried " + std::to_string(retries) + (retries == 1 ? " time)" : " times)");
@@ -112,14 +102,6 @@ bool waitCancellable(double sec, const std::atomic<bool>* cancel) {
 std::string HttpOutcome::header(const std::string& lowerName) const {
     auto it = headers.find(lowerName);
     return it == headers.end() ? std::string() : it->second;
-}
-
-std::string scrubSecret(std::string text, const std::string& secret) {
-    if (secret.size() < 6) return text;   // shorter "keys" would mangle ordinary words
-    std::string mask = maskSecret(secret);
-    for (size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + mask.size()))
-        text.replace(at, secret.size(), mask);
-    return text;
 }
 
 namespace {
@@ -479,7 +461,7 @@ std::string statusName(int status) {
 }
 
 std::string describeHttpProblem(const HttpOutcome& o, const HttpCall& call, size_t answerBytes) {
-    std::string where = displayUrl(call.url);
+    std::string where = maskCredentials(call.url);
     std::string retried = retriedNote(o.retries);
     if (o.status != 0 && (o.status < 200 || o.status >= 300)) {
         std::string msg = "HTTP " + std::to_string(o.status) + " " + statusName(o.status) + " from " + where + retried;
@@ -573,7 +555,7 @@ LlmResult streamAnswer(const std::string& provider, const HttpCall& call, const 
     auto fail = [&](const std::string& finish, const std::string& message) {
         r.ok = false;
         r.finishReason = finish;
-        r.error = scrubSecret(provider + ": " + message, secret);
+        r.error = maskCredentials(scrubSecret(provider + ": " + message, secret));
     };
     if (out.failure == HttpFailure::Cancelled) {
         r.cancelled = true;

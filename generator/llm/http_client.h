@@ -11,6 +11,7 @@
 // [SECTION] Streaming answers (shared by the HTTP providers)
 
 #pragma once
+#include "generator/llm/credentials.h"
 #include "generator/provider.h"
 #include <atomic>
 #include <functional>
@@ -149,6 +150,5 @@ LlmResult streamAnswer(const std::string& provider, const HttpCall& call, const 
                        HttpOutcome* httpOut = nullptr);
 
 std::string serverErrorMessage(std::string_view body);   // error.message of a JSON error body, else a short snippet
-std::string scrubSecret(std::string text, const std::string& secret);   // replaces every occurrence with its mask
 
 } // namespace pt
