@@ -37,6 +37,16 @@ struct Sandbox : ScratchDir {
         o.cacheDir = "-";
         return o;
     }
+    // A generation by the openai provider against `server`, giving up after `idleSec` of silence.
+    GenerationResult generateWith(const FakeLlmServer& server, double idleSec = 5) const {
+        ProviderSettings s;
+        s.provider = "openai";
+        s.baseUrl = server.url() + "/v1";
+        s.apiKey = "sk-test-SECRET-0123456789";
+        s.retryBaseSec = 0.01;
+        s.idleTimeoutSec = idleSec;
+        return generateSpec(options(), *makeProvider(s, nullptr), nullptr, nullptr, nullptr);
+    }
 };
 
 // A provider without a network: streams `text` in pieces of `piece` bytes, then reports a whole answer
@@ -71,17 +81,6 @@ std::string manyScreens(size_t bytes) {
     return text + "}}";
 }
 
-// The openai provider against `server`, giving up after `idleSec` of silence.
-std::unique_ptr<LlmProvider> openAiWithIdleTimeout(const FakeLlmServer& server, double idleSec) {
-    ProviderSettings s;
-    s.provider = "openai";
-    s.baseUrl = server.url() + "/v1";
-    s.apiKey = "sk-test-SECRET-0123456789";
-    s.retryBaseSec = 0.01;
-    s.idleTimeoutSec = idleSec;
-    return makeProvider(s, nullptr);
-}
-
 // Where the `n`th event of an SSE wire starts (0 = the first).
 size_t eventStart(const std::string& wire, int n) {
     size_t at = 0;
@@ -111,9 +110,7 @@ TEST_CASE("a server that goes silent after the first chunk is reported once, nev
     const std::string wire = openAiStream({answer.substr(0, 2000), answer.substr(2000)});
     server.push(FakeReply::sse(wire).cutAt({eventStart(wire, 2)}).delayBetweenChunks(60));   // role, first delta, silence
     Sandbox box;
-    auto provider = openAiWithIdleTimeout(server, 0.2);
-    REQUIRE(provider);
-    GenerationResult r = generateSpec(box.options(), *provider, nullptr, nullptr, nullptr);
+    GenerationResult r = box.generateWith(server, 0.2);
     INFO(r.error);
     CHECK(server.requests().size() == 1);
     CHECK_FALSE(r.written);
@@ -131,8 +128,7 @@ TEST_CASE("a connection reset in the middle of the answer is reported once, neve
     const size_t cut = eventStart(wire, 2);
     server.push(FakeReply::sse(wire).cutAt({cut}).dropAfter(cut + 10));
     Sandbox box;
-    auto provider = openAiAt(server);
-    GenerationResult r = generateSpec(box.options(), *provider, nullptr, nullptr, nullptr);
+    GenerationResult r = box.generateWith(server);
     INFO(r.error);
     CHECK(server.requests().size() == 1);
     CHECK_FALSE(r.written);
@@ -149,9 +145,7 @@ TEST_CASE("a repair round that stalls keeps the earlier answer and asks no more"
     const std::string wire = openAiStream({"{\"spec\": 1, ", "\"screens\": {}}"});
     server.push(FakeReply::sse(wire).cutAt({eventStart(wire, 2)}).delayBetweenChunks(60));
     Sandbox box;
-    auto provider = openAiWithIdleTimeout(server, 0.2);
-    REQUIRE(provider);
-    GenerationResult r = generateSpec(box.options(), *provider, nullptr, nullptr, nullptr);
+    GenerationResult r = box.generateWith(server, 0.2);
     INFO(r.error);
     CHECK(server.requests().size() == 2);
     CHECK(r.written);   // the first answer, with its problem listed
@@ -198,11 +192,9 @@ TEST_CASE("a stream that never ends stops at the streamed-answer cap, keeping wh
     const std::string start = openAiChunk({{"role", "assistant"}, {"content", "{\"screens\": {\"home\": {\"title\": \""}});
     server.push(FakeReply::sse(start).thenRepeatForever(openAiChunk({{"content", std::string(64 * 1024, 'x')}})));
     Sandbox box;
-    auto provider = openAiAt(server);
-    GenerationOptions o = box.options();
-    o.maxRepairRounds = 0;
-    GenerationResult r = generateSpec(o, *provider, nullptr, nullptr, nullptr);
+    GenerationResult r = box.generateWith(server);
     INFO(r.error);
+    CHECK(server.requests().size() == 1);
     CHECK_FALSE(r.written);
     CHECK(r.error.find("the answer passed 8 MB") != std::string::npos);
     const std::string raw = readFile(r.rawPath);
@@ -217,11 +209,9 @@ TEST_CASE("a stream of endless keep-alive comments stops at the received-bytes c
     while (comments.size() < 64 * 1024) comments += ": keep-alive " + std::string(100, '.') + "\n";
     server.push(FakeReply::sse(openAiChunk({{"role", "assistant"}, {"content", "{\"app\": "}})).thenRepeatForever(comments));
     Sandbox box;
-    auto provider = openAiAt(server);
-    GenerationOptions o = box.options();
-    o.maxRepairRounds = 0;
-    GenerationResult r = generateSpec(o, *provider, nullptr, nullptr, nullptr);
+    GenerationResult r = box.generateWith(server);
     INFO(r.error);
+    CHECK(server.requests().size() == 1);
     CHECK_FALSE(r.written);
     CHECK(r.error.find("the server sent more than 64 MB for one answer") != std::string::npos);
     CHECK(readFile(r.rawPath).find("{\"app\": ") != std::string::npos);
@@ -267,8 +257,7 @@ TEST_CASE("an invalid UTF-8 byte in a streamed delta is replaced and the answer 
     wire.replace(wire.find("@BAD@"), 5, "\xFF");   // the builders refuse invalid UTF-8, so it goes in on the wire
     server.push(FakeReply::sse(wire));
     Sandbox box;
-    auto provider = openAiAt(server);
-    GenerationResult r = generateSpec(box.options(), *provider, nullptr, nullptr, nullptr);
+    GenerationResult r = box.generateWith(server);
     INFO(r.error);
     CHECK(r.ok);
     CHECK(server.requests().size() == 1);
