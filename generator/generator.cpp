@@ -10,6 +10,7 @@
 #include "generator/system_prompt.h"
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/files.h"
+#include "runtime/spec/limits.h"
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -73,7 +74,7 @@ void formatInline(const Json& j, std::string& out) {
         bool first = true;
         for (auto& [k, v] : j.items()) {
             out += first ? "" : ", ";
-            out += Json(k).dump() + ": ";
+            out += Json(k).dump(-1, ' ', false, Json::error_handler_t::replace) + ": ";
             formatInline(v, out);
             first = false;
         }
@@ -99,7 +100,7 @@ void formatBlock(const Json& j, int indent, std::string& out) {
     size_t i = 0;
     for (auto it = j.begin(); it != j.end(); ++it, ++i) {
         out += i ? ",\n" + pad : "";
-        if (obj) out += Json(it.key()).dump() + ": ";
+        if (obj) out += Json(it.key()).dump(-1, ' ', false, Json::error_handler_t::replace) + ": ";
         formatBlock(*it, indent + 1, out);
     }
     out += obj ? '}' : ']';
@@ -237,7 +238,8 @@ void storeCache(const std::string& dir, const std::string& file, const Generatio
     fs::create_directories(dir, ec);
     Json entry = {{"idea", o.idea}, {"provider", p.name()}, {"model", p.model()}, {"prompt_version", promptVersion()}, {"spec", res.doc}, {"raw", raw}};
     std::string error;
-    writeFileAtomic(file, entry.dump(), &error);  // a cache that cannot be written only costs speed next time
+    // The raw answer is the model's bytes, valid UTF-8 or not: replaced here, never a throw.
+    writeFileAtomic(file, entry.dump(-1, ' ', false, Json::error_handler_t::replace), &error);  // a cache that cannot be written only costs speed next time
 }
 
 } // namespace
@@ -302,12 +304,14 @@ public:
     }
 
 private:
-    // The text of one answer as it streams, and when it was last parsed for a partial spec.
+    // The text of one answer as it streams, and what the partial parser has seen of it.
     struct Stream {
         std::string text;
         int published = 0;             // screens in the last partial spec published
-        Clock::time_point lastParse;
-        size_t parsedBytes = 0;
+        size_t parsedAt = 0;           // text size at the last partial parse
+        int depth = 0;                 // brackets open outside strings (a cheap running scan, not a parse)
+        bool inString = false, escaped = false;
+        bool due = false;              // something new may show: parse when the budget allows
     };
 
     void report(const std::string& phase) {
@@ -326,12 +330,19 @@ private:
         for (int round = 0; round <= m_o.maxRepairRounds; ++round) {
             LlmResult answer = ask(request, round);
             if (!keepRaw(round, answer)) return false;
+            m_res.repairRounds = round;
             if (answer.cancelled) { m_res.error = "cancelled"; break; }
             if (answer.text.empty()) { m_res.error = answer.error.empty() ? m_res.generator + " returned an empty answer" : answer.error; break; }
+            // An answer that broke off (stall, reset, size cap, an error in the stream) is not a whole answer with
+            // mistakes: repairing it would ask again and again for what the connection cannot deliver. Only an answer
+            // cut off by the token limit is asked again, smaller.
+            if (!answer.ok && !answer.truncated) {
+                m_res.error = (answer.error.empty() ? m_res.generator + " stopped in the middle of the answer" : answer.error) +
+                              "; the partial answer is in " + m_res.rawPath;
+                break;
+            }
             m_problems = ingest(answer);
-            m_res.repairRounds = round;
             if (m_problems.empty() && !answer.truncated) break;
-            if (!answer.ok && !answer.truncated && !answer.error.empty() && m_res.error.empty()) m_res.error = answer.error;
             if (round == m_o.maxRepairRounds) break;
             request.messages.push_back({"assistant", answer.text});
             request.messages.push_back({"user", repairMessage(m_problems, answer.truncated)});
@@ -344,7 +355,14 @@ private:
         m_progress = GenerationProgress();
         report(round == 0 ? m_waiting : "repairing (round " + std::to_string(round) + " of " + std::to_string(m_o.maxRepairRounds) + ")");
         Stream stream;
-        LlmResult answer = m_provider.complete(request, [&](std::string_view delta) { received(delta, round == 0, stream); }, m_cancel);
+        LlmResult answer;
+        try {
+            answer = m_provider.complete(request, [&](std::string_view delta) { received(delta, round == 0, stream); }, m_cancel);
+        } catch (const std::exception& e) {   // whatever went wrong, what arrived still reaches the raw file
+            answer = LlmResult();
+            answer.finishReason = "error";
+            answer.error = m_res.generator + ": the answer could not be read (" + e.what() + ")";
+        }
         if (answer.text.empty()) answer.text = stream.text;
         return answer;
     }
@@ -353,20 +371,35 @@ private:
         stream.text += delta;
         m_progress.bytes = stream.text.size();
         if (m_progress.phase == m_waiting) m_progress.phase = "streaming";
-        // Partial parses are linear in the answer so far, so they run only when something closed and either 50 ms
-        // passed (slow streams show each screen at once) or the text grew by an eighth (fast streams stay linear overall).
-        if (firstRound && m_onPartial && delta.find('}') != std::string_view::npos &&
-            (std::chrono::duration<double>(Clock::now() - stream.lastParse).count() >= 0.05 ||
-             stream.text.size() - stream.parsedBytes >= std::max<size_t>(256, stream.text.size() / 8)))
-            publishPartial(stream);
+        if (firstRound && m_onPartial && worthParsing(delta, stream)) publishPartial(stream);
         m_progress.elapsedSec = secondsSince(m_start);
         if (m_onProgress) m_onProgress(m_progress);
     }
 
+    // A partial parse reads the whole text so far, so it runs only when it may show something new (a screen or
+    // a section opened or closed: a bracket at the document's top levels; or the text grew by a quarter), and
+    // only while all partial parsing stays within kStreamParseWork times the text: total work is linear in the
+    // answer. A parse the budget holds back runs as soon as the text has grown enough.
+    bool worthParsing(std::string_view delta, Stream& stream) {
+        for (char c : delta) {
+            if (stream.inString) {
+                if (stream.escaped) stream.escaped = false;
+                else if (c == '\\') stream.escaped = true;
+                else if (c == '"') stream.inString = false;
+            } else if (c == '"') stream.inString = true;
+            else if (c == '{' || c == '[') stream.due |= ++stream.depth == 3;
+            else if ((c == '}' || c == ']') && stream.depth > 0) stream.due |= --stream.depth <= 2;
+        }
+        size_t size = stream.text.size();
+        stream.due |= delta.find('}') != std::string_view::npos && size >= stream.parsedAt + stream.parsedAt / 4;
+        return stream.due && m_res.partialParseBytes + size <= (size_t)limits::kStreamParseWork.value * size;
+    }
+
     // The shell once nav has closed, then each time another screen has.
     void publishPartial(Stream& stream) {
-        stream.lastParse = Clock::now();
-        stream.parsedBytes = stream.text.size();
+        stream.parsedAt = stream.text.size();
+        stream.due = false;
+        m_res.partialParseBytes += stream.text.size();
         int done = 0;
         Json partial = partialSpecFromStream(stream.text, &m_progress.currentScreen, &done);
         m_progress.screensDone = done;

@@ -57,6 +57,7 @@ struct GenerationResult {
     double shellSec = -1;                 // when the app shell (nav, with skeletons for unwritten screens) was first published
     double firstScreenSec = -1;           // when the first complete screen was published (-1: never, e.g. cache)
     double totalSec = 0;
+    size_t partialParseBytes = 0;         // text run through the partial parser while streaming (at most kStreamParseWork x the answer)
 };
 
 using ProgressFn = std::function<void(const GenerationProgress&)>;

@@ -701,6 +701,22 @@ LenientResult parseLenient(std::string_view text) {
     return parseLenientText(text, true);
 }
 
+std::string validUtf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t p = 0; p < text.size();) {
+        size_t n = utf8Length(text, p);
+        if (n == 0) {
+            out += kReplacementChar;
+            ++p;
+        } else {
+            out.append(text.data() + p, n);
+            p += n;
+        }
+    }
+    return out;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Partial parsing
 //-----------------------------------------------------------------------------

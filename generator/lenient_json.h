@@ -33,6 +33,10 @@ struct LenientResult {
 // unquoted keys, Python literals (True/False/None), NaN/Infinity; closes a truncated document.
 LenientResult parseLenient(std::string_view text);
 
+// `text` with each ill-formed UTF-8 byte replaced by U+FFFD, as the readers here do inside strings: for
+// text from the network that must become JSON (nlohmann's dump() throws on invalid UTF-8).
+std::string validUtf8(std::string_view text);
+
 //-----------------------------------------------------------------------------
 // [SECTION] Partial parsing
 //-----------------------------------------------------------------------------

@@ -11,6 +11,7 @@
 
 #pragma once
 #include "runtime/spec/expr.h"
+#include "runtime/spec/limits.h"
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -92,7 +93,7 @@ struct ProviderSettings {
     std::string command;          // command provider: shell command that reads the prompt on stdin, answers on stdout
     std::string source;           // why this provider: "--provider", "config file PATH", "OPENAI_BASE_URL is set", "OPENAI_API_KEY is set", "ANTHROPIC_API_KEY is set", "no LLM is configured"
     double connectTimeoutSec = 10;   // TCP/TLS connect
-    double idleTimeoutSec = 90;      // no byte received for this long = failure (covers slow first token)
+    double idleTimeoutSec = limits::kIdleTimeout.value;   // no byte received for this long = failure (covers slow first token); PROMPTOTYPE_IDLE_TIMEOUT or "idle_timeout"
     int maxRetries = 2;              // on 408/409/429/5xx/529 and connection errors, before any byte of the answer arrived
     double retryBaseSec = 0.5;       // backoff: retryBaseSec * 2^attempt with jitter, capped at 8 s (tests set it small)
     double maxRetryWaitSec = 30;     // a Retry-After longer than this is not waited for: the call fails with a message saying when to retry
@@ -101,7 +102,7 @@ struct ProviderSettings {
 
 // The user config file, e.g.
 // {"provider": "openai", "openai": {"base_url": "http://127.0.0.1:11434/v1", "model": "llama3.1", "api_key": "..."},
-//  "anthropic": {"model": "...", "api_key": "..."}, "command": {"command": "llm -m gpt-4o"}}
+//  "anthropic": {"model": "...", "api_key": "..."}, "command": {"command": "llm -m gpt-4o"}, "idle_timeout": 120}
 struct ProviderConfig {
     std::string path;             // file read ("" if none exists)
     Json doc;                     // its content (object; empty when absent)

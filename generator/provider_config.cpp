@@ -9,10 +9,12 @@
 
 #include "generator/offline/offline_drafter.h"
 #include "generator/provider.h"
+#include "generator/llm/credentials.h"
 #include "generator/llm/providers_internal.h"
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/files.h"
 #include "runtime/spec/catalog.h"
+#include <cstdio>
 #include <cstdlib>
 
 namespace pt {
@@ -48,6 +50,24 @@ std::string configPathForMessages() {
     return path.empty() ? "~/.config/promptotype/config.json" : path;
 }
 
+constexpr const char* kIdleTimeoutRange = "expected seconds without a byte from the model before giving up, a number from 0.1 to 3600";
+
+// `sec` when it is a usable idle timeout, else -1.
+double idleTimeoutValue(double sec) {
+    return sec >= 0.1 && sec <= 3600 ? sec : -1;
+}
+
+// PROMPTOTYPE_IDLE_TIMEOUT, else the config file's "idle_timeout", else the default (a malformed variable is ignored).
+double idleTimeoutSetting(const ProviderConfig& config) {
+    std::string fromEnv = env("PROMPTOTYPE_IDLE_TIMEOUT");
+    char* end = nullptr;
+    double sec = fromEnv.empty() ? -1 : idleTimeoutValue(std::strtod(fromEnv.c_str(), &end));
+    if (sec > 0 && end && *end == 0) return sec;
+    const Json& doc = config.doc;
+    if (doc.is_object() && doc.contains("idle_timeout") && doc["idle_timeout"].is_number()) return doc["idle_timeout"].get<double>();
+    return (double)limits::kIdleTimeout.value;
+}
+
 bool isHttpUrl(const std::string& url) {
     return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
 }
@@ -56,7 +76,7 @@ bool isHttpUrl(const std::string& url) {
 std::string settingsProblem(const ProviderSettings& s) {
     if (s.provider == "openai" || s.provider == "anthropic") {
         if (!s.baseUrl.empty() && !isHttpUrl(s.baseUrl))
-            return s.provider + ": the base URL \"" + s.baseUrl + "\" must start with http:// or https://";
+            return s.provider + ": the base URL \"" + maskCredentials(s.baseUrl) + "\" must start with http:// or https://";
         bool publicOpenAi = s.baseUrl.empty() || s.baseUrl.find("api.openai.com") != std::string::npos;
         if (s.provider == "openai" && s.apiKey.empty() && publicOpenAi)
             return "OPENAI_API_KEY is not set (or add openai.api_key to " + configPathForMessages() +
@@ -118,6 +138,8 @@ ProviderConfig ProviderConfig::load(const std::string& path) {
     }
     if (!doc.is_object()) return reject("", "expected a JSON object like {\"provider\": \"openai\", \"openai\": {\"model\": \"...\"}}");
     if (doc.contains("provider") && !doc["provider"].is_string()) return reject("/provider", "expected a string (openai, anthropic, command or offline)");
+    if (doc.contains("idle_timeout") && idleTimeoutValue(doc["idle_timeout"].is_number() ? doc["idle_timeout"].get<double>() : -1) < 0)
+        return reject("/idle_timeout", kIdleTimeoutRange);
     for (const char* section : {"openai", "anthropic", "command"}) {
         if (!doc.contains(section)) continue;
         const Json& s = doc[section];
@@ -171,6 +193,7 @@ ProviderSettings resolveProvider(const ProviderConfig& config, const std::string
         s.model = modelOverride;
     }
     s.command = firstSet({commandOverride, configValue(config, "command", "command")});
+    s.idleTimeoutSec = idleTimeoutSetting(config);
     return s;
 }
 
@@ -209,13 +232,13 @@ std::string describeProviders(const ProviderConfig& config) {
         std::string status = problem.empty() ? "ready" : "not configured";
         std::string model = s.model.empty() ? "-" : s.model, where, key;
         if (s.provider == "openai") {
-            where = s.baseUrl;
+            where = maskCredentials(s.baseUrl);
             key = keyColumn(s.apiKey, "OPENAI_API_KEY");
         } else if (s.provider == "anthropic") {
-            where = s.baseUrl;
+            where = maskCredentials(s.baseUrl);
             key = keyColumn(s.apiKey, "ANTHROPIC_API_KEY");
         } else if (s.provider == "command") {
-            where = s.command.empty() ? "not set (--command or command.command)" : s.command;
+            where = s.command.empty() ? "not set (--command or command.command)" : maskCredentials(s.command);
             key = "-";
         } else {
             model = "built-in drafter";
@@ -226,6 +249,9 @@ std::string describeProviders(const ProviderConfig& config) {
     }
 
     ProviderSettings chosen = resolveProvider(config);
+    char idle[96];
+    snprintf(idle, sizeof idle, "\nidle timeout: %g s (PROMPTOTYPE_IDLE_TIMEOUT or \"idle_timeout\" in the config file)\n", chosen.idleTimeoutSec);
+    out += idle;
     std::string because = chosen.source == "--provider" ? "--provider asks for it"
                         : chosen.source.rfind("config file", 0) == 0 ? "the " + chosen.source + " asks for it" : chosen.source;
     out += "\nwould use: " + chosen.provider + " (because " + because + ")";

@@ -11,7 +11,8 @@
 // Replies are served in the order pushed; when the queue runs dry the last reply is served again
 // (so "500 every time" is one push). A responder function can compute replies instead.
 // Each reply controls status, headers, where the body is cut into separately written chunks,
-// pauses (before the headers, between chunks) and dropping the connection mid-body.
+// pauses (before the headers, between chunks), dropping the connection mid-body and never ending
+// (a piece repeated until the client hangs up).
 //
 // [SECTION] Scripted replies
 // [SECTION] Recorded requests
@@ -51,6 +52,7 @@ struct FakeReply {
     double headerDelaySec = 0;         // silence before the status line (a model still loading)
     double chunkDelaySec = 0;          // pause before every chunk but the first (a slow model)
     size_t dropAfterBytes = std::string::npos;   // close the connection after this many body bytes, without ending the body
+    std::string endlessPiece;          // when set: after the body, this piece is written again and again until the client hangs up
 
     // A text/event-stream reply, chunked.
     static FakeReply sse(std::string body) {
@@ -77,6 +79,7 @@ struct FakeReply {
     FakeReply& delayBeforeHeaders(double sec) { headerDelaySec = sec; return *this; }   // see headerDelaySec
     FakeReply& delayBetweenChunks(double sec) { chunkDelaySec = sec; return *this; }    // see chunkDelaySec
     FakeReply& dropAfter(size_t bytes) { dropAfterBytes = bytes; return *this; }        // see dropAfterBytes
+    FakeReply& thenRepeatForever(std::string piece) { endlessPiece = std::move(piece); return *this; }   // see endlessPiece
 
     // The body cut at `cuts` (offsets out of order or out of range are ignored).
     std::vector<std::string> chunks() const {
@@ -177,7 +180,8 @@ private:
         auto chunks = std::make_shared<std::vector<std::string>>(reply.chunks());
         double delay = reply.chunkDelaySec;
         size_t dropAfter = reply.dropAfterBytes;
-        res.set_chunked_content_provider(reply.contentType, [this, chunks, delay, dropAfter](size_t, httplib::DataSink& sink) {
+        std::string endless = reply.endlessPiece;
+        res.set_chunked_content_provider(reply.contentType, [this, chunks, delay, dropAfter, endless](size_t, httplib::DataSink& sink) {
             size_t sent = 0;
             for (size_t i = 0; i < chunks->size(); ++i) {
                 if (i > 0 && !pause(delay)) return false;
@@ -190,6 +194,8 @@ private:
                 if (!piece.empty() && !sink.write(piece.data(), piece.size())) return false;   // the client went away
                 sent += piece.size();
             }
+            while (!endless.empty())
+                if (m_stopping || !sink.write(endless.data(), endless.size())) return false;
             sink.done();
             return true;
         });

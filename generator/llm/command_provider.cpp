@@ -9,6 +9,7 @@
 // [SECTION] Child process
 // [SECTION] Provider
 
+#include "generator/llm/credentials.h"
 #include "generator/llm/providers_internal.h"
 #include <cctype>
 #include <cerrno>
@@ -232,7 +233,7 @@ public:
 
         if (stderrTail.size() > kStderrTail) stderrTail.erase(0, stderrTail.size() - kStderrTail);
         while (!stderrTail.empty() && std::isspace((unsigned char)stderrTail.back())) stderrTail.pop_back();
-        std::string stderrNote = stderrTail.empty() ? "" : ": " + stderrTail;
+        std::string stderrNote = stderrTail.empty() ? "" : ": " + maskCredentials(stderrTail);   // CLIs may echo their keys
         if (cancelled) {
             r.cancelled = true;
             return fail("cancelled", "cancelled; " + program + " was stopped");

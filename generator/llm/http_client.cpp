@@ -7,6 +7,8 @@
 // [SECTION] Streaming answers
 
 #include "generator/llm/http_client.h"
+#include "generator/lenient_json.h"
+#include "generator/llm/credentials.h"
 #include "runtime/spec/limits.h"
 #include <curl/curl.h>
 #include <algorithm>
@@ -29,7 +31,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr size_t kMaxErrorBody = 64 * 1024;          // enough for any error JSON; HTML error pages get cut
-constexpr size_t kMaxWholeBody = limits::kWholeBody.value;  // a non-streamed answer larger than this is not an answer
+constexpr size_t kMaxAnswerBytes = limits::kAnswerReceived.value;   // wire bytes of one answer, framing included
+constexpr size_t kMaxStreamedText = limits::kStreamedAnswer.value;  // text of one streamed answer
 constexpr auto kPollInterval = std::chrono::milliseconds(50);   // cancel and idle checks
 
 std::string lowerCase(std::string_view s) {
@@ -45,11 +48,11 @@ std::string_view trimmed(std::string_view s) {
     return s.substr(b, e - b + 1);
 }
 
-// At most `max` bytes of `s` on one line, never cutting a UTF-8 sequence.
+// At most `max` bytes of `s` on one line, never cutting a UTF-8 sequence (ill-formed bytes replaced).
 std::string snippet(std::string_view s, size_t max = 200) {
     std::string out;
     bool space = false;
-    for (char c : trimmed(s)) {
+    for (char c : validUtf8(trimmed(s))) {
         bool ws = c == '\n' || c == '\r' || c == '\t' || c == ' ';
         if (ws) { space = true; continue; }
         if (space && !out.empty()) out += ' ';
@@ -64,17 +67,6 @@ std::string snippet(std::string_view s, size_t max = 200) {
     return out;
 }
 
-// The URL without credentials or query string, for messages.
-std::string displayUrl(const std::string& url) {
-    std::string out = url.substr(0, url.find_first_of("?#"));
-    size_t scheme = out.find("://");
-    size_t at = out.find('@');
-    size_t pathStart = scheme == std::string::npos ? 0 : out.find('/', scheme + 3);
-    if (scheme != std::string::npos && at != std::string::npos && (pathStart == std::string::npos || at < pathStart))
-        out.erase(scheme + 3, at - scheme - 2);
-    return out;
-}
-
 std::string retriedNote(int retries) {
     if (retries == 0) return "";
     return " (retried " + std::to_string(retries) + (retries == 1 ? " time)" : " times)");
@@ -83,6 +75,15 @@ std::string retriedNote(int retries) {
 std::string secondsText(double sec) {
     char buf[32];
     snprintf(buf, sizeof buf, sec == std::floor(sec) ? "%.0f s" : "%.1f s", sec);
+    return buf;
+}
+
+// 950 -> "950 bytes", 48200 -> "47 KB", 9437184 -> "9.0 MB": how much of an answer arrived.
+std::string sizeText(size_t bytes) {
+    char buf[32];
+    if (bytes < 1024) snprintf(buf, sizeof buf, "%zu bytes", bytes);
+    else if (bytes < 1024 * 1024) snprintf(buf, sizeof buf, "%zu KB", bytes / 1024);
+    else snprintf(buf, sizeof buf, "%.1f MB", bytes / (1024.0 * 1024.0));
     return buf;
 }
 
@@ -101,14 +102,6 @@ bool waitCancellable(double sec, const std::atomic<bool>* cancel) {
 std::string HttpOutcome::header(const std::string& lowerName) const {
     auto it = headers.find(lowerName);
     return it == headers.end() ? std::string() : it->second;
-}
-
-std::string scrubSecret(std::string text, const std::string& secret) {
-    if (secret.size() < 6) return text;   // shorter "keys" would mangle ordinary words
-    std::string mask = maskSecret(secret);
-    for (size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + mask.size()))
-        text.replace(at, secret.size(), mask);
-    return text;
 }
 
 namespace {
@@ -467,8 +460,8 @@ std::string statusName(int status) {
     }
 }
 
-std::string describeHttpProblem(const HttpOutcome& o, const std::string& url, size_t answerChars) {
-    std::string where = displayUrl(url);
+std::string describeHttpProblem(const HttpOutcome& o, const HttpCall& call, size_t answerBytes) {
+    std::string where = maskCredentials(call.url);
     std::string retried = retriedNote(o.retries);
     if (o.status != 0 && (o.status < 200 || o.status >= 300)) {
         std::string msg = "HTTP " + std::to_string(o.status) + " " + statusName(o.status) + " from " + where + retried;
@@ -489,11 +482,12 @@ std::string describeHttpProblem(const HttpOutcome& o, const std::string& url, si
         return "cannot connect to " + where + ": " + o.detail + retried;
     case HttpFailure::IdleTimeout:
         if (o.answerStarted)
-            return "the server stopped sending in the middle of the answer (idle timeout after " + std::to_string(answerChars) + " characters)";
+            return "the connection stalled after " + sizeText(answerBytes) + " of the answer (nothing received for " +
+                   secondsText(call.idleTimeoutSec) + ")";
         return "no answer from " + where + " (idle timeout: nothing received in time)" + retried;
     case HttpFailure::Network:
         if (o.answerStarted)
-            return "the connection to " + where + " failed after " + std::to_string(answerChars) + " characters of the answer: " + o.detail;
+            return "the connection to " + where + " broke after " + sizeText(answerBytes) + " of the answer: " + o.detail;
         return "the connection to " + where + " failed: " + o.detail + retried;
     default:
         return "the request to " + where + " failed" + retried;
@@ -509,10 +503,12 @@ LlmResult streamAnswer(const std::string& provider, const HttpCall& call, const 
     SseDecoder sse;
     enum class Mode { Unknown, Sse, WholeJson } mode = Mode::Unknown;
     std::string pending;   // leading whitespace (or a whole JSON body) until the mode is known
-    auto onEvent = [&](const SseEvent& e) { return dialect.onEvent(e, state); };
+    // One bad byte must not cost the answer: the event is read with it replaced by U+FFFD (strict JSON would refuse it).
+    auto onEvent = [&](const SseEvent& e) { return dialect.onEvent(SseEvent{e.event, validUtf8(e.data)}, state); };
 
+    size_t received = 0;   // wire bytes of this attempt
     // SSE never starts with '{': a body that does is the non-streamed answer of a server that ignored stream:true.
-    BodyReader reader = [&](std::string_view chunk, const std::string&) {
+    auto decode = [&](std::string_view chunk) {
         if (mode == Mode::Sse) return sse.feed(chunk, onEvent);
         pending.append(chunk);
         if (mode == Mode::Unknown) {
@@ -525,8 +521,19 @@ LlmResult streamAnswer(const std::string& provider, const HttpCall& call, const 
                 return sse.feed(buffered, onEvent);
             }
         }
-        if (pending.size() > kMaxWholeBody) {
-            state.streamError = "the answer is larger than " + std::to_string(kMaxWholeBody >> 20) + " MB";
+        return true;
+    };
+    // A server that never stops sending ends here, with the text so far kept for the raw file.
+    BodyReader reader = [&](std::string_view chunk, const std::string&) {
+        received += chunk.size();
+        if (received > kMaxAnswerBytes) {
+            state.streamError = "the server sent more than " + std::to_string(kMaxAnswerBytes >> 20) + " MB for one answer";
+            return false;
+        }
+        if (!decode(chunk)) return false;
+        if (state.text.size() > kMaxStreamedText) {
+            state.streamError = "the answer passed " + std::to_string(kMaxStreamedText >> 20) + " MB (" +
+                                sizeText(state.text.size()) + " received), far more than any spec needs";
             return false;
         }
         return true;
@@ -535,7 +542,7 @@ LlmResult streamAnswer(const std::string& provider, const HttpCall& call, const 
     if (out.success()) {
         if (mode == Mode::Sse) sse.finish(onEvent);
         if (mode == Mode::WholeJson) {
-            Json body = Json::parse(pending, nullptr, false);
+            Json body = Json::parse(validUtf8(pending), nullptr, false);
             if (body.is_object()) dialect.onWholeBody(body, state);
             else state.streamError = "the server's answer is not valid JSON: " + snippet(pending);
         }
@@ -548,7 +555,7 @@ LlmResult streamAnswer(const std::string& provider, const HttpCall& call, const 
     auto fail = [&](const std::string& finish, const std::string& message) {
         r.ok = false;
         r.finishReason = finish;
-        r.error = scrubSecret(provider + ": " + message, secret);
+        r.error = maskCredentials(scrubSecret(provider + ": " + message, secret));
     };
     if (out.failure == HttpFailure::Cancelled) {
         r.cancelled = true;
@@ -556,7 +563,7 @@ LlmResult streamAnswer(const std::string& provider, const HttpCall& call, const 
     } else if (!state.streamError.empty()) {
         fail("error", state.streamError);
     } else if (!out.success()) {
-        fail("error", describeHttpProblem(out, call.url, state.text.size()));
+        fail("error", describeHttpProblem(out, call, state.text.size()));
     } else if (!state.refusal.empty()) {
         fail("refusal", "the model refused to answer: " + snippet(state.refusal, 400));
     } else if (dialect.isTruncation(state.finishReason)) {
@@ -564,8 +571,8 @@ LlmResult streamAnswer(const std::string& provider, const HttpCall& call, const 
         fail("length", "the answer was cut off by the token limit after " + std::to_string(state.text.size()) +
                        " characters (finish reason \"" + state.finishReason + "\")");
     } else if (!state.ended && state.finishReason.empty()) {   // a finish reason without [DONE] still means a whole answer
-        fail("error", "the stream ended before the answer was complete (" + std::to_string(state.text.size()) +
-                      " characters received, no end marker)");
+        fail("error", "the stream ended before the answer was complete (" + sizeText(state.text.size()) +
+                      " received, no end marker)");
     } else {
         r.ok = true;
         r.finishReason = "stop";

@@ -11,6 +11,7 @@
 // [SECTION] Streaming answers (shared by the HTTP providers)
 
 #pragma once
+#include "generator/llm/credentials.h"
 #include "generator/provider.h"
 #include <atomic>
 #include <functional>
@@ -59,7 +60,7 @@ struct HttpCall {
     std::vector<std::string> headers;   // "Name: value"
     std::string body;
     double connectTimeoutSec = 10;
-    double idleTimeoutSec = 90;          // no byte received for this long ends the call
+    double idleTimeoutSec = limits::kIdleTimeout.value;   // no byte received for this long ends the call
     const std::atomic<bool>* cancel = nullptr;
 };
 
@@ -149,6 +150,5 @@ LlmResult streamAnswer(const std::string& provider, const HttpCall& call, const 
                        HttpOutcome* httpOut = nullptr);
 
 std::string serverErrorMessage(std::string_view body);   // error.message of a JSON error body, else a short snippet
-std::string scrubSecret(std::string text, const std::string& secret);   // replaces every occurrence with its mask
 
 } // namespace pt

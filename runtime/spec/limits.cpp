@@ -9,7 +9,8 @@ const std::vector<const Limit*>& allLimits() {
     static const std::vector<const Limit*> all = {
         &kJsonDepth, &kNodeDepth, &kNodes, &kExpressionLength, &kExpressionSteps, &kGeneratedItems,
         &kWidgetsPerFrame, &kStateSize, &kStateDepth,
-        &kPatternLength, &kPatternProgram, &kPatternInput, &kActionSteps, &kNavigationChain, &kRefinedDocument, &kWholeBody,
+        &kPatternLength, &kPatternProgram, &kPatternInput, &kActionSteps, &kNavigationChain,
+        &kRefinedDocument, &kAnswerReceived, &kStreamedAnswer, &kStreamParseWork, &kIdleTimeout,
         &kHistoryVersions, &kFileNameFromId,
     };
     return all;

@@ -67,8 +67,16 @@ inline constexpr Limit kNavigationChain{"screens entered per event", 16, "screen
 inline constexpr Limit kRefinedDocument{"document after a refinement's edits (16 bytes per value, plus text)", 32000000, "bytes",
     "the refinement is rejected with \"edits/N: copy would grow the document past its budget of 32,000,000 bytes or 200 "
     "levels\"; the spec stays as it was"};
-inline constexpr Limit kWholeBody{"non-streamed answer", 64LL * 1024 * 1024, "bytes",
-    "the request fails with a clear message; nothing is written"};
+inline constexpr Limit kAnswerReceived{"bytes received for one answer (streamed or not, with the stream's framing)",
+    64LL * 1024 * 1024, "bytes",
+    "the request stops with \"the server sent more than 64 MB for one answer\"; text that arrived is kept in NAME.raw.txt"};
+inline constexpr Limit kStreamedAnswer{"streamed answer text", 8LL * 1024 * 1024, "bytes",
+    "the request stops with \"the answer passed 8 MB\"; what arrived is kept in NAME.raw.txt"};
+inline constexpr Limit kStreamParseWork{"parsing a streamed answer to show screens early", 8, "times the answer's size in total",
+    "screens appear a little later while streaming (parsing waits until the answer has grown); the whole answer is still parsed at the end"};
+inline constexpr Limit kIdleTimeout{"silence from the model (idle timeout; PROMPTOTYPE_IDLE_TIMEOUT or \"idle_timeout\" in the config file)",
+    90, "seconds",
+    "before the answer starts: \"no answer from URL\", retried; after: \"the connection stalled after N KB\", never retried, the partial answer kept in NAME.raw.txt"};
 
 // Files beside a spec
 inline constexpr Limit kHistoryVersions{"versions in one spec's history", 999999, "versions",
