@@ -99,6 +99,7 @@ TEST_CASE("unsupported or oversized patterns are load errors at the rule", "[bud
     CHECK(compileError("((a{100}){100}){100}").find("pattern too complex") == 0);
     CHECK(compileError(std::string(limits::kPatternLength.value + 1, 'a')) == "pattern longer than 1,000 characters");
     CHECK(matches("(?:){1000000}a", "a"));  // an empty body repeated costs nothing
+    CHECK(matches(std::string(499, '(') + "a" + std::string(499, ')'), "a"));  // as deep as the length allows
 
     std::string spec = R"({"screens": {"home": {"body": [
         {"input": "Name", "bind": "name", "rules": {"pattern": ["^(a)\\1$", "Twice"]}}]}}})";
