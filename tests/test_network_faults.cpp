@@ -218,7 +218,7 @@ TEST_CASE("a stream of endless keep-alive comments stops at the received-bytes c
 }
 
 TEST_CASE("partial parsing while streaming does work linear in the answer and still shows screens early", "[limits]") {
-    const std::string answer = manyScreens(256 * 1024);
+    const std::string answer = manyScreens(128 * 1024);
     ScriptedProvider provider(answer, 16);
     Sandbox box;
     GenerationOptions o = box.options();

@@ -506,7 +506,7 @@ LlmResult streamAnswer(const std::string& provider, const HttpCall& call, const 
     // One bad byte must not cost the answer: the event is read with it replaced by U+FFFD (strict JSON would refuse it).
     auto onEvent = [&](const SseEvent& e) { return dialect.onEvent(SseEvent{e.event, validUtf8(e.data)}, state); };
 
-    size_t received = 0;   // wire bytes of this attempt
+    size_t received = 0;   // wire bytes of the answer (a 2xx body is never retried, so one attempt)
     // SSE never starts with '{': a body that does is the non-streamed answer of a server that ignored stream:true.
     auto decode = [&](std::string_view chunk) {
         if (mode == Mode::Sse) return sse.feed(chunk, onEvent);
