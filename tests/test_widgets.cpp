@@ -78,3 +78,37 @@ TEST_CASE("every widget survives hostile values for every prop", "[widgets][bad-
         d.settle();
     }
 }
+
+TEST_CASE("layout records: every node's box holds its children and its text", "[widgets][layout]") {
+    Json doc = Json::parse(R"({"screens": {"home": {"title": "Boxes", "body": [
+        {"card": [{"text": "Inside the card", "id": "t"}, {"row": [{"badge": "one", "id": "b1"}, {"badge": "two", "id": "b2"}]}], "id": "c"},
+        {"list": [{"item": "${x}", "repeat": {"in": "${['a', 'b']}", "as": "x"}}]}]}}})");
+    HeadlessDriver d(compileLenient(doc), ImVec2(390, 844));
+    d.settle();
+    const auto& boxes = d.proto().layout();
+    auto at = [&](std::string_view key) {
+        for (size_t i = 0; i < boxes.size(); ++i)
+            if (boxes[i].key == key || boxes[i].node->id == key) return (int)i;
+        return -1;
+    };
+    const int card = at("c"), text = at("t"), b1 = at("b1"), b2 = at("b2");
+    REQUIRE(card >= 0);
+    REQUIRE(text >= 0);
+    CHECK(boxes[card].parent == -1);
+    CHECK(boxes[text].parent == card);
+    CHECK(boxes[card].rect.Contains(boxes[text].rect));
+    CHECK(boxes[text].rect.GetWidth() > 20.0f);
+    CHECK(boxes[b2].rect.Min.x >= boxes[b1].rect.Max.x);  // side by side in the row
+    int items = 0;
+    for (auto& b : boxes) items += b.node->type == "item";
+    CHECK(items == 2);
+    bool found = false;
+    for (auto& run : d.proto().textRuns())
+        if (run.text == "Inside the card") {
+            found = true;
+            CHECK(run.box == text);
+            CHECK(boxes[text].rect.Contains(run.rect));
+            CHECK_FALSE(run.ellipsized);
+        }
+    CHECK(found);
+}

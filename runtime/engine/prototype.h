@@ -99,6 +99,8 @@ public:
     // --- Probes (what the last frame drew) -----------------------------------------------------
     const std::vector<Probe>& probes() const { return m_ui.probes(); }
     const std::vector<std::string>& texts() const { return m_ui.texts(); }
+    const std::vector<TextRun>& textRuns() const { return m_ui.textRuns(); }    // the same with where each was drawn
+    const std::vector<LayoutBox>& layout() const { return m_ui.layout(); }      // every node instance's box in the last frame
     long long widgetsDrawn() const { return m_ui.widgetsDrawn(); }  // widgets the last frame drew: at most limits::kWidgetsPerFrame
     void scrollIntoView(std::string key) { m_ui.scrollIntoView(std::move(key)); }
     const std::vector<std::string>& messages() const { return m_messages; }  // runtime problems (bad paths, unknown screens)

@@ -32,7 +32,7 @@ void Ui::beginFrame(const Scope& base) {
     m_drawn = 0;
     m_scratchUsed = 0;
     m_textSpans.clear();
-    m_textsStale = true;
+    m_textsStale = m_runsStale = true;
     forgetFrame();
 }
 
@@ -44,8 +44,10 @@ void Ui::endFrame() {
 void Ui::forgetFrame() {
     m_records.clear();
     m_paths.clear();
+    m_boxes.clear();
+    m_boxStack.clear();
     m_fields.clear();
-    m_probesStale = true;
+    m_probesStale = m_layoutStale = true;
     if (m_textSpans.empty()) m_chars.clear();  // texts still refer to it otherwise
 }
 
@@ -205,29 +207,38 @@ uint32_t Ui::keep(std::string_view s) {
     return at;
 }
 
-void Ui::noteText(std::string_view s) {
+void Ui::noteText(std::string_view s, const ImRect& rect, bool ellipsized) {
     if (s.empty()) return;
-    m_textSpans.push_back({keep(s), (uint32_t)s.size()});
-    m_textsStale = true;
+    m_textSpans.push_back({keep(s), (uint32_t)s.size(), rect, m_boxStack.empty() ? -1 : m_boxStack.back(), ellipsized});
+    m_textsStale = m_runsStale = true;
 }
 
 const std::vector<std::string>& Ui::texts() const {
     if (m_textsStale) {
         m_texts.clear();
-        for (auto [at, len] : m_textSpans) m_texts.emplace_back(m_chars, at, len);
+        for (const TextRecord& r : m_textSpans) m_texts.emplace_back(m_chars, r.at, r.len);
         m_textsStale = false;
     }
     return m_texts;
 }
 
+const std::vector<TextRun>& Ui::textRuns() const {
+    if (m_runsStale) {
+        m_runs.clear();
+        for (const TextRecord& r : m_textSpans) m_runs.push_back({std::string(m_chars, r.at, r.len), r.rect, r.box, r.ellipsized});
+        m_runsStale = false;
+    }
+    return m_runs;
+}
+
 void Ui::text(std::string_view s, TextStyle style, ImU32 color, float wrap) {
-    noteText(s);
     ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (window->SkipItems) return;
+    if (window->SkipItems) { noteText(s); return; }
     ImFont* f = font(style);
     const char* end = s.data() + s.size();
     float wrapWidth = wrap == 0.0f ? 0.0f : std::max(1.0f, wrap < 0 ? ImGui::GetContentRegionAvail().x : wrap);
     if (wrapWidth == 0.0f && s.size() > 2000) {  // ImGui draws only the visible lines of long unwrapped text
+        noteText(s);
         ImGui::PushFont(f);
         ImGui::PushStyleColor(ImGuiCol_Text, color);
         ImGui::TextUnformatted(s.data(), end);
@@ -242,6 +253,7 @@ void Ui::text(std::string_view s, TextStyle style, ImU32 color, float wrap) {
     if (wrapWidth > 0.0f && size.x > wrapWidth) size = f->CalcTextSizeA(f->FontSize, FLT_MAX, wrapWidth, s.data(), end);
     else wrapWidth = 0.0f;
     size.x = IM_FLOOR(size.x + 0.99999f);  // ImGui::CalcTextSize rounds widths up
+    noteText(s, ImRect(pos, pos + size));
     ImGui::ItemSize(size, 0.0f);
     if (!ImGui::ItemAdd(ImRect(pos, pos + size), 0)) return;
     window->DrawList->AddText(f, f->FontSize, pos, ImGui::GetColorU32(color), s.data(), end, wrapWidth);
@@ -250,7 +262,7 @@ void Ui::text(std::string_view s, TextStyle style, ImU32 color, float wrap) {
 void Ui::textAt(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float wrapWidth) {
     ImFont* f = font(style);
     ImGui::GetWindowDrawList()->AddText(f, f->FontSize, pos, color, s.data(), s.data() + s.size(), wrapWidth);
-    noteText(s);
+    noteText(s, ImRect(pos, pos + measure(s, style, wrapWidth)));
 }
 
 ImVec2 Ui::measure(std::string_view s, TextStyle style, float wrapWidth) const {
@@ -331,6 +343,16 @@ void Ui::draw(const Instance& inst) {
     const Node& n = *inst.node;
     if (inst.scope) m_scopes.push_back(inst.scope.get());
     m_indexPath.push_back(inst.index);
+
+    // The node's box is how far its items reach, tracked the way a group does: ImGui's CursorMaxPos restarted at
+    // the node's top-left, then merged back into the parent's.
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImVec2 start = window->DC.CursorPos, outerMax = window->DC.CursorMaxPos;
+    window->DC.CursorMaxPos = start;
+    const int box = (int)m_boxes.size();
+    const uint32_t path = keepPath();
+    m_boxes.push_back({&n, m_boxStack.empty() ? -1 : m_boxStack.back(), path, (uint32_t)m_paths.size() - path, ImRect()});
+    m_boxStack.push_back(box);
     const Node* outer = m_current;
     m_current = &n;
 
@@ -369,6 +391,10 @@ void Ui::draw(const Instance& inst) {
     if (inst.index >= 0) ImGui::PopID();
     ImGui::PopID();
 
+    m_boxStack.pop_back();
+    m_boxes[box].rect = ImRect(start, ImMax(window->DC.CursorMaxPos, start));
+    window->DC.CursorMaxPos = ImMax(outerMax, window->DC.CursorMaxPos);
+    m_layoutStale = true;
     m_current = outer;
     m_indexPath.pop_back();
     if (inst.scope) m_scopes.pop_back();
@@ -561,6 +587,19 @@ const Probe* findProbe(const std::vector<Probe>& probes, std::string_view target
     return pick([&](const Probe& p) { return lower(p.label) == t; });
 }
 
+uint32_t Ui::keepPath() {
+    const uint32_t at = (uint32_t)m_paths.size();
+    for (int i : m_indexPath)
+        if (i >= 0) m_paths.push_back(i);
+    return at;
+}
+
+std::string Ui::keyOf(const Node& n, uint32_t path, uint32_t len) const {
+    std::string key = n.key;
+    for (uint32_t i = 0; i < len; ++i) key += "#" + std::to_string(m_paths[path + i]);
+    return key;
+}
+
 std::string Ui::instanceKey(const Node& n) const {
     std::string key = n.key;
     for (int i : m_indexPath)
@@ -583,9 +622,7 @@ void Ui::probe(const Node& n, std::string_view label, bool clickable) {
     r.type = n.type;
     r.label = keep(label);
     r.labelLen = (uint32_t)label.size();
-    r.key = (uint32_t)m_paths.size();
-    for (int i : m_indexPath)
-        if (i >= 0) m_paths.push_back(i);
+    r.key = keepPath();
     r.keyLen = (uint32_t)m_paths.size() - r.key;
     r.rect = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     r.clip = clipRect();
@@ -629,8 +666,7 @@ const std::vector<Probe>& Ui::probes() const {
         p.clickable = r.clickable;
         p.node = r.node;
         if (r.node) {
-            p.key = r.node->key;
-            for (uint32_t i = 0; i < r.keyLen; ++i) p.key += "#" + std::to_string(m_paths[r.key + i]);
+            p.key = keyOf(*r.node, r.key, r.keyLen);
             p.id = r.node->id;
             p.input = r.node->def && r.node->def->input;
             p.hasAction = !r.node->on.empty() || r.node->hasBind;
@@ -645,5 +681,21 @@ const std::vector<Probe>& Ui::probes() const {
 }
 
 void Ui::scrollIntoView(std::string key) { m_scrollTarget = std::move(key); }
+
+const std::vector<LayoutBox>& Ui::layout() const {
+    if (!m_layoutStale) return m_layout;
+    m_layout.clear();
+    m_layout.reserve(m_boxes.size());
+    for (const BoxRecord& r : m_boxes) {
+        LayoutBox b;
+        b.node = r.node;
+        b.key = keyOf(*r.node, r.path, r.pathLen);
+        b.parent = r.parent;
+        b.rect = r.rect;
+        m_layout.push_back(std::move(b));
+    }
+    m_layoutStale = false;
+    return m_layout;
+}
 
 } // namespace pt

@@ -7,6 +7,7 @@
 // tests.
 //
 // [SECTION] Probes (what was drawn where)
+// [SECTION] Layout records (every node's box and text run)
 // [SECTION] Ui
 
 #pragma once
@@ -47,6 +48,26 @@ struct Probe {
 // The probe a step, a demo or the presenter means by TARGET: spec id or probe key, else visible label (exact, then
 // case-insensitive); clickable probes win over others at each stage. nullptr when nothing matches.
 const Probe* findProbe(const std::vector<Probe>& probes, std::string_view target);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Layout records
+//-----------------------------------------------------------------------------
+
+// One node instance as laid out in the last frame: what `inspect --layout` and the layout fuzzer check.
+struct LayoutBox {
+    const Node* node = nullptr;  // the spec node (valid while its spec is loaded)
+    std::string key;             // instance key: node key + "#index" inside repeats, as in probes
+    int parent = -1;             // index of the enclosing box in the same list; -1 at the top of a screen or overlay
+    ImRect rect;                 // screen coordinates as laid out (before clipping): how far its items reached
+};
+
+// One run of visible text as drawn in the last frame.
+struct TextRun {
+    std::string text;         // what it says (the whole text when ellipsized)
+    ImRect rect;              // where its glyphs went; empty when drawn some other way (e.g. inside a text field)
+    int box = -1;             // the innermost layout box it was drawn in, -1 outside any node
+    bool ellipsized = false;  // cut to fit with an ellipsis (the whole text shows on hover)
+};
 
 //-----------------------------------------------------------------------------
 // [SECTION] Ui
@@ -104,7 +125,9 @@ public:
     // Text drawn at a position with the draw list (no layout), recorded as visible text.
     void textAt(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float wrapWidth = 0.0f);
     ImVec2 measure(std::string_view s, TextStyle style, float wrapWidth = 0.0f) const;  // size of text
-    void noteText(std::string_view s);   // record a visible string drawn some other way
+    // Records a visible string drawn some other way: where its glyphs went (empty: unknown) and whether it was cut
+    // with an ellipsis (`s` is then the whole text).
+    void noteText(std::string_view s, const ImRect& rect = ImRect(), bool ellipsized = false);
 
     // --- Children and layout -------------------------------------------------------------------
     // Repeats expanded, hidden ones dropped. Every node and repeat item looked at counts against the frame's
@@ -152,6 +175,8 @@ public:
     void probeChrome(std::string key, std::string_view label, const ImRect& r);  // app chrome (tab bar, sidebar, back): clickable, no node
     const std::vector<Probe>& probes() const;        // what the last frame drew, in drawing order
     const std::vector<std::string>& texts() const;   // visible strings of the last frame, in drawing order
+    const std::vector<TextRun>& textRuns() const;     // the same strings with where they were drawn
+    const std::vector<LayoutBox>& layout() const;     // node instances of the last frame, parents before children
     const std::vector<Field>& fields() const { return m_fields; }  // inputs with rules in the last frame
     void scrollIntoView(std::string key);            // the next frame scrolls the probe with this key, id or label into view
 
@@ -172,12 +197,26 @@ private:
         ImRect rect, clip;
         bool enabled, clickable;
     };
+    struct TextRecord {            // a TextRun as recorded: the string in m_chars
+        uint32_t at, len;
+        ImRect rect;
+        int box;
+        bool ellipsized;
+    };
+    struct BoxRecord {             // a LayoutBox as recorded: the repeat path in m_paths
+        const Node* node;
+        int parent;
+        uint32_t path, pathLen;
+        ImRect rect;
+    };
     struct EditBuffer { std::string text, synced; };  // text being typed + the value it mirrors
 
     void expand(const Node& n, std::vector<Instance>& out) const;  // one node's instances
     int propIndex(const WidgetDef& def, std::string_view name) const;  // cached WidgetDef::propIndex
     const std::string& display(const Json& v) const;                  // v as display text, capped, in m_scratch
     uint32_t keep(std::string_view s);  // copies s into the frame's character arena, returns its offset
+    uint32_t keepPath();                // copies the current repeat path into m_paths, returns its offset
+    std::string keyOf(const Node& n, uint32_t path, uint32_t len) const;  // instance key from a path kept in m_paths
 
     Prototype& m_proto;
     mutable std::vector<const Scope*> m_scopes;   // innermost last
@@ -190,12 +229,16 @@ private:
 
     // Per-frame records, materialized on demand.
     std::vector<ProbeRecord> m_records;
-    std::vector<std::pair<uint32_t, uint32_t>> m_textSpans;  // visible strings in m_chars
+    std::vector<TextRecord> m_textSpans;  // visible strings in m_chars
     std::string m_chars;
-    std::vector<int> m_paths;                                // repeat paths of probes inside repeats
+    std::vector<int> m_paths;             // repeat paths of probes and boxes inside repeats
+    std::vector<BoxRecord> m_boxes;       // every node instance drawn
+    std::vector<int> m_boxStack;          // boxes being drawn, innermost last
     mutable std::vector<Probe> m_probes;
     mutable std::vector<std::string> m_texts;
-    mutable bool m_probesStale = false, m_textsStale = false;
+    mutable std::vector<TextRun> m_runs;
+    mutable std::vector<LayoutBox> m_layout;
+    mutable bool m_probesStale = false, m_textsStale = false, m_runsStale = false, m_layoutStale = false;
     std::vector<Field> m_fields;
     std::string m_scrollTarget;
 
