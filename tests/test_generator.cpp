@@ -1,5 +1,6 @@
 // Generator pipeline: prompt, repair rounds, raw answers, cache, partial specs, file naming.
 // A scripted in-process provider plays the model; tests/test_generator_http.cpp does the same over HTTP.
+#include "scripted_model.h"
 #include "test_files.h"
 #include "generator/generator.h"
 #include "generator/lenient_json.h"
@@ -13,35 +14,12 @@
 #include <fstream>
 
 using namespace pt;
+using pt::test::ScriptedModel;
 using pt::test::readFile;
 using pt::test::sampleText;
 namespace fs = std::filesystem;
 
 namespace {
-
-// Plays the model: answers from a script, one answer per call, streamed in small pieces; records requests.
-class ScriptedModel : public LlmProvider {
-public:
-    explicit ScriptedModel(std::vector<std::string> answers) : m_answers(std::move(answers)) {}
-    std::string name() const override { return "scripted"; }
-    std::string model() const override { return "test-1"; }
-    LlmResult complete(const LlmRequest& request, const TextSink& onText, const std::atomic<bool>*) override {
-        requests.push_back(request);
-        LlmResult r;
-        if (m_next >= m_answers.size()) { r.error = "scripted: no more answers"; r.finishReason = "error"; return r; }
-        const std::string& a = m_answers[m_next++];
-        for (size_t i = 0; i < a.size(); i += 7) onText(std::string_view(a).substr(i, 7));
-        r.text = a;
-        r.ok = true;
-        r.finishReason = "stop";
-        return r;
-    }
-    std::vector<LlmRequest> requests;
-
-private:
-    std::vector<std::string> m_answers;
-    size_t m_next = 0;
-};
 
 struct TempDir : pt::test::ScratchDir {
     TempDir() : ScratchDir("gen") {}
