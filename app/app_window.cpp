@@ -80,7 +80,7 @@ private:
     void drawStage(const ImRect& stage);        // the device, or two side by side
     void syncOtherVariant();                    // side by side: the other variant, compiled when it changed
     void drawOtherVariant(const ImRect& stage, const ImRect& screen);
-    void drawCards(const ImRect& stage);        // prompt bar, reaction composer, flow map, progress, problems
+    void drawCards(const ImRect& stage);        // requirement outlines, prompt bar, reaction composer, flow map, progress, problems
     void replayDemo();
 
     WindowPlatform& m_platform;
@@ -107,6 +107,7 @@ MeetingWindow::MeetingWindow(WindowPlatform& platform, std::shared_ptr<const Spe
     m_ps.dark = options.dark || spec->dark;
     m_ps.file = options.specPath;
     m_ps.generating = options.feed != nullptr;
+    m_ps.pinnedRequirement = options.requirement - 1;
     m_proto.setTheme(m_ps.dark);
     if (!m_ps.generating && !m_ps.file.empty()) startMeeting(options.specText);
 }
@@ -285,6 +286,7 @@ void MeetingWindow::drawOtherVariant(const ImRect& stage, const ImRect& screen) 
 }
 
 void MeetingWindow::drawCards(const ImRect& stage) {
+    drawRequirementOutlines(m_proto, m_ps);
     if (m_meeting) {
         const Theme& t = m_proto.theme();
         if (m_ps.promptOpen) drawPromptBar(*m_meeting, m_ps, m_options.refine, m_fonts, t, stage);

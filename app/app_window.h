@@ -56,6 +56,7 @@ struct AppWindowOptions {
     const std::atomic<bool>* quit = nullptr;  // raised (Ctrl-C) -> the window closes
     RefineFunction refine;   // answers the prompt bar (the configured provider)
     std::string session;     // record a session under this name from the start ("" = presenter starts one)
+    int requirement = 0;     // > 0: requirement N of meta.requirements (1-based) starts outlined, as if clicked in the presenter
 };
 
 // Runs the window until closed. Returns false with `why` when no window can be opened (no display).

@@ -46,7 +46,7 @@ namespace {
 // Options that take a value; anything else starting with -- is a flag.
 bool takesValue(const std::string& name) {
     static const char* withValue[] = {"-o", "--out", "--screen", "--size", "--step", "--print", "--device", "--frames", "--shot",
-                                      "--provider", "--model", "--command", "--session", "--as"};
+                                      "--provider", "--model", "--command", "--session", "--as", "--requirement"};
     for (const char* w : withValue) if (name == w) return true;
     return false;
 }
@@ -179,6 +179,7 @@ AppWindowOptions windowOptions(const Args& a, const std::string& specPath) {
     opts.dark = a.has("--dark");
     opts.maxFrames = std::atoi(a.get("--frames", "0").c_str());
     opts.screenshot = a.get("--shot");
+    opts.requirement = std::atoi(a.get("--requirement", "0").c_str());
     opts.refine = refineWith(a, specPath);
     return opts;
 }

@@ -255,7 +255,7 @@ int cmdReport(const Args& a) {
 }
 
 const VerbRegistrar registrar({
-    {"run", 4, "run SPEC [--device phone|tablet|desktop] [--dark] [--session NAME] [--provider NAME] [--frames N [--shot FILE]]",
+    {"run", 4, "run SPEC [--device phone|tablet|desktop] [--dark] [--session NAME] [--provider NAME] [--requirement N] [--frames N [--shot FILE]]",
      "open the prototype in meeting mode: presenter panel, refine in words (Ctrl+K), select and review modes, undo/redo (Ctrl+Z), variants, sessions, flow map, demo; hot-reloads on save (--frames: close after N frames, --shot: save the last one)", cmdRun},
     {"play", 7, "play SPEC --step STEP ... [--session NAME] [--as NAME] [--demo] [--provider NAME] [--print screen|state|texts] [--shot FILE]",
      "drive the prototype headlessly, step by step: click, type, select, refine, react, undo, variant, clock... (`promptotype play` lists them)", cmdPlay},

@@ -62,7 +62,7 @@ int cmdDocs(const Args&) {
 const VerbRegistrar registrar({
     {"validate", 5, "validate SPEC...", "check specs; one line per problem (FILE:LINE:COL or FILE:/json/pointer); exit 0 valid, 1 invalid, 2 unreadable", cmdValidate},
     {"shot", 6, "shot SPEC -o DIR [--screen ID] [--size WxH] [--dark]", "write one PNG per screen (no display needed)", cmdShot},
-    {"inspect", 12, "inspect SPEC", "JSON: screens, widgets, edges, dead controls, unreachable screens, visible texts", cmdInspect},
+    {"inspect", 12, "inspect SPEC", "JSON: screens, widgets, edges, dead controls, unreachable screens, visible texts, requirements and their problems", cmdInspect},
     {"schema", 13, "schema", "print the JSON Schema of the spec format (generated from the widget catalog)", cmdSchema},
     {"docs", 14, "docs", "print the widget and action reference (Markdown, generated from the catalog)", cmdDocs},
 });

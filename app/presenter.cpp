@@ -6,6 +6,7 @@
 
 #include "app/presenter.h"
 #include "meeting/meeting_overlays.h"
+#include "runtime/spec/requirements.h"
 #include "runtime/spec/vocabulary.h"
 #include <algorithm>
 #include <cstdio>
@@ -112,6 +113,74 @@ void drawScreens(Prototype& proto, Meeting* meeting, PresenterState& ps, const F
         ImGui::PopID();
     }
     if (meeting && ImGui::Button((iconGlyph("sitemap") + "  Flow map").c_str(), ImVec2(-FLT_MIN, 30))) ps.flowMapOpen = true;
+}
+
+// Shows a screen the way the screens list does (noted as a meeting step), or opens an overlay over the screen on show.
+void goTo(Prototype& proto, Meeting* meeting, const RequirementPlace& place) {
+    if (place.overlay) {
+        proto.openOverlay(place.screen);
+        return;
+    }
+    proto.showScreen(place.screen);
+    if (meeting) meeting->noteStep("screen " + place.screen);
+}
+
+// meta.requirements, each with its status; hovering one outlines its widgets on the stage (drawRequirementOutlines),
+// a click keeps it outlined, and the screens holding its other widgets are links that go there.
+void drawRequirements(Prototype& proto, Meeting* meeting, PresenterState& ps, const FontSet& fonts, const Theme& t) {
+    ps.hoveredRequirement = -1;
+    std::vector<TracedRequirement> traced = traceRequirements(proto.spec());
+    if (traced.empty()) { ps.pinnedRequirement = -1; return; }
+    if (ps.pinnedRequirement >= (int)traced.size()) ps.pinnedRequirement = -1;
+    int covered = (int)std::count_if(traced.begin(), traced.end(), [](const TracedRequirement& r) { return r.covered(); });
+    char head[64];
+    std::snprintf(head, sizeof head, "REQUIREMENTS  %d OF %d COVERED", covered, (int)traced.size());
+    caption(fonts, t, head);
+    Scope scope(&proto.state());
+    for (int i = 0; i < (int)traced.size(); ++i) {
+        const TracedRequirement& r = traced[i];
+        ImGui::PushID(i);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->ChannelsSplit(2);  // the row's background goes under its text, once the row's height is known
+        dl->ChannelsSetCurrent(1);
+        ImVec2 top = ImGui::GetCursorScreenPos();
+        float width = ImGui::GetContentRegionAvail().x;
+        ImGui::BeginGroup();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(r.covered() ? t.c.success : t.c.warning), "%s",
+                           iconGlyph(r.covered() ? "check-circle" : "exclamation-triangle").c_str());
+        ImGui::SameLine(0, 8);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(r.requirement->text.c_str());
+        ImGui::PopTextWrapPos();
+        // Where its widgets are, when that is not the screen on show: a link per screen or overlay.
+        std::vector<std::string> linked;
+        pushMuted(fonts, t);
+        for (const RequirementPlace& place : r.places) {
+            if (place.screen.empty() || place.screen == proto.currentScreen() ||
+                std::find(linked.begin(), linked.end(), place.screen) != linked.end()) continue;
+            linked.push_back(place.screen);
+            std::string name = place.overlay ? place.screen : screenTitle(proto.spec(), place.screen);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 22);
+            if (ImGui::SmallButton((iconGlyph("arrow-right") + " " + name).c_str())) goTo(proto, meeting, place);
+        }
+        if (r.places.empty()) {
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 22);
+            ImGui::TextUnformatted("no widget is traced to it");
+        }
+        popMuted();
+        ImGui::EndGroup();
+        ImRect row(top - ImVec2(6, 3), ImVec2(top.x + width + 6, ImGui::GetItemRectMax().y + 3));
+        bool hovered = ImGui::IsMouseHoveringRect(row.Min, row.Max) && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+        if (hovered) {
+            ps.hoveredRequirement = i;
+            if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !ImGui::IsAnyItemHovered()) ps.pinnedRequirement = ps.pinnedRequirement == i ? -1 : i;
+        }
+        dl->ChannelsSetCurrent(0);
+        if (hovered || ps.pinnedRequirement == i) dl->AddRectFilled(row.Min, row.Max, ps.pinnedRequirement == i ? t.c.brandSoft : t.c.surfaceAlt, 6);
+        dl->ChannelsMerge();
+        ImGui::Dummy(ImVec2(1, 4));
+        ImGui::PopID();
+    }
 }
 
 // Undo, redo and the timeline of versions (newest first; a click restores that version).
@@ -287,6 +356,7 @@ void drawPresenter(Prototype& proto, Meeting* meeting, PresenterState& ps, const
     drawTitle(proto, fonts, t);
     if (meeting) drawRefineAndMode(*meeting, ps, fonts, t);
     drawScreens(proto, meeting, ps, fonts, t);
+    drawRequirements(proto, meeting, ps, fonts, t);
     if (meeting) {
         drawVersions(*meeting, ps, fonts, t);
         drawVariants(*meeting, ps, fonts, t);

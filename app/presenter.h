@@ -1,7 +1,7 @@
 // Promptotype — the presenter panel: the column beside the device with everything a PM does in a meeting.
 //
-// One function per panel (refine and mode, screens, versions, variants, overlays, session, clock, demo, reactions,
-// reset/device/theme), all going through the Meeting like `play` steps do. PresenterState is the window's own state
+// One function per panel (refine and mode, screens, requirements, versions, variants, overlays, session, clock, demo,
+// reactions, reset/device/theme), all going through the Meeting like `play` steps do. PresenterState is the window's own state
 // (the device shown, problems, text being typed into the panel and the cards over the stage).
 
 #pragma once
@@ -34,6 +34,10 @@ struct PresenterState {
     bool flowMapOpen = false;
     std::string notice;                 // transient message over the stage
     double noticeUntil = 0;
+    // Requirements panel: the one whose covering widgets are outlined on the stage (hovered wins over pinned).
+    int hoveredRequirement = -1;        // index into meta.requirements under the pointer this frame, -1 none
+    int pinnedRequirement = -1;         // clicked to keep it outlined (run --requirement N starts with one), -1 none
+    int shownRequirement() const { return hoveredRequirement >= 0 ? hoveredRequirement : pinnedRequirement; }
 };
 
 // Shows `text` over the stage for a few seconds.

@@ -2,14 +2,17 @@
 //
 // [SECTION] Device frame
 // [SECTION] Cards: prompt bar, reaction composer, pin tooltip, flow map
+// [SECTION] Requirement outlines
 // [SECTION] Progress strip and problems
 
 #include "app/stage.h"
 #include "meeting/meeting_overlays.h"
 #include "runtime/headless/headless.h"
+#include "runtime/spec/requirements.h"
 #include <GLFW/glfw3.h>
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace pt {
 
@@ -185,6 +188,59 @@ void drawFlowMapPanel(Meeting& meeting, PresenterState& ps, const FontSet& fonts
     bool outside = ImGui::IsMouseClicked(0) && ImGui::IsWindowHovered() && !box.Contains(ImGui::GetIO().MousePos);
     if (outside || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) ps.flowMapOpen = false;
     ImGui::End();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Requirement outlines
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// A node and everything inside it: a container's own probes are its children's.
+void collectSubtree(const Node& n, std::set<const Node*>& out) {
+    out.insert(&n);
+    for (const Node& c : n.children) collectSubtree(c, out);
+    if (n.repeat)
+        for (const Node& c : n.repeat->empty) collectSubtree(c, out);
+}
+
+// The visible part of everything drawn for `nodes` this frame (every repeat instance), inverted when none is on screen.
+ImRect drawnArea(const std::vector<Probe>& probes, const std::set<const Node*>& nodes) {
+    ImRect area(FLT_MAX, FLT_MAX, -FLT_MAX, -FLT_MAX);
+    for (const Probe& p : probes) {
+        if (!nodes.count(p.node)) continue;
+        ImRect visible = p.rect;
+        visible.ClipWithFull(p.clip);
+        if (visible.GetWidth() > 0 && visible.GetHeight() > 0) area.Add(visible);
+    }
+    return area;
+}
+
+} // namespace
+
+void drawRequirementOutlines(const Prototype& proto, const PresenterState& ps) {
+    int shown = ps.shownRequirement();
+    if (shown < 0) return;
+    std::vector<TracedRequirement> traced = traceRequirements(proto.spec());
+    if (shown >= (int)traced.size()) return;
+    const Theme& t = proto.theme();
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    auto outline = [&](const ImRect& r) {
+        ImRect box(r.Min - ImVec2(4, 4), r.Max + ImVec2(4, 4));
+        dl->AddRectFilled(box.Min, box.Max, (t.c.warning & 0x00FFFFFF) | 0x26000000, 8);
+        dl->AddRect(box.Min, box.Max, t.c.warning, 8, 0, 2.5f);
+    };
+    for (const RequirementPlace& place : traced[shown].places) {
+        if (place.screen != proto.currentScreen()) continue;
+        if (!place.node) {  // the whole screen meets it
+            outline(proto.screenRect());
+            continue;
+        }
+        std::set<const Node*> nodes;
+        collectSubtree(*place.node, nodes);
+        ImRect area = drawnArea(proto.probes(), nodes);
+        if (area.Min.x <= area.Max.x) outline(area);
+    }
 }
 
 //-----------------------------------------------------------------------------

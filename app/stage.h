@@ -1,5 +1,6 @@
 // Promptotype — the stage: the device frame the prototype is drawn in, and the cards and strips drawn over it
-// (prompt bar, reaction composer, pin tooltip, flow map, generation progress, problems of the last save).
+// (prompt bar, reaction composer, pin tooltip, flow map, requirement outlines, generation progress, problems of the
+// last save).
 
 #pragma once
 #include "app/presenter.h"
@@ -18,6 +19,10 @@ void drawReactionComposer(Meeting& meeting, PresenterState& ps, const FontSet& f
 void drawPinTooltip(Meeting& meeting, const FontSet& fonts);
 // The flow map over the stage, in its own window so its clicks never reach the prototype; clicking a screen jumps to it.
 void drawFlowMapPanel(Meeting& meeting, PresenterState& ps, const FontSet& fonts, const Theme& t, const ImRect& stage);
+
+// The covering widgets of the requirement hovered (or pinned) in the presenter, outlined where the current screen
+// draws them (the whole screen for a screen id).
+void drawRequirementOutlines(const Prototype& proto, const PresenterState& ps);
 
 // A pill at the top of the stage while a generation streams (or a notice shows): spinner dot, progress line.
 void drawProgressStrip(const std::string& status, const FontSet& fonts, const Theme& t, const ImRect& stage);

@@ -20,7 +20,8 @@ namespace pt {
 // Small but complete: tabs, a list with a detail screen, a validated form that adds to the list,
 // a stat computed from state. tests/test_generator.cpp checks it loads clean with no dead controls.
 static const char* kWorkedExample = R"EX({"spec": 1,
- "meta": {"name": "Plantly", "idea": "remind me to water my plants", "device": "phone", "now": "2026-05-04T08:00"},
+ "meta": {"name": "Plantly", "idea": "remind me to water my plants", "requirements": [{"text": "See which plants need water", "ids": ["plants"]},
+   {"text": "Log a watering", "ids": ["plant"]}, {"text": "Add a plant with its schedule", "ids": ["addPlant"]}], "device": "phone", "now": "2026-05-04T08:00"},
  "theme": {"preset": "calm", "brand": "#16A34A", "mode": "light"},
  "nav": {"kind": "tabs", "start": "plants", "items": [{"screen": "plants", "icon": "leaf"}, {"screen": "stats", "icon": "bar-chart"}]},
  "state": {"plants": [{"id": 1, "name": "Monstera", "room": "Living room", "every": 7, "last": "2026-04-28"},
@@ -76,6 +77,8 @@ screens, the start screen first and the others in the order a user meets them; o
 The app appears on screen while you write, so finish each screen before starting the next.
 )EX";
     out += "- meta: name (a short product name), idea (the user's request), device (" + alternatives(vocabulary.devices) + "), now (ISO date-time).\n"
+           "- meta.requirements: the request's requirements, one per distinct requirement, short, in the user's words:\n"
+           "  [{\"text\", \"ids\": [ids of the nodes, screens or overlays that show it]}]; give those nodes an \"id\".\n"
            "- theme: preset (" + alternatives(themePresets()) + "), brand (\"#RRGGBB\"), mode (" + alternatives(vocabulary.themeModes) + ").\n"
            "- nav: kind (" + alternatives(vocabulary.navKinds) + "), start (screen id), items (screen ids or {\"screen\", \"label\", \"icon\"}), 2-5 items.\n";
     out += R"EX(- state: realistic mock data the screens read and change: real-sounding names, amounts, dates near meta.now; 3-6 rows

@@ -11,6 +11,7 @@
 #include "meeting/meeting_overlays.h"
 #include "runtime/headless/raster.h"
 #include "runtime/spec/files.h"
+#include "runtime/spec/requirements.h"
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -254,6 +255,28 @@ void writeHeader(std::ostringstream& md, const ReportInput& input, const Spec& s
     md << ".**\n\n";
 }
 
+// Each requirement of meta.requirements with what covers it: "`waterButton` → Plant", so engineers see where it is shown.
+void writeRequirements(std::ostringstream& md, const Spec& spec) {
+    md << "## Requirements\n\n";
+    std::vector<TracedRequirement> traced = traceRequirements(spec);
+    if (traced.empty()) {
+        md << "The spec lists no requirements (`meta.requirements`), so nothing is traced to its widgets.\n\n";
+        return;
+    }
+    size_t covered = 0;
+    md << "| Requirement | Covered by (ids → screens) | Status |\n| --- | --- | --- |\n";
+    for (const TracedRequirement& t : traced) {
+        std::string by;
+        for (const RequirementPlace& p : t.places) {
+            std::string where = p.screen.empty() ? "nothing" : p.overlay ? "overlay " + escapeMd(p.screen) : escapeMd(screenTitle(spec, p.screen));
+            by += (by.empty() ? "" : "; ") + ("`" + escapeMd(p.id) + "` → " + where);
+        }
+        covered += t.covered() ? 1 : 0;
+        md << "| " << escapeMd(t.requirement->text) << " | " << (by.empty() ? "–" : by) << " | " << (t.covered() ? "covered" : "**not covered**") << " |\n";
+    }
+    md << "\n" << covered << " of " << plural(traced.size(), "requirement", "requirements") << " covered.\n\n";
+}
+
 void writeScreens(std::ostringstream& md, const ReportInput& input, const std::vector<ScreenPart>& parts,
                   const std::vector<Placement>& placed) {
     bool showVariant = input.variants.size() > 1;
@@ -410,6 +433,7 @@ ReportResult writeReport(const ReportInput& input, const std::string& dir) {
     std::ostringstream md;
     writeHeader(md, input, spec);
     md << "## Flow\n\n![Flow map](" << flowImages[input.variants.front().first] << ")\n\n";
+    writeRequirements(md, spec);
     writeScreens(md, input, parts, placed);
     writeOrphans(md, input, placed);
     writeSessions(md, input, figures, flowImages);

@@ -1,7 +1,8 @@
 // Promptotype — Report: a Markdown follow-up of a review round, with images, written by `promptotype report`.
 //
 // DIR/report.md plus DIR/images/: one PNG per screen (per variant that changes it) with the reaction pins and
-// the click heat map drawn on it, the flow map with funnel figures, reactions grouped by screen and widget
+// the click heat map drawn on it, the flow map with funnel figures, the requirements table (meta.requirements
+// traced to ids and screens), reactions grouped by screen and widget
 // (orphaned ones in their own section), session figures per variant (sessions, funnel, time and misclicks per
 // screen), and the version history. Paths in the Markdown are relative, so the folder can be pasted or zipped.
 //

@@ -4,9 +4,11 @@
 // [SECTION] Text helpers (idea_reader.cpp)
 // [SECTION] Entity plans and the draft being built (draft_patterns.cpp)
 // [SECTION] Patterns (draft_patterns.cpp)
+// [SECTION] Requirements (requirement_trace.cpp)
 
 #pragma once
 #include "generator/offline/offline_drafter.h"
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -28,6 +30,8 @@ std::string titleCased(std::string_view text);     // every word capitalized ("s
 std::string camelKey(std::string_view text);       // identifier for state keys and screen ids ("stock item" -> "stockItem")
 std::string safeText(std::string_view text, size_t maxBytes = 2000);  // valid UTF-8, no control chars, no "${", trimmed
 std::string exprString(std::string_view text);     // a single-quoted expression string literal with escapes
+std::vector<std::string> featuresNamed(std::string_view text);  // features whose words the text uses ("remind me" -> reminders)
+std::set<std::string> wordForms(std::string_view text);          // lower-case words, their singulars and joined pairs ("sign-in")
 
 //-----------------------------------------------------------------------------
 // [SECTION] Entity plans and the draft being built
@@ -61,6 +65,7 @@ struct Draft {
     std::vector<EntityPlan> plans;
     std::vector<Json> navItems;                 // {"screen", "label", "icon"} for the tab bar / sidebar
     std::vector<Json> quickLinks;               // {"screen", "label", "icon", "text"}: shown on home when not in nav
+    std::map<std::string, std::vector<std::string>> built;  // feature -> the screens and overlays its pattern added
     bool desktop() const { return reading.device == "desktop"; }
     bool wide() const { return reading.device != "phone"; }
     bool has(std::string_view feature) const;   // the reading asks for this feature
@@ -90,5 +95,16 @@ void addCalendar(Draft& d);        // month view of dated rows
 void addLogin(Draft& d);           // sign-in screen (becomes the start)
 void addOnboarding(Draft& d);      // welcome screen (becomes the start, before login)
 void addShareSheet(Draft& d);      // share sheet overlay opened from detail screens
+
+//-----------------------------------------------------------------------------
+// [SECTION] Requirements
+//-----------------------------------------------------------------------------
+
+// The request split into requirement statements, in its own words: numbered or bulleted lines, else sentences, else
+// the clauses of a one-liner ("a habit tracker with daily streaks and reminders" -> three).
+std::vector<std::string> requirementStatements(std::string_view request);
+// meta.requirements for the finished draft: each of reading.requirements with the ids of the screens, overlays and
+// nodes built for it (nodes it names get an id), or no ids when nothing was.
+Json draftRequirements(Draft& d);
 
 } // namespace pt::draft

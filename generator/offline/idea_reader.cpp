@@ -891,6 +891,21 @@ std::string summarize(std::string_view idea) {
 }
 
 } // namespace
+
+std::vector<std::string> featuresNamed(std::string_view text) {
+    Words words = wordsOf(text);
+    std::vector<std::string> out;
+    for (auto& f : kFeatures)
+        for (auto& w : splitOn(f.words, ' '))
+            if (!w.empty() && words.has(w)) {
+                out.push_back(f.feature);
+                break;
+            }
+    return out;
+}
+
+std::set<std::string> wordForms(std::string_view text) { return wordsOf(text).all; }
+
 } // namespace draft
 
 //-----------------------------------------------------------------------------
@@ -919,12 +934,7 @@ IdeaReading readIdea(std::string_view rawIdea) {
     std::stable_sort(scored.begin(), scored.end());
 
     // Features: asked for in words, then implied by the main domain.
-    for (auto& f : kFeatures)
-        for (auto& w : splitOn(f.words, ' '))
-            if (!w.empty() && words.has(w) && std::find(r.features.begin(), r.features.end(), f.feature) == r.features.end()) {
-                r.features.push_back(f.feature);
-                break;
-            }
+    r.features = featuresNamed(idea);
     auto addFeature = [&](const std::string& f) {
         if (!f.empty() && std::find(r.features.begin(), r.features.end(), f) == r.features.end()) r.features.push_back(f);
     };
@@ -1081,6 +1091,7 @@ IdeaReading readIdea(std::string_view rawIdea) {
     else if (main) r.appName = main->name;
     else r.appName = titleCased(primary.singular) + " Hub";
     r.summary = summarize(idea);
+    r.requirements = requirementStatements(rawIdea);
     if (r.summary.empty()) r.summary = "Your " + primary.plural + " in one place";
     return r;
 }

@@ -75,8 +75,22 @@ Json completeRows(const IdeaEntity& e) {
 // [SECTION] Composition
 //-----------------------------------------------------------------------------
 
+// Runs a feature's pattern and notes the screens and overlays it added, so requirements naming the feature trace to them.
+void build(Draft& d, const char* feature, void (*pattern)(Draft&)) {
+    auto ids = [&] {
+        std::set<std::string> out;
+        for (const char* section : {"screens", "overlays"})
+            for (auto& [id, v] : d.spec[section].items()) out.insert(id);
+        return out;
+    };
+    std::set<std::string> before = ids();
+    pattern(d);
+    for (const std::string& id : ids())
+        if (!before.count(id)) d.built[feature].push_back(id);
+}
+
 Json compose(const IdeaReading& reading) {
-    Draft d{reading, Json::object(), {}, {}, {}};
+    Draft d{reading, Json::object(), {}, {}, {}, {}};
     Json& spec = d.spec;
     spec["spec"] = 1;
     spec["meta"] = Json{{"name", safeText(reading.appName.empty() ? "Prototype" : reading.appName, 40)}, {"idea", safeText(reading.summary, 20000)},
@@ -114,23 +128,23 @@ Json compose(const IdeaReading& reading) {
         addEntityScreens(d, d.plans[i], i == 0);
     }
     // Features, in the order they earn a tab.
-    if (d.has("chat")) addChat(d);
-    if (d.has("ai")) addAssistant(d);
-    if (d.has("booking")) addBooking(d);
-    if (d.has("payments")) addCheckout(d);
-    if (d.has("kanban")) addBoard(d);
-    if (d.has("approvals")) addApprovals(d);
-    if (d.has("player")) addPlayer(d);
-    if (d.has("calendar")) addCalendar(d);
-    if (d.has("charts") || d.desktop()) addInsights(d);
-    if (d.has("reminders")) addReminders(d);
-    if (d.has("notifications")) addNotifications(d);
-    if (d.has("sharing")) addShareSheet(d);
+    if (d.has("chat")) build(d, "chat", addChat);
+    if (d.has("ai")) build(d, "ai", addAssistant);
+    if (d.has("booking")) build(d, "booking", addBooking);
+    if (d.has("payments")) build(d, "payments", addCheckout);
+    if (d.has("kanban")) build(d, "kanban", addBoard);
+    if (d.has("approvals")) build(d, "approvals", addApprovals);
+    if (d.has("player")) build(d, "player", addPlayer);
+    if (d.has("calendar")) build(d, "calendar", addCalendar);
+    if (d.has("charts") || d.desktop()) build(d, "charts", addInsights);
+    if (d.has("reminders")) build(d, "reminders", addReminders);
+    if (d.has("notifications")) build(d, "notifications", addNotifications);
+    if (d.has("sharing")) build(d, "sharing", addShareSheet);
     for (size_t i = 1; i < d.plans.size(); ++i)
         d.link(d.plans[i].listScreen, capitalized(d.plans[i].nouns), d.plans[i].entity.icon, "All " + d.plans[i].nouns);
-    addSettings(d);
-    if (d.has("login")) addLogin(d);
-    if (d.has("onboarding")) addOnboarding(d);
+    build(d, "settings", addSettings);
+    if (d.has("login")) build(d, "login", addLogin);
+    if (d.has("onboarding")) build(d, "onboarding", addOnboarding);
 
     // Navigation: tabs hold home, the main list, two features and settings; a sidebar holds everything.
     const EntityPlan& main = d.plans.front();
@@ -149,6 +163,7 @@ Json compose(const IdeaReading& reading) {
     addHome(d);
     std::string start = d.has("onboarding") ? "welcome" : d.has("login") ? "login" : "home";
     spec["nav"] = Json{{"kind", d.desktop() ? "sidebar" : "tabs"}, {"start", start}, {"items", d.navItems}};
+    spec["meta"]["requirements"] = draftRequirements(d);
     for (const char* k : {"overlays", "actions", "mocks"})
         if (spec[k].empty()) spec.erase(k);
     return spec;

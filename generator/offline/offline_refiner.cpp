@@ -636,7 +636,7 @@ bool buildPatternScreen(const Json& doc, const ScreenPattern& pattern, const App
     reading.summary = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("idea", std::string()) : "";
     reading.device = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("device", std::string("phone")) : "phone";
     reading.entities.push_back(app.entity);
-    draft::Draft d{reading, Json{{"state", Json::object()}, {"screens", Json::object()}, {"overlays", Json::object()}}, {}, {}, {}};
+    draft::Draft d{reading, Json{{"state", Json::object()}, {"screens", Json::object()}, {"overlays", Json::object()}}, {}, {}, {}, {}};
     std::set<std::string> taken;
     d.plans.reserve(1);
     d.plans.push_back(draft::planEntity(app.entity, taken));

@@ -6,6 +6,7 @@
 #include "runtime/headless/inspector.h"
 #include "runtime/engine/action_runner.h"
 #include "runtime/headless/headless.h"
+#include "runtime/spec/requirements.h"
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/catalog.h"
 #include <algorithm>
@@ -128,6 +129,9 @@ Json inspectSpec(std::shared_ptr<const Spec> spec) {
     out["dead_controls"] = dead;
     out["unreachable"] = unreachable;
     out["texts"] = texts;
+    std::vector<TracedRequirement> traced = traceRequirements(*spec);
+    out["requirements"] = requirementsJson(traced);
+    out["requirements_problems"] = requirementProblemsJson(traced);
     // LLM cost proxy: minified JSON bytes / 4, per screen and for the whole document.
     Json tokens = Json{{"total", approxTokens(spec->source.dump())}, {"screens", Json::object()}};
     if (spec->source.contains("screens") && spec->source["screens"].is_object())

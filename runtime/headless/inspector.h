@@ -13,6 +13,8 @@ namespace pt {
 
 // JSON with: start, screens [{id, title, reachable, widgets [{id, type, label, actions}]}],
 // edges [{from, to, via}], dead_controls [{screen, target, type}], unreachable [ids], texts {screen: [strings]},
+// requirements [{text, status, ids [{id, kind, screen}]}] and requirements_problems [{pointer, text, problem}]
+// (runtime/spec/requirements.h),
 // tokens {total, screens {id: n}} (minified JSON bytes / 4, a proxy for LLM output cost).
 Json inspectSpec(std::shared_ptr<const Spec> spec);
 

@@ -239,6 +239,10 @@ Json documentSchema() {
         {"spec", Json{{"const", 1}}},
         {"meta", Json{{"type", "object"}, {"additionalProperties", false}, {"properties", Json{
             {"name", Json{{"type", "string"}}}, {"idea", Json{{"type", "string"}}},
+            {"requirements", Json{{"type", "array"}, {"description", "the request's requirements, each traced to the node, screen or overlay ids that show it"},
+                {"items", Json{{"type", "object"}, {"required", Json::array({"text"})}, {"additionalProperties", false}, {"properties", Json{
+                    {"text", Json{{"type", "string"}, {"minLength", 1}, {"description", "one requirement, short, in the user's words"}}},
+                    {"ids", Json{{"type", "array"}, {"items", Json{{"type", "string"}, {"minLength", 1}}}}}}}}}}},
             {"device", choiceSchema(vocabulary.devices)},
             {"now", Json{{"type", "string"}, {"description", "start of the simulated clock, ISO date-time"}}}}}}},
         {"theme", Json{{"type", "object"}, {"additionalProperties", false}, {"properties", Json{

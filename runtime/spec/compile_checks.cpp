@@ -1,8 +1,10 @@
 // Promptotype — the spec compiler: checks over more than one place of the document (the shape of "variants",
-// duplicate ids, screens nothing navigates to, onEnter navigation loops). See spec_compiler.h.
+// duplicate ids, requirement ids that point at nothing, screens nothing navigates to, onEnter navigation loops).
+// See spec_compiler.h.
 
 #include "runtime/spec/spec_compiler.h"
 #include "runtime/spec/nav_graph.h"
+#include "runtime/spec/requirements.h"
 #include "runtime/spec/variants.h"
 #include <algorithm>
 #include <map>
@@ -47,6 +49,18 @@ void Compiler::checkIds() {
         auto [it, fresh] = seen.insert({id, ptr});
         if (!fresh) error(ptr, "duplicate id " + inQuotes(id) + " (also at " + it->second + ")");
     }
+}
+
+void Compiler::checkRequirements() {
+    std::vector<TracedRequirement> traced = traceRequirements(m_spec);
+    if (traced.empty()) return;
+    std::vector<std::string> known = traceableIds(m_spec);
+    for (const TracedRequirement& t : traced)
+        for (size_t j = 0; j < t.places.size(); ++j)
+            if (t.places[j].screen.empty())
+                unknownName(Diagnostic::Level::Warning, childPointer(childPointer(t.requirement->pointer, "ids"), j),
+                            "requirement id " + inQuotes(t.places[j].id) + " points at nothing: no node, screen or overlay has it",
+                            t.places[j].id, known, false);
 }
 
 void Compiler::checkReachability() {

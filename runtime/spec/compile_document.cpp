@@ -38,6 +38,7 @@ void Compiler::run() {
     compileOverlays();
     compileNav();
     checkIds();
+    checkRequirements();
     checkEnterLoops();
     if (!m_spec.screens.empty()) checkReachability();
 }
@@ -95,6 +96,7 @@ void Compiler::compileMeta() {
     };
     str("name", &m_spec.name);
     str("idea", &m_spec.idea);
+    if (auto it = meta->find("requirements"); it != meta->end()) compileRequirements(*it, "/meta/requirements");
     str("device", &m_spec.device);
     const std::vector<std::string>& devices = documentVocabulary().devices;
     if (std::find(devices.begin(), devices.end(), m_spec.device) == devices.end()) {
@@ -104,6 +106,33 @@ void Compiler::compileMeta() {
     std::string now;
     str("now", &now);
     if (!now.empty() && !parseDateTime(now, &m_spec.clockStart)) error("/meta/now", "now must be an ISO date-time like 2026-05-04T08:00");
+}
+
+// [{"text": "Log a watering", "ids": ["waterButton", "plant"]}]: the shape here; where the ids point, checkRequirements().
+void Compiler::compileRequirements(const Json& list, const std::string& ptr) {
+    static const char* const kShape = "requirements look like [{\"text\": \"Log a watering\", \"ids\": [\"waterButton\"]}]";
+    if (!list.is_array()) { error(ptr, kShape); return; }
+    for (size_t i = 0; i < list.size(); ++i) {
+        const Json& entry = list[i];
+        Requirement r;
+        r.pointer = childPointer(ptr, i);
+        if (!entry.is_object()) { error(r.pointer, kShape); continue; }
+        for (auto& [k, v] : entry.items()) {
+            std::string kp = childPointer(r.pointer, k);
+            if (k == "text") {
+                if (v.is_string() && !v.get<std::string>().empty()) r.text = v.get<std::string>();
+                else error(kp, "a requirement's text is the requirement in the user's words");
+            } else if (k == "ids") {
+                if (!v.is_array()) { error(kp, "ids must be a list of node, screen or overlay ids"); continue; }
+                for (size_t j = 0; j < v.size(); ++j) {
+                    if (v[j].is_string() && !v[j].get<std::string>().empty()) r.ids.push_back(v[j].get<std::string>());
+                    else error(childPointer(kp, j), "an id is the id of a node, screen or overlay");
+                }
+            } else unknownName(Diagnostic::Level::Warning, kp, "unknown requirement key " + inQuotes(k), k, documentVocabulary().requirementKeys, true);
+        }
+        if (!entry.contains("text")) error(r.pointer, "a requirement needs its \"text\"");
+        m_spec.requirements.push_back(std::move(r));
+    }
 }
 
 void Compiler::compileTheme() {

@@ -163,6 +163,13 @@ struct NamedAction {
     ActionList steps;
 };
 
+// One requirement of the request (meta.requirements): the user's words and the ids of what shows it.
+struct Requirement {
+    std::string text;              // short, in the user's words ("Log a watering")
+    std::vector<std::string> ids;  // node, screen or overlay ids that cover it (see runtime/spec/requirements.h)
+    std::string pointer;           // "/meta/requirements/N"
+};
+
 //-----------------------------------------------------------------------------
 // [SECTION] Spec
 //-----------------------------------------------------------------------------
@@ -172,6 +179,7 @@ struct Spec {
     std::string file;             // where it was loaded from ("" for in-memory)
     std::string name = "Prototype";
     std::string idea;
+    std::vector<Requirement> requirements;  // meta.requirements, in the order written
     std::string device = "phone"; // phone | tablet | desktop
     std::string themePreset = "calm";
     std::string brand;            // "" keeps the preset's brand color

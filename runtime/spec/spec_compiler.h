@@ -6,7 +6,8 @@
 //   compile_nodes.cpp     nodes: widget types, props, events, layout, rules, repeat, component instances
 //   compile_actions.cpp   action sequences and the targets they name
 //   compile_values.cpp    templates (expressions, known names) and prop type checks
-//   compile_checks.cpp    validation passes over the whole document: variants' shape, duplicate ids, reachability
+//   compile_checks.cpp    validation passes over the whole document: variants' shape, duplicate ids, requirement ids,
+//                         reachability
 //
 // [SECTION] Diagnostic helpers
 // [SECTION] Compiler
@@ -72,6 +73,7 @@ private:
     void collectNames();
     void checkTopKeys();
     void compileMeta();
+    void compileRequirements(const Json& list, const std::string& ptr);
     void compileTheme();
     void compileState();
     void compileComponents();
@@ -111,6 +113,7 @@ private:
     // compile_checks.cpp
     void checkVariants(const Json& v, const std::string& ptr);
     void checkIds();
+    void checkRequirements();  // requirement ids that point at nothing (a warning: the prototype still runs)
     void checkReachability();
     void checkEnterLoops();  // onEnter steps that navigate round in a circle unconditionally
 };

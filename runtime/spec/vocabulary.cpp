@@ -25,7 +25,8 @@ const DocumentVocabulary& documentVocabulary()
     static const DocumentVocabulary v = [] {
         DocumentVocabulary d;
         d.topKeys = { "spec", "meta", "theme", "state", "nav", "screens", "overlays", "components", "actions", "mocks" };
-        d.metaKeys = { "name", "idea", "device", "now" };
+        d.metaKeys = { "name", "idea", "requirements", "device", "now" };
+        d.requirementKeys = { "text", "ids" };
         d.themeKeys = { "preset", "brand", "mode" };
         d.navKeys = { "kind", "start", "items" };
         d.navItemKeys = { "screen", "label", "icon" };

@@ -27,7 +27,8 @@ namespace pt {
 // (the first choice is the default). Theme presets are themePresets() below.
 struct DocumentVocabulary {
     std::vector<std::string> topKeys;        // spec, meta, theme, state, nav, screens, overlays, components, actions, mocks
-    std::vector<std::string> metaKeys;       // name, idea, device, now
+    std::vector<std::string> metaKeys;       // name, idea, requirements, device, now
+    std::vector<std::string> requirementKeys;  // text, ids (an entry of meta.requirements)
     std::vector<std::string> themeKeys;      // preset, brand, mode
     std::vector<std::string> navKeys;        // kind, start, items
     std::vector<std::string> navItemKeys;    // screen, label, icon (an item written as an object)

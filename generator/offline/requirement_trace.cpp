@@ -1,0 +1,300 @@
+// Promptotype — OfflineDrafter: the request's requirements, and what the composition built for each of them.
+//
+// A request is split the way people write them: numbered or bulleted lines, else the sentences of a paragraph, else
+// the clauses of a one-liner. Each statement is then read for what the drafter knows how to build (features, the
+// entities and their fields, quoted labels) and traced to the screens, overlays and nodes built for those. A
+// statement nothing was built for is listed with no ids: inspect and the presenter then show it as uncovered.
+//
+// [SECTION] Splitting a request
+// [SECTION] Finding what was built
+
+#include "generator/offline/draft_patterns.h"
+#include "runtime/spec/catalog.h"
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <functional>
+
+namespace pt::draft {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Splitting a request
+//-----------------------------------------------------------------------------
+
+namespace {
+
+constexpr size_t kMaxRequirements = 24;     // a longer list is a spec document, not a request; the rest is dropped
+constexpr size_t kMaxRequirementBytes = 140;  // one requirement, short
+
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+std::string trimmed(std::string_view s) {
+    while (!s.empty() && (isSpace(s.front()) || s.front() == '\n')) s.remove_prefix(1);
+    while (!s.empty() && (isSpace(s.back()) || s.back() == '\n')) s.remove_suffix(1);
+    return std::string(s);
+}
+
+// "1. ", "2) ", "(3) ", "- ", "* ", "• ": the length of a list marker starting `line` (after its indent), 0 when none.
+size_t listMarker(std::string_view line) {
+    size_t i = 0;
+    if (line.substr(0, 3) == "\xE2\x80\xA2") i = 3;  // •
+    else if (!line.empty() && (line[0] == '-' || line[0] == '*' || line[0] == '+')) i = 1;
+    else {
+        size_t start = line.size() > 0 && line[0] == '(' ? 1 : 0, d = start;
+        while (d < line.size() && isDigit(line[d]) && d - start < 3) ++d;
+        if (d == start || d >= line.size() || !(line[d] == '.' || line[d] == ')')) return 0;
+        i = d + 1;
+    }
+    return i < line.size() && isSpace(line[i]) ? i + 1 : 0;
+}
+
+// The request's lines that are list items, with their markers removed; a line under an item continues it.
+std::vector<std::string> listItems(std::string_view request) {
+    std::vector<std::string> items;
+    bool inItem = false;
+    for (size_t at = 0; at <= request.size();) {
+        size_t end = std::min(request.find('\n', at), request.size());
+        std::string_view line = request.substr(at, end - at);
+        at = end + 1;
+        size_t indent = 0;
+        while (indent < line.size() && isSpace(line[indent])) ++indent;
+        std::string_view body = line.substr(indent);
+        if (size_t marker = listMarker(body)) {
+            items.push_back(trimmed(body.substr(marker)));
+            inItem = true;
+        } else if (body.empty()) {
+            inItem = false;
+        } else if (inItem && indent > 0) {
+            items.back() += " " + trimmed(body);
+        } else {
+            inItem = false;
+        }
+    }
+    return items;
+}
+
+// Sentences end at . ! ? ; or a line break, when what follows is a space or the end ("e.g.", "$4.50" stay whole).
+std::vector<std::string> sentences(std::string_view text) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    for (size_t i = 0; i <= text.size(); ++i) {
+        bool end = i == text.size() || text[i] == '\n';
+        if (!end && std::strchr(".!?;", text[i]) && (i + 1 == text.size() || isSpace(text[i + 1]) || text[i + 1] == '\n')) {
+            std::string_view before = text.substr(start, i - start);
+            bool abbreviation = before.size() >= 3 && before[before.size() - 2] == '.';  // "e.g." "i.e."
+            end = !abbreviation;
+        }
+        if (!end) continue;
+        std::string s = trimmed(text.substr(start, i - start));
+        if (!s.empty()) out.push_back(std::move(s));
+        start = i + 1;
+    }
+    return out;
+}
+
+std::string lowered(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return (char)std::tolower(c); });
+    return out;
+}
+
+// `text` cut at every `join` (matched in any case), pieces trimmed.
+std::vector<std::string> splitAt(const std::string& text, const char* join) {
+    std::vector<std::string> out;
+    const std::string low = lowered(text);
+    size_t from = 0;
+    for (size_t hit; (hit = low.find(join, from)) != std::string::npos; from = hit + std::strlen(join))
+        out.push_back(trimmed(std::string_view(text).substr(from, hit - from)));
+    out.push_back(trimmed(std::string_view(text).substr(from)));
+    return out;
+}
+
+// A one-liner's clauses: what it is, then the list after its first "with" ("a habit tracker with daily streaks and
+// reminders" -> tracker, streaks, reminders; "... and a chat with my club" keeps the last one whole).
+std::vector<std::string> clauses(const std::string& sentence) {
+    static const char* const kHeads[] = {" with ", " that ", " where ", " so that "};
+    static const char* const kJoins[] = {", and ", ", ", " and ", " plus ", " as well as "};
+    std::string low = lowered(sentence);
+    size_t cut = std::string::npos, skip = 0;
+    for (const char* head : kHeads)
+        if (size_t at = low.find(head); at < cut) { cut = at; skip = std::strlen(head); }
+    std::vector<std::string> out;
+    std::vector<std::string> parts = {cut == std::string::npos ? sentence : sentence.substr(cut + skip)};
+    if (cut != std::string::npos) out.push_back(trimmed(std::string_view(sentence).substr(0, cut)));
+    for (const char* join : kJoins) {
+        std::vector<std::string> next;
+        for (const std::string& part : parts)
+            for (std::string& piece : splitAt(part, join)) next.push_back(std::move(piece));
+        parts = std::move(next);
+    }
+    for (std::string& p : parts)
+        if (!p.empty()) out.push_back(std::move(p));
+    return out;
+}
+
+// Short and shown as written: first letter capitalized, cut at a word near kMaxRequirementBytes.
+std::string requirementText(const std::string& statement) {
+    std::string s = safeText(statement, kMaxRequirementBytes + 40);
+    while (!s.empty() && std::strchr(":,.;-", s.back())) s.pop_back();
+    if (s.size() > kMaxRequirementBytes) {
+        size_t cut = s.rfind(' ', kMaxRequirementBytes);
+        s = (cut == std::string::npos || cut < kMaxRequirementBytes / 2 ? safeText(s, kMaxRequirementBytes) : s.substr(0, cut)) + "…";
+    }
+    return capitalized(s);
+}
+
+} // namespace
+
+std::vector<std::string> requirementStatements(std::string_view request) {
+    std::vector<std::string> parts = listItems(request);
+    if (parts.size() < 2) {
+        parts = sentences(request);
+        if (parts.size() == 1) parts = clauses(parts.front());
+    }
+    std::vector<std::string> out;
+    for (const std::string& p : parts) {
+        std::string text = requirementText(p);
+        bool hasLetters = std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c); });
+        if (hasLetters && std::find(out.begin(), out.end(), text) == out.end()) out.push_back(text);
+        if (out.size() == kMaxRequirements) break;
+    }
+    return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Finding what was built
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// `phrase` (lower case) appears in `text` (lower case) as whole words.
+bool saysPhrase(const std::string& text, const std::string& phrase) {
+    if (phrase.size() < 3) return false;
+    for (size_t at = text.find(phrase); at != std::string::npos; at = text.find(phrase, at + 1)) {
+        bool startOk = at == 0 || !std::isalnum((unsigned char)text[at - 1]);
+        size_t end = at + phrase.size();
+        bool endOk = end == text.size() || !std::isalnum((unsigned char)text[end]) || text[end] == 's';
+        if (startOk && endOk) return true;
+    }
+    return false;
+}
+
+// Every node of the spec written in screens and overlays (bodies, bars, dialog actions, children, repeat `empty`).
+void forEachNode(Json& v, const std::function<void(Json&)>& visit) {
+    if (v.is_array()) {
+        for (Json& item : v) forEachNode(item, visit);
+        return;
+    }
+    if (!v.is_object() || v.empty()) return;
+    if (WidgetCatalog::get().find(v.begin().key())) visit(v);
+    for (auto& [k, child] : v.items())
+        if (child.is_array() || child.is_object()) forEachNode(child, visit);
+}
+
+void forEachSpecNode(Json& spec, const std::function<void(Json&)>& visit) {
+    for (const char* section : {"screens", "overlays"})
+        if (spec.contains(section))
+            for (auto& [id, holder] : spec[section].items())
+                for (const char* part : {"body", "bar", "actions"})
+                    if (holder.is_object() && holder.contains(part)) forEachNode(holder[part], visit);
+}
+
+// The words a node shows as written (its main value, label or title), lower case.
+std::string shownText(const Json& node) {
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        bool main = it == node.begin();
+        if ((main || it.key() == "label" || it.key() == "title") && it->is_string()) return lowered(it->get<std::string>());
+    }
+    return "";
+}
+
+// Quoted words in a statement: "Add to cart", 'Mammals', “Today”.
+std::vector<std::string> quotedIn(const std::string& statement) {
+    std::vector<std::string> out;
+    const std::pair<const char*, const char*> quotes[] = {{"\"", "\""}, {"'", "'"}, {"\xE2\x80\x9C", "\xE2\x80\x9D"}, {"\xE2\x80\x98", "\xE2\x80\x99"}};
+    for (auto& [open, close] : quotes)
+        for (size_t at = statement.find(open); at != std::string::npos;) {
+            size_t start = at + std::strlen(open), end = statement.find(close, start);
+            if (end == std::string::npos) break;
+            if (end - start >= 2 && end - start <= 60) out.push_back(lowered(statement.substr(start, end - start)));
+            at = statement.find(open, end + std::strlen(close));
+        }
+    return out;
+}
+
+// What one statement asks for, traced to what the draft built.
+struct Tracer {
+    Draft& d;
+    std::set<std::string> taken;  // ids in use (screens, overlays, nodes), so an id given to a node is new
+
+    void add(std::vector<std::string>& ids, const std::string& id) {
+        if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+
+    // The node's id, giving it one made from `name` when it has none.
+    std::string idOf(Json& node, const std::string& name) {
+        if (node.contains("id") && node["id"].is_string()) return node["id"].get<std::string>();
+        std::string base = camelKey(name), id = base;
+        for (int n = 2; taken.count(id); ++n) id = base + std::to_string(n);
+        taken.insert(id);
+        node["id"] = id;
+        return id;
+    }
+
+    std::vector<std::string> trace(const std::string& statement) {
+        std::vector<std::string> ids;
+        const std::string text = lowered(statement);
+        const std::set<std::string> words = wordForms(statement);
+        auto says = [&](std::initializer_list<const char*> list) {
+            return std::any_of(list.begin(), list.end(), [&](const char* w) { return words.count(w) > 0; });
+        };
+        // Features the statement names: the screens and overlays their patterns added, and search fields.
+        for (const std::string& feature : featuresNamed(statement)) {
+            if (auto it = d.built.find(feature); it != d.built.end())
+                for (const std::string& id : it->second) add(ids, id);
+            if (feature == "search")
+                forEachSpecNode(d.spec, [&](Json& n) { if (n.begin().key() == "search") add(ids, idOf(n, "search")); });
+        }
+        // Entities it names: their list; their form when it adds, their detail screen when it changes one.
+        for (const EntityPlan& p : d.plans) {
+            std::string singular = p.entity.singular, plural = p.entity.plural;
+            std::replace(singular.begin(), singular.end(), ' ', '-');
+            std::replace(plural.begin(), plural.end(), ' ', '-');
+            bool named = words.count(singular) || words.count(plural);
+            if (named) add(ids, p.listScreen);
+            if (named && says({"add", "create", "new", "log", "record", "enter", "submit", "register", "post", "write", "upload", "save", "form"}))
+                add(ids, p.newScreen);
+            if (named && says({"edit", "update", "delete", "remove", "detail", "view", "open", "mark", "complete", "change", "status"}))
+                add(ids, p.detailScreen);
+            // Fields it names: the form inputs that edit them.
+            for (const IdeaField& f : p.entity.fields) {
+                if (!saysPhrase(text, lowered(f.label))) continue;
+                std::string bind = p.draftKey + "." + f.name;
+                forEachSpecNode(d.spec, [&](Json& n) {
+                    if (n.contains("bind") && n["bind"] == bind) add(ids, idOf(n, p.noun + " " + f.name));
+                });
+            }
+        }
+        // Labels it quotes: the nodes showing them.
+        for (const std::string& label : quotedIn(statement))
+            forEachSpecNode(d.spec, [&](Json& n) { if (shownText(n) == label) add(ids, idOf(n, label)); });
+        return ids;
+    }
+};
+
+} // namespace
+
+Json draftRequirements(Draft& d) {
+    Tracer tracer{d, {}};
+    for (const char* section : {"screens", "overlays"})
+        if (d.spec.contains(section))
+            for (auto& [id, v] : d.spec[section].items()) tracer.taken.insert(id);
+    forEachSpecNode(d.spec, [&](Json& n) { if (n.contains("id") && n["id"].is_string()) tracer.taken.insert(n["id"].get<std::string>()); });
+    Json out = Json::array();
+    for (const std::string& statement : d.reading.requirements)
+        out.push_back(Json{{"text", statement}, {"ids", tracer.trace(statement)}});
+    return out;
+}
+
+} // namespace pt::draft
