@@ -155,6 +155,10 @@ void drawRequirements(Prototype& proto, Meeting* meeting, PresenterState& ps, co
         // Where its widgets are, when that is not the screen on show: a link per screen or overlay.
         std::vector<std::string> linked;
         pushMuted(fonts, t);
+        ImGui::PushStyleColor(ImGuiCol_Button, 0);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, t.c.brandSoft);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, t.c.brandSoft);
+        ImGui::PushStyleColor(ImGuiCol_Text, t.c.brand);
         for (const RequirementPlace& place : r.places) {
             if (place.screen.empty() || place.screen == proto.currentScreen() ||
                 std::find(linked.begin(), linked.end(), place.screen) != linked.end()) continue;
@@ -163,6 +167,7 @@ void drawRequirements(Prototype& proto, Meeting* meeting, PresenterState& ps, co
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 22);
             if (ImGui::SmallButton((iconGlyph("arrow-right") + " " + name).c_str())) goTo(proto, meeting, place);
         }
+        ImGui::PopStyleColor(4);
         if (r.places.empty()) {
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 22);
             ImGui::TextUnformatted("no widget is traced to it");

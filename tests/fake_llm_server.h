@@ -23,6 +23,7 @@
 #include "generator/provider.h"
 #include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -233,6 +234,18 @@ inline std::string openAiChunk(const nlohmann::ordered_json& delta, const nlohma
                                     {"choices", {{{"index", 0}, {"delta", delta}, {"logprobs", nullptr}, {"finish_reason", finishReason}}}},
                                     {"usage", nullptr}, {"obfuscation", "Qup1BsQ3"}};
     return "data: " + chunk.dump() + "\n\n";
+}
+
+// `text` cut into deltas of about `size` bytes, each of whole UTF-8 characters (a model never streams half a character,
+// and each delta is JSON-encoded on its own).
+inline std::vector<std::string> textPieces(const std::string& text, size_t size) {
+    std::vector<std::string> pieces;
+    for (size_t at = 0, next; at < text.size(); at = next) {
+        next = std::min(at + size, text.size());
+        while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+        pieces.push_back(text.substr(at, next - at));
+    }
+    return pieces;
 }
 
 // A whole Chat Completions stream: role chunk, one chunk per text delta, the finish chunk, the usage chunk, [DONE].

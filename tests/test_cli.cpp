@@ -244,9 +244,7 @@ TEST_CASE("generate writes only the file and refuses to replace one without --fo
 TEST_CASE("main job with OPENAI_BASE_URL uses that server, streams, and saves the raw answer", "[cli][generate]") {
     pt::test::FakeLlmServer server;
     std::string answer = readFile(fs::path(PT_SOURCE_DIR) / "samples" / "booking_wizard.json");
-    std::vector<std::string> deltas;
-    for (size_t i = 0; i < answer.size(); i += 50) deltas.push_back(answer.substr(i, 50));
-    server.push(pt::test::FakeReply::sse(pt::test::openAiStream(deltas)).splitEvery(301));
+    server.push(pt::test::FakeReply::sse(pt::test::openAiStream(pt::test::textPieces(answer, 50))).splitEvery(301));
     fs::path cwd = freshDir("openai");
     Result r = cli("'book a haircut at my salon' --model local-llama", cwd.string(), "OPENAI_BASE_URL=" + server.url() + "/v1");
     INFO(r.err);

@@ -24,9 +24,7 @@ Json habitDraft() { return draftSpec(kHabitIdea); }
 
 // An answer as a model streams it, in small pieces.
 FakeReply streamedText(const std::string& text) {
-    std::vector<std::string> pieces;
-    for (size_t i = 0; i < text.size(); i += 24) pieces.push_back(text.substr(i, 24));
-    return FakeReply::sse(openAiStream(pieces));
+    return FakeReply::sse(openAiStream(textPieces(text, 24)));
 }
 FakeReply streamed(const Json& answer) { return streamedText(answer.dump()); }
 
