@@ -2,6 +2,7 @@
 //
 // [SECTION] Helpers
 // [SECTION] Draw functions
+// [SECTION] Measures (width ranges for the layout contract)
 // [SECTION] Registration
 
 #include "runtime/engine/ui.h"
@@ -58,20 +59,25 @@ void cornerBadge(Ui& ui, const Json& badge, ImVec2 anchor)
 // [SECTION] Draw functions
 //-----------------------------------------------------------------------------
 
-void drawButton(Ui& ui, const Node& n)
+// A button node's look: label, icon, variant, height and busy state (the width is the caller's).
+draw::ButtonSpec buttonSpec(Ui& ui, const Node& n)
 {
-    const std::string& label = ui.str(n, "label");
-    const std::string& icon = ui.str(n, "icon");
     const std::string& size = ui.str(n, "size");
     draw::ButtonSpec b;
-    b.label = label;
-    b.icon = icon;
+    b.label = ui.str(n, "label");
+    b.icon = ui.str(n, "icon");
     b.variant = draw::variantFromName(ui.str(n, "variant"));
     b.height = size == "sm" ? 34.0f : size == "lg" ? 52.0f : ui.theme().controlHeight;
     b.busy = ui.flag(n, "busy");
+    return b;
+}
+
+void drawButton(Ui& ui, const Node& n)
+{
+    draw::ButtonSpec b = buttonSpec(ui, n);
     b.width = wantsWidth(ui, n) ? ui.itemWidth(n) : 0.0f;
     draw::Press p = draw::button(ui, "##button", b);
-    probePress(ui, n, p, label, icon);
+    probePress(ui, n, p, std::string(b.label), std::string(b.icon));
 }
 
 void drawIconButton(Ui& ui, const Node& n)
@@ -98,17 +104,22 @@ void drawIconButton(Ui& ui, const Node& n)
     if (p.hovered && !label.empty()) ImGui::SetTooltip("%s", label.c_str());
 }
 
-void drawLink(Ui& ui, const Node& n)
+// A link node's look: a label-tall button in the link variant.
+draw::ButtonSpec linkSpec(Ui& ui, const Node& n)
 {
-    std::string label = ui.str(n, "label");
-    std::string icon = ui.str(n, "icon");
     draw::ButtonSpec b;
-    b.label = label;
-    b.icon = icon;
+    b.label = ui.str(n, "label");
+    b.icon = ui.str(n, "icon");
     b.variant = draw::Variant::Link;
     b.height = std::ceil(ui.font(TextStyle::Strong)->FontSize + 10);
+    return b;
+}
+
+void drawLink(Ui& ui, const Node& n)
+{
+    const draw::ButtonSpec b = linkSpec(ui, n);
     draw::Press p = draw::button(ui, "##link", b);
-    probePress(ui, n, p, label, icon);
+    probePress(ui, n, p, std::string(b.label), std::string(b.icon));
 }
 
 // The floating action button sits in its own child window at the screen's bottom-right corner:
@@ -151,6 +162,30 @@ void drawFab(Ui& ui, const Node& n)
     }
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Measures (width ranges for the layout contract)
+//-----------------------------------------------------------------------------
+
+// A fitted button or link keeps its whole label: a row wraps it to a new line rather than cut it (only a row
+// narrower than the label cuts it).
+WidthRange fittedRange(Ui& ui, const draw::ButtonSpec& b)
+{
+    const float pref = draw::buttonWidth(ui, b);
+    return { pref, pref };
+}
+
+WidthRange measureButton(Ui& ui, const Node& n)
+{
+    const WidthRange r = fittedRange(ui, buttonSpec(ui, n));
+    return wantsWidth(ui, n) ? WidthRange{ r.min, kFillWidth } : r;
+}
+
+WidthRange measureIconButton(Ui&, const Node&) { return { 40.0f, 40.0f }; }
+
+WidthRange measureLink(Ui& ui, const Node& n) { return fittedRange(ui, linkSpec(ui, n)); }
+
+WidthRange measureFab(Ui&, const Node&) { return {}; }  // pinned to the screen's corner: takes no room in a row
+
 } // namespace
 
 //-----------------------------------------------------------------------------
@@ -168,24 +203,24 @@ static void registerActionWidgets(WidgetCatalog& c)
             {"size", P::Enum, "md", "height: sm 34, md theme control height, lg 52", {"sm", "md", "lg"}},
             {"full", P::Bool, false, "stretch to the available width", {}},
             {"busy", P::Bool, false, "spinner, clicks ignored (e.g. \"${pending('login')}\")", {}}},
-           {"press"}, false, false, true, R"({"button": "Save", "icon": "check", "press": "back"})", drawButton});
+           {"press"}, false, false, true, R"({"button": "Save", "icon": "check", "press": "back"})", drawButton, measureButton});
 
     c.add({"icon_button", cat, "A round icon-only button with an optional count badge.", "icon",
            {{"icon", P::Icon, "ellipsis-h", "icon name", {}},
             {"label", P::String, "", "tooltip, and the name tests click it by", {}},
             {"variant", P::Enum, "ghost", "ghost (no fill), filled (brand) or tonal (soft brand)", {"ghost", "filled", "tonal"}},
             {"badge", P::Any, nullptr, "number or text on a red pill at the corner; true for a dot", {}}},
-           {"press"}, false, false, true, R"({"icon_button": "bell", "label": "Notifications", "badge": 3, "go": "inbox"})", drawIconButton});
+           {"press"}, false, false, true, R"({"icon_button": "bell", "label": "Notifications", "badge": 3, "go": "inbox"})", drawIconButton, measureIconButton});
 
     c.add({"link", cat, "An inline text link in the brand color.", "label",
            {{"label", P::String, "", "link text", {}},
             {"icon", P::Icon, "", "icon before the text", {}}},
-           {"press"}, false, false, true, R"({"link": "Forgot password?", "go": "forgot"})", drawLink});
+           {"press"}, false, false, true, R"({"link": "Forgot password?", "go": "forgot"})", drawLink, measureLink});
 
     c.add({"fab", cat, "A floating action button pinned to the bottom-right of the screen (extended with a label). Put it last in the body.", "icon",
            {{"icon", P::Icon, "plus", "icon name", {}},
             {"label", P::String, "", "text for an extended FAB", {}}},
-           {"press"}, false, false, true, R"({"fab": "plus", "label": "New task", "go": "newTask"})", drawFab});
+           {"press"}, false, false, true, R"({"fab": "plus", "label": "New task", "go": "newTask"})", drawFab, measureFab});
 }
 
 static const WidgetCatalog::Registrar kRegistrar(20, registerActionWidgets);

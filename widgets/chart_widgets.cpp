@@ -386,7 +386,7 @@ void drawLineChart(Ui& ui, const Node& n)
         const float mx = ImGui::GetIO().MousePos.x;
         focus = stepX > 0 ? (size_t)ImClamp((int)std::lround((mx - plot.Min.x - inset) / stepX), 0, (int)c.pts.size() - 1) : 0;
         dl->AddLine(ImVec2(raw[focus].x, plot.Min.y), ImVec2(raw[focus].x, plot.Max.y), withAlpha(t.c.text, 0.25f), 1.0f);
-        draw::tooltip(ui, exact(c.pts[focus].value), c.pts[focus].label);
+        ui.tooltip(exact(c.pts[focus].value), c.pts[focus].label);
     }
     pointDot(dl, t, raw[focus], c.col, 4.5f);
     draw::reserve(c.origin, ImVec2(c.w, c.h));
@@ -423,7 +423,7 @@ void drawSparkline(Ui& ui, const Node& n)
     if (area.hovered) {
         const size_t i = (size_t)ImClamp((int)std::lround((ImGui::GetIO().MousePos.x - origin.x) / (right - origin.x) * (pts.size() - 1)), 0, (int)pts.size() - 1);
         pointDot(dl, t, raw[i], col, 3.5f);
-        draw::tooltip(ui, exact(pts[i].value), pts[i].label);
+        ui.tooltip(exact(pts[i].value), pts[i].label);
     }
     draw::reserve(origin, ImVec2(w, h));
 }
@@ -503,7 +503,7 @@ void drawBarChart(Ui& ui, const Node& n)
         dl->AddRectFilled(a, b, fill, r, up ? ImDrawFlags_RoundCornersTop : ImDrawFlags_RoundCornersBottom);
     }
     if (hasLabels) drawCategoryLabels(ui, c.pts, xs, plot.Max.y + 6.0f, c.origin.x, c.origin.x + c.w);
-    if (hot >= 0) draw::tooltip(ui, exact(c.pts[hot].value), c.pts[hot].label);
+    if (hot >= 0) ui.tooltip(exact(c.pts[hot].value), c.pts[hot].label);
     draw::reserve(c.origin, ImVec2(c.w, c.h));
 }
 
@@ -560,11 +560,18 @@ void drawDonut(Ui& ui, const Node& n)
     // Center: the hovered segment, else the `center` text (default: the total).
     const std::string mainText = hot >= 0 ? compact(pts[hot].value) : ui.given(n, "center") ? ui.str(n, "center") : compact(total);
     const std::string subText = hot >= 0 ? pts[hot].label : ui.given(n, "center") ? "" : "Total";
-    const TextStyle big = size >= 140 ? TextStyle::H2 : TextStyle::Strong;
+    // Both lines fit the hole: the width of a chord at the block's top and bottom edges. The main text shrinks
+    // down the type scale before it is cut.
+    const float hole = radius - thick * 0.5f - 3.0f;
+    const float subH = subText.empty() ? 0.0f : ui.font(TextStyle::Caption)->FontSize;
+    auto chord = [&](float halfH) { return 2.0f * std::sqrt(ImMax(0.0f, hole * hole - halfH * halfH)); };
+    const TextStyle big = ui.shrinkToFit(mainText, size >= 140 ? TextStyle::H2 : TextStyle::Strong,
+                                         chord((ui.font(size >= 140 ? TextStyle::H2 : TextStyle::Strong)->FontSize + subH) * 0.5f), TextStyle::Small);
+    const float blockH = ui.font(big)->FontSize + subH, room = chord(blockH * 0.5f);
     const ImVec2 ms = ui.measure(mainText, big), ss = subText.empty() ? ImVec2() : ui.measure(subText, TextStyle::Caption);
-    const float blockH = ms.y + (subText.empty() ? 0.0f : ss.y);
-    ui.textAt(ImFloor(ImVec2(center.x - ms.x * 0.5f, center.y - blockH * 0.5f)), mainText, big, t.c.text);
-    if (!subText.empty()) ui.textAt(ImFloor(ImVec2(center.x - ss.x * 0.5f, center.y - blockH * 0.5f + ms.y)), subText, TextStyle::Caption, t.c.textMuted);
+    ui.fitText(ImFloor(ImVec2(center.x - ImMin(ms.x, room) * 0.5f, center.y - blockH * 0.5f)), mainText, big, t.c.text, room);
+    if (!subText.empty())
+        ui.fitText(ImFloor(ImVec2(center.x - ImMin(ss.x, room) * 0.5f, center.y - blockH * 0.5f + ms.y)), subText, TextStyle::Caption, t.c.textMuted, room);
 
     float bottom = ringY + size;
     if (legend) {
@@ -578,16 +585,15 @@ void drawDonut(Ui& ui, const Node& n)
             const std::string val = compact(pts[i].value);
             const ImVec2 ps = ui.measure(pct, TextStyle::Caption), vs = ui.measure(val, TextStyle::Strong);
             const float labelRight = lx + lw - vs.x - ps.x - 20.0f;
-            ImGui::PushClipRect(ImVec2(lx, ly), ImVec2(ImMax(lx, labelRight), ly + rowH), true);
             const ImVec2 ls = ui.measure(pts[i].label, TextStyle::Body);
-            ui.textAt(ImFloor(ImVec2(lx + 18.0f, cy - ls.y * 0.5f)), pts[i].label, TextStyle::Body, (int)i == hot ? t.c.text : mixColor(t.c.text, t.c.textMuted, 0.3f));
-            ImGui::PopClipRect();
+            ui.fitText(ImFloor(ImVec2(lx + 18.0f, cy - ls.y * 0.5f)), pts[i].label, TextStyle::Body,
+                       (int)i == hot ? t.c.text : mixColor(t.c.text, t.c.textMuted, 0.3f), ImMax(1.0f, labelRight - lx - 18.0f));
             ui.textAt(ImFloor(ImVec2(lx + lw - ps.x - vs.x - 8.0f, cy - vs.y * 0.5f)), val, TextStyle::Strong, t.c.text);
             ui.textAt(ImFloor(ImVec2(lx + lw - ps.x, cy - ps.y * 0.5f)), pct, TextStyle::Caption, t.c.textMuted);
         }
         bottom = side ? origin.y + ImMax(size, legendH) : ly;
     }
-    if (hot >= 0) draw::tooltip(ui, pts[hot].label.empty() ? exact(pts[hot].value) : pts[hot].label,
+    if (hot >= 0) ui.tooltip(pts[hot].label.empty() ? exact(pts[hot].value) : pts[hot].label,
                           exact(pts[hot].value) + " \xC2\xB7 " + std::to_string((int)std::lround(pts[hot].value / total * 100.0)) + "%");
     draw::reserve(origin, ImVec2(w, bottom - origin.y));
 }
@@ -610,9 +616,18 @@ std::vector<PropDef> seriesProps(std::vector<PropDef> extra)
     return props;
 }
 
-WidgetDef chart(const char* name, const char* doc, std::vector<PropDef> props, const char* example, DrawFn draw)
+WidgetDef chart(const char* name, const char* doc, std::vector<PropDef> props, const char* example, DrawFn draw, MeasureFn measure = nullptr)
 {
-    return widgetDef("Charts", name, doc, "data", std::move(props), example, std::move(draw));
+    WidgetDef d = widgetDef("Charts", name, doc, "data", std::move(props), example, std::move(draw));
+    d.measure = std::move(measure);
+    return d;
+}
+
+// A donut needs its ring's diameter (its legend then goes under it) and fills the width offered.
+WidthRange measureDonut(Ui& ui, const Node& n)
+{
+    const double size = ui.num(n, "size");
+    return { ImClamp(std::isfinite(size) && size > 0 ? (float)size : 160.0f, 120.0f, 600.0f), kFillWidth };
 }
 
 } // namespace
@@ -630,7 +645,7 @@ static void registerChartWidgets(WidgetCatalog& c)
           prop("size", PropType::Number, 160, "ring diameter in px"),
           prop("center", PropType::String, nullptr, "text in the middle (default: the total)"),
           prop("legend", PropType::Bool, true, "legend beside the ring (when wide enough) or below") },
-        R"({"donut": [{"label": "Rent", "value": 1200}, {"label": "Food", "value": 450}, {"label": "Fun", "value": 200}], "center": "$1,850"})", drawDonut));
+        R"({"donut": [{"label": "Rent", "value": 1200}, {"label": "Food", "value": 450}, {"label": "Fun", "value": 200}], "center": "$1,850"})", drawDonut, measureDonut));
     c.add(chart("sparkline", "Tiny trend line without axes, for tiles and rows. Height: `h` (default 32).",
         { prop("data", PropType::Array, Json::array(), "numbers"),
           prop("tone", PropType::Color, "brand", "line color") },

@@ -54,10 +54,26 @@ void reportStretch(float natural) { ImGui::GetStateStorage()->SetFloat(ImHashStr
 
 // A tone prop as a color, with its soft background.
 struct Tone { ImU32 ink, soft; };
+
+// How far apart two colors look (RGB distance, 0..441).
+float colorDistance(ImU32 a, ImU32 b)
+{
+    const ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
+    return 255.0f * std::sqrt((x.x - y.x) * (x.x - y.x) + (x.y - y.y) * (x.y - y.y) + (x.z - y.z) * (x.z - y.z));
+}
+
+// Two colors closer than this read as the same tone on a bar or a ring.
+constexpr float kSameToneDistance = 48.0f;
+
 Tone toneOf(Ui& ui, const Json& value, const char* fallback)
 {
     const Theme& t = ui.theme();
-    const ImU32 ink = ui.color(value, t.tone(fallback));
+    ImU32 ink = ui.color(value, t.tone(fallback));
+    // A status tone (danger with a red brand, success with a green one) must not look like the brand's normal
+    // state: it takes a deeper shade of itself.
+    const bool statusTone = value.is_string() && value != "brand" && value != "primary" && value.get_ref<const std::string&>().rfind('#', 0) != 0;
+    if (statusTone && colorDistance(ink, t.c.brand) < kSameToneDistance)
+        ink = mixColor(ink, t.dark ? IM_COL32(255, 255, 255, 255) : IM_COL32(0, 0, 0, 255), 0.45f);
     return { ink, mixColor(t.c.surface, ink, t.dark ? 0.20f : 0.13f) };
 }
 
@@ -152,6 +168,7 @@ struct Column {
     std::string label;
     std::string format;
     int align = 0;       // 0 start, 1 center, 2 end
+    bool alignGiven = false;  // `align` was written in the spec
     float width = 0;
 };
 
@@ -183,6 +200,7 @@ std::vector<Column> tableColumns(const Json& spec, const Json& rows)
                 col.label = c.contains("label") ? toDisplayString(c["label"]) : titleCase(toDisplayString(col.key));
                 col.format = c.contains("format") ? toDisplayString(c["format"]) : "";
                 col.align = alignOf(c.contains("align") ? toDisplayString(c["align"]) : "", col.format);
+                col.alignGiven = c.contains("align");
             } else continue;
             cols.push_back(std::move(col));
         }
@@ -218,6 +236,39 @@ Json cellValue(const Json& row, const Json& key)
     return Json();
 }
 
+// Column widths from their natural (content) widths. Spare room is shared in proportion to them, so no column takes
+// most of the width by default. Too little room: the widest columns shrink first, down to a common level, and no
+// column goes under `floor` (about 8 characters) or its natural width if that is less, so short columns (amounts,
+// statuses, dates) stay whole; only when even that does not fit do all shrink alike.
+void fitColumns(std::vector<Column>& cols, float w, float floor)
+{
+    float natural = 0, floors = 0;
+    for (const Column& col : cols) {
+        natural += col.width;
+        floors += ImMin(col.width, floor);
+    }
+    if (natural <= w) {
+        for (Column& col : cols) col.width += (w - natural) * col.width / natural;
+        return;
+    }
+    if (floors >= w) {
+        for (Column& col : cols) col.width = ImMin(col.width, floor) * w / floors;
+        return;
+    }
+    auto used = [&](float level) {
+        float sum = 0;
+        for (const Column& col : cols) sum += ImMin(col.width, ImMax(level, ImMin(col.width, floor)));
+        return sum;
+    };
+    float lo = 0, hi = 0;
+    for (const Column& col : cols) hi = ImMax(hi, col.width);
+    for (int i = 0; i < 40; i++) {  // the highest level at which the columns fit
+        const float mid = (lo + hi) * 0.5f;
+        (used(mid) <= w ? lo : hi) = mid;
+    }
+    for (Column& col : cols) col.width = ImMin(col.width, ImMax(lo, ImMin(col.width, floor)));
+}
+
 void drawTable(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
@@ -228,41 +279,29 @@ void drawTable(Ui& ui, const Node& n)
     const size_t rowCount = rows.is_array() ? std::min<size_t>(rows.size(), 500) : 0;
     const bool zebra = ui.flag(n, "zebra");
     const bool selectable = ui.hasAction(n, "select");
-    if (cols.empty()) cols.push_back(Column{ Json(0), "", "", 0, 0 });
+    if (cols.empty()) cols.push_back(Column{ Json(0), "", "", 0, false, 0 });
 
     // Cell texts once; natural column widths from them.
     const float padX = 10.0f, rowH = 44.0f;
     const int year = std::atoi(formatIsoDate(ui.now()).substr(0, 4).c_str());
     std::vector<std::vector<std::string>> cells(rowCount, std::vector<std::string>(cols.size()));
     bool header = false;
-    float natural = 0;
     for (size_t c = 0; c < cols.size(); c++) {
         Column& col = cols[c];
         for (char& ch : col.label) ch = (char)std::toupper((unsigned char)ch);  // header style
         header |= !col.label.empty();
         float cw = ui.measure(col.label, TextStyle::Small).x;
+        bool numbers = rowCount > 0;
         for (size_t r = 0; r < rowCount; r++) {
-            cells[r][c] = formatCell(cellValue(rows[r], col.key), col.format, year);
+            const Json v = cellValue(rows[r], col.key);
+            numbers &= v.is_number() || v.is_null();
+            cells[r][c] = formatCell(v, col.format, year);
             if (r < 200) cw = ImMax(cw, ui.measure(cells[r][c], c == 0 ? TextStyle::Strong : TextStyle::Body).x);
         }
-        col.width = ImMin(cw, 320.0f) + padX * 2;
-        natural += col.width;
+        if (numbers && !col.alignGiven) col.align = 2;  // numbers line up on the right
+        col.width = std::ceil(ImMin(cw, 320.0f)) + padX * 2;
     }
-    // Spare room goes to the first column (usually the name). Too little: cap the widest columns at
-    // the level where everything fits, so short columns (amounts, dates) stay whole.
-    if (natural <= w) cols[0].width += w - natural;
-    else {
-        std::vector<float> widths;
-        for (const Column& col : cols) widths.push_back(col.width);
-        std::sort(widths.begin(), widths.end());
-        float cap = w / cols.size(), before = 0;
-        for (size_t i = 0; i < widths.size(); i++) {
-            const float level = (w - before) / (widths.size() - i);
-            if (level <= widths[i]) { cap = level; break; }
-            before += widths[i];
-        }
-        for (Column& col : cols) col.width = ImMax(36.0f, ImMin(col.width, cap));
-    }
+    fitColumns(cols, w, ui.minTextWidth(TextStyle::Body) + padX * 2);
 
     const float headH = header ? 36.0f : 0.0f;
     const float bodyH = rowCount ? rowH * rowCount : 56.0f;
@@ -282,8 +321,7 @@ void drawTable(Ui& ui, const Node& n)
         dl->AddLine(ImVec2(box.Min.x, box.Min.y + headH), ImVec2(box.Max.x, box.Min.y + headH), t.c.border);
         float x = box.Min.x;
         for (const Column& col : cols) {
-            const std::string label = draw::fitText(ui, col.label, TextStyle::Small, col.width - padX * 2);
-            ui.textAt(cellPos(col, x, box.Min.y, headH, label, TextStyle::Small), label, TextStyle::Small, t.c.textMuted);
+            ui.fitText(cellPos(col, x, box.Min.y, headH, col.label, TextStyle::Small), col.label, TextStyle::Small, t.c.textMuted, col.width - padX * 2);
             x += col.width;
         }
     }
@@ -309,8 +347,8 @@ void drawTable(Ui& ui, const Node& n)
         float x = box.Min.x;
         for (size_t c = 0; c < cols.size(); c++) {
             const TextStyle style = c == 0 ? TextStyle::Strong : TextStyle::Body;
-            const std::string s = draw::fitText(ui, cells[r][c], style, cols[c].width - padX * 2);
-            ui.textAt(cellPos(cols[c], x, y, rowH, s, style), s, style, c == 0 ? t.c.text : mixColor(t.c.text, t.c.textMuted, 0.4f));
+            ui.fitText(cellPos(cols[c], x, y, rowH, cells[r][c], style), cells[r][c], style, c == 0 ? t.c.text : mixColor(t.c.text, t.c.textMuted, 0.4f),
+                       cols[c].width - padX * 2);
             x += cols[c].width;
         }
     }
@@ -356,6 +394,8 @@ struct Chip {
     }
 };
 
+constexpr TextStyle kSmallestStatValue = TextStyle::Strong;  // a tile's value shrinks down to this before it is cut
+
 void drawStat(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
@@ -368,10 +408,11 @@ void drawStat(Ui& ui, const Node& n)
     const float iconD = 36.0f, innerW = ImMax(20.0f, w - pad * 2), iconRoom = hasIcon ? iconD + 8.0f : 0.0f;
     const float stretch = takeStretch(n);
 
-    // Rows: label (icon on its right), value (icon on its right when there is no label), footer.
-    const std::string labelFit = draw::fitText(ui, label, TextStyle::Caption, innerW - iconRoom);
-    const std::string valueFit = draw::fitText(ui, value, TextStyle::H1, innerW - (label.empty() ? iconRoom : 0.0f));
-    const ImVec2 labelSz = ui.measure(labelFit, TextStyle::Caption), valueSz = ui.measure(valueFit, TextStyle::H1);
+    // Rows: label (icon on its right), value (icon on its right when there is no label), footer. The value shrinks
+    // down the type scale before it is cut.
+    const float labelW = innerW - iconRoom, valueW = innerW - (label.empty() ? iconRoom : 0.0f);
+    const TextStyle valueStyle = ui.shrinkToFit(value, TextStyle::H1, valueW, kSmallestStatValue);
+    const ImVec2 labelSz = ui.measure(label, TextStyle::Caption), valueSz = ui.measure(value, valueStyle);
     const float headH = label.empty() ? 0.0f : ImMax(labelSz.y, hasIcon ? iconD : 0.0f);
     const float valueH = label.empty() && hasIcon ? ImMax(valueSz.y, iconD) : valueSz.y;
 
@@ -400,10 +441,10 @@ void drawStat(Ui& ui, const Node& n)
         draw::iconAt(ui, c, 16.0f, icon, tone.ink);
     }
     if (headH > 0) {
-        ui.textAt(ImFloor(ImVec2(origin.x + pad, y + (headH - labelSz.y) * 0.5f)), labelFit, TextStyle::Caption, t.c.textMuted);
+        ui.fitText(ImFloor(ImVec2(origin.x + pad, y + (headH - labelSz.y) * 0.5f)), label, TextStyle::Caption, t.c.textMuted, labelW);
         y += headH + 4.0f;
     }
-    ui.textAt(ImFloor(ImVec2(origin.x + pad, y + (valueH - valueSz.y) * 0.5f)), valueFit, TextStyle::H1, t.c.text);
+    ui.fitText(ImFloor(ImVec2(origin.x + pad, y + (valueH - valueSz.y) * 0.5f)), value, valueStyle, t.c.text, valueW);
     y += valueH + 10.0f;
     if (!delta.empty()) chip.draw(ui, ImVec2(origin.x + pad, y));
     if (capBeside) ui.textAt(ImFloor(ImVec2(origin.x + pad + capX, y + (chipSz.y - capSz.y) * 0.5f)), caption, TextStyle::Caption, t.c.textMuted);
@@ -438,13 +479,17 @@ void drawProgress(Ui& ui, const Node& n)
     const float trackH = 8.0f;
     float y = origin.y;
     if (!label.empty() || !caption.empty()) {
-        const ImVec2 cs = ui.measure(caption, TextStyle::Caption);
-        const std::string labelFit = draw::fitText(ui, label, TextStyle::Strong, w - cs.x - 12.0f);
-        const ImVec2 ls = ui.measure(labelFit, TextStyle::Strong);
-        const float lineH = ImMax(ls.y, cs.y);
-        ui.textAt(ImVec2(origin.x, y + (lineH - ls.y) * 0.5f), labelFit, TextStyle::Strong, t.c.text);
-        ui.textAt(ImFloor(ImVec2(origin.x + w - cs.x, y + (lineH - cs.y) * 0.5f)), caption, TextStyle::Caption, t.c.textMuted);
-        y += lineH + 8.0f;
+        // Label left, caption right on one line when both fit whole; else the caption goes on its own line under
+        // the label, never over it.
+        const ImVec2 cs = ui.measure(caption, TextStyle::Caption), ls = ui.measure(label, TextStyle::Strong);
+        const float labelRoom = caption.empty() ? w : w - cs.x - 12.0f;
+        const bool oneLine = label.empty() || caption.empty() || labelRoom >= ls.x;
+        const float lineH = oneLine ? ImMax(label.empty() ? 0.0f : ls.y, caption.empty() ? 0.0f : cs.y) : ls.y;
+        if (!label.empty()) ui.fitText(ImVec2(origin.x, y + (lineH - ls.y) * 0.5f), label, TextStyle::Strong, t.c.text, oneLine ? labelRoom : w);
+        if (!oneLine) y += lineH + 2.0f;
+        const float capH = oneLine ? lineH : cs.y, capX = oneLine ? ImMax(0.0f, w - cs.x) : 0.0f;
+        if (!caption.empty()) ui.fitText(ImFloor(ImVec2(origin.x + capX, y + (capH - cs.y) * 0.5f)), caption, TextStyle::Caption, t.c.textMuted, w);
+        y += capH + 8.0f;
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + w, y + trackH), t.dark ? t.c.surfaceAlt : mixColor(t.c.surfaceAlt, t.c.border, 0.5f), trackH * 0.5f);
@@ -475,14 +520,19 @@ void drawRing(Ui& ui, const Node& n)
         for (float a : { a0, a1 })  // round caps
             dl->AddCircleFilled(center + ImVec2(std::cos(a), std::sin(a)) * radius, thick * 0.5f, tone.ink, 16);
     }
-    const TextStyle style = size >= 120 ? TextStyle::H1 : size >= 80 ? TextStyle::H2 : TextStyle::Strong;
-    const std::string labelFit = draw::fitText(ui, label, style, size - thick * 2 - 8.0f);
-    ui.textAt(ImFloor(center - ui.measure(labelFit, style) * 0.5f), labelFit, style, t.c.text);
+    // The centre text shrinks to fit the hole before it is cut.
+    const float hole = size - thick * 2 - 8.0f;
+    const TextStyle style = ui.shrinkToFit(label, size >= 120 ? TextStyle::H1 : size >= 80 ? TextStyle::H2 : TextStyle::Strong, hole, TextStyle::Small);
+    const ImVec2 ls = ui.measure(label, style);
+    ui.fitText(ImFloor(center - ImVec2(ImMin(ls.x, hole), ls.y) * 0.5f), label, style, t.c.text, hole);
     float h = size, w = size;
     if (!caption.empty()) {
+        // Centred under the ring, never left of the widget's box nor past the room it has.
+        const float room = ImMax(size, ui.availWidth());
         const ImVec2 cs = ui.measure(caption, TextStyle::Caption);
-        w = ImMax(w, cs.x);
-        ui.textAt(ImFloor(ImVec2(origin.x + size * 0.5f - cs.x * 0.5f, origin.y + size + 8.0f)), caption, TextStyle::Caption, t.c.textMuted);
+        const float x = ImMax(origin.x, origin.x + size * 0.5f - cs.x * 0.5f);
+        w = ImMax(w, ImMin(x + cs.x, origin.x + room) - origin.x);
+        ui.fitText(ImFloor(ImVec2(x, origin.y + size + 8.0f)), caption, TextStyle::Caption, t.c.textMuted, origin.x + room - x);
         h += 8.0f + cs.y;
     }
     draw::reserve(origin, ImVec2(w, h));
@@ -622,7 +672,7 @@ void drawHeatmap(Ui& ui, const Node& n)
             if (day == todayN) dl->AddRect(p - ImVec2(1.5f, 1.5f), p + ImVec2(cell + 1.5f, cell + 1.5f), withAlpha(t.c.text, 0.35f), radius + 1.5f, 0, 1.0f);
             if (hovered && ImRect(p, p + ImVec2(cell + gap, cell + gap)).Contains(ImGui::GetIO().MousePos)) {
                 const CivilDate c = civilFromDays(day);
-                draw::tooltip(ui, count == 0 ? "No activity" : std::to_string(count) + (count == 1 ? " entry" : " entries"),
+                ui.tooltip(count == 0 ? "No activity" : std::to_string(count) + (count == 1 ? " entry" : " entries"),
                         std::string(monthName(c.month).substr(0, 3)) + " " + std::to_string(c.day) + ", " + std::to_string(c.year));
             }
         }
@@ -640,8 +690,8 @@ void drawHeatmap(Ui& ui, const Node& n)
         dl->AddRectFilled(ImVec2(x, y + (lessSz.y - sw) * 0.5f), ImVec2(x + sw, y + (lessSz.y + sw) * 0.5f), heatColor(t, tone, lv), 2.0f);
     ui.textAt(ImVec2(x + 1.0f, y), "More", TextStyle::Small, t.c.textMuted);
     if (!label.empty()) {
-        const std::string fit = draw::fitText(ui, label, TextStyle::Caption, ImMax(20.0f, right - legendW - origin.x - 12.0f));
-        ui.textAt(ImVec2(origin.x, y + (lessSz.y - ui.measure(fit, TextStyle::Caption).y) * 0.5f), fit, TextStyle::Caption, t.c.textMuted);
+        const float labelY = y + (lessSz.y - ui.measure(label, TextStyle::Caption).y) * 0.5f;
+        ui.fitText(ImVec2(origin.x, labelY), label, TextStyle::Caption, t.c.textMuted, ImMax(20.0f, right - legendW - origin.x - 12.0f));
     }
     y += lessSz.y;
     draw::reserve(origin, ImVec2(right - origin.x, y - origin.y));
@@ -741,9 +791,29 @@ void drawCalendar(Ui& ui, const Node& n)
 // [SECTION] Registration
 //-----------------------------------------------------------------------------
 
-WidgetDef widget(const char* name, const char* doc, const char* primary, std::vector<PropDef> props, const char* example, DrawFn draw)
+WidgetDef widget(const char* name, const char* doc, const char* primary, std::vector<PropDef> props, const char* example, DrawFn draw,
+                 MeasureFn measure = nullptr)
 {
-    return widgetDef("Data", name, doc, primary, std::move(props), example, std::move(draw));
+    WidgetDef d = widgetDef("Data", name, doc, primary, std::move(props), example, std::move(draw));
+    d.measure = std::move(measure);
+    return d;
+}
+
+// A tile fills its cell. Its minimum keeps about 8 characters of label beside the icon and the whole value at the
+// smallest size it shrinks to, so a grid drops a column or a row wraps before a number is cut.
+WidthRange measureStat(Ui& ui, const Node& n)
+{
+    const float icon = ui.icon(ui.str(n, "icon")).empty() ? 0.0f : 44.0f;
+    const float value = std::ceil(ui.measure(ui.str(n, "value"), kSmallestStatValue).x) + (ui.str(n, "label").empty() ? icon : 0.0f);
+    return { ui.theme().pad * 2 + ImMax(ui.minTextWidth(TextStyle::Caption) + icon, value), kFillWidth };
+}
+
+// A ring is as wide as its diameter, or its caption when that is wider (cut under about 8 characters).
+WidthRange measureRing(Ui& ui, const Node& n)
+{
+    const float size = ImClamp(positive(ui.num(n, "size"), 96.0f), 32.0f, 480.0f);
+    const WidthRange caption = ui.textWidths(ui.str(n, "caption"), TextStyle::Caption);
+    return { ImMax(size, caption.min), ImMax(size, caption.pref) };
 }
 
 } // namespace
@@ -768,7 +838,7 @@ static void registerDataWidgets(WidgetCatalog& c)
           prop("icon", PropType::Icon, nullptr, "icon in a tinted circle, top right"),
           prop("tone", PropType::Color, "brand", "icon color"),
           prop("caption", PropType::String, nullptr, "muted text next to the delta, e.g. \"vs last week\"") },
-        R"({"stat": "Revenue", "value": "$12,480", "delta": "+8.2%", "caption": "vs last month", "icon": "money"})", drawStat));
+        R"({"stat": "Revenue", "value": "$12,480", "delta": "+8.2%", "caption": "vs last month", "icon": "money"})", drawStat, measureStat));
     c.add(widget("progress", "Rounded progress bar with a label on the left and a caption (default: percent) on the right.", "value",
         { prop("value", PropType::Number, 0, "0..1 (values up to 100 are read as percent)"),
           prop("label", PropType::String, nullptr, "text above the bar, left"),
@@ -782,7 +852,7 @@ static void registerDataWidgets(WidgetCatalog& c)
           prop("size", PropType::Number, 96, "diameter in px"),
           prop("tone", PropType::Color, "brand", "arc color"),
           prop("thickness", PropType::Number, nullptr, "stroke width in px (default: 10% of size)") },
-        R"({"ring": 0.72, "caption": "Daily goal"})", drawRing));
+        R"({"ring": 0.72, "caption": "Daily goal"})", drawRing, measureRing));
     c.add(widget("timeline", "Vertical timeline: dots on a rail (filled when done) with title, time and text.", "items",
         { prop("items", PropType::Array, Json::array(), "array of {title, time, text, done, icon, tone}") },
         R"({"timeline": [{"title": "Order placed", "time": "9:41", "done": true}, {"title": "Shipped", "text": "Expected Friday"}]})", drawTimeline));

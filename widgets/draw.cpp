@@ -165,13 +165,19 @@ void iconLabel(Ui& ui, const ImRect& r, std::string_view icon, std::string_view 
 void iconLabel(Ui& ui, const ImRect& r, std::string_view icon, std::string_view label, TextStyle style, ImU32 col, ImVec2 size)
 {
     float fs = ui.font(style)->FontSize;
-    float x = std::floor(r.GetCenter().x - size.x * 0.5f);
+    // Too wide for r (a control narrowed by its row): keep an inset on both sides and cut the label.
+    const float inset = std::min(12.0f, r.GetHeight() * 0.3f);
+    const bool cut = size.x > r.GetWidth() + 0.5f && !label.empty();
+    float x = cut ? r.Min.x + inset : std::floor(r.GetCenter().x - size.x * 0.5f);
     float cy = r.GetCenter().y;
     if (!icon.empty()) {
         iconAt(ui, ImVec2(x + fs * 0.5f, cy), fs * 0.95f, icon, col);
         x += fs + kIconGap;
     }
-    if (!label.empty()) text(ui, ImVec2(x, std::floor(cy - fs * 0.5f)), label, style, col);
+    if (label.empty()) return;
+    const ImVec2 pos = ImFloor(ImVec2(x, cy - fs * 0.5f));
+    if (cut) ui.fitText(pos, label, style, fade(col), std::max(1.0f, r.Max.x - inset - pos.x));
+    else text(ui, pos, label, style, col);
 }
 
 //-----------------------------------------------------------------------------
@@ -239,7 +245,7 @@ Press button(Ui& ui, const char* id, const ButtonSpec& b)
     const Theme& t = ui.theme();
     float h = b.height > 0 ? b.height : t.controlHeight;
     const ImVec2 content = buttonContent(ui, b, h);  // measured once: sizes the button and centers its label
-    float w = b.width > 0 ? b.width : fittedWidth(b, h, content.x);
+    float w = b.width > 0 ? b.width : std::min(fittedWidth(b, h, content.x), std::max(h, ui.availWidth()));  // a narrowed cell cuts the label
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImRect r(pos, pos + ImVec2(w, h));
     Press p = pressable(id, r.GetSize());
@@ -279,41 +285,6 @@ void reserve(ImVec2 origin, ImVec2 size)
 {
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImMax(size, ImVec2(0, 0)));
-}
-
-void tooltip(Ui& ui, const std::string& strong, const std::string& muted)
-{
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 8));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, 2));
-    ImGui::BeginTooltip();
-    ImGui::PushFont(ui.font(TextStyle::Strong));
-    ImGui::TextUnformatted(strong.c_str());
-    ImGui::PopFont();
-    if (!muted.empty()) {
-        ImGui::PushFont(ui.font(TextStyle::Caption));
-        ImGui::PushStyleColor(ImGuiCol_Text, ui.theme().c.textMuted);
-        ImGui::TextUnformatted(muted.c_str());
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
-    }
-    ImGui::EndTooltip();
-    ImGui::PopStyleVar(2);
-}
-
-std::string fitText(Ui& ui, const std::string& s, TextStyle style, float maxW)
-{
-    if (ui.measure(s, style).x <= maxW) return s;
-    const std::string dots = "\xE2\x80\xA6";
-    size_t lo = 0, hi = s.size();
-    while (lo < hi) {  // longest prefix (on a code point boundary) that fits with the ellipsis
-        size_t mid = (lo + hi + 1) / 2;
-        while (mid > 0 && mid < s.size() && ((unsigned char)s[mid] & 0xC0) == 0x80) mid--;
-        if (mid <= lo) break;
-        if (ui.measure(s.substr(0, mid) + dots, style).x <= maxW) lo = mid;
-        else hi = mid - 1;
-    }
-    while (lo > 0 && lo < s.size() && ((unsigned char)s[lo] & 0xC0) == 0x80) lo--;
-    return s.substr(0, lo) + dots;
 }
 
 } // namespace pt::draw

@@ -90,7 +90,5 @@ Press button(Ui& ui, const char* id, const ButtonSpec& b);  // themed button at 
 //-----------------------------------------------------------------------------
 
 void reserve(ImVec2 origin, ImVec2 size);  // claims the box a widget drew into, so the cursor moves past it like after any item
-void tooltip(Ui& ui, const std::string& strong, const std::string& muted);  // tooltip in the app's look: a strong line, an optional muted one
-std::string fitText(Ui& ui, const std::string& s, TextStyle style, float maxW);  // s cut to fit maxW with an ellipsis (UTF-8 safe)
 
 } // namespace pt::draw

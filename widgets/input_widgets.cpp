@@ -11,6 +11,7 @@
 // [SECTION] Field chrome (label, frame, footer, text fields)
 // [SECTION] Popups (option list, month calendar)
 // [SECTION] Draw functions
+// [SECTION] Measures (width ranges for the layout contract)
 // [SECTION] Registration
 
 #include "runtime/engine/ui.h"
@@ -207,9 +208,8 @@ draw::Press fieldButton(Ui& ui, const Node& n, const char* id, float width, cons
     ImDrawList* dl = ImGui::GetWindowDrawList();
     fieldBg(dl, r, t, t.radiusSmall);
     float fs = ui.font(TextStyle::Body)->FontSize;
-    ImGui::PushClipRect(r.Min, r.Max - ImVec2(36, 0), true);
-    draw::text(ui, ImVec2(r.Min.x + 14, std::floor(r.GetCenter().y - fs * 0.5f)), text, TextStyle::Body, isPlaceholder ? t.c.textFaint : t.c.text);
-    ImGui::PopClipRect();
+    ui.fitText(ImVec2(r.Min.x + 14, std::floor(r.GetCenter().y - fs * 0.5f)), text, TextStyle::Body, draw::fade(isPlaceholder ? t.c.textFaint : t.c.text),
+               ImMax(1.0f, r.GetWidth() - 14 - 36));
     draw::iconAt(ui, ImVec2(r.Max.x - 20, r.GetCenter().y), 14, trailingIcon, t.c.textMuted);
     fieldBorder(dl, r, t, t.radiusSmall, p.hovered, open, error);
     return p;
@@ -888,6 +888,43 @@ void drawRating(Ui& ui, const Node& n)
     }
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Measures (width ranges for the layout contract)
+//-----------------------------------------------------------------------------
+// Fields, toggles, sliders and steppers keep the catalog's default (at least 120 px, as wide as offered).
+
+// Chips wrap: the widest chip is the minimum, all of them on one line the preference.
+WidthRange measureChips(Ui& ui, const Node& n)
+{
+    WidthRange r;
+    const bool multi = ui.flag(n, "multi");
+    int count = 0;
+    for (const Option& o : parseOptions(ui.prop(n, "options"))) {
+        const float w = std::ceil(draw::iconLabelSize(ui, multi ? std::string_view("check") : std::string_view(o.icon), o.label, TextStyle::Body).x) + 28.0f;
+        r.min = std::max(r.min, w);
+        r.pref += w + (count++ ? 8.0f : 0.0f);
+    }
+    return { std::min(r.min, ui.minTextWidth(TextStyle::Body) + 28.0f), r.pref };
+}
+
+// Equal segments: each as wide as the widest label; narrowed, labels are cut but keep about 4 characters.
+WidthRange measureSegmented(Ui& ui, const Node& n)
+{
+    const std::vector<Option> opts = parseOptions(ui.prop(n, "options"));
+    float widest = 0;
+    for (const Option& o : opts) widest = std::max(widest, draw::iconLabelSize(ui, o.icon, o.label, TextStyle::Strong).x + 24.0f);
+    const float count = (float)std::max<size_t>(1, opts.size());
+    return { count * std::min(widest, ui.minTextWidth(TextStyle::Body) * 0.5f + 24.0f) + 6.0f, count * widest + 6.0f };
+}
+
+WidthRange measureRating(Ui& ui, const Node& n)
+{
+    const int max = ui.integer(n, "max", 1, 10);
+    const float size = std::clamp((float)ui.num(n, "size"), 10.0f, 64.0f);
+    const float w = max * size + (max - 1) * std::round(size * 0.18f);
+    return { w, w };
+}
+
 } // namespace
 
 //-----------------------------------------------------------------------------
@@ -907,39 +944,39 @@ static void registerInputWidgets(WidgetCatalog& c)
             {"hint", P::String, "", "helper text under the field", {}},
             {"prefix", P::String, "", "muted text before the value (e.g. \"$\")", {}},
             {"suffix", P::String, "", "muted text after the value (e.g. \"kg\")", {}}},
-           {"change", "submit"}, false, true, true, R"({"input": "Email", "kind": "email", "icon": "envelope", "bind": "form.email"})", drawInput});
+           {"change", "submit"}, false, true, true, R"({"input": "Email", "kind": "email", "icon": "envelope", "bind": "form.email"})", drawInput, nullptr});
 
     c.add({"textarea", cat, "A multi-line text field.", "label",
            {{"label", P::String, "", "label above the field", {}},
             {"placeholder", P::String, "", "greyed text while empty", {}},
             {"rows", P::Number, 4, "visible lines", {}},
             {"hint", P::String, "", "helper text under the field", {}}},
-           {"change"}, false, true, true, R"({"textarea": "Notes", "placeholder": "Anything we should know?", "bind": "form.notes"})", drawTextarea});
+           {"change"}, false, true, true, R"({"textarea": "Notes", "placeholder": "Anything we should know?", "bind": "form.notes"})", drawTextarea, nullptr});
 
     c.add({"search", cat, "A rounded search field with a clear button.", "placeholder",
            {{"placeholder", P::String, "Search", "greyed text while empty (also what tests type into)", {}}},
-           {"change", "submit"}, false, true, true, R"({"search": "Search recipes", "bind": "query"})", drawSearch});
+           {"change", "submit"}, false, true, true, R"({"search": "Search recipes", "bind": "query"})", drawSearch, nullptr});
 
     c.add({"checkbox", cat, "A checkbox row (the whole row is clickable).", "label",
            {{"label", P::String, "", "text next to the box", {}},
             {"desc", P::String, "", "muted second line", {}}},
-           {"change"}, false, true, true, R"({"checkbox": "I agree to the Terms", "bind": "form.terms"})", drawCheckbox});
+           {"change"}, false, true, true, R"({"checkbox": "I agree to the Terms", "bind": "form.terms"})", drawCheckbox, nullptr});
 
     c.add({"switch", cat, "A settings row with an on/off switch on the right.", "label",
            {{"label", P::String, "", "setting name", {}},
             {"desc", P::String, "", "muted second line", {}}},
-           {"change"}, false, true, true, R"({"switch": "Daily reminder", "desc": "Every morning at 8:00", "bind": "settings.remind"})", drawSwitch});
+           {"change"}, false, true, true, R"({"switch": "Daily reminder", "desc": "Every morning at 8:00", "bind": "settings.remind"})", drawSwitch, nullptr});
 
     c.add({"radio", cat, "A single choice from a short list of rows; each option is clickable by its label.", "label",
            {{"label", P::String, "", "group label above the options", {}},
             {"options", P::Array, Json::array(), optionsDoc, {}}},
-           {"change"}, false, true, true, R"({"radio": "Delivery", "options": [{"label": "Standard", "value": "std", "desc": "3-5 days"}, {"label": "Express", "value": "exp", "desc": "Tomorrow"}], "bind": "order.delivery"})", drawRadio});
+           {"change"}, false, true, true, R"({"radio": "Delivery", "options": [{"label": "Standard", "value": "std", "desc": "3-5 days"}, {"label": "Express", "value": "exp", "desc": "Tomorrow"}], "bind": "order.delivery"})", drawRadio, nullptr});
 
     c.add({"select", cat, "A dropdown field; opens a list of options (each clickable by its label).", "label",
            {{"label", P::String, "", "label above the field", {}},
             {"options", P::Array, Json::array(), optionsDoc, {}},
             {"placeholder", P::String, "Select…", "shown while nothing is chosen", {}}},
-           {"change"}, false, true, true, R"({"select": "Country", "options": ["France", "Germany", "Spain"], "bind": "form.country"})", drawSelect});
+           {"change"}, false, true, true, R"({"select": "Country", "options": ["France", "Germany", "Spain"], "bind": "form.country"})", drawSelect, nullptr});
 
     c.add({"slider", cat, "A horizontal slider with the value shown on the right.", "label",
            {{"label", P::String, "", "label on the left", {}},
@@ -949,34 +986,34 @@ static void registerInputWidgets(WidgetCatalog& c)
             {"prefix", P::String, "", "text before the shown value (e.g. \"$\")", {}},
             {"suffix", P::String, "", "text after the shown value (e.g. \" km\")", {}},
             {"format", P::String, "", "display pattern with {value}, e.g. \"{value} min\" (overrides prefix/suffix)", {}}},
-           {"change"}, false, true, true, R"({"slider": "Budget", "min": 0, "max": 500, "step": 10, "prefix": "$", "bind": "budget"})", drawSlider});
+           {"change"}, false, true, true, R"({"slider": "Budget", "min": 0, "max": 500, "step": 10, "prefix": "$", "bind": "budget"})", drawSlider, nullptr});
 
     c.add({"date", cat, "A date field that opens a month calendar; the value is \"YYYY-MM-DD\" (days are clickable by ISO date).", "label",
            {{"label", P::String, "", "label above the field", {}},
             {"placeholder", P::String, "Pick a date", "shown while no date is chosen", {}}},
-           {"change"}, false, true, true, R"({"date": "Check-in", "bind": "trip.from"})", drawDate});
+           {"change"}, false, true, true, R"({"date": "Check-in", "bind": "trip.from"})", drawDate, nullptr});
 
     c.add({"stepper", cat, "A number with round - and + buttons (clickable as \"-\" and \"+\").", "label",
            {{"label", P::String, "", "label on the left", {}},
             {"min", P::Number, 0, "lowest value", {}},
             {"max", P::Number, 99, "highest value", {}},
             {"step", P::Number, 1, "increment", {}}},
-           {"change"}, false, true, true, R"({"stepper": "Guests", "min": 1, "max": 8, "bind": "booking.guests"})", drawStepper});
+           {"change"}, false, true, true, R"({"stepper": "Guests", "min": 1, "max": 8, "bind": "booking.guests"})", drawStepper, nullptr});
 
     c.add({"chips", cat, "Pill toggles that wrap; single choice, or several with `multi` (value is then an array).", "options",
            {{"options", P::Array, Json::array(), optionsDoc, {}},
             {"multi", P::Bool, false, "allow several; the bound value is an array", {}}},
-           {"change"}, false, true, true, R"({"chips": ["Daily", "Weekly", "Monthly"], "bind": "habit.freq"})", drawChips});
+           {"change"}, false, true, true, R"({"chips": ["Daily", "Weekly", "Monthly"], "bind": "habit.freq"})", drawChips, measureChips});
 
     c.add({"segmented", cat, "A segmented control: equal-width choices in a rounded track.", "options",
            {{"options", P::Array, Json::array(), optionsDoc, {}}},
-           {"change"}, false, true, true, R"({"segmented": ["Day", "Week", "Month"], "bind": "range"})", drawSegmented});
+           {"change"}, false, true, true, R"({"segmented": ["Day", "Week", "Month"], "bind": "range"})", drawSegmented, measureSegmented});
 
     c.add({"rating", cat, "Stars; click one to rate (clickable as \"1 star\", \"2 stars\", ...).", "max",
            {{"max", P::Number, 5, "number of stars", {}},
             {"readonly", P::Bool, false, "display only (half stars shown for .5 values)", {}},
             {"size", P::Number, 28, "star size in px", {}}},
-           {"change"}, false, true, true, R"({"rating": 5, "bind": "review.stars"})", drawRating});
+           {"change"}, false, true, true, R"({"rating": 5, "bind": "review.stars"})", drawRating, measureRating});
 }
 
 static const WidgetCatalog::Registrar kRegistrar(30, registerInputWidgets);

@@ -12,6 +12,7 @@
 // [SECTION] card, section
 // [SECTION] list, item
 // [SECTION] tabs, tab, accordion
+// [SECTION] Measures (width ranges for the layout contract)
 // [SECTION] Registration
 
 #include <imgui.h>
@@ -226,19 +227,73 @@ struct RowOptions {
     bool wrap = false;
 };
 
-// One child of a row: its width rule and what it measured on the previous frame.
+// One child of a row: its width range, its share of leftover width, and its height on the previous frame.
 struct RowCell {
     Ui::Instance inst;
-    float fixed = 0;     // > 0: explicit width
-    float grow = 0;      // > 0: shares the leftover width
-    float prevW = 0, prevH = 0;
-    ImGuiID wid = 0, hid = 0;
-    float planned() const { return fixed > 0 ? fixed : grow > 0 ? 0.0f : prevW; }
+    WidthRange range;  // this frame's minimum and preferred width (a `w` or a percentage: both that width)
+    float grow = 0;    // > 0: shares the leftover width
+    float width = 0;   // what its line gave it
+    float prevH = 0;
+    ImGuiID hid = 0;
 };
 
-// Lays out children left to right in [origin.x, origin.x + width] (several lines when wrapping).
-// Widths and heights of the previous frame drive growth, justification and vertical centering;
-// positions along a line use this frame's measured widths. Returns the size used.
+// Gives the cells [begin, end) of one line their widths in `avail` (gaps taken out): the layout contract. Cells that
+// do not grow take their preferred width (a fill widget its minimum when a sibling grows). When that leaves too
+// little, fill widgets (fields, charts, tiles) give up width first, then the others, each in proportion to how far
+// it is above its minimum: text keeps its natural width as long as anything else can yield. Growing cells share
+// what is left in proportion to `grow`, never below their minimum.
+void distribute(std::vector<RowCell>& cells, size_t begin, size_t end, float avail)
+{
+    float totalGrow = 0, growMin = 0, taken = 0;
+    for (size_t i = begin; i < end; i++) {
+        RowCell& c = cells[i];
+        totalGrow += c.grow;
+        if (c.grow > 0) growMin += c.range.min;
+    }
+    for (size_t i = begin; i < end; i++) {
+        RowCell& c = cells[i];
+        if (c.grow > 0) continue;
+        c.width = totalGrow > 0 && c.range.pref >= kFillWidth ? c.range.min : ImMin(c.range.pref, avail);
+        taken += c.width;
+    }
+    for (bool fills : { true, false }) {  // fill widgets yield first
+        const float deficit = growMin + taken - avail;
+        float slack = 0;
+        for (size_t i = begin; i < end; i++)
+            if (cells[i].grow <= 0 && (cells[i].range.pref >= kFillWidth) == fills) slack += cells[i].width - cells[i].range.min;
+        if (deficit <= 0 || slack <= 0) continue;
+        const float k = ImMin(1.0f, deficit / slack);
+        for (size_t i = begin; i < end; i++) {
+            RowCell& c = cells[i];
+            if (c.grow > 0 || (c.range.pref >= kFillWidth) != fills) continue;
+            const float give = (c.width - c.range.min) * k;
+            c.width -= give;
+            taken -= give;
+        }
+    }
+    // Growing cells: proportional shares, those whose share is under their minimum pinned at it, until all fit.
+    std::vector<bool> pinned(end - begin, false);
+    float left = ImMax(0.0f, avail - taken), shares = totalGrow;
+    for (bool again = true; again && shares > 0;) {
+        again = false;
+        for (size_t i = begin; i < end; i++) {
+            RowCell& c = cells[i];
+            if (c.grow <= 0 || pinned[i - begin]) continue;
+            c.width = left * c.grow / shares;
+            if (c.width >= c.range.min) continue;
+            c.width = c.range.min;
+            pinned[i - begin] = again = true;
+            left = ImMax(0.0f, left - c.width);
+            shares -= c.grow;
+            break;
+        }
+    }
+    for (size_t i = begin; i < end; i++) cells[i].width = ImMin(cells[i].width, avail);  // a lone cell wider than the row
+}
+
+// Lays out children left to right in [origin.x, origin.x + width]: widths from this frame's measures (see
+// distribute), a new line when the next child's minimum (its preferred width for `wrap` rows) does not fit.
+// Heights of the previous frame drive vertical centering. Returns the size used.
 ImVec2 flowRow(Ui& ui, const std::vector<Node>& nodes, ImVec2 origin, float width, const RowOptions& o)
 {
     std::vector<RowCell> cells;
@@ -247,26 +302,24 @@ ImVec2 flowRow(Ui& ui, const std::vector<Node>& nodes, ImVec2 origin, float widt
         RowCell c;
         c.inst = inst;
         const NodeLayout& l = inst.node->layout;
-        if (l.widthPct > 0) c.fixed = width * ImMin(l.widthPct, 100.0f) / 100.0f;
-        else if (l.width > 0) c.fixed = ImMin(l.width, width);
+        if (l.widthPct > 0) c.range.min = c.range.pref = width * ImMin(l.widthPct, 100.0f) / 100.0f;
+        else c.range = ui.widths(inst);
+        if (l.width > 0) c.range.min = c.range.pref = ImMin(l.width, width);
         else if (l.width < 0) c.grow = 1;
-        if (l.grow > 0 && c.fixed <= 0) c.grow = l.grow;
+        if (l.grow > 0 && l.width <= 0 && l.widthPct <= 0) c.grow = l.grow;
         if (o.wrap) c.grow = 0;  // wrapped lines size to content
-        c.wid = slotId("##roww", index);
-        c.hid = slotId("##rowh", index);
-        index++;
-        c.prevW = storage()->GetFloat(c.wid, 0.0f);
+        c.hid = slotId("##rowh", index++);
         c.prevH = storage()->GetFloat(c.hid, 0.0f);
         cells.push_back(std::move(c));
     }
 
-    // Line breaks (one line unless wrapping), from the previous frame's widths.
     std::vector<std::pair<size_t, size_t>> lines;
     size_t begin = 0;
     float lineW = 0;
     for (size_t i = 0; i < cells.size(); i++) {
-        float w = cells[i].planned();
-        if (o.wrap && i > begin && lineW + o.gap + w > width) {
+        const WidthRange& r = cells[i].range;
+        const float w = ImMin(o.wrap ? r.pref : r.min, width);
+        if (i > begin && lineW + o.gap + w > width) {
             lines.emplace_back(begin, i);
             begin = i;
             lineW = 0;
@@ -275,52 +328,38 @@ ImVec2 flowRow(Ui& ui, const std::vector<Node>& nodes, ImVec2 origin, float widt
     }
     if (begin < cells.size()) lines.emplace_back(begin, cells.size());
 
-    const float right = origin.x + width;
     float y = origin.y, usedRight = origin.x;
     bool anyGrow = false;
     for (const auto& line : lines) {
-        float planned = 0, totalGrow = 0, lineH = 0;
+        const size_t count = line.second - line.first;
+        const float avail = ImMax(1.0f, width - o.gap * (count - 1));
+        distribute(cells, line.first, line.second, avail);
+        float used = 0, totalGrow = 0, lineH = 0;
         for (size_t i = line.first; i < line.second; i++) {
-            planned += cells[i].planned() + (i > line.first ? o.gap : 0.0f);
+            used += cells[i].width;
             totalGrow += cells[i].grow;
             lineH = ImMax(lineH, cells[i].prevH);
         }
         anyGrow |= totalGrow > 0;
-        const float leftover = ImMax(0.0f, width - planned);
-        const size_t count = line.second - line.first;
+        const float leftover = ImMax(0.0f, avail - used);
         float x = origin.x, gap = o.gap;
         if (totalGrow <= 0) {
             if (o.justify == Justify::Center) x += leftover * 0.5f;
             else if (o.justify == Justify::End) x += leftover;
             else if (o.justify == Justify::Between && count > 1) gap += leftover / (count - 1);
         }
-
-        float maxH = 0, after = planned;  // `after`: planned width of the cells after the current one
+        float maxH = 0;
         for (size_t i = line.first; i < line.second; i++) {
             RowCell& c = cells[i];
-            after -= c.planned() + (i > line.first ? o.gap : 0.0f);
-            float cellW;
-            if (c.grow > 0) cellW = leftover * c.grow / totalGrow;
-            else if (c.fixed > 0) cellW = c.fixed;
-            else if (totalGrow > 0 || c.prevW <= 0) {
-                // Auto width next to growing cells (or not measured yet): its natural size, up to
-                // the row width; the growing cells absorb the difference from the next frame on.
-                cellW = width;
-            } else {
-                // Auto width in a row without growing cells: what is left once the cells after it
-                // got their previous widths (long text wraps instead of running under them).
-                cellW = ImMax(1.0f, right - x - after);
-            }
             float dy = 0;
             if (c.prevH > 0 && o.valign != VAlign::Top)
                 dy = (lineH - c.prevH) * (o.valign == VAlign::Center ? 0.5f : 1.0f);
-            ImVec2 sz = ui.drawCell(c.inst, ImVec2(x, y + ImMax(0.0f, dy)), x + cellW);
-            storage()->SetFloat(c.wid, sz.x);
+            const ImVec2 sz = ui.drawCell(c.inst, ImVec2(x, y + ImMax(0.0f, dy)), x + c.width);
             storage()->SetFloat(c.hid, sz.y);
-            float advance = c.grow > 0 || c.fixed > 0 ? ImMax(cellW, sz.x) : sz.x;
-            usedRight = ImMax(usedRight, x + advance);
+            if (sz.x <= 0 && sz.y <= 0) continue;  // drew nothing: takes no room and no gap
+            usedRight = ImMax(usedRight, x + ImMin(sz.x, c.width));
             maxH = ImMax(maxH, sz.y + ImMax(0.0f, dy));
-            x += advance + (sz.x > 0 || c.grow > 0 ? gap : 0.0f);
+            x += c.width + gap;
         }
         y += maxH + (maxH > 0 ? o.gap : 0.0f);
     }
@@ -372,28 +411,41 @@ void drawRow(Ui& ui, const Node& n)
     finishBox(origin, flowRow(ui, n.children, origin, ui.itemWidth(n), o));
 }
 
+// Cells whose natural height is at least this share of their row's tallest stretch to it (tiles line up); shorter
+// ones keep their own height, top-aligned, instead of becoming mostly empty boxes.
+constexpr float kStretchShare = 0.6f;
+
 void drawGrid(Ui& ui, const Node& n)
 {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float w = ui.itemWidth(n);
     const float gap = gapProp(ui, n, "gap", ui.theme().gap);
-    const int cols = ui.num(n, "cols") >= 1 ? ui.integer(n, "cols", 1, 12) : 2;
+    const std::vector<Ui::Instance> list = ui.instances(n.children);
+    int cols = ui.num(n, "cols") >= 1 ? ui.integer(n, "cols", 1, 12) : 2;
+    float cellMin = 0;  // columns are dropped until every cell gets its minimum width
+    for (const Ui::Instance& inst : list) cellMin = ImMax(cellMin, ui.widths(inst).min);
+    while (cols > 1 && (w - gap * (cols - 1)) / cols < cellMin) cols--;
     const float cellW = ImMax(1.0f, (w - gap * (cols - 1)) / cols);
     float y = origin.y, rowH = 0, natural = 0;
     int k = 0, row = 0;
-    for (const Ui::Instance& inst : ui.instances(n.children)) {
-        const int col = k++ % cols;
-        if (col == 0 && k > 1) {
+    for (const Ui::Instance& inst : list) {
+        const int col = k % cols;
+        if (col == 0 && k > 0) {
             storage()->SetFloat(slotId("##gridrow", row++), natural);
             y += rowH + gap;
             rowH = natural = 0;
         }
         const float x = origin.x + col * (cellW + gap);
-        // Cards and tiles stretch to the row's height (last frame's tallest natural cell).
-        offerStretch(inst.node, storage()->GetFloat(slotId("##gridrow", row), 0.0f));
+        // Cards and tiles of similar height stretch to the row's (last frame's tallest natural cell).
+        const ImGuiID cellId = slotId("##gridcell", k++);
+        const float rowNatural = storage()->GetFloat(slotId("##gridrow", row), 0.0f);
+        const float own = storage()->GetFloat(cellId, 0.0f);
+        offerStretch(inst.node, own >= rowNatural * kStretchShare ? rowNatural : 0.0f);
         const float h = ui.drawCell(inst, ImVec2(x, y), x + cellW).y;
+        const float cellNatural = endStretch(h);
+        storage()->SetFloat(cellId, cellNatural);
         rowH = ImMax(rowH, h);
-        natural = ImMax(natural, endStretch(h));
+        natural = ImMax(natural, cellNatural);
     }
     storage()->SetFloat(slotId("##gridrow", row), natural);
     finishBox(origin, ImVec2(w, y + rowH - origin.y));
@@ -615,12 +667,16 @@ void drawItem(Ui& ui, const Node& n)
     // Trailing cluster, right to left: chevron / check, badge, text.
     const float chevronW = chevron || check ? 16.0f : 0.0f;
     const ImVec2 badgeSz = badge.empty() ? ImVec2() : ui.measure(badge, TextStyle::Small) + ImVec2(14, 6);
-    const ImVec2 trailSz = trailing.empty() ? ImVec2() : ui.measure(trailing, TextStyle::Caption);
     float trailW = chevronW;
     if (!badge.empty()) trailW += (trailW > 0 ? 8.0f : 0.0f) + ImMax(badgeSz.x, 22.0f);
-    if (!trailing.empty()) trailW += (trailW > 0 ? 8.0f : 0.0f) + ImMin(trailSz.x, w * 0.35f);
-
     const float textX = origin.x + padX + (hasLead ? leadD + spacing : 0.0f);
+    // Trailing text (amounts, times) gets what the title can spare beyond about 8 characters, at least a third of
+    // the row; it shrinks a size before it is cut.
+    const float trailRoom = ImMax(w * 0.35f, origin.x + w - padX - trailW - (trailW > 0 ? 8.0f : 0.0f) - spacing - ui.minTextWidth(TextStyle::Strong) - textX);
+    const TextStyle trailStyle = ui.shrinkToFit(trailing, TextStyle::Caption, trailRoom, TextStyle::Small);
+    const ImVec2 trailSz = trailing.empty() ? ImVec2() : ui.measure(trailing, trailStyle);
+    if (!trailing.empty()) trailW += (trailW > 0 ? 8.0f : 0.0f) + ImMin(trailSz.x, trailRoom);
+
     const float textW = ImMax(20.0f, origin.x + w - padX - (trailW > 0 ? trailW + spacing : 0.0f) - textX);
     const ImVec2 titleSz = ui.measure(title, TextStyle::Strong, textW);
     const ImVec2 subSz = subtitle.empty() ? ImVec2() : ui.measure(subtitle, TextStyle::Caption, textW);
@@ -656,10 +712,8 @@ void drawItem(Ui& ui, const Node& n)
     }
     if (!badge.empty()) rx -= drawPill(ui, ImVec2(rx, cy), badge, t.c.brand, t.c.onBrand) + 8.0f;
     if (!trailing.empty()) {
-        const float tw = ImMin(trailSz.x, w * 0.35f);
-        ImGui::PushClipRect(ImVec2(rx - tw, origin.y), ImVec2(rx, origin.y + h), true);
-        ui.textAt(ImVec2(rx - tw, cy - trailSz.y * 0.5f), trailing, TextStyle::Caption, draw::fade(t.c.textMuted));
-        ImGui::PopClipRect();
+        const float tw = ImMin(trailSz.x, trailRoom);
+        ui.fitText(ImFloor(ImVec2(rx - tw, cy - trailSz.y * 0.5f)), trailing, trailStyle, draw::fade(t.c.textMuted), tw);
     }
 }
 
@@ -790,15 +844,93 @@ void drawAccordion(Ui& ui, const Node& n)
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Measures (width ranges for the layout contract)
+//-----------------------------------------------------------------------------
+
+// A row wraps, so its minimum is its widest child's; its preference is all of them side by side.
+WidthRange measureRow(Ui& ui, const Node& n)
+{
+    const float gap = gapProp(ui, n, "gap", 8.0f);
+    WidthRange r;
+    int count = 0;
+    for (const Ui::Instance& inst : ui.instances(n.children)) {
+        const WidthRange c = ui.widths(inst);
+        r.min = ImMax(r.min, c.min);
+        r.pref = ImMin(kFillWidth, r.pref + c.pref + (count++ ? gap : 0.0f));
+    }
+    return r;
+}
+
+// A range widened by the same padding on both sides.
+WidthRange padded(WidthRange r, float pad) { return { r.min + pad * 2, ImMin(kFillWidth, r.pref + pad * 2) }; }
+
+WidthRange wider(WidthRange a, WidthRange b) { return { ImMax(a.min, b.min), ImMax(a.pref, b.pref) }; }
+
+WidthRange measureCol(Ui& ui, const Node& n) { return padded(ui.columnWidths(n.children), gapProp(ui, n, "pad", 0.0f)); }
+
+WidthRange measureStack(Ui& ui, const Node& n) { return ui.columnWidths(n.children); }
+
+// A grid drops columns rather than squeeze its cells under their minimum, so its own minimum is one cell's.
+WidthRange measureGrid(Ui& ui, const Node& n)
+{
+    const int cols = ui.num(n, "cols") >= 1 ? ui.integer(n, "cols", 1, 12) : 2;
+    const WidthRange cell = ui.columnWidths(n.children);
+    return { cell.min, ImMin(kFillWidth, cell.pref * cols + gapProp(ui, n, "gap", ui.theme().gap) * (cols - 1)) };
+}
+
+WidthRange measureCard(Ui& ui, const Node& n)
+{
+    WidthRange r = wider(ui.columnWidths(n.children), ui.textWidths(ui.str(n, "title"), TextStyle::H3));
+    r = wider(r, ui.textWidths(ui.str(n, "subtitle"), TextStyle::Caption));
+    return padded(r, gapProp(ui, n, "pad", ui.theme().pad));
+}
+
+WidthRange measureSection(Ui& ui, const Node& n)
+{
+    WidthRange head = ui.textWidths(ui.str(n, "title"), TextStyle::H3);
+    const std::string& action = ui.str(n, "action");
+    if (!action.empty()) {
+        const float aw = ui.measure(action, TextStyle::Strong).x + ui.theme().gap;
+        head = { head.min + aw, head.pref + aw };
+    }
+    return wider(ui.columnWidths(n.children), head);
+}
+
+WidthRange measureList(Ui& ui, const Node& n) { return ui.columnWidths(n.children); }
+
+// A list row fills its line; its minimum keeps the leading visual, about 8 characters of title and the trailing bits.
+WidthRange measureItem(Ui& ui, const Node& n)
+{
+    const Theme& t = ui.theme();
+    float min = t.pad * 2 + ui.minTextWidth(TextStyle::Strong);
+    if (!ui.str(n, "avatar").empty() || !ui.icon(ui.str(n, "icon")).empty()) min += 52.0f;
+    if (ui.flag(n, "check") || (ui.given(n, "chevron") ? ui.flag(n, "chevron") : ui.hasAction(n, "press"))) min += 24.0f;
+    const std::string& badge = ui.str(n, "badge");
+    if (!badge.empty()) min += ImMax(22.0f, ui.measure(badge, TextStyle::Small).x + 14.0f) + 8.0f;
+    const std::string& trailing = ui.str(n, "trailing");
+    if (!trailing.empty()) min += ImMin(ui.measure(trailing, TextStyle::Caption).x, ui.minTextWidth(TextStyle::Caption)) + 12.0f;
+    return { min, kFillWidth };
+}
+
+WidthRange measureAccordion(Ui& ui, const Node& n)
+{
+    const WidthRange r = wider(ui.columnWidths(n.children), ui.textWidths(ui.str(n, "title"), TextStyle::Strong));
+    return { r.min + ui.theme().pad * 2 + 24.0f, kFillWidth };
+}
+
+WidthRange measureTab(Ui& ui, const Node& n) { return ui.columnWidths(n.children); }
+
+//-----------------------------------------------------------------------------
 // [SECTION] Registration
 //-----------------------------------------------------------------------------
 
 // A layout container: `children` (its primary prop) comes first.
-WidgetDef container(const char* name, const char* doc, std::vector<PropDef> props, const char* example, DrawFn draw)
+WidgetDef container(const char* name, const char* doc, std::vector<PropDef> props, const char* example, DrawFn draw, MeasureFn measure)
 {
     props.insert(props.begin(), prop("children", PropType::Nodes, nullptr, "child widgets"));
     WidgetDef d = widgetDef("Layout", name, doc, "children", std::move(props), example, std::move(draw));
     d.container = true;
+    d.measure = std::move(measure);
     return d;
 }
 
@@ -810,26 +942,26 @@ static void registerLayoutWidgets(WidgetCatalog& c)
         { prop("gap", PropType::Number, nullptr, "space between children in px (default: theme gap)"),
           prop("pad", PropType::Number, 0, "inner padding in px"),
           prop("bg", PropType::Color, "none", "background: a tone (soft tint), hex/named color, \"surface\", or none") },
-        R"({"col": [{"text": "Title", "style": "h3"}, {"text": "Details", "muted": true}], "gap": 4})", drawCol));
+        R"({"col": [{"text": "Title", "style": "h3"}, {"text": "Details", "muted": true}], "gap": 4})", drawCol, measureCol));
 
     c.add(container("row", "Horizontal layout; children with `grow` share the leftover width.",
         { prop("gap", PropType::Number, 8, "space between children in px"),
           prop("justify", PropType::Enum, "start", "horizontal distribution", { "start", "center", "end", "between" }),
           prop("valign", PropType::Enum, "center", "vertical alignment of children", { "top", "center", "bottom" }),
           prop("wrap", PropType::Bool, false, "continue on a new line when the next child does not fit") },
-        R"({"row": [{"text": "Total", "grow": 1}, {"text": "$42", "style": "strong"}]})", drawRow));
+        R"({"row": [{"text": "Total", "grow": 1}, {"text": "$42", "style": "strong"}]})", drawRow, measureRow));
 
     c.add(container("grid", "Equal-width columns; each row is as tall as its tallest cell.",
         { prop("cols", PropType::Number, 2, "number of columns (1-12)"),
           prop("gap", PropType::Number, nullptr, "space between cells in px (default: theme gap)") },
-        R"({"grid": [{"stat": "Revenue", "value": "$12k"}, {"stat": "Users", "value": "1,204"}], "cols": 2})", drawGrid));
+        R"({"grid": [{"stat": "Revenue", "value": "$12k"}, {"stat": "Users", "value": "1,204"}], "cols": 2})", drawGrid, measureGrid));
 
     c.add(container("scroll", "Scrollable area of fixed height (`h`, default 240), or a horizontal strip.",
         { prop("horizontal", PropType::Bool, false, "scroll sideways; children are 80% of the width unless they set `w`") },
-        R"({"scroll": [{"card": [{"text": "One"}], "w": 220}, {"card": [{"text": "Two"}], "w": 220}], "horizontal": true})", drawScroll));
+        R"({"scroll": [{"card": [{"text": "One"}], "w": 220}, {"card": [{"text": "Two"}], "w": 220}], "horizontal": true})", drawScroll, nullptr));
 
     c.add(container("stack", "Children drawn on top of each other, first at the bottom.", {},
-        R"({"stack": [{"image": "Cover"}, {"badge": "New"}]})", drawStack));
+        R"({"stack": [{"image": "Cover"}, {"badge": "New"}]})", drawStack, measureStack));
 
     {
         WidgetDef d = container("card", "Rounded surface with soft shadow, optional header; clickable as a whole when it has `press`.",
@@ -838,7 +970,7 @@ static void registerLayoutWidgets(WidgetCatalog& c)
               prop("title", PropType::String, nullptr, "header title"),
               prop("subtitle", PropType::String, nullptr, "muted line under the title"),
               prop("outline", PropType::Bool, false, "flat with a border instead of a shadow") },
-            R"({"card": [{"text": "Next payment due in 3 days"}], "title": "Billing", "go": "billing"})", drawCard);
+            R"({"card": [{"text": "Next payment due in 3 days"}], "title": "Billing", "go": "billing"})", drawCard, measureCard);
         d.events = { "press" };
         c.add(std::move(d));
     }
@@ -846,7 +978,7 @@ static void registerLayoutWidgets(WidgetCatalog& c)
         WidgetDef d = container("section", "Titled group of children with an optional action link on the right.",
             { prop("title", PropType::String, nullptr, "section title"),
               prop("action", PropType::String, nullptr, "link text on the right (fires press)") },
-            R"({"section": [{"text": "..."}], "title": "Recent", "action": "See all", "go": "history"})", drawSection);
+            R"({"section": [{"text": "..."}], "title": "Recent", "action": "See all", "go": "history"})", drawSection, measureSection);
         d.events = { "press" };
         c.add(std::move(d));
     }
@@ -855,7 +987,7 @@ static void registerLayoutWidgets(WidgetCatalog& c)
         { prop("title", PropType::String, nullptr, "small uppercase header above the list"),
           prop("inset", PropType::Bool, true, "rounded surface with inset separators; false for a plain full-width list") },
         R"({"list": [{"item": "Profile", "icon": "user", "go": "profile"}, {"item": "Logout", "icon": "logout"}], "title": "Account"})",
-        drawList));
+        drawList, measureList));
 
     {
         WidgetDef d;
@@ -877,11 +1009,12 @@ static void registerLayoutWidgets(WidgetCatalog& c)
         d.interactive = true;
         d.example = R"({"item": "Ada Lovelace", "subtitle": "Sent you a file", "avatar": "Ada Lovelace", "trailing": "9:41", "go": "chat"})";
         d.draw = drawItem;
+        d.measure = measureItem;
         c.add(std::move(d));
     }
     {
         WidgetDef d = container("tabs", "Underlined tab header from its `tab` children; shows the selected one (index kept in `bind` when given).", {},
-            R"({"tabs": [{"tab": [{"text": "Upcoming"}], "label": "Upcoming"}, {"tab": [{"text": "Past"}], "label": "Past"}]})", drawTabs);
+            R"({"tabs": [{"tab": [{"text": "Upcoming"}], "label": "Upcoming"}, {"tab": [{"text": "Past"}], "label": "Past"}]})", drawTabs, nullptr);
         d.events = { "change" };
         d.input = true;
         c.add(std::move(d));
@@ -889,11 +1022,11 @@ static void registerLayoutWidgets(WidgetCatalog& c)
     c.add(container("tab", "One page of `tabs`: its label and children.",
         { prop("label", PropType::String, nullptr, "header label"),
           prop("icon", PropType::Icon, nullptr, "header icon") },
-        R"({"tab": [{"text": "Overview"}], "label": "Overview"})", drawTab));
+        R"({"tab": [{"text": "Overview"}], "label": "Overview"})", drawTab, measureTab));
     c.add(container("accordion", "Collapsible panel: a clickable header with a chevron, children when open.",
             { prop("title", PropType::String, "", "header text"),
               prop("open", PropType::Bool, false, "initially open") },
-            R"({"accordion": [{"text": "Refunds take 5-7 days."}], "title": "How do refunds work?"})", drawAccordion));
+            R"({"accordion": [{"text": "Refunds take 5-7 days."}], "title": "How do refunds work?"})", drawAccordion, measureAccordion));
 }
 
 static const WidgetCatalog::Registrar kRegistrar(40, registerLayoutWidgets);

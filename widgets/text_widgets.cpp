@@ -4,6 +4,7 @@
 // [SECTION] Helpers (aligned wrapped text, tones)
 // [SECTION] Markdown-lite (blocks, inline spans, flow layout)
 // [SECTION] Draw functions
+// [SECTION] Measures (width ranges for the layout contract)
 // [SECTION] Registration
 
 #include "runtime/engine/ui.h"
@@ -32,7 +33,7 @@ float wrappedText(Ui& ui, ImVec2 pos, float width, std::string_view s, TextStyle
     const char* p = s.data();
     const char* end = s.data() + s.size();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    float y = pos.y;
+    float y = pos.y, widest = 0;
     int lines = 0;
     while (p <= end && lines < 2000) {
         const char* nl = (const char*)std::memchr(p, '\n', end - p);
@@ -47,6 +48,7 @@ float wrappedText(Ui& ui, ImVec2 pos, float width, std::string_view s, TextStyle
             while (trimmed > p && (trimmed[-1] == ' ' || trimmed[-1] == '\t')) trimmed--;
             float w = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, p, trimmed).x;
             float x = pos.x + (align == 1 ? (width - w) * 0.5f : align == 2 ? width - w : 0.0f);
+            widest = std::max(widest, x + w - pos.x);
             if (trimmed > p) dl->AddText(font, fs, ImFloor(ImVec2(x, y)), draw::fade(col), p, trimmed);
             y += fs;
             lines++;
@@ -56,7 +58,7 @@ float wrappedText(Ui& ui, ImVec2 pos, float width, std::string_view s, TextStyle
         if (!nl) break;
         p = nl + 1;
     }
-    ui.noteText(s);
+    ui.noteText(s, ImRect(pos, ImVec2(pos.x + widest, y)));
     return y - pos.y;
 }
 
@@ -314,8 +316,13 @@ void drawText(Ui& ui, const Node& n)
     TextStyle style = styleProp(ui, n, "style", TextStyle::Body);
     ImU32 col = ui.flag(n, "muted") ? t.c.textMuted : ui.color(ui.prop(n, "color"), t.c.text);
     int align = textAlign(n);
-    if (align == 0 && n.layout.width == 0 && n.layout.widthPct == 0) {
-        ui.text(s, style, col, ui.flag(n, "wrap") ? -1.0f : 0.0f);
+    const bool wrap = ui.flag(n, "wrap");
+    if (!wrap && s.find('\n') == std::string::npos && ui.measure(s, style).x > ui.availWidth()) {
+        // An unwrapped line with no room is cut, never drawn past its cell.
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        reserve(ui.availWidth(), ui.fitText(pos, s, style, draw::fade(col), ui.availWidth()).y);
+    } else if (align == 0 && n.layout.width == 0 && n.layout.widthPct == 0) {
+        ui.text(s, style, col, wrap ? -1.0f : 0.0f);
     } else {
         float width = ui.itemWidth(n);
         ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -364,7 +371,7 @@ void drawBadge(Ui& ui, const Node& n)
     std::string icon = ui.str(n, "icon");
     ImU32 fg = ui.color(ui.prop(n, "tone"), t.c.brand);
     ImVec2 content = draw::iconLabelSize(ui, icon, text, TextStyle::Caption);
-    ImVec2 size(content.x + 20, 24);
+    ImVec2 size(std::min(content.x + 20, std::max(24.0f, ui.availWidth())), 24);  // a narrowed cell cuts the label
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImRect r(pos, pos + size);
     reserve(size.x, size.y);
@@ -604,6 +611,46 @@ void drawPlaceholder(Ui& ui, const Node& n)
     ui.probe(n, label, false);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Measures (width ranges for the layout contract)
+//-----------------------------------------------------------------------------
+
+WidthRange measureText(Ui& ui, const Node& n) { return ui.textWidths(ui.str(n, "text"), styleProp(ui, n, "style", TextStyle::Body)); }
+
+WidthRange measureHeading(Ui& ui, const Node& n)
+{
+    static const TextStyle kLevels[] = { TextStyle::H1, TextStyle::H2, TextStyle::H3 };
+    const int level = ui.integer(n, "level", 1, 3);
+    const WidthRange title = ui.textWidths(ui.str(n, "text"), kLevels[level - 1]);
+    const WidthRange sub = ui.textWidths(ui.str(n, "subtitle"), level == 3 ? TextStyle::Caption : TextStyle::Body);
+    return { std::max(title.min, sub.min), std::max(title.pref, sub.pref) };
+}
+
+// A square of the widget's `size` prop (icons, avatars).
+WidthRange measureSquare(Ui& ui, const Node& n, float lo)
+{
+    const float size = std::clamp((float)ui.num(n, "size"), lo, 400.0f);
+    return { size, size };
+}
+
+WidthRange measureIcon(Ui& ui, const Node& n) { return measureSquare(ui, n, 4.0f); }
+WidthRange measureAvatar(Ui& ui, const Node& n) { return measureSquare(ui, n, 16.0f); }
+
+// A pill keeps its whole label: a row wraps it rather than cut it.
+WidthRange measureBadge(Ui& ui, const Node& n)
+{
+    const float pref = std::ceil(draw::iconLabelSize(ui, ui.str(n, "icon"), ui.str(n, "text"), TextStyle::Caption).x) + 20.0f;
+    return { pref, pref };
+}
+
+WidthRange measureSpacer(Ui& ui, const Node& n)
+{
+    const float size = n.layout.grow > 0 ? 0.0f : std::clamp((float)ui.num(n, "size"), 0.0f, 4000.0f);
+    return { size, size };
+}
+
+WidthRange measureDivider(Ui& ui, const Node& n) { return { ui.textWidths(ui.str(n, "label"), TextStyle::Caption).min, kFillWidth }; }
+
 } // namespace
 
 //-----------------------------------------------------------------------------
@@ -621,63 +668,63 @@ static void registerTextWidgets(WidgetCatalog& c)
             {"color", P::Color, nullptr, "tone or hex color (default: text color)", {}},
             {"wrap", P::Bool, true, "wrap at the available width", {}},
             {"muted", P::Bool, false, "secondary (muted) color", {}}},
-           {}, false, false, false, R"({"text": "Welcome back", "style": "h2"})", drawText});
+           {}, false, false, false, R"({"text": "Welcome back", "style": "h2"})", drawText, measureText});
 
     c.add({"heading", cat, "A title with an optional muted subtitle under it.", "text",
            {{"text", P::String, "", "the title", {}},
             {"level", P::Number, 2, "1 (largest), 2 or 3", {}},
             {"subtitle", P::String, "", "muted line under the title", {}}},
-           {}, false, false, false, R"({"heading": "Your week", "subtitle": "3 of 5 workouts done"})", drawHeading});
+           {}, false, false, false, R"({"heading": "Your week", "subtitle": "3 of 5 workouts done"})", drawHeading, measureHeading});
 
     c.add({"markdown", cat, "Markdown-lite: # headings, **bold**, *italic*, `code`, [links](x), - bullets, 1. lists, --- rules.", "text",
            {{"text", P::String, "", "markdown source (blank lines separate paragraphs)", {}}},
-           {}, false, false, false, R"({"markdown": "## Tips\n- Drink **water**\n- Sleep *8 hours*"})", drawMarkdown});
+           {}, false, false, false, R"({"markdown": "## Tips\n- Drink **water**\n- Sleep *8 hours*"})", drawMarkdown, nullptr});
 
     c.add({"icon", cat, "A Font Awesome icon by name.", "name",
            {{"name", P::Icon, "circle", "icon name, e.g. \"heart\" or \"settings\"", {}},
             {"size", P::Number, 20, "size in px", {}},
             {"color", P::Color, nullptr, "tone or hex color (default: text color)", {}}},
-           {}, false, false, false, R"({"icon": "bolt", "size": 32, "color": "brand"})", drawIcon});
+           {}, false, false, false, R"({"icon": "bolt", "size": 32, "color": "brand"})", drawIcon, measureIcon});
 
     c.add({"badge", cat, "A small tinted pill for statuses and counts.", "text",
            {{"text", P::String, "", "the label", {}},
             {"tone", P::Color, "brand", "brand, success, warning, danger, info, muted or a hex color", {}},
             {"icon", P::Icon, "", "icon before the label", {}}},
-           {}, false, false, false, R"({"badge": "Paid", "tone": "success", "icon": "check"})", drawBadge});
+           {}, false, false, false, R"({"badge": "Paid", "tone": "success", "icon": "check"})", drawBadge, measureBadge});
 
     c.add({"avatar", cat, "A round avatar with the name's initials (tinted per name).", "name",
            {{"name", P::String, "", "person's name; initials are drawn", {}},
             {"size", P::Number, 40, "diameter in px", {}},
             {"color", P::Color, nullptr, "solid background color (default: a soft tint derived from the name)", {}},
             {"status", P::Enum, "none", "presence dot", {"online", "away", "busy", "none"}}},
-           {}, false, false, false, R"({"avatar": "Maya Lopez", "status": "online"})", drawAvatar});
+           {}, false, false, false, R"({"avatar": "Maya Lopez", "status": "online"})", drawAvatar, measureAvatar});
 
     c.add({"image", cat, "An image placeholder: tinted gradient with an icon and a caption (height via `h`, default 160).", "label",
            {{"label", P::String, "", "caption inside the placeholder", {}},
             {"icon", P::Icon, "picture-o", "icon in the middle", {}},
             {"ratio", P::Number, 0, "width / height (e.g. 1.78 for 16:9); used when `h` is not set", {}},
             {"tone", P::Color, "brand", "tint color", {}}},
-           {}, false, false, false, R"({"image": "Ocean view suite", "icon": "bed", "h": 180})", drawImage});
+           {}, false, false, false, R"({"image": "Ocean view suite", "icon": "bed", "h": 180})", drawImage, nullptr});
 
     c.add({"divider", cat, "A hairline separator, optionally with a centered label.", "label",
            {{"label", P::String, "", "text in the middle (e.g. \"or\")", {}}},
-           {}, false, false, false, R"({"divider": "or"})", drawDivider});
+           {}, false, false, false, R"({"divider": "or"})", drawDivider, measureDivider});
 
     c.add({"spacer", cat, "Empty space.", "size",
            {{"size", P::Number, 16, "height in px (width inside a row)", {}}},
-           {}, false, false, false, R"({"spacer": 24})", drawSpacer});
+           {}, false, false, false, R"({"spacer": 24})", drawSpacer, measureSpacer});
 
     c.add({"skeleton", cat, "A pulsing loading placeholder.", "lines",
            {{"lines", P::Number, 3, "number of text lines", {}},
             {"avatar", P::Bool, false, "round avatar on the left", {}}},
-           {}, false, false, false, R"({"skeleton": 2, "avatar": true, "visible": "${pending('load')}"})", drawSkeleton});
+           {}, false, false, false, R"({"skeleton": 2, "avatar": true, "visible": "${pending('load')}"})", drawSkeleton, nullptr});
 
     c.add({"empty", cat, "An empty state: icon in a soft circle, title, text and an optional action button.", "title",
            {{"title", P::String, "", "headline", {}},
             {"text", P::String, "", "explanation under it", {}},
             {"icon", P::Icon, "inbox", "icon in the circle", {}},
             {"action", P::String, "", "button label; the button fires press", {}}},
-           {"press"}, false, false, false, R"({"empty": "No habits yet", "text": "Add one to start a streak", "action": "Add habit", "go": "newHabit"})", drawEmpty});
+           {"press"}, false, false, false, R"({"empty": "No habits yet", "text": "Add one to start a streak", "action": "Add habit", "go": "newHabit"})", drawEmpty, nullptr});
 
     c.add({"bubble", cat, "A chat message bubble (me: right, brand; them: left, neutral).", "text",
            {{"text", P::String, "", "message text", {}},
@@ -685,11 +732,11 @@ static void registerTextWidgets(WidgetCatalog& c)
             {"time", P::String, "", "small time caption under the bubble", {}},
             {"name", P::String, "", "sender name above the bubble (them only)", {}},
             {"typing", P::Bool, false, "show animated typing dots instead of text", {}}},
-           {}, false, false, false, R"({"bubble": "${m.text}", "from": "${m.from}", "time": "${time(m.at)}", "repeat": {"in": "${chat}", "as": "m"}})", drawBubble});
+           {}, false, false, false, R"({"bubble": "${m.text}", "from": "${m.from}", "time": "${time(m.at)}", "repeat": {"in": "${chat}", "as": "m"}})", drawBubble, nullptr});
 
     c.add({"placeholder", cat, "A labelled dashed box standing in for an unknown widget.", "label",
            {{"label", P::String, "", "what should be here", {}}},
-           {}, false, false, false, R"({"placeholder": "Map view"})", drawPlaceholder});
+           {}, false, false, false, R"({"placeholder": "Map view"})", drawPlaceholder, nullptr});
 }
 
 static const WidgetCatalog::Registrar kRegistrar(10, registerTextWidgets);

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cfloat>
+#include <cmath>
 
 namespace pt {
 
@@ -270,6 +271,73 @@ ImVec2 Ui::measure(std::string_view s, TextStyle style, float wrapWidth) const {
     return f->CalcTextSizeA(f->FontSize, FLT_MAX, wrapWidth, s.data(), s.data() + s.size());
 }
 
+std::string Ui::ellipsize(std::string_view s, TextStyle style, float maxW) const {
+    if (measure(s, style).x <= maxW) return std::string(s);
+    const std::string_view dots = "\xE2\x80\xA6";
+    auto boundary = [&](size_t i) {  // back to the start of the code point at i
+        while (i > 0 && i < s.size() && ((unsigned char)s[i] & 0xC0) == 0x80) --i;
+        return i;
+    };
+    std::string probe;
+    size_t lo = 0, hi = s.size();
+    while (lo < hi) {  // the longest prefix (on a code point boundary) that fits with the ellipsis
+        const size_t mid = boundary((lo + hi + 1) / 2);
+        if (mid <= lo) break;
+        probe.assign(s.substr(0, mid)).append(dots);
+        if (measure(probe, style).x <= maxW) lo = mid;
+        else hi = mid - 1;
+    }
+    return std::string(s.substr(0, boundary(lo))).append(dots);
+}
+
+ImVec2 Ui::fitText(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float maxW) {
+    const ImVec2 whole = measure(s, style);
+    if (whole.x <= maxW) {
+        textAt(pos, s, style, color);
+        return whole;
+    }
+    const std::string cut = ellipsize(s, style, maxW);
+    ImFont* f = font(style);
+    ImGui::GetWindowDrawList()->AddText(f, f->FontSize, pos, color, cut.data(), cut.data() + cut.size());
+    const ImRect rect(pos, pos + measure(cut, style));
+    noteText(s, rect, true);
+    if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(rect.Min, rect.Max)) tooltip(s);
+    return rect.GetSize();
+}
+
+TextStyle Ui::shrinkToFit(std::string_view s, TextStyle style, float maxW, TextStyle smallest) const {
+    // One step down the type scale, keeping the weight where the scale has it (numbers stay bold as they shrink).
+    static const TextStyle kSmaller[(int)TextStyle::Count] = {TextStyle::H1,     TextStyle::H2,      TextStyle::H3,    TextStyle::Strong,
+                                                              TextStyle::Caption, TextStyle::Caption, TextStyle::Small, TextStyle::Small};
+    const float floor = font(smallest)->FontSize;
+    while (measure(s, style).x > maxW) {
+        const TextStyle next = kSmaller[(int)style];
+        if (next == style || font(next)->FontSize < floor) break;
+        style = next;
+    }
+    return style;
+}
+
+void Ui::tooltip(std::string_view strong, std::string_view muted) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 8));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, 2));
+    ImGui::BeginTooltip();
+    ImGui::PushFont(font(TextStyle::Strong));
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);  // long texts (a cut paragraph) wrap in a readable column
+    ImGui::TextUnformatted(strong.data(), strong.data() + strong.size());
+    ImGui::PopFont();
+    if (!muted.empty()) {
+        ImGui::PushFont(font(TextStyle::Caption));
+        ImGui::PushStyleColor(ImGuiCol_Text, theme().c.textMuted);
+        ImGui::TextUnformatted(muted.data(), muted.data() + muted.size());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+    ImGui::PopStyleVar(2);
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Children and layout
 //-----------------------------------------------------------------------------
@@ -326,6 +394,72 @@ std::vector<Ui::Instance> Ui::instances(const std::vector<Node>& nodes) const {
 
 float Ui::availWidth() const { return std::max(1.0f, ImGui::GetContentRegionAvail().x); }
 
+namespace {
+
+constexpr float kDefaultMinWidth = 120.0f;  // widgets without a measure (fields, charts, tables, lists) never get less
+constexpr int kMaxMeasureDepth = 8;          // deeper subtrees are estimated with the default range
+
+} // namespace
+
+float Ui::minTextWidth(TextStyle style) const { return std::ceil(measure("abcdefgh", style).x); }
+
+WidthRange Ui::textWidths(std::string_view s, TextStyle style) const {
+    const float pref = std::ceil(measure(s, style).x);
+    // A word a little longer than 8 characters stays whole; longer ones may break inside.
+    float word = 0;
+    const float cap = minTextWidth(style) * 1.5f;
+    for (size_t at = 0; at < s.size() && word < cap;) {
+        size_t end = s.find_first_of(" \t\n", at);
+        if (end == std::string_view::npos) end = s.size();
+        if (end > at) word = std::max(word, measure(s.substr(at, end - at), style).x);
+        at = end + 1;
+    }
+    return {std::min(pref, std::max(minTextWidth(style), std::min(std::ceil(word), cap))), pref};
+}
+
+std::shared_ptr<Scope> Ui::paramScope(const Node& n) const {
+    auto params = std::make_shared<Scope>(scope().state(), &scope());
+    for (auto& [name, t] : n.params) params->bindValue(name, eval(t));
+    return params;
+}
+
+WidthRange Ui::widths(const Instance& inst) {
+    const Node& n = *inst.node;
+    if (n.layout.width > 0) return {n.layout.width, n.layout.width};
+    if (inst.cutTotal > 0 || m_measureDepth >= kMaxMeasureDepth) return {kDefaultMinWidth, kFillWidth};
+    // Measuring looks at children the frame will draw anyway: it does not count against the frame's widget budget.
+    const long long expanded = m_expanded;
+    const bool cutNoted = m_cutNoted;
+    if (inst.scope) m_scopes.push_back(inst.scope.get());
+    ++m_measureDepth;
+    WidthRange r{kDefaultMinWidth, kFillWidth};
+    if (n.isComponent) {
+        const std::shared_ptr<Scope> params = paramScope(n);
+        m_scopes.push_back(params.get());
+        r = columnWidths(n.children);
+        m_scopes.pop_back();
+    } else if (n.def && n.def->measure) {
+        r = n.def->measure(*this, n);
+    }
+    --m_measureDepth;
+    if (inst.scope) m_scopes.pop_back();
+    m_expanded = expanded;
+    m_cutNoted = cutNoted;
+    r.min = std::max(0.0f, r.min);
+    r.pref = std::max(r.pref, r.min);
+    return r;
+}
+
+WidthRange Ui::columnWidths(const std::vector<Node>& nodes) {
+    WidthRange r;
+    for (const Instance& inst : instances(nodes)) {
+        const WidthRange c = widths(inst);
+        r.min = std::max(r.min, c.min);
+        r.pref = std::max(r.pref, c.pref);
+    }
+    return r;
+}
+
 float Ui::itemWidth(const Node& n) const {
     float avail = availWidth();
     if (n.layout.widthPct > 0) return std::max(1.0f, avail * n.layout.widthPct / 100.0f);
@@ -374,8 +508,7 @@ void Ui::draw(const Instance& inst) {
     if (!n.rules.empty()) m_fields.push_back({instanceKey(n), &n, std::make_shared<Scope>(scope().snapshot())});
 
     if (n.isComponent) {
-        auto params = std::make_shared<Scope>(scope().state(), &scope());
-        for (auto& [name, t] : n.params) params->bindValue(name, eval(t));
+        const std::shared_ptr<Scope> params = paramScope(n);
         m_scopes.push_back(params.get());
         drawColumn(n.children);
         m_scopes.pop_back();

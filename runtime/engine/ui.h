@@ -11,6 +11,7 @@
 // [SECTION] Ui
 
 #pragma once
+#include "runtime/spec/catalog.h"
 #include "runtime/spec/spec.h"
 #include "runtime/engine/theme.h"
 #include <imgui.h>
@@ -125,6 +126,15 @@ public:
     // Text drawn at a position with the draw list (no layout), recorded as visible text.
     void textAt(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float wrapWidth = 0.0f);
     ImVec2 measure(std::string_view s, TextStyle style, float wrapWidth = 0.0f) const;  // size of text
+    // The one cutter of text that has no room (specs/FORMAT.md, Layout): one line at pos, at most maxW wide. When
+    // it does not fit it ends in an ellipsis, the whole text shows in a tooltip on hover and the run is recorded
+    // whole with ellipsized = true. Returns the size drawn.
+    ImVec2 fitText(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float maxW);
+    std::string ellipsize(std::string_view s, TextStyle style, float maxW) const;  // s cut to maxW with an ellipsis (UTF-8 safe); s when it fits
+    // The largest style from `style` down the type scale to `smallest` at which s fits maxW on one line: numbers in
+    // tiles shrink before they are cut.
+    TextStyle shrinkToFit(std::string_view s, TextStyle style, float maxW, TextStyle smallest) const;
+    void tooltip(std::string_view strong, std::string_view muted = {});  // tooltip in the app's look: a strong line, an optional muted one
     // Records a visible string drawn some other way: where its glyphs went (empty: unknown) and whether it was cut
     // with an ellipsis (`s` is then the whole text).
     void noteText(std::string_view s, const ImRect& rect = ImRect(), bool ellipsized = false);
@@ -145,6 +155,11 @@ public:
     void drawColumn(const std::vector<Node>& nodes, float gap = -1.0f);
     float drawRow(const std::vector<Node>& nodes, float gap);           // side by side at natural widths; returns the row's width
     float availWidth() const;                        // width left in the current line
+    // --- Layout contract (specs/FORMAT.md, Layout) ---------------------------------------------
+    WidthRange widths(const Instance& inst);          // a child's width range: its `w`, else its widget's measure, in its scope
+    WidthRange columnWidths(const std::vector<Node>& nodes);  // children stacked: the widest minimum and preference
+    WidthRange textWidths(std::string_view s, TextStyle style) const;  // its longest line; the minimum is minTextWidth at most
+    float minTextWidth(TextStyle style) const;        // about 8 characters: text is never laid out narrower
     float itemWidth(const Node& n) const;            // the node's own width hint resolved, else availWidth()
     const Node* current() const { return m_current; }  // the node being drawn
 
@@ -212,6 +227,7 @@ private:
     struct EditBuffer { std::string text, synced; };  // text being typed + the value it mirrors
 
     void expand(const Node& n, std::vector<Instance>& out) const;  // one node's instances
+    std::shared_ptr<Scope> paramScope(const Node& n) const;         // a component's params bound over the current scope
     int propIndex(const WidgetDef& def, std::string_view name) const;  // cached WidgetDef::propIndex
     const std::string& display(const Json& v) const;                  // v as display text, capped, in m_scratch
     uint32_t keep(std::string_view s);  // copies s into the frame's character arena, returns its offset
@@ -223,6 +239,7 @@ private:
     std::vector<int> m_indexPath;         // repeat indexes from the outside in
     const Node* m_current = nullptr;
     int m_disabledDepth = 0;
+    int m_measureDepth = 0;               // nesting of widths() calls (deep subtrees are estimated, not walked)
     mutable long long m_expanded = 0;     // nodes and repeat items looked at this frame (the widget budget)
     mutable bool m_cutNoted = false;      // this frame already shows the note that the budget was reached
     long long m_drawn = 0, m_lastDrawn = 0;  // node instances drawn this frame, and in the last one

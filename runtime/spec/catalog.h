@@ -67,6 +67,17 @@ inline PropDef prop(const char* name, PropType type, Json def, const char* doc, 
 // How a widget is drawn: props are read through `ui`, children drawn through `ui` too.
 using DrawFn = std::function<void(Ui& ui, const Node& node)>;
 
+// How wide a widget can be laid out, in px: never narrower than `min`, natural at `pref`. A parent row shrinks
+// its children from pref towards min before it wraps them (see specs/FORMAT.md, Layout).
+struct WidthRange {
+    float min = 0;   // the narrowest width it stays readable at
+    float pref = 0;  // its natural width; kFillWidth: as wide as it is offered
+};
+constexpr float kFillWidth = 100000.0f;  // a preferred width meaning "all the width there is" (fields, charts, tables)
+
+// Measures a widget's width range from its props, in the scope it will be drawn in (nothing is drawn).
+using MeasureFn = std::function<WidthRange(Ui& ui, const Node& node)>;
+
 struct WidgetDef {
     std::string name;                  // the node key, e.g. "button"
     std::string category;              // "Text", "Actions", "Inputs", "Layout", "Data", "Charts", "App chrome", "Feedback", "Overlays"
@@ -79,6 +90,7 @@ struct WidgetDef {
     bool interactive = false;          // a stakeholder can click it: it must have an action or a bind
     std::string example;               // short JSON snippet for docs and the prompt
     DrawFn draw;                       // renders one instance
+    MeasureFn measure;                 // its width range; null: text-like minimum, as wide as offered
 
     const PropDef* prop(std::string_view name) const;  // own prop by name, or nullptr
     int propIndex(std::string_view name) const;         // index into props, or -1
