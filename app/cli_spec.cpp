@@ -42,10 +42,13 @@ int cmdShot(const Args& a) {
 }
 
 int cmdInspect(const Args& a) {
-    if (a.positional.size() != 1) { std::cerr << "usage: promptotype inspect SPEC\n"; return 2; }
+    if (a.positional.size() != 1) { std::cerr << "usage: promptotype inspect SPEC [--layout [--size WxH]]\n"; return 2; }
+    ImVec2 size(0, 0);
+    if (a.has("--size") && !parseSize(a.get("--size"), &size)) { std::cerr << "--size wants WIDTHxHEIGHT, e.g. 390x844\n"; return 2; }
+    if (a.has("--size") && !a.has("--layout")) { std::cerr << "--size goes with --layout: promptotype inspect SPEC --layout --size WxH\n"; return 2; }
     LoadedSpec loaded = loadForRender(a.positional[0]);
     if (!loaded.spec) return loaded.exitCode;
-    std::cout << inspectSpec(loaded.spec).dump(2) << "\n";
+    std::cout << (a.has("--layout") ? inspectLayout(loaded.spec, size) : inspectSpec(loaded.spec)).dump(2) << "\n";
     return 0;
 }
 
@@ -62,7 +65,8 @@ int cmdDocs(const Args&) {
 const VerbRegistrar registrar({
     {"validate", 5, "validate SPEC...", "check specs; one line per problem (FILE:LINE:COL or FILE:/json/pointer); exit 0 valid, 1 invalid, 2 unreadable", cmdValidate},
     {"shot", 6, "shot SPEC -o DIR [--screen ID] [--size WxH] [--dark]", "write one PNG per screen (no display needed)", cmdShot},
-    {"inspect", 12, "inspect SPEC", "JSON: screens, widgets, edges, dead controls, unreachable screens, visible texts, requirements and their problems", cmdInspect},
+    {"inspect", 12, "inspect SPEC [--layout [--size WxH]]",
+     "JSON: screens, widgets, edges, dead controls, unreachable screens, visible texts, requirements and their problems; --layout: every node's rect and text per screen, with layout contract violations", cmdInspect},
     {"schema", 13, "schema", "print the JSON Schema of the spec format (generated from the widget catalog)", cmdSchema},
     {"docs", 14, "docs", "print the widget and action reference (Markdown, generated from the catalog)", cmdDocs},
 });

@@ -148,6 +148,46 @@ TEST_CASE("inspect: screens, edges with clickable via, dead controls, texts", "[
     CHECK(j["texts"]["second"].dump().find("Hi") != std::string::npos);
 }
 
+TEST_CASE("inspect --layout: every screen's nodes with parent, rect, text; --size; violations", "[cli][inspect][layout]") {
+    std::string spec = tempSpec("layout.json", R"({"meta": {"device": "tablet"}, "screens": {
+      "home": {"title": "Home", "body": [{"card": [{"text": "Inside the card", "id": "t"}], "id": "c"}, {"button": "Next", "go": "second"}]},
+      "second": {"title": "Second", "body": [{"row": [{"badge": "one"}, {"badge": "two"}], "id": "r"}]}}})");
+    Result r = cli("inspect " + spec + " --layout");
+    REQUIRE(r.code == 0);
+    pt::Json j = pt::Json::parse(r.out);
+    CHECK(j["size"] == pt::Json::array({834, 1112}));  // the spec's device
+    REQUIRE(j["screens"].size() == 2);
+    CHECK(j["screens"][0]["id"] == "home");
+    const pt::Json& nodes = j["screens"][0]["nodes"];
+    REQUIRE(nodes.size() == 3);
+    CHECK(nodes[0]["id"] == "c");
+    CHECK(nodes[0]["type"] == "card");
+    CHECK(nodes[0]["parent"] == -1);
+    CHECK(nodes[1]["id"] == "t");
+    CHECK(nodes[1]["parent"] == 0);
+    CHECK(nodes[1]["text"] == "Inside the card");
+    CHECK(nodes[1]["ellipsized"] == false);
+    CHECK(nodes[2]["type"] == "button");
+    CHECK(nodes[2]["parent"] == -1);
+    for (const pt::Json& n : nodes) {
+        REQUIRE(n["rect"].size() == 4);
+        CHECK(n["rect"][2].get<double>() > 0);
+        CHECK(n["rect"][0].get<double>() + n["rect"][2].get<double>() <= 834.5);
+    }
+    CHECK(j["screens"][0]["violations"].is_array());
+    CHECK(j["screens"][1]["nodes"][0]["id"] == "r");
+    CHECK(j["screens"][1]["nodes"][1]["parent"] == 0);
+
+    Result phone = cli("inspect " + spec + " --layout --size 390x844");
+    REQUIRE(phone.code == 0);
+    pt::Json p = pt::Json::parse(phone.out);
+    CHECK(p["size"] == pt::Json::array({390, 844}));
+    CHECK(p["screens"][0]["nodes"][0]["rect"][2].get<double>() < 390);
+
+    CHECK(cli("inspect " + spec + " --layout --size huge").code == 2);
+    CHECK(cli("inspect " + spec + " --size 390x844").code == 2);  // --size only means something with --layout
+}
+
 TEST_CASE("run without a display says so and writes PNGs", "[cli][run]") {
     fs::path cwd = fs::temp_directory_path() / ("pt_run_" + std::to_string(::getpid()));
     fs::create_directories(cwd);

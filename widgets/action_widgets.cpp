@@ -217,10 +217,12 @@ static void registerActionWidgets(WidgetCatalog& c)
             {"icon", P::Icon, "", "icon before the text", {}}},
            {"press"}, false, false, true, R"({"link": "Forgot password?", "go": "forgot"})", drawLink, measureLink});
 
-    c.add({"fab", cat, "A floating action button pinned to the bottom-right of the screen (extended with a label). Put it last in the body.", "icon",
-           {{"icon", P::Icon, "plus", "icon name", {}},
-            {"label", P::String, "", "text for an extended FAB", {}}},
-           {"press"}, false, false, true, R"({"fab": "plus", "label": "New task", "go": "newTask"})", drawFab, measureFab});
+    WidgetDef fab{"fab", cat, "A floating action button pinned to the bottom-right of the screen (extended with a label). Put it last in the body.", "icon",
+                  {{"icon", P::Icon, "plus", "icon name", {}},
+                   {"label", P::String, "", "text for an extended FAB", {}}},
+                  {"press"}, false, false, true, R"({"fab": "plus", "label": "New task", "go": "newTask"})", drawFab, measureFab};
+    fab.floating = true;
+    c.add(std::move(fab));
 }
 
 static const WidgetCatalog::Registrar kRegistrar(20, registerActionWidgets);

@@ -380,6 +380,7 @@ static void registerChromeWidgets(WidgetCatalog& c)
             R"({"dialog": [{"text": "This cannot be undone."}, {"button": "Cancel", "variant": "ghost", "press": {"set": "confirm", "value": false}}, {"button": "Delete", "variant": "danger"}], "title": "Delete task?", "open": "${confirm}"})", drawDialog);
         d.events = { "close" };
         d.container = true;
+        d.floating = true;
         c.add(std::move(d));
     }
     c.add(widget("toast", "Inline snackbar banner: an inverted rounded bar with a tone icon and text.", "text",

@@ -956,12 +956,19 @@ static void registerLayoutWidgets(WidgetCatalog& c)
           prop("gap", PropType::Number, nullptr, "space between cells in px (default: theme gap)") },
         R"({"grid": [{"stat": "Revenue", "value": "$12k"}, {"stat": "Users", "value": "1,204"}], "cols": 2})", drawGrid, measureGrid));
 
-    c.add(container("scroll", "Scrollable area of fixed height (`h`, default 240), or a horizontal strip.",
-        { prop("horizontal", PropType::Bool, false, "scroll sideways; children are 80% of the width unless they set `w`") },
-        R"({"scroll": [{"card": [{"text": "One"}], "w": 220}, {"card": [{"text": "Two"}], "w": 220}], "horizontal": true})", drawScroll, nullptr));
-
-    c.add(container("stack", "Children drawn on top of each other, first at the bottom.", {},
-        R"({"stack": [{"image": "Cover"}, {"badge": "New"}]})", drawStack, measureStack));
+    {
+        WidgetDef d = container("scroll", "Scrollable area of fixed height (`h`, default 240), or a horizontal strip.",
+            { prop("horizontal", PropType::Bool, false, "scroll sideways; children are 80% of the width unless they set `w`") },
+            R"({"scroll": [{"card": [{"text": "One"}], "w": 220}, {"card": [{"text": "Two"}], "w": 220}], "horizontal": true})", drawScroll, nullptr);
+        d.clips = true;
+        c.add(std::move(d));
+    }
+    {
+        WidgetDef d = container("stack", "Children drawn on top of each other, first at the bottom.", {},
+            R"({"stack": [{"image": "Cover"}, {"badge": "New"}]})", drawStack, measureStack);
+        d.layered = true;
+        c.add(std::move(d));
+    }
 
     {
         WidgetDef d = container("card", "Rounded surface with soft shadow, optional header; clickable as a whole when it has `press`.",

@@ -2,14 +2,17 @@
 //
 // [SECTION] Static tree walk (widgets and their actions)
 // [SECTION] Rendered pass (edges, dead controls, texts)
+// [SECTION] Layout (inspect --layout)
 
 #include "runtime/headless/inspector.h"
 #include "runtime/engine/action_runner.h"
 #include "runtime/headless/headless.h"
+#include "runtime/headless/layout_check.h"
 #include "runtime/spec/requirements.h"
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/catalog.h"
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace pt {
@@ -138,6 +141,48 @@ Json inspectSpec(std::shared_ptr<const Spec> spec) {
         for (auto& [id, s] : spec->source["screens"].items()) tokens["screens"][id] = approxTokens(s.dump());
     out["tokens"] = tokens;
     return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Layout
+//-----------------------------------------------------------------------------
+
+namespace {
+
+double tenth(float v) { return std::round(v * 10.0f) / 10.0; }  // rects to 0.1 px: enough to read, short to print
+
+Json layoutNodes(const ScreenLayout& screen) {
+    std::vector<std::string> text(screen.boxes.size());
+    std::vector<bool> ellipsized(screen.boxes.size(), false);
+    for (const TextRun& run : screen.runs) {
+        if (run.box < 0 || run.box >= (int)screen.boxes.size()) continue;
+        text[run.box] += (text[run.box].empty() ? "" : "\n") + run.text;
+        ellipsized[run.box] = ellipsized[run.box] || run.ellipsized;
+    }
+    Json nodes = Json::array();
+    for (size_t i = 0; i < screen.boxes.size(); ++i) {
+        const LayoutBox& b = screen.boxes[i];
+        const ImRect& r = b.rect;
+        Json node{{"id", b.node && !b.node->id.empty() ? b.node->id : b.key}, {"key", b.key}, {"type", b.node ? b.node->type : ""},
+                  {"parent", b.parent}, {"rect", Json::array({tenth(r.Min.x), tenth(r.Min.y), tenth(r.GetWidth()), tenth(r.GetHeight())})}};
+        if (!text[i].empty()) node["text"] = text[i];
+        node["ellipsized"] = ellipsized[i];
+        nodes.push_back(std::move(node));
+    }
+    return nodes;
+}
+
+} // namespace
+
+Json inspectLayout(std::shared_ptr<const Spec> spec, ImVec2 size) {
+    if (size.x <= 0 || size.y <= 0) size = deviceSize(spec->device);
+    Json screens = Json::array();
+    for (const ScreenLayout& screen : layOutScreens(spec, size)) {
+        Json violations = Json::array();
+        for (const LayoutViolation& v : screen.violations) violations.push_back(toJson(v));
+        screens.push_back(Json{{"id", screen.screen}, {"nodes", layoutNodes(screen)}, {"violations", violations}});
+    }
+    return Json{{"size", Json::array({(int)size.x, (int)size.y})}, {"screens", screens}};
 }
 
 } // namespace pt

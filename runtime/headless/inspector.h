@@ -2,10 +2,12 @@
 //
 // Renders every screen headlessly and reports its widgets, the ways between screens (each with a
 // target `play` can click), controls that do nothing, unreachable screens and all visible text.
-// Used by `promptotype inspect`, the tests and (later) the generator's quality checks.
+// Used by `promptotype inspect`, the tests and (later) the generator's quality checks. With --layout, the laid-out
+// rectangles of every screen and the layout checker's findings instead.
 
 #pragma once
 #include "runtime/spec/spec.h"
+#include <imgui.h>
 #include <memory>
 #include <string_view>
 
@@ -17,6 +19,13 @@ namespace pt {
 // (runtime/spec/requirements.h),
 // tokens {total, screens {id: n}} (minified JSON bytes / 4, a proxy for LLM output cost).
 Json inspectSpec(std::shared_ptr<const Spec> spec);
+
+// `inspect --layout`: every screen laid out in its default state at `size` (0x0: the spec's device size), as JSON
+// {size: [W, H], screens: [{id, nodes: [{id, key, type, parent, rect: [x, y, w, h], text?, ellipsized}], violations}]}.
+// `parent` indexes the same list (-1: the screen); `id` is the spec's id or else the node's key; rects are screen
+// coordinates before scrolling; `text` joins the node's own visible text runs with newlines; `violations` come from
+// the layout checker (layout_check.h).
+Json inspectLayout(std::shared_ptr<const Spec> spec, ImVec2 size);
 
 // The LLM cost proxy used in every report: bytes / 4.
 inline int approxTokens(size_t bytes) { return (int)(bytes / 4); }

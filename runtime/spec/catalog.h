@@ -91,6 +91,11 @@ struct WidgetDef {
     std::string example;               // short JSON snippet for docs and the prompt
     DrawFn draw;                       // renders one instance
     MeasureFn measure;                 // its width range; null: text-like minimum, as wide as offered
+    // Layout exemptions the layout checker reads (runtime/headless/layout_check.h); last, so that brace-initialized
+    // registrations keep their order:
+    bool floating = false;             // drawn over the screen, out of the flow (fab, dialog): may overlap its siblings
+    bool layered = false;              // draws its children on top of each other on purpose (stack)
+    bool clips = false;                // shows its children through a clipping viewport (scroll): they may reach past the screen
 
     const PropDef* prop(std::string_view name) const;  // own prop by name, or nullptr
     int propIndex(std::string_view name) const;         // index into props, or -1
