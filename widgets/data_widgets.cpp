@@ -236,8 +236,8 @@ Json cellValue(const Json& row, const Json& key)
     return Json();
 }
 
-// Column widths from their natural (content) widths. Spare room is shared in proportion to them, so no column takes
-// most of the width by default. Too little room: the widest columns shrink first, down to a common level, and no
+// Column widths from their natural (content) widths. Spare room is shared equally, so no column takes most of the
+// width by default. Too little room: the widest columns shrink first, down to a common level, and no
 // column goes under `floor` (about 8 characters) or its natural width if that is less, so short columns (amounts,
 // statuses, dates) stay whole; only when even that does not fit do all shrink alike.
 void fitColumns(std::vector<Column>& cols, float w, float floor)
@@ -248,7 +248,7 @@ void fitColumns(std::vector<Column>& cols, float w, float floor)
         floors += ImMin(col.width, floor);
     }
     if (natural <= w) {
-        for (Column& col : cols) col.width += (w - natural) * col.width / natural;
+        for (Column& col : cols) col.width += (w - natural) / cols.size();
         return;
     }
     if (floors >= w) {

@@ -239,9 +239,9 @@ struct RowCell {
 
 // Gives the cells [begin, end) of one line their widths in `avail` (gaps taken out): the layout contract. Cells that
 // do not grow take their preferred width (a fill widget its minimum when a sibling grows). When that leaves too
-// little, fill widgets (fields, charts, tiles) give up width first, then the others, each in proportion to how far
-// it is above its minimum: text keeps its natural width as long as anything else can yield. Growing cells share
-// what is left in proportion to `grow`, never below their minimum.
+// little, fill widgets (fields, charts, tiles) give up width first, then the others, each in proportion to its
+// width and never below its minimum: text keeps its natural width as long as anything else can yield. Growing
+// cells share what is left in proportion to `grow`, never below their minimum.
 void distribute(std::vector<RowCell>& cells, size_t begin, size_t end, float avail)
 {
     float totalGrow = 0, growMin = 0, taken = 0;
@@ -256,19 +256,32 @@ void distribute(std::vector<RowCell>& cells, size_t begin, size_t end, float ava
         c.width = totalGrow > 0 && c.range.pref >= kFillWidth ? c.range.min : ImMin(c.range.pref, avail);
         taken += c.width;
     }
-    for (bool fills : { true, false }) {  // fill widgets yield first
-        const float deficit = growMin + taken - avail;
-        float slack = 0;
-        for (size_t i = begin; i < end; i++)
-            if (cells[i].grow <= 0 && (cells[i].range.pref >= kFillWidth) == fills) slack += cells[i].width - cells[i].range.min;
-        if (deficit <= 0 || slack <= 0) continue;
-        const float k = ImMin(1.0f, deficit / slack);
-        for (size_t i = begin; i < end; i++) {
-            RowCell& c = cells[i];
-            if (c.grow > 0 || (c.range.pref >= kFillWidth) != fills) continue;
-            const float give = (c.width - c.range.min) * k;
-            c.width -= give;
-            taken -= give;
+    // Too wide: fill widgets yield first, then the others. Each yielding cell keeps a share of what is left in
+    // proportion to its width (equal fills stay equal), none below its minimum.
+    for (bool fills : { true, false }) {
+        std::vector<bool> atMin(end - begin, false);
+        for (bool again = true; again;) {
+            again = false;
+            float yielding = 0, fixed = growMin;
+            for (size_t i = begin; i < end; i++) {
+                const RowCell& c = cells[i];
+                if (c.grow > 0) continue;
+                if ((c.range.pref >= kFillWidth) == fills && !atMin[i - begin]) yielding += c.width;
+                else fixed += c.width;
+            }
+            if (yielding <= 0 || fixed + yielding <= avail) break;
+            const float k = ImMax(0.0f, avail - fixed) / yielding;
+            taken = fixed - growMin;
+            for (size_t i = begin; i < end; i++) {
+                RowCell& c = cells[i];
+                if (c.grow > 0 || (c.range.pref >= kFillWidth) != fills || atMin[i - begin]) continue;
+                c.width *= k;
+                if (c.width < c.range.min) {
+                    c.width = c.range.min;
+                    atMin[i - begin] = again = true;
+                }
+                taken += c.width;
+            }
         }
     }
     // Growing cells: proportional shares, those whose share is under their minimum pinned at it, until all fit.
