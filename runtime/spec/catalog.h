@@ -67,6 +67,11 @@ inline PropDef prop(const char* name, PropType type, Json def, const char* doc, 
 // How a widget is drawn: props are read through `ui`, children drawn through `ui` too.
 using DrawFn = std::function<void(Ui& ui, const Node& node)>;
 
+// Where a widget's controls sit for a person: in the screen's content (most widgets), in the app's chrome (app bar,
+// navigation) or over everything (a modal). Scripted driving (`play`) resolves a label in the topmost overlay first,
+// then in the content, then in the chrome.
+enum class WidgetLayer { Content, Chrome, Overlay };
+
 struct WidgetDef {
     std::string name;                  // the node key, e.g. "button"
     std::string category;              // "Text", "Actions", "Inputs", "Layout", "Data", "Charts", "App chrome", "Feedback", "Overlays"
@@ -79,6 +84,7 @@ struct WidgetDef {
     bool interactive = false;          // a stakeholder can click it: it must have an action or a bind
     std::string example;               // short JSON snippet for docs and the prompt
     DrawFn draw;                       // renders one instance
+    WidgetLayer layer = WidgetLayer::Content;  // where what it draws sits (see WidgetLayer)
 
     const PropDef* prop(std::string_view name) const;  // own prop by name, or nullptr
     int propIndex(std::string_view name) const;         // index into props, or -1
