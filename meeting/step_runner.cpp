@@ -161,7 +161,7 @@ bool StepRunner::run(const std::string& step, std::string* error, std::string* s
     if (verb == "click" && !rest.empty()) done = d.click(rest, error);
     else if (verb == "type" && typed.size() == 3) done = d.type(typed[1], typed[2], error);
     else if (verb == "pick" && !rest.empty()) {
-        int64_t day = 0;  // the whole rest a date: the picker open now; else FIELD DATE
+        int64_t day = 0;  // the whole rest a date (any default year: only its form counts here): the picker open now; else FIELD DATE
         done = parseWrittenDate(rest, 2000, &day) || typed.size() < 3 ? d.pick("", rest, error) : d.pick(typed[1], typed[2], error);
     }
     else if (verb == "wait" && !rest.empty()) {
