@@ -110,10 +110,10 @@ const Printable* findPrintable(const std::string& name) {
 bool playSteps(StepRunner& runner, const Args& a, const std::string& path) {
     std::vector<std::string> steps = a.all("--step");
     if (a.has("--demo")) steps.insert(steps.begin(), "replay");
-    for (auto& step : steps) {
+    for (size_t i = 0; i < steps.size(); ++i) {
         std::string error, said;
-        if (!runner.run(step, &error, &said)) {
-            std::cerr << path << ": step '" << step << "': " << error << "\n";
+        if (!runner.run(steps[i], &error, &said)) {
+            std::cerr << path << ": step " << i + 1 << " '" << steps[i] << "': " << error << "\n";
             return false;
         }
         if (!said.empty()) std::cerr << said << "\n";

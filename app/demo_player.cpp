@@ -2,6 +2,7 @@
 
 #include "app/demo_player.h"
 #include "meeting/step_runner.h"
+#include "runtime/engine/targets.h"
 #include <GLFW/glfw3.h>
 #include <imgui_internal.h>
 #include <algorithm>
@@ -78,10 +79,10 @@ void DemoPlayer::runNextStep(Meeting& meeting, const RefineFunction& refine, std
     const std::string& verb = parts[0];
     if ((verb == "click" && parts.size() >= 2) || (verb == "type" && parts.size() == 3)) {
         std::string target = verb == "click" ? splitStep(step, 2)[1] : parts[1];
-        const Probe* p = findProbe(meeting.proto().probes(), target);
-        if (!p) { *said = "demo stopped: no widget '" + target + "' on screen '" + meeting.proto().currentScreen() + "'"; stop(); return; }
-        ImRect visible = p->rect;
-        visible.ClipWith(p->clip);
+        const TargetMatch match = matchTarget(meeting.proto().probes(), target);
+        const Probe* p = match.probe;
+        if (!p) { *said = "demo stopped: " + match.problem(target, meeting.proto().currentScreen()); stop(); return; }
+        const ImRect visible = visiblePart(*p);
         m_from = m_pointer.x < 0 ? visible.GetCenter() + ImVec2(60, 80) : m_pointer;
         m_to = visible.GetCenter();
         m_t = 0;

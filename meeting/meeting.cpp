@@ -10,6 +10,7 @@
 
 #include "meeting/meeting.h"
 #include "meeting/meeting_overlays.h"
+#include "runtime/engine/targets.h"
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/files.h"
 #include <algorithm>
@@ -283,9 +284,10 @@ std::string Meeting::describe(const Probe& p) const {
 }
 
 bool Meeting::select(const std::string& target, std::string* error) {
-    const Probe* p = findProbe(m_proto.probes(), target);
+    const TargetMatch match = matchTarget(m_proto.probes(), target);
+    const Probe* p = match.probe;
     if (!p || !p->node) {
-        *error = "no widget '" + target + "' on screen '" + m_proto.currentScreen() + "'";
+        *error = p ? "'" + target + "' is app chrome, not a widget of the spec" : match.problem(target, m_proto.currentScreen());
         return false;
     }
     m_selection = anchorFor(*p->node, p->key);
@@ -307,8 +309,9 @@ bool Meeting::react(const std::string& target, const std::string& kind, const st
     r.version = m_history.current();
     r.session = m_session;
     if (!target.empty()) {
-        const Probe* p = findProbe(m_proto.probes(), target);
-        if (!p) { *error = "no widget '" + target + "' on screen '" + r.screen + "'"; return false; }
+        const TargetMatch match = matchTarget(m_proto.probes(), target);
+        const Probe* p = match.probe;
+        if (!p) { *error = match.problem(target, r.screen); return false; }
         r.widget = p->node ? anchorFor(*p->node, p->key) : p->key;
         r.label = p->label.empty() ? std::string(p->type) : p->label;
     }
@@ -423,7 +426,7 @@ void Meeting::startRecording() {
 }
 
 bool Meeting::stopRecording(std::string* error) {
-    std::string path = besideSpec(m_specPath, ".demo.txt");
+    std::string path = demoPath();
     if (!m_recording) {  // an empty demo must never replace the one recorded before
         *error = "no demo is being recorded (start one with `record`); " + path + " was left as it is";
         return false;
@@ -436,17 +439,23 @@ bool Meeting::stopRecording(std::string* error) {
     return true;
 }
 
-bool Meeting::loadDemo(std::vector<std::string>* steps, std::string* error) const {
-    std::string path = besideSpec(m_specPath, ".demo.txt"), text;
+std::string Meeting::demoPath() const { return besideSpec(m_specPath, ".demo.txt"); }
+
+bool Meeting::loadDemo(std::vector<std::string>* steps, std::string* error, std::vector<int>* lines) const {
+    std::string path = demoPath(), text;
     if (!readFileText(path, &text)) { *error = path + ": no recorded demo (record one first)"; return false; }
     steps->clear();
+    if (lines) lines->clear();
     size_t start = 0;
-    while (start < text.size()) {
+    for (int number = 1; start < text.size(); ++number) {
         size_t end = text.find('\n', start);
         if (end == std::string::npos) end = text.size();
         std::string line = text.substr(start, end - start);
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (!line.empty() && line[0] != '#') steps->push_back(line);
+        if (!line.empty() && line[0] != '#') {
+            steps->push_back(line);
+            if (lines) lines->push_back(number);
+        }
         start = end + 1;
     }
     return true;

@@ -124,7 +124,9 @@ public:
     bool stopRecording(std::string* error);                 // saves the steps beside the spec (".demo.txt"); false when not recording
     bool recording() const { return m_recording; }
     const std::vector<std::string>& recordedSteps() const { return m_demo; }
-    bool loadDemo(std::vector<std::string>* steps, std::string* error) const;  // the saved steps (play step syntax)
+    // The saved steps (play step syntax) and, when asked, the line of the file each came from.
+    bool loadDemo(std::vector<std::string>* steps, std::string* error, std::vector<int>* lines = nullptr) const;
+    std::string demoPath() const;  // where the demo is saved: beside the spec
     void noteStep(const std::string& step);  // a step done through the presenter (variant, clock, screen) joins the recording
 
     // --- Per frame -----------------------------------------------------------------------------

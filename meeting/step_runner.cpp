@@ -4,6 +4,7 @@
 // [SECTION] Steps
 
 #include "meeting/step_runner.h"
+#include "runtime/spec/dates.h"
 #include <cstdlib>
 
 namespace pt {
@@ -61,8 +62,9 @@ StepRunner::StepRunner(HeadlessDriver& driver, Meeting& meeting, RefineFunction 
 StepRunner::~StepRunner() { m_driver.setFrameHook(nullptr); }
 
 const char* StepRunner::help() {
-    return "  click TARGET            press a widget (id, key or visible label)\n"
-           "  type TARGET TEXT        type into an input\n"
+    return "  click TARGET            press a widget (id, key or visible label: topmost overlay first, then screen, then chrome)\n"
+           "  type TARGET TEXT        type into an input (a date field takes a date: 2026-05-14, May 14, 2026)\n"
+           "  pick [FIELD] DATE       pick a day in the open date picker (or in FIELD's); other months are paged to\n"
            "  key NAME                enter, tab, escape, up, down, ...\n"
            "  wait MS                 let time pass (delays, mock calls)\n"
            "  back | reset | screen ID\n"
@@ -80,13 +82,14 @@ const char* StepRunner::help() {
 
 bool StepRunner::replayDemo(std::string* error, std::string* said) {
     std::vector<std::string> steps;
-    if (!m_meeting.loadDemo(&steps, error)) return false;
+    std::vector<int> lines;
+    if (!m_meeting.loadDemo(&steps, error, &lines)) return false;
     if (m_replayDepth > 0) { *error = "a demo cannot replay a demo"; return false; }
     ++m_replayDepth;
-    for (auto& s : steps) {
+    for (size_t i = 0; i < steps.size(); ++i) {
         std::string ignored;
-        if (!run(s, error, &ignored)) {
-            *error = "demo step '" + s + "': " + *error;
+        if (!run(steps[i], error, &ignored)) {
+            *error = m_meeting.demoPath() + ":" + std::to_string(lines[i]) + ": demo step '" + steps[i] + "': " + *error;
             --m_replayDepth;
             return false;
         }
@@ -157,6 +160,10 @@ bool StepRunner::run(const std::string& step, std::string* error, std::string* s
     auto typed = splitStep(step, 3);
     if (verb == "click" && !rest.empty()) done = d.click(rest, error);
     else if (verb == "type" && typed.size() == 3) done = d.type(typed[1], typed[2], error);
+    else if (verb == "pick" && !rest.empty()) {
+        int64_t day = 0;  // the whole rest a date (any default year: only its form counts here): the picker open now; else FIELD DATE
+        done = parseWrittenDate(rest, 2000, &day) || typed.size() < 3 ? d.pick("", rest, error) : d.pick(typed[1], typed[2], error);
+    }
     else if (verb == "wait" && !rest.empty()) {
         char* end = nullptr;
         double ms = std::strtod(rest.c_str(), &end);

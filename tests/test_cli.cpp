@@ -124,7 +124,7 @@ TEST_CASE("play: clicks and types, prints the screen last", "[cli][play]") {
 TEST_CASE("play: a missing target exits 1 naming it", "[cli][play]") {
     Result r = cli("play " + tempSpec("good.json", kGood) + " --step 'click Bump' --print screen");
     CHECK(r.code == 1);
-    CHECK(r.err.find("no widget 'Bump' on screen 'home'") != std::string::npos);
+    CHECK(r.err.find("step 1 'click Bump': no widget 'Bump' on screen 'home'") != std::string::npos);
     CHECK(cli("play " + tempSpec("good.json", kGood) + " --step 'dance'").code == 1);
 }
 

@@ -261,6 +261,17 @@ TEST_CASE("a recorded demo replays the same walk from a fresh start", "[meeting]
     CHECK(room.proto().now() - before >= 86400);
 }
 
+TEST_CASE("a demo step that fails names the demo file and its line", "[meeting]") {
+    Room room;
+    const std::string demoPath = besideSpec(room.path, ".demo.txt");
+    {
+        std::ofstream f(demoPath, std::ios::binary);
+        f << "# rehearsal\nclick add\n\nclick Nowhere\n";
+    }
+    const std::string error = room.lastError("replay");
+    CHECK(error.rfind(demoPath + ":4: demo step 'click Nowhere': no widget 'Nowhere' on screen 'home'", 0) == 0);
+}
+
 TEST_CASE("the simulated clock moves by steps", "[meeting]") {
     Room room;
     double start = room.proto().now();

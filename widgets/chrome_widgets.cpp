@@ -355,6 +355,7 @@ static void registerChromeWidgets(WidgetCatalog& c)
               prop("children", PropType::Nodes, nullptr, "trailing widgets, right-aligned") },
             R"({"app_bar": "Inbox", "subtitle": "3 unread", "children": [{"icon_button": "search", "label": "Search"}]})", drawAppBar);
         d.container = true;
+        d.layer = WidgetLayer::Chrome;
         c.add(std::move(d));
     }
     {
@@ -362,6 +363,7 @@ static void registerChromeWidgets(WidgetCatalog& c)
             { prop("items", PropType::Array, Json::array(), kNavItemsDoc) },
             R"({"bottom_nav": [{"label": "Home", "icon": "home", "screen": "home"}, {"label": "Profile", "icon": "user", "screen": "profile"}]})", drawBottomNav);
         d.interactive = true;
+        d.layer = WidgetLayer::Chrome;
         c.add(std::move(d));
     }
     {
@@ -370,6 +372,7 @@ static void registerChromeWidgets(WidgetCatalog& c)
               prop("title", PropType::String, nullptr, "app or section name at the top (with a brand mark)") },
             R"({"sidebar": [{"label": "Dashboard", "icon": "dashboard", "screen": "home"}, {"label": "Reports", "icon": "chart", "screen": "reports"}], "title": "Acme", "w": 220})", drawSidebar);
         d.interactive = true;
+        d.layer = WidgetLayer::Chrome;
         c.add(std::move(d));
     }
     {
@@ -381,6 +384,7 @@ static void registerChromeWidgets(WidgetCatalog& c)
         d.events = { "close" };
         d.container = true;
         d.floating = true;
+        d.layer = WidgetLayer::Overlay;
         c.add(std::move(d));
     }
     c.add(widget("toast", "Inline snackbar banner: an inverted rounded bar with a tone icon and text.", "text",

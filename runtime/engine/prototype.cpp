@@ -387,6 +387,7 @@ void Prototype::draw(const ImRect& area) {
         ImGui::PushStyleVar(ImGuiStyleVar_DisabledAlpha, 1.0f);
         ImGui::BeginDisabled();
     }
+    m_ui.pushLayer(WidgetLayer::Chrome);
     if (sidebar) {
         drawSidebar(ImRect(r.Min, ImVec2(r.Min.x + 232, r.Max.y)));
         r.Min.x += 232;
@@ -399,6 +400,7 @@ void Prototype::draw(const ImRect& area) {
         drawAppBar(ImRect(r.Min, ImVec2(r.Max.x, r.Min.y + 60)), *screen);
         r.Min.y += 60;
     }
+    m_ui.popLayer();
     m_screenRect = r;
     drawBody(r, *screen);
     if (blocked) {
@@ -406,7 +408,11 @@ void Prototype::draw(const ImRect& area) {
         ImGui::PopStyleVar();
     }
     for (size_t i = 0; i < m_overlays.size(); ++i)
-        if (const Overlay* o = m_spec->overlay(m_overlays[i])) drawOverlay(area, *o, i + 1 == m_overlays.size());
+        if (const Overlay* o = m_spec->overlay(m_overlays[i])) {
+            m_ui.pushLayer(WidgetLayer::Overlay);
+            drawOverlay(area, *o, i + 1 == m_overlays.size());
+            m_ui.popLayer();
+        }
     drawToasts(area);
     if (m_inert) {
         ImGui::EndDisabled();
@@ -476,9 +482,11 @@ void Prototype::drawBody(const ImRect& r, const Screen& s) {
     bool open = ImGui::BeginChild(id.c_str(), r.GetSize(), false, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
+    m_screenScrollLeft = 0;
     if (open) {
         m_ui.drawColumn(s.body);
         ImGui::Dummy(ImVec2(1, m_theme.pad));  // breathing room above the tab bar
+        m_screenScrollLeft = ImGui::GetScrollMaxY() - ImGui::GetScrollY();
     }
     ImGui::EndChild();
 }

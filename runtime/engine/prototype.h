@@ -50,6 +50,7 @@ public:
     void update(double dt);            // advances runtime time: runs due actions, expires toasts
     void draw(const ImRect& area);     // draws the app into `area` of the current window
     ImRect screenRect() const { return m_screenRect; }  // content area of the current screen (last frame)
+    float screenScrollLeft() const { return m_screenScrollLeft; }  // how far the screen's body could still scroll down (last frame), in pixels
 
     // --- State ---------------------------------------------------------------------------------
     const Json& state() const { return m_state; }
@@ -102,7 +103,7 @@ public:
     const std::vector<TextRun>& textRuns() const { return m_ui.textRuns(); }    // the same with where each was drawn
     const std::vector<LayoutBox>& layout() const { return m_ui.layout(); }      // every node instance's box in the last frame
     long long widgetsDrawn() const { return m_ui.widgetsDrawn(); }  // widgets the last frame drew: at most limits::kWidgetsPerFrame
-    void scrollIntoView(std::string key) { m_ui.scrollIntoView(std::move(key)); }
+    void scrollIntoView(std::string key, std::string label = {}) { m_ui.scrollIntoView(std::move(key), std::move(label)); }  // see Ui::scrollIntoView
     const std::vector<std::string>& messages() const { return m_messages; }  // runtime problems (bad paths, unknown screens)
     void report(std::string message);  // adds to messages() (deduplicated)
     Json localValue(const std::string& key) const;  // value of an unbound input (null if never set)
@@ -136,6 +137,7 @@ private:
     double m_clock = 0, m_elapsed = 0;
     Ui m_ui{*this};
     ImRect m_screenRect;
+    float m_screenScrollLeft = 0;
     std::vector<std::string> m_messages;
     HostFunction m_host;
     bool m_drawing = false;                       // inside draw(): requests wait in m_later

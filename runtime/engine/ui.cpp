@@ -34,6 +34,9 @@ void Ui::beginFrame(const Scope& base) {
     m_scratchUsed = 0;
     m_textSpans.clear();
     m_textsStale = m_runsStale = true;
+    m_layers.clear();
+    m_popupLayers.clear();
+    m_overlaysBegun = 0;
     forgetFrame();
 }
 
@@ -494,6 +497,8 @@ void Ui::draw(const Instance& inst) {
     if (inst.index >= 0) ImGui::PushID(inst.index);
     bool enabled = n.enabled.isLiteral() ? truthy(n.enabled.raw()) : truthy(eval(n.enabled));
     if (!enabled) { ImGui::BeginDisabled(); ++m_disabledDepth; }
+    const bool layered = n.def && n.def->layer != WidgetLayer::Content;
+    if (layered) pushLayer(n.def->layer);
 
     // align: offset by last frame's width (immediate mode knows a size only after drawing)
     ImGuiStorage* storage = ImGui::GetStateStorage();
@@ -520,6 +525,7 @@ void Ui::draw(const Instance& inst) {
         ImGui::EndGroup();
         storage->SetFloat(widthId, ImGui::GetItemRectSize().x);
     }
+    if (layered) popLayer();
     if (!enabled) { ImGui::EndDisabled(); --m_disabledDepth; }
     if (inst.index >= 0) ImGui::PopID();
     ImGui::PopID();
@@ -699,27 +705,6 @@ void Ui::report(std::string message) const { m_proto.report(std::move(message));
 // [SECTION] Probes
 //-----------------------------------------------------------------------------
 
-const Probe* findProbe(const std::vector<Probe>& probes, std::string_view target) {
-    auto pick = [&](auto matches) -> const Probe* {
-        const Probe* fallback = nullptr;
-        for (auto& p : probes)
-            if (matches(p)) {
-                if (p.clickable) return &p;
-                if (!fallback) fallback = &p;
-            }
-        return fallback;
-    };
-    auto lower = [](std::string_view s) {
-        std::string out(s);
-        for (auto& c : out) c = (char)std::tolower((unsigned char)c);
-        return out;
-    };
-    if (auto p = pick([&](const Probe& p) { return p.id == target || p.key == target; })) return p;
-    if (auto p = pick([&](const Probe& p) { return p.label == target; })) return p;
-    std::string t = lower(target);
-    return pick([&](const Probe& p) { return lower(p.label) == t; });
-}
-
 uint32_t Ui::keepPath() {
     const uint32_t at = (uint32_t)m_paths.size();
     for (int i : m_indexPath)
@@ -747,7 +732,46 @@ ImRect clipRect() {
     return ImRect(dl->GetClipRectMin(), dl->GetClipRectMax());
 }
 
+// Scrolls the current window and every window it sits in (innermost first) so that `item` shows, centred where
+// the window can scroll that far. Each outer window aims at where the item will be once the inner ones scrolled.
+void scrollToShow(ImRect item) {
+    for (ImGuiWindow* w = ImGui::GetCurrentWindow(); w; w = (w->Flags & ImGuiWindowFlags_ChildWindow) ? w->ParentWindow : nullptr) {
+        const ImRect view = w->InnerRect;
+        for (int axis = 0; axis < 2; ++axis) {
+            if (item.Min[axis] >= view.Min[axis] && item.Max[axis] <= view.Max[axis]) continue;
+            const float centred = w->Scroll[axis] + (item.Min[axis] + item.Max[axis] - view.Min[axis] - view.Max[axis]) * 0.5f;
+            const float target = ImClamp(centred, 0.0f, w->ScrollMax[axis]);
+            if (axis == 0) ImGui::SetScrollX(w, target);
+            else ImGui::SetScrollY(w, target);
+            item.Min[axis] -= target - w->Scroll[axis];
+            item.Max[axis] -= target - w->Scroll[axis];
+        }
+    }
+}
+
 } // namespace
+
+int Ui::layer() {
+    const ImGuiWindow* root = ImGui::GetCurrentWindow()->RootWindow;
+    if (root->Flags & ImGuiWindowFlags_Popup) {  // a popup (option list, date picker) is above what opened it
+        for (auto& [id, z] : m_popupLayers)
+            if (id == root->ID) return z;
+        m_popupLayers.push_back({root->ID, kOverlayLayer + m_overlaysBegun++});
+        return m_popupLayers.back().second;
+    }
+    return m_layers.empty() ? kContentLayer : m_layers.back();
+}
+
+void Ui::pushLayer(WidgetLayer kind) {
+    int z = m_layers.empty() ? kContentLayer : m_layers.back();
+    if (kind == WidgetLayer::Overlay) z = kOverlayLayer + m_overlaysBegun++;
+    else if (kind == WidgetLayer::Chrome && z == kContentLayer) z = kChromeLayer;
+    m_layers.push_back(z);
+}
+
+void Ui::popLayer() {
+    if (!m_layers.empty()) m_layers.pop_back();
+}
 
 void Ui::probe(const Node& n, std::string_view label, bool clickable) {
     ProbeRecord r;
@@ -759,11 +783,12 @@ void Ui::probe(const Node& n, std::string_view label, bool clickable) {
     r.keyLen = (uint32_t)m_paths.size() - r.key;
     r.rect = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     r.clip = clipRect();
+    r.layer = layer();
     r.enabled = !disabled() && !(GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled);
     r.clickable = clickable;
-    if (!m_scrollTarget.empty() && (m_scrollTarget == n.id || m_scrollTarget == label || m_scrollTarget == instanceKey(n))) {
-        ImGui::SetScrollHereY(0.5f);
-        m_scrollTarget.clear();
+    if (!m_scrollKey.empty() && (m_scrollLabel.empty() || m_scrollLabel == label) && (m_scrollKey == n.id || m_scrollKey == instanceKey(n))) {
+        scrollToShow(r.rect);
+        m_scrollKey.clear();
     }
     m_records.push_back(r);
     m_probesStale = true;
@@ -779,6 +804,7 @@ void Ui::probeChrome(std::string key, std::string_view label, const ImRect& rect
     r.keyLen = (uint32_t)key.size();
     r.rect = rect;
     r.clip = clipRect();
+    r.layer = layer();
     r.enabled = !(GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled);
     r.clickable = true;
     m_records.push_back(r);
@@ -795,6 +821,7 @@ const std::vector<Probe>& Ui::probes() const {
         p.label.assign(m_chars, r.label, r.labelLen);
         p.rect = r.rect;
         p.clip = r.clip;
+        p.layer = r.layer;
         p.enabled = r.enabled;
         p.clickable = r.clickable;
         p.node = r.node;
@@ -813,7 +840,10 @@ const std::vector<Probe>& Ui::probes() const {
     return m_probes;
 }
 
-void Ui::scrollIntoView(std::string key) { m_scrollTarget = std::move(key); }
+void Ui::scrollIntoView(std::string key, std::string label) {
+    m_scrollKey = std::move(key);
+    m_scrollLabel = std::move(label);
+}
 
 const std::vector<LayoutBox>& Ui::layout() const {
     if (!m_layoutStale) return m_layout;

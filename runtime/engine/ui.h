@@ -11,7 +11,7 @@
 // [SECTION] Ui
 
 #pragma once
-#include "runtime/spec/catalog.h"
+#include "runtime/spec/catalog.h"  // WidgetLayer
 #include "runtime/spec/spec.h"
 #include "runtime/engine/theme.h"
 #include <imgui.h>
@@ -31,6 +31,12 @@ class Prototype;
 // [SECTION] Probes
 //-----------------------------------------------------------------------------
 
+// Stacking of probes, as a person sees the app: app chrome below the screen's content, overlays (dialogs, sheets,
+// popups) above it, each one opened later above the ones before. `play` resolves a label top down.
+constexpr int kChromeLayer = 0;   // tab bar, sidebar, app bar (back arrow, bar actions)
+constexpr int kContentLayer = 1;  // the screen's body
+constexpr int kOverlayLayer = 2;  // the first overlay or popup of a frame; the next ones count up from here
+
 // One drawn, addressable item: the headless driver clicks these by id or label.
 struct Probe {
     std::string key;        // node key (spec id or generated path) + "#index" inside repeats
@@ -44,11 +50,8 @@ struct Probe {
     bool hasAction = false; // has an action or a bind
     const Node* node = nullptr;  // the spec node (valid while its spec is loaded)
     ImRect clip;            // visible part of the window it was drawn in (clicks outside it miss)
+    int layer = kContentLayer;  // kChromeLayer, kContentLayer, or kOverlayLayer + n (higher is on top)
 };
-
-// The probe a step, a demo or the presenter means by TARGET: spec id or probe key, else visible label (exact, then
-// case-insensitive); clickable probes win over others at each stage. nullptr when nothing matches.
-const Probe* findProbe(const std::vector<Probe>& probes, std::string_view target);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Layout records
@@ -188,12 +191,18 @@ public:
     // scrolls it into view when the headless driver asked for it.
     void probe(const Node& n, std::string_view label, bool clickable);
     void probeChrome(std::string key, std::string_view label, const ImRect& r);  // app chrome (tab bar, sidebar, back): clickable, no node
+    // What is drawn until the matching popLayer sits in `layer` (WidgetLayer::Overlay: a new overlay above everything
+    // drawn so far). Chrome inside an overlay stays in the overlay. Ui::draw does it for widgets whose definition says so.
+    void pushLayer(WidgetLayer layer);
+    void popLayer();
     const std::vector<Probe>& probes() const;        // what the last frame drew, in drawing order
     const std::vector<std::string>& texts() const;   // visible strings of the last frame, in drawing order
     const std::vector<TextRun>& textRuns() const;     // the same strings with where they were drawn
     const std::vector<LayoutBox>& layout() const;     // node instances of the last frame, parents before children
     const std::vector<Field>& fields() const { return m_fields; }  // inputs with rules in the last frame
-    void scrollIntoView(std::string key);            // the next frame scrolls the probe with this key, id or label into view
+    // The next frame scrolls the probe with this instance key (or spec id), and this label when one is given, into
+    // view: every scrolling window around it, innermost first.
+    void scrollIntoView(std::string key, std::string label = {});
 
     // --- Scope ---------------------------------------------------------------------------------
     const Scope& scope() const;        // current scope
@@ -210,6 +219,7 @@ private:
         uint32_t label, labelLen;  // in m_chars
         uint32_t key, keyLen;      // in m_chars (chrome), or the repeat path in m_path (nodes)
         ImRect rect, clip;
+        int layer;
         bool enabled, clickable;
     };
     struct TextRecord {            // a TextRun as recorded: the string in m_chars
@@ -233,6 +243,7 @@ private:
     uint32_t keep(std::string_view s);  // copies s into the frame's character arena, returns its offset
     uint32_t keepPath();                // copies the current repeat path into m_paths, returns its offset
     std::string keyOf(const Node& n, uint32_t path, uint32_t len) const;  // instance key from a path kept in m_paths
+    int layer();                        // the layer a probe recorded now sits in
 
     Prototype& m_proto;
     mutable std::vector<const Scope*> m_scopes;   // innermost last
@@ -257,7 +268,10 @@ private:
     mutable std::vector<LayoutBox> m_layout;
     mutable bool m_probesStale = false, m_textsStale = false, m_runsStale = false, m_layoutStale = false;
     std::vector<Field> m_fields;
-    std::string m_scrollTarget;
+    std::string m_scrollKey, m_scrollLabel;  // the probe to scroll into view next (key empty: none)
+    std::vector<int> m_layers;               // pushed layers, innermost last (empty: content)
+    std::vector<std::pair<ImGuiID, int>> m_popupLayers;  // this frame's popup windows and the layer each got
+    int m_overlaysBegun = 0;                 // overlays and popups begun this frame
 
     std::map<std::string, EditBuffer> m_buffers;
 

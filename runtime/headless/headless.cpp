@@ -3,9 +3,12 @@
 // [SECTION] Shared fonts
 // [SECTION] Frames
 // [SECTION] Input injection
+// [SECTION] Date pickers
 // [SECTION] Capture
 
 #include "runtime/headless/headless.h"
+#include "runtime/spec/dates.h"
+#include "runtime/spec/expr.h"
 #include <imgui_internal.h>
 #include <algorithm>
 #include <cctype>
@@ -160,45 +163,70 @@ void HeadlessDriver::typeChars(const std::string& utf8) {
     frame();
 }
 
-bool HeadlessDriver::click(const std::string& target, std::string* error) {
-    ImGui::SetCurrentContext(m_ctx);
-    settle();  // layouts that measure the previous frame (rows, dialogs) converge before we aim
-    const Probe* p = find(target);
-    if (!p) {
-        *error = "no widget '" + target + "' on screen '" + m_proto.currentScreen() + "'";
-        return false;
-    }
-    if (!p->enabled) {
-        *error = "'" + target + "' is disabled on screen '" + m_proto.currentScreen() + "'";
-        return false;
-    }
-    ImRect visible = p->rect;
-    visible.ClipWith(p->clip);
-    if (visible.GetWidth() < 2 || visible.GetHeight() < 2) {  // scrolled out of view: bring it in, then look again
-        m_proto.scrollIntoView(p->key);
-        settle();
-        p = find(target);
-        if (!p) { *error = "'" + target + "' disappeared while scrolling to it"; return false; }
-        visible = p->rect;
-        visible.ClipWith(p->clip);
-        if (visible.GetWidth() < 2 || visible.GetHeight() < 2) {
-            *error = "'" + target + "' is hidden (outside the visible area)";
-            return false;
-        }
-    }
-    clickAt(visible.GetCenter());
+const Probe* HeadlessDriver::resolve(const std::string& target, std::string* error) {
+    TargetMatch m = matchTarget(m_proto.probes(), target);
+    // Not drawn at all: further down a screen that has not reached it yet (a list inside a scroll box below the
+    // fold is not drawn until it shows). Look down the screen as a person would, a wheel turn at a time.
+    while (!m.probe && m.tied.empty() && scrollScreenDown()) m = matchTarget(m_proto.probes(), target);
+    if (!m.probe) *error = m.problem(target, m_proto.currentScreen());
+    return m.probe;
+}
+
+const Probe* HeadlessDriver::refind(const std::string& key, const std::string& label) const {
+    for (const Probe& p : m_proto.probes())
+        if (p.key == key && p.label == label) return &p;
+    return nullptr;
+}
+
+bool HeadlessDriver::scrollScreenDown() {
+    if (m_proto.screenScrollLeft() < 1.0f) return false;
+    const ImRect screen = m_proto.screenRect();
+    scrollAt(ImVec2(screen.Min.x + 2.0f, screen.GetCenter().y), -3.0f);  // the body's left padding: the screen itself scrolls
+    settle();
     return true;
 }
 
+bool HeadlessDriver::press(const Probe& target, const std::string& name, std::string* error) {
+    const std::string& screen = m_proto.currentScreen();
+    if (!target.enabled) {
+        const bool covered = std::any_of(m_proto.probes().begin(), m_proto.probes().end(), [&](const Probe& o) { return o.layer > target.layer; });
+        *error = "'" + name + "' is disabled on screen '" + screen + "'" + (covered ? " (an overlay is open over it)" : "");
+        return false;
+    }
+    const std::string key = target.key, label = target.label;
+    const Probe* p = &target;
+    // Scrolled out of view: each try scrolls every window around it; a window's size settles over a few frames.
+    for (int tries = 0; tries < 4 && !inView(*p); ++tries) {
+        m_proto.scrollIntoView(key, label);
+        settle();
+        p = refind(key, label);
+        if (!p) { *error = "'" + name + "' disappeared while scrolling to it"; return false; }
+    }
+    if (!inView(*p)) { *error = "'" + name + "' is hidden (outside the visible area)"; return false; }
+    clickAt(visiblePart(*p).GetCenter());
+    return true;
+}
+
+bool HeadlessDriver::click(const std::string& target, std::string* error) {
+    ImGui::SetCurrentContext(m_ctx);
+    settle();  // layouts that measure the previous frame (rows, dialogs) converge before we aim
+    const Probe* p = resolve(target, error);
+    return p && press(*p, target, error);
+}
+
 bool HeadlessDriver::type(const std::string& target, const std::string& text, std::string* error) {
-    if (!click(target, error)) return false;
-    const Probe* p = find(target);
+    ImGui::SetCurrentContext(m_ctx);
+    settle();
+    const Probe* p = resolve(target, error);
+    if (!p) return false;
+    const std::string key = p->key, label = p->label;
+    if (!press(*p, target, error)) return false;
+    if (openPicker(key)) return pickDay(key, text, target, error);  // a date field: its calendar opened
+    p = refind(key, label);
     if (!p) { *error = "'" + target + "' disappeared after clicking it"; return false; }
     // Click again without releasing focus elsewhere, then type: the field stays active.
     ImGuiIO& io = ImGui::GetIO();
-    ImRect visible = p->rect;
-    visible.ClipWith(p->clip);
-    io.MousePos = visible.GetCenter();
+    io.MousePos = visiblePart(*p).GetCenter();
     io.MouseDown[0] = true;
     frame();
     io.MouseDown[0] = false;
@@ -249,6 +277,69 @@ void HeadlessDriver::wait(double ms) {
         left -= dt;
     }
     frame();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Date pickers
+//-----------------------------------------------------------------------------
+
+// A date picker is drawn as probes of its field's key in a layer above the field: one per day of the month shown,
+// labelled with its ISO date, and the "Previous month" / "Next month" arrows.
+
+namespace {
+
+bool isIsoDay(const std::string& label, int64_t* day) {
+    double seconds = 0;
+    if (label.size() != 10 || !parseDateTime(label, &seconds)) return false;
+    *day = dayOf(seconds);
+    return true;
+}
+
+} // namespace
+
+const Probe* HeadlessDriver::openPicker(const std::string& key) const {
+    const Probe* top = nullptr;
+    int64_t day = 0;
+    for (const Probe& p : m_proto.probes())
+        if (p.layer >= kOverlayLayer && (key.empty() || p.key == key) && isIsoDay(p.label, &day) && (!top || p.layer > top->layer)) top = &p;
+    return top;
+}
+
+bool HeadlessDriver::pick(const std::string& field, const std::string& date, std::string* error) {
+    ImGui::SetCurrentContext(m_ctx);
+    settle();
+    if (field.empty()) {
+        const Probe* day = openPicker("");
+        if (!day) { *error = "no date picker is open: click a date field first, or name it: pick FIELD DATE"; return false; }
+        return pickDay(day->key, date, "the date picker", error);
+    }
+    const Probe* p = resolve(field, error);
+    if (!p) return false;
+    const std::string key = p->key;
+    if (!openPicker(key) && !press(*p, field, error)) return false;
+    if (!openPicker(key)) { *error = "'" + field + "' opens no date picker"; return false; }
+    return pickDay(key, date, field, error);
+}
+
+bool HeadlessDriver::pickDay(std::string key, const std::string& date, const std::string& target, std::string* error) {
+    int64_t wanted = 0;
+    if (!parseWrittenDate(date, civilFromDays(dayOf(m_proto.now())).year, &wanted)) {
+        *error = "'" + date + "' is not a date for " + target + ": write it like 2026-05-14 or May 14, 2026";
+        return false;
+    }
+    const std::string iso = formatIsoDate((double)wanted * kSecondsPerDay);
+    // One month per arrow click, as a person would; a century of months at most.
+    for (int months = 0; months <= 1200; ++months) {
+        if (const Probe* day = refind(key, iso)) return press(*day, iso, error);
+        int64_t shown = 0;
+        const Probe* any = openPicker(key);
+        if (!any || !isIsoDay(any->label, &shown)) { *error = "the date picker of " + target + " closed before " + iso + " was picked"; return false; }
+        const Probe* arrow = refind(key, wanted < shown ? "Previous month" : "Next month");
+        if (!arrow) { *error = "the date picker of " + target + " has no way to " + (wanted < shown ? "earlier" : "later") + " months"; return false; }
+        if (!press(*arrow, std::string(arrow->label), error)) return false;
+    }
+    *error = iso + " is more than a hundred years from the month " + target + " shows";
+    return false;
 }
 
 //-----------------------------------------------------------------------------

@@ -77,6 +77,10 @@ constexpr float kFillWidth = 100000.0f;  // a preferred width meaning "all the w
 
 // Measures a widget's width range from its props, in the scope it will be drawn in (nothing is drawn).
 using MeasureFn = std::function<WidthRange(Ui& ui, const Node& node)>;
+// Where a widget's controls sit for a person: in the screen's content (most widgets), in the app's chrome (app bar,
+// navigation) or over everything (a modal). Scripted driving (`play`) resolves a label in the topmost overlay first,
+// then in the content, then in the chrome.
+enum class WidgetLayer { Content, Chrome, Overlay };
 
 struct WidgetDef {
     std::string name;                  // the node key, e.g. "button"
@@ -96,6 +100,7 @@ struct WidgetDef {
     bool floating = false;             // drawn over the screen, out of the flow (fab, dialog): may overlap its siblings
     bool layered = false;              // draws its children on top of each other on purpose (stack)
     bool clips = false;                // shows its children through a clipping viewport (scroll): they may reach past the screen
+    WidgetLayer layer = WidgetLayer::Content;  // where what it draws sits (see WidgetLayer)
 
     const PropDef* prop(std::string_view name) const;  // own prop by name, or nullptr
     int propIndex(std::string_view name) const;         // index into props, or -1

@@ -2,7 +2,10 @@
 
 #include "runtime/spec/dates.h"
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <string>
+#include <vector>
 
 namespace pt {
 
@@ -54,6 +57,80 @@ std::string_view monthName(int month) {
 std::string_view weekdayName(int sunday0) {
     static const char* const kNames[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
     return sunday0 >= 0 && sunday0 <= 6 ? kNames[sunday0] : "";
+}
+
+namespace {
+
+// 1..12 for a month name in full or its first three letters ("sept" too), any case; 0 otherwise.
+int monthOfWord(const std::string& word) {
+    for (int m = 1; m <= 12; ++m) {
+        std::string name(monthName(m));
+        for (auto& c : name) c = (char)std::tolower((unsigned char)c);
+        if (word == name || word == name.substr(0, 3) || (m == 9 && word == "sept")) return m;
+    }
+    return 0;
+}
+
+bool isWeekdayWord(const std::string& word) {
+    for (int d = 0; d < 7; ++d) {
+        std::string name(weekdayName(d));
+        for (auto& c : name) c = (char)std::tolower((unsigned char)c);
+        if (word == name || word == name.substr(0, 3)) return true;
+    }
+    return false;
+}
+
+// "2026-05-14": the ISO form, digits exactly where they belong.
+bool parseIsoDay(std::string_view s, int64_t* year, int* month, int* day) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (!std::isdigit((unsigned char)s[i])) return false;
+    *year = std::stoi(std::string(s.substr(0, 4)));
+    *month = std::stoi(std::string(s.substr(5, 2)));
+    *day = std::stoi(std::string(s.substr(8, 2)));
+    return true;
+}
+
+} // namespace
+
+bool parseWrittenDate(std::string_view text, int64_t defaultYear, int64_t* out) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    int64_t year = defaultYear;
+    int month = 0, day = 0;
+    if (!parseIsoDay(text, &year, &month, &day)) {
+        // Words: a month name, a day (1-2 digits, maybe with st/nd/rd/th), a year (4 digits), a weekday to skip.
+        std::vector<std::string> words;
+        std::string word;
+        for (size_t i = 0; i <= text.size(); ++i) {
+            const char c = i < text.size() ? (char)std::tolower((unsigned char)text[i]) : ' ';
+            if (c == ' ' || c == ',' || c == '.') {
+                if (!word.empty()) words.push_back(word);
+                word.clear();
+            } else {
+                word += c;
+            }
+        }
+        bool haveYear = false;
+        for (const std::string& w : words) {
+            size_t digits = 0;
+            while (digits < w.size() && std::isdigit((unsigned char)w[digits])) ++digits;
+            const std::string suffix = w.substr(digits);
+            if (digits == 4 && suffix.empty() && !haveYear) {
+                year = std::stoi(w);
+                haveYear = true;
+            } else if (digits >= 1 && digits <= 2 && day == 0 && (suffix.empty() || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th")) {
+                day = std::stoi(w.substr(0, digits));
+            } else if (digits == 0 && month == 0 && monthOfWord(w)) {
+                month = monthOfWord(w);
+            } else if (digits > 0 || !isWeekdayWord(w)) {
+                return false;
+            }
+        }
+    }
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+    *out = daysFromCivil(year, month, day);
+    return true;
 }
 
 } // namespace pt

@@ -27,4 +27,9 @@ int daysInMonth(int64_t year, int month);                 // 28..31
 std::string_view monthName(int month);                    // "January" for 1; "" outside 1..12
 std::string_view weekdayName(int sunday0);                // "Sunday" for 0; "" outside 0..6
 
+// A date as a person writes it: "2026-05-14", "May 14, 2026", "14 May 2026", "Thu, May 14, 2026", "May 14th 2026";
+// month and weekday names in full or in three letters, any case. Without a year ("Thu, May 14", the way a date field
+// shows this year's dates) it is in `defaultYear`. False when the text is none of these or names no such day.
+bool parseWrittenDate(std::string_view text, int64_t defaultYear, int64_t* day);
+
 } // namespace pt
