@@ -8,6 +8,7 @@
 #include "runtime/headless/headless.h"
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/catalog.h"
+#include "runtime/spec/token_count.h"
 #include <algorithm>
 #include <set>
 
@@ -128,10 +129,11 @@ Json inspectSpec(std::shared_ptr<const Spec> spec) {
     out["dead_controls"] = dead;
     out["unreachable"] = unreachable;
     out["texts"] = texts;
-    // LLM cost proxy: minified JSON bytes / 4, per screen and for the whole document.
-    Json tokens = Json{{"total", approxTokens(spec->source.dump())}, {"screens", Json::object()}};
+    // LLM cost: the minified JSON's o200k tokens, per screen and for the whole document.
+    Json tokens = Json{{"total", countTokens(spec->source.dump())}, {"screens", Json::object()},
+                       {"counter", "o200k estimate, ±" + std::to_string(kSpecTokenCountErrorPercent) + "%"}};
     if (spec->source.contains("screens") && spec->source["screens"].is_object())
-        for (auto& [id, s] : spec->source["screens"].items()) tokens["screens"][id] = approxTokens(s.dump());
+        for (auto& [id, s] : spec->source["screens"].items()) tokens["screens"][id] = countTokens(s.dump());
     out["tokens"] = tokens;
     return out;
 }

@@ -13,11 +13,7 @@ namespace pt {
 
 // JSON with: start, screens [{id, title, reachable, widgets [{id, type, label, actions}]}],
 // edges [{from, to, via}], dead_controls [{screen, target, type}], unreachable [ids], texts {screen: [strings]},
-// tokens {total, screens {id: n}} (minified JSON bytes / 4, a proxy for LLM output cost).
+// tokens {total, screens {id: n}, counter} (the minified JSON's o200k tokens, estimated: what a model writes).
 Json inspectSpec(std::shared_ptr<const Spec> spec);
-
-// The LLM cost proxy used in every report: bytes / 4.
-inline int approxTokens(size_t bytes) { return (int)(bytes / 4); }
-inline int approxTokens(std::string_view text) { return approxTokens(text.size()); }
 
 } // namespace pt
