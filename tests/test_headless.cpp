@@ -214,3 +214,14 @@ TEST_CASE("open with params: the overlay's body reads them as params", "[headles
     REQUIRE_FALSE(d.proto().toasts().empty());
     CHECK(d.proto().toasts().back().first == "Grace is in");
 }
+
+TEST_CASE("segmented takes a label, drawn with its track like an input's", "[headless][widgets]") {
+    HeadlessDriver d(compile(R"({"state": {"range": "Week"}, "screens": {"home": {"title": "Report", "body": [
+      {"segmented": ["Day", "Week"], "label": "Period", "bind": "range"}]}}})"));
+    d.settle();
+    auto& texts = d.proto().texts();
+    CHECK(std::find(texts.begin(), texts.end(), "Period") != texts.end());
+    std::string error;
+    REQUIRE(d.click("Day", &error));  // the track still takes clicks below its label
+    CHECK(d.proto().state()["range"] == "Day");
+}
