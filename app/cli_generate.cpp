@@ -15,6 +15,7 @@
 #include "meeting/spec_history.h"
 #include "runtime/headless/inspector.h"
 #include "runtime/spec/spec_loader.h"
+#include "runtime/spec/token_count.h"
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -42,10 +43,11 @@ std::unique_ptr<LlmProvider> providerFor(const Args& a, int* exitCode) {
     return provider;
 }
 
-// One line for the terminal and the window: "openai gpt-4o · 12.4 s · 1830 tokens · writing 'stats' (2 screens ready)".
+// One line for the terminal and the window:
+// "openai gpt-4o · streaming · 12.4 s · 1830 tokens (o200k estimate, ±2%) · writing 'stats' (2 screens ready)".
 std::string progressLine(const std::string& generator, const GenerationProgress& p) {
     char buf[96];
-    std::snprintf(buf, sizeof buf, " · %.1f s · %d tokens", p.elapsedSec, approxTokens(p.bytes));
+    std::snprintf(buf, sizeof buf, " · %.1f s · %d tokens (o200k estimate, ±%d%%)", p.elapsedSec, p.tokens, kSpecTokenCountErrorPercent);
     std::string line = generator + " · " + p.phase + buf;
     if (!p.currentScreen.empty()) line += " · writing '" + p.currentScreen + "'";
     if (p.screensDone > 0) line += " (" + std::to_string(p.screensDone) + (p.screensDone == 1 ? " screen" : " screens") + " ready)";
@@ -233,7 +235,8 @@ int cmdIdea(const Args& a) {
 int cmdPrompt(const Args&) {
     std::string prompt = systemPrompt();
     std::cout << prompt;
-    std::cerr << "system prompt: " << prompt.size() << " bytes, ~" << approxTokens(prompt) << " tokens (bytes/4), version " << promptVersion() << "\n";
+    std::cerr << "system prompt: " << prompt.size() << " bytes, " << countTokens(prompt) << " tokens (o200k estimate, ±" << kSpecTokenCountErrorPercent
+              << "%), version " << promptVersion() << "\n";
     return 0;
 }
 

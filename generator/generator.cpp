@@ -11,6 +11,7 @@
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/files.h"
 #include "runtime/spec/limits.h"
+#include "runtime/spec/token_count.h"
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -312,6 +313,18 @@ private:
         int depth = 0;                 // brackets open outside strings (a cheap running scan, not a parse)
         bool inString = false, escaped = false;
         bool due = false;              // something new may show: parse when the budget allows
+        size_t countedTo = 0;          // text up to here (a line end) is counted in countedTokens
+        int countedTokens = 0;
+
+        // Tokens of the whole text so far: finished lines are counted once, the line being written each time.
+        int tokens() {
+            const size_t lineEnd = text.rfind('\n');
+            if (lineEnd != std::string::npos && lineEnd + 1 > countedTo) {
+                countedTokens += countTokens(std::string_view(text).substr(countedTo, lineEnd + 1 - countedTo));
+                countedTo = lineEnd + 1;
+            }
+            return countedTokens + countTokens(std::string_view(text).substr(countedTo));
+        }
     };
 
     void report(const std::string& phase) {
@@ -370,6 +383,7 @@ private:
     void received(std::string_view delta, bool firstRound, Stream& stream) {
         stream.text += delta;
         m_progress.bytes = stream.text.size();
+        m_progress.tokens = stream.tokens();
         if (m_progress.phase == m_waiting) m_progress.phase = "streaming";
         if (firstRound && m_onPartial && worthParsing(delta, stream)) publishPartial(stream);
         m_progress.elapsedSec = secondsSince(m_start);

@@ -36,6 +36,7 @@ struct GenerationOptions {
 struct GenerationProgress {
     std::string phase;              // "waiting for the model", "streaming", "repairing (round 1 of 3)", "done", "failed"
     size_t bytes = 0;               // answer bytes received this round
+    int tokens = 0;                 // answer tokens received this round (o200k estimate, runtime/spec/token_count.h)
     double elapsedSec = 0;          // since the generation started
     std::string currentScreen;      // screen id being written ("" before the screens)
     int screensDone = 0;            // screens whose JSON has closed

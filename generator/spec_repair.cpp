@@ -83,7 +83,7 @@ bool valueFits(PropType type, const Json& v) {
     case PropType::String: case PropType::Color: case PropType::Icon: return !v.is_object() && !v.is_array();
     case PropType::Number: return v.is_number() || v.is_string();
     case PropType::Bool: return v.is_boolean();
-    case PropType::Enum: return v.is_string();
+    case PropType::Enum: case PropType::Tone: return v.is_string();
     case PropType::Array: return v.is_array();
     case PropType::Object: return v.is_object();
     case PropType::Nodes: return v.is_array() || v.is_object() || v.is_string();

@@ -34,14 +34,13 @@ static const char* kWorkedExample = R"EX({"spec": 1,
      "press": {"navigate": "plant", "params": {"i": "${index}"}},
      "repeat": {"in": "${plants}", "as": "p", "empty": {"empty": "No plants yet", "action": "Add a plant", "go": "addPlant"}}}]}]},
   "plant": {"title": "${plants[params.i].name ?? 'Plant'}", "body": [
-   {"stat": "Last watered", "value": "${date(plants[params.i].last, 'MMM D')}", "caption": "${plants[params.i].room}", "icon": "tint"},
+   {"stat": "Last watered", "value": "${date(plants[params.i].last, 'MMM D')}", "icon": "tint"},
    {"button": "Watered it", "icon": "check", "w": "fill", "press": [
      {"set": "plants.${params.i}.last", "value": "${today()}"},
      {"toast": "Thanks! Next watering in a few days", "tone": "success"}, "back"]}]},
   "addPlant": {"title": "New plant", "body": [
-   {"input": "Name", "bind": "draft.name", "placeholder": "e.g. Fiddle leaf fig", "rules": {"required": "Give it a name"}},
+   {"input": "Name", "bind": "draft.name", "rules": {"required": "Give it a name"}},
    {"select": "Room", "bind": "draft.room", "options": ["Kitchen", "Living room", "Bedroom", "Balcony"]},
-   {"stepper": "Water every (days)", "bind": "draft.every", "min": 1, "max": 30},
    {"button": "Save plant", "w": "fill", "press": [{"validate": true},
      {"push": "plants", "value": {"id": "${count(plants) + 1}", "name": "${draft.name}", "room": "${draft.room}", "every": "${draft.every}", "last": "${today()}"}},
      {"reset": "draft"}, {"toast": "${draft.name} added", "tone": "success"}, "back"]}]},
@@ -62,6 +61,14 @@ std::string alternatives(const std::vector<std::string>& choices, const char* qu
     return out;
 }
 
+// "change: the new value; select: {row, item}...": what each event hands its actions, from the catalog.
+std::string eventPayloads() {
+    std::string out;
+    for (auto& e : eventDefs())
+        if (!e.payload.empty()) out += (out.empty() ? "" : "; ") + e.name + ": " + e.payload;
+    return out;
+}
+
 } // namespace
 
 std::string specFormatReference(bool writingOrder) {
@@ -69,20 +76,21 @@ std::string specFormatReference(bool writingOrder) {
     std::string functions;
     for (auto& f : builtinFunctionNames()) functions += (functions.empty() ? "" : ", ") + f;
     std::string out = R"EX(# Document
-{"spec": 1, "meta": {...}, "theme": {...}, "nav": {...}, "state": {...}, "screens": {...}, "overlays": {...}, "actions": {...}, "mocks": {...}}
+{"spec": 1, "meta": {}, "theme": {}, "nav": {}, "state": {}, "screens": {}, "overlays": {}, "actions": {}, "mocks": {}}
 )EX";
     if (writingOrder)
-        out += R"EX(Write the keys in exactly this order: the app shell (spec, meta, theme, nav) first, then compact state, then the
-screens, the start screen first and the others in the order a user meets them; overlays, actions and mocks last.
-The app appears on screen while you write, so finish each screen before starting the next.
+        out += R"EX(Write keys in this order: the app shell (spec, meta, theme, nav), compact state, the screens (start screen first, the
+others in the order a user meets them), then overlays, actions, mocks. The app appears while you write: finish each
+screen before the next.
 )EX";
     out += "- meta: name (a short product name), idea (the user's request), device (" + alternatives(vocabulary.devices) + "), now (ISO date-time).\n"
            "- meta.requirements: the request's requirements, one per distinct requirement, short, in the user's words:\n"
            "  [{\"text\", \"ids\": [ids of the nodes, screens or overlays that show it]}]; give those nodes an \"id\".\n"
            "- theme: preset (" + alternatives(themePresets()) + "), brand (\"#RRGGBB\"), mode (" + alternatives(vocabulary.themeModes) + ").\n"
-           "- nav: kind (" + alternatives(vocabulary.navKinds) + "), start (screen id), items (screen ids or {\"screen\", \"label\", \"icon\"}), 2-5 items.\n";
-    out += R"EX(- state: realistic mock data the screens read and change: real-sounding names, amounts, dates near meta.now; 3-6 rows
-  per list, short values. Never lorem ipsum, never "Item 1".
+           "- nav (only with 2-5 top-level destinations): kind (" + alternatives(vocabulary.navKinds) + "), start (screen id), items (screen ids or\n"
+           "  {\"screen\", \"label\", \"icon\"}). Detail and form screens are never nav items: navigate pushes them, back leaves.\n";
+    out += R"EX(- state: realistic mock data the screens read and change (real-sounding names, amounts, dates near meta.now; 3-6 rows
+  per list; short values; never lorem ipsum or "Item 1").
 - screens: id -> {"title", "icon", "body": [nodes], "bar": [icon_button nodes]}. Screen ids are camelCase.
 - overlays: id -> {"kind": )EX" + alternatives(vocabulary.overlayKinds, "\"") + R"EX(, "title", "body": [nodes], "actions": [button nodes]}; open with {"open": id}.
 - mocks: name -> {"latency": 800, "result": {...}} for {"call": name}.
@@ -94,19 +102,22 @@ Keys any node takes: id, visible, enabled (bool or expression), repeat {"in": "$
 (one instance per item; `index` is its position), bind (state path an input edits, e.g. "draft.name" or
 "tasks.${index}.done"), rules (inputs: {"required": "msg", "email": "msg", "minLength": [8, "msg"]}), events as keys
 ("press": actions), go (shorthand for press -> navigate), grow, w, h ("fill", px or "50%"), align.
+Event actions read the payload as `event`: )EX" + eventPayloads() + R"EX(.
+tone: )EX" + alternatives(vocabulary.tones) + R"EX(; color: a tone or "#RRGGBB".
 
 # Expressions
 "${...}" in any value: state paths (user.name, tasks[0].title), repeat alias, index, params (navigation params),
-operators + - * / % == != < <= > >= && || ! ?: ??, lambdas (t => !t.done). Functions: )EX" + functions + R"EX(.
+operators + - * / % == != < <= > >= && || ! ?: ??, lambdas (t => !t.done); "$${price}" shows "$" then the value. Functions: )EX" + functions + R"EX(.
 
 # Rules
-1. 3-6 screens, all reachable from nav items or buttons; labels in the user's own words.
+1. One screen (and no nav) when the user asks for a single screen or page; else the screens the idea needs (often
+   3-6), all reachable from nav items or buttons. Labels in the user's own words.
 2. Every interactive widget does something: buttons, items, links have press/go; inputs have bind. No dead controls.
 3. Forms validate ({"validate": true} first), then change state (push/set), toast, and go back or on.
 4. Lists come from state with repeat; detail screens get the item via navigate params.
 5. Use only the widgets, props and actions listed below. Icons are Font Awesome 4.7 names (without "fa-").
 
-# Widgets: name(props; * = main prop) [events] description
+# Widgets: name(props; * = main prop; sizes in px) [events] description
 )EX";
     out += promptCatalog();
     return out;

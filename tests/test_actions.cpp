@@ -93,7 +93,7 @@ TEST_CASE("reset restores one path or everything", "[actions]") {
     CHECK(f.proto->currentScreen() == "home");
 }
 
-TEST_CASE("navigate with params, onEnter, back, tabs as roots", "[actions][navigation]") {
+TEST_CASE("navigate with params, onEnter, back; a nav item is pushed too", "[actions][navigation]") {
     Fixture f;
     f.run(R"({"navigate": "detail", "params": {"id": 42}})");
     CHECK(f.proto->currentScreen() == "detail");
@@ -106,7 +106,12 @@ TEST_CASE("navigate with params, onEnter, back, tabs as roots", "[actions][navig
     f.run(R"({"navigate": "detail"})");
     f.run(R"({"navigate": "stats"})");
     CHECK(f.proto->currentScreen() == "stats");
-    CHECK_FALSE(f.proto->canGoBack());  // a tab is a root: the stack starts over
+    REQUIRE(f.proto->canGoBack());  // an action pushes a nav item like any screen: back returns to where the user was
+    f.run(R"("back")");
+    CHECK(f.proto->currentScreen() == "detail");
+    f.run(R"({"navigate": "home"})");  // a screen on the back stack is returned to, not pushed again
+    CHECK(f.proto->currentScreen() == "home");
+    CHECK_FALSE(f.proto->canGoBack());
 }
 
 TEST_CASE("overlays open and close; back closes the top overlay first", "[actions][navigation]") {

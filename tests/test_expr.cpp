@@ -896,12 +896,38 @@ TEST_CASE("builtinFunctionNames lists the whole standard library once", "[expr][
     for (const char* name :
          {"number", "currency", "percent", "compact", "pluralize", "upper", "lower", "trim", "str", "num", "len",
           "count", "initials", "truncate", "replace", "split", "join", "contains", "startsWith", "round", "floor",
-          "ceil", "abs", "min", "max", "clamp", "sum", "avg", "filter", "map", "find", "sort", "first", "last",
+          "ceil", "abs", "min", "max", "clamp", "sum", "avg", "filter", "map", "find", "findIndex", "indexOf", "some",
+          "every", "sort", "first", "last",
           "slice", "reverse", "range", "unique", "includes", "keys", "values", "groupCount", "now", "today", "date",
           "time", "relative", "addDays", "addHours", "addMinutes", "daysBetween", "isToday", "isPast", "isFuture",
           "weekday", "dayOfMonth", "streak", "lastDays", "default", "if", "json", "isEmpty"}) {
         INFO(name);
         CHECK(unique.count(name) == 1);
     }
-    CHECK(unique.size() == 62);
+    CHECK(unique.size() == 66);
+}
+
+TEST_CASE("standard library: positions and quantifiers for model-written specs", "[expr][stdlib]") {
+    CHECK(run("${findIndex(habits, h => h.name == 'Run')}") == 1);
+    CHECK(run("${findIndex(habits, h => h.minutes > 100)}") == -1);
+    CHECK(run("${findIndex(habits, 'done')}") == 0);
+    CHECK(run("${indexOf(user.tags, 'beta')}") == 1);
+    CHECK(run("${indexOf(user.tags, 'gamma')}") == -1);
+    CHECK(run("${indexOf(nothing, 1)}") == -1);
+    CHECK(run("${some(habits, h => h.minutes > 40)}") == true);
+    CHECK(run("${some(habits, h => h.minutes > 100)}") == false);
+    CHECK(run("${every(habits, h => h.minutes >= 10)}") == true);
+    CHECK(run("${every(habits, 'done')}") == false);
+    CHECK(run("${every([], x => x)}") == true);
+    CHECK(run("${max(habits, h => h.minutes)}") == 45);
+    CHECK(run("${min(habits, 'minutes')}") == 10);
+    CHECK(run("${max([3, 9, 4])}") == 9);
+    CHECK(run("${max(3, 9, 4)}") == 9);
+}
+
+TEST_CASE("a dollar sign before an expression is literal text", "[expr][template]") {
+    Json state = Json::parse(R"({"price": 12, "items": [1, 2]})");
+    CHECK(show("$${price}", state) == "$12");
+    CHECK(show("Total: $${price * 2}", state) == "Total: $24");
+    CHECK(show("$$${price}", state) == "$$12");
 }

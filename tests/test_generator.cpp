@@ -8,8 +8,12 @@
 #include "generator/system_prompt.h"
 #include "meeting/meeting.h"
 #include "runtime/headless/inspector.h"
+#include "runtime/spec/catalog.h"
 #include "runtime/spec/spec_loader.h"
+#include "runtime/spec/token_count.h"
+#include "runtime/spec/vocabulary.h"
 #include <catch2/catch.hpp>
+#include <regex>
 #include <filesystem>
 #include <fstream>
 
@@ -37,7 +41,8 @@ GenerationOptions optionsIn(const TempDir& dir, const std::string& idea = "a hab
 
 TEST_CASE("system prompt is built from the catalog, small, and its example is a clean spec") {
     std::string p = systemPrompt();
-    CHECK(approxTokens(p) < 4000);
+    // At most 4,000 real o200k tokens, whatever the estimate's error on a prompt.
+    CHECK(countTokens(p) <= 4000 - 4000 * kSpecTokenCountErrorPercent / 100);
     CHECK(p.find("- button(label*") != std::string::npos);      // catalog entries
     CHECK(p.find("{\"stream\": ") != std::string::npos);        // action catalog
     CHECK(p.find("app shell") != std::string::npos);            // shell and first screen first
@@ -52,6 +57,50 @@ TEST_CASE("system prompt is built from the catalog, small, and its example is a 
     CHECK(report["unreachable"].empty());
     CHECK(promptVersion() == promptVersion());
     CHECK(promptVersion().size() == 12);
+}
+
+TEST_CASE("the prompt agrees with itself and the catalog", "[prompt]") {
+    const std::string p = systemPrompt();
+    const std::vector<std::string>& tones = documentVocabulary().tones;
+    SECTION("every tone it writes is a tone, and the list of tones is shown once") {
+        const std::regex toneValue("\"tone\": \"([a-z]+)\"");
+        for (std::sregex_iterator it(p.begin(), p.end(), toneValue), end; it != end; ++it) {
+            INFO((*it)[0]);
+            CHECK(std::find(tones.begin(), tones.end(), (*it)[1].str()) != tones.end());
+        }
+        std::string list;
+        for (auto& t : tones) list += (list.empty() ? "" : "|") + t;
+        CHECK(p.find(list) != std::string::npos);
+        CHECK(p.find(list) == p.rfind(list));
+    }
+    SECTION("the screen count follows the request: no fixed count, one screen when asked, nav only for top-level screens") {
+        CHECK(p.find("3-6 screens") == std::string::npos);
+        CHECK(p.find("One screen (and no nav) when the user asks for a single screen") != std::string::npos);
+        CHECK(p.find("- nav (only with 2-5 top-level destinations)") != std::string::npos);
+        CHECK(p.find("Detail and form screens are never nav items") != std::string::npos);
+        LoadResult single = SpecLoader::loadText(R"({"spec": 1, "screens": {"board": {"title": "Board", "body": [{"text": "Hi"}]}}})");
+        REQUIRE(single.spec);
+        CHECK(single.diagnostics.empty());
+    }
+    SECTION("every structured prop shows its shape, every event its payload, every function its name") {
+        for (auto& w : WidgetCatalog::get().all())
+            for (auto& prop : w.props)
+                if (prop.type == PropType::Array || prop.type == PropType::Object || prop.type == PropType::Any) {
+                    INFO(w.name << "." << prop.name);
+                    CHECK_FALSE(prop.shape.empty());
+                    CHECK(p.find(prop.name + ": " + prop.shape) != std::string::npos);
+                }
+        for (auto& w : WidgetCatalog::get().all())
+            for (auto& e : w.events) {
+                INFO(w.name << " fires " << e);
+                auto def = std::find_if(eventDefs().begin(), eventDefs().end(), [&](const EventDef& d) { return d.name == e; });
+                REQUIRE(def != eventDefs().end());
+                if (!def->payload.empty()) CHECK(p.find(e + ": " + def->payload) != std::string::npos);
+            }
+        for (auto& f : builtinFunctionNames()) CHECK(p.find(f) != std::string::npos);
+        CHECK(p.find("findIndex") != std::string::npos);
+        CHECK(p.find("\"$${") != std::string::npos);
+    }
 }
 
 TEST_CASE("a clean answer is written formatted, with the raw answer beside it") {

@@ -173,3 +173,55 @@ TEST_CASE("screens render to non-blank images", "[headless][render]") {
     CHECK(img.height == 844);
     CHECK(inkRatio(img) > 0.02);
 }
+
+TEST_CASE("a button that navigates to a nav item pushes it: its Cancel goes back; the tab bar switches roots", "[headless][navigation]") {
+    // A form that is also a tab, as models write it: "New order" on the list opens it, Cancel must return.
+    HeadlessDriver d(compile(R"({
+      "meta": {"device": "phone"},
+      "nav": {"kind": "tabs", "items": [{"screen": "orders", "label": "Orders"}, {"screen": "add", "label": "Add"}]},
+      "screens": {
+        "orders": {"title": "Orders", "body": [{"button": "New order", "go": "add"}]},
+        "add": {"title": "New order", "body": [{"button": "Cancel", "press": "back"}]}}})"));
+    d.settle();
+    std::string error;
+    REQUIRE(d.click("New order", &error));
+    d.settle();
+    CHECK(d.proto().currentScreen() == "add");
+    REQUIRE(d.click("Cancel", &error));
+    d.settle();
+    CHECK(d.proto().currentScreen() == "orders");
+    REQUIRE(d.click("nav:add", &error));  // the tab bar itself switches roots: nothing to go back to
+    d.settle();
+    CHECK(d.proto().currentScreen() == "add");
+    CHECK_FALSE(d.proto().canGoBack());
+}
+
+TEST_CASE("open with params: the overlay's body reads them as params", "[headless][navigation]") {
+    HeadlessDriver d(compile(R"({
+      "state": {"guests": [{"name": "Ada"}, {"name": "Grace"}]},
+      "overlays": {"checkIn": {"kind": "dialog", "title": "Check in ${guests[params.i].name}?",
+        "actions": [{"button": "Done", "press": [{"toast": "${guests[params.i].name} is in"}, "close"]}]}},
+      "screens": {"home": {"title": "Guests", "body": [
+        {"button": "${g.name}", "repeat": {"in": "${guests}", "as": "g"}, "press": {"open": "checkIn", "params": {"i": "${index}"}}}]}}})"));
+    d.settle();
+    std::string error;
+    REQUIRE(d.click("Grace", &error));
+    d.settle();
+    auto& texts = d.proto().texts();
+    CHECK(std::find(texts.begin(), texts.end(), "Check in Grace?") != texts.end());
+    REQUIRE(d.click("Done", &error));
+    d.settle();
+    REQUIRE_FALSE(d.proto().toasts().empty());
+    CHECK(d.proto().toasts().back().first == "Grace is in");
+}
+
+TEST_CASE("segmented takes a label, drawn with its track like an input's", "[headless][widgets]") {
+    HeadlessDriver d(compile(R"({"state": {"range": "Week"}, "screens": {"home": {"title": "Report", "body": [
+      {"segmented": ["Day", "Week"], "label": "Period", "bind": "range"}]}}})"));
+    d.settle();
+    auto& texts = d.proto().texts();
+    CHECK(std::find(texts.begin(), texts.end(), "Period") != texts.end());
+    std::string error;
+    REQUIRE(d.click("Day", &error));  // the track still takes clicks below its label
+    CHECK(d.proto().state()["range"] == "Day");
+}

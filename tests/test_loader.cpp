@@ -94,6 +94,24 @@ TEST_CASE("unknown props and enum values are located", "[loader][validator]") {
     CHECK(p.find("/screens/home/body/0/colour: warning: unknown prop 'colour'") != std::string::npos);
 }
 
+TEST_CASE("one tone vocabulary: tone props and the toast action take the same names, unknown ones are located", "[loader][validator]") {
+    LoadResult ok = load(R"({"screens": {"home": {"body": [
+      {"toast": "Saved", "tone": "muted"}, {"badge": "New", "tone": "#FF8800"}, {"col": [], "bg": "surface"},
+      {"item": "Fix the roof", "badge": "High", "badge_tone": "danger"},
+      {"button": "Go", "press": {"toast": "Done", "tone": "brand"}}]}}})");
+    INFO(problems(ok));
+    CHECK_FALSE(ok.hasErrors());
+    LoadResult bad = load(R"({"screens": {"home": {"body": [
+      {"toast": "Saved", "tone": "sucess"}, {"badge": "New", "tone": "dangr"},
+      {"button": "Go", "press": {"toast": "Done", "tone": "error"}}]}}})");
+    std::string p = problems(bad);
+    CHECK(p.find("/screens/home/body/0/tone: error:") != std::string::npos);
+    CHECK(p.find("(did you mean 'success'?)") != std::string::npos);
+    CHECK(p.find("/screens/home/body/1/tone: error: 'tone' of badge must be a tone") != std::string::npos);
+    CHECK(p.find("(did you mean 'danger'?)") != std::string::npos);
+    CHECK(p.find("/screens/home/body/2/press/tone: error:") != std::string::npos);
+}
+
 TEST_CASE("wrong prop types are errors", "[loader][validator][bad-input]") {
     LoadResult r = load(R"({"screens": {"home": {"body": [{"slider": "Volume", "max": "lots"}, {"switch": "On", "enabled": "${1 +}"}]}}})");
     std::string p = problems(r);

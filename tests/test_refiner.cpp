@@ -10,6 +10,7 @@
 #include "runtime/headless/headless.h"
 #include "runtime/headless/inspector.h"
 #include "runtime/spec/spec_loader.h"
+#include "runtime/spec/token_count.h"
 #include <catch2/catch.hpp>
 
 using namespace pt;
@@ -192,7 +193,7 @@ TEST_CASE("answers apply as edits, merge patches or whole specs, and failures na
 
 TEST_CASE("the refinement prompt shares the catalog, states the answer format and stays small", "[refiner][prompt]") {
     std::string prompt = refineSystemPrompt();
-    CHECK(approxTokens(prompt) < 4500);
+    CHECK(countTokens(prompt) < 4500);
     CHECK(prompt.find("# Widgets") != std::string::npos);
     CHECK(prompt.find("switch(label*") != std::string::npos);
     CHECK(prompt.find("\"edits\"") != std::string::npos);

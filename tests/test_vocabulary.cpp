@@ -37,7 +37,7 @@ std::set<std::string> documentNames() {
     addProps(commonProps());
     const DocumentVocabulary& v = documentVocabulary();
     for (auto* list : {&v.topKeys, &v.metaKeys, &v.themeKeys, &v.navKeys, &v.navItemKeys, &v.screenKeys, &v.overlayKeys, &v.componentKeys,
-                       &v.repeatKeys, &v.mockKeys, &v.ruleKinds, &v.devices, &v.themeModes, &v.navKinds, &v.overlayKinds, &themePresets()})
+                       &v.repeatKeys, &v.mockKeys, &v.ruleKinds, &v.devices, &v.themeModes, &v.navKinds, &v.overlayKinds, &v.tones, &themePresets()})
         names.insert(list->begin(), list->end());
     return names;
 }

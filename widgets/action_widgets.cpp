@@ -196,7 +196,7 @@ static void registerActionWidgets(WidgetCatalog& c)
 {
     const char* cat = "Actions";
 
-    c.add({"button", cat, "A button. Full width with `full` or `w: \"fill\"`; `busy` shows a spinner and ignores clicks.", "label",
+    c.add({"button", cat, "A button; `full` for full width; `busy` shows a spinner.", "label",
            {{"label", P::String, "", "text on the button", {}},
             {"variant", P::Enum, "primary", "visual weight", {"primary", "secondary", "outline", "ghost", "danger", "link"}},
             {"icon", P::Icon, "", "icon before the label", {}},
@@ -205,19 +205,19 @@ static void registerActionWidgets(WidgetCatalog& c)
             {"busy", P::Bool, false, "spinner, clicks ignored (e.g. \"${pending('login')}\")", {}}},
            {"press"}, false, false, true, R"({"button": "Save", "icon": "check", "press": "back"})", drawButton, measureButton});
 
-    c.add({"icon_button", cat, "A round icon-only button with an optional count badge.", "icon",
+    c.add({"icon_button", cat, "Round icon-only button with an optional badge.", "icon",
            {{"icon", P::Icon, "ellipsis-h", "icon name", {}},
             {"label", P::String, "", "tooltip, and the name tests click it by", {}},
             {"variant", P::Enum, "ghost", "ghost (no fill), filled (brand) or tonal (soft brand)", {"ghost", "filled", "tonal"}},
-            {"badge", P::Any, nullptr, "number or text on a red pill at the corner; true for a dot", {}}},
+            PropDef{"badge", P::Any, nullptr, "number or text on a red pill at the corner; true for a dot", {}}.withShape(R"(3 or "New" or true)")},
            {"press"}, false, false, true, R"({"icon_button": "bell", "label": "Notifications", "badge": 3, "go": "inbox"})", drawIconButton, measureIconButton});
 
-    c.add({"link", cat, "An inline text link in the brand color.", "label",
+    c.add({"link", cat, "Inline text link.", "label",
            {{"label", P::String, "", "link text", {}},
             {"icon", P::Icon, "", "icon before the text", {}}},
            {"press"}, false, false, true, R"({"link": "Forgot password?", "go": "forgot"})", drawLink, measureLink});
 
-    WidgetDef fab{"fab", cat, "A floating action button pinned to the bottom-right of the screen (extended with a label). Put it last in the body.", "icon",
+    WidgetDef fab{"fab", cat, "Floating action button at the bottom right; put it last in the body.", "icon",
                   {{"icon", P::Icon, "plus", "icon name", {}},
                    {"label", P::String, "", "text for an extended FAB", {}}},
                   {"press"}, false, false, true, R"({"fab": "plus", "label": "New task", "go": "newTask"})", drawFab, measureFab};

@@ -606,11 +606,11 @@ void drawDonut(Ui& ui, const Node& n)
 std::vector<PropDef> seriesProps(std::vector<PropDef> extra)
 {
     std::vector<PropDef> props = {
-        prop("data", PropType::Array, Json::array(), "numbers, or objects whose value / label fields are named by y / x"),
-        prop("x", PropType::String, nullptr, "label field of object data (default: label, x, name, date...)"),
-        prop("y", PropType::String, nullptr, "value field of object data (default: value, y, count, amount...)"),
-        prop("labels", PropType::Array, nullptr, "x-axis labels, one per point (override the x field)"),
-        prop("tone", PropType::Color, "brand", "line / bar color (tone or color)"),
+        prop("data", PropType::Array, Json::array(), "numbers, or objects whose value / label fields are named by y / x").withShape(R"([12, 18] or [{"label", "value"}])"),
+        prop("x", PropType::String, nullptr, "label field of object data (default: label, x, name, date...)").withShape(R"("month")"),
+        prop("y", PropType::String, nullptr, "value field of object data (default: value, y, count, amount...)").withShape(R"("total")"),
+        prop("labels", PropType::Array, nullptr, "x-axis labels, one per point (override the x field)").withShape(R"(["Mon", "Tue"])"),
+        prop("tone", PropType::Color, "brand", "line / bar color"),
     };
     for (PropDef& p : extra) props.push_back(std::move(p));
     return props;
@@ -634,20 +634,20 @@ WidthRange measureDonut(Ui& ui, const Node& n)
 
 static void registerChartWidgets(WidgetCatalog& c)
 {
-    c.add(chart("line_chart", "Smooth line over a value grid with x labels; hover shows the value. Height: `h` (default 180).",
+    c.add(chart("line_chart", "Line chart with x labels (height `h`).",
         seriesProps({ prop("area", PropType::Bool, true, "fade-out fill under the line") }),
         R"({"line_chart": [12, 18, 15, 24, 30, 28, 35], "labels": ["M", "T", "W", "T", "F", "S", "S"]})", drawLineChart));
-    c.add(chart("bar_chart", "Rounded bars with a value grid and labels; hover shows the value. Height: `h` (default 180).",
+    c.add(chart("bar_chart", "Bar chart with labels (height `h`).",
         seriesProps({ prop("horizontal", PropType::Bool, false, "horizontal bars with labels left and values right (ranking style)") }),
         R"({"bar_chart": "${sales}", "x": "month", "y": "total"})", drawBarChart));
-    c.add(chart("donut", "Donut of parts of a whole with a center text and a legend with values and percentages.",
-        { prop("data", PropType::Array, Json::array(), "array of {label, value, color?} (or numbers)"),
+    c.add(chart("donut", "Donut of parts of a whole with center text and legend.",
+        { prop("data", PropType::Array, Json::array(), "parts: objects (color optional) or numbers").withShape(R"([{"label", "value", "color"}])"),
           prop("size", PropType::Number, 160, "ring diameter in px"),
           prop("center", PropType::String, nullptr, "text in the middle (default: the total)"),
           prop("legend", PropType::Bool, true, "legend beside the ring (when wide enough) or below") },
         R"({"donut": [{"label": "Rent", "value": 1200}, {"label": "Food", "value": 450}, {"label": "Fun", "value": 200}], "center": "$1,850"})", drawDonut, measureDonut));
-    c.add(chart("sparkline", "Tiny trend line without axes, for tiles and rows. Height: `h` (default 32).",
-        { prop("data", PropType::Array, Json::array(), "numbers"),
+    c.add(chart("sparkline", "Tiny trend line for tiles and rows.",
+        { prop("data", PropType::Array, Json::array(), "numbers").withShape("[3, 5, 4]"),
           prop("tone", PropType::Color, "brand", "line color") },
         R"({"sparkline": [3, 5, 4, 7, 6, 9], "w": 96})", drawSparkline));
 }

@@ -341,14 +341,15 @@ WidgetDef widget(const char* name, const char* doc, const char* primary, std::ve
     return widgetDef("App chrome", name, doc, primary, std::move(props), example, std::move(draw));
 }
 
-const char* const kNavItemsDoc = "array of {label, icon, screen} (or screen ids); the current screen is highlighted";
+const char* const kNavItemsDoc = "screen ids or items; the current screen is highlighted";
+const char* const kNavItemsShape = R"(["screenId"] or [{"screen", "label", "icon"}])";
 
 } // namespace
 
 static void registerChromeWidgets(WidgetCatalog& c)
 {
     {
-        WidgetDef d = widget("app_bar", "In-body large-title header: optional back arrow, title, subtitle, trailing children (icon buttons).", "title",
+        WidgetDef d = widget("app_bar", "In-body header: back arrow, title, subtitle, trailing icon buttons.", "title",
             { prop("title", PropType::String, "", "title text"),
               prop("subtitle", PropType::String, nullptr, "muted line under the title"),
               prop("back", PropType::Bool, false, "show a back arrow that goes back"),
@@ -359,16 +360,16 @@ static void registerChromeWidgets(WidgetCatalog& c)
         c.add(std::move(d));
     }
     {
-        WidgetDef d = widget("bottom_nav", "In-body bottom navigation bar: icon + label per item; pressing navigates to item.screen.", "items",
-            { prop("items", PropType::Array, Json::array(), kNavItemsDoc) },
+        WidgetDef d = widget("bottom_nav", "In-body bottom navigation; an item shows its screen.", "items",
+            { prop("items", PropType::Array, Json::array(), kNavItemsDoc).withShape(kNavItemsShape) },
             R"({"bottom_nav": [{"label": "Home", "icon": "home", "screen": "home"}, {"label": "Profile", "icon": "user", "screen": "profile"}]})", drawBottomNav);
         d.interactive = true;
         d.layer = WidgetLayer::Chrome;
         c.add(std::move(d));
     }
     {
-        WidgetDef d = widget("sidebar", "Vertical navigation panel with an optional title; pressing navigates to item.screen.", "items",
-            { prop("items", PropType::Array, Json::array(), kNavItemsDoc),
+        WidgetDef d = widget("sidebar", "Vertical navigation panel with an optional title.", "items",
+            { prop("items", PropType::Array, Json::array(), kNavItemsDoc).withShape(kNavItemsShape),
               prop("title", PropType::String, nullptr, "app or section name at the top (with a brand mark)") },
             R"({"sidebar": [{"label": "Dashboard", "icon": "dashboard", "screen": "home"}, {"label": "Reports", "icon": "chart", "screen": "reports"}], "title": "Acme", "w": 220})", drawSidebar);
         d.interactive = true;
@@ -376,7 +377,7 @@ static void registerChromeWidgets(WidgetCatalog& c)
         c.add(std::move(d));
     }
     {
-        WidgetDef d = widget("dialog", "Modal card over the screen while `open` is true; trailing buttons/links form its right-aligned footer.", "children",
+        WidgetDef d = widget("dialog", "Modal card while `open` is true; trailing buttons form its footer.", "children",
             { prop("children", PropType::Nodes, nullptr, "content; trailing action widgets (button, link...) become the footer row"),
               prop("title", PropType::String, nullptr, "dialog title"),
               prop("open", PropType::Bool, true, "shown while true (usually an expression)") },
@@ -387,9 +388,9 @@ static void registerChromeWidgets(WidgetCatalog& c)
         d.layer = WidgetLayer::Overlay;
         c.add(std::move(d));
     }
-    c.add(widget("toast", "Inline snackbar banner: an inverted rounded bar with a tone icon and text.", "text",
+    c.add(widget("toast", "Inline snackbar with a tone icon.", "text",
         { prop("text", PropType::String, "", "message"),
-          prop("tone", PropType::Enum, "info", "icon color and default icon", { "brand", "success", "warning", "danger", "info", "muted" }),
+          prop("tone", PropType::Tone, "info", "icon color and default icon"),
           prop("icon", PropType::Icon, nullptr, "icon (default: one per tone)") },
         R"({"toast": "Saved to your library", "tone": "success", "visible": "${saved}"})", drawToast));
 }

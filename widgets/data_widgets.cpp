@@ -821,16 +821,16 @@ WidthRange measureRing(Ui& ui, const Node& n)
 static void registerDataWidgets(WidgetCatalog& c)
 {
     {
-        WidgetDef d = widget("table", "Data table with an uppercase header, hairlines and formatted columns; a row press fires `select` (event = {row, item}).", "rows",
-            { prop("rows", PropType::Array, Json::array(), "array of objects (or arrays); at most 500 are shown"),
-              prop("columns", PropType::Array, nullptr, "strings (field names) or {key, label, align: start · center · end, format: currency · number · percent · date}; default: the first row's fields"),
+        WidgetDef d = widget("table", "Data table with formatted columns; a row press fires `select`.", "rows",
+            { prop("rows", PropType::Array, Json::array(), "objects (or arrays); at most 500 are shown").withShape(R"("${orders}" or [{...}])"),
+              prop("columns", PropType::Array, nullptr, "field names or column objects; default: the first row's fields").withShape(R"(["field"] or [{"key", "label", "align": "start|center|end", "format": "currency|number|percent|date"}])"),
               prop("zebra", PropType::Bool, false, "alternate row shading") },
             R"({"table": "${orders}", "columns": ["customer", {"key": "total", "format": "currency"}], "on": {"select": {"navigate": "order", "params": {"id": "${event.item.id}"}}}})",
             drawTable);
         d.events = { "select" };
         c.add(std::move(d));
     }
-    c.add(widget("stat", "KPI tile: muted label, big value, green/red delta chip, optional icon and caption.", "label",
+    c.add(widget("stat", "KPI tile: label, big value, delta chip, optional icon and caption.", "label",
         { prop("label", PropType::String, "", "what is measured"),
           prop("value", PropType::String, "", "the number, already formatted"),
           prop("delta", PropType::String, nullptr, "change, e.g. \"+12%\" (sign picks the trend)"),
@@ -839,7 +839,7 @@ static void registerDataWidgets(WidgetCatalog& c)
           prop("tone", PropType::Color, "brand", "icon color"),
           prop("caption", PropType::String, nullptr, "muted text next to the delta, e.g. \"vs last week\"") },
         R"({"stat": "Revenue", "value": "$12,480", "delta": "+8.2%", "caption": "vs last month", "icon": "money"})", drawStat, measureStat));
-    c.add(widget("progress", "Rounded progress bar with a label on the left and a caption (default: percent) on the right.", "value",
+    c.add(widget("progress", "Progress bar: label left, caption (default: percent) right.", "value",
         { prop("value", PropType::Number, 0, "0..1 (values up to 100 are read as percent)"),
           prop("label", PropType::String, nullptr, "text above the bar, left"),
           prop("tone", PropType::Color, "brand", "fill color"),
@@ -853,18 +853,18 @@ static void registerDataWidgets(WidgetCatalog& c)
           prop("tone", PropType::Color, "brand", "arc color"),
           prop("thickness", PropType::Number, nullptr, "stroke width in px (default: 10% of size)") },
         R"({"ring": 0.72, "caption": "Daily goal"})", drawRing, measureRing));
-    c.add(widget("timeline", "Vertical timeline: dots on a rail (filled when done) with title, time and text.", "items",
-        { prop("items", PropType::Array, Json::array(), "array of {title, time, text, done, icon, tone}") },
+    c.add(widget("timeline", "Vertical timeline of events (done ones filled).", "items",
+        { prop("items", PropType::Array, Json::array(), "events, oldest first; done ones get a filled dot").withShape(R"([{"title", "time", "text", "done", "icon", "tone"}])") },
         R"({"timeline": [{"title": "Order placed", "time": "9:41", "done": true}, {"title": "Shipped", "text": "Expected Friday"}]})", drawTimeline));
-    c.add(widget("heatmap", "GitHub-style activity grid: weeks ending today, colored by how many dates fall on each day.", "dates",
-        { prop("dates", PropType::Array, Json::array(), "ISO dates (or date-times) with activity; repeats count more"),
+    c.add(widget("heatmap", "Activity grid of recent weeks, colored by dates per day.", "dates",
+        { prop("dates", PropType::Array, Json::array(), "ISO dates (or date-times) with activity; repeats count more").withShape(R"(["2026-05-04"])"),
           prop("weeks", PropType::Number, 12, "number of week columns (1-53)"),
           prop("label", PropType::String, nullptr, "caption under the grid, left of the legend"),
           prop("tone", PropType::Color, "brand", "color of the most active days") },
         R"({"heatmap": "${habit.done}", "weeks": 12, "label": "${count(habit.done)} check-ins"})", drawHeatmap));
     {
-        WidgetDef d = widget("calendar", "Month grid: today ringed, marked dates dotted, tap a day to select it (ISO date in bind).", "marked",
-            { prop("marked", PropType::Array, Json::array(), "ISO dates that get a dot") },
+        WidgetDef d = widget("calendar", "Month grid with marked dates; a tapped day's ISO date goes to bind.", "marked",
+            { prop("marked", PropType::Array, Json::array(), "ISO dates that get a dot").withShape(R"(["2026-05-04"])") },
             R"({"calendar": "${map(events, e => e.date)}", "bind": "selectedDate"})", drawCalendar);
         d.events = { "change" };
         d.input = true;

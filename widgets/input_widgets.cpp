@@ -820,6 +820,7 @@ void drawSegmented(Ui& ui, const Node& n)
     std::vector<Option> opts = parseOptions(ui.prop(n, "options"));
     int selected = selectedIndex(ui, n, opts);
     float width = ui.itemWidth(n);
+    FieldGroup group(ui, ui.str(n, "label"));
     const float h = std::max(34.0f, t.controlHeight - 4), inset = 3;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImRect track(pos, pos + ImVec2(width, h));
@@ -934,9 +935,9 @@ WidthRange measureRating(Ui& ui, const Node& n)
 static void registerInputWidgets(WidgetCatalog& c)
 {
     const char* cat = "Inputs";
-    const char* optionsDoc = "choices: [\"A\", \"B\"] or [{\"label\", \"value\", \"desc\", \"icon\"}]";
+    const PropDef options = PropDef{"options", P::Array, Json::array(), "choices: texts, or {label, value, desc, icon} objects whose value is stored; each is clicked by its label", {}}.withShape(R"(["A", "B"] or [{"label", "value"}])");
 
-    c.add({"input", cat, "A text field with the label above, hint or validation message below.", "label",
+    c.add({"input", cat, "Text field: label above, hint or error below.", "label",
            {{"label", P::String, "", "label above the field (also what tests type into)", {}},
             {"placeholder", P::String, "", "greyed text while empty", {}},
             {"kind", P::Enum, "text", "keyboard and storage: number stores a number; password is masked with a show toggle", {"text", "password", "email", "number", "phone"}},
@@ -953,32 +954,32 @@ static void registerInputWidgets(WidgetCatalog& c)
             {"hint", P::String, "", "helper text under the field", {}}},
            {"change"}, false, true, true, R"({"textarea": "Notes", "placeholder": "Anything we should know?", "bind": "form.notes"})", drawTextarea, nullptr});
 
-    c.add({"search", cat, "A rounded search field with a clear button.", "placeholder",
+    c.add({"search", cat, "Search field with a clear button.", "placeholder",
            {{"placeholder", P::String, "Search", "greyed text while empty (also what tests type into)", {}}},
            {"change", "submit"}, false, true, true, R"({"search": "Search recipes", "bind": "query"})", drawSearch, nullptr});
 
-    c.add({"checkbox", cat, "A checkbox row (the whole row is clickable).", "label",
+    c.add({"checkbox", cat, "A checkbox row.", "label",
            {{"label", P::String, "", "text next to the box", {}},
             {"desc", P::String, "", "muted second line", {}}},
            {"change"}, false, true, true, R"({"checkbox": "I agree to the Terms", "bind": "form.terms"})", drawCheckbox, nullptr});
 
-    c.add({"switch", cat, "A settings row with an on/off switch on the right.", "label",
+    c.add({"switch", cat, "Settings row with an on/off switch.", "label",
            {{"label", P::String, "", "setting name", {}},
             {"desc", P::String, "", "muted second line", {}}},
            {"change"}, false, true, true, R"({"switch": "Daily reminder", "desc": "Every morning at 8:00", "bind": "settings.remind"})", drawSwitch, nullptr});
 
-    c.add({"radio", cat, "A single choice from a short list of rows; each option is clickable by its label.", "label",
+    c.add({"radio", cat, "Single choice from a short list of rows.", "label",
            {{"label", P::String, "", "group label above the options", {}},
-            {"options", P::Array, Json::array(), optionsDoc, {}}},
+            options},
            {"change"}, false, true, true, R"({"radio": "Delivery", "options": [{"label": "Standard", "value": "std", "desc": "3-5 days"}, {"label": "Express", "value": "exp", "desc": "Tomorrow"}], "bind": "order.delivery"})", drawRadio, nullptr});
 
-    c.add({"select", cat, "A dropdown field; opens a list of options (each clickable by its label).", "label",
+    c.add({"select", cat, "Dropdown field with a list of options.", "label",
            {{"label", P::String, "", "label above the field", {}},
-            {"options", P::Array, Json::array(), optionsDoc, {}},
+            options,
             {"placeholder", P::String, "Select…", "shown while nothing is chosen", {}}},
            {"change"}, false, true, true, R"({"select": "Country", "options": ["France", "Germany", "Spain"], "bind": "form.country"})", drawSelect, nullptr});
 
-    c.add({"slider", cat, "A horizontal slider with the value shown on the right.", "label",
+    c.add({"slider", cat, "Horizontal slider showing its value.", "label",
            {{"label", P::String, "", "label on the left", {}},
             {"min", P::Number, 0, "lowest value", {}},
             {"max", P::Number, 100, "highest value", {}},
@@ -988,29 +989,30 @@ static void registerInputWidgets(WidgetCatalog& c)
             {"format", P::String, "", "display pattern with {value}, e.g. \"{value} min\" (overrides prefix/suffix)", {}}},
            {"change"}, false, true, true, R"({"slider": "Budget", "min": 0, "max": 500, "step": 10, "prefix": "$", "bind": "budget"})", drawSlider, nullptr});
 
-    c.add({"date", cat, "A date field that opens a month calendar; the value is \"YYYY-MM-DD\" (days are clickable by ISO date).", "label",
-           {{"label", P::String, "", "label above the field", {}},
+    c.add({"date", cat, "Date field with a month calendar; the value is \"YYYY-MM-DD\".", "label",
+           {{"label", P::String, "", "label above the field; the calendar's days are clicked by ISO date", {}},
             {"placeholder", P::String, "Pick a date", "shown while no date is chosen", {}}},
            {"change"}, false, true, true, R"({"date": "Check-in", "bind": "trip.from"})", drawDate, nullptr});
 
-    c.add({"stepper", cat, "A number with round - and + buttons (clickable as \"-\" and \"+\").", "label",
-           {{"label", P::String, "", "label on the left", {}},
+    c.add({"stepper", cat, "A number with - and + buttons.", "label",
+           {{"label", P::String, "", "label on the left; its buttons are clicked as \"-\" and \"+\"", {}},
             {"min", P::Number, 0, "lowest value", {}},
             {"max", P::Number, 99, "highest value", {}},
             {"step", P::Number, 1, "increment", {}}},
            {"change"}, false, true, true, R"({"stepper": "Guests", "min": 1, "max": 8, "bind": "booking.guests"})", drawStepper, nullptr});
 
-    c.add({"chips", cat, "Pill toggles that wrap; single choice, or several with `multi` (value is then an array).", "options",
-           {{"options", P::Array, Json::array(), optionsDoc, {}},
+    c.add({"chips", cat, "Pill toggles; one choice, or several with `multi` (value is an array).", "options",
+           {options,
             {"multi", P::Bool, false, "allow several; the bound value is an array", {}}},
            {"change"}, false, true, true, R"({"chips": ["Daily", "Weekly", "Monthly"], "bind": "habit.freq"})", drawChips, measureChips});
 
-    c.add({"segmented", cat, "A segmented control: equal-width choices in a rounded track.", "options",
-           {{"options", P::Array, Json::array(), optionsDoc, {}}},
+    c.add({"segmented", cat, "Segmented control: equal-width choices in a track.", "options",
+           {options,
+            {"label", P::String, "", "label above the track", {}}},
            {"change"}, false, true, true, R"({"segmented": ["Day", "Week", "Month"], "bind": "range"})", drawSegmented, measureSegmented});
 
-    c.add({"rating", cat, "Stars; click one to rate (clickable as \"1 star\", \"2 stars\", ...).", "max",
-           {{"max", P::Number, 5, "number of stars", {}},
+    c.add({"rating", cat, "Stars; click one to rate.", "max",
+           {{"max", P::Number, 5, "number of stars (clicked as \"1 star\", \"2 stars\", ...)", {}},
             {"readonly", P::Bool, false, "display only (half stars shown for .5 values)", {}},
             {"size", P::Number, 28, "star size in px", {}}},
            {"change"}, false, true, true, R"({"rating": 5, "bind": "review.stars"})", drawRating, measureRating});

@@ -723,7 +723,7 @@ void drawItem(Ui& ui, const Node& n)
                      draw::fade(check ? t.c.brand : t.c.textFaint));
         rx -= chevronW + 8.0f;
     }
-    if (!badge.empty()) rx -= drawPill(ui, ImVec2(rx, cy), badge, t.c.brand, t.c.onBrand) + 8.0f;
+    if (!badge.empty()) rx -= drawPill(ui, ImVec2(rx, cy), badge, ui.color(ui.prop(n, "badge_tone"), t.c.brand), t.c.onBrand) + 8.0f;
     if (!trailing.empty()) {
         const float tw = ImMin(trailSz.x, trailRoom);
         ui.fitText(ImFloor(ImVec2(rx - tw, cy - trailSz.y * 0.5f)), trailing, trailStyle, draw::fade(t.c.textMuted), tw);
@@ -951,10 +951,10 @@ WidgetDef container(const char* name, const char* doc, std::vector<PropDef> prop
 
 static void registerLayoutWidgets(WidgetCatalog& c)
 {
-    c.add(container("col", "Vertical stack of children with a gap; optional padding and tinted rounded background.",
+    c.add(container("col", "Vertical stack with a gap; optional padding and tinted background.",
         { prop("gap", PropType::Number, nullptr, "space between children in px (default: theme gap)"),
           prop("pad", PropType::Number, 0, "inner padding in px"),
-          prop("bg", PropType::Color, "none", "background: a tone (soft tint), hex/named color, \"surface\", or none") },
+          prop("bg", PropType::Color, "none", "background: a color (a tone gives its soft tint), surface or none", { "none", "surface" }) },
         R"({"col": [{"text": "Title", "style": "h3"}, {"text": "Details", "muted": true}], "gap": 4})", drawCol, measureCol));
 
     c.add(container("row", "Horizontal layout; children with `grow` share the leftover width.",
@@ -964,29 +964,29 @@ static void registerLayoutWidgets(WidgetCatalog& c)
           prop("wrap", PropType::Bool, false, "continue on a new line when the next child does not fit") },
         R"({"row": [{"text": "Total", "grow": 1}, {"text": "$42", "style": "strong"}]})", drawRow, measureRow));
 
-    c.add(container("grid", "Equal-width columns; each row is as tall as its tallest cell.",
+    c.add(container("grid", "Equal-width columns.",
         { prop("cols", PropType::Number, 2, "number of columns (1-12)"),
           prop("gap", PropType::Number, nullptr, "space between cells in px (default: theme gap)") },
         R"({"grid": [{"stat": "Revenue", "value": "$12k"}, {"stat": "Users", "value": "1,204"}], "cols": 2})", drawGrid, measureGrid));
 
     {
-        WidgetDef d = container("scroll", "Scrollable area of fixed height (`h`, default 240), or a horizontal strip.",
+        WidgetDef d = container("scroll", "Scrollable area of height `h` (default 240), or a horizontal strip.",
             { prop("horizontal", PropType::Bool, false, "scroll sideways; children are 80% of the width unless they set `w`") },
             R"({"scroll": [{"card": [{"text": "One"}], "w": 220}, {"card": [{"text": "Two"}], "w": 220}], "horizontal": true})", drawScroll, nullptr);
         d.clips = true;
         c.add(std::move(d));
     }
     {
-        WidgetDef d = container("stack", "Children drawn on top of each other, first at the bottom.", {},
+        WidgetDef d = container("stack", "Children on top of each other, first at the bottom.", {},
             R"({"stack": [{"image": "Cover"}, {"badge": "New"}]})", drawStack, measureStack);
         d.layered = true;
         c.add(std::move(d));
     }
 
     {
-        WidgetDef d = container("card", "Rounded surface with soft shadow, optional header; clickable as a whole when it has `press`.",
+        WidgetDef d = container("card", "Rounded surface with shadow and optional header; pressable with `press`.",
             { prop("pad", PropType::Number, nullptr, "inner padding in px (default: theme pad)"),
-              prop("tone", PropType::Color, nullptr, "tinted background instead of the white surface (tone or color)"),
+              prop("tone", PropType::Color, nullptr, "tinted background instead of the white surface"),
               prop("title", PropType::String, nullptr, "header title"),
               prop("subtitle", PropType::String, nullptr, "muted line under the title"),
               prop("outline", PropType::Bool, false, "flat with a border instead of a shadow") },
@@ -995,7 +995,7 @@ static void registerLayoutWidgets(WidgetCatalog& c)
         c.add(std::move(d));
     }
     {
-        WidgetDef d = container("section", "Titled group of children with an optional action link on the right.",
+        WidgetDef d = container("section", "Titled group with an optional action link on the right.",
             { prop("title", PropType::String, nullptr, "section title"),
               prop("action", PropType::String, nullptr, "link text on the right (fires press)") },
             R"({"section": [{"text": "..."}], "title": "Recent", "action": "See all", "go": "history"})", drawSection, measureSection);
@@ -1003,7 +1003,7 @@ static void registerLayoutWidgets(WidgetCatalog& c)
         c.add(std::move(d));
     }
 
-    c.add(container("list", "Grouped list on a rounded surface with hairline separators (children are usually `item`s).",
+    c.add(container("list", "Grouped list on a rounded surface (children are usually `item`s).",
         { prop("title", PropType::String, nullptr, "small uppercase header above the list"),
           prop("inset", PropType::Bool, true, "rounded surface with inset separators; false for a plain full-width list") },
         R"({"list": [{"item": "Profile", "icon": "user", "go": "profile"}, {"item": "Logout", "icon": "logout"}], "title": "Account"})",
@@ -1013,7 +1013,7 @@ static void registerLayoutWidgets(WidgetCatalog& c)
         WidgetDef d;
         d.name = "item";
         d.category = "Layout";
-        d.doc = "List row: leading icon or avatar, title, subtitle, trailing text / badge / chevron.";
+        d.doc = "List row: icon or avatar, title, subtitle, trailing text, badge, chevron.";
         d.primary = "title";
         d.props = {
             prop("title", PropType::String, "", "main line"),
@@ -1022,6 +1022,7 @@ static void registerLayoutWidgets(WidgetCatalog& c)
             prop("avatar", PropType::String, nullptr, "leading avatar: a name shown as initials"),
             prop("trailing", PropType::String, nullptr, "muted text on the right (time, amount...)"),
             prop("badge", PropType::String, nullptr, "count or short text in a pill on the right"),
+            prop("badge_tone", PropType::Color, "brand", "the pill's color, e.g. danger for an urgent row"),
             prop("chevron", PropType::Bool, nullptr, "trailing chevron (default: shown when it has press)"),
             prop("check", PropType::Bool, false, "trailing check mark (selected row)"),
         };
@@ -1033,7 +1034,7 @@ static void registerLayoutWidgets(WidgetCatalog& c)
         c.add(std::move(d));
     }
     {
-        WidgetDef d = container("tabs", "Underlined tab header from its `tab` children; shows the selected one (index kept in `bind` when given).", {},
+        WidgetDef d = container("tabs", "Tab header over its `tab` children (selected index in `bind`).", {},
             R"({"tabs": [{"tab": [{"text": "Upcoming"}], "label": "Upcoming"}, {"tab": [{"text": "Past"}], "label": "Past"}]})", drawTabs, nullptr);
         d.events = { "change" };
         d.input = true;
@@ -1043,7 +1044,7 @@ static void registerLayoutWidgets(WidgetCatalog& c)
         { prop("label", PropType::String, nullptr, "header label"),
           prop("icon", PropType::Icon, nullptr, "header icon") },
         R"({"tab": [{"text": "Overview"}], "label": "Overview"})", drawTab, measureTab));
-    c.add(container("accordion", "Collapsible panel: a clickable header with a chevron, children when open.",
+    c.add(container("accordion", "Collapsible panel with a clickable header.",
             { prop("title", PropType::String, "", "header text"),
               prop("open", PropType::Bool, false, "initially open") },
             R"({"accordion": [{"text": "Refunds take 5-7 days."}], "title": "How do refunds work?"})", drawAccordion, measureAccordion));

@@ -662,51 +662,51 @@ static void registerTextWidgets(WidgetCatalog& c)
     const std::vector<std::string> styles = { "display", "h1", "h2", "h3", "body", "strong", "caption", "small" };
     const char* cat = "Text";
 
-    c.add({"text", cat, "A line or paragraph of text (wraps; `align` centers or ends each line).", "text",
+    c.add({"text", cat, "A line or paragraph (wraps; `align` centers or ends lines).", "text",
            {{"text", P::String, "", "the text", {}},
             {"style", P::Enum, "body", "type scale step", styles},
-            {"color", P::Color, nullptr, "tone or hex color (default: text color)", {}},
+            {"color", P::Color, nullptr, "text color (default: the theme's)", {}},
             {"wrap", P::Bool, true, "wrap at the available width", {}},
             {"muted", P::Bool, false, "secondary (muted) color", {}}},
            {}, false, false, false, R"({"text": "Welcome back", "style": "h2"})", drawText, measureText});
 
-    c.add({"heading", cat, "A title with an optional muted subtitle under it.", "text",
+    c.add({"heading", cat, "Title with an optional muted subtitle.", "text",
            {{"text", P::String, "", "the title", {}},
             {"level", P::Number, 2, "1 (largest), 2 or 3", {}},
             {"subtitle", P::String, "", "muted line under the title", {}}},
            {}, false, false, false, R"({"heading": "Your week", "subtitle": "3 of 5 workouts done"})", drawHeading, measureHeading});
 
-    c.add({"markdown", cat, "Markdown-lite: # headings, **bold**, *italic*, `code`, [links](x), - bullets, 1. lists, --- rules.", "text",
+    c.add({"markdown", cat, "Markdown-lite: # headings, **bold**, *italic*, `code`, [links](x), - bullets, 1. lists.", "text",
            {{"text", P::String, "", "markdown source (blank lines separate paragraphs)", {}}},
            {}, false, false, false, R"({"markdown": "## Tips\n- Drink **water**\n- Sleep *8 hours*"})", drawMarkdown, nullptr});
 
-    c.add({"icon", cat, "A Font Awesome icon by name.", "name",
+    c.add({"icon", cat, "An icon by name.", "name",
            {{"name", P::Icon, "circle", "icon name, e.g. \"heart\" or \"settings\"", {}},
             {"size", P::Number, 20, "size in px", {}},
-            {"color", P::Color, nullptr, "tone or hex color (default: text color)", {}}},
+            {"color", P::Color, nullptr, "icon color (default: the text's)", {}}},
            {}, false, false, false, R"({"icon": "bolt", "size": 32, "color": "brand"})", drawIcon, measureIcon});
 
-    c.add({"badge", cat, "A small tinted pill for statuses and counts.", "text",
+    c.add({"badge", cat, "Tinted pill for statuses and counts.", "text",
            {{"text", P::String, "", "the label", {}},
-            {"tone", P::Color, "brand", "brand, success, warning, danger, info, muted or a hex color", {}},
+            {"tone", P::Color, "brand", "pill color", {}},
             {"icon", P::Icon, "", "icon before the label", {}}},
            {}, false, false, false, R"({"badge": "Paid", "tone": "success", "icon": "check"})", drawBadge, measureBadge});
 
-    c.add({"avatar", cat, "A round avatar with the name's initials (tinted per name).", "name",
+    c.add({"avatar", cat, "Round avatar with the name's initials.", "name",
            {{"name", P::String, "", "person's name; initials are drawn", {}},
             {"size", P::Number, 40, "diameter in px", {}},
             {"color", P::Color, nullptr, "solid background color (default: a soft tint derived from the name)", {}},
             {"status", P::Enum, "none", "presence dot", {"online", "away", "busy", "none"}}},
            {}, false, false, false, R"({"avatar": "Maya Lopez", "status": "online"})", drawAvatar, measureAvatar});
 
-    c.add({"image", cat, "An image placeholder: tinted gradient with an icon and a caption (height via `h`, default 160).", "label",
+    c.add({"image", cat, "Image placeholder: tinted gradient, icon and caption.", "label",
            {{"label", P::String, "", "caption inside the placeholder", {}},
             {"icon", P::Icon, "picture-o", "icon in the middle", {}},
             {"ratio", P::Number, 0, "width / height (e.g. 1.78 for 16:9); used when `h` is not set", {}},
             {"tone", P::Color, "brand", "tint color", {}}},
            {}, false, false, false, R"({"image": "Ocean view suite", "icon": "bed", "h": 180})", drawImage, nullptr});
 
-    c.add({"divider", cat, "A hairline separator, optionally with a centered label.", "label",
+    c.add({"divider", cat, "Hairline separator with an optional label.", "label",
            {{"label", P::String, "", "text in the middle (e.g. \"or\")", {}}},
            {}, false, false, false, R"({"divider": "or"})", drawDivider, measureDivider});
 
@@ -714,19 +714,19 @@ static void registerTextWidgets(WidgetCatalog& c)
            {{"size", P::Number, 16, "height in px (width inside a row)", {}}},
            {}, false, false, false, R"({"spacer": 24})", drawSpacer, measureSpacer});
 
-    c.add({"skeleton", cat, "A pulsing loading placeholder.", "lines",
+    c.add({"skeleton", cat, "Loading placeholder.", "lines",
            {{"lines", P::Number, 3, "number of text lines", {}},
             {"avatar", P::Bool, false, "round avatar on the left", {}}},
            {}, false, false, false, R"({"skeleton": 2, "avatar": true, "visible": "${pending('load')}"})", drawSkeleton, nullptr});
 
-    c.add({"empty", cat, "An empty state: icon in a soft circle, title, text and an optional action button.", "title",
+    c.add({"empty", cat, "Empty state: icon, title, text and an optional action button.", "title",
            {{"title", P::String, "", "headline", {}},
             {"text", P::String, "", "explanation under it", {}},
             {"icon", P::Icon, "inbox", "icon in the circle", {}},
             {"action", P::String, "", "button label; the button fires press", {}}},
            {"press"}, false, false, false, R"({"empty": "No habits yet", "text": "Add one to start a streak", "action": "Add habit", "go": "newHabit"})", drawEmpty, nullptr});
 
-    c.add({"bubble", cat, "A chat message bubble (me: right, brand; them: left, neutral).", "text",
+    c.add({"bubble", cat, "Chat bubble (me: right, brand; them: left).", "text",
            {{"text", P::String, "", "message text", {}},
             {"from", P::Enum, "them", "who sent it", {"me", "them"}},
             {"time", P::String, "", "small time caption under the bubble", {}},

@@ -121,8 +121,9 @@ StepResult runNavigate(ActionTask& t, const ActionStep& s) {
     std::string target = t.evalString(s.main);
     Json params = Json::object();
     if (const Template* p = s.arg("params")) params = t.eval(*p);
-    if (t.spec().overlay(target)) t.proto().openOverlay(target);
-    else t.proto().navigate(target, params.is_object() ? params : Json::object());
+    if (!params.is_object()) params = Json::object();
+    if (t.spec().overlay(target)) t.proto().openOverlay(target, std::move(params));
+    else t.proto().pushOrReturn(target, std::move(params));
     return StepResult::Next;
 }
 
@@ -133,7 +134,9 @@ StepResult runBack(ActionTask& t, const ActionStep&) {
 }
 
 StepResult runOpen(ActionTask& t, const ActionStep& s) {
-    t.proto().openOverlay(t.evalString(s.main));
+    Json params = Json::object();
+    if (const Template* p = s.arg("params")) params = t.eval(*p);
+    t.proto().openOverlay(t.evalString(s.main), params.is_object() ? std::move(params) : Json::object());
     return StepResult::Next;
 }
 
@@ -250,38 +253,41 @@ PropDef arg(const char* name, PropType type, const char* doc) { return PropDef{n
 
 void registerBuiltinActions(ActionCatalog& c) {
     using P = PropType;
-    c.add({"set", "Sets a state path to a value (or several paths at once with an object).", "state path, or {path: value}", P::Any,
+    c.add({"set", "Sets a state path (or several: {path: value}).", "state path, or {path: value}", P::Any,
            {arg("value", P::Any, "new value")}, {}, false, "path", R"({"set": "form.email", "value": ""})", runSet});
-    c.add({"toggle", "Flips a boolean at a state path.", "state path", P::String, {}, {}, false, "path", R"({"toggle": "settings.dark"})", runToggle});
-    c.add({"inc", "Adds to a number at a state path (negative `by` decrements).", "state path", P::String,
+    c.add({"toggle", "Flips a boolean.", "state path", P::String, {}, {}, false, "path", R"({"toggle": "settings.dark"})", runToggle});
+    c.add({"inc", "Adds `by` (default 1) to a number, within min/max.", "state path", P::String,
            {arg("by", P::Number, "amount, default 1"), arg("min", P::Number, "lower bound"), arg("max", P::Number, "upper bound")},
            {}, false, "path", R"({"inc": "cart.${index}.qty", "by": -1, "min": 1})", runInc});
-    c.add({"push", "Appends a value to the array at a state path.", "state path", P::String,
+    c.add({"push", "Appends to an array (`front`: at the start).", "state path", P::String,
            {arg("value", P::Any, "item to add"), arg("front", P::Bool, "insert at the start instead")}, {}, false, "path",
            R"({"push": "tasks", "value": {"title": "${draft}", "done": false}})", runPush});
-    c.add({"remove", "Removes items from the array at a state path: by index, by condition on `it`, by value, or the last.", "state path", P::String,
+    c.add({"remove", "Removes array items `at` an index, `where` a condition on `it` holds, equal to `value`, or the last.", "state path", P::String,
            {arg("at", P::Number, "index to remove"), arg("where", P::Bool, "condition; `it` is each item"), arg("value", P::Any, "remove items equal to this")},
            {}, false, "path", R"({"remove": "tasks", "at": "${index}"})", runRemove});
-    c.add({"reset", "Restores the initial state (all of it, or one path) and the start screen.", "true, or a state path", P::Any, {}, {}, true, "",
+    c.add({"reset", "Restores the initial state (or one path) and the start screen.", "true, or a state path", P::Any, {}, {}, true, "",
            R"("reset")", runReset});
-    c.add({"navigate", "Shows a screen (pushed on the back stack) with optional params; an overlay id opens the overlay.", "screen id", P::String,
+    c.add({"navigate", "Shows a screen with params: pushes it (nav items too) so `back` returns, or returns to it when it is on the back "
+           "stack; only the tab bar switches tabs. An overlay id opens it.", "screen id", P::String,
            {arg("params", P::Object, "values the screen reads as `params`")}, {}, false, "screen",
            R"({"navigate": "task", "params": {"id": "${t.id}"}})", runNavigate});
     c.add({"back", "Closes the top overlay, or goes back one screen.", "true", P::Any, {}, {}, true, "", R"("back")", runBack});
-    c.add({"open", "Opens a dialog, sheet or toast overlay.", "overlay id", P::String, {}, {}, false, "overlay", R"({"open": "confirmDelete"})", runOpen});
+    c.add({"open", "Opens an overlay; its body reads `params`.", "overlay id", P::String,
+           {arg("params", P::Object, "values the overlay reads as `params`")}, {}, false, "overlay",
+           R"({"open": "checkIn", "params": {"i": "${index}"}})", runOpen});
     c.add({"close", "Closes the top overlay.", "true", P::Any, {}, {}, true, "", R"("close")", runClose});
-    c.add({"toast", "Shows a short message at the bottom of the screen.", "message text", P::String,
-           {PropDef{"tone", P::Enum, "info", "look of the message", {"info", "success", "warning", "danger"}}}, {}, false, "",
+    c.add({"toast", "Shows a short message.", "message text", P::String,
+           {arg("tone", P::Tone, "icon and color of the message, default info")}, {}, false, "",
            R"({"toast": "Saved", "tone": "success"})", runToast});
     c.add({"delay", "Waits before the next step.", "milliseconds", P::Number, {}, {}, false, "", R"({"delay": 800})", runDelay});
-    c.add({"if", "Runs `then` or `else` depending on a condition.", "condition", P::Bool, {}, {"then", "else"}, false, "",
+    c.add({"if", "Runs `then` or `else`.", "condition", P::Bool, {}, {"then", "else"}, false, "",
            R"({"if": "${total > 100}", "then": [{"toast": "Free shipping"}]})", runIf});
-    c.add({"validate", "Checks inputs' rules (all on screen, or the listed ids); stops the sequence while any fails.", "true, or a list of input ids", P::Any,
+    c.add({"validate", "Checks inputs' rules (all, or the listed ids); stops the sequence on a failure.", "true, or a list of input ids", P::Any,
            {}, {"then", "else"}, false, "", R"({"validate": true})", runValidate});
-    c.add({"call", "Calls a mock back end: waits its latency, then runs `then` (with `result`) or `catch` (with `error`).", "mock name", P::String,
+    c.add({"call", "Calls a mock: after its latency runs `then` (with `result`) or `catch` (with `error`).", "mock name", P::String,
            {arg("args", P::Object, "arguments, visible to the mock as `args`"), arg("into", P::String, "state path receiving the result")},
            {"then", "catch"}, false, "mock", R"({"call": "login", "args": {"email": "${form.email}"}, "then": [{"navigate": "home"}]})", runCall});
-    c.add({"stream", "Types text into a state path over time, like an AI answer arriving.", "state path", P::String,
+    c.add({"stream", "Types text into a state path over time, like an AI answer.", "state path", P::String,
            {arg("text", P::String, "the full text"), arg("speed", P::Number, "characters per second, default 60")}, {}, false, "path",
            R"({"stream": "answer", "text": "Here is a plan...", "speed": 80})", runStream});
     c.add({"run", "Runs a named action from `actions`.", "action name", P::String, {}, {}, false, "action", R"({"run": "checkout"})", runNamed});

@@ -196,17 +196,29 @@ void Prototype::enterScreen() {
     }
 }
 
-void Prototype::navigate(const std::string& screen, Json params) {
-    if (later([this, screen, params] { navigate(screen, params); })) return;
+void Prototype::navigate(const std::string& screen, Json params) { show(screen, std::move(params), true); }
+
+void Prototype::pushOrReturn(const std::string& screen, Json params) { show(screen, std::move(params), false); }
+
+void Prototype::show(const std::string& screen, Json params, bool fromNavChrome) {
+    if (later([this, screen, params, fromNavChrome] { show(screen, params, fromNavChrome); })) return;
     if (!m_spec->screen(screen)) {
         report("navigate: no screen named '" + screen + "'");
         return;
     }
     m_overlays.clear();
-    bool isRoot = std::any_of(m_spec->nav.items.begin(), m_spec->nav.items.end(), [&](const NavItem& i) { return i.screen == screen; });
-    if (isRoot && m_spec->nav.kind != "stack") m_stack.clear();  // tabs and sidebar entries are roots
-    if (!m_stack.empty() && m_stack.back().screen == screen) m_stack.back().params = std::move(params);
-    else m_stack.push_back({screen, std::move(params), 0});
+    const bool navRoot = m_spec->nav.kind != "stack" &&
+        std::any_of(m_spec->nav.items.begin(), m_spec->nav.items.end(), [&](const NavItem& i) { return i.screen == screen; });
+    if (fromNavChrome && navRoot) m_stack.clear();  // the tab bar and sidebar switch between roots
+    // An action returns to a screen anywhere on the stack; the chrome only stays on the one it shows.
+    auto onStack = std::find_if(m_stack.begin(), m_stack.end(), [&](const Frame& f) { return f.screen == screen; });
+    if (fromNavChrome && onStack != m_stack.end() && onStack + 1 != m_stack.end()) onStack = m_stack.end();
+    if (onStack != m_stack.end()) {
+        m_stack.erase(onStack + 1, m_stack.end());
+        if (!params.empty()) m_stack.back().params = std::move(params);
+    } else {
+        m_stack.push_back({screen, std::move(params), 0});
+    }
     enterScreen();
 }
 
@@ -225,8 +237,8 @@ void Prototype::showScreen(const std::string& screen) {
     enterScreen();
 }
 
-void Prototype::openOverlay(const std::string& id) {
-    if (later([this, id] { openOverlay(id); })) return;
+void Prototype::openOverlay(const std::string& id, Json params) {
+    if (later([this, id, params] { openOverlay(id, params); })) return;
     const Overlay* o = m_spec->overlay(id);
     if (!o) { report("open: no overlay named '" + id + "'"); return; }
     if (o->kind == "toast") {
@@ -234,6 +246,7 @@ void Prototype::openOverlay(const std::string& id) {
         toast(toDisplayString(o->title.eval(scope, env())), "info");
         return;
     }
+    m_overlayParams[id] = std::move(params);
     if (std::find(m_overlays.begin(), m_overlays.end(), id) == m_overlays.end()) m_overlays.push_back(id);
 }
 
@@ -371,8 +384,12 @@ void Prototype::draw(const ImRect& area) {
         ImGui::BeginDisabled();
     }
 
+    // Open overlays' params lie over the screen's: an overlay opened for one item reads it as `params`.
+    Json params = screenParams();
+    for (const std::string& id : m_overlays)
+        if (auto it = m_overlayParams.find(id); it != m_overlayParams.end() && it->second.is_object()) params.update(it->second);
     Scope base(&m_state);
-    base.bindValue("params", screenParams());
+    base.bindValue("params", std::move(params));
     m_ui.beginFrame(base);
 
     const Nav& nav = m_spec->nav;

@@ -62,11 +62,16 @@ public:
     // --- Navigation ----------------------------------------------------------------------------
     const std::string& currentScreen() const;
     const Json& screenParams() const;                    // params of the current screen
-    void navigate(const std::string& screen, Json params = Json::object());  // unknown screens are reported, not crashed on
+    // Nav chrome (tab bar, sidebar, bottom_nav): a nav item becomes the root of the stack, other screens are
+    // pushed. Unknown screens are reported, not crashed on.
+    void navigate(const std::string& screen, Json params = Json::object());
+    // The navigate action: returns to `screen` when it is on the back stack (what is above it is dropped; params,
+    // when given, replace its own), else pushes it, nav items too, so `back` returns to where the user was.
+    void pushOrReturn(const std::string& screen, Json params = Json::object());
     bool back();                                         // false at the root
     bool canGoBack() const { return m_stack.size() > 1; }
     void showScreen(const std::string& screen);          // presenter jump: becomes the root of the stack
-    void openOverlay(const std::string& id);
+    void openOverlay(const std::string& id, Json params = Json::object());  // its body reads params as `params` (over the screen's)
     void closeOverlay();                                 // closes the top overlay, if any
     const std::vector<std::string>& overlays() const { return m_overlays; }
     void toast(std::string text, std::string tone = "info");
@@ -119,6 +124,7 @@ private:
     void drawOverlay(const ImRect& area, const Overlay& o, bool top);
     void drawToasts(const ImRect& area);
     void enterScreen();
+    void show(const std::string& screen, Json params, bool fromNavChrome);  // navigate() and pushOrReturn()
     bool later(std::function<void()> request);  // while drawing: queues the request and returns true
     void write(const std::string& path, Json value);  // sets a path, reporting a bad one
 
@@ -130,6 +136,7 @@ private:
     long long m_stateBytes = 0;                   // measureJson(m_state).bytes, kept up to date by every write
     std::vector<Frame> m_stack;
     std::vector<std::string> m_overlays;
+    std::map<std::string, Json> m_overlayParams;  // params each overlay was last opened with
     std::vector<Toast> m_toasts;
     ActionRunner m_runner;
     std::map<std::string, std::string> m_fieldErrors;

@@ -11,6 +11,7 @@
 #include "runtime/spec/requirements.h"
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/catalog.h"
+#include "runtime/spec/token_count.h"
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -135,10 +136,11 @@ Json inspectSpec(std::shared_ptr<const Spec> spec) {
     std::vector<TracedRequirement> traced = traceRequirements(*spec);
     out["requirements"] = requirementsJson(traced);
     out["requirements_problems"] = requirementProblemsJson(traced);
-    // LLM cost proxy: minified JSON bytes / 4, per screen and for the whole document.
-    Json tokens = Json{{"total", approxTokens(spec->source.dump())}, {"screens", Json::object()}};
+    // LLM cost: the minified JSON's o200k tokens, per screen and for the whole document.
+    Json tokens = Json{{"total", countTokens(spec->source.dump())}, {"screens", Json::object()},
+                       {"counter", "o200k estimate, ±" + std::to_string(kSpecTokenCountErrorPercent) + "%"}};
     if (spec->source.contains("screens") && spec->source["screens"].is_object())
-        for (auto& [id, s] : spec->source["screens"].items()) tokens["screens"][id] = approxTokens(s.dump());
+        for (auto& [id, s] : spec->source["screens"].items()) tokens["screens"][id] = countTokens(s.dump());
     out["tokens"] = tokens;
     return out;
 }

@@ -17,7 +17,7 @@ namespace pt {
 // edges [{from, to, via}], dead_controls [{screen, target, type}], unreachable [ids], texts {screen: [strings]},
 // requirements [{text, status, ids [{id, kind, screen}]}] and requirements_problems [{pointer, text, problem}]
 // (runtime/spec/requirements.h),
-// tokens {total, screens {id: n}} (minified JSON bytes / 4, a proxy for LLM output cost).
+// tokens {total, screens {id: n}, counter} (the minified JSON's o200k tokens, estimated: what a model writes).
 Json inspectSpec(std::shared_ptr<const Spec> spec);
 
 // `inspect --layout`: every screen laid out in its default state at `size` (0x0: the spec's device size), as JSON
@@ -26,9 +26,5 @@ Json inspectSpec(std::shared_ptr<const Spec> spec);
 // coordinates before scrolling; `text` joins the node's own visible text runs with newlines; `violations` come from
 // the layout checker (layout_check.h).
 Json inspectLayout(std::shared_ptr<const Spec> spec, ImVec2 size);
-
-// The LLM cost proxy used in every report: bytes / 4.
-inline int approxTokens(size_t bytes) { return (int)(bytes / 4); }
-inline int approxTokens(std::string_view text) { return approxTokens(text.size()); }
 
 } // namespace pt

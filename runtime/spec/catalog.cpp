@@ -24,6 +24,7 @@ const char* propTypeName(PropType t) {
     case PropType::Number: return "number";
     case PropType::Bool: return "bool";
     case PropType::Enum: return "enum";
+    case PropType::Tone: return "tone";
     case PropType::Color: return "color";
     case PropType::Icon: return "icon";
     case PropType::Array: return "array";
@@ -43,6 +44,17 @@ int WidgetDef::propIndex(std::string_view n) const {
     for (size_t i = 0; i < props.size(); ++i)
         if (props[i].name == n) return (int)i;
     return -1;
+}
+
+const std::vector<EventDef>& eventDefs() {
+    static const std::vector<EventDef> events = {
+        {"press", ""},
+        {"change", "the new value"},
+        {"submit", "the text"},
+        {"select", "{row, item} (index and object of the row)"},
+        {"close", ""},
+    };
+    return events;
 }
 
 //-----------------------------------------------------------------------------
@@ -135,6 +147,7 @@ Json propSchema(const PropDef& p) {
     case PropType::Number: s = Json{{"anyOf", Json::array({Json{{"type", "number"}}, exprRef()})}}; break;
     case PropType::Bool: s = Json{{"anyOf", Json::array({Json{{"type", "boolean"}}, exprRef()})}}; break;
     case PropType::Enum: s = Json{{"anyOf", Json::array({Json{{"enum", p.options}}, exprRef()})}}; break;
+    case PropType::Tone: s = Json{{"anyOf", Json::array({Json{{"enum", documentVocabulary().tones}}, exprRef()})}}; break;
     case PropType::Array: s = Json{{"anyOf", Json::array({Json{{"type", "array"}}, exprRef()})}}; break;
     case PropType::Object: s = Json{{"type", "object"}}; break;
     case PropType::Nodes: s = Json{{"$ref", "#/$defs/nodes"}}; break;
@@ -143,7 +156,7 @@ Json propSchema(const PropDef& p) {
         s = Json{{"type", Json::array({"string", "number", "boolean", "null"})}};
         break;
     }
-    if (!p.doc.empty()) s["description"] = p.doc;
+    if (!p.doc.empty()) s["description"] = p.doc + (p.shape.empty() ? "" : " Shape: " + p.shape);
     if (!p.def.is_null()) s["default"] = p.def;
     return s;
 }
@@ -272,15 +285,32 @@ Json documentSchema() {
 
 namespace {
 
-std::string propSummary(const PropDef& p) {
+// name, name: a|b, name: bool or name: its shape, as the prompt lists a prop. A shape already shown for a prop
+// of the same name is not repeated, nor a type the name says (icon, tone, color), nor `number` (sizes and counts
+// are numbers, and "12px" is read as 12 anyway).
+std::string propSummary(const PropDef& p, std::vector<std::string>& shapesShown) {
     std::string s = p.name;
-    if (p.type == PropType::Enum) {
+    const bool typeInName = p.name == propTypeName(p.type) || (p.name == "tone" && p.type == PropType::Color);
+    if (!p.shape.empty()) {
+        std::string shown = p.name + ": " + p.shape;
+        if (std::find(shapesShown.begin(), shapesShown.end(), shown) != shapesShown.end()) return s;
+        shapesShown.push_back(shown);
+        s = shown;
+    } else if (typeInName) {
+        return s;
+    } else if (p.type == PropType::Enum) {
         s += ": ";
         for (size_t i = 0; i < p.options.size(); ++i) s += (i ? "|" : "") + p.options[i];
-    } else if (p.type != PropType::String && p.type != PropType::Nodes) {
+    } else if (p.type != PropType::String && p.type != PropType::Nodes && p.type != PropType::Number) {
         s += ": " + std::string(propTypeName(p.type));
     }
     return s;
+}
+
+// Text for a Markdown table cell: `|` would end the cell.
+std::string escapePipes(std::string text) {
+    for (size_t i = 0; (i = text.find('|', i)) != std::string::npos; i += 2) text.replace(i, 1, "\\|");
+    return text;
 }
 
 std::vector<std::string> categoriesInOrder(const std::vector<WidgetDef>& widgets) {
@@ -295,7 +325,10 @@ std::vector<std::string> categoriesInOrder(const std::vector<WidgetDef>& widgets
 std::string catalogMarkdown() {
     auto& widgets = WidgetCatalog::get().all();
     std::string out;
-    out += "The first key of a node is its type; its value fills the prop marked **bold**.\n\n";
+    out += "The first key of a node is its type; its value fills the prop marked **bold**. A `tone` is one of " +
+           oneOf(documentVocabulary().tones) + "; a `color` is a tone, `#RRGGBB` or a named color.\n\n";
+    out += "An event's actions see its payload as `event` (also `value`): ";
+    for (auto& e : eventDefs()) out += "`" + e.name + "`" + (e.payload.empty() ? " (none)" : " " + e.payload) + (&e == &eventDefs().back() ? ".\n\n" : ", ");
     for (auto& cat : categoriesInOrder(widgets)) {
         out += "### " + cat + "\n\n| widget | props | events | example |\n|---|---|---|---|\n";
         for (auto& w : widgets) {
@@ -309,13 +342,12 @@ std::string catalogMarkdown() {
                 }
                 if (!p.def.is_null()) item += ", default `" + p.def.dump() + "`";
                 item += ") " + p.doc;
+                if (!p.shape.empty()) item += ", e.g. `" + p.shape + "`";
                 props += (props.empty() ? "" : "<br>") + item;
             }
             std::string events;
             for (auto& e : w.events) events += (events.empty() ? "" : ", ") + e;
-            std::string example = w.example;
-            for (size_t i = 0; (i = example.find('|', i)) != std::string::npos; i += 2) example.replace(i, 1, "\\|");
-            out += "| `" + w.name + "` — " + w.doc + " | " + props + " | " + events + " | `" + example + "` |\n";
+            out += "| `" + w.name + "` — " + w.doc + " | " + escapePipes(props) + " | " + events + " | `" + escapePipes(w.example) + "` |\n";
         }
         out += "\n";
     }
@@ -324,7 +356,7 @@ std::string catalogMarkdown() {
         std::string keys;
         for (auto& p : a.args) keys += (keys.empty() ? "" : ", ") + p.name + " — " + p.doc;
         for (auto& b : a.branches) keys += (keys.empty() ? "" : ", ") + b + " — actions";
-        out += "| `" + a.name + "` — " + a.doc + " | " + a.mainDoc + " | " + keys + " | `" + a.example + "` |\n";
+        out += "| `" + a.name + "` — " + a.doc + " | " + a.mainDoc + " | " + keys + " | `" + escapePipes(a.example) + "` |\n";
     }
     return out;
 }
@@ -332,6 +364,7 @@ std::string catalogMarkdown() {
 std::string promptCatalog() {
     auto& widgets = WidgetCatalog::get().all();
     std::string out;
+    std::vector<std::string> shapesShown;
     for (auto& cat : categoriesInOrder(widgets)) {
         out += "## " + cat + "\n";
         for (auto& w : widgets) {
@@ -339,7 +372,7 @@ std::string promptCatalog() {
             out += "- " + w.name + "(";
             bool first = true;
             for (auto& p : w.props) {
-                out += (first ? "" : ", ") + propSummary(p) + (p.name == w.primary ? "*" : "");
+                out += (first ? "" : ", ") + propSummary(p, shapesShown) + (p.name == w.primary ? "*" : "");
                 first = false;
             }
             out += ")";

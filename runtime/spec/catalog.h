@@ -37,7 +37,8 @@ enum class PropType {
     Number,     // a number or an expression yielding one
     Bool,       // true/false or an expression
     Enum,       // one of PropDef::options
-    Color,      // "#RRGGBB", a named color, or a tone ("brand", "success", ...)
+    Tone,       // one of documentVocabulary().tones ("brand", "success", ...)
+    Color,      // a tone, "#RRGGBB" or a named color (PropDef::options: extra keywords it takes, e.g. "none")
     Icon,       // a Font Awesome / alias icon name
     Array,      // a list (data for charts, options, table rows); or an expression yielding one
     Object,     // a JSON object
@@ -52,7 +53,10 @@ struct PropDef {
     PropType type = PropType::String;  // expected value type
     Json def;                          // default when absent (null = none)
     std::string doc;                   // one line for docs, schema and prompt
-    std::vector<std::string> options;  // for Enum
+    std::vector<std::string> options;  // for Enum; for Color, keywords it takes besides tones and colors
+    std::string shape;                 // structured values: a compact example of the shape, e.g. [{"label","value"}] (docs, schema, prompt)
+
+    PropDef withShape(const char* example) const { PropDef p = *this; p.shape = example; return p; }  // the same prop with its shape
 };
 
 // Shorthand for registrations: prop("size", PropType::Number, 40, "diameter in px").
@@ -105,6 +109,13 @@ struct WidgetDef {
     const PropDef* prop(std::string_view name) const;  // own prop by name, or nullptr
     int propIndex(std::string_view name) const;         // index into props, or -1
 };
+
+// An event a widget may fire, and what its actions see as `event` (also `value`) when it does.
+struct EventDef {
+    std::string name;     // "press", "change", ...
+    std::string payload;  // what `event` holds, "" when nothing
+};
+const std::vector<EventDef>& eventDefs();  // every event widgets fire (tests check each widget's events are listed)
 
 enum class StepResult { Next, Stop, Wait };  // continue the sequence, abandon it, or wait for the task's ticker
 

@@ -6,6 +6,7 @@
 // [SECTION] Type checks
 
 #include "runtime/spec/spec_compiler.h"
+#include "runtime/spec/vocabulary.h"
 #include <algorithm>
 #include <cstdlib>
 
@@ -106,21 +107,35 @@ void Compiler::checkType(const Json& raw, const PropDef& def, const std::string&
     case PropType::Bool:
         if (!raw.is_boolean()) bad("true or false");
         break;
-    case PropType::Enum:
-        if (!raw.is_string() || std::find(def.options.begin(), def.options.end(), raw.get<std::string>()) == def.options.end()) {
-            std::string opts;
-            for (auto& o : def.options) opts += (opts.empty() ? "" : ", ") + o;
+    case PropType::Enum: case PropType::Tone: {
+        const std::vector<std::string>& choices = def.type == PropType::Tone ? documentVocabulary().tones : def.options;
+        if (!raw.is_string() || std::find(choices.begin(), choices.end(), raw.get<std::string>()) == choices.end()) {
             std::string s = raw.is_string() ? raw.get<std::string>() : raw.dump();
-            unknownName(Diagnostic::Level::Error, ptr, inQuotes(def.name) + " of " + owner + " must be one of " + opts + "; got " + inQuotes(s), s, def.options, false);
+            unknownName(Diagnostic::Level::Error, ptr, inQuotes(def.name) + " of " + owner + " must be one of " + oneOf(choices) + "; got " + inQuotes(s), s, choices, false);
         }
         break;
+    }
+    case PropType::Color: {
+        // A tone, a color, or a keyword of this prop; an unknown word is most likely a misspelt tone.
+        const std::vector<std::string>& tones = documentVocabulary().tones;
+        std::string s = raw.is_string() ? raw.get<std::string>() : raw.dump();
+        std::uint32_t packed = 0;
+        bool known = raw.is_string() && (std::find(tones.begin(), tones.end(), s) != tones.end() ||
+                                         std::find(def.options.begin(), def.options.end(), s) != def.options.end() || parseColor(s, &packed));
+        if (!known) {
+            std::vector<std::string> names = tones;
+            names.insert(names.end(), def.options.begin(), def.options.end());
+            unknownName(Diagnostic::Level::Error, ptr, inQuotes(def.name) + " of " + owner + " must be a tone (" + oneOf(names) + ") or a color like \"#4F7CFF\"; got " + inQuotes(s), s, names, false);
+        }
+        break;
+    }
     case PropType::Array:
         if (!raw.is_array()) bad("an array");
         break;
     case PropType::Object:
         if (!raw.is_object()) bad("an object");
         break;
-    case PropType::String: case PropType::Color: case PropType::Icon:
+    case PropType::String: case PropType::Icon:
         if (raw.is_object() || raw.is_array()) bad("text");
         break;
     case PropType::Any: case PropType::Nodes:

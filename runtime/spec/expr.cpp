@@ -1213,17 +1213,19 @@ Json fnRound(Call& c) {
 }
 
 // min/max over the arguments, or over the numbers of a single array argument; null when there are none.
+// min(a, b, ...), min(list), or min(list, key) where key is a field name or a lambda.
 Json minMax(Call& c, bool wantMax) {
-    std::vector<const Json*> items;
-    if (c.size() == 1 && c[0].is_array())
-        for (const Json& v : c[0]) items.push_back(&v);
+    std::vector<Json> items;
+    Json tmp;
+    if (c.size() <= 2 && c[0].is_array())
+        for (const Json& v : c[0]) items.push_back(c.project(1, v, tmp));
     else
-        for (size_t i = 0; i < c.size(); ++i) items.push_back(&c[i]);
+        for (size_t i = 0; i < c.size(); ++i) items.push_back(c[i]);
     bool any = false;
     double best = 0;
-    for (const Json* v : items) {
-        const double x = toNumber(*v);
-        if (v->is_null() || std::isnan(x)) continue;
+    for (const Json& v : items) {
+        const double x = toNumber(v);
+        if (v.is_null() || std::isnan(x)) continue;
         if (!any || (wantMax ? x > best : x < best)) best = x;
         any = true;
     }
@@ -1268,6 +1270,35 @@ Json fnFind(Call& c) {
     for (const Json& item : c.array(0))
         if (truthy(c.project(1, item, tmp))) return item;
     return nullptr;
+}
+
+// Position of the first item the condition holds for, or -1.
+Json fnFindIndex(Call& c) {
+    Json tmp;
+    int64_t i = 0;
+    for (const Json& item : c.array(0)) {
+        if (truthy(c.project(1, item, tmp))) return i;
+        ++i;
+    }
+    return -1;
+}
+
+// Position of the first item equal to the value (loosely, as ==), or -1.
+Json fnIndexOf(Call& c) {
+    int64_t i = 0;
+    for (const Json& item : c.array(0)) {
+        if (looseEquals(item, c[1])) return i;
+        ++i;
+    }
+    return -1;
+}
+
+// Whether the condition holds for any item (`every`: for all of them; true for an empty list).
+Json anyOrAll(Call& c, bool all) {
+    Json tmp;
+    for (const Json& item : c.array(0))
+        if (truthy(c.project(1, item, tmp)) != all) return !all;
+    return all;
 }
 
 // sort(arr), sort(arr, 'desc'), sort(arr, key), sort(arr, key, 'desc'): stable; 'desc' reverses the
@@ -1466,6 +1497,10 @@ const Builtin kBuiltins[] = {
     {"filter", fnFilter},
     {"map", fnMap},
     {"find", fnFind},
+    {"findIndex", fnFindIndex},
+    {"indexOf", fnIndexOf},
+    {"some", [](Call& c) { return anyOrAll(c, false); }},
+    {"every", [](Call& c) { return anyOrAll(c, true); }},
     {"sort", fnSort},
     {"first", [](Call& c) -> Json { return c.array(0).empty() ? Json() : c.array(0).front(); }},
     {"last", [](Call& c) -> Json { return c.array(0).empty() ? Json() : c.array(0).back(); }},

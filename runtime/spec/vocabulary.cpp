@@ -40,6 +40,7 @@ const DocumentVocabulary& documentVocabulary()
         d.themeModes = { "light", "dark" };
         d.navKinds = { "stack", "tabs", "sidebar" };
         d.overlayKinds = { "dialog", "sheet", "toast" };
+        d.tones = { "brand", "success", "warning", "danger", "info", "muted" };
         return d;
     }();
     return v;

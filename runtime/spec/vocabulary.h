@@ -42,6 +42,7 @@ struct DocumentVocabulary {
     std::vector<std::string> themeModes;     // theme.mode: light, dark
     std::vector<std::string> navKinds;       // nav.kind: stack, tabs, sidebar
     std::vector<std::string> overlayKinds;   // an overlay's kind: dialog, sheet, toast
+    std::vector<std::string> tones;          // every tone prop and arg: brand, success, warning, danger, info, muted (the theme's accents)
 };
 
 const DocumentVocabulary& documentVocabulary();  // the one list of each
