@@ -20,8 +20,7 @@ namespace pt {
 // Small but complete: tabs, a list with a detail screen, a validated form that adds to the list,
 // a stat computed from state. tests/test_generator.cpp checks it loads clean with no dead controls.
 static const char* kWorkedExample = R"EX({"spec": 1,
- "meta": {"name": "Plantly", "idea": "remind me to water my plants", "requirements": [{"text": "See which plants need water", "ids": ["plants"]},
-   {"text": "Log a watering", "ids": ["plant"]}, {"text": "Add a plant with its schedule", "ids": ["addPlant"]}], "device": "phone", "now": "2026-05-04T08:00"},
+ "meta": {"name": "Plantly", "idea": "remind me to water my plants", "requirements": [{"text": "See which plants need water", "ids": ["plants"]}, {"text": "Add a plant", "ids": ["addPlant"]}], "device": "phone", "now": "2026-05-04T08:00"},
  "theme": {"preset": "calm", "brand": "#16A34A", "mode": "light"},
  "nav": {"kind": "tabs", "start": "plants", "items": [{"screen": "plants", "icon": "leaf"}, {"screen": "stats", "icon": "bar-chart"}]},
  "state": {"plants": [{"id": 1, "name": "Monstera", "room": "Living room", "every": 7, "last": "2026-04-28"},
@@ -79,18 +78,17 @@ std::string specFormatReference(bool writingOrder) {
 {"spec": 1, "meta": {}, "theme": {}, "nav": {}, "state": {}, "screens": {}, "overlays": {}, "actions": {}, "mocks": {}}
 )EX";
     if (writingOrder)
-        out += R"EX(Write keys in this order: the app shell (spec, meta, theme, nav), compact state, the screens (start screen first, the
-others in the order a user meets them), then overlays, actions, mocks. The app appears while you write: finish each
-screen before the next.
+        out += R"EX(Key order: app shell (spec, meta, theme, nav), compact state, screens (start screen first, then in the order a user
+meets them), overlays, actions, mocks. The app appears while you write: finish each screen before the next.
 )EX";
     out += "- meta: name (a short product name), idea (the user's request), device (" + alternatives(vocabulary.devices) + "), now (ISO date-time).\n"
-           "- meta.requirements: the request's requirements, one per distinct requirement, short, in the user's words:\n"
-           "  [{\"text\", \"ids\": [ids of the nodes, screens or overlays that show it]}]; give those nodes an \"id\".\n"
+           "- meta.requirements: [{\"text\", \"ids\"}], each requirement of the request in its words, with the ids of the\n"
+           "  nodes, screens or overlays meeting it (give those nodes an \"id\").\n"
            "- theme: preset (" + alternatives(themePresets()) + "), brand (\"#RRGGBB\"), mode (" + alternatives(vocabulary.themeModes) + ").\n"
            "- nav (only with 2-5 top-level destinations): kind (" + alternatives(vocabulary.navKinds) + "), start (screen id), items (screen ids or\n"
            "  {\"screen\", \"label\", \"icon\"}). Detail and form screens are never nav items: navigate pushes them, back leaves.\n";
     out += R"EX(- state: realistic mock data the screens read and change (real-sounding names, amounts, dates near meta.now; 3-6 rows
-  per list; short values; never lorem ipsum or "Item 1").
+  per list; short values; no lorem ipsum or "Item 1").
 - screens: id -> {"title", "icon", "body": [nodes], "bar": [icon_button nodes]}. Screen ids are camelCase.
 - overlays: id -> {"kind": )EX" + alternatives(vocabulary.overlayKinds, "\"") + R"EX(, "title", "body": [nodes], "actions": [button nodes]}; open with {"open": id}.
 - mocks: name -> {"latency": 800, "result": {...}} for {"call": name}.
@@ -99,7 +97,7 @@ screen before the next.
 A node is an object whose FIRST key is the widget name; its value fills the widget's main prop (marked * below):
 {"button": "Save", "variant": "primary", "press": [...]}   {"col": [child nodes], "gap": 8}
 Keys any node takes: id, visible, enabled (bool or expression), repeat {"in": "${list}", "as": "x", "empty": node}
-(one instance per item; `index` is its position), bind (state path an input edits, e.g. "draft.name" or
+(one per item, `index` = position), bind (state path an input edits, e.g. "draft.name" or
 "tasks.${index}.done"), rules (inputs: {"required": "msg", "email": "msg", "minLength": [8, "msg"]}), events as keys
 ("press": actions), go (shorthand for press -> navigate), grow, w, h ("fill", px or "50%"), align.
 Event actions read the payload as `event`: )EX" + eventPayloads() + R"EX(.

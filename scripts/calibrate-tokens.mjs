@@ -45,6 +45,7 @@ function refreshSnapshots(cli) {
     fs.writeFileSync(path.join(snapshots, 'worked_example.json'), example.trim() + '\n');
     for (const [file, idea] of Object.entries(kIdeas)) {
         const out = path.join(snapshots, file);
+        fs.rmSync(out, { force: true });  // generate never overwrites a spec
         execFileSync(cli, ['generate', '--provider', 'offline', idea, '-o', out], { stdio: 'ignore' });
         fs.rmSync(out.replace(/\.json$/, '.history'), { recursive: true, force: true });  // keep the spec and its raw answer
     }
