@@ -151,6 +151,7 @@ private:
             case PropType::Bool: return chance(50);
             case PropType::Enum: return p.options.empty() ? Json(text()) : Json(pick(p.options));
             case PropType::Color: return chance(50) && p.def.is_string() ? p.def : Json(hexColor());
+            case PropType::Tone: return pick(documentVocabulary().tones);
             case PropType::Icon: { static const std::vector<std::string> icons = iconNames(); return icons.empty() ? Json("circle") : Json(pick(icons)); }
             case PropType::Array: return arrayLike(exampleValue(def, p));
             case PropType::Object: { const Json e = exampleValue(def, p); return e.is_object() ? shapedLike(e) : Json::object(); }
