@@ -54,7 +54,7 @@ struct PropDef {
     Json def;                          // default when absent (null = none)
     std::string doc;                   // one line for docs, schema and prompt
     std::vector<std::string> options;  // for Enum; for Color, keywords it takes besides tones and colors
-    std::string shape;                 // structured values: a compact example of the shape, e.g. [{"label","value"}] (docs, schema, prompt)
+    std::string shape{};               // structured values: a compact example of the shape, e.g. [{"label","value"}] (docs, schema, prompt)
 
     PropDef withShape(const char* example) const { PropDef p = *this; p.shape = example; return p; }  // the same prop with its shape
 };
