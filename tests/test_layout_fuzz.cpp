@@ -412,3 +412,21 @@ TEST_CASE("layout fuzzer: long run", "[.layout-fuzz-long]") {
     std::cout << tally.summary();
     CHECK(tally.failing == 0);
 }
+
+// One seed looked at closely (LAYOUT_FUZZ_SEED=N [LAYOUT_FUZZ_SIZE=phone|tablet|desktop]): for each kind of failure
+// at each size, the violations and the spec minimized to that kind, ready for `promptotype inspect SPEC --layout`.
+TEST_CASE("layout fuzzer: show one seed", "[.layout-fuzz-seed]") {
+    const char* seedText = std::getenv("LAYOUT_FUZZ_SEED");
+    REQUIRE(seedText);
+    const char* only = std::getenv("LAYOUT_FUZZ_SIZE");
+    const Json doc = test::RandomSpec(std::strtoull(seedText, nullptr, 10)).document();
+    for (ImVec2 size : fuzzSizes()) {
+        if (only && *only && deviceSize(only).x != size.x) continue;
+        std::set<std::string> shown;
+        for (const LayoutViolation& v : violationsOf(doc, size)) {
+            if (!shown.insert(kindOf(v)).second) continue;
+            std::cout << sizeName(size) << " " << kindOf(v) << ":\n  " << describe(v) << "\n  minimized: "
+                      << minimizeFor(doc, size, kindOf(v)).dump() << "\n";
+        }
+    }
+}
