@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,24 @@ void go(Ui& ui, const NavEntry& e)
     if (!e.screen.empty() && !isActive(ui, e)) ui.navigate(e.screen);
 }
 
+// The width a one-line label takes in `room` px: whole, or cut with an ellipsis (Ui::fitText draws it so, the whole
+// text on hover); 0 when not even about 4 characters fit, and the caller shows the label on hover instead.
+float fittedWidth(Ui& ui, const std::string& s, TextStyle style, float room)
+{
+    const float whole = ui.measure(s, style).x;
+    if (whole <= room) return whole;
+    if (room < ui.minTextWidth(style) * 0.5f) return 0.0f;
+    return ui.measure(ui.ellipsize(s, style, room), style).x;
+}
+
+// A one-line label at pos within `room` px (see fittedWidth); returns whether anything was drawn.
+bool drawFitted(Ui& ui, ImVec2 pos, const std::string& s, TextStyle style, ImU32 color, float room)
+{
+    if (fittedWidth(ui, s, style, room) <= 0.0f) return false;
+    ui.fitText(pos, s, style, color, room);
+    return true;
+}
+
 // Children drawn side by side with their right edge at anchor.x; `pivotY` places them vertically
 // (0: top at anchor.y, 0.5: centered on it). Uses last frame's size (immediate mode knows it only
 // after drawing). Returns this frame's size.
@@ -86,6 +105,9 @@ ImVec2 drawTrailing(Ui& ui, const std::vector<Ui::Instance>& list, ImVec2 anchor
 // [SECTION] app_bar
 //-----------------------------------------------------------------------------
 
+const float kAppBarButton = 40.0f;  // the back button's diameter
+const float kTrailGap = 12.0f;      // between the title and the trailing widgets
+
 void drawAppBar(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
@@ -96,12 +118,15 @@ void drawAppBar(Ui& ui, const Node& n)
     const std::vector<Ui::Instance> trailing = ui.instances(n.children);
     const float trailW = trailing.empty() ? 0.0f : ImGui::GetStateStorage()->GetFloat(ImGui::GetID("##trail"), 0.0f);
 
-    const float btn = 40.0f;
+    const float btn = kAppBarButton;
     float x = origin.x;
     const float textX = x + (back ? btn + 8.0f : 0.0f);
-    const float textW = ImMax(40.0f, origin.x + w - textX - (trailW > 0 ? trailW + 12.0f : 0.0f));
-    const ImVec2 ts = ui.measure(title, TextStyle::H2, textW);
-    const ImVec2 ss = subtitle.empty() ? ImVec2() : ui.measure(subtitle, TextStyle::Caption, textW);
+    const float textW = ImMax(0.0f, origin.x + w - textX - (trailW > 0 ? trailW + kTrailGap : 0.0f));
+    // Titles wrap at word boundaries; squeezed under about 8 characters by the trailing widgets, they stay on one
+    // line and end in an ellipsis.
+    const float wrapW = textW >= ui.minTextWidth(TextStyle::H2) ? textW : 0.0f;
+    const ImVec2 ts = ui.measure(title, TextStyle::H2, wrapW);
+    const ImVec2 ss = subtitle.empty() ? ImVec2() : ui.measure(subtitle, TextStyle::Caption, wrapW);
     const float textH = ts.y + (subtitle.empty() ? 0.0f : 2.0f + ss.y);
     const float h = ImMax(56.0f, textH + 12.0f);
     const float cy = origin.y + h * 0.5f;
@@ -115,15 +140,37 @@ void drawAppBar(Ui& ui, const Node& n)
         if (p.hovered || p.held) dl->AddCircleFilled(r.GetCenter(), btn * 0.5f, draw::fade(p.held ? mixColor(t.c.surfaceAlt, t.c.text, 0.08f) : t.c.surfaceAlt), 32);
         draw::iconAt(ui, r.GetCenter(), 18.0f, "arrow-left", draw::fade(t.c.text));
     }
-    ui.textAt(ImFloor(ImVec2(textX, cy - textH * 0.5f)), title, TextStyle::H2, t.c.text, textW);
-    if (!subtitle.empty()) ui.textAt(ImFloor(ImVec2(textX, cy - textH * 0.5f + ts.y + 2.0f)), subtitle, TextStyle::Caption, t.c.textMuted, textW);
+    const ImVec2 titlePos = ImFloor(ImVec2(textX, cy - textH * 0.5f));
+    const ImVec2 subtitlePos = ImFloor(ImVec2(textX, cy - textH * 0.5f + ts.y + 2.0f));
+    if (wrapW > 0) {
+        ui.textAt(titlePos, title, TextStyle::H2, t.c.text, wrapW);
+        if (!subtitle.empty()) ui.textAt(subtitlePos, subtitle, TextStyle::Caption, t.c.textMuted, wrapW);
+    } else {
+        drawFitted(ui, titlePos, title, TextStyle::H2, t.c.text, textW);
+        if (!subtitle.empty()) drawFitted(ui, subtitlePos, subtitle, TextStyle::Caption, t.c.textMuted, textW);
+    }
     drawTrailing(ui, trailing, ImVec2(origin.x + w, cy), 0.5f, "##trail");
     draw::reserve(origin, ImVec2(w, h));
+}
+
+// An app bar fills its line; its minimum keeps the back button, about 8 characters of title and the trailing
+// widgets at their minimum.
+WidthRange measureAppBar(Ui& ui, const Node& n)
+{
+    const WidthRange title = ui.textWidths(ui.str(n, "title"), TextStyle::H2);
+    const WidthRange subtitle = ui.textWidths(ui.str(n, "subtitle"), TextStyle::Caption);
+    float min = ImMax(title.min, subtitle.min) + (ui.flag(n, "back") ? kAppBarButton + 8.0f : 0.0f);
+    const std::vector<Ui::Instance> trailing = ui.instances(n.children);
+    for (size_t i = 0; i < trailing.size(); i++) min += ui.widths(trailing[i]).min + (i ? 8.0f : kTrailGap);
+    return { min, kFillWidth };
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] bottom_nav, sidebar
 //-----------------------------------------------------------------------------
+
+const float kNavSlotMin = 48.0f;  // a bottom_nav item's narrowest slot: its icon pill and a few letters of label
+const float kNavLabelInset = 4.0f; // a bottom_nav label's margin inside its slot, on each side
 
 void drawBottomNav(Ui& ui, const Node& n)
 {
@@ -134,7 +181,9 @@ void drawBottomNav(Ui& ui, const Node& n)
     const ImRect bar(origin, origin + ImVec2(w, h));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     draw::surface(dl, bar, t, t.radius + 4.0f, 1.5f);
+    ImGui::PushClipRect(bar.Min, bar.Max, true);
     const float slot = items.empty() ? w : w / items.size();
+    const float labelRoom = slot - kNavLabelInset * 2;
     for (size_t i = 0; i < items.size(); i++) {
         const NavEntry& e = items[i];
         const ImRect cell(ImVec2(origin.x + slot * i, origin.y), ImVec2(origin.x + slot * (i + 1), origin.y + h));
@@ -145,30 +194,47 @@ void drawBottomNav(Ui& ui, const Node& n)
         if (p.pressed) go(ui, e);
         const bool active = isActive(ui, e);
         const ImU32 ink = draw::fade(active ? t.c.brand : p.hovered ? t.c.text : t.c.textMuted);
-        const ImVec2 iconC(cell.GetCenter().x, origin.y + 22.0f);
-        // Material 3 style: a soft pill behind the active icon.
+        // A label cut with an ellipsis in its slot; in a slot too narrow for a few letters the icon stands alone,
+        // centred, and the label shows on hover.
+        const float labelW = fittedWidth(ui, e.label, TextStyle::Small, labelRoom);
+        const ImVec2 iconC(cell.GetCenter().x, origin.y + (labelW > 0 ? 22.0f : h * 0.5f));
+        // Material 3 style: a soft pill behind the active icon, no wider than the slot.
+        const float pillHalfW = ImMin(26.0f, slot * 0.5f - 2.0f);
         if (active || p.hovered)
-            dl->AddRectFilled(iconC - ImVec2(26, 14), iconC + ImVec2(26, 14), draw::fade(active ? t.c.brandSoft : withAlpha(t.c.text, 0.05f)), 14.0f);
+            dl->AddRectFilled(iconC - ImVec2(pillHalfW, 14), iconC + ImVec2(pillHalfW, 14), draw::fade(active ? t.c.brandSoft : withAlpha(t.c.text, 0.05f)), 14.0f);
         draw::iconAt(ui, iconC, 17.0f, e.icon.empty() ? "circle-o" : e.icon, ink);
-        const ImVec2 ls = ui.measure(e.label, TextStyle::Small);
-        ImGui::PushClipRect(cell.Min, cell.Max, true);
-        ui.textAt(ImFloor(ImVec2(cell.GetCenter().x - ls.x * 0.5f, origin.y + 42.0f)), e.label, TextStyle::Small, ink);
-        ImGui::PopClipRect();
+        if (labelW > 0) ui.fitText(ImFloor(ImVec2(cell.GetCenter().x - labelW * 0.5f, origin.y + 42.0f)), e.label, TextStyle::Small, ink, labelRoom);
+        else if (p.hovered && !e.label.empty()) ui.tooltip(e.label);
     }
+    ImGui::PopClipRect();
     draw::reserve(origin, ImVec2(w, h));
 }
+
+// A bottom nav fills its line and needs a narrow slot per item.
+WidthRange measureBottomNav(Ui& ui, const Node& n)
+{
+    const size_t count = navEntries(ui, n).size();
+    return { count ? kNavSlotMin * count : kNavSlotMin, kFillWidth };
+}
+
+const float kSidebarPad = 10.0f;     // around the sidebar's rows
+const float kSidebarLabelX = 44.0f;  // a row's label (and the title) from the row's left edge: the icon column
+const float kSidebarLabelEnd = 8.0f; // a row's label margin on the right
 
 void drawSidebar(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float w = ui.itemWidth(n), pad = 10.0f, rowH = 40.0f;
+    const float w = ui.itemWidth(n), pad = kSidebarPad, rowH = 40.0f;
     const std::vector<NavEntry> items = navEntries(ui, n);
     const std::string title = ui.str(n, "title");
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float titleH = title.empty() ? 0.0f : ImMax(32.0f, ui.measure(title, TextStyle::H3).y) + 16.0f;
     const float h = pad * 2 + titleH + rowH * items.size() + 4.0f * (items.empty() ? 0 : items.size() - 1);
-    draw::surface(dl, ImRect(origin, origin + ImVec2(w, h)), t, t.radius, 0.0f);
+    const ImRect box(origin, origin + ImVec2(w, h));
+    draw::surface(dl, box, t, t.radius, 0.0f);
+    // Labels end in an ellipsis (whole on hover); a sidebar narrower than its icons shows no more than its box.
+    ImGui::PushClipRect(box.Min, box.Max, true);
 
     float y = origin.y + pad;
     if (!title.empty()) {
@@ -178,10 +244,9 @@ void drawSidebar(Ui& ui, const Node& n)
         const std::string initial = title.substr(0, 1);
         const ImVec2 is = ui.measure(initial, TextStyle::Strong);
         dl->AddText(ui.font(TextStyle::Strong), ui.font(TextStyle::Strong)->FontSize, ImFloor(mark + (ImVec2(28, 28) - is) * 0.5f), t.c.onBrand, initial.c_str());
+        const float titleX = origin.x + pad + kSidebarLabelX;
         const ImVec2 ts = ui.measure(title, TextStyle::H3);
-        ImGui::PushClipRect(origin, origin + ImVec2(w - pad, h), true);
-        ui.textAt(ImFloor(ImVec2(mark.x + 38.0f, mark.y + 14.0f - ts.y * 0.5f)), title, TextStyle::H3, t.c.text);
-        ImGui::PopClipRect();
+        drawFitted(ui, ImFloor(ImVec2(titleX, mark.y + 14.0f - ts.y * 0.5f)), title, TextStyle::H3, t.c.text, box.Max.x - pad - titleX);
         y += titleH;
     }
     for (size_t i = 0; i < items.size(); i++, y += rowH + 4.0f) {
@@ -198,12 +263,25 @@ void drawSidebar(Ui& ui, const Node& n)
         const ImU32 ink = draw::fade(active ? t.c.brand : t.c.textMuted);
         draw::iconAt(ui, ImVec2(row.Min.x + 22.0f, row.GetCenter().y), 16.0f, e.icon.empty() ? "circle-o" : e.icon, ink);
         const TextStyle style = active ? TextStyle::Strong : TextStyle::Body;
+        const float labelX = row.Min.x + kSidebarLabelX;
         const ImVec2 ls = ui.measure(e.label, style);
-        ImGui::PushClipRect(row.Min, row.Max - ImVec2(8, 0), true);
-        ui.textAt(ImFloor(ImVec2(row.Min.x + 44.0f, row.GetCenter().y - ls.y * 0.5f)), e.label, style, draw::fade(active ? t.c.brand : t.c.text));
-        ImGui::PopClipRect();
+        if (!drawFitted(ui, ImFloor(ImVec2(labelX, row.GetCenter().y - ls.y * 0.5f)), e.label, style, draw::fade(active ? t.c.brand : t.c.text),
+                        row.Max.x - kSidebarLabelEnd - labelX) &&
+            p.hovered && !e.label.empty())
+            ui.tooltip(e.label);
     }
+    ImGui::PopClipRect();
     draw::reserve(origin, ImVec2(w, h));
+}
+
+// A sidebar is as wide as its longest label (or title) beside the icon column; its minimum keeps about 8 characters.
+WidthRange measureSidebar(Ui& ui, const Node& n)
+{
+    float widest = ui.measure(ui.str(n, "title"), TextStyle::H3).x;
+    for (const NavEntry& e : navEntries(ui, n)) widest = ImMax(widest, ui.measure(e.label, TextStyle::Strong).x);
+    const float chrome = kSidebarPad * 2 + kSidebarLabelX + kSidebarLabelEnd;
+    widest = std::ceil(widest);
+    return { chrome + ImMin(widest, ui.minTextWidth(TextStyle::Body)), chrome + widest };
 }
 
 //-----------------------------------------------------------------------------
@@ -306,6 +384,9 @@ const char* toneIcon(const std::string& tone)
     return "info-circle";
 }
 
+const float kToastPadX = 16.0f;  // the toast's inner margin on each side
+const float kToastIconW = 28.0f; // its tone icon and the gap after it
+
 void drawToast(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
@@ -317,19 +398,32 @@ void drawToast(Ui& ui, const Node& n)
     const ImU32 bg = t.dark ? IM_COL32(236, 238, 243, 250) : IM_COL32(28, 31, 38, 245);
     const ImU32 fg = t.dark ? IM_COL32(20, 22, 28, 255) : IM_COL32(255, 255, 255, 255);
     const ImU32 accent = tone == "muted" ? mixColor(fg, bg, 0.35f) : mixColor(ui.color(Json(tone.empty() ? "info" : tone), t.c.info), fg, t.dark ? 0.0f : 0.25f);
-    const bool hasIcon = !ui.icon(icon).empty();
-    const float padX = 16.0f, iconW = hasIcon ? 28.0f : 0.0f;
-    const float textW = ImMax(40.0f, w - padX * 2 - iconW);
-    const ImVec2 ts = ui.measure(text, TextStyle::Body, textW);
+    // The message wraps at word boundaries; narrower than about 8 characters (a `w` smaller than the toast's
+    // minimum), it gets the icon's room and then stays on one line with an ellipsis, the whole message on hover.
+    const float minText = ui.minTextWidth(TextStyle::Body);
+    const float padX = ImClamp((w - minText) * 0.5f, 6.0f, kToastPadX);
+    const bool hasIcon = !ui.icon(icon).empty() && w - padX * 2 - kToastIconW >= minText;
+    const float iconW = hasIcon ? kToastIconW : 0.0f;
+    const float textW = ImMax(0.0f, w - padX * 2 - iconW);
+    const float wrapW = textW >= minText ? textW : 0.0f;
+    const ImVec2 ts = ui.measure(text, TextStyle::Body, wrapW);
     const float h = ImMax(48.0f, ts.y + 26.0f);
     const ImRect r(origin, origin + ImVec2(w, h));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     draw::shadow(dl, r, t.radius, 2.0f);
     dl->AddRectFilled(r.Min, r.Max, bg, t.radius);
     if (hasIcon) draw::iconAt(ui, ImVec2(r.Min.x + padX + 9.0f, r.GetCenter().y), 17.0f, icon, accent);
-    ui.textAt(ImFloor(ImVec2(r.Min.x + padX + iconW, r.GetCenter().y - ts.y * 0.5f)), text, TextStyle::Body, fg, textW);
+    const ImVec2 textPos = ImFloor(ImVec2(r.Min.x + padX + iconW, r.GetCenter().y - ts.y * 0.5f));
+    if (wrapW > 0) ui.textAt(textPos, text, TextStyle::Body, fg, wrapW);
+    else drawFitted(ui, textPos, text, TextStyle::Body, fg, textW);
     draw::reserve(origin, r.GetSize());
     ui.probe(n, text, false);
+}
+
+// A toast fills its line; its minimum keeps the icon and about 8 characters of message.
+WidthRange measureToast(Ui& ui, const Node& n)
+{
+    return { kToastPadX * 2 + kToastIconW + ui.textWidths(ui.str(n, "text"), TextStyle::Body).min, kFillWidth };
 }
 
 //-----------------------------------------------------------------------------
@@ -355,6 +449,7 @@ static void registerChromeWidgets(WidgetCatalog& c)
               prop("back", PropType::Bool, false, "show a back arrow that goes back"),
               prop("children", PropType::Nodes, nullptr, "trailing widgets, right-aligned") },
             R"({"app_bar": "Inbox", "subtitle": "3 unread", "children": [{"icon_button": "search", "label": "Search"}]})", drawAppBar);
+        d.measure = measureAppBar;
         d.container = true;
         d.layer = WidgetLayer::Chrome;
         c.add(std::move(d));
@@ -363,6 +458,7 @@ static void registerChromeWidgets(WidgetCatalog& c)
         WidgetDef d = widget("bottom_nav", "In-body bottom navigation; an item shows its screen.", "items",
             { prop("items", PropType::Array, Json::array(), kNavItemsDoc).withShape(kNavItemsShape) },
             R"({"bottom_nav": [{"label": "Home", "icon": "home", "screen": "home"}, {"label": "Profile", "icon": "user", "screen": "profile"}]})", drawBottomNav);
+        d.measure = measureBottomNav;
         d.interactive = true;
         d.layer = WidgetLayer::Chrome;
         c.add(std::move(d));
@@ -372,6 +468,7 @@ static void registerChromeWidgets(WidgetCatalog& c)
             { prop("items", PropType::Array, Json::array(), kNavItemsDoc).withShape(kNavItemsShape),
               prop("title", PropType::String, nullptr, "app or section name at the top (with a brand mark)") },
             R"({"sidebar": [{"label": "Dashboard", "icon": "dashboard", "screen": "home"}, {"label": "Reports", "icon": "chart", "screen": "reports"}], "title": "Acme", "w": 220})", drawSidebar);
+        d.measure = measureSidebar;
         d.interactive = true;
         d.layer = WidgetLayer::Chrome;
         c.add(std::move(d));
@@ -388,11 +485,15 @@ static void registerChromeWidgets(WidgetCatalog& c)
         d.layer = WidgetLayer::Overlay;
         c.add(std::move(d));
     }
-    c.add(widget("toast", "Inline snackbar with a tone icon.", "text",
-        { prop("text", PropType::String, "", "message"),
-          prop("tone", PropType::Tone, "info", "icon color and default icon"),
-          prop("icon", PropType::Icon, nullptr, "icon (default: one per tone)") },
-        R"({"toast": "Saved to your library", "tone": "success", "visible": "${saved}"})", drawToast));
+    {
+        WidgetDef d = widget("toast", "Inline snackbar with a tone icon.", "text",
+            { prop("text", PropType::String, "", "message"),
+              prop("tone", PropType::Tone, "info", "icon color and default icon"),
+              prop("icon", PropType::Icon, nullptr, "icon (default: one per tone)") },
+            R"({"toast": "Saved to your library", "tone": "success", "visible": "${saved}"})", drawToast);
+        d.measure = measureToast;
+        c.add(std::move(d));
+    }
 }
 
 static const WidgetCatalog::Registrar kRegistrar(70, registerChromeWidgets);
