@@ -79,26 +79,67 @@ bool drawFitted(Ui& ui, ImVec2 pos, const std::string& s, TextStyle style, ImU32
     return true;
 }
 
-// Children drawn side by side with their right edge at anchor.x; `pivotY` places them vertically
-// (0: top at anchor.y, 0.5: centered on it). Uses last frame's size (immediate mode knows it only
-// after drawing). Returns this frame's size.
-ImVec2 drawTrailing(Ui& ui, const std::vector<Ui::Instance>& list, ImVec2 anchor, float pivotY, const char* strId)
+const float kTrailSpacing = 8.0f;  // between trailing widgets (app bar actions, dialog footer buttons)
+
+// The narrowest children side by side kTrailSpacing apart keep readable: the sum of their minimums.
+float trailingMinWidth(Ui& ui, const std::vector<Ui::Instance>& list)
+{
+    float span = 0;
+    for (size_t i = 0; i < list.size(); i++) span += ui.widths(list[i]).min + (i ? kTrailSpacing : 0.0f);
+    return span;
+}
+
+// The width of children laid out with trailingWidths.
+float spanOf(const std::vector<float>& widths)
+{
+    float span = 0;
+    for (size_t i = 0; i < widths.size(); i++) span += widths[i] + (i ? kTrailSpacing : 0.0f);
+    return span;
+}
+
+// Widths of children side by side in `room` px, kTrailSpacing apart: each its preferred width (a fill widget its
+// minimum); when that is too much, each gives up width towards its minimum in proportion to how far above it it is,
+// and when even the minimums do not fit, all shrink alike (buttons then end their labels in an ellipsis).
+std::vector<float> trailingWidths(Ui& ui, const std::vector<Ui::Instance>& list, float room)
+{
+    std::vector<float> widths, mins;
+    float slack = 0;
+    for (const Ui::Instance& inst : list) {
+        const WidthRange r = ui.widths(inst);
+        widths.push_back(r.pref >= kFillWidth ? r.min : r.pref);
+        mins.push_back(r.min);
+        slack += widths.back() - r.min;
+    }
+    const float excess = spanOf(widths) - room;
+    if (excess > 0 && slack > 0) {
+        const float give = ImMin(1.0f, excess / slack);
+        for (size_t i = 0; i < widths.size(); i++) widths[i] -= (widths[i] - mins[i]) * give;
+    }
+    const float gaps = widths.empty() ? 0.0f : kTrailSpacing * (widths.size() - 1);
+    const float total = spanOf(widths) - gaps;
+    if (total > 0 && total + gaps > room)
+        for (float& w : widths) w *= ImMax(0.0f, room - gaps) / total;
+    return widths;
+}
+
+// Children side by side at `widths` (trailingWidths) with their right edge at anchor.x; `pivotY` places them
+// vertically (0: top at anchor.y, 0.5: centered on it) by last frame's height (immediate mode knows it only after
+// drawing). Returns this frame's size.
+ImVec2 drawTrailing(Ui& ui, const std::vector<Ui::Instance>& list, const std::vector<float>& widths, ImVec2 anchor, float pivotY,
+                    const char* strId)
 {
     if (list.empty()) return ImVec2();
     ImGuiStorage* st = ImGui::GetStateStorage();
-    const ImGuiID wid = ImGui::GetID(strId), hid = wid + 1;
-    const ImVec2 prev(st->GetFloat(wid, 0.0f), st->GetFloat(hid, 0.0f));
-    ImGui::SetCursorScreenPos(ImFloor(ImVec2(anchor.x - prev.x, anchor.y - prev.y * pivotY)));
-    ImGui::BeginGroup();
+    const ImGuiID hid = ImGui::GetID(strId);
+    const float top = ImFloor(anchor.y - st->GetFloat(hid, 0.0f) * pivotY);
+    float x = anchor.x - spanOf(widths), h = 0;
     for (size_t i = 0; i < list.size(); i++) {
-        if (i) ImGui::SameLine(0, 8);
-        ui.draw(list[i]);
+        const float left = ImFloor(x);
+        h = ImMax(h, ui.drawCell(list[i], ImVec2(left, top), left + widths[i]).y);
+        x += widths[i] + kTrailSpacing;
     }
-    ImGui::EndGroup();
-    const ImVec2 size = ImGui::GetItemRectSize();
-    st->SetFloat(wid, size.x);
-    st->SetFloat(hid, size.y);
-    return size;
+    st->SetFloat(hid, h);
+    return ImVec2(spanOf(widths), h);
 }
 
 //-----------------------------------------------------------------------------
@@ -108,6 +149,12 @@ ImVec2 drawTrailing(Ui& ui, const std::vector<Ui::Instance>& list, ImVec2 anchor
 const float kAppBarButton = 40.0f;  // the back button's diameter
 const float kTrailGap = 12.0f;      // between the title and the trailing widgets
 
+// The narrowest the app bar's title and subtitle may be laid out: about 8 characters, less when they are shorter.
+float titleMinWidth(Ui& ui, const Node& n)
+{
+    return ImMax(ui.textWidths(ui.str(n, "title"), TextStyle::H2).min, ui.textWidths(ui.str(n, "subtitle"), TextStyle::Caption).min);
+}
+
 void drawAppBar(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
@@ -115,12 +162,15 @@ void drawAppBar(Ui& ui, const Node& n)
     const float w = ui.itemWidth(n);
     const std::string title = ui.str(n, "title"), subtitle = ui.str(n, "subtitle");
     const bool back = ui.flag(n, "back");
-    const std::vector<Ui::Instance> trailing = ui.instances(n.children);
-    const float trailW = trailing.empty() ? 0.0f : ImGui::GetStateStorage()->GetFloat(ImGui::GetID("##trail"), 0.0f);
-
     const float btn = kAppBarButton;
     float x = origin.x;
     const float textX = x + (back ? btn + 8.0f : 0.0f);
+    // Trailing widgets sit right of the title while both keep their minimum, else on a line of their own under it.
+    const std::vector<Ui::Instance> trailing = ui.instances(n.children);
+    const float besideTitle = origin.x + w - textX - kTrailGap - titleMinWidth(ui, n);
+    const bool trailBelow = !trailing.empty() && trailingMinWidth(ui, trailing) > besideTitle;
+    const std::vector<float> trailWidths = trailingWidths(ui, trailing, trailBelow ? w : besideTitle);
+    const float trailW = trailBelow ? 0.0f : spanOf(trailWidths);
     const float textW = ImMax(0.0f, origin.x + w - textX - (trailW > 0 ? trailW + kTrailGap : 0.0f));
     // Titles wrap at word boundaries; squeezed under about 8 characters by the trailing widgets, they stay on one
     // line and end in an ellipsis.
@@ -128,8 +178,8 @@ void drawAppBar(Ui& ui, const Node& n)
     const ImVec2 ts = ui.measure(title, TextStyle::H2, wrapW);
     const ImVec2 ss = subtitle.empty() ? ImVec2() : ui.measure(subtitle, TextStyle::Caption, wrapW);
     const float textH = ts.y + (subtitle.empty() ? 0.0f : 2.0f + ss.y);
-    const float h = ImMax(56.0f, textH + 12.0f);
-    const float cy = origin.y + h * 0.5f;
+    const float headH = ImMax(56.0f, textH + 12.0f);
+    const float cy = origin.y + headH * 0.5f;
 
     if (back) {
         const ImRect r(ImVec2(x, cy - btn * 0.5f), ImVec2(x + btn, cy + btn * 0.5f));
@@ -149,20 +199,18 @@ void drawAppBar(Ui& ui, const Node& n)
         drawFitted(ui, titlePos, title, TextStyle::H2, t.c.text, textW);
         if (!subtitle.empty()) drawFitted(ui, subtitlePos, subtitle, TextStyle::Caption, t.c.textMuted, textW);
     }
-    drawTrailing(ui, trailing, ImVec2(origin.x + w, cy), 0.5f, "##trail");
+    float h = headH;
+    if (trailBelow) h += drawTrailing(ui, trailing, trailWidths, ImVec2(origin.x + w, origin.y + headH), 0.0f, "##trail").y + 8.0f;
+    else drawTrailing(ui, trailing, trailWidths, ImVec2(origin.x + w, cy), 0.5f, "##trail");
     draw::reserve(origin, ImVec2(w, h));
 }
 
-// An app bar fills its line; its minimum keeps the back button, about 8 characters of title and the trailing
-// widgets at their minimum.
+// An app bar fills its line; its minimum keeps the back button and about 8 characters of title, and the trailing
+// widgets at their minimum (on a line of their own when they do not fit beside the title).
 WidthRange measureAppBar(Ui& ui, const Node& n)
 {
-    const WidthRange title = ui.textWidths(ui.str(n, "title"), TextStyle::H2);
-    const WidthRange subtitle = ui.textWidths(ui.str(n, "subtitle"), TextStyle::Caption);
-    float min = ImMax(title.min, subtitle.min) + (ui.flag(n, "back") ? kAppBarButton + 8.0f : 0.0f);
-    const std::vector<Ui::Instance> trailing = ui.instances(n.children);
-    for (size_t i = 0; i < trailing.size(); i++) min += ui.widths(trailing[i]).min + (i ? 8.0f : kTrailGap);
-    return { min, kFillWidth };
+    const float head = titleMinWidth(ui, n) + (ui.flag(n, "back") ? kAppBarButton + 8.0f : 0.0f);
+    return { ImMax(head, trailingMinWidth(ui, ui.instances(n.children))), kFillWidth };
 }
 
 //-----------------------------------------------------------------------------
@@ -354,7 +402,8 @@ void drawDialog(Ui& ui, const Node& n)
             if (split < all.size()) {
                 const ImVec2 at = ImGui::GetCursorScreenPos() + ImVec2(0, 4);
                 const std::vector<Ui::Instance> actions(all.begin() + split, all.end());
-                const ImVec2 size = drawTrailing(ui, actions, ImVec2(at.x + ImGui::GetContentRegionAvail().x, at.y), 0.0f, "##actions");
+                const float room = ImGui::GetContentRegionAvail().x;
+                const ImVec2 size = drawTrailing(ui, actions, trailingWidths(ui, actions, room), ImVec2(at.x + room, at.y), 0.0f, "##actions");
                 ImGui::SetCursorScreenPos(at);
                 ImGui::Dummy(ImVec2(1, size.y));
             }
@@ -402,7 +451,8 @@ void drawToast(Ui& ui, const Node& n)
     // minimum), it gets the icon's room and then stays on one line with an ellipsis, the whole message on hover.
     const float minText = ui.minTextWidth(TextStyle::Body);
     const float padX = ImClamp((w - minText) * 0.5f, 6.0f, kToastPadX);
-    const bool hasIcon = !ui.icon(icon).empty() && w - padX * 2 - kToastIconW >= minText;
+    const bool iconKnown = !ui.icon(icon).empty();
+    const bool hasIcon = iconKnown && w - padX * 2 - kToastIconW >= minText;
     const float iconW = hasIcon ? kToastIconW : 0.0f;
     const float textW = ImMax(0.0f, w - padX * 2 - iconW);
     const float wrapW = textW >= minText ? textW : 0.0f;
@@ -415,7 +465,11 @@ void drawToast(Ui& ui, const Node& n)
     if (hasIcon) draw::iconAt(ui, ImVec2(r.Min.x + padX + 9.0f, r.GetCenter().y), 17.0f, icon, accent);
     const ImVec2 textPos = ImFloor(ImVec2(r.Min.x + padX + iconW, r.GetCenter().y - ts.y * 0.5f));
     if (wrapW > 0) ui.textAt(textPos, text, TextStyle::Body, fg, wrapW);
-    else drawFitted(ui, textPos, text, TextStyle::Body, fg, textW);
+    else if (!drawFitted(ui, textPos, text, TextStyle::Body, fg, textW)) {
+        // Not even a few letters fit: the tone icon alone, the message on hover.
+        if (iconKnown && w >= 24.0f) draw::iconAt(ui, r.GetCenter(), 17.0f, icon, accent);
+        if (!text.empty() && ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(r.Min, r.Max)) ui.tooltip(text);
+    }
     draw::reserve(origin, r.GetSize());
     ui.probe(n, text, false);
 }
