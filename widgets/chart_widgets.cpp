@@ -283,18 +283,20 @@ ImRect drawValueGrid(Ui& ui, const Axis& axis, const ImRect& frame)
     return plot;
 }
 
-// Category labels under the plot at the given centers, thinned out so they never overlap.
+// Category labels under the plot at the given centers, thinned out so they never overlap. A label gets the space
+// between two centers (at least about 8 characters, at most the chart's width) and is cut to it with an ellipsis.
 void drawCategoryLabels(Ui& ui, const std::vector<Point>& pts, const std::vector<float>& xs, float y, float minX, float maxX)
 {
     float widest = 0;
     for (const Point& p : pts) widest = ImMax(widest, ui.measure(p.label, TextStyle::Small).x);
     if (widest <= 0 || xs.size() < 1) return;
     const float spacing = xs.size() > 1 ? (xs.back() - xs.front()) / (xs.size() - 1) : widest;
-    const size_t every = (size_t)ImMax(1.0f, std::ceil((widest + 10.0f) / ImMax(spacing, 1.0f)));
+    const float budget = ImMin(ImMin(widest, maxX - minX), ImMax(spacing - 10.0f, ui.minTextWidth(TextStyle::Small)));
+    const size_t every = (size_t)ImMax(1.0f, std::ceil((budget + 10.0f) / ImMax(spacing, 1.0f)));
     for (size_t i = 0; i < pts.size(); i += every) {
-        const ImVec2 sz = ui.measure(pts[i].label, TextStyle::Small);
-        const float x = ImClamp(xs[i] - sz.x * 0.5f, minX, maxX - sz.x);
-        ui.textAt(ImFloor(ImVec2(x, y)), pts[i].label, TextStyle::Small, ui.theme().c.textFaint);
+        const float labelW = ImMin(ui.measure(pts[i].label, TextStyle::Small).x, budget);
+        const float x = ImClamp(xs[i] - labelW * 0.5f, minX, maxX - labelW);
+        ui.fitText(ImFloor(ImVec2(x, y)), pts[i].label, TextStyle::Small, ui.theme().c.textFaint, budget);
     }
 }
 
@@ -335,8 +337,11 @@ SeriesFrame seriesFrame(Ui& ui, const std::vector<Point>& pts, ImVec2 origin, Im
 {
     SeriesFrame f;
     for (const Point& p : pts) f.hasLabels |= !p.label.empty();
-    const float labelH = f.hasLabels ? ui.measure("0", TextStyle::Small).y + 8.0f : 0.0f;
-    const float top = origin.y + ui.measure("0", TextStyle::Small).y * 0.5f;
+    // The value labels are centred on their grid lines: half a label of room above the top line and below the
+    // bottom one (where the category labels, when any, take a whole line).
+    const float valueH = ui.measure("0", TextStyle::Small).y;
+    const float labelH = f.hasLabels ? valueH + 8.0f : std::ceil(valueH * 0.5f);
+    const float top = origin.y + valueH * 0.5f;
     f.axis = valueAxis(pts, size.y >= 140 ? 4 : 2);
     f.plot = drawValueGrid(ui, f.axis, ImRect(ImVec2(origin.x, top), ImVec2(origin.x + size.x, origin.y + size.y - labelH)));
     return f;
@@ -457,9 +462,7 @@ void drawHorizontalBars(Ui& ui, const Node& n, const std::vector<Point>& pts, Im
         const bool hot = area.hovered && ImGui::GetIO().MousePos.y >= cy - rowH * 0.5f && ImGui::GetIO().MousePos.y < cy + rowH * 0.5f;
         if (!p.label.empty()) {
             const ImVec2 ls = ui.measure(p.label, TextStyle::Caption);
-            ImGui::PushClipRect(ImVec2(origin.x, cy - rowH * 0.5f), ImVec2(origin.x + labelW, cy + rowH * 0.5f), true);
-            ui.textAt(ImFloor(ImVec2(origin.x, cy - ls.y * 0.5f)), p.label, TextStyle::Caption, hot ? t.c.text : t.c.textMuted);
-            ImGui::PopClipRect();
+            ui.fitText(ImFloor(ImVec2(origin.x, cy - ls.y * 0.5f)), p.label, TextStyle::Caption, hot ? t.c.text : t.c.textMuted, labelW);
         }
         dl->AddRectFilled(ImVec2(barX, cy - barH * 0.5f), ImVec2(barX + barW, cy + barH * 0.5f), withAlpha(t.c.surfaceAlt, 1.0f), barH * 0.5f);
         const float fw = (float)(std::max(0.0, p.value) / hi) * barW;

@@ -77,6 +77,38 @@ Tone toneOf(Ui& ui, const Json& value, const char* fallback)
     return { ink, mixColor(t.c.surface, ink, t.dark ? 0.20f : 0.13f) };
 }
 
+// Paragraphs in a width budget: wrapped while every word fits the width (lines then break between words) and the
+// width holds the text's first 8 characters, else one line cut with an ellipsis (the whole text on hover), so no
+// text is laid out as a sliver.
+bool wrapsAtWords(Ui& ui, std::string_view s, TextStyle style, float maxW)
+{
+    size_t prefix = 0;
+    for (int points = 0; prefix < s.size() && points < 8; ++points)
+        for (++prefix; prefix < s.size() && ((unsigned char)s[prefix] & 0xC0) == 0x80;) ++prefix;
+    if (ui.measure(s.substr(0, prefix), style).x > maxW) return false;
+    for (size_t at = 0; at < s.size();) {
+        size_t end = s.find_first_of(" \t\n", at);
+        if (end == std::string_view::npos) end = s.size();
+        if (end > at && ui.measure(s.substr(at, end - at), style).x > maxW) return false;
+        at = end + 1;
+    }
+    return true;
+}
+
+// The size paragraph() draws s at.
+ImVec2 paragraphSize(Ui& ui, std::string_view s, TextStyle style, float maxW)
+{
+    if (wrapsAtWords(ui, s, style, maxW)) return ui.measure(s, style, maxW);
+    return ImVec2(maxW, ui.measure(s, style).y);
+}
+
+// s at pos, wrapped at maxW or cut to it (see wrapsAtWords).
+void paragraph(Ui& ui, ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float maxW)
+{
+    if (wrapsAtWords(ui, s, style, maxW)) ui.textAt(pos, s, style, color, maxW);
+    else ui.fitText(pos, s, style, color, maxW);
+}
+
 // A positive size/count prop, or `fallback` when it is missing, zero, negative or not a number.
 float positive(double v, float fallback) { return std::isfinite(v) && v > 0 ? (float)v : fallback; }
 
@@ -239,13 +271,19 @@ Json cellValue(const Json& row, const Json& key)
 // Column widths from their natural (content) widths. Spare room is shared equally, so no column takes most of the
 // width by default. Too little room: the widest columns shrink first, down to a common level, and no
 // column goes under `floor` (about 8 characters) or its natural width if that is less, so short columns (amounts,
-// statuses, dates) stay whole; only when even that does not fit do all shrink alike.
+// statuses, dates) stay whole. Columns that do not fit even so are left out from the last one on (the row's
+// tooltip shows them); a single column left takes the width.
 void fitColumns(std::vector<Column>& cols, float w, float floor)
 {
     float natural = 0, floors = 0;
     for (const Column& col : cols) {
         natural += col.width;
         floors += ImMin(col.width, floor);
+    }
+    while (floors > w && cols.size() > 1) {
+        natural -= cols.back().width;
+        floors -= ImMin(cols.back().width, floor);
+        cols.pop_back();
     }
     if (natural <= w) {
         for (Column& col : cols) col.width += (w - natural) / cols.size();
@@ -301,6 +339,9 @@ void drawTable(Ui& ui, const Node& n)
         if (numbers && !col.alignGiven) col.align = 2;  // numbers line up on the right
         col.width = std::ceil(ImMin(cw, 320.0f)) + padX * 2;
     }
+    std::vector<std::string> labels;  // every column's header, also of those fitColumns leaves out
+    for (const Column& col : cols) labels.push_back(col.label);
+    const size_t allCols = cols.size();
     fitColumns(cols, w, ui.minTextWidth(TextStyle::Body) + padX * 2);
 
     const float headH = header ? 36.0f : 0.0f;
@@ -341,6 +382,11 @@ void drawTable(Ui& ui, const Node& n)
             if (p.pressed) ui.fire(n, "select", Json{ { "row", r }, { "item", rows[r] } });
             if (p.hovered) dl->AddRectFilled(rr.Min, rr.Max, mixColor(t.c.surface, t.c.brand, p.held ? 0.12f : 0.06f), t.radius, corners);
         }
+        if (cols.size() < allCols && ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(rr.Min, rr.Max)) {
+            std::string rest;  // the columns left out, one "LABEL: value" line each
+            for (size_t c = cols.size(); c < allCols; c++) rest += (rest.empty() ? "" : "\n") + labels[c] + (labels[c].empty() ? "" : ": ") + cells[r][c];
+            ui.tooltip(cells[r][0], rest);
+        }
         if (!ImGui::IsRectVisible(rr.Min, rr.Max)) continue;
         if (zebra && r % 2 == 1) dl->AddRectFilled(rr.Min, rr.Max, withAlpha(t.c.text, t.dark ? 0.035f : 0.022f), t.radius, corners);
         if (r > 0) dl->AddLine(ImVec2(rr.Min.x + padX, y), ImVec2(rr.Max.x - padX, y), withAlpha(t.c.border, 0.8f));
@@ -372,14 +418,16 @@ int trendOf(const std::string& trend, const std::string& delta)
     return 0;
 }
 
-// A small rounded pill with an optional leading icon (the stat delta).
+// A small rounded pill with an optional leading icon (the stat delta), at most maxW wide: a longer text is cut.
 struct Chip {
     std::string icon, text;
     ImU32 fill = 0, ink = 0;
+    float maxW = FLT_MAX;
+    float chrome(Ui& ui) const { return 16.0f + (ui.icon(icon).empty() ? 0.0f : 14.0f); }  // padding and icon beside the text
     ImVec2 size(Ui& ui) const
     {
         const ImVec2 ts = ui.measure(text, TextStyle::Small);
-        return ImVec2(ts.x + 16.0f + (ui.icon(icon).empty() ? 0.0f : 14.0f), ts.y + 8.0f);
+        return ImVec2(ImMin(ts.x + chrome(ui), maxW), ts.y + 8.0f);
     }
     void draw(Ui& ui, ImVec2 pos) const
     {
@@ -390,7 +438,7 @@ struct Chip {
             draw::iconAt(ui, ImVec2(x + 5.0f, pos.y + sz.y * 0.5f), 10.0f, icon, ink);
             x += 14.0f;
         }
-        ui.textAt(ImFloor(ImVec2(x, pos.y + 4.0f)), text, TextStyle::Small, ink);
+        ui.fitText(ImFloor(ImVec2(x, pos.y + 4.0f)), text, TextStyle::Small, ink, sz.x - chrome(ui));
     }
 };
 
@@ -421,12 +469,12 @@ void drawStat(Ui& ui, const Node& n)
         const int trend = trendOf(ui.str(n, "trend"), delta);
         chip = Chip{ trend > 0 ? "arrow-up" : trend < 0 ? "arrow-down" : "minus", delta,
                      trend > 0 ? t.c.successSoft : trend < 0 ? t.c.dangerSoft : t.c.surfaceAlt,
-                     trend > 0 ? t.c.success : trend < 0 ? t.c.danger : t.c.textMuted };
+                     trend > 0 ? t.c.success : trend < 0 ? t.c.danger : t.c.textMuted, innerW };
     }
     const ImVec2 chipSz = delta.empty() ? ImVec2() : chip.size(ui);
     const float capX = delta.empty() ? 0.0f : chipSz.x + 8.0f;
     const bool capBeside = !delta.empty() && !caption.empty() && capX + ui.measure(caption, TextStyle::Caption).x <= innerW;
-    const ImVec2 capSz = caption.empty() ? ImVec2() : ui.measure(caption, TextStyle::Caption, capBeside ? 0.0f : innerW);
+    const ImVec2 capSz = caption.empty() ? ImVec2() : capBeside ? ui.measure(caption, TextStyle::Caption) : paragraphSize(ui, caption, TextStyle::Caption, innerW);
     const float footerH = delta.empty() ? capSz.y : capBeside || caption.empty() ? chipSz.y : chipSz.y + 4.0f + capSz.y;
 
     const float natural = pad + (headH > 0 ? headH + 4.0f : 0.0f) + valueH + (footerH > 0 ? 10.0f + footerH : 0.0f) + pad;
@@ -448,7 +496,7 @@ void drawStat(Ui& ui, const Node& n)
     y += valueH + 10.0f;
     if (!delta.empty()) chip.draw(ui, ImVec2(origin.x + pad, y));
     if (capBeside) ui.textAt(ImFloor(ImVec2(origin.x + pad + capX, y + (chipSz.y - capSz.y) * 0.5f)), caption, TextStyle::Caption, t.c.textMuted);
-    else if (!caption.empty()) ui.textAt(ImVec2(origin.x + pad, y + (delta.empty() ? 0.0f : chipSz.y + 4.0f)), caption, TextStyle::Caption, t.c.textMuted, innerW);
+    else if (!caption.empty()) paragraph(ui, ImVec2(origin.x + pad, y + (delta.empty() ? 0.0f : chipSz.y + 4.0f)), caption, TextStyle::Caption, t.c.textMuted, innerW);
     draw::reserve(origin, box.GetSize());
     ui.probe(n, label, false);
 }
@@ -502,7 +550,7 @@ void drawRing(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float size = ImClamp(positive(ui.num(n, "size"), 96.0f), 32.0f, 480.0f);
+    const float size = ImClamp(positive(ui.num(n, "size"), 96.0f), 32.0f, ImMax(32.0f, ImMin(480.0f, ui.itemWidth(n))));
     const float f = fraction(ui.num(n, "value"));
     const float thick = ui.given(n, "thickness") ? ImClamp((float)ui.num(n, "thickness"), 2.0f, size * 0.4f) : ImMax(6.0f, size * 0.1f);
     const std::string label = ui.given(n, "label") ? ui.str(n, "label") : percentText(f);
@@ -543,6 +591,53 @@ void drawRing(Ui& ui, const Node& n)
 // [SECTION] timeline
 //-----------------------------------------------------------------------------
 
+// One timeline event laid out: its texts, where the time goes and how tall each part is.
+struct TimelineEntry {
+    std::string title, time, text, icon;
+    bool done = false;
+    Tone tone;
+    float titleW = 0;         // the title's wrap width
+    bool timeBeside = false;  // time on the title's first line (right-aligned), else on its own line under the title
+    float titleH = 0, timeH = 0, textH = 0;
+    float y = 0, h = 0;       // top and height of the entry (its dot row is kTimelineRowH tall)
+};
+
+constexpr float kTimelineRowH = 22.0f;  // the dot's row: the title's first line is centred on it
+
+// The time sits right of the title while the title keeps at least half the width (and about 8 characters); a longer
+// time goes on its own line under the title, cut to the width if it must.
+void layOutTimelineEntry(Ui& ui, TimelineEntry& e, float textW)
+{
+    const float timeW = e.time.empty() ? 0.0f : std::ceil(ui.measure(e.time, TextStyle::Caption).x) + 12.0f;
+    const float titleWhole = ui.measure(e.title, TextStyle::Strong).x;
+    const float titleFloor = ImMax(ui.minTextWidth(TextStyle::Strong), textW * 0.5f);
+    e.timeBeside = !e.time.empty() && (titleWhole + timeW <= textW || textW - timeW >= titleFloor);
+    e.titleW = e.timeBeside ? textW - timeW : textW;
+    e.titleH = paragraphSize(ui, e.title, TextStyle::Strong, e.titleW).y;
+    e.timeH = e.time.empty() || e.timeBeside ? 0.0f : ui.measure(e.time, TextStyle::Caption).y;
+    e.textH = e.text.empty() ? 0.0f : paragraphSize(ui, e.text, TextStyle::Body, textW).y;
+    const float firstLine = ui.measure("A", TextStyle::Strong).y;
+    e.h = ImMax(kTimelineRowH, (kTimelineRowH - firstLine) * 0.5f + e.titleH + (e.timeH > 0 ? 2.0f + e.timeH : 0.0f) +
+                                   (e.textH > 0 ? 2.0f + e.textH : 0.0f));
+}
+
+// An entry's dot on the rail: its icon in a circle, a check mark when done, else a hollow ring.
+void timelineDot(Ui& ui, const TimelineEntry& e, ImVec2 c)
+{
+    const Theme& t = ui.theme();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (!ui.icon(e.icon).empty()) {
+        dl->AddCircleFilled(c, 14.0f, e.done ? e.tone.ink : e.tone.soft, 32);
+        draw::iconAt(ui, c, 13.0f, e.icon, e.done ? t.c.onBrand : e.tone.ink);
+    } else if (e.done) {
+        dl->AddCircleFilled(c, 9.0f, e.tone.ink, 24);
+        draw::checkMark(dl, c, 9.0f, t.c.onBrand);
+    } else {
+        dl->AddCircleFilled(c, 7.0f, t.c.surface, 24);
+        dl->AddCircle(c, 7.0f, mixColor(t.c.border, t.c.textFaint, 0.5f), 24, 2.0f);
+    }
+}
+
 void drawTimeline(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
@@ -550,14 +645,16 @@ void drawTimeline(Ui& ui, const Node& n)
     const float w = ui.itemWidth(n);
     const Json items = ui.prop(n, "items");
     const size_t count = items.is_array() ? std::min<size_t>(items.size(), 200) : 0;
-    const float rail = 32.0f, textX = origin.x + rail + 10.0f, textW = ImMax(40.0f, w - rail - 10.0f);
+    // The rail and its dots on the left; a timeline too narrow (an explicit `w`) to keep about 8 characters beside
+    // them leaves them out, so its texts keep what room there is.
+    const bool withRail = w - 42.0f >= ui.minTextWidth(TextStyle::Strong);
+    const float rail = withRail ? 32.0f : 0.0f, textX = origin.x + (withRail ? rail + 10.0f : 0.0f), textW = withRail ? w - rail - 10.0f : w;
 
-    struct Entry { std::string title, time, text, icon; bool done; Tone tone; float y, h; };
-    std::vector<Entry> entries;
+    std::vector<TimelineEntry> entries;
     float y = origin.y;
     for (size_t i = 0; i < count; i++) {
         const Json& it = items[i];
-        Entry e;
+        TimelineEntry e;
         auto field = [&](const char* k) { return it.is_object() && it.contains(k) ? toDisplayString(it[k]) : std::string(); };
         e.title = it.is_object() ? field("title") : toDisplayString(it);
         e.time = field("time");
@@ -565,39 +662,30 @@ void drawTimeline(Ui& ui, const Node& n)
         e.icon = field("icon");
         e.done = it.is_object() && it.contains("done") && truthy(it["done"]);
         e.tone = toneOf(ui, it.is_object() && it.contains("tone") ? it["tone"] : Json(), "brand");
-        const float timeW = e.time.empty() ? 0.0f : ui.measure(e.time, TextStyle::Caption).x + 12.0f;
-        float h = ImMax(ui.measure(e.title, TextStyle::Strong, ImMax(20.0f, textW - timeW)).y, 22.0f);
-        if (!e.text.empty()) h += 2.0f + ui.measure(e.text, TextStyle::Body, textW).y;
+        layOutTimelineEntry(ui, e, textW);
         e.y = y;
-        e.h = h;
-        y += h + 18.0f;
+        y += e.h + 18.0f;
         entries.push_back(std::move(e));
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float cx = origin.x + rail * 0.5f;
-    auto dotY = [](const Entry& e) { return e.y + 11.0f; };
-    for (size_t i = 0; i + 1 < entries.size(); i++)  // rail segments first, dots on top
+    auto dotY = [](const TimelineEntry& e) { return e.y + kTimelineRowH * 0.5f; };
+    for (size_t i = 0; withRail && i + 1 < entries.size(); i++)  // rail segments first, dots on top
         dl->AddLine(ImVec2(cx, dotY(entries[i])), ImVec2(cx, dotY(entries[i + 1])), entries[i].done && entries[i + 1].done ? withAlpha(entries[i].tone.ink, 0.45f) : t.c.border, 2.0f);
-    for (const Entry& e : entries) {
-        const ImVec2 c(cx, dotY(e));
-        if (!ui.icon(e.icon).empty()) {
-            dl->AddCircleFilled(c, 14.0f, e.done ? e.tone.ink : e.tone.soft, 32);
-            draw::iconAt(ui, c, 13.0f, e.icon, e.done ? t.c.onBrand : e.tone.ink);
-        } else if (e.done) {
-            dl->AddCircleFilled(c, 9.0f, e.tone.ink, 24);
-            draw::checkMark(dl, c, 9.0f, t.c.onBrand);
-        } else {
-            dl->AddCircleFilled(c, 7.0f, t.c.surface, 24);
-            dl->AddCircle(c, 7.0f, mixColor(t.c.border, t.c.textFaint, 0.5f), 24, 2.0f);
+    for (const TimelineEntry& e : entries) {
+        if (withRail) timelineDot(ui, e, ImVec2(cx, dotY(e)));
+        float ty = e.y + (kTimelineRowH - ui.measure("A", TextStyle::Strong).y) * 0.5f;
+        paragraph(ui, ImVec2(textX, ty), e.title, TextStyle::Strong, t.c.text, e.titleW);
+        if (e.timeBeside) {
+            const float timeW = ui.measure(e.time, TextStyle::Caption).x;
+            ui.textAt(ImVec2(textX + textW - timeW, ty + 1.0f), e.time, TextStyle::Caption, t.c.textFaint);
         }
-        const float timeW = e.time.empty() ? 0.0f : ui.measure(e.time, TextStyle::Caption).x;
-        const float titleH = ui.measure(e.title, TextStyle::Strong, ImMax(20.0f, textW - timeW - 12.0f)).y;
-        const float ty = e.y + (22.0f - ui.measure("A", TextStyle::Strong).y) * 0.5f;
-        ui.textAt(ImVec2(textX, ty), e.title, TextStyle::Strong, t.c.text, ImMax(20.0f, textW - timeW - 12.0f));
-        if (!e.time.empty())
-            ui.textAt(ImVec2(origin.x + w - timeW, ty + 1.0f), e.time, TextStyle::Caption, t.c.textFaint);
-        if (!e.text.empty())
-            ui.textAt(ImVec2(textX, ty + ImMax(titleH, 16.0f) + 2.0f), e.text, TextStyle::Body, t.c.textMuted, textW);
+        ty += e.titleH;
+        if (e.timeH > 0) {
+            ui.fitText(ImVec2(textX, ty + 2.0f), e.time, TextStyle::Caption, t.c.textFaint, textW);
+            ty += 2.0f + e.timeH;
+        }
+        if (!e.text.empty()) paragraph(ui, ImVec2(textX, ty + 2.0f), e.text, TextStyle::Body, t.c.textMuted, textW);
     }
     draw::reserve(origin, ImVec2(w, entries.empty() ? 0.0f : y - 18.0f - origin.y));
 }
@@ -638,15 +726,24 @@ void drawHeatmap(Ui& ui, const Node& n)
     const ImVec2 grid(origin.x + labelW, origin.y + monthH);
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
+    // The box: the grid, or the legend when that is wider (the legend is left out when even the widget is narrower).
+    const ImRect gridRect(grid, grid + ImVec2(weeks * (cell + gap) - gap, 7 * (cell + gap) - gap));
+    const float sw = 10.0f;
+    const ImVec2 lessSz = ui.measure("Less", TextStyle::Small), moreSz = ui.measure("More", TextStyle::Small);
+    const float legendW = lessSz.x + moreSz.x + 5 * (sw + 3.0f) + 10.0f;
+    const bool legend = legendW <= w;
+    const float right = legend ? ImMax(gridRect.Max.x, origin.x + legendW) : gridRect.Max.x;
+
     int lastMonth = -1;
     float lastLabelEnd = -FLT_MAX;
     for (int wk = 0; wk < weeks; wk++) {
         const CivilDate c = civilFromDays(firstDay + 7L * wk);
         const float x = grid.x + wk * (cell + gap);
-        if (c.month != lastMonth && x >= lastLabelEnd) {
-            const std::string_view month = monthName(c.month).substr(0, 3);
+        const std::string_view month = monthName(c.month).substr(0, 3);
+        const float monthW = ui.measure(month, TextStyle::Small).x;
+        if (c.month != lastMonth && x >= lastLabelEnd && x + monthW <= right) {  // a month starting in the last weeks may have no room
             ui.textAt(ImVec2(x, origin.y), month, TextStyle::Small, t.c.textMuted);
-            lastLabelEnd = x + ui.measure(month, TextStyle::Small).x + 6.0f;
+            lastLabelEnd = x + monthW + 6.0f;
         }
         lastMonth = c.month;
     }
@@ -657,7 +754,6 @@ void drawHeatmap(Ui& ui, const Node& n)
             ui.textAt(ImFloor(ImVec2(origin.x, grid.y + d * (cell + gap) + (cell - s.y) * 0.5f)), kDayInitial[d], TextStyle::Small, t.c.textFaint);
         }
 
-    const ImRect gridRect(grid, grid + ImVec2(weeks * (cell + gap) - gap, 7 * (cell + gap) - gap));
     const ImGuiID id = ImGui::GetID("##heat");
     const bool hovered = ImGui::ItemAdd(gridRect, id) && ImGui::ItemHoverable(gridRect, id);
     const float radius = ImMin(4.0f, cell * 0.25f);
@@ -677,23 +773,28 @@ void drawHeatmap(Ui& ui, const Node& n)
             }
         }
 
-    // Footer: label on the left, "Less ▢▢▢▢▢ More" on the right.
+    // Footer: label on the left, "Less ▢▢▢▢▢ More" on the right, on one line while the label keeps about 8
+    // characters there; else the label takes its own line above the legend.
     float y = gridRect.Max.y + 10.0f;
-    const float sw = 10.0f;
-    const ImVec2 lessSz = ui.measure("Less", TextStyle::Small), moreSz = ui.measure("More", TextStyle::Small);
-    const float legendW = lessSz.x + moreSz.x + 5 * (sw + 3.0f) + 10.0f;
-    const float right = ImMax(gridRect.Max.x, origin.x + legendW);
-    float x = right - legendW;
-    ui.textAt(ImVec2(x, y), "Less", TextStyle::Small, t.c.textMuted);
-    x += lessSz.x + 6.0f;
-    for (int lv = 0; lv <= 4; lv++, x += sw + 3.0f)
-        dl->AddRectFilled(ImVec2(x, y + (lessSz.y - sw) * 0.5f), ImVec2(x + sw, y + (lessSz.y + sw) * 0.5f), heatColor(t, tone, lv), 2.0f);
-    ui.textAt(ImVec2(x + 1.0f, y), "More", TextStyle::Small, t.c.textMuted);
-    if (!label.empty()) {
-        const float labelY = y + (lessSz.y - ui.measure(label, TextStyle::Caption).y) * 0.5f;
-        ui.fitText(ImVec2(origin.x, labelY), label, TextStyle::Caption, t.c.textMuted, ImMax(20.0f, right - legendW - origin.x - 12.0f));
+    const float labelH = ui.measure(label, TextStyle::Caption).y;
+    const float besideRoom = legend ? right - legendW - origin.x - 12.0f : right - origin.x;
+    const bool beside = besideRoom >= ImMin(ui.measure(label, TextStyle::Caption).x, ui.minTextWidth(TextStyle::Caption));
+    if (!label.empty() && !beside) {
+        ui.fitText(ImVec2(origin.x, y), label, TextStyle::Caption, t.c.textMuted, right - origin.x);
+        y += labelH + 6.0f;
     }
-    y += lessSz.y;
+    const float lineH = ImMax(legend ? lessSz.y : 0.0f, !label.empty() && beside ? labelH : 0.0f);
+    if (legend) {
+        const float ly = y + (lineH - lessSz.y) * 0.5f;
+        float x = right - legendW;
+        ui.textAt(ImVec2(x, ly), "Less", TextStyle::Small, t.c.textMuted);
+        x += lessSz.x + 6.0f;
+        for (int lv = 0; lv <= 4; lv++, x += sw + 3.0f)
+            dl->AddRectFilled(ImVec2(x, ly + (lessSz.y - sw) * 0.5f), ImVec2(x + sw, ly + (lessSz.y + sw) * 0.5f), heatColor(t, tone, lv), 2.0f);
+        ui.textAt(ImVec2(x + 1.0f, ly), "More", TextStyle::Small, t.c.textMuted);
+    }
+    if (!label.empty() && beside) ui.fitText(ImVec2(origin.x, y + (lineH - labelH) * 0.5f), label, TextStyle::Caption, t.c.textMuted, besideRoom);
+    y += lineH;
     draw::reserve(origin, ImVec2(right - origin.x, y - origin.y));
     ui.probe(n, label, false);
 }
@@ -734,9 +835,11 @@ void drawCalendar(Ui& ui, const Node& n)
     // Header: "May 2026" and the arrows.
     const CivilDate shown{ month / 12, month % 12 + 1, 1 };
     const std::string title = std::string(monthName(shown.month)) + " " + std::to_string(shown.year);
-    const ImVec2 ts = ui.measure(title, TextStyle::H3);
-    const float headH = 40.0f;
-    ui.textAt(ImFloor(ImVec2(origin.x + 4.0f, origin.y + (headH - ts.y) * 0.5f)), title, TextStyle::H3, t.c.text);
+    // The title keeps left of the arrows: it steps down the type scale, then is cut.
+    const float headH = 40.0f, arrowsW = 56.0f + 17.0f, titleRoom = w - 4.0f - arrowsW - 6.0f;
+    const TextStyle titleStyle = ui.shrinkToFit(title, TextStyle::H3, titleRoom, TextStyle::Strong);
+    const ImVec2 ts = ui.measure(title, titleStyle);
+    ui.fitText(ImFloor(ImVec2(origin.x + 4.0f, origin.y + (headH - ts.y) * 0.5f)), title, titleStyle, t.c.text, titleRoom);
     if (roundButton(ui, n, "##prev", ImVec2(origin.x + w - 56.0f, origin.y + headH * 0.5f), 34.0f, "chevron-left", "Previous month")) month--;
     if (roundButton(ui, n, "##next", ImVec2(origin.x + w - 18.0f, origin.y + headH * 0.5f), 34.0f, "chevron-right", "Next month")) month++;
     st->SetInt(monthId, month);
@@ -816,6 +919,10 @@ WidthRange measureRing(Ui& ui, const Node& n)
     return { ImMax(size, caption.min), ImMax(size, caption.pref) };
 }
 
+// A month grid fills the width offered and needs seven day columns about 32 px wide (the month title then fits
+// beside its arrows).
+WidthRange measureCalendar(Ui&, const Node&) { return { 7 * 32.0f, kFillWidth }; }
+
 } // namespace
 
 static void registerDataWidgets(WidgetCatalog& c)
@@ -865,7 +972,7 @@ static void registerDataWidgets(WidgetCatalog& c)
     {
         WidgetDef d = widget("calendar", "Month grid with marked dates; a tapped day's ISO date goes to bind.", "marked",
             { prop("marked", PropType::Array, Json::array(), "ISO dates that get a dot").withShape(R"(["2026-05-04"])") },
-            R"({"calendar": "${map(events, e => e.date)}", "bind": "selectedDate"})", drawCalendar);
+            R"({"calendar": "${map(events, e => e.date)}", "bind": "selectedDate"})", drawCalendar, measureCalendar);
         d.events = { "change" };
         d.input = true;
         d.interactive = true;
