@@ -147,6 +147,9 @@ void iconAt(Ui& ui, ImVec2 center, float px, std::string_view icon, ImU32 col)
 
 namespace {
 constexpr float kIconGap = 8.0f;  // between an icon and its label
+
+// Kept free on both sides of a label too wide for its control, which is then cut to fit between.
+float cutInset(const ImRect& r) { return std::min(12.0f, r.GetHeight() * 0.3f); }
 }
 
 ImVec2 iconLabelSize(Ui& ui, std::string_view icon, std::string_view label, TextStyle style)
@@ -166,7 +169,7 @@ void iconLabel(Ui& ui, const ImRect& r, std::string_view icon, std::string_view 
 {
     float fs = ui.font(style)->FontSize;
     // Too wide for r (a control narrowed by its row): keep an inset on both sides and cut the label.
-    const float inset = std::min(12.0f, r.GetHeight() * 0.3f);
+    const float inset = cutInset(r);
     const bool cut = size.x > r.GetWidth() + 0.5f && !label.empty();
     float x = cut ? r.Min.x + inset : std::floor(r.GetCenter().x - size.x * 0.5f);
     float cy = r.GetCenter().y;
@@ -262,10 +265,14 @@ Press button(Ui& ui, const char* id, const ButtonSpec& b)
     ImU32 ink = b.busy ? withAlpha(col.text, 0.85f) : col.text;
     float fs = ui.font(style)->FontSize;
     if (b.busy) {
-        // The spinner takes the icon's place so the label does not jump when busy toggles.
-        float x = std::floor(r.GetCenter().x - content.x * 0.5f);
+        // The spinner takes the icon's place so the label does not jump when busy toggles; a label too wide for the
+        // button is cut as iconLabel cuts it.
+        const bool cut = content.x > r.GetWidth() + 0.5f;
+        float x = cut ? r.Min.x + cutInset(r) : std::floor(r.GetCenter().x - content.x * 0.5f);
         spinner(dl, ImVec2(x + fs * 0.5f, r.GetCenter().y), fs * 0.42f, ink, ui.elapsed());
-        if (!b.label.empty()) text(ui, ImVec2(x + fs + kIconGap, std::floor(r.GetCenter().y - fs * 0.5f)), b.label, style, ink);
+        const ImVec2 labelPos = ImFloor(ImVec2(x + fs + kIconGap, r.GetCenter().y - fs * 0.5f));
+        const float labelEnd = cut ? r.Max.x - cutInset(r) : r.Max.x;
+        if (!b.label.empty()) ui.fitText(labelPos, b.label, style, fade(ink), std::max(1.0f, labelEnd - labelPos.x));
     } else {
         iconLabel(ui, r, b.icon, b.label, style, ink, content);
     }

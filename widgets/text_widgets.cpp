@@ -440,9 +440,11 @@ void drawImage(Ui& ui, const Node& n)
     ImVec2 c = r.GetCenter() - ImVec2(0, withLabel ? 12.0f : 0.0f);
     dl->AddCircleFilled(c, iconBox * 0.5f, draw::fade(withAlpha(t.c.surface, 0.55f)), 40);
     draw::iconAt(ui, c, iconBox * 0.42f, ui.str(n, "icon"), mixColor(tone, t.c.text, 0.25f));
-    if (withLabel) {
-        ImVec2 ts = ui.measure(label, TextStyle::Caption);
-        draw::text(ui, ImFloor(ImVec2(r.GetCenter().x - ts.x * 0.5f, c.y + iconBox * 0.5f + 8)), label, TextStyle::Caption, mixColor(tone, t.c.text, 0.45f));
+    if (withLabel) {  // centered, cut to the image's width less a margin on each side
+        const float room = std::max(1.0f, width - 24.0f);
+        const float tw = std::min(ui.measure(label, TextStyle::Caption).x, room);
+        ui.fitText(ImFloor(ImVec2(r.GetCenter().x - tw * 0.5f, c.y + iconBox * 0.5f + 8)), label, TextStyle::Caption,
+                   draw::fade(mixColor(tone, t.c.text, 0.45f)), room);
     }
     ui.probe(n, label, false);
 }
@@ -562,8 +564,10 @@ void drawBubble(Ui& ui, const Node& n)
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float y = pos.y;
     auto sideX = [&](float w) { return me ? pos.x + avail - w : pos.x; };
+    // The name above and the time under the balloon stay on one line within the bubble's width.
+    const float captionW = std::max(1.0f, avail - 8);
     if (!name.empty() && !me) {
-        draw::text(ui, ImVec2(sideX(ui.measure(name, TextStyle::Caption).x) + 4, y), name, TextStyle::Caption, t.c.textMuted);
+        ui.fitText(ImVec2(pos.x + 4, y), name, TextStyle::Caption, draw::fade(t.c.textMuted), captionW);
         y += ui.font(TextStyle::Caption)->FontSize + 4;
     }
     ImVec2 content = typing ? ImVec2(34, ui.font(TextStyle::Body)->FontSize) : ui.measure(text, TextStyle::Body, maxW - pad.x * 2);
@@ -588,8 +592,8 @@ void drawBubble(Ui& ui, const Node& n)
     y += size.y;
     if (!time.empty()) {
         y += 4;
-        float tw = ui.measure(time, TextStyle::Small).x;
-        draw::text(ui, ImVec2(me ? r.Max.x - tw - 4 : r.Min.x + 4, y), time, TextStyle::Small, t.c.textFaint);
+        float tw = std::min(ui.measure(time, TextStyle::Small).x, captionW);
+        ui.fitText(ImVec2(me ? r.Max.x - tw - 4 : r.Min.x + 4, y), time, TextStyle::Small, draw::fade(t.c.textFaint), captionW);
         y += ui.font(TextStyle::Small)->FontSize;
     }
     reserve(avail, y - pos.y);
