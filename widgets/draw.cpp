@@ -183,6 +183,34 @@ void iconLabel(Ui& ui, const ImRect& r, std::string_view icon, std::string_view 
     else text(ui, pos, label, style, col);
 }
 
+namespace {
+
+// How textBlock lays `s` out in `width`: whole on one line, cut on one line, or wrapped at `wrap`.
+struct BlockLayout { ImVec2 size; bool cut; float wrap; };
+
+BlockLayout blockLayout(Ui& ui, std::string_view s, TextStyle style, float width)
+{
+    const ImVec2 line = ui.measure(s, style);
+    if (line.x <= width) return { line, false, 0.0f };
+    if (width < ui.minTextWidth(style)) return { ImVec2(width, line.y), true, 0.0f };
+    // ImGui counts the blank before a line break in the line's width: wrapping one blank short keeps the glyphs and
+    // the recorded run inside `width`.
+    const float wrap = std::max(1.0f, width - ui.measure(" ", style).x);
+    return { ui.measure(s, style, wrap), false, wrap };
+}
+
+} // namespace
+
+ImVec2 textBlock(Ui& ui, ImVec2 pos, std::string_view s, TextStyle style, ImU32 col, float width)
+{
+    const BlockLayout b = blockLayout(ui, s, style, width);
+    if (b.cut) return ui.fitText(ImFloor(pos), s, style, fade(col), std::max(1.0f, width));
+    text(ui, pos, s, style, col, b.wrap);
+    return b.size;
+}
+
+ImVec2 textBlockSize(Ui& ui, std::string_view s, TextStyle style, float width) { return blockLayout(ui, s, style, width).size; }
+
 //-----------------------------------------------------------------------------
 // [SECTION] Buttons
 //-----------------------------------------------------------------------------

@@ -550,9 +550,9 @@ void drawToggleRow(Ui& ui, const Node& n, bool isSwitch)
     float width = ui.itemWidth(n);
     const ImVec2 control = isSwitch ? ImVec2(50, 30) : ImVec2(22, 22);
     const float gap = 12, padY = 6;
-    float textW = std::max(40.0f, width - control.x - gap);
-    ImVec2 labelSize = ui.measure(label, TextStyle::Body, textW);
-    ImVec2 descSize = desc.empty() ? ImVec2(0, 0) : ui.measure(desc, TextStyle::Caption, textW);
+    float textW = std::max(1.0f, width - control.x - gap);
+    ImVec2 labelSize = draw::textBlockSize(ui, label, TextStyle::Body, textW);
+    ImVec2 descSize = desc.empty() ? ImVec2(0, 0) : draw::textBlockSize(ui, desc, TextStyle::Caption, textW);
     float textH = labelSize.y + (desc.empty() ? 0.0f : 2 + descSize.y);
     float rowH = std::max(control.y, textH) + padY * 2;
 
@@ -582,9 +582,8 @@ void drawToggleRow(Ui& ui, const Node& n, bool isSwitch)
             dl->AddRect(box.Min, box.Max, draw::fade(p.hovered ? t.c.brand : mixColor(t.c.border, t.c.textFaint, 0.5f)), 6, 0, 1.5f);
         }
     }
-    const bool oneLine = labelSize.y <= ui.font(TextStyle::Body)->FontSize;  // measured above: no second wrap pass
-    draw::text(ui, ImVec2(textX, textY), label, TextStyle::Body, t.c.text, oneLine ? 0.0f : textW);
-    if (!desc.empty()) draw::text(ui, ImVec2(textX, textY + labelSize.y + 2), desc, TextStyle::Caption, t.c.textMuted, textW);
+    draw::textBlock(ui, ImVec2(textX, textY), label, TextStyle::Body, t.c.text, textW);
+    if (!desc.empty()) draw::textBlock(ui, ImVec2(textX, textY + labelSize.y + 2), desc, TextStyle::Caption, t.c.textMuted, textW);
 }
 
 void drawCheckbox(Ui& ui, const Node& n) { drawToggleRow(ui, n, false); }
@@ -598,11 +597,11 @@ void drawRadio(Ui& ui, const Node& n)
     float width = ui.itemWidth(n);
     FieldGroup group(ui, ui.str(n, "label"), width);
     const float ring = 20, gap = 12, padY = 8;
-    float textW = std::max(40.0f, width - ring - gap);
+    float textW = std::max(1.0f, width - ring - gap);
     for (size_t i = 0; i < opts.size(); ++i) {
         const Option& o = opts[i];
-        ImVec2 labelSize = ui.measure(o.label, TextStyle::Body, textW);
-        ImVec2 descSize = o.desc.empty() ? ImVec2(0, 0) : ui.measure(o.desc, TextStyle::Caption, textW);
+        ImVec2 labelSize = draw::textBlockSize(ui, o.label, TextStyle::Body, textW);
+        ImVec2 descSize = o.desc.empty() ? ImVec2(0, 0) : draw::textBlockSize(ui, o.desc, TextStyle::Caption, textW);
         float textH = labelSize.y + (o.desc.empty() ? 0.0f : 2 + descSize.y);
         float rowH = std::max(ring, textH) + padY * 2;
         ImGui::PushID((int)i);
@@ -620,8 +619,8 @@ void drawRadio(Ui& ui, const Node& n)
         dl->AddCircleFilled(c, ring * 0.5f, draw::fade(t.c.surface), 24);
         dl->AddCircle(c, ring * 0.5f - 0.75f, draw::fade(sel || p.hovered ? t.c.brand : mixColor(t.c.border, t.c.textFaint, 0.5f)), 24, sel ? 2.0f : 1.5f);
         if (sel) dl->AddCircleFilled(c, 5, draw::fade(t.c.brand), 16);
-        draw::text(ui, ImVec2(pos.x + ring + gap, pos.y + padY), o.label, TextStyle::Body, t.c.text, textW);
-        if (!o.desc.empty()) draw::text(ui, ImVec2(pos.x + ring + gap, pos.y + padY + labelSize.y + 2), o.desc, TextStyle::Caption, t.c.textMuted, textW);
+        draw::textBlock(ui, ImVec2(pos.x + ring + gap, pos.y + padY), o.label, TextStyle::Body, t.c.text, textW);
+        if (!o.desc.empty()) draw::textBlock(ui, ImVec2(pos.x + ring + gap, pos.y + padY + labelSize.y + 2), o.desc, TextStyle::Caption, t.c.textMuted, textW);
         ImGui::PopID();
     }
     fieldFooter(ui, ui.fieldError(n), "");
@@ -748,13 +747,17 @@ void drawStepper(Ui& ui, const Node& n)
     if (!(step > 0)) step = 1;
     double value = std::clamp(numericValue(ui, n, lo), lo, hi);
     float width = ui.itemWidth(n);
-    const float btn = kStepperButton, valueW = kStepperValue, rowH = 40;
+    // Narrower than its controls (a small `w`), the buttons and the value shrink to fit; the label goes above them
+    // when it would not keep about 8 characters beside them.
+    const float btn = std::min(kStepperButton, std::floor(width / 3.4f)), valueW = std::min(kStepperValue, width - btn * 2), rowH = 40;
+    const float labelRoom = width - btn * 2 - valueW - 12;
+    const bool labelAbove = !label.empty() && labelRoom < ui.textWidths(label, TextStyle::Body).min;
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    float cy = pos.y + rowH * 0.5f;
     float fs = ui.font(TextStyle::Body)->FontSize;
-    if (!label.empty())
-        ui.fitText(ImVec2(pos.x, std::floor(cy - fs * 0.5f)), label, TextStyle::Body, draw::fade(t.c.text),
-                   std::max(1.0f, width - stepperControlsWidth()));
+    const float top = labelAbove ? fs + 4 : 0.0f;
+    float cy = pos.y + top + rowH * 0.5f;
+    if (labelAbove) ui.fitText(pos, label, TextStyle::Body, draw::fade(t.c.text), width);
+    else if (!label.empty()) ui.fitText(ImVec2(pos.x, std::floor(cy - fs * 0.5f)), label, TextStyle::Body, draw::fade(t.c.text), labelRoom);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float right = pos.x + width;
     for (int dir = -1; dir <= 1; dir += 2) {
@@ -773,11 +776,11 @@ void drawStepper(Ui& ui, const Node& n)
     }
     // A long number steps down the type scale between the buttons before it is cut.
     std::string shown = formatNumber(value, decimalsFor(step));
-    const float room = valueW - 4;
+    const float room = std::max(1.0f, valueW - 4);
     const TextStyle style = ui.shrinkToFit(shown, TextStyle::Strong, room, TextStyle::Small);
     const float w = std::min(ui.measure(shown, style).x, room), vfs = ui.font(style)->FontSize;
     ui.fitText(ImVec2(std::floor(right - btn - valueW * 0.5f - w * 0.5f), std::floor(cy - vfs * 0.5f)), shown, style, draw::fade(t.c.text), room);
-    ImGui::Dummy(ImVec2(width, rowH));
+    ImGui::Dummy(ImVec2(width, top + rowH));
 }
 
 void drawChips(Ui& ui, const Node& n)
@@ -893,7 +896,8 @@ void drawRating(Ui& ui, const Node& n)
     const Theme& t = ui.theme();
     int max = ui.integer(n, "max", 1, 10);
     bool readonly = ui.flag(n, "readonly");
-    float size = std::clamp((float)ui.num(n, "size"), 10.0f, 64.0f);
+    // Stars shrink to fit the width offered (a star and its gap take 1.18 sizes).
+    float size = std::min(std::clamp((float)ui.num(n, "size"), 10.0f, 64.0f), std::floor(ui.availWidth() / (max * 1.18f - 0.18f)));
     double value = std::clamp(numericValue(ui, n, 0), 0.0, (double)max);
     const float gap = std::round(size * 0.18f);
     ImVec2 pos = ImGui::GetCursorScreenPos();
