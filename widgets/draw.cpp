@@ -192,7 +192,7 @@ BlockLayout blockLayout(Ui& ui, std::string_view s, TextStyle style, float width
 {
     const ImVec2 line = ui.measure(s, style);
     if (line.x <= width) return { line, false, 0.0f };
-    if (width < ui.minTextWidth(style)) return { ImVec2(width, line.y), true, 0.0f };
+    if (width < ui.textWidths(s, style).min) return { ImVec2(width, line.y), true, 0.0f };
     // ImGui counts the blank before a line break in the line's width: wrapping one blank short keeps the glyphs and
     // the recorded run inside `width`.
     const float wrap = std::max(1.0f, width - ui.measure(" ", style).x);
