@@ -10,6 +10,7 @@
 #include "widgets/draw.h"
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace pt {
 
@@ -35,24 +36,39 @@ bool wantsWidth(Ui& ui, const Node& n)
     return ui.flag(n, "full") || n.layout.width != 0 || n.layout.widthPct > 0 || n.layout.grow > 0;
 }
 
-// Count badge on the corner of an icon button: a number/text pill, or a dot for `true`.
-void cornerBadge(Ui& ui, const Json& badge, ImVec2 anchor)
+// What a count badge says: counts past 99 (numbers, or text of digits only) read "99+".
+std::string badgeText(const Json& badge)
+{
+    std::string text = toDisplayString(badge);
+    const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+    const bool large = badge.is_number() ? badge.get<double>() > 99 : digits && std::strtod(text.c_str(), nullptr) > 99;
+    return large ? "99+" : text;
+}
+
+// Count badge in the top-right corner of an icon button, inside its box: a number/text pill, or a dot for `true`. Text
+// wider than the box ends in an ellipsis (the whole text on hover).
+void cornerBadge(Ui& ui, const Json& badge, const ImRect& box)
 {
     const Theme& t = ui.theme();
     if (badge.is_null() || badge == false || badge == 0 || badge == "" || badge == "0") return;
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 anchor = box.GetCenter() + ImVec2(box.GetWidth() * 0.3f, -box.GetHeight() * 0.3f);
     if (badge == true) {
         dl->AddCircleFilled(anchor, 6, draw::fade(t.c.surface), 16);
         dl->AddCircleFilled(anchor, 4, draw::fade(t.c.danger), 16);
         return;
     }
-    std::string text = badge.is_number() && badge.get<double>() > 99 ? "99+" : toDisplayString(badge);
-    ImVec2 ts = ui.measure(text, TextStyle::Small);
-    float h = 16, w = std::max(h, std::ceil(ts.x) + 8);
-    ImRect r(anchor - ImVec2(w * 0.5f, h * 0.5f), anchor + ImVec2(w * 0.5f, h * 0.5f));
-    dl->AddRectFilled(r.Min - ImVec2(2, 2), r.Max + ImVec2(2, 2), draw::fade(t.c.surface), h);
+    const std::string text = badgeText(badge);
+    const float ring = 2, h = 16, padX = 4, maxW = box.GetWidth() - ring * 2;
+    const ImVec2 ts = ui.measure(text, TextStyle::Small);
+    const float w = std::clamp(std::ceil(ts.x) + padX * 2, h, maxW);
+    const float right = std::min(box.Max.x - ring, anchor.x + w * 0.5f);
+    const ImRect r(ImVec2(right - w, box.Min.y + ring), ImVec2(right, box.Min.y + ring + h));
+    dl->AddRectFilled(r.Min - ImVec2(ring, ring), r.Max + ImVec2(ring, ring), draw::fade(t.c.surface), h);
     dl->AddRectFilled(r.Min, r.Max, draw::fade(t.c.danger), h);
-    draw::text(ui, ImFloor(r.GetCenter() - ts * 0.5f), text, TextStyle::Small, IM_COL32(255, 255, 255, 255));
+    const float tw = std::min(ts.x, w - padX * 2);
+    ui.fitText(ImFloor(ImVec2(r.GetCenter().x - tw * 0.5f, r.GetCenter().y - ts.y * 0.5f)), text, TextStyle::Small, draw::fade(IM_COL32(255, 255, 255, 255)),
+               w - padX * 2);
 }
 
 //-----------------------------------------------------------------------------
@@ -100,7 +116,7 @@ void drawIconButton(Ui& ui, const Node& n)
     else if (shade > 0) fill = withAlpha(t.c.text, shade * 0.7f);
     if (fill) dl->AddCircleFilled(r.GetCenter(), d * 0.5f, draw::fade(fill), 32);
     draw::iconAt(ui, r.GetCenter(), 18, icon, ink);
-    cornerBadge(ui, ui.prop(n, "badge"), r.GetCenter() + ImVec2(d * 0.3f, -d * 0.3f));
+    cornerBadge(ui, ui.prop(n, "badge"), r);
     if (p.hovered && !label.empty()) ImGui::SetTooltip("%s", label.c_str());
 }
 
@@ -131,13 +147,15 @@ void drawFab(Ui& ui, const Node& n)
     std::string icon = ui.str(n, "icon");
     std::string label = ui.str(n, "label");
     const float h = 56, margin = 10;
-    float w = label.empty() ? h : std::ceil(draw::iconLabelSize(ui, icon, label, TextStyle::Strong).x) + 44;
-
     ImRect screen = ui.screenRect();
+    // An extended FAB is as wide as its label, at most the screen's width less its margins (a longer label is cut).
+    const float room = screen.GetWidth() > h + 2 * t.pad ? screen.GetWidth() - 2 * t.pad : ImGui::GetContentRegionAvail().x;
+    float w = label.empty() ? h : std::min(std::ceil(draw::iconLabelSize(ui, icon, label, TextStyle::Strong).x) + 44, std::max(h, room));
+
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     ImVec2 cursor = ImGui::GetCursorScreenPos();
     ImVec2 contentMax = window->DC.CursorMaxPos;
-    bool pinned = screen.GetWidth() > w + 2 * t.pad && screen.GetHeight() > h + 2 * t.pad;
+    bool pinned = screen.GetWidth() >= w + 2 * t.pad && screen.GetHeight() > h + 2 * t.pad;
     ImVec2 pos = pinned ? screen.Max - ImVec2(w + t.pad, h + t.pad) : ImVec2(cursor.x + std::max(0.0f, ImGui::GetContentRegionAvail().x - w), cursor.y);
 
     ImGui::SetCursorScreenPos(pos - ImVec2(margin, margin));

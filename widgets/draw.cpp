@@ -147,6 +147,9 @@ void iconAt(Ui& ui, ImVec2 center, float px, std::string_view icon, ImU32 col)
 
 namespace {
 constexpr float kIconGap = 8.0f;  // between an icon and its label
+
+// Kept free on both sides of a label too wide for its control, which is then cut to fit between.
+float cutInset(const ImRect& r) { return std::min(12.0f, r.GetHeight() * 0.3f); }
 }
 
 ImVec2 iconLabelSize(Ui& ui, std::string_view icon, std::string_view label, TextStyle style)
@@ -166,7 +169,7 @@ void iconLabel(Ui& ui, const ImRect& r, std::string_view icon, std::string_view 
 {
     float fs = ui.font(style)->FontSize;
     // Too wide for r (a control narrowed by its row): keep an inset on both sides and cut the label.
-    const float inset = std::min(12.0f, r.GetHeight() * 0.3f);
+    const float inset = cutInset(r);
     const bool cut = size.x > r.GetWidth() + 0.5f && !label.empty();
     float x = cut ? r.Min.x + inset : std::floor(r.GetCenter().x - size.x * 0.5f);
     float cy = r.GetCenter().y;
@@ -179,6 +182,34 @@ void iconLabel(Ui& ui, const ImRect& r, std::string_view icon, std::string_view 
     if (cut) ui.fitText(pos, label, style, fade(col), std::max(1.0f, r.Max.x - inset - pos.x));
     else text(ui, pos, label, style, col);
 }
+
+namespace {
+
+// How textBlock lays `s` out in `width`: whole on one line, cut on one line, or wrapped at `wrap`.
+struct BlockLayout { ImVec2 size; bool cut; float wrap; };
+
+BlockLayout blockLayout(Ui& ui, std::string_view s, TextStyle style, float width)
+{
+    const ImVec2 line = ui.measure(s, style);
+    if (line.x <= width) return { line, false, 0.0f };
+    if (width < ui.textWidths(s, style).min) return { ImVec2(width, line.y), true, 0.0f };
+    // ImGui counts the blank before a line break in the line's width: wrapping one blank short keeps the glyphs and
+    // the recorded run inside `width`.
+    const float wrap = std::max(1.0f, width - ui.measure(" ", style).x);
+    return { ui.measure(s, style, wrap), false, wrap };
+}
+
+} // namespace
+
+ImVec2 textBlock(Ui& ui, ImVec2 pos, std::string_view s, TextStyle style, ImU32 col, float width)
+{
+    const BlockLayout b = blockLayout(ui, s, style, width);
+    if (b.cut) return ui.fitText(ImFloor(pos), s, style, fade(col), std::max(1.0f, width));
+    text(ui, pos, s, style, col, b.wrap);
+    return b.size;
+}
+
+ImVec2 textBlockSize(Ui& ui, std::string_view s, TextStyle style, float width) { return blockLayout(ui, s, style, width).size; }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Buttons
@@ -262,10 +293,14 @@ Press button(Ui& ui, const char* id, const ButtonSpec& b)
     ImU32 ink = b.busy ? withAlpha(col.text, 0.85f) : col.text;
     float fs = ui.font(style)->FontSize;
     if (b.busy) {
-        // The spinner takes the icon's place so the label does not jump when busy toggles.
-        float x = std::floor(r.GetCenter().x - content.x * 0.5f);
+        // The spinner takes the icon's place so the label does not jump when busy toggles; a label too wide for the
+        // button is cut as iconLabel cuts it.
+        const bool cut = content.x > r.GetWidth() + 0.5f;
+        float x = cut ? r.Min.x + cutInset(r) : std::floor(r.GetCenter().x - content.x * 0.5f);
         spinner(dl, ImVec2(x + fs * 0.5f, r.GetCenter().y), fs * 0.42f, ink, ui.elapsed());
-        if (!b.label.empty()) text(ui, ImVec2(x + fs + kIconGap, std::floor(r.GetCenter().y - fs * 0.5f)), b.label, style, ink);
+        const ImVec2 labelPos = ImFloor(ImVec2(x + fs + kIconGap, r.GetCenter().y - fs * 0.5f));
+        const float labelEnd = cut ? r.Max.x - cutInset(r) : r.Max.x;
+        if (!b.label.empty()) ui.fitText(labelPos, b.label, style, fade(ink), std::max(1.0f, labelEnd - labelPos.x));
     } else {
         iconLabel(ui, r, b.icon, b.label, style, ink, content);
     }

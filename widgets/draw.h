@@ -65,6 +65,10 @@ void iconAt(Ui& ui, ImVec2 center, float px, std::string_view icon, ImU32 col); 
 ImVec2 iconLabelSize(Ui& ui, std::string_view icon, std::string_view label, TextStyle style);  // size iconLabel needs
 void iconLabel(Ui& ui, const ImRect& r, std::string_view icon, std::string_view label, TextStyle style, ImU32 col);  // icon + label centered in r (label recorded as visible text)
 void iconLabel(Ui& ui, const ImRect& r, std::string_view icon, std::string_view label, TextStyle style, ImU32 col, ImVec2 size);  // the same, size from iconLabelSize
+// Text that may not fit `width` (specs/FORMAT.md, Layout): one line when it fits, wrapped at word boundaries when the
+// width keeps about 8 characters, else one line cut with an ellipsis (the whole text on hover). Returns the size drawn.
+ImVec2 textBlock(Ui& ui, ImVec2 pos, std::string_view s, TextStyle style, ImU32 col, float width);
+ImVec2 textBlockSize(Ui& ui, std::string_view s, TextStyle style, float width);  // what textBlock will take
 
 //-----------------------------------------------------------------------------
 // [SECTION] Buttons

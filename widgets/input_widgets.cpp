@@ -157,14 +157,16 @@ int selectedIndex(Ui& ui, const Node& n, const std::vector<Option>& opts) { retu
 // [SECTION] Field chrome
 //-----------------------------------------------------------------------------
 
-// Label above, tight spacing inside, one ImGui group for the parent's layout.
+// Label above, tight spacing inside, one ImGui group for the parent's layout. The label stays on one line within
+// the field's width: a longer one ends in an ellipsis (the whole label on hover) instead of widening the field.
 class FieldGroup {
 public:
-    FieldGroup(Ui& ui, const std::string& label)
+    FieldGroup(Ui& ui, const std::string& label, float width)
     {
         ImGui::BeginGroup();
         ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 6));
-        if (!label.empty()) ui.text(label, TextStyle::Caption, ui.theme().c.textMuted, 0.0f);
+        if (!label.empty())
+            ImGui::Dummy(ui.fitText(ImGui::GetCursorScreenPos(), label, TextStyle::Caption, draw::fade(ui.theme().c.textMuted), width));
     }
     ~FieldGroup()
     {
@@ -249,17 +251,17 @@ void textField(Ui& ui, const Node& n, const TextFieldSpec& s, float width, bool 
         draw::iconAt(ui, ImVec2(left + 7, cy), 15, s.icon, t.c.textMuted);
         left += 26;
     }
-    if (!s.prefix.empty()) {
-        draw::text(ui, ImVec2(left, std::floor(cy - fs * 0.5f)), s.prefix, TextStyle::Body, t.c.textMuted);
-        left += ui.measure(s.prefix, TextStyle::Body).x + 4;
-    }
+    // Prefix and suffix are short units ("$", "kg"): each gets at most a third of the field, a longer one is cut.
+    const float affixW = std::max(1.0f, (right - left) / 3.0f);
+    if (!s.prefix.empty())
+        left += ui.fitText(ImVec2(left, std::floor(cy - fs * 0.5f)), s.prefix, TextStyle::Body, draw::fade(t.c.textMuted), affixW).x + 4;
     ViewState reveal("##reveal");
     bool showTrailingButton = s.password || (s.clearable && !buf->empty());
     ImRect trailing(ImVec2(right - 24, cy - 16), ImVec2(right + 8, cy + 16));
     if (showTrailingButton) right -= 34;
     if (!s.suffix.empty()) {
-        float w = ui.measure(s.suffix, TextStyle::Body).x;
-        draw::text(ui, ImVec2(right - w, std::floor(cy - fs * 0.5f)), s.suffix, TextStyle::Body, t.c.textMuted);
+        const float w = std::min(ui.measure(s.suffix, TextStyle::Body).x, affixW);
+        ui.fitText(ImVec2(std::floor(right - w), std::floor(cy - fs * 0.5f)), s.suffix, TextStyle::Body, draw::fade(t.c.textMuted), affixW);
         right -= w + 6;
     }
 
@@ -300,8 +302,11 @@ void textField(Ui& ui, const Node& n, const TextFieldSpec& s, float width, bool 
     ImGui::PopStyleColor(5);
     ImGui::PopStyleVar(3);
     ImGui::PopFont();
-    if (s.multiline && buf->empty() && !active && !s.hint.empty())
-        draw::text(ui, ImVec2(left, r.Min.y + 10), s.hint, TextStyle::Body, t.c.textFaint, right - left);
+    if (s.multiline && buf->empty() && !active && !s.hint.empty()) {  // wrapped while it fits the box, else one cut line
+        const ImVec2 hintPos(left, r.Min.y + 10);
+        if (ui.measure(s.hint, TextStyle::Body, right - left).y <= s.height - 20) draw::text(ui, hintPos, s.hint, TextStyle::Body, t.c.textFaint, right - left);
+        else ui.fitText(hintPos, s.hint, TextStyle::Body, draw::fade(t.c.textFaint), std::max(1.0f, right - left));
+    }
 
     if (showTrailingButton) {
         bool revealed = reveal.get(0) != 0;
@@ -501,7 +506,7 @@ void drawInput(Ui& ui, const Node& n)
     s.number = kind == "number";
     if (s.number) s.flags |= ImGuiInputTextFlags_CharsDecimal;
     if (kind == "email") s.flags |= ImGuiInputTextFlags_CharsNoBlank;
-    FieldGroup group(ui, label);
+    FieldGroup group(ui, label, width);
     textField(ui, n, s, width, !error.empty());
     fieldFooter(ui, error, ui.str(n, "hint"));
 }
@@ -517,7 +522,7 @@ void drawTextarea(Ui& ui, const Node& n)
     s.probe = label.empty() ? s.hint : label;
     s.multiline = true;
     s.height = std::round(ui.font(TextStyle::Body)->FontSize * rows + 20);
-    FieldGroup group(ui, label);
+    FieldGroup group(ui, label, width);
     textField(ui, n, s, width, !error.empty());
     fieldFooter(ui, error, ui.str(n, "hint"));
 }
@@ -545,9 +550,9 @@ void drawToggleRow(Ui& ui, const Node& n, bool isSwitch)
     float width = ui.itemWidth(n);
     const ImVec2 control = isSwitch ? ImVec2(50, 30) : ImVec2(22, 22);
     const float gap = 12, padY = 6;
-    float textW = std::max(40.0f, width - control.x - gap);
-    ImVec2 labelSize = ui.measure(label, TextStyle::Body, textW);
-    ImVec2 descSize = desc.empty() ? ImVec2(0, 0) : ui.measure(desc, TextStyle::Caption, textW);
+    float textW = std::max(1.0f, width - control.x - gap);
+    ImVec2 labelSize = draw::textBlockSize(ui, label, TextStyle::Body, textW);
+    ImVec2 descSize = desc.empty() ? ImVec2(0, 0) : draw::textBlockSize(ui, desc, TextStyle::Caption, textW);
     float textH = labelSize.y + (desc.empty() ? 0.0f : 2 + descSize.y);
     float rowH = std::max(control.y, textH) + padY * 2;
 
@@ -577,9 +582,8 @@ void drawToggleRow(Ui& ui, const Node& n, bool isSwitch)
             dl->AddRect(box.Min, box.Max, draw::fade(p.hovered ? t.c.brand : mixColor(t.c.border, t.c.textFaint, 0.5f)), 6, 0, 1.5f);
         }
     }
-    const bool oneLine = labelSize.y <= ui.font(TextStyle::Body)->FontSize;  // measured above: no second wrap pass
-    draw::text(ui, ImVec2(textX, textY), label, TextStyle::Body, t.c.text, oneLine ? 0.0f : textW);
-    if (!desc.empty()) draw::text(ui, ImVec2(textX, textY + labelSize.y + 2), desc, TextStyle::Caption, t.c.textMuted, textW);
+    draw::textBlock(ui, ImVec2(textX, textY), label, TextStyle::Body, t.c.text, textW);
+    if (!desc.empty()) draw::textBlock(ui, ImVec2(textX, textY + labelSize.y + 2), desc, TextStyle::Caption, t.c.textMuted, textW);
 }
 
 void drawCheckbox(Ui& ui, const Node& n) { drawToggleRow(ui, n, false); }
@@ -591,13 +595,13 @@ void drawRadio(Ui& ui, const Node& n)
     std::vector<Option> opts = parseOptions(ui.prop(n, "options"));
     int selected = selectedIndex(ui, n, opts);
     float width = ui.itemWidth(n);
-    FieldGroup group(ui, ui.str(n, "label"));
+    FieldGroup group(ui, ui.str(n, "label"), width);
     const float ring = 20, gap = 12, padY = 8;
-    float textW = std::max(40.0f, width - ring - gap);
+    float textW = std::max(1.0f, width - ring - gap);
     for (size_t i = 0; i < opts.size(); ++i) {
         const Option& o = opts[i];
-        ImVec2 labelSize = ui.measure(o.label, TextStyle::Body, textW);
-        ImVec2 descSize = o.desc.empty() ? ImVec2(0, 0) : ui.measure(o.desc, TextStyle::Caption, textW);
+        ImVec2 labelSize = draw::textBlockSize(ui, o.label, TextStyle::Body, textW);
+        ImVec2 descSize = o.desc.empty() ? ImVec2(0, 0) : draw::textBlockSize(ui, o.desc, TextStyle::Caption, textW);
         float textH = labelSize.y + (o.desc.empty() ? 0.0f : 2 + descSize.y);
         float rowH = std::max(ring, textH) + padY * 2;
         ImGui::PushID((int)i);
@@ -615,8 +619,8 @@ void drawRadio(Ui& ui, const Node& n)
         dl->AddCircleFilled(c, ring * 0.5f, draw::fade(t.c.surface), 24);
         dl->AddCircle(c, ring * 0.5f - 0.75f, draw::fade(sel || p.hovered ? t.c.brand : mixColor(t.c.border, t.c.textFaint, 0.5f)), 24, sel ? 2.0f : 1.5f);
         if (sel) dl->AddCircleFilled(c, 5, draw::fade(t.c.brand), 16);
-        draw::text(ui, ImVec2(pos.x + ring + gap, pos.y + padY), o.label, TextStyle::Body, t.c.text, textW);
-        if (!o.desc.empty()) draw::text(ui, ImVec2(pos.x + ring + gap, pos.y + padY + labelSize.y + 2), o.desc, TextStyle::Caption, t.c.textMuted, textW);
+        draw::textBlock(ui, ImVec2(pos.x + ring + gap, pos.y + padY), o.label, TextStyle::Body, t.c.text, textW);
+        if (!o.desc.empty()) draw::textBlock(ui, ImVec2(pos.x + ring + gap, pos.y + padY + labelSize.y + 2), o.desc, TextStyle::Caption, t.c.textMuted, textW);
         ImGui::PopID();
     }
     fieldFooter(ui, ui.fieldError(n), "");
@@ -630,7 +634,7 @@ void drawSelect(Ui& ui, const Node& n)
     std::string placeholder = ui.str(n, "placeholder");
     std::string error = ui.fieldError(n);
     float width = ui.itemWidth(n);
-    FieldGroup group(ui, label);
+    FieldGroup group(ui, label, width);
     bool open = ImGui::IsPopupOpen("##options");
     bool has = selected >= 0;
     draw::Press p = fieldButton(ui, n, "##select", width, has ? opts[selected].label : placeholder, !has,
@@ -654,7 +658,7 @@ void drawDate(Ui& ui, const Node& n)
     double secs;
     Json v = ui.value(n);
     if (v.is_string() && parseDateTime(v.get<std::string>(), &secs)) selected = dayOf(secs);
-    FieldGroup group(ui, label);
+    FieldGroup group(ui, label, width);
     bool open = ImGui::IsPopupOpen("##calendar");
     bool has = selected != LONG_MIN;
     draw::Press p = fieldButton(ui, n, "##date", width, has ? formatFriendly(selected, today) : placeholder, !has, "calendar",
@@ -712,9 +716,11 @@ void drawSlider(Ui& ui, const Node& n)
     } else {
         shown = ui.str(n, "prefix") + shown + ui.str(n, "suffix");
     }
-    draw::text(ui, pos, label, TextStyle::Body, t.c.text);
-    float vw = ui.measure(shown, TextStyle::Strong).x;
-    draw::text(ui, ImVec2(pos.x + width - vw, pos.y), shown, TextStyle::Strong, t.c.brand);
+    // The value keeps its natural width while the label fits beside it, and at least half the line otherwise.
+    const float gap = 12, labelW = label.empty() ? 0.0f : ui.measure(label, TextStyle::Body).x + gap;
+    const float vw = std::min(ui.measure(shown, TextStyle::Strong).x, std::max(width * 0.5f, width - labelW));
+    if (!label.empty()) ui.fitText(pos, label, TextStyle::Body, draw::fade(t.c.text), std::max(1.0f, width - vw - gap));
+    ui.fitText(ImVec2(std::floor(pos.x + width - vw), pos.y), shown, TextStyle::Strong, draw::fade(t.c.brand), vw);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float f = (float)((value - lo) / (hi - lo));
     float cy = area.GetCenter().y;
@@ -727,6 +733,11 @@ void drawSlider(Ui& ui, const Node& n)
     dl->AddCircle(ImVec2(kx, cy), knob * 0.5f - 1, draw::fade(t.c.brand), 32, 2.0f);
 }
 
+constexpr float kStepperButton = 34, kStepperValue = 48;  // a stepper's round - and + buttons, and the value between them
+
+// What a stepper's controls take on the right, with the gap before its label.
+float stepperControlsWidth() { return kStepperButton * 2 + kStepperValue + 12; }
+
 void drawStepper(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
@@ -736,11 +747,17 @@ void drawStepper(Ui& ui, const Node& n)
     if (!(step > 0)) step = 1;
     double value = std::clamp(numericValue(ui, n, lo), lo, hi);
     float width = ui.itemWidth(n);
-    const float btn = 34, valueW = 48, rowH = 40;
+    // Narrower than its controls (a small `w`), the buttons and the value shrink to fit; the label goes above them
+    // when it would not keep about 8 characters beside them.
+    const float btn = std::min(kStepperButton, std::floor(width / 3.4f)), valueW = std::min(kStepperValue, width - btn * 2), rowH = 40;
+    const float labelRoom = width - btn * 2 - valueW - 12;
+    const bool labelAbove = !label.empty() && labelRoom < ui.textWidths(label, TextStyle::Body).min;
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    float cy = pos.y + rowH * 0.5f;
     float fs = ui.font(TextStyle::Body)->FontSize;
-    draw::text(ui, ImVec2(pos.x, std::floor(cy - fs * 0.5f)), label, TextStyle::Body, t.c.text);
+    const float top = labelAbove ? fs + 4 : 0.0f;
+    float cy = pos.y + top + rowH * 0.5f;
+    if (labelAbove) ui.fitText(pos, label, TextStyle::Body, draw::fade(t.c.text), width);
+    else if (!label.empty()) ui.fitText(ImVec2(pos.x, std::floor(cy - fs * 0.5f)), label, TextStyle::Body, draw::fade(t.c.text), labelRoom);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float right = pos.x + width;
     for (int dir = -1; dir <= 1; dir += 2) {
@@ -757,10 +774,13 @@ void drawStepper(Ui& ui, const Node& n)
         dl->AddCircle(c, btn * 0.5f - 0.5f, draw::fade(t.c.border), 32, 1.0f);
         draw::iconAt(ui, c, 12, dir < 0 ? "minus" : "plus", ink);
     }
+    // A long number steps down the type scale between the buttons before it is cut.
     std::string shown = formatNumber(value, decimalsFor(step));
-    float w = ui.measure(shown, TextStyle::Strong).x;
-    draw::text(ui, ImVec2(std::floor(right - btn - valueW * 0.5f - w * 0.5f), std::floor(cy - fs * 0.5f)), shown, TextStyle::Strong, t.c.text);
-    ImGui::Dummy(ImVec2(width, rowH));
+    const float room = std::max(1.0f, valueW - 4);
+    const TextStyle style = ui.shrinkToFit(shown, TextStyle::Strong, room, TextStyle::Small);
+    const float w = std::min(ui.measure(shown, style).x, room), vfs = ui.font(style)->FontSize;
+    ui.fitText(ImVec2(std::floor(right - btn - valueW * 0.5f - w * 0.5f), std::floor(cy - vfs * 0.5f)), shown, style, draw::fade(t.c.text), room);
+    ImGui::Dummy(ImVec2(width, top + rowH));
 }
 
 void drawChips(Ui& ui, const Node& n)
@@ -814,36 +834,55 @@ void drawChips(Ui& ui, const Node& n)
     }
 }
 
+// A segment's width range: its widest option whole, and narrowed, about 4 characters of each label beside its icon.
+WidthRange segmentWidths(Ui& ui, const std::vector<Option>& opts)
+{
+    const float fs = ui.font(TextStyle::Strong)->FontSize, shortLabel = ui.minTextWidth(TextStyle::Body) * 0.5f;
+    WidthRange r;
+    for (const Option& o : opts) {
+        const float whole = draw::iconLabelSize(ui, o.icon, o.label, TextStyle::Strong).x + 24.0f;
+        r.pref = std::max(r.pref, whole);
+        r.min = std::max(r.min, std::min(whole, (o.icon.empty() ? 0.0f : fs + 8.0f) + shortLabel + 24.0f));
+    }
+    return r;
+}
+
+// Equal segments on one line while each keeps about 4 characters; more options than fit continue on further lines of
+// the same track, each line's segments sharing its width.
 void drawSegmented(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
     std::vector<Option> opts = parseOptions(ui.prop(n, "options"));
     int selected = selectedIndex(ui, n, opts);
     float width = ui.itemWidth(n);
-    FieldGroup group(ui, ui.str(n, "label"));
-    const float h = std::max(34.0f, t.controlHeight - 4), inset = 3;
+    FieldGroup group(ui, ui.str(n, "label"), width);
+    const float h = std::max(34.0f, t.controlHeight - 4), inset = 3, lineH = h - inset * 2;
+    const int count = (int)opts.size();
+    const int perLine = std::clamp((int)((width - inset * 2) / std::max(1.0f, segmentWidths(ui, opts).min)), 1, std::max(1, count));
+    const int lines = std::max(1, (count + perLine - 1) / perLine);
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImRect track(pos, pos + ImVec2(width, h));
+    ImRect track(pos, pos + ImVec2(width, lineH * lines + inset * 2));
     ImGui::Dummy(track.GetSize());
     if (opts.empty()) return;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(track.Min, track.Max, draw::fade(t.c.surfaceAlt), t.radiusSmall);
-    float segW = (width - inset * 2) / opts.size();
-    for (size_t i = 0; i < opts.size(); ++i) {
-        ImRect r(ImVec2(track.Min.x + inset + segW * i, track.Min.y + inset), ImVec2(track.Min.x + inset + segW * (i + 1), track.Max.y - inset));
-        ImGui::PushID((int)i);
+    for (int i = 0; i < count; ++i) {
+        const int line = i / perLine, col = i % perLine, onLine = std::min(perLine, count - line * perLine);
+        const float segW = (width - inset * 2) / onLine, y = track.Min.y + inset + lineH * line;
+        ImRect r(ImVec2(track.Min.x + inset + segW * col, y), ImVec2(track.Min.x + inset + segW * (col + 1), y + lineH));
+        ImGui::PushID(i);
         draw::Press p = draw::pressAt("##segment", r);
         ui.probe(n, opts[i].label, true);
         ImGui::PopID();
-        if (p.pressed && selected != (int)i) {
-            selected = (int)i;
+        if (p.pressed && selected != i) {
+            selected = i;
             ui.setBound(n, opts[selected].value);
         }
-        bool sel = selected == (int)i;
+        bool sel = selected == i;
         if (sel) {
             draw::shadow(dl, r, t.radiusSmall - inset, 0.6f);
             dl->AddRectFilled(r.Min, r.Max, draw::fade(t.dark ? mixColor(t.c.surfaceAlt, IM_COL32(255, 255, 255, 255), 0.1f) : t.c.surface), std::max(2.0f, t.radiusSmall - inset));
-        } else if (i > 0 && selected != (int)i - 1) {  // hairline between two unselected segments
+        } else if (col > 0 && selected != i - 1) {  // hairline between two unselected segments
             dl->AddLine(ImVec2(r.Min.x, r.Min.y + 8), ImVec2(r.Min.x, r.Max.y - 8), draw::fade(t.c.border), 1.0f);
         }
         ImGui::PushClipRect(r.Min, r.Max, true);
@@ -857,7 +896,8 @@ void drawRating(Ui& ui, const Node& n)
     const Theme& t = ui.theme();
     int max = ui.integer(n, "max", 1, 10);
     bool readonly = ui.flag(n, "readonly");
-    float size = std::clamp((float)ui.num(n, "size"), 10.0f, 64.0f);
+    // Stars shrink to fit the width offered (a star and its gap take 1.18 sizes).
+    float size = std::min(std::clamp((float)ui.num(n, "size"), 10.0f, 64.0f), std::floor(ui.availWidth() / (max * 1.18f - 0.18f)));
     double value = std::clamp(numericValue(ui, n, 0), 0.0, (double)max);
     const float gap = std::round(size * 0.18f);
     ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -892,7 +932,7 @@ void drawRating(Ui& ui, const Node& n)
 //-----------------------------------------------------------------------------
 // [SECTION] Measures (width ranges for the layout contract)
 //-----------------------------------------------------------------------------
-// Fields, toggles, sliders and steppers keep the catalog's default (at least 120 px, as wide as offered).
+// Fields, toggles and sliders keep the catalog's default (at least 120 px, as wide as offered).
 
 // Chips wrap: the widest chip is the minimum, all of them on one line the preference.
 WidthRange measureChips(Ui& ui, const Node& n)
@@ -912,10 +952,16 @@ WidthRange measureChips(Ui& ui, const Node& n)
 WidthRange measureSegmented(Ui& ui, const Node& n)
 {
     const std::vector<Option> opts = parseOptions(ui.prop(n, "options"));
-    float widest = 0;
-    for (const Option& o : opts) widest = std::max(widest, draw::iconLabelSize(ui, o.icon, o.label, TextStyle::Strong).x + 24.0f);
+    const WidthRange segment = segmentWidths(ui, opts);
     const float count = (float)std::max<size_t>(1, opts.size());
-    return { count * std::min(widest, ui.minTextWidth(TextStyle::Body) * 0.5f + 24.0f) + 6.0f, count * widest + 6.0f };
+    return { count * segment.min + 6.0f, count * segment.pref + 6.0f };
+}
+
+// The buttons and value, and the label beside them down to about 8 characters; as wide as offered.
+WidthRange measureStepper(Ui& ui, const Node& n)
+{
+    const std::string& label = ui.str(n, "label");
+    return { stepperControlsWidth() + (label.empty() ? 0.0f : ui.textWidths(label, TextStyle::Body).min), kFillWidth };
 }
 
 WidthRange measureRating(Ui& ui, const Node& n)
@@ -999,7 +1045,7 @@ static void registerInputWidgets(WidgetCatalog& c)
             {"min", P::Number, 0, "lowest value", {}},
             {"max", P::Number, 99, "highest value", {}},
             {"step", P::Number, 1, "increment", {}}},
-           {"change"}, false, true, true, R"({"stepper": "Guests", "min": 1, "max": 8, "bind": "booking.guests"})", drawStepper, nullptr});
+           {"change"}, false, true, true, R"({"stepper": "Guests", "min": 1, "max": 8, "bind": "booking.guests"})", drawStepper, measureStepper});
 
     c.add({"chips", cat, "Pill toggles; one choice, or several with `multi` (value is an array).", "options",
            {options,

@@ -317,16 +317,17 @@ void drawText(Ui& ui, const Node& n)
     ImU32 col = ui.flag(n, "muted") ? t.c.textMuted : ui.color(ui.prop(n, "color"), t.c.text);
     int align = textAlign(n);
     const bool wrap = ui.flag(n, "wrap");
-    if (!wrap && s.find('\n') == std::string::npos && ui.measure(s, style).x > ui.availWidth()) {
-        // An unwrapped line with no room is cut, never drawn past its cell.
+    const float room = ui.itemWidth(n);
+    if (s.find('\n') == std::string::npos && (!wrap || room < ui.minTextWidth(style)) && ui.measure(s, style).x > room) {
+        // A line with no room that must not wrap, or would wrap narrower than about 8 characters (a narrow `w`), is
+        // cut, never drawn past its cell or squeezed into a column of letters.
         const ImVec2 pos = ImGui::GetCursorScreenPos();
-        reserve(ui.availWidth(), ui.fitText(pos, s, style, draw::fade(col), ui.availWidth()).y);
+        reserve(room, ui.fitText(pos, s, style, draw::fade(col), room).y);
     } else if (align == 0 && n.layout.width == 0 && n.layout.widthPct == 0) {
         ui.text(s, style, col, wrap ? -1.0f : 0.0f);
     } else {
-        float width = ui.itemWidth(n);
         ImVec2 pos = ImGui::GetCursorScreenPos();
-        reserve(width, wrappedText(ui, pos, ui.flag(n, "wrap") ? width : 0.0f, s, style, col, align));
+        reserve(room, wrappedText(ui, pos, wrap ? room : 0.0f, s, style, col, align));
     }
     ui.probe(n, s, false);
 }
@@ -356,9 +357,12 @@ void drawMarkdown(Ui& ui, const Node& n)
     ui.probe(n, "", false);
 }
 
+// A square widget's side: its `size` prop within [lo, 400] px, never wider than the width offered.
+float squareSize(Ui& ui, const Node& n, float lo) { return std::min(std::clamp((float)ui.num(n, "size"), lo, 400.0f), std::max(lo, ui.availWidth())); }
+
 void drawIcon(Ui& ui, const Node& n)
 {
-    float size = std::clamp((float)ui.num(n, "size"), 4.0f, 400.0f);
+    float size = squareSize(ui, n, 4.0f);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     reserve(size, size);
     draw::iconAt(ui, pos + ImVec2(size, size) * 0.5f, size, ui.str(n, "name"), ui.color(ui.prop(n, "color"), ui.theme().c.text));
@@ -384,7 +388,7 @@ void drawAvatar(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
     std::string name = ui.str(n, "name");
-    float size = std::clamp((float)ui.num(n, "size"), 16.0f, 400.0f);
+    float size = squareSize(ui, n, 16.0f);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     reserve(size, size);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -440,9 +444,11 @@ void drawImage(Ui& ui, const Node& n)
     ImVec2 c = r.GetCenter() - ImVec2(0, withLabel ? 12.0f : 0.0f);
     dl->AddCircleFilled(c, iconBox * 0.5f, draw::fade(withAlpha(t.c.surface, 0.55f)), 40);
     draw::iconAt(ui, c, iconBox * 0.42f, ui.str(n, "icon"), mixColor(tone, t.c.text, 0.25f));
-    if (withLabel) {
-        ImVec2 ts = ui.measure(label, TextStyle::Caption);
-        draw::text(ui, ImFloor(ImVec2(r.GetCenter().x - ts.x * 0.5f, c.y + iconBox * 0.5f + 8)), label, TextStyle::Caption, mixColor(tone, t.c.text, 0.45f));
+    if (withLabel) {  // centered, cut to the image's width less a margin on each side
+        const float room = std::max(1.0f, width - 24.0f);
+        const float tw = std::min(ui.measure(label, TextStyle::Caption).x, room);
+        ui.fitText(ImFloor(ImVec2(r.GetCenter().x - tw * 0.5f, c.y + iconBox * 0.5f + 8)), label, TextStyle::Caption,
+                   draw::fade(mixColor(tone, t.c.text, 0.45f)), room);
     }
     ui.probe(n, label, false);
 }
@@ -479,7 +485,7 @@ void drawSpacer(Ui& ui, const Node& n)
 {
     float size = std::clamp((float)ui.num(n, "size"), 0.0f, 4000.0f);
     bool sized = n.layout.grow > 0 || n.layout.width != 0 || n.layout.widthPct > 0;
-    ImGui::Dummy(ImVec2(sized ? ui.itemWidth(n) : size, size));
+    ImGui::Dummy(ImVec2(sized ? ui.itemWidth(n) : std::min(size, ui.availWidth()), size));
 }
 
 void drawSkeleton(Ui& ui, const Node& n)
@@ -557,17 +563,20 @@ void drawBubble(Ui& ui, const Node& n)
     if (text.empty() && !typing) return;  // nothing to say: no empty balloon
     float avail = ui.itemWidth(n);
     const ImVec2 pad(14, 9);
-    float maxW = std::max(60.0f, std::floor(avail * 0.75f));
+    float maxW = std::min(avail, std::max(60.0f, std::floor(avail * 0.75f)));
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float y = pos.y;
     auto sideX = [&](float w) { return me ? pos.x + avail - w : pos.x; };
+    // The name above and the time under the balloon stay on one line within the bubble's width.
+    const float captionW = std::max(1.0f, avail - 8);
     if (!name.empty() && !me) {
-        draw::text(ui, ImVec2(sideX(ui.measure(name, TextStyle::Caption).x) + 4, y), name, TextStyle::Caption, t.c.textMuted);
+        ui.fitText(ImVec2(pos.x + 4, y), name, TextStyle::Caption, draw::fade(t.c.textMuted), captionW);
         y += ui.font(TextStyle::Caption)->FontSize + 4;
     }
-    ImVec2 content = typing ? ImVec2(34, ui.font(TextStyle::Body)->FontSize) : ui.measure(text, TextStyle::Body, maxW - pad.x * 2);
-    ImVec2 size(std::max(40.0f, std::ceil(content.x) + pad.x * 2), std::ceil(content.y) + pad.y * 2);
+    const float textW = std::max(1.0f, maxW - pad.x * 2);
+    ImVec2 content = typing ? ImVec2(34, ui.font(TextStyle::Body)->FontSize) : draw::textBlockSize(ui, text, TextStyle::Body, textW);
+    ImVec2 size(std::min(avail, std::max(40.0f, std::ceil(content.x) + pad.x * 2)), std::ceil(content.y) + pad.y * 2);
     ImRect r(ImVec2(sideX(size.x), y), ImVec2(sideX(size.x) + size.x, y + size.y));
     const float big = 18, tail = 5;
     draw::roundRect(dl, r, me ? t.c.brand : t.c.surfaceAlt, big, big, me ? tail : big, me ? big : tail);
@@ -583,13 +592,13 @@ void drawBubble(Ui& ui, const Node& n)
             dl->AddCircleFilled(c, 3.5f, draw::fade(withAlpha(ink, 0.4f + 0.5f * lift)), 12);
         }
     } else {
-        draw::text(ui, r.Min + pad, text, TextStyle::Body, ink, maxW - pad.x * 2);
+        draw::textBlock(ui, r.Min + pad, text, TextStyle::Body, ink, textW);
     }
     y += size.y;
     if (!time.empty()) {
         y += 4;
-        float tw = ui.measure(time, TextStyle::Small).x;
-        draw::text(ui, ImVec2(me ? r.Max.x - tw - 4 : r.Min.x + 4, y), time, TextStyle::Small, t.c.textFaint);
+        float tw = std::min(ui.measure(time, TextStyle::Small).x, captionW);
+        ui.fitText(ImVec2(me ? r.Max.x - tw - 4 : r.Min.x + 4, y), time, TextStyle::Small, draw::fade(t.c.textFaint), captionW);
         y += ui.font(TextStyle::Small)->FontSize;
     }
     reserve(avail, y - pos.y);

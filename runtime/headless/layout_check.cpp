@@ -8,6 +8,7 @@
 #include "runtime/engine/theme.h"
 #include "runtime/headless/headless.h"
 #include "runtime/spec/catalog.h"
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
@@ -106,7 +107,7 @@ struct Checker {
                     rectText(boxes[run.box].rect));
             if (run.ellipsized) continue;
             const ImFont* font = fontOf(run, fonts);
-            const float needed = std::floor(prefixWidth(run.text, font));
+            const float needed = std::floor(narrowestWidth(run.text, font));
             if (run.rect.GetWidth() + 1.0f < needed)
                 add(run.box, invariant::kNarrowText, "text \"" + excerpt(run.text) + "\" laid out " + px(run.rect.GetWidth()) +
                     " px wide, narrower than its first " + std::to_string(prefixLength(run.text)) + " characters (" + px(needed) + " px)");
@@ -138,6 +139,21 @@ struct Checker {
     }
     static float prefixWidth(const std::string& s, const ImFont* font) {
         return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, s.data(), s.data() + prefixBytes(s)).x;
+    }
+    // The narrowest a text may be laid out: its first line when word-wrapped at the width of its first min(8, length)
+    // characters. Wrapping at a word boundary may end that line early ("Pay a bill" at 8 characters' width is "Pay a"
+    // over "bill"): such a paragraph is laid out as wide as the contract asks, though narrower than its first 8
+    // characters. Any wider layout has a first line at least as wide; a text squeezed to a few letters per line has not.
+    static float narrowestWidth(const std::string& s, const ImFont* font) {
+        const char* begin = s.data();
+        const char* end = begin + std::min(s.size(), s.find('\n'));
+        const char* eol = font->CalcWordWrapPositionA(1.0f, begin, end, prefixWidth(s, font));
+        if (eol == begin && begin < end) {  // a first character wider than the line: it is the line
+            unsigned c;
+            eol = begin + std::max(1, ImTextCharFromUtf8(&c, begin, end));
+        }
+        while (eol > begin && (eol[-1] == ' ' || eol[-1] == '\t')) --eol;
+        return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, begin, eol).x;
     }
 
     // The style a run was drawn in, as far as its rect tells: the font whose layout of the text at the run's width

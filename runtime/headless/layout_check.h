@@ -6,7 +6,8 @@
 //                      and `floating` widgets (fab, dialog), which are drawn over the flow on purpose;
 // - leaves-screen:     no box reaches past the screen's left or right edge (0.5 px tolerance), except inside a
 //                      `clips` widget (scroll), whose viewport clips its content on purpose;
-// - text-too-narrow:   a text run is at least as wide as its first min(8, length) characters, unless ellipsized;
+// - text-too-narrow:   a text run is at least as wide as its first min(8, length) characters (as the first line they
+//                      word-wrap to), unless ellipsized;
 // - text-outside-box:  a text run's rect lies inside its node's box (1 px tolerance); a floating widget's own text,
 //                      whose box is empty (it reserves nothing in the flow), within the screen's width.
 // Text runs whose rect is unknown (drawn inside a text field) and runs outside any node (app chrome) are skipped.
