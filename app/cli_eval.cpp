@@ -161,8 +161,10 @@ int cmdEval(const Args& a) {
     }
     const std::string& path = a.positional[0];
     std::vector<CorpusEntry> corpus;
+    std::vector<std::string> skipped;
     std::string error;
-    if (!readCorpus(path, &corpus, &error)) { std::cerr << "promptotype eval: " << error << "\n"; return 2; }
+    if (!readCorpus(path, &corpus, &skipped, &error)) { std::cerr << "promptotype eval: " << error << "\n"; return 2; }
+    for (const std::string& s : skipped) std::cerr << "promptotype eval: " << s << "\n";
     std::vector<CorpusEntry> entries = selected(corpus, a);
     if (entries.empty()) { std::cerr << "promptotype eval: no entry of " << path << " matches --style/--id\n"; return 2; }
     int code = 0;

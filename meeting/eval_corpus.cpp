@@ -17,14 +17,23 @@ std::string firstString(const Json& obj, std::initializer_list<const char*> keys
     return "";
 }
 
-// One line as an entry; false with `problem` (and `col` when the JSON itself is broken).
-bool entryFromLine(std::string_view line, CorpusEntry* e, std::string* problem, int* col) {
+// The keys a request may be under.
+const std::initializer_list<const char*> kRequestKeys = {"idea", "prompt", "request"};
+
+// One line as an entry; false with `problem` (and `col` when the JSON itself is broken). A placeholder (a request
+// key holding null or "") gives true with `placeholder` set.
+bool entryFromLine(std::string_view line, CorpusEntry* e, bool* placeholder, std::string* problem, int* col) {
     Json obj;
     Diagnostic d;
     if (!parseJsonText(line, &obj, &d)) { *problem = d.message; *col = d.col; return false; }
     if (!obj.is_object()) { *problem = "expected a JSON object like {\"id\": \"d001\", \"idea\": \"...\"}"; return false; }
-    e->request = firstString(obj, {"idea", "prompt", "request"});
-    if (e->request.empty()) { *problem = "no request: expected a non-empty \"idea\", \"prompt\" or \"request\" string"; return false; }
+    e->request = firstString(obj, kRequestKeys);
+    if (e->request.empty()) {
+        for (const char* k : kRequestKeys)
+            if (auto it = obj.find(k); it != obj.end() && (it->is_null() || *it == "")) { *placeholder = true; return true; }
+        *problem = "no request: expected a non-empty \"idea\", \"prompt\" or \"request\" string";
+        return false;
+    }
     e->id = firstString(obj, {"id", "name"});
     if (e->id.empty()) e->id = "line" + std::to_string(e->line);
     e->style = firstString(obj, {"style"});
@@ -48,7 +57,8 @@ bool entryFromLine(std::string_view line, CorpusEntry* e, std::string* problem, 
 
 } // namespace
 
-bool parseCorpus(std::string_view text, const std::string& path, std::vector<CorpusEntry>* out, std::string* error) {
+bool parseCorpus(std::string_view text, const std::string& path, std::vector<CorpusEntry>* out, std::vector<std::string>* skipped,
+                 std::string* error) {
     std::set<std::string> ids;
     int lineNo = 0;
     for (size_t start = 0; start < text.size();) {
@@ -62,7 +72,9 @@ bool parseCorpus(std::string_view text, const std::string& path, std::vector<Cor
         e.line = lineNo;
         std::string problem;
         int col = 0;
-        if (entryFromLine(line, &e, &problem, &col)) {
+        bool placeholder = false;
+        if (entryFromLine(line, &e, &placeholder, &problem, &col)) {
+            if (placeholder) { skipped->push_back(path + ":" + std::to_string(lineNo) + ": the request is empty; entry skipped"); continue; }
             if (ids.insert(e.id).second) { out->push_back(std::move(e)); continue; }
             problem = "duplicate id \"" + e.id + "\"";
         }
@@ -73,10 +85,10 @@ bool parseCorpus(std::string_view text, const std::string& path, std::vector<Cor
     return true;
 }
 
-bool readCorpus(const std::string& path, std::vector<CorpusEntry>* out, std::string* error) {
+bool readCorpus(const std::string& path, std::vector<CorpusEntry>* out, std::vector<std::string>* skipped, std::string* error) {
     std::string text;
     if (!readFileText(path, &text)) { *error = path + ": cannot read the file"; return false; }
-    return parseCorpus(text, path, out, error);
+    return parseCorpus(text, path, out, skipped, error);
 }
 
 int numberedItemCount(std::string_view request) {

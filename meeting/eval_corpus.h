@@ -43,9 +43,11 @@ inline constexpr const char* kDefaultCorpusStyle = "request";  // the style of e
 //-----------------------------------------------------------------------------
 
 // Reads a corpus; false with `error` = "FILE:LINE[:COL]: ..." for an unreadable file, a line that is not a JSON
-// object, a missing request, a duplicate id or malformed checks. Blank lines are skipped.
-bool readCorpus(const std::string& path, std::vector<CorpusEntry>* out, std::string* error);
-bool parseCorpus(std::string_view text, const std::string& path, std::vector<CorpusEntry>* out, std::string* error);  // the same, from text
+// object, a missing request, a duplicate id or malformed checks. Blank lines are skipped, and so are placeholder
+// entries whose request is null or empty, each with a "FILE:LINE: ..." line in `skipped`.
+bool readCorpus(const std::string& path, std::vector<CorpusEntry>* out, std::vector<std::string>* skipped, std::string* error);
+bool parseCorpus(std::string_view text, const std::string& path, std::vector<CorpusEntry>* out, std::vector<std::string>* skipped,
+                 std::string* error);  // the same, from text
 
 // How many items the request numbers "1. ... 2. ... 3. ..." (or "1) ..."), counting 1, 2, 3 ... in order; 0 when it
 // numbers fewer than two.

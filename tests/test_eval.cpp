@@ -25,8 +25,9 @@ const char* kTinyCorpus =
 
 std::vector<CorpusEntry> parsed(const std::string& text) {
     std::vector<CorpusEntry> out;
+    std::vector<std::string> skipped;
     std::string error;
-    REQUIRE(parseCorpus(text, "c.jsonl", &out, &error));
+    REQUIRE(parseCorpus(text, "c.jsonl", &out, &skipped, &error));
     return out;
 }
 
@@ -64,18 +65,25 @@ TEST_CASE("eval corpus: entries, optional fields and FILE:LINE for a malformed l
     CHECK(genui[0].style == kDefaultCorpusStyle);
 
     std::vector<CorpusEntry> out;
+    std::vector<std::string> skipped;
     std::string error;
-    CHECK_FALSE(parseCorpus(std::string(kTinyCorpus) + "{\"id\": \"t4\", \"idea\": \"x\",,}\n", "c.jsonl", &out, &error));
+    CHECK_FALSE(parseCorpus(std::string(kTinyCorpus) + "{\"id\": \"t4\", \"idea\": \"x\",,}\n", "c.jsonl", &out, &skipped, &error));
     CHECK(error.rfind("c.jsonl:4:", 0) == 0);
     out.clear();
-    CHECK_FALSE(parseCorpus("\n{\"id\": \"a\", \"checks\": []}\n", "c.jsonl", &out, &error));
+    CHECK_FALSE(parseCorpus("\n{\"id\": \"a\", \"checks\": []}\n", "c.jsonl", &out, &skipped, &error));
     CHECK(error.rfind("c.jsonl:2: no request", 0) == 0);
     out.clear();
-    CHECK_FALSE(parseCorpus("{\"id\": \"a\", \"idea\": \"x\"}\n{\"id\": \"a\", \"idea\": \"y\"}\n", "c.jsonl", &out, &error));
+    CHECK_FALSE(parseCorpus("{\"id\": \"a\", \"idea\": \"x\"}\n{\"id\": \"a\", \"idea\": \"y\"}\n", "c.jsonl", &out, &skipped, &error));
     CHECK(error == "c.jsonl:2: duplicate id \"a\"");
     out.clear();
-    CHECK_FALSE(parseCorpus("{\"idea\": \"x\", \"checks\": [{\"kind\": \"term\"}]}\n", "c.jsonl", &out, &error));
+    CHECK_FALSE(parseCorpus("{\"idea\": \"x\", \"checks\": [{\"kind\": \"term\"}]}\n", "c.jsonl", &out, &skipped, &error));
     CHECK(error.rfind("c.jsonl:1: checks/0:", 0) == 0);
+
+    // A placeholder (the genui samples have one with "prompt": null) is skipped, located.
+    out.clear();
+    CHECK(parseCorpus("{\"id\": \"a\", \"idea\": \"x\"}\n{\"id\": \"b\", \"prompt\": null}\n", "c.jsonl", &out, &skipped, &error));
+    CHECK(out.size() == 1);
+    CHECK(skipped == std::vector<std::string>{"c.jsonl:2: the request is empty; entry skipped"});
 }
 
 TEST_CASE("eval corpus: numbered items are counted 1, 2, 3 in order", "[eval]") {
