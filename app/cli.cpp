@@ -46,7 +46,7 @@ namespace {
 // Options that take a value; anything else starting with -- is a flag.
 bool takesValue(const std::string& name) {
     static const char* withValue[] = {"-o", "--out", "--screen", "--size", "--step", "--print", "--device", "--frames", "--shot",
-                                      "--provider", "--model", "--command", "--session", "--as", "--requirement"};
+                                      "--provider", "--model", "--command", "--session", "--as", "--requirement", "--style", "--id"};
     for (const char* w : withValue) if (name == w) return true;
     return false;
 }
@@ -144,7 +144,8 @@ LoadedSpec loadForRender(const std::string& path) {
     return loaded;
 }
 
-int writeShots(std::shared_ptr<const Spec> spec, const std::string& dir, const std::string& onlyScreen, ImVec2 size, bool dark) {
+int captureScreens(std::shared_ptr<const Spec> spec, const std::string& dir, const std::string& prefix, const std::string& onlyScreen,
+                   ImVec2 size, bool dark, std::vector<std::string>* written) {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) { std::cerr << dir << ": cannot create the folder: " << ec.message() << "\n"; return 2; }
@@ -159,12 +160,19 @@ int writeShots(std::shared_ptr<const Spec> spec, const std::string& dir, const s
         driver.proto().showScreen(s.id);
         driver.settle();
         Image img = driver.capture();
-        std::string path = (fs::path(dir) / (fileNameFromId(s.id) + ".png")).string();
+        std::string path = (fs::path(dir) / (prefix + fileNameFromId(s.id) + ".png")).string();
         std::string error;
         if (!writePng(path, img, &error)) { std::cerr << path << ": " << error << "\n"; return 1; }
-        std::cout << path << "\n";
+        written->push_back(path);
     }
     return 0;
+}
+
+int writeShots(std::shared_ptr<const Spec> spec, const std::string& dir, const std::string& onlyScreen, ImVec2 size, bool dark) {
+    std::vector<std::string> written;
+    int code = captureScreens(std::move(spec), dir, "", onlyScreen, size, dark, &written);
+    for (const std::string& path : written) std::cout << path << "\n";
+    return code;
 }
 
 int writeShotsInstead(std::shared_ptr<const Spec> spec, const std::string& specPath, const std::string& why, bool dark) {

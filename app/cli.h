@@ -1,7 +1,8 @@
 // Promptotype — the command line: arguments, the verb table, and what several verbs share.
 //
 // Each verb lives in the file of its group (cli_generate.cpp: the main job, generate, prompt, providers;
-// cli_spec.cpp: validate, shot, inspect, schema, docs; cli_meeting.cpp: run, play, refine, history, diff, report)
+// cli_spec.cpp: validate, shot, inspect, schema, docs; cli_meeting.cpp: run, play, refine, history, diff, report;
+// cli_eval.cpp: eval)
 // and registers itself in the verb table with its usage and summary. runCommandLine() dispatches through the
 // table and writes `help` from it. Exit codes: 0 success, 1 the spec or a step failed, 2 usage error or
 // unreadable file.
@@ -20,6 +21,10 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+namespace pt {
+class LlmProvider;
+}
 
 namespace pt::cli {
 
@@ -71,10 +76,18 @@ struct LoadedSpec {
 // Loads a spec for verbs that render it: problems go to stderr.
 LoadedSpec loadForRender(const std::string& path);
 
-// One PNG per screen (or only `onlyScreen`) in `dir`, paths printed; returns the exit code.
+// One PNG per screen (or only `onlyScreen`) in `dir`, named `prefix` + the screen id; the paths go to `written`.
+// Returns the exit code (problems go to stderr).
+int captureScreens(std::shared_ptr<const Spec> spec, const std::string& dir, const std::string& prefix, const std::string& onlyScreen,
+                   ImVec2 size, bool dark, std::vector<std::string>* written);
+// captureScreens with the paths printed: `shot` and the verbs that fall back to PNGs without a display.
 int writeShots(std::shared_ptr<const Spec> spec, const std::string& dir, const std::string& onlyScreen, ImVec2 size, bool dark);
 // No display for the window: says so and writes what it would have shown under promptotype-shots/NAME/.
 int writeShotsInstead(std::shared_ptr<const Spec> spec, const std::string& specPath, const std::string& why, bool dark);
+
+// The configured provider (--provider, --model, --command, environment, config file) for a generation; null with
+// the message printed and `exitCode` set to 2 when it cannot be built.
+std::unique_ptr<LlmProvider> providerFor(const Args& a, int* exitCode);
 
 // The window options the verbs that open one share: --device, --dark, --frames, --shot, and refinement in words.
 AppWindowOptions windowOptions(const Args& a, const std::string& specPath);

@@ -26,13 +26,11 @@
 namespace fs = std::filesystem;
 
 namespace pt::cli {
-namespace {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Providers and progress
 //-----------------------------------------------------------------------------
 
-// Builds the provider from --provider/--model/--command, the environment and the config file.
 std::unique_ptr<LlmProvider> providerFor(const Args& a, int* exitCode) {
     ProviderConfig config = ProviderConfig::load();
     if (!config.error.empty()) std::cerr << "promptotype: " << config.error << " (config file ignored)\n";
@@ -42,6 +40,8 @@ std::unique_ptr<LlmProvider> providerFor(const Args& a, int* exitCode) {
     if (!provider) { std::cerr << "promptotype: " << error << "\n"; *exitCode = 2; }
     return provider;
 }
+
+namespace {
 
 // One line for the terminal and the window:
 // "openai gpt-4o · streaming · 12.4 s · 1830 tokens (o200k estimate, ±2%) · writing 'stats' (2 screens ready)".
