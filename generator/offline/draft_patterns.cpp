@@ -430,16 +430,13 @@ Json keyStats(const Draft& d, const EntityPlan& p) {
     return stats;
 }
 
-std::string greeting(const Draft& d) {
-    return d.reading.heading.empty() ? "Good morning, Sam" : safeText(d.reading.heading, 80);
-}
-
 } // namespace
 
 void addHome(Draft& d) {
     const EntityPlan& p = d.plans.front();
     Json body = Json::array();
-    body.push_back(Json{{"heading", greeting(d)}, {"subtitle", safeText(d.reading.summary, 120)}, {"level", 1}});
+    // The request's own title when it gives one; never an invented greeting or the request itself as a subtitle.
+    if (!d.reading.heading.empty()) body.push_back(Json{{"heading", safeText(d.reading.heading, 80)}, {"level", 1}});
     Json stats = keyStats(d, p);
     body.push_back(Json{{"grid", stats}, {"cols", static_cast<int>(stats.size())}});
     std::string recent = p.when ? "${slice(sort(" + p.key + ", '" + p.when->name + "', 'desc'), 0, " + (d.wide() ? "6" : "3") + ")}"
@@ -1007,7 +1004,7 @@ void addOnboarding(Draft& d) {
     for (int i = 0; i < 3; ++i)
         points.push_back(Json{{"row", Json::array({Json{{"icon", icons[i]}, {"size", 22}, {"color", "brand"}, {"w", 32}}, Json{{"text", lines[i]}, {"grow", 1}}})}, {"gap", 12}});
     Json body = Json::array({Json{{"spacer", 24}}, Json{{"image", safeText(d.reading.appName, 40)}, {"icon", p.entity.icon}, {"h", 180}},
-                             Json{{"heading", "Welcome to " + safeText(d.reading.appName, 40)}, {"subtitle", safeText(d.reading.summary, 120)}, {"align", "center"}},
+                             Json{{"heading", "Welcome to " + safeText(d.reading.appName, 40)}, {"align", "center"}},
                              Json{{"card", points}},
                              Json{{"button", "Get started"}, {"id", "getStarted"}, {"w", "fill"}, {"size", "lg"}, {"go", next}}});
     d.screen("welcome", Json{{"title", "Welcome"}, {"bar", false}, {"body", body}});

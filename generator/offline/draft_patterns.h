@@ -32,6 +32,18 @@ std::string safeText(std::string_view text, size_t maxBytes = 2000);  // valid U
 std::string exprString(std::string_view text);     // a single-quoted expression string literal with escapes
 std::vector<std::string> featuresNamed(std::string_view text);  // features whose words the text uses ("remind me" -> reminders)
 std::set<std::string> wordForms(std::string_view text);          // lower-case words, their singulars and joined pairs ("sign-in")
+std::string fieldKindFor(const std::string& label, const std::string& widget);  // a field's kind from its label ("Due date" -> date); `widget` as quoted ("checkbox") or ""
+
+// Something the request manages, read from its own words (request_reader.cpp).
+struct RequestEntity {
+    std::string head;    // singular head noun ("sighting")
+    std::string phrase;  // singular, with the noun before the head ("pest sighting")
+    std::vector<std::string> words;  // the whole phrase as first written, singular ("greenhouse", "pest", "sighting")
+    int score = 0;       // how the request uses it: mentions, plural, object of a verb, "each X", "X with ..."
+    std::vector<IdeaField> attributes;  // from "X with A, B and C" / "including" / "showing"
+};
+// The head nouns of the request's noun phrases, best first; app, screen and time words are never entities.
+std::vector<RequestEntity> requestEntities(std::string_view request);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Entity plans and the draft being built

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -548,23 +549,6 @@ const std::set<std::string>& stopWords() {
     return s;
 }
 
-// Verbs and adjectives common in ideas; skipped when guessing an unknown entity.
-const std::set<std::string>& nonNouns() {
-    static const std::set<std::string> s = [] {
-        std::set<std::string> out;
-        const char* text =
-            "browse build sort warn pick confirm post sees move open opens assign earn turn turns group groups save add edit delete "
-            "remove send sends receive check tick set sets start stop play pause choose select enter type write read run runs go "
-            "personal internal public private online offline live real nearby favorite favourite shared local global custom "
-            "interactive fictional famous different short long current recent upcoming overdue incoming active top private "
-            "explain explains describe describing represent representing representing display hierarchy structure part";
-        for (auto& w : splitOn(text, ' '))
-            if (!w.empty()) out.insert(w);
-        return out;
-    }();
-    return s;
-}
-
 std::vector<std::string> tokenize(std::string_view idea) {
     std::vector<std::string> out;
     std::string cur;
@@ -742,70 +726,25 @@ std::vector<QuotedLabel> quotedLabels(std::string_view idea) {
     return out;
 }
 
-std::string fieldKindFor(const std::string& label, const std::string& widget) {
-    std::string low;
-    for (char c : label) low += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    auto has = [&](const char* w) { return low.find(w) != std::string::npos; };
-    if (widget == "checkbox") return "bool";
-    if (widget == "slider") return "number";
-    if (widget == "choice") return "choice";
-    if (has("email")) return "email";
-    if (has("phone") || has("mobile")) return "phone";
-    if (widget == "date" || has("date") || has("birthday") || has("deadline")) return "date";
-    if (has("time") && !has("times")) return "time";
-    if (has("price") || has("amount") || has("total") || has("cost") || has("budget") || has("salary")) return "money";
-    if (has("number of") || has("count") || has("age") || has("passengers") || has("guests") || has("quantity") || has("legs")) return "number";
-    if (has("bio") || has("description") || has("comment") || has("notes") || has("message") || has("about")) return "longtext";
-    if (has("rating") || has("stars")) return "rating";
-    return "text";
-}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Entities from the idea
 //-----------------------------------------------------------------------------
 
-// The head noun of the idea's first noun phrase that the lexicon does not know ("birdwatching spots" -> "spot").
-std::string guessNoun(const std::vector<std::string>& singular) {
-    std::string best;
-    for (size_t i = 0; i < singular.size(); ++i) {
-        const std::string& w = singular[i];
-        bool content = w.size() > 2 && !stopWords().count(w) && !nonNouns().count(w) && !(w[0] >= '0' && w[0] <= '9') &&
-                       w.find('\'') == std::string::npos;
-        if (content) best = w;
-        else if (!best.empty()) return best;
-    }
-    return best;
-}
-
-std::vector<std::string> contentWords(const std::vector<std::string>& singular) {
-    std::vector<std::string> out;
-    for (auto& w : singular)
-        if (w.size() > 2 && !stopWords().count(w) && !nonNouns().count(w) && std::find(out.begin(), out.end(), w) == out.end() &&
-            !(w[0] >= '0' && w[0] <= '9') && w.find('\'') == std::string::npos)
-            out.push_back(w);
-    return out;
-}
-
-// A generic entity for a noun the lexicon does not know, with rows made from the idea's own words.
-IdeaEntity genericEntity(const std::string& noun, const std::vector<std::string>& words) {
+// An entity the lexicon does not know: its name, the attributes the request gave it, and a status and a date
+// when the request named none (every list needs something to sort and filter by). Rows are invented from the kinds.
+IdeaEntity genericEntity(const RequestEntity& asked) {
     IdeaEntity e;
-    e.singular = noun;
-    e.plural = pluralOf(noun);
+    e.singular = asked.phrase;
+    e.plural = pluralOf(asked.phrase);
     e.icon = "bookmark-o";
-    e.fields = {{"name", capitalized(noun), "text", {}},
-                {"status", "Status", "choice", {"Active", "Planned", "Done"}},
-                {"date", "Date", "date", {}},
-                {"notes", "Notes", "longtext", {}}};
-    // Other words of the idea qualify the noun ("Weekend birdwatching spot"), else neutral qualifiers do.
-    std::vector<std::string> mods;
-    for (auto& w : words)
-        if (w != noun) mods.push_back(w);
-    // Only the names come from here; the drafter fills status, date and notes like any field without data.
-    const char* qualifiers[] = {"Weekend", "Downtown", "Morning", "Riverside", "Spring"};
-    for (int i = 0; i < 5; ++i) {
-        std::string name = std::string(qualifiers[i]) + " " + (mods.empty() ? noun : mods[i % mods.size()] + " " + noun);
-        e.rows.push_back(Json{{"name", name}, {"status", nullptr}, {"date", nullptr}, {"notes", nullptr}});
-    }
+    e.fields = {{"name", capitalized(asked.head), "text", {}}};
+    for (const IdeaField& f : asked.attributes)
+        if (f.name != "name") e.fields.push_back(f);
+    auto hasKind = [&](const char* kind) { return std::any_of(e.fields.begin(), e.fields.end(), [&](const IdeaField& f) { return f.kind == kind; }); };
+    if (!hasKind("choice")) e.fields.push_back({"status", "Status", "choice", {"Active", "Planned", "Done"}});
+    if (!hasKind("date")) e.fields.push_back({"date", "Date", "date", {}});
+    if (asked.attributes.size() < 2) e.fields.push_back({"notes", "Notes", "longtext", {}});
     return e;
 }
 
@@ -892,6 +831,24 @@ std::string summarize(std::string_view idea) {
 
 } // namespace
 
+std::string fieldKindFor(const std::string& label, const std::string& widget) {
+    std::string low;
+    for (char c : label) low += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    auto has = [&](const char* w) { return low.find(w) != std::string::npos; };
+    if (widget == "checkbox") return "bool";
+    if (widget == "slider") return "number";
+    if (widget == "choice") return "choice";
+    if (has("email")) return "email";
+    if (has("phone") || has("mobile")) return "phone";
+    if (widget == "date" || has("date") || has("birthday") || has("deadline")) return "date";
+    if (has("time") && !has("times")) return "time";
+    if (has("price") || has("amount") || has("total") || has("cost") || has("budget") || has("salary")) return "money";
+    if (has("number of") || has("count") || has("age") || has("passengers") || has("guests") || has("quantity") || has("legs")) return "number";
+    if (has("bio") || has("description") || has("comment") || has("notes") || has("message") || has("about")) return "longtext";
+    if (has("rating") || has("stars")) return "rating";
+    return "text";
+}
+
 std::vector<std::string> featuresNamed(std::string_view text) {
     Words words = wordsOf(text);
     std::vector<std::string> out;
@@ -939,28 +896,44 @@ IdeaReading readIdea(std::string_view rawIdea) {
         if (!f.empty() && std::find(r.features.begin(), r.features.end(), f) == r.features.end()) r.features.push_back(f);
     };
 
-    const DomainDef* main = nullptr;
-    if (!scored.empty()) {
-        const auto& entry = lex.entries[scored[0].second];
-        main = entry.def;
-        r.entities.push_back(entityFrom(entry, words));
-        // Other domains join only when the idea is about them too, not when a word merely appears.
-        for (size_t k = 1; k < scored.size() && r.entities.size() < 3 && -scored[k].first * 2 >= -scored[0].first; ++k) {
-            IdeaEntity e = entityFrom(lex.entries[scored[k].second], words);
-            bool dup = false;
-            for (auto& have : r.entities) dup = dup || have.singular == e.singular || have.plural == e.plural;
-            if (!dup) r.entities.push_back(std::move(e));
-        }
+    // Entities are what the request itself manages (requestEntities); a lexicon domain only enriches one whose head
+    // noun it knows, so an idea outside the lexicon keeps its own nouns instead of landing in the nearest template.
+    const std::vector<RequestEntity> asked = requestEntities(idea);
+    const size_t considered = std::min<size_t>(asked.size(), 4);
+    // Confident only: the domain's own entity noun (or one it renames) among the words of an entity the request
+    // manages, or, for the request's subject (its best entity), a trigger among its words when that domain is also
+    // the best scored overall ("a video conference UI"). Any word that merely points at a domain is not enough:
+    // "lift" points at workouts, but a ski lift is not one.
+    auto among = [](const std::vector<std::string>& words, const std::string& w) { return std::find(words.begin(), words.end(), w) != words.end(); };
+    auto confident = [&](size_t domainRank, size_t k) {
+        const Lexicon::Entry& e = lex.entries[scored[domainRank].second];
+        if (k > 0 && asked[k].score < 5) return false;
+        if (among(asked[k].words, e.def->singular) || std::any_of(e.renames.begin(), e.renames.end(), [&](const std::string& r) { return among(asked[k].words, r); }))
+            return true;
+        return k == 0 && domainRank == 0 && std::any_of(e.triggers.begin(), e.triggers.end(), [&](const std::string& t) { return among(asked[k].words, t); });
+    };
+    const Lexicon::Entry* enrichment = nullptr;
+    size_t enriched = SIZE_MAX;  // the asked entity the lexicon enriches
+    for (size_t i = 0; i < scored.size() && !enrichment; ++i)
+        for (size_t k = 0; k < considered && !enrichment; ++k)
+            if (confident(i, k)) {
+                enrichment = &lex.entries[scored[i].second];
+                enriched = k;
+            }
+    const DomainDef* main = enrichment ? enrichment->def : nullptr;
+    if (main)
         for (auto& f : splitOn(main->features, ' ')) addFeature(f);
-    } else {
-        std::string noun = guessNoun(words.singular);
-        if (noun.empty()) {
-            // Nothing to go on (empty, punctuation, another script): a small projects app.
-            for (auto& entry : lex.entries)
-                if (std::string(entry.def->key) == "projects") { main = entry.def; r.entities.push_back(entityFrom(entry, words)); }
-        } else {
-            r.entities.push_back(genericEntity(noun, contentWords(words.singular)));
-        }
+    for (size_t k = 0; k < asked.size() && r.entities.size() < 3; ++k) {
+        if (k > 0 && k != enriched && asked[k].score < 5) continue;
+        const bool dup = std::any_of(r.entities.begin(), r.entities.end(), [&](const IdeaEntity& have) { return singularOf(have.singular) == asked[k].head; });
+        if (dup) continue;
+        if (k != enriched) r.entities.push_back(genericEntity(asked[k]));
+        else r.entities.push_back(entityFrom(*enrichment, words));
+    }
+    if (r.entities.empty()) {
+        // Nothing to go on (empty, punctuation, another script): a small projects app.
+        for (auto& entry : lex.entries)
+            if (std::string(entry.def->key) == "projects") { main = entry.def; r.entities.push_back(entityFrom(entry, words)); }
     }
 
     // Quoted labels: heading, buttons, form fields, groups (tabs/columns -> the category's choices), rows.

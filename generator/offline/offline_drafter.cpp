@@ -7,6 +7,7 @@
 #include "generator/offline/draft_patterns.h"
 #include "generator/refiner.h"
 #include <algorithm>
+#include <set>
 
 namespace pt {
 namespace draft {
@@ -19,7 +20,22 @@ namespace {
 const char* const kPeople[] = {"Maya Lopez", "Jordan Reyes", "Priya Raman", "Tom Becker", "Aiko Tanaka"};
 const char* const kNotes[] = {"Shared with the team on Monday", "Needs a second look before Friday", "Went well, repeat next month",
                               "Waiting for a reply from Sam", "Started from a suggestion by Ava"};
-const char* const kQualifiers[] = {"Weekend", "Downtown", "Morning", "Riverside", "Spring"};
+
+// Nouns whose rows are people: their titles are names, not numbered things.
+bool namesPeople(std::string noun) {
+    std::transform(noun.begin(), noun.end(), noun.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    static const std::set<std::string> roles = {
+        "person", "customer", "client", "patient", "member", "student", "volunteer", "player", "guest", "tenant", "driver",
+        "worker", "employee", "candidate", "rider", "runner", "coach", "teacher", "nurse", "doctor", "parent", "kid", "child",
+        "owner", "resident", "visitor", "attendee", "participant", "applicant", "contact", "lead", "friend", "athlete", "artist",
+        "vendor", "seller", "buyer", "host", "speaker", "author", "reporter", "editor", "tutor", "mentor", "coordinator",
+        "technician", "inspector", "agent", "user", "staff", "sitter", "caregiver", "donor", "sponsor", "subscriber", "fan",
+        "homeowner", "landlord", "buddy", "teammate", "recruit", "intern", "contractor", "subcontractor", "freelancer", "pilot",
+        "captain", "officer", "ranger", "guide", "instructor", "trainer", "therapist", "dentist", "barber", "stylist", "chef",
+        "cook", "waiter", "server", "cleaner", "caseworker", "family", "scout", "camper", "traveller", "traveler", "passenger"};
+    const size_t space = noun.rfind(' ');
+    return roles.count(space == std::string::npos ? noun : noun.substr(space + 1)) > 0;
+}
 
 bool mentions(const std::string& label, std::initializer_list<const char*> words) {
     std::string low = label;
@@ -47,7 +63,7 @@ Json inventValue(const IdeaField& f, bool isTitle, const std::string& noun, size
     if (f.kind == "email") return handle + "@gmail.com";
     if (f.kind == "phone") return "(415) 555-01" + std::to_string(10 + 17 * k);
     if (f.kind == "longtext") return kNotes[k];
-    if (isTitle) return std::string(kQualifiers[k]) + " " + noun;
+    if (isTitle) return namesPeople(noun) ? person : noun + " " + std::to_string(i + 1);
     if (mentions(f.label, {"url", "website", "link"})) return "https://" + handle.substr(0, handle.find('.')) + ".dev";
     if (mentions(f.label, {"name", "user", "owner", "person", "author", "host", "by"})) return person;
     const char* places[] = {"Main office", "Studio B", "North campus", "Online", "Downtown"};
