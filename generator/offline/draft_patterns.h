@@ -44,6 +44,9 @@ struct RequestEntity {
 };
 // The head nouns of the request's noun phrases, best first; app, screen and time words are never entities.
 std::vector<RequestEntity> requestEntities(std::string_view request);
+// The request's subject as a short name: its first noun phrase without app words, at most 3 words, title-cased
+// ("A dashboard for EV charging stations" -> "EV Charging Stations"); "" when it has none.
+std::string requestSubject(std::string_view request);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Entity plans and the draft being built

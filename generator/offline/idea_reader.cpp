@@ -1061,8 +1061,9 @@ IdeaReading readIdea(std::string_view rawIdea) {
     size_t headingWords = std::count(heading.begin(), heading.end(), ' ') + 1;
     size_t letters = std::count_if(heading.begin(), heading.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
     if (letters >= 3 && headingWords <= 3 && heading.size() <= 24) r.appName = heading;
+    else if (std::string subject = requestSubject(idea); !subject.empty()) r.appName = subject;
     else if (main) r.appName = main->name;
-    else r.appName = titleCased(primary.singular) + " Hub";
+    else r.appName = titleCased(primary.plural);
     r.summary = summarize(idea);
     r.requirements = requirementStatements(rawIdea);
     if (r.summary.empty()) r.summary = "Your " + primary.plural + " in one place";

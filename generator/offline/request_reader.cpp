@@ -11,6 +11,7 @@
 
 #include "generator/offline/draft_patterns.h"
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 namespace pt::draft {
@@ -284,6 +285,33 @@ size_t listEnd(const std::vector<std::string>& t, size_t from) {
 //-----------------------------------------------------------------------------
 // [SECTION] requestEntities
 //-----------------------------------------------------------------------------
+
+std::string requestSubject(std::string_view request) {
+    const std::vector<std::string> t = tokensWithBoundaries(request);
+    for (const Phrase& p : phrasesOf(t)) {
+        if (appNouns().count(p.head) && !containerNouns().count(p.head)) continue;
+        std::vector<std::string> words;
+        for (size_t k = p.begin; k < p.end; ++k)
+            if (!qualifiers().count(t[k])) words.push_back(t[k]);
+        while (words.size() > 1 && containerNouns().count(singularOf(words.back()))) words.pop_back();
+        if (words.empty()) continue;
+        if (words.size() > 3) words.erase(words.begin(), words.end() - 3);
+        // As the request writes them: "EV" stays upper case, other words are title-cased.
+        std::string name;
+        for (const std::string& w : words) {
+            std::string shown = titleCased(w);
+            for (size_t at = 0; (at = request.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ", at)) != std::string_view::npos; ++at)
+                if (at + w.size() <= request.size() && lowerWord(request.substr(at, w.size())) == w &&
+                    std::all_of(request.begin() + at, request.begin() + at + w.size(), [](char c) { return !std::islower(static_cast<unsigned char>(c)); })) {
+                    shown = std::string(request.substr(at, w.size()));
+                    break;
+                }
+            name += (name.empty() ? "" : " ") + shown;
+        }
+        return name;
+    }
+    return "";
+}
 
 std::vector<RequestEntity> requestEntities(std::string_view request) {
     const std::vector<std::string> t = tokensWithBoundaries(request);
