@@ -249,7 +249,9 @@ TEST_CASE("drafter: each requirement lists what it built for it, none when it bu
     const Json& courtReqs = court.at("meta").at("requirements");
     REQUIRE(courtReqs.size() == 3);
     CHECK_FALSE(courtReqs[0].at("ids").empty());
-    CHECK(courtReqs[1].at("ids") == Json::array({"notifications"}));
+    std::set<std::string> notifyIds = courtReqs[1].at("ids").get<std::set<std::string>>();
+    CHECK(notifyIds.count("notifications") == 1);
+    CHECK(notifyIds.count("notifyLawyer") == 1);  // the lawyer's detail screen got a Notify button that flags the lawyer
     CHECK(courtReqs[2].at("ids").empty());  // nothing was built for it: listed honestly, inspect flags it
 }
 
@@ -262,10 +264,9 @@ TEST_CASE("drafter: a field or a quoted label the request names traces to its no
     bool amountInput = false;
     for (auto& p : traced[0].places) amountInput = amountInput || (p.node && p.node->hasBind && p.node->id.find("mount") != std::string::npos);
     CHECK(amountInput);
-    REQUIRE(traced[1].places.size() == 1);
-    REQUIRE(traced[1].places.front().node);
-    CHECK(traced[1].places.front().node->id == "scanReceipt");  // the home button it built for the quoted label, given an id
-    CHECK(traced[1].places.front().screen == "home");
+    // The home button it built for the quoted label, given an id.
+    CHECK(std::any_of(traced[1].places.begin(), traced[1].places.end(),
+                      [](const auto& p) { return p.node && p.node->id == "scanReceipt" && p.screen == "home"; }));
 }
 
 //-----------------------------------------------------------------------------

@@ -208,13 +208,13 @@ Json empty(const std::string& title, const std::string& text, const std::string&
     return Json{{"empty", title}, {"text", text}, {"icon", icon}};
 }
 
+} // namespace
+
 Json statTile(const std::string& label, const std::string& value, const std::string& icon, const std::string& caption) {
     Json s = Json{{"stat", label}, {"value", value}, {"icon", icon}};
     if (!caption.empty()) s["caption"] = caption;
     return s;
 }
-
-} // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] Entity screens (list, detail, create)
@@ -401,6 +401,8 @@ Json chartByCategory(const EntityPlan& p, bool horizontal) {
     return chart;
 }
 
+} // namespace
+
 Json donutByCategory(const EntityPlan& p) {
     std::string choices = "[";
     for (size_t i = 0; i < p.category->choices.size(); ++i) choices += (i ? ", " : "") + exprString(p.category->choices[i]);
@@ -410,6 +412,8 @@ Json donutByCategory(const EntityPlan& p) {
     return Json{{"donut", "${map(" + choices + ", c => {label: c, value: " + value + "})}"}, {"size", 140},
                 {"center", p.amount ? "${compact(sum(" + p.key + ", x => x." + p.amount->name + "))}" : "${count(" + p.key + ")}"}};
 }
+
+namespace {
 
 Json keyStats(const Draft& d, const EntityPlan& p) {
     Json stats = Json::array();
@@ -439,6 +443,7 @@ void addHome(Draft& d) {
     if (!d.reading.heading.empty()) body.push_back(Json{{"heading", safeText(d.reading.heading, 80)}, {"level", 1}});
     Json stats = keyStats(d, p);
     body.push_back(Json{{"grid", stats}, {"cols", static_cast<int>(stats.size())}});
+    for (const Json& view : d.homeViews) body.push_back(view);
     std::string recent = p.when ? "${slice(sort(" + p.key + ", '" + p.when->name + "', 'desc'), 0, " + (d.wide() ? "6" : "3") + ")}"
                                 : "${slice(" + p.key + ", 0, " + (d.wide() ? "6" : "3") + ")}";
     Json none = empty("No " + p.nouns + " yet", "Add your first " + p.noun + " to get started", p.entity.icon);

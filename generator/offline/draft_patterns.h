@@ -42,6 +42,8 @@ struct RequestEntity {
     int score = 0;       // how the request uses it: mentions, plural, object of a verb, "each X", "X with ..."
     std::vector<IdeaField> attributes;  // from "X with A, B and C" / "including" / "showing"
 };
+// A verb the request reader knows ("log", "tracks", "approve"): a request's verb, never part of a noun phrase.
+bool knownVerb(const std::string& word);
 // The head nouns of the request's noun phrases, best first; app, screen and time words are never entities.
 std::vector<RequestEntity> requestEntities(std::string_view request);
 // The request's subject as a short name: its first noun phrase without app words, at most 3 words, title-cased
@@ -81,12 +83,18 @@ struct Draft {
     std::vector<Json> navItems;                 // {"screen", "label", "icon"} for the tab bar / sidebar
     std::vector<Json> quickLinks;               // {"screen", "label", "icon", "text"}: shown on home when not in nav
     std::map<std::string, std::vector<std::string>> built;  // feature -> the screens and overlays its pattern added
+    std::vector<Json> homeViews = {};                       // nodes built for requirements, shown on home under its key numbers
+    std::map<std::string, std::vector<std::string>> composed = {};  // requirement statement -> ids of the nodes built for it
     bool desktop() const { return reading.device == "desktop"; }
     bool wide() const { return reading.device != "phone"; }
     bool has(std::string_view feature) const;   // the reading asks for this feature
     void screen(const std::string& id, Json body);        // adds a screen (id must be unique)
     void link(const std::string& screen, const std::string& label, const std::string& icon, const std::string& text);  // nav or quick link
 };
+
+Json completeRows(const IdeaEntity& e);  // the entity's rows with ascending ids and every field filled (invented where missing)
+Json statTile(const std::string& label, const std::string& value, const std::string& icon, const std::string& caption);  // a stat node
+Json donutByCategory(const EntityPlan& p);  // donut of the rows (or their amounts) per category choice; needs p.category
 
 //-----------------------------------------------------------------------------
 // [SECTION] Patterns
@@ -118,6 +126,14 @@ void addShareSheet(Draft& d);      // share sheet overlay opened from detail scr
 // The request split into requirement statements, in its own words: numbered or bulleted lines, else sentences, else
 // the clauses of a one-liner ("a habit tracker with daily streaks and reminders" -> three).
 std::vector<std::string> requirementStatements(std::string_view request);
+// An id no screen, overlay, node or requirement of the draft uses yet, made from `name` ("weightLineChart", "weightLineChart2").
+std::string newNodeId(Draft& d, const std::string& name);
+// The ids of what the draft built so far for one requirement statement (screens, overlays, nodes; nodes it names get an id).
+std::vector<std::string> traceRequirement(Draft& d, const std::string& statement);
+// One visible element per requirement that asks for a view of data, a way to do something, or something the screens
+// do not show yet: charts, stats, progress, emphasis cards, sections on home (Draft::homeViews) and item actions on
+// detail screens, each recorded in Draft::composed (requirement_views.cpp). Runs after the entity and feature patterns.
+void addRequirementViews(Draft& d);
 // meta.requirements for the finished draft: each of reading.requirements with the ids of the screens, overlays and
 // nodes built for it (nodes it names get an id), or no ids when nothing was.
 Json draftRequirements(Draft& d);

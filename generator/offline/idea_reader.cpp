@@ -784,7 +784,7 @@ bool isQuotedValue(const std::string& text) {
 // Puts a quoted value into the row's field it names: "5 Stars" -> the number or rating field called stars,
 // "-0.5%" -> the one whose label has "%", "$200/night" -> the money field whose label says night (else the
 // first money field). Values that name no field ("4,321") are left out rather than guessed.
-void fillQuotedValue(Json& row, const std::vector<IdeaField>& fields, const std::string& text) {
+void fillQuotedValue(Json& row, std::vector<IdeaField>& fields, const std::string& text) {
     size_t i = text[0] == '+' || text[0] == '-' ? 1 : 0;
     bool money = text[i] == '$';
     std::string digits = text[0] == '-' ? "-" : "";
@@ -800,7 +800,14 @@ void fillQuotedValue(Json& row, const std::vector<IdeaField>& fields, const std:
         if (numeric && named) { target = &f; break; }
         if (numeric && money && f.kind == "money" && !target) target = &f;
     }
-    if (!target) return;
+    if (!target) {
+        // A value the entity has no field for ("$320/night", "4 Stars") brings its field along.
+        const bool stars = unit == "star";
+        const std::string label = money ? "Price" : stars ? "Stars" : unit.empty() ? "" : capitalized(unit);
+        if (label.empty() || unit.size() > 20) return;
+        fields.push_back({camelKey(label), label, money ? "money" : stars ? "rating" : "number", {}});
+        target = &fields.back();
+    }
     if (target->kind == "rating") row[target->name] = static_cast<int>(std::lround(std::clamp(number, 1.0, 5.0)));
     else if (std::fabs(number) < 1e15 && number == std::floor(number)) row[target->name] = static_cast<long long>(number);  // 200, not 200.0
     else row[target->name] = number;
@@ -927,8 +934,17 @@ IdeaReading readIdea(std::string_view rawIdea) {
         if (k > 0 && k != enriched && asked[k].score < 5) continue;
         const bool dup = std::any_of(r.entities.begin(), r.entities.end(), [&](const IdeaEntity& have) { return singularOf(have.singular) == asked[k].head; });
         if (dup) continue;
-        if (k != enriched) r.entities.push_back(genericEntity(asked[k]));
-        else r.entities.push_back(entityFrom(*enrichment, words));
+        if (k != enriched) {
+            r.entities.push_back(genericEntity(asked[k]));
+        } else {
+            // The lexicon lends fields and rows; the name stays the request's own ("weather forecast", not "city").
+            IdeaEntity e = entityFrom(*enrichment, words);
+            if (!among(asked[k].words, e.singular)) {
+                e.singular = asked[k].phrase;
+                e.plural = pluralOf(asked[k].phrase);
+            }
+            r.entities.push_back(std::move(e));
+        }
     }
     if (r.entities.empty()) {
         // Nothing to go on (empty, punctuation, another script): a small projects app.
@@ -1019,13 +1035,14 @@ IdeaReading readIdea(std::string_view rawIdea) {
     // Content labels name the sample rows ("Lion", "Soup - $8"), keeping the domain's other values unless the
     // idea quotes its own ("5 Stars").
     if (!content.empty() && !primary.fields.empty()) {
-        const IdeaField& title = primary.fields.front();
+        // Names, not references: a quoted value can add a field (fillQuotedValue).
+        const std::string title = primary.fields.front().name, category = cat ? cat->name : "";
         Json rows = Json::array();
         for (size_t i = 0; i < content.size() && i < 24; ++i) {
             Json row = primary.rows.empty() ? Json::object() : primary.rows[i % primary.rows.size()];
-            if (cat && !content[i].group.empty()) row[cat->name] = content[i].group;
+            if (!category.empty() && !content[i].group.empty()) row[category] = content[i].group;
             for (auto& v : content[i].values) fillQuotedValue(row, primary.fields, v);
-            row[title.name] = content[i].name;
+            row[title] = content[i].name;
             rows.push_back(std::move(row));
         }
         primary.rows = std::move(rows);

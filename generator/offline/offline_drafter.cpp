@@ -67,10 +67,11 @@ Json inventValue(const IdeaField& f, bool isTitle, const std::string& noun, size
     if (mentions(f.label, {"url", "website", "link"})) return "https://" + handle.substr(0, handle.find('.')) + ".dev";
     if (mentions(f.label, {"name", "user", "owner", "person", "author", "host", "by"})) return person;
     const char* places[] = {"Main office", "Studio B", "North campus", "Online", "Downtown"};
-    return places[k];
+    return places[(i + f.label.size()) % 5];  // two place-like fields of one row differ
 }
 
-// Rows with ascending ids first and every field filled.
+} // namespace
+
 Json completeRows(const IdeaEntity& e) {
     Json rows = Json::array();
     size_t n = e.rows.is_array() && !e.rows.empty() ? e.rows.size() : 5;
@@ -90,6 +91,8 @@ Json completeRows(const IdeaEntity& e) {
 //-----------------------------------------------------------------------------
 // [SECTION] Composition
 //-----------------------------------------------------------------------------
+
+namespace {
 
 // Runs a feature's pattern and notes the screens and overlays it added, so requirements naming the feature trace to them.
 void build(Draft& d, const char* feature, void (*pattern)(Draft&)) {
@@ -176,6 +179,7 @@ Json compose(const IdeaReading& reading) {
     // Settings goes last.
     auto s = std::find_if(d.navItems.begin(), d.navItems.end(), [](const Json& n) { return n["screen"] == "settings"; });
     if (s != d.navItems.end()) std::rotate(s, s + 1, d.navItems.end());
+    addRequirementViews(d);
     addHome(d);
     std::string start = d.has("onboarding") ? "welcome" : d.has("login") ? "login" : "home";
     spec["nav"] = Json{{"kind", d.desktop() ? "sidebar" : "tabs"}, {"start", start}, {"items", d.navItems}};

@@ -103,7 +103,7 @@ const std::set<std::string>& appNouns() {
         "number count total rate average percentage percent amount sum value level trend history status progress "
         "data info information detail name thing item stuff lot kind type sort place where user people person someone "
         "everyone anyone team admin staff me version mode color colour background font theme style layout look feel "
-        "idea prototype mvp demo product company business service solution experience flow step process workflow "
+        "idea prototype mvp demo usage example product company business service solution experience flow step process workflow "
         "ability option choice support access surface surfaceid createsurface updatecomponents component message "
         "textfield column row label variant heading title subtitle text image icon");
     return s;
@@ -156,7 +156,10 @@ bool endsWith(const std::string& w, const char* tail) {
 // "handed", "logged", "resolved": a participle qualifies or reports, it does not name a thing ("bed", "shed" do).
 bool participle(const std::string& w) {
     static const std::set<std::string> nouns = wordSet("bed shed seed feed speed breed weed sled steed reed deed need hundred");
-    return endsWith(w, "ed") && !nouns.count(w);
+    static const std::set<std::string> irregular = wordSet(
+        "written taken given done seen shown known chosen driven eaten broken spoken stolen frozen hidden ridden forgotten gotten "
+        "made sold told paid sent kept held built bought brought caught taught found lost won begun grown thrown flown drawn worn torn");
+    return (endsWith(w, "ed") && !nouns.count(w)) || irregular.count(w) > 0;
 }
 
 // "sorting", "watering": an activity, unless the word is a thing ("building", "sighting").
@@ -178,8 +181,15 @@ const std::set<std::string>& verbNouns() {
 bool nominal(const std::vector<std::string>& t, size_t i) {
     const std::string& w = t[i];
     if (w.size() < 2 || isNumber(w) || w.find('\'') != std::string::npos || functionWords().count(w) || participle(w)) return false;
+    // "teleport the defendant": a word that opens a clause and is followed by a determiner is a verb, known or not.
+    static const std::set<std::string> openers = wordSet("and to then that which who also");
+    const bool opensClause = i == 0 || t[i - 1].empty() || openers.count(t[i - 1]);
+    if (opensClause && i + 1 < t.size() && determiners().count(t[i + 1]) && t[i + 1] != "no") return false;
     if (verbNouns().count(w) || verbNouns().count(singularOf(w))) {
         if (i == 0 || t[i - 1].empty()) return false;
+        // "the registrar tracks artworks": a plural form between two nouns is the verb (plural nouns rarely modify).
+        const bool nounFollows = i + 1 < t.size() && !t[i + 1].empty() && !functionWords().count(t[i + 1]) && !verbs().count(t[i + 1]);
+        if (singularOf(w) != w && nounFollows && !determiners().count(t[i - 1]) && !functionWords().count(t[i - 1])) return false;
         const std::string& before = t[i - 1];
         return determiners().count(before) || isNumber(before) || qualifiers().count(before) ||
                (!functionWords().count(before) && !verbs().count(before) && !verbs().count(singularOf(before)));
@@ -198,7 +208,8 @@ const std::set<std::string>& containerNouns() {
     static const std::set<std::string> s = wordSet(
         "app application tool tracker manager planner dashboard hub system platform portal site website log logbook "
         "journal diary board page screen prototype console interface ui menu list table feed gallery form card view "
-        "layout widget panel overview summary result search editor builder viewer calculator configurator");
+        "layout widget panel overview summary result search editor builder viewer calculator configurator chart directory "
+        "catalog catalogue inventory roster registry");
     return s;
 }
 
@@ -207,6 +218,7 @@ struct Phrase {
     size_t begin = 0, end = 0;       // token range [begin, end)
     std::string head;                // singular
     std::string modifier;            // the noun before the head, if any ("pest" in "pest sightings")
+    bool named = false;              // written before an app word: what the app is about ("recipe" in "a recipe app")
     std::vector<std::string> words;  // every word of the phrase, singular
     bool plural = false;
 };
@@ -219,7 +231,7 @@ std::vector<Phrase> phrasesOf(const std::vector<std::string>& t) {
         while (j < t.size() && nominal(t, j)) ++j;
         // A leading gerund is the activity done to the rest ("sorting donations"); trailing qualifiers and gerunds
         // belong to the next clause ("benches need watering").
-        if (gerund(t[i]) && j - i > 1) ++i;
+        if (gerund(t[i]) && j - i > 1 && !containerNouns().count(singularOf(t[i + 1]))) ++i;
         size_t end = j;
         while (end > i && (qualifiers().count(t[end - 1]) || gerund(t[end - 1]))) --end;
         Phrase p;
@@ -227,12 +239,16 @@ std::vector<Phrase> phrasesOf(const std::vector<std::string>& t) {
         // The subject comes before container words; a phrase of only those keeps its last ("a calculator").
         size_t head = end;
         while (head > i + 1 && containerNouns().count(singularOf(t[head - 1]))) --head;
+        // "contact information", "order history": the thing is the noun the app word describes.
+        static const std::set<std::string> aboutNouns = wordSet("information info detail data history status summary overview");
+        if (head > i + 1 && aboutNouns.count(singularOf(t[head - 1])) && !appNouns().count(singularOf(t[head - 2]))) --head;
         while (head > i + 1 && (qualifiers().count(t[head - 1]) || gerund(t[head - 1]))) --head;
         if (head > i) {
             p.begin = i;
             p.end = end;
             p.head = singularOf(t[head - 1]);
             p.plural = p.head != t[end - 1] && head == end;
+            p.named = head < end && containerNouns().count(singularOf(t[end - 1]));
             if (head - 1 > i && !qualifiers().count(t[head - 2]) && !appNouns().count(t[head - 2])) p.modifier = singularOf(t[head - 2]);
             out.push_back(p);
         }
@@ -282,6 +298,8 @@ size_t listEnd(const std::vector<std::string>& t, size_t from) {
 
 } // namespace
 
+bool knownVerb(const std::string& word) { return verbs().count(word) || verbs().count(singularOf(word)); }
+
 //-----------------------------------------------------------------------------
 // [SECTION] requestEntities
 //-----------------------------------------------------------------------------
@@ -317,10 +335,20 @@ std::vector<RequestEntity> requestEntities(std::string_view request) {
     const std::vector<std::string> t = tokensWithBoundaries(request);
     std::map<std::string, RequestEntity> found;   // by phrase
     std::vector<std::string> order;                // first appearance
-    static const std::set<std::string> listWords = wordSet("with including showing containing having");
+    static const std::set<std::string> listWords = wordSet("with including showing containing having has have");
     static const std::set<std::string> eachWords = wordSet("each every per");
+    size_t listedFrom = 0, listedTo = 0;  // tokens of the list after "a beekeeping log with ...": what that app manages
     for (Phrase p : phrasesOf(t)) {
-        if ((appNouns().count(p.head) && !containerNouns().count(p.head)) || p.head.size() < 3) continue;
+        // An activity ("beekeeping") or the app itself ("log") names the app; what its "with" list names is managed.
+        if ((gerund(p.head) && !p.plural) || containerNouns().count(p.head)) {
+            if (p.end < t.size() && listWords.count(t[p.end])) {
+                listedFrom = p.end + 1;
+                listedTo = listEnd(t, listedFrom);
+            }
+            if (gerund(p.head) && !p.plural) continue;  // "hearings" are things
+        }
+        // "data" is not a thing the app manages, "pantry items" are.
+        if ((appNouns().count(p.head) && !containerNouns().count(p.head) && p.modifier.empty()) || p.head.size() < 3) continue;
         const std::string phrase = p.modifier.empty() ? p.head : p.modifier + " " + p.head;
         RequestEntity& e = found[phrase];
         if (e.head.empty()) {
@@ -329,7 +357,7 @@ std::vector<RequestEntity> requestEntities(std::string_view request) {
             e.words = p.words;
             order.push_back(phrase);
         }
-        e.score += 2 + (p.plural ? 1 : 0);
+        e.score += 2 + (p.plural ? 1 : 0) + (p.begin >= listedFrom && p.begin < listedTo ? 3 : 0) + (p.named ? 3 : 0);
         // What comes before the phrase, skipping determiners and numbers: a verb acting on it, or "each".
         size_t k = p.begin;
         while (k > 0 && (determiners().count(t[k - 1]) || isNumber(t[k - 1]) || t[k - 1] == "of" || qualifiers().count(t[k - 1]))) {
@@ -347,6 +375,8 @@ std::vector<RequestEntity> requestEntities(std::string_view request) {
             }
             if (stop > p.end + 1) e.score += 3;
         }
+        // The app itself ("a calculator", a 'Card') is what it manages only when the request names nothing else.
+        if (containerNouns().count(p.head) && p.modifier.empty()) e.score = std::min(e.score, 1);
     }
     std::vector<RequestEntity> out;
     for (const std::string& phrase : order) out.push_back(found[phrase]);

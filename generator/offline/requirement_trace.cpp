@@ -244,6 +244,8 @@ struct Tracer {
 
     std::vector<std::string> trace(const std::string& statement) {
         std::vector<std::string> ids;
+        if (auto it = d.composed.find(statement); it != d.composed.end())
+            for (const std::string& id : it->second) add(ids, id);
         const std::string text = lowered(statement);
         const std::set<std::string> words = wordForms(statement);
         auto says = [&](std::initializer_list<const char*> list) {
@@ -283,14 +285,30 @@ struct Tracer {
     }
 };
 
-} // namespace
-
-Json draftRequirements(Draft& d) {
+// A tracer that knows every id the draft uses so far.
+Tracer tracerFor(Draft& d) {
     Tracer tracer{d, {}};
     for (const char* section : {"screens", "overlays"})
         if (d.spec.contains(section))
             for (auto& [id, v] : d.spec[section].items()) tracer.taken.insert(id);
     forEachSpecNode(d.spec, [&](Json& n) { if (n.contains("id") && n["id"].is_string()) tracer.taken.insert(n["id"].get<std::string>()); });
+    return tracer;
+}
+
+} // namespace
+
+std::vector<std::string> traceRequirement(Draft& d, const std::string& statement) { return tracerFor(d).trace(statement); }
+
+std::string newNodeId(Draft& d, const std::string& name) {
+    Tracer tracer = tracerFor(d);
+    for (auto& [statement, ids] : d.composed) tracer.taken.insert(ids.begin(), ids.end());
+    std::string id = name;
+    for (int n = 2; tracer.taken.count(id); ++n) id = name + std::to_string(n);
+    return id;
+}
+
+Json draftRequirements(Draft& d) {
+    Tracer tracer = tracerFor(d);
     Json out = Json::array();
     for (const std::string& statement : d.reading.requirements)
         out.push_back(Json{{"text", statement}, {"ids", tracer.trace(statement)}});

@@ -1,0 +1,482 @@
+// Promptotype — OfflineDrafter: one visible element for each requirement that asks for more than a screen.
+//
+// A requirement asking for a view of data ("over the past 8 weeks", "against a target", "by category", "how many",
+// "called out") gets that view on home; one asking for a way to do something to an item gets a button on the item's
+// detail screen that really changes it; one asking for a way to do something else gets a button that does it to the
+// mock state; one naming something the screens do not show gets a section listing a few of them. Each is recorded in
+// Draft::composed so meta.requirements traces the requirement to it. The words shown are the requirement's own nouns,
+// never the statement itself.
+//
+// [SECTION] Reading a statement
+// [SECTION] Data views
+// [SECTION] Controls and sections
+// [SECTION] addRequirementViews
+
+#include "generator/offline/draft_patterns.h"
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace pt::draft {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reading a statement
+//-----------------------------------------------------------------------------
+
+enum class Ask { Nothing, Trend, Target, Breakdown, Stat, Emphasis, Upcoming, Action };
+
+// What one requirement statement asks for, in its own words.
+struct Statement {
+    std::string text;                  // as listed in meta.requirements
+    std::vector<std::string> words;    // lower case, in order; numbers keep their decimal point
+    Ask ask = Ask::Nothing;
+    std::string subject;               // its best noun phrase, singular ("pest sighting"); "" when none
+    const EntityPlan* plan = nullptr;  // the managed entity it is about, when it names one
+    int periods = 0;                   // "over the past 8 weeks" -> 8; "within the next 60 days" -> 60 (Upcoming)
+    std::string period;                // "week"
+    double target = 0;                 // "a 7.5-hour target" -> 7.5 (0 = not said)
+    std::string verb, object;          // "a way to export the report" -> "export", "report"
+    bool affordance = false;           // asked as "a way to", "a button to", "able to", "let me" (not a bare imperative)
+    bool says(std::initializer_list<const char*> phrases) const;  // one of the phrases appears as whole words
+};
+
+std::vector<std::string> wordsOfStatement(std::string_view text) {
+    std::vector<std::string> out;
+    std::string w;
+    for (size_t i = 0; i <= text.size(); ++i) {
+        const char c = i < text.size() ? text[i] : ' ';
+        const bool digit = c >= '0' && c <= '9';
+        const bool decimal = c == '.' && !w.empty() && std::isdigit(static_cast<unsigned char>(w.back())) && i + 1 < text.size() &&
+                             std::isdigit(static_cast<unsigned char>(text[i + 1]));
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || digit || decimal || c == '%' || (c == '\'' && !w.empty())) {
+            w += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            continue;
+        }
+        if (!w.empty()) out.push_back(w);
+        w.clear();
+    }
+    return out;
+}
+
+bool Statement::says(std::initializer_list<const char*> phrases) const {
+    for (const char* phrase : phrases) {
+        std::vector<std::string> p = wordsOfStatement(phrase);
+        for (size_t i = 0; !p.empty() && i + p.size() <= words.size(); ++i)
+            if (std::equal(p.begin(), p.end(), words.begin() + static_cast<long>(i))) return true;
+    }
+    return false;
+}
+
+bool isNumberWord(const std::string& w) { return !w.empty() && std::isdigit(static_cast<unsigned char>(w[0])); }
+
+const char* const kPeriods[] = {"day", "week", "month", "quarter", "year", "match", "game", "session", "round", "race", "run"};
+
+// "over the past 8 weeks", "the last 20 matches", "this month by day".
+void readPeriods(Statement& s) {
+    for (size_t i = 0; i < s.words.size(); ++i) {
+        const bool ahead = s.words[i] == "next" || s.words[i] == "coming";
+        if (s.words[i] != "past" && s.words[i] != "last" && s.words[i] != "previous" && !ahead) continue;
+        if (ahead && i + 2 < s.words.size() && isNumberWord(s.words[i + 1])) {
+            const std::string unit = singularOf(s.words[i + 2]);
+            const int n = std::atoi(s.words[i + 1].c_str()), days = unit == "day" ? 1 : unit == "week" ? 7 : unit == "month" ? 30 : 0;
+            if (days > 0) {
+                s.ask = Ask::Upcoming;
+                s.periods = std::clamp(n * days, 1, 366);
+                s.period = "day";
+                return;
+            }
+        }
+        if (ahead) continue;
+        size_t k = i + 1;
+        int n = k < s.words.size() && isNumberWord(s.words[k]) ? std::atoi(s.words[k++].c_str()) : 0;
+        if (k >= s.words.size()) continue;
+        for (const char* p : kPeriods)
+            if (singularOf(s.words[k]) == p) {
+                s.period = p;
+                s.periods = std::clamp(n > 0 ? n : (s.words[k] == p ? 1 : 8), 2, 24);
+                return;
+            }
+    }
+}
+
+// "a 7.5-hour target", "toward the 20-book goal", "against a budget of $400".
+void readTarget(Statement& s) {
+    static const char* const goals[] = {"target", "goal", "budget", "limit", "quota", "cap"};
+    for (size_t i = 0; i < s.words.size(); ++i)
+        for (const char* g : goals)
+            if (s.words[i] == g)
+                for (size_t k = i > 4 ? i - 4 : 0; k < std::min(s.words.size(), i + 4); ++k)
+                    if (isNumberWord(s.words[k])) {
+                        s.target = std::atof(s.words[k].c_str());
+                        return;
+                    }
+}
+
+// "a way to X", "able to X", "can X", "let me X", "I want to X", "button to X", or a statement that starts with a verb.
+void readAction(Statement& s) {
+    static const std::set<std::string> createVerbs = {"add", "create", "log", "record", "submit", "post", "write", "enter", "register", "upload", "save", "new"};
+    auto verbAt = [&](size_t i) -> bool {
+        if (i >= s.words.size()) return false;
+        const std::string& w = s.words[i];
+        if (w.size() < 3 || isNumberWord(w)) return false;
+        // A verb when the reader does not take it into the noun phrase that follows.
+        std::string after;
+        for (size_t k = i + 1; k < s.words.size() && k < i + 6; ++k) after += s.words[k] + " ";
+        std::vector<RequestEntity> withVerb = requestEntities(w + " " + after);
+        return std::none_of(withVerb.begin(), withVerb.end(), [&](const RequestEntity& e) { return std::find(e.words.begin(), e.words.end(), w) != e.words.end(); }) ||
+               createVerbs.count(w);
+    };
+    size_t at = s.words.size();
+    const std::pair<std::vector<std::string>, size_t> cues[] = {
+        {{"way", "to"}, 2}, {{"able", "to"}, 2}, {{"want", "to"}, 2}, {{"button", "to"}, 2}, {{"option", "to"}, 2}, {{"tap", "to"}, 2},
+        {{"click", "to"}, 2}, {{"let", "me"}, 2}, {{"let", "us"}, 2}, {{"let", "users"}, 2}, {{"lets", "me"}, 2}, {{"lets", "users"}, 2},
+        {{"can"}, 1}, {{"should"}, 1}, {{"need", "to"}, 2}};
+    for (auto& [cue, len] : cues)
+        for (size_t i = 0; i + len < s.words.size() && at == s.words.size(); ++i)
+            if (std::equal(cue.begin(), cue.end(), s.words.begin() + static_cast<long>(i)) && verbAt(i + len)) at = i + len;
+    s.affordance = at < s.words.size();
+    if (at == s.words.size() && verbAt(0) && !s.words.empty() && s.words[0].size() > 2 && s.words[0].back() != 's') at = 0;
+    if (at == s.words.size()) return;
+    s.verb = s.words[at];
+    std::string rest;
+    for (size_t k = at + 1; k < s.words.size() && k < at + 8; ++k) rest += s.words[k] + " ";
+    std::vector<RequestEntity> objects = requestEntities(rest);
+    if (!objects.empty()) s.object = objects.front().phrase;
+}
+
+// The managed entity a phrase names: its head noun or its plural.
+const EntityPlan* planNamed(const Draft& d, const std::string& phrase) {
+    if (phrase.empty()) return nullptr;
+    const std::string head = phrase.substr(phrase.rfind(' ') + 1);
+    for (const EntityPlan& p : d.plans) {
+        const std::string noun = p.noun.substr(p.noun.rfind(' ') + 1);
+        if (p.noun == phrase || noun == head) return &p;
+    }
+    return nullptr;
+}
+
+Statement readStatement(const Draft& d, const std::string& text) {
+    Statement s;
+    s.text = text;
+    s.words = wordsOfStatement(text);
+    std::vector<RequestEntity> nouns = requestEntities(text);
+    if (!nouns.empty()) s.subject = nouns.front().phrase;
+    for (const RequestEntity& e : nouns)
+        if ((s.plan = planNamed(d, e.phrase))) break;
+    readPeriods(s);
+    readTarget(s);
+    if (s.ask == Ask::Upcoming || s.says({"upcoming", "coming up", "due soon"})) {
+        s.ask = s.plan && s.plan->when ? Ask::Upcoming : Ask::Nothing;
+        if (s.periods == 0) s.periods = 14;
+    } else if (s.periods > 0 || s.says({"over time", "trend", "trends", "week by week", "month by month", "day by day", "per week", "per day", "per month",
+                                 "each week", "each day", "each month", "line chart", "graph", "chart of", "history of"}))
+        s.ask = Ask::Trend;
+    else if (s.target > 0 || s.says({"against a target", "against the target", "against target", "against a goal", "against the goal", "toward the goal",
+                                     "towards the goal", "toward a goal", "progress bar", "out of", "against budget", "against the budget", "against a budget"}))
+        s.ask = Ask::Target;
+    else if (s.says({"by category", "by type", "split by", "breakdown", "broken down", "per category", "share of", "pie chart", "donut"}))
+        s.ask = Ask::Breakdown;
+    else if (s.says({"how many", "how much", "total", "totals", "average", "number of", "count of", "rate", "percentage", "percent", "ratio", "balance",
+                     "streak", "streaks", "score", "scores", "sum of", "estimated", "remaining", "wait time"}))
+        s.ask = Ask::Stat;
+    else if (s.says({"called out", "call out", "calls out", "highlight", "highlighted", "highlights", "stand out", "stands out", "warn", "warns", "warning",
+                     "warnings", "alert", "alerts", "flag", "flags", "flagged", "at risk", "overdue", "in red", "urgent"}))
+        s.ask = Ask::Emphasis;
+    else {
+        readAction(s);
+        if (!s.verb.empty()) s.ask = Ask::Action;
+        if (!s.object.empty() && !s.plan) s.plan = planNamed(d, s.object);
+    }
+    return s;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Data views
+//-----------------------------------------------------------------------------
+
+// A stable number from text, so drafts stay deterministic without looking random in the same way everywhere.
+unsigned hashOf(const std::string& text) {
+    unsigned h = 2166136261u;
+    for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+}
+
+std::string plainNumber(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, v == static_cast<long long>(v) ? "%.0f" : "%.1f", v);
+    return buf;
+}
+
+// What the statement's subject is called on screen: the plan's plural, else its own phrase.
+std::string subjectLabel(const Statement& s, bool plural) {
+    if (s.plan) return capitalized(plural ? s.plan->nouns : s.plan->noun);
+    if (s.subject.empty()) return "Activity";
+    return capitalized(plural ? pluralOf(s.subject) : s.subject);
+}
+
+// Period labels ending at the simulated clock: "Apr 2", "Apr 9", ... or month names.
+Json periodLabels(const Statement& s, int n) {
+    static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    Json labels = Json::array();
+    const int step = s.period == "day" ? 1 : 7;
+    for (int i = n - 1; i >= 0; --i) {
+        if (s.period == "month" || s.period == "quarter" || s.period == "year") {
+            const int span = s.period == "month" ? 1 : s.period == "quarter" ? 3 : 12;
+            const int back = i * span;
+            labels.push_back(s.period == "year" ? std::to_string(2026 - i) : std::string(months[((4 - back) % 12 + 12) % 12]));
+        } else if (s.period == "week" || s.period == "day") {
+            const std::string iso = isoDay(-i * step);
+            labels.push_back(std::string(months[std::atoi(iso.substr(5, 2).c_str()) - 1]) + " " + std::to_string(std::atoi(iso.substr(8, 2).c_str())));
+        } else {
+            labels.push_back(std::to_string(n - i));
+        }
+    }
+    return labels;
+}
+
+Json trendView(const Statement& s) {
+    const int n = s.periods > 0 ? s.periods : 8;
+    const unsigned h = hashOf(s.subject + s.text);
+    const int base = 20 + static_cast<int>(h % 60), slope = 1 + static_cast<int>(h % 4);
+    Json series = Json::array();
+    for (int i = 0; i < n; ++i) series.push_back(base + slope * i + static_cast<int>((h >> (i % 16)) % 9) - 4);
+    std::string span = s.periods > 0 ? ", last " + std::to_string(n) + " " + (n == 1 ? s.period : pluralOf(s.period)) : ", over time";
+    return Json{{"card", Json::array({Json{{"line_chart", series}, {"labels", periodLabels(s, n)}, {"h", 150}}})}, {"title", subjectLabel(s, false) + span}};
+}
+
+Json targetView(const Statement& s) {
+    const double target = s.target > 0 ? s.target : 10 + static_cast<double>(hashOf(s.text) % 20);
+    const double done = std::round(target * (0.45 + static_cast<double>(hashOf(s.subject) % 40) / 100.0) * 10) / 10;
+    return Json{{"card", Json::array({Json{{"progress", done / target}, {"label", subjectLabel(s, s.plan != nullptr)},
+                                           {"caption", plainNumber(done) + " of " + plainNumber(target)}}})}};
+}
+
+// Words that end the name of a measure ("how many session hours | each family has left").
+bool endsMeasure(const std::string& w) {
+    static const std::set<std::string> stops = {"a", "an", "the", "of", "for", "per", "each", "every", "in", "on", "at", "by", "to", "from", "with", "and",
+                                                "or", "is", "are", "was", "has", "have", "that", "which", "who", "this", "their", "its", "they", "we",
+                                                "i", "you", "so", "over", "across", "against", "since", "this", "today", "left", "remaining", "so far"};
+    return stops.count(w) > 0 || isNumberWord(w);
+}
+
+// What a stat measures, in the statement's words: the run after "how many" / "total" / "average", else the run that
+// ends at the measure word ("win rate", "quiz score", "estimated wait time"); "left" when it says so.
+std::string measureOf(const Statement& s) {
+    static const std::vector<std::vector<std::string>> leads = {{"how", "many"}, {"how", "much"}, {"number", "of"}, {"count", "of"}, {"sum", "of"},
+                                                                {"total"}, {"average"}};
+    static const std::set<std::string> measures = {"rate", "percentage", "percent", "ratio", "balance", "streak", "score", "time", "count", "total"};
+    std::vector<std::string> name;
+    std::string lead;
+    for (const auto& l : leads)
+        for (size_t i = 0; name.empty() && i + l.size() < s.words.size(); ++i)
+            if (std::equal(l.begin(), l.end(), s.words.begin() + static_cast<long>(i))) {
+                for (size_t k = i + l.size(); k < s.words.size() && !endsMeasure(s.words[k]) && name.size() < 4; ++k) name.push_back(s.words[k]);
+                if (l.front() == "total" || l.front() == "average") lead = capitalized(l.front()) + " ";
+            }
+    for (size_t i = 0; name.empty() && i < s.words.size(); ++i)
+        if (measures.count(singularOf(s.words[i]))) {
+            size_t from = i;
+            while (from > 0 && !endsMeasure(s.words[from - 1]) && i - from < 3) --from;
+            name.assign(s.words.begin() + static_cast<long>(from), s.words.begin() + static_cast<long>(i) + 1);
+        }
+    std::string out;
+    for (const std::string& w : name) out += (out.empty() ? "" : " ") + w;
+    if (out.empty()) return "";
+    if (s.says({"left", "remaining"})) out += " left";
+    return safeText(lead + (lead.empty() ? capitalized(out) : out), 40);
+}
+
+Json statView(const Statement& s) {
+    const std::string measure = measureOf(s);
+    if (s.plan) {
+        const EntityPlan& p = *s.plan;
+        if (p.amount && s.says({"total", "totals", "sum of", "how much", "balance"}))
+            return statTile("Total " + safeText(p.amount->label, 30), "${currency(sum(" + p.key + ", x => x." + p.amount->name + "), 'USD', 0)}", "money", p.nouns);
+        if (p.quantity && s.says({"average"}))
+            return statTile("Average " + safeText(p.quantity->label, 30), "${number(avg(map(" + p.key + ", x => x." + p.quantity->name + ")), 1)}", "bar-chart", p.nouns);
+        if (measure.empty() || measure == capitalized(p.nouns)) return statTile(capitalized(p.nouns), "${count(" + p.key + ")}", p.entity.icon, "in total");
+    }
+    const std::string label = measure.empty() ? subjectLabel(s, true) : measure;
+    const unsigned h = hashOf(s.subject + s.text);
+    std::string value = std::to_string(3 + h % 40);
+    if (s.says({"rate", "percentage", "percent", "ratio"})) value = std::to_string(55 + h % 40) + "%";
+    else if (s.says({"average"})) value = plainNumber(2 + static_cast<double>(h % 30) / 10);
+    else if (s.says({"wait", "minutes", "time"})) value = std::to_string(5 + h % 25) + " min";
+    else if (s.says({"cost", "price", "spend", "spending", "revenue", "budget", "balance", "savings", "owed", "owes", "paid"}))
+        value = "$" + std::to_string(120 + h % 880);
+    return statTile(label, value, "bar-chart", "");
+}
+
+// What should stand out, in the statement's words without the asking: "Loans missing a condition report should stand
+// out" -> "Loans missing a condition report"; "Flag any reading above the limit" -> "Any reading above the limit".
+std::string emphasisTitle(const Statement& s) {
+    static const std::set<std::string> asking = {"should", "must", "need", "needs", "are", "is", "get", "gets", "be", "will", "stand", "stands",
+                                                 "called", "highlighted", "flagged", "shown", "appear", "appears"};
+    static const std::set<std::string> cues = {"flag", "highlight", "warn", "alert", "call", "show", "me", "us", "out", "any", "when"};
+    size_t from = 0, to = s.words.size();
+    while (from < to && cues.count(s.words[from])) ++from;
+    for (size_t i = from + 1; i < to; ++i)
+        if (asking.count(s.words[i])) { to = i; break; }
+    std::string out;
+    for (size_t i = from; i < to && i < from + 8; ++i) out += (out.empty() ? "" : " ") + s.words[i];
+    return out.size() < 4 ? subjectLabel(s, s.plan != nullptr) : capitalized(safeText(out, 60));
+}
+
+Json emphasisView(const Statement& s) {
+    std::string detail = s.plan ? "2 " + s.plan->nouns + " need attention" : "2 need attention";
+    if (s.plan && s.plan->when && s.says({"overdue", "late", "past due", "expired"}))
+        detail = "${count(" + s.plan->key + ", x => daysBetween(today(), x." + s.plan->when->name + ") < 0)} " + s.plan->nouns + " past their " +
+                 safeText(s.plan->when->label, 30);
+    Json row = Json::array({Json{{"icon", "exclamation-triangle"}, {"size", 20}, {"color", "warning"}},
+                            Json{{"col", Json::array({Json{{"text", emphasisTitle(s)}, {"style", "strong"}},
+                                                      Json{{"text", detail}, {"muted", true}}})},
+                                 {"gap", 2}, {"grow", 1}}});
+    return Json{{"card", Json::array({Json{{"row", row}, {"gap", 12}}})}, {"tone", "warning"}};
+}
+
+// The plan's rows dated from today to `periods` days ahead, soonest first.
+Json upcomingView(const Statement& s) {
+    const EntityPlan& p = *s.plan;
+    const std::string when = "x." + p.when->name;
+    Json item = Json{{"item", "${x." + p.title->name + "}"}, {"subtitle", "${date(" + when + ", 'ddd, MMM D')}"}, {"icon", p.entity.icon},
+                     {"press", Json{{"navigate", p.detailScreen}, {"params", Json{{"id", "${x.id}"}}}}},
+                     {"repeat", Json{{"in", "${sort(filter(" + p.key + ", x => daysBetween(today(), " + when + ") >= 0 && daysBetween(today(), " + when +
+                                                    ") <= " + std::to_string(s.periods) + "), '" + p.when->name + "')}"},
+                                     {"as", "x"}, {"empty", Json{{"empty", "Nothing in the next " + std::to_string(s.periods) + " days"}, {"icon", "calendar-check-o"}}}}}};
+    return Json{{"section", Json::array({Json{{"list", Json::array({item})}}})},
+                {"title", capitalized(p.nouns) + " in the next " + std::to_string(s.periods) + " days"}};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Controls and sections
+//-----------------------------------------------------------------------------
+
+// "approve" -> "approved", "reply" -> "replied", "bid" -> "bid".
+std::string pastOf(const std::string& verb) {
+    static const std::map<std::string, std::string> irregular = {{"bid", "bid"}, {"pay", "paid"}, {"buy", "bought"}, {"send", "sent"},
+                                                                 {"sell", "sold"}, {"write", "written"}, {"set", "set"}, {"put", "put"},
+                                                                 {"pin", "pinned"}, {"ship", "shipped"}, {"plan", "planned"}, {"stop", "stopped"}};
+    if (auto it = irregular.find(verb); it != irregular.end()) return it->second;
+    if (verb.back() == 'e') return verb + "d";
+    if (verb.back() == 'y' && verb.size() > 1 && !std::strchr("aeiou", verb[verb.size() - 2])) return verb.substr(0, verb.size() - 1) + "ied";
+    return verb + "ed";
+}
+
+// A button on the item's detail screen that does the verb to that item: its flag flips and the label says so.
+std::string addItemAction(Draft& d, const Statement& s) {
+    const EntityPlan& p = *s.plan;
+    Json& screen = d.spec["screens"][p.detailScreen];
+    if (!screen.contains("body") || !screen["body"].contains("col")) return "";
+    const std::string flag = camelKey(pastOf(s.verb));
+    const std::string id = newNodeId(d, camelKey(s.verb + " " + p.noun));
+    const std::string index = "${count(" + p.key + ", y => y.id < x.id)}";
+    const std::string path = p.key + "." + index + "." + flag;
+    const std::string done = capitalized(pastOf(s.verb));
+    screen["body"]["col"].push_back(Json{{"button", "${x." + flag + " ? " + exprString(done) + " : " + exprString(capitalized(s.verb)) + "}"}, {"id", id},
+                                         {"variant", "secondary"}, {"icon", "check"}, {"w", "fill"},
+                                         {"press", Json::array({Json{{"toggle", path}},
+                                                                Json{{"toast", "${x." + p.title->name + "}: ${x." + flag + " ? " + exprString(done) + " : 'undone'}"}}})}});
+    return id;
+}
+
+// A button on home that does the verb to the mock state: a counter goes up and the count is shown under it.
+Json homeAction(Draft& d, const Statement& s, std::string& id) {
+    std::string label = capitalized(s.verb + (s.object.empty() ? "" : " " + s.object));
+    label = safeText(label, 40);
+    id = newNodeId(d, camelKey(label));
+    const std::string counter = "ui." + id + "Count";
+    d.spec["state"]["ui"][id + "Count"] = 0;
+    return Json{{"row", Json::array({Json{{"button", label}, {"id", id}, {"variant", "secondary"},
+                                          {"press", Json::array({Json{{"inc", counter}}, Json{{"toast", label + ": done"}, {"tone", "success"}}})}},
+                                     Json{{"text", "${" + counter + " == 0 ? 'Not yet' : " + counter + " + ' done'}"}, {"muted", true}}})},
+                {"gap", 12}, {"valign", "center"}};
+}
+
+// A section listing a few of what the statement names, from its own noun (rows invented from the noun's kind).
+Json collectionView(Draft& d, const RequestEntity& noun) {
+    IdeaEntity e;
+    e.singular = noun.phrase;
+    e.plural = pluralOf(noun.phrase);
+    e.fields = {{"name", capitalized(noun.head), "text", {}}};
+    for (const IdeaField& f : noun.attributes) e.fields.push_back(f);
+    if (e.fields.size() == 1) e.fields.push_back({"date", "Date", "date", {}});
+    e.rows = Json::array();
+    Json rows = completeRows(e);
+    rows.erase(rows.begin() + 3, rows.end());
+    std::string key = camelKey(e.plural);
+    while (d.spec["state"].contains(key)) key += "List";
+    d.spec["state"][key] = rows;
+    std::string subtitle;
+    for (size_t f = 1; f < e.fields.size() && f < 3; ++f)
+        subtitle += (subtitle.empty() ? "" : " · ") + std::string(e.fields[f].kind == "date" ? "${date(x." + e.fields[f].name + ", 'MMM D')}" : "${x." + e.fields[f].name + "}");
+    Json item = Json{{"item", "${x.name}"}, {"subtitle", subtitle}, {"icon", "bookmark-o"}, {"repeat", Json{{"in", "${" + key + "}"}, {"as", "x"}}}};
+    return Json{{"section", Json::array({Json{{"list", Json::array({item})}}})}, {"title", capitalized(e.plural)}};
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] addRequirementViews
+//-----------------------------------------------------------------------------
+
+void addRequirementViews(Draft& d) {
+    std::vector<Json> stats;
+    for (const std::string& text : d.reading.requirements) {
+        const Statement s = readStatement(d, text);
+        Json view;
+        std::string id;
+        switch (s.ask) {
+        case Ask::Trend: view = trendView(s); break;
+        case Ask::Target: view = targetView(s); break;
+        case Ask::Breakdown:
+            if (s.plan && s.plan->category)
+                view = Json{{"card", Json::array({donutByCategory(*s.plan)})}, {"title", capitalized(s.plan->nouns) + " by " + safeText(s.plan->category->label, 30)}};
+            else view = statView(s);
+            break;
+        case Ask::Stat: view = statView(s); break;
+        case Ask::Emphasis: view = emphasisView(s); break;
+        case Ask::Upcoming: view = upcomingView(s); break;
+        case Ask::Action:
+            if (s.plan && d.spec["screens"].contains(s.plan->detailScreen) &&
+                !std::set<std::string>{"add", "create", "log", "record", "submit", "post", "write", "enter", "register", "upload", "save", "see", "view", "browse",
+                                       "find", "search", "filter", "sort", "open", "list", "show", "track", "manage", "keep", "get", "have", "use"}.count(s.verb)) {
+                if (std::string added = addItemAction(d, s); !added.empty()) d.composed[text].push_back(added);
+                continue;
+            }
+            // A button that only counts stands in for a verb on the app as a whole, so only when asked for one.
+            if (!s.affordance || !traceRequirement(d, text).empty()) continue;
+            view = homeAction(d, s, id);
+            break;
+        case Ask::Nothing: {
+            if (!traceRequirement(d, text).empty()) continue;
+            // Only a statement that names a thing ("hive inspections", "see the tide tables"); one that asks for a
+            // verb nothing here understands ("teleport the defendant") stays uncovered, honestly.
+            std::vector<RequestEntity> nouns = requestEntities(text);
+            if (nouns.empty() || planNamed(d, nouns.front().phrase)) continue;
+            size_t first = 0;
+            while (first < s.words.size() && std::set<std::string>{"a", "an", "the", "my", "our", "your", "their", "all", "each", "every"}.count(s.words[first])) ++first;
+            if (first == s.words.size()) continue;
+            const std::vector<std::string>& named = nouns.front().words;
+            if (!knownVerb(s.words[first]) && std::find(named.begin(), named.end(), singularOf(s.words[first])) == named.end()) continue;
+            view = collectionView(d, nouns.front());
+            break;
+        }
+        }
+        if (id.empty()) {
+            id = newNodeId(d, camelKey((s.subject.empty() ? std::string("requirement") : s.subject) + " " + view.begin().key()));
+            view["id"] = id;
+        }
+        d.composed[text].push_back(id);
+        if (view.begin().key() == "stat") stats.push_back(std::move(view));
+        else d.homeViews.push_back(std::move(view));
+    }
+    if (!stats.empty()) {
+        const size_t cols = std::min<size_t>(stats.size(), d.wide() ? 4 : 2);
+        d.homeViews.insert(d.homeViews.begin(), Json{{"grid", stats}, {"cols", static_cast<int>(cols)}});
+    }
+}
+
+} // namespace pt::draft
