@@ -5,6 +5,7 @@
 // [SECTION] Entity plans and the draft being built (draft_patterns.cpp)
 // [SECTION] Patterns (draft_patterns.cpp)
 // [SECTION] Requirements (requirement_trace.cpp)
+// [SECTION] Look and layout (request_style.cpp)
 
 #pragma once
 #include "generator/offline/offline_drafter.h"
@@ -137,5 +138,14 @@ void addRequirementViews(Draft& d);
 // meta.requirements for the finished draft: each of reading.requirements with the ids of the screens, overlays and
 // nodes built for it (nodes it names get an id), or no ids when nothing was.
 Json draftRequirements(Draft& d);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Look and layout
+//-----------------------------------------------------------------------------
+
+// The look and layout the request asks for: each colour (a CSS name, also written as words, or a hex code) with the
+// role its sentence gives it, dark mode, sidebar or tabs with their labels, font, density, corners, cards and a
+// single screen. Ordinary words count as colours only where the sentence is about colour ("Orange County" is not).
+RequestStyle readRequestStyle(std::string_view request);
 
 } // namespace pt::draft

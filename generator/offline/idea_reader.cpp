@@ -1062,7 +1062,7 @@ IdeaReading readIdea(std::string_view rawIdea) {
     if (any(kTabletWords)) r.device = "tablet";
     else if ((any(kDesktopWords) || desktopDomain) && !(words.has("phone") || words.has("mobile") || words.has("iphone") || words.has("android"))) r.device = "desktop";
     else r.device = "phone";
-
+    r.style = readRequestStyle(idea);
 
     if (main) {
         r.domain = main->key;

@@ -6,7 +6,10 @@
 
 #include "generator/offline/draft_patterns.h"
 #include "generator/refiner.h"
+#include "runtime/spec/css_colors.h"
+#include "runtime/spec/vocabulary.h"
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
 namespace pt {
@@ -108,13 +111,84 @@ void build(Draft& d, const char* feature, void (*pattern)(Draft&)) {
         if (!before.count(id)) d.built[feature].push_back(id);
 }
 
+// The theme: the domain's preset and brand with the look the request asks for written over them. Without a brand
+// colour of its own the request's header or accent colour leads. The runtime reads brand as a spec colour, which
+// knows fewer names than CSS, so a CSS name it does not know goes as its "#RRGGBB".
+Json themeFor(const IdeaReading& reading) {
+    const RequestStyle& look = reading.style;
+    Json theme = Json{{"preset", reading.preset.empty() ? "calm" : reading.preset}, {"brand", reading.brand.empty() ? "#4F7CFF" : reading.brand},
+                      {"mode", look.dark ? "dark" : "light"}};
+    const std::string& brand = !look.brand.empty() ? look.brand : !look.header.empty() ? look.header : look.accent;
+    std::uint32_t packed, rgb;
+    if (!brand.empty() && !parseColor(brand, &packed) && cssColor(brand, &rgb)) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "#%06X", static_cast<unsigned>(rgb));
+        theme["brand"] = hex;
+    } else if (!brand.empty()) {
+        theme["brand"] = brand;
+    }
+    const std::pair<const char*, const std::string*> asked[] = {{"background", &look.background}, {"surface", &look.surface}, {"header", &look.header},
+                                                                {"accent", &look.accent}, {"font", &look.font}, {"density", &look.density},
+                                                                {"corners", &look.corners}};
+    for (auto& [key, value] : asked)
+        if (!value->empty()) theme[key] = *value;
+    return theme;
+}
+
+std::string lowerCase(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    return text;
+}
+
+// The nav items the request lists, in its order: each label on the screen built for the same noun (an entity's
+// list, a feature's screen, home, settings for "More"), else on a new list of that label's own rows. Home leads
+// unless a label is home, so the dashboard and its shortcuts to every other screen stay reachable.
+std::vector<Json> requestedNavItems(Draft& d, std::set<std::string>& taken) {
+    std::vector<Json> items;
+    auto linkTo = [&](const std::string& screen) {
+        for (const Json& l : d.quickLinks)
+            if (l["screen"] == screen) return l;
+        return Json();
+    };
+    for (const std::string& label : d.reading.style.navLabels) {
+        const std::string low = lowerCase(label), one = singularOf(low);
+        std::string screen, icon;
+        for (const EntityPlan& p : d.plans) {
+            const std::string head = p.noun.substr(p.noun.rfind(' ') + 1);
+            if (screen.empty() && (p.noun == one || p.nouns == low || head == one)) { screen = p.listScreen; icon = p.entity.icon; }
+        }
+        for (const Json& l : d.quickLinks)
+            if (screen.empty() && singularOf(lowerCase(l["label"].get<std::string>())) == one) { screen = l["screen"]; icon = l["icon"]; }
+        if (screen.empty() && (one == "home" || one == "dashboard" || one == "overview")) { screen = "home"; icon = d.desktop() ? "dashboard" : "home"; }
+        if (screen.empty() && (one == "more" || one == "setting" || one == "profile" || one == "account" || one == "me") && !linkTo("settings").is_null()) {
+            screen = "settings";
+            icon = linkTo("settings")["icon"];
+        }
+        if (screen.empty()) {
+            IdeaEntity own{one, low, {{"name", "Name", "text", {}}, {"date", "Date", "date", {}}, {"notes", "Notes", "longtext", {}}}, "bookmark-o", Json::array()};
+            own.rows = completeRows(own);
+            d.plans.push_back(planEntity(own, taken));
+            d.spec["state"][d.plans.back().key] = d.plans.back().entity.rows;
+            addEntityScreens(d, d.plans.back(), false);
+            screen = d.plans.back().listScreen;
+            icon = own.icon;
+            d.spec["screens"][screen]["title"] = label;
+        }
+        const bool listed = std::any_of(items.begin(), items.end(), [&](const Json& n) { return n["screen"] == screen; });
+        if (!listed) items.push_back(Json{{"screen", screen}, {"label", label}, {"icon", icon}});
+    }
+    if (std::none_of(items.begin(), items.end(), [](const Json& n) { return n["screen"] == "home"; }))
+        items.insert(items.begin(), Json{{"screen", "home"}, {"label", d.desktop() ? "Dashboard" : "Home"}, {"icon", d.desktop() ? "dashboard" : "home"}});
+    return items;
+}
+
 Json compose(const IdeaReading& reading) {
     Draft d{reading, Json::object(), {}, {}, {}, {}};
     Json& spec = d.spec;
     spec["spec"] = 1;
     spec["meta"] = Json{{"name", safeText(reading.appName.empty() ? "Prototype" : reading.appName, 40)}, {"idea", safeText(reading.summary, 20000)},
                         {"device", reading.device == "desktop" || reading.device == "tablet" ? reading.device : "phone"}, {"now", kNow}};
-    spec["theme"] = Json{{"preset", reading.preset.empty() ? "calm" : reading.preset}, {"brand", reading.brand.empty() ? "#4F7CFF" : reading.brand}, {"mode", "light"}};
+    spec["theme"] = themeFor(reading);
     spec["state"] = Json::object();
     spec["nav"] = Json::object();
     spec["screens"] = Json{{"home", nullptr}};  // first in the file; filled last, once every link is known
@@ -127,7 +201,7 @@ Json compose(const IdeaReading& reading) {
                                    "ui", "doomed", "profile", "prefs", "alerts", "pay", "order", "booking", "openDays", "slots", "bookings",
                                    "threads", "chatDraft", "aiAnswers", "aiChat", "aiDraft", "aiAsked", "aiPick", "aiBusy", "sharing", "params",
                                    "index", "item", "event", "result", "error", "value", "it", "true", "false", "null", "pending"};
-    d.plans.reserve(3);
+    d.plans.reserve(3 + reading.style.navLabels.size());  // requestedNavItems may add one per label; plans hold pointers into themselves
     for (auto& e : reading.entities) {
         if (d.plans.size() == 3) break;
         IdeaEntity entity = e;
@@ -165,24 +239,30 @@ Json compose(const IdeaReading& reading) {
     if (d.has("login")) build(d, "login", addLogin);
     if (d.has("onboarding")) build(d, "onboarding", addOnboarding);
 
-    // Navigation: tabs hold home, the main list, two features and settings; a sidebar holds everything.
-    const EntityPlan& main = d.plans.front();
-    d.navItems.push_back(Json{{"screen", "home"}, {"label", d.desktop() ? "Dashboard" : "Home"}, {"icon", d.desktop() ? "dashboard" : "home"}});
-    d.navItems.push_back(Json{{"screen", main.listScreen}, {"label", capitalized(main.nouns)}, {"icon", main.entity.icon}});
-    size_t featureTabs = 0;
-    for (auto& l : d.quickLinks) {
-        bool settings = l["screen"] == "settings";
-        if (!d.desktop() && !settings && featureTabs == 2) continue;
-        if (!settings) ++featureTabs;
-        d.navItems.push_back(Json{{"screen", l["screen"]}, {"label", l["label"]}, {"icon", l["icon"]}});
+    // Navigation: the items the request lists, else tabs hold home, the main list, two features and settings and a
+    // sidebar holds everything.
+    const std::string navKind = !reading.style.nav.empty() ? reading.style.nav : d.desktop() ? "sidebar" : "tabs";
+    if (!reading.style.navLabels.empty()) {
+        d.navItems = requestedNavItems(d, taken);
+    } else {
+        const EntityPlan& main = d.plans.front();
+        d.navItems.push_back(Json{{"screen", "home"}, {"label", d.desktop() ? "Dashboard" : "Home"}, {"icon", d.desktop() ? "dashboard" : "home"}});
+        d.navItems.push_back(Json{{"screen", main.listScreen}, {"label", capitalized(main.nouns)}, {"icon", main.entity.icon}});
+        size_t featureTabs = 0;
+        for (auto& l : d.quickLinks) {
+            bool settings = l["screen"] == "settings";
+            if (navKind == "tabs" && !settings && featureTabs == 2) continue;
+            if (!settings) ++featureTabs;
+            d.navItems.push_back(Json{{"screen", l["screen"]}, {"label", l["label"]}, {"icon", l["icon"]}});
+        }
+        // Settings goes last.
+        auto s = std::find_if(d.navItems.begin(), d.navItems.end(), [](const Json& n) { return n["screen"] == "settings"; });
+        if (s != d.navItems.end()) std::rotate(s, s + 1, d.navItems.end());
     }
-    // Settings goes last.
-    auto s = std::find_if(d.navItems.begin(), d.navItems.end(), [](const Json& n) { return n["screen"] == "settings"; });
-    if (s != d.navItems.end()) std::rotate(s, s + 1, d.navItems.end());
     addRequirementViews(d);
     addHome(d);
     std::string start = d.has("onboarding") ? "welcome" : d.has("login") ? "login" : "home";
-    spec["nav"] = Json{{"kind", d.desktop() ? "sidebar" : "tabs"}, {"start", start}, {"items", d.navItems}};
+    spec["nav"] = Json{{"kind", navKind}, {"start", start}, {"items", d.navItems}};
     spec["meta"]["requirements"] = draftRequirements(d);
     for (const char* k : {"overlays", "actions", "mocks"})
         if (spec[k].empty()) spec.erase(k);

@@ -38,6 +38,19 @@ struct IdeaEntity {
     Json rows = Json::array();  // realistic sample rows: objects keyed by field name, dates as ISO; missing/null values (or no rows) = drafter invents them
 };
 
+// What the request says about the app's look and layout (readRequestStyle in request_style.cpp); empty = not asked.
+struct RequestStyle {
+    std::string brand, background, surface, header, accent;  // colours as written: CSS name lower case or "#RRGGBB"
+    bool dark = false;                   // dark mode, night mode, or a near-black background
+    std::string nav;                     // "sidebar" | "tabs" | "" (the device decides)
+    std::vector<std::string> navLabels;  // the tabs or sidebar entries the request lists, in order ("Lifts", "Trails")
+    std::string font;                    // "serif" | "mono" | "" (sans)
+    std::string density;                 // "compact" | "spacious" | ""
+    std::string corners;                 // "round" | "square" | ""
+    bool cards = false;                  // entities shown as cards ("vendor cards", "each tour as a card")
+    bool singleScreen = false;           // "a single screen", "one page": the whole request on one screen
+};
+
 // What the drafter understood; also printed by `generate` so the PM sees why the draft looks as it does.
 struct IdeaReading {
     std::string appName;                 // short product name ("Streaks")
@@ -52,6 +65,7 @@ struct IdeaReading {
     std::string domain;                  // lexicon domain that matched ("habits"; "" when the idea was not recognised)
     std::string preset = "calm";         // theme preset picked by domain
     std::string brand = "#4F7CFF";       // brand color picked by domain
+    RequestStyle style;                  // colours, mode, navigation, font, density and corners the request asks for
 };
 
 IdeaReading readIdea(std::string_view idea);   // never fails; an empty or odd idea gives a sensible generic reading
