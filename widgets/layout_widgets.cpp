@@ -532,12 +532,10 @@ void drawCard(Ui& ui, const Node& n)
     const float innerW = w - pad * 2;
     float y = origin.y + pad;
     if (!title.empty()) {
-        ui.textAt(ImVec2(origin.x + pad, y), title, TextStyle::H3, draw::fade(t.c.text), innerW);
-        y += ui.measure(title, TextStyle::H3, innerW).y + (subtitle.empty() ? 0.0f : 2.0f);
+        y += ui.textBlock(ImVec2(origin.x + pad, y), title, TextStyle::H3, draw::fade(t.c.text), innerW).y + (subtitle.empty() ? 0.0f : 2.0f);
     }
     if (!subtitle.empty()) {
-        ui.textAt(ImVec2(origin.x + pad, y), subtitle, TextStyle::Caption, draw::fade(t.c.textMuted), innerW);
-        y += ui.measure(subtitle, TextStyle::Caption, innerW).y;
+        y += ui.textBlock(ImVec2(origin.x + pad, y), subtitle, TextStyle::Caption, draw::fade(t.c.textMuted), innerW).y;
     }
     if ((!title.empty() || !subtitle.empty()) && !n.children.empty()) y += t.gap;
     y += ui.drawColumn(n.children, ImVec2(origin.x + pad, y), innerW, t.gap).y;
@@ -566,18 +564,24 @@ void drawSection(Ui& ui, const Node& n)
     const std::string title = ui.str(n, "title"), action = ui.str(n, "action");
     float y = origin.y;
     if (!title.empty() || !action.empty()) {
-        const ImVec2 actionSize = action.empty() ? ImVec2() : ui.measure(action, TextStyle::Strong);
+        // The action link gets what the title leaves at its natural width, at least 40% of the header while the title
+        // keeps about 8 characters; a longer link ends in an ellipsis, a longer title wraps.
+        const float titleNatural = title.empty() ? 0.0f : ui.measure(title, TextStyle::H3).x;
+        const float titleMin = ImMin(titleNatural, ui.minTextWidth(TextStyle::H3)) + (title.empty() ? 0.0f : t.gap);
+        const float actionRoom = ImMax(0.0f, ImMin(w - titleMin, ImMax(w * 0.4f, w - titleNatural - t.gap)));
+        ImVec2 actionSize = action.empty() ? ImVec2() : ui.measure(action, TextStyle::Strong);
+        actionSize.x = ImMin(actionSize.x, actionRoom);
         const float titleW = ImMax(1.0f, w - (action.empty() ? 0.0f : actionSize.x + t.gap));
-        const ImVec2 titleSize = ui.measure(title, TextStyle::H3, titleW);
+        const ImVec2 titleSize = ui.blockSize(title, TextStyle::H3, titleW);
         const float headH = ImMax(titleSize.y, actionSize.y);
-        if (!title.empty()) ui.textAt(ImVec2(origin.x, y + (headH - titleSize.y) * 0.5f), title, TextStyle::H3, t.c.text, titleW);
+        if (!title.empty()) ui.textBlock(ImVec2(origin.x, y + (headH - titleSize.y) * 0.5f), title, TextStyle::H3, t.c.text, titleW);
         if (!action.empty()) {
             ImRect hit(ImVec2(origin.x + w - actionSize.x - 6, y - 4), ImVec2(origin.x + w + 6, y + headH + 4));
             draw::Press p = draw::pressAt("##action", hit);
             ui.probe(n, action, true);
             if (p.pressed) ui.fire(n, "press");
             const ImU32 col = draw::fade(p.held ? t.c.brandActive : p.hovered ? t.c.brandHover : t.c.brand);
-            ui.textAt(ImVec2(origin.x + w - actionSize.x, y + (headH - actionSize.y) * 0.5f), action, TextStyle::Strong, col);
+            ui.fitText(ImVec2(origin.x + w - actionSize.x, y + (headH - actionSize.y) * 0.5f), action, TextStyle::Strong, col, actionSize.x);
         }
         y += headH + (n.children.empty() ? 0.0f : t.gap * 0.75f);
     }
@@ -604,8 +608,7 @@ void drawList(Ui& ui, const Node& n)
         std::string upper = title;
         for (char& ch : upper) ch = (char)std::toupper((unsigned char)ch);
         const float indent = inset ? t.pad : 0.0f;
-        ui.textAt(ImVec2(origin.x + indent, y), upper, TextStyle::Small, t.c.textMuted, w - indent);
-        y += ui.measure(upper, TextStyle::Small, w - indent).y + 8.0f;
+        y += ui.textBlock(ImVec2(origin.x + indent, y), upper, TextStyle::Small, t.c.textMuted, w - indent).y + 8.0f;
     }
     const float top = y;
     Layers layers(dl);
@@ -652,14 +655,23 @@ void drawLeading(Ui& ui, ImVec2 center, float diameter, const std::string& icon,
     draw::iconAt(ui, center, 18.0f, icon, draw::fade(t.c.brand));
 }
 
-// A small pill with text (item badges).
-float drawPill(Ui& ui, ImVec2 rightCenter, const std::string& text, ImU32 fill, ImU32 ink)
+constexpr float kPillPadX = 7.0f, kPillMinW = 22.0f;  // an item badge's pill: padding each side of its text, narrowest pill
+
+// The width of the pill drawPill draws for `text` within maxW.
+float pillWidth(Ui& ui, const std::string& text, float maxW)
+{
+    return ImMin(ImMax(ui.measure(text, TextStyle::Small).x + kPillPadX * 2, kPillMinW), ImMax(maxW, kPillMinW));
+}
+
+// A small pill with text (item badges), at most maxW wide: a longer text ends in an ellipsis. Returns its width.
+float drawPill(Ui& ui, ImVec2 rightCenter, const std::string& text, float maxW, ImU32 fill, ImU32 ink)
 {
     const ImVec2 sz = ui.measure(text, TextStyle::Small);
-    const ImVec2 box(ImMax(sz.x + 14.0f, 22.0f), sz.y + 6.0f);
+    const ImVec2 box(pillWidth(ui, text, maxW), sz.y + 6.0f);
     const ImVec2 min(rightCenter.x - box.x, rightCenter.y - box.y * 0.5f);
     ImGui::GetWindowDrawList()->AddRectFilled(min, min + box, draw::fade(fill), box.y * 0.5f);
-    ui.textAt(ImFloor(min + (box - sz) * 0.5f), text, TextStyle::Small, draw::fade(ink));
+    const float textW = ImMin(sz.x, box.x - kPillPadX * 2);
+    ui.fitText(ImFloor(min + (box - ImVec2(textW, sz.y)) * 0.5f), text, TextStyle::Small, draw::fade(ink), textW);
     return box.x;
 }
 
@@ -676,23 +688,30 @@ void drawItem(Ui& ui, const Node& n)
     const bool check = ui.flag(n, "check");
 
     const float padX = t.pad, leadD = 40.0f, spacing = 12.0f;
-    const bool hasLead = !avatar.empty() || !ui.icon(icon).empty();
-    // Trailing cluster, right to left: chevron / check, badge, text.
-    const float chevronW = chevron || check ? 16.0f : 0.0f;
-    const ImVec2 badgeSz = badge.empty() ? ImVec2() : ui.measure(badge, TextStyle::Small) + ImVec2(14, 6);
-    float trailW = chevronW;
-    if (!badge.empty()) trailW += (trailW > 0 ? 8.0f : 0.0f) + ImMax(badgeSz.x, 22.0f);
+    // The title keeps about 8 characters whatever else the row holds (it wraps, or ends in an ellipsis below that).
+    const float titleW = ui.measure(title, TextStyle::Strong).x;
+    const float titleMin = ImMin(titleW, ui.minTextWidth(TextStyle::Strong));
+    // A row too narrow for its leading visual next to that much title goes without it.
+    const bool hasLead = (!avatar.empty() || !ui.icon(icon).empty()) && w >= padX * 2 + leadD + spacing + titleMin;
     const float textX = origin.x + padX + (hasLead ? leadD + spacing : 0.0f);
-    // Trailing text (amounts, times) gets what the title can spare beyond about 8 characters, at least a third of
-    // the row; it shrinks a size before it is cut.
-    const float trailRoom = ImMax(w * 0.35f, origin.x + w - padX - trailW - (trailW > 0 ? 8.0f : 0.0f) - spacing - ui.minTextWidth(TextStyle::Strong) - textX);
+    const float textArea = ImMax(0.0f, origin.x + w - padX - textX);  // title and trailing cluster side by side
+    // Trailing cluster, right to left: chevron / check, badge, text, in what the title's minimum leaves.
+    float spare = ImMax(0.0f, textArea - titleMin - spacing);
+    const float chevronW = chevron || check ? 16.0f : 0.0f;
+    float trailW = chevronW;
+    const float badgeW = badge.empty() ? 0.0f : pillWidth(ui, badge, ImMin(spare - trailW - (trailW > 0 ? 8.0f : 0.0f), textArea * 0.4f));
+    if (!badge.empty()) trailW += (trailW > 0 ? 8.0f : 0.0f) + badgeW;
+    // Trailing text (amounts, times) gets what the title can spare beyond its natural width, at least 40% of the text
+    // area while the title keeps its minimum; it shrinks a size before it is cut.
+    const float trailGap = trailW > 0 ? 8.0f : 0.0f;
+    const float trailRoom = ImMax(0.0f, ImMin(spare - trailW - trailGap, ImMax(textArea * 0.4f, textArea - titleW - spacing - trailW - trailGap)));
     const TextStyle trailStyle = ui.shrinkToFit(trailing, TextStyle::Caption, trailRoom, TextStyle::Small);
     const ImVec2 trailSz = trailing.empty() ? ImVec2() : ui.measure(trailing, trailStyle);
-    if (!trailing.empty()) trailW += (trailW > 0 ? 8.0f : 0.0f) + ImMin(trailSz.x, trailRoom);
+    if (!trailing.empty()) trailW += trailGap + ImMin(trailSz.x, trailRoom);
 
-    const float textW = ImMax(20.0f, origin.x + w - padX - (trailW > 0 ? trailW + spacing : 0.0f) - textX);
-    const ImVec2 titleSz = ui.measure(title, TextStyle::Strong, textW);
-    const ImVec2 subSz = subtitle.empty() ? ImVec2() : ui.measure(subtitle, TextStyle::Caption, textW);
+    const float textW = ImMax(1.0f, textArea - (trailW > 0 ? trailW + spacing : 0.0f));
+    const ImVec2 titleSz = ui.blockSize(title, TextStyle::Strong, textW);
+    const ImVec2 subSz = subtitle.empty() ? ImVec2() : ui.blockSize(subtitle, TextStyle::Caption, textW);
     const float textH = titleSz.y + (subtitle.empty() ? 0.0f : 2.0f + subSz.y);
     const float h = ImMax(56.0f, ImMax(textH, hasLead ? leadD : 0.0f) + 20.0f);
     const ImRect row(origin, origin + ImVec2(w, h));
@@ -714,8 +733,8 @@ void drawItem(Ui& ui, const Node& n)
     const float cy = origin.y + h * 0.5f;
     if (hasLead) drawLeading(ui, ImVec2(origin.x + padX + leadD * 0.5f, cy), leadD, icon, avatar);
     float ty = cy - textH * 0.5f;
-    ui.textAt(ImVec2(textX, ty), title, TextStyle::Strong, draw::fade(t.c.text), textW);
-    if (!subtitle.empty()) ui.textAt(ImVec2(textX, ty + titleSz.y + 2.0f), subtitle, TextStyle::Caption, draw::fade(t.c.textMuted), textW);
+    ui.textBlock(ImVec2(textX, ty), title, TextStyle::Strong, draw::fade(t.c.text), textW);
+    if (!subtitle.empty()) ui.textBlock(ImVec2(textX, ty + titleSz.y + 2.0f), subtitle, TextStyle::Caption, draw::fade(t.c.textMuted), textW);
 
     float rx = origin.x + w - padX;
     if (chevron || check) {
@@ -723,7 +742,7 @@ void drawItem(Ui& ui, const Node& n)
                      draw::fade(check ? t.c.brand : t.c.textFaint));
         rx -= chevronW + 8.0f;
     }
-    if (!badge.empty()) rx -= drawPill(ui, ImVec2(rx, cy), badge, ui.color(ui.prop(n, "badge_tone"), t.c.brand), t.c.onBrand) + 8.0f;
+    if (!badge.empty()) rx -= drawPill(ui, ImVec2(rx, cy), badge, badgeW, ui.color(ui.prop(n, "badge_tone"), t.c.brand), t.c.onBrand) + 8.0f;
     if (!trailing.empty()) {
         const float tw = ImMin(trailSz.x, trailRoom);
         ui.fitText(ImFloor(ImVec2(rx - tw, cy - trailSz.y * 0.5f)), trailing, trailStyle, draw::fade(t.c.textMuted), tw);
@@ -733,6 +752,22 @@ void drawItem(Ui& ui, const Node& n)
 //-----------------------------------------------------------------------------
 // [SECTION] tabs, tab, accordion
 //-----------------------------------------------------------------------------
+
+constexpr float kTabPadX = 16.0f;  // a tab header's padding on each side of its label
+
+// The width cap under which `widths` add up to at most `total`: the narrow ones keep theirs, the widest share the rest
+// equally.
+float capToFit(std::vector<float> widths, float total)
+{
+    std::sort(widths.begin(), widths.end());
+    float left = total;
+    for (size_t i = 0; i < widths.size(); i++) {
+        const float share = left / (float)(widths.size() - i);
+        if (widths[i] > share) return share;
+        left -= widths[i];
+    }
+    return total;
+}
 
 void drawTabs(Ui& ui, const Node& n)
 {
@@ -749,18 +784,22 @@ void drawTabs(Ui& ui, const Node& n)
     int selected = bound.is_number() ? (int)std::clamp(bound.get<double>(), -1.0, 1e6) : storage()->GetInt(selId, 0);
     selected = ImClamp(selected, 0, (int)tabs.size() - 1);
 
-    // Equal-width tabs when every label fits, else content-width tabs from the left.
+    // Equal-width tabs when every label fits, else content-width tabs from the left; when even those do not fit, the
+    // widest ones share what the others leave and their labels end in an ellipsis.
     struct Head { std::string label, icon; float w; };
     std::vector<Head> heads;
+    std::vector<float> widths;
     float natural = 0;
     for (const Ui::Instance& inst : tabs) {
         Head hd{ childStr(ui, *inst.node, "label"), childStr(ui, *inst.node, "icon"), 0 };
         if (hd.label.empty() && hd.icon.empty()) hd.label = "Tab " + std::to_string(heads.size() + 1);
-        hd.w = ui.measure(hd.label, TextStyle::Strong).x + (ui.icon(hd.icon).empty() ? 0.0f : 24.0f) + 32.0f;
+        hd.w = ui.measure(hd.label, TextStyle::Strong).x + (ui.icon(hd.icon).empty() ? 0.0f : 24.0f) + kTabPadX * 2;
         natural += hd.w;
+        widths.push_back(hd.w);
         heads.push_back(std::move(hd));
     }
     const bool equal = natural <= w;
+    const float cap = equal ? w : capToFit(widths, w);
     const float headH = 44.0f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddLine(ImVec2(origin.x, origin.y + headH - 0.5f), ImVec2(origin.x + w, origin.y + headH - 0.5f), t.c.border, 1.0f);
@@ -768,7 +807,7 @@ void drawTabs(Ui& ui, const Node& n)
     float x = origin.x;
     for (int i = 0; i < (int)heads.size(); i++) {
         const Head& hd = heads[i];
-        const float tw = equal ? w / heads.size() : hd.w;
+        const float tw = equal ? w / heads.size() : ImMin(hd.w, cap);
         const ImRect r(ImVec2(x, origin.y), ImVec2(x + tw, origin.y + headH));
         ImGui::PushID(i);
         draw::Press p = draw::pressAt("##tab", r);
@@ -783,15 +822,17 @@ void drawTabs(Ui& ui, const Node& n)
         if (p.hovered && !on) dl->AddRectFilled(r.Min + ImVec2(2, 4), r.Max - ImVec2(2, 6), withAlpha(t.c.text, 0.04f), t.radiusSmall);
         const ImU32 ink = draw::fade(on ? t.c.brand : p.hovered ? t.c.text : t.c.textMuted);
         const bool hasIcon = !ui.icon(hd.icon).empty();
+        const float iconW = hasIcon ? (hd.label.empty() ? 16.0f : 24.0f) : 0.0f;
+        const float labelRoom = ImMax(0.0f, tw - kTabPadX * 2 - iconW);
         const ImVec2 ls = ui.measure(hd.label, TextStyle::Strong);
-        const float contentW = ls.x + (hasIcon ? (hd.label.empty() ? 16.0f : 24.0f) : 0.0f);
+        const float contentW = ImMin(ls.x, labelRoom) + iconW;
         float cx = r.Min.x + (tw - contentW) * 0.5f;
         const float cy = r.Min.y + (headH - 3.0f) * 0.5f;
         if (hasIcon) {
             draw::iconAt(ui, ImVec2(cx + 8.0f, cy), 15.0f, hd.icon, ink);
-            cx += hd.label.empty() ? 16.0f : 24.0f;
+            cx += iconW;
         }
-        ui.textAt(ImVec2(cx, cy - ls.y * 0.5f), hd.label, TextStyle::Strong, ink);
+        ui.fitText(ImVec2(cx, cy - ls.y * 0.5f), hd.label, TextStyle::Strong, ink, labelRoom);
         if (on) {
             const float iw = ImMax(contentW + 12.0f, 28.0f);
             const float ix = r.Min.x + (tw - iw) * 0.5f;
@@ -823,8 +864,8 @@ void drawAccordion(Ui& ui, const Node& n)
 
     Layers layers(ImGui::GetWindowDrawList());
     const float padX = t.pad, headH = 52.0f;
-    const float titleW = w - padX * 2 - 24.0f;
-    const ImVec2 titleSz = ui.measure(title, TextStyle::Strong, titleW);
+    const float titleW = ImMax(1.0f, w - padX * 2 - 24.0f);
+    const ImVec2 titleSz = ui.blockSize(title, TextStyle::Strong, titleW);
     const float hh = ImMax(headH, titleSz.y + 24.0f);
     const ImRect head(origin, origin + ImVec2(w, hh));
     draw::Press p = draw::pressAt("##head", head);
@@ -837,7 +878,7 @@ void drawAccordion(Ui& ui, const Node& n)
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (p.hovered) dl->AddRectFilled(head.Min + ImVec2(4, 4), head.Max - ImVec2(4, 4), withAlpha(t.c.text, p.held ? 0.07f : 0.035f), t.radiusSmall);
-    ui.textAt(ImVec2(origin.x + padX, origin.y + (hh - titleSz.y) * 0.5f), title, TextStyle::Strong, draw::fade(t.c.text), titleW);
+    ui.textBlock(ImVec2(origin.x + padX, origin.y + (hh - titleSz.y) * 0.5f), title, TextStyle::Strong, draw::fade(t.c.text), titleW);
     // The chevron turns from right to down over a short ease-out.
     const float k = ImSaturate((now - storage()->GetFloat(sinceId, -10.0f)) / 0.18f);
     const float ease = 1.0f - (1.0f - k) * (1.0f - k);
@@ -903,7 +944,7 @@ WidthRange measureSection(Ui& ui, const Node& n)
     WidthRange head = ui.textWidths(ui.str(n, "title"), TextStyle::H3);
     const std::string& action = ui.str(n, "action");
     if (!action.empty()) {
-        const float aw = ui.measure(action, TextStyle::Strong).x + ui.theme().gap;
+        const float aw = ImMin(ui.measure(action, TextStyle::Strong).x, ui.minTextWidth(TextStyle::Strong)) + ui.theme().gap;
         head = { head.min + aw, head.pref + aw };
     }
     return wider(ui.columnWidths(n.children), head);
@@ -919,7 +960,7 @@ WidthRange measureItem(Ui& ui, const Node& n)
     if (!ui.str(n, "avatar").empty() || !ui.icon(ui.str(n, "icon")).empty()) min += 52.0f;
     if (ui.flag(n, "check") || (ui.given(n, "chevron") ? ui.flag(n, "chevron") : ui.hasAction(n, "press"))) min += 24.0f;
     const std::string& badge = ui.str(n, "badge");
-    if (!badge.empty()) min += ImMax(22.0f, ui.measure(badge, TextStyle::Small).x + 14.0f) + 8.0f;
+    if (!badge.empty()) min += ImMax(kPillMinW, ImMin(ui.measure(badge, TextStyle::Small).x, ui.minTextWidth(TextStyle::Small)) + kPillPadX * 2) + 8.0f;
     const std::string& trailing = ui.str(n, "trailing");
     if (!trailing.empty()) min += ImMin(ui.measure(trailing, TextStyle::Caption).x, ui.minTextWidth(TextStyle::Caption)) + 12.0f;
     return { min, kFillWidth };
