@@ -593,6 +593,9 @@ void drawSection(Ui& ui, const Node& n)
 // [SECTION] list, item
 //-----------------------------------------------------------------------------
 
+constexpr float kItemLeadD = 40.0f, kItemSpacing = 12.0f;  // an item's leading visual, and the space after it
+constexpr float kItemLeadW = kItemLeadD + kItemSpacing;      // the width the leading visual takes from the title
+
 void drawList(Ui& ui, const Node& n)
 {
     const Theme& t = ui.theme();
@@ -623,7 +626,7 @@ void drawList(Ui& ui, const Node& n)
             // Separators start under the text of rows that have a leading icon or avatar (iOS style).
             const Node& row = *inst.node;
             const bool leading = ui.given(row, "icon") || ui.given(row, "avatar");
-            const float sepInset = leading ? t.pad + 52.0f : inset ? t.pad : 0.0f;
+            const float sepInset = leading ? t.pad + kItemLeadW : inset ? t.pad : 0.0f;
             dl->AddLine(ImVec2(origin.x + sepInset, sepY), ImVec2(origin.x + w - (inset ? t.pad : 0.0f), sepY), withAlpha(t.c.border, t.dark ? 1.0f : 0.9f), 1.0f);
         }
         y += sz.y;
@@ -670,9 +673,22 @@ float drawPill(Ui& ui, ImVec2 rightCenter, const std::string& text, float maxW, 
     const ImVec2 box(pillWidth(ui, text, maxW), sz.y + 6.0f);
     const ImVec2 min(rightCenter.x - box.x, rightCenter.y - box.y * 0.5f);
     ImGui::GetWindowDrawList()->AddRectFilled(min, min + box, draw::fade(fill), box.y * 0.5f);
-    const float textW = ImMin(sz.x, box.x - kPillPadX * 2);
+    const float textW = box.x >= sz.x + kPillPadX * 2 ? sz.x : box.x - kPillPadX * 2;  // (sz.x + pad) - pad may round below sz.x
     ui.fitText(ImFloor(min + (box - ImVec2(textW, sz.y)) * 0.5f), text, TextStyle::Small, draw::fade(ink), textW);
     return box.x;
+}
+
+// The narrowest an item lays out without its leading visual: padding, about 8 characters of title and the trailing bits
+// (chevron or check, badge and trailing text at about 8 characters each).
+float itemContentMin(Ui& ui, const Node& n)
+{
+    float min = ui.theme().pad * 2 + ui.minTextWidth(TextStyle::Strong);
+    if (ui.flag(n, "check") || (ui.given(n, "chevron") ? ui.flag(n, "chevron") : ui.hasAction(n, "press"))) min += 24.0f;
+    const std::string& badge = ui.str(n, "badge");
+    if (!badge.empty()) min += ImMax(kPillMinW, ImMin(ui.measure(badge, TextStyle::Small).x, ui.minTextWidth(TextStyle::Small)) + kPillPadX * 2) + 8.0f;
+    const std::string& trailing = ui.str(n, "trailing");
+    if (!trailing.empty()) min += ImMin(ui.measure(trailing, TextStyle::Caption).x, ui.minTextWidth(TextStyle::Caption)) + 12.0f;
+    return min;
 }
 
 void drawItem(Ui& ui, const Node& n)
@@ -687,13 +703,14 @@ void drawItem(Ui& ui, const Node& n)
     const bool chevron = ui.given(n, "chevron") ? ui.flag(n, "chevron") : clickable;
     const bool check = ui.flag(n, "check");
 
-    const float padX = t.pad, leadD = 40.0f, spacing = 12.0f;
+    const float padX = t.pad, leadD = kItemLeadD, spacing = kItemSpacing;
     // The title keeps about 8 characters whatever else the row holds (it wraps, or ends in an ellipsis below that).
     const float titleW = ui.measure(title, TextStyle::Strong).x;
     const float titleMin = ImMin(titleW, ui.minTextWidth(TextStyle::Strong));
-    // A row too narrow for its leading visual next to that much title goes without it.
-    const bool hasLead = (!avatar.empty() || !ui.icon(icon).empty()) && w >= padX * 2 + leadD + spacing + titleMin;
-    const float textX = origin.x + padX + (hasLead ? leadD + spacing : 0.0f);
+    // A row too narrow for its leading visual beside that much title and its trailing bits goes without it: the
+    // visual decorates, the trailing text (an amount, a time) informs.
+    const bool hasLead = (!avatar.empty() || !ui.icon(icon).empty()) && w >= itemContentMin(ui, n) + kItemLeadW;
+    const float textX = origin.x + padX + (hasLead ? kItemLeadW : 0.0f);
     const float textArea = ImMax(0.0f, origin.x + w - padX - textX);  // title and trailing cluster side by side
     // Trailing cluster, right to left: chevron / check, badge, text, in what the title's minimum leaves.
     float spare = ImMax(0.0f, textArea - titleMin - spacing);
@@ -784,61 +801,78 @@ void drawTabs(Ui& ui, const Node& n)
     int selected = bound.is_number() ? (int)std::clamp(bound.get<double>(), -1.0, 1e6) : storage()->GetInt(selId, 0);
     selected = ImClamp(selected, 0, (int)tabs.size() - 1);
 
-    // Equal-width tabs when every label fits, else content-width tabs from the left; when even those do not fit, the
-    // widest ones share what the others leave and their labels end in an ellipsis.
-    struct Head { std::string label, icon; float w; };
+    // Equal-width tabs when every label fits. Else content-width tabs from the left, on more lines when their
+    // minimums (about 8 characters of label) do not fit one; on a line too narrow for its tabs the widest share what
+    // the others leave and their labels end in an ellipsis.
+    struct Head { std::string label, icon; float w, min; };
     std::vector<Head> heads;
-    std::vector<float> widths;
     float natural = 0;
     for (const Ui::Instance& inst : tabs) {
-        Head hd{ childStr(ui, *inst.node, "label"), childStr(ui, *inst.node, "icon"), 0 };
+        Head hd{ childStr(ui, *inst.node, "label"), childStr(ui, *inst.node, "icon"), 0, 0 };
         if (hd.label.empty() && hd.icon.empty()) hd.label = "Tab " + std::to_string(heads.size() + 1);
-        hd.w = ui.measure(hd.label, TextStyle::Strong).x + (ui.icon(hd.icon).empty() ? 0.0f : 24.0f) + kTabPadX * 2;
+        const float iconW = ui.icon(hd.icon).empty() ? 0.0f : 24.0f;
+        hd.w = ui.measure(hd.label, TextStyle::Strong).x + iconW + kTabPadX * 2;
+        hd.min = ImMin(hd.w, ui.minTextWidth(TextStyle::Strong) + iconW + kTabPadX * 2);
         natural += hd.w;
-        widths.push_back(hd.w);
         heads.push_back(std::move(hd));
     }
-    const bool equal = natural <= w;
-    const float cap = equal ? w : capToFit(widths, w);
-    const float headH = 44.0f;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddLine(ImVec2(origin.x, origin.y + headH - 0.5f), ImVec2(origin.x + w, origin.y + headH - 0.5f), t.c.border, 1.0f);
-    ImGui::PushClipRect(origin, origin + ImVec2(w, headH), true);
-    float x = origin.x;
+    std::vector<std::pair<int, int>> lines;  // [begin, end) of the tabs on each line of the header
+    float lineMin = 0;
     for (int i = 0; i < (int)heads.size(); i++) {
-        const Head& hd = heads[i];
-        const float tw = equal ? w / heads.size() : ImMin(hd.w, cap);
-        const ImRect r(ImVec2(x, origin.y), ImVec2(x + tw, origin.y + headH));
-        ImGui::PushID(i);
-        draw::Press p = draw::pressAt("##tab", r);
-        ui.probe(*tabs[i].node, hd.label, true);
-        ImGui::PopID();
-        if (p.pressed && i != selected) {
-            storage()->SetInt(selId, i);
-            ui.setBound(n, i);
-            selected = i;
+        if (i == 0 || lineMin + heads[i].min > w) {
+            lines.emplace_back(i, i);
+            lineMin = 0;
         }
-        const bool on = i == selected;
-        if (p.hovered && !on) dl->AddRectFilled(r.Min + ImVec2(2, 4), r.Max - ImVec2(2, 6), withAlpha(t.c.text, 0.04f), t.radiusSmall);
-        const ImU32 ink = draw::fade(on ? t.c.brand : p.hovered ? t.c.text : t.c.textMuted);
-        const bool hasIcon = !ui.icon(hd.icon).empty();
-        const float iconW = hasIcon ? (hd.label.empty() ? 16.0f : 24.0f) : 0.0f;
-        const float labelRoom = ImMax(0.0f, tw - kTabPadX * 2 - iconW);
-        const ImVec2 ls = ui.measure(hd.label, TextStyle::Strong);
-        const float contentW = ImMin(ls.x, labelRoom) + iconW;
-        float cx = r.Min.x + (tw - contentW) * 0.5f;
-        const float cy = r.Min.y + (headH - 3.0f) * 0.5f;
-        if (hasIcon) {
-            draw::iconAt(ui, ImVec2(cx + 8.0f, cy), 15.0f, hd.icon, ink);
-            cx += iconW;
+        lines.back().second = i + 1;
+        lineMin += heads[i].min;
+    }
+    const bool equal = natural <= w;
+    const float lineH = 44.0f, headH = lineH * lines.size();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImGui::PushClipRect(origin, origin + ImVec2(w, headH), true);
+    for (size_t line = 0; line < lines.size(); line++) {
+        const float top = origin.y + lineH * line;
+        dl->AddLine(ImVec2(origin.x, top + lineH - 0.5f), ImVec2(origin.x + w, top + lineH - 0.5f), t.c.border, 1.0f);
+        std::vector<float> widths;
+        for (int i = lines[line].first; i < lines[line].second; i++) widths.push_back(heads[i].w);
+        const float cap = capToFit(widths, w);
+        float x = origin.x;
+        for (int i = lines[line].first; i < lines[line].second; i++) {
+            const Head& hd = heads[i];
+            const float tw = equal ? w / heads.size() : ImMin(hd.w, cap);
+            const ImRect r(ImVec2(x, top), ImVec2(x + tw, top + lineH));
+            ImGui::PushID(i);
+            draw::Press p = draw::pressAt("##tab", r);
+            ui.probe(*tabs[i].node, hd.label, true);
+            ImGui::PopID();
+            if (p.pressed && i != selected) {
+                storage()->SetInt(selId, i);
+                ui.setBound(n, i);
+                selected = i;
+            }
+            const bool on = i == selected;
+            if (p.hovered && !on) dl->AddRectFilled(r.Min + ImVec2(2, 4), r.Max - ImVec2(2, 6), withAlpha(t.c.text, 0.04f), t.radiusSmall);
+            const ImU32 ink = draw::fade(on ? t.c.brand : p.hovered ? t.c.text : t.c.textMuted);
+            const bool hasIcon = !ui.icon(hd.icon).empty();
+            const float iconW = hasIcon ? (hd.label.empty() ? 16.0f : 24.0f) : 0.0f;
+            const ImVec2 ls = ui.measure(hd.label, TextStyle::Strong);
+            const float labelRoom = tw >= hd.w ? ls.x : ImMax(0.0f, tw - kTabPadX * 2 - iconW);  // (hd.w - pad) - pad may round below ls.x
+            const float contentW = ImMin(ls.x, labelRoom) + iconW;
+            float cx = r.Min.x + (tw - contentW) * 0.5f;
+            const float cy = r.Min.y + (lineH - 3.0f) * 0.5f;
+            if (hasIcon) {
+                draw::iconAt(ui, ImVec2(cx + 8.0f, cy), 15.0f, hd.icon, ink);
+                cx += iconW;
+            }
+            if (labelRoom >= ui.measure("\xE2\x80\xA6", TextStyle::Strong).x)  // a header too narrow for even an ellipsis shows no label
+                ui.fitText(ImVec2(cx, cy - ls.y * 0.5f), hd.label, TextStyle::Strong, ink, labelRoom);
+            if (on) {
+                const float iw = ImMin(ImMax(contentW + 12.0f, 28.0f), tw);
+                const float ix = r.Min.x + (tw - iw) * 0.5f;
+                dl->AddRectFilled(ImVec2(ix, r.Max.y - 3.0f), ImVec2(ix + iw, r.Max.y), draw::fade(t.c.brand), 3.0f, ImDrawFlags_RoundCornersTop);
+            }
+            x += tw;
         }
-        ui.fitText(ImVec2(cx, cy - ls.y * 0.5f), hd.label, TextStyle::Strong, ink, labelRoom);
-        if (on) {
-            const float iw = ImMax(contentW + 12.0f, 28.0f);
-            const float ix = r.Min.x + (tw - iw) * 0.5f;
-            dl->AddRectFilled(ImVec2(ix, r.Max.y - 3.0f), ImVec2(ix + iw, r.Max.y), draw::fade(t.c.brand), 3.0f, ImDrawFlags_RoundCornersTop);
-        }
-        x += tw;
     }
     ImGui::PopClipRect();
     ImVec2 body = ui.drawCell(tabs[selected], ImVec2(origin.x, origin.y + headH + t.gap), origin.x + w);
@@ -955,15 +989,8 @@ WidthRange measureList(Ui& ui, const Node& n) { return ui.columnWidths(n.childre
 // A list row fills its line; its minimum keeps the leading visual, about 8 characters of title and the trailing bits.
 WidthRange measureItem(Ui& ui, const Node& n)
 {
-    const Theme& t = ui.theme();
-    float min = t.pad * 2 + ui.minTextWidth(TextStyle::Strong);
-    if (!ui.str(n, "avatar").empty() || !ui.icon(ui.str(n, "icon")).empty()) min += 52.0f;
-    if (ui.flag(n, "check") || (ui.given(n, "chevron") ? ui.flag(n, "chevron") : ui.hasAction(n, "press"))) min += 24.0f;
-    const std::string& badge = ui.str(n, "badge");
-    if (!badge.empty()) min += ImMax(kPillMinW, ImMin(ui.measure(badge, TextStyle::Small).x, ui.minTextWidth(TextStyle::Small)) + kPillPadX * 2) + 8.0f;
-    const std::string& trailing = ui.str(n, "trailing");
-    if (!trailing.empty()) min += ImMin(ui.measure(trailing, TextStyle::Caption).x, ui.minTextWidth(TextStyle::Caption)) + 12.0f;
-    return { min, kFillWidth };
+    const bool lead = !ui.str(n, "avatar").empty() || !ui.icon(ui.str(n, "icon")).empty();
+    return { itemContentMin(ui, n) + (lead ? kItemLeadW : 0.0f), kFillWidth };
 }
 
 WidthRange measureAccordion(Ui& ui, const Node& n)
