@@ -567,7 +567,7 @@ void drawSection(Ui& ui, const Node& n)
         // The action link gets what the title leaves at its natural width, at least 40% of the header while the title
         // keeps about 8 characters; a longer link ends in an ellipsis, a longer title wraps.
         const float titleNatural = title.empty() ? 0.0f : ui.measure(title, TextStyle::H3).x;
-        const float titleMin = ImMin(titleNatural, ui.minTextWidth(TextStyle::H3)) + (title.empty() ? 0.0f : t.gap);
+        const float titleMin = ui.firstCharsWidth(title, TextStyle::H3) + (title.empty() ? 0.0f : t.gap);
         const float actionRoom = ImMax(0.0f, ImMin(w - titleMin, ImMax(w * 0.4f, w - titleNatural - t.gap)));
         ImVec2 actionSize = action.empty() ? ImVec2() : ui.measure(action, TextStyle::Strong);
         actionSize.x = ImMin(actionSize.x, actionRoom);
@@ -682,12 +682,12 @@ float drawPill(Ui& ui, ImVec2 rightCenter, const std::string& text, float maxW, 
 // (chevron or check, badge and trailing text at about 8 characters each).
 float itemContentMin(Ui& ui, const Node& n)
 {
-    float min = ui.theme().pad * 2 + ui.minTextWidth(TextStyle::Strong);
+    float min = ui.theme().pad * 2 + ui.firstCharsWidth(ui.str(n, "title"), TextStyle::Strong);
     if (ui.flag(n, "check") || (ui.given(n, "chevron") ? ui.flag(n, "chevron") : ui.hasAction(n, "press"))) min += 24.0f;
     const std::string& badge = ui.str(n, "badge");
-    if (!badge.empty()) min += ImMax(kPillMinW, ImMin(ui.measure(badge, TextStyle::Small).x, ui.minTextWidth(TextStyle::Small)) + kPillPadX * 2) + 8.0f;
+    if (!badge.empty()) min += ImMax(kPillMinW, ui.firstCharsWidth(badge, TextStyle::Small) + kPillPadX * 2) + 8.0f;
     const std::string& trailing = ui.str(n, "trailing");
-    if (!trailing.empty()) min += ImMin(ui.measure(trailing, TextStyle::Caption).x, ui.minTextWidth(TextStyle::Caption)) + 12.0f;
+    if (!trailing.empty()) min += ui.firstCharsWidth(trailing, TextStyle::Caption) + 12.0f;
     return min;
 }
 
@@ -706,22 +706,22 @@ void drawItem(Ui& ui, const Node& n)
     const float padX = t.pad, leadD = kItemLeadD, spacing = kItemSpacing;
     // The title keeps about 8 characters whatever else the row holds (it wraps, or ends in an ellipsis below that).
     const float titleW = ui.measure(title, TextStyle::Strong).x;
-    const float titleMin = ImMin(titleW, ui.minTextWidth(TextStyle::Strong));
+    const float titleMin = ui.firstCharsWidth(title, TextStyle::Strong);
     // A row too narrow for its leading visual beside that much title and its trailing bits goes without it: the
     // visual decorates, the trailing text (an amount, a time) informs.
     const bool hasLead = (!avatar.empty() || !ui.icon(icon).empty()) && w >= itemContentMin(ui, n) + kItemLeadW;
     const float textX = origin.x + padX + (hasLead ? kItemLeadW : 0.0f);
     const float textArea = ImMax(0.0f, origin.x + w - padX - textX);  // title and trailing cluster side by side
     // Trailing cluster, right to left: chevron / check, badge, text, in what the title's minimum leaves.
-    float spare = ImMax(0.0f, textArea - titleMin - spacing);
+    const float spare = ImMax(0.0f, textArea - titleMin - spacing);
     const float chevronW = chevron || check ? 16.0f : 0.0f;
     float trailW = chevronW;
     const float badgeW = badge.empty() ? 0.0f : pillWidth(ui, badge, ImMin(spare - trailW - (trailW > 0 ? 8.0f : 0.0f), textArea * 0.4f));
     if (!badge.empty()) trailW += (trailW > 0 ? 8.0f : 0.0f) + badgeW;
-    // Trailing text (amounts, times) gets what the title can spare beyond its natural width, at least 40% of the text
+    // Trailing text (amounts, times) gets what the title can spare beyond its natural width, at least half the text
     // area while the title keeps its minimum; it shrinks a size before it is cut.
     const float trailGap = trailW > 0 ? 8.0f : 0.0f;
-    const float trailRoom = ImMax(0.0f, ImMin(spare - trailW - trailGap, ImMax(textArea * 0.4f, textArea - titleW - spacing - trailW - trailGap)));
+    const float trailRoom = ImMax(0.0f, ImMin(spare - trailW - trailGap, ImMax(textArea * 0.5f, textArea - titleW - spacing - trailW - trailGap)));
     const TextStyle trailStyle = ui.shrinkToFit(trailing, TextStyle::Caption, trailRoom, TextStyle::Small);
     const ImVec2 trailSz = trailing.empty() ? ImVec2() : ui.measure(trailing, trailStyle);
     if (!trailing.empty()) trailW += trailGap + ImMin(trailSz.x, trailRoom);
@@ -812,7 +812,7 @@ void drawTabs(Ui& ui, const Node& n)
         if (hd.label.empty() && hd.icon.empty()) hd.label = "Tab " + std::to_string(heads.size() + 1);
         const float iconW = ui.icon(hd.icon).empty() ? 0.0f : 24.0f;
         hd.w = ui.measure(hd.label, TextStyle::Strong).x + iconW + kTabPadX * 2;
-        hd.min = ImMin(hd.w, ui.minTextWidth(TextStyle::Strong) + iconW + kTabPadX * 2);
+        hd.min = ui.firstCharsWidth(hd.label, TextStyle::Strong) + iconW + kTabPadX * 2;
         natural += hd.w;
         heads.push_back(std::move(hd));
     }
@@ -978,7 +978,7 @@ WidthRange measureSection(Ui& ui, const Node& n)
     WidthRange head = ui.textWidths(ui.str(n, "title"), TextStyle::H3);
     const std::string& action = ui.str(n, "action");
     if (!action.empty()) {
-        const float aw = ImMin(ui.measure(action, TextStyle::Strong).x, ui.minTextWidth(TextStyle::Strong)) + ui.theme().gap;
+        const float aw = ui.firstCharsWidth(action, TextStyle::Strong) + ui.theme().gap;
         head = { head.min + aw, head.pref + aw };
     }
     return wider(ui.columnWidths(n.children), head);

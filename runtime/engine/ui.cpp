@@ -329,9 +329,11 @@ ImVec2 Ui::blockSize(std::string_view s, TextStyle style, float maxW) const {
     const ImVec2 whole = measure(s, style);
     if (whole.x <= maxW) return whole;
     const ImVec2 wrapped = measure(s, style, std::max(1.0f, maxW));
-    if (wrapped.x + 1.0f >= measure(s.substr(0, firstCharsBytes(s)), style).x) return wrapped;
+    if (wrapped.x + 1.0f >= firstCharsWidth(s, style)) return wrapped;
     return measure(ellipsize(s, style, maxW), style);
 }
+
+float Ui::firstCharsWidth(std::string_view s, TextStyle style) const { return measure(s.substr(0, firstCharsBytes(s)), style).x; }
 
 ImVec2 Ui::textBlock(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float maxW) {
     const ImVec2 size = blockSize(s, style, maxW);

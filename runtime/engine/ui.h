@@ -138,6 +138,7 @@ public:
     // its lines at least as wide as its first 8 characters, else one line cut by fitText. Returns the size drawn.
     ImVec2 textBlock(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float maxW);
     ImVec2 blockSize(std::string_view s, TextStyle style, float maxW) const;  // the size textBlock draws, to lay out before drawing
+    float firstCharsWidth(std::string_view s, TextStyle style) const;  // width of s's first 8 characters: the narrowest s may be laid out
     // The largest style from `style` down the type scale to `smallest` at which s fits maxW on one line: numbers in
     // tiles shrink before they are cut.
     TextStyle shrinkToFit(std::string_view s, TextStyle style, float maxW, TextStyle smallest) const;
