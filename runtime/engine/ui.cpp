@@ -308,6 +308,42 @@ ImVec2 Ui::fitText(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color,
     return rect.GetSize();
 }
 
+namespace {
+
+// Bytes of the first min(8, length) code points of s, trailing spaces left out: the narrowest a text may be laid out.
+size_t firstCharsBytes(std::string_view s) {
+    size_t at = 0;
+    for (int points = 0; at < s.size() && points < 8; ++points) {
+        ++at;
+        while (at < s.size() && ((unsigned char)s[at] & 0xC0) == 0x80) ++at;
+    }
+    while (at > 0 && s[at - 1] == ' ') --at;
+    return at;
+}
+
+} // namespace
+
+// Wrapped when its widest wrapped line keeps the first 8 characters' width (a single word broken inside, or a short
+// first word followed by a long one, can make every line narrower than maxW), else one line with an ellipsis.
+ImVec2 Ui::blockSize(std::string_view s, TextStyle style, float maxW) const {
+    const ImVec2 whole = measure(s, style);
+    if (whole.x <= maxW) return whole;
+    const ImVec2 wrapped = measure(s, style, std::max(1.0f, maxW));
+    if (wrapped.x + 1.0f >= firstCharsWidth(s, style)) return wrapped;
+    return measure(ellipsize(s, style, maxW), style);
+}
+
+float Ui::firstCharsWidth(std::string_view s, TextStyle style) const { return measure(s.substr(0, firstCharsBytes(s)), style).x; }
+
+ImVec2 Ui::textBlock(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float maxW) {
+    const ImVec2 size = blockSize(s, style, maxW);
+    if (size.y > font(style)->FontSize * 1.5f) {  // more than one line: wrapped
+        textAt(pos, s, style, color, std::max(1.0f, maxW));
+        return size;
+    }
+    return fitText(pos, s, style, color, maxW);
+}
+
 TextStyle Ui::shrinkToFit(std::string_view s, TextStyle style, float maxW, TextStyle smallest) const {
     // One step down the type scale, keeping the weight where the scale has it (numbers stay bold as they shrink).
     static const TextStyle kSmaller[(int)TextStyle::Count] = {TextStyle::H1,     TextStyle::H2,      TextStyle::H3,    TextStyle::Strong,

@@ -134,6 +134,11 @@ public:
     // whole with ellipsized = true. Returns the size drawn.
     ImVec2 fitText(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float maxW);
     std::string ellipsize(std::string_view s, TextStyle style, float maxW) const;  // s cut to maxW with an ellipsis (UTF-8 safe); s when it fits
+    // Text in a width budget at pos, drawn with the draw list: wrapped at word boundaries within maxW while that keeps
+    // its lines at least as wide as its first 8 characters, else one line cut by fitText. Returns the size drawn.
+    ImVec2 textBlock(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float maxW);
+    ImVec2 blockSize(std::string_view s, TextStyle style, float maxW) const;  // the size textBlock draws, to lay out before drawing
+    float firstCharsWidth(std::string_view s, TextStyle style) const;  // width of s's first 8 characters: the narrowest s may be laid out
     // The largest style from `style` down the type scale to `smallest` at which s fits maxW on one line: numbers in
     // tiles shrink before they are cut.
     TextStyle shrinkToFit(std::string_view s, TextStyle style, float maxW, TextStyle smallest) const;
