@@ -35,26 +35,6 @@ bool wantsWidth(Ui& ui, const Node& n)
     return ui.flag(n, "full") || n.layout.width != 0 || n.layout.widthPct > 0 || n.layout.grow > 0;
 }
 
-// Count badge on the corner of an icon button: a number/text pill, or a dot for `true`.
-void cornerBadge(Ui& ui, const Json& badge, ImVec2 anchor)
-{
-    const Theme& t = ui.theme();
-    if (badge.is_null() || badge == false || badge == 0 || badge == "" || badge == "0") return;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (badge == true) {
-        dl->AddCircleFilled(anchor, 6, draw::fade(t.c.surface), 16);
-        dl->AddCircleFilled(anchor, 4, draw::fade(t.c.danger), 16);
-        return;
-    }
-    std::string text = badge.is_number() && badge.get<double>() > 99 ? "99+" : toDisplayString(badge);
-    ImVec2 ts = ui.measure(text, TextStyle::Small);
-    float h = 16, w = std::max(h, std::ceil(ts.x) + 8);
-    ImRect r(anchor - ImVec2(w * 0.5f, h * 0.5f), anchor + ImVec2(w * 0.5f, h * 0.5f));
-    dl->AddRectFilled(r.Min - ImVec2(2, 2), r.Max + ImVec2(2, 2), draw::fade(t.c.surface), h);
-    dl->AddRectFilled(r.Min, r.Max, draw::fade(t.c.danger), h);
-    draw::text(ui, ImFloor(r.GetCenter() - ts * 0.5f), text, TextStyle::Small, IM_COL32(255, 255, 255, 255));
-}
-
 //-----------------------------------------------------------------------------
 // [SECTION] Draw functions
 //-----------------------------------------------------------------------------
@@ -100,7 +80,7 @@ void drawIconButton(Ui& ui, const Node& n)
     else if (shade > 0) fill = withAlpha(t.c.text, shade * 0.7f);
     if (fill) dl->AddCircleFilled(r.GetCenter(), d * 0.5f, draw::fade(fill), 32);
     draw::iconAt(ui, r.GetCenter(), 18, icon, ink);
-    cornerBadge(ui, ui.prop(n, "badge"), r.GetCenter() + ImVec2(d * 0.3f, -d * 0.3f));
+    ui.cornerBadge(ui.prop(n, "badge"), r.GetCenter() + ImVec2(d * 0.3f, -d * 0.3f));
     if (p.hovered && !label.empty()) ImGui::SetTooltip("%s", label.c_str());
 }
 

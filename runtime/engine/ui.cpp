@@ -269,6 +269,24 @@ void Ui::textAt(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, fl
     noteText(s, ImRect(pos, pos + measure(s, style, wrapWidth)));
 }
 
+void Ui::cornerBadge(const Json& badge, ImVec2 anchor) {
+    if (badge.is_null() || badge == false || badge == 0 || badge == "" || badge == "0") return;
+    const Theme& t = theme();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (badge == true) {
+        dl->AddCircleFilled(anchor, 6, ImGui::GetColorU32(t.c.surface), 16);
+        dl->AddCircleFilled(anchor, 4, ImGui::GetColorU32(t.c.danger), 16);
+        return;
+    }
+    std::string text = badge.is_number() && badge.get<double>() > 99 ? "99+" : toDisplayString(badge);
+    ImVec2 ts = measure(text, TextStyle::Small);
+    float h = 16, w = std::max(h, std::ceil(ts.x) + 8);
+    ImRect r(anchor - ImVec2(w * 0.5f, h * 0.5f), anchor + ImVec2(w * 0.5f, h * 0.5f));
+    dl->AddRectFilled(r.Min - ImVec2(2, 2), r.Max + ImVec2(2, 2), ImGui::GetColorU32(t.c.surface), h);
+    dl->AddRectFilled(r.Min, r.Max, ImGui::GetColorU32(t.c.danger), h);
+    textAt(ImFloor(r.GetCenter() - ts * 0.5f), text, TextStyle::Small, ImGui::GetColorU32(IM_COL32(255, 255, 255, 255)));
+}
+
 ImVec2 Ui::measure(std::string_view s, TextStyle style, float wrapWidth) const {
     ImFont* f = font(style);
     return f->CalcTextSizeA(f->FontSize, FLT_MAX, wrapWidth, s.data(), s.data() + s.size());
