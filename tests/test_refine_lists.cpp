@@ -165,6 +165,10 @@ TEST_CASE("offline refine: a sort control reorders the list by the field the req
     CHECK(after != before);
     CHECK(after.front() == "Read 20 pages");   // the longest streak first
 
+    // "by name" means the rows' title whatever its field is called.
+    Json byName = refined(sample("task_board.json"), "sort tasks by name", &summary);
+    CHECK(byName.dump().find("sort(sort(filter(tasks, t => t.status == col.key), 'due'), 'title')") != std::string::npos);
+
     int checked = 0;
     for (auto& [name, doc] : subjects()) {
         for (auto& rows : shownRows(doc)) {
@@ -317,6 +321,9 @@ TEST_CASE("offline refine: a badge with the number of rows on a tab shows the co
         }
     }
     CHECK(checked >= 3);
+    // A tab is found before a screen that shares its name (shop: Orders, not the order confirmation).
+    Json orders = refined(sample("shop_checkout.json"), "show a badge with the number of orders on the orders tab");
+    CHECK(orders["nav"]["items"][2]["badge"] == "${count(sort(orders, 'date', 'desc'))}");
     // Nothing to count: said plainly.
     Json answer = offlineRefinement(sample("habit_tracker.json"), "show a badge with the number of reminders on the reminders tab", "");
     REQUIRE(answer.contains("unsupported"));

@@ -163,7 +163,10 @@ Outcome confirmBeforeRemoving(EditLog& log, const Request& r, const RequestScope
     auto firstNav = std::find_if(actions.begin(), actions.end(), navigates);
     actions.insert(firstNav, "close");
 
-    std::string label = best->site.node->value(best->site.typeKey, std::string());
+    // The control's words name the verb ("Remove"); an icon button's main prop is its icon, its words are its label.
+    const Json& node = *best->site.node;
+    std::string label = node.contains("label") && node["label"].is_string() ? node["label"].get<std::string>()
+                      : node.contains(best->site.typeKey) && node[best->site.typeKey].is_string() ? node[best->site.typeKey].get<std::string>() : "";
     std::string verb = lowerAscii(label.substr(0, label.find(' ')));
     if (verb != "delete" && verb != "remove" && verb != "clear" && verb != "discard" && verb != "archive" && verb != "cancel") verb = "delete";
     std::set<std::string> taken = keysOf(doc, "screens");

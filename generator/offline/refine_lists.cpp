@@ -475,7 +475,12 @@ Outcome addListSort(EditLog& log, const Request& r, const RequestScope& scope) {
         }
         for (auto& g : groups) {
             if (g.empty()) continue;
-            if (const RowField* f = fieldNamed(fields, g)) {
+            const RowField* f = fieldNamed(fields, g);
+            // "by name" or "by title" means the rows' title, whatever its field is called ("title", "text", "service").
+            bool meansTitle = std::any_of(g.begin(), g.end(), [](const std::string& w) { return w == "name" || w == "title" || w == "alphabetically"; });
+            auto title = std::find_if(fields.begin(), fields.end(), isReadableText);
+            if (!f && meansTitle && title != fields.end()) f = &*title;
+            if (f) {
                 keys.push_back({capitalized(spokenKey(f->key)), stringLiteral(f->key), direction(f->kind)});
                 continue;
             }

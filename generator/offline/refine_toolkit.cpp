@@ -347,6 +347,11 @@ std::string findScreen(const Json& doc, const std::vector<std::string>& phrase) 
             if (names.count(words[i])) score += 2;
             else if (std::any_of(wanted[i].begin(), wanted[i].end(), [&](const std::string& a) { return names.count(a) > 0; })) score += 1;
         }
+        // Between equally named screens, the one in the tab bar or sidebar ("the orders tab" is Orders, not the
+        // order confirmation).
+        bool inNav = doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") && doc["nav"]["items"].is_array() &&
+                     std::any_of(doc["nav"]["items"].begin(), doc["nav"]["items"].end(), [&](const Json& item) { return item == id || (item.is_object() && item.value("screen", std::string()) == id); });
+        score = score * 2 + (score > 0 && inNav ? 1 : 0);
         if (score > bestScore) best = id, bestScore = score;
     }
     return best;
