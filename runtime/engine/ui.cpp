@@ -269,6 +269,37 @@ void Ui::textAt(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, fl
     noteText(s, ImRect(pos, pos + measure(s, style, wrapWidth)));
 }
 
+// What a count badge says: counts past 99 (numbers, or text of digits only) read "99+".
+static std::string badgeText(const Json& badge) {
+    std::string text = toDisplayString(badge);
+    const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+    const bool large = badge.is_number() ? badge.get<double>() > 99 : digits && std::strtod(text.c_str(), nullptr) > 99;
+    return large ? "99+" : text;
+}
+
+void Ui::cornerBadge(const Json& badge, ImVec2 anchor, const ImRect& within) {
+    if (badge.is_null() || badge == false || badge == 0 || badge == "" || badge == "0") return;
+    const Theme& t = theme();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (badge == true) {
+        dl->AddCircleFilled(anchor, 6, ImGui::GetColorU32(t.c.surface), 16);
+        dl->AddCircleFilled(anchor, 4, ImGui::GetColorU32(t.c.danger), 16);
+        return;
+    }
+    const std::string text = badgeText(badge);
+    const float ring = 2, h = 16, padX = 4, maxW = std::max(h, within.GetWidth() - ring * 2);
+    const ImVec2 ts = measure(text, TextStyle::Small);
+    const float w = std::clamp(std::ceil(ts.x) + padX * 2, h, maxW);
+    const float right = std::min(within.Max.x - ring, anchor.x + w * 0.5f);
+    const float top = std::max(within.Min.y + ring, anchor.y - h * 0.5f);
+    const ImRect r(ImVec2(right - w, top), ImVec2(right, top + h));
+    dl->AddRectFilled(r.Min - ImVec2(ring, ring), r.Max + ImVec2(ring, ring), ImGui::GetColorU32(t.c.surface), h);
+    dl->AddRectFilled(r.Min, r.Max, ImGui::GetColorU32(t.c.danger), h);
+    const float tw = std::min(ts.x, w - padX * 2);
+    fitText(ImFloor(ImVec2(r.GetCenter().x - tw * 0.5f, r.GetCenter().y - ts.y * 0.5f)), text, TextStyle::Small,
+            ImGui::GetColorU32(IM_COL32(255, 255, 255, 255)), w - padX * 2);
+}
+
 ImVec2 Ui::measure(std::string_view s, TextStyle style, float wrapWidth) const {
     ImFont* f = font(style);
     return f->CalcTextSizeA(f->FontSize, FLT_MAX, wrapWidth, s.data(), s.data() + s.size());

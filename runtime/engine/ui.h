@@ -128,6 +128,10 @@ public:
     void text(std::string_view s, TextStyle style, ImU32 color, float wrap = -1.0f);
     // Text drawn at a position with the draw list (no layout), recorded as visible text.
     void textAt(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float wrapWidth = 0.0f);
+    // Count badge centred on `anchor` (an icon's corner), kept inside `within`: a number or text on a red pill (past 99
+    // reads "99+"; too wide ends in an ellipsis), a dot for true; nothing for null, false, 0 or "". Used by icon
+    // buttons and the tab bar and sidebar items.
+    void cornerBadge(const Json& badge, ImVec2 anchor, const ImRect& within);
     ImVec2 measure(std::string_view s, TextStyle style, float wrapWidth = 0.0f) const;  // size of text
     // The one cutter of text that has no room (specs/FORMAT.md, Layout): one line at pos, at most maxW wide. When
     // it does not fit it ends in an ellipsis, the whole text shows in a tooltip on hover and the run is recorded
