@@ -339,9 +339,6 @@ ImVec2 Ui::fitText(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color,
     return rect.GetSize();
 }
 
-namespace {
-
-// Bytes of the first min(8, length) code points of s, trailing spaces left out: the narrowest a text may be laid out.
 size_t firstCharsBytes(std::string_view s) {
     size_t at = 0;
     for (int points = 0; at < s.size() && points < 8; ++points) {
@@ -351,8 +348,6 @@ size_t firstCharsBytes(std::string_view s) {
     while (at > 0 && s[at - 1] == ' ') --at;
     return at;
 }
-
-} // namespace
 
 // Wrapped when its widest wrapped line keeps the first 8 characters' width (a single word broken inside, or a short
 // first word followed by a long one, can make every line narrower than maxW), else one line with an ellipsis.

@@ -77,6 +77,10 @@ struct TextRun {
 // [SECTION] Ui
 //-----------------------------------------------------------------------------
 
+// Bytes of the first min(8, length) code points of s, trailing spaces left out: the narrowest a text may be laid out
+// (the layout contract; the layout checker measures the same prefix).
+size_t firstCharsBytes(std::string_view s);
+
 class Ui {
 public:
     // One drawable child: a node plus the scope it is drawn in (repeat item and index bound).
