@@ -350,7 +350,7 @@ std::string findScreen(const Json& doc, const std::vector<std::string>& phrase) 
         // Between equally named screens, the one in the tab bar or sidebar ("the orders tab" is Orders, not the
         // order confirmation).
         bool inNav = doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") && doc["nav"]["items"].is_array() &&
-                     std::any_of(doc["nav"]["items"].begin(), doc["nav"]["items"].end(), [&](const Json& item) { return item == id || (item.is_object() && item.value("screen", std::string()) == id); });
+                     std::any_of(doc["nav"]["items"].begin(), doc["nav"]["items"].end(), [&, screenId = id](const Json& item) { return item == screenId || (item.is_object() && item.value("screen", std::string()) == screenId); });
         score = score * 2 + (score > 0 && inNav ? 1 : 0);
         if (score > bestScore) best = id, bestScore = score;
     }
