@@ -5,6 +5,7 @@
 // [SECTION] Entity plans and the draft being built (draft_patterns.cpp)
 // [SECTION] Patterns (draft_patterns.cpp)
 // [SECTION] Requirements (requirement_trace.cpp)
+// [SECTION] Workspaces (workspace_pattern.cpp)
 
 #pragma once
 #include "generator/offline/offline_drafter.h"
@@ -121,5 +122,22 @@ std::vector<std::string> requirementStatements(std::string_view request);
 // meta.requirements for the finished draft: each of reading.requirements with the ids of the screens, overlays and
 // nodes built for it (nodes it names get an id), or no ids when nothing was.
 Json draftRequirements(Draft& d);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Workspaces
+//-----------------------------------------------------------------------------
+
+enum class WorkspaceKind { None, Grid, Calculator, Editor };  // board of cells · inputs with live outputs · fields with a live preview
+
+// Whether the request asks for a game, editor, builder or calculator rather than records to manage, and which kind.
+struct WorkspaceReading {
+    WorkspaceKind kind = WorkspaceKind::None;
+    std::string text;     // the request as written (its listed items keep their capitals)
+    std::string request;  // the same, lower case, for reading
+};
+WorkspaceReading readWorkspace(const IdeaReading& reading);
+// The whole app for a workspace request, into d.spec (meta and theme already set): the workspace as the main screen,
+// secondary screens only for the views the request names, meta.requirements traced to what was built.
+Json composeWorkspace(Draft& d, const WorkspaceReading& ws);
 
 } // namespace pt::draft

@@ -118,6 +118,7 @@ Json compose(const IdeaReading& reading) {
     spec["overlays"] = Json::object();
     spec["actions"] = Json::object();
     spec["mocks"] = Json::object();
+    if (const WorkspaceReading ws = readWorkspace(reading); ws.kind != WorkspaceKind::None) return composeWorkspace(d, ws);
 
     std::set<std::string> taken = {"home", "insights", "reminders", "notifications", "settings", "cart", "checkout", "confirmation", "book", "booked",
                                    "inbox", "conversation", "assistant", "approvals", "board", "player", "calendar", "login", "welcome", "share",
@@ -198,7 +199,9 @@ Json draftSpec(const IdeaReading& reading) {
 }
 
 Json draftSpec(std::string_view idea) {
-    Json spec = draftSpec(readIdea(idea));
+    IdeaReading reading = readIdea(idea);
+    reading.request = std::string(idea);
+    Json spec = draftSpec(reading);
     std::string text = draft::safeText(idea, 20000);
     if (!text.empty()) spec["meta"]["idea"] = text;
     return spec;
