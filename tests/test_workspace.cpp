@@ -70,7 +70,7 @@ Json stateAt(HeadlessDriver& d, const char* path) {
 
 const char* const kBoard = R"({"screens": {"home": {"body": [
     {"chips": ["Red", "Blue"], "bind": "brush"},
-    {"cell_grid": 4, "bind": "cells", "paint": "${brush}", "values": ["Red", "Blue"], "on": {"press": {"set": "last", "value": "${event.index}"}}},
+    {"cell_grid": 4, "bind": "cells", "paint": "${brush}", "on": {"press": {"set": "last", "value": "${event.index}"}}},
     {"text": "Last ${last}"}]}},
   "state": {"brush": "Red", "cells": ["", "", "", "", "", "", "", ""], "last": -1}})";
 

@@ -49,16 +49,10 @@ ImU32 hueFor(const Theme& t, size_t i)
     return i < 5 ? tones[i] : extra[(i - 5) % 5];
 }
 
-// A cell value's fill: its place in `values` (the palette), else a stable hash of its text.
-ImU32 fillFor(Ui& ui, const Node& n, const Json& v)
+// A cell value's fill: brand for true, else a stable hue per value.
+ImU32 fillFor(const Theme& t, const Json& v)
 {
-    const Theme& t = ui.theme();
-    if (v.is_boolean()) return ui.color(ui.prop(n, "tone"), t.c.brand);
-    const Json values = ui.prop(n, "values");
-    if (values.is_array())
-        for (size_t i = 0; i < values.size(); ++i)
-            if (values[i] == v) return hueFor(t, i);
-    return hueFor(t, std::hash<std::string>{}(v.dump()) % 10);
+    return v.is_boolean() ? t.c.brand : hueFor(t, std::hash<std::string>{}(v.dump()) % 10);
 }
 
 // What a cell shows: the whole value when it fits, else its initials ("hi-hat" -> "HH", "tomato" -> "T").
@@ -120,7 +114,6 @@ void drawCellGrid(Ui& ui, const Node& n)
     const int count = ImMin(logicalRows * cols, kMaxCells);
     const GridGeometry g = geometryFor(ui, rowLabels, cols, width);
     const Json paint = ui.prop(n, "paint");
-    const Json icons = ui.prop(n, "icons");
     const bool painting = ui.given(n, "paint");
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rowGap = g.bands > 1 ? kCellGap * 3 : kCellGap;  // wrapped rows stay visibly apart
@@ -154,20 +147,14 @@ void drawCellGrid(Ui& ui, const Node& n)
 
         const float radius = ImMin(t.radiusSmall, g.cell * 0.25f);
         const bool on = filled(value);
-        const ImU32 fill = on ? fillFor(ui, n, value) : (press.hovered ? mixColor(t.c.surfaceAlt, t.c.text, 0.06f) : t.c.surfaceAlt);
+        const ImU32 fill = on ? fillFor(t, value) : (press.hovered ? mixColor(t.c.surfaceAlt, t.c.text, 0.06f) : t.c.surfaceAlt);
         dl->AddRectFilled(r.Min, r.Max, draw::fade(press.held ? mixColor(fill, t.c.text, 0.15f) : fill), radius);
         if (!on) dl->AddRect(r.Min, r.Max, draw::fade(t.c.border), radius);
         if (!on || value.is_boolean()) continue;
         const std::string whole = value.is_string() ? value.get<std::string>() : value.dump();
-        const Json icon = icons.is_object() && icons.contains(whole) ? icons[whole] : Json(nullptr);
-        if (icon.is_string()) {
-            draw::iconAt(ui, r.GetCenter(), g.cell * 0.5f, icon.get<std::string>(), t.c.onBrand);
-            ui.noteText(whole, r);
-        } else {
-            const std::string shown = cellText(ui, whole, g.cell - 4.0f);
-            const ImVec2 s = ui.measure(shown, TextStyle::Small);
-            ui.textAt(ImFloor(r.GetCenter() - s * 0.5f), shown, TextStyle::Small, t.c.onBrand);
-        }
+        const std::string shown = cellText(ui, whole, g.cell - 4.0f);
+        const ImVec2 s = ui.measure(shown, TextStyle::Small);
+        ui.textAt(ImFloor(r.GetCenter() - s * 0.5f), shown, TextStyle::Small, t.c.onBrand);
         if (press.hovered) ui.tooltip(whole, label);
     }
     const int drawnRows = (count + cols - 1) / cols;
@@ -189,15 +176,12 @@ WidthRange measureCellGrid(Ui& ui, const Node& n)
 
 static void registerCellGrid(WidgetCatalog& c)
 {
-    WidgetDef d = widgetDef("Inputs", "cell_grid",
-        "Board of cells bound to a list: a click paints the cell with `paint` (or toggles it) and fires press.", "cols",
-        { prop("cols", PropType::Number, 8, "cells per row (1-32); rows follow from the list's length or `rows`"),
-          prop("rows", PropType::Array, nullptr, "row labels drawn left of each row (also how tests click a cell: \"Kick 3\"; else \"Cell 5\")").withShape(R"(["Kick", "Snare"])"),
-          prop("paint", PropType::Any, nullptr, "value a click writes, usually \"${brush}\" bound to a chips palette; painting the same value clears; unset: a click toggles true/false"),
-          prop("values", PropType::Array, nullptr, "the palette's values in order: each gets its own colour").withShape(R"(["tomato", "basil"])"),
-          prop("icons", PropType::Object, nullptr, "value -> icon drawn in the cell instead of its text").withShape(R"({"X": "times", "O": "circle-o"})"),
-          prop("tone", PropType::Color, "brand", "colour of cells that are simply on (true)") },
-        R"({"cell_grid": 16, "bind": "steps", "rows": ["Kick", "Snare"], "on": {"press": {"toast": "Step ${event.col + 1}"}}})",
+    WidgetDef d = widgetDef("Inputs", "cell_grid", "Board of cells bound to a list; a click paints a cell with `paint` or toggles it.", "cols",
+        { prop("cols", PropType::Number, 8, "cells per row"),
+          prop("rows", PropType::Array, nullptr, "row labels (cells: \"Kick 3\", else \"Cell 5\")").withShape(R"(["Kick"])"),
+          prop("paint", PropType::Any, nullptr, "value a click writes").withShape(R"("${brush}")"),
+          },
+        R"({"cell_grid": 16, "bind": "steps"})",
         drawCellGrid);
     d.measure = measureCellGrid;
     d.events = { "press", "change" };

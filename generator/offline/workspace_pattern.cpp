@@ -292,7 +292,6 @@ void composeGrid(Draft& d, const std::string& low, const std::vector<ListedItems
         for (const std::string& item : palette->items) options.push_back(capitalized(item));
         state["brush"] = options.front();
         grid["paint"] = "${brush}";
-        grid["values"] = options;
         body.push_back(Json{{"chips", options}, {"id", "palette"}, {"bind", "brush"}});
         labelled.emplace_back("palette", palette->head + " " + options.dump());
     }
