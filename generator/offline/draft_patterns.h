@@ -6,6 +6,7 @@
 // [SECTION] Patterns (draft_patterns.cpp)
 // [SECTION] Requirements (requirement_trace.cpp)
 // [SECTION] Look and layout (request_style.cpp)
+// [SECTION] Workspaces (workspace_pattern.cpp)
 
 #pragma once
 #include "generator/offline/offline_drafter.h"
@@ -147,5 +148,22 @@ Json draftRequirements(Draft& d);
 // role its sentence gives it, dark mode, sidebar or tabs with their labels, font, density, corners, cards and a
 // single screen. Ordinary words count as colours only where the sentence is about colour ("Orange County" is not).
 RequestStyle readRequestStyle(std::string_view request);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Workspaces
+//-----------------------------------------------------------------------------
+
+enum class WorkspaceKind { None, Grid, Calculator, Editor };  // board of cells · inputs with live outputs · fields with a live preview
+
+// Whether the request asks for a game, editor, builder or calculator rather than records to manage, and which kind.
+struct WorkspaceReading {
+    WorkspaceKind kind = WorkspaceKind::None;
+    std::string text;     // the request as written (its listed items keep their capitals)
+    std::string request;  // the same, lower case, for reading
+};
+WorkspaceReading readWorkspace(const IdeaReading& reading);
+// The whole app for a workspace request, into d.spec (meta and theme already set): the workspace as the main screen,
+// secondary screens only for the views the request names, meta.requirements traced to what was built.
+Json composeWorkspace(Draft& d, const WorkspaceReading& ws);
 
 } // namespace pt::draft

@@ -1083,6 +1083,7 @@ IdeaReading readIdea(std::string_view rawIdea) {
     else r.appName = titleCased(primary.plural);
     r.summary = summarize(idea);
     r.requirements = requirementStatements(rawIdea);
+    r.request = idea;
     if (r.summary.empty()) r.summary = "Your " + primary.plural + " in one place";
     return r;
 }

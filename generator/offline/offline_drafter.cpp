@@ -195,6 +195,7 @@ Json compose(const IdeaReading& reading) {
     spec["overlays"] = Json::object();
     spec["actions"] = Json::object();
     spec["mocks"] = Json::object();
+    if (const WorkspaceReading ws = readWorkspace(reading); ws.kind != WorkspaceKind::None) return composeWorkspace(d, ws);
 
     std::set<std::string> taken = {"home", "insights", "reminders", "notifications", "settings", "cart", "checkout", "confirmation", "book", "booked",
                                    "inbox", "conversation", "assistant", "approvals", "board", "player", "calendar", "login", "welcome", "share",

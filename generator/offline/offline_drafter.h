@@ -55,6 +55,7 @@ struct RequestStyle {
 struct IdeaReading {
     std::string appName;                 // short product name ("Streaks")
     std::string summary;                 // one line in the idea's own words
+    std::string request;                 // the idea as typed (valid UTF-8; "" for a reading built by hand)
     std::vector<std::string> requirements;  // the request split into requirement statements, in its own words (meta.requirements)
     std::vector<IdeaEntity> entities;    // main entity first
     std::vector<std::string> features;   // "reminders", "search", "sharing", "payments", "charts", "approvals", "booking", "chat", "ai", "login", "onboarding", "kanban", "settings", ...

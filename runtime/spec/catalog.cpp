@@ -48,7 +48,7 @@ int WidgetDef::propIndex(std::string_view n) const {
 
 const std::vector<EventDef>& eventDefs() {
     static const std::vector<EventDef> events = {
-        {"press", ""},
+        {"press", "cell_grid: {index, row, col, value}"},
         {"change", "the new value"},
         {"submit", "the text"},
         {"select", "{row, item} (index and object of the row)"},

@@ -1,0 +1,547 @@
+// Promptotype — OfflineDrafter: the workspace pattern for games, editors, builders and calculators.
+//
+// A request for a board, a step sequencer, a calculator or a designer is not a list of records: its main screen is
+// the thing being worked on, with real state. The request is read for which kind it is and for the items it lists
+// ("rows for kick, snare, hi-hat and clap"); those become the board's rows or palette, the calculator's inputs and
+// outputs, or the editor's fields. Counters and totals are expressions over the state, so they update live.
+//
+// [SECTION] Reading the request (kind, listed items)
+// [SECTION] Shared pieces (controls row, saved snapshots, requirements)
+// [SECTION] Grid or board
+// [SECTION] Calculator or configurator
+// [SECTION] Editor or designer
+// [SECTION] Composition
+
+#include "generator/offline/draft_patterns.h"
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <regex>
+
+namespace pt::draft {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reading the request
+//-----------------------------------------------------------------------------
+
+std::string lowerCase(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return (char)std::tolower(c); });
+    return out;
+}
+
+std::vector<std::string> wordsIn(std::string_view s) {
+    std::vector<std::string> out;
+    std::string w;
+    for (char c : s) {
+        if (std::isalnum((unsigned char)c) || c == '-' || c == '\'' || c == '/') w += (char)std::tolower((unsigned char)c);
+        else if (!w.empty()) out.push_back(std::exchange(w, {}));
+    }
+    if (!w.empty()) out.push_back(w);
+    return out;
+}
+
+bool hasWord(const std::vector<std::string>& words, std::initializer_list<const char*> any) {
+    for (const std::string& w : words)
+        for (const char* a : any)
+            if (w == a) return true;
+    return false;
+}
+
+// Words that start a listed item but are not part of it ("rows for kick" -> "kick", "pick frame size" -> "frame size").
+bool leadWord(const std::string& w) {
+    static const std::set<std::string> lead = {
+        "for", "with", "of", "in", "on", "into", "to", "by", "from", "as", "like", "including", "includes", "and", "or", "then", "the", "a",
+        "an", "its", "their", "your", "my", "each", "every", "some", "pick", "choose", "set", "enter", "edit", "add", "adds", "select", "type",
+        "click", "press", "drag", "toggle", "tap", "drop", "place", "draw", "name", "see", "get", "gets", "watch", "mark", "move", "adjust",
+        "change", "use", "make", "buy", "run", "show", "shows", "lay", "out", "fill", "paint", "assign", "also", "plus", "is", "are", "manage"};
+    return lead.count(w) > 0 || (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0);
+}
+
+// Words that end a listed item ("term in years" -> "term", "a chart showing the payback year" -> "chart").
+bool tailWord(const std::string& w) {
+    static const std::set<std::string> tail = {
+        "in", "with", "that", "which", "to", "for", "on", "at", "from", "into", "so", "when", "while", "per", "by", "then", "showing", "update",
+        "updates", "appear", "appears", "change", "changes", "is", "are", "as", "of"};
+    return tail.count(w) > 0;
+}
+
+// The item a comma-separated piece names, at most three words; "" when it reads as a clause rather than an item.
+// `clauseFollows` is set when words after the item were cut ("rules text with a live preview"): the list ends there.
+std::string itemOf(const std::string& piece, bool first, bool* clauseFollows = nullptr) {
+    std::vector<std::string> words = wordsIn(piece);
+    if (first) {
+        size_t from = words.size();
+        while (from > 0 && !leadWord(words[from - 1])) --from;
+        words.erase(words.begin(), words.begin() + from);
+    }
+    // Later pieces lose only joining words: "move count" keeps its verb-like first word.
+    static const std::set<std::string> joining = {"and", "or", "then", "the", "a", "an", "also", "plus", "its", "their", "your", "my"};
+    while (!words.empty() && (first ? leadWord(words.front()) : joining.count(words.front()) > 0)) words.erase(words.begin());
+    for (size_t i = 1; i < words.size(); ++i)
+        if (tailWord(words[i])) {
+            words.resize(i);
+            if (clauseFollows) *clauseFollows = true;
+            break;
+        }
+    if (words.empty() || words.size() > 3) return "";
+    std::string out;
+    for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+// Nouns of the workspace itself: an item naming one is about the UI, not a value the user works with.
+bool uiItem(const std::string& item) {
+    return hasWord(wordsIn(item), {"step", "steps", "cell", "cells", "square", "squares", "slider", "button", "play", "stop", "play/stop",
+                                   "chart", "graph", "grid", "board", "screen", "list", "summary", "preview", "breakdown", "canvas"});
+}
+
+// The request's lists ("kick, snare, hi-hat and clap"), each with the words before it ("rows for").
+struct ListedItems {
+    std::string head;                 // the segment's words before the list, lower case
+    std::vector<std::string> items;   // lower case, as written
+};
+
+// `low` is the request in lower case, `text` as written (same length): items keep the request's own capitals.
+std::vector<ListedItems> listsIn(const std::string& low, const std::string& text) {
+    // Segments end at sentence punctuation, dashes and ", then"; every replacement keeps offsets into `text`.
+    std::string cut = low;
+    for (size_t at = 0; (at = cut.find(", then ", at)) != std::string::npos; ++at) cut[at] = '|';
+    for (const char* dash : {" - ", "\xE2\x80\x93", "\xE2\x80\x94"})
+        for (size_t at = 0; (at = cut.find(dash, at)) != std::string::npos; ++at) cut.replace(at, std::strlen(dash), std::string(std::strlen(dash), '|'));
+    for (char& c : cut)
+        if (std::strchr(".;:!?()\n", c)) c = '|';
+    static const std::regex finalJoin(R"(^(.*?)\s(and|or)\s(.*)$)");
+    std::vector<ListedItems> out;
+    for (size_t start = 0, end; start < cut.size(); start = end + 1) {
+        end = std::min(cut.find('|', start), cut.size());
+        const std::string segment = cut.substr(start, end - start);
+        std::vector<std::string> pieces;
+        for (size_t from = 0, comma; from <= segment.size(); from = comma + 1) {
+            comma = std::min(segment.find(',', from), segment.size());
+            pieces.push_back(segment.substr(from, comma - from));
+        }
+        // The last piece carries the final "and" / "or" ("hi-hat and clap").
+        std::smatch m;
+        const std::string last = pieces.back();
+        const bool joined = std::regex_search(last, m, finalJoin);
+        if (joined) {
+            pieces.back() = m[1].str();
+            pieces.push_back(m[3].str());
+        }
+        // An "and" inside an earlier piece joins two items too ("art placeholder and rules text"); "or" stays a choice.
+        for (size_t i = 0; i + 1 < pieces.size(); ++i)
+            if (size_t at = pieces[i].find(" and "); at != std::string::npos && i > 0) {
+                pieces.insert(pieces.begin() + i + 1, pieces[i].substr(at + 5));
+                pieces[i].resize(at);
+            }
+        if (pieces.size() < 3 && !(joined && pieces.size() == 2 && wordsIn(itemOf(pieces.front(), true)).size() <= 2)) continue;
+        ListedItems list;
+        size_t searchFrom = 0;
+        auto add = [&](const std::string& item) {
+            const size_t at = segment.find(item, searchFrom);
+            const std::string shown = at == std::string::npos ? item : text.substr(start + at, item.size());
+            if (at != std::string::npos) searchFrom = at + item.size();
+            if (list.items.empty()) list.head = at == std::string::npos ? "" : segment.substr(0, at);
+            if (std::find(list.items.begin(), list.items.end(), shown) == list.items.end()) list.items.push_back(shown);
+        };
+        bool clauseFollows = false;
+        for (size_t i = 0; i < pieces.size() && !clauseFollows; ++i) {
+            std::string item = itemOf(pieces[i], i == 0, &clauseFollows);
+            if (item.empty() || uiItem(item)) continue;  // "a play button", "the canvas": controls, not values
+            if (size_t x = item.find(" x "); x != std::string::npos) {  // "width x height": two parameters
+                add(item.substr(0, x));
+                item = item.substr(x + 3);
+            }
+            add(item);
+        }
+        if (list.items.size() >= 2) out.push_back(std::move(list));
+    }
+    return out;
+}
+
+bool headSays(const ListedItems& l, std::initializer_list<const char*> any) { return hasWord(wordsIn(l.head), any); }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Shared pieces
+//-----------------------------------------------------------------------------
+
+// A state key for an item, unique among `taken`.
+std::string keyFor(const std::string& item, std::set<std::string>& taken) {
+    std::string base = camelKey(item);
+    if (base.empty() || !std::isalpha((unsigned char)base[0])) base = "value";
+    std::string key = base;
+    for (int i = 2; taken.count(key); ++i) key = base + std::to_string(i);
+    taken.insert(key);
+    return key;
+}
+
+bool saysAny(const std::string& low, std::initializer_list<const char*> any) { return hasWord(wordsIn(low), any); }
+
+// The words the request names for a secondary view ("deck list", "summary", "leaderboard"), as screen titles.
+std::vector<std::string> namedViews(const std::string& low) {
+    std::vector<std::string> out;
+    std::smatch m;
+    for (const char* view : {"summary", "leaderboard", "scoreboard", "history", "results"})
+        if (saysAny(low, {view})) out.push_back(capitalized(view));
+    if (std::regex_search(low, m, std::regex(R"(\b([a-z]+) (list|library|collection|gallery)\b)")) && m[1].str() != "to" && m[1].str() != "a")
+        out.push_back(capitalized(m[1].str() + " " + m[2].str()));
+    else if (std::regex_search(low, m, std::regex(R"(\bmanage (the|my|your)? ?([a-z]+))")))
+        out.push_back(capitalized(m[2].str()));
+    return out;
+}
+
+// "Save" on the workspace pushes a snapshot to `saved`; each view the request names lists the snapshots or, for a
+// summary, shows the current values.
+void addViews(Draft& d, const std::string& low, const Json& snapshot, const Json& summaryRows, Json& controls) {
+    const std::vector<std::string> views = namedViews(low);
+    if (views.empty()) return;
+    d.spec["state"]["saved"] = Json::array();
+    controls.push_back(Json{{"button", "Save"}, {"id", "saveButton"}, {"icon", "floppy-o"}, {"variant", "secondary"},
+                            {"on", {{"press", Json::array({Json{{"push", "saved"}, {"value", snapshot}}, Json{{"toast", "Saved"}, {"tone", "success"}}})}}}});
+    for (const std::string& view : views) {
+        const std::string id = camelKey(view) + "View";
+        const bool summary = view == "Summary";
+        Json body = Json::array();
+        if (summary) {
+            body.push_back(Json{{"list", summaryRows}});
+            body.push_back(Json{{"button", "Send"}, {"id", "sendSummary"}, {"icon", "paper-plane"}, {"full", true},
+                                {"on", {{"press", Json::array({Json{{"push", "saved"}, {"value", snapshot}}, Json{{"toast", "Sent"}, {"tone", "success"}}})}}}});
+        } else {
+            body.push_back(Json{{"item", "${it.title}"}, {"subtitle", "${it.detail}"}, {"icon", "bookmark-o"},
+                                {"repeat", {{"in", "${saved}"}, {"as", "it"}, {"empty", Json{{"empty", "Nothing saved yet"}, {"text", "Save from the workspace to see it here"}}}}}});
+            body.push_back(Json{{"button", "Clear all"}, {"variant", "ghost"}, {"on", {{"press", Json{{"set", "saved"}, {"value", Json::array()}}}}}});
+        }
+        d.screen(id, Json{{"title", view}, {"body", body}});
+        controls.push_back(Json{{"button", view}, {"id", id + "Link"}, {"variant", "outline"}, {"go", id}});
+    }
+}
+
+// Every requirement traced to the workspace nodes whose label words it uses, else to the workspace screen when it
+// speaks about the workspace itself; what the shared trace found stays.
+void traceWorkspace(Draft& d, const std::vector<std::pair<std::string, std::string>>& labelled) {
+    Json reqs = draftRequirements(d);
+    for (Json& r : reqs) {
+        const std::string low = lowerCase(r["text"].get<std::string>());
+        std::set<std::string> ids(r["ids"].begin(), r["ids"].end());
+        for (const auto& [id, label] : labelled)
+            for (const std::string& w : wordsIn(label))
+                if (w.size() > 2 && !leadWord(w) && saysAny(low, {w.c_str()})) ids.insert(id);
+        if (ids.empty()) ids.insert("workspace");
+        r["ids"] = Json(std::vector<std::string>(ids.begin(), ids.end()));
+    }
+    d.spec["meta"]["requirements"] = reqs;
+}
+
+Json statTile(const std::string& id, const std::string& label, const std::string& value, const char* icon) {
+    return Json{{"stat", capitalized(label)}, {"id", id}, {"value", value}, {"icon", icon}};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Grid or board
+//-----------------------------------------------------------------------------
+
+// Rows and columns the request gives ("4x8", "16-step", a board game's own size), else from the row labels.
+std::pair<int, int> boardSize(const std::string& low, int labelledRows) {
+    std::smatch m;
+    if (std::regex_search(low, m, std::regex(R"((\d{1,2})\s?(x|by)\s?(\d{1,2}))")))
+        return {std::clamp(std::stoi(m[1].str()), 1, 32), std::clamp(std::stoi(m[3].str()), 1, 32)};
+    const int rows = labelledRows > 0 ? labelledRows : 0;
+    if (std::regex_search(low, m, std::regex(R"((\d{1,2})[- ]step)"))) return {rows > 0 ? rows : 4, std::clamp(std::stoi(m[1].str()), 1, 32)};
+    if (saysAny(low, {"chess", "checkers", "draughts", "pixel", "pixel-art"})) return {8, 8};
+    if (saysAny(low, {"sudoku", "crossword"})) return {9, 9};
+    if (saysAny(low, {"tic-tac-toe", "noughts"})) return {3, 3};
+    return {rows > 0 ? rows : 6, 8};
+}
+
+// The request's word for one cell ("square", "step", "seat"), for counters and the last-change line.
+std::string cellNoun(const std::string& low) {
+    for (const char* noun : {"square", "step", "seat", "tile", "pixel", "cell", "slot", "spot", "plot", "box"})
+        if (saysAny(low, {noun, pluralOf(noun).c_str()})) return noun;
+    return "cell";
+}
+
+void composeGrid(Draft& d, const std::string& low, const std::vector<ListedItems>& lists, Json& body,
+                 std::vector<std::pair<std::string, std::string>>& labelled) {
+    Json& state = d.spec["state"];
+    const ListedItems* rowList = nullptr;
+    const ListedItems* palette = nullptr;
+    for (const ListedItems& l : lists) {
+        if (!rowList && headSays(l, {"rows", "row", "tracks", "track", "lanes", "lane", "players", "teams", "tables"})) rowList = &l;
+        else if (!palette) palette = &l;
+    }
+    auto [rows, cols] = boardSize(low, rowList ? (int)rowList->items.size() : 0);
+    if (rows * cols > 1024) rows = 1024 / cols;
+    const std::string noun = cellNoun(low);
+    const bool game = saysAny(low, {"game", "play", "move", "moves", "puzzle", "turn"});
+    state["cells"] = Json(std::vector<Json>(rows * cols, palette ? Json("") : Json(false)));
+    state["moves"] = 0;
+    state["lastCell"] = 0;
+
+    Json grid = Json{{"cell_grid", cols}, {"id", "board"}, {"bind", "cells"},
+                     {"on", {{"press", Json::array({Json{{"inc", "moves"}}, Json{{"set", "lastCell"}, {"value", "${event.index + 1}"}}})}}}};
+    if (rowList) {
+        Json labels = Json::array();
+        for (const std::string& r : rowList->items) labels.push_back(capitalized(r));
+        grid["rows"] = labels;
+        labelled.emplace_back("board", rowList->head + " " + std::string(labels.dump()));
+    }
+    if (palette) {
+        Json options = Json::array();
+        for (const std::string& item : palette->items) options.push_back(capitalized(item));
+        state["brush"] = options.front();
+        grid["paint"] = "${brush}";
+        body.push_back(Json{{"chips", options}, {"id", "palette"}, {"bind", "brush"}});
+        labelled.emplace_back("palette", palette->head + " " + options.dump());
+    }
+    labelled.emplace_back("board", noun + " grid board cells " + pluralOf(noun));
+    body.push_back(grid);
+
+    // Live counters: each palette item, or each labelled row, else filled and empty cells.
+    Json tiles = Json::array();
+    if (palette)
+        for (size_t i = 0; i < palette->items.size() && i < 4; ++i)
+            tiles.push_back(statTile("count" + std::to_string(i), palette->items[i],
+                                     "${count(filter(cells, c => c == " + exprString(capitalized(palette->items[i])) + "))}", "th"));
+    else if (rowList)
+        for (size_t r = 0; r < rowList->items.size() && r < 4; ++r)
+            tiles.push_back(statTile("count" + std::to_string(r), rowList->items[r],
+                                     "${count(filter(slice(cells, " + std::to_string(r * cols) + ", " + std::to_string((r + 1) * cols) + "), c => c))} on", "th"));
+    const std::string filled = palette ? "count(filter(cells, c => c != ''))" : "count(filter(cells, c => c))";
+    if (tiles.size() < 2) tiles.push_back(statTile("filledCount", pluralOf(noun), "${" + filled + "} of " + std::to_string(rows * cols), "th-large"));
+    tiles.push_back(statTile("moveCount", game ? "Moves" : "Changes", "${moves}", "hand-pointer-o"));
+    body.push_back(Json{{"grid", tiles}, {"cols", d.wide() ? std::min<int>((int)tiles.size(), 4) : 2}});
+    body.push_back(Json{{"text", capitalized(noun) + " ${lastCell}"}, {"style", "caption"}, {"muted", true}, {"visible", "${lastCell > 0}"}});
+    labelled.emplace_back("moveCount", "count total moves changes");
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Calculator or configurator
+//-----------------------------------------------------------------------------
+
+bool moneyItem(const std::string& item) {
+    return saysAny(item, {"bill", "cost", "costs", "price", "rate", "fee", "fees", "budget", "income", "amount", "loan", "principal", "salary",
+                          "rent", "deposit", "incentives", "payment", "savings", "profit", "revenue", "total", "tip", "balance", "value"});
+}
+
+bool choiceItem(const std::string& item) {
+    return saysAny(item, {"colour", "color", "material", "direction", "type", "style", "finish", "model", "shape", "fabric", "groupset", "wheels",
+                          "handlebar", "frame", "size", "flavor", "flavour", "plan", "tier", "level"}) && !saysAny(item, {"system", "number"});
+}
+
+void composeCalculator(Draft& d, const std::string& low, const std::vector<ListedItems>& lists, Json& body,
+                       std::vector<std::pair<std::string, std::string>>& labelled, Json& snapshot, Json& summaryRows) {
+    const ListedItems* inputs = nullptr;
+    const ListedItems* outputs = nullptr;
+    for (const ListedItems& l : lists) {
+        const bool result = headSays(l, {"get", "gets", "see", "shows", "show", "watch", "returns", "gives", "outputs", "calculates", "then"});
+        if (result && !outputs) outputs = &l;
+        else if (!result && !inputs) inputs = &l;
+    }
+    std::vector<std::string> inputItems = inputs ? inputs->items : std::vector<std::string>{"amount", "quantity"};
+    std::vector<std::string> outputItems = outputs ? outputs->items : std::vector<std::string>{};
+    if (outputItems.empty())
+        for (const char* word : {"total", "price", "cost", "savings", "payback", "profit", "weight", "payment", "interest", "area", "score"})
+            if (saysAny(low, {word}) && outputItems.size() < 3) outputItems.push_back(word);
+    if (outputItems.empty()) outputItems.push_back("result");
+
+    Json& calc = d.spec["state"]["calc"] = Json::object();
+    std::set<std::string> taken;
+    std::string base;  // the mock model: every input moves every output
+    Json fields = Json::array();
+    for (size_t i = 0; i < inputItems.size() && i < 8; ++i) {
+        const std::string& item = inputItems[i];
+        const std::string key = keyFor(item, taken), path = "calc." + key, id = key + "Input";
+        const std::string weight = std::to_string(i + 1);
+        if (size_t orAt = item.find(" or "); orAt != std::string::npos || choiceItem(item)) {
+            Json options = orAt != std::string::npos ? Json::array({capitalized(item.substr(0, orAt)), capitalized(item.substr(orAt + 4))})
+                                                     : Json::array({capitalized(item) + " A", capitalized(item) + " B", capitalized(item) + " C"});
+            calc[key] = options.front();
+            fields.push_back(Json{{"segmented", options}, {"id", id}, {"label", capitalized(item)}, {"bind", path}});
+            base += " + (" + path + " == " + exprString(options.front().get<std::string>()) + " ? 0 : " + weight + "0)";
+        } else if (saysAny(item, {"rush", "express", "extra", "insurance", "include", "warranty", "delivery"})) {
+            calc[key] = false;
+            fields.push_back(Json{{"switch", capitalized(item)}, {"id", id}, {"bind", path}});
+            base += " + (" + path + " ? " + weight + "5 : 0)";
+        } else if (moneyItem(item)) {
+            calc[key] = 100 * (int)(i + 1);
+            fields.push_back(Json{{"input", capitalized(item)}, {"id", id}, {"kind", "number"}, {"icon", "dollar"}, {"bind", path}});
+            base += " + " + path;
+        } else {
+            calc[key] = 4;
+            fields.push_back(Json{{"stepper", capitalized(item)}, {"id", id}, {"min", 0}, {"max", 1000}, {"bind", path}});
+            base += " + " + path + " * " + weight + "0";
+        }
+        labelled.emplace_back(id, item);
+        summaryRows.push_back(Json{{"item", capitalized(item)}, {"trailing", "${" + path + "}"}});
+    }
+    body.push_back(Json{{"card", fields}, {"title", "Inputs"}});
+
+    const std::string model = "(" + base.substr(3) + ")";
+    static const char* const kScale[] = {"1", "0.35", "12", "0.08", "3"};
+    Json tiles = Json::array();
+    for (size_t k = 0; k < outputItems.size() && k < 5; ++k) {
+        const std::string& item = outputItems[k];
+        const std::string expr = model + " * " + kScale[k];
+        const std::string shown = saysAny(item, {"date", "day", "year"}) && !moneyItem(item) ? "${date(addDays(today(), round(" + expr + ")), 'MMM YYYY')}"
+                                  : saysAny(item, {"payback", "years", "year"}) ? "${number(" + expr + " / 100, 1)} years"
+                                  : moneyItem(item)                             ? "${currency(" + expr + ")}"
+                                                                                : "${number(" + expr + ", 1)}";
+        const std::string id = camelKey(item) + "Out";
+        tiles.push_back(statTile(id, item, shown, k == 0 ? "calculator" : "line-chart"));
+        labelled.emplace_back(id, item);
+        summaryRows.push_back(Json{{"item", capitalized(item)}, {"trailing", shown}});
+        snapshot[k == 0 ? "title" : "detail"] = capitalized(item) + ": " + shown;
+    }
+    body.push_back(Json{{"grid", tiles}, {"cols", d.wide() ? std::min<int>((int)tiles.size(), 3) : 2}});
+    if (saysAny(low, {"chart", "graph", "breakdown", "trend", "over"})) {
+        body.push_back(Json{{"card", Json::array({Json{{"line_chart", "${map(range(1, 11), n => " + model + " * n)}"},
+                                                        {"labels", Json::array({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10"})}, {"h", 160}}})},
+                            {"title", capitalized(outputItems.front()) + " over time"}, {"id", "outputChart"}});
+        labelled.emplace_back("outputChart", "chart graph breakdown trend over time " + outputItems.front());
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Editor or designer
+//-----------------------------------------------------------------------------
+
+void composeEditor(Draft& d, const std::string& low, const std::vector<ListedItems>& lists, Json& body,
+                   std::vector<std::pair<std::string, std::string>>& labelled, Json& snapshot, Json& summaryRows) {
+    const ListedItems* fieldsList = nullptr;
+    if (!lists.empty()) fieldsList = &lists.front();
+    std::vector<std::string> items = fieldsList ? fieldsList->items : std::vector<std::string>{"title", "description"};
+    Json& draftState = d.spec["state"]["design"] = Json::object();
+    std::set<std::string> taken;
+    Json fields = Json::array(), preview = Json::array();
+    std::string titlePath;
+    std::vector<std::string> paths;
+    for (size_t i = 0; i < items.size() && i < 8; ++i) {
+        const std::string& item = items[i];
+        const std::string key = keyFor(item, taken), path = "design." + key, id = key + "Field";
+        paths.push_back(path);
+        const std::string kind = fieldKindFor(item, "");
+        if (saysAny(item, {"art", "image", "photo", "picture", "logo", "placeholder", "illustration", "cover"})) {
+            draftState[key] = capitalized(item);
+            fields.push_back(Json{{"input", capitalized(item)}, {"id", id}, {"placeholder", "Caption"}, {"bind", path}});
+            preview.insert(preview.begin(), Json{{"image", "${" + path + "}"}, {"h", 120}});
+        } else if (kind == "money" || kind == "number") {
+            draftState[key] = (int)i + 1;
+            fields.push_back(Json{{"stepper", capitalized(item)}, {"id", id}, {"min", 0}, {"max", 99}, {"bind", path}});
+            preview.push_back(Json{{"badge", capitalized(item) + " ${" + path + "}"}, {"tone", "brand"}});
+        } else if (kind == "longtext" || saysAny(item, {"text", "rules", "body", "notes", "instructions"})) {
+            draftState[key] = "";
+            fields.push_back(Json{{"textarea", capitalized(item)}, {"id", id}, {"rows", 3}, {"bind", path}});
+            preview.push_back(Json{{"text", "${" + path + " ?? ''}"}});
+        } else {
+            draftState[key] = titlePath.empty() ? "Untitled " + items.front() : "";
+            fields.push_back(Json{{"input", capitalized(item)}, {"id", id}, {"bind", path}});
+            preview.push_back(Json{{"text", "${" + path + "}"}, {"style", titlePath.empty() ? "h2" : "body"}});
+            if (titlePath.empty()) titlePath = path;
+        }
+        labelled.emplace_back(id, item);
+        summaryRows.push_back(Json{{"item", capitalized(item)}, {"trailing", "${" + path + "}"}});
+    }
+    const size_t detail = items.size() > 1 ? 1 : 0;
+    snapshot["title"] = "${" + (titlePath.empty() ? paths.front() : titlePath) + "}";
+    snapshot["detail"] = capitalized(items[detail]) + ": ${" + paths[detail] + "}";
+    Json editorCard = Json{{"card", fields}, {"title", "Edit"}};
+    Json previewCard = Json{{"card", preview}, {"title", "Live preview"}, {"id", "preview"}};
+    labelled.emplace_back("preview", "live preview");
+    if (d.wide()) body.push_back(Json{{"row", Json::array({Json{{"col", Json::array({editorCard})}, {"grow", 1}}, Json{{"col", Json::array({previewCard})}, {"grow", 1}}})}, {"valign", "top"}, {"gap", 16}});
+    else {
+        body.push_back(previewCard);
+        body.push_back(editorCard);
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Composition
+//-----------------------------------------------------------------------------
+
+} // namespace
+
+WorkspaceReading readWorkspace(const IdeaReading& reading) {
+    WorkspaceReading ws;
+    std::string text = reading.request;
+    if (text.empty()) {  // a reading built by hand: its own summary and statements
+        text = reading.summary;
+        for (const std::string& r : reading.requirements) text += ". " + r;
+    }
+    ws.text = safeText(text, 4000);
+    ws.request = lowerCase(ws.text);
+    const std::vector<std::string> words = wordsIn(ws.request);
+    // Records to manage, sell or book are not a workspace, whatever board or grid words they use.
+    if (hasWord(words, {"kanban", "marketplace", "tracker", "crm", "inventory", "booking", "bookings", "inbox", "feed"})) return ws;
+    const bool grid = hasWord(words, {"board", "grid", "cells", "squares", "tiles", "pixels", "pixel", "pixel-art", "canvas", "sequencer", "seating",
+                                      "sketch", "sketcher"}) ||
+                      std::regex_search(ws.request, std::regex(R"(\d+[- ]step\b|drum machine)"));
+    const bool boardGame = hasWord(words, {"sudoku", "crossword", "chess", "checkers", "bingo", "tic-tac-toe", "minesweeper"});
+    const bool calculator = hasWord(words, {"calculator", "calculate", "calculates", "estimate", "estimator", "configurator", "configure",
+                                            "simulator", "scaler", "clock", "timer", "converter", "payback", "quote"});
+    const bool editor = hasWord(words, {"designer", "editor", "builder", "design", "compose", "composer", "customize", "preview", "mockup"});
+    // A board the request draws wins; a tool it names (a chess clock) comes before the game it is for.
+    ws.kind = grid            ? WorkspaceKind::Grid
+              : calculator    ? WorkspaceKind::Calculator
+              : boardGame     ? WorkspaceKind::Grid
+              : editor        ? WorkspaceKind::Editor
+                              : WorkspaceKind::None;
+    return ws;
+}
+
+Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
+    Json& spec = d.spec;
+    const std::string& low = ws.request;
+    const std::vector<ListedItems> lists = listsIn(low, ws.text);
+    std::vector<std::pair<std::string, std::string>> labelled;  // node id -> words that name what it shows
+    Json body = Json::array(), snapshot = Json::object(), summaryRows = Json::array();
+    const std::string subject = requestSubject(ws.text);
+    if (!subject.empty() && lowerCase(subject) != lowerCase(spec["meta"]["name"].get<std::string>()))
+        body.push_back(Json{{"heading", subject}, {"id", "workspaceTitle"}});
+    if (ws.kind == WorkspaceKind::Grid) {
+        composeGrid(d, low, lists, body, labelled);
+        snapshot = Json{{"title", capitalized(cellNoun(low)) + " layout ${count(saved) + 1}"}, {"detail", "${moves} changes"}};
+    } else if (ws.kind == WorkspaceKind::Calculator) {
+        composeCalculator(d, low, lists, body, labelled, snapshot, summaryRows);
+    } else {
+        composeEditor(d, low, lists, body, labelled, snapshot, summaryRows);
+    }
+
+    // The controls row: play/stop and sliders where asked, the views the request names, and a reset.
+    Json controls = Json::array();
+    if (saysAny(low, {"play", "play/stop", "start"})) {
+        spec["state"]["playing"] = false;
+        controls.push_back(Json{{"button", "${playing ? 'Stop' : 'Play'}"}, {"id", "playButton"}, {"icon", "${playing ? 'stop' : 'play'}"},
+                                {"on", {{"press", Json{{"toggle", "playing"}}}}}});
+        labelled.emplace_back("playButton", "play stop start");
+    }
+    std::smatch m;
+    if (std::regex_search(low, m, std::regex(R"(\b(tempo|bpm|speed|volume|zoom|brush size)\b)"))) {
+        const bool tempo = m[1] == "tempo" || m[1] == "bpm";
+        spec["state"]["level"] = tempo ? 120 : 50;
+        body.push_back(Json{{"slider", tempo ? "Tempo" : capitalized(m[1].str())}, {"id", "levelSlider"}, {"bind", "level"}, {"min", tempo ? 60 : 0},
+                            {"max", tempo ? 200 : 100}, {"suffix", tempo ? " BPM" : "%"}});
+        labelled.emplace_back("levelSlider", m[1].str() + " bpm slider");
+    }
+    addViews(d, low, snapshot, summaryRows, controls);
+    const char* resetPaths[] = {"cells", "calc", "design"};
+    Json reset = Json::array();
+    for (const char* path : resetPaths)
+        if (spec["state"].contains(path)) reset.push_back(Json{{"reset", path}});
+    if (spec["state"].contains("moves")) reset.push_back(Json{{"reset", "moves"}});
+    controls.push_back(Json{{"button", ws.kind == WorkspaceKind::Grid ? "Clear" : "Reset"}, {"id", "clearButton"}, {"icon", "undo"}, {"variant", "ghost"},
+                            {"on", {{"press", reset}}}});
+    labelled.emplace_back("clearButton", "clear reset undo erase");
+    body.push_back(Json{{"row", controls}, {"wrap", true}});
+
+    spec["screens"].erase("home");
+    d.screen("workspace", Json{{"title", spec["meta"]["name"]}, {"icon", "th"}, {"body", body}});
+    spec["nav"] = Json{{"kind", "stack"}, {"start", "workspace"}};
+    traceWorkspace(d, labelled);
+    for (const char* k : {"overlays", "actions", "mocks"})
+        if (spec[k].empty()) spec.erase(k);
+    return spec;
+}
+
+} // namespace pt::draft

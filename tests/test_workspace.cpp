@@ -1,0 +1,265 @@
+// The workspace pattern (generator/offline/workspace_pattern.cpp) and its board widget (widgets/cell_grid_widget.cpp):
+// games, editors, builders and calculators become one working screen in the request's own words, and clicking it
+// changes real state; requests to manage records do not become workspaces.
+//
+// [SECTION] Helpers
+// [SECTION] cell_grid widget
+// [SECTION] Workspace drafts
+
+#include "generator/offline/offline_drafter.h"
+#include "runtime/headless/headless.h"
+#include "runtime/headless/inspector.h"
+#include "runtime/headless/layout_check.h"
+#include "runtime/spec/spec_loader.h"
+#include <catch2/catch.hpp>
+
+using namespace pt;
+
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers
+//-----------------------------------------------------------------------------
+
+std::shared_ptr<const Spec> load(const Json& spec) {
+    LoadResult r = SpecLoader::loadJson(spec);
+    INFO(r.format("spec"));
+    REQUIRE(r.spec);
+    REQUIRE_FALSE(r.hasErrors());
+    CHECK(r.diagnostics.empty());
+    return r.spec;
+}
+
+// The draft of a request, checked valid with no warnings, no dead controls and every screen reachable.
+Json checkedDraft(const std::string& request) {
+    Json spec = draftSpec(request);
+    INFO(request);
+    Json report = inspectSpec(load(spec));
+    INFO(report["dead_controls"].dump() << report["unreachable"].dump());
+    CHECK(report["dead_controls"].empty());
+    CHECK(report["unreachable"].empty());
+    return spec;
+}
+
+// Finds the first node (depth first) whose first key is `type`, anywhere in `j`.
+const Json* findWidget(const Json& j, const std::string& type) {
+    if (j.is_object() && !j.empty() && j.begin().key() == type) return &j;
+    if (j.is_object() || j.is_array())
+        for (auto& v : j)
+            if (const Json* hit = findWidget(v, type)) return hit;
+    return nullptr;
+}
+
+bool shows(HeadlessDriver& d, const std::string& needle) {
+    for (auto& t : d.proto().texts())
+        if (t.find(needle) != std::string::npos) return true;
+    return false;
+}
+
+void click(HeadlessDriver& d, const std::string& target) {
+    std::string error;
+    INFO("click " << target);
+    REQUIRE(d.click(target, &error));
+    d.settle();
+}
+
+Json stateAt(HeadlessDriver& d, const char* path) {
+    const Json* v = d.proto().getPath(path);
+    return v ? *v : Json(nullptr);
+}
+
+const char* const kBoard = R"({"screens": {"home": {"body": [
+    {"chips": ["Red", "Blue"], "bind": "brush"},
+    {"cell_grid": 4, "bind": "cells", "paint": "${brush}", "on": {"press": {"set": "last", "value": "${event.index}"}}},
+    {"text": "Last ${last}"}]}},
+  "state": {"brush": "Red", "cells": ["", "", "", "", "", "", "", ""], "last": -1}})";
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] cell_grid widget
+//-----------------------------------------------------------------------------
+
+TEST_CASE("cell_grid: a click paints the cell with the palette value, again clears it, and press sees the index", "[workspace]") {
+    HeadlessDriver d(load(Json::parse(kBoard)));
+    d.settle();
+    click(d, "Cell 3");
+    CHECK(stateAt(d, "cells")[2] == "Red");
+    CHECK(stateAt(d, "last") == 2);
+    CHECK(shows(d, "Last 2"));
+    CHECK(shows(d, "Red"));  // the painted cell shows its value (the chip shows it too, so count the runs)
+    click(d, "Blue");
+    click(d, "Cell 6");
+    CHECK(stateAt(d, "cells")[5] == "Blue");
+    click(d, "Cell 6");
+    CHECK(stateAt(d, "cells")[5] == "");
+}
+
+TEST_CASE("cell_grid: without paint a click toggles the cell, and row labels name the cells", "[workspace]") {
+    HeadlessDriver d(load(Json::parse(R"({"screens": {"home": {"body": [
+        {"cell_grid": 3, "bind": "steps", "rows": ["Kick", "Snare"]}]}}, "state": {"steps": [false, false, false, false, false, false]}})")));
+    d.settle();
+    CHECK(shows(d, "Kick"));
+    click(d, "Snare 2");
+    CHECK(stateAt(d, "steps")[4] == true);
+    click(d, "Snare 2");
+    CHECK(stateAt(d, "steps")[4] == false);
+}
+
+TEST_CASE("cell_grid: cells keep 24 px and the grid fits its width; a long row wraps into bands", "[workspace][layout-data]") {
+    const char* spec = R"({"screens": {"home": {"body": [
+        {"cell_grid": 32, "bind": "steps", "rows": ["Kick drum", "Snare", "Hi-hat", "Clap"]}]}}, "state": {"steps": []}})";
+    for (const char* device : {"phone", "tablet", "desktop"}) {
+        INFO(device);
+        std::shared_ptr<const Spec> s = load(Json::parse(spec));
+        for (const ScreenLayout& screen : layOutScreens(s, deviceSize(device))) CHECK(screen.violations.empty());
+        HeadlessDriver d(s, deviceSize(device));
+        d.settle();
+        const Probe* first = d.find("Kick drum 1");
+        const Probe* last = d.find("Clap 32");
+        REQUIRE(first);
+        REQUIRE(last);
+        CHECK(first->rect.GetWidth() >= 24.0f);
+        CHECK(first->rect.GetHeight() >= 24.0f);
+        CHECK(last->rect.Max.x <= d.size().x);
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Workspace drafts
+//-----------------------------------------------------------------------------
+
+TEST_CASE("workspace: a sudoku grid paints the digit picked on the keypad", "[workspace]") {
+    Json spec = checkedDraft("A sudoku puzzle game: a 9x9 grid where you pick a digit from 1, 2, 3, 4, 5, 6, 7, 8 and 9, then tap a square to fill it.");
+    const Json* grid = findWidget(spec["screens"], "cell_grid");
+    REQUIRE(grid);
+    CHECK((*grid)["cell_grid"] == 9);
+    CHECK(spec["state"]["cells"].size() == 81);
+    HeadlessDriver d(load(spec));
+    d.settle();
+    click(d, "7");
+    click(d, "Cell 1");
+    CHECK(stateAt(d, "cells")[0] == "7");
+    CHECK(stateAt(d, "moves") == 1);
+}
+
+TEST_CASE("workspace: a light-show sequencer has a row per listed lamp, step toggles and play/stop", "[workspace]") {
+    Json spec = checkedDraft("Light show sequencer: a 12-step grid with rows for red, green and blue lamps, and a play button to start and stop it.");
+    const Json* grid = findWidget(spec["screens"], "cell_grid");
+    REQUIRE(grid);
+    CHECK((*grid)["rows"] == Json::array({"Red", "Green", "Blue lamps"}));
+    HeadlessDriver d(load(spec));
+    d.settle();
+    click(d, "Green 3");
+    CHECK(stateAt(d, "cells")[14] == true);
+    CHECK(shows(d, "1 on"));
+    click(d, "Play");
+    CHECK(stateAt(d, "playing") == true);
+    CHECK(shows(d, "Stop"));
+}
+
+TEST_CASE("workspace: a pixel-art editor paints with the listed colours on a 16x16 canvas and clears it", "[workspace]") {
+    Json spec = checkedDraft("Pixel-art editor: draw on a 16x16 canvas with a palette of black, white, red and blue, and clear the canvas.");
+    CHECK(spec["state"]["cells"].size() == 256);
+    HeadlessDriver d(load(spec));
+    d.settle();
+    for (const char* colour : {"Black", "White", "Red", "Blue"}) CHECK(shows(d, colour));
+    click(d, "Red");
+    click(d, "Cell 17");
+    CHECK(stateAt(d, "cells")[16] == "Red");
+    click(d, "Clear");
+    CHECK(stateAt(d, "cells")[16] == "");
+}
+
+TEST_CASE("workspace: a beehive frame grid marks cells as the listed contents and counts them", "[workspace]") {
+    Json spec = checkedDraft("Beehive frame inspector: a grid of cells for each frame; mark cells as brood, honey, pollen or empty and see totals.");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    for (const char* content : {"Brood", "Honey", "Pollen"}) CHECK(shows(d, content));
+    click(d, "Honey");
+    click(d, "Cell 2");
+    click(d, "Cell 3");
+    CHECK(stateAt(d, "cells")[2] == "Honey");
+    const Json* honeyCount = nullptr;
+    for (auto& tile : *findWidget(spec["screens"], "grid")->begin())
+        if (tile.value("stat", "") == "Honey") honeyCount = &tile;
+    REQUIRE(honeyCount);
+    CHECK(shows(d, "2"));  // the Honey tile counts both cells
+}
+
+TEST_CASE("workspace: a crossword builder toggles black squares", "[workspace]") {
+    Json spec = checkedDraft("Crossword builder: a 9x9 grid where you toggle black squares, with a count of open squares.");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    click(d, "Cell 10");
+    CHECK(stateAt(d, "cells")[9] == true);
+}
+
+TEST_CASE("workspace: a loan calculator has an input per parameter and outputs that follow them", "[workspace]") {
+    Json spec = checkedDraft("Loan calculator: enter the loan amount, interest rate and term in years, then see the monthly payment, total interest and payoff date.");
+    CHECK_FALSE(findWidget(spec["screens"], "cell_grid"));
+    HeadlessDriver d(load(spec));
+    d.settle();
+    for (const char* label : {"Loan amount", "Interest rate", "Term", "Monthly payment", "Total interest", "Payoff date"}) CHECK(shows(d, label));
+    const Json before = stateAt(d, "calc");
+    std::vector<std::string> textsBefore = d.proto().texts();
+    std::string error;
+    REQUIRE(d.type("Loan amount", "25000", &error));
+    d.settle();
+    CHECK(stateAt(d, "calc") != before);
+    CHECK(d.proto().texts() != textsBefore);
+}
+
+TEST_CASE("workspace: a chess clock sets its parameters with steppers and shows live outputs", "[workspace]") {
+    Json spec = checkedDraft("A chess clock for club games: set the minutes, increment and delay, then see each player's remaining time and move count.");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    for (const char* label : {"Minutes", "Increment", "Delay", "Remaining time", "Move count"}) CHECK(shows(d, label));
+    const Json before = stateAt(d, "calc");
+    const std::vector<std::string> textsBefore = d.proto().texts();
+    const Probe* plus = nullptr;  // the first stepper's "+" (every stepper has one)
+    for (const Probe& p : d.proto().probes())
+        if (p.label == "+" && !plus) plus = &p;
+    REQUIRE(plus);
+    d.clickAt(plus->rect.GetCenter());
+    d.settle();
+    CHECK(stateAt(d, "calc") != before);
+    CHECK(d.proto().texts() != textsBefore);
+    click(d, "Reset");
+    CHECK(stateAt(d, "calc") == before);
+}
+
+TEST_CASE("workspace: a greeting card designer edits fields with a live preview and a gallery of saved cards", "[workspace]") {
+    Json spec = checkedDraft("Greeting card designer: edit the headline, message, photo and signature with a live preview, and keep a card gallery.");
+    CHECK(spec["screens"].contains("cardGalleryView"));
+    HeadlessDriver d(load(spec));
+    d.settle();
+    for (const char* label : {"Headline", "Message", "Photo", "Signature", "Live preview"}) CHECK(shows(d, label));
+    std::string error;
+    REQUIRE(d.type("Headline", "Happy birthday, Ana", &error));
+    d.settle();
+    CHECK(shows(d, "Happy birthday, Ana"));
+    click(d, "Save");
+    click(d, "Card gallery");
+    CHECK(shows(d, "Happy birthday, Ana"));
+}
+
+TEST_CASE("workspace: requests to manage records do not become workspaces", "[workspace]") {
+    for (const char* request : {"A habit tracker with daily streaks and reminders",
+                                "A marketplace for used bikes with listings, messages and saved searches",
+                                "A book club app where members vote on the next book and post comments"}) {
+        INFO(request);
+        Json spec = draftSpec(request);
+        CHECK_FALSE(spec["screens"].contains("workspace"));
+        CHECK_FALSE(findWidget(spec["screens"], "cell_grid"));
+    }
+}
+
+TEST_CASE("workspace: every requirement of a workspace request is traced to something built", "[workspace]") {
+    Json spec = checkedDraft("Pixel-art editor: draw on a 16x16 canvas with a palette of black, white, red and blue, and clear the canvas.");
+    REQUIRE(spec["meta"]["requirements"].is_array());
+    for (const Json& r : spec["meta"]["requirements"]) {
+        INFO(r.dump());
+        CHECK_FALSE(r["ids"].empty());
+    }
+}
