@@ -340,30 +340,15 @@ TEST_CASE("layout fuzzer: the minimizer keeps only what still fails", "[layout-f
     CHECK(small.dump() == R"({"screens":{"home":{"body":[{"text":"KEEP"}]}}})");
 }
 
-// What still breaks the contract, recorded in tests/data/layout_fuzz_open.json: the regression cases not fixed yet and,
-// per batch size, how many cases break and how often each invariant does. The normal pass fails when anything gets
-// worse than the record, and when an open regression case became clean without leaving the record, so the record
-// only shrinks, down to empty (then these are plain "is clean" tests).
-Json openRecord() {
-    std::ifstream in(fs::path(PT_SOURCE_DIR) / "tests" / "data" / "layout_fuzz_open.json");
-    const Json j = Json::parse(in, nullptr, false);
-    REQUIRE(j.is_object());
-    return j;
-}
-
-TEST_CASE("layout fuzzer: regression cases of tests/data/layout_fuzz are clean, except those recorded as open", "[layout-fuzz]") {
-    const Json open = openRecord()["regressions"];
+TEST_CASE("layout fuzzer: every regression case of tests/data/layout_fuzz is clean", "[layout-fuzz]") {
     for (const RegressionCase& c : regressionCases()) {
         const std::vector<LayoutViolation> found = violationsOf(c.spec, c.size);
-        const std::string stem = c.name.substr(0, c.name.size() - 5);
-        const bool recordedOpen = std::find(open.begin(), open.end(), Json(stem)) != open.end();
-        INFO(c.name << " at " << sizeName(c.size) << (recordedOpen ? " (recorded as open)" : "") << ":\n" << firstViolations(found, 10));
-        if (recordedOpen) CHECK_FALSE(found.empty());  // fixed: take it out of the record
-        else CHECK(found.empty());
+        INFO(c.name << " at " << sizeName(c.size) << ":\n" << firstViolations(found, 10));
+        CHECK(found.empty());
     }
 }
 
-TEST_CASE("layout fuzzer: a seeded batch of random specs at phone, tablet and desktop sizes breaks no more than recorded", "[layout-fuzz]") {
+TEST_CASE("layout fuzzer: a seeded batch of random specs at phone, tablet and desktop sizes keeps the layout contract", "[layout-fuzz]") {
     std::string report;
     bool minimized = false;
     const Tally tally = runBatch(kBatchFirstSeed, kBatchSpecs, [&](uint64_t seed, ImVec2 size, const Json& doc, const std::vector<LayoutViolation>& found) {
@@ -372,16 +357,8 @@ TEST_CASE("layout fuzzer: a seeded batch of random specs at phone, tablet and de
         minimized = true;  // one minimized spec per run keeps the pass fast; scripts/layout-fuzz.sh minimizes them all
         report += "  minimized: " + minimizeFor(doc, size, kindOf(found[0])).dump() + "\n";
     });
-    const Json record = openRecord()["batches"][std::to_string(kBatchSpecs)];
-    REQUIRE(record.is_object());
     INFO(tally.summary() << report.substr(0, 20000));
-    CHECK(tally.failing <= record["cases"].get<int>());
-    for (auto& [invariant, n] : tally.perInvariant) {
-        INFO(invariant);
-        CHECK(n <= record.value(invariant, 0));
-    }
-    if (tally.failing < record["cases"].get<int>())
-        WARN("fewer cases break than recorded (" << tally.failing << " < " << record["cases"] << "): lower tests/data/layout_fuzz_open.json");
+    CHECK(tally.failing == 0);
 }
 
 // The long run (scripts/layout-fuzz.sh N): LAYOUT_FUZZ_COUNT seeds from LAYOUT_FUZZ_FIRST, a summary per invariant

@@ -12,6 +12,7 @@
 #include "runtime/headless/layout_check.h"
 #include "runtime/spec/spec_loader.h"
 #include <catch2/catch.hpp>
+#include <optional>
 #include <string>
 
 using namespace pt;
@@ -48,10 +49,11 @@ std::vector<TextRun> runsOf(const std::string& body) {
     return screens[0].runs;
 }
 
-const TextRun* findRun(const std::vector<TextRun>& runs, const std::string& text) {
+// A copy, not a pointer: callers pass the temporary runsOf(...).
+std::optional<TextRun> findRun(const std::vector<TextRun>& runs, const std::string& text) {
     for (const TextRun& r : runs)
-        if (r.text == text) return &r;
-    return nullptr;
+        if (r.text == text) return r;
+    return std::nullopt;
 }
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
@@ -67,7 +69,7 @@ TEST_CASE("layout inputs: a long field label is cut, never pushes the field off 
         INFO(type);
         const std::string body = std::string(R"({")") + type + R"(": "x", "label": )" + quoted(kLong) + R"(, "options": ["A", "B"]})";
         CHECK(violations(body) == "");
-        const TextRun* label = findRun(runsOf(body), kLong);
+        const std::optional<TextRun> label = findRun(runsOf(body), kLong);
         REQUIRE(label);
         CHECK(label->ellipsized);
     }
@@ -121,7 +123,7 @@ TEST_CASE("layout inputs: an icon button's badge stays in its 40 px box; big cou
 TEST_CASE("layout inputs: an extended FAB with a long label stays on the screen", "[layout][inputs]") {
     const std::string body = R"({"text": "Tasks"}, {"fab": "plus", "label": )" + quoted(kLong) + "}";
     CHECK(violations(body) == "");
-    const TextRun* label = findRun(runsOf(body), kLong);
+    const std::optional<TextRun> label = findRun(runsOf(body), kLong);
     REQUIRE(label);
     CHECK(label->ellipsized);
 }
@@ -147,7 +149,7 @@ TEST_CASE("layout inputs: a bubble's name, time and text stay inside it", "[layo
 
 TEST_CASE("layout inputs: text in a `w` narrower than 8 characters is cut, not stacked", "[layout][inputs]") {
     CHECK(violations(R"({"text": "8,891,190", "w": 53})") == "");
-    const TextRun* cut = findRun(runsOf(R"({"text": "8,891,190", "w": 53})"), "8,891,190");
+    const std::optional<TextRun> cut = findRun(runsOf(R"({"text": "8,891,190", "w": 53})"), "8,891,190");
     REQUIRE(cut);
     CHECK(cut->ellipsized);
 }

@@ -36,41 +36,6 @@ bool wantsWidth(Ui& ui, const Node& n)
     return ui.flag(n, "full") || n.layout.width != 0 || n.layout.widthPct > 0 || n.layout.grow > 0;
 }
 
-// What a count badge says: counts past 99 (numbers, or text of digits only) read "99+".
-std::string badgeText(const Json& badge)
-{
-    std::string text = toDisplayString(badge);
-    const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
-    const bool large = badge.is_number() ? badge.get<double>() > 99 : digits && std::strtod(text.c_str(), nullptr) > 99;
-    return large ? "99+" : text;
-}
-
-// Count badge in the top-right corner of an icon button, inside its box: a number/text pill, or a dot for `true`. Text
-// wider than the box ends in an ellipsis (the whole text on hover).
-void cornerBadge(Ui& ui, const Json& badge, const ImRect& box)
-{
-    const Theme& t = ui.theme();
-    if (badge.is_null() || badge == false || badge == 0 || badge == "" || badge == "0") return;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 anchor = box.GetCenter() + ImVec2(box.GetWidth() * 0.3f, -box.GetHeight() * 0.3f);
-    if (badge == true) {
-        dl->AddCircleFilled(anchor, 6, draw::fade(t.c.surface), 16);
-        dl->AddCircleFilled(anchor, 4, draw::fade(t.c.danger), 16);
-        return;
-    }
-    const std::string text = badgeText(badge);
-    const float ring = 2, h = 16, padX = 4, maxW = box.GetWidth() - ring * 2;
-    const ImVec2 ts = ui.measure(text, TextStyle::Small);
-    const float w = std::clamp(std::ceil(ts.x) + padX * 2, h, maxW);
-    const float right = std::min(box.Max.x - ring, anchor.x + w * 0.5f);
-    const ImRect r(ImVec2(right - w, box.Min.y + ring), ImVec2(right, box.Min.y + ring + h));
-    dl->AddRectFilled(r.Min - ImVec2(ring, ring), r.Max + ImVec2(ring, ring), draw::fade(t.c.surface), h);
-    dl->AddRectFilled(r.Min, r.Max, draw::fade(t.c.danger), h);
-    const float tw = std::min(ts.x, w - padX * 2);
-    ui.fitText(ImFloor(ImVec2(r.GetCenter().x - tw * 0.5f, r.GetCenter().y - ts.y * 0.5f)), text, TextStyle::Small, draw::fade(IM_COL32(255, 255, 255, 255)),
-               w - padX * 2);
-}
-
 //-----------------------------------------------------------------------------
 // [SECTION] Draw functions
 //-----------------------------------------------------------------------------
@@ -116,7 +81,7 @@ void drawIconButton(Ui& ui, const Node& n)
     else if (shade > 0) fill = withAlpha(t.c.text, shade * 0.7f);
     if (fill) dl->AddCircleFilled(r.GetCenter(), d * 0.5f, draw::fade(fill), 32);
     draw::iconAt(ui, r.GetCenter(), 18, icon, ink);
-    cornerBadge(ui, ui.prop(n, "badge"), r);
+    ui.cornerBadge(ui.prop(n, "badge"), r.GetCenter() + ImVec2(d * 0.3f, -d * 0.3f), r);
     if (p.hovered && !label.empty()) ImGui::SetTooltip("%s", label.c_str());
 }
 

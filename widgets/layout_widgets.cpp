@@ -532,12 +532,10 @@ void drawCard(Ui& ui, const Node& n)
     const float innerW = w - pad * 2;
     float y = origin.y + pad;
     if (!title.empty()) {
-        ui.textAt(ImVec2(origin.x + pad, y), title, TextStyle::H3, draw::fade(t.c.text), innerW);
-        y += ui.measure(title, TextStyle::H3, innerW).y + (subtitle.empty() ? 0.0f : 2.0f);
+        y += ui.textBlock(ImVec2(origin.x + pad, y), title, TextStyle::H3, draw::fade(t.c.text), innerW).y + (subtitle.empty() ? 0.0f : 2.0f);
     }
     if (!subtitle.empty()) {
-        ui.textAt(ImVec2(origin.x + pad, y), subtitle, TextStyle::Caption, draw::fade(t.c.textMuted), innerW);
-        y += ui.measure(subtitle, TextStyle::Caption, innerW).y;
+        y += ui.textBlock(ImVec2(origin.x + pad, y), subtitle, TextStyle::Caption, draw::fade(t.c.textMuted), innerW).y;
     }
     if ((!title.empty() || !subtitle.empty()) && !n.children.empty()) y += t.gap;
     y += ui.drawColumn(n.children, ImVec2(origin.x + pad, y), innerW, t.gap).y;
@@ -566,18 +564,24 @@ void drawSection(Ui& ui, const Node& n)
     const std::string title = ui.str(n, "title"), action = ui.str(n, "action");
     float y = origin.y;
     if (!title.empty() || !action.empty()) {
-        const ImVec2 actionSize = action.empty() ? ImVec2() : ui.measure(action, TextStyle::Strong);
+        // The action link gets what the title leaves at its natural width, at least 40% of the header while the title
+        // keeps about 8 characters; a longer link ends in an ellipsis, a longer title wraps.
+        const float titleNatural = title.empty() ? 0.0f : ui.measure(title, TextStyle::H3).x;
+        const float titleMin = ui.firstCharsWidth(title, TextStyle::H3) + (title.empty() ? 0.0f : t.gap);
+        const float actionRoom = ImMax(0.0f, ImMin(w - titleMin, ImMax(w * 0.4f, w - titleNatural - t.gap)));
+        ImVec2 actionSize = action.empty() ? ImVec2() : ui.measure(action, TextStyle::Strong);
+        actionSize.x = ImMin(actionSize.x, actionRoom);
         const float titleW = ImMax(1.0f, w - (action.empty() ? 0.0f : actionSize.x + t.gap));
-        const ImVec2 titleSize = ui.measure(title, TextStyle::H3, titleW);
+        const ImVec2 titleSize = ui.blockSize(title, TextStyle::H3, titleW);
         const float headH = ImMax(titleSize.y, actionSize.y);
-        if (!title.empty()) ui.textAt(ImVec2(origin.x, y + (headH - titleSize.y) * 0.5f), title, TextStyle::H3, t.c.text, titleW);
+        if (!title.empty()) ui.textBlock(ImVec2(origin.x, y + (headH - titleSize.y) * 0.5f), title, TextStyle::H3, t.c.text, titleW);
         if (!action.empty()) {
             ImRect hit(ImVec2(origin.x + w - actionSize.x - 6, y - 4), ImVec2(origin.x + w + 6, y + headH + 4));
             draw::Press p = draw::pressAt("##action", hit);
             ui.probe(n, action, true);
             if (p.pressed) ui.fire(n, "press");
             const ImU32 col = draw::fade(p.held ? t.c.brandActive : p.hovered ? t.c.brandHover : t.c.brand);
-            ui.textAt(ImVec2(origin.x + w - actionSize.x, y + (headH - actionSize.y) * 0.5f), action, TextStyle::Strong, col);
+            ui.fitText(ImVec2(origin.x + w - actionSize.x, y + (headH - actionSize.y) * 0.5f), action, TextStyle::Strong, col, actionSize.x);
         }
         y += headH + (n.children.empty() ? 0.0f : t.gap * 0.75f);
     }
@@ -588,6 +592,9 @@ void drawSection(Ui& ui, const Node& n)
 //-----------------------------------------------------------------------------
 // [SECTION] list, item
 //-----------------------------------------------------------------------------
+
+constexpr float kItemLeadD = 40.0f, kItemSpacing = 12.0f;  // an item's leading visual, and the space after it
+constexpr float kItemLeadW = kItemLeadD + kItemSpacing;      // the width the leading visual takes from the title
 
 void drawList(Ui& ui, const Node& n)
 {
@@ -604,8 +611,7 @@ void drawList(Ui& ui, const Node& n)
         std::string upper = title;
         for (char& ch : upper) ch = (char)std::toupper((unsigned char)ch);
         const float indent = inset ? t.pad : 0.0f;
-        ui.textAt(ImVec2(origin.x + indent, y), upper, TextStyle::Small, t.c.textMuted, w - indent);
-        y += ui.measure(upper, TextStyle::Small, w - indent).y + 8.0f;
+        y += ui.textBlock(ImVec2(origin.x + indent, y), upper, TextStyle::Small, t.c.textMuted, w - indent).y + 8.0f;
     }
     const float top = y;
     Layers layers(dl);
@@ -620,7 +626,7 @@ void drawList(Ui& ui, const Node& n)
             // Separators start under the text of rows that have a leading icon or avatar (iOS style).
             const Node& row = *inst.node;
             const bool leading = ui.given(row, "icon") || ui.given(row, "avatar");
-            const float sepInset = leading ? t.pad + 52.0f : inset ? t.pad : 0.0f;
+            const float sepInset = leading ? t.pad + kItemLeadW : inset ? t.pad : 0.0f;
             dl->AddLine(ImVec2(origin.x + sepInset, sepY), ImVec2(origin.x + w - (inset ? t.pad : 0.0f), sepY), withAlpha(t.c.border, t.dark ? 1.0f : 0.9f), 1.0f);
         }
         y += sz.y;
@@ -652,15 +658,37 @@ void drawLeading(Ui& ui, ImVec2 center, float diameter, const std::string& icon,
     draw::iconAt(ui, center, 18.0f, icon, draw::fade(t.c.brand));
 }
 
-// A small pill with text (item badges).
-float drawPill(Ui& ui, ImVec2 rightCenter, const std::string& text, ImU32 fill, ImU32 ink)
+constexpr float kPillPadX = 7.0f, kPillMinW = 22.0f;  // an item badge's pill: padding each side of its text, narrowest pill
+
+// The width of the pill drawPill draws for `text` within maxW.
+float pillWidth(Ui& ui, const std::string& text, float maxW)
+{
+    return ImMin(ImMax(ui.measure(text, TextStyle::Small).x + kPillPadX * 2, kPillMinW), ImMax(maxW, kPillMinW));
+}
+
+// A small pill with text (item badges), at most maxW wide: a longer text ends in an ellipsis. Returns its width.
+float drawPill(Ui& ui, ImVec2 rightCenter, const std::string& text, float maxW, ImU32 fill, ImU32 ink)
 {
     const ImVec2 sz = ui.measure(text, TextStyle::Small);
-    const ImVec2 box(ImMax(sz.x + 14.0f, 22.0f), sz.y + 6.0f);
+    const ImVec2 box(pillWidth(ui, text, maxW), sz.y + 6.0f);
     const ImVec2 min(rightCenter.x - box.x, rightCenter.y - box.y * 0.5f);
     ImGui::GetWindowDrawList()->AddRectFilled(min, min + box, draw::fade(fill), box.y * 0.5f);
-    ui.textAt(ImFloor(min + (box - sz) * 0.5f), text, TextStyle::Small, draw::fade(ink));
+    const float textW = box.x >= sz.x + kPillPadX * 2 ? sz.x : box.x - kPillPadX * 2;  // (sz.x + pad) - pad may round below sz.x
+    ui.fitText(ImFloor(min + (box - ImVec2(textW, sz.y)) * 0.5f), text, TextStyle::Small, draw::fade(ink), textW);
     return box.x;
+}
+
+// The narrowest an item lays out without its leading visual: padding, about 8 characters of title and the trailing bits
+// (chevron or check, badge and trailing text at about 8 characters each).
+float itemContentMin(Ui& ui, const Node& n)
+{
+    float min = ui.theme().pad * 2 + ui.firstCharsWidth(ui.str(n, "title"), TextStyle::Strong);
+    if (ui.flag(n, "check") || (ui.given(n, "chevron") ? ui.flag(n, "chevron") : ui.hasAction(n, "press"))) min += 24.0f;
+    const std::string& badge = ui.str(n, "badge");
+    if (!badge.empty()) min += ImMax(kPillMinW, ui.firstCharsWidth(badge, TextStyle::Small) + kPillPadX * 2) + 8.0f;
+    const std::string& trailing = ui.str(n, "trailing");
+    if (!trailing.empty()) min += ui.firstCharsWidth(trailing, TextStyle::Caption) + 12.0f;
+    return min;
 }
 
 void drawItem(Ui& ui, const Node& n)
@@ -675,24 +703,32 @@ void drawItem(Ui& ui, const Node& n)
     const bool chevron = ui.given(n, "chevron") ? ui.flag(n, "chevron") : clickable;
     const bool check = ui.flag(n, "check");
 
-    const float padX = t.pad, leadD = 40.0f, spacing = 12.0f;
-    const bool hasLead = !avatar.empty() || !ui.icon(icon).empty();
-    // Trailing cluster, right to left: chevron / check, badge, text.
+    const float padX = t.pad, leadD = kItemLeadD, spacing = kItemSpacing;
+    // The title keeps about 8 characters whatever else the row holds (it wraps, or ends in an ellipsis below that).
+    const float titleW = ui.measure(title, TextStyle::Strong).x;
+    const float titleMin = ui.firstCharsWidth(title, TextStyle::Strong);
+    // A row too narrow for its leading visual beside that much title and its trailing bits goes without it: the
+    // visual decorates, the trailing text (an amount, a time) informs.
+    const bool hasLead = (!avatar.empty() || !ui.icon(icon).empty()) && w >= itemContentMin(ui, n) + kItemLeadW;
+    const float textX = origin.x + padX + (hasLead ? kItemLeadW : 0.0f);
+    const float textArea = ImMax(0.0f, origin.x + w - padX - textX);  // title and trailing cluster side by side
+    // Trailing cluster, right to left: chevron / check, badge, text, in what the title's minimum leaves.
+    const float spare = ImMax(0.0f, textArea - titleMin - spacing);
     const float chevronW = chevron || check ? 16.0f : 0.0f;
-    const ImVec2 badgeSz = badge.empty() ? ImVec2() : ui.measure(badge, TextStyle::Small) + ImVec2(14, 6);
     float trailW = chevronW;
-    if (!badge.empty()) trailW += (trailW > 0 ? 8.0f : 0.0f) + ImMax(badgeSz.x, 22.0f);
-    const float textX = origin.x + padX + (hasLead ? leadD + spacing : 0.0f);
-    // Trailing text (amounts, times) gets what the title can spare beyond about 8 characters, at least a third of
-    // the row; it shrinks a size before it is cut.
-    const float trailRoom = ImMax(w * 0.35f, origin.x + w - padX - trailW - (trailW > 0 ? 8.0f : 0.0f) - spacing - ui.minTextWidth(TextStyle::Strong) - textX);
+    const float badgeW = badge.empty() ? 0.0f : pillWidth(ui, badge, ImMin(spare - trailW - (trailW > 0 ? 8.0f : 0.0f), textArea * 0.4f));
+    if (!badge.empty()) trailW += (trailW > 0 ? 8.0f : 0.0f) + badgeW;
+    // Trailing text (amounts, times) gets what the title can spare beyond its natural width, at least half the text
+    // area while the title keeps its minimum; it shrinks a size before it is cut.
+    const float trailGap = trailW > 0 ? 8.0f : 0.0f;
+    const float trailRoom = ImMax(0.0f, ImMin(spare - trailW - trailGap, ImMax(textArea * 0.5f, textArea - titleW - spacing - trailW - trailGap)));
     const TextStyle trailStyle = ui.shrinkToFit(trailing, TextStyle::Caption, trailRoom, TextStyle::Small);
     const ImVec2 trailSz = trailing.empty() ? ImVec2() : ui.measure(trailing, trailStyle);
-    if (!trailing.empty()) trailW += (trailW > 0 ? 8.0f : 0.0f) + ImMin(trailSz.x, trailRoom);
+    if (!trailing.empty()) trailW += trailGap + ImMin(trailSz.x, trailRoom);
 
-    const float textW = ImMax(20.0f, origin.x + w - padX - (trailW > 0 ? trailW + spacing : 0.0f) - textX);
-    const ImVec2 titleSz = ui.measure(title, TextStyle::Strong, textW);
-    const ImVec2 subSz = subtitle.empty() ? ImVec2() : ui.measure(subtitle, TextStyle::Caption, textW);
+    const float textW = ImMax(1.0f, textArea - (trailW > 0 ? trailW + spacing : 0.0f));
+    const ImVec2 titleSz = ui.blockSize(title, TextStyle::Strong, textW);
+    const ImVec2 subSz = subtitle.empty() ? ImVec2() : ui.blockSize(subtitle, TextStyle::Caption, textW);
     const float textH = titleSz.y + (subtitle.empty() ? 0.0f : 2.0f + subSz.y);
     const float h = ImMax(56.0f, ImMax(textH, hasLead ? leadD : 0.0f) + 20.0f);
     const ImRect row(origin, origin + ImVec2(w, h));
@@ -714,8 +750,8 @@ void drawItem(Ui& ui, const Node& n)
     const float cy = origin.y + h * 0.5f;
     if (hasLead) drawLeading(ui, ImVec2(origin.x + padX + leadD * 0.5f, cy), leadD, icon, avatar);
     float ty = cy - textH * 0.5f;
-    ui.textAt(ImVec2(textX, ty), title, TextStyle::Strong, draw::fade(t.c.text), textW);
-    if (!subtitle.empty()) ui.textAt(ImVec2(textX, ty + titleSz.y + 2.0f), subtitle, TextStyle::Caption, draw::fade(t.c.textMuted), textW);
+    ui.textBlock(ImVec2(textX, ty), title, TextStyle::Strong, draw::fade(t.c.text), textW);
+    if (!subtitle.empty()) ui.textBlock(ImVec2(textX, ty + titleSz.y + 2.0f), subtitle, TextStyle::Caption, draw::fade(t.c.textMuted), textW);
 
     float rx = origin.x + w - padX;
     if (chevron || check) {
@@ -723,7 +759,7 @@ void drawItem(Ui& ui, const Node& n)
                      draw::fade(check ? t.c.brand : t.c.textFaint));
         rx -= chevronW + 8.0f;
     }
-    if (!badge.empty()) rx -= drawPill(ui, ImVec2(rx, cy), badge, ui.color(ui.prop(n, "badge_tone"), t.c.brand), t.c.onBrand) + 8.0f;
+    if (!badge.empty()) rx -= drawPill(ui, ImVec2(rx, cy), badge, badgeW, ui.color(ui.prop(n, "badge_tone"), t.c.brand), t.c.onBrand) + 8.0f;
     if (!trailing.empty()) {
         const float tw = ImMin(trailSz.x, trailRoom);
         ui.fitText(ImFloor(ImVec2(rx - tw, cy - trailSz.y * 0.5f)), trailing, trailStyle, draw::fade(t.c.textMuted), tw);
@@ -733,6 +769,22 @@ void drawItem(Ui& ui, const Node& n)
 //-----------------------------------------------------------------------------
 // [SECTION] tabs, tab, accordion
 //-----------------------------------------------------------------------------
+
+constexpr float kTabPadX = 16.0f;  // a tab header's padding on each side of its label
+
+// The width cap under which `widths` add up to at most `total`: the narrow ones keep theirs, the widest share the rest
+// equally.
+float capToFit(std::vector<float> widths, float total)
+{
+    std::sort(widths.begin(), widths.end());
+    float left = total;
+    for (size_t i = 0; i < widths.size(); i++) {
+        const float share = left / (float)(widths.size() - i);
+        if (widths[i] > share) return share;
+        left -= widths[i];
+    }
+    return total;
+}
 
 void drawTabs(Ui& ui, const Node& n)
 {
@@ -749,55 +801,78 @@ void drawTabs(Ui& ui, const Node& n)
     int selected = bound.is_number() ? (int)std::clamp(bound.get<double>(), -1.0, 1e6) : storage()->GetInt(selId, 0);
     selected = ImClamp(selected, 0, (int)tabs.size() - 1);
 
-    // Equal-width tabs when every label fits, else content-width tabs from the left.
-    struct Head { std::string label, icon; float w; };
+    // Equal-width tabs when every label fits. Else content-width tabs from the left, on more lines when their
+    // minimums (about 8 characters of label) do not fit one; on a line too narrow for its tabs the widest share what
+    // the others leave and their labels end in an ellipsis.
+    struct Head { std::string label, icon; float w, min; };
     std::vector<Head> heads;
     float natural = 0;
     for (const Ui::Instance& inst : tabs) {
-        Head hd{ childStr(ui, *inst.node, "label"), childStr(ui, *inst.node, "icon"), 0 };
+        Head hd{ childStr(ui, *inst.node, "label"), childStr(ui, *inst.node, "icon"), 0, 0 };
         if (hd.label.empty() && hd.icon.empty()) hd.label = "Tab " + std::to_string(heads.size() + 1);
-        hd.w = ui.measure(hd.label, TextStyle::Strong).x + (ui.icon(hd.icon).empty() ? 0.0f : 24.0f) + 32.0f;
+        const float iconW = ui.icon(hd.icon).empty() ? 0.0f : 24.0f;
+        hd.w = ui.measure(hd.label, TextStyle::Strong).x + iconW + kTabPadX * 2;
+        hd.min = ui.firstCharsWidth(hd.label, TextStyle::Strong) + iconW + kTabPadX * 2;
         natural += hd.w;
         heads.push_back(std::move(hd));
     }
-    const bool equal = natural <= w;
-    const float headH = 44.0f;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddLine(ImVec2(origin.x, origin.y + headH - 0.5f), ImVec2(origin.x + w, origin.y + headH - 0.5f), t.c.border, 1.0f);
-    ImGui::PushClipRect(origin, origin + ImVec2(w, headH), true);
-    float x = origin.x;
+    std::vector<std::pair<int, int>> lines;  // [begin, end) of the tabs on each line of the header
+    float lineMin = 0;
     for (int i = 0; i < (int)heads.size(); i++) {
-        const Head& hd = heads[i];
-        const float tw = equal ? w / heads.size() : hd.w;
-        const ImRect r(ImVec2(x, origin.y), ImVec2(x + tw, origin.y + headH));
-        ImGui::PushID(i);
-        draw::Press p = draw::pressAt("##tab", r);
-        ui.probe(*tabs[i].node, hd.label, true);
-        ImGui::PopID();
-        if (p.pressed && i != selected) {
-            storage()->SetInt(selId, i);
-            ui.setBound(n, i);
-            selected = i;
+        if (i == 0 || lineMin + heads[i].min > w) {
+            lines.emplace_back(i, i);
+            lineMin = 0;
         }
-        const bool on = i == selected;
-        if (p.hovered && !on) dl->AddRectFilled(r.Min + ImVec2(2, 4), r.Max - ImVec2(2, 6), withAlpha(t.c.text, 0.04f), t.radiusSmall);
-        const ImU32 ink = draw::fade(on ? t.c.brand : p.hovered ? t.c.text : t.c.textMuted);
-        const bool hasIcon = !ui.icon(hd.icon).empty();
-        const ImVec2 ls = ui.measure(hd.label, TextStyle::Strong);
-        const float contentW = ls.x + (hasIcon ? (hd.label.empty() ? 16.0f : 24.0f) : 0.0f);
-        float cx = r.Min.x + (tw - contentW) * 0.5f;
-        const float cy = r.Min.y + (headH - 3.0f) * 0.5f;
-        if (hasIcon) {
-            draw::iconAt(ui, ImVec2(cx + 8.0f, cy), 15.0f, hd.icon, ink);
-            cx += hd.label.empty() ? 16.0f : 24.0f;
+        lines.back().second = i + 1;
+        lineMin += heads[i].min;
+    }
+    const bool equal = natural <= w;
+    const float lineH = 44.0f, headH = lineH * lines.size();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImGui::PushClipRect(origin, origin + ImVec2(w, headH), true);
+    for (size_t line = 0; line < lines.size(); line++) {
+        const float top = origin.y + lineH * line;
+        dl->AddLine(ImVec2(origin.x, top + lineH - 0.5f), ImVec2(origin.x + w, top + lineH - 0.5f), t.c.border, 1.0f);
+        std::vector<float> widths;
+        for (int i = lines[line].first; i < lines[line].second; i++) widths.push_back(heads[i].w);
+        const float cap = capToFit(widths, w);
+        float x = origin.x;
+        for (int i = lines[line].first; i < lines[line].second; i++) {
+            const Head& hd = heads[i];
+            const float tw = equal ? w / heads.size() : ImMin(hd.w, cap);
+            const ImRect r(ImVec2(x, top), ImVec2(x + tw, top + lineH));
+            ImGui::PushID(i);
+            draw::Press p = draw::pressAt("##tab", r);
+            ui.probe(*tabs[i].node, hd.label, true);
+            ImGui::PopID();
+            if (p.pressed && i != selected) {
+                storage()->SetInt(selId, i);
+                ui.setBound(n, i);
+                selected = i;
+            }
+            const bool on = i == selected;
+            if (p.hovered && !on) dl->AddRectFilled(r.Min + ImVec2(2, 4), r.Max - ImVec2(2, 6), withAlpha(t.c.text, 0.04f), t.radiusSmall);
+            const ImU32 ink = draw::fade(on ? t.c.brand : p.hovered ? t.c.text : t.c.textMuted);
+            const bool hasIcon = !ui.icon(hd.icon).empty();
+            const float iconW = hasIcon ? (hd.label.empty() ? 16.0f : 24.0f) : 0.0f;
+            const ImVec2 ls = ui.measure(hd.label, TextStyle::Strong);
+            const float labelRoom = tw >= hd.w ? ls.x : ImMax(0.0f, tw - kTabPadX * 2 - iconW);  // (hd.w - pad) - pad may round below ls.x
+            const float contentW = ImMin(ls.x, labelRoom) + iconW;
+            float cx = r.Min.x + (tw - contentW) * 0.5f;
+            const float cy = r.Min.y + (lineH - 3.0f) * 0.5f;
+            if (hasIcon) {
+                draw::iconAt(ui, ImVec2(cx + 8.0f, cy), 15.0f, hd.icon, ink);
+                cx += iconW;
+            }
+            if (labelRoom >= ui.measure("\xE2\x80\xA6", TextStyle::Strong).x)  // a header too narrow for even an ellipsis shows no label
+                ui.fitText(ImVec2(cx, cy - ls.y * 0.5f), hd.label, TextStyle::Strong, ink, labelRoom);
+            if (on) {
+                const float iw = ImMin(ImMax(contentW + 12.0f, 28.0f), tw);
+                const float ix = r.Min.x + (tw - iw) * 0.5f;
+                dl->AddRectFilled(ImVec2(ix, r.Max.y - 3.0f), ImVec2(ix + iw, r.Max.y), draw::fade(t.c.brand), 3.0f, ImDrawFlags_RoundCornersTop);
+            }
+            x += tw;
         }
-        ui.textAt(ImVec2(cx, cy - ls.y * 0.5f), hd.label, TextStyle::Strong, ink);
-        if (on) {
-            const float iw = ImMax(contentW + 12.0f, 28.0f);
-            const float ix = r.Min.x + (tw - iw) * 0.5f;
-            dl->AddRectFilled(ImVec2(ix, r.Max.y - 3.0f), ImVec2(ix + iw, r.Max.y), draw::fade(t.c.brand), 3.0f, ImDrawFlags_RoundCornersTop);
-        }
-        x += tw;
     }
     ImGui::PopClipRect();
     ImVec2 body = ui.drawCell(tabs[selected], ImVec2(origin.x, origin.y + headH + t.gap), origin.x + w);
@@ -823,8 +898,8 @@ void drawAccordion(Ui& ui, const Node& n)
 
     Layers layers(ImGui::GetWindowDrawList());
     const float padX = t.pad, headH = 52.0f;
-    const float titleW = w - padX * 2 - 24.0f;
-    const ImVec2 titleSz = ui.measure(title, TextStyle::Strong, titleW);
+    const float titleW = ImMax(1.0f, w - padX * 2 - 24.0f);
+    const ImVec2 titleSz = ui.blockSize(title, TextStyle::Strong, titleW);
     const float hh = ImMax(headH, titleSz.y + 24.0f);
     const ImRect head(origin, origin + ImVec2(w, hh));
     draw::Press p = draw::pressAt("##head", head);
@@ -837,7 +912,7 @@ void drawAccordion(Ui& ui, const Node& n)
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (p.hovered) dl->AddRectFilled(head.Min + ImVec2(4, 4), head.Max - ImVec2(4, 4), withAlpha(t.c.text, p.held ? 0.07f : 0.035f), t.radiusSmall);
-    ui.textAt(ImVec2(origin.x + padX, origin.y + (hh - titleSz.y) * 0.5f), title, TextStyle::Strong, draw::fade(t.c.text), titleW);
+    ui.textBlock(ImVec2(origin.x + padX, origin.y + (hh - titleSz.y) * 0.5f), title, TextStyle::Strong, draw::fade(t.c.text), titleW);
     // The chevron turns from right to down over a short ease-out.
     const float k = ImSaturate((now - storage()->GetFloat(sinceId, -10.0f)) / 0.18f);
     const float ease = 1.0f - (1.0f - k) * (1.0f - k);
@@ -903,7 +978,7 @@ WidthRange measureSection(Ui& ui, const Node& n)
     WidthRange head = ui.textWidths(ui.str(n, "title"), TextStyle::H3);
     const std::string& action = ui.str(n, "action");
     if (!action.empty()) {
-        const float aw = ui.measure(action, TextStyle::Strong).x + ui.theme().gap;
+        const float aw = ui.firstCharsWidth(action, TextStyle::Strong) + ui.theme().gap;
         head = { head.min + aw, head.pref + aw };
     }
     return wider(ui.columnWidths(n.children), head);
@@ -914,15 +989,8 @@ WidthRange measureList(Ui& ui, const Node& n) { return ui.columnWidths(n.childre
 // A list row fills its line; its minimum keeps the leading visual, about 8 characters of title and the trailing bits.
 WidthRange measureItem(Ui& ui, const Node& n)
 {
-    const Theme& t = ui.theme();
-    float min = t.pad * 2 + ui.minTextWidth(TextStyle::Strong);
-    if (!ui.str(n, "avatar").empty() || !ui.icon(ui.str(n, "icon")).empty()) min += 52.0f;
-    if (ui.flag(n, "check") || (ui.given(n, "chevron") ? ui.flag(n, "chevron") : ui.hasAction(n, "press"))) min += 24.0f;
-    const std::string& badge = ui.str(n, "badge");
-    if (!badge.empty()) min += ImMax(22.0f, ui.measure(badge, TextStyle::Small).x + 14.0f) + 8.0f;
-    const std::string& trailing = ui.str(n, "trailing");
-    if (!trailing.empty()) min += ImMin(ui.measure(trailing, TextStyle::Caption).x, ui.minTextWidth(TextStyle::Caption)) + 12.0f;
-    return { min, kFillWidth };
+    const bool lead = !ui.str(n, "avatar").empty() || !ui.icon(ui.str(n, "icon")).empty();
+    return { itemContentMin(ui, n) + (lead ? kItemLeadW : 0.0f), kFillWidth };
 }
 
 WidthRange measureAccordion(Ui& ui, const Node& n)

@@ -1,15 +1,14 @@
 // Promptotype — the offline drafter's refinements: a request in words -> edits, without a model.
 //
 // Reads the request for one of the changes it knows (add a screen of a known pattern, add a field or switch,
-// rename, recolor, remove, reorder, resize), finds what it is about by id, label, title or widget type words (and
-// the selected node), and answers with edits in the refiner's format (generator/refiner.h). New screens come from
+// rename, recolor, remove, reorder, resize; search, filter chips, sort, count badges and confirmations on lists,
+// refine_lists.h), finds what it is about by id, label, title or widget type words (and the selected node), splits
+// compound requests ("a settings screen with a dark mode switch", "a search bar and a sort control") into parts done
+// in turn, and answers with edits in the refiner's format (generator/refiner.h). New screens come from
 // the drafter's own pattern builders. Every answer is applied and loaded before it is given: anything that cannot
 // be done cleanly becomes {"unsupported": ...} naming what was not understood and pointing to an LLM.
 //
-// [SECTION] Words
-// [SECTION] Documents: pointers, ids, objects
-// [SECTION] Finding targets
-// [SECTION] Edit log
+// [SECTION] Linking a new screen
 // [SECTION] Add a screen
 // [SECTION] Add a field
 // [SECTION] Rename
@@ -17,9 +16,12 @@
 // [SECTION] Remove
 // [SECTION] Reorder
 // [SECTION] Resize
+// [SECTION] Dispatch
+// [SECTION] Compound requests
 // [SECTION] Entry point
 
 #include "generator/offline/draft_patterns.h"
+#include "generator/offline/refine_lists.h"
 #include "generator/refiner.h"
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/catalog.h"
@@ -36,431 +38,11 @@ using draft::camelKey;
 using draft::capitalized;
 using draft::safeText;
 using draft::singularOf;
-
-const char* const kNeedsLlm = "; configure an LLM (see `promptotype providers`) for requests like this";
-
-//-----------------------------------------------------------------------------
-// [SECTION] Words
-//-----------------------------------------------------------------------------
-
-std::string lowerAscii(std::string s) {
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
-
-bool isWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
-// Lower-case words of `text`, camelCase and snake_case split ("prefWeekly" -> pref, weekly), each singular.
-std::set<std::string> wordStems(const std::string& text) {
-    std::set<std::string> out;
-    std::string w;
-    auto flush = [&] {
-        if (!w.empty()) out.insert(singularOf(lowerAscii(w)));
-        w.clear();
-    };
-    for (size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (!std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 128) { flush(); continue; }
-        if (std::isupper(static_cast<unsigned char>(c)) && i > 0 && std::islower(static_cast<unsigned char>(text[i - 1]))) flush();
-        w += c;
-    }
-    flush();
-    return out;
-}
-
-// The request as the drafter reads it.
-struct Request {
-    std::string text;                 // as typed, trimmed
-    std::vector<std::string> words;   // lower-case words; a few two-word names joined ("search bar" -> "search")
-    std::vector<std::string> quotes;  // labels written in quotes
-
-    bool has(const std::string& w) const { return std::find(words.begin(), words.end(), w) != words.end(); }
-    bool hasAny(std::initializer_list<const char*> ws) const {
-        return std::any_of(ws.begin(), ws.end(), [&](const char* w) { return has(w); });
-    }
-    int find(std::initializer_list<const char*> ws, int from = 0) const {   // index of the first of `ws` at or after `from`, or -1
-        for (int i = std::max(0, from); i < static_cast<int>(words.size()); ++i)
-            for (const char* w : ws)
-                if (words[i] == w) return i;
-        return -1;
-    }
-    int findLast(std::initializer_list<const char*> ws) const {
-        for (int i = static_cast<int>(words.size()) - 1; i >= 0; --i)
-            for (const char* w : ws)
-                if (words[i] == w) return i;
-        return -1;
-    }
-    std::vector<std::string> slice(int from, int to) const {   // words[from, to)
-        from = std::clamp(from, 0, static_cast<int>(words.size()));
-        to = std::clamp(to, from, static_cast<int>(words.size()));
-        return {words.begin() + from, words.begin() + to};
-    }
-};
-
-// Quoted labels: "..." '...' “...” ‘...’ (an apostrophe inside a word does not open a quote).
-std::vector<std::string> quotedLabels(const std::string& text) {
-    static const std::pair<std::string, std::string> pairs[] = {{"\"", "\""}, {"'", "'"}, {"\xE2\x80\x9C", "\xE2\x80\x9D"}, {"\xE2\x80\x98", "\xE2\x80\x99"}};
-    std::vector<std::pair<size_t, std::string>> found;
-    for (auto& [open, close] : pairs) {
-        size_t at = 0;
-        while ((at = text.find(open, at)) != std::string::npos) {
-            if (at > 0 && isWordChar(text[at - 1])) { at += open.size(); continue; }
-            size_t end = text.find(close, at + open.size());
-            while (end != std::string::npos && end + close.size() < text.size() && isWordChar(text[end + close.size()]))
-                end = text.find(close, end + close.size());
-            if (end == std::string::npos) break;
-            std::string label = text.substr(at + open.size(), end - at - open.size());
-            if (!label.empty() && label.size() <= 80) found.push_back({at, safeText(label, 80)});
-            at = end + close.size();
-        }
-    }
-    std::sort(found.begin(), found.end());
-    std::vector<std::string> out;
-    for (auto& f : found) out.push_back(f.second);
-    return out;
-}
-
-Request readRequest(const std::string& typed) {
-    Request r;
-    r.text = safeText(typed, 500);
-    r.quotes = quotedLabels(r.text);
-    // Punctuation separates words, so "the search bar." still joins.
-    std::string low = " ";
-    for (char c : lowerAscii(r.text)) low += isWordChar(c) || c == '#' || c == '-' || static_cast<unsigned char>(c) >= 128 ? c : ' ';
-    low += " ";
-    static const std::pair<const char*, const char*> joined[] = {
-        {" search bar ", " search "}, {" search field ", " search "}, {" search box ", " search "}, {" bar chart ", " bar_chart "},
-        {" line chart ", " line_chart "}, {" pie chart ", " donut "}, {" tab bar ", " tabs "}, {" bottom bar ", " tabs "}, {" nav bar ", " tabs "},
-        {" navigation bar ", " tabs "}, {" text field ", " field "}, {" text box ", " field "}, {" text area ", " textarea "}, {" check box ", " checkbox "},
-        {" date picker ", " date "}, {" sign up ", " signup "}, {" sign-up ", " signup "}, {" log in ", " login "}, {" sign in ", " login "},
-        {" get rid of ", " remove "}, {" take out ", " remove "}, {" on top of ", " above "}, {" at the top ", " first "}, {" at the bottom ", " last "},
-        {" to the top ", " first "}, {" to the bottom ", " last "}, {" e-mail ", " email "}};
-    for (int pass = 0; pass < 2; ++pass)   // twice: joined names may sit next to each other
-        for (auto& [from, to] : joined)
-            for (size_t at; (at = low.find(from)) != std::string::npos;) low.replace(at, std::strlen(from), to);
-    std::string w;
-    for (char c : low + " ") {
-        if (isWordChar(c) || c == '#') { w += c; continue; }
-        if (!w.empty()) r.words.push_back(w);
-        w.clear();
-    }
-    return r;
-}
-
-// Words that never name a target.
-bool isFiller(const std::string& w) {
-    static const std::set<std::string> filler = {"the", "a", "an", "this", "that", "these", "those", "my", "our", "your", "its", "it", "of", "on",
-                                                 "in", "to", "at", "from", "into", "please", "can", "you", "could", "with", "and", "for", "be",
-                                                 "one", "part", "thing", "whole", "all", "app", "bit", "lot", "much", "more", "so", "is", "are", "we", "i"};
-    return filler.count(w) > 0;
-}
-
-// Words that name how the app is navigated (the tab bar, screens) rather than a widget.
-bool isScreenWord(const std::string& w) {
-    return w == "tab" || w == "tabs" || w == "screen" || w == "screens" || w == "page" || w == "pages" || w == "view" || w == "menu" || w == "sidebar";
-}
-
-// Widget types a word names: "chart" -> the charts, "button" -> button, icon_button, fab; a catalog name names itself.
-std::set<std::string> typesNamed(const std::string& w) {
-    static const std::map<std::string, std::set<std::string>> synonyms = {
-        {"button", {"button", "icon_button", "fab"}}, {"chart", {"bar_chart", "line_chart", "donut", "sparkline", "heatmap"}},
-        {"graph", {"bar_chart", "line_chart", "sparkline"}}, {"pie", {"donut"}}, {"field", {"input", "textarea", "date", "select"}},
-        {"input", {"input", "textarea"}}, {"toggle", {"switch"}}, {"title", {"heading"}}, {"header", {"heading", "app_bar"}},
-        {"headline", {"heading"}}, {"label", {"text"}}, {"paragraph", {"text", "markdown"}}, {"photo", {"image"}}, {"picture", {"image"}},
-        {"tile", {"stat"}}, {"kpi", {"stat"}}, {"filter", {"chips", "segmented"}}, {"dropdown", {"select"}}, {"banner", {"toast", "card"}},
-        {"form", {}}, {"row", {"item", "row"}}};
-    std::string one = singularOf(w);
-    if (auto it = synonyms.find(one); it != synonyms.end()) return it->second;
-    if (WidgetCatalog::get().find(w)) return {w};
-    if (WidgetCatalog::get().find(one)) return {one};
-    return {};
-}
-
-// The words as wordStems() gives them (singular, lower case), for the tables below.
-std::set<std::string> stems(std::initializer_list<const char*> words) {
-    std::set<std::string> out;
-    for (const char* w : words) out.insert(singularOf(w));
-    return out;
-}
-
-// Screen names that mean the same thing in requests ("the stats tab" is often called Insights or Progress).
-const std::vector<std::set<std::string>>& screenSynonyms() {
-    static const std::vector<std::set<std::string>> groups = {
-        stems({"stats", "statistics", "insights", "analytics", "progress", "reports", "charts"}), stems({"profile", "account", "me"}),
-        stems({"settings", "preferences", "options"}), stems({"home", "dashboard", "today", "overview", "start"}),
-        stems({"notifications", "alerts", "activity"}), stems({"signup", "register", "registration", "join"}), stems({"login", "signin"}),
-        stems({"messages", "chat", "conversations"})};
-    return groups;
-}
-
-// "Dark mode" from the words of a request.
-std::string labelFromWords(const std::vector<std::string>& words) {
-    std::string out;
-    for (auto& w : words)
-        if (!isFiller(w)) out += (out.empty() ? "" : " ") + w;
-    return capitalized(out);
-}
-
-std::string joinWords(const std::vector<std::string>& words) {
-    std::string out;
-    for (auto& w : words) out += (out.empty() ? "" : " ") + w;
-    return out;
-}
+using namespace refine;
 
 //-----------------------------------------------------------------------------
-// [SECTION] Documents: pointers, ids, objects
+// [SECTION] Linking a new screen
 //-----------------------------------------------------------------------------
-
-std::string parentPointer(const std::string& p) { return p.substr(0, p.rfind('/')); }
-std::string lastToken(const std::string& p) { return p.substr(p.rfind('/') + 1); }
-const Json& at(const Json& doc, const std::string& pointer) { return doc.at(Json::json_pointer(pointer)); }
-bool has(const Json& doc, const std::string& pointer) { return doc.contains(Json::json_pointer(pointer)); }
-
-// "/screens/home" for anything under that screen.
-std::string ownerOf(const std::string& pointer) {
-    size_t first = pointer.find('/', 1);
-    if (first == std::string::npos) return pointer;
-    size_t second = pointer.find('/', first + 1);
-    return second == std::string::npos ? pointer : pointer.substr(0, second);
-}
-
-// `base`, or base2, base3 ... when taken.
-std::string uniqueName(const std::string& base, const std::set<std::string>& taken) {
-    if (!taken.count(base)) return base;
-    for (int n = 2;; ++n)
-        if (!taken.count(base + std::to_string(n))) return base + std::to_string(n);
-}
-
-std::set<std::string> idSet(const Json& doc) {
-    std::vector<std::string> ids = nodeIds(doc);
-    return {ids.begin(), ids.end()};
-}
-
-std::set<std::string> keysOf(const Json& doc, const char* section) {
-    std::set<std::string> out;
-    if (doc.contains(section) && doc[section].is_object())
-        for (auto& [k, v] : doc[section].items()) out.insert(k);
-    return out;
-}
-
-// Calls `visit` for every object inside `j` (itself included) with its pointer, parents before children.
-void forEachObject(const Json& j, const std::string& pointer, const std::function<void(const Json&, const std::string&)>& visit) {
-    if (j.is_object()) {
-        visit(j, pointer);
-        for (auto& [k, v] : j.items()) forEachObject(v, pointer + "/" + escapePointer(k), visit);
-    } else if (j.is_array()) {
-        for (size_t i = 0; i < j.size(); ++i) forEachObject(j[i], pointer + "/" + std::to_string(i), visit);
-    }
-}
-
-// The pieces of a string outside "${...}" (shown as written) and inside (expressions), in order.
-struct TextPiece {
-    std::string text;
-    bool expression;
-};
-std::vector<TextPiece> splitTemplate(const std::string& s) {
-    std::vector<TextPiece> out;
-    size_t i = 0;
-    while (i < s.size()) {
-        size_t open = s.find("${", i);
-        if (open == std::string::npos) { out.push_back({s.substr(i), false}); break; }
-        if (open > i) out.push_back({s.substr(i, open - i), false});
-        size_t j = open + 2;
-        int depth = 1;
-        char quote = 0;
-        for (; j < s.size() && depth > 0; ++j) {
-            char c = s[j];
-            if (quote) { if (c == '\\') ++j; else if (c == quote) quote = 0; }
-            else if (c == '\'' || c == '"') quote = c;
-            else if (c == '{') ++depth;
-            else if (c == '}') --depth;
-        }
-        out.push_back({s.substr(open, j - open), true});
-        i = j;
-    }
-    return out;
-}
-
-std::string literalText(const std::string& s) {
-    std::string out;
-    for (auto& p : splitTemplate(s))
-        if (!p.expression) out += p.text;
-    return out;
-}
-
-// The node's own visible words (main prop, title, label, placeholder, subtitle), its id's words and every word under it.
-struct NodeWords {
-    std::set<std::string> id, label, deep;
-};
-NodeWords wordsOf(const NodeSite& site) {
-    NodeWords w;
-    const Json& n = *site.node;
-    if (auto id = n.find("id"); id != n.end() && id->is_string()) w.id = wordStems(id->get<std::string>());
-    for (const std::string& key : {site.typeKey, std::string("title"), std::string("label"), std::string("placeholder"), std::string("subtitle")}) {
-        auto it = n.find(key);
-        if (it == n.end() || !it->is_string()) continue;
-        for (auto& s : wordStems(literalText(it->get<std::string>()))) w.label.insert(s);
-    }
-    forEachObject(n, "", [&](const Json& o, const std::string&) {
-        for (auto& [k, v] : o.items())
-            if (v.is_string())
-                for (auto& s : wordStems(v.get<std::string>())) w.deep.insert(s);
-    });
-    return w;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Finding targets
-//-----------------------------------------------------------------------------
-
-// What the request is about when it was made with a node selected.
-struct Scope {
-    std::string pointer;   // "" = the whole app
-    std::string owner;     // its screen or overlay
-};
-
-Scope readScope(const Json& doc, const std::string& scope) {
-    Scope s;
-    if (scope.empty()) return s;
-    std::string pointer, error;
-    if (!resolveNodePath(doc, scope[0] == '/' ? scope : "#" + scope, &pointer, &error) || !has(doc, pointer)) return s;
-    s.pointer = pointer;
-    s.owner = ownerOf(pointer);
-    return s;
-}
-
-struct Candidate {
-    NodeSite site;
-    int score = 0;
-};
-
-// Nodes the words describe, best first (ties in document order): content words in ids and labels count most,
-// words anywhere inside the node less; type words ("card", "chart") must match the node's type. "last" and
-// "second" pick among equally good matches ("first" is the default order).
-std::vector<Candidate> findNodes(const Json& doc, const std::vector<std::string>& phrase, const Scope& scope,
-                                 const std::function<bool(const NodeSite&)>& eligible = nullptr) {
-    std::set<std::string> types;
-    std::vector<std::string> content;
-    std::string ordinal;
-    for (auto& w : phrase) {
-        if (isFiller(w) || isScreenWord(w)) continue;
-        if (w == "first" || w == "second" || w == "last") { ordinal = w; continue; }
-        std::set<std::string> named = typesNamed(w);
-        if (!named.empty() || w == "form") types.insert(named.begin(), named.end());
-        else content.push_back(singularOf(w));
-    }
-    std::vector<Candidate> out;
-    if (types.empty() && content.empty()) return out;
-    forEachNode(doc, [&](const NodeSite& site) {
-        if ((eligible && !eligible(site)) || (!types.empty() && !types.count(site.type))) return true;
-        NodeWords words = wordsOf(site);
-        int score = types.empty() ? 0 : 4, matched = 0;
-        for (auto& w : content) {
-            if (words.id.count(w) || words.label.count(w)) score += 3, ++matched;
-            else if (words.deep.count(w)) score += 1, ++matched;
-        }
-        if (!content.empty() && matched == 0) return true;
-        if (!scope.pointer.empty() && site.pointer.rfind(scope.pointer, 0) == 0) score += 3;
-        else if (!scope.owner.empty() && site.owner == scope.owner) score += 1;
-        out.push_back({site, score});
-        return true;
-    });
-    std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
-    size_t best = 0;
-    while (best < out.size() && out[best].score == out.front().score) ++best;
-    if (ordinal == "last" && best > 1) std::rotate(out.begin(), out.begin() + static_cast<long>(best) - 1, out.begin() + static_cast<long>(best));
-    if (ordinal == "second" && best > 1) std::swap(out[0], out[1]);
-    return out;
-}
-
-// The screen the words name: its id, title or nav label (with common synonyms: "stats" finds Insights).
-std::string findScreen(const Json& doc, const std::vector<std::string>& phrase) {
-    std::vector<std::set<std::string>> wanted;   // each content word with its synonyms
-    for (auto& w : phrase) {
-        if (isFiller(w) || isScreenWord(w) || w == "form") continue;
-        std::set<std::string> alts = {singularOf(w)};
-        for (auto& group : screenSynonyms())
-            if (group.count(singularOf(w))) alts.insert(group.begin(), group.end());
-        wanted.push_back(alts);
-    }
-    if (wanted.empty() || !doc.contains("screens") || !doc["screens"].is_object()) return "";
-    std::map<std::string, std::string> navLabels;
-    if (doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") && doc["nav"]["items"].is_array())
-        for (auto& item : doc["nav"]["items"])
-            if (item.is_object() && item.contains("screen") && item["screen"].is_string() && item.contains("label") && item["label"].is_string())
-                navLabels[item["screen"].get<std::string>()] = item["label"].get<std::string>();
-    std::string best;
-    int bestScore = 0;
-    for (auto& [id, screen] : doc["screens"].items()) {
-        std::set<std::string> names = wordStems(id);
-        names.insert(lowerAscii(id));
-        if (screen.is_object() && screen.contains("title") && screen["title"].is_string())
-            for (auto& s : wordStems(literalText(screen["title"].get<std::string>()))) names.insert(s);
-        if (navLabels.count(id))
-            for (auto& s : wordStems(navLabels[id])) names.insert(s);
-        int score = static_cast<int>(std::count_if(wanted.begin(), wanted.end(), [&](const std::set<std::string>& alts) {
-            return std::any_of(alts.begin(), alts.end(), [&](const std::string& a) { return names.count(a) > 0; });
-        }));
-        if (score > bestScore) best = id, bestScore = score;
-    }
-    return best;
-}
-
-// Whether the node at `pointer` is drawn once per row of a list (inside a node with "repeat").
-bool insideRepeat(const Json& doc, const std::string& pointer) {
-    for (size_t end = pointer.find('/', 1);; end = pointer.find('/', end + 1)) {
-        const Json& j = at(doc, pointer.substr(0, end));
-        if (j.is_object() && j.contains("repeat")) return true;
-        if (end == std::string::npos) return false;
-    }
-}
-
-// How a node is called in summaries: "button 'Save habit'", "card 'Streaks'", "the bar_chart".
-std::string describe(const NodeSite& site) {
-    const Json& n = *site.node;
-    for (const std::string& key : {site.typeKey, std::string("title"), std::string("label")}) {
-        auto it = n.find(key);
-        if (it != n.end() && it->is_string() && !it->get<std::string>().empty() && it->get<std::string>().size() < 48)
-            return site.type + " '" + it->get<std::string>() + "'";
-    }
-    if (auto id = n.find("id"); id != n.end() && id->is_string()) return site.type + " #" + id->get<std::string>();
-    return "the " + site.type;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Edit log
-//-----------------------------------------------------------------------------
-
-// The edits of an answer, applied as they are written so each one addresses the document as it is by then
-// (the refiner applies them in the same order).
-struct EditLog {
-    Json doc;
-    Json edits = Json::array();
-
-    void apply(Json op) {
-        doc.patch_inplace(Json::array({op}));
-        edits.push_back(std::move(op));
-    }
-    void add(const std::string& path, Json value) { apply(Json{{"op", "add"}, {"path", path}, {"value", std::move(value)}}); }
-    void replace(const std::string& path, Json value) { apply(Json{{"op", "replace"}, {"path", path}, {"value", std::move(value)}}); }
-    void remove(const std::string& path) { apply(Json{{"op", "remove"}, {"path", path}}); }
-    void move(const std::string& from, const std::string& path) { apply(Json{{"op", "move"}, {"from", from}, {"path", path}}); }
-    // Sets a prop whether or not the object has it yet.
-    void set(const std::string& path, Json value) {
-        if (has(doc, path)) replace(path, std::move(value));
-        else add(path, std::move(value));
-    }
-};
-
-// What a handler did: a summary line, or why it could not.
-struct Outcome {
-    std::string summary;
-    std::string unsupported;   // set = nothing was done
-};
-
-Outcome cannot(const std::string& what) { return {"", "The offline drafter cannot " + what + kNeedsLlm}; }
-Outcome notFound(const std::string& what) { return {"", "The offline drafter could not find " + what + " in this app" + kNeedsLlm}; }
 
 // Adds a way to reach screen `id`: a nav item when the tab bar or sidebar has room, else an item at the end of the
 // start screen (or of the first other reachable screen; a bar button when the body is a single node). Returns how,
@@ -684,7 +266,7 @@ Outcome addScreen(EditLog& log, const ScreenPattern& pattern) {
                      (!title.empty() && std::all_of(title.begin(), title.end(), [&](const std::string& w) { return pattern.words.count(w) > 0; }));
         if (named)
             return {"", "The offline drafter will not add a second " + lowerAscii(pattern.label) + " screen: this app has one ('" + sid +
-                            "'); say what to change on it, or configure an LLM (see `promptotype providers`) for requests like this"};
+                            "'); say what to change on it, or configure an LLM (see `promptotype providers`) for requests like this", true};
     }
     AppEntity app = readEntity(doc);
     Json screen, scratch;
@@ -789,7 +371,7 @@ bool insertionPoint(const Json& doc, const std::string& target, const std::strin
     return true;
 }
 
-Outcome addField(EditLog& log, const Request& r, const Scope& scope, int verb, int kindAt, const FieldKind& kind) {
+Outcome addField(EditLog& log, const Request& r, const RequestScope& scope, int verb, int kindAt, const FieldKind& kind) {
     const Json doc = log.doc;
     // "add a dark mode switch to settings", "add a switch for dark mode on the settings screen"
     int to = r.findLast({"to", "on", "in", "into", "under"});
@@ -826,6 +408,17 @@ Outcome addField(EditLog& log, const Request& r, const Scope& scope, int verb, i
     }
     if (target.empty() && !scope.owner.empty() && scope.owner.rfind("/screens/", 0) == 0) target = scope.owner;
     if (target.empty()) return cannot("tell where the " + lowerAscii(label) + " " + widget + " goes (say e.g. \"... to settings\")");
+    // A control with that label already on the target is not added twice.
+    bool twin = false;
+    forEachNode(doc, [&](const NodeSite& s) {
+        const WidgetDef* def = WidgetCatalog::get().find(s.type);
+        auto shown = s.node->find(s.typeKey);
+        if (s.pointer.rfind(target + "/", 0) == 0 && def && def->input && shown != s.node->end() && shown->is_string() &&
+            lowerAscii(literalText(shown->get<std::string>())) == lowerAscii(label))
+            twin = true;
+        return !twin;
+    });
+    if (twin) return {"", "The offline drafter did not add a second '" + label + "' control: " + lastToken(target) + " already has one" + std::string(kNeedsLlm), true};
 
     std::string array, anchorBind;
     size_t index = 0;
@@ -876,7 +469,9 @@ Outcome addField(EditLog& log, const Request& r, const Scope& scope, int verb, i
             bool fromDraft = std::any_of(o["value"].begin(), o["value"].end(), [&](const Json& v) { return v.is_string() && v.get<std::string>().rfind("${" + prefix + ".", 0) == 0; });
             if (fromDraft) log.add(pointer + "/value/" + escapePointer(member), "${" + bind + "}");
         });
-    return {"Added a " + lowerAscii(label) + " " + widget + " (bound to " + bind + ")", ""};
+    // The theme's mode is fixed by the spec (theme.mode), so a dark mode switch can only keep the choice in state.
+    std::string note = labelStems.count("dark") || labelStems.count("night") ? "; the theme does not follow state, so it keeps the choice for the prototype to show (the presenter's theme toggle shows dark mode)" : "";
+    return {"Added a " + lowerAscii(label) + " " + widget + " (bound to " + bind + ")" + note, ""};
 }
 
 //-----------------------------------------------------------------------------
@@ -1019,7 +614,7 @@ std::string hexIn(const Request& r) {
     return "";
 }
 
-Outcome recolor(EditLog& log, const Request& r, const Scope& scope) {
+Outcome recolor(EditLog& log, const Request& r, const RequestScope& scope) {
     const Json doc = log.doc;
     if (r.has("dark") || r.has("light")) {
         if (!r.hasAny({"mode", "theme"})) return cannot("tell what should be " + std::string(r.has("dark") ? "dark" : "light"));
@@ -1159,7 +754,7 @@ Outcome removeScreen(EditLog& log, const std::string& id) {
 }
 
 // "remove/delete/drop X" takes a widget or a whole screen out; "hide X" keeps the widget, invisible ("visible": false).
-Outcome removeTarget(EditLog& log, const Request& r, const Scope& scope, int verb) {
+Outcome removeTarget(EditLog& log, const Request& r, const RequestScope& scope, int verb) {
     const Json doc = log.doc;
     const bool hide = r.words[verb] == "hide";
     auto takeOut = [&](const std::string& pointer, const std::string& what) -> Outcome {
@@ -1236,7 +831,7 @@ Outcome reorderNav(EditLog& log, const std::vector<std::string>& a, const std::v
     return {"Moved the " + label + " tab " + (place == "first" || place == "last" ? place : place + " " + joinWords(b)), ""};
 }
 
-Outcome reorder(EditLog& log, const Request& r, const Scope& scope, int verb) {
+Outcome reorder(EditLog& log, const Request& r, const RequestScope& scope, int verb) {
     const Json doc = log.doc;
     int placeAt = r.find({"above", "before", "below", "after", "under", "beneath", "over", "first", "last", "top", "bottom"}, verb + 1);
     if (placeAt < 0) return cannot("tell where to move it (say e.g. \"move the chart above the list\" or \"put profile first in the tabs\")");
@@ -1342,7 +937,7 @@ int resizeNode(EditLog& log, const NodeSite& site, bool bigger, bool withPad) {
     return changed;
 }
 
-Outcome resize(EditLog& log, const Request& r, const Scope& scope) {
+Outcome resize(EditLog& log, const Request& r, const RequestScope& scope) {
     const Json doc = log.doc;
     const bool bigger = !r.hasAny({"smaller", "tiny", "shrink", "less", "compact", "narrower", "shorter", "reduce"});
     static const std::set<std::string> verbs = {"make", "bigger", "larger", "smaller", "huge", "tiny", "enlarge", "shrink", "grow", "more", "less",
@@ -1381,7 +976,7 @@ Outcome resize(EditLog& log, const Request& r, const Scope& scope) {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Entry point
+// [SECTION] Dispatch
 //-----------------------------------------------------------------------------
 
 // The request without "please", "can you" and a final period, for "cannot ..." messages.
@@ -1393,8 +988,16 @@ std::string requestPhrase(const Request& r) {
     return s.empty() ? "do an empty request" : s;
 }
 
-Outcome dispatch(EditLog& log, const Request& r, const Scope& scope) {
+Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
     if (r.hasAny({"rename", "relabel"}) || (r.hasAny({"change", "call"}) && r.quotes.size() >= 2)) return renameText(log, r);
+    if (r.hasAny({"confirm", "confirmation", "confirming"}) || (r.hasAny({"ask", "sure"}) && r.hasAny({"before", "deleting", "removing"})))
+        return confirmBeforeRemoving(log, r, scope);
+    int removeAt = r.find({"remove", "delete", "hide", "drop"}), addAt = r.find({"add", "insert", "include", "create", "let", "show", "allow", "give"});
+    if (removeAt >= 0 && (addAt < 0 || removeAt < addAt)) return removeTarget(log, r, scope, removeAt);
+    if (r.has("badge") || (r.hasAny({"number", "count"}) && std::any_of(r.words.begin(), r.words.end(), isScreenWord))) return addCountBadge(log, r);
+    if (r.hasAny({"sort", "sorting", "sortable"})) return addListSort(log, r, scope);
+    if (r.hasAny({"filter", "filters", "filtering", "filterable"})) return addListFilter(log, r, scope);
+    if (r.hasAny({"search", "searchable"})) return addListSearch(log, r, scope);
     int verb = r.find({"add", "insert", "include", "create"});
     if (verb >= 0) {
         // The last control word before "to/on/in" names the control ("a due date field": a field labelled "Due date").
@@ -1410,7 +1013,6 @@ Outcome dispatch(EditLog& log, const Request& r, const Scope& scope) {
                 if (pattern.words.count(singularOf(r.words[i]))) return addScreen(log, pattern);
         return cannot(requestPhrase(r));
     }
-    if (int verbAt = r.find({"remove", "delete", "hide", "drop"}); verbAt >= 0) return removeTarget(log, r, scope, verbAt);
     if (int verbAt = r.find({"move", "put", "place", "reorder"}); verbAt >= 0) return reorder(log, r, scope, verbAt);
     if (r.hasAny({"bigger", "larger", "smaller", "huge", "tiny", "enlarge", "shrink", "taller", "shorter", "prominent"})) return resize(log, r, scope);
     bool color = !hexIn(r).empty() || std::any_of(namedColors().begin(), namedColors().end(), [&](const NamedColor& c) { return r.has(c.name); });
@@ -1418,7 +1020,137 @@ Outcome dispatch(EditLog& log, const Request& r, const Scope& scope) {
     return cannot(requestPhrase(r));
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Compound requests
+//-----------------------------------------------------------------------------
+
+// Words that start a request of their own after "and", "," or "then".
+bool startsRequest(const std::string& w) {
+    static const std::set<std::string> starts = {"add", "make", "rename", "remove", "delete", "move", "put", "change", "show", "let", "sort", "filter",
+                                                 "use", "hide", "switch", "turn", "call", "include", "insert", "create", "give", "a", "an", "also", "set"};
+    return starts.count(w) > 0;
+}
+
+// The text with quoted labels blanked (so "and" or "," inside a label never splits a request), same length.
+std::string maskQuotes(const std::string& text) {
+    std::string out = lowerAscii(text);
+    char open = 0;
+    for (size_t i = 0; i < out.size(); ++i) {
+        char c = out[i];
+        bool edgeBefore = i == 0 || !isWordChar(out[i - 1]);
+        if (!open && (c == '"' || (c == '\'' && edgeBefore))) open = c;
+        else if (open && c == open) open = 0;
+        else if (open) out[i] = 'x';
+    }
+    return out;
+}
+
+// The first word of `text` (lower case).
+std::string firstWord(const std::string& text) {
+    size_t start = text.find_first_not_of(" ,");
+    if (start == std::string::npos) return "";
+    size_t end = start;
+    while (end < text.size() && (isWordChar(text[end]) || text[end] == '-')) ++end;
+    return lowerAscii(text.substr(start, end - start));
+}
+
+// Where the part puts things: " to the habits list", or "".
+std::string targetOf(const std::string& part) {
+    std::string low = " " + lowerAscii(part) + " ";
+    size_t best = std::string::npos;
+    for (const char* w : {" to ", " on ", " in ", " into "}) {
+        size_t at = low.rfind(w);
+        if (at != std::string::npos && (best == std::string::npos || at > best)) best = at;
+    }
+    return best == std::string::npos ? "" : low.substr(best, low.size() - best - 1);
+}
+
+// A compound request as the requests it joins: "add a settings screen with a dark mode switch" -> "add a settings
+// screen", "add a dark mode switch to the settings screen"; "add a search bar and a sort control to the habits list"
+// -> "add a search bar to the habits list", "add a sort control to the habits list". Parts without a verb take the
+// previous one's, parts that add without saying where take the place of the part that says it.
+std::vector<std::string> requestParts(const std::string& typed) {
+    const std::string masked = maskQuotes(typed);
+    std::vector<std::pair<size_t, size_t>> cuts;   // [separator start, next part start)
+    std::vector<bool> withCut;
+    static const char* const separators[] = {", and then ", ", and ", " and then ", " and ", ", then ", " then ", "; ", ", ", " with "};
+    for (size_t i = 0; i < masked.size(); ++i)
+        for (const char* sep : separators) {
+            size_t n = std::strlen(sep);
+            if (masked.compare(i, n, sep) != 0) continue;
+            bool with = std::string(sep) == " with ";
+            if (with) {
+                // "with" joins only after a screen: "a settings screen with ...", "a profile page with ..."
+                std::string before = masked.substr(0, i);
+                std::string last = before.substr(before.find_last_of(' ') == std::string::npos ? 0 : before.find_last_of(' ') + 1);
+                static const std::set<std::string> screens = {"screen", "page", "tab", "view", "settings", "profile", "notifications", "reminders", "share"};
+                if (!screens.count(last)) continue;
+            } else if (!startsRequest(firstWord(masked.substr(i + n)))) continue;
+            cuts.push_back({i, i + n});
+            withCut.push_back(with);
+            i += n - 1;
+            break;
+        }
+    std::vector<std::string> parts;
+    std::vector<bool> fromWith;
+    size_t from = 0;
+    for (size_t c = 0; c <= cuts.size(); ++c) {
+        size_t to = c < cuts.size() ? cuts[c].first : typed.size();
+        std::string part = typed.substr(from, to - from);
+        if (part.find_first_not_of(" .,;") != std::string::npos) parts.push_back(part), fromWith.push_back(c > 0 && withCut[c - 1]);
+        if (c < cuts.size()) from = cuts[c].second;
+    }
+    if (parts.size() < 2) return {typed};
+    // Verbs and places carry over.
+    std::string verb = firstWord(parts[0]), screenPhrase;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        std::string w = firstWord(parts[i]);
+        if (w == "also") parts[i] = parts[i].substr(parts[i].find("also") + 4), w = firstWord(parts[i]);
+        if (fromWith[i] && i > 0 && screenPhrase.empty()) {
+            std::string low = lowerAscii(parts[i - 1]);
+            size_t article = low.find(" a "), an = low.find(" an ");
+            size_t start = article != std::string::npos ? article + 3 : an != std::string::npos ? an + 4 : low.find(' ') + 1;
+            screenPhrase = " to the " + parts[i - 1].substr(start);
+        }
+        if (w == "a" || w == "an" || !startsRequest(w)) parts[i] = verb + " " + parts[i];
+        else verb = w;
+        if (!screenPhrase.empty() && i > 0 && targetOf(parts[i]).empty()) parts[i] += screenPhrase;
+    }
+    for (size_t i = parts.size(); i-- > 1;)
+        if (targetOf(parts[i - 1]).empty() && !targetOf(parts[i]).empty() && firstWord(parts[i - 1]) == firstWord(parts[i]) && firstWord(parts[i]) == "add")
+            parts[i - 1] += targetOf(parts[i]);
+    return parts;
+}
+
+// Runs each part of the request in turn on the same edits; all of them are done or none. A part the app already has
+// ("a settings screen" when it has one) is skipped, unless nothing else is left to do.
+Outcome applyRequest(EditLog& log, const std::string& typed, const RequestScope& scope) {
+    std::vector<std::string> parts = requestParts(typed);
+    std::string summary, kept;
+    bool changed = false;
+    for (auto& part : parts) {
+        Outcome o = dispatch(log, readRequest(part), scope);
+        if (!o.unsupported.empty() && o.alreadyThere && parts.size() > 1) {
+            kept = o.unsupported;
+            summary += std::string(summary.empty() ? "" : "; ") + "Kept the app's own " + part.substr(part.find(' ') + 1);
+            continue;
+        }
+        if (!o.unsupported.empty()) {
+            if (parts.size() > 1) o.unsupported = "Of \"" + safeText(typed, 200) + "\", the part \"" + safeText(part, 200) + "\" could not be done: " + o.unsupported;
+            return o;
+        }
+        changed = true;
+        summary += (summary.empty() ? "" : "; ") + o.summary;
+    }
+    if (!changed && !kept.empty()) return {"", kept, true};
+    return {summary, ""};
+}
+
 } // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Entry point
+//-----------------------------------------------------------------------------
 
 Json offlineRefinement(const Json& doc, const std::string& request, const std::string& scope) {
     const Request r = readRequest(request);
@@ -1426,7 +1158,7 @@ Json offlineRefinement(const Json& doc, const std::string& request, const std::s
         if (!doc.is_object() || !doc.contains("screens") || !doc["screens"].is_object() || doc["screens"].empty())
             return Json{{"unsupported", "The offline drafter can only refine a spec with screens"}};
         EditLog log{doc};
-        Outcome outcome = dispatch(log, r, readScope(doc, scope));
+        Outcome outcome = applyRequest(log, request, readScope(doc, scope));
         if (!outcome.unsupported.empty()) return Json{{"unsupported", outcome.unsupported}};
         Json answer = Json{{"summary", outcome.summary}, {"edits", log.edits}};
         // The answer goes through the same path as a model's, and must leave a spec with no errors.

@@ -524,6 +524,7 @@ void Prototype::drawTabBar(const ImRect& r) {
         ImVec2 is = icon->CalcTextSizeA(icon->FontSize, FLT_MAX, 0, glyph.c_str());
         if (active) dl->AddRectFilled(ImVec2(cell.GetCenter().x - 28, cell.Min.y + 8), ImVec2(cell.GetCenter().x + 28, cell.Min.y + 36), m_theme.c.brandSoft, 14);
         dl->AddText(icon, icon->FontSize, ImVec2(cell.GetCenter().x - is.x * 0.5f, cell.Min.y + 22 - is.y * 0.5f), col, glyph.c_str());
+        m_ui.cornerBadge(m_ui.eval(item.badge), ImVec2(cell.GetCenter().x + is.x * 0.5f + 2, cell.Min.y + 12), cell);
         std::string label = toDisplayString(m_ui.eval(item.label));
         ImVec2 ls = m_ui.measure(label, TextStyle::Small);
         m_ui.textAt(ImVec2(cell.GetCenter().x - ls.x * 0.5f, cell.Min.y + 42), label, TextStyle::Small, col);
@@ -559,6 +560,7 @@ void Prototype::drawSidebar(const ImRect& r) {
         dl->AddText(f, f->FontSize, ImVec2(row.Min.x + 14, row.GetCenter().y - f->FontSize * 0.5f), col, glyph.c_str());
         std::string label = toDisplayString(m_ui.eval(item.label));
         m_ui.textAt(ImVec2(row.Min.x + 44, row.GetCenter().y - f->FontSize * 0.5f), label, active ? TextStyle::Strong : TextStyle::Body, active ? m_theme.c.brand : m_theme.c.text);
+        m_ui.cornerBadge(m_ui.eval(item.badge), ImVec2(row.Max.x - 22, row.GetCenter().y), row);
         ImGui::PushID((int)i);
         if (chromeButton(m_ui, "##side", row, label, "nav:" + item.screen)) navigate(item.screen);
         ImGui::PopID();

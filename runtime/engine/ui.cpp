@@ -269,6 +269,37 @@ void Ui::textAt(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, fl
     noteText(s, ImRect(pos, pos + measure(s, style, wrapWidth)));
 }
 
+// What a count badge says: counts past 99 (numbers, or text of digits only) read "99+".
+static std::string badgeText(const Json& badge) {
+    std::string text = toDisplayString(badge);
+    const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+    const bool large = badge.is_number() ? badge.get<double>() > 99 : digits && std::strtod(text.c_str(), nullptr) > 99;
+    return large ? "99+" : text;
+}
+
+void Ui::cornerBadge(const Json& badge, ImVec2 anchor, const ImRect& within) {
+    if (badge.is_null() || badge == false || badge == 0 || badge == "" || badge == "0") return;
+    const Theme& t = theme();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (badge == true) {
+        dl->AddCircleFilled(anchor, 6, ImGui::GetColorU32(t.c.surface), 16);
+        dl->AddCircleFilled(anchor, 4, ImGui::GetColorU32(t.c.danger), 16);
+        return;
+    }
+    const std::string text = badgeText(badge);
+    const float ring = 2, h = 16, padX = 4, maxW = std::max(h, within.GetWidth() - ring * 2);
+    const ImVec2 ts = measure(text, TextStyle::Small);
+    const float w = std::clamp(std::ceil(ts.x) + padX * 2, h, maxW);
+    const float right = std::min(within.Max.x - ring, anchor.x + w * 0.5f);
+    const float top = std::max(within.Min.y + ring, anchor.y - h * 0.5f);
+    const ImRect r(ImVec2(right - w, top), ImVec2(right, top + h));
+    dl->AddRectFilled(r.Min - ImVec2(ring, ring), r.Max + ImVec2(ring, ring), ImGui::GetColorU32(t.c.surface), h);
+    dl->AddRectFilled(r.Min, r.Max, ImGui::GetColorU32(t.c.danger), h);
+    const float tw = std::min(ts.x, w - padX * 2);
+    fitText(ImFloor(ImVec2(r.GetCenter().x - tw * 0.5f, r.GetCenter().y - ts.y * 0.5f)), text, TextStyle::Small,
+            ImGui::GetColorU32(IM_COL32(255, 255, 255, 255)), w - padX * 2);
+}
+
 ImVec2 Ui::measure(std::string_view s, TextStyle style, float wrapWidth) const {
     ImFont* f = font(style);
     return f->CalcTextSizeA(f->FontSize, FLT_MAX, wrapWidth, s.data(), s.data() + s.size());
@@ -306,6 +337,37 @@ ImVec2 Ui::fitText(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color,
     noteText(s, rect, true);
     if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(rect.Min, rect.Max)) tooltip(s);
     return rect.GetSize();
+}
+
+size_t firstCharsBytes(std::string_view s) {
+    size_t at = 0;
+    for (int points = 0; at < s.size() && points < 8; ++points) {
+        ++at;
+        while (at < s.size() && ((unsigned char)s[at] & 0xC0) == 0x80) ++at;
+    }
+    while (at > 0 && s[at - 1] == ' ') --at;
+    return at;
+}
+
+// Wrapped when its widest wrapped line keeps the first 8 characters' width (a single word broken inside, or a short
+// first word followed by a long one, can make every line narrower than maxW), else one line with an ellipsis.
+ImVec2 Ui::blockSize(std::string_view s, TextStyle style, float maxW) const {
+    const ImVec2 whole = measure(s, style);
+    if (whole.x <= maxW) return whole;
+    const ImVec2 wrapped = measure(s, style, std::max(1.0f, maxW));
+    if (wrapped.x + 1.0f >= firstCharsWidth(s, style)) return wrapped;
+    return measure(ellipsize(s, style, maxW), style);
+}
+
+float Ui::firstCharsWidth(std::string_view s, TextStyle style) const { return measure(s.substr(0, firstCharsBytes(s)), style).x; }
+
+ImVec2 Ui::textBlock(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float maxW) {
+    const ImVec2 size = blockSize(s, style, maxW);
+    if (size.y > font(style)->FontSize * 1.5f) {  // more than one line: wrapped
+        textAt(pos, s, style, color, std::max(1.0f, maxW));
+        return size;
+    }
+    return fitText(pos, s, style, color, maxW);
 }
 
 TextStyle Ui::shrinkToFit(std::string_view s, TextStyle style, float maxW, TextStyle smallest) const {

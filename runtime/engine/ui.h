@@ -77,6 +77,10 @@ struct TextRun {
 // [SECTION] Ui
 //-----------------------------------------------------------------------------
 
+// Bytes of the first min(8, length) code points of s, trailing spaces left out: the narrowest a text may be laid out
+// (the layout contract; the layout checker measures the same prefix).
+size_t firstCharsBytes(std::string_view s);
+
 class Ui {
 public:
     // One drawable child: a node plus the scope it is drawn in (repeat item and index bound).
@@ -128,12 +132,21 @@ public:
     void text(std::string_view s, TextStyle style, ImU32 color, float wrap = -1.0f);
     // Text drawn at a position with the draw list (no layout), recorded as visible text.
     void textAt(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float wrapWidth = 0.0f);
+    // Count badge centred on `anchor` (an icon's corner), kept inside `within`: a number or text on a red pill (past 99
+    // reads "99+"; too wide ends in an ellipsis), a dot for true; nothing for null, false, 0 or "". Used by icon
+    // buttons and the tab bar and sidebar items.
+    void cornerBadge(const Json& badge, ImVec2 anchor, const ImRect& within);
     ImVec2 measure(std::string_view s, TextStyle style, float wrapWidth = 0.0f) const;  // size of text
     // The one cutter of text that has no room (specs/FORMAT.md, Layout): one line at pos, at most maxW wide. When
     // it does not fit it ends in an ellipsis, the whole text shows in a tooltip on hover and the run is recorded
     // whole with ellipsized = true. Returns the size drawn.
     ImVec2 fitText(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float maxW);
     std::string ellipsize(std::string_view s, TextStyle style, float maxW) const;  // s cut to maxW with an ellipsis (UTF-8 safe); s when it fits
+    // Text in a width budget at pos, drawn with the draw list: wrapped at word boundaries within maxW while that keeps
+    // its lines at least as wide as its first 8 characters, else one line cut by fitText. Returns the size drawn.
+    ImVec2 textBlock(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color, float maxW);
+    ImVec2 blockSize(std::string_view s, TextStyle style, float maxW) const;  // the size textBlock draws, to lay out before drawing
+    float firstCharsWidth(std::string_view s, TextStyle style) const;  // width of s's first 8 characters: the narrowest s may be laid out
     // The largest style from `style` down the type scale to `smallest` at which s fits maxW on one line: numbers in
     // tiles shrink before they are cut.
     TextStyle shrinkToFit(std::string_view s, TextStyle style, float maxW, TextStyle smallest) const;

@@ -122,16 +122,7 @@ struct Checker {
         return s.substr(0, cut) + "...";
     }
 
-    // Bytes of the first min(8, length) code points, trailing spaces left out: the narrowest a text may be laid out.
-    static size_t prefixBytes(const std::string& s) {
-        size_t at = 0;
-        for (int points = 0; at < s.size() && points < 8; ++points) {
-            ++at;
-            while (at < s.size() && ((unsigned char)s[at] & 0xC0) == 0x80) ++at;
-        }
-        while (at > 0 && s[at - 1] == ' ') --at;
-        return at;
-    }
+    static size_t prefixBytes(const std::string& s) { return firstCharsBytes(s); }
     static int prefixLength(const std::string& s) {
         int points = 0;
         for (size_t i = 0; i < prefixBytes(s); ++i) points += ((unsigned char)s[i] & 0xC0) != 0x80;

@@ -239,7 +239,7 @@ Json documentSchema() {
         {"actions", Json{{"$ref", "#/$defs/nodes"}}},
         {"variants", variantsSchema("overlay")}}}};
     Json navItem = Json{{"anyOf", Json::array({Json{{"type", "string"}}, Json{{"type", "object"}, {"required", Json::array({"screen"})},
-        {"properties", Json{{"screen", Json{{"type", "string"}}}, {"label", Json{{"type", "string"}}}, {"icon", Json{{"type", "string"}}}}}}})}};
+        {"properties", Json{{"screen", Json{{"type", "string"}}}, {"label", Json{{"type", "string"}}}, {"icon", Json{{"type", "string"}}}, {"badge", Json::object()}}}}})}};
     Json root = Json::object();
     root["$schema"] = "https://json-schema.org/draft/2020-12/schema";
     root["$id"] = "https://promptotype.dev/schema/spec-v1.json";

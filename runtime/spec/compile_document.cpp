@@ -326,6 +326,7 @@ void Compiler::compileNavItems(const Json& items, const std::string& ptr) {
             item.screen = it["screen"].get<std::string>();
             if (it.contains("label")) item.label = compileTemplate(it["label"], childPointer(ip, "label"));
             if (it.contains("icon") && it["icon"].is_string()) item.icon = it["icon"].get<std::string>();
+            if (it.contains("badge")) item.badge = compileTemplate(it["badge"], childPointer(ip, "badge"));
         } else { error(ip, "a nav item is a screen id or {\"screen\": id, \"label\": ..., \"icon\": ...}"); continue; }
         if (!m_screenIds.count(item.screen)) {
             unknownName(Diagnostic::Level::Error, it.is_string() ? ip : childPointer(ip, "screen"), "nav item: no screen named " + inQuotes(item.screen), item.screen, {m_screenIds.begin(), m_screenIds.end()}, false);

@@ -140,6 +140,7 @@ struct NavItem {
     std::string screen;  // target screen id
     Template label;      // defaults to the screen's title
     std::string icon;    // icon name
+    Template badge = {}; // count or short text on a pill at the icon's corner (null, 0 or "" = none)
 };
 
 struct Nav {

@@ -29,7 +29,7 @@ const DocumentVocabulary& documentVocabulary()
         d.requirementKeys = { "text", "ids" };
         d.themeKeys = { "preset", "brand", "mode" };
         d.navKeys = { "kind", "start", "items" };
-        d.navItemKeys = { "screen", "label", "icon" };
+        d.navItemKeys = { "screen", "label", "icon", "badge" };
         d.screenKeys = { "title", "icon", "body", "bar", "onEnter", "variants" };
         d.overlayKeys = { "kind", "title", "body", "actions", "variants" };
         d.componentKeys = { "params", "body" };

@@ -31,7 +31,7 @@ struct DocumentVocabulary {
     std::vector<std::string> requirementKeys;  // text, ids (an entry of meta.requirements)
     std::vector<std::string> themeKeys;      // preset, brand, mode
     std::vector<std::string> navKeys;        // kind, start, items
-    std::vector<std::string> navItemKeys;    // screen, label, icon (an item written as an object)
+    std::vector<std::string> navItemKeys;    // screen, label, icon, badge (an item written as an object)
     std::vector<std::string> screenKeys;     // title, icon, body, bar, onEnter, variants
     std::vector<std::string> overlayKeys;    // kind, title, body, actions, variants
     std::vector<std::string> componentKeys;  // params, body

@@ -1,0 +1,193 @@
+// Promptotype — the offline refiner's "confirm before deleting": a destructive control opens a dialog instead.
+//
+// A destructive control is one whose press removes rows from a state array of objects ({"remove": "habits", ...},
+// {"remove": "cart", "at": "${index}"}); the request's words pick it by that array and the control's own words. Its
+// actions move into the dialog's confirm button, reading the row through the dialog's params (the row, its index and
+// the screen's params are passed when it opens); cancel only closes.
+
+#include "generator/offline/refine_lists.h"
+#include "generator/offline/draft_patterns.h"
+#include "runtime/spec/catalog.h"
+
+namespace pt::refine {
+
+using draft::camelKey;
+using draft::capitalized;
+using draft::singularOf;
+
+namespace {
+
+// Where a node keeps its press actions: "press" or "on/press" ("" when it has none).
+std::string pressKey(const Json& node) {
+    if (node.contains("press")) return "press";
+    if (node.contains("on") && node["on"].is_object() && node["on"].contains("press")) return "on/press";
+    return "";
+}
+
+// The state array of objects a remove step deletes rows from ("habits" for "habits.${index}" or "habits"), or "".
+std::string rowsRemovedBy(const Json& doc, const Json& step) {
+    if (!step.is_object() || !step.contains("remove") || !step["remove"].is_string() || !doc.contains("state")) return "";
+    std::string path = step["remove"].get<std::string>();
+    std::vector<std::string> parts;
+    for (size_t from = 0, dot;; from = dot + 1) {
+        dot = path.find('.', from);
+        parts.push_back(path.substr(from, dot == std::string::npos ? std::string::npos : dot - from));
+        if (dot == std::string::npos) break;
+    }
+    const std::string& last = parts.back();
+    if (parts.size() > 1 && (last.rfind("${", 0) == 0 || last.find_first_not_of("0123456789") == std::string::npos)) parts.pop_back();
+    const Json* at = &doc["state"];
+    for (auto& p : parts) {
+        if (!at->is_object() || !at->contains(p)) return "";
+        at = &(*at)[p];
+    }
+    return at->is_array() && !at->empty() && (*at)[0].is_object() ? parts.front() : "";
+}
+
+// Calls `visit` for every step of an action sequence, into if/then/else and call/then/catch.
+void forEachStep(const Json& actions, const std::function<void(const Json&)>& visit) {
+    if (actions.is_array()) {
+        for (auto& a : actions) forEachStep(a, visit);
+        return;
+    }
+    visit(actions);
+    if (actions.is_object())
+        for (const char* k : {"then", "else", "catch"})
+            if (actions.contains(k)) forEachStep(actions[k], visit);
+}
+
+// A control that deletes rows: where it is, what it removes, and whether it already opens a dialog first (a sheet
+// with a delete button in it is not a confirmation: the button inside is the destructive control).
+struct Destructive {
+    NodeSite site;
+    std::string event;     // "press" or "on/press"
+    std::string removes;   // state key of the rows
+    std::string dialog;    // the dialog it already opens ("" = none)
+};
+
+std::vector<Destructive> destructiveControls(const Json& doc) {
+    std::vector<Destructive> out;
+    auto overlayRemoves = [&](const std::string& id) {
+        std::string removes;
+        if (doc.contains("overlays") && doc["overlays"].contains(id) && doc["overlays"][id].value("kind", std::string()) == "dialog")
+            forEachObject(doc["overlays"][id], "", [&](const Json& o, const std::string&) { if (removes.empty()) removes = rowsRemovedBy(doc, o); });
+        return removes;
+    };
+    forEachNode(doc, [&](const NodeSite& site) {
+        std::string event = pressKey(*site.node);
+        bool dialog = site.owner.rfind("/overlays/", 0) == 0 && at(doc, site.owner).value("kind", std::string()) == "dialog";
+        if (site.owner.rfind("/components/", 0) == 0 || dialog || event.empty()) return true;
+        Destructive d{site, event, "", ""};
+        std::set<std::string> pushed;
+        forEachStep(at(*site.node, "/" + event), [&](const Json& step) {
+            if (step.is_object() && step.contains("push") && step["push"].is_string()) pushed.insert(step["push"].get<std::string>());
+            if (d.removes.empty()) d.removes = rowsRemovedBy(doc, step);
+            if (step.is_object() && step.contains("open") && step["open"].is_string() && d.dialog.empty()) {
+                std::string removes = overlayRemoves(step["open"].get<std::string>());
+                if (!removes.empty()) d.removes = removes, d.dialog = step["open"].get<std::string>();
+            }
+        });
+        // Removing a row and pushing it back is an update ("Add to cart" replaces the cart line), not a deletion.
+        if (!d.removes.empty() && (!pushed.count(d.removes) || !d.dialog.empty())) out.push_back(d);
+        return true;
+    });
+    return out;
+}
+
+// The names the control's actions can read from where it is: the rows it is repeated for, their index, the screen's params.
+std::vector<std::string> namesInScope(const Json& doc, const std::string& pointer) {
+    std::vector<std::string> names = {"params"};   // first: the others are rewritten to "params.x"
+    for (std::string p = pointer; p.size() > 1; p = parentPointer(p)) {
+        const Json& j = at(doc, p);
+        if (j.is_object() && j.contains("repeat") && j["repeat"].is_object()) names.push_back(j["repeat"].value("as", std::string("item")));
+        if (ownerOf(p) == p) break;
+    }
+    if (names.size() > 1) names.push_back("index");
+    return names;
+}
+
+// Rewrites every string of `actions` so `name` is read from the dialog's params; false when it cannot be done safely.
+bool readFromParams(Json& actions, const std::string& name, bool* used) {
+    if (actions.is_string()) {
+        std::string now;
+        if (!renameIdentifier(actions.get<std::string>(), name, "params." + name, &now)) return false;
+        if (now != actions.get<std::string>()) *used = true, actions = now;
+        return true;
+    }
+    if (actions.is_array() || actions.is_object())
+        for (auto& v : actions)
+            if (!readFromParams(v, name, used)) return false;
+    return true;
+}
+
+} // namespace
+
+Outcome confirmBeforeRemoving(EditLog& log, const Request& r, const RequestScope& scope) {
+    const Json doc = log.doc;
+    std::vector<Destructive> controls = destructiveControls(doc);
+    if (controls.empty()) return notFound("a control that deletes something");
+    static const std::set<std::string> feature = {"add", "confirmation", "confirm", "dialog", "before", "delete", "deleting", "remove", "removing",
+                                                  "ask", "prompt", "popup", "modal", "sure", "when", "someone", "user", "check", "warning", "warn"};
+    const Destructive* best = nullptr;
+    int bestScore = 0;
+    for (auto& c : controls) {
+        std::set<std::string> rows = wordStems(c.removes);
+        NodeWords words = wordsOf(c.site);
+        int score = 0;
+        for (auto& w : r.words) {
+            if (isFiller(w) || feature.count(w)) continue;
+            if (rows.count(singularOf(w))) score += 3;
+            else if (words.id.count(singularOf(w)) || words.label.count(singularOf(w))) score += 1;
+        }
+        if (!scope.pointer.empty() && c.site.pointer.rfind(scope.pointer, 0) == 0) score += 3;
+        if (score > 0 && (words.label.count("delete") || words.label.count("remove") || words.label.count("trash") || words.id.count("delete"))) score += 1;
+        if (score > bestScore) best = &c, bestScore = score;
+    }
+    if (!best && controls.size() == 1) best = &controls.front();
+    if (!best) return notFound("which deletion to confirm (say e.g. \"confirm before deleting a " + singularOf(lowerAscii(controls.front().removes)) + "\")");
+    const std::string thing = singularOf(lowerAscii(best->removes));
+    if (!best->dialog.empty())
+        return {"", "Deleting a " + thing + " already asks first (the '" + best->dialog + "' dialog), so the offline drafter left it as it is" + kNeedsLlm};
+
+    // The dialog's confirm button runs the control's actions, reading the row from params; the dialog closes before
+    // any navigation ("back" would otherwise close the dialog instead of leaving the screen).
+    Json actions = at(*best->site.node, "/" + best->event);
+    if (!actions.is_array()) actions = Json::array({actions});
+    Json params = Json::object();
+    for (auto& name : namesInScope(doc, best->site.pointer)) {
+        bool used = false;
+        if (!readFromParams(actions, name, &used)) return cannot("move the " + thing + "'s delete into a dialog (an expression in it rebinds '" + name + "')");
+        if (used) params[name] = "${" + name + "}";
+    }
+    auto navigates = [](const Json& step) { return step == "back" || (step.is_object() && (step.contains("navigate") || step.contains("back"))); };
+    auto firstNav = std::find_if(actions.begin(), actions.end(), navigates);
+    actions.insert(firstNav, "close");
+
+    // The control's words name the verb ("Remove"); an icon button's main prop is its icon, its words are its label.
+    const Json& node = *best->site.node;
+    std::string label = node.contains("label") && node["label"].is_string() ? node["label"].get<std::string>()
+                      : node.contains(best->site.typeKey) && node[best->site.typeKey].is_string() ? node[best->site.typeKey].get<std::string>() : "";
+    std::string verb = lowerAscii(label.substr(0, label.find(' ')));
+    if (verb != "delete" && verb != "remove" && verb != "clear" && verb != "discard" && verb != "archive" && verb != "cancel") verb = "delete";
+    std::set<std::string> taken = keysOf(doc, "screens");
+    for (auto& k : keysOf(doc, "overlays")) taken.insert(k);
+    const std::string id = uniqueName(camelKey("confirm " + verb + " " + thing), taken);
+    std::set<std::string> ids = idSet(doc);
+    ids.insert(id);
+    const std::string cancelId = uniqueName(camelKey("keep " + thing), ids);
+    ids.insert(cancelId);
+    const std::string confirmId = uniqueName(camelKey(verb + " " + thing + " confirmed"), ids);
+    Json dialog = Json{{"kind", "dialog"}, {"title", capitalized(verb) + " this " + thing + "?"},
+                       {"body", Json::array({Json{{"text", "This can't be undone."}, {"muted", true}}})},
+                       {"actions", Json::array({Json{{"button", "Cancel"}, {"id", cancelId}, {"variant", "ghost"}, {"press", "close"}},
+                                                Json{{"button", capitalized(verb)}, {"id", confirmId}, {"variant", "danger"}, {"press", actions}}})}};
+    if (!doc.contains("overlays") || !doc["overlays"].is_object()) log.set("/overlays", Json::object());
+    log.add("/overlays/" + escapePointer(id), dialog);
+    Json open = Json{{"open", id}};
+    if (!params.empty()) open["params"] = params;
+    log.replace(best->site.pointer + "/" + best->event, open);
+    return {"The " + describe(best->site) + " now asks first: the '" + id + "' dialog's " + capitalized(verb) + " button deletes the " + thing +
+                ", Cancel closes it", ""};
+}
+
+} // namespace pt::refine

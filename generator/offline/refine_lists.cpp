@@ -1,0 +1,569 @@
+// Promptotype — the offline refiner's list requests (see refine_lists.h).
+//
+// [SECTION] Expressions
+// [SECTION] Lists of the app
+// [SECTION] Rows and fields
+// [SECTION] Controls above a list
+// [SECTION] Search
+// [SECTION] Filter chips
+// [SECTION] Sort
+// [SECTION] Count badge
+
+#include "generator/offline/refine_lists.h"
+#include "generator/offline/draft_patterns.h"
+#include "runtime/spec/catalog.h"
+#include <map>
+
+namespace pt::refine {
+
+using draft::camelKey;
+using draft::capitalized;
+using draft::singularOf;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Expressions
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// Calls `visit(start, length)` for each identifier of an expression outside quotes that is not a member (after '.').
+void forEachFreeIdentifier(const std::string& e, const std::function<void(size_t, size_t)>& visit) {
+    char quote = 0;
+    for (size_t i = 0; i < e.size(); ++i) {
+        char c = e[i];
+        if (quote) {
+            if (c == '\\') ++i;
+            else if (c == quote) quote = 0;
+            continue;
+        }
+        if (c == '\'' || c == '"') { quote = c; continue; }
+        if (!(std::isalpha(static_cast<unsigned char>(c)) || c == '_')) continue;
+        size_t end = i;
+        while (end < e.size() && isWordChar(e[end])) ++end;
+        size_t before = e.find_last_not_of(' ', i == 0 ? std::string::npos : i - 1);
+        bool member = i > 0 && before != std::string::npos && e[before] == '.';
+        if (!member && !std::isdigit(static_cast<unsigned char>(c))) visit(i, end - i);
+        i = end - 1;
+    }
+}
+
+// Whether the identifier at `end` is bound by a lambda ("h => ...").
+bool bindsLambda(const std::string& e, size_t end) {
+    size_t next = e.find_first_not_of(' ', end);
+    return next != std::string::npos && e.compare(next, 2, "=>") == 0;
+}
+
+// A string literal of the expression language holding `text`.
+std::string stringLiteral(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) {
+        if (c == '\'' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
+// "cartItems" -> "cart items": a state key as people say it.
+std::string spokenKey(const std::string& key) {
+    std::string out;
+    for (size_t i = 0; i < key.size(); ++i) {
+        char c = key[i];
+        if (c == '_' || c == '-') { out += ' '; continue; }
+        if (std::isupper(static_cast<unsigned char>(c)) && i > 0 && std::islower(static_cast<unsigned char>(key[i - 1]))) out += ' ';
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+} // namespace
+
+bool renameIdentifier(const std::string& text, const std::string& name, const std::string& replacement, std::string* out) {
+    out->clear();
+    bool clean = true;
+    for (auto& piece : splitTemplate(text)) {
+        if (!piece.expression) { *out += piece.text; continue; }
+        const std::string& e = piece.text;
+        std::string rewritten;
+        size_t copied = 0;
+        forEachFreeIdentifier(e, [&](size_t start, size_t length) {
+            if (e.compare(start, length, name) != 0 || length != name.size()) return;
+            if (bindsLambda(e, start + length)) { clean = false; return; }
+            rewritten += e.substr(copied, start - copied) + replacement;
+            copied = start + length;
+        });
+        *out += rewritten + e.substr(copied);
+    }
+    return clean;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Lists of the app
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// "${expr}" -> "expr" when the whole string is one expression, else "".
+std::string wholeExpression(const Json& v) {
+    if (!v.is_string()) return "";
+    std::vector<TextPiece> pieces = splitTemplate(v.get<std::string>());
+    if (pieces.size() != 1 || !pieces[0].expression || pieces[0].text.size() < 4) return "";
+    return pieces[0].text.substr(2, pieces[0].text.size() - 3);
+}
+
+// The first state array of objects the expression reads ("" when none).
+std::string sourceOf(const Json& doc, const std::string& expr) {
+    if (!doc.contains("state") || !doc["state"].is_object()) return "";
+    const Json& state = doc["state"];
+    std::string found;
+    forEachFreeIdentifier(expr, [&](size_t start, size_t length) {
+        std::string id = expr.substr(start, length);
+        if (!found.empty() || !state.contains(id)) return;
+        const Json& v = state[id];
+        if (v.is_array() && !v.empty() && v[0].is_object()) found = id;
+    });
+    return found;
+}
+
+// Whether a strict ancestor of the node at `pointer` repeats.
+bool repeatedAbove(const Json& doc, const std::string& pointer) {
+    return pointer.find('/', 1) != std::string::npos && parentPointer(pointer) != "" && insideRepeat(doc, parentPointer(pointer));
+}
+
+// Stems of the shown titles of the node at `pointer` and of the containers around it.
+void addTitleWords(const Json& doc, std::string pointer, std::set<std::string>* words) {
+    for (; pointer.size() > 1; pointer = parentPointer(pointer)) {
+        const Json& j = at(doc, pointer);
+        if (!j.is_object()) continue;
+        for (const char* key : {"title", "id"})
+            if (j.contains(key) && j[key].is_string())
+                for (auto& s : wordStems(literalText(j[key].get<std::string>()))) words->insert(s);
+        if (ownerOf(pointer) == pointer) break;
+    }
+}
+
+} // namespace
+
+std::vector<AppList> appLists(const Json& doc) {
+    std::vector<AppList> out;
+    std::map<std::string, std::string> navLabels;
+    if (doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") && doc["nav"]["items"].is_array())
+        for (auto& item : doc["nav"]["items"])
+            if (item.is_object() && item.contains("screen") && item["screen"].is_string() && item.contains("label") && item["label"].is_string())
+                navLabels[item["screen"].get<std::string>()] = literalText(item["label"].get<std::string>());
+    forEachNode(doc, [&](const NodeSite& site) {
+        if (site.owner.rfind("/screens/", 0) != 0) return true;
+        AppList list;
+        const Json& n = *site.node;
+        if (n.contains("repeat") && n["repeat"].is_object()) {
+            list.rowsPointer = site.pointer + "/repeat/in";
+            list.rows = wholeExpression(n["repeat"].value("in", Json()));
+            list.alias = n["repeat"].value("as", std::string("item"));
+        } else if (site.type == "table") {
+            std::string key = n.contains(site.typeKey) ? site.typeKey : "rows";
+            list.rowsPointer = site.pointer + "/" + escapePointer(key);
+            list.rows = wholeExpression(n.value(key, Json()));
+            list.alias = "row";
+        }
+        // Detail screens repeat over the one row their params name: not a list.
+        if (list.rows.empty() || list.rows.find("params") != std::string::npos) return true;
+        list.source = sourceOf(doc, list.rows);
+        if (list.source.empty()) return true;
+        const Json& state = doc["state"];
+        while (state.contains(list.alias) && list.rowsPointer.rfind("/repeat/in") == std::string::npos) list.alias += "Row";
+        list.pointer = site.pointer;
+        list.owner = site.owner;
+        list.sample = state[list.source][0];
+        // The control goes before the outermost element around the list that is not itself repeated.
+        for (std::string p = site.pointer; p.size() > site.owner.size(); p = parentPointer(p))
+            if (at(doc, parentPointer(p)).is_array() && !repeatedAbove(doc, p)) list.before = p;
+        list.sourceWords = wordStems(list.source);
+        list.words = list.sourceWords;
+        addTitleWords(doc, site.pointer, &list.words);
+        std::string screen = lastToken(site.owner);
+        if (navLabels.count(screen))
+            for (auto& s : wordStems(navLabels[screen])) list.words.insert(s);
+        out.push_back(std::move(list));
+        return true;
+    });
+    return out;
+}
+
+const AppList* pickList(const std::vector<AppList>& lists, const std::vector<std::string>& words, const RequestScope& scope) {
+    const AppList* best = nullptr;
+    int bestScore = 0;
+    for (auto& list : lists) {
+        int score = 0;
+        for (auto& w : words) {
+            if (isFiller(w)) continue;
+            std::string one = singularOf(w);
+            if (list.sourceWords.count(one)) score += 3;
+            else if (list.words.count(one)) score += 1;
+        }
+        if (score > bestScore) best = &list, bestScore = score;
+    }
+    if (best) return best;
+    for (auto& list : lists)
+        if (!scope.owner.empty() && list.owner == scope.owner) return &list;
+    return lists.size() == 1 ? &lists.front() : nullptr;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Rows and fields
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// A field of the rows, as its values show it.
+struct RowField {
+    std::string key;
+    std::string kind;   // "text", "number", "bool", "date", "other"
+};
+
+std::vector<RowField> rowFields(const AppList& list) {
+    std::vector<RowField> out;
+    for (auto& [key, v] : list.sample.items()) {
+        std::string kind = v.is_boolean() ? "bool" : v.is_number() ? "number" : v.is_string() ? "text" : "other";
+        if (kind == "text") {
+            const std::string& s = v.get_ref<const std::string&>();
+            if (s.size() >= 10 && std::isdigit(static_cast<unsigned char>(s[0])) && s[4] == '-' && s[7] == '-') kind = "date";
+        }
+        out.push_back({key, kind});
+    }
+    return out;
+}
+
+// Fields that hold words people read (not ids, icons, colors or links).
+bool isReadableText(const RowField& f) {
+    static const std::set<std::string> hidden = stems({"id", "icon", "image", "avatar", "color", "colour", "tone", "url", "photo", "link", "key"});
+    if (f.kind != "text") return false;
+    std::set<std::string> w = wordStems(f.key);
+    return std::none_of(w.begin(), w.end(), [&](const std::string& s) { return hidden.count(s) > 0; });
+}
+
+// Whether a word names a field's word: the same, or one shortens the other ("prio" for "priority", "qty" is not).
+bool namesWord(const std::string& word, const std::string& stem) {
+    const std::string w = singularOf(word);
+    if (w == stem) return true;
+    const std::string& shorter = w.size() < stem.size() ? w : stem;
+    const std::string& longer = w.size() < stem.size() ? stem : w;
+    return shorter.size() >= 3 && longer.rfind(shorter, 0) == 0;
+}
+
+// The field the words name ("by due date" -> dueDate, "by priority" -> prio), or null.
+const RowField* fieldNamed(const std::vector<RowField>& fields, const std::vector<std::string>& words) {
+    const RowField* best = nullptr;
+    size_t bestHits = 0;
+    for (auto& f : fields) {
+        std::set<std::string> stemsOfKey = wordStems(f.key);
+        size_t hits = static_cast<size_t>(std::count_if(words.begin(), words.end(), [&](const std::string& w) {
+            return std::any_of(stemsOfKey.begin(), stemsOfKey.end(), [&](const std::string& s) { return namesWord(w, s); });
+        }));
+        if (hits > bestHits) best = &f, bestHits = hits;
+    }
+    return best;
+}
+
+// The distinct values of a field over the rows, in first-seen order.
+std::vector<Json> distinctValues(const Json& doc, const AppList& list, const std::string& key) {
+    std::vector<Json> out;
+    for (auto& row : doc["state"][list.source])
+        if (row.is_object() && row.contains(key) && std::find(out.begin(), out.end(), row[key]) == out.end()) out.push_back(row[key]);
+    return out;
+}
+
+// Rewrites the list's rows expression; a repeat over a plain state array whose body addresses rows by `index`
+// ("habits.${index}.done") gets the row's place in that array instead, since `index` now counts the shown rows.
+void setRows(EditLog& log, const AppList& list, const std::string& rows) {
+    const Json doc = log.doc;
+    log.replace(list.rowsPointer, "${" + rows + "}");
+    if (list.rows != list.source || list.rowsPointer.rfind("/repeat/in") == std::string::npos) return;
+    const std::string place = "indexOf(" + list.source + ", " + list.alias + ")";
+    std::function<void(const Json&, const std::string&, bool)> walk = [&](const Json& j, const std::string& pointer, bool root) {
+        if (j.is_object()) {
+            if (!root && j.contains("repeat")) return;   // a nested list has its own index
+            for (auto& [k, v] : j.items())
+                if (!(root && k == "repeat")) walk(v, pointer + "/" + escapePointer(k), false);
+        } else if (j.is_array()) {
+            for (size_t i = 0; i < j.size(); ++i) walk(j[i], pointer + "/" + std::to_string(i), false);
+        } else if (j.is_string()) {
+            std::string now;
+            if (renameIdentifier(j.get<std::string>(), "index", place, &now) && now != j.get<std::string>()) log.replace(pointer, now);
+        }
+    };
+    walk(at(doc, list.pointer), list.pointer, true);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Controls above a list
+//-----------------------------------------------------------------------------
+
+// The words of the request that name the list (after "to/on/in/for" or the verb), and the rest.
+std::vector<std::string> listWords(const Request& r) {
+    static const std::set<std::string> feature = {"add", "search", "filter", "chip", "chips", "sort", "sorting", "let", "user", "users", "people",
+                                                  "by", "list", "control", "option", "options", "allow", "able", "show", "bar", "order", "reorder"};
+    std::vector<std::string> out;
+    int by = r.find({"by"});
+    for (int i = 0; i < static_cast<int>(r.words.size()); ++i)
+        if (!(by >= 0 && i > by) && !feature.count(r.words[i]) && !isFiller(r.words[i])) out.push_back(r.words[i]);
+    return out;
+}
+
+// A new state key named after the list's rows ("habitsQuery").
+std::string stateKeyFor(const EditLog& log, const AppList& list, const std::string& what) {
+    return uniqueName(camelKey(spokenKey(list.source) + " " + what), keysOf(log.doc, "state"));
+}
+
+// Adds the control above the list, bound to a new state key with its first value (after setRows: it moves the list).
+void addControl(EditLog& log, const AppList& list, Json node, const std::string& key, Json initial) {
+    log.add("/state/" + escapePointer(key), std::move(initial));
+    log.add(list.before, std::move(node));
+}
+
+// The screen's title for summaries.
+std::string screenTitle(const Json& doc, const std::string& owner) {
+    const Json& s = at(doc, owner);
+    return s.is_object() && s.contains("title") && s["title"].is_string() ? literalText(s["title"].get<std::string>()) : lastToken(owner);
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Search
+//-----------------------------------------------------------------------------
+
+Outcome addListSearch(EditLog& log, const Request& r, const RequestScope& scope) {
+    const Json doc = log.doc;
+    std::vector<AppList> lists = appLists(doc);
+    const AppList* list = pickList(lists, listWords(r), scope);
+    if (!list) return notFound("a list to search (" + std::string(lists.empty() ? "it shows no rows from its state" : "say which list") + ")");
+    if (list->before.empty()) return cannot("find a place above the " + spokenKey(list->source) + " list for a search field");
+    std::vector<RowField> fields = rowFields(*list);
+    std::vector<std::string> searched;
+    for (auto& f : fields)
+        if (isReadableText(f) && searched.size() < 3) searched.push_back(f.key);
+    if (searched.empty()) return cannot("search the " + spokenKey(list->source) + " list: its rows have no text to search");
+    // A search already bound into the rows expression.
+    bool already = false;
+    forEachNode(doc, [&](const NodeSite& s) {
+        if (s.owner == list->owner && s.type == "search" && s.node->contains("bind") && (*s.node)["bind"].is_string() &&
+            list->rows.find((*s.node)["bind"].get<std::string>()) != std::string::npos)
+            already = true;
+        return !already;
+    });
+    if (already) return {"", "The " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner) + " already has a search field" + kNeedsLlm};
+    std::string key = stateKeyFor(log, *list, "query");
+    std::string text;
+    for (auto& f : searched) text += (text.empty() ? "" : " + ' ' + ") + list->alias + "." + f;
+    std::string rows = "filter(" + list->rows + ", " + list->alias + " => contains(lower(" + text + "), lower(trim(" + key + "))))";
+    Json node = Json{{"search", "Search " + spokenKey(list->source)}, {"id", uniqueName(camelKey("search " + spokenKey(list->source)), idSet(doc))}, {"bind", key}};
+    setRows(log, *list, rows);
+    addControl(log, *list, node, key, "");
+    std::string by;
+    for (auto& f : searched) by += (by.empty() ? "" : ", ") + spokenKey(f);
+    return {"Added a search field above the " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner) + " (matches " + by + ")", ""};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Filter chips
+//-----------------------------------------------------------------------------
+
+Outcome addListFilter(EditLog& log, const Request& r, const RequestScope& scope) {
+    const Json doc = log.doc;
+    std::vector<AppList> lists = appLists(doc);
+    const AppList* list = pickList(lists, listWords(r), scope);
+    if (!list) return notFound("a list to filter (" + std::string(lists.empty() ? "it shows no rows from its state" : "say which list") + ")");
+    if (list->before.empty()) return cannot("find a place above the " + spokenKey(list->source) + " list for filter chips");
+    std::vector<RowField> fields = rowFields(*list);
+    const size_t rowCount = doc["state"][list->source].size();
+    // A field with a few repeating values: the one the request names ("by status"), else the first such.
+    auto choices = [&](const RowField& f) {
+        std::vector<Json> values = distinctValues(doc, *list, f.key);
+        bool fits = (f.kind == "text" || f.kind == "bool") && values.size() >= 2 && values.size() <= 6 && values.size() < rowCount;
+        for (auto& v : values)
+            if (v.is_string() && (v.get<std::string>().empty() || v.get<std::string>().size() > 24)) fits = false;
+        return fits ? values : std::vector<Json>();
+    };
+    int by = r.find({"by"});
+    const RowField* field = by >= 0 ? fieldNamed(fields, r.slice(by + 1, static_cast<int>(r.words.size()))) : nullptr;
+    if (by >= 0 && !field) return notFound("a field '" + joinWords(r.slice(by + 1, static_cast<int>(r.words.size()))) + "' in the " + spokenKey(list->source));
+    if (!field)
+        for (auto& f : fields)
+            if (!choices(f).empty()) { field = &f; break; }
+    if (!field || choices(*field).empty())
+        return cannot("filter the " + spokenKey(list->source) + " list" + (field ? " by " + spokenKey(field->key) + " (its values do not fall into a few groups)" : ": no field of its rows falls into a few groups"));
+    std::string key = stateKeyFor(log, *list, field->key + " filter");
+    Json options = Json::array({"All"});
+    std::string value = list->alias + "." + field->key;
+    if (field->kind == "bool") {
+        options.push_back(Json{{"label", capitalized(spokenKey(field->key))}, {"value", "yes"}});
+        options.push_back(Json{{"label", "Not " + spokenKey(field->key)}, {"value", "no"}});
+        value = "(" + value + " ? 'yes' : 'no')";
+    } else {
+        for (auto& v : choices(*field)) {
+            std::string s = v.get<std::string>();
+            options.push_back(capitalized(s) == s ? Json(s) : Json{{"label", capitalized(s)}, {"value", s}});
+        }
+    }
+    std::string rows = "filter(" + list->rows + ", " + list->alias + " => " + key + " == 'All' || " + value + " == " + key + ")";
+    Json node = Json{{"chips", options}, {"id", uniqueName(camelKey(spokenKey(list->source) + " by " + field->key), idSet(doc))}, {"bind", key}};
+    setRows(log, *list, rows);
+    addControl(log, *list, node, key, "All");
+    return {"Added filter chips by " + spokenKey(field->key) + " above the " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner), ""};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Sort
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// One way to order the rows: its chip label and the sort() call's key and direction.
+struct SortKey {
+    std::string label;
+    std::string key;        // "'name'" or "h => streak(h.done)"
+    bool descending = false;
+};
+
+// A value the list's own expressions compute from a row, named like the words ("streak" -> "streak(h.done)").
+std::string computedFromRow(const Json& listNode, const std::string& alias, const std::string& word) {
+    std::string found;
+    forEachObject(listNode, "", [&](const Json& o, const std::string&) {
+        for (auto& [k, v] : o.items()) {
+            if (!found.empty() || !v.is_string()) continue;
+            for (auto& piece : splitTemplate(v.get<std::string>())) {
+                if (!piece.expression) continue;
+                const std::string& e = piece.text;
+                forEachFreeIdentifier(e, [&](size_t start, size_t length) {
+                    size_t open = start + length;
+                    if (!found.empty() || open >= e.size() || e[open] != '(' || singularOf(lowerAscii(e.substr(start, length))) != singularOf(word)) return;
+                    int depth = 0;
+                    size_t close = open;
+                    for (; close < e.size(); ++close) {
+                        if (e[close] == '(') ++depth;
+                        else if (e[close] == ')' && --depth == 0) break;
+                    }
+                    std::string call = close < e.size() ? e.substr(start, close + 1 - start) : "";
+                    std::string probe;   // renaming the alias to itself fails when a lambda inside rebinds it
+                    if (!call.empty() && call.find(alias + ".") != std::string::npos && renameIdentifier("${" + call + "}", alias, alias, &probe)) found = call;
+                });
+            }
+        }
+    });
+    return found;
+}
+
+} // namespace
+
+Outcome addListSort(EditLog& log, const Request& r, const RequestScope& scope) {
+    const Json doc = log.doc;
+    std::vector<AppList> lists = appLists(doc);
+    const AppList* list = pickList(lists, listWords(r), scope);
+    if (!list) return notFound("a list to sort (" + std::string(lists.empty() ? "it shows no rows from its state" : "say which list") + ")");
+    if (list->before.empty()) return cannot("find a place above the " + spokenKey(list->source) + " list for a sort control");
+    std::vector<RowField> fields = rowFields(*list);
+    const bool ascWords = r.hasAny({"ascending", "lowest", "oldest", "earliest", "soonest", "smallest", "cheapest", "alphabetically", "alphabetical", "a-z"});
+    const bool descWords = r.hasAny({"descending", "highest", "newest", "latest", "biggest", "largest", "most", "best", "longest"});
+    auto direction = [&](const std::string& kind) { return descWords || (!ascWords && kind != "text"); };
+    std::vector<SortKey> keys;
+    int by = r.find({"by"});
+    if (by >= 0) {
+        // "by streak", "by name or date", "by due date and priority"
+        std::vector<std::vector<std::string>> groups(1);
+        for (auto& w : r.slice(by + 1, static_cast<int>(r.words.size()))) {
+            if (w == "or" || w == "and" || w == "then") groups.emplace_back();
+            else if (!isFiller(w) && w != "ascending" && w != "descending") groups.back().push_back(w);
+        }
+        for (auto& g : groups) {
+            if (g.empty()) continue;
+            const RowField* f = fieldNamed(fields, g);
+            // "by name" or "by title" means the rows' title, whatever its field is called ("title", "text", "service").
+            bool meansTitle = std::any_of(g.begin(), g.end(), [](const std::string& w) { return w == "name" || w == "title" || w == "alphabetically"; });
+            auto title = std::find_if(fields.begin(), fields.end(), isReadableText);
+            if (!f && meansTitle && title != fields.end()) f = &*title;
+            if (f) {
+                keys.push_back({capitalized(spokenKey(f->key)), stringLiteral(f->key), direction(f->kind)});
+                continue;
+            }
+            std::string computed;
+            for (auto& w : g)
+                if (computed.empty()) computed = computedFromRow(at(doc, list->pointer), list->alias, w);
+            if (computed.empty()) return notFound("'" + joinWords(g) + "' in the rows of the " + spokenKey(list->source) + " list");
+            keys.push_back({labelFromWords(g), list->alias + " => " + computed, direction("number")});
+        }
+    } else {
+        for (auto& f : fields) {
+            bool title = isReadableText(f) && keys.empty();
+            bool measure = (f.kind == "number" || f.kind == "date") && !wordStems(f.key).count("id") && keys.size() == 1;
+            if (title || measure) keys.push_back({capitalized(spokenKey(f.key)), stringLiteral(f.key), direction(f.kind)});
+        }
+    }
+    if (keys.empty()) return cannot("tell what to sort the " + spokenKey(list->source) + " list by (say e.g. \"sort " + spokenKey(list->source) + " by name\")");
+    std::string key = stateKeyFor(log, *list, "sort");
+    Json options = Json::array({"Default"});
+    std::string rows = list->rows;
+    for (auto it = keys.rbegin(); it != keys.rend(); ++it) {
+        rows = key + " == " + stringLiteral(it->label) + " ? sort(" + list->rows + ", " + it->key + (it->descending ? ", 'desc'" : "") + ") : " + (it == keys.rbegin() ? rows : "(" + rows + ")");
+    }
+    for (auto& k : keys) options.push_back(k.label);
+    Json node = Json{{"segmented", options}, {"label", "Sort by"}, {"id", uniqueName(camelKey("sort " + spokenKey(list->source)), idSet(doc))}, {"bind", key}};
+    setRows(log, *list, rows);
+    addControl(log, *list, node, key, "Default");
+    std::string by2;
+    for (auto& k : keys) by2 += (by2.empty() ? "" : ", ") + lowerAscii(k.label) + (k.descending ? " (highest first)" : "");
+    return {"Added a sort control above the " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner) + ": " + by2, ""};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Count badge
+//-----------------------------------------------------------------------------
+
+Outcome addCountBadge(EditLog& log, const Request& r) {
+    const Json doc = log.doc;
+    // "... the number of reminders on the reminders tab": the counted words, then the place.
+    int on = r.findLast({"on", "to", "in", "beside", "next"});
+    if (on < 0) return cannot("tell where the badge goes (say e.g. \"show the number of tasks on the tasks tab\")");
+    std::vector<std::string> place = r.slice(on + 1, static_cast<int>(r.words.size()));
+    std::string screen = findScreen(doc, place);
+    if (screen.empty()) return notFound("a screen or tab '" + joinWords(place) + "'");
+    int of = r.find({"of"});
+    std::vector<std::string> counted = of >= 0 && of < on ? r.slice(of + 1, on) : place;
+    // The rows shown on that screen when the words name them (what the tab shows is what it counts), else a state array.
+    std::vector<AppList> lists = appLists(doc);
+    std::vector<AppList> here;
+    for (auto& l : lists)
+        if (l.owner == "/screens/" + escapePointer(screen) && !repeatedAbove(doc, l.pointer)) here.push_back(l);
+    std::string count;
+    const AppList* list = pickList(here, counted, RequestScope{});
+    if (list && std::any_of(counted.begin(), counted.end(), [&](const std::string& w) { return list->words.count(singularOf(w)) > 0; }))
+        count = "count(" + list->rows + ")";
+    if (count.empty() && doc.contains("state") && doc["state"].is_object())
+        for (auto& [k, v] : doc["state"].items()) {
+            std::set<std::string> w = wordStems(k);
+            if (v.is_array() && count.empty() && std::any_of(counted.begin(), counted.end(), [&](const std::string& c) { return !isFiller(c) && w.count(singularOf(c)); }))
+                count = "count(" + k + ")";
+        }
+    if (count.empty()) return notFound("a list of " + joinWords(counted) + " to count");
+    const std::string badge = "${" + count + "}";
+    // On the tab or sidebar item of that screen, else on a button or row that opens it.
+    if (doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") && doc["nav"]["items"].is_array()) {
+        const Json& items = doc["nav"]["items"];
+        for (size_t i = 0; i < items.size(); ++i) {
+            std::string pointer = "/nav/items/" + std::to_string(i);
+            if (items[i] == screen) log.replace(pointer, Json{{"screen", screen}, {"badge", badge}});
+            else if (items[i].is_object() && items[i].value("screen", std::string()) == screen) log.set(pointer + "/badge", badge);
+            else continue;
+            return {"Added a badge with " + count + " to the " + screenTitle(doc, "/screens/" + escapePointer(screen)) + " " + (doc["nav"].value("kind", std::string()) == "sidebar" ? "sidebar item" : "tab"), ""};
+        }
+    }
+    std::string opener, what;
+    forEachNode(doc, [&](const NodeSite& s) {
+        const WidgetDef* def = WidgetCatalog::get().find(s.type);
+        if (def && def->prop("badge") && s.node->value("go", std::string()) == screen && !insideRepeat(doc, s.pointer)) opener = s.pointer, what = describe(s);
+        return opener.empty();
+    });
+    if (opener.empty()) return cannot("show a badge for " + screen + ": no tab, button or row opens it");
+    log.set(opener + "/badge", badge);
+    return {"Added a badge with " + count + " to " + what, ""};
+}
+
+} // namespace pt::refine

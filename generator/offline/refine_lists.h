@@ -1,0 +1,54 @@
+// Promptotype — the offline refiner's list requests: search, filter chips, sort, count badges, confirmations.
+//
+// A list is found in the spec itself, never from a domain table: a repeat or a table whose rows come from a state
+// array of objects, named by that array ("habits", "cartItems"), its container's and screen's titles and ids. The
+// request's words pick the list ("the habits list", "sort tasks", "before deleting a habit"). New controls are bound
+// to new state and the list's rows expression is rewritten to use them, so the control really filters, reorders or
+// counts what the list shows.
+//
+// [SECTION] Lists of the app
+// [SECTION] Requests
+
+#pragma once
+#include "generator/offline/refine_toolkit.h"
+
+namespace pt::refine {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Lists of the app
+//-----------------------------------------------------------------------------
+
+// A list the app shows: a node repeated over rows, or a table.
+struct AppList {
+    std::string pointer;            // the node with "repeat", or the table
+    std::string rowsPointer;        // the string holding the rows expression ("/.../repeat/in", "/.../table")
+    std::string rows;               // that expression without "${" and "}" ("filter(habits, h => h.on)")
+    std::string alias;              // the row's name inside the list ("h"; for a table a fresh name)
+    std::string source;             // the state array the rows come from ("habits")
+    Json sample;                    // its first row (an object)
+    std::string owner;              // the screen ("/screens/today")
+    std::string before;             // the array element a control for this list goes before
+    std::set<std::string> words;    // stems naming it: the state key, ids, container and screen titles
+    std::set<std::string> sourceWords;   // stems of the state key alone
+};
+
+std::vector<AppList> appLists(const Json& doc);   // in document order
+// The list the words name best (the state key counts most); else the one on the selected node's screen, else the only
+// list. Null when none fits.
+const AppList* pickList(const std::vector<AppList>& lists, const std::vector<std::string>& words, const RequestScope& scope);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Requests
+//-----------------------------------------------------------------------------
+
+Outcome addListSearch(EditLog& log, const Request& r, const RequestScope& scope);   // "add a search bar to the habits list"
+Outcome addListFilter(EditLog& log, const Request& r, const RequestScope& scope);   // "add filter chips to tasks", "filter tasks by status"
+Outcome addListSort(EditLog& log, const Request& r, const RequestScope& scope);     // "let users sort habits by streak"
+Outcome addCountBadge(EditLog& log, const Request& r);                        // "show a badge with the number of X on the Y tab"
+Outcome confirmBeforeRemoving(EditLog& log, const Request& r, const RequestScope& scope);   // "a confirmation dialog before deleting a habit"
+
+// Rewrites the free identifier `name` in the expressions of `text` (never inside quotes, after a '.', or where a
+// lambda binds it) to `replacement`; false when a lambda in the text binds `name` (the rewrite would be wrong).
+bool renameIdentifier(const std::string& text, const std::string& name, const std::string& replacement, std::string* out);
+
+} // namespace pt::refine
