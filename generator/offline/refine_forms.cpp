@@ -241,7 +241,7 @@ ForwardControl forwardFrom(const Json& doc, const std::string& owner) {
 
 Outcome addFlowStep(EditLog& log, const Request& r) {
     const Json doc = log.doc;
-    static const std::set<std::string> doing = {"they", "pick", "picked", "choose", "chose", "select", "selected", "fill", "filled", "enter", "entered",
+    static const std::set<std::string> doing = {"they", "their", "them", "pick", "picked", "choose", "chose", "select", "selected", "fill", "filled", "enter", "entered",
                                                 "finish", "finished", "complete", "completed", "have", "has", "user", "users", "customer", "customers", "out"};
     int after = r.find({"after", "once", "when"}), add = r.find({"add", "insert", "put"});
     if (after < 0 || add < after) return cannot("tell which step the new one comes after (say e.g. \"after they pick a plan, add a step asking for ...\")");
