@@ -1,8 +1,8 @@
 // Promptotype — the eval verb: a corpus of requests through the configured generator, scored (meeting/eval_score.h).
 //
 // Each entry is generated with the same pipeline as `generate` (generateSpec; no cache, so the times are real). A
-// change request is applied by the refiner to a draft of the app it talks about ("DOMAIN app", drafted by the
-// same generator), and counts as applied (the spec changed), declined (the refiner said plainly it cannot) or
+// change request is applied by the refiner to a draft of the app it talks about (changeRequestContext: the domain
+// and the things the request names, drafted by the same generator), and counts as applied (the spec changed), declined (the refiner said plainly it cannot) or
 // failed. The table is printed as entries finish, then the summary per style; with -o DIR the specs go to
 // DIR/specs/, every screen to DIR/shots/ID-SCREEN.png and everything to DIR/eval.json. Scores are data: the exit
 // code is 0 whenever the run finished (2 for usage or an unreadable corpus, 130 when cancelled).
@@ -12,6 +12,7 @@
 
 #include "app/cli.h"
 #include "generator/generator.h"
+#include "generator/offline/refine_context.h"
 #include "generator/provider.h"
 #include "generator/refiner.h"
 #include "meeting/eval_report.h"
@@ -85,7 +86,7 @@ std::shared_ptr<const Spec> runIdea(const CorpusEntry& e, TimedProvider& provide
 // leaves the draft to score.
 std::shared_ptr<const Spec> runChangeRequest(const CorpusEntry& e, TimedProvider& provider, const EvalPlaces& places, EntryScore* score) {
     std::string base = (fs::path(places.specs) / fileNameFromId(e.id)).string();
-    GenerationResult draft = generateInto(provider, (e.domain.empty() ? std::string("a small business") : e.domain) + " app", base + "-draft.json");
+    GenerationResult draft = generateInto(provider, changeRequestContext(e.request, e.domain), base + "-draft.json");
     score->draftMs = provider.takeMs();
     if (!draft.written) {
         score->error = "drafting the app to change failed: " + (draft.error.empty() ? std::string("no spec") : draft.error);

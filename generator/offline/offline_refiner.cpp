@@ -2,7 +2,7 @@
 //
 // Reads the request for one of the changes it knows (add a screen of a known pattern, add a field or switch,
 // rename, recolor, remove, reorder, resize; search, filter chips, sort, count badges and confirmations on lists,
-// refine_lists.h), finds what it is about by id, label, title or widget type words (and the selected node), splits
+// refine_lists.h; split or optional fields, a new step in a flow and export buttons, refine_forms.h), finds what it is about by id, label, title or widget type words (and the selected node), splits
 // compound requests ("a settings screen with a dark mode switch", "a search bar and a sort control") into parts done
 // in turn, and answers with edits in the refiner's format (generator/refiner.h). New screens come from
 // the drafter's own pattern builders. Every answer is applied and loaded before it is given: anything that cannot
@@ -21,6 +21,7 @@
 // [SECTION] Entry point
 
 #include "generator/offline/draft_patterns.h"
+#include "generator/offline/refine_forms.h"
 #include "generator/offline/refine_lists.h"
 #include "generator/refiner.h"
 #include "runtime/spec/spec_loader.h"
@@ -831,7 +832,48 @@ Outcome reorderNav(EditLog& log, const std::vector<std::string>& a, const std::v
     return {"Moved the " + label + " tab " + (place == "first" || place == "last" ? place : place + " " + joinWords(b)), ""};
 }
 
-Outcome reorder(EditLog& log, const Request& r, const RequestScope& scope, int verb) {
+Outcome reorderOnScreen(EditLog& log, const Request& r, const RequestScope& scope, int verb);
+
+// Makes the node at `pointer` and the text inside it bold (text style "strong"); false when none has that style.
+bool embolden(EditLog& log, const std::string& pointer) {
+    std::vector<std::string> texts;
+    forEachNode(log.doc, [&](const NodeSite& s) {
+        const WidgetDef* def = WidgetCatalog::get().find(s.type);
+        const PropDef* style = def ? def->prop("style") : nullptr;
+        if ((s.pointer == pointer || s.pointer.rfind(pointer + "/", 0) == 0) && style &&
+            std::find(style->options.begin(), style->options.end(), "strong") != style->options.end())
+            texts.push_back(s.pointer);
+        return true;
+    });
+    for (auto& t : texts) log.set(t + "/style", "strong");
+    return !texts.empty();
+}
+
+// "On the catering quote, put the total at the top in bold instead of burying it at the bottom": the words before
+// the verb name the screen, "instead of ..." says what is wrong now (not where to go), "in bold" is a look to add.
+Outcome reorder(EditLog& log, const Request& typed, const RequestScope& typedScope, int verb) {
+    Request r = typed;
+    if (int instead = r.find({"instead", "rather"}, verb + 1); instead > verb) r.words.resize(static_cast<size_t>(instead));
+    const bool bold = r.has("bold");
+    if (bold) {
+        int at = r.find({"bold"});
+        int from = at > 0 && (r.words[at - 1] == "in" || r.words[at - 1] == "and") ? at - 1 : at;
+        r.words.erase(r.words.begin() + from, r.words.begin() + at + 1);
+    }
+    RequestScope scope = typedScope;
+    if (int in = r.find({"on", "in"}); in >= 0 && in < verb && scope.owner.empty()) {
+        std::string screen = findScreen(log.doc, r.slice(in + 1, verb));
+        if (!screen.empty()) scope.owner = "/screens/" + escapePointer(screen);
+    }
+    const size_t editsBefore = log.edits.size();
+    Outcome moved = reorderOnScreen(log, r, scope, verb);
+    if (!bold || !moved.unsupported.empty() || log.edits.size() == editsBefore) return moved;
+    std::string pointer = log.edits.back().value("path", std::string());
+    if (!embolden(log, pointer)) return {moved.summary + " (it has no bold style of its own)", ""};
+    return {moved.summary + ", in bold", ""};
+}
+
+Outcome reorderOnScreen(EditLog& log, const Request& r, const RequestScope& scope, int verb) {
     const Json doc = log.doc;
     int placeAt = r.find({"above", "before", "below", "after", "under", "beneath", "over", "first", "last", "top", "bottom"}, verb + 1);
     if (placeAt < 0) return cannot("tell where to move it (say e.g. \"move the chart above the list\" or \"put profile first in the tabs\")");
@@ -990,6 +1032,10 @@ std::string requestPhrase(const Request& r) {
 
 Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
     if (r.hasAny({"rename", "relabel"}) || (r.hasAny({"change", "call"}) && r.quotes.size() >= 2)) return renameText(log, r);
+    if (r.hasAny({"split", "separate"}) && r.has("into")) return splitField(log, r, scope);
+    if (r.hasAny({"make", "mark"}) && r.hasAny({"optional", "required", "mandatory"})) return setFieldRequired(log, r, scope);
+    if (r.hasAny({"step", "page"}) && r.hasAny({"after", "once"}) && r.hasAny({"add", "insert"})) return addFlowStep(log, r);
+    if (r.hasAny({"export", "download"}) && r.hasAny({"add", "put", "give", "button"})) return addExportButton(log, r);
     if (r.hasAny({"confirm", "confirmation", "confirming"}) || (r.hasAny({"ask", "sure"}) && r.hasAny({"before", "deleting", "removing"})))
         return confirmBeforeRemoving(log, r, scope);
     int removeAt = r.find({"remove", "delete", "hide", "drop"}), addAt = r.find({"add", "insert", "include", "create", "let", "show", "allow", "give"});
@@ -1100,6 +1146,14 @@ std::vector<std::string> requestParts(const std::string& typed) {
         if (part.find_first_not_of(" .,;") != std::string::npos) parts.push_back(part), fromWith.push_back(c > 0 && withCut[c - 1]);
         if (c < cuts.size()) from = cuts[c].second;
     }
+    // A leading clause ("On the car listings, ...", "After they pick X, ...") says where or when; it stays with its request.
+    static const std::set<std::string> leads = {"on", "in", "after", "before", "once", "when", "for", "within", "inside"};
+    for (size_t i = 0; i + 1 < parts.size(); ++i)
+        if (leads.count(firstWord(parts[i])) && parts[i].find(',') == std::string::npos) {
+            parts[i] = typed.substr(typed.find(parts[i]));   // the clause scopes all that follows it
+            parts.resize(i + 1);
+            fromWith.resize(i + 1);
+        }
     if (parts.size() < 2) return {typed};
     // Verbs and places carry over.
     std::string verb = firstWord(parts[0]), screenPhrase;

@@ -386,6 +386,11 @@ Outcome addListFilter(EditLog& log, const Request& r, const RequestScope& scope)
     int by = r.find({"by"});
     const RowField* field = by >= 0 ? fieldNamed(fields, r.slice(by + 1, static_cast<int>(r.words.size()))) : nullptr;
     if (by >= 0 && !field) return notFound("a field '" + joinWords(r.slice(by + 1, static_cast<int>(r.words.size()))) + "' in the " + spokenKey(list->source));
+    // "so I can see just the overdue ones": the field one of whose values the request says.
+    if (!field)
+        for (auto& f : fields)
+            for (auto& v : choices(f))
+                if (!field && v.is_string() && r.has(lowerAscii(v.get<std::string>()))) field = &f;
     if (!field)
         for (auto& f : fields)
             if (!choices(f).empty()) { field = &f; break; }
@@ -469,9 +474,10 @@ Outcome addListSort(EditLog& log, const Request& r, const RequestScope& scope) {
     if (by >= 0) {
         // "by streak", "by name or date", "by due date and priority"
         std::vector<std::vector<std::string>> groups(1);
+        static const std::set<std::string> directions = {"ascending", "descending", "low", "high", "lowest", "highest", "first", "last"};
         for (auto& w : r.slice(by + 1, static_cast<int>(r.words.size()))) {
             if (w == "or" || w == "and" || w == "then") groups.emplace_back();
-            else if (!isFiller(w) && w != "ascending" && w != "descending") groups.back().push_back(w);
+            else if (!isFiller(w) && !directions.count(w)) groups.back().push_back(w);
         }
         for (auto& g : groups) {
             if (g.empty()) continue;
@@ -496,6 +502,16 @@ Outcome addListSort(EditLog& log, const Request& r, const RequestScope& scope) {
             bool measure = (f.kind == "number" || f.kind == "date") && !wordStems(f.key).count("id") && keys.size() == 1;
             if (title || measure) keys.push_back({capitalized(spokenKey(f.key)), stringLiteral(f.key), direction(f.kind)});
         }
+    }
+    // "low to high and high to low": each key both ways.
+    const std::string said = " " + joinWords(r.words) + " ";
+    if (said.find(" low to high ") != std::string::npos && said.find(" high to low ") != std::string::npos) {
+        std::vector<SortKey> both;
+        for (auto& k : keys) {
+            both.push_back({k.label + ": low to high", k.key, false});
+            both.push_back({k.label + ": high to low", k.key, true});
+        }
+        keys = both;
     }
     if (keys.empty()) return cannot("tell what to sort the " + spokenKey(list->source) + " list by (say e.g. \"sort " + spokenKey(list->source) + " by name\")");
     std::string key = stateKeyFor(log, *list, "sort");

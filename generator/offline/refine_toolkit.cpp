@@ -313,11 +313,41 @@ std::vector<Candidate> findNodes(const Json& doc, const std::vector<std::string>
     return out;
 }
 
-// The screen the words name: its id, title or nav label (with common synonyms: "stats" finds Insights).
+namespace {
+
+// What a screen is for, read from its content: a list of rows, one row's details, or a form that saves a new row.
+enum class ScreenRole { Other, List, Detail, Create };
+
+ScreenRole roleOf(const Json& screen) {
+    const std::string text = screen.dump();
+    if (text.find("params.") != std::string::npos) return ScreenRole::Detail;
+    if (text.find("\"push\"") != std::string::npos && text.find("\"bind\"") != std::string::npos && text.find("\"repeat\"") == std::string::npos)
+        return ScreenRole::Create;
+    if (text.find("\"repeat\"") != std::string::npos || text.find("\"table\"") != std::string::npos) return ScreenRole::List;
+    return ScreenRole::Other;
+}
+
+// The role a word asks for: what people call a list, a record or a form ("the member directory", "the patient
+// record", "the sign-up form"); Other for any other word.
+ScreenRole roleNamed(const std::string& w) {
+    static const std::set<std::string> lists = stems({"directory", "list", "listing", "page", "screen", "tab", "index", "overview"});
+    static const std::set<std::string> details = stems({"record", "detail", "details", "profile", "file", "card"});
+    static const std::set<std::string> creates = stems({"form", "signup", "new", "registration", "register", "entry"});
+    const std::string one = singularOf(w);
+    return lists.count(one) ? ScreenRole::List : details.count(one) ? ScreenRole::Detail : creates.count(one) ? ScreenRole::Create : ScreenRole::Other;
+}
+
+} // namespace
+
+// The screen the words name: its id, title or nav label (with common synonyms: "stats" finds Insights), else the
+// words its nodes show ("the monthly report", "the quote"); a word for a kind of screen ("directory", "record",
+// "form") picks the list, detail or create screen among those the other words name.
 std::string findScreen(const Json& doc, const std::vector<std::string>& phrase) {
     std::vector<std::set<std::string>> wanted;   // each content word with its synonyms
     std::vector<std::string> words;              // each content word
+    std::set<ScreenRole> roles;                  // kinds of screen the words ask for
     for (auto& w : phrase) {
+        if (roleNamed(w) != ScreenRole::Other) roles.insert(roleNamed(w));
         if (isFiller(w) || isScreenWord(w) || w == "form") continue;
         std::set<std::string> alts = {singularOf(w)};
         words.push_back(singularOf(w));
@@ -340,18 +370,25 @@ std::string findScreen(const Json& doc, const std::vector<std::string>& phrase) 
             for (auto& s : wordStems(literalText(screen["title"].get<std::string>()))) names.insert(s);
         if (navLabels.count(id))
             for (auto& s : wordStems(navLabels[id])) names.insert(s);
+        std::set<std::string> shown;   // words the screen's nodes show
+        forEachObject(screen, "", [&](const Json& o, const std::string&) {
+            for (auto& [k, v] : o.items())
+                if (v.is_string()) for (auto& s : wordStems(literalText(v.get<std::string>()))) shown.insert(s);
+        });
         // A word the screen is named by counts twice as much as one of its synonyms ("conversations" is History's title
-        // before it is a synonym of Chat).
+        // before it is a synonym of Chat), and a word it only shows counts least.
         int score = 0;
         for (size_t i = 0; i < wanted.size(); ++i) {
-            if (names.count(words[i])) score += 2;
-            else if (std::any_of(wanted[i].begin(), wanted[i].end(), [&](const std::string& a) { return names.count(a) > 0; })) score += 1;
+            if (names.count(words[i])) score += 4;
+            else if (std::any_of(wanted[i].begin(), wanted[i].end(), [&](const std::string& a) { return names.count(a) > 0; })) score += 2;
+            else if (shown.count(words[i])) score += 1;
         }
-        // Between equally named screens, the one in the tab bar or sidebar ("the orders tab" is Orders, not the
-        // order confirmation).
+        // Between equally named screens, the kind the words ask for ("the patient record" is the detail screen), then
+        // the one in the tab bar or sidebar ("the orders tab" is Orders, not the order confirmation).
         bool inNav = doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") && doc["nav"]["items"].is_array() &&
                      std::any_of(doc["nav"]["items"].begin(), doc["nav"]["items"].end(), [&, screenId = id](const Json& item) { return item == screenId || (item.is_object() && item.value("screen", std::string()) == screenId); });
-        score = score * 2 + (score > 0 && inNav ? 1 : 0);
+        bool roleFits = roles.count(roleOf(screen)) > 0;
+        score = score * 4 + (score > 0 && roleFits ? 2 : 0) + (score > 0 && inNav ? 1 : 0);
         if (score > bestScore) best = id, bestScore = score;
     }
     return best;

@@ -118,7 +118,9 @@ struct Candidate {
 // "second" pick among equally good matches ("first" is the default order).
 std::vector<Candidate> findNodes(const Json& doc, const std::vector<std::string>& phrase, const RequestScope& scope,
                                  const std::function<bool(const NodeSite&)>& eligible = nullptr);
-std::string findScreen(const Json& doc, const std::vector<std::string>& phrase);   // screen id the words name (with synonyms), or ""
+// The screen id the words name, or "": by id, title or nav label (with synonyms), else by what its nodes show; "directory",
+// "list" or "tab" pick the list screen, "record" or "details" the detail screen, "form" or "sign-up" the create screen.
+std::string findScreen(const Json& doc, const std::vector<std::string>& phrase);
 bool insideRepeat(const Json& doc, const std::string& pointer);   // whether the node is drawn once per row of a list
 std::string describe(const NodeSite& site);                       // "button 'Save habit'", for summaries
 
