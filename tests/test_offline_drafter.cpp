@@ -100,7 +100,7 @@ Json checkDraft(const std::string& idea, const Json& spec) {
     Json report = inspectSpec(r.spec);
     int reachable = 0;
     for (auto& s : report["screens"]) reachable += s["reachable"].get<bool>() ? 1 : 0;
-    CHECK(reachable >= 3);
+    CHECK(reachable >= 1);  // one screen when that is all the request needs (a calculator); every screen reachable (below)
     INFO(report["dead_controls"].dump());
     CHECK(report["dead_controls"].empty());
     CHECK(report["unreachable"].empty());

@@ -3,6 +3,7 @@
 // sample's own entity words, found here from the spec (its repeated state arrays, nav items), applied on several
 // samples and drafts, and then driven headlessly to prove the new control really works.
 #include "test_files.h"
+#include "test_specs.h"
 #include "generator/offline/offline_drafter.h"
 #include "generator/refiner.h"
 #include "runtime/headless/headless.h"
@@ -17,27 +18,6 @@ using namespace pt::test;
 namespace {
 
 Json sample(const std::string& name) { return Json::parse(sampleText(name)); }
-
-std::shared_ptr<const Spec> loadClean(const Json& doc) {
-    LoadResult load = SpecLoader::loadJson(doc);
-    INFO(load.format("refined"));
-    REQUIRE(load.spec);
-    REQUIRE_FALSE(load.hasErrors());
-    return load.spec;
-}
-
-// The refinement's edits applied; fails the test when it was declined or leaves errors.
-Json refined(const Json& doc, const std::string& request, std::string* summary = nullptr) {
-    Json answer = offlineRefinement(doc, request, "");
-    INFO(request << "\n" << answer.dump().substr(0, 600));
-    REQUIRE(answer.contains("edits"));
-    Json out;
-    std::string mode, error;
-    REQUIRE(applyRefinementAnswer(doc, answer, &out, &mode, &error));
-    loadClean(out);
-    if (summary) *summary = answer["summary"].get<std::string>();
-    return out;
-}
 
 // "cartItems" -> "cart items".
 std::string spoken(const std::string& key) {

@@ -3,6 +3,7 @@
 // the form and flow changes (split a field, make one optional, a new step, an export button, move in bold). Each
 // change is driven headlessly. The own-domain requests are in domains the dev corpus does not have.
 #include "generator/offline/offline_drafter.h"
+#include "test_specs.h"
 #include "generator/offline/refine_context.h"
 #include "generator/refiner.h"
 #include "runtime/headless/headless.h"
@@ -10,30 +11,9 @@
 #include <catch2/catch.hpp>
 
 using namespace pt;
+using namespace pt::test;
 
 namespace {
-
-std::shared_ptr<const Spec> loadClean(const Json& doc) {
-    LoadResult load = SpecLoader::loadJson(doc);
-    INFO(load.format("refined"));
-    REQUIRE(load.spec);
-    REQUIRE_FALSE(load.hasErrors());
-    return load.spec;
-}
-
-// The refinement's edits applied; fails the test when it was declined or leaves errors.
-Json refined(const Json& doc, const std::string& request, std::string* summary = nullptr) {
-    Json answer = offlineRefinement(doc, request, "");
-    INFO(request << "\n" << answer.dump().substr(0, 800));
-    REQUIRE(answer.contains("edits"));
-    REQUIRE_FALSE(answer["edits"].empty());
-    Json out;
-    std::string mode, error;
-    REQUIRE(applyRefinementAnswer(doc, answer, &out, &mode, &error));
-    loadClean(out);
-    if (summary) *summary = answer["summary"].get<std::string>();
-    return out;
-}
 
 // The app the request talks about, drafted the way the eval drafts it.
 Json contextDraft(const std::string& request, const std::string& domain) { return draftSpec(changeRequestContext(request, domain)); }
@@ -163,7 +143,7 @@ TEST_CASE("offline refine: own-domain change requests are applied or plainly dec
         {"dog grooming", "After they pick an appointment, add a step asking for the coat length and a pickup time.", true},
         {"choir", "On the rehearsals list, let me sort by date.", true},
         {"bike repair", "Rename 'Repairs' to 'Jobs' everywhere.", true},
-        {"chess clock", "Show a badge with the number of games on the Games tab.", true},
+        {"chess club", "Show a badge with the number of games on the Games tab.", true},
         {"lighthouse tours", "Add a search box to the tours list.", true},
         {"pottery studio", "Move the Settings tab first.", true},
         {"rowing club", "Make the app green.", true},

@@ -4,6 +4,7 @@
 // and on the samples, always leaving a valid spec, and a plain "needs an LLM" for the rest.
 #include "fake_llm_server.h"
 #include "test_files.h"
+#include "test_specs.h"
 #include "generator/offline/offline_drafter.h"
 #include "generator/refiner.h"
 #include "meeting/meeting.h"
@@ -38,15 +39,6 @@ RefineResult refine(const Json& doc, const std::string& request, LlmProvider& pr
 
 // The last user turn of a recorded chat request.
 std::string lastUserTurn(const RecordedRequest& request) { return request.json()["messages"].back()["content"].get<std::string>(); }
-
-// The loaded spec; fails the test when it has errors.
-std::shared_ptr<const Spec> loadClean(const Json& doc) {
-    LoadResult load = SpecLoader::loadJson(doc);
-    INFO(load.format("refined"));
-    REQUIRE(load.spec);
-    REQUIRE_FALSE(load.hasErrors());
-    return load.spec;
-}
 
 // The node with this id (null when absent).
 const Json* nodeWithId(const Json& doc, const std::string& id) {

@@ -200,7 +200,7 @@ static void registerActionWidgets(WidgetCatalog& c)
             {"icon", P::Icon, "", "icon before the text", {}}},
            {"press"}, false, false, true, R"({"link": "Forgot password?", "go": "forgot"})", drawLink, measureLink});
 
-    WidgetDef fab{"fab", cat, "Floating action button at the bottom right; put it last in the body.", "icon",
+    WidgetDef fab{"fab", cat, "Floating action button; put it last in the body.", "icon",
                   {{"icon", P::Icon, "plus", "icon name", {}},
                    {"label", P::String, "", "text for an extended FAB", {}}},
                   {"press"}, false, false, true, R"({"fab": "plus", "label": "New task", "go": "newTask"})", drawFab, measureFab};

@@ -176,7 +176,7 @@ WidthRange measureCellGrid(Ui& ui, const Node& n)
 
 static void registerCellGrid(WidgetCatalog& c)
 {
-    WidgetDef d = widgetDef("Inputs", "cell_grid", "Board of cells bound to a list; a click paints a cell with `paint` or toggles it.", "cols",
+    WidgetDef d = widgetDef("Inputs", "cell_grid", "Cells bound to a list; a click paints one (`paint`) or toggles it.", "cols",
         { prop("cols", PropType::Number, 8, "cells per row"),
           prop("rows", PropType::Array, nullptr, "row labels (cells: \"Kick 3\", else \"Cell 5\")").withShape(R"(["Kick"])"),
           prop("paint", PropType::Any, nullptr, "value a click writes").withShape(R"("${brush}")"),

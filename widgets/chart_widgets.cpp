@@ -643,7 +643,7 @@ static void registerChartWidgets(WidgetCatalog& c)
     c.add(chart("bar_chart", "Bar chart with labels (height `h`).",
         seriesProps({ prop("horizontal", PropType::Bool, false, "horizontal bars with labels left and values right (ranking style)") }),
         R"({"bar_chart": "${sales}", "x": "month", "y": "total"})", drawBarChart));
-    c.add(chart("donut", "Donut of parts of a whole with center text and legend.",
+    c.add(chart("donut", "Donut of parts of a whole.",
         { prop("data", PropType::Array, Json::array(), "parts: objects (color optional) or numbers").withShape(R"([{"label", "value", "color"}])"),
           prop("size", PropType::Number, 160, "ring diameter in px"),
           prop("center", PropType::String, nullptr, "text in the middle (default: the total)"),

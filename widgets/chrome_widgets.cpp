@@ -497,7 +497,7 @@ const char* const kNavItemsShape = R"(["screenId"] or [{"screen", "label", "icon
 static void registerChromeWidgets(WidgetCatalog& c)
 {
     {
-        WidgetDef d = widget("app_bar", "In-body header: back arrow, title, subtitle, trailing icon buttons.", "title",
+        WidgetDef d = widget("app_bar", "In-body header with back arrow and icon buttons.", "title",
             { prop("title", PropType::String, "", "title text"),
               prop("subtitle", PropType::String, nullptr, "muted line under the title"),
               prop("back", PropType::Bool, false, "show a back arrow that goes back"),

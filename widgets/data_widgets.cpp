@@ -937,7 +937,7 @@ static void registerDataWidgets(WidgetCatalog& c)
         d.events = { "select" };
         c.add(std::move(d));
     }
-    c.add(widget("stat", "KPI tile: label, big value, delta chip, optional icon and caption.", "label",
+    c.add(widget("stat", "KPI tile: label, big value, delta chip.", "label",
         { prop("label", PropType::String, "", "what is measured"),
           prop("value", PropType::String, "", "the number, already formatted"),
           prop("delta", PropType::String, nullptr, "change, e.g. \"+12%\" (sign picks the trend)"),

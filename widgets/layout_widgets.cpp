@@ -1081,7 +1081,7 @@ static void registerLayoutWidgets(WidgetCatalog& c)
         WidgetDef d;
         d.name = "item";
         d.category = "Layout";
-        d.doc = "List row: icon or avatar, title, subtitle, trailing text, badge, chevron.";
+        d.doc = "List row: icon or avatar, texts, badge, chevron.";
         d.primary = "title";
         d.props = {
             prop("title", PropType::String, "", "main line"),

@@ -467,6 +467,13 @@ void drawDivider(Ui& ui, const Node& n)
         return;
     }
     ImVec2 ts = ui.measure(label, TextStyle::Caption);
+    if (width < ui.firstCharsWidth(label, TextStyle::Caption)) {  // too narrow for its label: the line, the label on hover
+        reserve(width, ts.y);
+        const float y = std::floor(pos.y + ts.y * 0.5f) + 0.5f;
+        dl->AddLine(ImVec2(pos.x, y), ImVec2(pos.x + width, y), line, 1.0f);
+        if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(pos, pos + ImVec2(width, ts.y))) ui.tooltip(label);
+        return;
+    }
     if (ts.x > width - 64) {  // no room for the lines: just the label, wrapped and centered
         reserve(width, wrappedText(ui, pos, width, label, TextStyle::Caption, t.c.textMuted, 1));
         ui.probe(n, label, false);
@@ -708,7 +715,7 @@ static void registerTextWidgets(WidgetCatalog& c)
             {"status", P::Enum, "none", "presence dot", {"online", "away", "busy", "none"}}},
            {}, false, false, false, R"({"avatar": "Maya Lopez", "status": "online"})", drawAvatar, measureAvatar});
 
-    c.add({"image", cat, "Image placeholder: tinted gradient, icon and caption.", "label",
+    c.add({"image", cat, "Image placeholder with icon and caption.", "label",
            {{"label", P::String, "", "caption inside the placeholder", {}},
             {"icon", P::Icon, "picture-o", "icon in the middle", {}},
             {"ratio", P::Number, 0, "width / height (e.g. 1.78 for 16:9); used when `h` is not set", {}},
@@ -728,14 +735,14 @@ static void registerTextWidgets(WidgetCatalog& c)
             {"avatar", P::Bool, false, "round avatar on the left", {}}},
            {}, false, false, false, R"({"skeleton": 2, "avatar": true, "visible": "${pending('load')}"})", drawSkeleton, nullptr});
 
-    c.add({"empty", cat, "Empty state: icon, title, text and an optional action button.", "title",
+    c.add({"empty", cat, "Empty state with an optional action button.", "title",
            {{"title", P::String, "", "headline", {}},
             {"text", P::String, "", "explanation under it", {}},
             {"icon", P::Icon, "inbox", "icon in the circle", {}},
             {"action", P::String, "", "button label; the button fires press", {}}},
            {"press"}, false, false, false, R"({"empty": "No habits yet", "text": "Add one to start a streak", "action": "Add habit", "go": "newHabit"})", drawEmpty, nullptr});
 
-    c.add({"bubble", cat, "Chat bubble (me: right, brand; them: left).", "text",
+    c.add({"bubble", cat, "Chat bubble (me: right; them: left).", "text",
            {{"text", P::String, "", "message text", {}},
             {"from", P::Enum, "them", "who sent it", {"me", "them"}},
             {"time", P::String, "", "small time caption under the bubble", {}},

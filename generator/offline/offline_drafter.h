@@ -75,7 +75,7 @@ IdeaReading readIdea(std::string_view idea);   // never fails; an empty or odd i
 // [SECTION] Drafting
 //-----------------------------------------------------------------------------
 
-// A complete spec (format v1) for the idea: >= 3 reachable screens, no dead controls, valid with no errors.
+// A complete spec (format v1) for the idea: every screen reachable, no dead controls, valid with no errors.
 // Deterministic: the same idea gives the same bytes. Under 50 ms.
 Json draftSpec(std::string_view idea);
 Json draftSpec(const IdeaReading& reading);

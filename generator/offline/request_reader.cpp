@@ -114,7 +114,8 @@ const std::set<std::string>& ingNouns() {
     static const std::set<std::string> s = wordSet(
         "building meeting listing booking rating setting painting wedding training parking clothing filing heading "
         "sighting crossing landing posting opening offering finding warning recording reading ceiling earring "
-        "pudding stuffing topping seedling sibling duckling bedding fitting ring thing string spring king wing evening morning");
+        "pudding stuffing topping seedling sibling duckling bedding fitting ring thing string spring king wing evening morning "
+        "hearing screening tasting serving outing gathering sitting casting mooring showing clipping sapling dumpling");
     return s;
 }
 
@@ -340,8 +341,8 @@ std::vector<RequestEntity> requestEntities(std::string_view request) {
     size_t listedFrom = 0, listedTo = 0;  // tokens of the list after "a beekeeping log with ...": what that app manages
     for (Phrase p : phrasesOf(t)) {
         // An activity ("beekeeping") or the app itself ("log") names the app; what its "with" list names is managed.
-        if ((gerund(p.head) && !p.plural) || containerNouns().count(p.head)) {
-            if (p.end < t.size() && listWords.count(t[p.end])) {
+        if ((gerund(p.head) && !p.plural) || containerNouns().count(p.head) || p.named) {
+            if (p.end < t.size() && (listWords.count(t[p.end]) || t[p.end] == "for")) {
                 listedFrom = p.end + 1;
                 listedTo = listEnd(t, listedFrom);
             }

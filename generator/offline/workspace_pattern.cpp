@@ -42,10 +42,11 @@ std::vector<std::string> wordsIn(std::string_view s) {
     return out;
 }
 
+// One of the words, alone or leading a compound ("kanban-style").
 bool hasWord(const std::vector<std::string>& words, std::initializer_list<const char*> any) {
     for (const std::string& w : words)
         for (const char* a : any)
-            if (w == a) return true;
+            if (w == a || w.rfind(std::string(a) + "-", 0) == 0) return true;
     return false;
 }
 
@@ -473,11 +474,13 @@ WorkspaceReading readWorkspace(const IdeaReading& reading) {
     ws.request = lowerCase(ws.text);
     const std::vector<std::string> words = wordsIn(ws.request);
     // Records to manage, sell or book are not a workspace, whatever board or grid words they use.
-    if (hasWord(words, {"kanban", "marketplace", "tracker", "crm", "inventory", "booking", "bookings", "inbox", "feed"})) return ws;
+    if (hasWord(words, {"kanban", "marketplace", "tracker", "tracking", "crm", "inventory", "booking", "bookings", "inbox", "feed"})) return ws;
     const bool grid = hasWord(words, {"board", "grid", "cells", "squares", "tiles", "pixels", "pixel", "pixel-art", "canvas", "sequencer", "seating",
                                       "sketch", "sketcher"}) ||
                       std::regex_search(ws.request, std::regex(R"(\d+[- ]step\b|drum machine)"));
-    const bool boardGame = hasWord(words, {"sudoku", "crossword", "chess", "checkers", "bingo", "tic-tac-toe", "minesweeper"});
+    // A chess club or a bingo league is people and events around the game, not the game's board.
+    const bool aboutPlayers = hasWord(words, {"club", "clubs", "league", "leagues", "tournament", "tournaments", "society", "association", "school", "lessons"});
+    const bool boardGame = !aboutPlayers && hasWord(words, {"sudoku", "crossword", "chess", "checkers", "bingo", "tic-tac-toe", "minesweeper"});
     const bool calculator = hasWord(words, {"calculator", "calculate", "calculates", "estimate", "estimator", "configurator", "configure",
                                             "simulator", "scaler", "clock", "timer", "converter", "payback", "quote"});
     const bool editor = hasWord(words, {"designer", "editor", "builder", "design", "compose", "composer", "customize", "preview", "mockup"});

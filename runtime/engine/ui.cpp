@@ -332,8 +332,11 @@ ImVec2 Ui::fitText(ImVec2 pos, std::string_view s, TextStyle style, ImU32 color,
     }
     const std::string cut = ellipsize(s, style, maxW);
     ImFont* f = font(style);
-    ImGui::GetWindowDrawList()->AddText(f, f->FontSize, pos, color, cut.data(), cut.data() + cut.size());
-    const ImRect rect(pos, pos + measure(cut, style));
+    // Even the ellipsis alone can be wider than a sliver of a cell (display type): it is clipped to the cell.
+    const ImVec2 size = measure(cut, style);
+    const ImRect rect(pos, pos + ImVec2(std::min(size.x, std::max(0.0f, maxW)), size.y));
+    const ImVec4 clip(rect.Min.x, rect.Min.y, rect.Max.x, rect.Max.y);
+    ImGui::GetWindowDrawList()->AddText(f, f->FontSize, pos, color, cut.data(), cut.data() + cut.size(), 0.0f, &clip);
     noteText(s, rect, true);
     if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(rect.Min, rect.Max)) tooltip(s);
     return rect.GetSize();
