@@ -76,6 +76,7 @@ private:
     void takeSave();        // the spec file changed on disk
     void pollMeeting();     // a refinement finished, notices
     void shortcuts();       // Ctrl+K, Ctrl+Z / Ctrl+Shift+Z, Escape
+    void applyTheme();      // after the spec changed: its mode when that changed, else the presenter's switch
     void drawFrame();       // the whole window
     void drawStage(const ImRect& stage);        // the device, or two side by side
     void syncOtherVariant();                    // side by side: the other variant, compiled when it changed
@@ -92,6 +93,7 @@ private:
     uint64_t m_feedVersion = 0;
     bool m_deviceChosen;
     bool m_feedShown = false;  // a spec from the feed replaced the waiting screen
+    bool m_specDark = false;   // the mode (or background darkness) of the spec last applied
     std::unique_ptr<Meeting> m_meeting;
     DemoPlayer m_demo;
     std::unique_ptr<Prototype> m_other;  // side by side: the other variant
@@ -105,6 +107,7 @@ MeetingWindow::MeetingWindow(WindowPlatform& platform, std::shared_ptr<const Spe
     m_proto.setFonts(&m_fonts);
     m_ps.device = options.device.empty() ? spec->device : options.device;
     m_ps.dark = options.dark || spec->dark;
+    m_specDark = spec->dark;
     m_ps.file = options.specPath;
     m_ps.generating = options.feed != nullptr;
     m_ps.pinnedRequirement = options.requirement - 1;
@@ -132,6 +135,7 @@ void MeetingWindow::run() {
         double now = m_platform.time();
         m_proto.update(now - last);
         if (m_other) m_other->update(now - last);
+        m_platform.useFontFace(m_proto.theme().font);  // a spec, reload or refinement may ask for another family
         m_platform.beginFrame();
         if (m_meeting) {
             std::string said;
@@ -161,7 +165,7 @@ void MeetingWindow::takeFeed() {
         m_proto.replaceSpec(v.spec);
         if (!m_feedShown) m_proto.reset();  // the first real spec starts fresh: its clock, state and start screen
         m_feedShown = true;
-        m_proto.setTheme(m_ps.dark);
+        applyTheme();
         if (!m_deviceChosen) m_ps.device = v.spec->device;
     }
     m_ps.status = v.status;
@@ -186,15 +190,21 @@ void MeetingWindow::takeSave() {
     }
     m_ps.problems = problems;
     m_ps.problemsTitle = "The last save has problems; showing the last good version";
-    m_proto.setTheme(m_ps.dark);
+    applyTheme();
 }
 
 void MeetingWindow::pollMeeting() {
     if (!m_meeting) return;
     uint64_t before = (uint64_t)m_meeting->version();
     m_meeting->poll();
-    if ((uint64_t)m_meeting->version() != before) { m_proto.setTheme(m_ps.dark); m_ps.problems.clear(); }
+    if ((uint64_t)m_meeting->version() != before) { applyTheme(); m_ps.problems.clear(); }
     for (auto& n : m_meeting->takeNotices()) say(m_ps, n);
+}
+
+// A spec that turned dark (or light), by its mode or a background, is shown so; otherwise the presenter's switch stays.
+void MeetingWindow::applyTheme() {
+    if (m_proto.spec().dark != m_specDark) m_ps.dark = m_specDark = m_proto.spec().dark;
+    m_proto.setTheme(m_ps.dark);
 }
 
 // Meeting shortcuts (not while typing into a field).
@@ -205,7 +215,7 @@ void MeetingWindow::shortcuts() {
         std::string message;
         io.KeyShift ? m_meeting->redo(&message) : m_meeting->undo(&message);
         say(m_ps, message);
-        m_proto.setTheme(m_ps.dark);
+        applyTheme();
     }
     if (m_ps.promptOpen && !m_ps.flowMapOpen && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && m_meeting && m_meeting->pinTarget().empty())
         m_ps.promptOpen = false;

@@ -72,6 +72,12 @@ void WindowPlatform::pollEvents() { glfwPollEvents(); }
 
 double WindowPlatform::time() const { return glfwGetTime(); }
 
+void WindowPlatform::useFontFace(FontFace face) {
+    if (!m_fonts.addFace(ImGui::GetIO().Fonts, face)) return;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
 void WindowPlatform::beginFrame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();

@@ -30,6 +30,9 @@ public:
     // Renders the frame ImGui built and shows it; with `screenshotPath`, first saves it as a PNG.
     void present(const std::string& screenshotPath);
     const FontSet& fonts() const { return m_fonts; }  // loaded by open()
+    // Adds a font face a spec asks for (theme.font) to the atlas and uploads the texture again, unless it is loaded.
+    // Between frames: before ImGui::NewFrame.
+    void useFontFace(FontFace face);
 
 private:
     GLFWwindow* m_window = nullptr;

@@ -115,15 +115,6 @@ ImU32 avatarHue(const std::string& name)
     return hues[h % IM_ARRAYSIZE(hues)];
 }
 
-// Is `name` one of the tone words (as opposed to a hex or named color)?
-bool isTone(const std::string& name)
-{
-    static const char* const tones[] = { "brand", "success", "warning", "danger", "info", "muted", "error", "positive", "negative", "neutral" };
-    for (const char* t : tones)
-        if (name == t) return true;
-    return false;
-}
-
 // A tinted background for a tone or color prop, or 0 for none / unset.
 ImU32 softFill(Ui& ui, const Json& value)
 {
@@ -133,7 +124,7 @@ ImU32 softFill(Ui& ui, const Json& value)
     if (s.empty() || s == "none" || s == "transparent") return 0;
     if (s == "surface") return t.c.surface;
     if (s == "alt" || s == "surfaceAlt") return t.c.surfaceAlt;
-    if (isTone(s)) return t.toneSoft(s);
+    if (Theme::isTone(s)) return t.toneSoft(s);
     ImU32 c;
     return parseColor(s, &c) ? mixColor(t.c.surface, c, t.dark ? 0.22f : 0.14f) : 0;
 }

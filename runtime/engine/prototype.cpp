@@ -32,8 +32,7 @@ long long entryBytes(const Json& state, const std::string& key) {
 } // namespace
 
 Prototype::Prototype(std::shared_ptr<const Spec> spec) : m_spec(std::move(spec)), m_runner(*this) {
-    m_dark = m_spec->dark;
-    m_theme = Theme::make(m_spec->themePreset, m_spec->brand, m_dark);
+    setTheme(m_spec->dark);
     m_host = [this](std::string_view name, const std::vector<Json>& args, Json& out) {
         if (name == "pending") {
             out = !args.empty() && pending(toDisplayString(args[0]));
@@ -90,7 +89,7 @@ void Prototype::replaceSpec(std::shared_ptr<const Spec> spec) {
         m_state = m_spec->initialState;
         m_stateBytes = bytesOf(m_state);
     }
-    m_theme = Theme::make(m_spec->themePreset, m_spec->brand, m_dark);
+    setTheme(m_dark);
     m_runner.clear();
     m_stack.erase(std::remove_if(m_stack.begin(), m_stack.end(), [&](const Frame& f) { return !m_spec->screen(f.screen); }), m_stack.end());
     if (m_stack.empty()) m_stack = {{m_spec->nav.start, Json::object(), 0}};
@@ -100,7 +99,7 @@ void Prototype::replaceSpec(std::shared_ptr<const Spec> spec) {
 
 void Prototype::setTheme(bool dark) {
     m_dark = dark;
-    m_theme = Theme::make(m_spec->themePreset, m_spec->brand, dark);
+    m_theme = Theme::make(m_spec->themePreset, m_spec->brand, dark, m_spec->theme);
 }
 
 void Prototype::report(std::string message) {
@@ -378,7 +377,7 @@ void Prototype::draw(const ImRect& area) {
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(area.Min, area.Max, m_theme.c.bg);
-    if (m_fonts) ImGui::PushFont(m_fonts->get(TextStyle::Body));
+    if (m_fonts) ImGui::PushFont(m_fonts->get(TextStyle::Body, m_theme.font));
     if (m_inert) {  // select/review mode: the presenter points at widgets without pressing them
         ImGui::PushStyleVar(ImGuiStyleVar_DisabledAlpha, 1.0f);
         ImGui::BeginDisabled();
@@ -462,18 +461,19 @@ bool chromeButton(Ui& ui, const char* id, const ImRect& r, const std::string& la
 
 void Prototype::drawAppBar(const ImRect& r, const Screen& s) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(r.Min, r.Max, m_theme.c.surface);
-    dl->AddLine(ImVec2(r.Min.x, r.Max.y - 0.5f), ImVec2(r.Max.x, r.Max.y - 0.5f), m_theme.c.border);
+    const Palette& c = m_theme.c;
+    dl->AddRectFilled(r.Min, r.Max, c.header);
+    dl->AddLine(ImVec2(r.Min.x, r.Max.y - 0.5f), ImVec2(r.Max.x, r.Max.y - 0.5f), c.border);
     float x = r.Min.x + 12;
     float cy = r.GetCenter().y;
     if (canGoBack()) {
         ImRect b(ImVec2(x, cy - 20), ImVec2(x + 40, cy + 20));
         bool hovered = b.Contains(ImGui::GetIO().MousePos);
-        if (hovered) dl->AddRectFilled(b.Min, b.Max, m_theme.c.surfaceAlt, 20);
+        if (hovered) dl->AddRectFilled(b.Min, b.Max, c.headerHover, 20);
         const std::string& glyph = iconGlyph("chevron-left");
         ImFont* f = m_ui.font(TextStyle::H3);
         ImVec2 sz = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, glyph.c_str());
-        dl->AddText(f, f->FontSize, b.GetCenter() - sz * 0.5f, m_theme.c.brand, glyph.c_str());
+        dl->AddText(f, f->FontSize, b.GetCenter() - sz * 0.5f, c.headerActive, glyph.c_str());
         if (chromeButton(m_ui, "##back", b, "Back", "nav:back")) back();
         x += 44;
     }
@@ -481,13 +481,16 @@ void Prototype::drawAppBar(const ImRect& r, const Screen& s) {
     ImVec2 ts = m_ui.measure(title, TextStyle::H3);
     bool centered = m_spec->device == "phone";
     ImVec2 pos = centered ? ImVec2(r.GetCenter().x - ts.x * 0.5f, cy - ts.y * 0.5f) : ImVec2(x + 8, cy - ts.y * 0.5f);
-    m_ui.textAt(pos, title, TextStyle::H3, m_theme.c.text);
+    m_ui.textAt(pos, title, TextStyle::H3, c.onHeader);
     if (!s.barActions.empty()) {
-        // Trailing actions laid out right to left from last frame's width.
+        // Trailing actions laid out right to left from last frame's width, drawn in the header's colors.
         ImGuiID wid = ImGui::GetID("##barw");
         float w = ImGui::GetStateStorage()->GetFloat(wid, 44.0f * s.barActions.size());
         ImGui::SetCursorScreenPos(ImVec2(r.Max.x - 12 - w, cy - 20));
+        Theme body = m_theme;
+        m_theme = body.onHeader();
         ImGui::GetStateStorage()->SetFloat(wid, m_ui.drawRow(s.barActions, 4));
+        m_theme = std::move(body);
     }
 }
 
@@ -510,19 +513,20 @@ void Prototype::drawBody(const ImRect& r, const Screen& s) {
 
 void Prototype::drawTabBar(const ImRect& r) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(r.Min, r.Max, m_theme.c.surface);
-    dl->AddLine(r.Min, ImVec2(r.Max.x, r.Min.y), m_theme.c.border);
+    const Palette& c = m_theme.c;
+    dl->AddRectFilled(r.Min, r.Max, c.header);
+    dl->AddLine(r.Min, ImVec2(r.Max.x, r.Min.y), c.border);
     const auto& items = m_spec->nav.items;
     float w = r.GetWidth() / (float)items.size();
     for (size_t i = 0; i < items.size(); ++i) {
         const NavItem& item = items[i];
         ImRect cell(ImVec2(r.Min.x + w * i, r.Min.y), ImVec2(r.Min.x + w * (i + 1), r.Max.y));
         bool active = currentScreen() == item.screen;
-        ImU32 col = active ? m_theme.c.brand : m_theme.c.textMuted;
+        ImU32 col = active ? c.headerActive : c.headerMuted;
         const std::string& glyph = iconGlyph(item.icon.empty() ? "circle-o" : item.icon);
         ImFont* icon = m_ui.font(TextStyle::H2);
         ImVec2 is = icon->CalcTextSizeA(icon->FontSize, FLT_MAX, 0, glyph.c_str());
-        if (active) dl->AddRectFilled(ImVec2(cell.GetCenter().x - 28, cell.Min.y + 8), ImVec2(cell.GetCenter().x + 28, cell.Min.y + 36), m_theme.c.brandSoft, 14);
+        if (active) dl->AddRectFilled(ImVec2(cell.GetCenter().x - 28, cell.Min.y + 8), ImVec2(cell.GetCenter().x + 28, cell.Min.y + 36), c.headerActiveBg, 14);
         dl->AddText(icon, icon->FontSize, ImVec2(cell.GetCenter().x - is.x * 0.5f, cell.Min.y + 22 - is.y * 0.5f), col, glyph.c_str());
         m_ui.cornerBadge(m_ui.eval(item.badge), ImVec2(cell.GetCenter().x + is.x * 0.5f + 2, cell.Min.y + 12), cell);
         std::string label = toDisplayString(m_ui.eval(item.label));
@@ -536,15 +540,16 @@ void Prototype::drawTabBar(const ImRect& r) {
 
 void Prototype::drawSidebar(const ImRect& r) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(r.Min, r.Max, m_theme.c.surface);
-    dl->AddLine(ImVec2(r.Max.x - 0.5f, r.Min.y), ImVec2(r.Max.x - 0.5f, r.Max.y), m_theme.c.border);
+    const Palette& c = m_theme.c;
+    dl->AddRectFilled(r.Min, r.Max, c.header);
+    dl->AddLine(ImVec2(r.Max.x - 0.5f, r.Min.y), ImVec2(r.Max.x - 0.5f, r.Max.y), c.border);
     float y = r.Min.y + 22;
     ImFont* brandIcon = m_ui.font(TextStyle::H3);
-    dl->AddRectFilled(ImVec2(r.Min.x + 18, y), ImVec2(r.Min.x + 50, y + 32), m_theme.c.brand, 9);
+    dl->AddRectFilled(ImVec2(r.Min.x + 18, y), ImVec2(r.Min.x + 50, y + 32), c.headerActive, 9);
     std::string initial = m_spec->name.empty() ? "P" : m_spec->name.substr(0, 1);
     ImVec2 is = brandIcon->CalcTextSizeA(brandIcon->FontSize, FLT_MAX, 0, initial.c_str());
-    dl->AddText(brandIcon, brandIcon->FontSize, ImVec2(r.Min.x + 34 - is.x * 0.5f, y + 16 - is.y * 0.5f), m_theme.c.onBrand, initial.c_str());
-    m_ui.textAt(ImVec2(r.Min.x + 60, y + 16 - m_ui.measure(m_spec->name, TextStyle::H3).y * 0.5f), m_spec->name, TextStyle::H3, m_theme.c.text);
+    dl->AddText(brandIcon, brandIcon->FontSize, ImVec2(r.Min.x + 34 - is.x * 0.5f, y + 16 - is.y * 0.5f), c.onHeaderActive, initial.c_str());
+    m_ui.textAt(ImVec2(r.Min.x + 60, y + 16 - m_ui.measure(m_spec->name, TextStyle::H3).y * 0.5f), m_spec->name, TextStyle::H3, c.onHeader);
     y += 64;
     const auto& items = m_spec->nav.items;
     for (size_t i = 0; i < items.size(); ++i) {
@@ -552,14 +557,14 @@ void Prototype::drawSidebar(const ImRect& r) {
         ImRect row(ImVec2(r.Min.x + 12, y), ImVec2(r.Max.x - 12, y + 42));
         bool active = currentScreen() == item.screen || (m_stack.size() > 1 && m_stack.front().screen == item.screen);
         bool hovered = row.Contains(ImGui::GetIO().MousePos);
-        if (active) dl->AddRectFilled(row.Min, row.Max, m_theme.c.brandSoft, m_theme.radiusSmall);
-        else if (hovered) dl->AddRectFilled(row.Min, row.Max, m_theme.c.surfaceAlt, m_theme.radiusSmall);
-        ImU32 col = active ? m_theme.c.brand : m_theme.c.textMuted;
+        if (active) dl->AddRectFilled(row.Min, row.Max, c.headerActiveBg, m_theme.radiusSmall);
+        else if (hovered) dl->AddRectFilled(row.Min, row.Max, c.headerHover, m_theme.radiusSmall);
+        ImU32 col = active ? c.headerActive : c.headerMuted;
         const std::string& glyph = iconGlyph(item.icon.empty() ? "circle-o" : item.icon);
         ImFont* f = m_ui.font(TextStyle::Body);
         dl->AddText(f, f->FontSize, ImVec2(row.Min.x + 14, row.GetCenter().y - f->FontSize * 0.5f), col, glyph.c_str());
         std::string label = toDisplayString(m_ui.eval(item.label));
-        m_ui.textAt(ImVec2(row.Min.x + 44, row.GetCenter().y - f->FontSize * 0.5f), label, active ? TextStyle::Strong : TextStyle::Body, active ? m_theme.c.brand : m_theme.c.text);
+        m_ui.textAt(ImVec2(row.Min.x + 44, row.GetCenter().y - f->FontSize * 0.5f), label, active ? TextStyle::Strong : TextStyle::Body, active ? c.headerActive : c.onHeader);
         m_ui.cornerBadge(m_ui.eval(item.badge), ImVec2(row.Max.x - 22, row.GetCenter().y), row);
         ImGui::PushID((int)i);
         if (chromeButton(m_ui, "##side", row, label, "nav:" + item.screen)) navigate(item.screen);

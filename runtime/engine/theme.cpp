@@ -2,9 +2,9 @@
 //
 // Index of this file:
 // [SECTION] Colors (mixing, contrast)
-// [SECTION] Presets (table)
+// [SECTION] Presets (table; densities, corners, tones)
 // [SECTION] Theme
-// [SECTION] Fonts (type scale + merged icon font)
+// [SECTION] Fonts (type scale + merged icon font, a face per family)
 
 #include "runtime/engine/theme.h"
 #include "runtime/spec/vocabulary.h"
@@ -30,23 +30,6 @@ namespace {
 constexpr ImU32 rgb(unsigned hex) { return IM_COL32((hex >> 16) & 0xFF, (hex >> 8) & 0xFF, hex & 0xFF, 0xFF); }
 
 int channel(ImU32 c, int shift) { return (int)((c >> shift) & 0xFF); }
-
-// WCAG relative luminance of the RGB part.
-float luminance(ImU32 c)
-{
-    auto lin = [](int v) {
-        float f = v / 255.0f;
-        return f <= 0.04045f ? f / 12.92f : std::pow((f + 0.055f) / 1.055f, 2.4f);
-    };
-    return 0.2126f * lin(channel(c, IM_COL32_R_SHIFT)) + 0.7152f * lin(channel(c, IM_COL32_G_SHIFT)) +
-           0.0722f * lin(channel(c, IM_COL32_B_SHIFT));
-}
-
-float contrastRatio(ImU32 a, ImU32 b)
-{
-    float la = luminance(a), lb = luminance(b);
-    return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
-}
 
 // Moves `c` toward `target` until it reaches `minRatio` against `against` (user brand colors can be
 // too dark for a dark background, or too pale for a light one).
@@ -119,6 +102,7 @@ const StatusColors kStatusLight = { rgb(0x16A34A), rgb(0xD97706), rgb(0xDC2626),
 const StatusColors kStatusDark  = { rgb(0x22C55E), rgb(0xF59E0B), rgb(0xEF4444), rgb(0x3B82F6) };
 
 const ImU32 kWhite = rgb(0xFFFFFF);
+const ImU32 kBlack = rgb(0x000000);
 const ImU32 kInk = rgb(0x0B0D12);  // "near-black" for text on light brand colors
 
 // Index into kPresets and themePresets(); unknown names fall back to the first ("calm").
@@ -128,25 +112,128 @@ int presetIndex(std::string_view name)
     return i >= 0 && i < (int)std::size(kPresets) ? i : 0;
 }
 
+// Position of `value` in a vocabulary list of choices; 0 (the default) when unknown.
+int choiceIndex(const std::vector<std::string>& choices, std::string_view value)
+{
+    auto it = std::find(choices.begin(), choices.end(), value);
+    return it == choices.end() ? 0 : (int)(it - choices.begin());
+}
+
+// theme.density, in the order of DocumentVocabulary::themeDensities: how the preset's spacing scales.
+struct DensityDef { float gap, pad, controlHeight; };
+const DensityDef kDensities[] = { { 1.0f, 1.0f, 1.0f }, { 0.67f, 0.75f, 0.82f }, { 1.33f, 1.25f, 1.1f } };
+constexpr float kMinControlHeight = 32.0f;  // compact still leaves a finger something to press
+
+// theme.corners, in the order of DocumentVocabulary::themeCorners.
+enum class Corners { Soft, Square, Round };
+
+// Tone names and their aliases -> the palette's color and tinted background.
+struct ToneDef { const char* name; ImU32 Palette::*ink; ImU32 Palette::*soft; };
+const ToneDef kTones[] = {
+    { "brand", &Palette::brand, &Palette::brandSoft },       { "primary", &Palette::brand, &Palette::brandSoft },
+    { "accent", &Palette::accent, &Palette::accentSoft },
+    { "success", &Palette::success, &Palette::successSoft }, { "positive", &Palette::success, &Palette::successSoft },
+    { "warning", &Palette::warning, &Palette::warningSoft }, { "caution", &Palette::warning, &Palette::warningSoft },
+    { "danger", &Palette::danger, &Palette::dangerSoft },    { "error", &Palette::danger, &Palette::dangerSoft },
+    { "destructive", &Palette::danger, &Palette::dangerSoft }, { "negative", &Palette::danger, &Palette::dangerSoft },
+    { "info", &Palette::info, &Palette::infoSoft },
+    { "muted", &Palette::textMuted, &Palette::surfaceAlt },  { "neutral", &Palette::textMuted, &Palette::surfaceAlt },
+    { "secondary", &Palette::textMuted, &Palette::surfaceAlt },
+};
+
+const ToneDef* findTone(std::string_view name)
+{
+    std::string key = lowerTrimmed(name);
+    for (const ToneDef& tone : kTones)
+        if (key == tone.name) return &tone;
+    return nullptr;
+}
+
 } // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] Theme
 //-----------------------------------------------------------------------------
 
-Theme Theme::make(std::string_view preset, std::string_view brand, bool dark)
+namespace {
+
+// A color option as written in the spec, opaque; false when absent or not a color.
+bool optionColor(std::string_view text, ImU32* out)
+{
+    if (text.empty() || !parseColor(text, out)) return false;
+    *out = withAlpha(*out, 1.0f);
+    return true;
+}
+
+// Inputs, hovered rows and hairlines: a step from the surface toward the text.
+void deriveFromSurface(Palette& c, bool dark)
+{
+    const ImU32 toward = dark ? kWhite : kInk;
+    c.surfaceAlt = mixColor(c.surface, toward, dark ? 0.07f : 0.05f);
+    c.border = mixColor(c.surface, toward, dark ? 0.13f : 0.10f);
+}
+
+// A background, surface or header colour asked for by name moves the text roles, never the other way round:
+// body text keeps 7:1 on the background, muted text 4.5:1, placeholders 2.5:1, and cards keep body text at 4.5:1.
+void keepTextReadable(Palette& c, bool dark)
+{
+    const ImU32 away = dark ? kWhite : kBlack;
+    c.text = ensureContrast(ensureContrast(c.text, c.bg, 7.0f, away), c.surface, 4.5f, away);
+    c.textMuted = ensureContrast(ensureContrast(c.textMuted, c.bg, 4.5f, away), c.surface, 4.5f, away);
+    c.textFaint = ensureContrast(c.textFaint, c.bg, 2.5f, away);
+}
+
+// The default accent: the brand's hue turned 45 degrees (blue -> teal, violet -> blue, orange -> rose) at no more
+// than the brand's lightness (a turned blue is a far lighter cyan), or the info blue when the brand has too little
+// colour to turn (a near-black or grey brand).
+ImU32 accentFromBrand(ImU32 brand, ImU32 info)
+{
+    ImVec4 rgba = ImGui::ColorConvertU32ToFloat4(brand);
+    float h, s, v;
+    ImGui::ColorConvertRGBtoHSV(rgba.x, rgba.y, rgba.z, h, s, v);
+    if (s < 0.25f || v < 0.25f) return info;
+    ImGui::ColorConvertHSVtoRGB(std::fmod(h + 1.0f - 45.0f / 360.0f, 1.0f), s, v, rgba.x, rgba.y, rgba.z);
+    ImU32 accent = ImGui::ColorConvertFloat4ToU32(rgba);
+    for (int step = 0; step < 20 && relativeLuminance(accent) > relativeLuminance(brand) + 0.04f; step++)
+        accent = mixColor(accent, kBlack, 0.06f);
+    return accent;
+}
+
+// The chrome's roles on a header colour: its text is white or near-black, whichever reads better; the selected item
+// keeps the brand when the brand reads on the header, else takes the text colour.
+void headerRoles(Palette& c, ImU32 header)
+{
+    c.header = header;
+    c.onHeader = contrastRatio(kWhite, header) >= contrastRatio(kInk, header) ? kWhite : kInk;
+    c.headerMuted = mixColor(c.onHeader, header, 0.3f);
+    c.headerHover = mixColor(header, c.onHeader, 0.10f);
+    const bool brandReads = contrastRatio(c.brand, header) >= 3.0f;
+    c.headerActive = brandReads ? c.brand : c.onHeader;
+    c.headerActiveBg = mixColor(header, c.headerActive, 0.16f);
+    c.onHeaderActive = brandReads ? c.onBrand : header;
+}
+
+} // namespace
+
+Theme Theme::make(std::string_view preset, std::string_view brand, bool dark, const ThemeOptions& options)
 {
     int index = presetIndex(preset);
     const PresetDef& p = kPresets[index];
     const Neutrals& n = dark ? p.dark : p.light;
+    const DocumentVocabulary& vocabulary = documentVocabulary();
     Theme t;
     t.preset = themePresets()[index];
     t.dark = dark;
-    t.radius = p.radius;
-    t.radiusSmall = p.radiusSmall;
-    t.gap = p.gap;
-    t.pad = p.pad;
-    t.controlHeight = p.controlHeight;
+    t.font = fontFaceFromName(options.font);
+    const DensityDef& density = kDensities[choiceIndex(vocabulary.themeDensities, options.density)];
+    t.gap = std::round(p.gap * density.gap);
+    t.pad = std::round(p.pad * density.pad);
+    t.controlHeight = std::max(kMinControlHeight, std::round(p.controlHeight * density.controlHeight));
+    switch ((Corners)choiceIndex(vocabulary.themeCorners, options.corners)) {
+    case Corners::Soft: t.radius = p.radius; t.radiusSmall = p.radiusSmall; break;
+    case Corners::Square: t.radius = 0; t.radiusSmall = 0; break;
+    case Corners::Round: t.radius = p.radius + 8; t.radiusSmall = std::round(t.controlHeight * 0.5f); break;  // pill controls
+    }
 
     Palette& c = t.c;
     c.bg = n.bg;
@@ -158,16 +245,29 @@ Theme Theme::make(std::string_view preset, std::string_view brand, bool dark)
     c.textFaint = n.textFaint;
 
     ImU32 custom;
-    if (!brand.empty() && parseColor(brand, &custom))
-        c.brand = dark ? ensureContrast(withAlpha(custom, 1.0f), n.bg, 3.0f, kWhite)
-                       : ensureContrast(withAlpha(custom, 1.0f), n.bg, 1.8f, kInk);
+    const bool customBg = optionColor(options.background, &custom) && isDarkColor(custom) == dark;
+    if (customBg) {
+        c.bg = custom;
+        c.surface = dark ? mixColor(custom, kWhite, 0.07f) : mixColor(custom, kWhite, 0.85f);
+        deriveFromSurface(c, dark);
+    }
+    // Without a background, a surface of the other darkness (the presenter switched modes) is set aside too.
+    const bool customSurface = optionColor(options.surface, &custom) && (customBg || (options.background.empty() && isDarkColor(custom) == dark));
+    if (customSurface) {
+        c.surface = ensureContrast(custom, c.text, 4.5f, dark ? kBlack : kWhite);  // a light card in a dark theme dims
+        deriveFromSurface(c, dark);
+    }
+    if (customBg || customSurface) keepTextReadable(c, dark);
+
+    if (optionColor(brand, &custom))
+        c.brand = dark ? ensureContrast(custom, c.bg, 3.0f, kWhite) : ensureContrast(custom, c.bg, 1.8f, kInk);
     else
         c.brand = dark ? p.brandDark : p.brand;
 
     // Pressed states go darker, except on dark backgrounds where a lighter shade reads as "lit";
     // a near-white brand (mono dark) can only go darker.
-    bool lighten = dark && luminance(c.brand) < 0.6f;
-    ImU32 toward = lighten ? kWhite : rgb(0x000000);
+    bool lighten = dark && relativeLuminance(c.brand) < 0.6f;
+    ImU32 toward = lighten ? kWhite : kBlack;
     c.brandHover = mixColor(c.brand, toward, lighten ? 0.12f : 0.10f);
     c.brandActive = mixColor(c.brand, toward, lighten ? 0.22f : 0.20f);
     c.brandSoft = mixColor(c.surface, c.brand, dark ? 0.18f : 0.12f);
@@ -181,34 +281,57 @@ Theme Theme::make(std::string_view preset, std::string_view brand, bool dark)
     c.warning = s.warning;
     c.danger = s.danger;
     c.info = s.info;
+    c.accent = optionColor(options.accent, &custom) ? custom : accentFromBrand(c.brand, s.info);
+    c.accent = dark ? ensureContrast(c.accent, c.bg, 3.0f, kWhite) : ensureContrast(c.accent, c.bg, 1.8f, kInk);
+    c.accentSoft = mixColor(c.surface, c.accent, softAmount);
     c.successSoft = mixColor(c.surface, s.success, softAmount);
     c.warningSoft = mixColor(c.surface, s.warning, softAmount);
     c.dangerSoft = mixColor(c.surface, s.danger, softAmount);
     c.infoSoft = mixColor(c.surface, s.info, softAmount);
     c.scrim = dark ? IM_COL32(0, 0, 0, 153) : IM_COL32(15, 17, 21, 115);
+
+    if (optionColor(options.header, &custom)) headerRoles(c, custom);
+    else {
+        c.header = c.surface;
+        c.onHeader = c.text;
+        c.headerMuted = c.textMuted;
+        c.headerHover = c.surfaceAlt;
+        c.headerActive = c.brand;
+        c.headerActiveBg = c.brandSoft;
+        c.onHeaderActive = c.onBrand;
+    }
     return t;
 }
 
 ImU32 Theme::tone(std::string_view name) const
 {
-    std::string key = lowerTrimmed(name);
-    if (key == "success" || key == "positive") return c.success;
-    if (key == "warning" || key == "caution") return c.warning;
-    if (key == "danger" || key == "error" || key == "destructive" || key == "negative") return c.danger;
-    if (key == "info") return c.info;
-    if (key == "muted" || key == "neutral" || key == "secondary") return c.textMuted;
-    return c.brand;
+    const ToneDef* tone = findTone(name);
+    return tone ? c.*tone->ink : c.brand;
 }
 
 ImU32 Theme::toneSoft(std::string_view name) const
 {
-    std::string key = lowerTrimmed(name);
-    if (key == "success" || key == "positive") return c.successSoft;
-    if (key == "warning" || key == "caution") return c.warningSoft;
-    if (key == "danger" || key == "error" || key == "destructive" || key == "negative") return c.dangerSoft;
-    if (key == "info") return c.infoSoft;
-    if (key == "muted" || key == "neutral" || key == "secondary") return c.surfaceAlt;
-    return c.brandSoft;
+    const ToneDef* tone = findTone(name);
+    return tone ? c.*tone->soft : c.brandSoft;
+}
+
+bool Theme::isTone(std::string_view name) { return findTone(name) != nullptr; }
+
+Theme Theme::onHeader() const
+{
+    Theme t = *this;
+    t.c.surface = c.header;
+    t.c.text = c.onHeader;
+    t.c.textMuted = c.headerMuted;
+    t.c.surfaceAlt = c.headerHover;
+    t.c.brand = c.headerActive;
+    t.c.brandSoft = c.headerActiveBg;
+    t.c.onBrand = c.onHeaderActive;
+    if (t.c.brand != c.brand) {  // pressed shades of the new brand, toward the header
+        t.c.brandHover = mixColor(t.c.brand, c.header, 0.12f);
+        t.c.brandActive = mixColor(t.c.brand, c.header, 0.22f);
+    }
+    return t;
 }
 
 void Theme::apply(ImGuiStyle& style) const
@@ -320,13 +443,21 @@ const TextStyleAlias kTextStyleAliases[] = {
 
 // One font family: a file per weight (regular, medium, semibold, bold).
 struct FontFamily { const char* name; const char* package; const char* files[4]; };
-const FontFamily kFamilies[] = {
-    { "Inter", "fonts-inter",
-      { "/usr/share/fonts/opentype/inter/Inter-Regular.otf", "/usr/share/fonts/opentype/inter/Inter-Medium.otf",
-        "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf", "/usr/share/fonts/opentype/inter/Inter-Bold.otf" } },
-    { "DejaVu Sans", "fonts-dejavu-core",
-      { "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf" } },
+const FontFamily kInter = { "Inter", "fonts-inter",
+    { "/usr/share/fonts/opentype/inter/Inter-Regular.otf", "/usr/share/fonts/opentype/inter/Inter-Medium.otf",
+      "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf", "/usr/share/fonts/opentype/inter/Inter-Bold.otf" } };
+const FontFamily kDejaVuSans = { "DejaVu Sans", "fonts-dejavu-core",
+    { "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+      "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf" } };
+const FontFamily kDejaVuSerif = { "DejaVu Serif", "fonts-dejavu-core",
+    { "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+      "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf" } };
+const FontFamily kDejaVuMono = { "DejaVu Sans Mono", "fonts-dejavu-core",
+    { "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+      "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf" } };
+// The families each face tries, first found wins; a face with none found uses the sans fonts.
+const FontFamily* const kFaceFamilies[(int)FontFace::Count][2] = {
+    { &kInter, &kDejaVuSans }, { &kDejaVuSerif, nullptr }, { &kDejaVuMono, nullptr },
 };
 const char* const kIconFontPath = "/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf";
 
@@ -394,47 +525,81 @@ bool textStyleFromName(std::string_view name, TextStyle* out)
     return false;
 }
 
+FontFace fontFaceFromName(std::string_view name) { return (FontFace)choiceIndex(documentVocabulary().themeFonts, name); }
+
 bool FontSet::load(ImFontAtlas* atlas, float scale)
 {
     if (!atlas || atlas->Locked) return false;  // a locked atlas (mid-frame) would assert on AddFont
-    if (!(scale > 0.0f)) scale = 1.0f;
+    m_scale = scale > 0.0f ? scale : 1.0f;
     m_missing.clear();
     m_hasIcons = false;
+    for (auto& face : m_fonts) std::fill(std::begin(face), std::end(face), nullptr);
+    // ~3M pixels of glyphs: a power-of-two height would waste a quarter of the texture.
+    atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    addFamily(atlas, FontFace::Sans);
+    return true;
+}
 
+bool FontSet::addFace(ImFontAtlas* atlas, FontFace face)
+{
+    if (!atlas || atlas->Locked || hasFace(face) || !hasFace(FontFace::Sans)) return false;
+    addFamily(atlas, face);
+    atlas->ClearTexData();  // the next GetTexData* bakes every font again, the new ones included
+    return true;
+}
+
+bool FontSet::hasFace(FontFace face) const
+{
+    int i = (int)face;
+    return i >= 0 && i < (int)FontFace::Count && m_fonts[i][(int)TextStyle::Body] != nullptr;
+}
+
+void FontSet::note(std::string text)
+{
+    m_missing += (m_missing.empty() ? "" : " ") + text;
+}
+
+void FontSet::addFamily(ImFontAtlas* atlas, FontFace face)
+{
     // Pick the first family whose regular weight loads; missing heavier weights reuse a lighter one.
     const FontFamily* family = nullptr;
     FontFile weights[4];
     bool haveWeight[4] = {};
-    for (const FontFamily& fam : kFamilies) {
-        for (int w = 0; w < 4; w++) haveWeight[w] = readFontFile(fam.files[w], 'A', &weights[w]);
-        if (haveWeight[0]) { family = &fam; break; }
-        m_missing += std::string(fam.name) + " (" + fam.package + ") not found at " + fam.files[0] + ". ";
+    for (const FontFamily* fam : kFaceFamilies[(int)face]) {
+        if (!fam) continue;
+        for (int w = 0; w < 4; w++) haveWeight[w] = readFontFile(fam->files[w], 'A', &weights[w]);
+        if (haveWeight[0]) { family = fam; break; }
+        note(std::string(fam->name) + " (" + fam->package + ") not found at " + fam->files[0] + ".");
+    }
+    if (!family && face != FontFace::Sans) {  // the sans fonts stand in
+        note("Using " + std::string(kInter.name) + " for the " + documentVocabulary().themeFonts[(int)face] + " font.");
+        std::copy(std::begin(m_fonts[(int)FontFace::Sans]), std::end(m_fonts[(int)FontFace::Sans]), std::begin(m_fonts[(int)face]));
+        return;
     }
     if (family) {
         for (int w = 1; w < 4; w++)
             if (!haveWeight[w]) {
-                m_missing += std::string(family->name) + " weight file " + family->files[w] + " missing; using a lighter weight. ";
+                note(std::string(family->name) + " weight file " + family->files[w] + " missing; using a lighter weight.");
                 weights[w] = weights[w - 1];
             }
-        if (family != &kFamilies[0]) m_missing += std::string("Using ") + family->name + ". ";
+        if (family != kFaceFamilies[(int)face][0]) note(std::string("Using ") + family->name + ".");
     } else {
-        m_missing += "Using ImGui's built-in font. ";
+        note("Using ImGui's built-in font.");
     }
 
     FontFile icons;
-    m_hasIcons = readFontFile(kIconFontPath, 0xF015, &icons);
-    if (!m_hasIcons) m_missing += std::string("Font Awesome (fonts-font-awesome) not found at ") + kIconFontPath + "; icons will not render. ";
-    if (!m_missing.empty()) m_missing.pop_back();
-
-    // ~3M pixels of glyphs: a power-of-two height would waste a quarter of the texture.
-    atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    const bool hasIcons = readFontFile(kIconFontPath, 0xF015, &icons);
+    if (face == FontFace::Sans) {
+        m_hasIcons = hasIcons;
+        if (!hasIcons) note(std::string("Font Awesome (fonts-font-awesome) not found at ") + kIconFontPath + "; icons will not render.");
+    }
 
     // Body first: the first font added becomes ImGui's default font.
     static const TextStyle kOrder[] = { TextStyle::Body, TextStyle::Display, TextStyle::H1, TextStyle::H2,
                                         TextStyle::H3, TextStyle::Strong, TextStyle::Caption, TextStyle::Small };
     for (TextStyle style : kOrder) {
         const TextStyleDef& def = kTextStyles[(int)style];
-        float em = def.size * scale;
+        float em = def.size * m_scale;
         ImFontConfig cfg;
         cfg.OversampleH = 2;
         cfg.OversampleV = 1;
@@ -449,7 +614,7 @@ bool FontSet::load(ImFontAtlas* atlas, float scale)
             cfg.SizePixels = std::round(em);
             font = atlas->AddFontDefault(&cfg);
         }
-        if (m_hasIcons) {
+        if (hasIcons) {
             // Icons are 1em like the text. Font Awesome 4.7 centers its icons 0.36em above the baseline,
             // which is where Inter's (and DejaVu's) cap height is centered, so they need no vertical
             // offset. PixelSnapH makes horizontal oversampling pointless, and a fixed minimum advance
@@ -465,15 +630,16 @@ bool FontSet::load(ImFontAtlas* atlas, float scale)
             std::snprintf(icfg.Name, sizeof(icfg.Name), "FontAwesome %.0fpx", em);
             addFontFromFile(atlas, icons, icfg);
         }
-        m_fonts[(int)style] = font;
+        m_fonts[(int)face][(int)style] = font;
     }
-    return true;
 }
 
-ImFont* FontSet::get(TextStyle s) const
+ImFont* FontSet::get(TextStyle s, FontFace face) const
 {
-    int i = (int)s;
-    return (i >= 0 && i < (int)TextStyle::Count) ? m_fonts[i] : m_fonts[(int)TextStyle::Body];
+    int i = (int)s, f = (int)face;
+    if (i < 0 || i >= (int)TextStyle::Count) i = (int)TextStyle::Body;
+    if (f < 0 || f >= (int)FontFace::Count || !m_fonts[f][i]) f = (int)FontFace::Sans;
+    return m_fonts[f][i];
 }
 
 } // namespace pt

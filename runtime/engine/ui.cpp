@@ -186,7 +186,7 @@ const Theme& Ui::theme() const { return m_proto.theme(); }
 
 ImFont* Ui::font(TextStyle s) const {
     const FontSet* fonts = m_proto.fonts();
-    return fonts ? fonts->get(s) : ImGui::GetFont();
+    return fonts ? fonts->get(s, theme().font) : ImGui::GetFont();
 }
 
 const std::string& Ui::icon(std::string_view name) const { return iconGlyph(name); }
@@ -194,9 +194,7 @@ const std::string& Ui::icon(std::string_view name) const { return iconGlyph(name
 ImU32 Ui::color(const Json& value, ImU32 fallback) const {
     if (!value.is_string() || value.get<std::string>().empty()) return fallback;
     const std::string& s = value.get<std::string>();
-    static const char* tones[] = {"brand", "primary", "success", "warning", "danger", "info", "muted"};
-    for (const char* t : tones)
-        if (s == t) return s == "muted" ? theme().c.textMuted : theme().tone(s == "primary" ? "brand" : s);
+    if (Theme::isTone(s)) return theme().tone(s);
     ImU32 c;
     return parseColor(s, &c) ? c : fallback;
 }

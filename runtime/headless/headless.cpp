@@ -27,7 +27,8 @@ ImVec2 deviceSize(std::string_view device) {
 
 namespace {
 
-// Building the atlas (8 sizes + icons) is the slow part of a context; every driver shares one.
+// Building the atlas (8 sizes + icons) is the slow part of a context; every driver shares one. It holds the sans
+// face, and the serif and mono faces from the first spec that asks for each.
 struct SharedFonts {
     ImFontAtlas atlas;
     FontSet fonts;
@@ -38,6 +39,11 @@ struct SharedFonts {
         fonts.load(&atlas);
         atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
         atlas.TexID = (ImTextureID)(intptr_t)1;  // the rasterizer has one texture
+    }
+
+    // Between frames only (a driver mid-frame keeps the atlas locked, and the face then waits for the next frame).
+    void use(FontFace face) {
+        if (fonts.addFace(&atlas, face)) atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
     }
 };
 
@@ -82,6 +88,7 @@ void HeadlessDriver::frame(double dt) {
     io.DeltaTime = (float)std::max(dt, 1e-4);
     io.DisplaySize = m_size;
     m_proto.update(dt);
+    sharedFonts().use(m_proto.theme().font);  // a spec (or its hot reload) may ask for a face not loaded yet
     ImGui::NewFrame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(m_size);

@@ -95,7 +95,7 @@ struct Checker {
 
     // A floating widget (fab, dialog) reserves nothing in the flow, so its box is empty where the flow stood: its own
     // text is judged against the screen's width instead.
-    void textRuns(const std::vector<TextRun>& runs, float width, const FontSet& fonts) {
+    void textRuns(const std::vector<TextRun>& runs, float width, const FontSet& fonts, FontFace face) {
         for (const TextRun& run : runs) {
             const bool known = run.rect.GetWidth() > 0.0f || run.rect.GetHeight() > 0.0f;
             if (!known || run.box < 0 || run.box >= (int)boxes.size()) continue;
@@ -106,7 +106,7 @@ struct Checker {
                 add(run.box, invariant::kTextOutside, "text \"" + excerpt(run.text) + "\" at " + rectText(run.rect) + " outside its box " +
                     rectText(boxes[run.box].rect));
             if (run.ellipsized) continue;
-            const ImFont* font = fontOf(run, fonts);
+            const ImFont* font = fontOf(run, fonts, face);
             const float needed = std::floor(narrowestWidth(run.text, font));
             if (run.rect.GetWidth() + 1.0f < needed)
                 add(run.box, invariant::kNarrowText, "text \"" + excerpt(run.text) + "\" laid out " + px(run.rect.GetWidth()) +
@@ -149,13 +149,13 @@ struct Checker {
 
     // The style a run was drawn in, as far as its rect tells: the font whose layout of the text at the run's width
     // comes closest to the run's size (runs do not record their style).
-    static const ImFont* fontOf(const TextRun& run, const FontSet& fonts) {
-        const ImFont* best = fonts.get(TextStyle::Body);
+    static const ImFont* fontOf(const TextRun& run, const FontSet& fonts, FontFace face) {
+        const ImFont* best = fonts.get(TextStyle::Body, face);
         float bestError = FLT_MAX;
         const char* begin = run.text.data();
         const char* end = begin + run.text.size();
         for (int s = 0; s < (int)TextStyle::Count; ++s) {
-            const ImFont* f = fonts.get((TextStyle)s);
+            const ImFont* f = fonts.get((TextStyle)s, face);
             const ImVec2 size = f->CalcTextSizeA(f->FontSize, FLT_MAX, run.rect.GetWidth() + 1.0f, begin, end);
             const float error = std::fabs(size.y - run.rect.GetHeight()) + std::fabs(std::ceil(size.x) - run.rect.GetWidth());
             if (error < bestError) { bestError = error; best = f; }
@@ -167,11 +167,11 @@ struct Checker {
 } // namespace
 
 std::vector<LayoutViolation> checkLayout(const std::string& screen, const std::vector<LayoutBox>& boxes,
-                                         const std::vector<TextRun>& runs, float width, const FontSet& fonts) {
+                                         const std::vector<TextRun>& runs, float width, const FontSet& fonts, FontFace face) {
     Checker c{screen, boxes, {}};
     c.siblingsOverlap();
     c.leavesScreen(width);
-    c.textRuns(runs, width, fonts);
+    c.textRuns(runs, width, fonts, face);
     return std::move(c.out);
 }
 
@@ -190,7 +190,7 @@ std::vector<ScreenLayout> layOutScreens(std::shared_ptr<const Spec> spec, ImVec2
         screen.screen = s.id;
         screen.boxes = driver.proto().layout();
         screen.runs = driver.proto().textRuns();
-        if (fonts) screen.violations = checkLayout(s.id, screen.boxes, screen.runs, driver.size().x, *fonts);
+        if (fonts) screen.violations = checkLayout(s.id, screen.boxes, screen.runs, driver.size().x, *fonts, driver.proto().theme().font);
         out.push_back(std::move(screen));
     }
     return out;

@@ -17,6 +17,7 @@
 // [SECTION] Checking
 
 #pragma once
+#include "runtime/engine/theme.h"
 #include "runtime/engine/ui.h"
 #include "runtime/spec/spec.h"
 #include <memory>
@@ -24,8 +25,6 @@
 #include <vector>
 
 namespace pt {
-
-class FontSet;
 
 //-----------------------------------------------------------------------------
 // [SECTION] Violations
@@ -58,9 +57,10 @@ Json toJson(const LayoutViolation& v);  // {screen, key, pointer, type, invarian
 //-----------------------------------------------------------------------------
 
 // Every invariant on one laid-out frame: its boxes and text runs, a screen `width` px wide, text measured with
-// `fonts` (the prototype's).
+// `fonts` in `face` (the prototype's: Prototype::fonts() and theme().font).
 std::vector<LayoutViolation> checkLayout(const std::string& screen, const std::vector<LayoutBox>& boxes,
-                                         const std::vector<TextRun>& runs, float width, const FontSet& fonts);
+                                         const std::vector<TextRun>& runs, float width, const FontSet& fonts,
+                                         FontFace face = FontFace::Sans);
 
 // One screen as laid out in its default state, with what the checker found.
 struct ScreenLayout {

@@ -261,7 +261,14 @@ Json documentSchema() {
         {"theme", Json{{"type", "object"}, {"additionalProperties", false}, {"properties", Json{
             {"preset", choiceSchema(themePresets())},
             {"brand", Json{{"type", "string"}, {"description", "brand color, e.g. #4F7CFF"}}},
-            {"mode", choiceSchema(vocabulary.themeModes)}}}}},
+            {"mode", choiceSchema(vocabulary.themeModes)},
+            {"background", Json{{"type", "string"}, {"description", "screen background color; text follows its darkness"}}},
+            {"surface", Json{{"type", "string"}, {"description", "color of cards, sheets, dialogs and list rows"}}},
+            {"header", Json{{"type", "string"}, {"description", "color of the app bar, tab bar and sidebar"}}},
+            {"accent", Json{{"type", "string"}, {"description", "second color for highlights: the tone \"accent\""}}},
+            {"font", choiceSchema(vocabulary.themeFonts)},
+            {"density", choiceSchema(vocabulary.themeDensities)},
+            {"corners", choiceSchema(vocabulary.themeCorners)}}}}},
         {"state", Json{{"type", "object"}, {"description", "mock data; top-level keys are variables in expressions"}}},
         {"nav", Json{{"type", "object"}, {"additionalProperties", false}, {"properties", Json{
             {"kind", choiceSchema(vocabulary.navKinds)},

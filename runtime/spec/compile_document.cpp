@@ -135,10 +135,38 @@ void Compiler::compileRequirements(const Json& list, const std::string& ptr) {
     }
 }
 
+// theme: a preset, then what the request asks of the look. A background (else a surface) sets light or dark, since
+// the text must read on it; a mode that says otherwise is overruled with a warning.
 void Compiler::compileTheme() {
     auto theme = m_doc.find("theme");
     if (theme == m_doc.end()) return;
     if (!theme->is_object()) { error("/theme", "theme must be an object"); return; }
+    const DocumentVocabulary& vocabulary = documentVocabulary();
+    for (auto& [k, v] : theme->items())
+        if (std::find(vocabulary.themeKeys.begin(), vocabulary.themeKeys.end(), k) == vocabulary.themeKeys.end())
+            unknownName(Diagnostic::Level::Warning, childPointer("/theme", k), "unknown theme key " + inQuotes(k), k, vocabulary.themeKeys, true);
+    // Each returns whether the key was given and valid; a bad value is an error at its pointer and keeps the default.
+    auto color = [&](const char* key, std::string* out, std::uint32_t* packed) {
+        auto it = theme->find(key);
+        if (it == theme->end()) return false;
+        if (!it->is_string() || !parseColor(it->get<std::string>(), packed)) {
+            error(std::string("/theme/") + key, std::string(key) + " must be a color like \"#4F7CFF\" or a CSS name");
+            return false;
+        }
+        *out = it->get<std::string>();
+        return true;
+    };
+    auto choice = [&](const char* key, const std::vector<std::string>& choices, std::string* out) {
+        auto it = theme->find(key);
+        if (it == theme->end()) return false;
+        std::string s = it->is_string() ? it->get<std::string>() : it->dump();
+        if (std::find(choices.begin(), choices.end(), s) == choices.end()) {
+            unknownName(Diagnostic::Level::Error, std::string("/theme/") + key, std::string(key) + " must be " + oneOf(choices) + "; got " + inQuotes(s), s, choices, false);
+            return false;
+        }
+        *out = s;
+        return true;
+    };
     if (auto p = theme->find("preset"); p != theme->end()) {
         std::string s = p->is_string() ? p->get<std::string>() : "";
         auto& presets = themePresets();
@@ -146,17 +174,27 @@ void Compiler::compileTheme() {
             unknownName(Diagnostic::Level::Error, "/theme/preset", "unknown theme preset " + inQuotes(s), s, presets, false);
         else m_spec.themePreset = s;
     }
-    if (auto b = theme->find("brand"); b != theme->end()) {
-        std::uint32_t c;
-        if (!b->is_string() || !parseColor(b->get<std::string>(), &c)) error("/theme/brand", "brand must be a color like \"#4F7CFF\"");
-        else m_spec.brand = b->get<std::string>();
-    }
-    if (auto m = theme->find("mode"); m != theme->end()) {
-        const std::vector<std::string>& modes = documentVocabulary().themeModes;
-        std::string s = m->is_string() ? m->get<std::string>() : "";
-        if (std::find(modes.begin(), modes.end(), s) == modes.end()) error("/theme/mode", "mode must be " + oneOf(modes));
-        m_spec.dark = s == "dark";
-    }
+    ThemeOptions& look = m_spec.theme;
+    std::uint32_t brand, background, surface, header, accent;
+    color("brand", &m_spec.brand, &brand);
+    std::string mode;
+    const bool modeGiven = choice("mode", vocabulary.themeModes, &mode);
+    m_spec.dark = mode == "dark";
+    const bool backgroundGiven = color("background", &look.background, &background);
+    const bool surfaceGiven = color("surface", &look.surface, &surface);
+    color("header", &look.header, &header);
+    color("accent", &look.accent, &accent);
+    choice("font", vocabulary.themeFonts, &look.font);
+    choice("density", vocabulary.themeDensities, &look.density);
+    choice("corners", vocabulary.themeCorners, &look.corners);
+    if (backgroundGiven || (surfaceGiven && !modeGiven)) {
+        const bool dark = isDarkColor(backgroundGiven ? background : surface);
+        if (modeGiven && dark != m_spec.dark)
+            warn("/theme/mode", "mode is " + inQuotes(mode) + " but the background is " + (dark ? "dark" : "light") + "; the text follows the background");
+        m_spec.dark = dark;
+    } else if (surfaceGiven && isDarkColor(surface) != m_spec.dark)
+        warn("/theme/surface", "the surface is " + std::string(m_spec.dark ? "light" : "dark") + " but mode is " + inQuotes(mode) +
+                                   "; the mode's own surfaces are used (give a background of the same darkness to keep it)");
 }
 
 void Compiler::compileState() {

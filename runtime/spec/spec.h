@@ -175,6 +175,14 @@ struct Requirement {
 // [SECTION] Spec
 //-----------------------------------------------------------------------------
 
+// The theme's look beyond preset, brand and mode, as the spec writes it (validated): what Theme::make draws with.
+struct ThemeOptions {
+    std::string background, surface, header, accent;  // colors (hex or CSS names); "" keeps the preset's
+    std::string font = "sans";                         // one of DocumentVocabulary::themeFonts
+    std::string density = "comfortable";               // one of DocumentVocabulary::themeDensities
+    std::string corners = "soft";                      // one of DocumentVocabulary::themeCorners
+};
+
 // A whole app document, compiled.
 struct Spec {
     std::string file;             // where it was loaded from ("" for in-memory)
@@ -184,7 +192,8 @@ struct Spec {
     std::string device = "phone"; // phone | tablet | desktop
     std::string themePreset = "calm";
     std::string brand;            // "" keeps the preset's brand color
-    bool dark = false;
+    bool dark = false;            // theme.mode, else the darkness of theme.background (or theme.surface)
+    ThemeOptions theme;           // theme.background ... theme.corners
     double clockStart = 0;        // simulated clock at reset (meta.now, else the real time at load)
     Json initialState = Json::object();
     Nav nav;

@@ -7,8 +7,10 @@
 // [SECTION] Icons by name
 
 #include "runtime/spec/vocabulary.h"
+#include "runtime/spec/css_colors.h"
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -27,7 +29,7 @@ const DocumentVocabulary& documentVocabulary()
         d.topKeys = { "spec", "meta", "theme", "state", "nav", "screens", "overlays", "components", "actions", "mocks" };
         d.metaKeys = { "name", "idea", "requirements", "device", "now" };
         d.requirementKeys = { "text", "ids" };
-        d.themeKeys = { "preset", "brand", "mode" };
+        d.themeKeys = { "preset", "brand", "mode", "background", "surface", "header", "accent", "font", "density", "corners" };
         d.navKeys = { "kind", "start", "items" };
         d.navItemKeys = { "screen", "label", "icon", "badge" };
         d.screenKeys = { "title", "icon", "body", "bar", "onEnter", "variants" };
@@ -38,9 +40,12 @@ const DocumentVocabulary& documentVocabulary()
         d.ruleKinds = { "required", "email", "min", "max", "minLength", "maxLength", "pattern", "match" };
         d.devices = { "phone", "tablet", "desktop" };
         d.themeModes = { "light", "dark" };
+        d.themeFonts = { "sans", "serif", "mono" };
+        d.themeDensities = { "comfortable", "compact", "spacious" };
+        d.themeCorners = { "soft", "square", "round" };
         d.navKinds = { "stack", "tabs", "sidebar" };
         d.overlayKinds = { "dialog", "sheet", "toast" };
-        d.tones = { "brand", "success", "warning", "danger", "info", "muted" };
+        d.tones = { "brand", "accent", "success", "warning", "danger", "info", "muted" };
         return d;
     }();
     return v;
@@ -120,6 +125,7 @@ bool parseColor(std::string_view text, std::uint32_t* out)
     std::string s = lowerTrimmed(text);
     for (const NamedColor& named : kNamedColors)
         if (s == named.name) { if (out) *out = named.color; return true; }
+    if (std::uint32_t css; cssColor(s, &css)) { if (out) *out = rgb(css); return true; }
 
     std::string_view hex = s;
     if (!hex.empty() && hex.front() == '#') hex.remove_prefix(1);
@@ -139,6 +145,23 @@ bool parseColor(std::string_view text, std::uint32_t* out)
     if (out) *out = rgba(r, g, b, a);
     return true;
 }
+
+float relativeLuminance(std::uint32_t packed)
+{
+    auto linear = [&](int shift) {
+        float f = (float)((packed >> shift) & 0xFF) / 255.0f;
+        return f <= 0.04045f ? f / 12.92f : std::pow((f + 0.055f) / 1.055f, 2.4f);
+    };
+    return 0.2126f * linear(0) + 0.7152f * linear(8) + 0.0722f * linear(16);
+}
+
+float contrastRatio(std::uint32_t a, std::uint32_t b)
+{
+    float la = relativeLuminance(a), lb = relativeLuminance(b);
+    return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
+}
+
+bool isDarkColor(std::uint32_t packed) { return contrastRatio(packed, rgb(0xFFFFFF)) > contrastRatio(packed, rgb(0x000000)); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Icons by name

@@ -29,7 +29,7 @@ struct DocumentVocabulary {
     std::vector<std::string> topKeys;        // spec, meta, theme, state, nav, screens, overlays, components, actions, mocks
     std::vector<std::string> metaKeys;       // name, idea, requirements, device, now
     std::vector<std::string> requirementKeys;  // text, ids (an entry of meta.requirements)
-    std::vector<std::string> themeKeys;      // preset, brand, mode
+    std::vector<std::string> themeKeys;      // preset, brand, mode, background, surface, header, accent, font, density, corners
     std::vector<std::string> navKeys;        // kind, start, items
     std::vector<std::string> navItemKeys;    // screen, label, icon, badge (an item written as an object)
     std::vector<std::string> screenKeys;     // title, icon, body, bar, onEnter, variants
@@ -40,9 +40,12 @@ struct DocumentVocabulary {
     std::vector<std::string> ruleKinds;      // required, email, min, max, minLength, maxLength, pattern, match
     std::vector<std::string> devices;        // meta.device: phone, tablet, desktop
     std::vector<std::string> themeModes;     // theme.mode: light, dark
+    std::vector<std::string> themeFonts;     // theme.font: sans (Inter), serif (DejaVu Serif), mono (DejaVu Sans Mono)
+    std::vector<std::string> themeDensities; // theme.density: comfortable, compact, spacious (gaps, padding, control height)
+    std::vector<std::string> themeCorners;   // theme.corners: soft, square, round (card and control radii)
     std::vector<std::string> navKinds;       // nav.kind: stack, tabs, sidebar
     std::vector<std::string> overlayKinds;   // an overlay's kind: dialog, sheet, toast
-    std::vector<std::string> tones;          // every tone prop and arg: brand, success, warning, danger, info, muted (the theme's accents)
+    std::vector<std::string> tones;          // every tone prop and arg: brand, accent, success, warning, danger, info, muted (the theme's accents)
 };
 
 const DocumentVocabulary& documentVocabulary();  // the one list of each
@@ -59,8 +62,12 @@ int themePresetIndex(std::string_view name);     // position in themePresets() (
 // [SECTION] Colours
 //-----------------------------------------------------------------------------
 
-// "#4F7CFF", "#4F7CFF80", "4F7CFF", "#abc", or a named colour ("red", "teal", ...) -> packed 0xAABBGGRR.
+// "#4F7CFF", "#4F7CFF80", "4F7CFF", "#abc", a named colour ("red", "teal", ...: modern UI shades) or any other CSS
+// colour keyword ("midnightblue", "olivedrab") -> packed 0xAABBGGRR.
 bool parseColor(std::string_view text, std::uint32_t* out);
+float relativeLuminance(std::uint32_t packed);           // WCAG relative luminance of the RGB part, 0 (black) .. 1 (white)
+float contrastRatio(std::uint32_t a, std::uint32_t b);   // WCAG contrast ratio of two colours, 1 .. 21
+bool isDarkColor(std::uint32_t packed);                  // white text reads better on it than black: a dark background
 std::string lowerTrimmed(std::string_view s);  // lower case, surrounding spaces removed (how names are compared)
 
 //-----------------------------------------------------------------------------
