@@ -138,11 +138,11 @@ TEST_CASE("request style: the draft's theme and navigation follow it", "[request
         CHECK(spec["theme"]["mode"] == "light");
         checkDraft(spec);
     }
-    SECTION("colours, dark mode, font and density are theme keys; a CSS brand the runtime lacks goes as hex") {
+    SECTION("colours, dark mode, font and density are theme keys, CSS names as written") {
         Json spec = draftSpec("Harbour ferry timetable in dark mode with a darkslateblue header, coral accents and a serif font. Compact layout.");
         CHECK(spec["theme"]["mode"] == "dark");
         CHECK(spec["theme"]["header"] == "darkslateblue");
-        CHECK(spec["theme"]["brand"] == "#483D8B");
+        CHECK(spec["theme"]["brand"] == "darkslateblue");
         CHECK(spec["theme"]["accent"] == "coral");
         CHECK(spec["theme"]["font"] == "serif");
         CHECK(spec["theme"]["density"] == "compact");

@@ -6,8 +6,6 @@
 
 #include "generator/offline/draft_patterns.h"
 #include "generator/refiner.h"
-#include "runtime/spec/css_colors.h"
-#include "runtime/spec/vocabulary.h"
 #include <algorithm>
 #include <cstdio>
 #include <set>
@@ -112,21 +110,13 @@ void build(Draft& d, const char* feature, void (*pattern)(Draft&)) {
 }
 
 // The theme: the domain's preset and brand with the look the request asks for written over them. Without a brand
-// colour of its own the request's header or accent colour leads. The runtime reads brand as a spec colour, which
-// knows fewer names than CSS, so a CSS name it does not know goes as its "#RRGGBB".
+// colour of its own the request's header or accent colour leads.
 Json themeFor(const IdeaReading& reading) {
     const RequestStyle& look = reading.style;
     Json theme = Json{{"preset", reading.preset.empty() ? "calm" : reading.preset}, {"brand", reading.brand.empty() ? "#4F7CFF" : reading.brand},
                       {"mode", look.dark ? "dark" : "light"}};
     const std::string& brand = !look.brand.empty() ? look.brand : !look.header.empty() ? look.header : look.accent;
-    std::uint32_t packed, rgb;
-    if (!brand.empty() && !parseColor(brand, &packed) && cssColor(brand, &rgb)) {
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "#%06X", static_cast<unsigned>(rgb));
-        theme["brand"] = hex;
-    } else if (!brand.empty()) {
-        theme["brand"] = brand;
-    }
+    if (!brand.empty()) theme["brand"] = brand;
     const std::pair<const char*, const std::string*> asked[] = {{"background", &look.background}, {"surface", &look.surface}, {"header", &look.header},
                                                                 {"accent", &look.accent}, {"font", &look.font}, {"density", &look.density},
                                                                 {"corners", &look.corners}};
