@@ -509,7 +509,7 @@ static void registerChromeWidgets(WidgetCatalog& c)
         c.add(std::move(d));
     }
     {
-        WidgetDef d = widget("bottom_nav", "In-body bottom navigation; an item shows its screen.", "items",
+        WidgetDef d = widget("bottom_nav", "In-body bottom navigation.", "items",
             { prop("items", PropType::Array, Json::array(), kNavItemsDoc).withShape(kNavItemsShape) },
             R"({"bottom_nav": [{"label": "Home", "icon": "home", "screen": "home"}, {"label": "Profile", "icon": "user", "screen": "profile"}]})", drawBottomNav);
         d.measure = measureBottomNav;

@@ -928,7 +928,7 @@ WidthRange measureCalendar(Ui&, const Node&) { return { 7 * 32.0f, kFillWidth };
 static void registerDataWidgets(WidgetCatalog& c)
 {
     {
-        WidgetDef d = widget("table", "Data table with formatted columns; a row press fires `select`.", "rows",
+        WidgetDef d = widget("table", "Data table; a row press fires `select`.", "rows",
             { prop("rows", PropType::Array, Json::array(), "objects (or arrays); at most 500 are shown").withShape(R"("${orders}" or [{...}])"),
               prop("columns", PropType::Array, nullptr, "field names or column objects; default: the first row's fields").withShape(R"(["field"] or [{"key", "label", "align": "start|center|end", "format": "currency|number|percent|date"}])"),
               prop("zebra", PropType::Bool, false, "alternate row shading") },

@@ -1072,7 +1072,7 @@ static void registerLayoutWidgets(WidgetCatalog& c)
         WidgetDef d;
         d.name = "item";
         d.category = "Layout";
-        d.doc = "List row: icon or avatar, texts, badge, chevron.";
+        d.doc = "List row.";
         d.primary = "title";
         d.props = {
             prop("title", PropType::String, "", "main line"),

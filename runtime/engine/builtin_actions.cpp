@@ -267,8 +267,8 @@ void registerBuiltinActions(ActionCatalog& c) {
            {}, false, "path", R"({"remove": "tasks", "at": "${index}"})", runRemove});
     c.add({"reset", "Restores the initial state (or one path) and the start screen.", "true, or a state path", P::Any, {}, {}, true, "",
            R"("reset")", runReset});
-    c.add({"navigate", "Shows a screen with params: pushes it (nav items too) so `back` returns, or returns to it when it is on the back "
-           "stack; only the tab bar switches tabs. An overlay id opens it.", "screen id", P::String,
+    c.add({"navigate", "Shows a screen with params, pushed so `back` returns (or returned to when on the back stack). An overlay id "
+           "opens it.", "screen id", P::String,
            {arg("params", P::Object, "values the screen reads as `params`")}, {}, false, "screen",
            R"({"navigate": "task", "params": {"id": "${t.id}"}})", runNavigate});
     c.add({"back", "Closes the top overlay, or goes back one screen.", "true", P::Any, {}, {}, true, "", R"("back")", runBack});

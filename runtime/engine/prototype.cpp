@@ -152,12 +152,16 @@ void Prototype::write(const std::string& path, Json value) {
 
 void Prototype::editInput(const Node& node, const std::string& key, const std::string* boundPath, const Json& value) {
     m_fieldErrors.erase(key);  // editing a field clears its message until the next validate
+    storeInput(key, boundPath, value);
+    if (m_inputObserver) m_inputObserver(node, key, value);
+}
+
+void Prototype::storeInput(const std::string& key, const std::string* boundPath, const Json& value) {
     if (boundPath) {
         if (!later([this, path = *boundPath, value] { write(path, value); })) write(*boundPath, value);
     } else {
         m_localValues[key] = value;  // the field itself shows it at once
     }
-    if (m_inputObserver) m_inputObserver(node, key, value);
 }
 
 bool Prototype::later(std::function<void()> request) {

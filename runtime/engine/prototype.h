@@ -89,6 +89,9 @@ public:
     // the value at `boundPath` (or keeps it as the instance's own value when null) and tells the
     // input observer. What Ui::setBound does to the app.
     void editInput(const Node& node, const std::string& key, const std::string* boundPath, const Json& value);
+    // Writes an input's value as editInput does, without clearing its message or telling the observer: what a widget
+    // changes by itself (a running timer) is not something a stakeholder entered.
+    void storeInput(const std::string& key, const std::string* boundPath, const Json& value);
     // Told of every value a stakeholder enters in an input (widget anchor, value): session recording.
     void setInputObserver(std::function<void(const Node& node, const std::string& instanceKey, const Json& value)> fn) { m_inputObserver = std::move(fn); }
 

@@ -736,6 +736,11 @@ void Ui::setBound(const Node& n, const Json& v) {
     fire(n, "change", v);
 }
 
+void Ui::advanceBound(const Node& n, const Json& v) {
+    const std::string path = n.hasBind ? toDisplayString(eval(n.bind)) : std::string();
+    m_proto.storeInput(instanceKey(n), n.hasBind ? &path : nullptr, v);
+}
+
 std::string* Ui::editBuffer(const Node& n) {
     auto& buf = m_buffers[instanceKey(n)];
     std::string current = toDisplayString(value(n));

@@ -187,6 +187,7 @@ public:
     Json bound(const Node& n) const;                  // current value at the node's bind path (null if none)
     Json value(const Node& n) const;                  // the control's value: bound, else the instance's own unbound value
     void setBound(const Node& n, const Json& value);  // write back (after the frame) and fire "change"
+    void advanceBound(const Node& n, const Json& value);  // a widget's own progress (a running timer): written back, not an edit
     std::string* editBuffer(const Node& n);           // per-widget text buffer kept in sync with the bound value
     std::string fieldError(const Node& n) const;      // validation message to show under an input, or ""
 

@@ -51,8 +51,9 @@ const std::vector<EventDef>& eventDefs() {
         {"press", "cell_grid: {index, row, col, value}"},
         {"change", "the new value"},
         {"submit", "the text"},
-        {"select", "{row, item} (index and object of the row)"},
+        {"select", "{row, item}"},
         {"close", ""},
+        {"done", ""},
     };
     return events;
 }
