@@ -99,7 +99,7 @@ const std::set<std::string>& appNouns() {
         "app application tool system platform site website portal page screen view prototype interface way feature "
         "list table chart graph button form tab section card overview summary tracker manager planner dashboard hub "
         "log logbook journal diary board widget panel sidebar menu header footer field input dropdown toggle switch "
-        "today week day month year hour minute second time date morning evening night weekend moment period "
+        "today week day month quarter season year hour minute second time date morning evening night weekend moment period "
         "number count total rate average percentage percent amount sum value level trend history status progress "
         "data info information detail name thing item stuff lot kind type sort place where user people person someone "
         "everyone anyone team admin staff me version mode color colour background font theme style layout look feel "
@@ -115,7 +115,7 @@ const std::set<std::string>& ingNouns() {
         "building meeting listing booking rating setting painting wedding training parking clothing filing heading "
         "sighting crossing landing posting opening offering finding warning recording reading ceiling earring "
         "pudding stuffing topping seedling sibling duckling bedding fitting ring thing string spring king wing evening morning "
-        "hearing screening tasting serving outing gathering sitting casting mooring showing clipping sapling dumpling");
+        "hearing screening tasting serving outing gathering sitting casting mooring clipping sapling dumpling");
     return s;
 }
 
@@ -183,7 +183,7 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
     const std::string& w = t[i];
     if (w.size() < 2 || isNumber(w) || w.find('\'') != std::string::npos || functionWords().count(w) || participle(w)) return false;
     // "teleport the defendant": a word that opens a clause and is followed by a determiner is a verb, known or not.
-    static const std::set<std::string> openers = wordSet("and to then that which who also");
+    static const std::set<std::string> openers = wordSet("and to then that which who also please");
     const bool opensClause = i == 0 || t[i - 1].empty() || openers.count(t[i - 1]);
     if (opensClause && i + 1 < t.size() && determiners().count(t[i + 1]) && t[i + 1] != "no") return false;
     if (verbNouns().count(w) || verbNouns().count(singularOf(w))) {
