@@ -239,6 +239,8 @@ const std::set<std::string>& verbNouns() {
     return s;
 }
 
+const std::set<std::string>& containerNouns();
+
 // Could the word at `i` stand in a noun phrase? An ambiguous verb/noun is a noun after a determiner, a number, a
 // qualifier or another noun, and a verb at the start of a clause or after "to", "and" or a pronoun.
 bool nominal(const std::vector<std::string>& t, size_t i) {
@@ -252,7 +254,9 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
         const bool plural = singularOf(w) != w;
         const std::string next = i + 1 < t.size() ? t[i + 1] : "";
         // "Races by class", "Tickets:": a plural opening a clause before a preposition or a stop is a heading noun.
-        if (i == 0 || t[i - 1].empty()) return plural && (next.empty() || (functionWords().count(next) && !determiners().count(next)));
+        // "Release dashboard", "Order tracker": before an app word it names what the app is about.
+        if (i == 0 || t[i - 1].empty())
+            return (plural && (next.empty() || (functionWords().count(next) && !determiners().count(next)))) || containerNouns().count(singularOf(next));
         // "for race officers", "a list of orders", "list records": after a preposition or a verb it is the object.
         if (t[i - 1] == "for" || t[i - 1] == "of" || (plural && knownVerb(t[i - 1]))) return true;
         // "the registrar tracks artworks": a plural form between two nouns is the verb (plural nouns rarely modify).
@@ -455,7 +459,7 @@ std::vector<ValueList> valueLists(const std::vector<std::string>& cased, const s
 
 // Is this mention of the phrase someone who uses the app? "As a teacher I ...", "for a beekeeper to log ...",
 // "for clerks", "nurses swap shifts", "managers approve or reject": a role word the sentence makes act.
-bool actorAt(const std::vector<std::string>& t, const Phrase& p) {
+bool actorAt(const std::vector<std::string>& cased, const std::vector<std::string>& t, const Phrase& p) {
     size_t k = p.begin;
     bool each = false;  // "for each player": one per row, not a user
     static const std::set<std::string> counts = wordSet("per one two three four five six seven eight nine ten both several many few");
@@ -469,7 +473,10 @@ bool actorAt(const std::vector<std::string>& t, const Phrase& p) {
     if (before == "for") {
         if (each) return false;
         if (after == "to" && p.end + 1 < t.size() && knownVerb(t[p.end + 1])) return true;
-        return personRole(p.head) || (p.plural && agentNoun(p.head));
+        // "for clerks:", "for new hires with ...": the app's users; "for volunteers arriving at ...", "for greeters,
+        // ushers and helpers" are whom it handles.
+        static const std::set<std::string> userEnds = wordSet(": ; . \n with who that");
+        return personRole(p.head) && (p.end >= t.size() || userEnds.count(cased[p.end]) || userEnds.count(t[p.end]));
     }
     static const std::set<std::string> opens = wordSet("and then that so where while when but");
     static const std::set<std::string> modals = wordSet("can could will should must may might");
@@ -477,9 +484,9 @@ bool actorAt(const std::vector<std::string>& t, const Phrase& p) {
     static const std::set<std::string> stative = wordSet(
         "need needs require requires include includes contain contains cover covers is are stay stays happen happens "
         "arrive arrives expire expires appear appears fit fits look looks go goes come comes stop stops start starts "
-        "work works");
+        "work works use uses");
     const bool clauseStart = k == 0 || before.empty() || opens.count(before);
-    if (!clauseStart || !agentNoun(p.head)) return false;
+    if (each || !clauseStart || !agentNoun(p.head)) return false;  // "each participant follows a schedule": rows
     size_t v = p.end;
     if (v < t.size() && modals.count(t[v])) ++v;
     return v < t.size() && knownVerb(t[v]) && !nominal(t, v) && !stative.count(t[v]);
@@ -525,7 +532,7 @@ RequestNouns readNouns(std::string_view request) {
             e.words = p.words;
             order.push_back(phrase);
         }
-        if (actorAt(t, p)) {
+        if (actorAt(cased, t, p)) {
             static const std::set<std::string> collective = wordSet("finance hr staff team crew family people");
             const std::string people = collective.count(p.head) ? phrase : pluralOf(phrase);
             if (std::find(out.actors.begin(), out.actors.end(), people) == out.actors.end()) out.actors.push_back(people);
@@ -588,9 +595,10 @@ bool knownVerb(const std::string& word) { return verbs().count(word) || verbs().
 //-----------------------------------------------------------------------------
 
 std::string requestSubject(std::string_view request) {
+    const std::vector<std::string> cased = wordsAndMarks(request);
     const std::vector<std::string> t = tokensWithBoundaries(request);
     for (const Phrase& p : phrasesOf(t)) {
-        if ((appNouns().count(p.head) && !containerNouns().count(p.head)) || actorAt(t, p)) continue;
+        if ((appNouns().count(p.head) && !containerNouns().count(p.head)) || actorAt(cased, t, p)) continue;
         std::vector<std::string> words;
         for (size_t k = p.begin; k < p.end; ++k)
             if (!qualifiers().count(t[k])) words.push_back(t[k]);
