@@ -48,6 +48,9 @@ struct RequestEntity {
 bool knownVerb(const std::string& word);
 // The head nouns of the request's noun phrases, best first; app, screen and time words are never entities.
 std::vector<RequestEntity> requestEntities(std::string_view request);
+// The people who use the app, as the request names them ("for clerks", "As a teacher", "managers approve"), plural,
+// lower case, in request order; they are no entity unless the request also manages them ("manage volunteers").
+std::vector<std::string> requestActors(std::string_view request);
 // The request's subject as a short name: its first noun phrase without app words, at most 3 words, title-cased
 // ("A dashboard for EV charging stations" -> "EV Charging Stations"); "" when it has none.
 std::string requestSubject(std::string_view request);

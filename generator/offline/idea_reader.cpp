@@ -851,7 +851,10 @@ std::string fieldKindFor(const std::string& label, const std::string& widget) {
     if (has("time") && !has("times")) return "time";
     if (has("price") || has("amount") || has("total") || has("cost") || has("budget") || has("salary")) return "money";
     if (has("number of") || has("count") || has("age") || has("passengers") || has("guests") || has("quantity") || has("legs")) return "number";
-    if (has("bio") || has("description") || has("comment") || has("notes") || has("message") || has("about")) return "longtext";
+    if (has("bio") || has("description") || has("comment") || has("note") || has("message") || has("about")) return "longtext";
+    // "queen sighting", "is paid": yes or no; "receipt", "photo": a picture.
+    if (has("sighting") || has("spotted") || low.rfind("is ", 0) == 0 || low.rfind("has ", 0) == 0) return "bool";
+    if (has("photo") || has("picture") || has("image") || has("receipt") || has("snapshot")) return "image";
     if (has("rating") || has("stars")) return "rating";
     return "text";
 }
@@ -906,6 +909,7 @@ IdeaReading readIdea(std::string_view rawIdea) {
     // Entities are what the request itself manages (requestEntities); a lexicon domain only enriches one whose head
     // noun it knows, so an idea outside the lexicon keeps its own nouns instead of landing in the nearest template.
     const std::vector<RequestEntity> asked = requestEntities(idea);
+    r.actors = requestActors(idea);
     const size_t considered = std::min<size_t>(asked.size(), 4);
     // Confident only: the domain's own entity noun (or one it renames) among the words of an entity the request
     // manages, or, for the request's subject (its best entity), a trigger among its words when that domain is also
@@ -942,6 +946,18 @@ IdeaReading readIdea(std::string_view rawIdea) {
             if (!among(asked[k].words, e.singular)) {
                 e.singular = asked[k].phrase;
                 e.plural = pluralOf(asked[k].phrase);
+            }
+            // What the request lists for it comes too ("by vet, room and time"), but not a feature ("with a timer"); its
+            // stages replace the domain's ("with stages Script, Casting, ..."), and rows cycle through them.
+            for (const IdeaField& f : asked[k].attributes) {
+                auto same = std::find_if(e.fields.begin(), e.fields.end(), [&](const IdeaField& have) { return have.name == f.name || lower(have.label) == lower(f.label); });
+                if (f.kind != "choice") {
+                    if (same == e.fields.end() && featuresNamed(f.label).empty()) e.fields.push_back(f);
+                    continue;
+                }
+                if (same == e.fields.end()) same = e.fields.insert(e.fields.begin() + std::min<size_t>(1, e.fields.size()), f);
+                else *same = f;
+                for (size_t i = 0; i < e.rows.size(); ++i) e.rows[i][f.name] = f.choices[i % f.choices.size()];
             }
             r.entities.push_back(std::move(e));
         }

@@ -58,6 +58,7 @@ struct IdeaReading {
     std::string request;                 // the idea as typed (valid UTF-8; "" for a reading built by hand)
     std::vector<std::string> requirements;  // the request split into requirement statements, in its own words (meta.requirements)
     std::vector<IdeaEntity> entities;    // main entity first
+    std::vector<std::string> actors;     // people who use the app, plural, in request order ("clerks"); entities only if managed
     std::vector<std::string> features;   // "reminders", "search", "sharing", "payments", "charts", "approvals", "booking", "chat", "ai", "login", "onboarding", "kanban", "settings", ...
     std::vector<std::string> labels;     // labels quoted or named in the idea ("Simple Animal Explorer", "Mammals")
     std::string device;                  // "phone" | "tablet" | "desktop"

@@ -7,11 +7,15 @@
 // [SECTION] Word classes
 // [SECTION] Noun phrases
 // [SECTION] Attributes
+// [SECTION] Value lists
+// [SECTION] Actors
 // [SECTION] requestEntities
 
 #include "generator/offline/draft_patterns.h"
+#include "runtime/spec/css_colors.h"
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
 
 namespace pt::draft {
@@ -74,7 +78,10 @@ const std::set<std::string>& verbs() {
         "visits walk walks ship ships deliver delivers sort sorts store stores arrive arrives expire expires happen "
         "happens require requires include includes contain contains cover covers support supports work works "
         "accept decline deny meet fit explain propose tidy touch appear hit dismiss escalate triage match plow top lay "
-        "drop hand pass fail approve publish unpublish archive reorder rename resize zoom");
+        "drop hand pass fail approve publish unpublish archive reorder rename resize zoom borrow borrows lend lends "
+        "return returns implement implements build builds design designs reschedule reschedules release releases host "
+        "hosts reserve reserves swap swaps suspend suspends delay delays postpone postpones renew renews rebook showing "
+        "displaying featuring");
     return s;
 }
 
@@ -89,7 +96,8 @@ const std::set<std::string>& qualifiers() {
         "overall average minimum maximum min max quick red green blue yellow orange purple pink black white grey gray "
         "brown dark light bright bold current needed required optional likely possible certain specific particular "
         "separate additional extra whole entire exact key core average typical usual regular special standard easy "
-        "hard ready done left remaining missing still already always never often usually mostly currently right wrong");
+        "hard ready done left remaining missing still already always never often usually mostly currently right wrong "
+        "newest latest oldest earliest highest lowest nearest biggest smallest cheapest");
     return s;
 }
 
@@ -99,7 +107,7 @@ const std::set<std::string>& appNouns() {
         "app application tool system platform site website portal page screen view prototype interface way feature "
         "list table chart graph button form tab section card overview summary tracker manager planner dashboard hub "
         "log logbook journal diary board widget panel sidebar menu header footer field input dropdown toggle switch "
-        "today week day month year hour minute second time date morning evening night weekend moment period "
+        "today week day month quarter season year hour minute second time date morning evening night weekend moment period "
         "number count total rate average percentage percent amount sum value level trend history status progress "
         "data info information detail name thing item stuff lot kind type sort place where user people person someone "
         "everyone anyone team admin staff me version mode color colour background font theme style layout look feel "
@@ -115,8 +123,51 @@ const std::set<std::string>& ingNouns() {
         "building meeting listing booking rating setting painting wedding training parking clothing filing heading "
         "sighting crossing landing posting opening offering finding warning recording reading ceiling earring "
         "pudding stuffing topping seedling sibling duckling bedding fitting ring thing string spring king wing evening morning "
-        "hearing screening tasting serving outing gathering sitting casting mooring showing clipping sapling dumpling");
+        "hearing screening tasting serving outing gathering sitting casting mooring clipping sapling dumpling");
     return s;
+}
+
+// Words about how the app looks or is laid out (request_style.cpp reads what they ask for): never an entity or an
+// attribute, whatever noun stands before them ("warm cream background", "an order button", "a one-pager"). Cards
+// and tabs are things too ("gift cards", "a bar tab"): alone they are app words (appNouns).
+bool lookWord(const std::string& w) {
+    static const std::set<std::string> s = wordSet(
+        "page screen single-screen one-pager onepager pager background header footer button sidebar layout theme mode font "
+        "typeface palette accent banner border corner shadow style colour color scheme");
+    return s.count(w) > 0;
+}
+
+// A look word, or a colour as written ("red", "navy"; "oranges" are fruit): the last word of a phrase about looks.
+bool looksOnly(const std::string& written) {
+    std::uint32_t rgb = 0;
+    return lookWord(singularOf(written)) || cssColor(written, &rgb);
+}
+
+// People by their role: who uses an app ("for clerks") or whom it manages ("a roster of players").
+bool personRole(const std::string& singular) {
+    static const std::set<std::string> s = wordSet(
+        "person people customer client patient member student pupil volunteer player guest tenant driver worker employee "
+        "candidate rider runner coach teacher nurse doctor parent kid child owner resident visitor attendee participant "
+        "applicant friend athlete artist vendor seller buyer host speaker author reporter editor tutor mentor coordinator "
+        "technician inspector agent user staff sitter caregiver donor sponsor subscriber fan homeowner landlord teammate "
+        "recruit intern contractor freelancer pilot captain officer ranger guide instructor trainer therapist dentist "
+        "barber stylist chef cook waiter cleaner caseworker family scout camper traveller traveler passenger clerk "
+        "lawyer manager supervisor admin administrator receptionist director hire newcomer beginner learner collector "
+        "gardener beekeeper farmer dispatcher surgeon vet pharmacist librarian cashier courier operator engineer "
+        "developer designer analyst accountant auditor reviewer approver finance hr skipper sailor crew singer musician "
+        "dancer referee umpire judge planner organizer organiser moderator team");
+    return s.count(singular) > 0;
+}
+
+// A role word by its form ("dispatcher", "collector", "florist", "trainee", "librarian"): a person only where the
+// sentence also makes it one (it does something, "for X to ...", "as a X").
+bool agentNoun(const std::string& singular) {
+    if (personRole(singular)) return true;
+    for (const char* tail : {"er", "or", "ist", "ee", "ian"})
+        if (singular.size() > std::char_traits<char>::length(tail) + 3 &&
+            singular.compare(singular.size() - std::char_traits<char>::length(tail), std::string::npos, tail) == 0)
+            return true;
+    return false;
 }
 
 std::string lowerWord(std::string_view w) {
@@ -126,14 +177,15 @@ std::string lowerWord(std::string_view w) {
     return out;
 }
 
-// A word of the request in order, or a boundary (punctuation, line break, bullet): "" marks a boundary.
-std::vector<std::string> tokensWithBoundaries(std::string_view text) {
+// The request's words as written and its punctuation marks (",", ".", ":", "\n", ...), in order: value lists keep
+// their case ("Script, Casting") and tell a comma from a full stop.
+std::vector<std::string> wordsAndMarks(std::string_view text) {
     std::vector<std::string> out;
     std::string cur;
     auto flush = [&] {
         while (!cur.empty() && (cur.back() == '-' || cur.back() == '\'')) cur.pop_back();
-        if (cur.size() > 2 && cur.compare(cur.size() - 2, 2, "'s") == 0) cur.resize(cur.size() - 2);
-        if (!cur.empty()) out.push_back(lowerWord(cur));
+        if (cur.size() > 2 && (cur.compare(cur.size() - 2, 2, "'s") == 0 || cur.compare(cur.size() - 2, 2, "'S") == 0)) cur.resize(cur.size() - 2);
+        if (!cur.empty()) out.push_back(cur);
         cur.clear();
     };
     for (size_t i = 0; i < text.size(); ++i) {
@@ -141,9 +193,18 @@ std::vector<std::string> tokensWithBoundaries(std::string_view text) {
         const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
         if (letter || ((c == '-' || c == '\'') && !cur.empty())) { cur += c; continue; }
         flush();
-        if (c != ' ' && c != '\t') out.push_back("");  // , . ; : ( ) \n " and friends end a phrase
+        if (c != ' ' && c != '\t') out.push_back(std::string(1, c));  // , . ; : ( ) \n " and friends end a phrase
     }
     flush();
+    return out;
+}
+
+bool isMark(const std::string& token) { return token.size() == 1 && !std::isalnum(static_cast<unsigned char>(token[0])); }
+
+// A word of the request in order, lower case, or a boundary (punctuation, line break, bullet): "" marks a boundary.
+std::vector<std::string> tokensWithBoundaries(std::string_view text) {
+    std::vector<std::string> out = wordsAndMarks(text);
+    for (std::string& token : out) token = isMark(token) ? std::string() : lowerWord(token);
     return out;
 }
 
@@ -173,9 +234,12 @@ const std::set<std::string>& verbNouns() {
         "answer bid rate share review call email text message play search filter sort type set test grade score rank "
         "measure water feed fix visit walk drop hand pass match top print scan drive hold turn spend rent hire store "
         "ship cover support work change update move pay track booking return transfer deposit move estimate quote "
-        "delivery donation repair ride trip run race ticket alert reminder sign photo cost design draft");
+        "delivery donation repair ride trip run race ticket alert reminder sign photo cost design draft count host release "
+        "build swap delay start finish");
     return s;
 }
+
+const std::set<std::string>& containerNouns();
 
 // Could the word at `i` stand in a noun phrase? An ambiguous verb/noun is a noun after a determiner, a number, a
 // qualifier or another noun, and a verb at the start of a clause or after "to", "and" or a pronoun.
@@ -183,17 +247,29 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
     const std::string& w = t[i];
     if (w.size() < 2 || isNumber(w) || w.find('\'') != std::string::npos || functionWords().count(w) || participle(w)) return false;
     // "teleport the defendant": a word that opens a clause and is followed by a determiner is a verb, known or not.
-    static const std::set<std::string> openers = wordSet("and to then that which who also");
+    static const std::set<std::string> openers = wordSet("and to then that which who also please");
     const bool opensClause = i == 0 || t[i - 1].empty() || openers.count(t[i - 1]);
     if (opensClause && i + 1 < t.size() && determiners().count(t[i + 1]) && t[i + 1] != "no") return false;
     if (verbNouns().count(w) || verbNouns().count(singularOf(w))) {
-        if (i == 0 || t[i - 1].empty()) return false;
+        const bool plural = singularOf(w) != w;
+        const std::string next = i + 1 < t.size() ? t[i + 1] : "";
+        // "Races by class", "Tickets:": a plural opening a clause before a preposition or a stop is a heading noun.
+        // "Release dashboard", "Order tracker": before an app word it names what the app is about.
+        if (i == 0 || t[i - 1].empty())
+            return (plural && (next.empty() || (functionWords().count(next) && !determiners().count(next)))) || containerNouns().count(singularOf(next));
+        // "for race officers", "a list of orders", "list records": after a preposition or a verb it is the object.
+        if (t[i - 1] == "for" || t[i - 1] == "of" || (plural && knownVerb(t[i - 1]))) return true;
         // "the registrar tracks artworks": a plural form between two nouns is the verb (plural nouns rarely modify).
         const bool nounFollows = i + 1 < t.size() && !t[i + 1].empty() && !functionWords().count(t[i + 1]) && !verbs().count(t[i + 1]);
         if (singularOf(w) != w && nounFollows && !determiners().count(t[i - 1]) && !functionWords().count(t[i - 1])) return false;
         const std::string& before = t[i - 1];
+        // "nurses swap shifts", "clerks book a room": the base form after people in the plural is what they do.
+        const bool objectFollows = nounFollows || (i + 1 < t.size() && determiners().count(t[i + 1]));
+        if (singularOf(w) == w && singularOf(before) != before && agentNoun(singularOf(before)) && objectFollows) return false;
+        // "recent support tickets": a noun before it, even one that can be a verb, makes it part of the phrase.
         return determiners().count(before) || isNumber(before) || qualifiers().count(before) ||
-               (!functionWords().count(before) && !verbs().count(before) && !verbs().count(singularOf(before)));
+               (!functionWords().count(before) && !verbs().count(before) && !verbs().count(singularOf(before))) ||
+               ((verbNouns().count(before) || verbNouns().count(singularOf(before))) && nominal(t, i - 1));
     }
     return !verbs().count(w) && !verbs().count(singularOf(w)) &&
            !(w.size() > 2 && w.compare(w.size() - 2, 2, "ly") == 0 && w != "family" && w != "supply" && w != "assembly" && w != "rally");
@@ -210,7 +286,7 @@ const std::set<std::string>& containerNouns() {
         "app application tool tracker manager planner dashboard hub system platform portal site website log logbook "
         "journal diary board page screen prototype console interface ui menu list table feed gallery form card view "
         "layout widget panel overview summary result search editor builder viewer calculator configurator chart directory "
-        "catalog catalogue inventory roster registry");
+        "catalog catalogue inventory roster registry kanban");
     return s;
 }
 
@@ -244,7 +320,7 @@ std::vector<Phrase> phrasesOf(const std::vector<std::string>& t) {
         static const std::set<std::string> aboutNouns = wordSet("information info detail data history status summary overview");
         if (head > i + 1 && aboutNouns.count(singularOf(t[head - 1])) && !appNouns().count(singularOf(t[head - 2]))) --head;
         while (head > i + 1 && (qualifiers().count(t[head - 1]) || gerund(t[head - 1]))) --head;
-        if (head > i) {
+        if (head > i && !looksOnly(t[head - 1])) {
             p.begin = i;
             p.end = end;
             p.head = singularOf(t[head - 1]);
@@ -262,18 +338,28 @@ std::vector<Phrase> phrasesOf(const std::vector<std::string>& t) {
 // [SECTION] Attributes
 //-----------------------------------------------------------------------------
 
+// App words that are also a value of every row ("with amount and time", "start time", "case number"): attributes
+// where the request lists them, while "with a chart" is none.
+bool valueNoun(const std::string& w) {
+    static const std::set<std::string> s = wordSet("time date status amount total count number name level progress value rate percentage sum average type kind");
+    return s.count(w) > 0;
+}
+
 // "sow date and expected transplant date" -> the fields those phrases name, kinds guessed from their words.
 std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from, size_t to) {
     std::vector<IdeaField> out;
     std::vector<std::string> part;
     auto flush = [&] {
-        while (!part.empty() && (determiners().count(part.front()) || isNumber(part.front()))) part.erase(part.begin());
+        while (!part.empty() && (functionWords().count(part.front()) || isNumber(part.front()))) part.erase(part.begin());
+        // "an order button", "mint green header": how the page looks, not what a row holds.
+        if (!part.empty() && looksOnly(part.back())) part.clear();
+        if (!part.empty()) part.back() = singularOf(part.back());  // "due dates" -> "Due date"
         if (!part.empty() && part.size() <= 4) {
             std::string label;
             for (size_t k = part.size() > 3 ? part.size() - 3 : 0; k < part.size(); ++k) label += (label.empty() ? "" : " ") + part[k];
             const std::string key = camelKey(label);
             const bool dup = std::any_of(out.begin(), out.end(), [&](const IdeaField& f) { return f.name == key; });
-            if (!key.empty() && !dup && !appNouns().count(label)) out.push_back({key, capitalized(label), fieldKindFor(label, ""), {}});
+            if (!key.empty() && !dup && (!appNouns().count(label) || valueNoun(label))) out.push_back({key, capitalized(label), fieldKindFor(label, ""), {}});
         }
         part.clear();
     };
@@ -287,57 +373,145 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
 
 // Where an attribute list that follows a phrase ends: a boundary other than a comma-like one, or a clause word.
 size_t listEnd(const std::vector<std::string>& t, size_t from) {
-    static const std::set<std::string> stops = wordSet("so that which who where when to because if for in on at by from while but until than as");
+    static const std::set<std::string> stops = wordSet("so that which who where when to because if for in on at by from with while but until than as");
     size_t k = from;
     int words = 0;
     for (; k < t.size() && words < 16; ++k, ++words) {
-        if (stops.count(t[k]) || (verbs().count(t[k]) && !nominal(t, k)) || isNumber(t[k])) break;
+        const bool field = k + 1 < t.size() && valueNoun(singularOf(t[k + 1]));  // "start time", "repair dates"
+        if (stops.count(t[k]) || (verbs().count(t[k]) && !nominal(t, k) && !field) || isNumber(t[k])) break;
         if (t[k].empty() && (k + 1 >= t.size() || t[k + 1].empty() || words == 0)) break;
     }
     return k;
 }
 
-} // namespace
-
-bool knownVerb(const std::string& word) { return verbs().count(word) || verbs().count(singularOf(word)); }
-
 //-----------------------------------------------------------------------------
-// [SECTION] requestEntities
+// [SECTION] Value lists
 //-----------------------------------------------------------------------------
 
-std::string requestSubject(std::string_view request) {
-    const std::vector<std::string> t = tokensWithBoundaries(request);
-    for (const Phrase& p : phrasesOf(t)) {
-        if (appNouns().count(p.head) && !containerNouns().count(p.head)) continue;
-        std::vector<std::string> words;
-        for (size_t k = p.begin; k < p.end; ++k)
-            if (!qualifiers().count(t[k])) words.push_back(t[k]);
-        while (words.size() > 1 && containerNouns().count(singularOf(words.back()))) words.pop_back();
-        if (words.empty()) continue;
-        if (words.size() > 3) words.erase(words.begin(), words.end() - 3);
-        // As the request writes them: "EV" stays upper case, other words are title-cased.
-        std::string name;
-        for (const std::string& w : words) {
-            std::string shown = titleCased(w);
-            for (size_t at = 0; (at = request.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ", at)) != std::string_view::npos; ++at)
-                if (at + w.size() <= request.size() && lowerWord(request.substr(at, w.size())) == w &&
-                    std::all_of(request.begin() + at, request.begin() + at + w.size(), [](char c) { return !std::islower(static_cast<unsigned char>(c)); })) {
-                    shown = std::string(request.substr(at, w.size()));
-                    break;
-                }
-            name += (name.empty() ? "" : " ") + shown;
-        }
-        return name;
+// The values a request gives a row's stage or status, in order: "with stages Script, Casting and Released",
+// "status: open, waiting, closed", "moves from Draft to Submitted to Awarded".
+struct ValueList {
+    IdeaField field;              // kind "choice", its choices as the request writes them
+    size_t begin = 0, end = 0;    // the tokens it covers, its stage word or "from" included
+};
+
+// The values from `from` on, each one to three words, joined by commas, "and", "or", "to", "then" or arrows
+// (`toOnly`: by "to" and arrows alone, "from Monday, Tuesday" is no list). A list that starts with a capital
+// keeps to capitals ("Released and a search box" ends at "Released"). `end` is where the last value ends.
+std::vector<std::string> valuesFrom(const std::vector<std::string>& cased, const std::vector<std::string>& t, size_t from, bool toOnly, size_t& end) {
+    static const std::set<std::string> joins = wordSet("and or to then");
+    static const std::set<std::string> stops = wordSet("a an the for with by from in on at of so that which where when while each every per");
+    auto quote = [&](size_t k) { return cased[k] == "'" || cased[k] == "\""; };
+    std::vector<std::string> values;
+    bool capitals = false;
+    for (size_t k = from; k < t.size();) {
+        while (k < t.size() && quote(k)) ++k;
+        std::string value;
+        size_t e = k;
+        for (; e < t.size() && e - k < 3 && !t[e].empty() && !joins.count(t[e]) && !stops.count(t[e]); ++e) value += (value.empty() ? "" : " ") + cased[e];
+        if (value.empty()) break;
+        const bool upper = std::isupper(static_cast<unsigned char>(value[0])) != 0;
+        if (values.empty()) capitals = upper;
+        else if (capitals && !upper) break;
+        values.push_back(capitalized(value));
+        end = e;
+        for (k = e; k < t.size() && quote(k);) ++k;
+        const bool arrow = k < t.size() && (cased[k] == "-" || cased[k] == ">");
+        const bool joined = k < t.size() && (toOnly ? t[k] == "to" : (joins.count(t[k]) || cased[k] == "," || cased[k] == "/" || cased[k] == "&"));
+        if (!arrow && !joined) break;
+        while (k < t.size() && (cased[k] == "-" || cased[k] == ">" || cased[k] == "," || joins.count(t[k]))) ++k;
     }
-    return "";
+    return values;
 }
 
-std::vector<RequestEntity> requestEntities(std::string_view request) {
-    const std::vector<std::string> t = tokensWithBoundaries(request);
+std::vector<ValueList> valueLists(const std::vector<std::string>& cased, const std::vector<std::string>& t) {
+    // The field each stage word makes: a board and the list's status column read "status" and "stage".
+    static const std::map<std::string, std::string> fieldOf = {
+        {"stage", "stage"}, {"step", "stage"}, {"phase", "stage"}, {"status", "status"}, {"state", "status"}, {"column", "status"}, {"lane", "status"}};
+    std::vector<ValueList> out;
+    for (size_t i = 0; i < t.size(); ++i) {
+        const auto word = fieldOf.find(singularOf(t[i]));
+        size_t end = i;
+        std::vector<std::string> values;
+        if (word != fieldOf.end()) {
+            const bool colon = i + 1 < t.size() && cased[i + 1] == ":";
+            values = valuesFrom(cased, t, i + (colon ? 2 : 1), false, end);
+            // Lower-case values only after a colon or in quotes: "steps count and distance" are no stages.
+            if (!colon && !values.empty() && !std::isupper(static_cast<unsigned char>(cased[i + 1][0])) && cased[i + 1] != "'" && cased[i + 1] != "\"") values.clear();
+            if (values.size() < 2) continue;
+        } else if (t[i] == "from") {
+            values = valuesFrom(cased, t, i + 1, true, end);
+            if (values.size() < 3) continue;
+        } else {
+            continue;
+        }
+        if (values.size() > 8) values.resize(8);
+        const std::string name = word != fieldOf.end() ? word->second : "stage";
+        out.push_back({{name, capitalized(name), "choice", values}, i, end});
+        i = end - 1;
+    }
+    return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Actors
+//-----------------------------------------------------------------------------
+
+// Is this mention of the phrase someone who uses the app? "As a teacher I ...", "for a beekeeper to log ...",
+// "for clerks", "nurses swap shifts", "managers approve or reject": a role word the sentence makes act.
+bool actorAt(const std::vector<std::string>& cased, const std::vector<std::string>& t, const Phrase& p) {
+    size_t k = p.begin;
+    bool each = false;  // "for each player": one per row, not a user
+    static const std::set<std::string> counts = wordSet("per one two three four five six seven eight nine ten both several many few");
+    while (k > 0 && (determiners().count(t[k - 1]) || isNumber(t[k - 1]) || qualifiers().count(t[k - 1]) || counts.count(t[k - 1]))) {
+        each = each || t[k - 1] == "each" || t[k - 1] == "every" || t[k - 1] == "per";
+        --k;
+    }
+    const std::string before = k > 0 ? t[k - 1] : "";
+    const std::string after = p.end < t.size() ? t[p.end] : "";
+    if (before == "as") return agentNoun(p.head) || after == "i" || after == "we";
+    if (before == "for") {
+        if (each) return false;
+        if (after == "to" && p.end + 1 < t.size() && knownVerb(t[p.end + 1])) return true;
+        // "for clerks:", "for new hires with ...": the app's users; "for volunteers arriving at ...", "for greeters,
+        // ushers and helpers" are whom it handles.
+        static const std::set<std::string> userEnds = wordSet(": ; . \n with who that");
+        return personRole(p.head) && (p.end >= t.size() || userEnds.count(cased[p.end]) || userEnds.count(t[p.end]));
+    }
+    static const std::set<std::string> opens = wordSet("and then that so where while when but");
+    static const std::set<std::string> modals = wordSet("can could will should must may might");
+    // Verbs that say what a thing is or needs, not what someone does ("orders arrive", "benches need watering").
+    static const std::set<std::string> stative = wordSet(
+        "need needs require requires include includes contain contains cover covers is are stay stays happen happens "
+        "arrive arrives expire expires appear appears fit fits look looks go goes come comes stop stops start starts "
+        "work works use uses");
+    const bool clauseStart = k == 0 || before.empty() || opens.count(before);
+    if (each || !clauseStart || !agentNoun(p.head)) return false;  // "each participant follows a schedule": rows
+    size_t v = p.end;
+    if (v < t.size() && modals.count(t[v])) ++v;
+    return v < t.size() && knownVerb(t[v]) && !nominal(t, v) && !stative.count(t[v]);
+}
+
+// The request's nouns: what it manages, best first, and who uses it, in the request's order.
+struct RequestNouns {
+    std::vector<RequestEntity> entities;
+    std::vector<std::string> actors;   // plural, lower case ("clerks", "teachers")
+};
+
+RequestNouns readNouns(std::string_view request) {
+    const std::vector<std::string> cased = wordsAndMarks(request);
+    std::vector<std::string> t = tokensWithBoundaries(request);
+    // Stage and status values are a field's choices, not things: their words leave the phrases ("Casting").
+    const std::vector<ValueList> lists = valueLists(cased, t);
+    for (const ValueList& l : lists) std::fill(t.begin() + l.begin, t.begin() + l.end, std::string());
     std::map<std::string, RequestEntity> found;   // by phrase
+    std::map<std::string, bool> managed;           // by phrase: mentioned other than as someone using the app
     std::vector<std::string> order;                // first appearance
+    RequestNouns out;
     static const std::set<std::string> listWords = wordSet("with including showing containing having has have");
     static const std::set<std::string> eachWords = wordSet("each every per");
+    // Measures broken down "by" something are a breakdown, not rows filed under it ("spending by month").
+    static const std::set<std::string> measures = wordSet("sale revenue income profit expense cost spend spending usage consumption");
     size_t listedFrom = 0, listedTo = 0;  // tokens of the list after "a beekeeping log with ...": what that app manages
     for (Phrase p : phrasesOf(t)) {
         // An activity ("beekeeping") or the app itself ("log") names the app; what its "with" list names is managed.
@@ -358,6 +532,13 @@ std::vector<RequestEntity> requestEntities(std::string_view request) {
             e.words = p.words;
             order.push_back(phrase);
         }
+        if (actorAt(cased, t, p)) {
+            static const std::set<std::string> collective = wordSet("finance hr staff team crew family people");
+            const std::string people = collective.count(p.head) ? phrase : pluralOf(phrase);
+            if (std::find(out.actors.begin(), out.actors.end(), people) == out.actors.end()) out.actors.push_back(people);
+            continue;
+        }
+        managed[phrase] = true;
         e.score += 2 + (p.plural ? 1 : 0) + (p.begin >= listedFrom && p.begin < listedTo ? 3 : 0) + (p.named ? 3 : 0);
         // What comes before the phrase, skipping determiners and numbers: a verb acting on it, or "each".
         size_t k = p.begin;
@@ -366,24 +547,87 @@ std::vector<RequestEntity> requestEntities(std::string_view request) {
             --k;
         }
         if (k > 0 && (verbs().count(t[k - 1]) || verbs().count(singularOf(t[k - 1])))) e.score += 4;
-        if (k > 0 && t[k - 1] == "as") e.score -= 4;  // "As a volunteer, I want ...": the actor, not what is managed
+        if (k > 0 && t[k - 1] == "as") e.score -= 4;  // "as a gift": what it is used as, rarely what is managed
+        auto addAttributes = [&](std::vector<IdeaField> fields) {
+            for (IdeaField& f : fields)
+                if (std::none_of(e.attributes.begin(), e.attributes.end(), [&](const IdeaField& g) { return g.name == f.name; }))
+                    e.attributes.push_back(std::move(f));
+        };
         // "X with A, B and C": attributes of X.
         if (p.end < t.size() && listWords.count(t[p.end])) {
             const size_t stop = listEnd(t, p.end + 1);
-            for (IdeaField& f : fieldsFrom(t, p.end + 1, stop)) {
-                if (std::none_of(e.attributes.begin(), e.attributes.end(), [&](const IdeaField& g) { return g.name == f.name; }))
-                    e.attributes.push_back(std::move(f));
-            }
+            addAttributes(fieldsFrom(t, p.end + 1, stop));
             if (stop > p.end + 1) e.score += 3;
+        }
+        // "hearings by courtroom, judge and time": what each row is filed under. One word ("by the hour",
+        // "cups by size") says how to sort or charge.
+        if (p.end < t.size() && t[p.end] == "by" && !measures.count(p.head)) {
+            std::vector<IdeaField> filed = fieldsFrom(t, p.end + 1, listEnd(t, p.end + 1));
+            if (filed.size() >= 2) {
+                addAttributes(std::move(filed));
+                e.score += 3;
+            }
         }
         // The app itself ("a calculator", a 'Card') is what it manages only when the request names nothing else.
         if (containerNouns().count(p.head) && p.modifier.empty()) e.score = std::min(e.score, 1);
     }
-    std::vector<RequestEntity> out;
-    for (const std::string& phrase : order) out.push_back(found[phrase]);
+    for (const std::string& phrase : order)
+        if (managed[phrase]) out.entities.push_back(found[phrase]);
     // Best first; the first mentioned wins a tie (requests usually name their subject early).
-    std::stable_sort(out.begin(), out.end(), [](const RequestEntity& a, const RequestEntity& b) { return a.score > b.score; });
+    std::stable_sort(out.entities.begin(), out.entities.end(), [](const RequestEntity& a, const RequestEntity& b) { return a.score > b.score; });
+    // Stages are the workflow of what the app manages, its main entity, whatever noun stands nearest ("a bug
+    // tracker for a game studio with statuses ...").
+    for (const ValueList& l : lists) {
+        if (out.entities.empty()) break;
+        std::vector<IdeaField>& fields = out.entities.front().attributes;
+        fields.erase(std::remove_if(fields.begin(), fields.end(), [&](const IdeaField& f) { return f.name == l.field.name; }), fields.end());
+        fields.insert(fields.begin(), l.field);
+    }
     return out;
 }
+
+} // namespace
+
+bool knownVerb(const std::string& word) { return verbs().count(word) || verbs().count(singularOf(word)); }
+
+//-----------------------------------------------------------------------------
+// [SECTION] requestEntities
+//-----------------------------------------------------------------------------
+
+std::string requestSubject(std::string_view request) {
+    const std::vector<std::string> cased = wordsAndMarks(request);
+    const std::vector<std::string> t = tokensWithBoundaries(request);
+    for (const Phrase& p : phrasesOf(t)) {
+        if ((appNouns().count(p.head) && !containerNouns().count(p.head)) || actorAt(cased, t, p)) continue;
+        std::vector<std::string> words;
+        for (size_t k = p.begin; k < p.end; ++k)
+            if (!qualifiers().count(t[k])) words.push_back(t[k]);
+        while (words.size() > 1 && containerNouns().count(singularOf(words.back()))) words.pop_back();
+        // "an app for ...", "a portal": a bare container names nothing, the subject comes after it ("a calculator" does).
+        static const std::set<std::string> bare = wordSet(
+            "app application tool system platform portal site website dashboard hub interface ui prototype console kanban board log "
+            "logbook journal diary tracker list manager planner");
+        if (words.empty() || (words.size() == 1 && bare.count(singularOf(words[0])))) continue;
+        if (words.size() > 3) words.erase(words.begin(), words.end() - 3);
+        // As the request writes them: "EV" stays upper case, other words are title-cased.
+        std::string name;
+        for (const std::string& w : words) {
+            std::string shown = titleCased(w);
+            for (size_t at = 0; (at = request.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ", at)) != std::string_view::npos; ++at)
+                if (at + w.size() <= request.size() && lowerWord(request.substr(at, w.size())) == w &&
+                    std::all_of(request.begin() + at, request.begin() + at + w.size(), [](char c) { return !std::islower(static_cast<unsigned char>(c)); })) {
+                    shown = std::string(request.substr(at, w.size()));
+                    break;
+                }
+            name += (name.empty() ? "" : " ") + shown;
+        }
+        return name;
+    }
+    return "";
+}
+
+std::vector<RequestEntity> requestEntities(std::string_view request) { return readNouns(request).entities; }
+
+std::vector<std::string> requestActors(std::string_view request) { return readNouns(request).actors; }
 
 } // namespace pt::draft

@@ -1,0 +1,178 @@
+// The request reader (requestEntities, requestActors, readIdea's entities and app name) on requests from domains the
+// dev corpus does not have: verbs stay out of entities, the people using the app are actors, "X by A, B and C" and
+// stage lists become fields of X, look words are never data, and the app name comes from the subject.
+#include "generator/offline/draft_patterns.h"
+#include "generator/offline/offline_drafter.h"
+#include <catch2/catch.hpp>
+#include <algorithm>
+
+using namespace pt;
+
+namespace {
+
+// The entity the reading has under that singular name, or nullptr.
+const IdeaEntity* entityNamed(const IdeaReading& r, const std::string& singular) {
+    for (const IdeaEntity& e : r.entities)
+        if (e.singular == singular) return &e;
+    return nullptr;
+}
+
+// The field of `e` with that label, or nullptr.
+const IdeaField* fieldLabelled(const IdeaEntity& e, const std::string& label) {
+    for (const IdeaField& f : e.fields)
+        if (f.label == label) return &f;
+    return nullptr;
+}
+
+// Does any entity or field of the reading contain `word` (lower case) in its name?
+bool anyNameHas(const IdeaReading& r, const std::string& word) {
+    for (const IdeaEntity& e : r.entities) {
+        if (e.singular.find(word) != std::string::npos) return true;
+        for (const IdeaField& f : e.fields) {
+            std::string label = f.label;
+            std::transform(label.begin(), label.end(), label.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+            if (label.find(word) != std::string::npos) return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("a verb before a noun phrase is no part of the entity", "[reader]") {
+    IdeaReading tools = readIdea("Tool library for a street: neighbours borrow ladders, lend drills and return them");
+    CHECK(entityNamed(tools, "ladder") != nullptr);
+    CHECK_FALSE(anyNameHas(tools, "borrow"));
+    CHECK_FALSE(anyNameHas(tools, "lend"));
+
+    IdeaReading game = readIdea("Please implement the game Minesweeper with a timer and a mine counter");
+    CHECK(game.appName != "Implement");
+    CHECK_FALSE(anyNameHas(game, "implement"));
+
+    IdeaReading flights = readIdea("Pilots reschedule lessons and instructors publish the weekly slots");
+    CHECK_FALSE(anyNameHas(flights, "reschedule"));
+    CHECK_FALSE(anyNameHas(flights, "publish"));
+}
+
+TEST_CASE("the people who use the app are actors, not entities nor the app name", "[reader]") {
+    IdeaReading pool = readIdea("An app for a lifeguard to log pool checks with chlorine level and water temperature");
+    CHECK(pool.actors == std::vector<std::string>{"lifeguards"});
+    CHECK(entityNamed(pool, "lifeguard") == nullptr);
+    CHECK(pool.appName == "Pool Checks");
+
+    IdeaReading library = readIdea("As a librarian I want to track overdue books. As a reader I want to renew a book.");
+    REQUIRE(library.actors.size() == 2);
+    CHECK(library.actors[0] == "librarians");
+    CHECK(library.actors[1] == "readers");
+    CHECK(library.appName != "Librarian");
+    CHECK(entityNamed(library, "librarian") == nullptr);
+
+    IdeaReading repairs = readIdea("Repair requests for tenants: tenants report leaks, landlords approve quotes");
+    CHECK(repairs.actors == std::vector<std::string>{"tenants", "landlords"});
+    CHECK(entityNamed(repairs, "tenant") == nullptr);
+    CHECK(entityNamed(repairs, "landlord") == nullptr);
+
+    // Managed people stay what the app is about.
+    IdeaReading foodBank = readIdea("Manage volunteers and their shifts for a food bank");
+    CHECK(entityNamed(foodBank, "volunteer") != nullptr);
+    CHECK(foodBank.actors.empty());
+
+    // "for each player" is one per row, not a user; "for a coffee roastery" is no person.
+    CHECK(draft::requestActors("A scorecard with a row for each player").empty());
+    CHECK(draft::requestActors("A stock tracker for a coffee roastery").empty());
+}
+
+TEST_CASE("ENTITY by A, B and C files each row under those fields; a measure by X stays a breakdown", "[reader]") {
+    IdeaReading vet = readIdea("Vet clinic schedule for receptionists: appointments by vet, pet name, room and time; move an appointment");
+    const IdeaEntity* visits = entityNamed(vet, "appointment");
+    REQUIRE(visits != nullptr);
+    for (const char* label : {"Vet", "Pet name", "Room"}) CHECK(fieldLabelled(*visits, label) != nullptr);
+    REQUIRE(fieldLabelled(*visits, "Time") != nullptr);
+    CHECK(fieldLabelled(*visits, "Time")->kind == "time");
+    CHECK(vet.actors == std::vector<std::string>{"receptionists"});
+
+    for (const draft::RequestEntity& e : draft::requestEntities("Household budget: log expenses, see spending by month and category")) {
+        CHECK(std::none_of(e.attributes.begin(), e.attributes.end(), [](const IdeaField& f) { return f.name == "month"; }));
+    }
+    // One word after "by" says how to sort or charge, not what a row holds.
+    for (const draft::RequestEntity& e : draft::requestEntities("Rent kayaks by the hour")) CHECK(e.attributes.empty());
+}
+
+TEST_CASE("stages, statuses and from-to lists are a choice field with exactly those values", "[reader]") {
+    IdeaReading bugs = readIdea("A bug tracker for a game studio with statuses New, Triaged, Fixed and Verified");
+    const IdeaEntity* bug = entityNamed(bugs, "bug");
+    REQUIRE(bug != nullptr);
+    const IdeaField* status = fieldLabelled(*bug, "Status");
+    REQUIRE(status != nullptr);
+    CHECK(status->kind == "choice");
+    CHECK(status->choices == std::vector<std::string>{"New", "Triaged", "Fixed", "Verified"});
+    CHECK_FALSE(anyNameHas(bugs, "triaged"));
+    CHECK(entityNamed(bugs, "status new") == nullptr);
+
+    IdeaReading grants = readIdea("Garden grant requests go from Draft to Approved to Paid");
+    bool staged = false;
+    for (const IdeaEntity& e : grants.entities)
+        for (const IdeaField& f : e.fields) staged = staged || f.choices == std::vector<std::string>{"Draft", "Approved", "Paid"};
+    CHECK(staged);
+
+    // After a colon lower-case values count; they replace the status a known domain brings.
+    IdeaReading orders = readIdea("Cake orders for a bakery, status: taken, baking, ready");
+    REQUIRE_FALSE(orders.entities.empty());
+    REQUIRE(fieldLabelled(orders.entities[0], "Status") != nullptr);
+    CHECK(fieldLabelled(orders.entities[0], "Status")->choices == std::vector<std::string>{"Taken", "Baking", "Ready"});
+
+    // Two places are a route, not stages; lower-case words after a stage word are no values.
+    for (const draft::RequestEntity& e : draft::requestEntities("Ferry trips from Oban to Mull with steps count and distance"))
+        for (const IdeaField& f : e.attributes) CHECK(f.kind != "choice");
+}
+
+TEST_CASE("look and layout words are never entities or attributes", "[reader]") {
+    IdeaReading florist = readIdea("A one-pager for a florist showing bouquets with prices, a buy button and a teal header, dark mode");
+    for (const char* word : {"button", "header", "pager", "page", "teal", "mode"}) {
+        INFO(word);
+        CHECK_FALSE(anyNameHas(florist, word));
+    }
+    CHECK(florist.appName != "One-Pager");
+    CHECK(entityNamed(florist, "bouquet") != nullptr);
+
+    IdeaReading farm = readIdea("A single-screen page for a farm stand listing today's vegetables, sage green background");
+    CHECK_FALSE(anyNameHas(farm, "background"));
+    CHECK_FALSE(anyNameHas(farm, "single-screen"));
+    CHECK(farm.appName != "Single-Screen");
+}
+
+TEST_CASE("the app name is the subject: no actor, container, verb or attribute", "[reader]") {
+    CHECK(readIdea("A portal for tenants to report repairs").appName == "Repairs");
+    CHECK(readIdea("1. Show the 10 newest warranty claims with priority and product\n2. Close a claim").appName == "Warranty Claims");
+    CHECK(readIdea("Kanban board for a theatre production with stages Casting, Rehearsal, Tech week").appName == "Theatre Production");
+    CHECK(readIdea("Design a darts scorer for two players").appName == "Darts Scorer");
+}
+
+TEST_CASE("attribute names keep their words and get their kinds", "[reader]") {
+    IdeaReading nests = readIdea("A log of roof inspections with tile count, moss sighting, gutter photo and repair dates");
+    const IdeaEntity* checks = entityNamed(nests, "roof inspection");
+    REQUIRE(checks != nullptr);
+    struct Expect { const char* label; const char* kind; };
+    for (const Expect& x : {Expect{"Tile count", "number"}, Expect{"Moss sighting", "bool"}, Expect{"Gutter photo", "image"}, Expect{"Repair date", "date"}}) {
+        INFO(x.label);
+        const IdeaField* f = fieldLabelled(*checks, x.label);
+        REQUIRE(f != nullptr);
+        CHECK(f->kind == x.kind);
+    }
+    IdeaReading claims = readIdea("Mileage claims for drivers: submit a claim with amount, route and receipt");
+    const IdeaEntity* claim = entityNamed(claims, "claim");
+    REQUIRE(claim != nullptr);
+    REQUIRE(fieldLabelled(*claim, "Amount") != nullptr);
+    CHECK(fieldLabelled(*claim, "Amount")->kind == "money");
+    REQUIRE(fieldLabelled(*claim, "Receipt") != nullptr);
+    CHECK(fieldLabelled(*claim, "Receipt")->kind == "image");
+}
+
+TEST_CASE("'please' opens a clause, 'showing' is no noun, quarter and season are time words", "[reader]") {
+    IdeaReading fixtures = readIdea("A page showing this season's fixtures for a hockey club and the results of this quarter");
+    CHECK_FALSE(anyNameHas(fixtures, "showing"));
+    CHECK_FALSE(anyNameHas(fixtures, "season"));
+    CHECK_FALSE(anyNameHas(fixtures, "quarter"));
+    CHECK(entityNamed(fixtures, "fixture") != nullptr);
+    CHECK_FALSE(anyNameHas(readIdea("Please archive the old invoices"), "archive"));
+}
