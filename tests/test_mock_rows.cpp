@@ -89,6 +89,7 @@ TEST_CASE("Invented titles come from the entity's own noun", "[drafter][rows]") 
     CHECK(firstTitle("laptop loan") == "Laptop 1 — Maya Lopez");
     CHECK(firstTitle("hive inspection") == "Hive 1 — Maya Lopez");
     CHECK(firstTitle("traveller claim") == "Claim 1 — Maya Lopez");
+    CHECK(firstTitle("pantry item") == "Pantry item A");
 }
 
 TEST_CASE("A lexicon domain lends rows only when the entity's head noun is its noun", "[drafter][rows][regression]") {

@@ -151,6 +151,8 @@ std::string inventTitle(const std::string& noun, size_t i) {
         const std::string thing = namesPeople(noun.substr(0, space)) ? noun.substr(space + 1) : noun.substr(0, space);
         return capitalized(thing) + " " + std::to_string(i + 1) + " — " + kPeople[i % 5];
     }
+    // A generic head ("pantry item") is told apart by letter, so no row reads as a placeholder "Item 1".
+    if (std::set<std::string>{"item", "entry", "record", "thing"}.count(lastWord(noun))) return capitalized(noun) + " " + std::string(1, static_cast<char>('A' + i % 26));
     return capitalized(noun) + " " + std::to_string(i + 1);
 }
 
