@@ -335,7 +335,7 @@ const DomainDef kDomains[] = {
      R"([["Maya Lopez","Ferry Building","SFO Terminal 2",42.5,"Requested","@0"],["Jordan Reyes","Mission & 24th","Oracle Park",18.2,"Accepted","@0"],
         ["Priya Raman","Union Square","Golden Gate Park",16.75,"Completed","@0"],["Tom Becker","Caltrain 4th & King","Salesforce Tower",9.8,"Completed","@-1"],
         ["Aiko Tanaka","Marina Green","Castro Theatre",21.4,"Completed","@-1"]])"},
-    {"chat", "chat message messaging conversation dm messenger inbox room", "Chatter", "calm", "#3B82F6", "chat", "", "contact", "comments",
+    {"chat", "chat message messaging conversation dm messenger inbox chat-room", "Chatter", "calm", "#3B82F6", "chat", "", "contact", "comments",
      "name|Name|text;status|Status|choice|Online/Away/Offline;email|Email|email;phone|Phone|phone",
      R"([["Alice Martin","Online","alice.martin@gmail.com","(415) 555-0101"],["Bob Nguyen","Away","bob.nguyen@outlook.com","(415) 555-0102"],
         ["Sarah Kim","Online","sarah.kim@gmail.com","(415) 555-0103"],["Diego Ramos","Offline","diego@ramos.dev","(415) 555-0104"],["Team Product","Online","product@relay.app","(415) 555-0105"]])"},
@@ -356,7 +356,7 @@ const DomainDef kDomains[] = {
      "route|Route|text;airline|Airline|text;departs|Departs|date;price|Price|money;status|Status|choice|On time/Delayed/Boarding;stops|Stops|number",
      R"([["SFO → JFK","United","@+6",329,"On time",0],["SFO → LHR","British Airways","@+20",812,"On time",0],["LAX → NRT","ANA","@+45",1104,"Delayed",0],
         ["SEA → CDG","Air France","@+30",765,"On time",1],["BOS → LIS","TAP Portugal","@+12",540,"Boarding",0]])"},
-    {"hotels", "hotel room stay check-in accommodation airbnb night resort", "Staybook", "calm", "#0F766E", "booking search", "", "hotel", "bed",
+    {"hotels", "hotel hotel-room stay check-in accommodation airbnb night resort", "Staybook", "calm", "#0F766E", "booking search", "", "hotel", "bed",
      "name|Hotel|text;city|City|text;price|Per night|money;stars|Stars|rating;status|Availability|choice|Available/Few rooms/Sold out;checkIn|Check-in|date",
      R"([["Grand Hotel","Tokyo",200,5,"Available","@+14"],["City Inn","Tokyo",100,3,"Few rooms","@+14"],["Park Hyatt","Tokyo",540,5,"Available","@+21"],
         ["Hotel Gracery","Tokyo",130,4,"Sold out","@+7"],["Ryokan Sawanoya","Tokyo",95,3,"Available","@+30"]])"},
@@ -911,17 +911,23 @@ IdeaReading readIdea(std::string_view rawIdea) {
     const std::vector<RequestEntity> asked = requestEntities(idea);
     r.actors = requestActors(idea);
     const size_t considered = std::min<size_t>(asked.size(), 4);
-    // Confident only: the domain's own entity noun (or one it renames) among the words of an entity the request
-    // manages, or, for the request's subject (its best entity), a trigger among its words when that domain is also
-    // the best scored overall ("a video conference UI"). Any word that merely points at a domain is not enough:
-    // "lift" points at workouts, but a ski lift is not one.
-    auto among = [](const std::vector<std::string>& words, const std::string& w) { return std::find(words.begin(), words.end(), w) != words.end(); };
+    // Confident only, and only by the entity's head noun, never by a modifier or a word elsewhere in the request
+    // ("nurse shift" is no patient, "film production" no video, "paper cup inventory" holds no lamps):
+    // the head is the domain's own entity noun or a synonym it renames to -> fields and rows (lendsRows);
+    // the head is another trigger of the domain ("dog" for pets) -> fields only, rows invented from the request.
+    // A secondary entity must also be one the request manages, and a trigger head counts only for the request's
+    // subject (its best entity) when that domain is also the best scored overall ("a video conference UI").
+    auto isNoun = [](const RequestEntity& a, const std::string& noun) {
+        return a.head == noun || a.phrase == noun || (a.phrase.size() > noun.size() && a.phrase.compare(a.phrase.size() - noun.size() - 1, std::string::npos, " " + noun) == 0);
+    };
+    auto lendsRows = [&](const Lexicon::Entry& e, const RequestEntity& a) {
+        return isNoun(a, e.def->singular) || std::any_of(e.renames.begin(), e.renames.end(), [&](const std::string& r) { return isNoun(a, r); });
+    };
     auto confident = [&](size_t domainRank, size_t k) {
         const Lexicon::Entry& e = lex.entries[scored[domainRank].second];
         if (k > 0 && asked[k].score < 5) return false;
-        if (among(asked[k].words, e.def->singular) || std::any_of(e.renames.begin(), e.renames.end(), [&](const std::string& r) { return among(asked[k].words, r); }))
-            return true;
-        return k == 0 && domainRank == 0 && std::any_of(e.triggers.begin(), e.triggers.end(), [&](const std::string& t) { return among(asked[k].words, t); });
+        if (lendsRows(e, asked[k])) return true;
+        return k == 0 && domainRank == 0 && std::any_of(e.triggers.begin(), e.triggers.end(), [&](const std::string& t) { return isNoun(asked[k], t); });
     };
     const Lexicon::Entry* enrichment = nullptr;
     size_t enriched = SIZE_MAX;  // the asked entity the lexicon enriches
@@ -943,7 +949,8 @@ IdeaReading readIdea(std::string_view rawIdea) {
         } else {
             // The lexicon lends fields and rows; the name stays the request's own ("weather forecast", not "city").
             IdeaEntity e = entityFrom(*enrichment, words);
-            if (!among(asked[k].words, e.singular)) {
+            if (!lendsRows(*enrichment, asked[k])) e.rows = Json::array();
+            if (std::find(asked[k].words.begin(), asked[k].words.end(), e.singular) == asked[k].words.end()) {
                 e.singular = asked[k].phrase;
                 e.plural = pluralOf(asked[k].phrase);
             }

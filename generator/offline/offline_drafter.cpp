@@ -7,8 +7,10 @@
 #include "generator/offline/draft_patterns.h"
 #include "generator/refiner.h"
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <set>
+#include <vector>
 
 namespace pt {
 namespace draft {
@@ -22,9 +24,36 @@ const char* const kPeople[] = {"Maya Lopez", "Jordan Reyes", "Priya Raman", "Tom
 const char* const kNotes[] = {"Shared with the team on Monday", "Needs a second look before Friday", "Went well, repeat next month",
                               "Waiting for a reply from Sam", "Started from a suggestion by Ava"};
 
-// Nouns whose rows are people: their titles are names, not numbered things.
-bool namesPeople(std::string noun) {
-    std::transform(noun.begin(), noun.end(), noun.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+std::string lowerText(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    return text;
+}
+
+// The last word of a label or noun phrase, lower case ("Brood pattern" -> "pattern").
+std::string lastWord(const std::string& phrase) {
+    const size_t space = phrase.rfind(' ');
+    return lowerText(space == std::string::npos ? phrase : phrase.substr(space + 1));
+}
+
+// The words of a label, lower case.
+std::vector<std::string> wordsOfLabel(const std::string& label) {
+    std::vector<std::string> out;
+    std::string word;
+    for (char c : label + " ") {
+        if (std::isalnum(static_cast<unsigned char>(c))) word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        else if (!word.empty()) out.push_back(std::move(word)), word.clear();
+    }
+    return out;
+}
+
+// Whether the label's last word is one of `words` (singular or plural).
+bool endsIn(const std::string& label, const std::set<std::string>& words) {
+    const std::string last = lastWord(label);
+    return words.count(last) > 0 || words.count(singularOf(last)) > 0;
+}
+
+// Nouns whose rows are people: their titles are names, not numbered things. Also the attributes that hold a person.
+bool namesPeople(const std::string& noun) {
     static const std::set<std::string> roles = {
         "person", "customer", "client", "patient", "member", "student", "volunteer", "player", "guest", "tenant", "driver",
         "worker", "employee", "candidate", "rider", "runner", "coach", "teacher", "nurse", "doctor", "parent", "kid", "child",
@@ -33,18 +62,98 @@ bool namesPeople(std::string noun) {
         "technician", "inspector", "agent", "user", "staff", "sitter", "caregiver", "donor", "sponsor", "subscriber", "fan",
         "homeowner", "landlord", "buddy", "teammate", "recruit", "intern", "contractor", "subcontractor", "freelancer", "pilot",
         "captain", "officer", "ranger", "guide", "instructor", "trainer", "therapist", "dentist", "barber", "stylist", "chef",
-        "cook", "waiter", "server", "cleaner", "caseworker", "family", "scout", "camper", "traveller", "traveler", "passenger"};
-    const size_t space = noun.rfind(' ');
-    return roles.count(space == std::string::npos ? noun : noun.substr(space + 1)) > 0;
+        "cook", "waiter", "server", "cleaner", "caseworker", "family", "scout", "camper", "traveller", "traveler", "passenger",
+        "judge", "clerk", "lawyer", "attorney", "assignee", "reviewer", "approver", "requester", "requestor", "manager",
+        "supervisor", "director", "mechanic", "skipper", "crew", "singer", "musician", "adopter", "finder", "borrower",
+        "lender", "beekeeper", "farmer", "grower", "gardener", "leader", "organizer", "organiser", "planner", "physician",
+        "surgeon", "pharmacist", "vet", "receptionist", "cashier", "courier", "engineer", "designer", "developer", "analyst",
+        "consultant", "accountant", "auditor", "investigator", "witness", "defendant", "plaintiff", "referee", "umpire",
+        "sailor", "diver", "climber", "hiker", "swimmer", "cyclist", "dancer", "actor", "producer",
+        "writer", "photographer", "chaperone", "counselor", "counsellor", "advisor", "adviser", "teller", "operator",
+        "dispatcher", "responder", "paramedic", "firefighter", "soldier", "guard", "janitor", "custodian", "handler",
+        "keeper", "master", "trustee", "signatory", "holder", "recipient", "sender", "assessor", "examiner", "invigilator"};
+    return roles.count(lastWord(noun)) > 0;
 }
 
-bool mentions(const std::string& label, std::initializer_list<const char*> words) {
-    std::string low = label;
-    for (char& c : low)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    for (const char* w : words)
-        if (low.find(w) != std::string::npos) return true;
-    return false;
+// What an invented text value should look like, read from the attribute's label.
+enum class ValueShape { Person, Place, Code, Size, File, Link, Colour, Label };
+
+ValueShape shapeOf(const IdeaField& f) {
+    static const std::set<std::string> places = {"location", "room", "venue", "address", "site", "courtroom", "branch", "station", "platform",
+        "area", "zone", "region", "spot", "aisle", "shelf", "bay", "berth", "dock", "gate", "kennel", "fridge", "ward", "floor", "office",
+        "campus", "building", "warehouse", "court", "pitch", "studio", "hall", "desk", "pen", "stall", "locker",
+        "bed", "chair", "block", "plot", "lane", "route", "city", "town", "country", "destination", "origin"};
+    static const std::set<std::string> codes = {"number", "code", "id", "reference", "ref", "sku", "serial", "barcode", "plate", "no"};
+    static const std::set<std::string> files = {"receipt", "attachment", "document", "file", "scan", "contract", "certificate", "pdf", "invoice", "upload"};
+    const std::vector<std::string> words = wordsOfLabel(f.label);
+    const bool personal = std::any_of(words.begin(), words.end(), [](const std::string& w) { return w == "by" || w == "who"; }) ||
+                          (lastWord(f.label) == "name" && words.size() > 1 && namesPeople(words[words.size() - 2]));
+    if (namesPeople(f.label) || personal) return ValueShape::Person;
+    if (endsIn(f.label, codes)) return ValueShape::Code;
+    if (endsIn(f.label, places)) return ValueShape::Place;
+    if (endsIn(f.label, {"size"})) return ValueShape::Size;
+    if (endsIn(f.label, files)) return ValueShape::File;
+    if (endsIn(f.label, {"url", "website", "link", "homepage"})) return ValueShape::Link;
+    if (endsIn(f.label, {"colour", "color"})) return ValueShape::Colour;
+    return ValueShape::Label;
+}
+
+// A code made from the label's initials ("Case number" -> "CN-1042", "SKU" -> "SKU-1042").
+std::string codeFor(const std::string& label, size_t i) {
+    const std::vector<std::string> words = wordsOfLabel(label);
+    std::string prefix;
+    if (words.size() >= 2) for (const std::string& w : words) prefix += static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+    else prefix = words.empty() ? "NO" : words[0].substr(0, 3);
+    std::transform(prefix.begin(), prefix.end(), prefix.begin(), [](char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); });
+    const int serial[] = {1042, 1057, 1061, 1078, 1093};
+    return prefix + "-" + std::to_string(serial[i % 5] + static_cast<int>(i / 5) * 100);
+}
+
+// A believable text value of the attribute's shape, built from its own label when nothing more is known, so no
+// word of another domain ever appears ("Brood pattern" -> "Pattern A", "Courtroom" -> "Courtroom 2").
+std::string textValue(const IdeaField& f, size_t i) {
+    const size_t k = i % 5;
+    const std::string person = kPeople[k];
+    const std::string word = capitalized(lastWord(f.label));
+    switch (shapeOf(f)) {
+    case ValueShape::Person: return person;
+    case ValueShape::Code: return codeFor(f.label, i);
+    case ValueShape::Size: { const char* v[] = {"S", "M", "L", "M", "XL"}; return v[k]; }
+    case ValueShape::File: return lastWord(f.label) + "-04" + std::to_string(10 + i) + ".pdf";
+    case ValueShape::Link: return "https://" + lowerText(person.substr(0, person.find(' '))) + ".dev";
+    case ValueShape::Colour: { const char* v[] = {"Red", "Blue", "Green", "Black", "White"}; return v[k]; }
+    case ValueShape::Place:
+        if (endsIn(f.label, {"address"})) { const char* v[] = {"12 Elm Street", "48 Harbor Road", "7 Mill Lane", "230 Park Avenue", "5 Station Square"}; return v[k]; }
+        if (endsIn(f.label, {"location", "venue", "site", "place", "spot", "destination", "origin", "city", "town", "country"})) {
+            const char* v[] = {"North side", "Main building", "East wing", "South side", "West wing"};
+            return v[k];
+        }
+        return word + " " + std::to_string(i + 1);
+    case ValueShape::Label: break;
+    }
+    return word + " " + std::string(1, static_cast<char>('A' + k));
+}
+
+// Nouns for an exchange between a thing and a person: their rows are titled by the thing and who it is for
+// ("laptop loan" -> "Laptop 1 — Maya Lopez"), not "Laptop loan 1".
+bool namesExchange(const std::string& noun) {
+    static const std::set<std::string> exchanges = {"loan", "booking", "reservation", "rental", "appointment", "checkout", "borrowing",
+        "lending", "hire", "inspection", "visit", "repair", "session", "lesson", "delivery", "pickup", "return", "request", "claim",
+        "allocation", "adoption"};
+    return exchanges.count(lastWord(noun)) > 0;
+}
+
+// The title of an invented row: a name for people, the thing and its person for exchanges, else the noun numbered.
+std::string inventTitle(const std::string& noun, size_t i) {
+    if (namesPeople(noun)) return kPeople[i % 5];
+    const size_t space = noun.rfind(' ');
+    if (namesExchange(noun) && space != std::string::npos) {
+        const std::string thing = namesPeople(noun.substr(0, space)) ? noun.substr(space + 1) : noun.substr(0, space);
+        return capitalized(thing) + " " + std::to_string(i + 1) + " — " + kPeople[i % 5];
+    }
+    // A generic head ("pantry item") is told apart by letter, so no row reads as a placeholder "Item 1".
+    if (std::set<std::string>{"item", "entry", "record", "thing"}.count(lastWord(noun))) return capitalized(noun) + " " + std::string(1, static_cast<char>('A' + i % 26));
+    return capitalized(noun) + " " + std::to_string(i + 1);
 }
 
 // A believable value for a field the idea named but the lexicon had no data for.
@@ -58,17 +167,14 @@ Json inventValue(const IdeaField& f, bool isTitle, const std::string& noun, size
     if (f.kind == "rating") { const int v[] = {5, 4, 4, 5, 3}; return v[k]; }
     if (f.kind == "choice") return f.choices.empty() ? Json("") : Json(f.choices[i % f.choices.size()]);
     if (f.kind == "image") return "";
-    std::string person = kPeople[k];
-    std::string handle = person;
-    std::transform(handle.begin(), handle.end(), handle.begin(), [](char c) { return c == ' ' ? '.' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    const std::string person = kPeople[k];
+    std::string handle = lowerText(person);
+    std::replace(handle.begin(), handle.end(), ' ', '.');
     if (f.kind == "email") return handle + "@gmail.com";
     if (f.kind == "phone") return "(415) 555-01" + std::to_string(10 + 17 * k);
     if (f.kind == "longtext") return kNotes[k];
-    if (isTitle) return namesPeople(noun) ? person : noun + " " + std::to_string(i + 1);
-    if (mentions(f.label, {"url", "website", "link"})) return "https://" + handle.substr(0, handle.find('.')) + ".dev";
-    if (mentions(f.label, {"name", "user", "owner", "person", "author", "host", "by"})) return person;
-    const char* places[] = {"Main office", "Studio B", "North campus", "Online", "Downtown"};
-    return places[(i + f.label.size()) % 5];  // two place-like fields of one row differ
+    if (isTitle) return inventTitle(noun, i);
+    return textValue(f, i);
 }
 
 } // namespace
@@ -82,7 +188,7 @@ Json completeRows(const IdeaEntity& e) {
         for (size_t f = 0; f < e.fields.size(); ++f) {
             const IdeaField& field = e.fields[f];
             auto it = src.find(field.name);
-            row[field.name] = it != src.end() && !it->is_null() ? *it : inventValue(field, f == 0, capitalized(e.singular), i);
+            row[field.name] = it != src.end() && !it->is_null() ? *it : inventValue(field, f == 0, e.singular, i);
         }
         rows.push_back(std::move(row));
     }
