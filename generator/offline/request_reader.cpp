@@ -386,4 +386,6 @@ std::vector<RequestEntity> requestEntities(std::string_view request) {
     return out;
 }
 
+bool isFunctionWord(const std::string& word) { return functionWords().count(word) > 0; }
+
 } // namespace pt::draft
