@@ -188,10 +188,10 @@ bool asked(const Draft& d, const char* feature) {
     return std::find(named.begin(), named.end(), feature) != named.end();
 }
 
-// Insights only for numbers the request asks for, or a desktop app with numbers or categories to chart.
+// Insights only for numbers the request asks for, or a desktop app whose rows carry amounts or quantities to chart.
 bool wantsInsights(const Draft& d) {
     const EntityPlan& main = d.plans.front();
-    return asked(d, "charts") || (d.desktop() && (main.amount || main.quantity || main.category));
+    return asked(d, "charts") || (d.desktop() && (main.amount || main.quantity));
 }
 
 // "A single-screen page", "the landing page": words for the app itself, never an entity on it.
@@ -241,21 +241,20 @@ Json composeSinglePage(Draft& d, std::set<std::string>& taken) {
         addPlan(entity, verbs);
     }
     if (d.plans.empty()) addPlan(notesEntity(), {});
-    addRequirementViews(d);
-    addSinglePage(d, rowButtons, sectionIds);
-    spec["nav"] = Json{{"kind", "stack"}, {"start", "home"}};
-    Json reqs = draftRequirements(d);
-    // A statement about an attribute or a row button traces to the section showing it.
-    for (Json& r : reqs) {
-        const std::set<std::string> words = wordForms(r["text"].get<std::string>());
+    // A statement about an attribute or a row button is covered by the section showing it, so it gets no view of its own.
+    for (const std::string& text : reading.requirements) {
+        const std::set<std::string> words = wordForms(text);
         for (size_t i = 0; i < d.plans.size(); ++i) {
             bool named = false;
             for (const IdeaField& f : d.plans[i].entity.fields) named = named || words.count(singularOf(lowerCase(f.label)));
             for (const std::string& verb : rowButtons[i]) named = named || words.count(verb);
-            if (named && std::find(r["ids"].begin(), r["ids"].end(), Json(sectionIds[i])) == r["ids"].end()) r["ids"].push_back(sectionIds[i]);
+            if (named) d.composed[text].push_back(sectionIds[i]);
         }
     }
-    spec["meta"]["requirements"] = reqs;
+    addRequirementViews(d);
+    addSinglePage(d, rowButtons, sectionIds);
+    spec["nav"] = Json{{"kind", "stack"}, {"start", "home"}};
+    spec["meta"]["requirements"] = draftRequirements(d);
     for (const char* k : {"overlays", "actions", "mocks"})
         if (spec[k].empty()) spec.erase(k);
     return spec;
