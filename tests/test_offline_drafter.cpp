@@ -6,6 +6,7 @@
 #include "runtime/spec/spec_loader.h"
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <functional>
 #include <set>
 
 using namespace pt;
@@ -435,6 +436,111 @@ TEST_CASE("an approvals dashboard is a desktop app whose approve button decides 
     REQUIRE(before > 0);
     click(d, "approve");
     CHECK(pending() == before - 1);
+}
+
+//-----------------------------------------------------------------------------
+// Composition: the screens the request asks for, and nothing else
+//-----------------------------------------------------------------------------
+
+TEST_CASE("a single-screen request is one screen with no nav, every requirement traced to it and its buttons working", "[drafter][compose]") {
+    struct Case { const char* request; const char* rows; const char* button; };
+    const Case cases[] = {
+        {"A single-screen page for a bakery showing today's specials with prices and an order button", "specials", "Order"},
+        {"A single-screen page for a seed library showing today's seed packets with varieties and a reserve button", "seedPackets", "Reserve"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.request);
+        Json spec = draftSpec(c.request);
+        REQUIRE(spec["screens"].size() == 1);
+        CHECK(spec["nav"]["kind"] == "stack");
+        CHECK_FALSE(spec["nav"].contains("items"));
+        REQUIRE(spec["state"].contains(c.rows));
+        auto r = SpecLoader::loadJson(spec);
+        INFO(r.format("draft"));
+        REQUIRE_FALSE(r.hasErrors());
+        Json report = inspectSpec(r.spec);
+        CHECK(report["dead_controls"].empty());
+        // Every requirement is traced to a node or the screen that exists.
+        std::set<std::string> ids = {"home"};
+        std::function<void(const Json&)> collect = [&](const Json& j) {
+            if (j.is_object() && j.contains("id") && j["id"].is_string()) ids.insert(j["id"].get<std::string>());
+            if (j.is_object() || j.is_array())
+                for (const Json& v : j) collect(v);
+        };
+        collect(spec["screens"]);
+        for (const Json& req : spec["meta"]["requirements"]) {
+            INFO(req.dump());
+            CHECK_FALSE(req["ids"].empty());
+            for (const Json& id : req["ids"]) CHECK(ids.count(id.get<std::string>()));
+        }
+        // The row button does its verb to that row, and says so.
+        HeadlessDriver d(r.spec);
+        d.settle();
+        std::string first;  // every row has the button: the first row's, by its key
+        for (const Probe& p : d.proto().probes())
+            if (first.empty() && p.label == c.button) first = p.key;
+        REQUIRE_FALSE(first.empty());
+        click(d, first);
+        bool flipped = false;
+        for (const Json& row : d.proto().state()[c.rows])
+            for (auto& [k, v] : row.items()) flipped = flipped || v == true;
+        CHECK(flipped);
+    }
+}
+
+TEST_CASE("cards asked for show the single screen's rows as cards with their attributes", "[drafter][compose]") {
+    Json spec = draftSpec("A one-page site for a sailing regatta showing each boat as a card with skipper, sail number and finish time");
+    REQUIRE(spec["screens"].size() == 1);
+    const Json* card = findWidget(spec["screens"]["home"], "card");
+    REQUIRE(card);
+    CHECK(card->contains("repeat"));
+}
+
+TEST_CASE("no player, chat or insights for a request that does not ask the app to play, message or chart", "[drafter][compose]") {
+    const char* const quiet[] = {
+        "Podcast studio booking: book a studio by the hour, see which releases are scheduled and the episodes of each show",
+        "Onboarding portal for new hires with a checklist, welcome messages from the team and equipment requests",
+        "A choir attendance app: mark who came to each rehearsal and see absences per singer",
+        "An escape-room booking app with rooms, time slots and group size",
+    };
+    for (const char* request : quiet) {
+        INFO(request);
+        Json spec = draftSpec(request);
+        CHECK_FALSE(spec["screens"].contains("player"));
+        CHECK_FALSE(spec["screens"].contains("inbox"));
+        if (spec["meta"]["device"] == "phone") CHECK_FALSE(spec["screens"].contains("insights"));
+    }
+    CHECK(draftSpec("A podcast app to listen to episodes and play them offline")["screens"].contains("player"));
+    CHECK(draftSpec("A team app where volunteers chat with each other and message the coordinator")["screens"].contains("inbox"));
+    CHECK(draftSpec("A sales dashboard with charts of revenue by region")["screens"].contains("insights"));
+}
+
+TEST_CASE("a kanban board's columns are the stages of the entity that has them, and moving a card changes its stage", "[drafter][compose]") {
+    IdeaReading r;
+    r.appName = "Film Slate";
+    r.summary = "Kanban board for a film production";
+    r.features = {"kanban"};
+    r.entities.push_back(IdeaEntity{"crew member", "crew members", {{"name", "Name", "text", {}}, {"role", "Role", "text", {}}}, "user", Json::array()});
+    r.entities.push_back(IdeaEntity{"scene", "scenes",
+                                    {{"name", "Name", "text", {}}, {"stage", "Stage", "choice", {"Script", "Casting", "Shooting", "Editing", "Released"}}},
+                                    "film", Json::array()});
+    Json spec = draftSpec(r);
+    REQUIRE(spec["screens"].contains("board"));
+    const std::string board = spec["screens"]["board"].dump();
+    for (const char* stage : {"Script", "Casting", "Shooting", "Editing", "Released"}) CHECK(board.find(stage) != std::string::npos);
+    HeadlessDriver d(load(spec));
+    d.proto().showScreen("board");
+    d.settle();
+    auto inStage = [&](const char* stage) {
+        int n = 0;
+        for (auto& row : d.proto().state()["scenes"]) n += row["stage"] == stage;
+        return n;
+    };
+    const int script = inStage("Script"), casting = inStage("Casting");
+    REQUIRE(script > 0);
+    click(d, "Move to Casting");
+    CHECK(inStage("Script") == script - 1);
+    CHECK(inStage("Casting") == casting + 1);
 }
 
 //-----------------------------------------------------------------------------

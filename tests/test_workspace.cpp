@@ -244,6 +244,78 @@ TEST_CASE("workspace: a greeting card designer edits fields with a live preview 
     CHECK(shows(d, "Happy birthday, Ana"));
 }
 
+TEST_CASE("workspace: 2048 slides and merges tiles with the arrows, scores the merge and brings a new tile", "[workspace][game]") {
+    Json spec = checkedDraft("Please implement the game 2048 with arrow keys and a score counter");
+    CHECK(spec["nav"]["start"] == "workspace");
+    CHECK(spec["screens"].size() == 1);
+    HeadlessDriver d(load(spec));
+    d.proto().setPath("cells", Json::array({2, 2, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8}));
+    d.settle();
+    click(d, "Left");
+    const Json cells = stateAt(d, "cells");
+    CHECK(cells[0] == 4);   // 2 + 2 merged
+    CHECK(cells[1] == 4);   // the 4 slid beside it, not merged again in the same move
+    CHECK(cells[12] == 8);  // the 8 slid to its row's start
+    CHECK(stateAt(d, "score") == 4);
+    CHECK(stateAt(d, "moves") == 1);
+    int tiles = 0;
+    for (const Json& c : cells) tiles += c.get<int>() > 0;
+    CHECK(tiles == 4);      // 4, 4, 8 and the new 2
+    click(d, "Left");       // 4 + 4 merge: the score gains 8
+    CHECK(stateAt(d, "cells")[0] == 8);
+    CHECK(stateAt(d, "score") == 12);
+    for (const Json& r : spec["meta"]["requirements"]) {
+        INFO(r.dump());
+        CHECK_FALSE(r["ids"].empty());
+    }
+}
+
+TEST_CASE("workspace: a sliding puzzle moves the tile beside the gap and a move that cannot happen does nothing", "[workspace][game]") {
+    Json spec = checkedDraft("A sliding tile puzzle game on a 3x3 board");
+    HeadlessDriver d(load(spec));
+    d.proto().setPath("cells", Json::array({1, 2, 3, 4, 5, 6, 7, 0, 8}));
+    d.settle();
+    click(d, "Left");  // the 8 right of the gap slides into it: solved
+    CHECK(stateAt(d, "cells") == Json::array({1, 2, 3, 4, 5, 6, 7, 8, 0}));
+    CHECK(stateAt(d, "moves") == 1);
+    CHECK(shows(d, "Solved in 1 moves"));
+    click(d, "Left");  // nothing right of the gap now
+    CHECK(stateAt(d, "moves") == 1);
+}
+
+TEST_CASE("workspace: a trivia quiz scores a right pick once, shows the answer and moves on to a final score", "[workspace][game]") {
+    Json spec = checkedDraft("A trivia quiz game with multiple-choice questions, a score and a next question button");
+    CHECK_FALSE(findWidget(spec["screens"], "input"));  // answers are picked, not typed
+    HeadlessDriver d(load(spec));
+    d.settle();
+    const Json questions = stateAt(d, "questions");
+    REQUIRE(questions.size() >= 3);
+    for (size_t q = 0; q < questions.size(); ++q) {
+        const std::string right = questions[q]["choices"][questions[q]["answer"].get<int>()];
+        const std::string wrong = questions[q]["choices"][(questions[q]["answer"].get<int>() + 1) % 3];
+        click(d, q == 0 ? wrong : right);
+        if (q == 0) CHECK(shows(d, "Not quite: the answer is " + right));
+        click(d, "Next question");
+    }
+    CHECK(stateAt(d, "quiz")["score"] == (int)questions.size() - 1);
+    CHECK(shows(d, "You scored " + std::to_string(questions.size() - 1) + " of " + std::to_string(questions.size())));
+    click(d, "Play again");
+    CHECK(stateAt(d, "quiz")["score"] == 0);
+}
+
+TEST_CASE("workspace: any game or puzzle is a board to play, but a game night planner or a chess club stays an app", "[workspace][game]") {
+    for (const char* request : {"A simple snake game for the browser", "A daily word puzzle with a 5x6 board"}) {
+        INFO(request);
+        Json spec = checkedDraft(request);
+        CHECK(spec["screens"].contains("workspace"));
+    }
+    for (const char* request : {"A game night planner for friends: pick a date, vote on games and track who brings snacks",
+                                "A chess club app with members, tournaments and ratings", "A trivia league with teams, weekly fixtures and standings"}) {
+        INFO(request);
+        CHECK_FALSE(draftSpec(request)["screens"].contains("workspace"));
+    }
+}
+
 TEST_CASE("workspace: requests to manage records do not become workspaces", "[workspace]") {
     for (const char* request : {"A habit tracker with daily streaks and reminders",
                                 "A marketplace for used bikes with listings, messages and saved searches",

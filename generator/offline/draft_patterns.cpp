@@ -59,7 +59,7 @@ EntityPlan planEntity(const IdeaEntity& entity, std::set<std::string>& taken) {
     p.title = &fs.front();
     for (auto& f : fs) {
         if (&f == p.title) continue;
-        if (f.kind == "choice" && !p.status && isOneOf(f.name, {"status", "stage", "health", "shelf", "level", "mood"})) p.status = &f;
+        if (f.kind == "choice" && !p.status && isOneOf(f.name, {"status", "stage", "stages", "phase", "health", "shelf", "level", "mood"})) p.status = &f;
         if (f.kind == "money" && !p.amount) p.amount = &f;
         if (f.kind == "number" && !p.quantity) p.quantity = &f;
         if (f.kind == "date" && !p.when) p.when = &f;
@@ -509,6 +509,44 @@ void addHome(Draft& d) {
     d.screen("home", Json{{"title", safeText(d.reading.appName, 40)}, {"icon", "home"}, {"bar", bar}, {"body", body}});
 }
 
+// A row's fields shown on a card: each attribute with its label, the title as the card's heading, status as a badge.
+Json cardFor(const EntityPlan& p, const std::string& alias) {
+    Json card = Json::array({Json{{"text", "${" + alias + "." + p.title->name + "}"}, {"style", "strong"}}});
+    for (const IdeaField& f : p.entity.fields) {
+        if (&f == p.title || f.kind == "image") continue;
+        if (&f == p.status) card.push_back(Json{{"badge", "${" + alias + "." + f.name + "}"}, {"tone", toneExpr(f, alias + "." + f.name)}});
+        else if (&f == p.amount) card.push_back(Json{{"text", shown(f, alias)}, {"style", "h2"}});
+        else card.push_back(Json{{"text", safeText(f.label, 40) + ": " + shown(f, alias)}, {"style", "caption"}, {"muted", true}});
+    }
+    return card;
+}
+
+void addSinglePage(Draft& d, const std::vector<std::vector<std::string>>& rowButtons, const std::vector<std::string>& sectionIds) {
+    Json body = Json::array();
+    body.push_back(Json{{"heading", safeText(d.reading.heading.empty() ? d.reading.appName : d.reading.heading, 80)}, {"level", 1}});
+    for (const Json& view : d.homeViews)
+        if (view.begin().key() == "grid") body.push_back(view);
+    for (size_t i = 0; i < d.plans.size(); ++i) {
+        const EntityPlan& p = d.plans[i];
+        const bool cards = d.reading.style.cards || !rowButtons[i].empty();
+        Json shown = cards ? Json{{"card", cardFor(p, "x")}} : rowItem(p, "x");
+        shown.erase("press");  // no detail screen to open: everything is on this one
+        if (cards)
+            for (const std::string& verb : rowButtons[i]) shown["card"].push_back(itemToggleButton(p, verb, "x"));
+        shown["repeat"] = Json{{"in", "${" + p.key + "}"}, {"as", "x"}, {"empty", empty("No " + p.nouns + " yet", "They will show here", p.entity.icon)}};
+        Json rows = cards ? Json{{"grid", Json::array({shown})}, {"cols", d.wide() ? 3 : 1}} : Json{{"list", Json::array({shown})}};
+        body.push_back(Json{{"section", Json::array({rows})}, {"title", capitalized(p.nouns)}, {"id", sectionIds[i]}});
+    }
+    for (const Json& view : d.homeViews)
+        if (view.begin().key() != "grid") body.push_back(view);
+    Json buttons = Json::array();
+    for (const std::string& b : d.reading.buttons)
+        buttons.push_back(Json{{"button", safeText(b, 40)}, {"variant", buttons.empty() ? "primary" : "secondary"},
+                               {"press", Json{{"toast", "Done: " + safeText(b, 60)}, {"tone", "success"}}}});
+    if (!buttons.empty()) body.push_back(Json{{"row", buttons}, {"wrap", true}, {"gap", 8}});
+    d.screen("home", Json{{"title", safeText(d.reading.appName, 40)}, {"icon", "home"}, {"body", body}});
+}
+
 void addInsights(Draft& d) {
     const EntityPlan& p = d.plans.front();
     Json body = Json::array();
@@ -907,7 +945,10 @@ void addApprovals(Draft& d) {
 }
 
 void addBoard(Draft& d) {
-    const EntityPlan& p = d.plans.front();
+    // The board is of the entity whose stages the request lists (a choice named status or stage), else the main one.
+    auto staged = [](const EntityPlan& plan) { return plan.status && plan.status->choices.size() >= 2 && isOneOf(plan.status->name, {"status", "stage", "stages", "phase"}); };
+    const auto withStages = std::find_if(d.plans.begin(), d.plans.end(), staged);
+    const EntityPlan& p = withStages != d.plans.end() ? *withStages : d.plans.front();
     if (!p.status || p.status->choices.size() < 2) return;
     const auto& cols = p.status->choices;
     Json columns = Json::array();

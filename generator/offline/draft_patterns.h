@@ -46,6 +46,8 @@ struct RequestEntity {
 };
 // A verb the request reader knows ("log", "tracks", "approve"): a request's verb, never part of a noun phrase.
 bool knownVerb(const std::string& word);
+// A function word the request reader never takes into a noun phrase ("the", "of", "each", "is", "today").
+bool isFunctionWord(const std::string& word);
 // The head nouns of the request's noun phrases, best first; app, screen and time words are never entities.
 std::vector<RequestEntity> requestEntities(std::string_view request);
 // The people who use the app, as the request names them ("for clerks", "As a teacher", "managers approve"), plural,
@@ -108,6 +110,10 @@ Json donutByCategory(const EntityPlan& p);  // donut of the rows (or their amoun
 
 void addEntityScreens(Draft& d, const EntityPlan& p, bool primary);  // list (with search + filters), detail, create
 void addHome(Draft& d);            // dashboard: greeting, stats, chart, recent rows, quick links
+// The whole request on one screen: its title, the stats it asks for, each entity's rows (cards when asked for or when
+// rows carry buttons) with their attributes, rowButtons[i] (verbs) on each row of plan i, the section of plan i with
+// id sectionIds[i], the other views and the request's own buttons, each giving feedback.
+void addSinglePage(Draft& d, const std::vector<std::vector<std::string>>& rowButtons, const std::vector<std::string>& sectionIds);
 void addInsights(Draft& d);        // charts and stats
 void addReminders(Draft& d);       // reminder time, days and switches
 void addNotifications(Draft& d);   // notification inbox
@@ -131,14 +137,24 @@ void addShareSheet(Draft& d);      // share sheet overlay opened from detail scr
 // The request split into requirement statements, in its own words: numbered or bulleted lines, else sentences, else
 // the clauses of a one-liner ("a habit tracker with daily streaks and reminders" -> three).
 std::vector<std::string> requirementStatements(std::string_view request);
-// An id no screen, overlay, node or requirement of the draft uses yet, made from `name` ("weightLineChart", "weightLineChart2").
-std::string newNodeId(Draft& d, const std::string& name);
-// The ids of what the draft built so far for one requirement statement (screens, overlays, nodes; nodes it names get an id).
-std::vector<std::string> traceRequirement(Draft& d, const std::string& statement);
+// Traces requirement statements to what the draft built, knowing every id in use: collected once (screens, overlays,
+// nodes, ids composed for requirements), then kept current as ids are handed out, so a pass that adds many nodes
+// never walks the spec again to keep them unique.
+struct RequirementTracer {
+    Draft& d;
+    std::set<std::string> taken;  // ids in use
+    explicit RequirementTracer(Draft& draft);
+    std::string freshId(const std::string& name);  // an id nothing uses yet, made from `name` ("weightLineChart", "weightLineChart2")
+    std::vector<std::string> trace(const std::string& statement);  // ids built for the statement (nodes it names get an id)
+    std::string idOf(Json& node, const std::string& name);         // the node's id, giving it a fresh one made from `name` when it has none
+};
 // One visible element per requirement that asks for a view of data, a way to do something, or something the screens
 // do not show yet: charts, stats, progress, emphasis cards, sections on home (Draft::homeViews) and item actions on
 // detail screens, each recorded in Draft::composed (requirement_views.cpp). Runs after the entity and feature patterns.
 void addRequirementViews(Draft& d);
+// A button on a row (`alias` is the repeat's) that does the verb to that row: its flag flips, the label says so
+// ("Order" -> "Ordered") and a toast names the row.
+Json itemToggleButton(const EntityPlan& p, const std::string& verb, const std::string& alias);
 // meta.requirements for the finished draft: each of reading.requirements with the ids of the screens, overlays and
 // nodes built for it (nodes it names get an id), or no ids when nothing was.
 Json draftRequirements(Draft& d);
@@ -156,7 +172,9 @@ RequestStyle readRequestStyle(std::string_view request);
 // [SECTION] Workspaces
 //-----------------------------------------------------------------------------
 
-enum class WorkspaceKind { None, Grid, Calculator, Editor };  // board of cells · inputs with live outputs · fields with a live preview
+// board of cells · inputs with live outputs · fields with a live preview · tiles moved by arrows (2048, sliding puzzles) ·
+// questions with answer choices, a score and a next question
+enum class WorkspaceKind { None, Grid, Calculator, Editor, SlideBoard, Quiz };
 
 // Whether the request asks for a game, editor, builder or calculator rather than records to manage, and which kind.
 struct WorkspaceReading {

@@ -489,6 +489,8 @@ const Lexicon& lexicon() {
 // [SECTION] Feature and device lexicons
 //-----------------------------------------------------------------------------
 
+// A feature comes from what the request asks the app to do (play, listen, message each other), not from a noun that
+// merely names its subject: "podcast studio booking" is no player, "welcome messages" no chat.
 struct FeatureWords {
     const char* feature;
     const char* words;   // singular words (or "two-word" phrases joined by '-')
@@ -500,16 +502,16 @@ const FeatureWords kFeatures[] = {
     {"search", "search find filter browse lookup explore explorer"},
     {"sharing", "share sharing invite collaborate export send-to"},
     {"payments", "pay payment checkout cart buy billing subscription card-number order-confirmation promo"},
-    {"charts", "chart graph stat statistic analytics insight report trend heatmap dashboard progress summary leaderboard earning"},
+    {"charts", "chart graph stat statistic analytics insight report trend heatmap dashboard leaderboard earning metric kpi"},
     {"approvals", "approval approve reject sign-off"},
     {"booking", "book booking appointment reserve reservation slot time-slot viewing seat-selection"},
-    {"chat", "chat message messaging conversation inbox dm reply"},
+    {"chat", "chat messaging conversation inbox dm direct-message message-each send-message group-chat"},
     {"ai", "ai assistant gpt llm copilot chatbot bot ai-suggested generator generate-a-new smart-reply"},
     {"login", "login log-in sign-in signin password register registration sign-up signup username"},
     {"onboarding", "onboarding welcome get-started walkthrough"},
-    {"kanban", "kanban board column in-progress to-do"},
+    {"kanban", "kanban board column in-progress to-do pipeline"},
     {"settings", "setting preference profile account"},
-    {"player", "player playback play audio song episode podcast video clip"},
+    {"player", "playback listen play-song play-music play-episode play-track play-video play-audio watch-video watch-episode media-player music-player audio-player video-player now-playing playlist"},
     {"calendar", "calendar agenda schedule week-view"},
 };
 

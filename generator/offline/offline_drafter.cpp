@@ -278,6 +278,94 @@ std::vector<Json> requestedNavItems(Draft& d, std::set<std::string>& taken) {
     return items;
 }
 
+// What a request that names nothing to manage keeps: notes.
+IdeaEntity notesEntity() {
+    IdeaEntity note{"note", "notes", {{"title", "Title", "text", {}}, {"body", "Note", "longtext", {}}, {"date", "Date", "date", {}}}, "sticky-note-o", Json::array()};
+    note.rows = completeRows(note);
+    return note;
+}
+
+// Whether the request itself asks the app to do what the feature does ("play the episodes", "message each other"),
+// not only a domain that usually has it: a podcast studio booking gets no player, welcome messages no chat inbox.
+// A reading built by hand has no request: its features are what it asks.
+bool asked(const Draft& d, const char* feature) {
+    if (d.reading.request.empty()) return d.has(feature);
+    const std::vector<std::string> named = featuresNamed(d.reading.request);
+    return std::find(named.begin(), named.end(), feature) != named.end();
+}
+
+// Insights only for numbers the request asks for, or a desktop app whose rows carry amounts or quantities to chart.
+bool wantsInsights(const Draft& d) {
+    const EntityPlan& main = d.plans.front();
+    return asked(d, "charts") || (d.desktop() && (main.amount || main.quantity));
+}
+
+// "A single-screen page", "the landing page": words for the app itself, never an entity on it.
+bool namesThePage(const IdeaEntity& e) {
+    for (const std::string& w : wordForms(e.singular))
+        if (w == "screen" || w == "page" || w == "single-screen" || w == "one-page" || w == "landing" || w == "site" || w == "website") return true;
+    return false;
+}
+
+// The request on one screen (RequestStyle.singleScreen): the entities it lists, their "X button" attributes as a
+// button on each row, the views its requirements ask for; no other screens and no navigation. Every requirement is
+// traced to the nodes on that screen.
+Json composeSinglePage(Draft& d, std::set<std::string>& taken) {
+    Json& spec = d.spec;
+    const IdeaReading& reading = d.reading;
+    std::vector<std::vector<std::string>> rowButtons;
+    std::vector<std::string> sectionIds;
+    std::vector<std::string> mainAttributes;  // labels of the main entity's fields: not entities of their own
+    auto addPlan = [&](const IdeaEntity& entity, std::vector<std::string> verbs) {
+        d.plans.push_back(planEntity(entity, taken));
+        // Requirements naming the entity trace to its section: it is the list, the form and the detail at once.
+        EntityPlan& p = d.plans.back();
+        p.listScreen = p.detailScreen = p.newScreen = p.key + "Section";
+        sectionIds.push_back(p.listScreen);
+        rowButtons.push_back(std::move(verbs));
+        spec["state"][p.key] = p.entity.rows;
+    };
+    for (const IdeaEntity& e : reading.entities) {
+        if (d.plans.size() == 3) break;
+        const std::string one = singularOf(lowerCase(e.singular));
+        if (namesThePage(e) || std::find(mainAttributes.begin(), mainAttributes.end(), one) != mainAttributes.end()) continue;
+        IdeaEntity entity = e;
+        std::vector<std::string> verbs;
+        entity.fields.clear();
+        for (const IdeaField& f : e.fields) {
+            const std::string label = lowerCase(f.label);
+            const size_t cut = label.rfind(" button");
+            if (cut != std::string::npos && label.size() - cut <= 8) verbs.push_back(label.substr(0, cut));  // "order button(s)"
+            else entity.fields.push_back(f);
+        }
+        if (entity.fields.empty()) entity.fields.push_back({"name", "Name", "text", {}});
+        for (auto& f : entity.fields) {
+            f.name = camelKey(f.name);
+            if (d.plans.empty()) mainAttributes.push_back(singularOf(lowerCase(f.label)));
+        }
+        entity.rows = completeRows(entity);
+        addPlan(entity, verbs);
+    }
+    if (d.plans.empty()) addPlan(notesEntity(), {});
+    // A statement about an attribute or a row button is covered by the section showing it, so it gets no view of its own.
+    for (const std::string& text : reading.requirements) {
+        const std::set<std::string> words = wordForms(text);
+        for (size_t i = 0; i < d.plans.size(); ++i) {
+            bool named = false;
+            for (const IdeaField& f : d.plans[i].entity.fields) named = named || words.count(singularOf(lowerCase(f.label)));
+            for (const std::string& verb : rowButtons[i]) named = named || words.count(verb);
+            if (named) d.composed[text].push_back(sectionIds[i]);
+        }
+    }
+    addRequirementViews(d);
+    addSinglePage(d, rowButtons, sectionIds);
+    spec["nav"] = Json{{"kind", "stack"}, {"start", "home"}};
+    spec["meta"]["requirements"] = draftRequirements(d);
+    for (const char* k : {"overlays", "actions", "mocks"})
+        if (spec[k].empty()) spec.erase(k);
+    return spec;
+}
+
 Json compose(const IdeaReading& reading) {
     Draft d{reading, Json::object(), {}, {}, {}, {}};
     Json& spec = d.spec;
@@ -299,6 +387,7 @@ Json compose(const IdeaReading& reading) {
                                    "threads", "chatDraft", "aiAnswers", "aiChat", "aiDraft", "aiAsked", "aiPick", "aiBusy", "sharing", "params",
                                    "index", "item", "event", "result", "error", "value", "it", "true", "false", "null", "pending"};
     d.plans.reserve(3 + reading.style.navLabels.size());  // requestedNavItems may add one per label; plans hold pointers into themselves
+    if (reading.style.singleScreen) return composeSinglePage(d, taken);
     for (auto& e : reading.entities) {
         if (d.plans.size() == 3) break;
         IdeaEntity entity = e;
@@ -307,26 +396,22 @@ Json compose(const IdeaReading& reading) {
         entity.rows = completeRows(entity);
         d.plans.push_back(planEntity(entity, taken));
     }
-    if (d.plans.empty()) {
-        IdeaEntity note{"note", "notes", {{"title", "Title", "text", {}}, {"body", "Note", "longtext", {}}, {"date", "Date", "date", {}}}, "sticky-note-o", Json::array()};
-        note.rows = completeRows(note);
-        d.plans.push_back(planEntity(note, taken));
-    }
+    if (d.plans.empty()) d.plans.push_back(planEntity(notesEntity(), taken));
     spec["state"]["doomed"] = Json{{"id", 0}, {"name", ""}};
     for (size_t i = 0; i < d.plans.size(); ++i) {
         spec["state"][d.plans[i].key] = d.plans[i].entity.rows;
         addEntityScreens(d, d.plans[i], i == 0);
     }
     // Features, in the order they earn a tab.
-    if (d.has("chat")) build(d, "chat", addChat);
+    if (asked(d, "chat")) build(d, "chat", addChat);
     if (d.has("ai")) build(d, "ai", addAssistant);
     if (d.has("booking")) build(d, "booking", addBooking);
     if (d.has("payments")) build(d, "payments", addCheckout);
     if (d.has("kanban")) build(d, "kanban", addBoard);
     if (d.has("approvals")) build(d, "approvals", addApprovals);
-    if (d.has("player")) build(d, "player", addPlayer);
+    if (asked(d, "player")) build(d, "player", addPlayer);
     if (d.has("calendar")) build(d, "calendar", addCalendar);
-    if (d.has("charts") || d.desktop()) build(d, "charts", addInsights);
+    if (wantsInsights(d)) build(d, "charts", addInsights);
     if (d.has("reminders")) build(d, "reminders", addReminders);
     if (d.has("notifications")) build(d, "notifications", addNotifications);
     if (d.has("sharing")) build(d, "sharing", addShareSheet);

@@ -630,4 +630,6 @@ std::vector<RequestEntity> requestEntities(std::string_view request) { return re
 
 std::vector<std::string> requestActors(std::string_view request) { return readNouns(request).actors; }
 
+bool isFunctionWord(const std::string& word) { return functionWords().count(word) > 0; }
+
 } // namespace pt::draft

@@ -223,92 +223,77 @@ std::vector<std::string> quotedIn(const std::string& statement) {
     return out;
 }
 
-// What one statement asks for, traced to what the draft built.
-struct Tracer {
-    Draft& d;
-    std::set<std::string> taken;  // ids in use (screens, overlays, nodes), so an id given to a node is new
-
-    void add(std::vector<std::string>& ids, const std::string& id) {
-        if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-    }
-
-    // The node's id, giving it one made from `name` when it has none.
-    std::string idOf(Json& node, const std::string& name) {
-        if (node.contains("id") && node["id"].is_string()) return node["id"].get<std::string>();
-        std::string base = camelKey(name), id = base;
-        for (int n = 2; taken.count(id); ++n) id = base + std::to_string(n);
-        taken.insert(id);
-        node["id"] = id;
-        return id;
-    }
-
-    std::vector<std::string> trace(const std::string& statement) {
-        std::vector<std::string> ids;
-        if (auto it = d.composed.find(statement); it != d.composed.end())
-            for (const std::string& id : it->second) add(ids, id);
-        const std::string text = lowered(statement);
-        const std::set<std::string> words = wordForms(statement);
-        auto says = [&](std::initializer_list<const char*> list) {
-            return std::any_of(list.begin(), list.end(), [&](const char* w) { return words.count(w) > 0; });
-        };
-        // Features the statement names: the screens and overlays their patterns added, and search fields.
-        for (const std::string& feature : featuresNamed(statement)) {
-            if (auto it = d.built.find(feature); it != d.built.end())
-                for (const std::string& id : it->second) add(ids, id);
-            if (feature == "search")
-                forEachSpecNode(d.spec, [&](Json& n) { if (n.begin().key() == "search") add(ids, idOf(n, "search")); });
-        }
-        // Entities it names: their list; their form when it adds, their detail screen when it changes one.
-        for (const EntityPlan& p : d.plans) {
-            std::string singular = p.entity.singular, plural = p.entity.plural;
-            std::replace(singular.begin(), singular.end(), ' ', '-');
-            std::replace(plural.begin(), plural.end(), ' ', '-');
-            bool named = words.count(singular) || words.count(plural);
-            if (named) add(ids, p.listScreen);
-            if (named && says({"add", "create", "new", "log", "record", "enter", "submit", "register", "post", "write", "upload", "save", "form"}))
-                add(ids, p.newScreen);
-            if (named && says({"edit", "update", "delete", "remove", "detail", "view", "open", "mark", "complete", "change", "status"}))
-                add(ids, p.detailScreen);
-            // Fields it names: the form inputs that edit them.
-            for (const IdeaField& f : p.entity.fields) {
-                if (!saysPhrase(text, lowered(f.label))) continue;
-                std::string bind = p.draftKey + "." + f.name;
-                forEachSpecNode(d.spec, [&](Json& n) {
-                    if (n.contains("bind") && n["bind"] == bind) add(ids, idOf(n, p.noun + " " + f.name));
-                });
-            }
-        }
-        // Labels it quotes: the nodes showing them.
-        for (const std::string& label : quotedIn(statement))
-            forEachSpecNode(d.spec, [&](Json& n) { if (shownText(n) == label) add(ids, idOf(n, label)); });
-        return ids;
-    }
-};
-
-// A tracer that knows every id the draft uses so far.
-Tracer tracerFor(Draft& d) {
-    Tracer tracer{d, {}};
-    for (const char* section : {"screens", "overlays"})
-        if (d.spec.contains(section))
-            for (auto& [id, v] : d.spec[section].items()) tracer.taken.insert(id);
-    forEachSpecNode(d.spec, [&](Json& n) { if (n.contains("id") && n["id"].is_string()) tracer.taken.insert(n["id"].get<std::string>()); });
-    return tracer;
+// Adds the id to the list unless it is there.
+void addOnce(std::vector<std::string>& ids, const std::string& id) {
+    if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
 }
 
 } // namespace
 
-std::vector<std::string> traceRequirement(Draft& d, const std::string& statement) { return tracerFor(d).trace(statement); }
+RequirementTracer::RequirementTracer(Draft& draft) : d(draft) {
+    for (const char* section : {"screens", "overlays"})
+        if (d.spec.contains(section))
+            for (auto& [id, v] : d.spec[section].items()) taken.insert(id);
+    forEachSpecNode(d.spec, [&](Json& n) { if (n.contains("id") && n["id"].is_string()) taken.insert(n["id"].get<std::string>()); });
+    for (auto& [statement, ids] : d.composed) taken.insert(ids.begin(), ids.end());
+}
 
-std::string newNodeId(Draft& d, const std::string& name) {
-    Tracer tracer = tracerFor(d);
-    for (auto& [statement, ids] : d.composed) tracer.taken.insert(ids.begin(), ids.end());
+std::string RequirementTracer::freshId(const std::string& name) {
     std::string id = name;
-    for (int n = 2; tracer.taken.count(id); ++n) id = name + std::to_string(n);
+    for (int n = 2; taken.count(id); ++n) id = name + std::to_string(n);
+    taken.insert(id);
     return id;
 }
 
+std::string RequirementTracer::idOf(Json& node, const std::string& name) {
+    if (!node.contains("id") || !node["id"].is_string()) node["id"] = freshId(camelKey(name));
+    return node["id"].get<std::string>();
+}
+
+std::vector<std::string> RequirementTracer::trace(const std::string& statement) {
+    std::vector<std::string> ids;
+    if (auto it = d.composed.find(statement); it != d.composed.end())
+        for (const std::string& id : it->second) addOnce(ids, id);
+    const std::string text = lowered(statement);
+    const std::set<std::string> words = wordForms(statement);
+    auto says = [&](std::initializer_list<const char*> list) {
+        return std::any_of(list.begin(), list.end(), [&](const char* w) { return words.count(w) > 0; });
+    };
+    // Features the statement names: the screens and overlays their patterns added, and search fields.
+    for (const std::string& feature : featuresNamed(statement)) {
+        if (auto it = d.built.find(feature); it != d.built.end())
+            for (const std::string& id : it->second) addOnce(ids, id);
+        if (feature == "search")
+            forEachSpecNode(d.spec, [&](Json& n) { if (n.begin().key() == "search") addOnce(ids, idOf(n, "search")); });
+    }
+    // Entities it names: their list; their form when it adds, their detail screen when it changes one.
+    for (const EntityPlan& p : d.plans) {
+        std::string singular = p.entity.singular, plural = p.entity.plural;
+        std::replace(singular.begin(), singular.end(), ' ', '-');
+        std::replace(plural.begin(), plural.end(), ' ', '-');
+        bool named = words.count(singular) || words.count(plural);
+        if (named) addOnce(ids, p.listScreen);
+        if (named && says({"add", "create", "new", "log", "record", "enter", "submit", "register", "post", "write", "upload", "save", "form"}))
+            addOnce(ids, p.newScreen);
+        if (named && says({"edit", "update", "delete", "remove", "detail", "view", "open", "mark", "complete", "change", "status"}))
+            addOnce(ids, p.detailScreen);
+        // Fields it names: the form inputs that edit them.
+        for (const IdeaField& f : p.entity.fields) {
+            if (!saysPhrase(text, lowered(f.label))) continue;
+            std::string bind = p.draftKey + "." + f.name;
+            forEachSpecNode(d.spec, [&](Json& n) {
+                if (n.contains("bind") && n["bind"] == bind) addOnce(ids, idOf(n, p.noun + " " + f.name));
+            });
+        }
+    }
+    // Labels it quotes: the nodes showing them.
+    for (const std::string& label : quotedIn(statement))
+        forEachSpecNode(d.spec, [&](Json& n) { if (shownText(n) == label) addOnce(ids, idOf(n, label)); });
+    return ids;
+}
+
 Json draftRequirements(Draft& d) {
-    Tracer tracer = tracerFor(d);
+    RequirementTracer tracer(d);
     Json out = Json::array();
     for (const std::string& statement : d.reading.requirements)
         out.push_back(Json{{"text", statement}, {"ids", tracer.trace(statement)}});

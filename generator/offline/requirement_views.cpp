@@ -254,13 +254,9 @@ Json targetView(const Statement& s) {
                                            {"caption", plainNumber(done) + " of " + plainNumber(target)}}})}};
 }
 
-// Words that end the name of a measure ("how many session hours | each family has left").
-bool endsMeasure(const std::string& w) {
-    static const std::set<std::string> stops = {"a", "an", "the", "of", "for", "per", "each", "every", "in", "on", "at", "by", "to", "from", "with", "and",
-                                                "or", "is", "are", "was", "has", "have", "that", "which", "who", "this", "their", "its", "they", "we",
-                                                "i", "you", "so", "over", "across", "against", "since", "this", "today", "left", "remaining", "so far"};
-    return stops.count(w) > 0 || isNumberWord(w);
-}
+// Words that end the name of a measure ("how many session hours | each family has left"): the reader's function words,
+// numbers, and the words saying what is left.
+bool endsMeasure(const std::string& w) { return isFunctionWord(w) || isNumberWord(w) || w == "left" || w == "remaining"; }
 
 // What a stat measures, in the statement's words: the run after "how many" / "total" / "average", else the run that
 // ends at the measure word ("win rate", "quiz score", "estimated wait time"); "left" when it says so.
@@ -312,14 +308,17 @@ Json statView(const Statement& s) {
 
 // What should stand out, in the statement's words without the asking: "Loans missing a condition report should stand
 // out" -> "Loans missing a condition report"; "Flag any reading above the limit" -> "Any reading above the limit".
+// The asking around what should stand out: verbs that ask for emphasis lead it, and the title ends where the statement
+// goes on to ask ("... should stand out", "... are flagged").
+const std::set<std::string> kEmphasisVerbs = {"flag", "highlight", "warn", "alert", "call", "show"};
+const std::set<std::string> kAskingWords = {"should", "must", "need", "needs", "are", "is", "get", "gets", "be", "will", "stand", "stands",
+                                            "called", "highlighted", "flagged", "shown", "appear", "appears"};
+
 std::string emphasisTitle(const Statement& s) {
-    static const std::set<std::string> asking = {"should", "must", "need", "needs", "are", "is", "get", "gets", "be", "will", "stand", "stands",
-                                                 "called", "highlighted", "flagged", "shown", "appear", "appears"};
-    static const std::set<std::string> cues = {"flag", "highlight", "warn", "alert", "call", "show", "me", "us", "out", "any", "when"};
     size_t from = 0, to = s.words.size();
-    while (from < to && cues.count(s.words[from])) ++from;
+    while (from < to && (kEmphasisVerbs.count(s.words[from]) || isFunctionWord(s.words[from]))) ++from;
     for (size_t i = from + 1; i < to; ++i)
-        if (asking.count(s.words[i])) { to = i; break; }
+        if (kAskingWords.count(s.words[i])) { to = i; break; }
     std::string out;
     for (size_t i = from; i < to && i < from + 8; ++i) out += (out.empty() ? "" : " ") + s.words[i];
     return out.size() < 4 ? subjectLabel(s, s.plan != nullptr) : capitalized(safeText(out, 60));
@@ -354,6 +353,10 @@ Json upcomingView(const Statement& s) {
 // [SECTION] Controls and sections
 //-----------------------------------------------------------------------------
 
+// Verbs the entity's own screens already do (its list, form and search): no extra button on a row for them.
+const std::set<std::string> kScreenVerbs = {"add", "create", "log", "record", "submit", "post", "write", "enter", "register", "upload", "save", "see", "view",
+                                            "browse", "find", "search", "filter", "sort", "open", "list", "show", "track", "manage", "keep", "get", "have", "use"};
+
 // "approve" -> "approved", "reply" -> "replied", "bid" -> "bid".
 std::string pastOf(const std::string& verb) {
     static const std::map<std::string, std::string> irregular = {{"bid", "bid"}, {"pay", "paid"}, {"buy", "bought"}, {"send", "sent"},
@@ -365,28 +368,24 @@ std::string pastOf(const std::string& verb) {
     return verb + "ed";
 }
 
-// A button on the item's detail screen that does the verb to that item: its flag flips and the label says so.
-std::string addItemAction(Draft& d, const Statement& s) {
+// A button on the item's detail screen that does the verb to that item.
+std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) {
     const EntityPlan& p = *s.plan;
     Json& screen = d.spec["screens"][p.detailScreen];
     if (!screen.contains("body") || !screen["body"].contains("col")) return "";
-    const std::string flag = camelKey(pastOf(s.verb));
-    const std::string id = newNodeId(d, camelKey(s.verb + " " + p.noun));
-    const std::string index = "${count(" + p.key + ", y => y.id < x.id)}";
-    const std::string path = p.key + "." + index + "." + flag;
-    const std::string done = capitalized(pastOf(s.verb));
-    screen["body"]["col"].push_back(Json{{"button", "${x." + flag + " ? " + exprString(done) + " : " + exprString(capitalized(s.verb)) + "}"}, {"id", id},
-                                         {"variant", "secondary"}, {"icon", "check"}, {"w", "fill"},
-                                         {"press", Json::array({Json{{"toggle", path}},
-                                                                Json{{"toast", "${x." + p.title->name + "}: ${x." + flag + " ? " + exprString(done) + " : 'undone'}"}}})}});
+    const std::string id = ids.freshId(camelKey(s.verb + " " + p.noun));
+    Json button = itemToggleButton(p, s.verb, "x");
+    button["id"] = id;
+    button["w"] = "fill";
+    screen["body"]["col"].push_back(button);
     return id;
 }
 
 // A button on home that does the verb to the mock state: a counter goes up and the count is shown under it.
-Json homeAction(Draft& d, const Statement& s, std::string& id) {
+Json homeAction(Draft& d, RequirementTracer& ids, const Statement& s, std::string& id) {
     std::string label = capitalized(s.verb + (s.object.empty() ? "" : " " + s.object));
     label = safeText(label, 40);
-    id = newNodeId(d, camelKey(label));
+    id = ids.freshId(camelKey(label));
     const std::string counter = "ui." + id + "Count";
     d.spec["state"]["ui"][id + "Count"] = 0;
     return Json{{"row", Json::array({Json{{"button", label}, {"id", id}, {"variant", "secondary"},
@@ -418,11 +417,20 @@ Json collectionView(Draft& d, const RequestEntity& noun) {
 
 } // namespace
 
+Json itemToggleButton(const EntityPlan& p, const std::string& verb, const std::string& alias) {
+    const std::string flag = camelKey(pastOf(verb)), row = alias + "." + flag;
+    const std::string path = p.key + ".${count(" + p.key + ", y => y.id < " + alias + ".id)}." + flag;
+    const std::string done = capitalized(pastOf(verb));
+    return Json{{"button", "${" + row + " ? " + exprString(done) + " : " + exprString(capitalized(verb)) + "}"}, {"variant", "secondary"}, {"icon", "check"},
+                {"press", Json::array({Json{{"toggle", path}}, Json{{"toast", "${" + alias + "." + p.title->name + "}: ${" + row + " ? " + exprString(done) + " : 'undone'}"}}})}};
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] addRequirementViews
 //-----------------------------------------------------------------------------
 
 void addRequirementViews(Draft& d) {
+    RequirementTracer ids(d);
     std::vector<Json> stats;
     for (const std::string& text : d.reading.requirements) {
         const Statement s = readStatement(d, text);
@@ -440,24 +448,22 @@ void addRequirementViews(Draft& d) {
         case Ask::Emphasis: view = emphasisView(s); break;
         case Ask::Upcoming: view = upcomingView(s); break;
         case Ask::Action:
-            if (s.plan && d.spec["screens"].contains(s.plan->detailScreen) &&
-                !std::set<std::string>{"add", "create", "log", "record", "submit", "post", "write", "enter", "register", "upload", "save", "see", "view", "browse",
-                                       "find", "search", "filter", "sort", "open", "list", "show", "track", "manage", "keep", "get", "have", "use"}.count(s.verb)) {
-                if (std::string added = addItemAction(d, s); !added.empty()) d.composed[text].push_back(added);
+            if (s.plan && d.spec["screens"].contains(s.plan->detailScreen) && !kScreenVerbs.count(s.verb)) {
+                if (std::string added = addItemAction(d, ids, s); !added.empty()) d.composed[text].push_back(added);
                 continue;
             }
             // A button that only counts stands in for a verb on the app as a whole, so only when asked for one.
-            if (!s.affordance || !traceRequirement(d, text).empty()) continue;
-            view = homeAction(d, s, id);
+            if (!s.affordance || !ids.trace(text).empty()) continue;
+            view = homeAction(d, ids, s, id);
             break;
         case Ask::Nothing: {
-            if (!traceRequirement(d, text).empty()) continue;
+            if (!ids.trace(text).empty()) continue;
             // Only a statement that names a thing ("hive inspections", "see the tide tables"); one that asks for a
             // verb nothing here understands ("teleport the defendant") stays uncovered, honestly.
             std::vector<RequestEntity> nouns = requestEntities(text);
             if (nouns.empty() || planNamed(d, nouns.front().phrase)) continue;
             size_t first = 0;
-            while (first < s.words.size() && std::set<std::string>{"a", "an", "the", "my", "our", "your", "their", "all", "each", "every"}.count(s.words[first])) ++first;
+            while (first < s.words.size() && isFunctionWord(s.words[first])) ++first;
             if (first == s.words.size()) continue;
             const std::vector<std::string>& named = nouns.front().words;
             if (!knownVerb(s.words[first]) && std::find(named.begin(), named.end(), singularOf(s.words[first])) == named.end()) continue;
@@ -466,7 +472,7 @@ void addRequirementViews(Draft& d) {
         }
         }
         if (id.empty()) {
-            id = newNodeId(d, camelKey((s.subject.empty() ? std::string("requirement") : s.subject) + " " + view.begin().key()));
+            id = ids.freshId(camelKey((s.subject.empty() ? std::string("requirement") : s.subject) + " " + view.begin().key()));
             view["id"] = id;
         }
         d.composed[text].push_back(id);

@@ -10,6 +10,7 @@
 // [SECTION] Grid or board
 // [SECTION] Calculator or configurator
 // [SECTION] Editor or designer
+// [SECTION] Games (tiles moved by arrows, quizzes)
 // [SECTION] Composition
 
 #include "generator/offline/draft_patterns.h"
@@ -457,6 +458,186 @@ void composeEditor(Draft& d, const std::string& low, const std::vector<ListedIte
     }
 }
 
+
+//-----------------------------------------------------------------------------
+// [SECTION] Games
+//-----------------------------------------------------------------------------
+
+// A list literal of numbers ("[0, 1, 2]").
+std::string listLiteral(const std::vector<int>& values) {
+    std::string out = "[";
+    for (size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + std::to_string(values[i]);
+    return out + "]";
+}
+
+// One arrow of a board of n x n tiles: the lines of cell indexes read in the arrow's direction (the first cell is
+// where tiles slide to) and, for any cell i, its line and its place on that line as expressions.
+struct Arrow {
+    const char* name;   // "Left"
+    const char* icon;   // "arrow-left"
+    std::string lines;  // "[[0, 1, 2, 3], ...]"
+    std::string line;   // line of cell `i`
+    std::string place;  // place of cell `i` on its line
+    int neighbour;      // offset of the tile that slides into the gap (sliding puzzle)
+    std::string canSlide;  // whether the gap at `game.gap` has that neighbour
+};
+
+std::vector<Arrow> arrowsFor(int n) {
+    const std::string N = std::to_string(n), last = std::to_string(n - 1);
+    auto linesOf = [&](bool byRow, bool reversed) {
+        std::string out = "[";
+        for (int l = 0; l < n; ++l) {
+            std::vector<int> line;
+            for (int k = 0; k < n; ++k) {
+                const int at = reversed ? n - 1 - k : k;
+                line.push_back(byRow ? l * n + at : at * n + l);
+            }
+            out += (l ? ", " : "") + listLiteral(line);
+        }
+        return out + "]";
+    };
+    const std::string row = "floor(i / " + N + ")", col = "i % " + N;
+    return {{"Up", "arrow-up", linesOf(false, false), col, row, n, "game.gap < " + std::to_string(n * n - n)},
+            {"Left", "arrow-left", linesOf(true, false), row, col, 1, "game.gap % " + N + " != " + last},
+            {"Right", "arrow-right", linesOf(true, true), row, last + " - " + col, -1, "game.gap % " + N + " != 0"},
+            {"Down", "arrow-down", linesOf(false, true), col, last + " - " + row, -n, "game.gap >= " + N}};
+}
+
+// The tiles as a board: one card per cell showing its number, an empty card for a gap (0).
+Json tileBoard(int n) {
+    Json tile = Json{{"card", Json::array({Json{{"text", "${t > 0 ? t : ''}"}, {"style", "h2"}, {"align", "center"}}})},
+                     {"repeat", Json{{"in", "${cells}"}, {"as", "t"}}}};
+    return Json{{"grid", Json::array({tile})}, {"cols", n}, {"id", "board"}};
+}
+
+// 2048: an arrow slides every tile to that side and merges equal neighbours once (4 + 4 -> 8, the score gains 8);
+// a move that changed the board brings a new 2 into an empty cell. A line of four [a, b, c, d] (gaps removed, zeros
+// after) merges as a == b, then b == c, then c == d; the fifth value is the score it gains.
+Json mergeMove(const Arrow& a) {
+    const std::string merge =
+        "t[0] == t[1] ? [t[0] + t[1], t[2] == t[3] ? t[2] + t[3] : t[2], t[2] == t[3] ? 0 : t[3], 0, t[0] + t[1] + (t[2] == t[3] ? t[2] + t[3] : 0)]"
+        " : t[1] == t[2] ? [t[0], t[1] + t[2], t[3], 0, t[1] + t[2]] : t[2] == t[3] ? [t[0], t[1], t[2] + t[3], 0, t[2] + t[3]] : [t[0], t[1], t[2], t[3], 0]";
+    return Json::array({
+        Json{{"set", "game.before"}, {"value", "${json(cells)}"}},
+        Json{{"set", "game.lines"}, {"value", "${map(" + a.lines + ", l => filter(map(l, i => cells[i]), v => v > 0))}"}},
+        Json{{"set", "game.lines"}, {"value", "${map(game.lines, t => [t[0] ?? 0, t[1] ?? 0, t[2] ?? 0, t[3] ?? 0])}"}},
+        Json{{"set", "game.lines"}, {"value", "${map(game.lines, t => " + merge + ")}"}},
+        Json{{"set", "cells"}, {"value", "${map(range(0, 16), i => game.lines[" + a.line + "][" + a.place + "])}"}},
+        Json{{"if", "${json(cells) != game.before}"},
+             {"then", Json::array({Json{{"inc", "score"}, {"by", "${sum(map(game.lines, t => t[4]))}"}}, Json{{"inc", "moves"}},
+                                   Json{{"set", "game.gap"}, {"value", "${filter(range(0, 16), i => cells[i] == 0)[(moves * 7) % count(filter(cells, v => v == 0))]}"}},
+                                   Json{{"set", "cells"}, {"value", "${map(range(0, 16), i => i == game.gap ? 2 : cells[i])}"}}})}}});
+}
+
+// Sliding puzzle: an arrow moves the tile beside the gap into it, when there is one on that side.
+Json slideMove(const Arrow& a, int n) {
+    const std::string from = "game.gap + " + std::to_string(a.neighbour);
+    return Json::array({Json{{"set", "game.gap"}, {"value", "${indexOf(cells, 0)}"}},
+                        Json{{"if", "${" + a.canSlide + "}"},
+                             {"then", Json::array({Json{{"set", "cells"}, {"value", "${map(range(0, " + std::to_string(n * n) + "), i => i == game.gap ? cells[" + from +
+                                                                                      "] : i == " + from + " ? 0 : cells[i])}"}},
+                                                   Json{{"inc", "moves"}}})}}});
+}
+
+// A sliding puzzle's starting tiles: solved, then the gap walked a fixed path, so the puzzle is always solvable.
+std::vector<int> shuffledTiles(int n) {
+    std::vector<int> tiles(n * n);
+    for (int i = 0; i < n * n - 1; ++i) tiles[i] = i + 1;
+    int gap = n * n - 1;
+    const int path[] = {-1, -n, -1, n, -1, -n, -n, 1, n, 1};  // left, up, left, down, ... kept inside the board below
+    for (int step = 0; step < 3; ++step)
+        for (int d : path) {
+            const int to = gap + d;
+            const bool sameRow = (d == 1 || d == -1) ? to / n == gap / n : true;
+            if (to < 0 || to >= n * n || !sameRow) continue;
+            std::swap(tiles[gap], tiles[to]);
+            gap = to;
+        }
+    return tiles;
+}
+
+void composeSlideBoard(Draft& d, const std::string& low, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
+    Json& state = d.spec["state"];
+    const bool merging = saysAny(low, {"2048", "merge", "merging", "combine"});
+    const int n = merging ? 4 : std::clamp(boardSize(low, 0).first == 6 ? 4 : boardSize(low, 0).first, 3, 6);
+    std::vector<int> tiles(n * n, 0);
+    if (merging) tiles[5] = tiles[14] = 2;
+    else tiles = shuffledTiles(n);
+    std::vector<int> solved(n * n);
+    for (int i = 0; i < n * n; ++i) solved[i] = (i + 1) % (n * n);
+    state["cells"] = Json(tiles);
+    state["moves"] = 0;
+    state["score"] = 0;
+    state["game"] = Json{{"gap", 0}, {"before", ""}, {"lines", Json::array()}};
+
+    Json counters = Json::array({statTile("scoreCount", merging ? "Score" : "Moves", merging ? "${score}" : "${moves}", "trophy")});
+    if (merging) counters.push_back(statTile("moveCount", "Moves", "${moves}", "hand-pointer-o"));
+    counters.push_back(statTile("bestTile", merging ? "Best tile" : "In place", merging ? "${max(cells)}" : "${count(filter(range(0, " + std::to_string(n * n) +
+                                                                                       "), i => cells[i] == " + listLiteral(solved) + "[i] && cells[i] > 0))} of " + std::to_string(n * n - 1),
+                              "star"));
+    body.push_back(Json{{"grid", counters}, {"cols", (int)counters.size()}});
+    body.push_back(tileBoard(n));
+    const std::string done = merging ? "${max(cells) >= 2048}" : "${json(cells) == " + exprString(Json(solved).dump()) + "}";
+    body.push_back(Json{{"badge", merging ? "You made 2048!" : "Solved in ${moves} moves"}, {"tone", "success"}, {"id", "solvedNote"}, {"visible", done}});
+    Json arrows = Json::array();
+    for (const Arrow& a : arrowsFor(n)) {
+        const std::string id = "move" + std::string(a.name);
+        arrows.push_back(Json{{"button", a.name}, {"id", id}, {"icon", a.icon}, {"variant", "secondary"},
+                              {"on", {{"press", merging ? mergeMove(a) : slideMove(a, n)}}}});
+        labelled.emplace_back(id, std::string("arrow arrows keys key move slide ") + a.name);
+    }
+    body.push_back(Json{{"row", arrows}, {"wrap", true}, {"gap", 8}, {"id", "arrowPad"}});
+    body.push_back(Json{{"text", "Use the arrows to slide the tiles"}, {"style", "caption"}, {"muted", true}});
+    labelled.emplace_back("board", "board grid tiles tile cells puzzle game");
+    labelled.emplace_back("scoreCount", "score counter points moves");
+}
+
+// General-knowledge questions for a quiz the request gives none for: each with its choices and the right one.
+const char* const kQuestions[][5] = {
+    {"Which planet is known as the Red Planet?", "Venus", "Mars", "Jupiter", "1"},
+    {"How many continents are there?", "Five", "Six", "Seven", "2"},
+    {"What is the largest ocean on Earth?", "Pacific", "Atlantic", "Indian", "0"},
+    {"Which gas do plants take in from the air?", "Oxygen", "Carbon dioxide", "Nitrogen", "1"},
+    {"How many minutes are in a day?", "1,440", "1,200", "2,400", "0"},
+};
+
+// A quiz: one question at a time with its choices; a pick is scored once, the right answer is shown, and "Next"
+// moves on until the last question gives the final score and a way to play again.
+void composeQuiz(Draft& d, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
+    Json& state = d.spec["state"];
+    Json questions = Json::array();
+    for (const auto& q : kQuestions)
+        questions.push_back(Json{{"question", q[0]}, {"choices", Json::array({q[1], q[2], q[3]})}, {"answer", std::stoi(q[4])}});
+    const std::string count = std::to_string(questions.size());
+    state["questions"] = questions;
+    state["quiz"] = Json{{"at", 0}, {"score", 0}, {"picked", -1}, {"finished", false}};
+    const std::string q = "questions[quiz.at]";
+    body.push_back(Json{{"grid", Json::array({statTile("scoreCount", "Score", "${quiz.score} / " + count, "trophy"),
+                                              statTile("questionCount", "Question", "${min(quiz.at + 1, " + count + ")} of " + count, "question-circle")})},
+                        {"cols", 2}});
+    Json choice = Json{{"button", "${c}"}, {"variant", "outline"}, {"w", "fill"}, {"enabled", "${quiz.picked < 0}"},
+                       {"repeat", Json{{"in", "${" + q + ".choices}"}, {"as", "c"}}},
+                       {"on", {{"press", Json::array({Json{{"set", "quiz.picked"}, {"value", "${index}"}},
+                                                      Json{{"if", "${index == " + q + ".answer}"}, {"then", Json::array({Json{{"inc", "quiz.score"}}})}}})}}}};
+    const std::string verdict = "${quiz.picked == " + q + ".answer ? 'Correct!' : 'Not quite: the answer is ' + " + q + ".choices[" + q + ".answer]}";
+    body.push_back(Json{{"card", Json::array({Json{{"text", "${" + q + ".question}"}, {"style", "h2"}, {"id", "questionText"}},
+                                              Json{{"col", Json::array({choice})}, {"gap", 8}, {"id", "answerChoices"}},
+                                              Json{{"text", verdict}, {"style", "strong"}, {"visible", "${quiz.picked >= 0}"}, {"id", "verdict"}}})},
+                        {"id", "questionCard"}, {"visible", "${!quiz.finished}"}});
+    body.push_back(Json{{"button", "Next question"}, {"id", "nextQuestion"}, {"icon", "arrow-right"}, {"enabled", "${quiz.picked >= 0}"},
+                        {"visible", "${!quiz.finished}"},
+                        {"on", {{"press", Json::array({Json{{"if", "${quiz.at + 1 < " + count + "}"},
+                                                            {"then", Json::array({Json{{"inc", "quiz.at"}}, Json{{"set", "quiz.picked"}, {"value", -1}}})},
+                                                            {"else", Json::array({Json{{"set", "quiz.finished"}, {"value", true}}})}}})}}}});
+    body.push_back(Json{{"card", Json::array({Json{{"text", "You scored ${quiz.score} of " + count}, {"style", "h2"}, {"id", "finalScore"}},
+                                              Json{{"button", "Play again"}, {"id", "playAgain"}, {"icon", "undo"}, {"on", {{"press", Json{{"reset", "quiz"}}}}}}})},
+                        {"visible", "${quiz.finished}"}, {"id", "resultCard"}});
+    labelled.emplace_back("questionCard", "question questions trivia quiz card");
+    labelled.emplace_back("answerChoices", "answer answers choice choices options multiple");
+    labelled.emplace_back("scoreCount", "score counter points");
+    labelled.emplace_back("nextQuestion", "next question round");
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Composition
 //-----------------------------------------------------------------------------
@@ -479,16 +660,27 @@ WorkspaceReading readWorkspace(const IdeaReading& reading) {
                                       "sketch", "sketcher"}) ||
                       std::regex_search(ws.request, std::regex(R"(\d+[- ]step\b|drum machine)"));
     // A chess club or a bingo league is people and events around the game, not the game's board.
-    const bool aboutPlayers = hasWord(words, {"club", "clubs", "league", "leagues", "tournament", "tournaments", "society", "association", "school", "lessons"});
+    // A game night planner or a quiz league is the same: events and people to organise, not a game to play.
+    const bool aboutPlayers = hasWord(words, {"club", "clubs", "league", "leagues", "tournament", "tournaments", "society", "association", "school", "lessons",
+                                              "planner", "planning", "organizer", "organiser", "night", "nights", "rental", "rentals", "shop", "store"});
+    const bool makesOne = hasWord(words, {"builder", "maker", "creator", "editor", "designer", "author", "authoring"});
+    // The game itself: tiles slid by arrows, questions to answer, else a board of cells.
+    const bool slide = !aboutPlayers && (hasWord(words, {"2048", "15-puzzle", "8-puzzle"}) ||
+                                         (hasWord(words, {"sliding", "slide"}) && hasWord(words, {"puzzle", "puzzles", "tile", "tiles", "game"})));
+    const bool quiz = !aboutPlayers && !makesOne && hasWord(words, {"quiz", "quizzes", "trivia"});
+    const bool game = !aboutPlayers && hasWord(words, {"game", "games", "puzzle", "puzzles"});
     const bool boardGame = !aboutPlayers && hasWord(words, {"sudoku", "crossword", "chess", "checkers", "bingo", "tic-tac-toe", "minesweeper"});
     const bool calculator = hasWord(words, {"calculator", "calculate", "calculates", "estimate", "estimator", "configurator", "configure",
                                             "simulator", "scaler", "clock", "timer", "converter", "payback", "quote"});
     const bool editor = hasWord(words, {"designer", "editor", "builder", "design", "compose", "composer", "customize", "preview", "mockup"});
     // A board the request draws wins; a tool it names (a chess clock) comes before the game it is for.
-    ws.kind = grid            ? WorkspaceKind::Grid
+    ws.kind = slide           ? WorkspaceKind::SlideBoard
+              : quiz          ? WorkspaceKind::Quiz
+              : grid          ? WorkspaceKind::Grid
               : calculator    ? WorkspaceKind::Calculator
               : boardGame     ? WorkspaceKind::Grid
               : editor        ? WorkspaceKind::Editor
+              : game          ? WorkspaceKind::Grid
                               : WorkspaceKind::None;
     return ws;
 }
@@ -505,6 +697,12 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     if (ws.kind == WorkspaceKind::Grid) {
         composeGrid(d, low, lists, body, labelled);
         snapshot = Json{{"title", capitalized(cellNoun(low)) + " layout ${count(saved) + 1}"}, {"detail", "${moves} changes"}};
+    } else if (ws.kind == WorkspaceKind::SlideBoard) {
+        composeSlideBoard(d, low, body, labelled);
+        snapshot = Json{{"title", "Score ${score}"}, {"detail", "${moves} moves"}};
+    } else if (ws.kind == WorkspaceKind::Quiz) {
+        composeQuiz(d, body, labelled);
+        snapshot = Json{{"title", "Score ${quiz.score}"}, {"detail", "Question ${quiz.at + 1}"}};
     } else if (ws.kind == WorkspaceKind::Calculator) {
         composeCalculator(d, low, lists, body, labelled, snapshot, summaryRows);
     } else {
@@ -513,7 +711,8 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
 
     // The controls row: play/stop and sliders where asked, the views the request names, and a reset.
     Json controls = Json::array();
-    if (saysAny(low, {"play", "play/stop", "start"})) {
+    const bool game = ws.kind == WorkspaceKind::SlideBoard || ws.kind == WorkspaceKind::Quiz;  // their own moves; "play" is not a transport
+    if (!game && saysAny(low, {"play", "play/stop", "start"})) {
         spec["state"]["playing"] = false;
         controls.push_back(Json{{"button", "${playing ? 'Stop' : 'Play'}"}, {"id", "playButton"}, {"icon", "${playing ? 'stop' : 'play'}"},
                                 {"on", {{"press", Json{{"toggle", "playing"}}}}}});
@@ -528,12 +727,11 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
         labelled.emplace_back("levelSlider", m[1].str() + " bpm slider");
     }
     addViews(d, low, snapshot, summaryRows, controls);
-    const char* resetPaths[] = {"cells", "calc", "design"};
+    const char* resetPaths[] = {"cells", "calc", "design", "quiz", "moves", "score"};
     Json reset = Json::array();
     for (const char* path : resetPaths)
         if (spec["state"].contains(path)) reset.push_back(Json{{"reset", path}});
-    if (spec["state"].contains("moves")) reset.push_back(Json{{"reset", "moves"}});
-    controls.push_back(Json{{"button", ws.kind == WorkspaceKind::Grid ? "Clear" : "Reset"}, {"id", "clearButton"}, {"icon", "undo"}, {"variant", "ghost"},
+    controls.push_back(Json{{"button", ws.kind == WorkspaceKind::Grid ? "Clear" : game ? "New game" : "Reset"}, {"id", "clearButton"}, {"icon", "undo"}, {"variant", "ghost"},
                             {"on", {{"press", reset}}}});
     labelled.emplace_back("clearButton", "clear reset undo erase");
     body.push_back(Json{{"row", controls}, {"wrap", true}});
