@@ -21,6 +21,7 @@
 // [SECTION] Entry point
 
 #include "generator/offline/draft_patterns.h"
+#include "generator/offline/refine_approvals.h"
 #include "generator/offline/refine_charts.h"
 #include "generator/offline/refine_forms.h"
 #include "generator/offline/refine_lists.h"
@@ -1028,6 +1029,7 @@ std::string requestPhrase(const Request& r) {
 Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
     if (r.hasAny({"rename", "relabel"}) || (r.hasAny({"change", "call"}) && r.quotes.size() >= 2)) return renameText(log, r);
     if (asksChartSpan(r)) return changeChartSpan(log, r, scope);
+    if (asksApproval(r)) return addApprovalButtons(log, r, scope);
     if (r.hasAny({"split", "separate"}) && r.has("into")) return splitField(log, r, scope);
     if (r.hasAny({"make", "mark"}) && r.hasAny({"optional", "required", "mandatory"})) return setFieldRequired(log, r, scope);
     if (r.hasAny({"step", "page"}) && r.hasAny({"after", "once"}) && r.hasAny({"add", "insert"})) return addFlowStep(log, r);

@@ -537,11 +537,19 @@ Outcome addCountBadge(EditLog& log, const Request& r) {
     int of = r.find({"of"});
     std::vector<std::string> counted = of >= 0 && of < on ? r.slice(of + 1, on) : place;
     std::vector<AppList> lists = appLists(doc);
-    // No tab or screen by that name: the badge goes where the counted rows are listed.
-    if (screen.empty())
-        if (const AppList* shown = pickList(lists, counted, RequestScope{});
-            shown && std::any_of(counted.begin(), counted.end(), [&](const std::string& w) { return shown->sourceWords.count(singularOf(w)) > 0; }))
-            if (shown->owner.rfind("/screens/", 0) == 0) screen = lastToken(shown->owner);
+    // No tab or screen by that name: the badge goes where the counted rows are listed in full (not a few recent
+    // ones on a dashboard), a tab's screen first.
+    if (screen.empty()) {
+        const std::string tabs = doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") ? doc["nav"]["items"].dump() : "";
+        int best = 0;
+        for (const AppList& shown : lists) {
+            const bool named = std::any_of(counted.begin(), counted.end(), [&](const std::string& w) { return shown.sourceWords.count(singularOf(w)) > 0; });
+            if (!named || shown.owner.rfind("/screens/", 0) != 0) continue;
+            const std::string id = lastToken(shown.owner);
+            const int score = 1 + (shown.rows.find("slice(") == std::string::npos ? 2 : 0) + (tabs.find("\"" + id + "\"") != std::string::npos ? 1 : 0);
+            if (score > best) best = score, screen = id;
+        }
+    }
     if (screen.empty()) return notFound("a screen or tab '" + joinWords(place) + "', or a list of " + joinWords(counted));
     // The rows shown on that screen when the words name them (what the tab shows is what it counts), else a state array.
     std::vector<AppList> here;
