@@ -5,7 +5,6 @@
 #include "generator/offline/offline_drafter.h"
 #include "test_specs.h"
 #include "generator/offline/refine_context.h"
-#include "generator/offline/refine_lists.h"
 #include "generator/refiner.h"
 #include "runtime/headless/headless.h"
 #include "runtime/spec/spec_loader.h"
@@ -25,12 +24,6 @@ std::string idWith(const Json& doc, const std::string& part) {
     for (auto& id : nodeIds(doc))
         if (found.empty() && id.find(part) != std::string::npos) found = id;
     return found;
-}
-
-// The state array the app's first list shows ("hives"), as the refiner finds it.
-std::string appListsSource(const Json& doc) {
-    auto lists = refine::appLists(doc);
-    return lists.empty() ? "" : lists.front().source;
 }
 
 bool toastSays(HeadlessDriver& d, const std::string& words) {
@@ -292,4 +285,38 @@ TEST_CASE("offline refine: managers approve or reject a row from its detail scre
         d.settle();
         CHECK(d.proto().state()[source][1]["status"] == "Rejected");
     }
+}
+
+TEST_CASE("offline refine: a new column or form field gives the saved rows believable values", "[refiner][offline][columns]") {
+    struct Case { const char* idea; const char* request; const char* source; const char* key; };
+    const Case cases[] = {
+        {"A seed library lending app for loans with borrower, seed and due date", "Add a column for the return date to the loans list", "loans", "returnDate"},
+        {"A sailing regatta app for races with boat, skipper and finish time", "add a wind speed column to the regattas list", "regattas", "windSpeed"},
+        {"An escape-room booking app for bookings with room, group size and date", "Add a column for the deposit to the escape room bookings list", "escapeRoomBookings", "deposit"}};
+    for (auto& c : cases) {
+        Json doc = draftSpec(c.idea);
+        std::string summary;
+        Json out = refined(doc, c.request, &summary);
+        INFO(c.idea << " -> " << summary);
+        REQUIRE(out["state"][c.source].is_array());
+        for (auto& row : out["state"][c.source]) {
+            REQUIRE(row.contains(c.key));
+            CHECK_FALSE(row[c.key].is_null());
+            CHECK(row[c.key] != "");
+        }
+        // The list shows each row's value.
+        const std::string list = c.source;
+        HeadlessDriver d(loadClean(out));
+        d.proto().navigate(list);
+        d.settle();
+        const Json first = d.proto().state()[c.source][0][c.key];
+        const std::string value = first.is_string() ? first.get<std::string>() : first.dump();
+        bool shown = false;
+        for (auto& t : d.proto().texts()) shown = shown || (!value.empty() && t.find(value.substr(0, 4)) != std::string::npos);
+        CHECK(shown);
+    }
+    // A field added to the form is saved with new rows, and the rows already saved have it too.
+    Json doc = draftSpec("A bike repair shop app for repairs with customer, bike and price");
+    Json out = refined(doc, "Add a notes field to the new repair form");
+    for (auto& row : out["state"]["repairs"]) CHECK(row.contains("notes"));
 }

@@ -2,7 +2,9 @@
 //
 // Reads the request for one of the changes it knows (add a screen of a known pattern, add a field or switch,
 // rename, recolor, remove, reorder, resize; search, filter chips, sort, count badges and confirmations on lists,
-// refine_lists.h; split or optional fields, a new step in a flow and export buttons, refine_forms.h), finds what it is about by id, label, title or widget type words (and the selected node), splits
+// refine_lists.h; split or optional fields, a new step in a flow and export buttons, refine_forms.h; the theme's
+// colours, mode, font, density and corners, refine_theme.h; a chart's span, refine_charts.h; approve and reject,
+// refine_approvals.h; a new column of rows, refine_columns.h), finds what it is about by id, label, title or widget type words (and the selected node), splits
 // compound requests ("a settings screen with a dark mode switch", "a search bar and a sort control") into parts done
 // in turn, and answers with edits in the refiner's format (generator/refiner.h). New screens come from
 // the drafter's own pattern builders. Every answer is applied and loaded before it is given: anything that cannot
@@ -23,6 +25,7 @@
 #include "generator/offline/draft_patterns.h"
 #include "generator/offline/refine_approvals.h"
 #include "generator/offline/refine_charts.h"
+#include "generator/offline/refine_columns.h"
 #include "generator/offline/refine_forms.h"
 #include "generator/offline/refine_lists.h"
 #include "generator/offline/refine_theme.h"
@@ -467,12 +470,17 @@ Outcome addField(EditLog& log, const Request& r, const RequestScope& scope, int 
     // A form that saves its draft object ({"push": "habits", "value": {"name": "${habitDraft.name}"}}) saves the new field too.
     std::string prefix = bind.find('.') == std::string::npos ? "" : bind.substr(0, bind.rfind('.'));
     const Json screen = at(log.doc, ownerOf(array));   // a copy: the log changes its document while this walks
+    std::string savedInto;
     if (!prefix.empty())
         forEachObject(screen, ownerOf(array), [&](const Json& o, const std::string& pointer) {
             if (!o.contains("push") || !o.contains("value") || !o["value"].is_object() || o["value"].contains(member)) return;
             bool fromDraft = std::any_of(o["value"].begin(), o["value"].end(), [&](const Json& v) { return v.is_string() && v.get<std::string>().rfind("${" + prefix + ".", 0) == 0; });
-            if (fromDraft) log.add(pointer + "/value/" + escapePointer(member), "${" + bind + "}");
+            if (!fromDraft) return;
+            log.add(pointer + "/value/" + escapePointer(member), "${" + bind + "}");
+            if (o["push"].is_string()) savedInto = o["push"].get<std::string>();
         });
+    // The rows already saved get the field too, with believable values, so lists and details can show it.
+    if (!savedInto.empty()) fillRowsWith(log, savedInto, member, label);
     // The theme's mode is fixed by the spec (theme.mode), so a dark mode switch can only keep the choice in state.
     std::string note = labelStems.count("dark") || labelStems.count("night") ? "; the theme does not follow state, so it keeps the choice for the prototype to show (the presenter's theme toggle shows dark mode)" : "";
     return {"Added a " + lowerAscii(label) + " " + widget + " (bound to " + bind + ")" + note, ""};
@@ -1042,7 +1050,10 @@ Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
     if (r.hasAny({"sort", "sorting", "sortable"})) return addListSort(log, r, scope);
     if (r.hasAny({"filter", "filters", "filtering", "filterable"})) return addListFilter(log, r, scope);
     if (r.hasAny({"search", "searchable"})) return addListSearch(log, r, scope);
-    const bool namesControl = std::any_of(r.words.begin(), r.words.end(), [](const std::string& w) {
+    if (r.hasAny({"column", "columns"}) && r.find({"add", "insert", "include", "give"}) >= 0 && !r.hasAny({"badge", "count", "number"}))
+        return addListColumn(log, r, scope);
+    // "add a dark mode switch" is a control; "switch to dark mode" is the look.
+    const bool namesControl = r.find({"add", "insert", "include", "create", "get"}) >= 0 && std::any_of(r.words.begin(), r.words.end(), [](const std::string& w) {
         return std::any_of(fieldKinds().begin(), fieldKinds().end(), [&](const FieldKind& k) { return k.words.count(w) > 0; });
     });
     if (Json look = themeChangeIn(r); !look.empty() && !namesControl) return restyleTheme(log, look);
