@@ -170,3 +170,153 @@ TEST_CASE("offline refine: own-domain change requests are applied or plainly dec
     }
     CHECK(applied >= 10);
 }
+
+TEST_CASE("offline refine: colours, mode, font, density and corners go to the theme keys", "[refiner][offline][theme]") {
+    struct Case { const char* request; const char* key; const char* value; };
+    const Case cases[] = {
+        {"make the header navy", "header", "navy"}, {"use a dark green accent", "accent", "darkgreen"}, {"dark mode", "mode", "dark"},
+        {"make it more compact", "density", "compact"}, {"rounder corners", "corners", "round"}, {"serif font", "font", "serif"},
+        {"a bit roomier please", "density", "spacious"}, {"make the buttons teal", "brand", "teal"}};
+    // An unseen domain drafted offline, and two more.
+    for (const char* idea : {"a seed library lending app", "A beekeeping app for hives with name, queen and frames", "A choir attendance app for rehearsals"}) {
+        Json doc = draftSpec(idea);
+        for (auto& c : cases) {
+            std::string summary;
+            Json out = refined(doc, c.request, &summary);
+            INFO(idea << ": " << c.request << " -> " << summary);
+            CHECK(out["theme"][c.key] == c.value);
+            CHECK(summary.find(c.key == std::string("mode") ? "dark mode" : c.value) != std::string::npos);
+            HeadlessDriver d(loadClean(out));
+            d.settle();   // the look applies and the app draws
+        }
+        // A colour for a widget the words name stays that widget's.
+        Json save = offlineRefinement(doc, "make the delete button red", "");
+        INFO(save.dump().substr(0, 400));
+        if (save.contains("edits"))
+            for (auto& e : save["edits"]) CHECK(e["path"].get<std::string>().rfind("/theme", 0) != 0);
+    }
+}
+
+TEST_CASE("offline refine: a chart's span and grouping change, with live points and labels", "[refiner][offline][charts]") {
+    for (const char* idea : {"a seed library lending app", "A membership app for members with a chart of sign-ups over the past 30 days",
+                             "A dialysis clinic rota app for shifts with nurse, date and status"}) {
+        Json doc = draftSpec(idea);
+        std::string summary;
+        Json out = refined(doc, "The chart should show the last 12 months, not the last 30 days.", &summary);
+        INFO(idea << " -> " << summary);
+        CHECK(summary.find("12 months") != std::string::npos);
+        CHECK(out.dump().find("range(0, 12), i => date(") != std::string::npos);
+        Json weekly = refined(doc, "show the chart by week", &summary);
+        CHECK(summary.find("weeks") != std::string::npos);
+        for (const Json* spec : {&out, &weekly}) {
+            HeadlessDriver d(loadClean(*spec));
+            for (auto& [id, s] : (*spec)["screens"].items()) {
+                d.proto().navigate(id);
+                d.settle();   // every screen, the chart's included, evaluates and draws
+            }
+        }
+    }
+}
+
+TEST_CASE("offline refine: a count badge goes where the counted rows are when no tab has their name", "[refiner][offline][badge]") {
+    struct Case { const char* idea; const char* request; const char* source; };
+    const Case cases[] = {
+        {"A beekeeping app for hives with name, queen and frames", "Show a badge with the number of hives on the Apiary tab", "hives"},
+        {"A seed library lending app for loans with borrower, seed and due date", "Show a badge with the number of loans on the Checkouts tab", "loans"},
+        {"A court calendar app for hearings with judge, date and courtroom", "show the count of hearings on the Docket tab", "hearings"}};
+    for (auto& c : cases) {
+        Json doc = draftSpec(c.idea);
+        std::string summary;
+        Json out = refined(doc, c.request, &summary);
+        INFO(c.idea << " -> " << summary);
+        int item = -1;   // the tab with a count of those rows (as the tab lists them)
+        for (size_t i = 0; i < out["nav"]["items"].size(); ++i) {
+            std::string badge = out["nav"]["items"][i].value("badge", std::string());
+            if (badge.rfind("${count(", 0) == 0 && badge.find(c.source) != std::string::npos) item = static_cast<int>(i);
+        }
+        REQUIRE(item >= 0);
+        CHECK(out["nav"]["items"][item]["screen"] == c.source);   // on the tab that lists them
+        CHECK(summary.find("count(") != std::string::npos);
+        // The count is live: the tab shows the number of rows, and one less after a row is gone.
+        HeadlessDriver d(loadClean(out));
+        d.settle();
+        auto shows = [&](size_t n) {
+            auto& texts = d.proto().texts();
+            return std::count(texts.begin(), texts.end(), std::to_string(n)) > 0;
+        };
+        Json rows = d.proto().state()[c.source];
+        REQUIRE(rows.size() > 1);
+        CHECK(shows(rows.size()));
+        rows.erase(rows.begin());
+        REQUIRE(d.proto().setPath(c.source, rows));
+        d.settle();
+        CHECK(shows(rows.size()));
+    }
+}
+
+TEST_CASE("offline refine: managers approve or reject a row from its detail screen", "[refiner][offline][approvals]") {
+    struct Case { const char* idea; const char* request; const char* source; };
+    const Case cases[] = {
+        {"A time-off app for leave requests with employee, dates and reason", "Managers need to approve time-off requests before they show on the team calendar.", "timeOffs"},
+        {"A court calendar app for hearings with judge, date and courtroom", "Let clerks approve or reject hearings", "hearings"},
+        {"A seed library lending app for loans with borrower, seed and due date", "let managers approve or reject loans", "loans"}};
+    for (auto& c : cases) {
+        Json doc = draftSpec(c.idea);
+        std::string summary;
+        Json out = refined(doc, c.request, &summary);
+        INFO(c.idea << " -> " << summary);
+        std::string approve = idWith(out, "approve"), reject = idWith(out, "reject");
+        REQUIRE_FALSE(approve.empty());
+        REQUIRE_FALSE(reject.empty());
+        std::string owner, source = c.source;
+        forEachNode(out, [&](const NodeSite& s) { if (s.node->value("id", std::string()) == approve) owner = s.owner; return owner.empty(); });
+        HeadlessDriver d(loadClean(out));
+        const Json first = d.proto().state()[source][0];
+        d.proto().navigate(owner.substr(9), Json{{"id", first["id"]}});
+        d.settle();
+        std::string error;
+        REQUIRE(d.click(approve, &error));
+        d.settle();
+        CHECK(d.proto().state()[source][0]["status"] == "Approved");
+        CHECK(toastSays(d, "was approved"));
+        d.proto().navigate(owner.substr(9), Json{{"id", d.proto().state()[source][1]["id"]}});
+        d.settle();
+        REQUIRE(d.click(reject, &error));
+        d.settle();
+        CHECK(d.proto().state()[source][1]["status"] == "Rejected");
+    }
+}
+
+TEST_CASE("offline refine: a new column or form field gives the saved rows believable values", "[refiner][offline][columns]") {
+    struct Case { const char* idea; const char* request; const char* source; const char* key; };
+    const Case cases[] = {
+        {"A seed library lending app for loans with borrower, seed and due date", "Add a column for the return date to the loans list", "loans", "returnDate"},
+        {"A sailing regatta app for races with boat, skipper and finish time", "add a wind speed column to the regattas list", "regattas", "windSpeed"},
+        {"An escape-room booking app for bookings with room, group size and date", "Add a column for the deposit to the escape room bookings list", "escapeRoomBookings", "deposit"}};
+    for (auto& c : cases) {
+        Json doc = draftSpec(c.idea);
+        std::string summary;
+        Json out = refined(doc, c.request, &summary);
+        INFO(c.idea << " -> " << summary);
+        REQUIRE(out["state"][c.source].is_array());
+        for (auto& row : out["state"][c.source]) {
+            REQUIRE(row.contains(c.key));
+            CHECK_FALSE(row[c.key].is_null());
+            CHECK(row[c.key] != "");
+        }
+        // The list shows each row's value.
+        const std::string list = c.source;
+        HeadlessDriver d(loadClean(out));
+        d.proto().navigate(list);
+        d.settle();
+        const Json first = d.proto().state()[c.source][0][c.key];
+        const std::string value = first.is_string() ? first.get<std::string>() : first.dump();
+        bool shown = false;
+        for (auto& t : d.proto().texts()) shown = shown || (!value.empty() && t.find(value.substr(0, 4)) != std::string::npos);
+        CHECK(shown);
+    }
+    // A field added to the form is saved with new rows, and the rows already saved have it too.
+    Json doc = draftSpec("A bike repair shop app for repairs with customer, bike and price");
+    Json out = refined(doc, "Add a notes field to the new repair form");
+    for (auto& row : out["state"]["repairs"]) CHECK(row.contains("notes"));
+}

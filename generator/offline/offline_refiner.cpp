@@ -2,7 +2,9 @@
 //
 // Reads the request for one of the changes it knows (add a screen of a known pattern, add a field or switch,
 // rename, recolor, remove, reorder, resize; search, filter chips, sort, count badges and confirmations on lists,
-// refine_lists.h; split or optional fields, a new step in a flow and export buttons, refine_forms.h), finds what it is about by id, label, title or widget type words (and the selected node), splits
+// refine_lists.h; split or optional fields, a new step in a flow and export buttons, refine_forms.h; the theme's
+// colours, mode, font, density and corners, refine_theme.h; a chart's span, refine_charts.h; approve and reject,
+// refine_approvals.h; a new column of rows, refine_columns.h), finds what it is about by id, label, title or widget type words (and the selected node), splits
 // compound requests ("a settings screen with a dark mode switch", "a search bar and a sort control") into parts done
 // in turn, and answers with edits in the refiner's format (generator/refiner.h). New screens come from
 // the drafter's own pattern builders. Every answer is applied and loaded before it is given: anything that cannot
@@ -21,8 +23,12 @@
 // [SECTION] Entry point
 
 #include "generator/offline/draft_patterns.h"
+#include "generator/offline/refine_approvals.h"
+#include "generator/offline/refine_charts.h"
+#include "generator/offline/refine_columns.h"
 #include "generator/offline/refine_forms.h"
 #include "generator/offline/refine_lists.h"
+#include "generator/offline/refine_theme.h"
 #include "generator/refiner.h"
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/catalog.h"
@@ -266,8 +272,8 @@ Outcome addScreen(EditLog& log, const ScreenPattern& pattern) {
         bool named = std::any_of(id.begin(), id.end(), [&](const std::string& w) { return pattern.words.count(w) > 0; }) ||
                      (!title.empty() && std::all_of(title.begin(), title.end(), [&](const std::string& w) { return pattern.words.count(w) > 0; }));
         if (named)
-            return {"", "The offline drafter will not add a second " + lowerAscii(pattern.label) + " screen: this app has one ('" + sid +
-                            "'); say what to change on it, or configure an LLM (see `promptotype providers`) for requests like this", true};
+            return {"", "The offline drafter will not add a second " + lowerAscii(pattern.label) + " screen: this app has one ('" +
+                            screenTitle(doc, "/screens/" + escapePointer(sid)) + "'); say what to change on it, or configure an LLM (see `promptotype providers`) for requests like this", true};
     }
     AppEntity app = readEntity(doc);
     Json screen, scratch;
@@ -419,7 +425,7 @@ Outcome addField(EditLog& log, const Request& r, const RequestScope& scope, int 
             twin = true;
         return !twin;
     });
-    if (twin) return {"", "The offline drafter did not add a second '" + label + "' control: " + lastToken(target) + " already has one" + std::string(kNeedsLlm), true};
+    if (twin) return {"", "The offline drafter did not add a second '" + label + "' control: " + screenTitle(doc, ownerOf(target)) + " already has one" + std::string(kNeedsLlm), true};
 
     std::string array, anchorBind;
     size_t index = 0;
@@ -464,12 +470,17 @@ Outcome addField(EditLog& log, const Request& r, const RequestScope& scope, int 
     // A form that saves its draft object ({"push": "habits", "value": {"name": "${habitDraft.name}"}}) saves the new field too.
     std::string prefix = bind.find('.') == std::string::npos ? "" : bind.substr(0, bind.rfind('.'));
     const Json screen = at(log.doc, ownerOf(array));   // a copy: the log changes its document while this walks
+    std::string savedInto;
     if (!prefix.empty())
         forEachObject(screen, ownerOf(array), [&](const Json& o, const std::string& pointer) {
             if (!o.contains("push") || !o.contains("value") || !o["value"].is_object() || o["value"].contains(member)) return;
             bool fromDraft = std::any_of(o["value"].begin(), o["value"].end(), [&](const Json& v) { return v.is_string() && v.get<std::string>().rfind("${" + prefix + ".", 0) == 0; });
-            if (fromDraft) log.add(pointer + "/value/" + escapePointer(member), "${" + bind + "}");
+            if (!fromDraft) return;
+            log.add(pointer + "/value/" + escapePointer(member), "${" + bind + "}");
+            if (o["push"].is_string()) savedInto = o["push"].get<std::string>();
         });
+    // The rows already saved get the field too, with believable values, so lists and details can show it.
+    if (!savedInto.empty()) fillRowsWith(log, savedInto, member, label);
     // The theme's mode is fixed by the spec (theme.mode), so a dark mode switch can only keep the choice in state.
     std::string note = labelStems.count("dark") || labelStems.count("night") ? "; the theme does not follow state, so it keeps the choice for the prototype to show (the presenter's theme toggle shows dark mode)" : "";
     return {"Added a " + lowerAscii(label) + " " + widget + " (bound to " + bind + ")" + note, ""};
@@ -617,13 +628,6 @@ std::string hexIn(const Request& r) {
 
 Outcome recolor(EditLog& log, const Request& r, const RequestScope& scope) {
     const Json doc = log.doc;
-    if (r.has("dark") || r.has("light")) {
-        if (!r.hasAny({"mode", "theme"})) return cannot("tell what should be " + std::string(r.has("dark") ? "dark" : "light"));
-        const char* mode = r.has("dark") ? "dark" : "light";
-        if (!doc.contains("theme") || !doc["theme"].is_object()) log.set("/theme", Json::object());
-        log.set("/theme/mode", mode);
-        return {std::string("Switched the app to ") + mode + " mode", ""};
-    }
     std::string hex = hexIn(r);
     const NamedColor* named = nullptr;
     for (auto& c : namedColors())
@@ -777,7 +781,7 @@ Outcome removeTarget(EditLog& log, const Request& r, const RequestScope& scope, 
     std::vector<Candidate> nodes = screenWords ? std::vector<Candidate>() : findNodes(doc, phrase, scope);
     if (!nodes.empty() && (widgetWords || nodes.front().score >= 3)) return takeOut(nodes.front().site.pointer, describe(nodes.front().site));
     std::string screen = widgetWords ? "" : findScreen(doc, phrase);
-    if (!screen.empty() && hide) return cannot("hide a screen (say \"remove the " + screen + " tab\" to take it out)");
+    if (!screen.empty() && hide) return cannot("hide a screen (say \"remove the " + screenTitle(doc, "/screens/" + escapePointer(screen)) + " tab\" to take it out)");
     if (!screen.empty()) return removeScreen(log, screen);
     return notFound("'" + joinWords(phrase) + "'");
 }
@@ -1032,6 +1036,8 @@ std::string requestPhrase(const Request& r) {
 
 Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
     if (r.hasAny({"rename", "relabel"}) || (r.hasAny({"change", "call"}) && r.quotes.size() >= 2)) return renameText(log, r);
+    if (asksChartSpan(r)) return changeChartSpan(log, r, scope);
+    if (asksApproval(r)) return addApprovalButtons(log, r, scope);
     if (r.hasAny({"split", "separate"}) && r.has("into")) return splitField(log, r, scope);
     if (r.hasAny({"make", "mark"}) && r.hasAny({"optional", "required", "mandatory"})) return setFieldRequired(log, r, scope);
     if (r.hasAny({"step", "page"}) && r.hasAny({"after", "once"}) && r.hasAny({"add", "insert"})) return addFlowStep(log, r);
@@ -1044,7 +1050,14 @@ Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
     if (r.hasAny({"sort", "sorting", "sortable"})) return addListSort(log, r, scope);
     if (r.hasAny({"filter", "filters", "filtering", "filterable"})) return addListFilter(log, r, scope);
     if (r.hasAny({"search", "searchable"})) return addListSearch(log, r, scope);
-    int verb = r.find({"add", "insert", "include", "create"});
+    if (r.hasAny({"column", "columns"}) && r.find({"add", "insert", "include", "give"}) >= 0 && !r.hasAny({"badge", "count", "number"}))
+        return addListColumn(log, r, scope);
+    // "add a dark mode switch" is a control; "switch to dark mode" is the look.
+    const bool namesControl = r.find({"add", "insert", "include", "create", "get"}) >= 0 && std::any_of(r.words.begin(), r.words.end(), [](const std::string& w) {
+        return std::any_of(fieldKinds().begin(), fieldKinds().end(), [&](const FieldKind& k) { return k.words.count(w) > 0; });
+    });
+    if (Json look = themeChangeIn(r); !look.empty() && !namesControl) return restyleTheme(log, look);
+    int verb = r.find({"add", "insert", "include", "create", "get"});
     if (verb >= 0) {
         // The last control word before "to/on/in" names the control ("a due date field": a field labelled "Due date").
         int end = r.find({"to", "on", "in", "into", "under"}, verb + 1);
@@ -1062,7 +1075,7 @@ Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
     if (int verbAt = r.find({"move", "put", "place", "reorder"}); verbAt >= 0) return reorder(log, r, scope, verbAt);
     if (r.hasAny({"bigger", "larger", "smaller", "huge", "tiny", "enlarge", "shrink", "taller", "shorter", "prominent"})) return resize(log, r, scope);
     bool color = !hexIn(r).empty() || std::any_of(namedColors().begin(), namedColors().end(), [&](const NamedColor& c) { return r.has(c.name); });
-    if (color || ((r.has("dark") || r.has("light")) && r.hasAny({"mode", "theme"}))) return recolor(log, r, scope);
+    if (color) return recolor(log, r, scope);
     return cannot(requestPhrase(r));
 }
 
@@ -1186,7 +1199,12 @@ Outcome applyRequest(EditLog& log, const std::string& typed, const RequestScope&
         Outcome o = dispatch(log, readRequest(part), scope);
         if (!o.unsupported.empty() && o.alreadyThere && parts.size() > 1) {
             kept = o.unsupported;
-            summary += std::string(summary.empty() ? "" : "; ") + "Kept the app's own " + part.substr(part.find(' ') + 1);
+            // "add a settings screen to the settings screen" (the place a compound part carried over) reads "settings screen".
+            std::string what = part.substr(part.find(' ') + 1), place = targetOf(what);
+            if (!place.empty() && what.size() > place.size()) what = what.substr(0, what.size() - place.size());
+            for (const char* article : {"a ", "an ", "the "})
+                if (what.rfind(article, 0) == 0) what = what.substr(std::strlen(article));
+            summary += std::string(summary.empty() ? "" : "; ") + "Kept the app's own " + what;
             continue;
         }
         if (!o.unsupported.empty()) {

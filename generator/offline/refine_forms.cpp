@@ -262,7 +262,7 @@ Outcome addFlowStep(EditLog& log, const Request& r) {
         ForwardControl next = forwardFrom(doc, "/screens/" + escapePointer(from.target));
         if (next.pushes) from = next;
     }
-    if (from.pointer.empty()) return cannot("add a step after " + screen + ": nothing on it goes on to another screen");
+    if (from.pointer.empty()) return cannot("add a step after " + screenTitle(doc, owner) + ": nothing on it goes on to another screen");
 
     const Json control = at(doc, from.pointer);
     std::vector<std::string> labels;
@@ -317,7 +317,7 @@ Outcome addFlowStep(EditLog& log, const Request& r) {
     }
     body.push_back(onward);
     log.add("/screens/" + escapePointer(stepId), Json{{"title", title}, {"body", body}});
-    return {"Added a step '" + title + "' after " + lastToken(ownerOf(from.pointer)) + ": its " + (from.viaGo ? "link" : "button") + " now opens the step, which goes on to " + from.target, ""};
+    return {"Added a step '" + title + "' after " + screenTitle(doc, ownerOf(from.pointer)) + ": its " + (from.viaGo ? "link" : "button") + " now opens the step, which goes on to " + screenTitle(doc, "/screens/" + escapePointer(from.target)), ""};
 }
 
 //-----------------------------------------------------------------------------

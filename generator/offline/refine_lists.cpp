@@ -319,12 +319,6 @@ void addControl(EditLog& log, const AppList& list, Json node, const std::string&
     log.add(list.before, std::move(node));
 }
 
-// The screen's title for summaries.
-std::string screenTitle(const Json& doc, const std::string& owner) {
-    const Json& s = at(doc, owner);
-    return s.is_object() && s.contains("title") && s["title"].is_string() ? literalText(s["title"].get<std::string>()) : lastToken(owner);
-}
-
 } // namespace
 
 //-----------------------------------------------------------------------------
@@ -540,18 +534,31 @@ Outcome addCountBadge(EditLog& log, const Request& r) {
     if (on < 0) return cannot("tell where the badge goes (say e.g. \"show the number of tasks on the tasks tab\")");
     std::vector<std::string> place = r.slice(on + 1, static_cast<int>(r.words.size()));
     std::string screen = findScreen(doc, place);
-    if (screen.empty()) return notFound("a screen or tab '" + joinWords(place) + "'");
     int of = r.find({"of"});
     std::vector<std::string> counted = of >= 0 && of < on ? r.slice(of + 1, on) : place;
-    // The rows shown on that screen when the words name them (what the tab shows is what it counts), else a state array.
     std::vector<AppList> lists = appLists(doc);
+    // No tab or screen by that name: the badge goes where the counted rows are listed in full (not a few recent
+    // ones on a dashboard), a tab's screen first.
+    if (screen.empty()) {
+        const std::string tabs = doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") ? doc["nav"]["items"].dump() : "";
+        int best = 0;
+        for (const AppList& shown : lists) {
+            const bool named = std::any_of(counted.begin(), counted.end(), [&](const std::string& w) { return shown.sourceWords.count(singularOf(w)) > 0; });
+            if (!named || shown.owner.rfind("/screens/", 0) != 0) continue;
+            const std::string id = lastToken(shown.owner);
+            const int score = 1 + (shown.rows.find("slice(") == std::string::npos ? 2 : 0) + (tabs.find("\"" + id + "\"") != std::string::npos ? 1 : 0);
+            if (score > best) best = score, screen = id;
+        }
+    }
+    if (screen.empty()) return notFound("a screen or tab '" + joinWords(place) + "', or a list of " + joinWords(counted));
+    // The rows shown on that screen when the words name them (what the tab shows is what it counts), else a state array.
     std::vector<AppList> here;
     for (auto& l : lists)
         if (l.owner == "/screens/" + escapePointer(screen) && !repeatedAbove(doc, l.pointer)) here.push_back(l);
     std::string count;
     const AppList* list = pickList(here, counted, RequestScope{});
     if (list && std::any_of(counted.begin(), counted.end(), [&](const std::string& w) { return list->words.count(singularOf(w)) > 0; }))
-        count = "count(" + list->rows + ")";
+        count = "count(" + (list->rows.find("slice(") == std::string::npos ? list->rows : list->source) + ")";   // a few recent rows are not the count
     if (count.empty() && doc.contains("state") && doc["state"].is_object())
         for (auto& [k, v] : doc["state"].items()) {
             std::set<std::string> w = wordStems(k);
@@ -577,7 +584,7 @@ Outcome addCountBadge(EditLog& log, const Request& r) {
         if (def && def->prop("badge") && s.node->value("go", std::string()) == screen && !insideRepeat(doc, s.pointer)) opener = s.pointer, what = describe(s);
         return opener.empty();
     });
-    if (opener.empty()) return cannot("show a badge for " + screen + ": no tab, button or row opens it");
+    if (opener.empty()) return cannot("show a badge for " + screenTitle(doc, "/screens/" + escapePointer(screen)) + ": no tab, button or row opens it");
     log.set(opener + "/badge", badge);
     return {"Added a badge with " + count + " to " + what, ""};
 }

@@ -6,6 +6,7 @@
 // [SECTION] Edit log
 
 #include "generator/offline/refine_toolkit.h"
+#include <cctype>
 #include "generator/offline/draft_patterns.h"
 #include "runtime/spec/catalog.h"
 #include <cstring>
@@ -404,6 +405,21 @@ bool insideRepeat(const Json& doc, const std::string& pointer) {
 }
 
 // How a node is called in summaries: "button 'Save habit'", "card 'Streaks'", "the bar_chart".
+std::string screenTitle(const Json& doc, const std::string& owner) {
+    const Json& s = has(doc, owner) ? at(doc, owner) : Json();
+    if (s.is_object() && s.contains("title") && s["title"].is_string()) {
+        std::string title = literalText(s["title"].get<std::string>());
+        if (title.find_first_not_of(" -:") != std::string::npos) return title;
+    }
+    // An id people never see reads better as words ("newHabit" -> "new habit").
+    std::string words;
+    for (char c : lastToken(owner)) {
+        if (std::isupper(static_cast<unsigned char>(c))) words += ' ';
+        words += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return words;
+}
+
 std::string describe(const NodeSite& site) {
     const Json& n = *site.node;
     for (const std::string& key : {site.typeKey, std::string("title"), std::string("label")}) {

@@ -123,6 +123,7 @@ std::vector<Candidate> findNodes(const Json& doc, const std::vector<std::string>
 std::string findScreen(const Json& doc, const std::vector<std::string>& phrase);
 bool insideRepeat(const Json& doc, const std::string& pointer);   // whether the node is drawn once per row of a list
 std::string describe(const NodeSite& site);                       // "button 'Save habit'", for summaries
+std::string screenTitle(const Json& doc, const std::string& owner);   // the title people see on a screen ("/screens/newHabit" -> "New habit"), for summaries
 
 //-----------------------------------------------------------------------------
 // [SECTION] Edit log

@@ -1,0 +1,91 @@
+// Promptotype — the offline refiner's new columns and fields of rows. See refine_columns.h.
+
+#include "generator/offline/refine_columns.h"
+#include "generator/offline/draft_patterns.h"
+#include "generator/offline/refine_lists.h"
+#include "runtime/spec/catalog.h"
+
+namespace pt::refine {
+
+int fillRowsWith(EditLog& log, const std::string& source, const std::string& key, const std::string& label) {
+    const std::string pointer = "/state/" + escapePointer(source);
+    if (!has(log.doc, pointer) || !at(log.doc, pointer).is_array()) return 0;
+    const Json rows = at(log.doc, pointer);
+    // The drafter invents what a row lacks; the field is not the title (that one is a row's name).
+    std::string kind = draft::fieldKindFor(label, "");
+    if (kind == "choice" || kind == "image") kind = "text";
+    IdeaEntity e{draft::singularOf(lowerAscii(source)), lowerAscii(source), {{"title", "Title", "text", {}}, {key, label, kind, {}}}, "", rows};
+    const Json invented = draft::completeRows(e);
+    int changed = 0;
+    for (size_t i = 0; i < rows.size() && i < invented.size(); ++i)
+        if (rows[i].is_object() && !rows[i].contains(key)) {
+            log.add(pointer + "/" + std::to_string(i) + "/" + escapePointer(key), invented[i][key]);
+            ++changed;
+        }
+    return changed;
+}
+
+Outcome addListColumn(EditLog& log, const Request& r, const RequestScope& scope) {
+    const Json doc = log.doc;
+    // "add a column for the due date to the loans table", "add a due date column to the loans list"
+    const int column = r.find({"column", "columns"});
+    const int verb = r.find({"add", "insert", "include", "show", "give", "put"});
+    int to = r.findLast({"to", "on", "in", "into"});
+    int named = r.find({"for", "with", "showing", "of", "called", "named"}, column + 1);
+    std::vector<std::string> labelWords;
+    if (named > column && (to < named)) to = static_cast<int>(r.words.size());
+    if (named > column) labelWords = r.slice(named + 1, to > named ? to : static_cast<int>(r.words.size()));
+    else labelWords = r.slice(verb + 1, column);
+    const std::string label = r.quotes.empty() ? labelFromWords(labelWords) : r.quotes.front();
+    if (label.empty()) return cannot("add a column without knowing what it shows (say e.g. \"add a column for the due date to the loans table\")");
+    const std::vector<AppList> lists = appLists(doc);
+    const std::vector<std::string> where = to >= 0 && to < static_cast<int>(r.words.size()) ? r.slice(to + 1, static_cast<int>(r.words.size())) : r.words;
+    const AppList* list = pickList(lists, where, scope);
+    if (!list) return notFound("the list or table for a '" + label + "' column");
+    // A dashboard's few recent rows are not where a column goes: the list of every row is.
+    for (const AppList& full : lists)
+        if (list->rows.find("slice(") != std::string::npos && full.source == list->source && full.rows.find("slice(") == std::string::npos) list = &full;
+    // A field the rows already have is shown, not invented again.
+    std::string key = draft::camelKey(label);
+    const std::set<std::string> labelStems = wordStems(label);
+    if (list->sample.is_object())
+        for (auto& [k, v] : list->sample.items())
+            if (wordStems(k) == labelStems) key = k;
+    const int filled = fillRowsWith(log, list->source, key, label);
+    const std::string title = screenTitle(doc, list->owner);
+    const Json& node = at(doc, list->pointer);
+    if (node.contains("table")) {
+        Json columns = node.contains("columns") && node["columns"].is_array() ? node["columns"] : Json::array();
+        if (columns.empty() && list->sample.is_object())
+            for (auto& [k, v] : list->sample.items()) columns.push_back(k);
+        for (auto& c : columns)
+            if (c == key || (c.is_object() && c.value("key", std::string()) == key))
+                return {"", "The " + lowerAscii(list->source) + " table on " + title + " already has a " + label + " column" + std::string(kNeedsLlm), true};
+        Json col = Json{{"key", key}, {"label", label}};
+        const std::string kind = draft::fieldKindFor(label, "");
+        if (kind == "money") col["format"] = "currency";
+        if (kind == "date") col["format"] = "date";
+        columns.push_back(col);
+        log.set(list->pointer + "/columns", columns);
+        return {"Added a " + label + " column to the " + lowerAscii(list->source) + " table on " + title +
+                    (filled ? " (the " + std::to_string(filled) + " rows have one)" : ""), ""};
+    }
+    // A repeated row: the value joins the subtitle of the row's first item, heading or card.
+    std::string target;
+    const std::string shown = "${" + list->alias + "." + key + "}";
+    forEachNode(doc, [&](const NodeSite& s) {
+        if (s.pointer != list->pointer && s.pointer.rfind(list->pointer + "/", 0) != 0) return true;
+        const WidgetDef* def = WidgetCatalog::get().find(s.type);
+        if (def && def->prop("subtitle")) target = s.pointer;
+        return target.empty();
+    });
+    if (target.empty()) return cannot("show a new value in the rows of the " + lowerAscii(list->source) + " list (its rows have no subtitle)");
+    const Json& row = at(doc, target);
+    if (row.dump().find(shown) != std::string::npos) return {"", "The " + lowerAscii(list->source) + " list already shows the " + label + std::string(kNeedsLlm), true};
+    const std::string now = row.contains("subtitle") && row["subtitle"].is_string() ? row["subtitle"].get<std::string>() : "";
+    log.set(target + "/subtitle", now.empty() ? shown : now + " · " + shown);
+    return {"Added the " + label + " to each row of the " + lowerAscii(list->source) + " list on " + title +
+                (filled ? " (the " + std::to_string(filled) + " rows have one)" : ""), ""};
+}
+
+} // namespace pt::refine

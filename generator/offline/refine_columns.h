@@ -1,0 +1,18 @@
+// Promptotype — the offline refiner's requests for a new column or field of rows the app already has: "add a column
+// for the due date to the loans table", "show the deposit on each booking", and the rows a new form field saves into.
+//
+// The rows gain the field with believable values, invented by the drafter's own rules for a field of that label
+// (a date near the simulated clock, an amount, a person, a short title), so the column reads as data at once.
+// A table gains a column; a repeated list row shows the value in its subtitle.
+
+#pragma once
+#include "generator/offline/refine_toolkit.h"
+
+namespace pt::refine {
+
+// Gives every row of the state array `source` a `key` member (labelled `label`) with an invented value; rows that
+// have it keep theirs. Returns how many rows changed.
+int fillRowsWith(EditLog& log, const std::string& source, const std::string& key, const std::string& label);
+Outcome addListColumn(EditLog& log, const Request& r, const RequestScope& scope);   // "add a column for X to the Y table/list"
+
+} // namespace pt::refine
