@@ -198,8 +198,8 @@ TEST_CASE("offline refine: colours, mode, font, density and corners go to the th
 }
 
 TEST_CASE("offline refine: a chart's span and grouping change, with live points and labels", "[refiner][offline][charts]") {
-    for (const char* idea : {"a seed library lending app", "A membership app for members with a chart of sign-ups over the past 30 days",
-                             "A dialysis clinic rota app for shifts with nurse, date and status"}) {
+    for (const char* idea : {"a seed library lending app with a chart of loans", "A membership app for members with a chart of sign-ups over the past 30 days",
+                             "A dialysis clinic rota app for shifts with nurse, date and status, and a dashboard of shifts"}) {
         Json doc = draftSpec(idea);
         std::string summary;
         Json out = refined(doc, "The chart should show the last 12 months, not the last 30 days.", &summary);
@@ -292,7 +292,7 @@ TEST_CASE("offline refine: a new column or form field gives the saved rows belie
     const Case cases[] = {
         {"A seed library lending app for loans with borrower, seed and due date", "Add a column for the return date to the loans list", "loans", "returnDate"},
         {"A sailing regatta app for races with boat, skipper and finish time", "add a wind speed column to the regattas list", "regattas", "windSpeed"},
-        {"An escape-room booking app for bookings with room, group size and date", "Add a column for the deposit to the escape room bookings list", "escapeRoomBookings", "deposit"}};
+        {"An escape-room booking app for bookings with room, group size and date", "Add a column for the deposit to the escape room bookings list", "bookingsList", "deposit"}};
     for (auto& c : cases) {
         Json doc = draftSpec(c.idea);
         std::string summary;

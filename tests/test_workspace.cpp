@@ -6,6 +6,7 @@
 // [SECTION] cell_grid widget
 // [SECTION] Workspace drafts
 
+#include "generator/offline/draft_patterns.h"
 #include "generator/offline/offline_drafter.h"
 #include "runtime/headless/headless.h"
 #include "runtime/headless/inspector.h"
@@ -210,23 +211,76 @@ TEST_CASE("workspace: a loan calculator has an input per parameter and outputs t
     CHECK(d.proto().texts() != textsBefore);
 }
 
-TEST_CASE("workspace: a chess clock sets its parameters with steppers and shows live outputs", "[workspace]") {
-    Json spec = checkedDraft("A chess clock for club games: set the minutes, increment and delay, then see each player's remaining time and move count.");
+TEST_CASE("workspace: a chess clock runs the player's clock whose turn it is; a tap passes the turn with the increment", "[workspace][timer]") {
+    Json spec = checkedDraft("Build a chess clock for two players with increment and pause");
+    CHECK(spec["screens"].size() == 1);
     HeadlessDriver d(load(spec));
     d.settle();
-    for (const char* label : {"Minutes", "Increment", "Delay", "Remaining time", "Move count"}) CHECK(shows(d, label));
-    const Json before = stateAt(d, "calc");
-    const std::vector<std::string> textsBefore = d.proto().texts();
-    const Probe* plus = nullptr;  // the first stepper's "+" (every stepper has one)
-    for (const Probe& p : d.proto().probes())
-        if (p.label == "+" && !plus) plus = &p;
-    REQUIRE(plus);
-    d.clickAt(plus->rect.GetCenter());
+    const double start = stateAt(d, "clock.p1").get<double>();
+    d.wait(2000);
+    CHECK(stateAt(d, "clock.p1") == start);  // nothing runs before Start
+    click(d, "Start");
+    d.wait(3000);
+    CHECK(stateAt(d, "clock.p1").get<double>() == Approx(start - 3).margin(0.3));
+    CHECK(stateAt(d, "clock.p2") == start);
+    click(d, "White");
+    CHECK(stateAt(d, "turn") == 2);
+    CHECK(stateAt(d, "moves") == 1);
+    CHECK(stateAt(d, "clock.p1").get<double>() == Approx(start - 3 + 5).margin(0.3));  // the increment
+    d.wait(1000);
+    CHECK(stateAt(d, "clock.p2").get<double>() == Approx(start - 1).margin(0.3));
+    click(d, "Pause");
+    const Json paused = stateAt(d, "clock.p2");
+    d.wait(2000);
+    CHECK(stateAt(d, "clock.p2") == paused);
+    for (const Json& r : spec["meta"]["requirements"]) {
+        INFO(r.dump());
+        CHECK_FALSE(r["ids"].empty());
+    }
+}
+
+TEST_CASE("workspace: an interval timer loops through the request's phases and counts the rounds", "[workspace][timer]") {
+    Json spec = checkedDraft("HIIT interval timer: work 40 seconds, rest 20 seconds, 8 rounds");
+    HeadlessDriver d(load(spec));
     d.settle();
-    CHECK(stateAt(d, "calc") != before);
-    CHECK(d.proto().texts() != textsBefore);
-    click(d, "Reset");
-    CHECK(stateAt(d, "calc") == before);
+    CHECK(shows(d, "Work"));
+    CHECK(stateAt(d, "left") == 40);
+    click(d, "Start");
+    d.wait(41000);
+    CHECK(stateAt(d, "phase") == 1);  // rest, started at its own length
+    CHECK(stateAt(d, "left").get<double>() == Approx(19).margin(0.5));
+    CHECK(shows(d, "Rest"));
+    d.wait(20000);
+    CHECK(stateAt(d, "phase") == 0);
+    CHECK(stateAt(d, "rounds") == 1);
+    click(d, "Skip");
+    CHECK(stateAt(d, "phase") == 1);
+    CHECK(stateAt(d, "left").get<double>() == Approx(20).margin(0.3));  // still running: a few frames since the skip
+}
+
+TEST_CASE("workspace: a pomodoro's phases come from its durations; a stopwatch keeps laps", "[workspace][timer]") {
+    Json pomodoro = checkedDraft("a pomodoro timer with 25 minute focus sessions and 5 minute breaks");
+    const Json phases = pomodoro["state"]["phases"];
+    REQUIRE(phases.size() == 2);
+    CHECK(phases[0]["name"] == "Focus");
+    CHECK(phases[0]["secs"] == 1500);
+    CHECK(phases[1]["name"] == "Break");
+    CHECK(phases[1]["secs"] == 300);
+
+    HeadlessDriver d(load(checkedDraft("a stopwatch with laps for track practice")));
+    d.settle();
+    click(d, "Start");
+    d.wait(2500);
+    click(d, "Lap");
+    REQUIRE(stateAt(d, "laps").size() == 1);
+    CHECK(stateAt(d, "laps")[0]["at"].get<double>() == Approx(2.5).margin(0.3));
+}
+
+TEST_CASE("workspace: a time clock staff clock in on is records, a sudoku with a timer is its board", "[workspace][timer]") {
+    CHECK(draft::readWorkspace(readIdea("a time clock app where staff clock in and out of shifts")).kind == draft::WorkspaceKind::None);
+    CHECK(draft::readWorkspace(readIdea("a sudoku game with a timer")).kind == draft::WorkspaceKind::Grid);
+    CHECK(draft::readWorkspace(readIdea("a board game timer for four players")).kind == draft::WorkspaceKind::Timer);
+    CHECK(draft::readWorkspace(readIdea("a countdown to our product launch for the whole team")).kind == draft::WorkspaceKind::Timer);
 }
 
 TEST_CASE("workspace: a greeting card designer edits fields with a live preview and a gallery of saved cards", "[workspace]") {

@@ -173,10 +173,10 @@ RequestStyle readRequestStyle(std::string_view request);
 //-----------------------------------------------------------------------------
 
 // board of cells · inputs with live outputs · fields with a live preview · tiles moved by arrows (2048, sliding puzzles) ·
-// questions with answer choices, a score and a next question
-enum class WorkspaceKind { None, Grid, Calculator, Editor, SlideBoard, Quiz };
+// questions with answer choices, a score and a next question · clocks that tick (turns, phases, countdown, stopwatch)
+enum class WorkspaceKind { None, Grid, Calculator, Editor, SlideBoard, Quiz, Timer };
 
-// Whether the request asks for a game, editor, builder or calculator rather than records to manage, and which kind.
+// Whether the request asks for a game, editor, builder, calculator or timer rather than records to manage, and which kind.
 struct WorkspaceReading {
     WorkspaceKind kind = WorkspaceKind::None;
     std::string text;     // the request as written (its listed items keep their capitals)

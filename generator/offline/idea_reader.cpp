@@ -741,8 +741,10 @@ IdeaEntity genericEntity(const RequestEntity& asked) {
     e.plural = pluralOf(asked.phrase);
     e.icon = "bookmark-o";
     e.fields = {{"name", capitalized(asked.head), "text", {}}};
+    // A status the request lists is the row's workflow: a choice, so it is not added a second time below.
     for (const IdeaField& f : asked.attributes)
-        if (f.name != "name") e.fields.push_back(f);
+        if (f.name == "status" && f.kind == "text") e.fields.push_back({"status", "Status", "choice", {"Active", "Planned", "Done"}});
+        else if (f.name != "name") e.fields.push_back(f);
     auto hasKind = [&](const char* kind) { return std::any_of(e.fields.begin(), e.fields.end(), [&](const IdeaField& f) { return f.kind == kind; }); };
     if (!hasKind("choice")) e.fields.push_back({"status", "Status", "choice", {"Active", "Planned", "Done"}});
     if (!hasKind("date")) e.fields.push_back({"date", "Date", "date", {}});
@@ -946,6 +948,14 @@ IdeaReading readIdea(std::string_view rawIdea) {
         if (k > 0 && k != enriched && asked[k].score < 5) continue;
         const bool dup = std::any_of(r.entities.begin(), r.entities.end(), [&](const IdeaEntity& have) { return singularOf(have.singular) == asked[k].head; });
         if (dup) continue;
+        // A secondary noun whose feature screen is the list of them ("reminders to treat for mites", "a chat with my
+        // club") is that screen, not a second list of the same things. Appointments and orders stay records: the
+        // booking and checkout screens make one, they do not list them.
+        static const std::set<std::string> listedByFeature = {"reminders", "notifications", "chat"};
+        const std::vector<std::string> asFeature = featuresNamed(asked[k].head);
+        if (k > 0 && !asFeature.empty() && listedByFeature.count(asFeature.front()) &&
+            std::find(r.features.begin(), r.features.end(), asFeature.front()) != r.features.end())
+            continue;
         if (k != enriched) {
             r.entities.push_back(genericEntity(asked[k]));
         } else {

@@ -347,6 +347,19 @@ Json composeSinglePage(Draft& d, std::set<std::string>& taken) {
         addPlan(entity, verbs);
     }
     if (d.plans.empty()) addPlan(notesEntity(), {});
+    // "an order button" says what each row of the main entity does (the reader keeps look words out of its attributes).
+    for (const std::string& text : reading.requirements) {
+        std::vector<std::string> words;
+        std::string w;
+        for (char c : lowerCase(text) + " ") {
+            if (std::isalpha(static_cast<unsigned char>(c))) w += c;
+            else if (!w.empty()) words.push_back(std::exchange(w, {}));
+        }
+        for (size_t i = 1; i < words.size(); ++i)
+            if ((words[i] == "button" || words[i] == "buttons") && !isFunctionWord(words[i - 1]) &&
+                std::find(rowButtons[0].begin(), rowButtons[0].end(), words[i - 1]) == rowButtons[0].end())
+                rowButtons[0].push_back(words[i - 1]);
+    }
     // A statement about an attribute or a row button is covered by the section showing it, so it gets no view of its own.
     for (const std::string& text : reading.requirements) {
         const std::set<std::string> words = wordForms(text);

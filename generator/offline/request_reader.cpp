@@ -351,6 +351,8 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
     std::vector<std::string> part;
     auto flush = [&] {
         while (!part.empty() && (functionWords().count(part.front()) || isNumber(part.front()))) part.erase(part.begin());
+        // "a dashboard of shifts", "a chart of loans": a view of the rows, not a value each row holds.
+        if (!part.empty() && appNouns().count(part.front()) && !valueNoun(part.front())) part.clear();
         // "an order button", "mint green header": how the page looks, not what a row holds.
         if (!part.empty() && looksOnly(part.back())) part.clear();
         if (!part.empty()) part.back() = singularOf(part.back());  // "due dates" -> "Due date"
@@ -476,7 +478,12 @@ bool actorAt(const std::vector<std::string>& cased, const std::vector<std::strin
         // "for clerks:", "for new hires with ...": the app's users; "for volunteers arriving at ...", "for greeters,
         // ushers and helpers" are whom it handles.
         static const std::set<std::string> userEnds = wordSet(": ; . \n with who that");
-        return personRole(p.head) && (p.end >= t.size() || userEnds.count(cased[p.end]) || userEnds.count(t[p.end]));
+        if (!personRole(p.head) || !(p.end >= t.size() || userEnds.count(cased[p.end]) || userEnds.count(t[p.end]))) return false;
+        // "for singers with name, email and voice part": what each of them has, so they are the rows.
+        static const std::set<std::string> personal = wordSet("name names email emails phone phones age ages address photo photos birthday");
+        size_t j = p.end + 1;
+        while (j < t.size() && determiners().count(t[j])) ++j;
+        return after != "with" || j >= t.size() || !(personal.count(t[j]) || valueNoun(t[j]));
     }
     static const std::set<std::string> opens = wordSet("and then that so where while when but");
     static const std::set<std::string> modals = wordSet("can could will should must may might");

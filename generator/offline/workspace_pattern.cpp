@@ -11,12 +11,15 @@
 // [SECTION] Calculator or configurator
 // [SECTION] Editor or designer
 // [SECTION] Games (tiles moved by arrows, quizzes)
+// [SECTION] Timer or clock (turn clocks, phases in a loop, countdown, stopwatch)
 // [SECTION] Composition
 
 #include "generator/offline/draft_patterns.h"
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
+#include <map>
 #include <regex>
 
 namespace pt::draft {
@@ -639,6 +642,192 @@ void composeQuiz(Draft& d, Json& body, std::vector<std::pair<std::string, std::s
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Timer or clock
+//-----------------------------------------------------------------------------
+
+// A duration the request gives ("25 minute focus sessions", "rest 20 seconds") with the words that name it.
+struct TimedPhase {
+    std::string name;   // "Focus", "Break"; "" when the request does not name it
+    int seconds = 0;
+};
+
+int secondsOf(const std::string& amount, const std::string& unit) {
+    const int n = std::atoi(amount.c_str());
+    return unit[0] == 'h' ? n * 3600 : unit[0] == 'm' ? n * 60 : n;
+}
+
+// Phases in request order. The name is the noun after the duration ("25 minute focus sessions" -> "Focus"), else
+// the word before it ("work 40 seconds" -> "Work"); "sessions", "periods", "blocks" only say it is a phase.
+std::vector<TimedPhase> timedPhases(const std::string& low) {
+    static const std::regex duration(R"((?:([a-z]+)\s+(?:for\s+)?)?(\d{1,3})[- ]?(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b(?:\s+(?:of\s+)?([a-z]+))?)");
+    static const std::set<std::string> generic = {"session", "sessions", "period", "periods", "block", "blocks", "interval", "intervals",
+                                                  "phase", "phases", "round", "rounds", "each", "per", "timer", "countdown"};
+    std::vector<TimedPhase> out;
+    for (auto it = std::sregex_iterator(low.begin(), low.end(), duration); it != std::sregex_iterator() && out.size() < 4; ++it) {
+        const std::smatch& m = *it;
+        TimedPhase p{"", secondsOf(m[2], m[3])};
+        if (p.seconds <= 0) continue;
+        const std::string after = m[4], before = m[1];
+        if (!after.empty() && !leadWord(after) && !tailWord(after) && !generic.count(after)) p.name = capitalized(singularOf(after));
+        else if (!before.empty() && !leadWord(before) && !tailWord(before) && !generic.count(before)) p.name = capitalized(before);
+        out.push_back(p);
+    }
+    return out;
+}
+
+// How many people take turns on the clock: "two players", "4 players", a chess or game clock (two).
+int playersOf(const std::string& low) {
+    std::smatch m;
+    static const std::map<std::string, int> numbers = {{"two", 2}, {"2", 2}, {"three", 3}, {"3", 3}, {"four", 4}, {"4", 4}};
+    if (std::regex_search(low, m, std::regex(R"(\b(two|three|four|[234])[- ](players?|people|teams?|sides?|speakers?)\b)"))) return numbers.at(m[1]);
+    return saysAny(low, {"chess", "players", "opponent", "opponents"}) || low.find("game clock") != std::string::npos ? 2 : 0;
+}
+
+std::string minutesText(int seconds) {
+    return seconds % 60 == 0 ? std::to_string(seconds / 60) + " min" : std::to_string(seconds) + " s";
+}
+
+// Clocks that take turns: the running one counts down, tapping it ends the turn (adding the increment), running out
+// flags that player. Chess pieces are White and Black; other players are numbered.
+void composeTurnClocks(Draft& d, const std::string& low, int players, const std::vector<TimedPhase>& phases, Json& body,
+                       std::vector<std::pair<std::string, std::string>>& labelled) {
+    Json& state = d.spec["state"];
+    const int start = phases.empty() ? 600 : phases.front().seconds;
+    const bool chess = saysAny(low, {"chess"}) && players == 2;
+    state["clock"] = Json::object();
+    state["turn"] = 1;
+    state["paused"] = true;
+    state["moves"] = 0;
+    state["flagged"] = "";
+    const bool increment = saysAny(low, {"increment", "bonus", "fischer", "delay"});
+    state["increment"] = increment ? (phases.size() > 1 ? phases[1].seconds : 5) : 0;
+    Json clocks = Json::array();
+    for (int i = 1; i <= players; ++i) {
+        const std::string who = chess ? (i == 1 ? "White" : "Black") : "Player " + std::to_string(i), key = "p" + std::to_string(i);
+        const std::string next = std::to_string(i % players + 1);
+        state["clock"][key] = start;
+        clocks.push_back(Json{{"timer", who}, {"id", key + "Clock"}, {"bind", "clock." + key},
+                              {"running", "${turn == " + std::to_string(i) + " && !paused && flagged == ''}"},
+                              {"enabled", "${turn == " + std::to_string(i) + "}"},
+                              {"on", {{"press", Json::array({Json{{"set", {{"clock." + key, "${clock." + key + " + increment}"}, {"turn", "${" + next + "}"},
+                                                                             {"moves", "${moves + 1}"}, {"paused", false}}}}})},
+                                      {"done", Json{{"set", {{"flagged", who}, {"paused", true}}}}}}}});
+        labelled.emplace_back(key + "Clock", "clock timer " + lowerCase(who) + " player turn");
+    }
+    body.push_back(Json{{"grid", clocks}, {"cols", players == 2 ? 2 : std::min(players, d.wide() ? 4 : 2)}, {"id", "clocks"}});
+    body.push_back(Json{{"toast", "${flagged} ran out of time"}, {"tone", "danger"}, {"id", "flagBanner"}, {"visible", "${flagged != ''}"}});
+    labelled.emplace_back("flagBanner", "flag flagged lost on time out of time");
+    Json tiles = Json::array({statTile("moveCount", "Moves", "${moves}", "hand-pointer-o"),
+                              statTile("turnTile", "Turn", chess ? "${turn == 1 ? 'White' : 'Black'}" : "Player ${turn}", "user")});
+    body.push_back(Json{{"grid", tiles}, {"cols", 2}});
+    labelled.emplace_back("moveCount", "moves move count");
+    labelled.emplace_back("turnTile", "turn whose turn");
+    Json settings = Json::array({Json{{"stepper", "Minutes each"}, {"id", "startMinutes"}, {"bind", "startMinutes"}, {"min", 1}, {"max", 180},
+                                      {"on", {{"change", Json::array()}}}}});
+    state["startMinutes"] = std::max(1, start / 60);
+    Json apply = Json::object();
+    for (int i = 1; i <= players; ++i) apply["clock.p" + std::to_string(i)] = "${startMinutes * 60}";
+    settings[0]["on"]["change"].push_back(Json{{"set", apply}});
+    if (increment) {
+        settings.push_back(Json{{"stepper", "Increment (seconds)"}, {"id", "incrementStepper"}, {"bind", "increment"}, {"min", 0}, {"max", 60}});
+        labelled.emplace_back("incrementStepper", "increment bonus delay seconds per move");
+    }
+    body.push_back(Json{{"button", "${paused ? (moves == 0 ? 'Start' : 'Resume') : 'Pause'}"}, {"id", "pauseButton"}, {"variant", "primary"},
+                        {"icon", "${paused ? 'play' : 'pause'}"}, {"enabled", "${flagged == ''}"}, {"on", {{"press", Json{{"toggle", "paused"}}}}}});
+    labelled.emplace_back("pauseButton", "start pause resume stop");
+    body.push_back(Json{{"card", settings}, {"title", "Time control"}});
+    labelled.emplace_back("startMinutes", "time control minutes start time");
+}
+
+// One timer through the request's phases in a loop (focus, break; work, rest), counting finished rounds; a single
+// countdown when the request gives one duration; a stopwatch with laps when it asks for one.
+void composePhaseTimer(Draft& d, const std::string& low, std::vector<TimedPhase> phases, Json& body,
+                       std::vector<std::pair<std::string, std::string>>& labelled) {
+    Json& state = d.spec["state"];
+    state["running"] = false;
+    if (saysAny(low, {"stopwatch", "lap", "laps"}) && phases.empty()) {
+        state["elapsed"] = 0;
+        state["laps"] = Json::array();
+        body.push_back(Json{{"timer", "Elapsed"}, {"id", "stopwatch"}, {"bind", "elapsed"}, {"up", true}, {"running", "${running}"}});
+        body.push_back(Json{{"list", Json::array({Json{{"item", "Lap ${l.n}"}, {"trailing", "${floor(l.at / 60)}:${l.at % 60 < 10 ? '0' : ''}${floor(l.at % 60)}"},
+                                                       {"repeat", {{"in", "${reverse(laps)}"}, {"as", "l"}, {"empty", Json{{"text", "No laps yet"}, {"muted", true}}}}}}})},
+                            {"id", "lapList"}});
+        labelled.emplace_back("stopwatch", "stopwatch elapsed time timer");
+        labelled.emplace_back("lapList", "lap laps split splits");
+        body.push_back(Json{{"row", Json::array({Json{{"button", "${running ? 'Pause' : 'Start'}"}, {"id", "startButton"}, {"variant", "primary"},
+                                                      {"icon", "${running ? 'pause' : 'play'}"}, {"on", {{"press", Json{{"toggle", "running"}}}}}},
+                                                 Json{{"button", "Lap"}, {"id", "lapButton"}, {"icon", "flag"}, {"enabled", "${running}"},
+                                                      {"on", {{"press", Json{{"push", "laps"}, {"value", {{"n", "${count(laps) + 1}"}, {"at", "${elapsed}"}}}}}}}}})},
+                            {"gap", 8}});
+        labelled.emplace_back("startButton", "start pause stop resume");
+        labelled.emplace_back("lapButton", "lap split");
+        return;
+    }
+    if (phases.empty()) phases.push_back({"", 300});
+    Json list = Json::array();
+    for (size_t i = 0; i < phases.size(); ++i) {
+        if (phases[i].name.empty()) phases[i].name = phases.size() == 1 ? "Time left" : "Phase " + std::to_string(i + 1);
+        list.push_back(Json{{"name", phases[i].name}, {"min", std::max(1, phases[i].seconds / 60)}, {"secs", phases[i].seconds}});
+    }
+    state["phases"] = list;
+    state["phase"] = 0;
+    state["left"] = phases.front().seconds;
+    state["rounds"] = 0;
+    // Moving on: the next phase's time first (read while `phase` is still the one that ended), then the phase.
+    const Json advance = Json::array({Json{{"set", {{"rounds", "${phase == count(phases) - 1 ? rounds + 1 : rounds}"},
+                                                     {"left", "${phases[(phase + 1) % count(phases)].secs}"}}}},
+                                      Json{{"set", {{"phase", "${(phase + 1) % count(phases)}"}}}}});
+    Json done = advance;
+    done.push_back(Json{{"toast", "${phases[phase].name}"}, {"tone", "info"}});
+    body.push_back(Json{{"timer", "${phases[phase].name}"}, {"id", "phaseTimer"}, {"bind", "left"}, {"running", "${running}"}, {"on", {{"done", done}}}});
+    labelled.emplace_back("phaseTimer", "timer countdown time left clock " + lowerCase(phases.front().name));
+    if (phases.size() > 1) {
+        Json chips = Json::array();
+        for (size_t i = 0; i < phases.size(); ++i) {
+            const std::string id = camelKey(phases[i].name) + "Phase";
+            chips.push_back(Json{{"badge", phases[i].name + " · " + minutesText(phases[i].seconds)}, {"id", id},
+                                 {"tone", "${phase == " + std::to_string(i) + " ? 'brand' : 'muted'}"}});
+            labelled.emplace_back(id, lowerCase(phases[i].name) + " " + pluralOf(lowerCase(phases[i].name)) + " " + minutesText(phases[i].seconds) + " minute second");
+        }
+        body.push_back(Json{{"row", chips}, {"gap", 8}, {"wrap", true}});
+        body.push_back(Json{{"grid", Json::array({statTile("roundCount", "Rounds done", "${rounds}", "repeat"),
+                                                  statTile("phaseTile", "Now", "${phases[phase].name}", "clock-o")})},
+                            {"cols", 2}});
+        labelled.emplace_back("roundCount", "rounds cycles sessions completed done count");
+    }
+    Json controls = Json::array({Json{{"button", "${running ? 'Pause' : 'Start'}"}, {"id", "startButton"}, {"variant", "primary"},
+                                      {"icon", "${running ? 'pause' : 'play'}"}, {"on", {{"press", Json{{"toggle", "running"}}}}}}});
+    labelled.emplace_back("startButton", "start pause stop resume");
+    if (phases.size() > 1) {
+        controls.push_back(Json{{"button", "Skip"}, {"id", "skipButton"}, {"variant", "outline"}, {"icon", "step-forward"}, {"on", {{"press", advance}}}});
+        labelled.emplace_back("skipButton", "skip next");
+    }
+    body.push_back(Json{{"row", controls}, {"gap", 8}});
+    Json lengths = Json::array();
+    for (size_t i = 0; i < phases.size(); ++i) {
+        const std::string id = camelKey(phases[i].name) + "Length";
+        const std::string at = std::to_string(i);
+        // Phases under a minute or with odd seconds are set in seconds; the others in minutes, kept in step with `secs`.
+        const bool inSeconds = phases[i].seconds % 60 != 0;
+        Json change = Json::array();
+        if (!inSeconds) change.push_back(Json{{"set", {{"phases." + at + ".secs", "${phases[" + at + "].min * 60}"}}}});
+        // Changing the phase that is showing restarts it at the new length, so the face follows the stepper.
+        change.push_back(Json{{"if", "${phase == " + at + "}"}, {"then", Json::array({Json{{"set", {{"left", "${phases[" + at + "].secs}"}}}}})}});
+        lengths.push_back(Json{{"stepper", phases[i].name + (inSeconds ? " (seconds)" : " (minutes)")}, {"id", id},
+                               {"bind", "phases." + at + (inSeconds ? ".secs" : ".min")}, {"min", inSeconds ? 5 : 1}, {"max", inSeconds ? 600 : 180},
+                               {"step", inSeconds ? 5 : 1}, {"on", {{"change", change}}}});
+        labelled.emplace_back(id, lowerCase(phases[i].name) + " length minutes seconds duration");
+    }
+    body.push_back(Json{{"card", lengths}, {"title", "Lengths"}});
+}
+
+void composeTimer(Draft& d, const std::string& low, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
+    const std::vector<TimedPhase> phases = timedPhases(low);
+    if (const int players = playersOf(low); players >= 2) composeTurnClocks(d, low, players, phases, body, labelled);
+    else composePhaseTimer(d, low, phases, body, labelled);
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] Composition
 //-----------------------------------------------------------------------------
 
@@ -671,14 +860,22 @@ WorkspaceReading readWorkspace(const IdeaReading& reading) {
     const bool game = !aboutPlayers && hasWord(words, {"game", "games", "puzzle", "puzzles"});
     const bool boardGame = !aboutPlayers && hasWord(words, {"sudoku", "crossword", "chess", "checkers", "bingo", "tic-tac-toe", "minesweeper"});
     const bool calculator = hasWord(words, {"calculator", "calculate", "calculates", "estimate", "estimator", "configurator", "configure",
-                                            "simulator", "scaler", "clock", "timer", "converter", "payback", "quote"});
+                                            "simulator", "scaler", "converter", "payback", "quote"});
+    // Something that ticks; a time clock that staff clock in on is attendance records, not a clock face.
+    const auto ticks = [](const std::vector<std::string>& w) { return hasWord(w, {"timer", "timers", "stopwatch", "countdown", "pomodoro", "clock", "clocks"}); };
+    const bool timer = ticks(words) &&
+                       !std::regex_search(ws.request, std::regex(R"(time[- ]clock|clock(s|ed|ing)?[- ](in|out|on|off)\b)"));
     const bool editor = hasWord(words, {"designer", "editor", "builder", "design", "compose", "composer", "customize", "preview", "mockup"});
     // A board the request draws wins; a tool it names (a chess clock) comes before the game it is for.
+    // A timer the subject names ("a board game timer") is the app; one on the side of records ("a workout log with a rest
+    // timer") or of a board stays a feature of that app.
+    const bool timerSubject = timer && ticks(wordsIn(lowerCase(requestSubject(ws.text))));
     ws.kind = slide           ? WorkspaceKind::SlideBoard
               : quiz          ? WorkspaceKind::Quiz
+              : timerSubject  ? WorkspaceKind::Timer
               : grid          ? WorkspaceKind::Grid
-              : calculator    ? WorkspaceKind::Calculator
               : boardGame     ? WorkspaceKind::Grid
+              : calculator    ? WorkspaceKind::Calculator
               : editor        ? WorkspaceKind::Editor
               : game          ? WorkspaceKind::Grid
                               : WorkspaceKind::None;
@@ -703,6 +900,9 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     } else if (ws.kind == WorkspaceKind::Quiz) {
         composeQuiz(d, body, labelled);
         snapshot = Json{{"title", "Score ${quiz.score}"}, {"detail", "Question ${quiz.at + 1}"}};
+    } else if (ws.kind == WorkspaceKind::Timer) {
+        composeTimer(d, low, body, labelled);
+        snapshot = Json{{"title", "Timer ${count(saved) + 1}"}, {"detail", "${moves ?? rounds ?? 0} turns"}};
     } else if (ws.kind == WorkspaceKind::Calculator) {
         composeCalculator(d, low, lists, body, labelled, snapshot, summaryRows);
     } else {
@@ -712,7 +912,7 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     // The controls row: play/stop and sliders where asked, the views the request names, and a reset.
     Json controls = Json::array();
     const bool game = ws.kind == WorkspaceKind::SlideBoard || ws.kind == WorkspaceKind::Quiz;  // their own moves; "play" is not a transport
-    if (!game && saysAny(low, {"play", "play/stop", "start"})) {
+    if (!game && ws.kind != WorkspaceKind::Timer && saysAny(low, {"play", "play/stop", "start"})) {
         spec["state"]["playing"] = false;
         controls.push_back(Json{{"button", "${playing ? 'Stop' : 'Play'}"}, {"id", "playButton"}, {"icon", "${playing ? 'stop' : 'play'}"},
                                 {"on", {{"press", Json{{"toggle", "playing"}}}}}});
@@ -727,7 +927,8 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
         labelled.emplace_back("levelSlider", m[1].str() + " bpm slider");
     }
     addViews(d, low, snapshot, summaryRows, controls);
-    const char* resetPaths[] = {"cells", "calc", "design", "quiz", "moves", "score"};
+    const char* resetPaths[] = {"cells", "calc", "design", "quiz", "moves", "score", "clock", "turn", "paused", "flagged", "running", "left", "phase",
+                                "rounds", "elapsed", "laps"};
     Json reset = Json::array();
     for (const char* path : resetPaths)
         if (spec["state"].contains(path)) reset.push_back(Json{{"reset", path}});
