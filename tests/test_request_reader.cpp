@@ -148,6 +148,18 @@ TEST_CASE("the app name is the subject: no actor, container, verb or attribute",
     CHECK(readIdea("Design a darts scorer for two players").appName == "Darts Scorer");
 }
 
+TEST_CASE("the app name keeps a tool's word and a game's own name; look words, AI helpers and a bare screen name nothing", "[reader]") {
+    CHECK(readIdea("a currency converter for travellers with today's rates").appName == "Currency Converter");
+    CHECK(readIdea("a sourdough timer with 30 minute folds").appName == "Sourdough Timer");
+    CHECK(readIdea("Please build the game 1010 with a high score").appName == "1010");
+    CHECK(readIdea("Sleek black and white gallery guide for sculptures with artist and year").appName == "Gallery Guide");
+    CHECK(readIdea("An AI assistant that drafts replies to tenant emails").appName != "Assistant");
+    CHECK(readIdea("Build a single screen for a hostel's bed availability").appName == "Hostel Bed Availability");
+    // With no subject of its own the name is the request's noun, never a lexicon domain's product name.
+    const IdeaReading noSubject = readIdea("As a farmer I want to record which field I sprayed and with what product so that I stay compliant.");
+    CHECK(noSubject.appName == draft::titleCased(noSubject.entities.front().plural));
+}
+
 TEST_CASE("attribute names keep their words and get their kinds", "[reader]") {
     IdeaReading nests = readIdea("A log of roof inspections with tile count, moss sighting, gutter photo and repair dates");
     const IdeaEntity* checks = entityNamed(nests, "roof inspection");

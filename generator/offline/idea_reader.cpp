@@ -1114,8 +1114,7 @@ IdeaReading readIdea(std::string_view rawIdea) {
     size_t letters = std::count_if(heading.begin(), heading.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
     if (letters >= 3 && headingWords <= 3 && heading.size() <= 24) r.appName = heading;
     else if (std::string subject = requestSubject(idea); !subject.empty()) r.appName = subject;
-    else if (main) r.appName = main->name;
-    else r.appName = titleCased(primary.plural);
+    else r.appName = titleCased(primary.plural);  // the request's own noun: a lexicon domain's product name would be another app's
     r.summary = summarize(idea);
     r.requirements = requirementStatements(rawIdea);
     r.request = idea;

@@ -97,7 +97,8 @@ const std::set<std::string>& qualifiers() {
         "brown dark light bright bold current needed required optional likely possible certain specific particular "
         "separate additional extra whole entire exact key core average typical usual regular special standard easy "
         "hard ready done left remaining missing still already always never often usually mostly currently right wrong "
-        "newest latest oldest earliest highest lowest nearest biggest smallest cheapest");
+        "newest latest oldest earliest highest lowest nearest biggest smallest cheapest minimal minimalist sleek elegant "
+        "playful compliant safe informed organised organized");
     return s;
 }
 
@@ -609,11 +610,16 @@ std::string requestSubject(std::string_view request) {
         std::vector<std::string> words;
         for (size_t k = p.begin; k < p.end; ++k)
             if (!qualifiers().count(t[k])) words.push_back(t[k]);
-        while (words.size() > 1 && containerNouns().count(singularOf(words.back()))) words.pop_back();
-        // "an app for ...", "a portal": a bare container names nothing, the subject comes after it ("a calculator" does).
+        // A tool keeps its word ("Tip Calculator", "Pomodoro Timer"); a container of records drops it ("Habit").
+        static const std::set<std::string> tools = wordSet("calculator converter estimator configurator timer clock stopwatch countdown");
+        while (words.size() > 1 && containerNouns().count(singularOf(words.back())) && !tools.count(words.back())) words.pop_back();
+        // "the game 2048": the game's own name.
+        if (words.size() == 1 && (words[0] == "game" || words[0] == "puzzle") && p.end < t.size() && isNumber(t[p.end])) return t[p.end];
+        // "an app for ...", "a portal", "an AI assistant that ...": a bare container or helper names nothing, the
+        // subject comes after it ("a calculator" does).
         static const std::set<std::string> bare = wordSet(
             "app application tool system platform portal site website dashboard hub interface ui prototype console kanban board log "
-            "logbook journal diary tracker list manager planner");
+            "logbook journal diary tracker list manager planner ai assistant copilot chatbot bot game screen page");
         if (words.empty() || (words.size() == 1 && bare.count(singularOf(words[0])))) continue;
         if (words.size() > 3) words.erase(words.begin(), words.end() - 3);
         // As the request writes them: "EV" stays upper case, other words are title-cased.
