@@ -188,3 +188,31 @@ TEST_CASE("'please' opens a clause, 'showing' is no noun, quarter and season are
     CHECK(entityNamed(fixtures, "fixture") != nullptr);
     CHECK_FALSE(anyNameHas(readIdea("Please archive the old invoices"), "archive"));
 }
+
+TEST_CASE("readings a verb takes or a list read per row are that row's number fields, never entities", "[reader]") {
+    IdeaReading kiln = readIdea("Potters log cone temperature and humidity every hour for each kiln load.");
+    const IdeaEntity* load = entityNamed(kiln, "kiln load");
+    REQUIRE(load);
+    REQUIRE(fieldLabelled(*load, "Humidity"));
+    CHECK(fieldLabelled(*load, "Humidity")->kind == "number");
+    CHECK_FALSE(entityNamed(kiln, "humidity"));
+    CHECK_FALSE(entityNamed(kiln, "cone temperature"));
+
+    IdeaReading hives = readIdea("Apiary monitor: weight, humidity and brood temperature per hive, with alerts.");
+    const IdeaEntity* hive = entityNamed(hives, "hive");
+    REQUIRE(hive);
+    for (const char* label : {"Weight", "Humidity", "Brood temperature"}) CHECK(fieldLabelled(*hive, label));
+    CHECK(hives.appName == "Apiary Monitor");
+
+    // Plural items are things to keep, not values of a row.
+    IdeaReading meals = readIdea("A fitness diary where I log workouts and meals");
+    for (const IdeaEntity& e : meals.entities) CHECK_FALSE(fieldLabelled(e, "Meal"));
+}
+
+TEST_CASE("the business or product the request names is the app name", "[reader]") {
+    CHECK(readIdea("Member app for Harbor Federal Credit Union with balances and transfers").appName == "Harbor Federal Credit Union");
+    CHECK(readIdea("A waitlist for the Blue Heron Bistro on Friday nights").appName == "Blue Heron Bistro");
+    // Capitalised tabs are no name: commas separate them.
+    CHECK(readIdea("A chess club app with tabs for Members, Games and Ratings").appName != "Members");
+    CHECK(readIdea("The county bus depot runs about 80 buses and a small repair shop").appName == "County Bus Depot");
+}

@@ -389,3 +389,13 @@ TEST_CASE("workspace: every requirement of a workspace request is traced to some
         CHECK_FALSE(r["ids"].empty());
     }
 }
+
+TEST_CASE("workspace: only the first sentence's kind words count, and not those that name people or a business", "[workspace]") {
+    CHECK(draft::readWorkspace(readIdea("Roofers work through a queue of new jobs. Each job has photos and a repair estimate.")).kind == draft::WorkspaceKind::None);
+    CHECK(draft::readWorkspace(readIdea("As a condo board member I want to vote on renovation requests")).kind == draft::WorkspaceKind::None);
+    CHECK(draft::readWorkspace(readIdea("Crash report triage for a game studio's testers")).kind == draft::WorkspaceKind::None);
+    CHECK(draft::readWorkspace(readIdea("Book a vaccination slot after a short screening quiz")).kind == draft::WorkspaceKind::None);
+    CHECK(draft::readWorkspace(readIdea("A customs board of containers awaiting release")).kind == draft::WorkspaceKind::None);
+    CHECK(draft::readWorkspace(readIdea("a ward board with every bed marked free, cleaning or taken")).kind == draft::WorkspaceKind::Grid);
+    CHECK(draft::readWorkspace(readIdea("Mortgage estimator: enter price, deposit and rate, see the monthly payment")).kind == draft::WorkspaceKind::Calculator);
+}

@@ -854,6 +854,10 @@ std::string fieldKindFor(const std::string& label, const std::string& widget) {
     if (widget == "date" || has("date") || has("birthday") || has("deadline")) return "date";
     if (has("time") && !has("times")) return "time";
     if (has("price") || has("amount") || has("total") || has("cost") || has("budget") || has("salary")) return "money";
+    // Readings taken with an instrument are numbers ("temperature", "salinity", "pH").
+    static const char* const readings[] = {"temperature", "humidity", "moisture", "salinity", "oxygen", "gravity", "chlorine", "alkalinity",
+                                           "pressure", "weight", "speed", "distance", "voltage", "reading", "yield", "brix"};
+    if (low == "ph" || std::any_of(std::begin(readings), std::end(readings), [&](const char* w) { return has(w); })) return "number";
     if (has("number of") || has("count") || has("age") || has("passengers") || has("guests") || has("quantity") || has("legs")) return "number";
     if (has("bio") || has("description") || has("comment") || has("note") || has("message") || has("about")) return "longtext";
     // "queen sighting", "is paid": yes or no; "receipt", "photo": a picture.
@@ -1108,11 +1112,12 @@ IdeaReading readIdea(std::string_view rawIdea) {
     addFeature("search");
     addFeature("settings");
 
-    // Name: the idea's own short heading, else the domain's product name, else one made from the noun.
+    // Name: the idea's own short heading, else the business it names, else its subject, else its main noun.
     std::string heading = r.heading;
     size_t headingWords = std::count(heading.begin(), heading.end(), ' ') + 1;
     size_t letters = std::count_if(heading.begin(), heading.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
     if (letters >= 3 && headingWords <= 3 && heading.size() <= 24) r.appName = heading;
+    else if (std::string name = requestProperName(idea); !name.empty()) r.appName = name;
     else if (std::string subject = requestSubject(idea); !subject.empty()) r.appName = subject;
     else r.appName = titleCased(primary.plural);  // the request's own noun: a lexicon domain's product name would be another app's
     r.summary = summarize(idea);

@@ -387,6 +387,72 @@ size_t listEnd(const std::vector<std::string>& t, size_t from) {
     return k;
 }
 
+// Where a list of attributes that ends at `end` begins ("temperature, salinity and dissolved oxygen" before "per
+// tank", "gravity and temperature" after "log"): back over words, commas, "and" and "or" up to a function word,
+// a verb, a number or a sentence mark.
+size_t listStart(const std::vector<std::string>& cased, const std::vector<std::string>& t, size_t end) {
+    size_t k = end;
+    for (int words = 0; k > 0 && words < 14; --k, ++words) {
+        const std::string& w = t[k - 1];
+        if (w == "and" || w == "or" || (w.empty() && cased[k - 1] == ",")) continue;
+        if (w.empty() || isNumber(w) || functionWords().count(w) || (knownVerb(w) && !nominal(t, k - 1))) break;
+    }
+    while (k < end && (t[k] == "and" || t[k] == "or" || t[k].empty())) ++k;
+    return k;
+}
+
+// Where a list of attributes that starts at `from` ends ("log gravity and temperature every day"): the mirror of
+// listStart.
+size_t measuredListEnd(const std::vector<std::string>& cased, const std::vector<std::string>& t, size_t from) {
+    size_t k = from;
+    for (int words = 0; k < t.size() && words < 14; ++k, ++words) {
+        const std::string& w = t[k];
+        if (w == "and" || w == "or" || (w.empty() && cased[k] == ",")) continue;
+        if (w.empty() || isNumber(w) || functionWords().count(w) || (knownVerb(w) && !nominal(t, k))) break;
+    }
+    return k;
+}
+
+// Where "in each X" puts its list: before the "in".
+const std::set<std::string>& perPlaces() {
+    static const std::set<std::string> s = wordSet("in for at on of");
+    return s;
+}
+
+// Values a row holds that the request lists without naming the row as a thing: readings a verb takes ("log
+// gravity and temperature every day") and lists read "per X" or "in each X". Never rows themselves; plural items
+// are things ("log workouts and meals").
+struct Readings {
+    std::vector<IdeaField> measured;                    // the verb-taken ones: the main entity's
+    std::vector<std::pair<size_t, size_t>> spans;       // the tokens of every such list
+    bool covers(size_t k) const { return std::any_of(spans.begin(), spans.end(), [&](const auto& r) { return k >= r.first && k < r.second; }); }
+};
+
+Readings readingsOf(const std::vector<std::string>& cased, const std::vector<std::string>& t) {
+    static const std::set<std::string> measuring = wordSet("log logs record records test tests measure measures take takes note notes weigh weighs read reads enter enters");
+    static const std::set<std::string> eachWords = wordSet("each every per");
+    Readings out;
+    const auto list = [&](size_t from, size_t to) {
+        const bool things = std::any_of(t.begin() + from, t.begin() + to, [](const std::string& w) {
+            return !w.empty() && !functionWords().count(w) && singularOf(w) != w;
+        });
+        std::vector<IdeaField> fields = things ? std::vector<IdeaField>() : fieldsFrom(t, from, to);
+        if (fields.size() < 2) return std::vector<IdeaField>();
+        out.spans.emplace_back(from, to);
+        return fields;
+    };
+    for (size_t i = 0; i + 1 < t.size(); ++i) {
+        if (measuring.count(t[i]) && !nominal(t, i)) {
+            std::vector<IdeaField> fields = list(i + 1, measuredListEnd(cased, t, i + 1));
+            out.measured.insert(out.measured.end(), fields.begin(), fields.end());
+        } else if (eachWords.count(t[i]) && i > 0) {
+            const size_t to = t[i] != "per" && perPlaces().count(t[i - 1]) ? i - 1 : i;
+            list(listStart(cased, t, to), to);
+        }
+    }
+    return out;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Value lists
 //-----------------------------------------------------------------------------
@@ -518,6 +584,8 @@ RequestNouns readNouns(std::string_view request) {
     RequestNouns out;
     static const std::set<std::string> listWords = wordSet("with including showing containing having has have");
     static const std::set<std::string> eachWords = wordSet("each every per");
+    const Readings readings = readingsOf(cased, t);
+
     // Measures broken down "by" something are a breakdown, not rows filed under it ("spending by month").
     static const std::set<std::string> measures = wordSet("sale revenue income profit expense cost spend spending usage consumption");
     size_t listedFrom = 0, listedTo = 0;  // tokens of the list after "a beekeeping log with ...": what that app manages
@@ -530,6 +598,7 @@ RequestNouns readNouns(std::string_view request) {
             }
             if (gerund(p.head) && !p.plural) continue;  // "hearings" are things
         }
+        if (readings.covers(p.begin)) continue;
         // "data" is not a thing the app manages, "pantry items" are.
         if ((appNouns().count(p.head) && !containerNouns().count(p.head) && p.modifier.empty()) || p.head.size() < 3) continue;
         const std::string phrase = p.modifier.empty() ? p.head : p.modifier + " " + p.head;
@@ -549,9 +618,9 @@ RequestNouns readNouns(std::string_view request) {
         managed[phrase] = true;
         e.score += 2 + (p.plural ? 1 : 0) + (p.begin >= listedFrom && p.begin < listedTo ? 3 : 0) + (p.named ? 3 : 0);
         // What comes before the phrase, skipping determiners and numbers: a verb acting on it, or "each".
-        size_t k = p.begin;
-        while (k > 0 && (determiners().count(t[k - 1]) || isNumber(t[k - 1]) || t[k - 1] == "of" || qualifiers().count(t[k - 1]))) {
-            if (eachWords.count(t[k - 1])) e.score += 3;
+        size_t k = p.begin, eachAt = 0;
+        while (k > 0 && (determiners().count(t[k - 1]) || eachWords.count(t[k - 1]) || isNumber(t[k - 1]) || t[k - 1] == "of" || qualifiers().count(t[k - 1]))) {
+            if (eachWords.count(t[k - 1])) e.score += 3, eachAt = k - 1;
             --k;
         }
         if (k > 0 && (verbs().count(t[k - 1]) || verbs().count(singularOf(t[k - 1])))) e.score += 4;
@@ -566,6 +635,14 @@ RequestNouns readNouns(std::string_view request) {
             const size_t stop = listEnd(t, p.end + 1);
             addAttributes(fieldsFrom(t, p.end + 1, stop));
             if (stop > p.end + 1) e.score += 3;
+        }
+        // "temperature, salinity and dissolved oxygen per tank", "temperature and humidity in each of the houses":
+        // what is read or kept for each one.
+        if (eachAt > 0) {
+            size_t listTo = eachAt;
+            if (listTo > 0 && perPlaces().count(t[listTo - 1]) && t[eachAt] != "per") --listTo;
+            std::vector<IdeaField> each = fieldsFrom(t, listStart(cased, t, listTo), listTo);
+            if (each.size() >= 2) addAttributes(std::move(each));
         }
         // "hearings by courtroom, judge and time": what each row is filed under. One word ("by the hour",
         // "cups by size") says how to sort or charge.
@@ -583,6 +660,17 @@ RequestNouns readNouns(std::string_view request) {
         if (managed[phrase]) out.entities.push_back(found[phrase]);
     // Best first; the first mentioned wins a tie (requests usually name their subject early).
     std::stable_sort(out.entities.begin(), out.entities.end(), [](const RequestEntity& a, const RequestEntity& b) { return a.score > b.score; });
+    // Readings no phrase took are the main entity's, unless they name an entity themselves.
+    if (!out.entities.empty()) {
+        std::vector<IdeaField>& fields = out.entities.front().attributes;
+        for (const IdeaField& f : readings.measured) {
+            const bool entity = std::any_of(out.entities.begin(), out.entities.end(), [&](const RequestEntity& e) { return camelKey(e.head) == f.name || camelKey(e.phrase) == f.name; });
+            const bool owned = std::any_of(out.entities.begin(), out.entities.end(), [&](const RequestEntity& e) {
+                return std::any_of(e.attributes.begin(), e.attributes.end(), [&](const IdeaField& g) { return g.name == f.name; });
+            });
+            if (!entity && !owned) fields.push_back(f);
+        }
+    }
     // Stages are the workflow of what the app manages, its main entity, whatever noun stands nearest ("a bug
     // tracker for a game studio with statuses ...").
     for (const ValueList& l : lists) {
@@ -605,14 +693,19 @@ bool knownVerb(const std::string& word) { return verbs().count(word) || verbs().
 std::string requestSubject(std::string_view request) {
     const std::vector<std::string> cased = wordsAndMarks(request);
     const std::vector<std::string> t = tokensWithBoundaries(request);
+    const Readings readings = readingsOf(cased, t);
     for (const Phrase& p : phrasesOf(t)) {
-        if ((appNouns().count(p.head) && !containerNouns().count(p.head)) || actorAt(cased, t, p)) continue;
+        if ((appNouns().count(p.head) && !containerNouns().count(p.head)) || actorAt(cased, t, p) || readings.covers(p.begin)) continue;
         std::vector<std::string> words;
         for (size_t k = p.begin; k < p.end; ++k)
             if (!qualifiers().count(t[k])) words.push_back(t[k]);
         // A tool keeps its word ("Tip Calculator", "Pomodoro Timer"); a container of records drops it ("Habit").
         static const std::set<std::string> tools = wordSet("calculator converter estimator configurator timer clock stopwatch countdown");
         while (words.size() > 1 && containerNouns().count(singularOf(words.back())) && !tools.count(words.back())) words.pop_back();
+        // "The city bus depot runs about 80 buses": the phrase ran on into its verb, which an object follows.
+        static const std::set<std::string> objectStarts = wordSet("a an the about through their our its his her each every all up out in on to with");
+        const bool objectFollows = p.end < t.size() && (objectStarts.count(t[p.end]) || isNumber(t[p.end]));
+        if (words.size() >= 3 && objectFollows && knownVerb(words.back())) words.pop_back();
         // "the game 2048": the game's own name.
         if (words.size() == 1 && (words[0] == "game" || words[0] == "puzzle") && p.end < t.size() && isNumber(t[p.end])) return t[p.end];
         // "an app for ...", "a portal", "an AI assistant that ...": a bare container or helper names nothing, the
@@ -634,6 +727,35 @@ std::string requestSubject(std::string_view request) {
                 }
             name += (name.empty() ? "" : " ") + shown;
         }
+        return name;
+    }
+    return "";
+}
+
+std::string requestProperName(std::string_view request) {
+    // Words as written, with a mark wherever punctuation separates them: a name is never split by a comma or a quote.
+    std::vector<std::string> words;
+    std::string w;
+    for (size_t i = 0; i <= request.size(); ++i) {
+        const char c = i < request.size() ? request[i] : '\n';
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '&' || (c == '\'' && !w.empty() && i + 1 < request.size() && std::isalpha(static_cast<unsigned char>(request[i + 1])))) {
+            w += c;
+            continue;
+        }
+        if (!w.empty()) words.push_back(std::exchange(w, {}));
+        if (c != ' ') words.push_back("|");
+    }
+    static const std::set<std::string> leads = wordSet("for at from of called named by");
+    const auto capital = [](const std::string& x) { return std::isupper(static_cast<unsigned char>(x[0])) && x.find('\'') == std::string::npos; };
+    for (size_t i = 0; i + 2 < words.size(); ++i) {
+        if (!leads.count(lowerWord(words[i]))) continue;
+        size_t k = i + 1;
+        if (lowerWord(words[k]) == "the") ++k;
+        size_t end = k;
+        while (end < words.size() && end - k < 5 && words[end] != "|" && (capital(words[end]) || (words[end] == "&" && end > k))) ++end;
+        if (end - k < 2 || words[end - 1] == "&") continue;
+        std::string name;
+        for (size_t j = k; j < end; ++j) name += (name.empty() ? "" : " ") + words[j];
         return name;
     }
     return "";

@@ -833,6 +833,25 @@ void composeTimer(Draft& d, const std::string& low, Json& body, std::vector<std:
 
 } // namespace
 
+// "studio's" -> "studio".
+std::string possessor(const std::string& w) { return w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0 ? w.substr(0, w.size() - 2) : w; }
+
+// The words that can make a request a workspace: those of its first sentence, which says what the app is ("Auto
+// adjusters work through claims. ... a repair estimate" is records, not an estimator), less a kind word that only
+// names people or a business ("HOA board member", "game studio", "escape room game master").
+std::vector<std::string> kindWords(const std::string& low) {
+    static const std::regex sentenceEnd(R"([.!?](\s|$)|\n)");
+    std::smatch m;
+    const std::string lead = std::regex_search(low, m, sentenceEnd) ? low.substr(0, static_cast<size_t>(m.position(0))) : low;
+    static const std::set<std::string> people = {"member", "members", "master", "masters", "studio", "studios", "team", "teams",
+                                                 "staff", "company", "companies", "developer", "developers", "designer", "designers"};
+    const std::vector<std::string> all = wordsIn(lead);
+    std::vector<std::string> kept;
+    for (size_t i = 0; i < all.size(); ++i)
+        if (i + 1 >= all.size() || !people.count(possessor(all[i + 1]))) kept.push_back(all[i]);
+    return kept;
+}
+
 WorkspaceReading readWorkspace(const IdeaReading& reading) {
     WorkspaceReading ws;
     std::string text = reading.request;
@@ -842,12 +861,12 @@ WorkspaceReading readWorkspace(const IdeaReading& reading) {
     }
     ws.text = safeText(text, 4000);
     ws.request = lowerCase(ws.text);
-    const std::vector<std::string> words = wordsIn(ws.request);
+    const std::vector<std::string> words = kindWords(ws.request);
     // Records to manage, sell or book are not a workspace, whatever board or grid words they use.
     if (hasWord(words, {"kanban", "marketplace", "tracker", "tracking", "crm", "inventory", "booking", "bookings", "inbox", "feed"})) return ws;
-    const bool grid = hasWord(words, {"board", "grid", "cells", "squares", "tiles", "pixels", "pixel", "pixel-art", "canvas", "sequencer", "seating",
-                                      "sketch", "sketcher"}) ||
-                      std::regex_search(ws.request, std::regex(R"(\d+[- ]step\b|drum machine)"));
+    const bool cells = hasWord(words, {"grid", "cells", "squares", "tiles", "pixels", "pixel", "pixel-art", "canvas", "sequencer", "seating",
+                                       "sketch", "sketcher"}) ||
+                       std::regex_search(ws.request, std::regex(R"(\d+[- ]step\b|drum machine)"));
     // A chess club or a bingo league is people and events around the game, not the game's board.
     // A game night planner or a quiz league is the same: events and people to organise, not a game to play.
     const bool aboutPlayers = hasWord(words, {"club", "clubs", "league", "leagues", "tournament", "tournaments", "society", "association", "school", "lessons",
@@ -856,11 +875,15 @@ WorkspaceReading readWorkspace(const IdeaReading& reading) {
     // The game itself: tiles slid by arrows, questions to answer, else a board of cells.
     const bool slide = !aboutPlayers && (hasWord(words, {"2048", "15-puzzle", "8-puzzle"}) ||
                                          (hasWord(words, {"sliding", "slide"}) && hasWord(words, {"puzzle", "puzzles", "tile", "tiles", "game"})));
-    const bool quiz = !aboutPlayers && !makesOne && hasWord(words, {"quiz", "quizzes", "trivia"});
+    // A quiz on the way to something else ("book a slot after an eligibility quiz") is a step of that app.
+    const bool quiz = !aboutPlayers && !makesOne && hasWord(wordsIn(lowerCase(requestSubject(ws.text))), {"quiz", "quizzes", "trivia"});
     const bool game = !aboutPlayers && hasWord(words, {"game", "games", "puzzle", "puzzles"});
     const bool boardGame = !aboutPlayers && hasWord(words, {"sudoku", "crossword", "chess", "checkers", "bingo", "tic-tac-toe", "minesweeper"});
+    // A board of cells to play on or to mark ("a housekeeping board with every room marked dirty or clean"); a
+    // clearance, bed or tank board is records with a status.
+    const bool grid = cells || (hasWord(words, {"board", "boards"}) && (game || boardGame || hasWord(words, {"mark", "marks", "marked"})));
     const bool calculator = hasWord(words, {"calculator", "calculate", "calculates", "estimate", "estimator", "configurator", "configure",
-                                            "simulator", "scaler", "converter", "payback", "quote"});
+                                            "simulator", "scaler", "converter", "payback"});
     // Something that ticks; a time clock that staff clock in on is attendance records, not a clock face.
     const auto ticks = [](const std::vector<std::string>& w) { return hasWord(w, {"timer", "timers", "stopwatch", "countdown", "pomodoro", "clock", "clocks"}); };
     const bool timer = ticks(words) &&
