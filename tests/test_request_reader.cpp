@@ -216,3 +216,14 @@ TEST_CASE("the business or product the request names is the app name", "[reader]
     CHECK(readIdea("A chess club app with tabs for Members, Games and Ratings").appName != "Members");
     CHECK(readIdea("The county bus depot runs about 80 buses and a small repair shop").appName == "County Bus Depot");
 }
+
+TEST_CASE("a checkout only when the request pays or buys, never from money a record mentions or a matched domain", "[reader]") {
+    const auto pays = [](const char* request) {
+        const std::vector<std::string> f = readIdea(request).features;
+        return std::find(f.begin(), f.end(), "payments") != f.end();
+    };
+    CHECK_FALSE(pays("Warranty clerks review repair claims; a manager signs off before payment goes out."));
+    CHECK_FALSE(pays("A kitchen tool that suggests tonight's specials from the menu with a cost per plate"));
+    CHECK(pays("Parents sign the field trip form and pay the $8 fee on their phone"));
+    CHECK(pays("A shop for hand-dyed yarn: browse skeins, add them to a cart and check out"));
+}

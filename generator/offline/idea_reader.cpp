@@ -501,7 +501,8 @@ const FeatureWords kFeatures[] = {
     {"notifications", "notification notify push-notification"},
     {"search", "search find filter browse lookup explore explorer"},
     {"sharing", "share sharing invite collaborate export send-to"},
-    {"payments", "pay payment checkout cart buy billing subscription card-number order-confirmation promo"},
+    // "before payment goes out", "billing codes": money a record mentions is no cart; paying and buying are.
+    {"payments", "pay checkout cart buy subscription card-number order-confirmation promo"},
     {"charts", "chart graph stat statistic analytics insight report trend heatmap dashboard leaderboard earning metric kpi"},
     {"approvals", "approval approve reject sign-off"},
     {"booking", "book booking appointment reserve reservation slot time-slot viewing seat-selection"},
@@ -946,8 +947,10 @@ IdeaReading readIdea(std::string_view rawIdea) {
                 enriched = k;
             }
     const DomainDef* main = enrichment ? enrichment->def : nullptr;
+    // A checkout only where the request itself buys or pays: a kitchen's menu is no shop.
     if (main)
-        for (auto& f : splitOn(main->features, ' ')) addFeature(f);
+        for (auto& f : splitOn(main->features, ' '))
+            if (f != "payments") addFeature(f);
     for (size_t k = 0; k < asked.size() && r.entities.size() < 3; ++k) {
         if (k > 0 && k != enriched && asked[k].score < 5) continue;
         const bool dup = std::any_of(r.entities.begin(), r.entities.end(), [&](const IdeaEntity& have) { return singularOf(have.singular) == asked[k].head; });
