@@ -36,14 +36,16 @@ struct ShownRows {
 };
 
 // The spec's own lists, found the way a reader of the spec would: "${key}" or "filter(key, ...)" in a repeat or a
-// table on a screen (not a detail screen reading params), over objects with a text field shown as the title.
+// table on a screen (not a detail screen reading params, nor a dashboard's few), over objects with a text field shown
+// as the title.
 std::vector<ShownRows> shownRows(const Json& doc) {
     std::vector<ShownRows> out;
     forEachNode(doc, [&](const NodeSite& site) {
         const Json& n = *site.node;
         std::string rows = n.contains("repeat") && n["repeat"].is_object() ? n["repeat"].value("in", std::string())
                          : site.type == "table" && (*site.node)[site.typeKey].is_string() ? (*site.node)[site.typeKey].get<std::string>() : "";
-        if (rows.empty() || rows.find("params") != std::string::npos || site.owner.rfind("/screens/", 0) != 0) return true;
+        // A dashboard's few rows ("slice(...)") are not where a list's controls go: the list of every row is.
+        if (rows.empty() || rows.find("params") != std::string::npos || rows.find("slice(") != std::string::npos || site.owner.rfind("/screens/", 0) != 0) return true;
         for (auto& [key, value] : doc["state"].items()) {
             if (!value.is_array() || value.size() < 2 || !value[0].is_object()) continue;
             if (!std::regex_search(rows, std::regex("[^.\\w]" + key + "\\b"))) continue;
@@ -394,4 +396,25 @@ TEST_CASE("offline refine: filter chips filter the list by a field with a few va
         if (row["prio"] != value) ++others;
     }
     CHECK(others > 0);
+}
+
+TEST_CASE("offline refine: sorting by a field the rows lack gives them one, shows it and sorts by it", "[refiner][offline][lists]") {
+    Json doc = draftSpec("A seed library lending app for loans with borrower, seed and due date");
+    std::string summary;
+    Json out = refined(doc, "let me sort the loans by weight - low to high and high to low", &summary);
+    INFO(summary);
+    REQUIRE(out["state"]["loans"].is_array());
+    for (const Json& row : out["state"]["loans"]) REQUIRE(row["weight"].is_number());
+    ShownRows rows{"loans", "loans", "name", "weight"};
+    auto d = driveOn(out, "loans");
+    std::string error;
+    REQUIRE(d->click("Weight: high to low", &error));
+    d->settle();
+    std::vector<std::string> shown = titlesShown(*d, rows);
+    REQUIRE(shown.size() == out["state"]["loans"].size());
+    std::vector<std::pair<double, std::string>> byWeight;
+    for (const Json& row : out["state"]["loans"]) byWeight.emplace_back(row["weight"].get<double>(), row["name"].get<std::string>());
+    std::stable_sort(byWeight.begin(), byWeight.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    CHECK(shown.front() == byWeight.front().second);
+    CHECK(shown.back() == byWeight.back().second);
 }

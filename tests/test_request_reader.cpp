@@ -227,3 +227,11 @@ TEST_CASE("a checkout only when the request pays or buys, never from money a rec
     CHECK(pays("Parents sign the field trip form and pay the $8 fee on their phone"));
     CHECK(pays("A shop for hand-dyed yarn: browse skeins, add them to a cart and check out"));
 }
+
+TEST_CASE("a modifier naming another domain keeps a head noun from lending that domain's fields", "[reader]") {
+    IdeaReading cars = readIdea("A site for used car listings where buyers message sellers");
+    CHECK_FALSE(anyNameHas(cars, "bedroom"));
+    CHECK_FALSE(anyNameHas(cars, "rent"));
+    IdeaReading flats = readIdea("Apartment listings with rent and bedrooms");
+    CHECK(anyNameHas(flats, "bedroom"));
+}

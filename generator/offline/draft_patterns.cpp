@@ -93,10 +93,8 @@ void Draft::link(const std::string& screenId, const std::string& label, const st
 // [SECTION] Formatting helpers
 //-----------------------------------------------------------------------------
 
-namespace {
-
 // "${x.amount}" shown the way a person reads it.
-std::string shown(const IdeaField& f, const std::string& alias) {
+std::string shownValue(const IdeaField& f, const std::string& alias) {
     std::string v = alias + "." + f.name;
     if (f.kind == "money") return "${currency(" + v + ")}";
     if (f.kind == "date") return "${date(" + v + ", 'ddd, MMM D')}";
@@ -113,6 +111,8 @@ std::string shown(const IdeaField& f, const std::string& alias) {
     }
     return "${" + v + "}";
 }
+
+namespace {
 
 const char* iconForKind(const std::string& kind) {
     if (kind == "date") return "calendar";
@@ -156,13 +156,13 @@ std::string subtitleOf(const EntityPlan& p, const std::string& alias) {
     for (auto& f : p.entity.fields) {
         if (&f == p.title || &f == p.status || &f == p.amount || f.kind == "longtext" || f.kind == "bool" || f.kind == "image") continue;
         if (n == 2) break;
-        out += (n++ ? " · " : "") + shown(f, alias);
+        out += (n++ ? " · " : "") + shownValue(f, alias);
     }
     return out;
 }
 
 std::string trailingOf(const EntityPlan& p, const std::string& alias) {
-    if (p.amount) return shown(*p.amount, alias);
+    if (p.amount) return shownValue(*p.amount, alias);
     return "";
 }
 
@@ -310,12 +310,12 @@ void addEntityScreens(Draft& d, const EntityPlan& p, bool primary) {
     Json stats = Json::array();
     for (auto& f : p.entity.fields)
         if ((f.kind == "money" || f.kind == "number" || f.kind == "rating") && stats.size() < 3)
-            stats.push_back(Json{{"stat", safeText(f.label, 40)}, {"value", shown(f, "x")}});
+            stats.push_back(Json{{"stat", safeText(f.label, 40)}, {"value", shownValue(f, "x")}});
     if (!stats.empty()) col.push_back(Json{{"grid", stats}, {"cols", static_cast<int>(stats.size())}});
     Json facts = Json::array();
     for (auto& f : p.entity.fields) {
         if (&f == p.title || &f == p.status || f.kind == "longtext" || f.kind == "money" || f.kind == "number" || f.kind == "rating" || f.kind == "image") continue;
-        facts.push_back(Json{{"item", shown(f, "x")}, {"subtitle", safeText(f.label, 40)}, {"icon", iconForKind(f.kind)}});
+        facts.push_back(Json{{"item", shownValue(f, "x")}, {"subtitle", safeText(f.label, 40)}, {"icon", iconForKind(f.kind)}});
     }
     if (!facts.empty()) col.push_back(Json{{"list", facts}, {"title", "Details"}});
     for (auto& f : p.entity.fields)
@@ -515,8 +515,8 @@ Json cardFor(const EntityPlan& p, const std::string& alias) {
     for (const IdeaField& f : p.entity.fields) {
         if (&f == p.title || f.kind == "image") continue;
         if (&f == p.status) card.push_back(Json{{"badge", "${" + alias + "." + f.name + "}"}, {"tone", toneExpr(f, alias + "." + f.name)}});
-        else if (&f == p.amount) card.push_back(Json{{"text", shown(f, alias)}, {"style", "h2"}});
-        else card.push_back(Json{{"text", safeText(f.label, 40) + ": " + shown(f, alias)}, {"style", "caption"}, {"muted", true}});
+        else if (&f == p.amount) card.push_back(Json{{"text", shownValue(f, alias)}, {"style", "h2"}});
+        else card.push_back(Json{{"text", safeText(f.label, 40) + ": " + shownValue(f, alias)}, {"style", "caption"}, {"muted", true}});
     }
     return card;
 }
@@ -564,7 +564,7 @@ void addInsights(Draft& d) {
     }
     if (p.amount || p.quantity) {
         const IdeaField& f = p.amount ? *p.amount : *p.quantity;
-        body.push_back(Json{{"list", Json::array({Json{{"item", "${x." + p.title->name + "}"}, {"trailing", shown(f, "x")}, {"icon", p.entity.icon},
+        body.push_back(Json{{"list", Json::array({Json{{"item", "${x." + p.title->name + "}"}, {"trailing", shownValue(f, "x")}, {"icon", p.entity.icon},
                                                       {"press", Json{{"navigate", p.detailScreen}, {"params", Json{{"id", "${x.id}"}}}}},
                                                       {"repeat", Json{{"in", "${slice(sort(" + p.key + ", '" + f.name + "', 'desc'), 0, 5)}"}, {"as", "x"}}}}})},
                             {"title", "Top " + p.nouns + " by " + safeText(f.label, 30)}});
@@ -580,7 +580,7 @@ void addInsights(Draft& d) {
 void addReminders(Draft& d) {
     const EntityPlan& p = d.plans.front();
     d.spec["state"]["reminders"] = Json{{"on", true}, {"time", "08:00"}, {"days", Json::array({"Mon", "Tue", "Wed", "Thu", "Fri"})}, {"weekends", false}, {"digest", true}};
-    Json perItem = Json{{"item", "${x." + p.title->name + "}"}, {"subtitle", p.when ? "Next: " + shown(*p.when, "x") : "Daily at ${reminders.time}"},
+    Json perItem = Json{{"item", "${x." + p.title->name + "}"}, {"subtitle", p.when ? "Next: " + shownValue(*p.when, "x") : "Daily at ${reminders.time}"},
                         {"icon", "bell-o"}, {"press", Json{{"navigate", p.detailScreen}, {"params", Json{{"id", "${x.id}"}}}}},
                         {"repeat", Json{{"in", "${slice(" + p.key + ", 0, 4)}"}, {"as", "x"}, {"empty", empty("Nothing to remind you about", "Add a " + p.noun + " first", "bell-slash-o")}}}};
     Json body = Json::array({
@@ -922,7 +922,7 @@ void addApprovals(Draft& d) {
         Json{{"row", Json::array({p.person ? Json{{"avatar", "${x." + p.person->name + "}"}, {"size", 36}} : Json{{"icon", p.entity.icon}, {"color", "brand"}},
                                   Json{{"col", Json::array({Json{{"text", "${x." + p.title->name + "}"}, {"style", "strong"}},
                                                             Json{{"text", subtitleOf(p, "x")}, {"style", "caption"}, {"muted", true}}})}, {"gap", 2}, {"grow", 1}},
-                                  p.amount ? Json{{"text", shown(*p.amount, "x")}, {"style", "h3"}} : Json{{"badge", "${x." + p.status->name + "}"}, {"tone", toneExpr(*p.status, "x." + p.status->name)}}})},
+                                  p.amount ? Json{{"text", shownValue(*p.amount, "x")}, {"style", "h3"}} : Json{{"badge", "${x." + p.status->name + "}"}, {"tone", toneExpr(*p.status, "x." + p.status->name)}}})},
              {"gap", 12}},
         Json{{"row", Json::array({Json{{"button", "Approve"}, {"id", "approve"}, {"icon", "check"}, {"size", "sm"},
                                        {"press", Json::array({Json{{"set", path}, {"value", "Approved"}}, Json{{"toast", "Approved: ${x." + p.title->name + "}"}, {"tone", "success"}}})}},

@@ -111,6 +111,9 @@ Json donutByCategory(const EntityPlan& p);  // donut of the rows (or their amoun
 //-----------------------------------------------------------------------------
 // Each adds its screens, state, overlays and mocks to the draft and registers how to reach them.
 
+// A row's value as a template a person reads: "${currency(x.price)}", a date, a number with its unit.
+std::string shownValue(const IdeaField& f, const std::string& alias);
+
 void addEntityScreens(Draft& d, const EntityPlan& p, bool primary);  // list (with search + filters), detail, create
 void addHome(Draft& d);            // dashboard: greeting, stats, chart, recent rows, quick links
 // The whole request on one screen: its title, the stats it asks for, each entity's rows (cards when asked for or when

@@ -929,12 +929,21 @@ IdeaReading readIdea(std::string_view rawIdea) {
     auto isNoun = [](const RequestEntity& a, const std::string& noun) {
         return a.head == noun || a.phrase == noun || (a.phrase.size() > noun.size() && a.phrase.compare(a.phrase.size() - noun.size() - 1, std::string::npos, " " + noun) == 0);
     };
+    // "car listings" are no apartment listings: a modifier that is another domain's word keeps the head from this one.
+    auto otherDomains = [&](const Lexicon::Entry& e, const RequestEntity& a) {
+        for (const std::string& w : splitOn(a.phrase, ' ')) {
+            if (w == a.head || std::find(e.triggers.begin(), e.triggers.end(), w) != e.triggers.end()) continue;
+            for (const Lexicon::Entry& other : lex.entries)
+                if (&other != &e && std::find(other.triggers.begin(), other.triggers.end(), w) != other.triggers.end()) return true;
+        }
+        return false;
+    };
     auto lendsRows = [&](const Lexicon::Entry& e, const RequestEntity& a) {
         return isNoun(a, e.def->singular) || std::any_of(e.renames.begin(), e.renames.end(), [&](const std::string& r) { return isNoun(a, r); });
     };
     auto confident = [&](size_t domainRank, size_t k) {
         const Lexicon::Entry& e = lex.entries[scored[domainRank].second];
-        if (k > 0 && asked[k].score < 5) return false;
+        if ((k > 0 && asked[k].score < 5) || otherDomains(e, asked[k])) return false;
         if (lendsRows(e, asked[k])) return true;
         return k == 0 && domainRank == 0 && std::any_of(e.triggers.begin(), e.triggers.end(), [&](const std::string& t) { return isNoun(asked[k], t); });
     };

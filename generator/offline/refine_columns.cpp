@@ -42,9 +42,13 @@ Outcome addListColumn(EditLog& log, const Request& r, const RequestScope& scope)
     const std::vector<std::string> where = to >= 0 && to < static_cast<int>(r.words.size()) ? r.slice(to + 1, static_cast<int>(r.words.size())) : r.words;
     const AppList* list = pickList(lists, where, scope);
     if (!list) return notFound("the list or table for a '" + label + "' column");
-    // A dashboard's few recent rows are not where a column goes: the list of every row is.
-    for (const AppList& full : lists)
-        if (list->rows.find("slice(") != std::string::npos && full.source == list->source && full.rows.find("slice(") == std::string::npos) list = &full;
+    list = everyRowOf(lists, list);
+    return showField(log, *list, label);
+}
+
+Outcome showField(EditLog& log, const AppList& shownIn, const std::string& label) {
+    const Json doc = log.doc;
+    const AppList* list = &shownIn;
     // A field the rows already have is shown, not invented again.
     std::string key = draft::camelKey(label);
     const std::set<std::string> labelStems = wordStems(label);
@@ -72,7 +76,8 @@ Outcome addListColumn(EditLog& log, const Request& r, const RequestScope& scope)
     }
     // A repeated row: the value joins the subtitle of the row's first item, heading or card.
     std::string target;
-    const std::string shown = "${" + list->alias + "." + key + "}";
+    const std::string raw = "${" + list->alias + "." + key + "}";
+    const std::string shown = draft::shownValue({key, label, draft::fieldKindFor(label, ""), {}}, list->alias);
     forEachNode(doc, [&](const NodeSite& s) {
         if (s.pointer != list->pointer && s.pointer.rfind(list->pointer + "/", 0) != 0) return true;
         const WidgetDef* def = WidgetCatalog::get().find(s.type);
@@ -81,7 +86,7 @@ Outcome addListColumn(EditLog& log, const Request& r, const RequestScope& scope)
     });
     if (target.empty()) return cannot("show a new value in the rows of the " + lowerAscii(list->source) + " list (its rows have no subtitle)");
     const Json& row = at(doc, target);
-    if (row.dump().find(shown) != std::string::npos) return {"", "The " + lowerAscii(list->source) + " list already shows the " + label + std::string(kNeedsLlm), true};
+    if (row.dump().find(shown) != std::string::npos || row.dump().find(raw) != std::string::npos) return {"", "The " + lowerAscii(list->source) + " list already shows the " + label + std::string(kNeedsLlm), true};
     const std::string now = row.contains("subtitle") && row["subtitle"].is_string() ? row["subtitle"].get<std::string>() : "";
     log.set(target + "/subtitle", now.empty() ? shown : now + " · " + shown);
     return {"Added the " + label + " to each row of the " + lowerAscii(list->source) + " list on " + title +

@@ -6,7 +6,7 @@
 // A table gains a column; a repeated list row shows the value in its subtitle.
 
 #pragma once
-#include "generator/offline/refine_toolkit.h"
+#include "generator/offline/refine_lists.h"
 
 namespace pt::refine {
 
@@ -14,5 +14,8 @@ namespace pt::refine {
 // have it keep theirs. Returns how many rows changed.
 int fillRowsWith(EditLog& log, const std::string& source, const std::string& key, const std::string& label);
 Outcome addListColumn(EditLog& log, const Request& r, const RequestScope& scope);   // "add a column for X to the Y table/list"
+// Shows the field labelled `label` in `list` (a table column, else in each row's subtitle), first giving the rows
+// one with invented values where they lack it.
+Outcome showField(EditLog& log, const AppList& list, const std::string& label);
 
 } // namespace pt::refine

@@ -11,6 +11,7 @@
 
 #include "generator/offline/refine_lists.h"
 #include "generator/offline/draft_patterns.h"
+#include "generator/offline/refine_columns.h"
 #include "runtime/spec/catalog.h"
 #include <map>
 
@@ -188,6 +189,13 @@ std::vector<AppList> appLists(const Json& doc) {
     return out;
 }
 
+namespace {
+
+// Shows only a few of its rows ("slice(...)")?
+bool sliced(const AppList& list) { return list.rows.find("slice(") != std::string::npos; }
+
+} // namespace
+
 const AppList* pickList(const std::vector<AppList>& lists, const std::vector<std::string>& words, const RequestScope& scope) {
     const AppList* best = nullptr;
     int bestScore = 0;
@@ -199,12 +207,21 @@ const AppList* pickList(const std::vector<AppList>& lists, const std::vector<std
             if (list.sourceWords.count(one)) score += 3;
             else if (list.words.count(one)) score += 1;
         }
-        if (score > bestScore) best = &list, bestScore = score;
+        // A tie goes to the list of every row: a dashboard's few recent rows are not where a list's controls go.
+        const bool fuller = best && score == bestScore && sliced(*best) && !sliced(list);
+        if (score > bestScore || fuller) best = &list, bestScore = score;
     }
     if (best) return best;
     for (auto& list : lists)
         if (!scope.owner.empty() && list.owner == scope.owner) return &list;
     return lists.size() == 1 ? &lists.front() : nullptr;
+}
+
+const AppList* everyRowOf(const std::vector<AppList>& lists, const AppList* list) {
+    if (!sliced(*list)) return list;
+    for (const AppList& full : lists)
+        if (full.source == list->source && !sliced(full)) return &full;
+    return list;
 }
 
 //-----------------------------------------------------------------------------
@@ -344,7 +361,7 @@ Outcome addListSearch(EditLog& log, const Request& r, const RequestScope& scope)
             already = true;
         return !already;
     });
-    if (already) return {"", "The " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner) + " already has a search field" + kNeedsLlm};
+    if (already) return {"", "The " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner) + " already has a search field" + kNeedsLlm, true};
     std::string key = stateKeyFor(log, *list, "query");
     std::string text;
     for (auto& f : searched) text += (text.empty() ? "" : " + ' ' + ") + list->alias + "." + f;
@@ -464,6 +481,7 @@ Outcome addListSort(EditLog& log, const Request& r, const RequestScope& scope) {
     const bool descWords = r.hasAny({"descending", "highest", "newest", "latest", "biggest", "largest", "most", "best", "longest"});
     auto direction = [&](const std::string& kind) { return descWords || (!ascWords && kind != "text"); };
     std::vector<SortKey> keys;
+    std::string added;   // fields the rows gained to be sorted by
     int by = r.find({"by"});
     if (by >= 0) {
         // "by streak", "by name or date", "by due date and priority"
@@ -487,8 +505,16 @@ Outcome addListSort(EditLog& log, const Request& r, const RequestScope& scope) {
             std::string computed;
             for (auto& w : g)
                 if (computed.empty()) computed = computedFromRow(at(doc, list->pointer), list->alias, w);
-            if (computed.empty()) return notFound("'" + joinWords(g) + "' in the rows of the " + spokenKey(list->source) + " list");
-            keys.push_back({labelFromWords(g), list->alias + " => " + computed, direction("number")});
+            if (!computed.empty()) {
+                keys.push_back({labelFromWords(g), list->alias + " => " + computed, direction("number")});
+                continue;
+            }
+            // "sort by price" where the rows have none: they get one, each row shows it, and the sort uses it.
+            const std::string label = labelFromWords(g);
+            const Outcome shown = showField(log, *list, label);
+            if (!shown.unsupported.empty()) return notFound("'" + joinWords(g) + "' in the rows of the " + spokenKey(list->source) + " list");
+            added += "; " + shown.summary;
+            keys.push_back({label, stringLiteral(draft::camelKey(label)), direction(draft::fieldKindFor(label, ""))});
         }
     } else {
         for (auto& f : fields) {
@@ -520,7 +546,7 @@ Outcome addListSort(EditLog& log, const Request& r, const RequestScope& scope) {
     addControl(log, *list, node, key, "Default");
     std::string by2;
     for (auto& k : keys) by2 += (by2.empty() ? "" : ", ") + lowerAscii(k.label) + (k.descending ? " (highest first)" : "");
-    return {"Added a sort control above the " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner) + ": " + by2, ""};
+    return {"Added a sort control above the " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner) + ": " + by2 + added, ""};
 }
 
 //-----------------------------------------------------------------------------

@@ -36,6 +36,8 @@ std::vector<AppList> appLists(const Json& doc);   // in document order
 // The list the words name best (the state key counts most); else the one on the selected node's screen, else the only
 // list. Null when none fits.
 const AppList* pickList(const std::vector<AppList>& lists, const std::vector<std::string>& words, const RequestScope& scope);
+// The list of every row of the same source when `list` shows only a few of them (a dashboard's recent ones), else `list`.
+const AppList* everyRowOf(const std::vector<AppList>& lists, const AppList* list);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Requests
