@@ -216,6 +216,10 @@ TEST_CASE("drafter: a request splits into requirement statements the way it is w
     CHECK(readIdea("a habit tracker with daily streaks and reminders").requirements == Lines{"A habit tracker", "Daily streaks", "Reminders"});
     CHECK(readIdea("remind me to water my plants").requirements == Lines{"Remind me to water my plants"});
     CHECK(readIdea("").requirements.empty());
+    // A numbered list on one line: its items, no "It must show: 1" and no item ending in the next number.
+    CHECK(readIdea("Apiary dashboard. It must show: 1. hive weight over the past 30 days 2. hives due an inspection 3) a way to log a swarm, "
+                   "version 2. 4. total honey this year").requirements ==
+          Lines{"Hive weight over the past 30 days", "Hives due an inspection", "A way to log a swarm, version 2", "Total honey this year"});
     std::string longLine(400, 'x');
     Lines cut = readIdea("1. " + longLine + "\n2. short one").requirements;
     REQUIRE(cut.size() == 2);

@@ -1,9 +1,10 @@
 // Promptotype — OfflineDrafter: the request's requirements, and what the composition built for each of them.
 //
-// A request is split the way people write them: numbered or bulleted lines, else the sentences of a paragraph, else
-// the clauses of a one-liner. Each statement is then read for what the drafter knows how to build (features, the
-// entities and their fields, quoted labels) and traced to the screens, overlays and nodes built for those. A
-// statement nothing was built for is listed with no ids: inspect and the presenter then show it as uncovered.
+// A request is split the way people write them: numbered or bulleted lines, a numbered list on one line, else the
+// sentences of a paragraph, else the clauses of a one-liner. Each statement is then read for what the drafter knows
+// how to build (features, the entities and their fields, quoted labels) and traced to the screens, overlays and
+// nodes built for those. A statement nothing was built for is listed with no ids: inspect and the presenter then
+// show it as uncovered.
 //
 // [SECTION] Splitting a request
 // [SECTION] Finding what was built
@@ -70,6 +71,34 @@ std::vector<std::string> listItems(std::string_view request) {
         } else {
             inItem = false;
         }
+    }
+    return items;
+}
+
+// A numbered list written on one line ("It must show: 1. the tanks 2. a chart of ... 3. ..."): the items, markers
+// removed, when "1." to "N." (N >= 2) follow one another after spaces; else none. The words before "1." introduce it.
+std::vector<std::string> inlineItems(std::string_view request) {
+    std::vector<size_t> starts, ends;   // where each marker starts and where its item's text begins
+    size_t from = 0;
+    for (int n = 1;; ++n) {
+        const std::string mark = std::to_string(n);
+        size_t found = std::string_view::npos;
+        for (size_t at = request.find(mark, from); at != std::string_view::npos; at = request.find(mark, at + 1)) {
+            const size_t after = at + mark.size();
+            const bool startOk = at == 0 || isSpace(request[at - 1]);
+            const bool markOk = after + 1 < request.size() && (request[after] == '.' || request[after] == ')') && isSpace(request[after + 1]);
+            if (startOk && markOk) { found = at; break; }
+        }
+        if (found == std::string_view::npos) break;
+        starts.push_back(found);
+        ends.push_back(found + mark.size() + 2);
+        from = ends.back();
+    }
+    std::vector<std::string> items;
+    if (starts.size() < 2) return items;
+    for (size_t i = 0; i < starts.size(); ++i) {
+        const size_t stop = i + 1 < starts.size() ? starts[i + 1] : request.size();
+        items.push_back(trimmed(request.substr(ends[i], stop - ends[i])));
     }
     return items;
 }
@@ -148,6 +177,7 @@ std::string requirementText(const std::string& statement) {
 
 std::vector<std::string> requirementStatements(std::string_view request) {
     std::vector<std::string> parts = listItems(request);
+    if (parts.size() < 2) parts = inlineItems(request);
     if (parts.size() < 2) {
         parts = sentences(request);
         if (parts.size() == 1) parts = clauses(parts.front());
