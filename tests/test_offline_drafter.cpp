@@ -568,3 +568,15 @@ TEST_CASE("the offline provider streams text that parses to the drafted spec", "
     CHECK(c.cancelled);
     CHECK(c.finishReason == "cancelled");
 }
+
+TEST_CASE("a statement opening with a colour or a role is no action: no 'Seagreen' or 'Piano' button", "[drafter][compose]") {
+    for (const char* request : {"Seagreen and honeydew palette, with gauges for temperature and salinity per tank.",
+                                "piano teacher marks attendance after each lesson"}) {
+        INFO(request);
+        const std::string spec = draftSpec(request).dump();
+        CHECK(spec.find("Seagreened") == std::string::npos);
+        CHECK(spec.find("Pianoed") == std::string::npos);
+    }
+    // A known verb still opens an action.
+    CHECK(draftSpec("Tank log. Clean a tank after each batch.").dump().find("Cleaned") != std::string::npos);
+}

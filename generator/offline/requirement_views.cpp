@@ -138,7 +138,11 @@ void readAction(Statement& s) {
         for (size_t i = 0; i + len < s.words.size() && at == s.words.size(); ++i)
             if (std::equal(cue.begin(), cue.end(), s.words.begin() + static_cast<long>(i)) && verbAt(i + len)) at = i + len;
     s.affordance = at < s.words.size();
-    if (at == s.words.size() && verbAt(0) && !s.words.empty() && s.words[0].size() > 2 && s.words[0].back() != 's') at = 0;
+    // A statement opens with a verb the reader knows, or one an object follows ("teleport the defendant"); "Seagreen
+    // and honeydew palette" opens with a colour.
+    static const std::set<std::string> objectStarts = {"a", "an", "the", "my", "our", "your", "their", "each", "every", "this", "these", "those", "all"};
+    const bool opensWithVerb = !s.words.empty() && (knownVerb(s.words[0]) || (s.words.size() > 1 && objectStarts.count(s.words[1])));
+    if (at == s.words.size() && opensWithVerb && verbAt(0) && s.words[0].size() > 2 && s.words[0].back() != 's') at = 0;
     if (at == s.words.size()) return;
     s.verb = s.words[at];
     std::string rest;
