@@ -235,3 +235,17 @@ TEST_CASE("a modifier naming another domain keeps a head noun from lending that 
     IdeaReading flats = readIdea("Apartment listings with rent and bedrooms");
     CHECK(anyNameHas(flats, "bedroom"));
 }
+
+TEST_CASE("a colon list after a thing names its fields; one opening with a plural names what the app holds", "[reader]") {
+    IdeaReading hives = readIdea("a beekeeping log where I record each hive inspection: queen seen, brood frames, mite count");
+    const IdeaEntity* inspection = entityNamed(hives, "hive inspection");
+    REQUIRE(inspection);
+    REQUIRE(fieldLabelled(*inspection, "Queen seen"));
+    CHECK(fieldLabelled(*inspection, "Queen seen")->kind == "bool");
+    REQUIRE(fieldLabelled(*inspection, "Mite count"));
+    CHECK(fieldLabelled(*inspection, "Mite count")->kind == "number");
+    IdeaReading court = readIdea("A court calendar: hearings by room and judge");
+    REQUIRE_FALSE(court.entities.empty());
+    CHECK(court.entities.front().singular == "hearing");
+    CHECK_FALSE(entityNamed(court, "court calendar"));
+}

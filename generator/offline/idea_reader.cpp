@@ -862,7 +862,7 @@ std::string fieldKindFor(const std::string& label, const std::string& widget) {
     if (has("number of") || has("count") || has("age") || has("passengers") || has("guests") || has("quantity") || has("legs")) return "number";
     if (has("bio") || has("description") || has("comment") || has("note") || has("message") || has("about")) return "longtext";
     // "queen sighting", "is paid": yes or no; "receipt", "photo": a picture.
-    if (has("sighting") || has("spotted") || low.rfind("is ", 0) == 0 || low.rfind("has ", 0) == 0) return "bool";
+    if (has("sighting") || has("spotted") || (low.size() > 5 && low.compare(low.size() - 5, 5, " seen") == 0) || low.rfind("is ", 0) == 0 || low.rfind("has ", 0) == 0) return "bool";
     if (has("photo") || has("picture") || has("image") || has("receipt") || has("snapshot")) return "image";
     if (has("rating") || has("stars")) return "rating";
     return "text";

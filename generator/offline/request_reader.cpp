@@ -630,8 +630,13 @@ RequestNouns readNouns(std::string_view request) {
                 if (std::none_of(e.attributes.begin(), e.attributes.end(), [&](const IdeaField& g) { return g.name == f.name; }))
                     e.attributes.push_back(std::move(f));
         };
-        // "X with A, B and C": attributes of X.
-        if (p.end < t.size() && listWords.count(t[p.end])) {
+        // "X with A, B and C", "X: A, B, C": attributes of X.
+        // A colon list that opens with a plural names things the app holds ("A court calendar: hearings by room"); one
+        // after a heading that is no object of the request ("High contrast: whitesmoke background") is no row's.
+        const bool object = k == 0 || eachAt > 0 || knownVerb(t[k - 1]);
+        const bool colonList = object && p.end + 1 < t.size() && cased[p.end] == ":" && !t[p.end + 1].empty() && singularOf(t[p.end + 1]) == t[p.end + 1] &&
+                               !containerNouns().count(p.head) && !appNouns().count(p.head);
+        if (p.end < t.size() && (listWords.count(t[p.end]) || colonList)) {
             const size_t stop = listEnd(t, p.end + 1);
             addAttributes(fieldsFrom(t, p.end + 1, stop));
             if (stop > p.end + 1) e.score += 3;
