@@ -43,6 +43,7 @@ struct RequestEntity {
     std::vector<std::string> words;  // the whole phrase as first written, singular ("greenhouse", "pest", "sighting")
     int score = 0;       // how the request uses it: mentions, plural, object of a verb, "each X", "X with ..."
     std::vector<IdeaField> attributes;  // from "X with A, B and C" / "including" / "showing"
+    std::vector<std::string> examples;  // what the request gives as examples of it: "tools like a tile saw or a sander" -> "Tile saw", "Sander"
 };
 // A verb the request reader knows ("log", "tracks", "approve"): a request's verb, never part of a noun phrase.
 bool knownVerb(const std::string& word);

@@ -960,8 +960,12 @@ IdeaReading readIdea(std::string_view rawIdea) {
     if (main)
         for (auto& f : splitOn(main->features, ' '))
             if (f != "payments") addFeature(f);
+    // Kinds of a thing given by example ("difficulty marks (green circle, blue square)") are a field's choices.
+    static const std::set<std::string> kindNouns = {"type", "kind", "category", "class", "level", "grade", "tier", "size", "mark", "label", "tag",
+                                                    "style", "theme", "topic", "genre", "format", "method", "mode", "difficulty", "priority", "flavour", "flavor"};
+    auto choicesOnly = [&](const RequestEntity& a) { return !a.examples.empty() && kindNouns.count(a.head); };
     for (size_t k = 0; k < asked.size() && r.entities.size() < 3; ++k) {
-        if (k > 0 && k != enriched && asked[k].score < 5) continue;
+        if ((k > 0 && k != enriched && asked[k].score < 5) || choicesOnly(asked[k])) continue;
         const bool dup = std::any_of(r.entities.begin(), r.entities.end(), [&](const IdeaEntity& have) { return singularOf(have.singular) == asked[k].head; });
         if (dup) continue;
         // A secondary noun whose feature screen is the list of them ("reminders to treat for mites", "a chat with my
@@ -1001,6 +1005,28 @@ IdeaReading readIdea(std::string_view rawIdea) {
         // Nothing to go on (empty, punctuation, another script): a small projects app.
         for (auto& entry : lex.entries)
             if (std::string(entry.def->key) == "projects") { main = entry.def; r.entities.push_back(entityFrom(entry, words)); }
+    }
+
+    // Examples name the rows of an entity the app lists ("a tool like a pressure washer or tile saw"), else they are
+    // the choices of a field of the main entity.
+    for (const RequestEntity& a : asked) {
+        if (a.examples.empty()) continue;
+        auto listed = std::find_if(r.entities.begin(), r.entities.end(), [&](const IdeaEntity& e) { return e.singular == a.phrase || singularOf(e.singular) == a.head; });
+        if (listed != r.entities.end() && !choicesOnly(a)) {
+            const std::string& title = listed->fields.front().name;
+            if (!listed->rows.is_array()) listed->rows = Json::array();
+            for (size_t i = 0; i < a.examples.size(); ++i) {
+                if (i == listed->rows.size()) listed->rows.push_back(Json::object());
+                listed->rows[i][title] = a.examples[i];
+            }
+            continue;
+        }
+        IdeaEntity& owner = r.entities.front();
+        const IdeaField choice{camelKey(a.phrase), capitalized(a.phrase), "choice", a.examples};
+        auto same = std::find_if(owner.fields.begin(), owner.fields.end(), [&](const IdeaField& f) { return f.name == choice.name; });
+        if (same != owner.fields.end()) *same = choice;
+        else owner.fields.insert(owner.fields.begin() + std::min<size_t>(1, owner.fields.size()), choice);
+        for (size_t i = 0; i < owner.rows.size(); ++i) owner.rows[i][choice.name] = choice.choices[i % choice.choices.size()];
     }
 
     // Quoted labels: heading, buttons, form fields, groups (tabs/columns -> the category's choices), rows.

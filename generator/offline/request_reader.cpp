@@ -236,7 +236,7 @@ const std::set<std::string>& verbNouns() {
         "measure water feed fix visit walk drop hand pass match top print scan drive hold turn spend rent hire store "
         "ship cover support work change update move pay track booking return transfer deposit move estimate quote "
         "delivery donation repair ride trip run race ticket alert reminder sign photo cost design draft count host release "
-        "build swap delay start finish");
+        "build swap delay start finish mark");
     return s;
 }
 
@@ -309,7 +309,9 @@ std::vector<Phrase> phrasesOf(const std::vector<std::string>& t) {
         while (j < t.size() && nominal(t, j)) ++j;
         // A leading gerund is the activity done to the rest ("sorting donations"); trailing qualifiers and gerunds
         // belong to the next clause ("benches need watering").
-        if (gerund(t[i]) && j - i > 1 && !containerNouns().count(singularOf(t[i + 1]))) ++i;
+        // After a determiner the gerund names a kind of the thing ("every polling place", "the waiting list").
+        const bool kind = i > 0 && (determiners().count(t[i - 1]) || isNumber(t[i - 1]) || t[i - 1] == "per");
+        if (gerund(t[i]) && j - i > 1 && !containerNouns().count(singularOf(t[i + 1])) && !kind) ++i;
         size_t end = j;
         while (end > i && (qualifiers().count(t[end - 1]) || gerund(t[end - 1]))) --end;
         Phrase p;
@@ -522,6 +524,64 @@ std::vector<ValueList> valueLists(const std::vector<std::string>& cased, const s
     return out;
 }
 
+// Examples the request gives of a thing: "(fence, paint colour, shed)", "like a pressure washer or tile saw",
+// "such as the florist, caterer and band", "e.g. laptops and monitors". They are rows or choices of the phrase
+// before them, never things of their own ("green circle" is a trail's difficulty, not a shape the app manages).
+struct ExampleList {
+    size_t after = 0;                 // the first token after the phrase they are examples of ("(", "like", its comma)
+    std::vector<std::string> values;  // as written, capitalized, without determiners ("Pressure washer")
+    size_t begin = 0, end = 0;        // the tokens they cover, their opening word or bracket included
+};
+
+std::vector<ExampleList> exampleLists(const std::vector<std::string>& cased, const std::vector<std::string>& t) {
+    static const std::set<std::string> joins = wordSet("and or");
+    static const std::set<std::string> stops = wordSet("so that which who where when while for with to from in on at by because if as per each every");
+    std::vector<ExampleList> out;
+    for (size_t i = 1; i < t.size(); ++i) {
+        const bool bracket = cased[i] == "(";
+        size_t from = i + 1;
+        if (t[i] == "such" && i + 1 < t.size() && t[i + 1] == "as") from = i + 2;
+        else if (!bracket && t[i] != "like") continue;
+        while (from < t.size() && (t[from] == "e" || t[from] == "g" || t[from] == "eg" || cased[from] == ".")) ++from;  // "e.g."
+        // Examples follow a noun, or a noun and a comma ("defects, like a cracked mirror"); "I'd like to" follows none.
+        size_t before = i;
+        if (!bracket && before > 1 && cased[before - 1] == ",") --before;
+        const std::string& noun = t[before - 1];
+        if (noun.empty() || functionWords().count(noun) || (knownVerb(noun) && !nominal(t, before - 1)) || isNumber(noun) || noun.find('\'') != std::string::npos) continue;
+        ExampleList l;
+        l.after = before;
+        l.begin = i;
+        std::string value;
+        size_t words = 0, k = from;
+        bool closed = false, tooLong = false;
+        auto flush = [&] {
+            if (!value.empty()) l.values.push_back(capitalized(value)), l.end = k;
+            value.clear();
+            words = 0;
+        };
+        for (; k < t.size(); ++k) {
+            if (bracket && cased[k] == ")") { closed = true; ++k; break; }
+            if (t[k].empty() && cased[k] == "," ) { flush(); continue; }
+            // Outside brackets the list ends where a clause goes on ("..., and the foreman turns those into jobs").
+            if (!bracket && knownVerb(t[k]) && !nominal(t, k)) { value.clear(); break; }
+            if (t[k].empty() || (!bracket && stops.count(t[k]))) break;
+            if (joins.count(t[k])) { flush(); continue; }
+            if (words == 0 && determiners().count(t[k])) continue;
+            if (++words > 4) { tooLong = true; break; }
+            value += (value.empty() ? "" : " ") + cased[k];
+        }
+        flush();
+        // A bracket holds a list only when it closes and names two or more short things: "(Brix)" renames, and
+        // "(hospitals first)" explains.
+        if (tooLong || l.values.size() < (bracket ? 2u : 1u) || (bracket && !closed)) continue;
+        if (l.values.size() > 8) l.values.resize(8);
+        if (closed) l.end = k;
+        i = l.end - 1;
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Actors
 //-----------------------------------------------------------------------------
@@ -578,8 +638,13 @@ RequestNouns readNouns(std::string_view request) {
     // Stage and status values are a field's choices, not things: their words leave the phrases ("Casting").
     const std::vector<ValueList> lists = valueLists(cased, t);
     for (const ValueList& l : lists) std::fill(t.begin() + l.begin, t.begin() + l.end, std::string());
+    // So are examples: they go to the phrase they follow.
+    const std::vector<ExampleList> examples = exampleLists(cased, t);
+    for (const ExampleList& l : examples) std::fill(t.begin() + l.begin, t.begin() + l.end, std::string());
+    RequestEntity* lastThing = nullptr;  // the last phrase that is no person: "requests from homeowners (fence, shed)"
     std::map<std::string, RequestEntity> found;   // by phrase
     std::map<std::string, bool> managed;           // by phrase: mentioned other than as someone using the app
+    std::map<std::string, bool> appOnly;           // by phrase: an app word ("a calculator") the request never handles as a thing
     std::vector<std::string> order;                // first appearance
     RequestNouns out;
     static const std::set<std::string> listWords = wordSet("with including showing containing having has have");
@@ -600,7 +665,12 @@ RequestNouns readNouns(std::string_view request) {
         }
         if (readings.covers(p.begin)) continue;
         // "data" is not a thing the app manages, "pantry items" are.
-        if ((appNouns().count(p.head) && !containerNouns().count(p.head) && p.modifier.empty()) || p.head.size() < 3) continue;
+        // A kind given by example is a thing's field ("themes (cleanliness, noise)").
+        const bool exampled = std::any_of(examples.begin(), examples.end(), [&](const ExampleList& l) { return l.after == p.end; });
+        // "120 sites", "upcoming services", "polling places" are things; "our site", "a lot of", "in place" are not.
+        static const std::set<std::string> countable = wordSet("site lot place service item");
+        const bool counted = countable.count(p.head) && p.plural && !(p.end < t.size() && t[p.end] == "of");
+        if ((appNouns().count(p.head) && !containerNouns().count(p.head) && p.modifier.empty() && !exampled && !counted) || p.head.size() < 3) continue;
         const std::string phrase = p.modifier.empty() ? p.head : p.modifier + " " + p.head;
         RequestEntity& e = found[phrase];
         if (e.head.empty()) {
@@ -609,6 +679,12 @@ RequestNouns readNouns(std::string_view request) {
             e.words = p.words;
             order.push_back(phrase);
         }
+        for (const ExampleList& l : examples) {
+            const bool whose = p.begin > 0 && (t[p.begin - 1] == "from" || t[p.begin - 1] == "by");
+            RequestEntity* owner = personRole(p.head) && whose && lastThing ? lastThing : &e;
+            if (l.after == p.end && owner->examples.empty()) owner->examples = l.values;
+        }
+        if (!personRole(p.head)) lastThing = &e;
         if (actorAt(cased, t, p)) {
             static const std::set<std::string> collective = wordSet("finance hr staff team crew family people");
             const std::string people = collective.count(p.head) ? phrase : pluralOf(phrase);
@@ -659,8 +735,13 @@ RequestNouns readNouns(std::string_view request) {
             }
         }
         // The app itself ("a calculator", a 'Card') is what it manages only when the request names nothing else.
-        if (containerNouns().count(p.head) && p.modifier.empty()) e.score = std::min(e.score, 1);
+        // A thing the request handles ("reserve a tool", "which tools are free") is no app.
+        static const std::set<std::string> making = wordSet("want need build make create use design have get open like give");
+        const bool handled = p.plural || (k > 0 && knownVerb(t[k - 1]) && !making.count(t[k - 1]) && !making.count(singularOf(t[k - 1])));
+        if (containerNouns().count(p.head) && p.modifier.empty()) appOnly[phrase] = (!appOnly.count(phrase) || appOnly[phrase]) && !handled;
     }
+    for (const auto& [phrase, app] : appOnly)
+        if (app) found[phrase].score = std::min(found[phrase].score, 1);
     for (const std::string& phrase : order)
         if (managed[phrase]) out.entities.push_back(found[phrase]);
     // Best first; the first mentioned wins a tie (requests usually name their subject early).
