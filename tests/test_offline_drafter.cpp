@@ -321,6 +321,20 @@ TEST_CASE("a habit tracker with reminders has a reminders screen with a time sel
     CHECK(hasText(d, "Reminders are off"));
 }
 
+TEST_CASE("a request with several roles gets a 'Viewing as' switch naming them", "[drafter][feature]") {
+    Json spec = draftSpec("As a beekeeper I want to log hive inspections. As a club mentor I want to see which hives need a visit.");
+    const Json* viewAs = findWidget(spec["screens"]["home"], "chips");
+    REQUIRE(viewAs != nullptr);
+    CHECK((*viewAs)["chips"] == Json::array({"Beekeeper", "Club mentor"}));
+    HeadlessDriver d(load(spec));
+    d.settle();
+    CHECK(d.proto().state()["ui"]["viewer"] == "Beekeeper");
+    click(d, "Club mentor");
+    CHECK(d.proto().state()["ui"]["viewer"] == "Club mentor");
+    // One role is no choice to make.
+    CHECK(findWidget(draftSpec("As a beekeeper I want to log hive inspections")["screens"]["home"], "chips") == nullptr);
+}
+
 TEST_CASE("a create form saves a new row that then shows in the list", "[drafter][feature]") {
     Json spec = draftSpec("a plant care app that reminds me when to water each plant");
     HeadlessDriver d(load(spec));

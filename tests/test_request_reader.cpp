@@ -249,3 +249,48 @@ TEST_CASE("a colon list after a thing names its fields; one opening with a plura
     CHECK(court.entities.front().singular == "hearing");
     CHECK_FALSE(entityNamed(court, "court calendar"));
 }
+
+TEST_CASE("examples name the rows of what they follow, or a field's choices when they are kinds", "[reader]") {
+    // Rows: "a X like A or B", "X such as A, B and C", "X (A, B, C)"; their words are no entities of their own.
+    IdeaReading kiln = readIdea("Studio members reserve a kiln like the big electric kiln or the raku kiln for a firing, and staff see which kilns are free");
+    const IdeaEntity* kilns = entityNamed(kiln, "kiln");
+    REQUIRE(kilns != nullptr);
+    REQUIRE(kilns->rows.size() == 2);
+    CHECK(kilns->rows[0]["name"] == "Big electric kiln");
+    CHECK(kilns->rows[1]["name"] == "Raku kiln");
+
+    IdeaReading clock = readIdea("Court clerks track hearings (arraignment, bail review, sentencing) with judge, courtroom and time");
+    const IdeaEntity* hearings = entityNamed(clock, "hearing");
+    REQUIRE(hearings != nullptr);
+    REQUIRE(hearings->rows.size() == 3);
+    CHECK(hearings->rows[2]["name"] == "Sentencing");
+    CHECK_FALSE(anyNameHas(clock, "arraignment"));
+
+    // A kind given by example is a choice of the main entity: "difficulty marks (green circle, ...)".
+    IdeaReading slopes = readIdea("A sledding hill app that lists slopes with their queue length. Slopes use difficulty grades (gentle slope, steep drop, ice chute).");
+    const IdeaEntity& runs = slopes.entities.front();
+    CHECK(runs.singular == "slope");
+    const IdeaField* grade = fieldLabelled(runs, "Difficulty grade");
+    REQUIRE(grade != nullptr);
+    CHECK(grade->kind == "choice");
+    CHECK(grade->choices == std::vector<std::string>{"Gentle slope", "Steep drop", "Ice chute"});
+    CHECK_FALSE(anyNameHas(slopes, "chute"));
+
+    // "(hospitals first)" explains and "I'd like to" is no example: nothing is taken from them.
+    IdeaReading plough = readIdea("Dispatchers assign parking lots to plow drivers in priority order (hospitals first). I'd like to see which lots are cleared.");
+    CHECK(entityNamed(plough, "parking lot") != nullptr);
+    for (const IdeaEntity& e : plough.entities) CHECK(e.rows.empty());
+}
+
+TEST_CASE("counted app words are things: '120 sites', 'every polling place', 'reserve a tool'", "[reader]") {
+    CHECK(entityNamed(readIdea("Our campground has 120 sites. Campers book a site online and rangers see which sites are occupied."), "site") != nullptr);
+    CHECK(entityNamed(readIdea("Election dashboard: every polling place with its turnout and a way to send a technician"), "polling place") != nullptr);
+    CHECK(readIdea("As a member I want to reserve a tool for the weekend. As staff I want to see which tools are out.").entities.front().singular == "tool");
+    // The app itself stays the app: "a simple tool to split a bill" manages no tools.
+    CHECK(entityNamed(readIdea("I want a simple tool to split a restaurant bill between friends"), "tool") == nullptr);
+}
+
+TEST_CASE("a role written before an app word is the person: 'the community manager'", "[reader]") {
+    IdeaReading hoa = readIdea("As a homeowner I want to submit a request. As the community manager I want to send the decision letter.");
+    CHECK(hoa.actors == std::vector<std::string>{"homeowners", "community managers"});
+}

@@ -434,6 +434,19 @@ Json keyStats(const Draft& d, const EntityPlan& p) {
     return stats;
 }
 
+// The people the request says use the app, as a "Viewing as" switch, so a demo can say whose view it walks
+// through. Null when the request names fewer than two.
+Json viewerSwitch(Draft& d) {
+    Json roles = Json::array();
+    for (const std::string& a : d.reading.actors)
+        if (roles.size() < 4) roles.push_back(safeText(capitalized(singularOf(a)), 30));
+    if (roles.size() < 2) return nullptr;
+    d.spec["state"]["ui"]["viewer"] = roles[0];
+    return Json{{"row", Json::array({Json{{"text", "Viewing as"}, {"style", "caption"}, {"muted", true}},
+                                     Json{{"chips", roles}, {"id", "viewAs"}, {"bind", "ui.viewer"}}})},
+                {"gap", 8}, {"valign", "center"}};
+}
+
 } // namespace
 
 void addHome(Draft& d) {
@@ -441,6 +454,7 @@ void addHome(Draft& d) {
     Json body = Json::array();
     // The request's own title when it gives one; never an invented greeting or the request itself as a subtitle.
     if (!d.reading.heading.empty()) body.push_back(Json{{"heading", safeText(d.reading.heading, 80)}, {"level", 1}});
+    if (Json viewAs = viewerSwitch(d); !viewAs.is_null()) body.push_back(viewAs);
     Json stats = keyStats(d, p);
     body.push_back(Json{{"grid", stats}, {"cols", static_cast<int>(stats.size())}});
     for (const Json& view : d.homeViews) body.push_back(view);

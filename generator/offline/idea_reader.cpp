@@ -1013,12 +1013,9 @@ IdeaReading readIdea(std::string_view rawIdea) {
         if (a.examples.empty()) continue;
         auto listed = std::find_if(r.entities.begin(), r.entities.end(), [&](const IdeaEntity& e) { return e.singular == a.phrase || singularOf(e.singular) == a.head; });
         if (listed != r.entities.end() && !choicesOnly(a)) {
-            const std::string& title = listed->fields.front().name;
-            if (!listed->rows.is_array()) listed->rows = Json::array();
-            for (size_t i = 0; i < a.examples.size(); ++i) {
-                if (i == listed->rows.size()) listed->rows.push_back(Json::object());
-                listed->rows[i][title] = a.examples[i];
-            }
+            // The request's own rows replace any the lexicon lent: a lexicon row beside them reads as another app's.
+            listed->rows = Json::array();
+            for (const std::string& example : a.examples) listed->rows.push_back(Json{{listed->fields.front().name, example}});
             continue;
         }
         IdeaEntity& owner = r.entities.front();

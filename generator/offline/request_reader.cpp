@@ -264,6 +264,9 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
         const bool nounFollows = i + 1 < t.size() && !t[i + 1].empty() && !functionWords().count(t[i + 1]) && !verbs().count(t[i + 1]);
         if (singularOf(w) != w && nounFollows && !determiners().count(t[i - 1]) && !functionWords().count(t[i - 1])) return false;
         const std::string& before = t[i - 1];
+        // "an app that lists slopes", "a board which tracks jobs": after a relative pronoun the -s form is the verb.
+        static const std::set<std::string> relatives = wordSet("that which who");
+        if (relatives.count(before) && singularOf(w) != w && (nounFollows || (i + 1 < t.size() && determiners().count(t[i + 1])))) return false;
         // "nurses swap shifts", "clerks book a room": the base form after people in the plural is what they do.
         const bool objectFollows = nounFollows || (i + 1 < t.size() && determiners().count(t[i + 1]));
         if (singularOf(w) == w && singularOf(before) != before && agentNoun(singularOf(before)) && objectFollows) return false;
@@ -687,7 +690,10 @@ RequestNouns readNouns(std::string_view request) {
         if (!personRole(p.head)) lastThing = &e;
         if (actorAt(cased, t, p)) {
             static const std::set<std::string> collective = wordSet("finance hr staff team crew family people");
-            const std::string people = collective.count(p.head) ? phrase : pluralOf(phrase);
+            // "the community manager", "a farm manager": the role is the app word the head stopped before.
+            const std::string last = p.words.back();
+            const std::string who = last != p.head && personRole(last) ? p.words[p.words.size() - 2] + " " + last : phrase;
+            const std::string people = collective.count(p.head) ? who : pluralOf(who);
             if (std::find(out.actors.begin(), out.actors.end(), people) == out.actors.end()) out.actors.push_back(people);
             continue;
         }
