@@ -335,6 +335,22 @@ TEST_CASE("a request with several roles gets a 'Viewing as' switch naming them",
     CHECK(findWidget(draftSpec("As a beekeeper I want to log hive inspections")["screens"]["home"], "chips") == nullptr);
 }
 
+TEST_CASE("'a way to mark X Y' puts a button on X that makes it Y", "[drafter][feature]") {
+    Json spec = draftSpec("Court calendar. It must show: 1. hearings with judge, courtroom and time 2. a way to mark a hearing adjourned");
+    std::string mark;
+    for (const Json& r : spec["meta"]["requirements"])
+        for (const Json& id : r["ids"])
+            if (id.get<std::string>().rfind("mark", 0) == 0) mark = id;
+    REQUIRE(mark == "markHearing");
+    HeadlessDriver d(load(spec));
+    d.proto().navigate("hearing", Json{{"id", 1}});
+    d.settle();
+    CHECK(hasText(d, "Mark adjourned"));
+    click(d, mark);
+    CHECK(d.proto().state()["hearings"][0]["adjourned"] == true);
+    CHECK(hasText(d, "Adjourned"));
+}
+
 TEST_CASE("a create form saves a new row that then shows in the list", "[drafter][feature]") {
     Json spec = draftSpec("a plant care app that reminds me when to water each plant");
     HeadlessDriver d(load(spec));

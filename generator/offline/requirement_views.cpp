@@ -39,6 +39,7 @@ struct Statement {
     std::string period;                // "week"
     double target = 0;                 // "a 7.5-hour target" -> 7.5 (0 = not said)
     std::string verb, object;          // "a way to export the report" -> "export", "report"
+    std::string outcome;               // what the verb makes the object: "mark a problem resolved" -> "resolved"
     bool affordance = false;           // asked as "a way to", "a button to", "able to", "let me" (not a bare imperative)
     bool says(std::initializer_list<const char*> phrases) const;  // one of the phrases appears as whole words
 };
@@ -115,6 +116,26 @@ void readTarget(Statement& s) {
                     }
 }
 
+// What marking makes the object: "mark a problem resolved", "mark each lot as cleared", "flag it as out of stock".
+void readOutcome(Statement& s, size_t at) {
+    static const std::set<std::string> marking = {"mark", "flag"};
+    static const std::set<std::string> stops = {"and", "or", "with", "to", "for", "so", "when", "if", "before", "after", "by", "on", "in", "at", "from",
+                                                "the", "a", "an", "this", "that", "once", "then", "because", "while", "using"};
+    if (!marking.count(s.verb)) return;
+    const std::string head = s.object.substr(s.object.rfind(' ') + 1);
+    size_t k = at + 1;
+    while (k < s.words.size() && !(s.words[k] == "it" || s.words[k] == "them" || (!head.empty() && singularOf(s.words[k]) == head))) ++k;
+    if (++k < s.words.size() && s.words[k] == "as") ++k;
+    std::string outcome;
+    for (size_t n = 0; k < s.words.size() && n < 3 && !stops.count(s.words[k]) && !isNumberWord(s.words[k]); ++k, ++n)
+        outcome += (outcome.empty() ? "" : " ") + s.words[k];
+    // Statement words split at hyphens; the request wrote "e-filed".
+    std::string hyphened = outcome, text = s.text;
+    std::replace(hyphened.begin(), hyphened.end(), ' ', '-');
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    s.outcome = text.find(hyphened) != std::string::npos ? hyphened : outcome;
+}
+
 // "a way to X", "able to X", "can X", "let me X", "I want to X", "button to X", or a statement that starts with a verb.
 void readAction(Statement& s) {
     static const std::set<std::string> createVerbs = {"add", "create", "log", "record", "submit", "post", "write", "enter", "register", "upload", "save", "new"};
@@ -149,6 +170,7 @@ void readAction(Statement& s) {
     for (size_t k = at + 1; k < s.words.size() && k < at + 8; ++k) rest += s.words[k] + " ";
     std::vector<RequestEntity> objects = requestEntities(rest);
     if (!objects.empty()) s.object = objects.front().phrase;
+    readOutcome(s, at);
 }
 
 // The managed entity a phrase names: its head noun or its plural.
@@ -378,7 +400,7 @@ std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) 
     Json& screen = d.spec["screens"][p.detailScreen];
     if (!screen.contains("body") || !screen["body"].contains("col")) return "";
     const std::string id = ids.freshId(camelKey(s.verb + " " + p.noun));
-    Json button = itemToggleButton(p, s.verb, "x");
+    Json button = itemToggleButton(p, s.outcome.empty() ? s.verb : s.verb + " " + s.outcome, "x");
     button["id"] = id;
     button["w"] = "fill";
     screen["body"]["col"].push_back(button);
@@ -422,9 +444,11 @@ Json collectionView(Draft& d, const RequestEntity& noun) {
 } // namespace
 
 Json itemToggleButton(const EntityPlan& p, const std::string& verb, const std::string& alias) {
-    const std::string flag = camelKey(pastOf(verb)), row = alias + "." + flag;
+    // "mark e-filed": the words after the verb are what the row becomes.
+    const size_t space = verb.find(' ');
+    const std::string done = capitalized(space == std::string::npos ? pastOf(verb) : verb.substr(space + 1));
+    const std::string flag = camelKey(done), row = alias + "." + flag;
     const std::string path = p.key + ".${count(" + p.key + ", y => y.id < " + alias + ".id)}." + flag;
-    const std::string done = capitalized(pastOf(verb));
     return Json{{"button", "${" + row + " ? " + exprString(done) + " : " + exprString(capitalized(verb)) + "}"}, {"variant", "secondary"}, {"icon", "check"},
                 {"press", Json::array({Json{{"toggle", path}}, Json{{"toast", "${" + alias + "." + p.title->name + "}: ${" + row + " ? " + exprString(done) + " : 'undone'}"}}})}};
 }
