@@ -294,3 +294,28 @@ TEST_CASE("a role written before an app word is the person: 'the community manag
     IdeaReading hoa = readIdea("As a homeowner I want to submit a request. As the community manager I want to send the decision letter.");
     CHECK(hoa.actors == std::vector<std::string>{"homeowners", "community managers"});
 }
+
+TEST_CASE("'which X are Y' gives X a yes/no field; 'open or closed status' gives its choices", "[reader]") {
+    IdeaReading moor = readIdea("Harbour app that lists moorings with their depth. Staff see which moorings are free tonight and which were inspected this month.");
+    const IdeaEntity* moorings = entityNamed(moor, "mooring");
+    REQUIRE(moorings != nullptr);
+    const IdeaField* free = fieldLabelled(*moorings, "Free");
+    REQUIRE(free != nullptr);
+    CHECK(free->kind == "bool");
+    // "which were inspected" names no phrase before it: nothing is guessed for it.
+    CHECK(fieldLabelled(*moorings, "Inspected") == nullptr);
+
+    IdeaReading vines = readIdea("The manager sees which vineyard blocks are ready to pick");
+    const IdeaField* ready = fieldLabelled(vines.entities.front(), "Ready to pick");
+    REQUIRE(ready != nullptr);
+    CHECK(ready->kind == "bool");
+
+    IdeaReading polls = readIdea("Dashboard of every polling place with its open or closed status and its queue");
+    const IdeaField* status = fieldLabelled(polls.entities.front(), "Status");
+    REQUIRE(status != nullptr);
+    CHECK(status->choices == std::vector<std::string>{"Open", "Closed"});
+    // Two nouns before "status" are no states: "project and task status".
+    IdeaReading work = readIdea("A board of jobs showing project and task status");
+    for (const IdeaEntity& e : work.entities)
+        for (const IdeaField& f : e.fields) CHECK((f.name != "status" || f.choices != std::vector<std::string>{"Project", "Task"}));
+}

@@ -741,7 +741,7 @@ IdeaEntity genericEntity(const RequestEntity& asked) {
     e.singular = asked.phrase;
     e.plural = pluralOf(asked.phrase);
     e.icon = "bookmark-o";
-    e.fields = {{"name", capitalized(asked.head), "text", {}}};
+    e.fields = {{"name", capitalized(asked.phrase), "text", {}}};  // "Polling place", not "Place"
     // A status the request lists is the row's workflow: a choice, so it is not added a second time below.
     for (const IdeaField& f : asked.attributes)
         if (f.name == "status" && f.kind == "text") e.fields.push_back({"status", "Status", "choice", {"Active", "Planned", "Done"}});

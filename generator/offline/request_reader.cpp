@@ -458,6 +458,23 @@ Readings readingsOf(const std::vector<std::string>& cased, const std::vector<std
     return out;
 }
 
+// What "which X are Y" says some rows are, read from after the phrase: "were groomed overnight" -> a yes/no field
+// "Groomed overnight"; "are ready to pick", "are out of service"; none when no form of "be" follows.
+std::vector<IdeaField> stateOf(const std::vector<std::string>& t, size_t from) {
+    static const std::set<std::string> be = wordSet("are were is was");
+    if (from >= t.size() || !be.count(t[from])) return {};
+    size_t k = from + 1;
+    if (k < t.size() && t[k] == "been") ++k;
+    std::string label;
+    for (size_t n = 0; k < t.size() && n < 3 && !t[k].empty() && !isNumber(t[k]); ++k, ++n) {
+        const bool joins = (t[k] == "to" || t[k] == "of") && n > 0 && k + 1 < t.size() && !t[k + 1].empty() && !functionWords().count(t[k + 1]);
+        if ((n > 0 && functionWords().count(t[k]) && !joins) || determiners().count(t[k])) break;
+        label += (label.empty() ? "" : " ") + t[k];
+    }
+    if (label.empty() || functionWords().count(label)) return {};
+    return {{camelKey(label), capitalized(label), "bool", {}}};
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Value lists
 //-----------------------------------------------------------------------------
@@ -507,6 +524,12 @@ std::vector<ValueList> valueLists(const std::vector<std::string>& cased, const s
         const auto word = fieldOf.find(singularOf(t[i]));
         size_t end = i;
         std::vector<std::string> values;
+        // "its open or closed status": two states written before the word.
+        auto state = [&](size_t k) { return !t[k].empty() && (qualifiers().count(t[k]) || participle(t[k])); };
+        if (word != fieldOf.end() && i >= 3 && (t[i - 2] == "or" || t[i - 2] == "and") && state(i - 1) && state(i - 3)) {
+            out.push_back({{word->second, capitalized(word->second), "choice", {capitalized(cased[i - 3]), capitalized(cased[i - 1])}}, i - 3, i + 1});
+            continue;
+        }
         if (word != fieldOf.end()) {
             const bool colon = i + 1 < t.size() && cased[i + 1] == ":";
             values = valuesFrom(cased, t, i + (colon ? 2 : 1), false, end);
@@ -715,6 +738,8 @@ RequestNouns readNouns(std::string_view request) {
         // "X with A, B and C", "X: A, B, C": attributes of X.
         // A colon list that opens with a plural names things the app holds ("A court calendar: hearings by room"); one
         // after a heading that is no object of the request ("High contrast: whitesmoke background") is no row's.
+        // "see which trails were groomed overnight", "which sites are occupied": a yes/no each row holds.
+        if (k > 0 && t[k - 1] == "which") addAttributes(stateOf(t, p.end));
         const bool object = k == 0 || eachAt > 0 || knownVerb(t[k - 1]);
         const bool colonList = object && p.end + 1 < t.size() && cased[p.end] == ":" && !t[p.end + 1].empty() && singularOf(t[p.end + 1]) == t[p.end + 1] &&
                                !containerNouns().count(p.head) && !appNouns().count(p.head);

@@ -309,7 +309,9 @@ std::vector<std::string> RequirementTracer::trace(const std::string& statement) 
             addOnce(ids, p.detailScreen);
         // Fields it names: the form inputs that edit them.
         for (const IdeaField& f : p.entity.fields) {
-            if (!saysPhrase(text, lowered(f.label))) continue;
+            // The title is labelled with the whole phrase ("Unread message"); "messages" names it too.
+            const std::string label = lowered(f.label), head = label.substr(label.rfind(' ') + 1);
+            if (!saysPhrase(text, label) && !(&f == &p.entity.fields.front() && saysPhrase(text, head))) continue;
             std::string bind = p.draftKey + "." + f.name;
             forEachSpecNode(d.spec, [&](Json& n) {
                 if (n.contains("bind") && n["bind"] == bind) addOnce(ids, idOf(n, p.noun + " " + f.name));
