@@ -24,6 +24,16 @@ const IdeaField* fieldLabelled(const IdeaEntity& e, const std::string& label) {
     return nullptr;
 }
 
+// The field labelled `label` of the entity named `singular`; the test stops when either is missing.
+const IdeaField& requiredField(const IdeaReading& r, const std::string& singular, const std::string& label) {
+    const IdeaEntity* e = entityNamed(r, singular);
+    INFO(singular << " / " << label);
+    REQUIRE(e != nullptr);
+    const IdeaField* f = fieldLabelled(*e, label);
+    REQUIRE(f != nullptr);
+    return *f;
+}
+
 // Does any entity or field of the reading contain `word` (lower case) in its name?
 bool anyNameHas(const IdeaReading& r, const std::string& word) {
     for (const IdeaEntity& e : r.entities) {
@@ -297,13 +307,9 @@ TEST_CASE("a role written before an app word is the person: 'the community manag
 
 TEST_CASE("'which X are Y' gives X a yes/no field; 'open or closed status' gives its choices", "[reader]") {
     IdeaReading moor = readIdea("Harbour app that lists moorings with their depth. Staff see which moorings are free tonight and which were inspected this month.");
-    const IdeaEntity* moorings = entityNamed(moor, "mooring");
-    REQUIRE(moorings != nullptr);
-    const IdeaField* free = fieldLabelled(*moorings, "Free");
-    REQUIRE(free != nullptr);
-    CHECK(free->kind == "bool");
+    CHECK(requiredField(moor, "mooring", "Free").kind == "bool");
     // "which were inspected" names no phrase before it: nothing is guessed for it.
-    CHECK(fieldLabelled(*moorings, "Inspected") == nullptr);
+    CHECK(fieldLabelled(*entityNamed(moor, "mooring"), "Inspected") == nullptr);
 
     IdeaReading vines = readIdea("The manager sees which vineyard blocks are ready to pick");
     const IdeaField* ready = fieldLabelled(vines.entities.front(), "Ready to pick");
@@ -318,4 +324,18 @@ TEST_CASE("'which X are Y' gives X a yes/no field; 'open or closed status' gives
     IdeaReading work = readIdea("A board of jobs showing project and task status");
     for (const IdeaEntity& e : work.entities)
         for (const IdeaField& f : e.fields) CHECK((f.name != "status" || f.choices != std::vector<std::string>{"Project", "Task"}));
+}
+
+TEST_CASE("one value 'at each X' is X's field; the examples of 'the state of every X' are its choices", "[reader]") {
+    IdeaReading ski = readIdea("Ski resort app that lists lifts. Show the wait time at each lift.");
+    CHECK(requiredField(ski, "lift", "Wait time").kind == "number");
+    CHECK_FALSE(anyNameHas(ski, "wait times"));
+    // Before a time it is no field: "one booking per day" keeps its bookings.
+    CHECK(entityNamed(readIdea("Members make one court booking per day and see their bookings"), "court booking") != nullptr);
+
+    IdeaReading kilns = readIdea("Pottery studio panel. It must show: 1. the state of every kiln (firing, cooling, empty) 2. a way to book a kiln");
+    const IdeaField* state = fieldLabelled(kilns.entities.front(), "State");
+    REQUIRE(state != nullptr);
+    CHECK(state->choices == std::vector<std::string>{"Firing", "Cooling", "Empty"});
+    CHECK(kilns.entities.front().rows.empty());  // no kiln is called "Firing"
 }

@@ -102,12 +102,25 @@ std::string shownValue(const IdeaField& f, const std::string& alias) {
     if (f.kind == "bool") return "${" + v + " ? " + exprString(f.label) + " : 'Not " + exprString(f.label).substr(1) + "}";
     if (f.kind == "rating") return "${" + v + "}/5";
     if (f.kind == "number") {
+        // The unit: one the label gives "(kg)", one its reading is measured in, or a counted plural ("3 brood
+        // frames"); "Temperature: 3 temperature" says nothing, so a singular label shows the bare number.
         std::string unit = f.label;
         size_t open = unit.find('('), close = unit.find(')');
-        if (open != std::string::npos && close != std::string::npos && close > open) unit = unit.substr(open + 1, close - open - 1);
+        const bool given = open != std::string::npos && close != std::string::npos && close > open;
+        if (given) unit = unit.substr(open + 1, close - open - 1);
         for (char& c : unit)
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        return unit == "%" ? "${" + v + "}%" : "${" + v + "} " + safeText(unit, 30);
+        static const std::pair<const char*, const char*> measured[] = {
+            {"temperature", "°"}, {"humidity", "%"}, {"moisture", "%"}, {"remaining", "%"}, {"percent", "%"}, {"wait", "min"}, {"minutes", "min"},
+            {"hours", "h"}, {"overtime", "h"}, {"weight", "kg"}, {"distance", "km"}, {"speed", "km/h"}, {"acreage", "acres"}, {"length", "m"}};
+        if (!given) {
+            const size_t space = unit.rfind(' ');
+            const std::string last = space == std::string::npos ? unit : unit.substr(space + 1);
+            auto m = std::find_if(std::begin(measured), std::end(measured), [&](const auto& u) { return unit.find(u.first) != std::string::npos; });
+            if (m != std::end(measured)) unit = m->second;
+            else if (singularOf(last) == last) return "${" + v + "}";
+        }
+        return unit == "%" || unit == "°" ? "${" + v + "}" + unit : "${" + v + "} " + safeText(unit, 30);
     }
     return "${" + v + "}";
 }

@@ -853,6 +853,10 @@ std::string fieldKindFor(const std::string& label, const std::string& widget) {
     if (has("email")) return "email";
     if (has("phone") || has("mobile")) return "phone";
     if (widget == "date" || has("date") || has("birthday") || has("deadline")) return "date";
+    // How long or how much is left is a number: "wait time", "time left", "filament remaining", "overtime hours".
+    if (has("wait") || has("time left") || has("time remaining") || has("duration") || has("remaining") || has(" left") || has("hours") ||
+        has("minutes") || has("overtime") || has("percent"))
+        return "number";
     if (has("time") && !has("times")) return "time";
     if (has("price") || has("amount") || has("total") || has("cost") || has("budget") || has("salary")) return "money";
     // Readings taken with an instrument are numbers ("temperature", "salinity", "pH").

@@ -437,22 +437,26 @@ Readings readingsOf(const std::vector<std::string>& cased, const std::vector<std
     static const std::set<std::string> measuring = wordSet("log logs record records test tests measure measures take takes note notes weigh weighs read reads enter enters");
     static const std::set<std::string> eachWords = wordSet("each every per");
     Readings out;
-    const auto list = [&](size_t from, size_t to) {
+    const auto list = [&](size_t from, size_t to, size_t fewest) {
         const bool things = std::any_of(t.begin() + from, t.begin() + to, [](const std::string& w) {
             return !w.empty() && !functionWords().count(w) && singularOf(w) != w;
         });
         std::vector<IdeaField> fields = things ? std::vector<IdeaField>() : fieldsFrom(t, from, to);
-        if (fields.size() < 2) return std::vector<IdeaField>();
+        if (fields.size() < fewest) return std::vector<IdeaField>();
         out.spans.emplace_back(from, to);
         return fields;
     };
     for (size_t i = 0; i + 1 < t.size(); ++i) {
         if (measuring.count(t[i]) && !nominal(t, i)) {
-            std::vector<IdeaField> fields = list(i + 1, measuredListEnd(cased, t, i + 1));
+            std::vector<IdeaField> fields = list(i + 1, measuredListEnd(cased, t, i + 1), 2);
             out.measured.insert(out.measured.end(), fields.begin(), fields.end());
         } else if (eachWords.count(t[i]) && i > 0) {
+            // One value is enough before a thing ("the wait time at each lift", "filament remaining on each printer"),
+            // not before a time ("one booking per day" keeps its bookings).
+            const std::string& row = t[i + 1];
+            const bool thing = nominal(t, i + 1) && !appNouns().count(singularOf(row)) && !personRole(singularOf(row));
             const size_t to = t[i] != "per" && perPlaces().count(t[i - 1]) ? i - 1 : i;
-            list(listStart(cased, t, to), to);
+            list(listStart(cased, t, to), to, thing ? 1 : 2);
         }
     }
     return out;
@@ -706,9 +710,19 @@ RequestNouns readNouns(std::string_view request) {
             order.push_back(phrase);
         }
         for (const ExampleList& l : examples) {
+            if (l.after != p.end) continue;
+            // "the state of every printer (printing, idle, error)": the choices of that state.
+            size_t b = p.begin;
+            while (b > 0 && (determiners().count(t[b - 1]) || eachWords.count(t[b - 1]))) --b;
+            const std::string of = b > 1 && t[b - 1] == "of" ? singularOf(t[b - 2]) : "";
+            if (of == "state" || of == "status" || of == "stage") {
+                if (std::none_of(e.attributes.begin(), e.attributes.end(), [&](const IdeaField& f) { return f.name == of; }))
+                    e.attributes.push_back({of, capitalized(of), "choice", l.values});
+                continue;
+            }
             const bool whose = p.begin > 0 && (t[p.begin - 1] == "from" || t[p.begin - 1] == "by");
             RequestEntity* owner = personRole(p.head) && whose && lastThing ? lastThing : &e;
-            if (l.after == p.end && owner->examples.empty()) owner->examples = l.values;
+            if (owner->examples.empty()) owner->examples = l.values;
         }
         if (!personRole(p.head)) lastThing = &e;
         if (actorAt(cased, t, p)) {
@@ -753,8 +767,9 @@ RequestNouns readNouns(std::string_view request) {
         if (eachAt > 0) {
             size_t listTo = eachAt;
             if (listTo > 0 && perPlaces().count(t[listTo - 1]) && t[eachAt] != "per") --listTo;
-            std::vector<IdeaField> each = fieldsFrom(t, listStart(cased, t, listTo), listTo);
-            if (each.size() >= 2) addAttributes(std::move(each));
+            const size_t listFrom = listStart(cased, t, listTo);
+            std::vector<IdeaField> each = fieldsFrom(t, listFrom, listTo);
+            if (each.size() >= 2 || (!each.empty() && readings.covers(listFrom))) addAttributes(std::move(each));
         }
         // "hearings by courtroom, judge and time": what each row is filed under. One word ("by the hour",
         // "cups by size") says how to sort or charge.
