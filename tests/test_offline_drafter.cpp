@@ -1,6 +1,7 @@
 // OfflineDrafter: every corpus request and sample idea becomes a valid, navigable prototype in the
 // request's own words; feature patterns work when clicked through; the offline provider streams the spec.
 #include "generator/offline/offline_drafter.h"
+#include "generator/refiner.h"
 #include "runtime/headless/headless.h"
 #include "runtime/headless/inspector.h"
 #include "runtime/spec/spec_loader.h"
@@ -349,6 +350,18 @@ TEST_CASE("'a way to mark X Y' puts a button on X that makes it Y", "[drafter][f
     click(d, mark);
     CHECK(d.proto().state()["hearings"][0]["adjourned"] == true);
     CHECK(hasText(d, "Adjourned"));
+}
+
+TEST_CASE("a user story asking to see what stands out is titled by what, not by the asking", "[drafter][feature]") {
+    Json spec = draftSpec("As a member I want to borrow a ladder. As the desk volunteer I want to see overdue loans so that I can call people.");
+    std::string titles;
+    forEachNode(spec, [&](const NodeSite& s) {
+        if (s.type == "text" && s.node->value("style", "") == "strong") titles += s.node->value("text", "") + "\n";
+        return true;
+    });
+    INFO(titles);
+    CHECK(titles.find("Overdue loans\n") != std::string::npos);
+    CHECK(titles.find("want") == std::string::npos);
 }
 
 TEST_CASE("a create form saves a new row that then shows in the list", "[drafter][feature]") {

@@ -13,6 +13,7 @@
 // [SECTION] addRequirementViews
 
 #include "generator/offline/draft_patterns.h"
+#include "runtime/spec/css_colors.h"
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -184,6 +185,14 @@ const EntityPlan* planNamed(const Draft& d, const std::string& phrase) {
     return nullptr;
 }
 
+// "Dark mode with charcoal cards and chartreuse highlights": a statement naming colours asks for a look, which
+// the theme answers, not for rows to stand out.
+bool aboutLooks(const Statement& s) {
+    std::uint32_t rgb = 0;
+    return s.says({"dark mode", "light mode", "font", "background", "accent", "accents"}) ||
+           std::any_of(s.words.begin(), s.words.end(), [&](const std::string& w) { return cssColor(w, &rgb); });
+}
+
 Statement readStatement(const Draft& d, const std::string& text) {
     Statement s;
     s.text = text;
@@ -208,7 +217,7 @@ Statement readStatement(const Draft& d, const std::string& text) {
     else if (s.says({"how many", "how much", "total", "totals", "average", "number of", "count of", "rate", "percentage", "percent", "ratio", "balance",
                      "streak", "streaks", "score", "scores", "sum of", "estimated", "remaining", "wait time"}))
         s.ask = Ask::Stat;
-    else if (s.says({"called out", "call out", "calls out", "highlight", "highlighted", "highlights", "stand out", "stands out", "warn", "warns", "warning",
+    else if (!aboutLooks(s) && s.says({"called out", "call out", "calls out", "highlight", "highlighted", "highlights", "stand out", "stands out", "warn", "warns", "warning",
                      "warnings", "alert", "alerts", "flag", "flags", "flagged", "at risk", "overdue", "in red", "urgent"}))
         s.ask = Ask::Emphasis;
     else {
@@ -336,17 +345,22 @@ Json statView(const Statement& s) {
 // out" -> "Loans missing a condition report"; "Flag any reading above the limit" -> "Any reading above the limit".
 // The asking around what should stand out: verbs that ask for emphasis lead it, and the title ends where the statement
 // goes on to ask ("... should stand out", "... are flagged").
-const std::set<std::string> kEmphasisVerbs = {"flag", "highlight", "warn", "alert", "call", "show"};
+const std::set<std::string> kEmphasisVerbs = {"flag", "highlight", "warn", "alert", "call", "show", "see", "view", "know", "spot"};
 const std::set<std::string> kAskingWords = {"should", "must", "need", "needs", "are", "is", "get", "gets", "be", "will", "stand", "stands",
                                             "called", "highlighted", "flagged", "shown", "appear", "appears"};
 
 std::string emphasisTitle(const Statement& s) {
     size_t from = 0, to = s.words.size();
+    // A user story's asking is no title: "As the desk volunteer I want to see overdue loans" -> "Overdue loans".
+    for (size_t i = 0; i + 1 < to && i < 10; ++i)
+        if ((s.words[i] == "want" || s.words[i] == "need" || s.words[i] == "like") && s.words[i + 1] == "to") { from = i + 2; break; }
     while (from < to && (kEmphasisVerbs.count(s.words[from]) || isFunctionWord(s.words[from]))) ++from;
     for (size_t i = from + 1; i < to; ++i)
-        if (kAskingWords.count(s.words[i])) { to = i; break; }
+        if (kAskingWords.count(s.words[i]) || s.words[i] == "so" || s.words[i] == "because") { to = i; break; }  // "... so that I can ..."
     std::string out;
-    for (size_t i = from; i < to && i < from + 8; ++i) out += (out.empty() ? "" : " ") + s.words[i];
+    size_t end = std::min(to, from + 8);
+    while (end > from + 1 && isFunctionWord(s.words[end - 1])) --end;  // "... with a severity and" ends at "severity"
+    for (size_t i = from; i < end; ++i) out += (out.empty() ? "" : " ") + s.words[i];
     return out.size() < 4 ? subjectLabel(s, s.plan != nullptr) : capitalized(safeText(out, 60));
 }
 
