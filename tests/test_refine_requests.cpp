@@ -326,3 +326,24 @@ TEST_CASE("offline refine: a new column or form field gives the saved rows belie
     Json out = refined(doc, "Add a notes field to the new repair form");
     for (auto& row : out["state"]["repairs"]) CHECK(row.contains("notes"));
 }
+
+TEST_CASE("offline refine: a value asked to go to the top that the screen lacks is added there", "[refiner][offline][move]") {
+    Json doc = draftSpec("A catering app for catering quotes");
+    std::string summary;
+    Json out = refined(doc, "On the catering quote, put the total at the top in bold instead of burying it at the bottom.", &summary);
+    INFO(summary);
+    CHECK(summary.find("Added a Total") != std::string::npos);
+    for (const Json& row : out["state"]["quotes"]) CHECK(row["total"].is_number());
+    const Json& first = out["screens"]["quote"]["body"]["col"][0];
+    CHECK(first["style"] == "strong");
+    HeadlessDriver d(loadClean(out));
+    d.proto().navigate("quote", Json{{"id", out["state"]["quotes"][0]["id"]}});
+    d.settle();
+    const auto texts = d.proto().texts();
+    CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& t) { return t.rfind("Total: $", 0) == 0; }));
+    // Asked again, it is there: nothing is added twice.
+    Json again = offlineRefinement(out, "put the total at the top of the quote", "");
+    INFO(again.dump());
+    CHECK(again["edits"].empty());
+    CHECK(again["summary"].get<std::string>().find("already") != std::string::npos);
+}

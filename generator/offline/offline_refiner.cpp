@@ -853,6 +853,41 @@ bool embolden(EditLog& log, const std::string& pointer) {
     return !texts.empty();
 }
 
+// A value the named screen does not show, asked to go first ("put the total at the top"): each row of the screen's
+// list gets a believable one and it is shown first, in bold when asked. Nothing when the screen shows it already, or
+// the value is no number or amount (moving a thing that is not there is not found, as before).
+Outcome showMissingFirst(EditLog& log, const Request& r, const RequestScope& scope, int verb, bool bold) {
+    int placeAt = r.find({"top", "first"}, verb + 1);
+    if (scope.owner.empty() || placeAt < 0) return {};
+    while (placeAt > verb + 1 && (r.words[placeAt - 1] == "the" || r.words[placeAt - 1] == "at" || r.words[placeAt - 1] == "to")) --placeAt;
+    const std::vector<std::string> named = r.slice(verb + 1, placeAt);
+    const std::string label = labelFromWords(named);
+    const std::string kind = draft::fieldKindFor(label, "");
+    auto onScreen = [&](const NodeSite& s) { return s.owner == scope.owner; };
+    if (label.empty() || (kind != "money" && kind != "number") || !findNodes(log.doc, named, scope, onScreen).empty()) return {};
+    // The rows of the screen's list, one at a time: the screen whose body repeats over one of them ("the quote").
+    const std::vector<AppList> lists = appLists(log.doc);
+    auto shownList = std::find_if(lists.begin(), lists.end(), [&](const AppList& l) { return l.owner == scope.owner; });
+    if (shownList == lists.end()) return {};
+    std::string detail, alias;
+    for (auto& [id, screen] : log.doc["screens"].items()) {
+        const Json* body = screen.is_object() && screen.contains("body") ? &screen["body"] : nullptr;
+        if (!body || !body->is_object() || !body->contains("col") || !(*body)["col"].is_array() || !body->contains("repeat")) continue;
+        const Json& repeat = (*body)["repeat"];
+        if (repeat.is_object() && repeat.value("in", std::string()).find("filter(" + shownList->source + ",") != std::string::npos)
+            detail = "/screens/" + escapePointer(id) + "/body", alias = repeat.value("as", std::string("x"));
+    }
+    const std::string detailOwner = ownerOf(detail);
+    if (detail.empty() || !findNodes(log.doc, named, scope, [&](const NodeSite& s) { return s.owner == detailOwner; }).empty()) return {};
+    const std::string key = draft::camelKey(label);
+    const int filled = fillRowsWith(log, shownList->source, key, label);
+    const std::string shown = label + ": " + draft::shownValue({key, label, kind, {}}, alias);
+    log.add(detail + "/col/0", Json{{"text", shown}, {"style", bold ? "strong" : "h2"}});
+    const std::string noun = draft::singularOf(lowerAscii(shownList->source));
+    return {"Added a " + label + " to each of the " + lowerAscii(shownList->source) + (filled ? " (the " + std::to_string(filled) + " rows have one)" : "") +
+                ", shown at the top of each " + noun + (bold ? " in bold" : ""), ""};
+}
+
 // "On the catering quote, put the total at the top in bold instead of burying it at the bottom": the words before
 // the verb name the screen, "instead of ..." says what is wrong now (not where to go), "in bold" is a look to add.
 Outcome reorder(EditLog& log, const Request& typed, const RequestScope& typedScope, int verb) {
@@ -869,6 +904,7 @@ Outcome reorder(EditLog& log, const Request& typed, const RequestScope& typedSco
         std::string screen = findScreen(log.doc, r.slice(in + 1, verb));
         if (!screen.empty()) scope.owner = "/screens/" + escapePointer(screen);
     }
+    if (Outcome added = showMissingFirst(log, r, scope, verb, bold); !added.summary.empty()) return added;
     const size_t editsBefore = log.edits.size();
     Outcome moved = reorderOnScreen(log, r, scope, verb);
     if (!bold || !moved.unsupported.empty() || log.edits.size() == editsBefore) return moved;

@@ -356,6 +356,13 @@ std::string findScreen(const Json& doc, const std::vector<std::string>& phrase) 
             if (group.count(singularOf(w))) alts.insert(group.begin(), group.end());
         wanted.push_back(alts);
     }
+    // The app's own name ("On the catering quote" in an app called Catering) names every screen, so none of them.
+    if (doc.contains("meta") && doc["meta"].is_object() && doc["meta"].contains("name") && doc["meta"]["name"].is_string()) {
+        const std::set<std::string> app = wordStems(doc["meta"]["name"].get<std::string>());
+        for (size_t i = 0; i < words.size() && words.size() > 1;)
+            if (app.count(words[i])) words.erase(words.begin() + static_cast<long>(i)), wanted.erase(wanted.begin() + static_cast<long>(i));
+            else ++i;
+    }
     if (wanted.empty() || !doc.contains("screens") || !doc["screens"].is_object()) return "";
     std::map<std::string, std::string> navLabels;
     if (doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") && doc["nav"]["items"].is_array())
