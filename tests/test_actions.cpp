@@ -93,7 +93,7 @@ TEST_CASE("reset restores one path or everything", "[actions]") {
     CHECK(f.proto->currentScreen() == "home");
 }
 
-TEST_CASE("navigate with params, onEnter, back; a nav item is pushed too", "[actions][navigation]") {
+TEST_CASE("navigate with params, onEnter, back: a nav item is pushed too", "[actions][navigation]") {
     Fixture f;
     f.run(R"({"navigate": "detail", "params": {"id": 42}})");
     CHECK(f.proto->currentScreen() == "detail");
@@ -114,7 +114,7 @@ TEST_CASE("navigate with params, onEnter, back; a nav item is pushed too", "[act
     CHECK_FALSE(f.proto->canGoBack());
 }
 
-TEST_CASE("overlays open and close; back closes the top overlay first", "[actions][navigation]") {
+TEST_CASE("overlays open and close: back closes the top overlay first", "[actions][navigation]") {
     Fixture f;
     f.run(R"([{"navigate": "detail"}, {"open": "sheet"}])");
     REQUIRE(f.proto->overlays().size() == 1);
@@ -182,7 +182,7 @@ TEST_CASE("stream types text over time without splitting characters", "[actions]
     CHECK(f.state("answer") == "Héllo wörld");
 }
 
-TEST_CASE("named actions run; runaway recursion is stopped and reported", "[actions][bad-input]") {
+TEST_CASE("named actions run: runaway recursion is stopped and reported", "[actions][bad-input]") {
     Fixture f;
     f.run(R"({"run": "twice"})");
     CHECK(f.state("count") == 3);

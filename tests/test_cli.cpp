@@ -148,7 +148,7 @@ TEST_CASE("inspect: screens, edges with clickable via, dead controls, texts", "[
     CHECK(j["texts"]["second"].dump().find("Hi") != std::string::npos);
 }
 
-TEST_CASE("inspect --layout: every screen's nodes with parent, rect, text; --size; violations", "[cli][inspect][layout]") {
+TEST_CASE("inspect --layout: every screen's nodes with parent, rect, text: --size: violations", "[cli][inspect][layout]") {
     std::string spec = tempSpec("layout.json", R"({"meta": {"device": "tablet"}, "screens": {
       "home": {"title": "Home", "body": [{"card": [{"text": "Inside the card", "id": "t"}], "id": "c"}, {"button": "Next", "go": "second"}]},
       "second": {"title": "Second", "body": [{"row": [{"badge": "one"}, {"badge": "two"}], "id": "r"}]}}})");
@@ -299,7 +299,7 @@ TEST_CASE("main job with OPENAI_BASE_URL uses that server, streams, and saves th
     CHECK(readFile(cwd / "book-haircut-salon.raw.txt").find(answer.substr(0, 200)) != std::string::npos);
 }
 
-TEST_CASE("providers masks keys; prompt reports its size; a mistyped verb is not taken for an idea", "[cli][generate]") {
+TEST_CASE("providers masks keys: prompt reports its size: a mistyped verb is not taken for an idea", "[cli][generate]") {
     Result p = cli("providers", ".", "OPENAI_API_KEY=sk-proj-abcdefghijklmnop1234");
     CHECK(p.code == 0);
     CHECK(p.out.find("sk-proj-abcdefghijklmnop1234") == std::string::npos);

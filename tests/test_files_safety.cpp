@@ -85,7 +85,7 @@ TEST_CASE("files: a number beyond the double range is a located syntax error, ne
     CHECK(r.out.find(config + ":1:47: error: number 1e400 is out of range") != std::string::npos);
 }
 
-TEST_CASE("files: a log line with a huge number or a wrong type is skipped with a message; the others load", "[files]") {
+TEST_CASE("files: a log line with a huge number or a wrong type is skipped with a message: the others load", "[files]") {
     ScratchDir dir("files");
     std::string spec = dir.file("app.json");
     writeRaw(dir.file("app.feedback.jsonl"),
@@ -161,7 +161,7 @@ TEST_CASE("files: writers racing on one history never take the same version", "[
 // [SECTION] Torn lines (bug 9)
 //-----------------------------------------------------------------------------
 
-TEST_CASE("files: an append after a torn last line starts a new line; both logs keep every whole entry", "[files]") {
+TEST_CASE("files: an append after a torn last line starts a new line: both logs keep every whole entry", "[files]") {
     ScratchDir dir("files");
     std::string spec = dir.file("app.json"), err;
     writeRaw(dir.file("app.feedback.jsonl"), "{\"time\": 1, \"kind\": \"agree\"}\n{\"time\": 2, \"kind\": \"agr");
@@ -234,7 +234,7 @@ TEST_CASE("files: different spec files never share the files kept beside them", 
 // [SECTION] Symbolic links (bug 11)
 //-----------------------------------------------------------------------------
 
-TEST_CASE("files: a symlinked spec is written through the link; the link stays", "[files]") {
+TEST_CASE("files: a symlinked spec is written through the link: the link stays", "[files]") {
     ScratchDir dir("files");
     fs::create_directories(dir.path / "real");
     std::string target = dir.file("real/app.json"), link = dir.file("app.json"), err;
@@ -345,7 +345,7 @@ TEST_CASE("files: a reaction on a screen itself is listed under its screen, not 
 // [SECTION] Version numbers (bug 16)
 //-----------------------------------------------------------------------------
 
-TEST_CASE("files: a history line with a version number out of range is skipped; numbers never overflow", "[files][history]") {
+TEST_CASE("files: a history line with a version number out of range is skipped: numbers never overflow", "[files][history]") {
     ScratchDir dir("files");
     std::string spec = dir.file("app.json"), err;
     fs::create_directories(dir.path / "app.history");
@@ -387,7 +387,7 @@ TEST_CASE("files: stop with no recording fails and leaves the saved demo alone",
 // [SECTION] Kills: stale temp files, generate's history (bug 18)
 //-----------------------------------------------------------------------------
 
-TEST_CASE("files: temp files of dead writers are removed on the next write; live ones stay", "[files]") {
+TEST_CASE("files: temp files of dead writers are removed on the next write: live ones stay", "[files]") {
     ScratchDir dir("files");
     std::string target = dir.file("app.json"), err;
     pid_t child = fork();

@@ -198,7 +198,7 @@ TEST_CASE("a provider failure before any answer is reported as is") {
     CHECK(r.rawPath.empty());
 }
 
-TEST_CASE("the cache answers the same idea instantly; --fresh asks the model again") {
+TEST_CASE("the cache answers the same idea instantly: --fresh asks the model again") {
     TempDir dir;
     ScriptedModel model({sampleText("settings.json"), sampleText("settings.json")});
     GenerationOptions o = optionsIn(dir, "Settings  for my app");

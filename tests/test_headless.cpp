@@ -174,7 +174,7 @@ TEST_CASE("screens render to non-blank images", "[headless][render]") {
     CHECK(inkRatio(img) > 0.02);
 }
 
-TEST_CASE("a button that navigates to a nav item pushes it: its Cancel goes back; the tab bar switches roots", "[headless][navigation]") {
+TEST_CASE("a button that navigates to a nav item pushes it: its Cancel goes back: the tab bar switches roots", "[headless][navigation]") {
     // A form that is also a tab, as models write it: "New order" on the list opens it, Cancel must return.
     HeadlessDriver d(compile(R"({
       "meta": {"device": "phone"},

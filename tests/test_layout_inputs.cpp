@@ -111,7 +111,7 @@ TEST_CASE("layout inputs: ratings never leave the screen", "[layout][inputs]") {
 // [SECTION] Actions
 //-----------------------------------------------------------------------------
 
-TEST_CASE("layout inputs: an icon button's badge stays in its 40 px box; big counts read 99+", "[layout][inputs]") {
+TEST_CASE("layout inputs: an icon button's badge stays in its 40 px box: big counts read 99+", "[layout][inputs]") {
     const std::string money = R"({"icon_button": "bell", "badge": "$4,177,836.65"})";
     CHECK(violations(money) == "");
     CHECK(violations(R"({"icon_button": "bell", "badge": 4177})") == "");

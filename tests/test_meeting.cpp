@@ -191,7 +191,7 @@ TEST_CASE("reactions are pinned to widgets, kept in the feedback file and outliv
     CHECK(FeedbackLog(room.path).load().size() == 2);    // never dropped
 }
 
-TEST_CASE("a session records clicks, misclicks, inputs and screens; figures come from them", "[meeting]") {
+TEST_CASE("a session records clicks, misclicks, inputs and screens: figures come from them", "[meeting]") {
     Room room;
     REQUIRE(room.step("session Maria"));
     REQUIRE(room.step("click add"));
@@ -311,7 +311,7 @@ TEST_CASE("variants switch live and tag reactions and session events", "[meeting
     CHECK(figures[1].screen("details")->sessionsReached == 1);
 }
 
-TEST_CASE("a saved hand edit becomes a version; the meeting's own writes do not count twice", "[meeting]") {
+TEST_CASE("a saved hand edit becomes a version: the meeting's own writes do not count twice", "[meeting]") {
     Room room;
     REQUIRE(room.step("refine \"rename 'Add one' to 'Plus one'\""));
     std::vector<std::string> problems;

@@ -187,7 +187,7 @@ const char* kDates = R"({"meta": {"now": "2026-05-04T09:00"}, "state": {"task": 
 
 } // namespace
 
-TEST_CASE("people's ways of writing a date are read; impossible days are not", "[play][dates]") {
+TEST_CASE("people's ways of writing a date are read: impossible days are not", "[play][dates]") {
     int64_t day = 0;
     const int64_t may14 = daysFromCivil(2026, 5, 14);
     for (const char* text : {"2026-05-14", "May 14, 2026", "may 14 2026", "14 May 2026", "Thu, May 14, 2026", "Thursday May 14th, 2026", " May 14 "}) {

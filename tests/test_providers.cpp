@@ -269,7 +269,7 @@ TEST_CASE("openai: the request carries the schema, the messages and the key", "[
     CHECK(body["response_format"]["json_schema"]["schema"] == request.schema);
 }
 
-TEST_CASE("openai: no key means no Authorization header (local servers); no schema means no response_format", "[openai]") {
+TEST_CASE("openai: no key means no Authorization header (local servers): no schema means no response_format", "[openai]") {
     FakeLlmServer server;
     server.push(FakeReply::sse(openAiStream({"ok"})));
     Run run = runProvider(fakeSettings("openai", server, ""));

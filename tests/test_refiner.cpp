@@ -354,7 +354,7 @@ TEST_CASE("a merge patch answer is applied over the whole document", "[refiner][
     CHECK(r.doc["screens"].size() == doc["screens"].size());
 }
 
-TEST_CASE("an answer that is not JSON gets one more try; near-miss names are fixed locally", "[refiner][http]") {
+TEST_CASE("an answer that is not JSON gets one more try: near-miss names are fixed locally", "[refiner][http]") {
     FakeLlmServer server;
     server.push(streamedText("Sure! I would make the save button bigger and red."));
     server.push(streamed(Json::parse(R"({"edits": [{"op": "add", "path": "#today/-", "value": {"Button": "Export", "id": "export", "onClick": {"toast": "Exported"}}}]})")));

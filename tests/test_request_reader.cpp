@@ -92,7 +92,7 @@ TEST_CASE("the people who use the app are actors, not entities nor the app name"
     CHECK(draft::requestActors("A stock tracker for a coffee roastery").empty());
 }
 
-TEST_CASE("ENTITY by A, B and C files each row under those fields; a measure by X stays a breakdown", "[reader]") {
+TEST_CASE("ENTITY by A, B and C files each row under those fields: a measure by X stays a breakdown", "[reader]") {
     IdeaReading vet = readIdea("Vet clinic schedule for receptionists: appointments by vet, pet name, room and time; move an appointment");
     const IdeaEntity* visits = entityNamed(vet, "appointment");
     REQUIRE(visits != nullptr);
@@ -158,7 +158,7 @@ TEST_CASE("the app name is the subject: no actor, container, verb or attribute",
     CHECK(readIdea("Design a darts scorer for two players").appName == "Darts Scorer");
 }
 
-TEST_CASE("the app name keeps a tool's word and a game's own name; look words, AI helpers and a bare screen name nothing", "[reader]") {
+TEST_CASE("the app name keeps a tool's word and a game's own name: look words, AI helpers and a bare screen name nothing", "[reader]") {
     CHECK(readIdea("a currency converter for travellers with today's rates").appName == "Currency Converter");
     CHECK(readIdea("a sourdough timer with 30 minute folds").appName == "Sourdough Timer");
     CHECK(readIdea("Please build the game 1010 with a high score").appName == "1010");
@@ -246,7 +246,7 @@ TEST_CASE("a modifier naming another domain keeps a head noun from lending that 
     CHECK(anyNameHas(flats, "bedroom"));
 }
 
-TEST_CASE("a colon list after a thing names its fields; one opening with a plural names what the app holds", "[reader]") {
+TEST_CASE("a colon list after a thing names its fields: one opening with a plural names what the app holds", "[reader]") {
     IdeaReading hives = readIdea("a beekeeping log where I record each hive inspection: queen seen, brood frames, mite count");
     const IdeaEntity* inspection = entityNamed(hives, "hive inspection");
     REQUIRE(inspection);
@@ -305,7 +305,7 @@ TEST_CASE("a role written before an app word is the person: 'the community manag
     CHECK(hoa.actors == std::vector<std::string>{"homeowners", "community managers"});
 }
 
-TEST_CASE("'which X are Y' gives X a yes/no field; 'open or closed status' gives its choices", "[reader]") {
+TEST_CASE("'which X are Y' gives X a yes/no field: 'open or closed status' gives its choices", "[reader]") {
     IdeaReading moor = readIdea("Harbour app that lists moorings with their depth. Staff see which moorings are free tonight and which were inspected this month.");
     CHECK(requiredField(moor, "mooring", "Free").kind == "bool");
     // "which were inspected" names no phrase before it: nothing is guessed for it.
@@ -326,12 +326,12 @@ TEST_CASE("'which X are Y' gives X a yes/no field; 'open or closed status' gives
         for (const IdeaField& f : e.fields) CHECK((f.name != "status" || f.choices != std::vector<std::string>{"Project", "Task"}));
 }
 
-TEST_CASE("one value 'at each X' is X's field; the examples of 'the state of every X' are its choices", "[reader]") {
+TEST_CASE("one value 'at each X' is X's field: the examples of 'the state of every X' are its choices", "[reader]") {
     IdeaReading ski = readIdea("Ski resort app that lists lifts. Show the wait time at each lift.");
     CHECK(requiredField(ski, "lift", "Wait time").kind == "number");
     CHECK_FALSE(anyNameHas(ski, "wait times"));
     // Before a time it is no field: "one booking per day" keeps its bookings.
-    CHECK(entityNamed(readIdea("Members make one court booking per day and see their bookings"), "court booking") != nullptr);
+    CHECK(entityNamed(readIdea("Members make one court booking per day and see their bookings"), "booking") != nullptr);
 
     IdeaReading kilns = readIdea("Pottery studio panel. It must show: 1. the state of every kiln (firing, cooling, empty) 2. a way to book a kiln");
     const IdeaField* state = fieldLabelled(kilns.entities.front(), "State");

@@ -156,7 +156,7 @@ TEST_CASE("theme.header fills the app bar and the tab bar, with readable text on
     CHECK(sidebar.theme().c.onHeader == IM_COL32(255, 255, 255, 255));
 }
 
-TEST_CASE("theme.accent is the tone named accent; without it the accent comes from the brand", "[theme][options]") {
+TEST_CASE("theme.accent is the tone named accent: without it the accent comes from the brand", "[theme][options]") {
     Shot chartreuse(R"({"accent": "chartreuse"})");
     Shot crimson(R"({"accent": "crimson"})");
     CHECK(chartreuse.theme().tone("accent") == chartreuse.theme().c.accent);
@@ -197,7 +197,7 @@ TEST_CASE("theme.font draws every text style in the family asked for, and a hot 
     CHECK(runWidth(sans.driver.proto(), text) == serifWidth);
 }
 
-TEST_CASE("theme.density scales gaps, padding and control height; compact stays touch-sized", "[theme][options]") {
+TEST_CASE("theme.density scales gaps, padding and control height: compact stays touch-sized", "[theme][options]") {
     Shot comfortable("{}");
     Shot compact(R"({"density": "compact"})");
     Shot spacious(R"({"density": "spacious"})");

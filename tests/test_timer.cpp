@@ -72,7 +72,7 @@ TEST_CASE("timer: pause stops it, and the face shows minutes and seconds rounded
     CHECK(std::find(now.begin(), now.end(), "1:00") != now.end());  // 59.5 s left still reads 1:00
 }
 
-TEST_CASE("timer: reaching zero fires done once and stops at 0:00; ticking is not a recorded input", "[timer]") {
+TEST_CASE("timer: reaching zero fires done once and stops at 0:00: ticking is not a recorded input", "[timer]") {
     HeadlessDriver d(load(kChessClock), ImVec2(390, 844));
     int recorded = 0;
     d.proto().setInputObserver([&](const Node&, const std::string&, const Json&) { ++recorded; });

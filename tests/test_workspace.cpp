@@ -107,7 +107,7 @@ TEST_CASE("cell_grid: without paint a click toggles the cell, and row labels nam
     CHECK(stateAt(d, "steps")[4] == false);
 }
 
-TEST_CASE("cell_grid: cells keep 24 px and the grid fits its width; a long row wraps into bands", "[workspace][layout-data]") {
+TEST_CASE("cell_grid: cells keep 24 px and the grid fits its width: a long row wraps into bands", "[workspace][layout-data]") {
     const char* spec = R"({"screens": {"home": {"body": [
         {"cell_grid": 32, "bind": "steps", "rows": ["Kick drum", "Snare", "Hi-hat", "Clap"]}]}}, "state": {"steps": []}})";
     for (const char* device : {"phone", "tablet", "desktop"}) {
@@ -211,7 +211,7 @@ TEST_CASE("workspace: a loan calculator has an input per parameter and outputs t
     CHECK(d.proto().texts() != textsBefore);
 }
 
-TEST_CASE("workspace: a chess clock runs the player's clock whose turn it is; a tap passes the turn with the increment", "[workspace][timer]") {
+TEST_CASE("workspace: a chess clock runs the player's clock whose turn it is: a tap passes the turn with the increment", "[workspace][timer]") {
     Json spec = checkedDraft("Build a chess clock for two players with increment and pause");
     CHECK(spec["screens"].size() == 1);
     HeadlessDriver d(load(spec));
@@ -258,7 +258,7 @@ TEST_CASE("workspace: an interval timer loops through the request's phases and c
     CHECK(stateAt(d, "left").get<double>() == Approx(20).margin(0.3));  // still running: a few frames since the skip
 }
 
-TEST_CASE("workspace: a pomodoro's phases come from its durations; a stopwatch keeps laps", "[workspace][timer]") {
+TEST_CASE("workspace: a pomodoro's phases come from its durations: a stopwatch keeps laps", "[workspace][timer]") {
     Json pomodoro = checkedDraft("a pomodoro timer with 25 minute focus sessions and 5 minute breaks");
     const Json phases = pomodoro["state"]["phases"];
     REQUIRE(phases.size() == 2);
