@@ -623,3 +623,27 @@ TEST_CASE("a statement opening with a colour or a role is no action: no 'Seagree
     // A known verb still opens an action.
     CHECK(draftSpec("Tank log. Clean a tank after each batch.").dump().find("Cleaned") != std::string::npos);
 }
+
+TEST_CASE("a photo field is attached with a button on the form and shown on the detail", "[drafter][feature]") {
+    Json spec = draftSpec("Inspectors log each defect with location, severity and a photo");
+    std::string attach;
+    forEachNode(spec, [&](const NodeSite& s) {
+        if (s.type == "button" && s.node->value("button", "") == "Add photo") attach = s.node->value("id", "");
+        return true;
+    });
+    REQUIRE(!attach.empty());
+    HeadlessDriver d(load(spec));
+    d.proto().navigate("newDefect", Json::object());
+    d.settle();
+    CHECK_FALSE(hasText(d, "Photo attached"));
+    click(d, attach);
+    CHECK(hasText(d, "Photo attached"));
+    CHECK(d.proto().state()["defectDraft"]["photo"] == "Photo attached");
+    // Some sample rows have one, and their detail shows it.
+    const Json& rows = d.proto().state()["defects"];
+    REQUIRE(rows.size() > 0);
+    CHECK(rows[0]["photo"] != "");
+    d.proto().navigate("defect", Json{{"id", rows[0]["id"]}});
+    d.settle();
+    CHECK(hasText(d, rows[0]["photo"].get<std::string>()));
+}

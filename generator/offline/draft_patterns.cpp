@@ -320,6 +320,8 @@ void addEntityScreens(Draft& d, const EntityPlan& p, bool primary) {
     header.push_back(Json{{"heading", "${x." + p.title->name + "}"}, {"subtitle", sub}, {"grow", 1}});
     if (p.status) header.push_back(Json{{"badge", "${x." + p.status->name + "}"}, {"tone", toneExpr(*p.status, "x." + p.status->name)}});
     col.push_back(Json{{"card", Json::array({Json{{"row", header}, {"gap", 12}}})}});
+    for (auto& f : p.entity.fields)
+        if (f.kind == "image") col.push_back(Json{{"image", "${x." + f.name + "}"}, {"icon", "camera"}, {"h", 160}, {"visible", "${x." + f.name + " != ''}"}});
     Json stats = Json::array();
     for (auto& f : p.entity.fields)
         if ((f.kind == "money" || f.kind == "number" || f.kind == "rating") && stats.size() < 3)
@@ -373,7 +375,18 @@ void addEntityScreens(Draft& d, const EntityPlan& p, bool primary) {
     Json draftValue = Json::object(), pushed = Json::object();
     pushed["id"] = "${count(" + p.key + ") == 0 ? 1 : max(map(" + p.key + ", y => y.id)) + 1}";
     for (auto& f : p.entity.fields) {
-        if (f.kind == "image") continue;
+        if (f.kind == "image") {
+            // No camera here: the button attaches a stand-in picture, so the flow shows what attaching looks like.
+            const std::string path = p.draftKey + "." + f.name;
+            form.push_back(Json{{"image", "${" + path + "}"}, {"icon", "camera"}, {"h", 120}, {"visible", "${" + path + " != ''}"}});
+            std::string what = safeText(f.label, 40);
+            what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+            form.push_back(Json{{"button", "Add " + what}, {"id", camelKey(p.noun) + capitalized(f.name)}, {"icon", "camera"},
+                                {"variant", "secondary"}, {"press", Json{{"set", path}, {"value", safeText(f.label, 40) + " attached"}}}});
+            draftValue[f.name] = "";
+            pushed[f.name] = "${" + path + "}";
+            continue;
+        }
         addLabelled(form, f, inputFor(p, f, &f == p.title));
         Json initial = "";
         if (f.kind == "choice") initial = f.choices.empty() ? Json("") : Json(f.choices.front());

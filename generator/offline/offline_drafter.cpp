@@ -166,7 +166,7 @@ Json inventValue(const IdeaField& f, bool isTitle, const std::string& noun, size
     if (f.kind == "bool") return k % 2 == 0;
     if (f.kind == "rating") { const int v[] = {5, 4, 4, 5, 3}; return v[k]; }
     if (f.kind == "choice") return f.choices.empty() ? Json("") : Json(f.choices[i % f.choices.size()]);
-    if (f.kind == "image") return "";
+    if (f.kind == "image") return k % 2 == 0 ? Json(capitalized(f.label) + " " + std::to_string(i + 1)) : Json("");  // some rows have one
     const std::string person = kPeople[k];
     std::string handle = lowerText(person);
     std::replace(handle.begin(), handle.end(), ' ', '.');

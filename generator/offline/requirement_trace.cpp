@@ -313,8 +313,10 @@ std::vector<std::string> RequirementTracer::trace(const std::string& statement) 
             const std::string label = lowered(f.label), head = label.substr(label.rfind(' ') + 1);
             if (!saysPhrase(text, label) && !(&f == &p.entity.fields.front() && saysPhrase(text, head))) continue;
             std::string bind = p.draftKey + "." + f.name;
+            // A picture is attached by a button that sets it, everything else is edited by an input bound to it.
             forEachSpecNode(d.spec, [&](Json& n) {
-                if (n.contains("bind") && n["bind"] == bind) addOnce(ids, idOf(n, p.noun + " " + f.name));
+                const bool sets = n.contains("press") && n["press"].is_object() && n["press"].value("set", "") == bind;
+                if ((n.contains("bind") && n["bind"] == bind) || sets) addOnce(ids, idOf(n, p.noun + " " + f.name));
             });
         }
     }
