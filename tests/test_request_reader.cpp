@@ -34,6 +34,11 @@ const IdeaField& requiredField(const IdeaReading& r, const std::string& singular
     return *f;
 }
 
+// Every one of `labels` is a field of the entity named `singular`.
+void requiredFields(const IdeaReading& r, const std::string& singular, std::initializer_list<const char*> labels) {
+    for (const char* label : labels) requiredField(r, singular, label);
+}
+
 // Does any entity or field of the reading contain `word` (lower case) in its name?
 bool anyNameHas(const IdeaReading& r, const std::string& word) {
     for (const IdeaEntity& e : r.entities) {
@@ -338,4 +343,62 @@ TEST_CASE("one value 'at each X' is X's field: the examples of 'the state of eve
     REQUIRE(state != nullptr);
     CHECK(state->choices == std::vector<std::string>{"Firing", "Cooling", "Empty"});
     CHECK(kilns.entities.front().rows.empty());  // no kiln is called "Firing"
+}
+
+TEST_CASE("what a thing moves through are its stages, a capitalised stage may hold 'for'", "[reader]") {
+    IdeaReading press = readIdea("Manuscripts move through Submitted, Waiting for review, Copyedit and Accepted.");
+    CHECK(requiredField(press, "manuscript", "Stage").choices == std::vector<std::string>{"Submitted", "Waiting for review", "Copyedit", "Accepted"});
+    IdeaReading shop = readIdea("Each parcel goes through packed, labelled, shipped and delivered");
+    CHECK(requiredField(shop, "parcel", "Stage").choices == std::vector<std::string>{"Packed", "Labelled", "Shipped", "Delivered"});
+    // "through" without a verb of moving lists nothing: "browse through the catalogue".
+    for (const IdeaEntity& e : readIdea("Shoppers browse through lamps, rugs and chairs").entities)
+        CHECK(fieldLabelled(e, "Stage") == nullptr);
+}
+
+TEST_CASE("a bracket after one thing, a participle before 'with' and ', each with' list that thing's fields", "[reader]") {
+    IdeaReading nursery = readIdea("Greenhouse board where each tile is a plant (species, pot size, watering day)");
+    requiredFields(nursery, "plant", {"Species", "Pot size", "Watering day"});
+    CHECK(entityNamed(nursery, "species") == nullptr);
+
+    IdeaReading dives = readIdea("Log each dive recorded with depth, bottom time and visibility");
+    requiredFields(dives, "dive", {"Depth", "Bottom time", "Visibility"});
+
+    IdeaReading choir = readIdea("Choir app. It must show: 1. the ensembles, each with their conductor and a rehearsal room 2. a way to add a singer");
+    requiredField(choir, "ensemble", "Conductor");
+    requiredField(choir, "ensemble", "Rehearsal room");
+}
+
+TEST_CASE("values with no thing of their own: after a place's colon, 'for each', 'whether', 'at each X they test'", "[reader]") {
+    IdeaReading ward = readIdea("nurses note ward rounds while standing at the bedside: pain score, meds given, mobility");
+    requiredFields(ward, "ward round", {"Pain score", "Meds given", "Mobility"});
+    CHECK(entityNamed(ward, "pain score") == nullptr);
+    // A heading's colon lists no row's values.
+    IdeaReading look = readIdea("Tenant portal for repair requests. High contrast: whitesmoke background, dark text.");
+    CHECK_FALSE(anyNameHas(look, "dark text"));
+
+    IdeaReading tours = readIdea("Tour desk. It must show: 1. this week's walking tours and the guide fee for each 2. a way to add a tour");
+    CHECK(requiredField(tours, "tour", "Guide fee").kind == "money");  // "walking tours" are the tours
+    CHECK(entityNamed(tours, "guide fee") == nullptr);
+
+    IdeaReading deliveries = readIdea("Drivers record each meal delivery and whether the recipient was home");
+    CHECK(requiredField(deliveries, "meal delivery", "Recipient home").kind == "bool");
+    IdeaReading traps = readIdea("Rangers check each trap, record the bait used and whether there is fresh scat");
+    CHECK(anyNameHas(traps, "fresh scat"));
+
+    IdeaReading market = readIdea("Food safety rounds: at each stall the inspector measures temperature and humidity, and takes a photo of the counter");
+    const IdeaField& humidity = requiredField(market, "stall", "Humidity");
+    CHECK(humidity.kind == "number");
+    CHECK(requiredField(market, "stall", "Photo").kind == "image");  // one picture is a field, not a thing
+    CHECK(entityNamed(market, "photo") == nullptr);
+}
+
+TEST_CASE("the device a request is used on and the business an app serves are no things", "[reader]") {
+    IdeaReading survey = readIdea("Inspectors fill in a report on a tablet with address, findings and a photo");
+    requiredFields(survey, "report", {"Address", "Finding", "Photo"});
+    CHECK(entityNamed(survey, "tablet") == nullptr);
+
+    IdeaReading gym = readIdea("Member app for a climbing gym: book classes and see route grades");
+    CHECK(gym.actors == std::vector<std::string>{"members"});
+    CHECK(entityNamed(gym, "climbing gym") == nullptr);
+    CHECK(entityNamed(gym, "member") == nullptr);
 }

@@ -47,6 +47,8 @@ struct RequestEntity {
 };
 // A verb the request reader knows ("log", "tracks", "approve"): a request's verb, never part of a noun phrase.
 bool knownVerb(const std::string& word);
+// A noun that names a kind of something ("category", "difficulty", "style"): its examples are choices, not rows.
+bool kindNoun(const std::string& word);
 // A function word the request reader never takes into a noun phrase ("the", "of", "each", "is", "today").
 bool isFunctionWord(const std::string& word);
 // The head nouns of the request's noun phrases, best first; app, screen and time words are never entities.

@@ -858,12 +858,16 @@ std::string fieldKindFor(const std::string& label, const std::string& widget) {
         has("minutes") || has("overtime") || has("percent"))
         return "number";
     if (has("time") && !has("times")) return "time";
-    if (has("price") || has("amount") || has("total") || has("cost") || has("budget") || has("salary")) return "money";
+    // Money words that are parts of others ("rent" in "current", "fee" in "coffee") count as whole words only.
+    static const std::set<std::string> moneyWords = {"deposit", "fee", "fees", "rent", "balance", "payment", "fare", "wage", "wages", "payroll", "revenue", "tip", "tips"};
+    const std::vector<std::string> lowWords = splitOn(low, ' ');
+    const bool moneyWord = std::any_of(lowWords.begin(), lowWords.end(), [&](const std::string& w) { return moneyWords.count(w) > 0; });
+    if (has("price") || has("amount") || has("total") || has("cost") || has("budget") || has("salary") || moneyWord) return "money";
     // Readings taken with an instrument are numbers ("temperature", "salinity", "pH").
     static const char* const readings[] = {"temperature", "humidity", "moisture", "salinity", "oxygen", "gravity", "chlorine", "alkalinity",
-                                           "pressure", "weight", "speed", "distance", "voltage", "reading", "yield", "brix"};
+                                           "pressure", "weight", "speed", "distance", "voltage", "reading", "yield", "brix", "consumption", "usage", "depth"};
     if (low == "ph" || std::any_of(std::begin(readings), std::end(readings), [&](const char* w) { return has(w); })) return "number";
-    if (has("number of") || has("count") || has("age") || has("passengers") || has("guests") || has("quantity") || has("legs")) return "number";
+    if (has("number of") || has("count") || std::count(lowWords.begin(), lowWords.end(), "age") || has("passengers") || has("guests") || has("quantity") || has("legs")) return "number";
     if (has("bio") || has("description") || has("comment") || has("note") || has("message") || has("about")) return "longtext";
     // "queen sighting", "is paid": yes or no; "receipt", "photo": a picture.
     if (has("sighting") || has("spotted") || (low.size() > 5 && low.compare(low.size() - 5, 5, " seen") == 0) || low.rfind("is ", 0) == 0 || low.rfind("has ", 0) == 0) return "bool";
@@ -948,6 +952,13 @@ IdeaReading readIdea(std::string_view rawIdea) {
     auto confident = [&](size_t domainRank, size_t k) {
         const Lexicon::Entry& e = lex.entries[scored[domainRank].second];
         if ((k > 0 && asked[k].score < 5) || otherDomains(e, asked[k])) return false;
+        // A thing the request gives its own rows or three fields of, none of which the domain knows ("a ticket with
+        // plate, violation and a photo" is no help-desk ticket, "a car (make, model, plate)" no ride), is not the domain's.
+        const auto own = std::count_if(asked[k].attributes.begin(), asked[k].attributes.end(), [](const IdeaField& f) { return f.kind != "choice"; });
+        const bool known = std::any_of(asked[k].attributes.begin(), asked[k].attributes.end(), [&](const IdeaField& f) {
+            return std::any_of(e.fields.begin(), e.fields.end(), [&](const IdeaField& g) { return g.name == f.name || lower(g.label) == lower(f.label); });
+        });
+        if (!asked[k].examples.empty() || (own >= 3 && !known)) return false;
         if (lendsRows(e, asked[k])) return true;
         return k == 0 && domainRank == 0 && std::any_of(e.triggers.begin(), e.triggers.end(), [&](const std::string& t) { return isNoun(asked[k], t); });
     };
@@ -965,13 +976,18 @@ IdeaReading readIdea(std::string_view rawIdea) {
         for (auto& f : splitOn(main->features, ' '))
             if (f != "payments") addFeature(f);
     // Kinds of a thing given by example ("difficulty marks (green circle, blue square)") are a field's choices.
-    static const std::set<std::string> kindNouns = {"type", "kind", "category", "class", "level", "grade", "tier", "size", "mark", "label", "tag",
-                                                    "style", "theme", "topic", "genre", "format", "method", "mode", "difficulty", "priority", "flavour", "flavor"};
-    auto choicesOnly = [&](const RequestEntity& a) { return !a.examples.empty() && kindNouns.count(a.head); };
+    auto choicesOnly = [&](const RequestEntity& a) { return !a.examples.empty() && kindNoun(a.head); };
     for (size_t k = 0; k < asked.size() && r.entities.size() < 3; ++k) {
+        // One head is one thing ("a tour" and "walking tours"): what the request says of either is its.
+        auto dup = std::find_if(r.entities.begin(), r.entities.end(), [&](const IdeaEntity& have) {
+            return singularOf(have.singular.substr(have.singular.rfind(' ') + 1)) == asked[k].head;
+        });
+        if (dup != r.entities.end()) {
+            for (const IdeaField& f : asked[k].attributes)
+                if (std::none_of(dup->fields.begin(), dup->fields.end(), [&](const IdeaField& g) { return g.name == f.name; })) dup->fields.push_back(f);
+            continue;
+        }
         if ((k > 0 && k != enriched && asked[k].score < 5) || choicesOnly(asked[k])) continue;
-        const bool dup = std::any_of(r.entities.begin(), r.entities.end(), [&](const IdeaEntity& have) { return singularOf(have.singular) == asked[k].head; });
-        if (dup) continue;
         // A secondary noun whose feature screen is the list of them ("reminders to treat for mites", "a chat with my
         // club") is that screen, not a second list of the same things. Appointments and orders stay records: the
         // booking and checkout screens make one, they do not list them.

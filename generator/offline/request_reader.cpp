@@ -81,7 +81,7 @@ const std::set<std::string>& verbs() {
         "drop hand pass fail approve publish unpublish archive reorder rename resize zoom borrow borrows lend lends "
         "return returns implement implements build builds design designs reschedule reschedules release releases host "
         "hosts reserve reserves swap swaps suspend suspends delay delays postpone postpones renew renews rebook showing "
-        "displaying featuring");
+        "displaying featuring fill fills");
     return s;
 }
 
@@ -270,6 +270,9 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
         // "nurses swap shifts", "clerks book a room": the base form after people in the plural is what they do.
         const bool objectFollows = nounFollows || (i + 1 < t.size() && determiners().count(t[i + 1]));
         if (singularOf(w) == w && singularOf(before) != before && agentNoun(singularOf(before)) && objectFollows) return false;
+        // "manuscripts move through review": the base form after any plural, before where it goes, is what they do.
+        static const std::set<std::string> where = wordSet("through into to from between across");
+        if (singularOf(w) == w && singularOf(before) != before && !functionWords().count(before) && where.count(next)) return false;
         // "recent support tickets": a noun before it, even one that can be a verb, makes it part of the phrase.
         return determiners().count(before) || isNumber(before) || qualifiers().count(before) ||
                (!functionWords().count(before) && !verbs().count(before) && !verbs().count(singularOf(before))) ||
@@ -351,6 +354,12 @@ bool valueNoun(const std::string& w) {
     return s.count(w) > 0;
 }
 
+// Units a value is counted in: plural in a label ("Overtime hours"), and no things of their own.
+bool unitWord(const std::string& w) {
+    static const std::set<std::string> s = wordSet("hours minutes seconds days weeks months years miles points calories steps reps kilometres kilometers");
+    return s.count(w) > 0;
+}
+
 // "sow date and expected transplant date" -> the fields those phrases name, kinds guessed from their words.
 std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from, size_t to) {
     std::vector<IdeaField> out;
@@ -361,7 +370,7 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
         if (!part.empty() && appNouns().count(part.front()) && !valueNoun(part.front())) part.clear();
         // "an order button", "mint green header": how the page looks, not what a row holds.
         if (!part.empty() && looksOnly(part.back())) part.clear();
-        if (!part.empty()) part.back() = singularOf(part.back());  // "due dates" -> "Due date"
+        if (!part.empty() && !unitWord(part.back())) part.back() = singularOf(part.back());  // "due dates" -> "Due date", "Overtime hours"
         if (!part.empty() && part.size() <= 4) {
             std::string label;
             for (size_t k = part.size() > 3 ? part.size() - 3 : 0; k < part.size(); ++k) label += (label.empty() ? "" : " ") + part[k];
@@ -380,14 +389,16 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
 }
 
 // Where an attribute list that follows a phrase ends: a boundary other than a comma-like one, or a clause word.
-size_t listEnd(const std::vector<std::string>& t, size_t from) {
+size_t listEnd(const std::vector<std::string>& cased, const std::vector<std::string>& t, size_t from) {
     static const std::set<std::string> stops = wordSet("so that which who where when to because if for in on at by from with while but until than as");
     size_t k = from;
     int words = 0;
     for (; k < t.size() && words < 16; ++k, ++words) {
         const bool field = k + 1 < t.size() && valueNoun(singularOf(t[k + 1]));  // "start time", "repair dates"
         if (stops.count(t[k]) || (verbs().count(t[k]) && !nominal(t, k) && !field) || isNumber(t[k])) break;
-        if (t[k].empty() && (k + 1 >= t.size() || t[k + 1].empty() || words == 0)) break;
+        // A sentence ends it: "vendor cards with a produce photo. Bottom tabs: ..."
+        const bool sentence = t[k].empty() && cased[k] != "," && cased[k] != "&" && cased[k] != "/";
+        if (t[k].empty() && (k + 1 >= t.size() || t[k + 1].empty() || words == 0 || sentence)) break;
     }
     return k;
 }
@@ -424,11 +435,35 @@ const std::set<std::string>& perPlaces() {
     return s;
 }
 
+// The yes/no a "whether" clause asks, from its subject and what is said of it: "whether there is rodent activity"
+// -> "Rodent activity", "whether an interpreter is needed" -> "Interpreter needed", "whether they paid" -> "Paid".
+// `end` is where the clause's words end; no name when it asks nothing a row could hold.
+IdeaField whetherField(const std::vector<std::string>& t, size_t at, size_t& end) {
+    static const std::set<std::string> be = wordSet("is are was were has have had");
+    static const std::set<std::string> pronouns = wordSet("they it he she we you i");
+    size_t k = at + 1;
+    if (k + 1 < t.size() && t[k] == "there" && be.count(t[k + 1])) k += 2;
+    while (k < t.size() && (determiners().count(t[k]) || pronouns.count(t[k]))) ++k;
+    std::vector<std::string> words;
+    while (k < t.size() && words.size() < 3 && !t[k].empty() && !be.count(t[k]) && !functionWords().count(t[k]) && (nominal(t, k) || words.empty())) words.push_back(t[k++]);
+    if (k < t.size() && be.count(t[k])) {
+        ++k;
+        if (k < t.size() && t[k] == "been") ++k;
+        if (k < t.size() && !t[k].empty() && !functionWords().count(t[k]) && !determiners().count(t[k])) words.push_back(t[k++]);
+    }
+    end = k;
+    std::string label;
+    for (const std::string& w : words) label += (label.empty() ? "" : " ") + w;
+    if (label.empty()) return {};
+    return {camelKey(label), capitalized(label), "bool", {}};
+}
+
 // Values a row holds that the request lists without naming the row as a thing: readings a verb takes ("log
 // gravity and temperature every day") and lists read "per X" or "in each X". Never rows themselves; plural items
 // are things ("log workouts and meals").
 struct Readings {
-    std::vector<IdeaField> measured;                    // the verb-taken ones: the main entity's
+    std::vector<std::pair<size_t, std::vector<IdeaField>>> measured;  // the verb-taken ones, by the verb's token
+    std::vector<std::pair<size_t, std::vector<IdeaField>>> forEach;  // "total hours and overtime hours for each": the thing before
     std::vector<std::pair<size_t, size_t>> spans;       // the tokens of every such list
     bool covers(size_t k) const { return std::any_of(spans.begin(), spans.end(), [&](const auto& r) { return k >= r.first && k < r.second; }); }
 };
@@ -439,17 +474,35 @@ Readings readingsOf(const std::vector<std::string>& cased, const std::vector<std
     Readings out;
     const auto list = [&](size_t from, size_t to, size_t fewest) {
         const bool things = std::any_of(t.begin() + from, t.begin() + to, [](const std::string& w) {
-            return !w.empty() && !functionWords().count(w) && singularOf(w) != w;
+            return !w.empty() && !functionWords().count(w) && singularOf(w) != w && !unitWord(w);
         });
         std::vector<IdeaField> fields = things ? std::vector<IdeaField>() : fieldsFrom(t, from, to);
         if (fields.size() < fewest) return std::vector<IdeaField>();
         out.spans.emplace_back(from, to);
         return fields;
     };
-    for (size_t i = 0; i + 1 < t.size(); ++i) {
-        if (measuring.count(t[i]) && !nominal(t, i)) {
-            std::vector<IdeaField> fields = list(i + 1, measuredListEnd(cased, t, i + 1), 2);
-            out.measured.insert(out.measured.end(), fields.begin(), fields.end());
+    for (size_t i = 0; i < t.size(); ++i) {
+        // "each" closing its clause refers back to the thing named before the list ("the deposit paid for each").
+        const bool bare = eachWords.count(t[i]) && i > 0 && (i + 1 >= t.size() || t[i + 1].empty() || (isNumber(t[i + 1]) && (i + 2 >= t.size() || t[i + 2].empty())));
+        if (bare) {
+            const size_t to = perPlaces().count(t[i - 1]) ? i - 1 : i;
+            const size_t from = listStart(cased, t, to);
+            std::vector<IdeaField> fields = list(from, to, 1);
+            if (!fields.empty()) out.forEach.emplace_back(from, std::move(fields));
+        } else if (i + 1 >= t.size()) {
+            break;
+        } else if (measuring.count(t[i]) && !nominal(t, i)) {
+            // "records bait consumption and whether there is rodent activity": one value and a yes/no is a list too.
+            const size_t end = measuredListEnd(cased, t, i + 1);
+            std::vector<IdeaField> fields = list(i + 1, end, end < t.size() && t[end] == "whether" ? 1 : 2);
+            if (!fields.empty()) out.measured.emplace_back(i, std::move(fields));
+        } else if (t[i] == "whether") {
+            size_t end = i;
+            IdeaField asked = whetherField(t, i, end);
+            if (!asked.name.empty()) {
+                out.spans.emplace_back(i, end);
+                out.measured.emplace_back(i, std::vector<IdeaField>{std::move(asked)});
+            }
         } else if (eachWords.count(t[i]) && i > 0) {
             // One value is enough before a thing ("the wait time at each lift", "filament remaining on each printer"),
             // not before a time ("one booking per day" keeps its bookings).
@@ -503,7 +556,13 @@ std::vector<std::string> valuesFrom(const std::vector<std::string>& cased, const
         while (k < t.size() && quote(k)) ++k;
         std::string value;
         size_t e = k;
-        for (; e < t.size() && e - k < 3 && !t[e].empty() && !joins.count(t[e]) && !stops.count(t[e]); ++e) value += (value.empty() ? "" : " ") + cased[e];
+        // A capitalised value may hold a preposition ("Waiting for parts", "Ready for pickup").
+        const auto inside = [&](size_t e) {
+            return e > k && std::isupper(static_cast<unsigned char>(cased[k][0])) && (t[e] == "for" || t[e] == "of") && e + 1 < t.size() &&
+                   !t[e + 1].empty() && !functionWords().count(t[e + 1]);
+        };
+        for (; e < t.size() && e - k < 3 && !t[e].empty() && !joins.count(t[e]) && (!stops.count(t[e]) || inside(e)); ++e)
+            value += (value.empty() ? "" : " ") + cased[e];
         if (value.empty()) break;
         const bool upper = std::isupper(static_cast<unsigned char>(value[0])) != 0;
         if (values.empty()) capitals = upper;
@@ -517,6 +576,14 @@ std::vector<std::string> valuesFrom(const std::vector<std::string>& cased, const
         while (k < t.size() && (cased[k] == "-" || cased[k] == ">" || cased[k] == "," || joins.count(t[k]))) ++k;
     }
     return values;
+}
+
+// A verb of moving shortly before `at` ("move their story through", "cards moving through"): what follows are stages.
+bool movedBefore(const std::vector<std::string>& t, size_t at) {
+    static const std::set<std::string> moving = wordSet("move moves moving moved go goes going pass passes passing progress progresses flow flows advance advances");
+    for (size_t k = at; k > 0 && at - k < 4 && !t[k - 1].empty(); --k)
+        if (moving.count(t[k - 1])) return true;
+    return false;
 }
 
 std::vector<ValueList> valueLists(const std::vector<std::string>& cased, const std::vector<std::string>& t) {
@@ -543,12 +610,17 @@ std::vector<ValueList> valueLists(const std::vector<std::string>& cased, const s
         } else if (t[i] == "from") {
             values = valuesFrom(cased, t, i + 1, true, end);
             if (values.size() < 3) continue;
+        } else if (t[i] == "through" && movedBefore(t, i)) {
+            // "reporters move their story through draft, edit, copy desk, and ready"
+            values = valuesFrom(cased, t, i + 1, false, end);
+            if (values.size() < 3) continue;
         } else {
             continue;
         }
         if (values.size() > 8) values.resize(8);
         const std::string name = word != fieldOf.end() ? word->second : "stage";
-        out.push_back({{name, capitalized(name), "choice", values}, i, end});
+        // "through" stays: it tells the reader the word before it is a verb ("manuscripts move through ...").
+        out.push_back({{name, capitalized(name), "choice", values}, t[i] == "through" ? i + 1 : i, end});
         i = end - 1;
     }
     return out;
@@ -629,6 +701,9 @@ bool actorAt(const std::vector<std::string>& cased, const std::vector<std::strin
     const std::string before = k > 0 ? t[k - 1] : "";
     const std::string after = p.end < t.size() ? t[p.end] : "";
     if (before == "as") return agentNoun(p.head) || after == "i" || after == "we";
+    // "Client app for a tattoo studio", "a volunteer portal": who uses it; "a patient tracker" lists patients.
+    static const std::set<std::string> apps = wordSet("app application portal");
+    if (p.named && personRole(p.head) && apps.count(singularOf(t[p.end - 1]))) return true;
     if (before == "for") {
         if (each) return false;
         if (after == "to" && p.end + 1 < t.size() && knownVerb(t[p.end + 1])) return true;
@@ -680,6 +755,12 @@ RequestNouns readNouns(std::string_view request) {
     static const std::set<std::string> listWords = wordSet("with including showing containing having has have");
     static const std::set<std::string> eachWords = wordSet("each every per");
     const Readings readings = readingsOf(cased, t);
+    std::vector<IdeaField> unowned;                       // values listed with no thing named: the main entity's
+    std::vector<bool> taken(readings.measured.size());    // readings "at each X" gave to X
+    std::vector<std::pair<size_t, std::string>> named;    // where each managed thing is mentioned
+    size_t looseFrom = 0, looseTo = 0;                     // tokens of the unowned colon list
+    size_t appEnd = 0;                                     // where the last phrase naming the app ends
+    std::vector<std::pair<size_t, size_t>> attributeSpans; // tokens of "X with A, B and C" lists
 
     // Measures broken down "by" something are a breakdown, not rows filed under it ("spending by month").
     static const std::set<std::string> measures = wordSet("sale revenue income profit expense cost spend spending usage consumption");
@@ -689,11 +770,36 @@ RequestNouns readNouns(std::string_view request) {
         if ((gerund(p.head) && !p.plural) || containerNouns().count(p.head) || p.named) {
             if (p.end < t.size() && (listWords.count(t[p.end]) || t[p.end] == "for")) {
                 listedFrom = p.end + 1;
-                listedTo = listEnd(t, listedFrom);
+                listedTo = listEnd(cased, t, listedFrom);
             }
+            if (p.named || containerNouns().count(p.head)) appEnd = p.end;
             if (gerund(p.head) && !p.plural) continue;  // "hearings" are things
         }
-        if (readings.covers(p.begin)) continue;
+        if (readings.covers(p.begin) || (p.begin >= looseFrom && p.begin < looseTo)) continue;
+        // One value another thing is listed with ("vendor cards with a produce photo") is that thing's field; plural
+        // ones may be things of their own ("playlists with songs").
+        if (!p.plural && std::any_of(attributeSpans.begin(), attributeSpans.end(), [&](const auto& r) { return p.begin >= r.first && p.begin < r.second; })) continue;
+        // "writes a ticket on a phone with plate, violation and a photo": the device it is used on is no thing, and
+        // what it is written with belongs to the thing before.
+        static const std::set<std::string> devices = wordSet("phone tablet laptop desktop computer mobile ipad smartphone");
+        size_t d = p.begin;
+        while (d > 0 && determiners().count(t[d - 1])) --d;
+        if (devices.count(p.head) && p.modifier.empty() && d > 0 && (t[d - 1] == "on" || t[d - 1] == "from" || t[d - 1] == "using" || t[d - 1] == "via" || t[d - 1] == "use")) {
+            if (lastThing && p.end < t.size() && t[p.end] == "with") {
+                const size_t stop = listEnd(cased, t, p.end + 1);
+                attributeSpans.emplace_back(p.end + 1, stop);
+                for (IdeaField& f : fieldsFrom(t, p.end + 1, stop))
+                    if (std::none_of(lastThing->attributes.begin(), lastThing->attributes.end(), [&](const IdeaField& g) { return g.name == f.name; }))
+                        lastThing->attributes.push_back(std::move(f));
+            }
+            continue;
+        }
+        // "take a photo of the water": one picture is a field of what the app records; "photos" may be its subject.
+        static const std::set<std::string> pictures = wordSet("photo picture image snapshot");
+        if (!p.plural && pictures.count(p.head) && p.modifier.empty()) {
+            unowned.push_back({camelKey(p.head), capitalized(p.head), "image", {}});
+            continue;
+        }
         // "data" is not a thing the app manages, "pantry items" are.
         // A kind given by example is a thing's field ("themes (cleanliness, noise)").
         const bool exampled = std::any_of(examples.begin(), examples.end(), [&](const ExampleList& l) { return l.after == p.end; });
@@ -709,6 +815,11 @@ RequestNouns readNouns(std::string_view request) {
             e.words = p.words;
             order.push_back(phrase);
         }
+        auto addAttributes = [&](std::vector<IdeaField> fields) {
+            for (IdeaField& f : fields)
+                if (std::none_of(e.attributes.begin(), e.attributes.end(), [&](const IdeaField& g) { return g.name == f.name; }))
+                    e.attributes.push_back(std::move(f));
+        };
         for (const ExampleList& l : examples) {
             if (l.after != p.end) continue;
             // "the state of every printer (printing, idle, error)": the choices of that state.
@@ -716,8 +827,15 @@ RequestNouns readNouns(std::string_view request) {
             while (b > 0 && (determiners().count(t[b - 1]) || eachWords.count(t[b - 1]))) --b;
             const std::string of = b > 1 && t[b - 1] == "of" ? singularOf(t[b - 2]) : "";
             if (of == "state" || of == "status" || of == "stage") {
-                if (std::none_of(e.attributes.begin(), e.attributes.end(), [&](const IdeaField& f) { return f.name == of; }))
-                    e.attributes.push_back({of, capitalized(of), "choice", l.values});
+                addAttributes({{of, capitalized(of), "choice", l.values}});
+                continue;
+            }
+            // "each card is a car (make, model, plate, customer)": a bracket after one thing lists what it holds.
+            if (cased[l.begin] == "(" && !p.plural && !kindNoun(p.head) && !personRole(p.head)) {
+                std::string listed;
+                for (const std::string& v : l.values) listed += (listed.empty() ? "" : " and ") + lowerWord(v);
+                const std::vector<std::string> words = tokensWithBoundaries(listed);
+                addAttributes(fieldsFrom(words, 0, words.size()));
                 continue;
             }
             const bool whose = p.begin > 0 && (t[p.begin - 1] == "from" || t[p.begin - 1] == "by");
@@ -734,7 +852,11 @@ RequestNouns readNouns(std::string_view request) {
             if (std::find(out.actors.begin(), out.actors.end(), people) == out.actors.end()) out.actors.push_back(people);
             continue;
         }
+        // "Client app for a tattoo studio": the business the app serves, not a list it keeps.
+        static const std::set<std::string> serves = wordSet("a an our my");
+        if (appEnd > 0 && p.begin == appEnd + 2 && t[appEnd] == "for" && serves.count(t[appEnd + 1]) && !p.plural) continue;
         managed[phrase] = true;
+        if (!personRole(p.head)) named.emplace_back(p.begin, phrase);
         e.score += 2 + (p.plural ? 1 : 0) + (p.begin >= listedFrom && p.begin < listedTo ? 3 : 0) + (p.named ? 3 : 0);
         // What comes before the phrase, skipping determiners and numbers: a verb acting on it, or "each".
         size_t k = p.begin, eachAt = 0;
@@ -742,28 +864,52 @@ RequestNouns readNouns(std::string_view request) {
             if (eachWords.count(t[k - 1])) e.score += 3, eachAt = k - 1;
             --k;
         }
-        if (k > 0 && (verbs().count(t[k - 1]) || verbs().count(singularOf(t[k - 1])))) e.score += 4;
+        // "fill in a report", "write up a defect": a particle between the verb and its object.
+        static const std::set<std::string> particles = wordSet("in out up");
+        const size_t verbAt = k > 1 && particles.count(t[k - 1]) && knownVerb(t[k - 2]) ? k - 1 : k;
+        if (verbAt > 0 && (verbs().count(t[verbAt - 1]) || verbs().count(singularOf(t[verbAt - 1])))) e.score += 4;
         if (k > 0 && t[k - 1] == "as") e.score -= 4;  // "as a gift": what it is used as, rarely what is managed
-        auto addAttributes = [&](std::vector<IdeaField> fields) {
-            for (IdeaField& f : fields)
-                if (std::none_of(e.attributes.begin(), e.attributes.end(), [&](const IdeaField& g) { return g.name == f.name; }))
-                    e.attributes.push_back(std::move(f));
-        };
         // "X with A, B and C", "X: A, B, C": attributes of X.
         // A colon list that opens with a plural names things the app holds ("A court calendar: hearings by room"); one
         // after a heading that is no object of the request ("High contrast: whitesmoke background") is no row's.
         // "see which trails were groomed overnight", "which sites are occupied": a yes/no each row holds.
         if (k > 0 && t[k - 1] == "which") addAttributes(stateOf(t, p.end));
         const bool object = k == 0 || eachAt > 0 || knownVerb(t[k - 1]);
-        const bool colonList = object && p.end + 1 < t.size() && cased[p.end] == ":" && !t[p.end + 1].empty() && singularOf(t[p.end + 1]) == t[p.end + 1] &&
+        // "each object observed with telescope, eyepiece and seeing conditions": a participle may come between.
+        // "the artists, each with their style and a few portfolio images": each of them holds the list.
+        size_t listAt = p.end;
+        if (p.end + 1 < t.size() && participle(t[p.end]) && t[p.end + 1] == "with") listAt = p.end + 1;
+        if (p.end + 2 < t.size() && t[p.end].empty() && t[p.end + 1] == "each" && t[p.end + 2] == "with") listAt = p.end + 2;
+        const bool colonList = p.end + 1 < t.size() && cased[p.end] == ":" && !t[p.end + 1].empty() && singularOf(t[p.end + 1]) == t[p.end + 1] &&
                                !containerNouns().count(p.head) && !appNouns().count(p.head);
-        if (p.end < t.size() && (listWords.count(t[p.end]) || colonList)) {
-            const size_t stop = listEnd(t, p.end + 1);
-            addAttributes(fieldsFrom(t, p.end + 1, stop));
-            if (stop > p.end + 1) e.score += 3;
+        if (listAt < t.size() && (listWords.count(t[listAt]) || (colonList && object))) {
+            const size_t stop = listEnd(cased, t, listAt + 1);
+            if (listWords.count(t[listAt])) attributeSpans.emplace_back(listAt + 1, stop);
+            addAttributes(fieldsFrom(t, listAt + 1, stop));
+            if (stop > listAt + 1) e.score += 3;
+        } else if (colonList && k > 0 && functionWords().count(t[k - 1]) && std::islower(static_cast<unsigned char>(cased[p.end + 1][0]))) {
+            // "log hive inspections while standing at the hive: queen seen, brood frames, mite count": after a place
+            // the list is what the app records. After a heading ("High contrast: ...", "Bottom tabs: Map") it is not.
+            const size_t stop = listEnd(cased, t, p.end + 1);
+            std::vector<IdeaField> fields = fieldsFrom(t, p.end + 1, stop);
+            if (fields.size() >= 2) {
+                unowned.insert(unowned.end(), fields.begin(), fields.end());
+                looseFrom = p.end + 1;
+                looseTo = stop;
+            }
         }
         // "temperature, salinity and dissolved oxygen per tank", "temperature and humidity in each of the houses":
         // what is read or kept for each one.
+        // "At each pool they test chlorine, pH and alkalinity": what is read there is the pool's.
+        for (size_t m = 0; m < readings.measured.size(); ++m) {
+            const size_t verb = readings.measured[m].first;
+            const bool near = eachAt > 0 && verb > p.end && verb - p.end <= 4 &&
+                              std::none_of(cased.begin() + p.end, cased.begin() + verb, [](const std::string& w) { return w == "." || w == ";" || w == ":"; });
+            if (!near || taken[m]) continue;
+            taken[m] = true;
+            addAttributes(readings.measured[m].second);
+            e.score += 4;
+        }
         if (eachAt > 0) {
             size_t listTo = eachAt;
             if (listTo > 0 && perPlaces().count(t[listTo - 1]) && t[eachAt] != "per") --listTo;
@@ -774,7 +920,7 @@ RequestNouns readNouns(std::string_view request) {
         // "hearings by courtroom, judge and time": what each row is filed under. One word ("by the hour",
         // "cups by size") says how to sort or charge.
         if (p.end < t.size() && t[p.end] == "by" && !measures.count(p.head)) {
-            std::vector<IdeaField> filed = fieldsFrom(t, p.end + 1, listEnd(t, p.end + 1));
+            std::vector<IdeaField> filed = fieldsFrom(t, p.end + 1, listEnd(cased, t, p.end + 1));
             if (filed.size() >= 2) {
                 addAttributes(std::move(filed));
                 e.score += 3;
@@ -786,6 +932,13 @@ RequestNouns readNouns(std::string_view request) {
         const bool handled = p.plural || (k > 0 && knownVerb(t[k - 1]) && !making.count(t[k - 1]) && !making.count(singularOf(t[k - 1])));
         if (containerNouns().count(p.head) && p.modifier.empty()) appOnly[phrase] = (!appOnly.count(phrase) || appOnly[phrase]) && !handled;
     }
+    for (const auto& [from, fields] : readings.forEach) {
+        const auto before = std::find_if(named.rbegin(), named.rend(), [&](const auto& n) { return n.first < from; });
+        if (before == named.rend()) continue;
+        std::vector<IdeaField>& attributes = found[before->second].attributes;
+        for (const IdeaField& f : fields)
+            if (std::none_of(attributes.begin(), attributes.end(), [&](const IdeaField& g) { return g.name == f.name; })) attributes.push_back(f);
+    }
     for (const auto& [phrase, app] : appOnly)
         if (app) found[phrase].score = std::min(found[phrase].score, 1);
     for (const std::string& phrase : order)
@@ -793,9 +946,11 @@ RequestNouns readNouns(std::string_view request) {
     // Best first; the first mentioned wins a tie (requests usually name their subject early).
     std::stable_sort(out.entities.begin(), out.entities.end(), [](const RequestEntity& a, const RequestEntity& b) { return a.score > b.score; });
     // Readings no phrase took are the main entity's, unless they name an entity themselves.
+    for (size_t m = 0; m < readings.measured.size(); ++m)
+        if (!taken[m]) unowned.insert(unowned.end(), readings.measured[m].second.begin(), readings.measured[m].second.end());
     if (!out.entities.empty()) {
         std::vector<IdeaField>& fields = out.entities.front().attributes;
-        for (const IdeaField& f : readings.measured) {
+        for (const IdeaField& f : unowned) {
             const bool entity = std::any_of(out.entities.begin(), out.entities.end(), [&](const RequestEntity& e) { return camelKey(e.head) == f.name || camelKey(e.phrase) == f.name; });
             const bool owned = std::any_of(out.entities.begin(), out.entities.end(), [&](const RequestEntity& e) {
                 return std::any_of(e.attributes.begin(), e.attributes.end(), [&](const IdeaField& g) { return g.name == f.name; });
@@ -896,6 +1051,12 @@ std::string requestProperName(std::string_view request) {
 std::vector<RequestEntity> requestEntities(std::string_view request) { return readNouns(request).entities; }
 
 std::vector<std::string> requestActors(std::string_view request) { return readNouns(request).actors; }
+
+bool kindNoun(const std::string& word) {
+    static const std::set<std::string> s = wordSet(
+        "type kind category class level grade tier size mark label tag style theme topic genre format method mode difficulty priority flavour flavor");
+    return s.count(word) > 0;
+}
 
 bool isFunctionWord(const std::string& word) { return functionWords().count(word) > 0; }
 
