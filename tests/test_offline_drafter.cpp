@@ -647,3 +647,17 @@ TEST_CASE("a photo field is attached with a button on the form and shown on the 
     d.settle();
     CHECK(hasText(d, rows[0]["photo"].get<std::string>()));
 }
+
+TEST_CASE("'let nurses swap shifts' puts a Swap button on a shift", "[drafter][feature]") {
+    Json spec = draftSpec("let volunteers swap shifts with each other without calling the coordinator");
+    std::string swap;
+    for (const Json& r : spec["meta"]["requirements"])
+        for (const Json& id : r["ids"])
+            if (id.get<std::string>().rfind("swap", 0) == 0) swap = id;
+    REQUIRE(swap == "swapShift");  // on the shift, not on the volunteers who swap
+    HeadlessDriver d(load(spec));
+    d.proto().navigate("shift", Json{{"id", 1}});
+    d.settle();
+    click(d, swap);
+    CHECK(hasText(d, "Swapped"));
+}

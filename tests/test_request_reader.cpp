@@ -377,7 +377,7 @@ TEST_CASE("values with no thing of their own: after a place's colon, 'for each',
     CHECK_FALSE(anyNameHas(look, "dark text"));
 
     IdeaReading tours = readIdea("Tour desk. It must show: 1. this week's walking tours and the guide fee for each 2. a way to add a tour");
-    CHECK(requiredField(tours, "tour", "Guide fee").kind == "money");  // "walking tours" are the tours
+    CHECK(requiredField(tours, "walking tour", "Guide fee").kind == "money");  // "a tour" is one of them
     CHECK(entityNamed(tours, "guide fee") == nullptr);
 
     IdeaReading deliveries = readIdea("Drivers record each meal delivery and whether the recipient was home");
@@ -401,4 +401,33 @@ TEST_CASE("the device a request is used on and the business an app serves are no
     CHECK(gym.actors == std::vector<std::string>{"members"});
     CHECK(entityNamed(gym, "climbing gym") == nullptr);
     CHECK(entityNamed(gym, "member") == nullptr);
+}
+
+TEST_CASE("a condition, a due date and an end date name a value of the main thing", "[reader]") {
+    IdeaReading boiler = readIdea("Boiler room log that warns the engineer if pressure gets too high");
+    const IdeaField* pressure = nullptr;
+    for (const IdeaEntity& e : boiler.entities)
+        if (const IdeaField* f = fieldLabelled(e, "Pressure")) pressure = f;
+    REQUIRE(pressure != nullptr);
+    CHECK(pressure->kind == "number");
+    CHECK(entityNamed(boiler, "pressure") == nullptr);
+
+    IdeaReading fleet = readIdea("list of vans overdue for their annual service, with a button to book a garage");
+    CHECK(requiredField(fleet, "van", "Annual service").kind == "date");
+
+    IdeaReading club = readIdea("As a club secretary I want to see when each membership expires so that I can send reminders.");
+    bool expiry = false;
+    for (const IdeaEntity& e : club.entities)
+        if (const IdeaField* f = fieldLabelled(e, "Membership expiry")) expiry = f->kind == "date";
+    CHECK(expiry);
+}
+
+TEST_CASE("a second thing borrows a domain only when the request says more of that domain", "[reader]") {
+    // One word "appointments" in a tattoo studio's brief is no clinic: no doctor, no clinic rows.
+    IdeaReading studio = readIdea("Client app for a tattoo studio. It must show: 1. the artists, each with their style 2. a way to request a "
+                                  "consultation 3. my upcoming appointments and the deposit paid for each.");
+    const IdeaEntity* appointments = entityNamed(studio, "appointment");
+    REQUIRE(appointments != nullptr);
+    CHECK_FALSE(anyNameHas(studio, "doctor"));
+    CHECK(requiredField(studio, "appointment", "Deposit paid").kind == "money");
 }

@@ -959,6 +959,9 @@ IdeaReading readIdea(std::string_view rawIdea) {
             return std::any_of(e.fields.begin(), e.fields.end(), [&](const IdeaField& g) { return g.name == f.name || lower(g.label) == lower(f.label); });
         });
         if (!asked[k].examples.empty() || (own >= 3 && !known)) return false;
+        // A second thing lends a domain only when the request says more of it than that one noun: a tattoo studio's
+        // appointments are no clinic's.
+        if (k > 0 && -scored[domainRank].first < 20) return false;
         if (lendsRows(e, asked[k])) return true;
         return k == 0 && domainRank == 0 && std::any_of(e.triggers.begin(), e.triggers.end(), [&](const std::string& t) { return isNoun(asked[k], t); });
     };

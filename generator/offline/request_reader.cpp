@@ -458,6 +458,39 @@ IdeaField whetherField(const std::vector<std::string>& t, size_t at, size_t& end
     return {camelKey(label), capitalized(label), "bool", {}};
 }
 
+// A value a condition or a due date names, starting at `at`: "if methane is too high" -> a number "Methane",
+// "overdue for their rabies shot" -> a date "Rabies shot", "when each lease ends" -> a date "Lease end".
+IdeaField conditionField(const std::vector<std::string>& t, size_t at, size_t& end) {
+    static const std::set<std::string> conditions = wordSet("if when whenever once unless");
+    static const std::set<std::string> be = wordSet("is are gets get goes go rises rise drops drop falls fall");
+    static const std::set<std::string> limits = wordSet("high low above below over under");
+    static const std::map<std::string, std::string> ends = {{"ends", "end"}, {"expires", "expiry"}, {"starts", "start"}, {"renews", "renewal"}};
+    const auto nounsFrom = [&](size_t k, std::string& label) {
+        while (k < t.size() && (determiners().count(t[k]) || t[k] == "each" || t[k] == "every")) ++k;
+        for (size_t n = 0; k < t.size() && n < 3 && !t[k].empty() && nominal(t, k) && !be.count(t[k]) && !ends.count(t[k]); ++k, ++n)
+            label += (label.empty() ? "" : " ") + t[k];
+        end = k;
+        return k;
+    };
+    std::string label;
+    if (conditions.count(t[at])) {
+        size_t k = nounsFrom(at + 1, label);
+        if (label.empty() || k >= t.size()) return {};
+        if (const auto end = ends.find(t[k]); end != ends.end() && t[at] == "when")
+            return {camelKey(singularOf(label) + " " + end->second), capitalized(singularOf(label) + " " + end->second), "date", {}};
+        if (!be.count(t[k])) return {};
+        if (++k < t.size() && t[k] == "too") ++k;
+        if (k >= t.size() || !limits.count(t[k])) return {};
+        return {camelKey(label), capitalized(label), "number", {}};
+    }
+    if (t[at] == "for" && at > 0 && (t[at - 1] == "overdue" || t[at - 1] == "due")) {
+        nounsFrom(at + 1, label);
+        if (label.empty()) return {};
+        return {camelKey(label), capitalized(label), "date", {}};
+    }
+    return {};
+}
+
 // Values a row holds that the request lists without naming the row as a thing: readings a verb takes ("log
 // gravity and temperature every day") and lists read "per X" or "in each X". Never rows themselves; plural items
 // are things ("log workouts and meals").
@@ -496,6 +529,9 @@ Readings readingsOf(const std::vector<std::string>& cased, const std::vector<std
             const size_t end = measuredListEnd(cased, t, i + 1);
             std::vector<IdeaField> fields = list(i + 1, end, end < t.size() && t[end] == "whether" ? 1 : 2);
             if (!fields.empty()) out.measured.emplace_back(i, std::move(fields));
+        } else if (size_t end = i; !conditionField(t, i, end).name.empty()) {
+            out.spans.emplace_back(i, end);
+            out.measured.emplace_back(i, std::vector<IdeaField>{conditionField(t, i, end)});
         } else if (t[i] == "whether") {
             size_t end = i;
             IdeaField asked = whetherField(t, i, end);
@@ -935,7 +971,9 @@ RequestNouns readNouns(std::string_view request) {
     for (const auto& [from, fields] : readings.forEach) {
         const auto before = std::find_if(named.rbegin(), named.rend(), [&](const auto& n) { return n.first < from; });
         if (before == named.rend()) continue;
-        std::vector<IdeaField>& attributes = found[before->second].attributes;
+        RequestEntity& owner = found[before->second];
+        owner.score += 3;  // given a value of its own, like "X with A and B"
+        std::vector<IdeaField>& attributes = owner.attributes;
         for (const IdeaField& f : fields)
             if (std::none_of(attributes.begin(), attributes.end(), [&](const IdeaField& g) { return g.name == f.name; })) attributes.push_back(f);
     }

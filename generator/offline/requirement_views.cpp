@@ -159,6 +159,14 @@ void readAction(Statement& s) {
     for (auto& [cue, len] : cues)
         for (size_t i = 0; i + len < s.words.size() && at == s.words.size(); ++i)
             if (std::equal(cue.begin(), cue.end(), s.words.begin() + static_cast<long>(i)) && verbAt(i + len)) at = i + len;
+    // "let nurses swap shifts", "help the crew log loads": the people come between the cue and the verb.
+    static const std::set<std::string> letting = {"let", "lets", "help", "helps"};
+    for (size_t i = 0; i + 2 < s.words.size() && at == s.words.size(); ++i) {
+        if (!letting.count(s.words[i])) continue;
+        size_t who = i + 1;
+        if (isFunctionWord(s.words[who])) ++who;
+        if (who + 1 < s.words.size() && singularOf(s.words[who]) != s.words[who] && verbAt(who + 1)) at = who + 1;
+    }
     s.affordance = at < s.words.size();
     // A statement opens with a verb the reader knows, or one an object follows ("teleport the defendant"); "Seagreen
     // and honeydew palette" opens with a colour.
@@ -223,7 +231,8 @@ Statement readStatement(const Draft& d, const std::string& text) {
     else {
         readAction(s);
         if (!s.verb.empty()) s.ask = Ask::Action;
-        if (!s.object.empty() && !s.plan) s.plan = planNamed(d, s.object);
+        // The verb acts on its object, whoever the statement names first ("let volunteers swap shifts").
+        if (const EntityPlan* object = planNamed(d, s.object)) s.plan = object;
     }
     return s;
 }
@@ -400,11 +409,16 @@ const std::set<std::string> kScreenVerbs = {"add", "create", "log", "record", "s
 // "approve" -> "approved", "reply" -> "replied", "bid" -> "bid".
 std::string pastOf(const std::string& verb) {
     static const std::map<std::string, std::string> irregular = {{"bid", "bid"}, {"pay", "paid"}, {"buy", "bought"}, {"send", "sent"},
-                                                                 {"sell", "sold"}, {"write", "written"}, {"set", "set"}, {"put", "put"},
-                                                                 {"pin", "pinned"}, {"ship", "shipped"}, {"plan", "planned"}, {"stop", "stopped"}};
+                                                                 {"sell", "sold"}, {"write", "written"}, {"set", "set"}, {"put", "put"}};
     if (auto it = irregular.find(verb); it != irregular.end()) return it->second;
     if (verb.back() == 'e') return verb + "d";
     if (verb.back() == 'y' && verb.size() > 1 && !std::strchr("aeiou", verb[verb.size() - 2])) return verb.substr(0, verb.size() - 1) + "ied";
+    // One syllable ending consonant-vowel-consonant doubles its last letter: "swap" -> "swapped", "flag" -> "flagged".
+    const auto vowel = [](char c) { return std::strchr("aeiou", c) != nullptr; };
+    const size_t n = verb.size();
+    const auto vowels = std::count_if(verb.begin(), verb.end(), vowel);
+    if (n >= 3 && vowels == 1 && !vowel(verb[n - 1]) && vowel(verb[n - 2]) && !vowel(verb[n - 3]) && !std::strchr("wxy", verb[n - 1]))
+        return verb + verb.back() + "ed";
     return verb + "ed";
 }
 
