@@ -431,3 +431,13 @@ TEST_CASE("a second thing borrows a domain only when the request says more of th
     CHECK_FALSE(anyNameHas(studio, "doctor"));
     CHECK(requiredField(studio, "appointment", "Deposit paid").kind == "money");
 }
+
+TEST_CASE("after an article even a verb is a thing; a short clause may stand between a thing and its 'with' list", "[reader]") {
+    IdeaReading dig = readIdea("As a surveyor I want to record each find with its grid square and depth so that nothing is lost.");
+    requiredFields(dig, "find", {"Grid square", "Depth"});
+
+    IdeaReading grants = readIdea("Show the scholarships we're applying for, with sponsor, amount and deadline. List the essays owed to sponsors.");
+    requiredFields(grants, "scholarship", {"Sponsor", "Amount", "Deadline"});
+    CHECK(entityNamed(grants, "owed") == nullptr);  // a four-letter participle is no thing
+    CHECK(entityNamed(grants, "essay") != nullptr);
+}

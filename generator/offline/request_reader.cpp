@@ -52,7 +52,7 @@ const std::set<std::string>& functionWords() {
         "several one two three four five six seven eight nine ten up down out off again right now today tonight "
         "tomorrow yesterday please e g eg etc vs back below along whether forward away around ahead instead together else ever "
         "even yet once twice maybe perhaps already hundred hundreds thousand thousands dozen dozens half whose whom "
-        "side underground aside anything everything nothing something anyone everyone otherwise");
+        "side underground aside anything everything nothing something anyone everyone otherwise against beyond toward towards");
     return s;
 }
 
@@ -222,7 +222,9 @@ bool participle(const std::string& w) {
     static const std::set<std::string> irregular = wordSet(
         "written taken given done seen shown known chosen driven eaten broken spoken stolen frozen hidden ridden forgotten gotten "
         "made sold told paid sent kept held built bought brought caught taught found lost won begun grown thrown flown drawn worn torn");
-    return (endsWith(w, "ed") && !nouns.count(w)) || irregular.count(w) > 0;
+    // Four letters are enough for "owed", "used", "aged"; "bed" and "red" are shorter.
+    const bool ed = w.size() >= 4 && w.compare(w.size() - 2, 2, "ed") == 0;
+    return (ed && !nouns.count(w)) || irregular.count(w) > 0;
 }
 
 // "sorting", "watering": an activity, unless the word is a thing ("building", "sighting").
@@ -251,6 +253,9 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
     static const std::set<std::string> openers = wordSet("and to then that which who also please");
     const bool opensClause = i == 0 || t[i - 1].empty() || openers.count(t[i - 1]);
     if (opensClause && i + 1 < t.size() && determiners().count(t[i + 1]) && t[i + 1] != "no") return false;
+    // "record each find", "the catch": after an article or "each", even a verb is a thing.
+    static const std::set<std::string> articles = wordSet("a an the each every its their our my your his her");
+    if (i > 0 && articles.count(t[i - 1]) && (verbs().count(w) || verbs().count(singularOf(w)))) return true;
     if (verbNouns().count(w) || verbNouns().count(singularOf(w))) {
         const bool plural = singularOf(w) != w;
         const std::string next = i + 1 < t.size() ? t[i + 1] : "";
@@ -916,6 +921,14 @@ RequestNouns readNouns(std::string_view request) {
         size_t listAt = p.end;
         if (p.end + 1 < t.size() && participle(t[p.end]) && t[p.end + 1] == "with") listAt = p.end + 1;
         if (p.end + 2 < t.size() && t[p.end].empty() && t[p.end + 1] == "each" && t[p.end + 2] == "with") listAt = p.end + 2;
+        // "grants we're applying for, with funder, amount and deadline": a short clause about them may come between.
+        for (size_t j = p.end; j < t.size() && j < p.end + 6 && listAt == p.end; ++j) {
+            if (t[j].empty()) {
+                if (j > p.end && cased[j] == "," && j + 1 < t.size() && t[j + 1] == "with") listAt = j + 1;
+                break;
+            }
+            if (nominal(t, j) && !gerund(t[j])) break;
+        }
         const bool colonList = p.end + 1 < t.size() && cased[p.end] == ":" && !t[p.end + 1].empty() && singularOf(t[p.end + 1]) == t[p.end + 1] &&
                                !containerNouns().count(p.head) && !appNouns().count(p.head);
         if (listAt < t.size() && (listWords.count(t[listAt]) || (colonList && object))) {
