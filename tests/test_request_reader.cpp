@@ -432,7 +432,7 @@ TEST_CASE("a second thing borrows a domain only when the request says more of th
     CHECK(requiredField(studio, "appointment", "Deposit paid").kind == "money");
 }
 
-TEST_CASE("after an article even a verb is a thing; a short clause may stand between a thing and its 'with' list", "[reader]") {
+TEST_CASE("after an article even a verb is a thing, and a short clause may stand between a thing and its 'with' list", "[reader]") {
     IdeaReading dig = readIdea("As a surveyor I want to record each find with its grid square and depth so that nothing is lost.");
     requiredFields(dig, "find", {"Grid square", "Depth"});
 
@@ -440,4 +440,23 @@ TEST_CASE("after an article even a verb is a thing; a short clause may stand bet
     requiredFields(grants, "scholarship", {"Sponsor", "Amount", "Deadline"});
     CHECK(entityNamed(grants, "owed") == nullptr);  // a four-letter participle is no thing
     CHECK(entityNamed(grants, "essay") != nullptr);
+}
+
+TEST_CASE("examples in the plural are kinds of the thing: a type field with singular choices", "[reader]") {
+    IdeaReading camp = readIdea("An app for the camp store that lists kit items such as tents, camp stoves and lanterns");
+    CHECK(requiredField(camp, "kit item", "Item type").choices == std::vector<std::string>{"Tent", "Camp stove", "Lantern"});
+    // After a plural, a lower-case colon list gives kinds too; capitalised labels after a heading do not.
+    IdeaReading radio = readIdea("Each show is a timeline of segments: songs, talk breaks, station IDs and ads.");
+    bool kinds = false;
+    for (const IdeaEntity& e : radio.entities)
+        for (const IdeaField& f : e.fields)
+            kinds = kinds || (f.choices.size() == 4 && f.choices[0] == "Song" && f.choices[1] == "Talk break" && f.choices[2] == "Station ID");
+    CHECK(kinds);
+    CHECK(entityNamed(radio, "show") != nullptr);  // "show" is a thing after "each"
+}
+
+TEST_CASE("'dark' is a look, while banners, themes and styles in the plural are things", "[reader]") {
+    IdeaReading look = readIdea("Dark UI with magenta accents for a sign shop that prints vinyl banners");
+    CHECK(entityNamed(look, "dark") == nullptr);
+    CHECK(entityNamed(look, "vinyl banner") != nullptr);
 }

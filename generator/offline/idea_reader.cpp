@@ -963,7 +963,8 @@ IdeaReading readIdea(std::string_view rawIdea) {
         // appointments are no clinic's.
         if (k > 0 && -scored[domainRank].first < 20) return false;
         if (lendsRows(e, asked[k])) return true;
-        return k == 0 && domainRank == 0 && std::any_of(e.triggers.begin(), e.triggers.end(), [&](const std::string& t) { return isNoun(asked[k], t); });
+        // Another of the domain's words as the subject ("dog" for pets) only when the request says more of it.
+        return k == 0 && domainRank == 0 && -scored[domainRank].first >= 20 && std::any_of(e.triggers.begin(), e.triggers.end(), [&](const std::string& t) { return isNoun(asked[k], t); });
     };
     const Lexicon::Entry* enrichment = nullptr;
     size_t enriched = SIZE_MAX;  // the asked entity the lexicon enriches
@@ -1032,17 +1033,38 @@ IdeaReading readIdea(std::string_view rawIdea) {
 
     // Examples name the rows of an entity the app lists ("a tool like a pressure washer or tile saw"), else they are
     // the choices of a field of the main entity.
+    // "songs, talk breaks, station IDs" -> "Station ID": the last word singular, as the request cased it.
+    auto singularValue = [](const std::string& v) {
+        const size_t at = v.rfind(' ') + 1;
+        const std::string last = lower(v.substr(at));
+        std::string one = singularOf(last);
+        // Short plurals the singular rules leave alone: "ads", "IDs" (not "gas", "bus").
+        if (one == last && last.size() >= 3 && last.back() == 's' && !std::strchr("aiuos", last[last.size() - 2])) one.pop_back();
+        return one == last ? "" : v.substr(0, at + one.size());
+    };
     for (const RequestEntity& a : asked) {
         if (a.examples.empty()) continue;
         auto listed = std::find_if(r.entities.begin(), r.entities.end(), [&](const IdeaEntity& e) { return e.singular == a.phrase || singularOf(e.singular) == a.head; });
-        if (listed != r.entities.end() && !choicesOnly(a)) {
+        // Examples in the plural are kinds of the thing ("segments: songs, talk breaks, station IDs"), not rows of it.
+        std::vector<std::string> kinds;
+        size_t plurals = 0;
+        for (const std::string& example : a.examples) {
+            const std::string one = singularValue(example);
+            plurals += one.empty() ? 0 : 1;
+            kinds.push_back(one.empty() ? example : one);
+        }
+        const bool plural = plurals >= 2 && plurals == a.examples.size();
+        const bool typed = listed != r.entities.end() && !choicesOnly(a) && plural;
+        if (listed != r.entities.end() && !choicesOnly(a) && !typed) {
             // The request's own rows replace any the lexicon lent: a lexicon row beside them reads as another app's.
             listed->rows = Json::array();
             for (const std::string& example : a.examples) listed->rows.push_back(Json{{listed->fields.front().name, example}});
             continue;
         }
-        IdeaEntity& owner = r.entities.front();
-        const IdeaField choice{camelKey(a.phrase), capitalized(a.phrase), "choice", a.examples};
+        IdeaEntity& owner = typed ? *listed : r.entities.front();
+        const std::vector<std::string>& values = plural ? kinds : a.examples;
+        const IdeaField choice = typed ? IdeaField{camelKey(a.head + " type"), capitalized(a.head + " type"), "choice", values}
+                                       : IdeaField{camelKey(a.phrase), capitalized(a.phrase), "choice", values};
         auto same = std::find_if(owner.fields.begin(), owner.fields.end(), [&](const IdeaField& f) { return f.name == choice.name; });
         if (same != owner.fields.end()) *same = choice;
         else owner.fields.insert(owner.fields.begin() + std::min<size_t>(1, owner.fields.size()), choice);

@@ -134,14 +134,16 @@ const std::set<std::string>& ingNouns() {
 bool lookWord(const std::string& w) {
     static const std::set<std::string> s = wordSet(
         "page screen single-screen one-pager onepager pager background header footer button sidebar layout theme mode font "
-        "typeface palette accent banner border corner shadow style colour color scheme");
+        "typeface palette accent banner border corner shadow style colour color scheme dark");
     return s.count(w) > 0;
 }
 
 // A look word, or a colour as written ("red", "navy"; "oranges" are fruit): the last word of a phrase about looks.
 bool looksOnly(const std::string& written) {
+    // "vinyl banners", "review themes", "tattoo styles": in the plural these are things a request handles.
+    static const std::set<std::string> things = wordSet("banners themes styles");
     std::uint32_t rgb = 0;
-    return lookWord(singularOf(written)) || cssColor(written, &rgb);
+    return (lookWord(singularOf(written)) && !things.count(written)) || cssColor(written, &rgb);
 }
 
 // People by their role: who uses an app ("for clerks") or whom it manages ("a roster of players").
@@ -238,7 +240,7 @@ const std::set<std::string>& verbNouns() {
         "measure water feed fix visit walk drop hand pass match top print scan drive hold turn spend rent hire store "
         "ship cover support work change update move pay track booking return transfer deposit move estimate quote "
         "delivery donation repair ride trip run race ticket alert reminder sign photo cost design draft count host release "
-        "build swap delay start finish mark");
+        "build swap delay start finish mark show");
     return s;
 }
 
@@ -682,9 +684,13 @@ std::vector<ExampleList> exampleLists(const std::vector<std::string>& cased, con
     std::vector<ExampleList> out;
     for (size_t i = 1; i < t.size(); ++i) {
         const bool bracket = cased[i] == "(";
+        // "a timeline of segments: songs, talk breaks, station IDs and ads": after a plural, a lower-case colon list
+        // gives examples too.
+        const bool colon = cased[i] == ":" && singularOf(t[i - 1]) != t[i - 1] && i + 1 < t.size() && !t[i + 1].empty() &&
+                           std::islower(static_cast<unsigned char>(cased[i + 1][0]));
         size_t from = i + 1;
         if (t[i] == "such" && i + 1 < t.size() && t[i + 1] == "as") from = i + 2;
-        else if (!bracket && t[i] != "like") continue;
+        else if (!bracket && !colon && t[i] != "like") continue;
         while (from < t.size() && (t[from] == "e" || t[from] == "g" || t[from] == "eg" || cased[from] == ".")) ++from;  // "e.g."
         // Examples follow a noun, or a noun and a comma ("defects, like a cracked mirror"); "I'd like to" follows none.
         size_t before = i;
@@ -716,7 +722,7 @@ std::vector<ExampleList> exampleLists(const std::vector<std::string>& cased, con
         flush();
         // A bracket holds a list only when it closes and names two or more short things: "(Brix)" renames, and
         // "(hospitals first)" explains.
-        if (tooLong || l.values.size() < (bracket ? 2u : 1u) || (bracket && !closed)) continue;
+        if (tooLong || l.values.size() < (bracket ? 2u : colon ? 3u : 1u) || (bracket && !closed)) continue;
         if (l.values.size() > 8) l.values.resize(8);
         if (closed) l.end = k;
         i = l.end - 1;
