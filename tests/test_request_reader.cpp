@@ -460,3 +460,12 @@ TEST_CASE("'dark' is a look, while banners, themes and styles in the plural are 
     CHECK(entityNamed(look, "dark") == nullptr);
     CHECK(entityNamed(look, "vinyl banner") != nullptr);
 }
+
+TEST_CASE("'farrier and vet visits' are two kinds of visit, and the farrier is no thing", "[reader]") {
+    IdeaReading flats = readIdea("Landlord app: tenants book plumber and electrician visits for their flats");
+    CHECK(requiredField(flats, "visit", "Visit type").choices == std::vector<std::string>{"Plumber", "Electrician"});
+    CHECK(entityNamed(flats, "plumber") == nullptr);
+    // Two things joined by "and" stay two things: "price and delivery dates" are no kinds of date.
+    for (const IdeaEntity& e : readIdea("Buyers compare quotes with price and delivery dates").entities)
+        CHECK(fieldLabelled(e, "Date type") == nullptr);
+}

@@ -812,7 +812,19 @@ RequestNouns readNouns(std::string_view request) {
     // Measures broken down "by" something are a breakdown, not rows filed under it ("spending by month").
     static const std::set<std::string> measures = wordSet("sale revenue income profit expense cost spend spending usage consumption");
     size_t listedFrom = 0, listedTo = 0;  // tokens of the list after "a beekeeping log with ...": what that app manages
+    Phrase previous;
     for (Phrase p : phrasesOf(t)) {
+        const Phrase earlier = std::exchange(previous, p);
+        // "upcoming farrier and vet visits", "morning and evening feeds": two kinds of one thing, the first no thing.
+        static const std::set<std::string> times = wordSet("morning afternoon evening night weekday weekend indoor outdoor home away");
+        const auto kindWord = [&](const std::string& w) { return agentNoun(w) || times.count(w) > 0; };
+        std::vector<std::string> pairedKinds;
+        if (earlier.words.size() == 1 && earlier.end + 1 == p.begin && (t[earlier.end] == "and" || t[earlier.end] == "or") && p.words.size() == 2 &&
+            !p.modifier.empty() && p.plural && kindWord(earlier.head) && kindWord(p.modifier)) {
+            pairedKinds = {capitalized(earlier.head), capitalized(p.modifier)};
+            managed[earlier.head] = false;
+            p.modifier.clear();
+        }
         // An activity ("beekeeping") or the app itself ("log") names the app; what its "with" list names is managed.
         if ((gerund(p.head) && !p.plural) || containerNouns().count(p.head) || p.named) {
             if (p.end < t.size() && (listWords.count(t[p.end]) || t[p.end] == "for")) {
@@ -867,6 +879,7 @@ RequestNouns readNouns(std::string_view request) {
                 if (std::none_of(e.attributes.begin(), e.attributes.end(), [&](const IdeaField& g) { return g.name == f.name; }))
                     e.attributes.push_back(std::move(f));
         };
+        if (!pairedKinds.empty()) addAttributes({{camelKey(p.head + " type"), capitalized(p.head + " type"), "choice", pairedKinds}});
         for (const ExampleList& l : examples) {
             if (l.after != p.end) continue;
             // "the state of every printer (printing, idle, error)": the choices of that state.
