@@ -661,3 +661,13 @@ TEST_CASE("'let nurses swap shifts' puts a Swap button on a shift", "[drafter][f
     click(d, swap);
     CHECK(hasText(d, "Swapped"));
 }
+
+TEST_CASE("a flag on 'any X that is missing Y' is titled by the Xs missing it", "[drafter][feature]") {
+    Json spec = draftSpec("Parcel desk for a mailroom. Flag any parcel that is missing its tracking number.");
+    std::string titles;
+    forEachNode(spec, [&](const NodeSite& s) {
+        if (s.type == "text" && s.node->value("style", "") == "strong") titles += s.node->value("text", "") + "\n";
+        return true;
+    });
+    CHECK(titles.find("Parcels missing tracking number") != std::string::npos);
+}

@@ -364,12 +364,26 @@ std::string emphasisTitle(const Statement& s) {
     for (size_t i = 0; i + 1 < to && i < 10; ++i)
         if ((s.words[i] == "want" || s.words[i] == "need" || s.words[i] == "like") && s.words[i + 1] == "to") { from = i + 2; break; }
     while (from < to && (kEmphasisVerbs.count(s.words[from]) || isFunctionWord(s.words[from]))) ++from;
-    for (size_t i = from + 1; i < to; ++i)
-        if (kAskingWords.count(s.words[i]) || s.words[i] == "so" || s.words[i] == "because") { to = i; break; }  // "... so that I can ..."
+    // "any hour that is missing its station ID" -> "Hours missing station ID": the clause says which ones.
+    std::set<size_t> skipped;
+    static const std::set<std::string> relatives = {"that", "which", "who"}, possessives = {"its", "their", "his", "her"};
+    std::vector<std::string> words = s.words;
+    for (size_t i = from + 1; i < to; ++i) {
+        const bool which = (words[i] == "is" || words[i] == "are") && relatives.count(words[i - 1]) && i > from + 1 && i + 1 < to &&
+                           words[i + 1].size() > 4 && words[i + 1].compare(words[i + 1].size() - 3, 3, "ing") == 0;
+        if (which) {
+            skipped.insert({i - 1, i});
+            if (words[i] == "is") words[i - 2] = pluralOf(words[i - 2]);
+            continue;
+        }
+        if (possessives.count(words[i]) && !skipped.empty()) { skipped.insert(i); continue; }
+        if (kAskingWords.count(words[i]) || words[i] == "so" || words[i] == "because") { to = i; break; }  // "... so that I can ..."
+    }
     std::string out;
-    size_t end = std::min(to, from + 8);
-    while (end > from + 1 && isFunctionWord(s.words[end - 1])) --end;  // "... with a severity and" ends at "severity"
-    for (size_t i = from; i < end; ++i) out += (out.empty() ? "" : " ") + s.words[i];
+    size_t end = std::min(to, from + 8 + skipped.size());
+    while (end > from + 1 && isFunctionWord(words[end - 1])) --end;  // "... with a severity and" ends at "severity"
+    for (size_t i = from; i < end; ++i)
+        if (!skipped.count(i)) out += (out.empty() ? "" : " ") + words[i];
     return out.size() < 4 ? subjectLabel(s, s.plan != nullptr) : capitalized(safeText(out, 60));
 }
 
