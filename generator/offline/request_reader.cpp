@@ -1000,13 +1000,14 @@ RequestNouns readNouns(std::string_view request) {
         const bool handled = p.plural || (k > 0 && knownVerb(t[k - 1]) && !making.count(t[k - 1]) && !making.count(singularOf(t[k - 1])));
         if (containerNouns().count(p.head) && p.modifier.empty()) appOnly[phrase] = (!appOnly.count(phrase) || appOnly[phrase]) && !handled;
     }
-    for (const auto& [from, fields] : readings.forEach) {
+    for (const auto& listed : readings.forEach) {
+        const size_t from = listed.first;  // a plain name: lambdas may not capture structured bindings (clang)
         const auto before = std::find_if(named.rbegin(), named.rend(), [&](const auto& n) { return n.first < from; });
         if (before == named.rend()) continue;
         RequestEntity& owner = found[before->second];
         owner.score += 3;  // given a value of its own, like "X with A and B"
         std::vector<IdeaField>& attributes = owner.attributes;
-        for (const IdeaField& f : fields)
+        for (const IdeaField& f : listed.second)
             if (std::none_of(attributes.begin(), attributes.end(), [&](const IdeaField& g) { return g.name == f.name; })) attributes.push_back(f);
     }
     for (const auto& [phrase, app] : appOnly)
