@@ -469,3 +469,10 @@ TEST_CASE("'farrier and vet visits' are two kinds of visit, and the farrier is n
     for (const IdeaEntity& e : readIdea("Buyers compare quotes with price and delivery dates").entities)
         CHECK(fieldLabelled(e, "Date type") == nullptr);
 }
+
+TEST_CASE("a thing taken 'out of service' or marked 'out of stock' has that status", "[reader]") {
+    IdeaReading lifts = readIdea("Ski patrol app: a lift with a fault must be taken out of service until it is inspected");
+    CHECK(requiredField(lifts, "lift", "Status").choices == std::vector<std::string>{"Available", "Out of service"});
+    IdeaReading pantry = readIdea("Volunteers list pantry items and mark an item out of stock with one tap");
+    CHECK(requiredField(pantry, "pantry item", "Status").choices == std::vector<std::string>{"In stock", "Out of stock"});
+}

@@ -1000,6 +1000,19 @@ RequestNouns readNouns(std::string_view request) {
         const bool handled = p.plural || (k > 0 && knownVerb(t[k - 1]) && !making.count(t[k - 1]) && !making.count(singularOf(t[k - 1])));
         if (containerNouns().count(p.head) && p.modifier.empty()) appOnly[phrase] = (!appOnly.count(phrase) || appOnly[phrase]) && !handled;
     }
+    // "a bus ... must be taken out of service", "mark a machine out of order": the thing before has that state.
+    static const std::set<std::string> outOf = wordSet("service order stock commission action");
+    static const std::set<std::string> putting = wordSet("taken take takes put puts mark marks marked be is are goes go went set flag flags");
+    for (size_t i = 1; i + 2 < t.size(); ++i) {
+        if (t[i] != "out" || t[i + 1] != "of" || !outOf.count(t[i + 2])) continue;
+        bool put = false;
+        for (size_t k = i; k > 0 && i - k < 5 && !t[k - 1].empty(); --k) put = put || putting.count(t[k - 1]) > 0;
+        const auto before = std::find_if(named.rbegin(), named.rend(), [&](const auto& n) { return n.first < i; });
+        if (!put || before == named.rend()) continue;
+        std::vector<IdeaField>& attributes = found[before->second].attributes;
+        if (std::any_of(attributes.begin(), attributes.end(), [](const IdeaField& f) { return f.kind == "choice"; })) continue;
+        attributes.push_back({"status", "Status", "choice", {t[i + 2] == "stock" ? "In stock" : "Available", "Out of " + t[i + 2]}});
+    }
     for (const auto& listed : readings.forEach) {
         const size_t from = listed.first;  // a plain name: lambdas may not capture structured bindings (clang)
         const auto before = std::find_if(named.rbegin(), named.rend(), [&](const auto& n) { return n.first < from; });
