@@ -322,6 +322,15 @@ TEST_CASE("a habit tracker with reminders has a reminders screen with a time sel
     CHECK(hasText(d, "Reminders are off"));
 }
 
+// The last id listed in meta.requirements that starts with `prefix`, or "".
+std::string requirementIdStarting(const Json& spec, const std::string& prefix) {
+    std::string found;
+    for (const Json& r : spec["meta"]["requirements"])
+        for (const Json& id : r["ids"])
+            if (id.get<std::string>().rfind(prefix, 0) == 0) found = id;
+    return found;
+}
+
 TEST_CASE("a request with several roles gets a 'Viewing as' switch naming them", "[drafter][feature]") {
     Json spec = draftSpec("As a beekeeper I want to log hive inspections. As a club mentor I want to see which hives need a visit.");
     const Json* viewAs = findWidget(spec["screens"]["home"], "chips");
@@ -338,10 +347,7 @@ TEST_CASE("a request with several roles gets a 'Viewing as' switch naming them",
 
 TEST_CASE("'a way to mark X Y' puts a button on X that makes it Y", "[drafter][feature]") {
     Json spec = draftSpec("Court calendar. It must show: 1. hearings with judge, courtroom and time 2. a way to mark a hearing adjourned");
-    std::string mark;
-    for (const Json& r : spec["meta"]["requirements"])
-        for (const Json& id : r["ids"])
-            if (id.get<std::string>().rfind("mark", 0) == 0) mark = id;
+    const std::string mark = requirementIdStarting(spec, "mark");
     REQUIRE(mark == "markHearing");
     HeadlessDriver d(load(spec));
     d.proto().navigate("hearing", Json{{"id", 1}});
@@ -650,10 +656,7 @@ TEST_CASE("a photo field is attached with a button on the form and shown on the 
 
 TEST_CASE("'let nurses swap shifts' puts a Swap button on a shift", "[drafter][feature]") {
     Json spec = draftSpec("let volunteers swap shifts with each other without calling the coordinator");
-    std::string swap;
-    for (const Json& r : spec["meta"]["requirements"])
-        for (const Json& id : r["ids"])
-            if (id.get<std::string>().rfind("swap", 0) == 0) swap = id;
+    const std::string swap = requirementIdStarting(spec, "swap");
     REQUIRE(swap == "swapShift");  // on the shift, not on the volunteers who swap
     HeadlessDriver d(load(spec));
     d.proto().navigate("shift", Json{{"id", 1}});

@@ -47,6 +47,8 @@ struct RequestEntity {
 };
 // A verb the request reader knows ("log", "tracks", "approve"): a request's verb, never part of a noun phrase.
 bool knownVerb(const std::string& word);
+// Appends the fields whose name `to` does not have yet, in order.
+void addNewFields(std::vector<IdeaField>& to, const std::vector<IdeaField>& fields);
 // A noun that names a kind of something ("category", "difficulty", "style"): its examples are choices, not rows.
 bool kindNoun(const std::string& word);
 // A function word the request reader never takes into a noun phrase ("the", "of", "each", "is", "today").

@@ -987,8 +987,7 @@ IdeaReading readIdea(std::string_view rawIdea) {
             return singularOf(have.singular.substr(have.singular.rfind(' ') + 1)) == asked[k].head;
         });
         if (dup != r.entities.end()) {
-            for (const IdeaField& f : asked[k].attributes)
-                if (std::none_of(dup->fields.begin(), dup->fields.end(), [&](const IdeaField& g) { return g.name == f.name; })) dup->fields.push_back(f);
+            addNewFields(dup->fields, asked[k].attributes);
             continue;
         }
         if ((k > 0 && k != enriched && asked[k].score < 5) || choicesOnly(asked[k])) continue;

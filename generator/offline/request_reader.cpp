@@ -521,6 +521,7 @@ Readings readingsOf(const std::vector<std::string>& cased, const std::vector<std
         out.spans.emplace_back(from, to);
         return fields;
     };
+    IdeaField condition;  // the value a condition at the token names, if any
     for (size_t i = 0; i < t.size(); ++i) {
         // "each" closing its clause refers back to the thing named before the list ("the deposit paid for each").
         const bool bare = eachWords.count(t[i]) && i > 0 && (i + 1 >= t.size() || t[i + 1].empty() || (isNumber(t[i + 1]) && (i + 2 >= t.size() || t[i + 2].empty())));
@@ -536,9 +537,9 @@ Readings readingsOf(const std::vector<std::string>& cased, const std::vector<std
             const size_t end = measuredListEnd(cased, t, i + 1);
             std::vector<IdeaField> fields = list(i + 1, end, end < t.size() && t[end] == "whether" ? 1 : 2);
             if (!fields.empty()) out.measured.emplace_back(i, std::move(fields));
-        } else if (size_t end = i; !conditionField(t, i, end).name.empty()) {
+        } else if (size_t end = i; !(condition = conditionField(t, i, end)).name.empty()) {
             out.spans.emplace_back(i, end);
-            out.measured.emplace_back(i, std::vector<IdeaField>{conditionField(t, i, end)});
+            out.measured.emplace_back(i, std::vector<IdeaField>{std::move(condition)});
         } else if (t[i] == "whether") {
             size_t end = i;
             IdeaField asked = whetherField(t, i, end);
@@ -847,9 +848,7 @@ RequestNouns readNouns(std::string_view request) {
             if (lastThing && p.end < t.size() && t[p.end] == "with") {
                 const size_t stop = listEnd(cased, t, p.end + 1);
                 attributeSpans.emplace_back(p.end + 1, stop);
-                for (IdeaField& f : fieldsFrom(t, p.end + 1, stop))
-                    if (std::none_of(lastThing->attributes.begin(), lastThing->attributes.end(), [&](const IdeaField& g) { return g.name == f.name; }))
-                        lastThing->attributes.push_back(std::move(f));
+                addNewFields(lastThing->attributes, fieldsFrom(t, p.end + 1, stop));
             }
             continue;
         }
@@ -874,11 +873,7 @@ RequestNouns readNouns(std::string_view request) {
             e.words = p.words;
             order.push_back(phrase);
         }
-        auto addAttributes = [&](std::vector<IdeaField> fields) {
-            for (IdeaField& f : fields)
-                if (std::none_of(e.attributes.begin(), e.attributes.end(), [&](const IdeaField& g) { return g.name == f.name; }))
-                    e.attributes.push_back(std::move(f));
-        };
+        auto addAttributes = [&](const std::vector<IdeaField>& fields) { addNewFields(e.attributes, fields); };
         if (!pairedKinds.empty()) addAttributes({{camelKey(p.head + " type"), capitalized(p.head + " type"), "choice", pairedKinds}});
         for (const ExampleList& l : examples) {
             if (l.after != p.end) continue;
@@ -1019,9 +1014,7 @@ RequestNouns readNouns(std::string_view request) {
         if (before == named.rend()) continue;
         RequestEntity& owner = found[before->second];
         owner.score += 3;  // given a value of its own, like "X with A and B"
-        std::vector<IdeaField>& attributes = owner.attributes;
-        for (const IdeaField& f : listed.second)
-            if (std::none_of(attributes.begin(), attributes.end(), [&](const IdeaField& g) { return g.name == f.name; })) attributes.push_back(f);
+        addNewFields(owner.attributes, listed.second);
     }
     for (const auto& [phrase, app] : appOnly)
         if (app) found[phrase].score = std::min(found[phrase].score, 1);
@@ -1135,6 +1128,11 @@ std::string requestProperName(std::string_view request) {
 std::vector<RequestEntity> requestEntities(std::string_view request) { return readNouns(request).entities; }
 
 std::vector<std::string> requestActors(std::string_view request) { return readNouns(request).actors; }
+
+void addNewFields(std::vector<IdeaField>& to, const std::vector<IdeaField>& fields) {
+    for (const IdeaField& f : fields)
+        if (std::none_of(to.begin(), to.end(), [&](const IdeaField& g) { return g.name == f.name; })) to.push_back(f);
+}
 
 bool kindNoun(const std::string& word) {
     static const std::set<std::string> s = wordSet(
