@@ -476,3 +476,24 @@ TEST_CASE("a thing taken 'out of service' or marked 'out of stock' has that stat
     IdeaReading pantry = readIdea("Volunteers list pantry items and mark an item out of stock with one tap");
     CHECK(requiredField(pantry, "pantry item", "Status").choices == std::vector<std::string>{"In stock", "Out of stock"});
 }
+
+TEST_CASE("a possessive gives the owner a value: 'each boat's mooring fee', and a verb acts on what the owner has", "[reader]") {
+    IdeaReading marina = readIdea("Harbour master app: track each boat's mooring fee and every boat's next inspection");
+    CHECK(requiredField(marina, "boat", "Mooring fee").kind == "money");
+    requiredField(marina, "boat", "Next inspection");
+    CHECK(entityNamed(marina, "mooring fee") == nullptr);
+    // What the verb acts on is the owned thing in the plural: the clerk moves hearings, not judges.
+    const std::vector<draft::RequestEntity> court = draft::requestEntities("court clerk moves a judge's hearings when the judge calls in sick");
+    REQUIRE_FALSE(court.empty());
+    CHECK(court.front().head == "hearing");
+    // The owner and what it has name the subject together.
+    CHECK(readIdea("Build a single screen for a hostel's bed availability").appName == "Hostel Bed Availability");
+}
+
+TEST_CASE("'which X haven't paid Y' is a yes/no of X named by what was done", "[reader]") {
+    IdeaReading rent = readIdea("As a landlord I want to see which tenants haven't paid this month's rent");
+    CHECK(requiredField(rent, "tenant", "Rent paid").kind == "bool");
+    IdeaReading library = readIdea("The librarian sees which students have not returned their books and which books have been returned");
+    requiredField(library, "student", "Books returned");
+    CHECK(requiredField(library, "book", "Returned").kind == "bool");
+}

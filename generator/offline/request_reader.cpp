@@ -41,6 +41,10 @@ std::set<std::string> wordSet(const char* text) {
     return out;
 }
 
+// The possessive "'s" as a token of its own: it ends the owner's phrase and, like "the", opens the next one
+// ("each candidate's stage", "this month's rent").
+constexpr const char* kOwns = "'s";
+
 // Words that end a noun phrase and never start one.
 const std::set<std::string>& functionWords() {
     static const std::set<std::string> s = wordSet(
@@ -52,12 +56,12 @@ const std::set<std::string>& functionWords() {
         "several one two three four five six seven eight nine ten up down out off again right now today tonight "
         "tomorrow yesterday please e g eg etc vs back below along whether forward away around ahead instead together else ever "
         "even yet once twice maybe perhaps already hundred hundreds thousand thousands dozen dozens half whose whom "
-        "side underground aside anything everything nothing something anyone everyone otherwise against beyond toward towards");
+        "side underground aside anything everything nothing something anyone everyone otherwise against beyond toward towards 's");
     return s;
 }
 
 const std::set<std::string>& determiners() {
-    static const std::set<std::string> s = wordSet("a an the this that these those my our your their his her its each every all any some no");
+    static const std::set<std::string> s = wordSet("a an the this that these those my our your their his her its each every all any some no 's");
     return s;
 }
 
@@ -98,7 +102,7 @@ const std::set<std::string>& qualifiers() {
         "separate additional extra whole entire exact key core average typical usual regular special standard easy "
         "hard ready done left remaining missing still already always never often usually mostly currently right wrong "
         "newest latest oldest earliest highest lowest nearest biggest smallest cheapest minimal minimalist sleek elegant "
-        "playful compliant safe informed organised organized");
+        "playful compliant safe informed organised organized sick");
     return s;
 }
 
@@ -187,8 +191,15 @@ std::vector<std::string> wordsAndMarks(std::string_view text) {
     std::string cur;
     auto flush = [&] {
         while (!cur.empty() && (cur.back() == '-' || cur.back() == '\'')) cur.pop_back();
-        if (cur.size() > 2 && (cur.compare(cur.size() - 2, 2, "'s") == 0 || cur.compare(cur.size() - 2, 2, "'S") == 0)) cur.resize(cur.size() - 2);
+        bool owns = false;
+        if (cur.size() > 2 && (cur.compare(cur.size() - 2, 2, "'s") == 0 || cur.compare(cur.size() - 2, 2, "'S") == 0)) {
+            cur.resize(cur.size() - 2);
+            // "it's", "let's", "today's": a contraction or a time, not an owner.
+            const std::string owner = lowerWord(cur);
+            owns = !functionWords().count(owner) && owner != "let";
+        }
         if (!cur.empty()) out.push_back(cur);
+        if (owns) out.push_back(kOwns);
         cur.clear();
     };
     for (size_t i = 0; i < text.size(); ++i) {
@@ -274,6 +285,8 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
         // "an app that lists slopes", "a board which tracks jobs": after a relative pronoun the -s form is the verb.
         static const std::set<std::string> relatives = wordSet("that which who");
         if (relatives.count(before) && singularOf(w) != w && (nounFollows || (i + 1 < t.size() && determiners().count(t[i + 1])))) return false;
+        // "which books have been returned": asked about, the plural is the thing.
+        if ((before == "which" || before == "what") && plural) return true;
         // "nurses swap shifts", "clerks book a room": the base form after people in the plural is what they do.
         const bool objectFollows = nounFollows || (i + 1 < t.size() && determiners().count(t[i + 1]));
         if (singularOf(w) == w && singularOf(before) != before && agentNoun(singularOf(before)) && objectFollows) return false;
@@ -563,7 +576,21 @@ Readings readingsOf(const std::vector<std::string>& cased, const std::vector<std
 // "Groomed overnight"; "are ready to pick", "are out of service"; none when no form of "be" follows.
 std::vector<IdeaField> stateOf(const std::vector<std::string>& t, size_t from) {
     static const std::set<std::string> be = wordSet("are were is was");
-    if (from >= t.size() || !be.count(t[from])) return {};
+    // "which tenants haven't paid this month's rent" -> "Rent paid": what was done to what, yes or no.
+    static const std::set<std::string> have = wordSet("have has haven't hasn't had hadn't didn't");
+    if (from + 1 < t.size() && have.count(t[from]) && participle(t[from + 1 + (t[from + 1] == "not" ? 1 : 0)])) {
+        size_t k = from + 1 + (t[from + 1] == "not" ? 1 : 0);
+        const std::string done = t[k++];
+        std::string object;
+        for (size_t n = 0; k < t.size() && n < 4 && !t[k].empty(); ++k, ++n) {
+            if (t[k] == kOwns || determiners().count(t[k]) || appNouns().count(t[k])) object.clear();
+            else if (functionWords().count(t[k]) || !nominal(t, k)) break;
+            else object += (object.empty() ? "" : " ") + t[k];
+        }
+        const std::string label = object.empty() ? done : object + " " + done;
+        return {{camelKey(label), capitalized(label), "bool", {}}};
+    }
+    if (from >= t.size() || !(be.count(t[from]) || (have.count(t[from]) && from + 1 < t.size() && t[from + 1] == "been"))) return {};
     size_t k = from + 1;
     if (k < t.size() && t[k] == "been") ++k;
     std::string label;
@@ -839,6 +866,15 @@ RequestNouns readNouns(std::string_view request) {
         // One value another thing is listed with ("vendor cards with a produce photo") is that thing's field; plural
         // ones may be things of their own ("playlists with songs").
         if (!p.plural && std::any_of(attributeSpans.begin(), attributeSpans.end(), [&](const auto& r) { return p.begin >= r.first && p.begin < r.second; })) continue;
+        // "each candidate's stage", "each cat's next vet appointment": one value of the thing named before.
+        if (!p.plural && p.begin > 0 && t[p.begin - 1] == kOwns && earlier.end + 1 == p.begin) {
+            const std::string owner = earlier.modifier.empty() ? earlier.head : earlier.modifier + " " + earlier.head;
+            if (managed[owner]) {
+                addNewFields(found[owner].attributes, fieldsFrom(t, p.begin, p.end));
+                found[owner].score += 2;
+                continue;
+            }
+        }
         // "writes a ticket on a phone with plate, violation and a photo": the device it is used on is no thing, and
         // what it is written with belongs to the thing before.
         static const std::set<std::string> devices = wordSet("phone tablet laptop desktop computer mobile ipad smartphone");
@@ -918,6 +954,8 @@ RequestNouns readNouns(std::string_view request) {
         while (k > 0 && (determiners().count(t[k - 1]) || eachWords.count(t[k - 1]) || isNumber(t[k - 1]) || t[k - 1] == "of" || qualifiers().count(t[k - 1]))) {
             if (eachWords.count(t[k - 1])) e.score += 3, eachAt = k - 1;
             --k;
+            // "record a customer's measurements": the verb acts on what the owner has.
+            if (t[k] == kOwns && earlier.end == k) k = earlier.begin;
         }
         // "fill in a report", "write up a defect": a particle between the verb and its object.
         static const std::set<std::string> particles = wordSet("in out up");
@@ -1058,11 +1096,18 @@ std::string requestSubject(std::string_view request) {
     const std::vector<std::string> cased = wordsAndMarks(request);
     const std::vector<std::string> t = tokensWithBoundaries(request);
     const Readings readings = readingsOf(cased, t);
-    for (const Phrase& p : phrasesOf(t)) {
+    const std::vector<Phrase> phrases = phrasesOf(t);
+    for (size_t n = 0; n < phrases.size(); ++n) {
+        Phrase p = phrases[n];
+        // "a hostel's bed availability": the owner and what it has are one subject.
+        if (p.end < t.size() && t[p.end] == kOwns && n + 1 < phrases.size() && phrases[n + 1].begin == p.end + 1) {
+            p.end = phrases[n + 1].end;
+            p.head = phrases[++n].head;
+        }
         if ((appNouns().count(p.head) && !containerNouns().count(p.head)) || actorAt(cased, t, p) || readings.covers(p.begin)) continue;
         std::vector<std::string> words;
         for (size_t k = p.begin; k < p.end; ++k)
-            if (!qualifiers().count(t[k])) words.push_back(t[k]);
+            if (!qualifiers().count(t[k]) && t[k] != kOwns) words.push_back(t[k]);
         // A tool keeps its word ("Tip Calculator", "Pomodoro Timer"); a container of records drops it ("Habit").
         static const std::set<std::string> tools = wordSet("calculator converter estimator configurator timer clock stopwatch countdown");
         while (words.size() > 1 && containerNouns().count(singularOf(words.back())) && !tools.count(words.back())) words.pop_back();
