@@ -161,6 +161,9 @@ TEST_CASE("the app name is the subject: no actor, container, verb or attribute",
     CHECK(readIdea("1. Show the 10 newest warranty claims with priority and product\n2. Close a claim").appName == "Warranty Claims");
     CHECK(readIdea("Kanban board for a theatre production with stages Casting, Rehearsal, Tech week").appName == "Theatre Production");
     CHECK(readIdea("Design a darts scorer for two players").appName == "Darts Scorer");
+    // A purpose alone is no subject: what it is for is. A gerund after a count is a kind of the thing.
+    CHECK(readIdea("an inventory system for a bakery").appName == "Bakery Inventory");
+    CHECK(readIdea("compare three roofing quotes side by side and accept one").appName == "Roofing Quotes");
 }
 
 TEST_CASE("the app name keeps a tool's word and a game's own name: look words, AI helpers and a bare screen name nothing", "[reader]") {

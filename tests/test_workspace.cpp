@@ -211,6 +211,22 @@ TEST_CASE("workspace: a loan calculator has an input per parameter and outputs t
     CHECK(d.proto().texts() != textsBefore);
 }
 
+TEST_CASE("workspace: a price calculator with a breakdown lists what each input adds, and a choice of two is offered", "[workspace]") {
+    Json spec = checkedDraft("pricing calculator for vinyl banners - width x height, material, grommets or pole pockets, quantity, rush turnaround - live price with a breakdown");
+    CHECK(spec["meta"]["name"] == "Banner Pricing Calculator");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    for (const char* label : {"Width", "Height", "Material", "Grommets", "Pole pockets", "Rush turnaround", "Price breakdown"}) CHECK(shows(d, label));
+    CHECK_FALSE(shows(d, "Material A"));  // a named choice gets plain grades, not placeholder letters
+    // The rush line of the breakdown and the price both move when rush is switched on.
+    const std::vector<std::string> before = d.proto().texts();
+    CHECK(std::count(before.begin(), before.end(), "$0.00") >= 3);  // rush, material and finishing add nothing yet
+    click(d, "rushTurnaroundInput");
+    const std::vector<std::string> after = d.proto().texts();
+    CHECK(std::count(after.begin(), after.end(), "$0.00") == std::count(before.begin(), before.end(), "$0.00") - 1);
+    CHECK(after != before);
+}
+
 TEST_CASE("workspace: a chess clock runs the player's clock whose turn it is: a tap passes the turn with the increment", "[workspace][timer]") {
     Json spec = checkedDraft("Build a chess clock for two players with increment and pause");
     CHECK(spec["screens"].size() == 1);

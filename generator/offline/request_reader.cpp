@@ -336,7 +336,8 @@ std::vector<Phrase> phrasesOf(const std::vector<std::string>& t) {
         // A leading gerund is the activity done to the rest ("sorting donations"); trailing qualifiers and gerunds
         // belong to the next clause ("benches need watering").
         // After a determiner the gerund names a kind of the thing ("every polling place", "the waiting list").
-        const bool kind = i > 0 && (determiners().count(t[i - 1]) || isNumber(t[i - 1]) || t[i - 1] == "per");
+        static const std::set<std::string> counts = wordSet("two three four five six seven eight nine ten several few many both");
+        const bool kind = i > 0 && (determiners().count(t[i - 1]) || isNumber(t[i - 1]) || counts.count(t[i - 1]) || t[i - 1] == "per");
         if (gerund(t[i]) && j - i > 1 && !containerNouns().count(singularOf(t[i + 1])) && !kind) ++i;
         size_t end = j;
         while (end > i && (qualifiers().count(t[end - 1]) || gerund(t[end - 1]))) --end;
@@ -1123,6 +1124,18 @@ std::string requestSubject(std::string_view request) {
             "app application tool system platform portal site website dashboard hub interface ui prototype console kanban board log "
             "logbook journal diary tracker list manager planner ai assistant copilot chatbot bot game screen page");
         if (words.empty() || (words.size() == 1 && bare.count(singularOf(words[0])))) continue;
+        // "a pricing calculator for vinyl banners", "an inventory system for a bakery": a purpose alone names no
+        // subject; what it is for does ("Banner Pricing Calculator", "Bakery Inventory").
+        static const std::set<std::string> purposes = wordSet("pricing price cost quote quoting estimate budget inventory stock booking scheduling ordering order tracking");
+        if (words.size() <= 2 && purposes.count(words[0]) && n + 1 < phrases.size() && p.end < t.size() && t[p.end] == "for") {
+            const Phrase& what = phrases[n + 1];
+            size_t at = p.end + 1;
+            while (at < what.begin && determiners().count(t[at])) ++at;
+            if (at == what.begin && !personRole(what.head) && !appNouns().count(what.head)) {
+                std::vector<std::string> named = what.modifier.empty() ? std::vector<std::string>{what.head} : std::vector<std::string>{what.modifier, what.head};
+                words.insert(words.begin(), named.begin(), named.end());
+            }
+        }
         if (words.size() > 3) words.erase(words.begin(), words.end() - 3);
         // As the request writes them: "EV" stays upper case, other words are title-cased.
         std::string name;

@@ -90,7 +90,9 @@ std::string itemOf(const std::string& piece, bool first, bool* clauseFollows = n
             if (clauseFollows) *clauseFollows = true;
             break;
         }
-    if (words.empty() || words.size() > 3) return "";
+    // "grommets or pole pockets": a choice between two items may take five words.
+    const bool choice = std::find(words.begin(), words.end(), "or") != words.end();
+    if (words.empty() || words.size() > (choice ? 5u : 3u)) return "";
     std::string out;
     for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
     return out;
@@ -335,6 +337,15 @@ bool choiceItem(const std::string& item) {
                           "handlebar", "frame", "size", "flavor", "flavour", "plan", "tier", "level"}) && !saysAny(item, {"system", "number"});
 }
 
+// Options for a choice the request names without listing them: plain grades of it, never a placeholder letter.
+Json choicesFor(const std::string& item) {
+    if (saysAny(item, {"colour", "color"})) return Json::array({"White", "Black", "Blue"});
+    if (saysAny(item, {"size", "frame"})) return Json::array({"Small", "Medium", "Large"});
+    if (saysAny(item, {"direction"})) return Json::array({"North", "East", "South", "West"});
+    if (saysAny(item, {"plan", "tier", "level"})) return Json::array({"Basic", "Plus", "Pro"});
+    return Json::array({"Standard", "Premium", "Custom"});
+}
+
 void composeCalculator(Draft& d, const std::string& low, const std::vector<ListedItems>& lists, Json& body,
                        std::vector<std::pair<std::string, std::string>>& labelled, Json& snapshot, Json& summaryRows) {
     const ListedItems* inputs = nullptr;
@@ -353,46 +364,54 @@ void composeCalculator(Draft& d, const std::string& low, const std::vector<Liste
 
     Json& calc = d.spec["state"]["calc"] = Json::object();
     std::set<std::string> taken;
-    std::string base;  // the mock model: every input moves every output
+    // The mock model: every input adds a term, so every output moves with every input; a breakdown lists the terms.
+    std::vector<std::pair<std::string, std::string>> terms;  // input label, its term
     Json fields = Json::array();
     for (size_t i = 0; i < inputItems.size() && i < 8; ++i) {
         const std::string& item = inputItems[i];
         const std::string key = keyFor(item, taken), path = "calc." + key, id = key + "Input";
         const std::string weight = std::to_string(i + 1);
+        std::string term;
         if (size_t orAt = item.find(" or "); orAt != std::string::npos || choiceItem(item)) {
             Json options = orAt != std::string::npos ? Json::array({capitalized(item.substr(0, orAt)), capitalized(item.substr(orAt + 4))})
-                                                     : Json::array({capitalized(item) + " A", capitalized(item) + " B", capitalized(item) + " C"});
+                                                     : choicesFor(item);
             calc[key] = options.front();
             fields.push_back(Json{{"segmented", options}, {"id", id}, {"label", capitalized(item)}, {"bind", path}});
-            base += " + (" + path + " == " + exprString(options.front().get<std::string>()) + " ? 0 : " + weight + "0)";
+            term = "(" + path + " == " + exprString(options.front().get<std::string>()) + " ? 0 : " + weight + "0)";
         } else if (saysAny(item, {"rush", "express", "extra", "insurance", "include", "warranty", "delivery"})) {
             calc[key] = false;
             fields.push_back(Json{{"switch", capitalized(item)}, {"id", id}, {"bind", path}});
-            base += " + (" + path + " ? " + weight + "5 : 0)";
+            term = "(" + path + " ? " + weight + "5 : 0)";
         } else if (moneyItem(item)) {
             calc[key] = 100 * (int)(i + 1);
             fields.push_back(Json{{"input", capitalized(item)}, {"id", id}, {"kind", "number"}, {"icon", "dollar"}, {"bind", path}});
-            base += " + " + path;
+            term = path;
         } else {
             calc[key] = 4;
             fields.push_back(Json{{"stepper", capitalized(item)}, {"id", id}, {"min", 0}, {"max", 1000}, {"bind", path}});
-            base += " + " + path + " * " + weight + "0";
+            term = path + " * " + weight + "0";
         }
+        terms.emplace_back(capitalized(item), term);
         labelled.emplace_back(id, item);
         summaryRows.push_back(Json{{"item", capitalized(item)}, {"trailing", "${" + path + "}"}});
     }
     body.push_back(Json{{"card", fields}, {"title", "Inputs"}});
 
-    const std::string model = "(" + base.substr(3) + ")";
+    std::string model;
+    for (const auto& term : terms) model += (model.empty() ? "(" : " + ") + term.second;
+    model += ")";
     static const char* const kScale[] = {"1", "0.35", "12", "0.08", "3"};
+    // How an output's value reads: a date, years, money or a plain number.
+    const auto shownAs = [](const std::string& item, const std::string& expr) {
+        return saysAny(item, {"date", "day", "year"}) && !moneyItem(item) ? "${date(addDays(today(), round(" + expr + ")), 'MMM YYYY')}"
+               : saysAny(item, {"payback", "years", "year"}) ? "${number(" + expr + " / 100, 1)} years"
+               : moneyItem(item)                             ? "${currency(" + expr + ")}"
+                                                             : "${number(" + expr + ", 1)}";
+    };
     Json tiles = Json::array();
     for (size_t k = 0; k < outputItems.size() && k < 5; ++k) {
         const std::string& item = outputItems[k];
-        const std::string expr = model + " * " + kScale[k];
-        const std::string shown = saysAny(item, {"date", "day", "year"}) && !moneyItem(item) ? "${date(addDays(today(), round(" + expr + ")), 'MMM YYYY')}"
-                                  : saysAny(item, {"payback", "years", "year"}) ? "${number(" + expr + " / 100, 1)} years"
-                                  : moneyItem(item)                             ? "${currency(" + expr + ")}"
-                                                                                : "${number(" + expr + ", 1)}";
+        const std::string shown = shownAs(item, model + " * " + kScale[k]);
         const std::string id = camelKey(item) + "Out";
         tiles.push_back(statTile(id, item, shown, k == 0 ? "calculator" : "line-chart"));
         labelled.emplace_back(id, item);
@@ -400,11 +419,22 @@ void composeCalculator(Draft& d, const std::string& low, const std::vector<Liste
         snapshot[k == 0 ? "title" : "detail"] = capitalized(item) + ": " + shown;
     }
     body.push_back(Json{{"grid", tiles}, {"cols", d.wide() ? std::min<int>((int)tiles.size(), 3) : 2}});
-    if (saysAny(low, {"chart", "graph", "breakdown", "trend", "over"})) {
+    const std::string& result = outputItems.front();
+    // "a live price with a breakdown": what each input adds to the first result, and the result itself.
+    if (saysAny(low, {"breakdown", "itemized", "itemised"})) {
+        Json lines = Json::array();
+        for (const auto& [label, term] : terms)
+            lines.push_back(Json{{"row", Json::array({Json{{"text", label}, {"muted", true}, {"grow", 1}}, Json{{"text", shownAs(result, term)}}})}});
+        lines.push_back(Json{{"divider", ""}});
+        lines.push_back(Json{{"row", Json::array({Json{{"text", capitalized(result)}, {"style", "h3"}, {"grow", 1}}, Json{{"text", shownAs(result, model)}, {"style", "h3"}}})}});
+        body.push_back(Json{{"card", lines}, {"title", capitalized(result) + " breakdown"}, {"id", "outputBreakdown"}});
+        labelled.emplace_back("outputBreakdown", "breakdown itemized lines " + result);
+    }
+    if (saysAny(low, {"chart", "graph", "trend", "over"})) {
         body.push_back(Json{{"card", Json::array({Json{{"line_chart", "${map(range(1, 11), n => " + model + " * n)}"},
                                                         {"labels", Json::array({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10"})}, {"h", 160}}})},
-                            {"title", capitalized(outputItems.front()) + " over time"}, {"id", "outputChart"}});
-        labelled.emplace_back("outputChart", "chart graph breakdown trend over time " + outputItems.front());
+                            {"title", capitalized(result) + " over time"}, {"id", "outputChart"}});
+        labelled.emplace_back("outputChart", "chart graph trend over time " + result);
     }
 }
 
