@@ -500,3 +500,12 @@ TEST_CASE("'which X haven't paid Y' is a yes/no of X named by what was done", "[
     requiredField(library, "student", "Books returned");
     CHECK(requiredField(library, "book", "Returned").kind == "bool");
 }
+
+TEST_CASE("people who act are no subject, a 'with' list may follow examples, and what is said of a plural keeps it one", "[reader]") {
+    IdeaReading wedding = readIdea("A couple and their wedding planner share one workspace. The couple keeps the guest list, while the planner "
+                                   "manages vendors such as the florist, caterer and band, with deposits paid and balances due.");
+    CHECK(wedding.appName == "Wedding");
+    CHECK(entityNamed(wedding, "couple") == nullptr);
+    CHECK(requiredField(wedding, "vendor", "Deposit paid").kind == "money");
+    CHECK(requiredField(wedding, "vendor", "Balance due").kind == "money");
+}

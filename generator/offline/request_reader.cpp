@@ -162,7 +162,7 @@ bool personRole(const std::string& singular) {
         "lawyer manager supervisor admin administrator receptionist director hire newcomer beginner learner collector "
         "gardener beekeeper farmer dispatcher surgeon vet pharmacist librarian cashier courier operator engineer "
         "developer designer analyst accountant auditor reviewer approver finance hr skipper sailor crew singer musician "
-        "dancer referee umpire judge planner organizer organiser moderator team");
+        "dancer referee umpire judge planner organizer organiser moderator team couple household");
     return s.count(singular) > 0;
 }
 
@@ -288,8 +288,11 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
         // "which books have been returned": asked about, the plural is the thing.
         if ((before == "which" || before == "what") && plural) return true;
         // "nurses swap shifts", "clerks book a room": the base form after people in the plural is what they do.
-        const bool objectFollows = nounFollows || (i + 1 < t.size() && determiners().count(t[i + 1]));
+        static const std::set<std::string> counted = wordSet("one two three four five six seven eight nine ten");
+        const bool objectFollows = nounFollows || (i + 1 < t.size() && (determiners().count(t[i + 1]) || counted.count(t[i + 1])));
         if (singularOf(w) == w && singularOf(before) != before && agentNoun(singularOf(before)) && objectFollows) return false;
+        // "a couple and their planner share one workspace": before an object, the base form after a person is the verb.
+        if (singularOf(w) == w && personRole(before) && i + 1 < t.size() && (determiners().count(t[i + 1]) || counted.count(t[i + 1]))) return false;
         // "manuscripts move through review": the base form after any plural, before where it goes, is what they do.
         static const std::set<std::string> where = wordSet("through into to from between across");
         if (singularOf(w) == w && singularOf(before) != before && !functionWords().count(before) && where.count(next)) return false;
@@ -392,6 +395,11 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
         // "an order button", "mint green header": how the page looks, not what a row holds.
         if (!part.empty() && looksOnly(part.back())) part.clear();
         if (!part.empty() && !unitWord(part.back())) part.back() = singularOf(part.back());  // "due dates" -> "Due date", "Overtime hours"
+        // "deposits paid and balances due": the thing before what is said of it is one too ("Deposit paid").
+        // A value, not a list of things: "meds given" stay plural.
+        if (part.size() >= 2 && (participle(part.back()) || qualifiers().count(part.back())) && !unitWord(part[part.size() - 2]) &&
+            fieldKindFor(singularOf(part[part.size() - 2]), "") != "text")
+            part[part.size() - 2] = singularOf(part[part.size() - 2]);
         if (!part.empty() && part.size() <= 4) {
             std::string label;
             for (size_t k = part.size() > 3 ? part.size() - 3 : 0; k < part.size(); ++k) label += (label.empty() ? "" : " ") + part[k];
@@ -803,6 +811,14 @@ bool actorAt(const std::vector<std::string>& cased, const std::vector<std::strin
     const bool clauseStart = k == 0 || before.empty() || opens.count(before);
     if (each || !clauseStart || !agentNoun(p.head)) return false;  // "each participant follows a schedule": rows
     size_t v = p.end;
+    // "A couple and their planner share ...": both act.
+    if (v + 1 < t.size() && t[v] == "and") {
+        size_t j = v + 1;
+        while (j < t.size() && determiners().count(t[j])) ++j;
+        const size_t nounsFrom = j;
+        while (j < t.size() && j < nounsFrom + 3 && nominal(t, j)) ++j;
+        if (j > nounsFrom && agentNoun(singularOf(t[j - 1]))) v = j;
+    }
     if (v < t.size() && modals.count(t[v])) ++v;
     return v < t.size() && knownVerb(t[v]) && !nominal(t, v) && !stative.count(t[v]);
 }
@@ -974,10 +990,14 @@ RequestNouns readNouns(std::string_view request) {
         size_t listAt = p.end;
         if (p.end + 1 < t.size() && participle(t[p.end]) && t[p.end + 1] == "with") listAt = p.end + 1;
         if (p.end + 2 < t.size() && t[p.end].empty() && t[p.end + 1] == "each" && t[p.end + 2] == "with") listAt = p.end + 2;
-        // "grants we're applying for, with funder, amount and deadline": a short clause about them may come between.
-        for (size_t j = p.end; j < t.size() && j < p.end + 6 && listAt == p.end; ++j) {
+        // "grants we're applying for, with funder, amount and deadline": a short clause about them may come between,
+        // and so may their examples ("vendors such as the florist and band, with deposits paid").
+        size_t clauseFrom = p.end;
+        for (const ExampleList& l : examples)
+            if (l.after == p.end) clauseFrom = l.end;
+        for (size_t j = clauseFrom; j < t.size() && j < clauseFrom + 6 && listAt == p.end; ++j) {
             if (t[j].empty()) {
-                if (j > p.end && cased[j] == "," && j + 1 < t.size() && t[j + 1] == "with") listAt = j + 1;
+                if ((j > p.end || clauseFrom > p.end) && cased[j] == "," && j + 1 < t.size() && t[j + 1] == "with") listAt = j + 1;
                 break;
             }
             if (nominal(t, j) && !gerund(t[j])) break;
@@ -1098,14 +1118,21 @@ std::string requestSubject(std::string_view request) {
     const std::vector<std::string> t = tokensWithBoundaries(request);
     const Readings readings = readingsOf(cased, t);
     const std::vector<Phrase> phrases = phrasesOf(t);
+    const RequestNouns nouns = readNouns(request);
     for (size_t n = 0; n < phrases.size(); ++n) {
         Phrase p = phrases[n];
         // "a hostel's bed availability": the owner and what it has are one subject.
-        if (p.end < t.size() && t[p.end] == kOwns && n + 1 < phrases.size() && phrases[n + 1].begin == p.end + 1) {
+        if (p.end < t.size() && t[p.end] == kOwns && n + 1 < phrases.size() && phrases[n + 1].begin == p.end + 1 && !appNouns().count(p.head)) {
             p.end = phrases[n + 1].end;
             p.head = phrases[++n].head;
         }
         if ((appNouns().count(p.head) && !containerNouns().count(p.head)) || actorAt(cased, t, p) || readings.covers(p.begin)) continue;
+        // "A couple and their planner share ...; the couple keeps ...": people who use the app, wherever they act,
+        // unless the app also manages them.
+        const auto managedHere = [&](const RequestEntity& e) { return e.phrase == p.head; };
+        if (personRole(p.head) && p.modifier.empty() && std::find(nouns.actors.begin(), nouns.actors.end(), pluralOf(p.head)) != nouns.actors.end() &&
+            std::none_of(nouns.entities.begin(), nouns.entities.end(), managedHere))
+            continue;
         std::vector<std::string> words;
         for (size_t k = p.begin; k < p.end; ++k)
             if (!qualifiers().count(t[k]) && t[k] != kOwns) words.push_back(t[k]);
