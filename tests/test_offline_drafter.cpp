@@ -665,6 +665,23 @@ TEST_CASE("'let nurses swap shifts' puts a Swap button on a shift", "[drafter][f
     CHECK(hasText(d, "Swapped"));
 }
 
+TEST_CASE("'a send-hint button' is a button on each row that says what it did, and the role the request opens with names the app", "[drafter][feature]") {
+    Json spec = draftSpec("escape room game master console with a timer per room and a send-hint button");
+    CHECK(spec["meta"]["name"] == "Escape Room");
+    const std::string send = requirementIdStarting(spec, "sendHint");
+    REQUIRE(send == "sendHint");
+    HeadlessDriver d(load(spec));
+    d.proto().navigate("room", Json{{"id", 1}});
+    d.settle();
+    CHECK(hasText(d, "Send hint"));
+    click(d, send);
+    CHECK(hasText(d, "Hint sent"));
+    // The toast says what this press did, not what the row was before it.
+    bool toastSaysSent = false;
+    for (const std::string& text : d.proto().texts()) toastSaysSent = toastSaysSent || (text.find(": Hint sent") != std::string::npos);
+    CHECK(toastSaysSent);
+}
+
 TEST_CASE("a flag on 'any X that is missing Y' is titled by the Xs missing it", "[drafter][feature]") {
     Json spec = draftSpec("Parcel desk for a mailroom. Flag any parcel that is missing its tracking number.");
     std::string titles;

@@ -164,6 +164,9 @@ TEST_CASE("the app name is the subject: no actor, container, verb or attribute",
     // A purpose alone is no subject: what it is for is. A gerund after a count is a kind of the thing.
     CHECK(readIdea("an inventory system for a bakery").appName == "Bakery Inventory");
     CHECK(readIdea("compare three roofing quotes side by side and accept one").appName == "Roofing Quotes");
+    // A request that opens with a specialised role is named by it; a bare role or a story's "As a ..." is not.
+    CHECK(readIdea("piano teacher marks attendance and assigns practice pieces after each lesson").appName == "Piano Teacher");
+    CHECK(readIdea("As a ward nurse I want to see which patients have medications due").appName != "Ward Nurse");
 }
 
 TEST_CASE("the app name keeps a tool's word and a game's own name: look words, AI helpers and a bare screen name nothing", "[reader]") {

@@ -164,8 +164,8 @@ struct RequirementTracer {
 // detail screens, each recorded in Draft::composed (requirement_views.cpp). Runs after the entity and feature patterns.
 void addRequirementViews(Draft& d);
 // A button on a row (`alias` is the repeat's) that does the verb to that row: its flag flips, the label says so
-// ("Order" -> "Ordered", "Mark e-filed" -> "E-filed") and a toast names the row.
-Json itemToggleButton(const EntityPlan& p, const std::string& verb, const std::string& alias);
+// ("Order" -> "Ordered", "Mark e-filed" -> "E-filed"; with `object`, "Send hint" -> "Hint sent") and a toast names the row.
+Json itemToggleButton(const EntityPlan& p, const std::string& verb, const std::string& alias, const std::string& object = "");
 // meta.requirements for the finished draft: each of reading.requirements with the ids of the screens, overlays and
 // nodes built for it (nodes it names get an id), or no ids when nothing was.
 Json draftRequirements(Draft& d);

@@ -788,6 +788,8 @@ bool actorAt(const std::vector<std::string>& cased, const std::vector<std::strin
     // "Client app for a tattoo studio", "a volunteer portal": who uses it; "a patient tracker" lists patients.
     static const std::set<std::string> apps = wordSet("app application portal");
     if (p.named && personRole(p.head) && apps.count(singularOf(t[p.end - 1]))) return true;
+    // "a game master console", "a dispatcher console": the console is the role's desk.
+    if (p.named && agentNoun(p.head) && singularOf(t[p.end - 1]) == "console") return true;
     if (before == "for") {
         if (each) return false;
         if (after == "to" && p.end + 1 < t.size() && knownVerb(t[p.end + 1])) return true;
@@ -1126,7 +1128,11 @@ std::string requestSubject(std::string_view request) {
             p.end = phrases[n + 1].end;
             p.head = phrases[++n].head;
         }
-        if ((appNouns().count(p.head) && !containerNouns().count(p.head)) || actorAt(cased, t, p) || readings.covers(p.begin)) continue;
+        // "piano teacher marks attendance ...", "escape room game master console ...": a request that opens with a
+        // specialised role is named by it; a bare role ("tenants report repairs") names nothing.
+        const bool opensWithRole = n == 0 && (p.begin == 0 || (p.begin == 1 && determiners().count(t[0]))) && !p.plural && !p.modifier.empty() &&
+                                   agentNoun(p.head) && actorAt(cased, t, p);
+        if (!opensWithRole && ((appNouns().count(p.head) && !containerNouns().count(p.head)) || actorAt(cased, t, p) || readings.covers(p.begin))) continue;
         // "A couple and their planner share ...; the couple keeps ...": people who use the app, wherever they act,
         // unless the app also manages them.
         const auto managedHere = [&](const RequestEntity& e) { return e.phrase == p.head; };
@@ -1163,6 +1169,8 @@ std::string requestSubject(std::string_view request) {
                 words.insert(words.begin(), named.begin(), named.end());
             }
         }
+        // "Escape room game master": a long role phrase is named by what the role works on.
+        if (opensWithRole && words.size() > 3) words.resize(words.size() - 2);
         if (words.size() > 3) words.erase(words.begin(), words.end() - 3);
         // As the request writes them: "EV" stays upper case, other words are title-cased.
         std::string name;

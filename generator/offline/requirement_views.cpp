@@ -42,6 +42,7 @@ struct Statement {
     std::string verb, object;          // "a way to export the report" -> "export", "report"
     std::string outcome;               // what the verb makes the object: "mark a problem resolved" -> "resolved"
     bool affordance = false;           // asked as "a way to", "a button to", "able to", "let me" (not a bare imperative)
+    bool namedButton = false;          // "a send-hint button": a button the request names by what it does
     bool says(std::initializer_list<const char*> phrases) const;  // one of the phrases appears as whole words
 };
 
@@ -167,6 +168,17 @@ void readAction(Statement& s) {
         if (isFunctionWord(s.words[who])) ++who;
         if (who + 1 < s.words.size() && singularOf(s.words[who]) != s.words[who] && verbAt(who + 1)) at = who + 1;
     }
+    // "a send-hint button", "a reorder button": the verb the button is named by, and the rest of its name.
+    std::string buttonObject;
+    for (size_t b = 1; b < s.words.size() && at == s.words.size(); ++b) {
+        if (s.words[b] != "button" && s.words[b] != "buttons") continue;
+        size_t from = b;
+        while (from > 0 && b - from < 3 && !isFunctionWord(s.words[from - 1])) --from;
+        if (from == b || !knownVerb(s.words[from])) continue;
+        at = from;
+        s.namedButton = true;
+        for (size_t k = from + 1; k < b; ++k) buttonObject += (buttonObject.empty() ? "" : " ") + s.words[k];
+    }
     s.affordance = at < s.words.size();
     // A statement opens with a verb the reader knows, or one an object follows ("teleport the defendant"); "Seagreen
     // and honeydew palette" opens with a colour.
@@ -179,6 +191,7 @@ void readAction(Statement& s) {
     for (size_t k = at + 1; k < s.words.size() && k < at + 8; ++k) rest += s.words[k] + " ";
     std::vector<RequestEntity> objects = requestEntities(rest);
     if (!objects.empty()) s.object = objects.front().phrase;
+    if (!buttonObject.empty()) s.object = buttonObject;
     readOutcome(s, at);
 }
 
@@ -233,6 +246,8 @@ Statement readStatement(const Draft& d, const std::string& text) {
         if (!s.verb.empty()) s.ask = Ask::Action;
         // The verb acts on its object, whoever the statement names first ("let volunteers swap shifts").
         if (const EntityPlan* object = planNamed(d, s.object)) s.plan = object;
+        // A button named with no thing is one each row of what the app manages carries ("a send-hint button").
+        if (!s.plan && s.namedButton && !d.plans.empty()) s.plan = &d.plans.front();
     }
     return s;
 }
@@ -441,8 +456,10 @@ std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) 
     const EntityPlan& p = *s.plan;
     Json& screen = d.spec["screens"][p.detailScreen];
     if (!screen.contains("body") || !screen["body"].contains("col")) return "";
-    const std::string id = ids.freshId(camelKey(s.verb + " " + p.noun));
-    Json button = itemToggleButton(p, s.outcome.empty() ? s.verb : s.verb + " " + s.outcome, "x");
+    // A named button keeps its object unless that is the item itself ("a send-hint button" on a room: "Send hint").
+    const std::string object = s.namedButton && planNamed(d, s.object) != &p ? s.object : "";
+    const std::string id = ids.freshId(camelKey(s.verb + " " + (object.empty() ? p.noun : object)));
+    Json button = itemToggleButton(p, s.outcome.empty() ? s.verb : s.verb + " " + s.outcome, "x", object);
     button["id"] = id;
     button["w"] = "fill";
     screen["body"]["col"].push_back(button);
@@ -485,14 +502,17 @@ Json collectionView(Draft& d, const RequestEntity& noun) {
 
 } // namespace
 
-Json itemToggleButton(const EntityPlan& p, const std::string& verb, const std::string& alias) {
-    // "mark e-filed": the words after the verb are what the row becomes.
+Json itemToggleButton(const EntityPlan& p, const std::string& verb, const std::string& alias, const std::string& object) {
+    // "mark e-filed": the words after the verb are what the row becomes; "send" a "hint" makes it "Hint sent". The toast
+    // reads the row before the toggle, so it says what the press does.
     const size_t space = verb.find(' ');
-    const std::string done = capitalized(space == std::string::npos ? pastOf(verb) : verb.substr(space + 1));
+    const std::string done = !object.empty() ? capitalized(object + " " + pastOf(verb))
+                                             : capitalized(space == std::string::npos ? pastOf(verb) : verb.substr(space + 1));
     const std::string flag = camelKey(done), row = alias + "." + flag;
     const std::string path = p.key + ".${count(" + p.key + ", y => y.id < " + alias + ".id)}." + flag;
-    return Json{{"button", "${" + row + " ? " + exprString(done) + " : " + exprString(capitalized(verb)) + "}"}, {"variant", "secondary"}, {"icon", "check"},
-                {"press", Json::array({Json{{"toggle", path}}, Json{{"toast", "${" + alias + "." + p.title->name + "}: ${" + row + " ? " + exprString(done) + " : 'undone'}"}}})}};
+    const std::string label = capitalized(object.empty() ? verb : verb + " " + object);
+    return Json{{"button", "${" + row + " ? " + exprString(done) + " : " + exprString(label) + "}"}, {"variant", "secondary"}, {"icon", "check"},
+                {"press", Json::array({Json{{"toast", "${" + alias + "." + p.title->name + "}: ${" + row + " ? 'undone' : " + exprString(done) + "}"}}, Json{{"toggle", path}}})}};
 }
 
 //-----------------------------------------------------------------------------
