@@ -74,6 +74,38 @@ TEST_CASE("offline refine: screens are named as people name them (directory, rec
     CHECK(toastSays(d, "exported as PDF"));
 }
 
+TEST_CASE("offline refine: a search 'that matches on name or phone number' searches those fields, even where a search was", "[refiner][offline][lists]") {
+    const std::string request = "Add a search box to the member directory that matches on name or phone number.";
+    Json doc = contextDraft(request, "membership association");
+    REQUIRE(doc["state"].contains("members"));
+    std::string summary;
+    Json out = refined(doc, request, &summary);
+    INFO(summary);
+    CHECK(summary.find("members list") != std::string::npos);
+    CHECK(summary.find("phone number") != std::string::npos);
+    // The rows got a phone number, and typing part of one finds that member alone.
+    const Json& members = out["state"]["members"];
+    REQUIRE(members.size() >= 2);
+    REQUIRE(members[1].contains("phoneNumber"));
+    const std::string phone = members[1]["phoneNumber"].get<std::string>();
+    const std::string name = members[1]["name"].get<std::string>();
+    std::string search;
+    forEachNode(out, [&](const NodeSite& s) {
+        if (s.type == "search" && s.owner == "/screens/members") search = s.node->value("id", std::string());
+        return search.empty();
+    });
+    REQUIRE_FALSE(search.empty());
+    HeadlessDriver d(loadClean(out));
+    d.proto().navigate("members");
+    d.settle();
+    std::string error;
+    REQUIRE(d.type(search, phone.substr(phone.size() - 4), &error));
+    d.settle();
+    const std::vector<std::string> texts = d.proto().texts();
+    CHECK(std::find(texts.begin(), texts.end(), name) != texts.end());
+    CHECK(std::find(texts.begin(), texts.end(), members[0]["name"].get<std::string>()) == texts.end());
+}
+
 TEST_CASE("offline refine: split a field into two and make another optional, in the sign-up form", "[refiner][offline][forms]") {
     Json doc = draftSpec("A choir app for singers with name, email and voice part");
     std::string summary;

@@ -299,6 +299,7 @@ void textField(Ui& ui, const Node& n, const TextFieldSpec& s, float width, bool 
                                                     ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false));
     ImRect inputRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (!(flags & ImGuiInputTextFlags_Password)) ui.noteText(*buf);  // the value on screen is visible text (a masked one is not)
+    if (buf->empty() && !s.hint.empty()) ui.noteText(s.hint);        // and so is the placeholder an empty field shows
     ImGui::PopStyleColor(5);
     ImGui::PopStyleVar(3);
     ImGui::PopFont();

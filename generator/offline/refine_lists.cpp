@@ -319,7 +319,8 @@ std::vector<std::string> listWords(const Request& r) {
     static const std::set<std::string> feature = {"add", "search", "filter", "chip", "chips", "sort", "sorting", "let", "user", "users", "people",
                                                   "by", "list", "control", "option", "options", "allow", "able", "show", "bar", "order", "reorder"};
     std::vector<std::string> out;
-    int by = r.find({"by"});
+    // "... by streak", "... that matches on name or phone number": what it goes by, not which list.
+    int by = r.find({"by", "that", "which", "matching", "matches", "match"});
     for (int i = 0; i < static_cast<int>(r.words.size()); ++i)
         if (!(by >= 0 && i > by) && !feature.count(r.words[i]) && !isFiller(r.words[i])) out.push_back(r.words[i]);
     return out;
@@ -342,36 +343,76 @@ void addControl(EditLog& log, const AppList& list, Json node, const std::string&
 // [SECTION] Search
 //-----------------------------------------------------------------------------
 
+// What a search should match, as the request names it: "that matches on name or phone number" -> "name", "phone number".
+std::vector<std::string> matchedLabels(const Request& r) {
+    const int at = r.find({"matches", "matching", "match"});
+    if (at < 0) return {};
+    std::vector<std::string> out;
+    std::string label;
+    for (size_t i = static_cast<size_t>(at) + 1; i <= r.words.size(); ++i) {
+        const std::string w = i < r.words.size() ? r.words[i] : "or";
+        if (w == "or" || w == "and") {
+            if (!label.empty()) out.push_back(std::exchange(label, {}));
+        } else if (w != "on" && w != "by" && w != "against" && !isFiller(w)) {
+            label += (label.empty() ? "" : " ") + w;
+        }
+    }
+    return out;
+}
+
 Outcome addListSearch(EditLog& log, const Request& r, const RequestScope& scope) {
-    const Json doc = log.doc;
-    std::vector<AppList> lists = appLists(doc);
+    std::vector<AppList> lists = appLists(log.doc);
     const AppList* list = pickList(lists, listWords(r), scope);
     if (!list) return notFound("a list to search (" + std::string(lists.empty() ? "it shows no rows from its state" : "say which list") + ")");
     if (list->before.empty()) return cannot("find a place above the " + spokenKey(list->source) + " list for a search field");
-    std::vector<RowField> fields = rowFields(*list);
-    std::vector<std::string> searched;
-    for (auto& f : fields)
-        if (isReadableText(f) && searched.size() < 3) searched.push_back(f.key);
+    // The fields the request names are searched, shown first where the rows lack them ("matches on phone number").
+    std::vector<std::string> searched, shownNow;
+    for (const std::string& label : matchedLabels(r)) {
+        std::string key;
+        for (auto& f : rowFields(*list))
+            if (wordStems(f.key) == wordStems(label)) key = f.key;
+        if (key.empty()) {
+            if (!showField(log, *list, capitalized(label)).unsupported.empty()) continue;
+            key = draft::camelKey(label);
+            shownNow.push_back(label);
+        }
+        searched.push_back(key);
+    }
+    const Json doc = log.doc;
+    if (searched.empty())
+        for (auto& f : rowFields(*list))
+            if (isReadableText(f) && searched.size() < 3) searched.push_back(f.key);
     if (searched.empty()) return cannot("search the " + spokenKey(list->source) + " list: its rows have no text to search");
-    // A search already bound into the rows expression.
-    bool already = false;
+    std::string text;
+    for (auto& f : searched) text += (text.empty() ? "" : " + ' ' + ") + std::string("str(") + list->alias + "." + f + ")";
+    std::string by;
+    for (auto& f : searched) by += (by.empty() ? "" : ", ") + spokenKey(f);
+    std::string added;
+    for (const std::string& label : shownNow) added += (added.empty() ? "; the rows now show the " : " and the ") + label;
+    // A search already bound into the rows expression: it is widened to the named fields, or left as it is.
+    std::string bound;
     forEachNode(doc, [&](const NodeSite& s) {
         if (s.owner == list->owner && s.type == "search" && s.node->contains("bind") && (*s.node)["bind"].is_string() &&
             list->rows.find((*s.node)["bind"].get<std::string>()) != std::string::npos)
-            already = true;
-        return !already;
+            bound = (*s.node)["bind"].get<std::string>();
+        return bound.empty();
     });
-    if (already) return {"", "The " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner) + " already has a search field" + kNeedsLlm, true};
+    if (!bound.empty()) {
+        const std::string matched = "contains(lower(str(" + list->alias + "." + searched.front() + ")), lower(" + bound + "))";
+        const size_t at = list->rows.find("lower(" + bound + ")");
+        const size_t open = at == std::string::npos ? at : list->rows.rfind("contains(", at);
+        if (matchedLabels(r).empty() || open == std::string::npos)
+            return {"", "The " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner) + " already has a search field" + kNeedsLlm, true};
+        const size_t close = at + std::string("lower(" + bound + ")").size() + 1;
+        setRows(log, *list, list->rows.substr(0, open) + "contains(lower(" + text + "), lower(" + bound + "))" + list->rows.substr(close));
+        return {"The search above the " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner) + " now matches " + by + added, ""};
+    }
     std::string key = stateKeyFor(log, *list, "query");
-    std::string text;
-    for (auto& f : searched) text += (text.empty() ? "" : " + ' ' + ") + list->alias + "." + f;
     std::string rows = "filter(" + list->rows + ", " + list->alias + " => contains(lower(" + text + "), lower(trim(" + key + "))))";
     Json node = Json{{"search", "Search " + spokenKey(list->source)}, {"id", uniqueName(camelKey("search " + spokenKey(list->source)), idSet(doc))}, {"bind", key}};
     setRows(log, *list, rows);
     addControl(log, *list, node, key, "");
-    std::string by;
-    for (auto& f : searched) by += (by.empty() ? "" : ", ") + spokenKey(f);
-    return {"Added a search field above the " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner) + " (matches " + by + ")", ""};
+    return {"Added a search field above the " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner) + " (matches " + by + ")" + added, ""};
 }
 
 //-----------------------------------------------------------------------------
