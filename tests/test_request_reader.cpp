@@ -164,6 +164,8 @@ TEST_CASE("the app name is the subject: no actor, container, verb or attribute",
     // A purpose alone is no subject: what it is for is. A gerund after a count is a kind of the thing.
     CHECK(readIdea("an inventory system for a bakery").appName == "Bakery Inventory");
     CHECK(readIdea("compare three roofing quotes side by side and accept one").appName == "Roofing Quotes");
+    // A waitlist is for the last thing of its "for" chain.
+    CHECK(readIdea("join the waitlist for the shelter's next litter of puppies").appName == "Puppy Waitlist");
     // A request that opens with a specialised role is named by it; a bare role or a story's "As a ..." is not.
     CHECK(readIdea("piano teacher marks attendance and assigns practice pieces after each lesson").appName == "Piano Teacher");
     CHECK(readIdea("As a ward nurse I want to see which patients have medications due").appName != "Ward Nurse");
@@ -511,4 +513,17 @@ TEST_CASE("people who act are no subject, a 'with' list may follow examples, and
     CHECK(entityNamed(wedding, "couple") == nullptr);
     CHECK(requiredField(wedding, "vendor", "Deposit paid").kind == "money");
     CHECK(requiredField(wedding, "vendor", "Balance due").kind == "money");
+}
+
+TEST_CASE("'if they're certified' is a yes/no the main thing holds, 'if it is too high' stays a number", "[reader]") {
+    IdeaReading kilns = readIdea("Potters book firing slots on kilns, but a booking only goes through if they're certified");
+    bool certified = false;
+    for (const IdeaEntity& e : kilns.entities)
+        if (const IdeaField* f = fieldLabelled(e, "Certified")) certified = f->kind == "bool";
+    CHECK(certified);
+    IdeaReading gas = readIdea("pre-shift gas check that stops the crew going underground if methane is too high");
+    bool methane = false;
+    for (const IdeaEntity& e : gas.entities)
+        if (const IdeaField* f = fieldLabelled(e, "Methane")) methane = f->kind == "number";
+    CHECK(methane);
 }

@@ -502,6 +502,18 @@ IdeaField conditionField(const std::vector<std::string>& t, size_t at, size_t& e
         return k;
     };
     std::string label;
+    // "only goes through if they're certified", "once it is approved": a yes/no the row holds.
+    static const std::set<std::string> pronouns = wordSet("they it he she we you i they're we're you're");
+    static const std::set<std::string> beForms = wordSet("is are was were be");
+    if (conditions.count(t[at]) && at + 2 < t.size() && pronouns.count(t[at + 1])) {
+        size_t k = at + 2;
+        if (beForms.count(t[k]) && t[at + 1].find('\'') == std::string::npos) ++k;
+        if (k < t.size() && participle(t[k]) && (k > at + 2 || t[at + 1].find('\'') != std::string::npos)) {
+            end = k + 1;
+            return {camelKey(t[k]), capitalized(t[k]), "bool", {}};
+        }
+        return {};
+    }
     if (conditions.count(t[at])) {
         size_t k = nounsFrom(at + 1, label);
         if (label.empty() || k >= t.size()) return {};
@@ -1159,12 +1171,17 @@ std::string requestSubject(std::string_view request) {
         if (words.empty() || (words.size() == 1 && bare.count(singularOf(words[0])))) continue;
         // "a pricing calculator for vinyl banners", "an inventory system for a bakery": a purpose alone names no
         // subject; what it is for does ("Banner Pricing Calculator", "Bakery Inventory").
-        static const std::set<std::string> purposes = wordSet("pricing price cost quote quoting estimate budget inventory stock booking scheduling ordering order tracking");
+        static const std::set<std::string> purposes = wordSet(
+            "pricing price cost quote quoting estimate budget inventory stock booking scheduling ordering order tracking waitlist queue signup registration");
         if (words.size() <= 2 && purposes.count(words[0]) && n + 1 < phrases.size() && p.end < t.size() && t[p.end] == "for") {
-            const Phrase& what = phrases[n + 1];
+            size_t m = n + 1;
             size_t at = p.end + 1;
-            while (at < what.begin && determiners().count(t[at])) ++at;
-            if (at == what.begin && !personRole(what.head) && !appNouns().count(what.head)) {
+            while (at < phrases[m].begin && determiners().count(t[at])) ++at;
+            const bool follows = at == phrases[m].begin;
+            // "the waitlist for the shelter's next litter of puppies": what it is for is the last of the chain.
+            while (m + 1 < phrases.size() && phrases[m + 1].begin == phrases[m].end + 1 && (t[phrases[m].end] == kOwns || t[phrases[m].end] == "of")) ++m;
+            const Phrase& what = phrases[m];
+            if (follows && !personRole(what.head) && !appNouns().count(what.head)) {
                 std::vector<std::string> named = what.modifier.empty() ? std::vector<std::string>{what.head} : std::vector<std::string>{what.modifier, what.head};
                 words.insert(words.begin(), named.begin(), named.end());
             }
