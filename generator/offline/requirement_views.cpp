@@ -144,7 +144,7 @@ void readAction(Statement& s) {
     auto verbAt = [&](size_t i) -> bool {
         if (i >= s.words.size()) return false;
         const std::string& w = s.words[i];
-        if (w.size() < 3 || isNumberWord(w)) return false;
+        if (w.size() < 3 || isNumberWord(w) || isFunctionWord(w)) return false;  // "should not see": "not" does nothing
         // A verb when the reader does not take it into the noun phrase that follows.
         std::string after;
         for (size_t k = i + 1; k < s.words.size() && k < i + 6; ++k) after += s.words[k] + " ";
