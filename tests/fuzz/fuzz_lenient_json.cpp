@@ -29,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         if (!shell.is_null()) SpecLoader::loadJson(shell, "partial.json");
     }
 
-    Json strict = Json::parse(text.begin(), text.end(), nullptr, false);
+    // nlohmann's parser ends its input at a NUL byte, so text with one is no strict JSON to compare with.
+    Json strict = text.find('\0') == std::string_view::npos ? Json::parse(text.begin(), text.end(), nullptr, false) : Json();
     if (strict.is_object()) {
         if (!lenient.ok || lenient.doc != strict) std::abort();
         PartialJson partial;
