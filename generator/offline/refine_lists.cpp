@@ -366,8 +366,9 @@ Outcome addListSearch(EditLog& log, const Request& r, const RequestScope& scope)
     if (!list) return notFound("a list to search (" + std::string(lists.empty() ? "it shows no rows from its state" : "say which list") + ")");
     if (list->before.empty()) return cannot("find a place above the " + spokenKey(list->source) + " list for a search field");
     // The fields the request names are searched, shown first where the rows lack them ("matches on phone number").
+    const std::vector<std::string> named = matchedLabels(r);
     std::vector<std::string> searched, shownNow;
-    for (const std::string& label : matchedLabels(r)) {
+    for (const std::string& label : named) {
         std::string key;
         for (auto& f : rowFields(*list))
             if (wordStems(f.key) == wordStems(label)) key = f.key;
@@ -398,10 +399,9 @@ Outcome addListSearch(EditLog& log, const Request& r, const RequestScope& scope)
         return bound.empty();
     });
     if (!bound.empty()) {
-        const std::string matched = "contains(lower(str(" + list->alias + "." + searched.front() + ")), lower(" + bound + "))";
         const size_t at = list->rows.find("lower(" + bound + ")");
         const size_t open = at == std::string::npos ? at : list->rows.rfind("contains(", at);
-        if (matchedLabels(r).empty() || open == std::string::npos)
+        if (named.empty() || open == std::string::npos)
             return {"", "The " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner) + " already has a search field" + kNeedsLlm, true};
         const size_t close = at + std::string("lower(" + bound + ")").size() + 1;
         setRows(log, *list, list->rows.substr(0, open) + "contains(lower(" + text + "), lower(" + bound + "))" + list->rows.substr(close));

@@ -60,6 +60,12 @@ const std::set<std::string>& functionWords() {
     return s;
 }
 
+// Counts written as words ("three roofing quotes", "share one workspace", "both players").
+const std::set<std::string>& countWords() {
+    static const std::set<std::string> s = wordSet("one two three four five six seven eight nine ten several few many both");
+    return s;
+}
+
 const std::set<std::string>& determiners() {
     static const std::set<std::string> s = wordSet("a an the this that these those my our your their his her its each every all any some no 's");
     return s;
@@ -288,11 +294,10 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
         // "which books have been returned": asked about, the plural is the thing.
         if ((before == "which" || before == "what") && plural) return true;
         // "nurses swap shifts", "clerks book a room": the base form after people in the plural is what they do.
-        static const std::set<std::string> counted = wordSet("one two three four five six seven eight nine ten");
-        const bool objectFollows = nounFollows || (i + 1 < t.size() && (determiners().count(t[i + 1]) || counted.count(t[i + 1])));
+        const bool objectFollows = nounFollows || (i + 1 < t.size() && (determiners().count(t[i + 1]) || countWords().count(t[i + 1])));
         if (singularOf(w) == w && singularOf(before) != before && agentNoun(singularOf(before)) && objectFollows) return false;
         // "a couple and their planner share one workspace": before an object, the base form after a person is the verb.
-        if (singularOf(w) == w && personRole(before) && i + 1 < t.size() && (determiners().count(t[i + 1]) || counted.count(t[i + 1]))) return false;
+        if (singularOf(w) == w && personRole(before) && i + 1 < t.size() && (determiners().count(t[i + 1]) || countWords().count(t[i + 1]))) return false;
         // "manuscripts move through review": the base form after any plural, before where it goes, is what they do.
         static const std::set<std::string> where = wordSet("through into to from between across");
         if (singularOf(w) == w && singularOf(before) != before && !functionWords().count(before) && where.count(next)) return false;
@@ -339,8 +344,7 @@ std::vector<Phrase> phrasesOf(const std::vector<std::string>& t) {
         // A leading gerund is the activity done to the rest ("sorting donations"); trailing qualifiers and gerunds
         // belong to the next clause ("benches need watering").
         // After a determiner the gerund names a kind of the thing ("every polling place", "the waiting list").
-        static const std::set<std::string> counts = wordSet("two three four five six seven eight nine ten several few many both");
-        const bool kind = i > 0 && (determiners().count(t[i - 1]) || isNumber(t[i - 1]) || counts.count(t[i - 1]) || t[i - 1] == "per");
+        const bool kind = i > 0 && (determiners().count(t[i - 1]) || isNumber(t[i - 1]) || countWords().count(t[i - 1]) || t[i - 1] == "per");
         if (gerund(t[i]) && j - i > 1 && !containerNouns().count(singularOf(t[i + 1])) && !kind) ++i;
         size_t end = j;
         while (end > i && (qualifiers().count(t[end - 1]) || gerund(t[end - 1]))) --end;
@@ -507,12 +511,11 @@ IdeaField conditionField(const std::vector<std::string>& t, size_t at, size_t& e
     static const std::set<std::string> beForms = wordSet("is are was were be");
     if (conditions.count(t[at]) && at + 2 < t.size() && pronouns.count(t[at + 1])) {
         size_t k = at + 2;
-        if (beForms.count(t[k]) && t[at + 1].find('\'') == std::string::npos) ++k;
-        if (k < t.size() && participle(t[k]) && (k > at + 2 || t[at + 1].find('\'') != std::string::npos)) {
-            end = k + 1;
-            return {camelKey(t[k]), capitalized(t[k]), "bool", {}};
-        }
-        return {};
+        const bool contracted = t[at + 1].find('\'') != std::string::npos;  // "they're" holds its "are"
+        if (!contracted && !beForms.count(t[k++])) return {};
+        if (k >= t.size() || !participle(t[k])) return {};
+        end = k + 1;
+        return {camelKey(t[k]), capitalized(t[k]), "bool", {}};
     }
     if (conditions.count(t[at])) {
         size_t k = nounsFrom(at + 1, label);
@@ -599,8 +602,9 @@ std::vector<IdeaField> stateOf(const std::vector<std::string>& t, size_t from) {
     static const std::set<std::string> be = wordSet("are were is was");
     // "which tenants haven't paid this month's rent" -> "Rent paid": what was done to what, yes or no.
     static const std::set<std::string> have = wordSet("have has haven't hasn't had hadn't didn't");
-    if (from + 1 < t.size() && have.count(t[from]) && participle(t[from + 1 + (t[from + 1] == "not" ? 1 : 0)])) {
-        size_t k = from + 1 + (t[from + 1] == "not" ? 1 : 0);
+    const size_t doneAt = from + 1 < t.size() && t[from + 1] == "not" ? from + 2 : from + 1;
+    if (doneAt < t.size() && have.count(t[from]) && participle(t[doneAt])) {
+        size_t k = doneAt;
         const std::string done = t[k++];
         std::string object;
         for (size_t n = 0; k < t.size() && n < 4 && !t[k].empty(); ++k, ++n) {
@@ -789,8 +793,7 @@ std::vector<ExampleList> exampleLists(const std::vector<std::string>& cased, con
 bool actorAt(const std::vector<std::string>& cased, const std::vector<std::string>& t, const Phrase& p) {
     size_t k = p.begin;
     bool each = false;  // "for each player": one per row, not a user
-    static const std::set<std::string> counts = wordSet("per one two three four five six seven eight nine ten both several many few");
-    while (k > 0 && (determiners().count(t[k - 1]) || isNumber(t[k - 1]) || qualifiers().count(t[k - 1]) || counts.count(t[k - 1]))) {
+    while (k > 0 && (determiners().count(t[k - 1]) || isNumber(t[k - 1]) || qualifiers().count(t[k - 1]) || countWords().count(t[k - 1]) || t[k - 1] == "per")) {
         each = each || t[k - 1] == "each" || t[k - 1] == "every" || t[k - 1] == "per";
         --k;
     }
