@@ -494,6 +494,13 @@ TEST_CASE("a possessive gives the owner a value: 'each boat's mooring fee', and 
     const std::vector<draft::RequestEntity> court = draft::requestEntities("court clerk moves a judge's hearings when the judge calls in sick");
     REQUIRE_FALSE(court.empty());
     CHECK(court.front().head == "hearing");
+    // In a listed value the possessive leaves no stray "'s": "the customer's objections" -> "Customer objection".
+    IdeaReading recap = readIdea("After each sales call the CRM shows a recap with a summary, the customer's objections and next steps");
+    for (const IdeaEntity& e : recap.entities)
+        for (const IdeaField& f : e.fields) CHECK(f.label.find(" 's") == std::string::npos);
+    bool objection = false;
+    for (const IdeaEntity& e : recap.entities) objection = objection || fieldLabelled(e, "Customer objection") != nullptr;
+    CHECK(objection);
     // The owner and what it has name the subject together.
     CHECK(readIdea("Build a single screen for a hostel's bed availability").appName == "Hostel Bed Availability");
 }

@@ -45,6 +45,9 @@ std::set<std::string> wordSet(const char* text) {
 // ("each candidate's stage", "this month's rent").
 constexpr const char* kOwns = "'s";
 
+// Appends a word as written to a label or value, the possessive without a space ("Manager's review").
+void appendWord(std::string& to, const std::string& word) { to += (to.empty() || word == kOwns ? "" : " ") + word; }
+
 // Words that end a noun phrase and never start one.
 const std::set<std::string>& functionWords() {
     static const std::set<std::string> s = wordSet(
@@ -415,7 +418,7 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
     };
     for (size_t k = from; k < to; ++k) {
         if (t[k] == "and" || t[k] == "or" || t[k].empty()) flush();
-        else part.push_back(t[k]);
+        else if (t[k] != kOwns) part.push_back(t[k]);  // "the customer's objections" -> "Customer objection"
     }
     flush();
     return out;
@@ -658,7 +661,7 @@ std::vector<std::string> valuesFrom(const std::vector<std::string>& cased, const
                    !t[e + 1].empty() && !functionWords().count(t[e + 1]);
         };
         for (; e < t.size() && e - k < 3 && !t[e].empty() && !joins.count(t[e]) && (!stops.count(t[e]) || inside(e)); ++e)
-            value += (value.empty() ? "" : " ") + cased[e];
+            appendWord(value, cased[e]);
         if (value.empty()) break;
         const bool upper = std::isupper(static_cast<unsigned char>(value[0])) != 0;
         if (values.empty()) capitals = upper;
@@ -770,7 +773,7 @@ std::vector<ExampleList> exampleLists(const std::vector<std::string>& cased, con
             if (joins.count(t[k])) { flush(); continue; }
             if (words == 0 && determiners().count(t[k])) continue;
             if (++words > 4) { tooLong = true; break; }
-            value += (value.empty() ? "" : " ") + cased[k];
+            appendWord(value, cased[k]);
         }
         flush();
         // A bracket holds a list only when it closes and names two or more short things: "(Brix)" renames, and
