@@ -1,5 +1,6 @@
 // OfflineDrafter: every corpus request and sample idea becomes a valid, navigable prototype in the
 // request's own words; feature patterns work when clicked through; the offline provider streams the spec.
+#include "generator/offline/draft_patterns.h"
 #include "generator/offline/offline_drafter.h"
 #include "generator/refiner.h"
 #include "runtime/headless/headless.h"
@@ -690,4 +691,92 @@ TEST_CASE("a flag on 'any X that is missing Y' is titled by the Xs missing it", 
         return true;
     });
     CHECK(titles.find("Parcels missing tracking number") != std::string::npos);
+}
+
+// The stat on home whose label is `label`, or null.
+const Json* statLabelled(const Json& spec, const std::string& label) {
+    const Json* found = nullptr;
+    forEachNode(spec, [&](const NodeSite& s) {
+        if (s.type == "stat" && s.node->value("stat", "") == label) found = s.node;
+        return found == nullptr;
+    });
+    return found;
+}
+
+TEST_CASE("a countdown, a date, a measure per listed thing and the thing that leads are shown as asked", "[drafter][compose]") {
+    Json spec = draftSpec("Beekeeping club dashboard. It must show: 1. days until the honey show 2. the date of the next swarm workshop "
+                          "3. today's jar sales of clover, heather and wildflower honey 4. the best-selling honey this month");
+    for (const Json& r : spec["meta"]["requirements"]) CHECK_FALSE(r["ids"].empty());
+    REQUIRE(statLabelled(spec, "Days until honey show") != nullptr);
+    REQUIRE(statLabelled(spec, "Swarm workshop") != nullptr);
+    const Json* bars = findWidget(spec["screens"]["home"], "bar_chart");
+    REQUIRE(bars != nullptr);
+    std::vector<std::string> labels;
+    std::string most;
+    double top = -1;
+    for (const Json& b : (*bars)["bar_chart"]) {
+        labels.push_back(b["label"]);
+        if (b["value"].get<double>() > top) { top = b["value"]; most = b["label"]; }
+    }
+    CHECK(labels == std::vector<std::string>{"Clover", "Heather", "Wildflower honey"});
+    // The leader is the thing with the most sales, as the bars show it.
+    const Json* leader = statLabelled(spec, "Best-selling honey");
+    REQUIRE(leader != nullptr);
+    CHECK((*leader)["value"] == most);
+    HeadlessDriver d(load(spec));
+    d.settle();
+    CHECK(hasText(d, "Today's jar sales"));
+    CHECK(hasText(d, "Days until honey show"));
+    // The countdown counts from the simulated clock to the day it names: the same day isoDay() gives that many days on.
+    const std::string days = statLabelled(spec, "Days until honey show")->value("value", "");
+    const std::string day = days.substr(days.find('\'') + 1, 10);
+    int ahead = -1;
+    for (int n = 0; n < 366 && ahead < 0; ++n)
+        if (draft::isoDay(n) == day) ahead = n;
+    REQUIRE(ahead > 0);
+    CHECK(hasText(d, std::to_string(ahead)));
+}
+
+TEST_CASE("values at each place, 'when each' and today's one thing are read as rows, a date and a card", "[drafter][read]") {
+    IdeaReading ferry = readIdea("Ferry terminal board. It must show: 1. fuel and water levels at each berth 2. a way to close a berth");
+    const auto fields = [](const IdeaReading& r, const std::string& entity) {
+        std::vector<std::string> out;
+        for (const IdeaEntity& e : r.entities)
+            if (e.singular == entity)
+                for (const IdeaField& f : e.fields) out.push_back(f.label + ":" + f.kind);
+        return out;
+    };
+    std::vector<std::string> berth = fields(ferry, "berth");
+    CHECK(std::count(berth.begin(), berth.end(), "Fuel level:number") == 1);
+    CHECK(std::count(berth.begin(), berth.end(), "Water level:number") == 1);
+    // "when each departs": a verb, so no "departs" entity; the sailings get a "Departs" day.
+    Json spec = draftSpec("Harbour office. It must show: 1. how many boats are moored 2. sailings and when each departs 3. tonight's crossing with vessel and captain");
+    CHECK_FALSE(spec["screens"].contains("departs"));
+    std::string shown = spec.dump();
+    CHECK(shown.find("x.departs") != std::string::npos);
+    for (const Json& r : spec["meta"]["requirements"]) CHECK_FALSE(r["ids"].empty());
+    // "which parcels are waiting, out, or delivered": the states a parcel is in.
+    IdeaReading courier = readIdea("Courier app: see which parcels are waiting, out, or delivered");
+    REQUIRE_FALSE(courier.entities.empty());
+    bool states = false;
+    for (const IdeaField& f : courier.entities.front().fields)
+        states = states || (f.kind == "choice" && f.choices == std::vector<std::string>{"Waiting", "Out", "Delivered"});
+    CHECK(states);
+}
+
+TEST_CASE("'so far out of the 50 required' is progress toward 50 by its own words, and the first asked verb is the action", "[drafter][compose]") {
+    Json spec = draftSpec("Driving school. It must show: 1. my cars with plate and mileage 2. hours driven so far out of the 50 required "
+                          "3. staff need to mark a car out of order so nobody can book it");
+    const Json* progress = findWidget(spec["screens"]["home"], "progress");
+    REQUIRE(progress != nullptr);
+    CHECK((*progress)["label"] == "Hours driven");
+    CHECK((*progress)["caption"].get<std::string>().find("of 50") != std::string::npos);
+    // "mark", not the "book" the reason names: the button on a car puts it out of order.
+    REQUIRE(requirementIdStarting(spec, "markCar") == "markCar");
+    HeadlessDriver d(load(spec));
+    d.proto().navigate("car", Json{{"id", 1}});
+    d.settle();
+    click(d, "markCar");
+    CHECK(d.proto().state()["cars"][0]["outOfOrder"] == true);
+    CHECK(hasText(d, "Out of order"));
 }

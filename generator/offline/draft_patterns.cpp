@@ -94,6 +94,14 @@ void Draft::link(const std::string& screenId, const std::string& label, const st
 //-----------------------------------------------------------------------------
 
 // "${x.amount}" shown the way a person reads it.
+bool measuredInPercent(const std::string& label) {
+    std::string low = label;
+    std::transform(low.begin(), low.end(), low.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (const char* share : {"humidity", "moisture", "remaining", "percent", "level", "occupancy"})
+        if (low.find(share) != std::string::npos) return true;
+    return false;
+}
+
 std::string shownValue(const IdeaField& f, const std::string& alias) {
     std::string v = alias + "." + f.name;
     if (f.kind == "money") return "${currency(" + v + ")}";
@@ -111,8 +119,9 @@ std::string shownValue(const IdeaField& f, const std::string& alias) {
         for (char& c : unit)
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         static const std::pair<const char*, const char*> measured[] = {
-            {"temperature", "°"}, {"humidity", "%"}, {"moisture", "%"}, {"remaining", "%"}, {"percent", "%"}, {"wait", "min"}, {"minutes", "min"},
+            {"temperature", "°"}, {"wait", "min"}, {"minutes", "min"},
             {"hours", "h"}, {"overtime", "h"}, {"weight", "kg"}, {"distance", "km"}, {"speed", "km/h"}, {"acreage", "acres"}, {"length", "m"}};
+        if (!given && measuredInPercent(unit)) return "${" + v + "}%";
         if (!given) {
             const size_t space = unit.rfind(' ');
             const std::string last = space == std::string::npos ? unit : unit.substr(space + 1);

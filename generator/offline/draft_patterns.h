@@ -116,6 +116,8 @@ Json donutByCategory(const EntityPlan& p);  // donut of the rows (or their amoun
 //-----------------------------------------------------------------------------
 // Each adds its screens, state, overlays and mocks to the draft and registers how to reach them.
 
+// A number label read as a share of full ("Water level", "Filament remaining", "Humidity"): shown and invented as percent.
+bool measuredInPercent(const std::string& label);
 // A row's value as a template a person reads: "${currency(x.price)}", a date, a number with its unit.
 std::string shownValue(const IdeaField& f, const std::string& alias);
 

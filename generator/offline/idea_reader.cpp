@@ -855,7 +855,7 @@ std::string fieldKindFor(const std::string& label, const std::string& widget) {
     if (widget == "date" || has("date") || has("birthday") || has("deadline")) return "date";
     // How long or how much is left is a number: "wait time", "time left", "filament remaining", "overtime hours".
     if (has("wait") || has("time left") || has("time remaining") || has("duration") || has("remaining") || has(" left") || has("hours") ||
-        has("minutes") || has("overtime") || has("percent"))
+        has("minutes") || has("overtime") || has("percent") || (low.size() > 6 && low.compare(low.size() - 6, 6, " level") == 0))
         return "number";
     if (has("time") && !has("times")) return "time";
     // Money words that are parts of others ("rent" in "current", "fee" in "coffee") count as whole words only.

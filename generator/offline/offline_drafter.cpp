@@ -159,8 +159,11 @@ std::string inventTitle(const std::string& noun, size_t i) {
 // A believable value for a field the idea named but the lexicon had no data for.
 Json inventValue(const IdeaField& f, bool isTitle, const std::string& noun, size_t i) {
     const size_t k = i % 5;
-    if (f.kind == "number") { const int v[] = {3, 8, 12, 5, 20}; return v[k]; }
-    if (f.kind == "money") { const double v[] = {24, 89.5, 120, 42, 310}; return v[k]; }
+    // Two amounts of one row differ ("Deposit paid", "Balance due"): the label shifts where its values start.
+    const size_t m = (i + f.label.size()) % 5;
+    if (f.kind == "number" && measuredInPercent(f.label)) { const int v[] = {72, 45, 88, 30, 64}; return v[m]; }
+    if (f.kind == "number") { const int v[] = {3, 8, 12, 5, 20}; return v[m]; }
+    if (f.kind == "money") { const double v[] = {24, 89.5, 120, 42, 310}; return v[m]; }
     if (f.kind == "date") { const int v[] = {0, 3, -2, 7, -5}; return isoDay(v[k]); }
     if (f.kind == "time") { const char* v[] = {"09:00", "10:30", "13:00", "15:30", "18:00"}; return v[k]; }
     if (f.kind == "bool") return k % 2 == 0;

@@ -275,9 +275,14 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
     static const std::set<std::string> openers = wordSet("and to then that which who also please");
     const bool opensClause = i == 0 || t[i - 1].empty() || openers.count(t[i - 1]);
     if (opensClause && i + 1 < t.size() && determiners().count(t[i + 1]) && t[i + 1] != "no") return false;
+    // "when each reopens": "each" takes a singular noun, so a word in the plural form after it is what each does.
+    if (i > 0 && (t[i - 1] == "each" || t[i - 1] == "every") && singularOf(w) != w &&
+        (knownVerb(w) || i + 1 >= t.size() || t[i + 1].empty() || isNumber(t[i + 1]) || determiners().count(t[i + 1])))
+        return false;
     // "record each find", "the catch": after an article or "each", even a verb is a thing.
-    static const std::set<std::string> articles = wordSet("a an the each every its their our my your his her");
-    if (i > 0 && articles.count(t[i - 1]) && (verbs().count(w) || verbs().count(singularOf(w)))) return true;
+    // So after a day that owned it: "today's trip" reached here as "today trip" (the time owns no row, see wordsAndMarks).
+    static const std::set<std::string> articles = wordSet("a an the each every its their our my your his her today tonight tomorrow yesterday");
+    if (i > 0 && articles.count(t[i - 1]) && (knownVerb(w) || verbNouns().count(w) || verbNouns().count(singularOf(w)))) return true;
     if (verbNouns().count(w) || verbNouns().count(singularOf(w))) {
         const bool plural = singularOf(w) != w;
         const std::string next = i + 1 < t.size() ? t[i + 1] : "";
@@ -392,6 +397,12 @@ bool unitWord(const std::string& w) {
 }
 
 // "sow date and expected transplant date" -> the fields those phrases name, kinds guessed from their words.
+// A measure in the plural that a list of lone words before it shares ("fuel and water levels").
+bool sharedMeasure(const std::string& word) {
+    static const std::set<std::string> s = wordSet("levels times dates counts rates scores");
+    return s.count(word) > 0;
+}
+
 std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from, size_t to) {
     std::vector<IdeaField> out;
     std::vector<std::string> part;
@@ -416,11 +427,19 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
         }
         part.clear();
     };
+    std::vector<std::vector<std::string>> parts(1);
     for (size_t k = from; k < to; ++k) {
-        if (t[k] == "and" || t[k] == "or" || t[k].empty()) flush();
-        else if (t[k] != kOwns) part.push_back(t[k]);  // "the customer's objections" -> "Customer objection"
+        if (t[k] == "and" || t[k] == "or" || t[k].empty()) parts.emplace_back();
+        else if (t[k] != kOwns) parts.back().push_back(t[k]);  // "the customer's objections" -> "Customer objection"
     }
-    flush();
+    // "fuel and water levels", "start and end times": a measure the last one names is every lone word's too.
+    const std::vector<std::string>& last = parts.back();
+    const bool share = last.size() >= 2 && sharedMeasure(last.back());
+    for (std::vector<std::string>& each : parts) {
+        part = each;
+        if (share && part.size() == 1 && singularOf(part[0]) == part[0] && !functionWords().count(part[0])) part.push_back(last.back());
+        flush();
+    }
     return out;
 }
 
@@ -447,7 +466,14 @@ size_t listStart(const std::vector<std::string>& cased, const std::vector<std::s
     for (int words = 0; k > 0 && words < 14; --k, ++words) {
         const std::string& w = t[k - 1];
         if (w == "and" || w == "or" || (w.empty() && cased[k - 1] == ",")) continue;
-        if (w.empty() || isNumber(w) || functionWords().count(w) || (knownVerb(w) && !nominal(t, k - 1))) break;
+        // "fuel and water levels at each berth": a verb's form right before the place, or joined to the noun it
+        // names ("and water levels"), is in the list.
+        const auto join = [&](size_t at) { return t[at] == "and" || t[at] == "or"; };
+        const bool compound = k >= 2 && k < end && !t[k].empty() && !functionWords().count(t[k]) && !t[k - 2].empty() &&
+                              !functionWords().count(t[k - 2]) && !knownVerb(t[k - 2]);
+        const bool measured = k < end && sharedMeasure(t[end - 1]) && ((k >= 2 && join(k - 2)) || join(k));
+        const bool listed = words == 0 || compound || measured;
+        if (w.empty() || isNumber(w) || functionWords().count(w) || (knownVerb(w) && !nominal(t, k - 1) && !listed)) break;
     }
     while (k < end && (t[k] == "and" || t[k] == "or" || t[k].empty())) ++k;
     return k;
@@ -628,6 +654,19 @@ std::vector<IdeaField> stateOf(const std::vector<std::string>& t, size_t from) {
         label += (label.empty() ? "" : " ") + t[k];
     }
     if (label.empty() || functionWords().count(label)) return {};
+    // "which of today's visits are done, late, or missed": states a row is in, one of them each.
+    std::vector<std::string> states = {capitalized(label)};
+    while (label.find(' ') == std::string::npos && k + 1 < t.size() && states.size() < 6) {
+        size_t next = k;
+        while (next < t.size() && (t[next].empty() || t[next] == "or" || t[next] == "and")) ++next;
+        static const std::set<std::string> particles = wordSet("out in off away back up down");
+        if (next == k || next >= t.size() || (functionWords().count(t[next]) && !particles.count(t[next])) || isNumber(t[next]) || (next + 1 < t.size() && !t[next + 1].empty() &&
+            t[next + 1] != "or" && t[next + 1] != "and" && !functionWords().count(t[next + 1])))
+            break;
+        states.push_back(capitalized(t[next]));
+        k = next + 1;
+    }
+    if (states.size() >= 3) return {{"status", "Status", "choice", states}};
     return {{camelKey(label), capitalized(label), "bool", {}}};
 }
 
@@ -1003,7 +1042,11 @@ RequestNouns readNouns(std::string_view request) {
         // A colon list that opens with a plural names things the app holds ("A court calendar: hearings by room"); one
         // after a heading that is no object of the request ("High contrast: whitesmoke background") is no row's.
         // "see which trails were groomed overnight", "which sites are occupied": a yes/no each row holds.
-        if (k > 0 && t[k - 1] == "which") addAttributes(stateOf(t, p.end));
+        // "which of today's visits are done, late, or missed": asked of some of them, the same.
+        size_t asked = k;
+        if (asked > 1 && (t[asked - 1] == "today" || t[asked - 1] == "tonight" || t[asked - 1] == "the")) --asked;
+        if (asked > 1 && t[asked - 1] == "of") --asked;
+        if (asked > 0 && t[asked - 1] == "which") addAttributes(stateOf(t, p.end));
         const bool object = k == 0 || eachAt > 0 || knownVerb(t[k - 1]);
         // "each object observed with telescope, eyepiece and seeing conditions": a participle may come between.
         // "the artists, each with their style and a few portfolio images": each of them holds the list.

@@ -27,7 +27,7 @@ namespace {
 // [SECTION] Reading a statement
 //-----------------------------------------------------------------------------
 
-enum class Ask { Nothing, Trend, Target, Breakdown, Stat, Emphasis, Upcoming, Action };
+enum class Ask { Nothing, Trend, Target, Breakdown, PerItem, Stat, Countdown, DateOf, Leader, Emphasis, Upcoming, Action };
 
 // What one requirement statement asks for, in its own words.
 struct Statement {
@@ -43,6 +43,8 @@ struct Statement {
     std::string outcome;               // what the verb makes the object: "mark a problem resolved" -> "resolved"
     bool affordance = false;           // asked as "a way to", "a button to", "able to", "let me" (not a bare imperative)
     bool namedButton = false;          // "a send-hint button": a button the request names by what it does
+    std::string measured;              // "Today's sales of popcorn, drinks and sweets" -> "Today's sales" (PerItem)
+    std::vector<std::string> items;    // ... -> "Popcorn", "Drinks", "Sweets"
     bool says(std::initializer_list<const char*> phrases) const;  // one of the phrases appears as whole words
 };
 
@@ -107,6 +109,14 @@ void readPeriods(Statement& s) {
 
 // "a 7.5-hour target", "toward the 20-book goal", "against a budget of $400".
 void readTarget(Statement& s) {
+    for (size_t i = 0; i + 2 < s.words.size(); ++i)  // "hours driven so far out of the 50 required"
+        if (s.words[i] == "out" && s.words[i + 1] == "of") {
+            const size_t n = s.words[i + 2] == "the" && i + 3 < s.words.size() ? i + 3 : i + 2;
+            if (isNumberWord(s.words[n])) {
+                s.target = std::atof(s.words[n].c_str());
+                return;
+            }
+        }
     static const char* const goals[] = {"target", "goal", "budget", "limit", "quota", "cap"};
     for (size_t i = 0; i < s.words.size(); ++i)
         for (const char* g : goals)
@@ -157,9 +167,11 @@ void readAction(Statement& s) {
         {{"way", "to"}, 2}, {{"able", "to"}, 2}, {{"want", "to"}, 2}, {{"button", "to"}, 2}, {{"option", "to"}, 2}, {{"tap", "to"}, 2},
         {{"click", "to"}, 2}, {{"let", "me"}, 2}, {{"let", "us"}, 2}, {{"let", "users"}, 2}, {{"lets", "me"}, 2}, {{"lets", "users"}, 2},
         {{"can"}, 1}, {{"should"}, 1}, {{"need", "to"}, 2}};
-    for (auto& [cue, len] : cues)
-        for (size_t i = 0; i + len < s.words.size() && at == s.words.size(); ++i)
-            if (std::equal(cue.begin(), cue.end(), s.words.begin() + static_cast<long>(i)) && verbAt(i + len)) at = i + len;
+    // The first cue in the statement: "need to mark a machine out of order so nobody can book it" marks.
+    for (size_t i = 0; i < s.words.size() && at == s.words.size(); ++i)
+        for (auto& [cue, len] : cues)
+            if (i + len < s.words.size() && at == s.words.size() && std::equal(cue.begin(), cue.end(), s.words.begin() + static_cast<long>(i)) && verbAt(i + len))
+                at = i + len;
     // "let nurses swap shifts", "help the crew log loads": the people come between the cue and the verb.
     static const std::set<std::string> letting = {"let", "lets", "help", "helps"};
     for (size_t i = 0; i + 2 < s.words.size() && at == s.words.size(); ++i) {
@@ -214,6 +226,75 @@ bool aboutLooks(const Statement& s) {
            std::any_of(s.words.begin(), s.words.end(), [&](const std::string& w) { return cssColor(w, &rgb); });
 }
 
+// What a measure is taken in, by the noun that names it: money ("sales"), a share of full ("levels") or a count.
+enum class MeasureKind { None, Money, Share, Count };
+
+MeasureKind measureKind(const std::string& noun) {
+    static const std::set<std::string> money = {"sale", "revenue", "taking", "spend", "spending", "cost", "income", "earning", "expense"};
+    static const std::set<std::string> share = {"level", "stock", "capacity", "occupancy", "fill"};
+    static const std::set<std::string> count = {"count", "number", "usage", "consumption", "volume", "output", "hour", "total", "amount", "supply"};
+    const std::string one = singularOf(noun);
+    return money.count(one) ? MeasureKind::Money : share.count(one) ? MeasureKind::Share : count.count(one) ? MeasureKind::Count : MeasureKind::None;
+}
+
+// "Today's sales of popcorn, drinks and sweets", "levels of water and sports drink": a measure and the two or more
+// short things it is taken for, listed right after "of". Item words keep the request's case.
+bool readListedMeasure(const std::string& text, std::string& measured, std::vector<std::string>& items) {
+    std::string lower = text;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const size_t of = lower.find(" of ");
+    if (of == std::string::npos) return false;
+    std::vector<std::string> before = wordsOfStatement(text.substr(0, of));
+    if (before.empty() || measureKind(before.back()) == MeasureKind::None) return false;
+    size_t end = of + 4;
+    while (end < text.size() && !std::strchr(".;:()", text[end])) ++end;
+    // The run splits at its commas and its "and" / "or"; "this week", "for each ..." after the last item end it.
+    static const std::set<std::string> joints = {"and", "or"}, trailing = {"this", "today", "tonight", "so", "per", "for", "by", "over", "in", "at", "on", "since"};
+    std::vector<std::string> list(1);
+    std::string word;
+    for (size_t i = of + 4; i <= end; ++i) {
+        const char c = i < end ? text[i] : ' ';
+        if (c != ' ' && c != ',') { word += c; continue; }
+        const std::string low = wordsOfStatement(word).empty() ? "" : wordsOfStatement(word).front();
+        if (trailing.count(low)) break;
+        if (joints.count(low)) list.emplace_back();
+        else if (!word.empty() && !(list.back().empty() && isFunctionWord(low))) list.back() += (list.back().empty() ? "" : " ") + word;
+        if (c == ',') list.emplace_back();
+        word.clear();
+    }
+    list.erase(std::remove(list.begin(), list.end(), std::string()), list.end());
+    if (list.size() < 2) return false;
+    for (const std::string& item : list) {
+        const std::vector<std::string> w = wordsOfStatement(item);
+        if (w.empty() || w.size() > 3 || std::any_of(w.begin(), w.end(), isNumberWord)) return false;
+    }
+    measured = capitalized(safeText(text.substr(0, of), 40));
+    for (const std::string& item : list) items.push_back(capitalized(safeText(item, 30)));
+    return !measured.empty();
+}
+
+// "the best-selling item", "the busiest station this week": one thing that leads the rest. Not "the top three men".
+bool asksForLeader(const Statement& s) {
+    static const std::set<std::string> leads = {"best", "top", "busiest", "biggest", "highest", "lowest", "largest", "smallest", "fastest",
+                                                "slowest", "worst", "longest", "shortest", "most", "least", "oldest", "newest", "cheapest"};
+    static const std::set<std::string> counts = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several"};
+    if (s.subject.empty()) return false;
+    // One thing, as written: "the ten most recent incidents" lists them.
+    const std::string head = s.subject.substr(s.subject.rfind(' ') + 1);
+    if (std::find(s.words.begin(), s.words.end(), head) == s.words.end()) return false;
+    for (size_t i = 0; i + 1 < s.words.size(); ++i)
+        if (leads.count(s.words[i]) && !isNumberWord(s.words[i + 1]) && !counts.count(s.words[i + 1])) return true;
+    return false;
+}
+
+// "The date of my road test", "the day of the open house", "deadline for the grant report": one date to show.
+bool asksForDate(const Statement& s) {
+    size_t k = 0;
+    while (k < s.words.size() && isFunctionWord(s.words[k])) ++k;
+    return k + 1 < s.words.size() && (s.words[k] == "date" || s.words[k] == "day" || s.words[k] == "deadline") &&
+           (s.words[k + 1] == "of" || s.words[k + 1] == "for") && !s.subject.empty();
+}
+
 Statement readStatement(const Draft& d, const std::string& text) {
     Statement s;
     s.text = text;
@@ -224,23 +305,31 @@ Statement readStatement(const Draft& d, const std::string& text) {
         if ((s.plan = planNamed(d, e.phrase))) break;
     readPeriods(s);
     readTarget(s);
-    if (s.ask == Ask::Upcoming || s.says({"upcoming", "coming up", "due soon"})) {
+    if (s.says({"days until", "days till", "days left until", "days to go", "countdown", "count down", "time until", "how long until"}))
+        s.ask = Ask::Countdown;
+    else if (s.ask == Ask::Upcoming || s.says({"upcoming", "coming up", "due soon"})) {
         s.ask = s.plan && s.plan->when ? Ask::Upcoming : Ask::Nothing;
         if (s.periods == 0) s.periods = 14;
     } else if (s.periods > 0 || s.says({"over time", "trend", "trends", "week by week", "month by month", "day by day", "per week", "per day", "per month",
                                  "each week", "each day", "each month", "line chart", "graph", "chart of", "history of"}))
         s.ask = Ask::Trend;
     else if (s.target > 0 || s.says({"against a target", "against the target", "against target", "against a goal", "against the goal", "toward the goal",
-                                     "towards the goal", "toward a goal", "progress bar", "out of", "against budget", "against the budget", "against a budget"}))
+                                     "towards the goal", "toward a goal", "progress bar", "against budget", "against the budget", "against a budget"}))
         s.ask = Ask::Target;
     else if (s.says({"by category", "by type", "split by", "breakdown", "broken down", "per category", "share of", "pie chart", "donut"}))
         s.ask = Ask::Breakdown;
+    else if (readListedMeasure(text, s.measured, s.items))
+        s.ask = Ask::PerItem;
     else if (s.says({"how many", "how much", "total", "totals", "average", "number of", "count of", "rate", "percentage", "percent", "ratio", "balance",
                      "streak", "streaks", "score", "scores", "sum of", "estimated", "remaining", "wait time"}))
         s.ask = Ask::Stat;
     else if (!aboutLooks(s) && s.says({"called out", "call out", "calls out", "highlight", "highlighted", "highlights", "stand out", "stands out", "warn", "warns", "warning",
                      "warnings", "alert", "alerts", "flag", "flags", "flagged", "at risk", "overdue", "in red", "urgent"}))
         s.ask = Ask::Emphasis;
+    else if (asksForDate(s))
+        s.ask = Ask::DateOf;
+    else if (asksForLeader(s))
+        s.ask = Ask::Leader;
     else {
         readAction(s);
         if (!s.verb.empty()) s.ask = Ask::Action;
@@ -306,10 +395,23 @@ Json trendView(const Statement& s) {
     return Json{{"card", Json::array({Json{{"line_chart", series}, {"labels", periodLabels(s, n)}, {"h", 150}}})}, {"title", subjectLabel(s, false) + span}};
 }
 
+// What a progress bar measures when no managed thing names it: the words before "so far" / "out of" / "against" /
+// "toward" ("Hours driven so far out of the 50 required" -> "Hours driven"); "" when they say nothing.
+std::string progressLabel(const Statement& s) {
+    static const std::set<std::string> ends = {"so", "out", "against", "toward", "towards", "of"};
+    size_t from = 0;
+    while (from < s.words.size() && isFunctionWord(s.words[from])) ++from;
+    std::string label;
+    for (size_t k = from; k < s.words.size() && k < from + 4 && !ends.count(s.words[k]) && !isNumberWord(s.words[k]); ++k)
+        label += (label.empty() ? "" : " ") + s.words[k];
+    return label.size() < 3 ? "" : capitalized(safeText(label, 30));
+}
+
 Json targetView(const Statement& s) {
     const double target = s.target > 0 ? s.target : 10 + static_cast<double>(hashOf(s.text) % 20);
     const double done = std::round(target * (0.45 + static_cast<double>(hashOf(s.subject) % 40) / 100.0) * 10) / 10;
-    return Json{{"card", Json::array({Json{{"progress", done / target}, {"label", subjectLabel(s, s.plan != nullptr)},
+    const std::string said = s.plan ? "" : progressLabel(s);
+    return Json{{"card", Json::array({Json{{"progress", done / target}, {"label", said.empty() ? subjectLabel(s, s.plan != nullptr) : said},
                                            {"caption", plainNumber(done) + " of " + plainNumber(target)}}})}};
 }
 
@@ -427,6 +529,67 @@ Json upcomingView(const Statement& s) {
                 {"title", capitalized(p.nouns) + " in the next " + std::to_string(s.periods) + " days"}};
 }
 
+// The mock measure of one listed thing, the same wherever it is shown.
+double listedValue(const std::string& item, const std::string& statement, MeasureKind kind) {
+    const unsigned h = hashOf(item + statement);
+    return kind == MeasureKind::Money ? 80 + h % 520 : kind == MeasureKind::Share ? 25 + h % 70 : 4 + h % 60;
+}
+
+// "Today's sales of popcorn, drinks and sweets": a bar for each thing listed, with the total when the parts add up.
+Json perItemView(const Statement& s) {
+    std::vector<std::string> measuredWords = wordsOfStatement(s.measured);
+    const MeasureKind kind = measureKind(measuredWords.back());
+    Json bars = Json::array();
+    double total = 0;
+    for (const std::string& item : s.items) {
+        const double value = listedValue(item, s.text, kind);
+        bars.push_back(Json{{"label", item}, {"value", value}});
+        total += value;
+    }
+    Json card = Json::array({Json{{"bar_chart", bars}, {"horizontal", true}}});
+    if (kind == MeasureKind::Money) card.push_back(Json{{"text", "${currency(" + plainNumber(total) + ", 'USD', 0)} in all"}, {"muted", true}});
+    else if (kind == MeasureKind::Share) card.push_back(Json{{"text", "Percent of full"}, {"muted", true}});
+    else card.push_back(Json{{"text", plainNumber(total) + " in all"}, {"muted", true}});
+    return Json{{"card", card}, {"title", s.measured}};
+}
+
+// A day ahead of the simulated clock, stable for the statement: what a countdown or a date shows.
+int daysAhead(const Statement& s) { return 9 + static_cast<int>(hashOf(s.text) % 40); }
+
+// "Days until the filing deadline", "a countdown": the days left, live against the clock, and the day itself.
+Json countdownView(const Statement& s) {
+    const std::string day = exprString(isoDay(daysAhead(s)));
+    const bool named = !s.subject.empty() && s.subject.find("countdown") == std::string::npos && s.subject.find("day") != 0;
+    return statTile(named ? "Days until " + safeText(s.subject, 30) : "Days to go", "${daysBetween(today(), " + day + ")}", "hourglass-half",
+                    "${date(" + day + ", 'ddd, MMM D')}");
+}
+
+// "The date of my road test": the day, and how far off it is.
+Json dateOfView(const Statement& s) {
+    const std::string day = exprString(isoDay(daysAhead(s)));
+    return statTile(capitalized(safeText(s.subject, 30)), "${date(" + day + ", 'ddd, MMM D')}", "calendar", "in ${daysBetween(today(), " + day + ")} days");
+}
+
+// "The best-selling item this week": the thing that leads, named by the app's rows of it, else by what the request
+// lists ("sales of popcorn, drinks and sweets": the one with the most); nothing when neither names one.
+Json leaderView(const Draft& d, const Statement& s) {
+    std::string value;
+    if (s.plan && s.plan->title) value = "${first(" + s.plan->key + ")." + s.plan->title->name + "}";
+    for (size_t i = 0; value.empty() && i < d.reading.requirements.size(); ++i) {
+        std::string measured;
+        std::vector<std::string> items;
+        if (!readListedMeasure(d.reading.requirements[i], measured, items)) continue;
+        const MeasureKind kind = measureKind(wordsOfStatement(measured).back());
+        const auto measure = [&](const std::string& item) { return listedValue(item, d.reading.requirements[i], kind); };
+        value = *std::max_element(items.begin(), items.end(), [&](const std::string& a, const std::string& b) { return measure(a) < measure(b); });
+    }
+    if (value.empty()) return Json();
+    std::string caption;
+    for (const char* when : {"today", "this week", "this month", "this year", "tonight", "this season"})
+        if (s.says({when})) caption = capitalized(when);
+    return statTile(capitalized(safeText(s.subject, 30)), value, "trophy", caption);
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Controls and sections
 //-----------------------------------------------------------------------------
@@ -479,8 +642,72 @@ Json homeAction(Draft& d, RequirementTracer& ids, const Statement& s, std::strin
                 {"gap", 12}, {"valign", "center"}};
 }
 
-// A section listing a few of what the statement names, from its own noun (rows invented from the noun's kind).
-Json collectionView(Draft& d, const RequestEntity& noun) {
+// A field for a value the statement names: a day or time by its word, a count by its plural ("broken bikes"), a
+// share of full by "level", money by what it measures; else text.
+IdeaField namedValue(const std::string& label) {
+    const std::vector<std::string> w = wordsOfStatement(label);
+    const std::string last = w.empty() ? "" : w.back();
+    const MeasureKind measure = measureKind(last);
+    const char* kind = last == "date" || last == "day" ? "date" : last == "time" ? "time" : measure == MeasureKind::Money ? "money"
+                     : measure != MeasureKind::None || singularOf(last) != last ? "number" : "text";
+    return {camelKey(label), capitalized(safeText(label, 30)), kind, {}};
+}
+
+// "Water and sports drink levels at each aid station" -> aid stations with "Water level" and "Sports drink level";
+// "Road closures and when each reopens" -> road closures with "Reopens". Only for a thing the app does not manage.
+bool rowsForEach(const Draft& d, const Statement& s, RequestEntity& out) {
+    const std::vector<std::string>& w = s.words;
+    size_t from = 0;
+    while (from < w.size() && isFunctionWord(w[from])) ++from;
+    const auto phraseOf = [&](size_t a, size_t b) {
+        std::string p;
+        for (size_t k = a; k < b; ++k) p += (p.empty() ? "" : " ") + w[k];
+        return p;
+    };
+    for (size_t i = from + 1; i + 2 < w.size(); ++i) {
+        if (w[i] != "when" || !(w[i + 1] == "each" || w[i + 1] == "they" || w[i + 1] == "it") || isFunctionWord(w[i + 2])) continue;
+        const size_t end = w[i - 1] == "and" ? i - 1 : i;
+        if (end <= from || end - from > 3) return false;
+        out.phrase = singularOf(phraseOf(from, end));
+        out.head = out.phrase.substr(out.phrase.rfind(' ') + 1);
+        out.attributes = {{camelKey(w[i + 2]), capitalized(w[i + 2]), "date", {}}};
+        return !planNamed(d, out.phrase);
+    }
+    for (size_t i = from + 1; i + 1 < w.size(); ++i) {
+        const bool each = (w[i] == "each" || w[i] == "every") && (w[i - 1] == "at" || w[i - 1] == "for" || w[i - 1] == "on" || w[i - 1] == "in");
+        if (!each && w[i] != "per") continue;
+        size_t end = i + 1;
+        while (end < w.size() && end < i + 4 && !isFunctionWord(w[end])) ++end;
+        if (end == i + 1) return false;
+        out.phrase = singularOf(phraseOf(i + 1, end));
+        out.head = out.phrase.substr(out.phrase.rfind(' ') + 1);
+        if (planNamed(d, out.phrase)) return false;
+        // The values before it, split at "and"; "water and sports drink levels": the last one's noun is every one's.
+        std::vector<std::vector<std::string>> parts(1);
+        for (size_t k = from; k + (each ? 1 : 0) < i; ++k) {
+            if (w[k] == "and") parts.emplace_back();
+            else parts.back().push_back(w[k]);
+        }
+        if (parts.back().empty() || parts.size() > 4) return false;
+        const std::string shared = parts.back().size() > 1 && singularOf(parts.back().back()) != parts.back().back() ? parts.back().back() : "";
+        for (std::vector<std::string>& part : parts) {
+            if (part.empty() || part.size() > 4) return false;
+            if (!shared.empty()) {
+                if (part.size() == 1) part.push_back(shared);
+                part.back() = singularOf(part.back());
+            }
+            std::string label;
+            for (const std::string& word : part) label += (label.empty() ? "" : " ") + word;
+            out.attributes.push_back(namedValue(label));
+        }
+        return true;
+    }
+    return false;
+}
+
+// A section listing a few of what the statement names, from its own noun (rows invented from the noun's kind); one
+// card with its values when the statement names one ("Today's trip with departure time and fishing area").
+Json collectionView(Draft& d, const RequestEntity& noun, const std::string& oneTitled) {
     IdeaEntity e;
     e.singular = noun.phrase;
     e.plural = pluralOf(noun.phrase);
@@ -490,14 +717,56 @@ Json collectionView(Draft& d, const RequestEntity& noun) {
     e.rows = Json::array();
     Json rows = completeRows(e);
     rows.erase(rows.begin() + 3, rows.end());
-    std::string key = camelKey(e.plural);
+    std::string key = camelKey(oneTitled.empty() ? e.plural : e.singular);
     while (d.spec["state"].contains(key)) key += "List";
+    if (!oneTitled.empty()) {
+        d.spec["state"][key] = rows[0];
+        Json lines = Json::array();
+        for (size_t f = 1; f < e.fields.size(); ++f)
+            lines.push_back(Json{{"row", Json::array({Json{{"text", e.fields[f].label}, {"muted", true}, {"grow", 1}},
+                                                      Json{{"text", shownValue(e.fields[f], key)}, {"style", "strong"}}})}});
+        return Json{{"card", lines}, {"title", oneTitled}};
+    }
     d.spec["state"][key] = rows;
     std::string subtitle;
-    for (size_t f = 1; f < e.fields.size() && f < 3; ++f)
-        subtitle += (subtitle.empty() ? "" : " · ") + std::string(e.fields[f].kind == "date" ? "${date(x." + e.fields[f].name + ", 'MMM D')}" : "${x." + e.fields[f].name + "}");
+    for (size_t f = 1; f < e.fields.size() && f < 3; ++f) {
+        const IdeaField& field = e.fields[f];
+        const std::string value = shownValue(field, "x");
+        subtitle += (subtitle.empty() ? "" : " · ") + (field.kind == "number" && value.find(' ') == std::string::npos ? field.label + " " + value : value);
+    }
     Json item = Json{{"item", "${x.name}"}, {"subtitle", subtitle}, {"icon", "bookmark-o"}, {"repeat", Json{{"in", "${" + key + "}"}, {"as", "x"}}}};
     return Json{{"section", Json::array({Json{{"list", Json::array({item})}}})}, {"title", capitalized(e.plural)}};
+}
+
+// The statement's name for one thing it shows alone: "Today's trip with ..." -> "Today's trip"; "" when it names
+// the thing in the plural or at length.
+std::string oneThingTitle(const Statement& s, const RequestEntity& noun) {
+    if (std::find(s.words.begin(), s.words.end(), noun.head) == s.words.end() || pluralOf(noun.head) == noun.head) return "";
+    std::string lower = s.text;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const size_t with = lower.find(" with ");
+    const std::string title = s.text.substr(0, with);
+    if (with == std::string::npos || wordsOfStatement(title).size() > 4 || noun.attributes.empty()) return "";
+    return capitalized(safeText(title, 40));
+}
+
+// The view for a statement that names things rather than asking for a number or an action: the rows it names
+// "at each" one, else a few of its first noun; none for a thing the app already manages or a statement that only
+// asks for a verb nothing here understands ("teleport the defendant"), which stays uncovered, honestly.
+Json namedThingView(Draft& d, const Statement& s) {
+    if (RequestEntity each; rowsForEach(d, s, each)) return collectionView(d, each, "");
+    std::vector<RequestEntity> nouns = requestEntities(s.text);
+    if (nouns.empty() || planNamed(d, nouns.front().phrase)) return Json();
+    // "Today's trip": a day that owns the thing is a time, like "today".
+    const auto leading = [](const std::string& w) {
+        return isFunctionWord(w) || (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0 && isFunctionWord(w.substr(0, w.size() - 2)));
+    };
+    size_t first = 0;
+    while (first < s.words.size() && leading(s.words[first])) ++first;
+    if (first == s.words.size()) return Json();
+    const std::vector<std::string>& named = nouns.front().words;
+    if (!knownVerb(s.words[first]) && std::find(named.begin(), named.end(), singularOf(s.words[first])) == named.end()) return Json();
+    return collectionView(d, nouns.front(), oneThingTitle(s, nouns.front()));
 }
 
 } // namespace
@@ -537,29 +806,27 @@ void addRequirementViews(Draft& d) {
         case Ask::Stat: view = statView(s); break;
         case Ask::Emphasis: view = emphasisView(s); break;
         case Ask::Upcoming: view = upcomingView(s); break;
+        case Ask::PerItem: view = perItemView(s); break;
+        case Ask::Countdown: view = countdownView(s); break;
+        case Ask::DateOf: view = dateOfView(s); break;
+        case Ask::Leader:
+            view = leaderView(d, s);
+            if (view.is_null()) continue;
+            break;
         case Ask::Action:
             if (s.plan && d.spec["screens"].contains(s.plan->detailScreen) && !kScreenVerbs.count(s.verb)) {
                 if (std::string added = addItemAction(d, ids, s); !added.empty()) d.composed[text].push_back(added);
                 continue;
             }
-            // A button that only counts stands in for a verb on the app as a whole, so only when asked for one.
-            if (!s.affordance || !ids.trace(text).empty()) continue;
-            view = homeAction(d, ids, s, id);
-            break;
-        case Ask::Nothing: {
             if (!ids.trace(text).empty()) continue;
-            // Only a statement that names a thing ("hive inspections", "see the tide tables"); one that asks for a
-            // verb nothing here understands ("teleport the defendant") stays uncovered, honestly.
-            std::vector<RequestEntity> nouns = requestEntities(text);
-            if (nouns.empty() || planNamed(d, nouns.front().phrase)) continue;
-            size_t first = 0;
-            while (first < s.words.size() && isFunctionWord(s.words[first])) ++first;
-            if (first == s.words.size()) continue;
-            const std::vector<std::string>& named = nouns.front().words;
-            if (!knownVerb(s.words[first]) && std::find(named.begin(), named.end(), singularOf(s.words[first])) == named.end()) continue;
-            view = collectionView(d, nouns.front());
+            // A button that only counts stands in for a verb on the app as a whole, so only when asked for one;
+            // a statement that only opens with a verb ("water and sports drink levels at ...") may name things.
+            if (s.affordance) view = homeAction(d, ids, s, id);
+            else if ((view = namedThingView(d, s)).is_null()) continue;
             break;
-        }
+        case Ask::Nothing:
+            if (!ids.trace(text).empty() || (view = namedThingView(d, s)).is_null()) continue;
+            break;
         }
         if (id.empty()) {
             id = ids.freshId(camelKey((s.subject.empty() ? std::string("requirement") : s.subject) + " " + view.begin().key()));
