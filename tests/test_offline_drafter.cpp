@@ -780,3 +780,25 @@ TEST_CASE("'so far out of the 50 required' is progress toward 50 by its own word
     CHECK(d.proto().state()["cars"][0]["outOfOrder"] == true);
     CHECK(hasText(d, "Out of order"));
 }
+
+TEST_CASE("a plural that opens a sentence acts with its verb, and an item's button names the object the request gives it", "[drafter][read]") {
+    IdeaReading reading = readIdea("Bakeries schedule deliveries of flour through our website");
+    CHECK(reading.appName.find("Schedule") == std::string::npos);
+    REQUIRE_FALSE(reading.entities.empty());
+    CHECK(reading.entities.front().singular == "delivery");
+    // "the host shows each question on the big screen": a person acting, and the app's own screen is no thing.
+    for (const IdeaEntity& e : readIdea("Trivia app: the host shows each question on the big screen").entities) {
+        CHECK(e.singular != "big");
+        CHECK(e.singular != "host show");
+    }
+    Json spec = draftSpec("Recyclers schedule pickups of old electronics. It must show: 1. drives with serial number and weight "
+                          "2. once the drives are shredded, the customer can download a certificate of destruction");
+    const std::string download = requirementIdStarting(spec, "download");
+    REQUIRE_FALSE(download.empty());
+    HeadlessDriver d(load(spec));
+    d.proto().navigate("drive", Json{{"id", 1}});
+    d.settle();
+    CHECK(hasText(d, "Download certificate"));
+    click(d, download);
+    CHECK(hasText(d, "Certificate downloaded"));
+}

@@ -291,10 +291,15 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
         if (i == 0 || t[i - 1].empty())
             return (plural && (next.empty() || (functionWords().count(next) && !determiners().count(next)))) || containerNouns().count(singularOf(next));
         // "for race officers", "a list of orders", "list records": after a preposition or a verb it is the object.
-        if (t[i - 1] == "for" || t[i - 1] == "of" || (plural && knownVerb(t[i - 1]))) return true;
+        const bool ownedBefore = i >= 2 && determiners().count(t[i - 2]);  // "the host shows": a noun, not "list records"
+        if (t[i - 1] == "for" || t[i - 1] == "of" || (plural && knownVerb(t[i - 1]) && !ownedBefore)) return true;
         // "the registrar tracks artworks": a plural form between two nouns is the verb (plural nouns rarely modify).
         const bool nounFollows = i + 1 < t.size() && !t[i + 1].empty() && !functionWords().count(t[i + 1]) && !verbs().count(t[i + 1]);
         if (singularOf(w) != w && nounFollows && !determiners().count(t[i - 1]) && !functionWords().count(t[i - 1])) return false;
+        // "the host shows each question", "the coach marks the attendance": so before what it acts on.
+        const bool nounBefore = !functionWords().count(t[i - 1]) && (!knownVerb(t[i - 1]) || (i >= 2 && determiners().count(t[i - 2])));
+        if (singularOf(w) != w && i + 1 < t.size() && determiners().count(t[i + 1]) && nounBefore && singularOf(t[i - 1]) == t[i - 1])
+            return false;
         const std::string& before = t[i - 1];
         // "an app that lists slopes", "a board which tracks jobs": after a relative pronoun the -s form is the verb.
         static const std::set<std::string> relatives = wordSet("that which who");
@@ -303,7 +308,12 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
         if ((before == "which" || before == "what") && plural) return true;
         // "nurses swap shifts", "clerks book a room": the base form after people in the plural is what they do.
         const bool objectFollows = nounFollows || (i + 1 < t.size() && (determiners().count(t[i + 1]) || countWords().count(t[i + 1])));
-        if (singularOf(w) == w && singularOf(before) != before && agentNoun(singularOf(before)) && objectFollows) return false;
+        // So after any plural that opens its clause ("Businesses schedule pickups"), but not one that names a kind
+        // of thing ("our sales report lists").
+        static const std::set<std::string> kinds = wordSet("sales operations sports news goods arms savings earnings communications logistics");
+        const bool opensClause = i == 1 || t[i - 2].empty() || determiners().count(t[i - 2]);
+        const bool subject = agentNoun(singularOf(before)) || (opensClause && !kinds.count(before));
+        if (singularOf(w) == w && singularOf(before) != before && subject && objectFollows) return false;
         // "a couple and their planner share one workspace": before an object, the base form after a person is the verb.
         if (singularOf(w) == w && personRole(before) && i + 1 < t.size() && (determiners().count(t[i + 1]) || countWords().count(t[i + 1]))) return false;
         // "manuscripts move through review": the base form after any plural, before where it goes, is what they do.
@@ -977,6 +987,9 @@ RequestNouns readNouns(std::string_view request) {
         static const std::set<std::string> countable = wordSet("site lot place service item");
         const bool counted = countable.count(p.head) && p.plural && !(p.end < t.size() && t[p.end] == "of");
         if ((appNouns().count(p.head) && !containerNouns().count(p.head) && p.modifier.empty() && !exampled && !counted) || p.head.size() < 3) continue;
+        // "on the big screen", "the main page": what describes the app's own parts is no thing either.
+        const auto appPart = [&](size_t k) { return k < t.size() && appNouns().count(singularOf(t[k])) > 0; };
+        if (p.modifier.empty() && qualifiers().count(p.head) && (appPart(p.end) || (p.end > p.begin + 1 && appPart(p.end - 1)))) continue;
         const std::string phrase = p.modifier.empty() ? p.head : p.modifier + " " + p.head;
         RequestEntity& e = found[phrase];
         if (e.head.empty()) {

@@ -614,13 +614,30 @@ std::string pastOf(const std::string& verb) {
     return verb + "ed";
 }
 
+// The object as the statement writes it right after the verb ("download a certificate of destruction"), not a noun
+// further on ("comment on a request that touches my property line") nor part of a longer word ("a clock-out time").
+bool objectFollowsVerb(const Statement& s) {
+    const std::vector<std::string> object = wordsOfStatement(s.object);
+    auto v = std::find(s.words.begin(), s.words.end(), s.verb);
+    if (object.empty() || object.size() > 3 || v == s.words.end()) return false;
+    for (++v; v != s.words.end() && isFunctionWord(*v); ++v) {}
+    if (v == s.words.end() || singularOf(*v) != object.front()) return false;
+    std::string text = s.text;
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string written = s.object.substr(0, s.object.rfind(' ') + 1) + *(v + static_cast<long>(object.size()) - 1);
+    const size_t at = text.find(written);
+    return at != std::string::npos && (at + written.size() == text.size() || !(std::isalnum(static_cast<unsigned char>(text[at + written.size()])) || text[at + written.size()] == '-'));
+}
+
 // A button on the item's detail screen that does the verb to that item.
 std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) {
     const EntityPlan& p = *s.plan;
     Json& screen = d.spec["screens"][p.detailScreen];
     if (!screen.contains("body") || !screen["body"].contains("col")) return "";
-    // A named button keeps its object unless that is the item itself ("a send-hint button" on a room: "Send hint").
-    const std::string object = s.namedButton && planNamed(d, s.object) != &p ? s.object : "";
+    // The button keeps its object unless that is the item itself: "a send-hint button" on a room says "Send hint",
+    // "download a certificate" on a drive "Download certificate"; "mark a problem resolved" on a problem "Mark resolved".
+    const bool ownObject = s.outcome.empty() && objectFollowsVerb(s);
+    const std::string object = (s.namedButton || ownObject) && planNamed(d, s.object) != &p ? s.object : "";
     const std::string id = ids.freshId(camelKey(s.verb + " " + (object.empty() ? p.noun : object)));
     Json button = itemToggleButton(p, s.outcome.empty() ? s.verb : s.verb + " " + s.outcome, "x", object);
     button["id"] = id;
