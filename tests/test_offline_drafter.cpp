@@ -802,3 +802,21 @@ TEST_CASE("a plural that opens a sentence acts with its verb, and an item's butt
     click(d, download);
     CHECK(hasText(d, "Certificate downloaded"));
 }
+
+TEST_CASE("a leaderboard ranks the competitors the request names, and 'the host marks them' is a button on each managed row", "[drafter][compose]") {
+    Json spec = draftSpec("Spelling bee night: the host reads each word, teams write their spelling on a tablet, the judge marks them, "
+                          "and a leaderboard appears after every round.");
+    REQUIRE(spec["state"].contains("leaderboard"));
+    const Json& board = spec["state"]["leaderboard"];
+    REQUIRE(board.size() == 5);
+    CHECK(board[0]["name"].get<std::string>().find("Team") == 0);
+    for (size_t i = 1; i < board.size(); ++i) CHECK(board[i]["points"].get<int>() < board[i - 1]["points"].get<int>());
+    HeadlessDriver d(load(spec));
+    d.settle();
+    CHECK(hasText(d, "Leaderboard"));
+    CHECK(hasText(d, board[0]["points"].dump() + " pts"));
+    std::string marked;
+    for (const Json& r : spec["meta"]["requirements"])
+        if (r["text"].get<std::string>().find("marks them") != std::string::npos && !r["ids"].empty()) marked = r["ids"][0];
+    CHECK(marked.rfind("mark", 0) == 0);
+}

@@ -296,9 +296,12 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
         // "the registrar tracks artworks": a plural form between two nouns is the verb (plural nouns rarely modify).
         const bool nounFollows = i + 1 < t.size() && !t[i + 1].empty() && !functionWords().count(t[i + 1]) && !verbs().count(t[i + 1]);
         if (singularOf(w) != w && nounFollows && !determiners().count(t[i - 1]) && !functionWords().count(t[i - 1])) return false;
-        // "the host shows each question", "the coach marks the attendance": so before what it acts on.
+        // "the host shows each question", "the coach marks the attendance", "the host marks them": so before what
+        // it acts on.
         const bool nounBefore = !functionWords().count(t[i - 1]) && (!knownVerb(t[i - 1]) || (i >= 2 && determiners().count(t[i - 2])));
-        if (singularOf(w) != w && i + 1 < t.size() && determiners().count(t[i + 1]) && nounBefore && singularOf(t[i - 1]) == t[i - 1])
+        static const std::set<std::string> objectPronouns = wordSet("them it him her us everyone everything");
+        const bool objectNext = i + 1 < t.size() && (determiners().count(t[i + 1]) || objectPronouns.count(t[i + 1]));
+        if (singularOf(w) != w && objectNext && nounBefore && singularOf(t[i - 1]) == t[i - 1])
             return false;
         const std::string& before = t[i - 1];
         // "an app that lists slopes", "a board which tracks jobs": after a relative pronoun the -s form is the verb.

@@ -27,7 +27,7 @@ namespace {
 // [SECTION] Reading a statement
 //-----------------------------------------------------------------------------
 
-enum class Ask { Nothing, Trend, Target, Breakdown, PerItem, Stat, Countdown, DateOf, Leader, Emphasis, Upcoming, Action };
+enum class Ask { Nothing, Trend, Target, Breakdown, PerItem, Stat, Countdown, DateOf, Leader, Leaderboard, Emphasis, Upcoming, Action };
 
 // What one requirement statement asks for, in its own words.
 struct Statement {
@@ -43,6 +43,7 @@ struct Statement {
     std::string outcome;               // what the verb makes the object: "mark a problem resolved" -> "resolved"
     bool affordance = false;           // asked as "a way to", "a button to", "able to", "let me" (not a bare imperative)
     bool namedButton = false;          // "a send-hint button": a button the request names by what it does
+    bool onManaged = false;            // "the host marks them": done to what the app manages, named by a pronoun
     std::string measured;              // "Today's sales of popcorn, drinks and sweets" -> "Today's sales" (PerItem)
     std::vector<std::string> items;    // ... -> "Popcorn", "Drinks", "Sweets"
     bool says(std::initializer_list<const char*> phrases) const;  // one of the phrases appears as whole words
@@ -191,6 +192,17 @@ void readAction(Statement& s) {
         s.namedButton = true;
         for (size_t k = from + 1; k < b; ++k) buttonObject += (buttonObject.empty() ? "" : " ") + s.words[k];
     }
+    // "The host marks them", "the employee checks it and submits": someone named first does it to what the app manages.
+    static const std::set<std::string> pronouns = {"it", "them"};
+    for (size_t v = 1; v + 1 < s.words.size() && v < 4 && at == s.words.size(); ++v) {
+        const std::string& w = s.words[v];
+        if (w.size() < 4 || w.back() != 's' || isFunctionWord(s.words[v - 1]) || !pronouns.count(s.words[v + 1])) continue;
+        const std::string base = knownVerb(w.substr(0, w.size() - 1)) ? w.substr(0, w.size() - 1) : w.substr(0, w.size() - 2);
+        if (!knownVerb(base)) continue;
+        s.verb = base;
+        s.onManaged = true;
+        return;
+    }
     s.affordance = at < s.words.size();
     // A statement opens with a verb the reader knows, or one an object follows ("teleport the defendant"); "Seagreen
     // and honeydew palette" opens with a colour.
@@ -307,6 +319,8 @@ Statement readStatement(const Draft& d, const std::string& text) {
     readTarget(s);
     if (s.says({"days until", "days till", "days left until", "days to go", "countdown", "count down", "time until", "how long until"}))
         s.ask = Ask::Countdown;
+    else if (s.says({"leaderboard", "leaderboards", "leader board", "standings", "rankings", "league table"}))
+        s.ask = Ask::Leaderboard;
     else if (s.ask == Ask::Upcoming || s.says({"upcoming", "coming up", "due soon"})) {
         s.ask = s.plan && s.plan->when ? Ask::Upcoming : Ask::Nothing;
         if (s.periods == 0) s.periods = 14;
@@ -335,8 +349,8 @@ Statement readStatement(const Draft& d, const std::string& text) {
         if (!s.verb.empty()) s.ask = Ask::Action;
         // The verb acts on its object, whoever the statement names first ("let volunteers swap shifts").
         if (const EntityPlan* object = planNamed(d, s.object)) s.plan = object;
-        // A button named with no thing is one each row of what the app manages carries ("a send-hint button").
-        if (!s.plan && s.namedButton && !d.plans.empty()) s.plan = &d.plans.front();
+        // A button named with no thing, or a verb done to "it", is on each row of what the app manages ("a send-hint button").
+        if (!s.plan && (s.namedButton || s.onManaged) && !d.plans.empty()) s.plan = &d.plans.front();
     }
     return s;
 }
@@ -590,6 +604,42 @@ Json leaderView(const Draft& d, const Statement& s) {
     return statTile(capitalized(safeText(s.subject, 30)), value, "trophy", caption);
 }
 
+// Who a leaderboard ranks: the app's rows of competitors, else the first competitors the request names ("teams").
+std::string competitorOf(const Draft& d, const EntityPlan*& plan) {
+    static const std::set<std::string> competitors = {"team", "player", "runner", "student", "participant", "member", "contestant", "competitor",
+        "driver", "rider", "racer", "athlete", "swimmer", "entrant", "kid", "child", "pupil", "learner", "seller", "agent", "rep", "volunteer", "class", "house"};
+    const auto competes = [&](const std::string& noun) { return competitors.count(noun.substr(noun.rfind(' ') + 1)) > 0; };
+    for (const EntityPlan& p : d.plans)
+        if (competes(p.noun) && p.title) { plan = &p; return p.noun; }
+    for (const std::string& word : wordsOfStatement(d.reading.request))
+        if (competes(singularOf(word))) return singularOf(word);
+    return "player";
+}
+
+// "A leaderboard appears between rounds": the competitors ranked by points, most first.
+Json leaderboardView(Draft& d, const Statement& s) {
+    const EntityPlan* plan = nullptr;
+    const std::string who = competitorOf(d, plan);
+    IdeaEntity e;
+    e.singular = who;
+    e.fields = {{"name", capitalized(who), "text", {}}};
+    e.rows = Json::array();
+    Json names = completeRows(e), rows = Json::array();
+    const Json& own = plan ? d.spec["state"][plan->key] : Json();
+    int points = 40 + static_cast<int>(hashOf(s.text) % 20);
+    for (size_t i = 0; i < names.size(); ++i) {
+        const bool mine = own.is_array() && i < own.size() && own[i].is_object() && own[i].contains(plan->title->name);
+        rows.push_back(Json{{"rank", static_cast<int>(i) + 1}, {"name", mine ? own[i][plan->title->name] : names[i]["name"]}, {"points", points}});
+        points -= 3 + static_cast<int>((hashOf(s.text) >> i) % 6);
+    }
+    std::string key = "leaderboard";
+    while (d.spec["state"].contains(key)) key += "List";
+    d.spec["state"][key] = rows;
+    Json item = Json{{"item", "${x.name}"}, {"subtitle", "#${x.rank}"}, {"trailing", "${x.points} pts"}, {"avatar", "${x.name}"},
+                     {"repeat", Json{{"in", "${" + key + "}"}, {"as", "x"}}}};
+    return Json{{"section", Json::array({Json{{"list", Json::array({item})}}})}, {"title", "Leaderboard"}};
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Controls and sections
 //-----------------------------------------------------------------------------
@@ -826,6 +876,11 @@ void addRequirementViews(Draft& d) {
         case Ask::PerItem: view = perItemView(s); break;
         case Ask::Countdown: view = countdownView(s); break;
         case Ask::DateOf: view = dateOfView(s); break;
+        case Ask::Leaderboard:
+            view = leaderboardView(d, s);
+            id = ids.freshId("leaderboard");
+            view["id"] = id;
+            break;
         case Ask::Leader:
             view = leaderView(d, s);
             if (view.is_null()) continue;
