@@ -749,6 +749,12 @@ TEST_CASE("values at each place, 'when each' and today's one thing are read as r
     std::vector<std::string> berth = fields(ferry, "berth");
     CHECK(std::count(berth.begin(), berth.end(), "Fuel level:number") == 1);
     CHECK(std::count(berth.begin(), berth.end(), "Water level:number") == 1);
+    // "bikes available and free docks at each rack": counts, kept plural and shown with their unit.
+    IdeaReading racks = readIdea("Bike share. It must show: 1. bikes available and free docks at each rack");
+    std::vector<std::string> rack = fields(racks, "rack");
+    CHECK(std::count(rack.begin(), rack.end(), "Bikes available:number") == 1);
+    CHECK(std::count(rack.begin(), rack.end(), "Free docks:number") == 1);
+    CHECK(draft::shownValue({"freeDocks", "Free docks", "number", {}}, "x") == "${x.freeDocks} free docks");
     // "when each departs": a verb, so no "departs" entity; the sailings get a "Departs" day.
     Json spec = draftSpec("Harbour office. It must show: 1. how many boats are moored 2. sailings and when each departs 3. tonight's crossing with vessel and captain");
     CHECK_FALSE(spec["screens"].contains("departs"));

@@ -125,9 +125,16 @@ std::string shownValue(const IdeaField& f, const std::string& alias) {
         if (!given) {
             const size_t space = unit.rfind(' ');
             const std::string last = space == std::string::npos ? unit : unit.substr(space + 1);
+            std::vector<std::string> words;
+            for (size_t from = 0, to; from < unit.size(); from = to + 1) {
+                to = std::min(unit.find(' ', from), unit.size());
+                words.push_back(unit.substr(from, to - from));
+            }
             auto m = std::find_if(std::begin(measured), std::end(measured), [&](const auto& u) { return unit.find(u.first) != std::string::npos; });
             if (m != std::end(measured)) unit = m->second;
-            else if (singularOf(last) == last) return "${" + v + "}";
+            // "Bikes available": a counted plural anywhere names the unit ("8 bikes available").
+            else if (singularOf(last) == last && std::none_of(words.begin(), words.end(), [](const std::string& w) { return singularOf(w) != w; }))
+                return "${" + v + "}";
         }
         return unit == "%" || unit == "°" ? "${" + v + "}" + unit : "${" + v + "} " + safeText(unit, 30);
     }

@@ -160,7 +160,9 @@ std::string inventTitle(const std::string& noun, size_t i) {
 Json inventValue(const IdeaField& f, bool isTitle, const std::string& noun, size_t i) {
     const size_t k = i % 5;
     // Two amounts of one row differ ("Deposit paid", "Balance due"): the label shifts where its values start.
-    const size_t m = (i + f.label.size()) % 5;
+    size_t shift = 0;
+    for (unsigned char c : f.label) shift = shift * 31 + c;
+    const size_t m = (i + shift) % 5;
     if (f.kind == "number" && measuredInPercent(f.label)) { const int v[] = {72, 45, 88, 30, 64}; return v[m]; }
     if (f.kind == "number") { const int v[] = {3, 8, 12, 5, 20}; return v[m]; }
     if (f.kind == "money") { const double v[] = {24, 89.5, 120, 42, 310}; return v[m]; }

@@ -425,7 +425,11 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
         if (!part.empty() && appNouns().count(part.front()) && !valueNoun(part.front())) part.clear();
         // "an order button", "mint green header": how the page looks, not what a row holds.
         if (!part.empty() && looksOnly(part.back())) part.clear();
-        if (!part.empty() && !unitWord(part.back())) part.back() = singularOf(part.back());  // "due dates" -> "Due date", "Overtime hours"
+        // "bikes available", "free docks", "spots left": how many of a thing are in a state is a count, kept plural.
+        static const std::set<std::string> states = wordSet("available free left remaining open empty spare vacant occupied booked sold taken");
+        const bool counted = part.size() >= 2 && std::any_of(part.begin(), part.end(), [](const std::string& w) { return states.count(w) > 0; }) &&
+                             std::any_of(part.begin(), part.end(), [](const std::string& w) { return !states.count(w) && singularOf(w) != w && !unitWord(w); });
+        if (!part.empty() && !unitWord(part.back()) && !counted) part.back() = singularOf(part.back());  // "due dates" -> "Due date", "Overtime hours"
         // "deposits paid and balances due": the thing before what is said of it is one too ("Deposit paid").
         // A value, not a list of things: "meds given" stay plural.
         if (part.size() >= 2 && (participle(part.back()) || qualifiers().count(part.back())) && !unitWord(part[part.size() - 2]) &&
@@ -436,7 +440,7 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
             for (size_t k = part.size() > 3 ? part.size() - 3 : 0; k < part.size(); ++k) label += (label.empty() ? "" : " ") + part[k];
             const std::string key = camelKey(label);
             const bool dup = std::any_of(out.begin(), out.end(), [&](const IdeaField& f) { return f.name == key; });
-            if (!key.empty() && !dup && (!appNouns().count(label) || valueNoun(label))) out.push_back({key, capitalized(label), fieldKindFor(label, ""), {}});
+            if (!key.empty() && !dup && (!appNouns().count(label) || valueNoun(label))) out.push_back({key, capitalized(label), counted ? "number" : fieldKindFor(label, ""), {}});
         }
         part.clear();
     };
