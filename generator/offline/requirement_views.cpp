@@ -574,7 +574,8 @@ int daysAhead(const Statement& s) { return 9 + static_cast<int>(hashOf(s.text) %
 Json countdownView(const Statement& s) {
     const std::string day = exprString(isoDay(daysAhead(s)));
     const bool named = !s.subject.empty() && s.subject.find("countdown") == std::string::npos && s.subject.find("day") != 0;
-    return statTile(named ? "Days until " + safeText(s.subject, 30) : "Days to go", "${daysBetween(today(), " + day + ")}", "hourglass-half",
+    // Named by the day it counts to, so a narrow tile keeps the name: "Filing deadline: 35 days".
+    return statTile(named ? capitalized(safeText(s.subject, 30)) : "Countdown", "${daysBetween(today(), " + day + ")} days", "hourglass-half",
                     "${date(" + day + ", 'ddd, MMM D')}");
 }
 
