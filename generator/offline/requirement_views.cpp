@@ -76,6 +76,12 @@ bool Statement::says(std::initializer_list<const char*> phrases) const {
     return false;
 }
 
+// The text in lower case (ASCII), for finding a statement's words in what it wrote.
+std::string lowerText(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
 bool isNumberWord(const std::string& w) { return !w.empty() && std::isdigit(static_cast<unsigned char>(w[0])); }
 
 const char* const kPeriods[] = {"day", "week", "month", "quarter", "year", "match", "game", "session", "round", "race", "run"};
@@ -143,10 +149,9 @@ void readOutcome(Statement& s, size_t at) {
     for (size_t n = 0; k < s.words.size() && n < 3 && !stops.count(s.words[k]) && !isNumberWord(s.words[k]); ++k, ++n)
         outcome += (outcome.empty() ? "" : " ") + s.words[k];
     // Statement words split at hyphens; the request wrote "e-filed".
-    std::string hyphened = outcome, text = s.text;
+    std::string hyphened = outcome;
     std::replace(hyphened.begin(), hyphened.end(), ' ', '-');
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    s.outcome = text.find(hyphened) != std::string::npos ? hyphened : outcome;
+    s.outcome = lowerText(s.text).find(hyphened) != std::string::npos ? hyphened : outcome;
 }
 
 // "a way to X", "able to X", "can X", "let me X", "I want to X", "button to X", or a statement that starts with a verb.
@@ -252,8 +257,7 @@ MeasureKind measureKind(const std::string& noun) {
 // "Today's sales of popcorn, drinks and sweets", "levels of water and sports drink": a measure and the two or more
 // short things it is taken for, listed right after "of". Item words keep the request's case.
 bool readListedMeasure(const std::string& text, std::string& measured, std::vector<std::string>& items) {
-    std::string lower = text;
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string lower = lowerText(text);
     const size_t of = lower.find(" of ");
     if (of == std::string::npos) return false;
     std::vector<std::string> before = wordsOfStatement(text.substr(0, of));
@@ -673,8 +677,7 @@ bool objectFollowsVerb(const Statement& s) {
     if (object.empty() || object.size() > 3 || v == s.words.end()) return false;
     for (++v; v != s.words.end() && isFunctionWord(*v); ++v) {}
     if (v == s.words.end() || singularOf(*v) != object.front()) return false;
-    std::string text = s.text;
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string text = lowerText(s.text);
     const std::string written = s.object.substr(0, s.object.rfind(' ') + 1) + *(v + static_cast<long>(object.size()) - 1);
     const size_t at = text.find(written);
     return at != std::string::npos && (at + written.size() == text.size() || !(std::isalnum(static_cast<unsigned char>(text[at + written.size()])) || text[at + written.size()] == '-'));
@@ -810,8 +813,7 @@ Json collectionView(Draft& d, const RequestEntity& noun, const std::string& oneT
 // the thing in the plural or at length.
 std::string oneThingTitle(const Statement& s, const RequestEntity& noun) {
     if (std::find(s.words.begin(), s.words.end(), noun.head) == s.words.end() || pluralOf(noun.head) == noun.head) return "";
-    std::string lower = s.text;
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string lower = lowerText(s.text);
     const size_t with = lower.find(" with ");
     const std::string title = s.text.substr(0, with);
     if (with == std::string::npos || wordsOfStatement(title).size() > 4 || noun.attributes.empty()) return "";
