@@ -777,13 +777,13 @@ TEST_CASE("'so far out of the 50 required' is progress toward 50 by its own word
     REQUIRE(progress != nullptr);
     CHECK((*progress)["label"] == "Hours driven");
     CHECK((*progress)["caption"].get<std::string>().find("of 50") != std::string::npos);
-    // "mark", not the "book" the reason names: the button on a car puts it out of order.
-    REQUIRE(requirementIdStarting(spec, "markCar") == "markCar");
+    // "mark", not the "book" the reason names: the button on a car sets its status out of order.
+    REQUIRE(requirementIdStarting(spec, "markOutOfOrder") == "markOutOfOrder");
     HeadlessDriver d(load(spec));
     d.proto().navigate("car", Json{{"id", 1}});
     d.settle();
-    click(d, "markCar");
-    CHECK(d.proto().state()["cars"][0]["outOfOrder"] == true);
+    click(d, "markOutOfOrder");
+    CHECK(d.proto().state()["cars"][0]["status"] == "Out of order");
     CHECK(hasText(d, "Out of order"));
 }
 
@@ -825,4 +825,29 @@ TEST_CASE("a leaderboard ranks the competitors the request names, and 'the host 
     for (const Json& r : spec["meta"]["requirements"])
         if (r["text"].get<std::string>().find("marks them") != std::string::npos && !r["ids"].empty()) marked = r["ids"][0];
     CHECK(marked.rfind("mark", 0) == 0);
+}
+
+TEST_CASE("'mark a hearing adjourned or held' is a button per state that sets the row's status, 'assign to themselves' sets its agent to you", "[drafter][compose]") {
+    Json spec = draftSpec("Court calendar. It must show: 1. hearings with case number, judge and courtroom 2. mark a hearing adjourned or held");
+    REQUIRE(requirementIdStarting(spec, "markAdjourned") == "markAdjourned");
+    HeadlessDriver d(load(spec));
+    d.proto().navigate("hearing", Json{{"id", 1}});
+    d.settle();
+    CHECK(d.proto().state()["hearings"][0]["status"] == "Pending");
+    click(d, "markHeld");
+    CHECK(d.proto().state()["hearings"][0]["status"] == "Held");
+    click(d, "markAdjourned");
+    CHECK(d.proto().state()["hearings"][0]["status"] == "Adjourned");
+
+    Json desk = draftSpec("Support desk\n1. Show the list of open support tickets with priority and age\n2. Let an agent assign a ticket to themselves\n");
+    const std::string assign = requirementIdStarting(desk, "assign");
+    REQUIRE_FALSE(assign.empty());
+    HeadlessDriver t(load(desk));
+    const std::string me = t.proto().state()["profile"]["name"];
+    t.proto().navigate("ticket", Json{{"id", 2}});
+    t.settle();
+    CHECK(hasText(t, "Assign to me"));
+    click(t, assign);
+    CHECK(t.proto().state()["tickets"][1]["assignee"] == me);
+    CHECK(hasText(t, "Assigned to you"));
 }

@@ -534,3 +534,38 @@ TEST_CASE("'if they're certified' is a yes/no the main thing holds, 'if it is to
         if (const IdeaField* f = fieldLabelled(e, "Methane")) methane = f->kind == "number";
     CHECK(methane);
 }
+
+TEST_CASE("'mark X A or B' gives X those states after a pending one, and 'which X are Y' or 'X who are Y' asks about X", "[reader]") {
+    IdeaReading court = readIdea("A court calendar for clerks: hearings with case number, judge and courtroom; mark a hearing adjourned or held");
+    const IdeaField& status = requiredField(court, "hearing", "Status");
+    CHECK(status.choices == std::vector<std::string>{"Pending", "Adjourned", "Held"});
+    // One state alone stays the yes/no its button flips; "mark it done and notify them" lists no states.
+    for (const IdeaEntity& e : readIdea("mark a parcel delivered and notify the sender").entities)
+        for (const IdeaField& f : e.fields) CHECK(f.choices != std::vector<std::string>{"Pending", "Delivered", "Notify"});
+    IdeaReading shifts = readIdea("As a volunteer coordinator I want to see which shifts are unfilled so that I can message volunteers who are free");
+    CHECK(requiredField(shifts, "shift", "Unfilled").kind == "bool");
+    CHECK(requiredField(shifts, "volunteer", "Free").kind == "bool");
+}
+
+TEST_CASE("the app's own parts and measures over its rows are no things, and someone the app lets act is its user", "[reader]") {
+    const std::vector<draft::RequestEntity> found = draft::requestEntities("Show the list of open support tickets with priority and age. "
+                                                             "Let an agent assign a ticket to themselves. Show average first response time this week.");
+    REQUIRE_FALSE(found.empty());
+    CHECK(found.front().head == "ticket");
+    for (const draft::RequestEntity& e : found) {
+        CHECK(e.head != "list");
+        CHECK(e.head != "time");
+        CHECK(e.head != "agent");
+        CHECK(e.head != "themselve");
+    }
+    const std::vector<std::string> actors = draft::requestActors("Let an agent assign a ticket to themselves");
+    CHECK(std::find(actors.begin(), actors.end(), "agents") != actors.end());
+}
+
+TEST_CASE("a clause after 'where' is one statement up to its verbs, commas in brackets split nothing, 'with each other' is no list", "[reader][requirements]") {
+    CHECK(draft::requirementStatements("A tool library where neighbours borrow drills and ladders, with due dates and a waitlist") ==
+          std::vector<std::string>{"A tool library", "Neighbours borrow drills and ladders", "Due dates", "A waitlist"});
+    CHECK(draft::requirementStatements("Helpdesk inbox where AI reads each ticket, suggests a category (hardware, access, network) and drafts a reply") ==
+          std::vector<std::string>{"Helpdesk inbox", "AI reads each ticket", "Suggests a category (hardware, access, network)", "Drafts a reply"});
+    CHECK(draft::requirementStatements("let nurses swap shifts with each other without emailing the charge nurse").size() == 1);
+}

@@ -59,7 +59,8 @@ const std::set<std::string>& functionWords() {
         "several one two three four five six seven eight nine ten up down out off again right now today tonight "
         "tomorrow yesterday please e g eg etc vs back below along whether forward away around ahead instead together else ever "
         "even yet once twice maybe perhaps already hundred hundreds thousand thousands dozen dozens half whose whom "
-        "side underground aside anything everything nothing something anyone everyone otherwise against beyond toward towards 's");
+        "side underground aside anything everything nothing something anyone everyone otherwise against beyond toward towards 's "
+        "myself yourself himself herself itself ourselves yourselves themselves");
     return s;
 }
 
@@ -687,6 +688,22 @@ std::vector<IdeaField> stateOf(const std::vector<std::string>& t, size_t from) {
     return {{camelKey(label), capitalized(label), "bool", {}}};
 }
 
+// "mark a hearing adjourned or held", "flag each claim as approved, denied or queried": the states marking puts a
+// row in, after the one it starts in. One state alone is a yes/no the marking button flips.
+std::vector<IdeaField> markedStates(const std::vector<std::string>& t, size_t from) {
+    size_t k = from < t.size() && t[from] == "as" ? from + 1 : from;
+    std::vector<std::string> states = {"Pending"};
+    bool alternative = false;  // an "or" came before the last state: "mark it done and notify them" lists none
+    while (k < t.size() && states.size() < 6 && !t[k].empty() && !functionWords().count(t[k]) && !isNumber(t[k]) && !appNouns().count(t[k])) {
+        states.push_back(capitalized(t[k++]));
+        const size_t gap = k;
+        while (k < t.size() && (t[k].empty() || t[k] == "or")) alternative = alternative || t[k++] == "or";
+        if (k == gap) break;
+    }
+    if (states.size() < 3 || !alternative) return {};
+    return {{"status", "Status", "choice", states}};
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Value lists
 //-----------------------------------------------------------------------------
@@ -859,6 +876,10 @@ bool actorAt(const std::vector<std::string>& cased, const std::vector<std::strin
     const std::string before = k > 0 ? t[k - 1] : "";
     const std::string after = p.end < t.size() ? t[p.end] : "";
     if (before == "as") return agentNoun(p.head) || after == "i" || after == "we";
+    // "let an agent assign", "allow guests to check in": someone the app lets act.
+    static const std::set<std::string> enabling = wordSet("let lets help helps allow allows enable enables");
+    if (enabling.count(before) && agentNoun(p.head) && p.end < t.size())
+        return (knownVerb(after) && !nominal(t, p.end)) || (after == "to" && p.end + 1 < t.size() && knownVerb(t[p.end + 1]));
     // "Client app for a tattoo studio", "a volunteer portal": who uses it; "a patient tracker" lists patients.
     static const std::set<std::string> apps = wordSet("app application portal");
     if (p.named && personRole(p.head) && apps.count(singularOf(t[p.end - 1]))) return true;
@@ -956,6 +977,8 @@ RequestNouns readNouns(std::string_view request) {
             if (gerund(p.head) && !p.plural) continue;  // "hearings" are things
         }
         if (readings.covers(p.begin) || (p.begin >= looseFrom && p.begin < looseTo)) continue;
+        // "the list of open tickets", "a summary of sales": a part of the app names what it shows, no thing of its own.
+        if (containerNouns().count(p.head) && p.modifier.empty() && p.end < t.size() && t[p.end] == "of") continue;
         // One value another thing is listed with ("vendor cards with a produce photo") is that thing's field; plural
         // ones may be things of their own ("playlists with songs").
         if (!p.plural && std::any_of(attributeSpans.begin(), attributeSpans.end(), [&](const auto& r) { return p.begin >= r.first && p.begin < r.second; })) continue;
@@ -994,6 +1017,11 @@ RequestNouns readNouns(std::string_view request) {
         static const std::set<std::string> countable = wordSet("site lot place service item");
         const bool counted = countable.count(p.head) && p.plural && !(p.end < t.size() && t[p.end] == "of");
         if ((appNouns().count(p.head) && !containerNouns().count(p.head) && p.modifier.empty() && !exampled && !counted) || p.head.size() < 3) continue;
+        // "average first response time", "the total spend": a measure taken over the rows has no rows of its own.
+        static const std::set<std::string> aggregates = wordSet("average mean median total overall");
+        bool aggregate = false;  // the phrase opens with its qualifiers ("average first response time")
+        for (size_t m = p.begin; m < p.end && !aggregate && qualifiers().count(t[m]); ++m) aggregate = aggregates.count(t[m]) > 0;
+        if (!p.plural && aggregate) continue;
         // "on the big screen", "the main page": what describes the app's own parts is no thing either.
         const auto appPart = [&](size_t k) { return k < t.size() && appNouns().count(singularOf(t[k])) > 0; };
         if (p.modifier.empty() && qualifiers().count(p.head) && (appPart(p.end) || (p.end > p.begin + 1 && appPart(p.end - 1)))) continue;
@@ -1066,7 +1094,14 @@ RequestNouns readNouns(std::string_view request) {
         size_t asked = k;
         if (asked > 1 && (t[asked - 1] == "today" || t[asked - 1] == "tonight" || t[asked - 1] == "the")) --asked;
         if (asked > 1 && t[asked - 1] == "of") --asked;
-        if (asked > 0 && t[asked - 1] == "which") addAttributes(stateOf(t, p.end));
+        // "which shifts are unfilled" asks about them as a verb acting on them would; so does "volunteers who are free".
+        if (asked > 0 && t[asked - 1] == "which") {
+            const std::vector<IdeaField> state = stateOf(t, p.end);
+            if (!state.empty()) e.score += 4;
+            addAttributes(state);
+        }
+        if (p.plural && p.end + 1 < t.size() && (t[p.end] == "who" || t[p.end] == "that")) addAttributes(stateOf(t, p.end + 1));
+        if (verbAt > 0 && (t[verbAt - 1] == "mark" || t[verbAt - 1] == "flag")) addAttributes(markedStates(t, p.end));
         const bool object = k == 0 || eachAt > 0 || knownVerb(t[k - 1]);
         // "each object observed with telescope, eyepiece and seeing conditions": a participle may come between.
         // "the artists, each with their style and a few portfolio images": each of them holds the list.

@@ -128,35 +128,70 @@ std::string lowered(std::string_view s) {
     return out;
 }
 
-// `text` cut at every `join` (matched in any case), pieces trimmed.
-std::vector<std::string> splitAt(const std::string& text, const char* join) {
+// `text` cut at every `join` (matched in any case) outside brackets ("a category (hardware, access)" is one piece),
+// pieces trimmed. `beforeVerb`: only where a verb follows ("looks at X and suggests Y", not "drills and ladders").
+std::vector<std::string> splitAt(const std::string& text, const char* join, bool beforeVerb = false) {
     std::vector<std::string> out;
     const std::string low = lowered(text);
+    const size_t n = std::strlen(join);
     size_t from = 0;
-    for (size_t hit; (hit = low.find(join, from)) != std::string::npos; from = hit + std::strlen(join))
+    for (size_t hit = low.find(join); hit != std::string::npos; hit = low.find(join, hit + n)) {
+        const auto opened = std::count(low.begin() + static_cast<long>(from), low.begin() + static_cast<long>(hit), '(');
+        const auto closed = std::count(low.begin() + static_cast<long>(from), low.begin() + static_cast<long>(hit), ')');
+        if (opened > closed) continue;
+        if (beforeVerb) {
+            const size_t end = low.find_first_of(" ,.;", hit + n);
+            const std::string next = low.substr(hit + n, end == std::string::npos ? std::string::npos : end - hit - n);
+            const bool verb = knownVerb(next) || (next.size() > 3 && next.back() == 's' && knownVerb(next.substr(0, next.size() - 1))) ||
+                              (next.size() > 4 && next.compare(next.size() - 2, 2, "es") == 0 && knownVerb(next.substr(0, next.size() - 2)));
+            if (!verb) continue;
+        }
         out.push_back(trimmed(std::string_view(text).substr(from, hit - from)));
+        from = hit + n;
+    }
     out.push_back(trimmed(std::string_view(text).substr(from)));
     return out;
 }
 
-// A one-liner's clauses: what it is, then the list after its first "with" ("a habit tracker with daily streaks and
-// reminders" -> tracker, streaks, reminders; "... and a chat with my club" keeps the last one whole).
-std::vector<std::string> clauses(const std::string& sentence) {
-    static const char* const kHeads[] = {" with ", " that ", " where ", " so that "};
-    static const char* const kJoins[] = {", and ", ", ", " and ", " plus ", " as well as "};
-    std::string low = lowered(sentence);
-    size_t cut = std::string::npos, skip = 0;
-    for (const char* head : kHeads)
-        if (size_t at = low.find(head); at < cut) { cut = at; skip = std::strlen(head); }
-    std::vector<std::string> out;
-    std::vector<std::string> parts = {cut == std::string::npos ? sentence : sentence.substr(cut + skip)};
-    if (cut != std::string::npos) out.push_back(trimmed(std::string_view(sentence).substr(0, cut)));
-    for (const char* join : kJoins) {
+// Where " with " opens a list in `low` from `from` on; "swap shifts with each other" opens none.
+size_t listWith(const std::string& low, size_t from) {
+    for (size_t at = low.find(" with ", from); at != std::string::npos; at = low.find(" with ", at + 1))
+        if (low.compare(at + 6, 10, "each other") != 0 && low.compare(at + 6, 11, "one another") != 0) return at;
+    return std::string::npos;
+}
+
+// `parts` split further at each of `joins`, then at " and " (before a verb only when `clause`).
+std::vector<std::string> splitAll(std::vector<std::string> parts, bool clause) {
+    for (const char* join : {", and ", ", ", " plus ", " as well as ", " and "}) {
         std::vector<std::string> next;
         for (const std::string& part : parts)
-            for (std::string& piece : splitAt(part, join)) next.push_back(std::move(piece));
+            for (std::string& piece : splitAt(part, join, clause && std::strcmp(join, " and ") == 0)) next.push_back(std::move(piece));
         parts = std::move(next);
     }
+    return parts;
+}
+
+// A one-liner's clauses: what it is, then the list after its first "with" ("a habit tracker with daily streaks and
+// reminders" -> tracker, streaks, reminders; "... and a chat with my club" keeps the last one whole). A clause after
+// "where" or "that" splits at its commas and before its verbs ("neighbours borrow drills and ladders" is one), then its
+// own "with" list splits as a list.
+std::vector<std::string> clauses(const std::string& sentence) {
+    static const char* const kHeads[] = {" that ", " where ", " so that "};
+    const std::string low = lowered(sentence);
+    size_t cut = listWith(low, 0), skip = 6;
+    bool clause = false;
+    for (const char* head : kHeads)
+        if (size_t at = low.find(head); at < cut) { cut = at; skip = std::strlen(head); clause = true; }
+    std::vector<std::string> out;
+    if (cut != std::string::npos) out.push_back(trimmed(std::string_view(sentence).substr(0, cut)));
+    std::string rest = cut == std::string::npos ? sentence : sentence.substr(cut + skip);
+    std::vector<std::string> parts;
+    if (clause) {
+        const size_t with = listWith(lowered(rest), 0);
+        parts = splitAll({rest.substr(0, with)}, true);
+        rest = with == std::string::npos ? "" : rest.substr(with + 6);
+    }
+    for (std::string& p : splitAll({rest}, false)) parts.push_back(std::move(p));
     for (std::string& p : parts)
         if (!p.empty()) out.push_back(std::move(p));
     return out;

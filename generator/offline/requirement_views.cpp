@@ -178,13 +178,15 @@ void readAction(Statement& s) {
         for (auto& [cue, len] : cues)
             if (i + len < s.words.size() && at == s.words.size() && std::equal(cue.begin(), cue.end(), s.words.begin() + static_cast<long>(i)) && verbAt(i + len))
                 at = i + len;
-    // "let nurses swap shifts", "help the crew log loads": the people come between the cue and the verb.
+    // "let nurses swap shifts", "let an agent assign a ticket", "help the crew log loads": the people come between
+    // the cue and the verb.
     static const std::set<std::string> letting = {"let", "lets", "help", "helps"};
     for (size_t i = 0; i + 2 < s.words.size() && at == s.words.size(); ++i) {
         if (!letting.count(s.words[i])) continue;
         size_t who = i + 1;
-        if (isFunctionWord(s.words[who])) ++who;
-        if (who + 1 < s.words.size() && singularOf(s.words[who]) != s.words[who] && verbAt(who + 1)) at = who + 1;
+        const bool determined = isFunctionWord(s.words[who]);
+        if (determined) ++who;
+        if (who + 1 < s.words.size() && (determined || singularOf(s.words[who]) != s.words[who]) && verbAt(who + 1)) at = who + 1;
     }
     // "a send-hint button", "a reorder button": the verb the button is named by, and the rest of its name.
     std::string buttonObject;
@@ -222,6 +224,10 @@ void readAction(Statement& s) {
     if (!objects.empty()) s.object = objects.front().phrase;
     if (!buttonObject.empty()) s.object = buttonObject;
     readOutcome(s, at);
+    // "assign a ticket to themselves", "claim a shift for myself": done for whoever presses it.
+    static const std::set<std::string> selves = {"me", "myself", "themselves", "himself", "herself", "yourself", "ourselves"};
+    for (size_t k = at + 1; k + 1 < s.words.size() && s.outcome.empty(); ++k)
+        if ((s.words[k] == "to" || s.words[k] == "for") && selves.count(s.words[k + 1])) s.outcome = s.words[k] + " me";
 }
 
 // The managed entity a phrase names: its head noun or its plural.
@@ -683,11 +689,63 @@ bool objectFollowsVerb(const Statement& s) {
     return at != std::string::npos && (at + written.size() == text.size() || !(std::isalnum(static_cast<unsigned char>(text[at + written.size()])) || text[at + written.size()] == '-'));
 }
 
+// "mark a hearing adjourned or held": a button for each state of the item's status the statement names, setting it.
+// Null when marking names no state the status holds (then the marking is a yes/no of its own).
+Json statusButtons(const EntityPlan& p, const Statement& s, RequirementTracer& ids, std::string& firstId) {
+    if (!p.status || s.outcome.empty() || s.verb != "mark") return Json();
+    Json row = Json::array();
+    const std::string path = p.key + ".${count(" + p.key + ", y => y.id < x.id)}." + p.status->name;
+    for (const std::string& state : p.status->choices) {
+        const std::string word = lowerText(state);
+        if (word != s.outcome && std::find(s.words.begin(), s.words.end(), word) == s.words.end()) continue;
+        const std::string id = ids.freshId(camelKey("mark " + word));
+        if (firstId.empty()) firstId = id;
+        row.push_back(Json{{"button", "Mark " + word}, {"id", id}, {"variant", "secondary"}, {"icon", "check"}, {"w", "fill"},
+                           {"enabled", "${x." + p.status->name + " != " + exprString(state) + "}"},
+                           {"press", Json::array({Json{{"set", path}, {"value", state}}, Json{{"toast", "${x." + p.title->name + "}: " + state}}})}});
+    }
+    if (row.empty() || std::none_of(row.begin(), row.end(), [&](const Json& b) { return b["button"] == "Mark " + s.outcome; })) return Json();
+    return Json{{"row", row}, {"gap", 8}};
+}
+
+// The field naming who an item is assigned to ("Assignee", "Agent", "Owner"), or null.
+const IdeaField* assigneeOf(const EntityPlan& p) {
+    for (const IdeaField& f : p.entity.fields) {
+        const std::string words = lowerText(f.name + " " + f.label);
+        for (const char* who : {"assign", "agent", "owner", "handler"})
+            if (words.find(who) != std::string::npos) return &f;
+    }
+    return nullptr;
+}
+
 // A button on the item's detail screen that does the verb to that item.
 std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) {
     const EntityPlan& p = *s.plan;
     Json& screen = d.spec["screens"][p.detailScreen];
     if (!screen.contains("body") || !screen["body"].contains("col")) return "";
+    // Above the item's delete button, which stays last.
+    Json& col = screen["body"]["col"];
+    auto place = [&](Json control) {
+        auto at = std::find_if(col.begin(), col.end(), [](const Json& c) { return c.is_object() && c.value("id", "").rfind("delete", 0) == 0; });
+        col.insert(at, std::move(control));
+    };
+    std::string firstId;
+    if (Json states = statusButtons(p, s, ids, firstId); !states.is_null()) {
+        place(std::move(states));
+        return firstId;
+    }
+    // "assign a ticket to themselves": the item's assignee becomes whoever presses it.
+    if (const IdeaField* who = assigneeOf(p); who && (s.outcome == "to me" || s.outcome == "for me")) {
+        const std::string me = d.spec["state"].contains("profile") ? "${profile.name}" : "Me";
+        const std::string mine = "x." + who->name + " == " + (me == "Me" ? std::string("'Me'") : "profile.name");
+        const std::string id = ids.freshId(camelKey(s.verb + " " + s.outcome));
+        const std::string label = capitalized(s.verb + " " + s.outcome);
+        place(Json{{"button", "${" + mine + " ? " + exprString(capitalized(pastOf(s.verb)) + " to you") + " : " + exprString(label) + "}"}, {"id", id},
+                   {"variant", "secondary"}, {"icon", "user"}, {"w", "fill"},
+                   {"press", Json::array({Json{{"set", p.key + ".${count(" + p.key + ", y => y.id < x.id)}." + who->name}, {"value", me}},
+                                          Json{{"toast", "${x." + p.title->name + "}: " + capitalized(pastOf(s.verb)) + " to you"}}})}});
+        return id;
+    }
     // The button keeps its object unless that is the item itself: "a send-hint button" on a room says "Send hint",
     // "download a certificate" on a drive "Download certificate"; "mark a problem resolved" on a problem "Mark resolved".
     const bool ownObject = s.outcome.empty() && objectFollowsVerb(s);
@@ -696,7 +754,7 @@ std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) 
     Json button = itemToggleButton(p, s.outcome.empty() ? s.verb : s.verb + " " + s.outcome, "x", object);
     button["id"] = id;
     button["w"] = "fill";
-    screen["body"]["col"].push_back(button);
+    place(std::move(button));
     return id;
 }
 
@@ -845,8 +903,12 @@ Json itemToggleButton(const EntityPlan& p, const std::string& verb, const std::s
     // "mark e-filed": the words after the verb are what the row becomes; "send" a "hint" makes it "Hint sent". The toast
     // reads the row before the toggle, so it says what the press does.
     const size_t space = verb.find(' ');
+    // "claim for me" is done when "Claimed for me".
+    const std::string rest = space == std::string::npos ? "" : verb.substr(space + 1);
+    const bool forWhom = rest.rfind("to ", 0) == 0 || rest.rfind("for ", 0) == 0;
     const std::string done = !object.empty() ? capitalized(object + " " + pastOf(verb))
-                                             : capitalized(space == std::string::npos ? pastOf(verb) : verb.substr(space + 1));
+                           : space == std::string::npos ? capitalized(pastOf(verb))
+                           : forWhom ? capitalized(pastOf(verb.substr(0, space)) + " " + rest) : capitalized(rest);
     const std::string flag = camelKey(done), row = alias + "." + flag;
     const std::string path = p.key + ".${count(" + p.key + ", y => y.id < " + alias + ".id)}." + flag;
     const std::string label = capitalized(object.empty() ? verb : verb + " " + object);
