@@ -851,3 +851,48 @@ TEST_CASE("'mark a hearing adjourned or held' is a button per state that sets th
     CHECK(t.proto().state()["tickets"][1]["assignee"] == me);
     CHECK(hasText(t, "Assigned to you"));
 }
+
+TEST_CASE("measures no thing holds are readings: a chart per measure over the hours asked, and no weather app's cities", "[drafter][compose]") {
+    Json spec = draftSpec("A greenhouse monitor showing temperature and humidity over the past 24 hours with alerts when out of range");
+    const std::string dump = spec.dump();
+    CHECK(dump.find("City") == std::string::npos);
+    CHECK(dump.find("Sunny") == std::string::npos);
+    CHECK(spec["meta"]["name"] == "Greenhouse Monitor");
+    const Json* card = nullptr;
+    for (const Json& v : spec["screens"]["home"]["body"])
+        if (v.contains("title") && v["title"] == "Temperature and humidity, last 24 hours") card = &v;
+    REQUIRE(card != nullptr);
+    int charts = 0;
+    for (const Json& c : (*card)["card"])
+        if (c.contains("line_chart")) {
+            ++charts;
+            CHECK(c["line_chart"].size() == 24);
+            CHECK(c["labels"].back() == "14:00");
+        }
+    CHECK(charts == 2);
+    HeadlessDriver d(load(spec));
+    d.settle();
+    CHECK(hasText(d, "Humidity"));
+
+    IdeaReading health = readIdea("track my blood pressure and weight every morning");
+    REQUIRE_FALSE(health.entities.empty());
+    CHECK(health.entities.front().plural == "readings");
+    CHECK(health.appName == "Blood Pressure & Weight");
+    std::vector<std::string> kinds;
+    for (const IdeaField& f : health.entities.front().fields)
+        if (f.label == "Blood pressure" || f.label == "Weight") kinds.push_back(f.kind);
+    CHECK(kinds == std::vector<std::string>{"number", "number"});
+}
+
+TEST_CASE("a phone tab says the last word of a long name, a row's bare number says what it counts, and rows the request describes get no invented status", "[drafter][compose]") {
+    Json spec = draftSpec("A beekeeping app where I log hive inspections with queen seen, brood pattern and mite count, and see honey harvests per hive");
+    std::vector<std::string> tabs;
+    for (const Json& item : spec["nav"]["items"]) tabs.push_back(item["label"]);
+    CHECK(std::find(tabs.begin(), tabs.end(), "Inspections") != tabs.end());
+    CHECK(spec["screens"]["hiveInspections"]["title"] == "Hive inspections");
+    CHECK_FALSE(spec["state"]["hiveInspections"][0].contains("status"));
+    HeadlessDriver d(load(spec));
+    d.proto().navigate("hiveInspections", Json::object());
+    d.settle();
+    CHECK(hasText(d, "Mite count " + spec["state"]["hiveInspections"][0]["miteCount"].dump()));
+}

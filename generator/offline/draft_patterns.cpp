@@ -185,7 +185,10 @@ std::string subtitleOf(const EntityPlan& p, const std::string& alias) {
     for (auto& f : p.entity.fields) {
         if (&f == p.title || &f == p.status || &f == p.amount || f.kind == "longtext" || f.kind == "bool" || f.kind == "image") continue;
         if (n == 2) break;
-        out += (n++ ? " · " : "") + shownValue(f, alias);
+        // A bare number says what it counts ("Mite count 20"); one shown with its unit already does ("3 kg").
+        std::string value = shownValue(f, alias);
+        if (f.kind == "number" && value == "${" + alias + "." + f.name + "}") value = safeText(f.label, 30) + " " + value;
+        out += (n++ ? " · " : "") + value;
     }
     return out;
 }

@@ -747,7 +747,8 @@ IdeaEntity genericEntity(const RequestEntity& asked) {
         if (f.name == "status" && f.kind == "text") e.fields.push_back({"status", "Status", "choice", {"Active", "Planned", "Done"}});
         else if (f.name != "name") e.fields.push_back(f);
     auto hasKind = [&](const char* kind) { return std::any_of(e.fields.begin(), e.fields.end(), [&](const IdeaField& f) { return f.kind == kind; }); };
-    if (!hasKind("choice")) e.fields.push_back({"status", "Status", "choice", {"Active", "Planned", "Done"}});
+    // A workflow the request never gave is invented: only rows the request says nothing else of get one to filter by.
+    if (!hasKind("choice") && asked.attributes.size() < 2) e.fields.push_back({"status", "Status", "choice", {"Active", "Planned", "Done"}});
     if (!hasKind("date")) e.fields.push_back({"date", "Date", "date", {}});
     if (asked.attributes.size() < 2) e.fields.push_back({"notes", "Notes", "longtext", {}});
     return e;
@@ -857,7 +858,7 @@ std::string fieldKindFor(const std::string& label, const std::string& widget) {
     if (has("wait") || has("time left") || has("time remaining") || has("duration") || has("remaining") || has(" left") || has("hours") ||
         has("minutes") || has("overtime") || has("percent") || (low.size() > 6 && low.compare(low.size() - 6, 6, " level") == 0))
         return "number";
-    if (has("time") && !has("times")) return "time";
+    if ((has("time") && !has("times")) || has("clock-in") || has("clock-out")) return "time";
     // Money words that are parts of others ("rent" in "current", "fee" in "coffee") count as whole words only.
     static const std::set<std::string> moneyWords = {"deposit", "fee", "fees", "rent", "balance", "payment", "fare", "wage", "wages", "payroll", "revenue", "tip", "tips"};
     const std::vector<std::string> lowWords = splitOn(low, ' ');
@@ -1198,6 +1199,8 @@ IdeaReading readIdea(std::string_view rawIdea) {
     if (letters >= 3 && headingWords <= 3 && heading.size() <= 24) r.appName = heading;
     else if (std::string name = requestProperName(idea); !name.empty()) r.appName = name;
     else if (std::string subject = requestSubject(idea); !subject.empty()) r.appName = subject;
+    else if (primary.singular == "reading" && primary.fields.size() > 2 && primary.fields[1].label.size() + primary.fields[2].label.size() <= 21)
+        r.appName = titleCased(primary.fields[1].label + " & " + primary.fields[2].label);  // what is read, not "Readings"
     else r.appName = titleCased(primary.plural);  // the request's own noun: a lexicon domain's product name would be another app's
     r.summary = summarize(idea);
     r.requirements = requirementStatements(rawIdea);

@@ -458,6 +458,16 @@ Json compose(const IdeaReading& reading) {
         // Settings goes last.
         auto s = std::find_if(d.navItems.begin(), d.navItems.end(), [](const Json& n) { return n["screen"] == "settings"; });
         if (s != d.navItems.end()) std::rotate(s, s + 1, d.navItems.end());
+        // A phone's tab holds about eleven letters: "Hive inspections" says "Inspections" there (its screen keeps the
+        // whole name), unless another tab would then say the same.
+        if (navKind == "tabs")
+            for (Json& item : d.navItems) {
+                const std::string label = item["label"];
+                const std::string last = capitalized(label.substr(label.rfind(' ') + 1));
+                const bool taken = std::any_of(d.navItems.begin(), d.navItems.end(), [&](const Json& other) { return other["label"] == last; });
+                static const std::set<std::string> vague = {"Times", "Dates", "Days", "Items", "Entries", "Lists", "Logs", "Records", "Notes", "Details"};
+                if (label.size() > 11 && label.find(' ') != std::string::npos && !taken && !vague.count(last)) item["label"] = last;
+            }
     }
     addRequirementViews(d);
     addHome(d);

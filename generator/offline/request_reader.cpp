@@ -343,7 +343,7 @@ const std::set<std::string>& containerNouns() {
         "app application tool tracker manager planner dashboard hub system platform portal site website log logbook "
         "journal diary board page screen prototype console interface ui menu list table feed gallery form card view "
         "layout widget panel overview summary result search editor builder viewer calculator configurator chart directory "
-        "catalog catalogue inventory roster registry kanban");
+        "catalog catalogue inventory roster registry kanban monitor");
     return s;
 }
 
@@ -463,7 +463,7 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
 
 // Where an attribute list that follows a phrase ends: a boundary other than a comma-like one, or a clause word.
 size_t listEnd(const std::vector<std::string>& cased, const std::vector<std::string>& t, size_t from) {
-    static const std::set<std::string> stops = wordSet("so that which who where when to because if for in on at by from with while but until than as");
+    static const std::set<std::string> stops = wordSet("so that which who where when to because if for in on at by from with while but until than as over during within since after before");
     size_t k = from;
     int words = 0;
     for (; k < t.size() && words < 16; ++k, ++words) {
@@ -593,7 +593,9 @@ struct Readings {
 };
 
 Readings readingsOf(const std::vector<std::string>& cased, const std::vector<std::string>& t) {
-    static const std::set<std::string> measuring = wordSet("log logs record records test tests measure measures take takes note notes weigh weighs read reads enter enters");
+    static const std::set<std::string> measuring = wordSet(
+        "log logs record records test tests measure measures take takes note notes weigh weighs read reads enter enters "
+        "track tracks monitor monitors show shows showing chart charts graph graphs plot plots");
     static const std::set<std::string> eachWords = wordSet("each every per");
     Readings out;
     const auto list = [&](size_t from, size_t to, size_t fewest) {
@@ -618,8 +620,11 @@ Readings readingsOf(const std::vector<std::string>& cased, const std::vector<std
             break;
         } else if (measuring.count(t[i]) && !nominal(t, i)) {
             // "records bait consumption and whether there is rodent activity": one value and a yes/no is a list too.
-            const size_t end = measuredListEnd(cased, t, i + 1);
-            std::vector<IdeaField> fields = list(i + 1, end, end < t.size() && t[end] == "whether" ? 1 : 2);
+            // "track my blood pressure and weight": whose they are comes first.
+            static const std::set<std::string> whose = wordSet("my our your their his her its the");
+            const size_t from = whose.count(t[i + 1]) ? i + 2 : i + 1;
+            const size_t end = measuredListEnd(cased, t, from);
+            std::vector<IdeaField> fields = list(from, end, end < t.size() && t[end] == "whether" ? 1 : 2);
             if (!fields.empty()) out.measured.emplace_back(i, std::move(fields));
         } else if (size_t end = i; !(condition = conditionField(t, i, end)).name.empty()) {
             out.spans.emplace_back(i, end);
@@ -1202,6 +1207,17 @@ RequestNouns readNouns(std::string_view request) {
     // Readings no phrase took are the main entity's, unless they name an entity themselves.
     for (size_t m = 0; m < readings.measured.size(); ++m)
         if (!taken[m]) unowned.insert(unowned.end(), readings.measured[m].second.begin(), readings.measured[m].second.end());
+    // "track my blood pressure and weight every morning", "a greenhouse monitor showing temperature and humidity":
+    // measures no thing the request acts on holds are readings, taken one after another.
+    const bool measuresOnly = std::count_if(unowned.begin(), unowned.end(), [](const IdeaField& f) { return f.kind == "number"; }) >= 2 &&
+                              (out.entities.empty() || out.entities.front().score < 5);
+    if (measuresOnly) {
+        RequestEntity readingRows;
+        readingRows.head = readingRows.phrase = "reading";
+        readingRows.words = {"reading"};
+        readingRows.score = 5;
+        out.entities.insert(out.entities.begin(), std::move(readingRows));
+    }
     if (!out.entities.empty()) {
         std::vector<IdeaField>& fields = out.entities.front().attributes;
         for (const IdeaField& f : unowned) {
@@ -1259,7 +1275,7 @@ std::string requestSubject(std::string_view request) {
         for (size_t k = p.begin; k < p.end; ++k)
             if (!qualifiers().count(t[k]) && t[k] != kOwns) words.push_back(t[k]);
         // A tool keeps its word ("Tip Calculator", "Pomodoro Timer"); a container of records drops it ("Habit").
-        static const std::set<std::string> tools = wordSet("calculator converter estimator configurator timer clock stopwatch countdown");
+        static const std::set<std::string> tools = wordSet("calculator converter estimator configurator timer clock stopwatch countdown monitor");
         while (words.size() > 1 && containerNouns().count(singularOf(words.back())) && !tools.count(words.back())) words.pop_back();
         // "The city bus depot runs about 80 buses": the phrase ran on into its verb, which an object follows.
         static const std::set<std::string> objectStarts = wordSet("a an the about through their our its his her each every all up out in on to with");

@@ -84,7 +84,7 @@ std::string lowerText(std::string text) {
 
 bool isNumberWord(const std::string& w) { return !w.empty() && std::isdigit(static_cast<unsigned char>(w[0])); }
 
-const char* const kPeriods[] = {"day", "week", "month", "quarter", "year", "match", "game", "session", "round", "race", "run"};
+const char* const kPeriods[] = {"hour", "day", "week", "month", "quarter", "year", "match", "game", "session", "round", "race", "run"};
 
 // "over the past 8 weeks", "the last 20 matches", "this month by day".
 void readPeriods(Statement& s) {
@@ -399,6 +399,10 @@ Json periodLabels(const Statement& s, int n) {
             const int span = s.period == "month" ? 1 : s.period == "quarter" ? 3 : 12;
             const int back = i * span;
             labels.push_back(s.period == "year" ? std::to_string(2026 - i) : std::string(months[((4 - back) % 12 + 12) % 12]));
+        } else if (s.period == "hour") {  // ending at the simulated clock's afternoon
+            char hour[8];
+            std::snprintf(hour, sizeof hour, "%02d:00", ((14 - i) % 24 + 24) % 24);
+            labels.push_back(hour);
         } else if (s.period == "week" || s.period == "day") {
             const std::string iso = isoDay(-i * step);
             labels.push_back(std::string(months[std::atoi(iso.substr(5, 2).c_str()) - 1]) + " " + std::to_string(std::atoi(iso.substr(8, 2).c_str())));
@@ -409,14 +413,34 @@ Json periodLabels(const Statement& s, int n) {
     return labels;
 }
 
+// A trend over the statement's periods; one line per measure of its entity the statement names ("temperature and
+// humidity over the past 24 hours"), else one for its subject.
 Json trendView(const Statement& s) {
     const int n = s.periods > 0 ? s.periods : 8;
-    const unsigned h = hashOf(s.subject + s.text);
-    const int base = 20 + static_cast<int>(h % 60), slope = 1 + static_cast<int>(h % 4);
-    Json series = Json::array();
-    for (int i = 0; i < n; ++i) series.push_back(base + slope * i + static_cast<int>((h >> (i % 16)) % 9) - 4);
-    std::string span = s.periods > 0 ? ", last " + std::to_string(n) + " " + (n == 1 ? s.period : pluralOf(s.period)) : ", over time";
-    return Json{{"card", Json::array({Json{{"line_chart", series}, {"labels", periodLabels(s, n)}, {"h", 150}}})}, {"title", subjectLabel(s, false) + span}};
+    const std::string span = s.periods > 0 ? ", last " + std::to_string(n) + " " + (n == 1 ? s.period : pluralOf(s.period)) : ", over time";
+    std::vector<std::string> measures;
+    if (s.plan)
+        for (const IdeaField& f : s.plan->entity.fields) {
+            const std::vector<std::string> named = wordsOfStatement(lowerText(f.label));
+            if (f.kind == "number" && !named.empty() && measures.size() < 3 && std::search(s.words.begin(), s.words.end(), named.begin(), named.end()) != s.words.end())
+                measures.push_back(f.label);
+        }
+    const auto line = [&](const std::string& seed) {
+        const unsigned h = hashOf(seed + s.text);
+        const int base = 20 + static_cast<int>(h % 60), slope = 1 + static_cast<int>(h % 4);
+        Json series = Json::array();
+        for (int i = 0; i < n; ++i) series.push_back(base + slope * i + static_cast<int>((h >> (i % 16)) % 9) - 4);
+        return Json{{"line_chart", series}, {"labels", periodLabels(s, n)}, {"h", measures.size() > 1 ? 110 : 150}};
+    };
+    if (measures.empty()) return Json{{"card", Json::array({line(s.subject)})}, {"title", subjectLabel(s, false) + span}};
+    Json charts = Json::array();
+    std::string title;
+    for (size_t m = 0; m < measures.size(); ++m) {
+        if (measures.size() > 1) charts.push_back(Json{{"text", measures[m]}, {"muted", true}});
+        charts.push_back(line(measures[m]));
+        title += (m == 0 ? "" : m + 1 == measures.size() ? " and " : ", ") + (m == 0 ? measures[m] : lowerText(measures[m]));
+    }
+    return Json{{"card", charts}, {"title", title + span}};
 }
 
 // What a progress bar measures when no managed thing names it: the words before "so far" / "out of" / "against" /

@@ -534,8 +534,11 @@ void Prototype::drawTabBar(const ImRect& r) {
         dl->AddText(icon, icon->FontSize, ImVec2(cell.GetCenter().x - is.x * 0.5f, cell.Min.y + 22 - is.y * 0.5f), col, glyph.c_str());
         m_ui.cornerBadge(m_ui.eval(item.badge), ImVec2(cell.GetCenter().x + is.x * 0.5f + 2, cell.Min.y + 12), cell);
         std::string label = toDisplayString(m_ui.eval(item.label));
+        // A label wider than its tab is cut with an ellipsis rather than running into the next one.
+        const float room = w - 6;
         ImVec2 ls = m_ui.measure(label, TextStyle::Small);
-        m_ui.textAt(ImVec2(cell.GetCenter().x - ls.x * 0.5f, cell.Min.y + 42), label, TextStyle::Small, col);
+        if (ls.x <= room) m_ui.textAt(ImVec2(cell.GetCenter().x - ls.x * 0.5f, cell.Min.y + 42), label, TextStyle::Small, col);
+        else m_ui.fitText(ImVec2(cell.Min.x + 3, cell.Min.y + 42), label, TextStyle::Small, col, room);
         ImGui::PushID((int)i);
         if (chromeButton(m_ui, "##tab", cell, label, "nav:" + item.screen) && !active) navigate(item.screen);
         ImGui::PopID();
