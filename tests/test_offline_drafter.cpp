@@ -896,3 +896,22 @@ TEST_CASE("a phone tab says the last word of a long name, a row's bare number sa
     d.settle();
     CHECK(hasText(d, "Mite count " + spec["state"]["hiveInspections"][0]["miteCount"].dump()));
 }
+
+TEST_CASE("'mark sold out' with no thing named marks a row of what the app manages, and a stat's name leaves out the asking verb", "[drafter][compose]") {
+    Json spec = draftSpec("Farmers market vendor app: list my products with price and stock, mark sold out, see today's sales total");
+    CHECK(spec.dump().find("Leather") == std::string::npos);
+    const std::string mark = requirementIdStarting(spec, "mark");
+    REQUIRE_FALSE(mark.empty());
+    const Json* stat = findWidget(spec["screens"]["home"], "stat");
+    bool named = false;
+    for (const Json& v : spec["screens"]["home"]["body"])
+        if (const Json* s = findWidget(v, "stat"); s && (*s)["stat"] == "Today's sales total") named = (*s)["value"].get<std::string>().front() == '$';
+    CHECK(stat != nullptr);
+    CHECK(named);
+    HeadlessDriver d(load(spec));
+    d.proto().navigate("product", Json{{"id", 1}});
+    d.settle();
+    CHECK(hasText(d, "Mark sold out"));
+    click(d, mark);
+    CHECK(hasText(d, "Sold out"));
+}

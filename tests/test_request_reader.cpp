@@ -569,3 +569,29 @@ TEST_CASE("a clause after 'where' is one statement up to its verbs, commas in br
           std::vector<std::string>{"Helpdesk inbox", "AI reads each ticket", "Suggests a category (hardware, access, network)", "Drafts a reply"});
     CHECK(draft::requirementStatements("let nurses swap shifts with each other without emailing the charge nurse").size() == 1);
 }
+
+TEST_CASE("a scale word is a choice, a verb marked by 'to' is no value before 'each', and splitting or owing is no thing", "[reader]") {
+    const IdeaField& priority = requiredField(readIdea("A snow plow dispatcher: routes with priority and length"), "route", "Priority");
+    CHECK(priority.kind == "choice");
+    CHECK(priority.choices == std::vector<std::string>{"Low", "Medium", "High"});
+    for (const IdeaEntity& e : readIdea("Warehouse pick list: orders with bin locations, scan to confirm each pick").entities)
+        CHECK(fieldLabelled(e, "Confirm") == nullptr);
+    for (const draft::RequestEntity& e : draft::requestEntities("A simple expense splitter for roommates: add a bill, split it evenly, see who owes whom")) {
+        CHECK(e.head != "split");
+        CHECK(e.head != "owe");
+    }
+}
+
+TEST_CASE("a domain the lexicon knows lends no rows or kinds to a request about another subject", "[reader]") {
+    IdeaReading market = readIdea("Farmers market vendor app: list my products with price and stock, mark sold out, see today's sales total");
+    const IdeaEntity* products = entityNamed(market, "product");
+    REQUIRE(products != nullptr);
+    CHECK(products->rows.empty());
+    CHECK(fieldLabelled(*products, "Category") == nullptr);
+    CHECK(fieldLabelled(*products, "Price") != nullptr);
+    // The lexicon's own subject keeps them.
+    IdeaReading store = readIdea("An ecommerce store: products with price and rating, cart, checkout");
+    const IdeaEntity* sold = entityNamed(store, "product");
+    REQUIRE(sold != nullptr);
+    CHECK_FALSE(sold->rows.empty());
+}

@@ -1005,7 +1005,30 @@ IdeaReading readIdea(std::string_view rawIdea) {
         } else {
             // The lexicon lends fields and rows; the name stays the request's own ("weather forecast", not "city").
             IdeaEntity e = entityFrom(*enrichment, words);
-            if (!lendsRows(*enrichment, asked[k])) e.rows = Json::array();
+            // Its rows only where the request's subject is the domain's ("a clothing store"): a farmers market
+            // vendor's products are no leather jackets, so they are made from the request's own words.
+            const std::vector<std::string> subject = splitOn(lower(requestSubject(idea)), ' ');
+            // A word of the subject is the domain's, or made from one ("invoicing" from "invoice").
+            const auto domainWord = [&](const std::string& w, const std::string& known) {
+                const std::string stem = known.size() >= 5 && known.back() == 'e' ? known.substr(0, known.size() - 1) : known;
+                return w == known || (stem.size() >= 4 && w.rfind(stem, 0) == 0 && w.size() <= stem.size() + 3);
+            };
+            const bool sameSubject = subject.empty() || subject.front().empty() || std::any_of(subject.begin(), subject.end(), [&](const std::string& w) {
+                const std::string one = singularOf(w);
+                const auto known = [&](const std::string& k) { return domainWord(one, k); };
+                return known(enrichment->def->singular) || std::any_of(enrichment->triggers.begin(), enrichment->triggers.end(), known) ||
+                       std::any_of(enrichment->renames.begin(), enrichment->renames.end(), known);
+            });
+            if (!lendsRows(*enrichment, asked[k]) || !sameSubject) e.rows = Json::array();
+            // Nor its kinds and values ("Apparel", "Travel"): under another subject it keeps the name, the workflow,
+            // dates and what the request itself mentions.
+            if (!sameSubject)
+                e.fields.erase(std::remove_if(e.fields.begin() + 1, e.fields.end(), [&](const IdeaField& f) {
+                                   const std::vector<std::string> said = splitOn(lower(f.label), ' ');
+                                   const bool mentioned = !said.empty() && (words.has(said.back()) || words.has(singularOf(said.back())));
+                                   return !(f.name == "status" || f.kind == "date" || mentioned);
+                               }),
+                               e.fields.end());
             if (std::find(asked[k].words.begin(), asked[k].words.end(), e.singular) == asked[k].words.end()) {
                 e.singular = asked[k].phrase;
                 e.plural = pluralOf(asked[k].phrase);

@@ -95,7 +95,7 @@ const std::set<std::string>& verbs() {
         "drop hand pass fail approve publish unpublish archive reorder rename resize zoom borrow borrows lend lends "
         "return returns implement implements build builds design designs reschedule reschedules release releases host "
         "hosts reserve reserves swap swaps suspend suspends delay delays postpone postpones renew renews rebook showing "
-        "displaying featuring fill fills");
+        "displaying featuring fill fills split splits owe owes discuss discusses");
     return s;
 }
 
@@ -441,7 +441,12 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
             for (size_t k = part.size() > 3 ? part.size() - 3 : 0; k < part.size(); ++k) label += (label.empty() ? "" : " ") + part[k];
             const std::string key = camelKey(label);
             const bool dup = std::any_of(out.begin(), out.end(), [&](const IdeaField& f) { return f.name == key; });
-            if (!key.empty() && !dup && (!appNouns().count(label) || valueNoun(label))) out.push_back({key, capitalized(label), counted ? "number" : fieldKindFor(label, ""), {}});
+            // "with priority", "severity": a scale every tracker writes the same way, not free text ("Priority A").
+            const std::string& scale = part.back();
+            if (!key.empty() && !dup && (scale == "priority" || scale == "severity" || scale == "urgency"))
+                out.push_back({key, capitalized(label), "choice", scale == "severity" ? std::vector<std::string>{"Low", "Medium", "High", "Critical"}
+                                                                                     : std::vector<std::string>{"Low", "Medium", "High"}});
+            else if (!key.empty() && !dup && (!appNouns().count(label) || valueNoun(label))) out.push_back({key, capitalized(label), counted ? "number" : fieldKindFor(label, ""), {}});
         }
         part.clear();
     };
@@ -490,7 +495,10 @@ size_t listStart(const std::vector<std::string>& cased, const std::vector<std::s
         const bool compound = k >= 2 && k < end && !t[k].empty() && !functionWords().count(t[k]) && !t[k - 2].empty() &&
                               !functionWords().count(t[k - 2]) && !knownVerb(t[k - 2]);
         const bool measured = k < end && sharedMeasure(t[end - 1]) && ((k >= 2 && join(k - 2)) || join(k));
-        const bool listed = words == 0 || compound || measured;
+        // "scan to confirm each pick", "staff can check each room": a verb its "to" or modal marks is no value.
+        static const std::set<std::string> marks = wordSet("to can could will should must may might");
+        const bool acting = k >= 2 && marks.count(t[k - 2]) && knownVerb(w);
+        const bool listed = (words == 0 && !acting) || compound || measured;
         if (w.empty() || isNumber(w) || functionWords().count(w) || (knownVerb(w) && !nominal(t, k - 1) && !listed)) break;
     }
     while (k < end && (t[k] == "and" || t[k] == "or" || t[k].empty())) ++k;
@@ -1019,7 +1027,7 @@ RequestNouns readNouns(std::string_view request) {
         // A kind given by example is a thing's field ("themes (cleanliness, noise)").
         const bool exampled = std::any_of(examples.begin(), examples.end(), [&](const ExampleList& l) { return l.after == p.end; });
         // "120 sites", "upcoming services", "polling places" are things; "our site", "a lot of", "in place" are not.
-        static const std::set<std::string> countable = wordSet("site lot place service item");
+        static const std::set<std::string> countable = wordSet("site lot place service item product");
         const bool counted = countable.count(p.head) && p.plural && !(p.end < t.size() && t[p.end] == "of");
         if ((appNouns().count(p.head) && !containerNouns().count(p.head) && p.modifier.empty() && !exampled && !counted) || p.head.size() < 3) continue;
         // "average first response time", "the total spend": a measure taken over the rows has no rows of its own.

@@ -346,7 +346,9 @@ std::vector<std::string> RequirementTracer::trace(const std::string& statement) 
         for (const IdeaField& f : p.entity.fields) {
             // The title is labelled with the whole phrase ("Unread message"); "messages" names it too.
             const std::string label = lowered(f.label), head = label.substr(label.rfind(' ') + 1);
-            if (!saysPhrase(text, label) && !(&f == &p.entity.fields.front() && saysPhrase(text, head))) continue;
+            // A statement that is only a value's word ("Stock") names the field whose label ends with it ("In stock").
+            const bool bare = words.size() <= 2 && saysPhrase(text, head);
+            if (!saysPhrase(text, label) && !(&f == &p.entity.fields.front() && saysPhrase(text, head)) && !bare) continue;
             std::string bind = p.draftKey + "." + f.name;
             // A picture is attached by a button that sets it, everything else is edited by an input bound to it.
             forEachSpecNode(d.spec, [&](Json& n) {

@@ -143,8 +143,12 @@ void readOutcome(Statement& s, size_t at) {
     if (!marking.count(s.verb)) return;
     const std::string head = s.object.substr(s.object.rfind(' ') + 1);
     size_t k = at + 1;
-    while (k < s.words.size() && !(s.words[k] == "it" || s.words[k] == "them" || (!head.empty() && singularOf(s.words[k]) == head))) ++k;
-    if (++k < s.words.size() && s.words[k] == "as") ++k;
+    // "mark sold out": with no object the outcome follows the verb.
+    if (!s.object.empty() || (k < s.words.size() && (s.words[k] == "it" || s.words[k] == "them"))) {
+        while (k < s.words.size() && !(s.words[k] == "it" || s.words[k] == "them" || (!head.empty() && singularOf(s.words[k]) == head))) ++k;
+        ++k;
+    }
+    if (k < s.words.size() && s.words[k] == "as") ++k;
     std::string outcome;
     for (size_t n = 0; k < s.words.size() && n < 3 && !stops.count(s.words[k]) && !isNumberWord(s.words[k]); ++k, ++n)
         outcome += (outcome.empty() ? "" : " ") + s.words[k];
@@ -360,7 +364,9 @@ Statement readStatement(const Draft& d, const std::string& text) {
         // The verb acts on its object, whoever the statement names first ("let volunteers swap shifts").
         if (const EntityPlan* object = planNamed(d, s.object)) s.plan = object;
         // A button named with no thing, or a verb done to "it", is on each row of what the app manages ("a send-hint button").
-        if (!s.plan && (s.namedButton || s.onManaged) && !d.plans.empty()) s.plan = &d.plans.front();
+        // So is marking with nothing named ("mark sold out"): it marks one of those rows.
+        const bool bareMark = s.object.empty() && !s.outcome.empty();
+        if (!s.plan && (s.namedButton || s.onManaged || bareMark) && !d.plans.empty()) s.plan = &d.plans.front();
     }
     return s;
 }
@@ -485,6 +491,8 @@ std::string measureOf(const Statement& s) {
         if (measures.count(singularOf(s.words[i]))) {
             size_t from = i;
             while (from > 0 && !endsMeasure(s.words[from - 1]) && i - from < 3) --from;
+            // "see today's sales total": the asking verb is no part of the measure's name.
+            while (from < i && knownVerb(s.words[from]) && measures.count(singularOf(s.words[from])) == 0 && measureKind(s.words[from]) == MeasureKind::None) ++from;
             name.assign(s.words.begin() + static_cast<long>(from), s.words.begin() + static_cast<long>(i) + 1);
         }
     std::string out;
@@ -510,7 +518,7 @@ Json statView(const Statement& s) {
     if (s.says({"rate", "percentage", "percent", "ratio"})) value = std::to_string(55 + h % 40) + "%";
     else if (s.says({"average"})) value = plainNumber(2 + static_cast<double>(h % 30) / 10);
     else if (s.says({"wait", "minutes", "time"})) value = std::to_string(5 + h % 25) + " min";
-    else if (s.says({"cost", "price", "spend", "spending", "revenue", "budget", "balance", "savings", "owed", "owes", "paid"}))
+    else if (s.says({"cost", "price", "spend", "spending", "revenue", "budget", "balance", "savings", "owed", "owes", "paid", "sales", "income", "takings", "earnings"}))
         value = "$" + std::to_string(120 + h % 880);
     return statTile(label, value, "bar-chart", "");
 }
