@@ -595,3 +595,18 @@ TEST_CASE("a domain the lexicon knows lends no rows or kinds to a request about 
     REQUIRE(sold != nullptr);
     CHECK_FALSE(sold->rows.empty());
 }
+
+TEST_CASE("slash-joined words and a bracket after 'status' are choices, a date is never rows, a domain's own rows keep the request's name", "[reader]") {
+    IdeaReading chess = readIdea("A chess tournament pairing app: players with rating, rounds, record results win/draw/loss, standings");
+    CHECK(requiredField(chess, "player", "Result").choices == std::vector<std::string>{"Win", "Draw", "Loss"});
+    IdeaReading podcast = readIdea("A podcast planner with episodes, guests, recording dates and publish status (idea, recorded, edited, published)");
+    CHECK(requiredField(podcast, "episode", "Status").choices == std::vector<std::string>{"Idea", "Recorded", "Edited", "Published"});
+    CHECK(requiredField(podcast, "episode", "Recording date").kind == "date");
+    for (const IdeaEntity& e : podcast.entities) {
+        CHECK(e.singular != "podcast");
+        CHECK(e.singular != "recording date");
+    }
+    const std::vector<draft::RequestEntity> club = draft::requestEntities("members vote on the next book and see meeting dates");
+    REQUIRE_FALSE(club.empty());
+    CHECK(club.front().head == "book");
+}

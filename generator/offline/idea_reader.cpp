@@ -982,11 +982,19 @@ IdeaReading readIdea(std::string_view rawIdea) {
             if (f != "payments") addFeature(f);
     // Kinds of a thing given by example ("difficulty marks (green circle, blue square)") are a field's choices.
     auto choicesOnly = [&](const RequestEntity& a) { return !a.examples.empty() && kindNoun(a.head); };
+    size_t enrichedAt = SIZE_MAX;  // where the entity the lexicon enriches is in r.entities
     for (size_t k = 0; k < asked.size() && r.entities.size() < 3; ++k) {
         // One head is one thing ("a tour" and "walking tours"): what the request says of either is its.
         auto dup = std::find_if(r.entities.begin(), r.entities.end(), [&](const IdeaEntity& have) {
             return singularOf(have.singular.substr(have.singular.rfind(' ') + 1)) == asked[k].head;
         });
+        // "a podcast planner with episodes": the domain's own rows are the episodes, and they keep that name.
+        const bool domainRows = dup == r.entities.end() && enrichedAt < r.entities.size() && enrichment->def->singular == asked[k].head;
+        if (domainRows) {
+            dup = r.entities.begin() + static_cast<long>(enrichedAt);
+            dup->singular = asked[k].phrase;
+            dup->plural = pluralOf(asked[k].phrase);
+        }
         if (dup != r.entities.end()) {
             addNewFields(dup->fields, asked[k].attributes);
             continue;
@@ -1045,6 +1053,7 @@ IdeaReading readIdea(std::string_view rawIdea) {
                 else *same = f;
                 for (size_t i = 0; i < e.rows.size(); ++i) e.rows[i][f.name] = f.choices[i % f.choices.size()];
             }
+            enrichedAt = r.entities.size();
             r.entities.push_back(std::move(e));
         }
     }

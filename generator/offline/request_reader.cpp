@@ -786,8 +786,20 @@ std::vector<ValueList> valueLists(const std::vector<std::string>& cased, const s
             out.push_back({{word->second, capitalized(word->second), "choice", {capitalized(cased[i - 3]), capitalized(cased[i - 1])}}, i - 3, i + 1});
             continue;
         }
+        // "results win/draw/loss": three or more words joined by slashes after a noun are that value's choices.
+        size_t slashed = i + 1;
+        while (slashed + 1 < t.size() && cased[slashed] == "/" && !t[slashed + 1].empty() && !functionWords().count(t[slashed + 1])) slashed += 2;
+        if (word == fieldOf.end() && i > 0 && slashed >= i + 5 && !t[i - 1].empty() && nominal(t, i - 1) && !functionWords().count(t[i - 1])) {
+            std::vector<std::string> choices;
+            for (size_t k = i; k < slashed; k += 2) choices.push_back(capitalized(cased[k]));
+            const std::string named = singularOf(t[i - 1]);
+            out.push_back({{camelKey(named), capitalized(named), "choice", choices}, i - 1, slashed});
+            i = slashed - 1;
+            continue;
+        }
         if (word != fieldOf.end()) {
-            const bool colon = i + 1 < t.size() && cased[i + 1] == ":";
+            // "publish status (idea, recorded, published)": a bracket opens the values as a colon does.
+            const bool colon = i + 1 < t.size() && (cased[i + 1] == ":" || cased[i + 1] == "(");
             values = valuesFrom(cased, t, i + (colon ? 2 : 1), false, end);
             // Lower-case values only after a colon or in quotes: "steps count and distance" are no stages.
             if (!colon && !values.empty() && !std::isupper(static_cast<unsigned char>(cased[i + 1][0])) && cased[i + 1] != "'" && cased[i + 1] != "\"") values.clear();
@@ -1035,6 +1047,8 @@ RequestNouns readNouns(std::string_view request) {
         bool aggregate = false;  // the phrase opens with its qualifiers ("average first response time")
         for (size_t m = p.begin; m < p.end && !aggregate && qualifiers().count(t[m]); ++m) aggregate = aggregates.count(t[m]) > 0;
         if (!p.plural && aggregate) continue;
+        // "recording dates", "meeting dates": a date is a value of the thing it belongs to, never rows of its own.
+        if (p.head == "date") continue;
         // "on the big screen", "the main page": what describes the app's own parts is no thing either.
         const auto appPart = [&](size_t k) { return k < t.size() && appNouns().count(singularOf(t[k])) > 0; };
         if (p.modifier.empty() && qualifiers().count(p.head) && (appPart(p.end) || (p.end > p.begin + 1 && appPart(p.end - 1)))) continue;
@@ -1094,8 +1108,8 @@ RequestNouns readNouns(std::string_view request) {
             // "record a customer's measurements": the verb acts on what the owner has.
             if (t[k] == kOwns && earlier.end == k) k = earlier.begin;
         }
-        // "fill in a report", "write up a defect": a particle between the verb and its object.
-        static const std::set<std::string> particles = wordSet("in out up");
+        // "fill in a report", "write up a defect", "vote on the next book": a particle between the verb and its object.
+        static const std::set<std::string> particles = wordSet("in out up on");
         const size_t verbAt = k > 1 && particles.count(t[k - 1]) && knownVerb(t[k - 2]) ? k - 1 : k;
         if (verbAt > 0 && (verbs().count(t[verbAt - 1]) || verbs().count(singularOf(t[verbAt - 1])))) e.score += 4;
         if (k > 0 && t[k - 1] == "as") e.score -= 4;  // "as a gift": what it is used as, rarely what is managed
