@@ -594,6 +594,10 @@ TEST_CASE("a domain the lexicon knows lends no rows or kinds to a request about 
     const IdeaEntity* sold = entityNamed(store, "product");
     REQUIRE(sold != nullptr);
     CHECK_FALSE(sold->rows.empty());
+    // So does a short title line naming it.
+    const IdeaEntity* tickets = entityNamed(readIdea("Support desk\n1. Show the open support tickets with age\n2. Let an agent close a ticket\n"), "ticket");
+    REQUIRE(tickets != nullptr);
+    CHECK_FALSE(tickets->rows.empty());
 }
 
 TEST_CASE("slash-joined words and a bracket after 'status' are choices, a date is never rows, a domain's own rows keep the request's name", "[reader]") {

@@ -1015,7 +1015,11 @@ IdeaReading readIdea(std::string_view rawIdea) {
             IdeaEntity e = entityFrom(*enrichment, words);
             // Its rows only where the request's subject is the domain's ("a clothing store"): a farmers market
             // vendor's products are no leather jackets, so they are made from the request's own words.
-            const std::vector<std::string> subject = splitOn(lower(requestSubject(idea)), ' ');
+            // The subject as read, and a short title line before the first colon or line break ("Support desk").
+            const std::string_view raw = rawIdea;  // the reading's copy has its line breaks as spaces
+            const std::string titleLine = safeText(raw.substr(0, raw.find_first_of(":\n")), 80);
+            const bool titled = titleLine.size() < raw.size() && std::count(titleLine.begin(), titleLine.end(), ' ') < 3;
+            const std::vector<std::string> subject = splitOn(lower(requestSubject(idea) + (titled ? " " + titleLine : "")), ' ');
             // A word of the subject is the domain's, or made from one ("invoicing" from "invoice").
             const auto domainWord = [&](const std::string& w, const std::string& known) {
                 const std::string stem = known.size() >= 5 && known.back() == 'e' ? known.substr(0, known.size() - 1) : known;
