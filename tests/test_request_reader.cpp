@@ -571,7 +571,8 @@ TEST_CASE("a clause after 'where' is one statement up to its verbs, commas in br
 }
 
 TEST_CASE("a scale word is a choice, a verb marked by 'to' is no value before 'each', and splitting or owing is no thing", "[reader]") {
-    const IdeaField& priority = requiredField(readIdea("A snow plow dispatcher: routes with priority and length"), "route", "Priority");
+    const IdeaReading plow = readIdea("A snow plow dispatcher: routes with priority and length");
+    const IdeaField& priority = requiredField(plow, "route", "Priority");
     CHECK(priority.kind == "choice");
     CHECK(priority.choices == std::vector<std::string>{"Low", "Medium", "High"});
     for (const IdeaEntity& e : readIdea("Warehouse pick list: orders with bin locations, scan to confirm each pick").entities)
@@ -595,7 +596,8 @@ TEST_CASE("a domain the lexicon knows lends no rows or kinds to a request about 
     REQUIRE(sold != nullptr);
     CHECK_FALSE(sold->rows.empty());
     // So does a short title line naming it.
-    const IdeaEntity* tickets = entityNamed(readIdea("Support desk\n1. Show the open support tickets with age\n2. Let an agent close a ticket\n"), "ticket");
+    const IdeaReading desk = readIdea("Support desk\n1. Show the open support tickets with age\n2. Let an agent close a ticket\n");
+    const IdeaEntity* tickets = entityNamed(desk, "ticket");
     REQUIRE(tickets != nullptr);
     CHECK_FALSE(tickets->rows.empty());
 }
