@@ -198,11 +198,6 @@ std::string trailingOf(const EntityPlan& p, const std::string& alias) {
     return "";
 }
 
-std::string indexOf(const EntityPlan& p, const std::string& alias) {
-    // Rows keep ascending ids, so a row's index is how many rows have a smaller id (stays right after deletes).
-    return "${count(" + p.key + ", y => y.id < " + alias + ".id)}";
-}
-
 std::string filteredRows(const EntityPlan& p) {
     std::string cond = "contains(lower(str(x." + p.title->name + ")), lower(ui." + p.key + "Query))";
     if (p.category) cond = "(ui." + p.key + "Filter == 'All' || x." + p.category->name + " == ui." + p.key + "Filter) && " + cond;
@@ -241,6 +236,11 @@ Json empty(const std::string& title, const std::string& text, const std::string&
 }
 
 } // namespace
+
+std::string rowPath(const EntityPlan& p, const std::string& alias, const std::string& field) {
+    // Rows keep ascending ids, so a row's index is how many rows have a smaller id (stays right after deletes).
+    return p.key + ".${count(" + p.key + ", y => y.id < " + alias + ".id)}." + field;
+}
 
 Json statTile(const std::string& label, const std::string& value, const std::string& icon, const std::string& caption) {
     Json s = Json{{"stat", label}, {"value", value}, {"icon", icon}};
@@ -356,7 +356,7 @@ void addEntityScreens(Draft& d, const EntityPlan& p, bool primary) {
         if (f.kind == "longtext") col.push_back(Json{{"card", Json::array({Json{{"text", "${x." + f.name + "}"}}})}, {"title", safeText(f.label, 40)}});
     if (p.status && p.status->choices.size() <= 4 && p.status->choices.size() >= 2) {
         col.push_back(Json{{"text", safeText(p.status->label, 40)}, {"style", "strong"}});
-        col.push_back(Json{{"segmented", p.status->choices}, {"id", camelKey(p.noun) + "SetStatus"}, {"bind", p.key + "." + indexOf(p, "x") + "." + p.status->name},
+        col.push_back(Json{{"segmented", p.status->choices}, {"id", camelKey(p.noun) + "SetStatus"}, {"bind", rowPath(p, "x", p.status->name)},
                            {"change", Json{{"toast", "${x." + p.title->name + "} is now ${value}"}, {"tone", "success"}}}});
     }
     Json actions = Json::array();
@@ -975,8 +975,7 @@ void addApprovals(Draft& d) {
     if (!q) return;
     const EntityPlan& p = *q;
     d.spec["state"]["ui"]["approvalTab"] = "Pending";
-    std::string idx = indexOf(p, "x");
-    std::string path = p.key + "." + idx + "." + p.status->name;
+    const std::string path = rowPath(p, "x", p.status->name);
     Json card = Json{{"card", Json::array({
         Json{{"row", Json::array({p.person ? Json{{"avatar", "${x." + p.person->name + "}"}, {"size", 36}} : Json{{"icon", p.entity.icon}, {"color", "brand"}},
                                   Json{{"col", Json::array({Json{{"text", "${x." + p.title->name + "}"}, {"style", "strong"}},
@@ -1016,7 +1015,7 @@ void addBoard(Draft& d) {
         Json move = Json::array();
         if (i + 1 < cols.size())
             move.push_back(Json{{"button", "Move to " + cols[i + 1]}, {"id", "move"}, {"variant", "ghost"}, {"size", "sm"}, {"icon", "arrow-right"},
-                                {"press", Json::array({Json{{"set", p.key + "." + indexOf(p, "x") + "." + p.status->name}, {"value", cols[i + 1]}},
+                                {"press", Json::array({Json{{"set", rowPath(p, "x", p.status->name)}, {"value", cols[i + 1]}},
                                                        Json{{"toast", "${x." + p.title->name + "} moved to " + safeText(cols[i + 1], 40)}, {"tone", "success"}}})}});
         Json cardBody = Json::array({Json{{"text", "${x." + p.title->name + "}"}, {"style", "strong"}}});
         std::string sub = subtitleOf(p, "x");

@@ -120,6 +120,8 @@ Json donutByCategory(const EntityPlan& p);  // donut of the rows (or their amoun
 bool measuredInPercent(const std::string& label);
 // A row's value as a template a person reads: "${currency(x.price)}", a date, a number with its unit.
 std::string shownValue(const IdeaField& f, const std::string& alias);
+// The state path of `field` on the row named `alias` in the entity's list: "tickets.${count(...)}.status".
+std::string rowPath(const EntityPlan& p, const std::string& alias, const std::string& field);
 
 void addEntityScreens(Draft& d, const EntityPlan& p, bool primary);  // list (with search + filters), detail, create
 void addHome(Draft& d);            // dashboard: greeting, stats, chart, recent rows, quick links

@@ -842,6 +842,26 @@ std::string summarize(std::string_view idea) {
     return capitalized(s);
 }
 
+// Whether the request's subject (or a short title line before the first colon or line break, "Support desk") names
+// the domain: its entity, a trigger or a rename, or a word made from one ("invoicing" from "invoice"). `idea` is the
+// reading's copy, which has the line breaks of `rawIdea` as spaces. True when the request has no subject to go by.
+bool subjectIsDomains(const Lexicon::Entry& entry, const std::string& idea, std::string_view rawIdea) {
+    const std::string titleLine = safeText(rawIdea.substr(0, rawIdea.find_first_of(":\n")), 80);
+    const bool titled = titleLine.size() < rawIdea.size() && std::count(titleLine.begin(), titleLine.end(), ' ') < 3;
+    const std::vector<std::string> subject = splitOn(lower(requestSubject(idea) + (titled ? " " + titleLine : "")), ' ');
+    if (subject.empty() || subject.front().empty()) return true;
+    const auto madeFrom = [](const std::string& w, const std::string& known) {
+        const std::string stem = known.size() >= 5 && known.back() == 'e' ? known.substr(0, known.size() - 1) : known;
+        return w == known || (stem.size() >= 4 && w.rfind(stem, 0) == 0 && w.size() <= stem.size() + 3);
+    };
+    return std::any_of(subject.begin(), subject.end(), [&](const std::string& w) {
+        const std::string one = singularOf(w);
+        const auto known = [&](const std::string& k) { return madeFrom(one, k); };
+        return known(entry.def->singular) || std::any_of(entry.triggers.begin(), entry.triggers.end(), known) ||
+               std::any_of(entry.renames.begin(), entry.renames.end(), known);
+    });
+}
+
 } // namespace
 
 std::string fieldKindFor(const std::string& label, const std::string& widget) {
@@ -1015,22 +1035,7 @@ IdeaReading readIdea(std::string_view rawIdea) {
             IdeaEntity e = entityFrom(*enrichment, words);
             // Its rows only where the request's subject is the domain's ("a clothing store"): a farmers market
             // vendor's products are no leather jackets, so they are made from the request's own words.
-            // The subject as read, and a short title line before the first colon or line break ("Support desk").
-            const std::string_view raw = rawIdea;  // the reading's copy has its line breaks as spaces
-            const std::string titleLine = safeText(raw.substr(0, raw.find_first_of(":\n")), 80);
-            const bool titled = titleLine.size() < raw.size() && std::count(titleLine.begin(), titleLine.end(), ' ') < 3;
-            const std::vector<std::string> subject = splitOn(lower(requestSubject(idea) + (titled ? " " + titleLine : "")), ' ');
-            // A word of the subject is the domain's, or made from one ("invoicing" from "invoice").
-            const auto domainWord = [&](const std::string& w, const std::string& known) {
-                const std::string stem = known.size() >= 5 && known.back() == 'e' ? known.substr(0, known.size() - 1) : known;
-                return w == known || (stem.size() >= 4 && w.rfind(stem, 0) == 0 && w.size() <= stem.size() + 3);
-            };
-            const bool sameSubject = subject.empty() || subject.front().empty() || std::any_of(subject.begin(), subject.end(), [&](const std::string& w) {
-                const std::string one = singularOf(w);
-                const auto known = [&](const std::string& k) { return domainWord(one, k); };
-                return known(enrichment->def->singular) || std::any_of(enrichment->triggers.begin(), enrichment->triggers.end(), known) ||
-                       std::any_of(enrichment->renames.begin(), enrichment->renames.end(), known);
-            });
+            const bool sameSubject = subjectIsDomains(*enrichment, idea, rawIdea);
             if (!lendsRows(*enrichment, asked[k]) || !sameSubject) e.rows = Json::array();
             // Nor its kinds and values ("Apparel", "Travel"): under another subject it keeps the name, the workflow,
             // dates and what the request itself mentions.

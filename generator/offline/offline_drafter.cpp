@@ -384,6 +384,18 @@ Json composeSinglePage(Draft& d, std::set<std::string>& taken) {
     return spec;
 }
 
+// A phone's tab holds about eleven letters: "Hive inspections" says "Inspections" there (its screen keeps the whole
+// name), unless another tab would then say the same or the last word alone says nothing ("Times").
+void shortenTabLabels(std::vector<Json>& items) {
+    static const std::set<std::string> vague = {"Times", "Dates", "Days", "Items", "Entries", "Lists", "Logs", "Records", "Notes", "Details"};
+    for (Json& item : items) {
+        const std::string label = item["label"];
+        const std::string last = capitalized(label.substr(label.rfind(' ') + 1));
+        const bool taken = std::any_of(items.begin(), items.end(), [&](const Json& other) { return other["label"] == last; });
+        if (label.size() > 11 && label.find(' ') != std::string::npos && !taken && !vague.count(last)) item["label"] = last;
+    }
+}
+
 Json compose(const IdeaReading& reading) {
     Draft d{reading, Json::object(), {}, {}, {}, {}};
     Json& spec = d.spec;
@@ -458,16 +470,7 @@ Json compose(const IdeaReading& reading) {
         // Settings goes last.
         auto s = std::find_if(d.navItems.begin(), d.navItems.end(), [](const Json& n) { return n["screen"] == "settings"; });
         if (s != d.navItems.end()) std::rotate(s, s + 1, d.navItems.end());
-        // A phone's tab holds about eleven letters: "Hive inspections" says "Inspections" there (its screen keeps the
-        // whole name), unless another tab would then say the same.
-        if (navKind == "tabs")
-            for (Json& item : d.navItems) {
-                const std::string label = item["label"];
-                const std::string last = capitalized(label.substr(label.rfind(' ') + 1));
-                const bool taken = std::any_of(d.navItems.begin(), d.navItems.end(), [&](const Json& other) { return other["label"] == last; });
-                static const std::set<std::string> vague = {"Times", "Dates", "Days", "Items", "Entries", "Lists", "Logs", "Records", "Notes", "Details"};
-                if (label.size() > 11 && label.find(' ') != std::string::npos && !taken && !vague.count(last)) item["label"] = last;
-            }
+        if (navKind == "tabs") shortenTabLabels(d.navItems);
     }
     addRequirementViews(d);
     addHome(d);

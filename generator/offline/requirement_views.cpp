@@ -726,7 +726,7 @@ bool objectFollowsVerb(const Statement& s) {
 Json statusButtons(const EntityPlan& p, const Statement& s, RequirementTracer& ids, std::string& firstId) {
     if (!p.status || s.outcome.empty() || s.verb != "mark") return Json();
     Json row = Json::array();
-    const std::string path = p.key + ".${count(" + p.key + ", y => y.id < x.id)}." + p.status->name;
+    const std::string path = rowPath(p, "x", p.status->name);
     for (const std::string& state : p.status->choices) {
         const std::string word = lowerText(state);
         if (word != s.outcome && std::find(s.words.begin(), s.words.end(), word) == s.words.end()) continue;
@@ -750,6 +750,21 @@ const IdeaField* assigneeOf(const EntityPlan& p) {
     return nullptr;
 }
 
+// "assign a ticket to themselves": a button making whoever presses it the item's assignee. Null when the statement
+// assigns to no one in particular or the item has no assignee field.
+Json assignToMeButton(const Draft& d, const EntityPlan& p, const Statement& s, RequirementTracer& ids, std::string& id) {
+    const IdeaField* who = assigneeOf(p);
+    if (!who || (s.outcome != "to me" && s.outcome != "for me")) return Json();
+    const bool signedIn = d.spec["state"].contains("profile");
+    const std::string me = signedIn ? "${profile.name}" : "Me";
+    const std::string mine = "x." + who->name + " == " + (signedIn ? std::string("profile.name") : std::string("'Me'"));
+    const std::string done = capitalized(pastOf(s.verb)) + " to you";
+    id = ids.freshId(camelKey(s.verb + " " + s.outcome));
+    return Json{{"button", "${" + mine + " ? " + exprString(done) + " : " + exprString(capitalized(s.verb + " " + s.outcome)) + "}"}, {"id", id},
+                {"variant", "secondary"}, {"icon", "user"}, {"w", "fill"},
+                {"press", Json::array({Json{{"set", rowPath(p, "x", who->name)}, {"value", me}}, Json{{"toast", "${x." + p.title->name + "}: " + done}}})}};
+}
+
 // A button on the item's detail screen that does the verb to that item.
 std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) {
     const EntityPlan& p = *s.plan;
@@ -766,17 +781,9 @@ std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) 
         place(std::move(states));
         return firstId;
     }
-    // "assign a ticket to themselves": the item's assignee becomes whoever presses it.
-    if (const IdeaField* who = assigneeOf(p); who && (s.outcome == "to me" || s.outcome == "for me")) {
-        const std::string me = d.spec["state"].contains("profile") ? "${profile.name}" : "Me";
-        const std::string mine = "x." + who->name + " == " + (me == "Me" ? std::string("'Me'") : "profile.name");
-        const std::string id = ids.freshId(camelKey(s.verb + " " + s.outcome));
-        const std::string label = capitalized(s.verb + " " + s.outcome);
-        place(Json{{"button", "${" + mine + " ? " + exprString(capitalized(pastOf(s.verb)) + " to you") + " : " + exprString(label) + "}"}, {"id", id},
-                   {"variant", "secondary"}, {"icon", "user"}, {"w", "fill"},
-                   {"press", Json::array({Json{{"set", p.key + ".${count(" + p.key + ", y => y.id < x.id)}." + who->name}, {"value", me}},
-                                          Json{{"toast", "${x." + p.title->name + "}: " + capitalized(pastOf(s.verb)) + " to you"}}})}});
-        return id;
+    if (Json mine = assignToMeButton(d, p, s, ids, firstId); !mine.is_null()) {
+        place(std::move(mine));
+        return firstId;
     }
     // The button keeps its object unless that is the item itself: "a send-hint button" on a room says "Send hint",
     // "download a certificate" on a drive "Download certificate"; "mark a problem resolved" on a problem "Mark resolved".
@@ -942,7 +949,7 @@ Json itemToggleButton(const EntityPlan& p, const std::string& verb, const std::s
                            : space == std::string::npos ? capitalized(pastOf(verb))
                            : forWhom ? capitalized(pastOf(verb.substr(0, space)) + " " + rest) : capitalized(rest);
     const std::string flag = camelKey(done), row = alias + "." + flag;
-    const std::string path = p.key + ".${count(" + p.key + ", y => y.id < " + alias + ".id)}." + flag;
+    const std::string path = rowPath(p, alias, flag);
     const std::string label = capitalized(object.empty() ? verb : verb + " " + object);
     return Json{{"button", "${" + row + " ? " + exprString(done) + " : " + exprString(label) + "}"}, {"variant", "secondary"}, {"icon", "check"},
                 {"press", Json::array({Json{{"toast", "${" + alias + "." + p.title->name + "}: ${" + row + " ? 'undone' : " + exprString(done) + "}"}}, Json{{"toggle", path}}})}};
