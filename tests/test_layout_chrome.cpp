@@ -92,3 +92,25 @@ TEST_CASE("dialog: footer buttons wider than the card shrink and end their label
                     {"button": "Delete the whole project forever", "variant": "danger"}], "title": "Delete task?"}]}}})");
     CHECK(laid.violations() == "");
 }
+
+TEST_CASE("app sidebar: a long app name and long nav labels end in an ellipsis inside the sidebar", "[layout-chrome]") {
+    // A drafted office app's name and its "Sign-language interpreters" item ran past the 232 px sidebar.
+    LoadResult r = SpecLoader::loadJson(Json::parse(R"({"meta": {"name": "Disability Services Office", "device": "desktop"},
+        "nav": {"kind": "sidebar", "items": [{"screen": "home", "label": "Dashboard"},
+                                             {"screen": "people", "label": "Sign-language interpreters", "badge": 3}]},
+        "screens": {"home": {"body": [{"text": "Hi"}]}, "people": {"body": [{"text": "Them"}]}}})"));
+    REQUIRE(r.spec);
+    const std::vector<ScreenLayout> screens = layOutScreens(r.spec, ImVec2(1280, 800));
+    const auto run = [&](std::string_view text) {
+        for (const TextRun& t : screens.at(0).runs)
+            if (t.text == text) return t;
+        FAIL("no text run \"" << text << "\"");
+        return TextRun();
+    };
+    for (const char* text : {"Disability Services Office", "Sign-language interpreters"}) {
+        const TextRun t = run(text);
+        CHECK(t.ellipsized);
+        CHECK(t.rect.Max.x <= 232.0f);
+    }
+    CHECK_FALSE(run("Dashboard").ellipsized);
+}

@@ -556,7 +556,9 @@ void Prototype::drawSidebar(const ImRect& r) {
     std::string initial = m_spec->name.empty() ? "P" : m_spec->name.substr(0, 1);
     ImVec2 is = brandIcon->CalcTextSizeA(brandIcon->FontSize, FLT_MAX, 0, initial.c_str());
     dl->AddText(brandIcon, brandIcon->FontSize, ImVec2(r.Min.x + 34 - is.x * 0.5f, y + 16 - is.y * 0.5f), c.onHeaderActive, initial.c_str());
-    m_ui.textAt(ImVec2(r.Min.x + 60, y + 16 - m_ui.measure(m_spec->name, TextStyle::H3).y * 0.5f), m_spec->name, TextStyle::H3, c.onHeader);
+    // Long names and labels end in an ellipsis rather than running past the sidebar's edge.
+    m_ui.fitText(ImVec2(r.Min.x + 60, y + 16 - m_ui.measure(m_spec->name, TextStyle::H3).y * 0.5f), m_spec->name, TextStyle::H3, c.onHeader,
+                 r.Max.x - 12 - (r.Min.x + 60));
     y += 64;
     const auto& items = m_spec->nav.items;
     for (size_t i = 0; i < items.size(); ++i) {
@@ -571,8 +573,11 @@ void Prototype::drawSidebar(const ImRect& r) {
         ImFont* f = m_ui.font(TextStyle::Body);
         dl->AddText(f, f->FontSize, ImVec2(row.Min.x + 14, row.GetCenter().y - f->FontSize * 0.5f), col, glyph.c_str());
         std::string label = toDisplayString(m_ui.eval(item.label));
-        m_ui.textAt(ImVec2(row.Min.x + 44, row.GetCenter().y - f->FontSize * 0.5f), label, active ? TextStyle::Strong : TextStyle::Body, active ? c.headerActive : c.onHeader);
-        m_ui.cornerBadge(m_ui.eval(item.badge), ImVec2(row.Max.x - 22, row.GetCenter().y), row);
+        const Json badge = m_ui.eval(item.badge);
+        const float labelRoom = row.Max.x - (truthy(badge) ? 40.0f : 10.0f) - (row.Min.x + 44);
+        m_ui.fitText(ImVec2(row.Min.x + 44, row.GetCenter().y - f->FontSize * 0.5f), label, active ? TextStyle::Strong : TextStyle::Body,
+                     active ? c.headerActive : c.onHeader, labelRoom);
+        m_ui.cornerBadge(badge, ImVec2(row.Max.x - 22, row.GetCenter().y), row);
         ImGui::PushID((int)i);
         if (chromeButton(m_ui, "##side", row, label, "nav:" + item.screen)) navigate(item.screen);
         ImGui::PopID();
