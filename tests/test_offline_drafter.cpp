@@ -915,3 +915,14 @@ TEST_CASE("'mark sold out' with no thing named marks a row of what the app manag
     click(d, mark);
     CHECK(hasText(d, "Sold out"));
 }
+
+TEST_CASE("a statement about colours is traced to the start screen, where the theme shows them, and the app itself is no list", "[offline]") {
+    const Json spec = draftSpec("Please implement a website for a local animal shelter. Visitors browse adoptable pets with breed and age. "
+                                "Use a warm orange as the main color.");
+    CHECK(spec["theme"].value("brand", "") == "orange");
+    CHECK_FALSE(spec["state"].contains("websites"));
+    bool traced = false;
+    for (const Json& r : spec["meta"]["requirements"])
+        if (r["text"] == "Use a warm orange as the main color") traced = r["ids"] == Json::array({spec["nav"]["start"]});
+    CHECK(traced);
+}

@@ -325,7 +325,7 @@ TEST_CASE("offline refine: a new column or form field gives the saved rows belie
     const Case cases[] = {
         {"A seed library lending app for loans with borrower, seed and due date", "Add a column for the return date to the loans list", "loans", "returnDate"},
         {"A sailing regatta app for races with boat, skipper and finish time", "add a wind speed column to the regattas list", "sailingRegattas", "windSpeed"},
-        {"An escape-room booking app for bookings with room, group size and date", "Add a column for the deposit to the escape room bookings list", "bookingsList", "deposit"}};
+        {"An escape-room booking app for bookings with room, group size and date", "Add a column for the deposit to the escape room bookings list", "escapeRoomBookings", "deposit"}};
     for (auto& c : cases) {
         Json doc = draftSpec(c.idea);
         std::string summary;

@@ -195,7 +195,7 @@ TEST_CASE("attribute names keep their words and get their kinds", "[reader]") {
         CHECK(f->kind == x.kind);
     }
     IdeaReading claims = readIdea("Mileage claims for drivers: submit a claim with amount, route and receipt");
-    const IdeaEntity* claim = entityNamed(claims, "claim");
+    const IdeaEntity* claim = entityNamed(claims, "mileage claim");  // "a claim" is one of them, said for short
     REQUIRE(claim != nullptr);
     REQUIRE(fieldLabelled(*claim, "Amount") != nullptr);
     CHECK(fieldLabelled(*claim, "Amount")->kind == "money");
@@ -343,8 +343,8 @@ TEST_CASE("one value 'at each X' is X's field: the examples of 'the state of eve
     IdeaReading ski = readIdea("Ski resort app that lists lifts. Show the wait time at each lift.");
     CHECK(requiredField(ski, "lift", "Wait time").kind == "number");
     CHECK_FALSE(anyNameHas(ski, "wait times"));
-    // Before a time it is no field: "one booking per day" keeps its bookings.
-    CHECK(entityNamed(readIdea("Members make one court booking per day and see their bookings"), "booking") != nullptr);
+    // Before a time it is no field: "one booking per day" keeps its bookings ("their bookings" are the same ones).
+    CHECK(entityNamed(readIdea("Members make one court booking per day and see their bookings"), "court booking") != nullptr);
 
     IdeaReading kilns = readIdea("Pottery studio panel. It must show: 1. the state of every kiln (firing, cooling, empty) 2. a way to book a kiln");
     const IdeaField* state = fieldLabelled(kilns.entities.front(), "State");
@@ -615,4 +615,34 @@ TEST_CASE("slash-joined words and a bracket after 'status' are choices, a date i
     const std::vector<draft::RequestEntity> club = draft::requestEntities("members vote on the next book and see meeting dates");
     REQUIRE_FALSE(club.empty());
     CHECK(club.front().head == "book");
+}
+
+TEST_CASE("a decision on rows gives them its states: approve or reject, accept or decline, approve or deny", "[reader]") {
+    const IdeaReading shelter = readIdea("Please implement a website for a local animal shelter. Visitors can browse adoptable pets with photos, "
+                                         "age and breed, and submit an adoption application. Staff can approve or reject applications. "
+                                         "Use a warm orange as the main color.");
+    REQUIRE_FALSE(shelter.entities.empty());
+    CHECK(shelter.entities.front().singular == "pet");
+    // "an adoption application" and "applications" are one thing, under its longer name.
+    CHECK(entityNamed(shelter, "application") == nullptr);
+    const IdeaField& decided = requiredField(shelter, "adoption application", "Status");
+    CHECK(decided.choices == std::vector<std::string>{"Pending", "Approved", "Rejected"});
+    // The app ("a website") and a colour's adjective ("a warm orange") are no things.
+    CHECK_FALSE(anyNameHas(shelter, "website"));
+    CHECK_FALSE(anyNameHas(shelter, "warm"));
+
+    const IdeaReading claims = readIdea("Adjusters work through new claims. Each claim has the policyholder, photos of the damage, and a "
+                                        "repair estimate. The adjuster can ask for more information or deny the claim.");
+    CHECK(requiredField(claims, "claim", "Status").choices == std::vector<std::string>{"Pending", "Approved", "Denied"});
+    CHECK(requiredField(claims, "claim", "Damage photo").kind == "image");  // "photos of the damage"
+    CHECK(requiredField(claims, "claim", "Repair estimate").kind == "money");
+
+    // Stages the request lists stay the workflow: approving is a step in it, not a second status.
+    const IdeaReading podcast = readIdea("Production tracker for a podcast network: episodes in each stage (recorded, editing, published) "
+                                         "and a way to approve an episode for release.");
+    const IdeaEntity* episode = entityNamed(podcast, "episode");
+    REQUIRE(episode != nullptr);
+    CHECK(std::none_of(episode->fields.begin(), episode->fields.end(), [](const IdeaField& f) {
+        return std::find(f.choices.begin(), f.choices.end(), "Pending") != f.choices.end();
+    }));
 }

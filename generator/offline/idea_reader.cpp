@@ -880,7 +880,8 @@ std::string fieldKindFor(const std::string& label, const std::string& widget) {
         return "number";
     if ((has("time") && !has("times")) || has("clock-in") || has("clock-out")) return "time";
     // Money words that are parts of others ("rent" in "current", "fee" in "coffee") count as whole words only.
-    static const std::set<std::string> moneyWords = {"deposit", "fee", "fees", "rent", "balance", "payment", "fare", "wage", "wages", "payroll", "revenue", "tip", "tips"};
+    static const std::set<std::string> moneyWords = {"deposit", "fee", "fees", "rent", "balance", "payment", "fare", "wage", "wages", "payroll", "revenue", "tip", "tips",
+                                                    "estimate", "quote", "payout", "refund", "bill"};
     const std::vector<std::string> lowWords = splitOn(low, ' ');
     const bool moneyWord = std::any_of(lowWords.begin(), lowWords.end(), [&](const std::string& w) { return moneyWords.count(w) > 0; });
     if (has("price") || has("amount") || has("total") || has("cost") || has("budget") || has("salary") || moneyWord) return "money";

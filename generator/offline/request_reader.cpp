@@ -78,7 +78,7 @@ const std::set<std::string>& determiners() {
 // Verbs people use in requests; a phrase never includes them (the base form, as singularOf leaves it).
 const std::set<std::string>& verbs() {
     static const std::set<std::string> s = wordSet(
-        "log track record post add create book schedule manage list approve reject review submit report assign rate "
+        "log track record post add create book schedule manage list approve reject review submit report assign rate nudge ping flip "
         "compare export share inspect register see view browse find search mark check vote reply comment answer bid "
         "follow edit sort filter pick choose select enter type write read run go stop start pause play set let allow "
         "help want need like know show display keep get give make take send receive plan organize organise collect "
@@ -112,7 +112,7 @@ const std::set<std::string>& qualifiers() {
         "separate additional extra whole entire exact key core average typical usual regular special standard easy "
         "hard ready done left remaining missing still already always never often usually mostly currently right wrong "
         "newest latest oldest earliest highest lowest nearest biggest smallest cheapest minimal minimalist sleek elegant "
-        "playful compliant safe informed organised organized sick");
+        "playful compliant safe informed organised organized sick warm cool soft pale deep vivid muted pastel neutral");
     return s;
 }
 
@@ -374,7 +374,12 @@ std::vector<Phrase> phrasesOf(const std::vector<std::string>& t) {
         for (size_t k = i; k < end; ++k) p.words.push_back(singularOf(t[k]));
         // The subject comes before container words; a phrase of only those keeps its last ("a calculator").
         size_t head = end;
-        while (head > i + 1 && containerNouns().count(singularOf(t[head - 1]))) --head;
+        // "submit an adoption application", "fill in a claim form": a document a verb handles is the thing itself.
+        static const std::set<std::string> documents = wordSet("application form");
+        size_t before = i;
+        while (before > 0 && determiners().count(t[before - 1])) --before;
+        const bool handledDocument = documents.count(t[end - 1]) && before > 0 && knownVerb(t[before - 1]);
+        while (!handledDocument && head > i + 1 && containerNouns().count(singularOf(t[head - 1]))) --head;
         // "contact information", "order history": the thing is the noun the app word describes.
         static const std::set<std::string> aboutNouns = wordSet("information info detail data history status summary overview");
         if (head > i + 1 && aboutNouns.count(singularOf(t[head - 1])) && !appNouns().count(singularOf(t[head - 2]))) --head;
@@ -422,6 +427,14 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
     std::vector<std::string> part;
     auto flush = [&] {
         while (!part.empty() && (functionWords().count(part.front()) || isNumber(part.front()))) part.erase(part.begin());
+        // "photos of the damage" is a "Damage photo"; "number of guests" says what it is as written.
+        static const std::set<std::string> counts = wordSet("number count amount total");
+        if (const auto of = std::find(part.begin(), part.end(), "of"); of != part.end() && of != part.begin() && !counts.count(part.front())) {
+            std::vector<std::string> owner(of + 1, part.end());
+            owner.erase(std::remove_if(owner.begin(), owner.end(), [](const std::string& w) { return determiners().count(w) > 0; }), owner.end());
+            owner.insert(owner.end(), part.begin(), of);
+            part = std::move(owner);
+        }
         // "a dashboard of shifts", "a chart of loans": a view of the rows, not a value each row holds.
         if (!part.empty() && appNouns().count(part.front()) && !valueNoun(part.front())) part.clear();
         // "an order button", "mint green header": how the page looks, not what a row holds.
@@ -717,6 +730,18 @@ std::vector<IdeaField> markedStates(const std::vector<std::string>& t, size_t fr
     return {{"status", "Status", "choice", states}};
 }
 
+// "approve or reject applications", "the manager approves swaps", "accept or decline a booking": the rows wait for
+// that decision, so their status runs from Pending to its outcomes (a yes is always paired with its no). `verb` is
+// the token of the verb nearest the rows ("reject" above: either verb names the same pair).
+std::vector<IdeaField> decisionStates(const std::vector<std::string>& t, size_t verb) {
+    static const std::map<std::string, std::pair<std::string, std::string>> decisions = {
+        {"approve", {"Approved", "Rejected"}}, {"reject", {"Approved", "Rejected"}}, {"accept", {"Accepted", "Declined"}},
+        {"decline", {"Accepted", "Declined"}}, {"deny", {"Approved", "Denied"}}};
+    const auto it = decisions.find(singularOf(t[verb]));
+    if (it != decisions.end()) return {{"status", "Status", "choice", {"Pending", it->second.first, it->second.second}}};
+    return {};
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Value lists
 //-----------------------------------------------------------------------------
@@ -975,6 +1000,7 @@ RequestNouns readNouns(std::string_view request) {
     size_t looseFrom = 0, looseTo = 0;                     // tokens of the unowned colon list
     size_t appEnd = 0;                                     // where the last phrase naming the app ends
     std::vector<std::pair<size_t, size_t>> attributeSpans; // tokens of "X with A, B and C" lists
+    std::map<std::string, IdeaField> decisions;            // by phrase: the status a decision on it ("approve") implies
 
     // Measures broken down "by" something are a breakdown, not rows filed under it ("spending by month").
     static const std::set<std::string> measures = wordSet("sale revenue income profit expense cost spend spending usage consumption");
@@ -1129,6 +1155,8 @@ RequestNouns readNouns(std::string_view request) {
         }
         if (p.plural && p.end + 1 < t.size() && (t[p.end] == "who" || t[p.end] == "that")) addAttributes(stateOf(t, p.end + 1));
         if (verbAt > 0 && (t[verbAt - 1] == "mark" || t[verbAt - 1] == "flag")) addAttributes(markedStates(t, p.end));
+        if (verbAt > 0)
+            if (std::vector<IdeaField> decided = decisionStates(t, verbAt - 1); !decided.empty()) decisions[phrase] = decided.front();
         const bool object = k == 0 || eachAt > 0 || knownVerb(t[k - 1]);
         // "each object observed with telescope, eyepiece and seeing conditions": a participle may come between.
         // "the artists, each with their style and a few portfolio images": each of them holds the list.
@@ -1195,7 +1223,7 @@ RequestNouns readNouns(std::string_view request) {
         }
         // The app itself ("a calculator", a 'Card') is what it manages only when the request names nothing else.
         // A thing the request handles ("reserve a tool", "which tools are free") is no app.
-        static const std::set<std::string> making = wordSet("want need build make create use design have get open like give");
+        static const std::set<std::string> making = wordSet("want need build make create use design have get open like give implement develop code write generate prototype");
         const bool handled = p.plural || (k > 0 && knownVerb(t[k - 1]) && !making.count(t[k - 1]) && !making.count(singularOf(t[k - 1])));
         if (containerNouns().count(p.head) && p.modifier.empty()) appOnly[phrase] = (!appOnly.count(phrase) || appOnly[phrase]) && !handled;
     }
@@ -1222,6 +1250,20 @@ RequestNouns readNouns(std::string_view request) {
     }
     for (const auto& [phrase, app] : appOnly)
         if (app) found[phrase].score = std::min(found[phrase].score, 1);
+    // "submit an adoption application ... approve or reject applications": the bare head is the one longer phrase
+    // with that head, said again for short.
+    for (const std::string& longer : order) {
+        RequestEntity& named = found[longer];
+        if (!managed[longer] || named.phrase == named.head || !managed[named.head]) continue;
+        const auto sameHead = std::count_if(order.begin(), order.end(), [&](const std::string& o) { return managed[o] && found[o].head == named.head; });
+        if (sameHead != 2) continue;
+        const RequestEntity& bare = found[named.head];
+        named.score = std::max(named.score, bare.score) + 1;
+        addNewFields(named.attributes, bare.attributes);
+        if (named.examples.empty()) named.examples = bare.examples;
+        if (decisions.count(named.head)) decisions.emplace(longer, decisions.at(named.head));
+        managed[named.head] = false;
+    }
     for (const std::string& phrase : order)
         if (managed[phrase]) out.entities.push_back(found[phrase]);
     // Best first; the first mentioned wins a tie (requests usually name their subject early).
@@ -1257,6 +1299,13 @@ RequestNouns readNouns(std::string_view request) {
         std::vector<IdeaField>& fields = out.entities.front().attributes;
         fields.erase(std::remove_if(fields.begin(), fields.end(), [&](const IdeaField& f) { return f.name == l.field.name; }), fields.end());
         fields.insert(fields.begin(), l.field);
+    }
+    // A decision on rows with no workflow of their own gives them one ("approve or reject applications"); stages the
+    // request lists stay ("episodes in each stage ... approve an episode for release").
+    for (RequestEntity& e : out.entities) {
+        const auto decided = decisions.find(e.phrase);
+        const bool workflow = std::any_of(e.attributes.begin(), e.attributes.end(), [](const IdeaField& f) { return f.kind == "choice"; });
+        if (decided != decisions.end() && !workflow) e.attributes.insert(e.attributes.begin(), decided->second);
     }
     return out;
 }

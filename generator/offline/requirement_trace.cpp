@@ -288,6 +288,21 @@ std::vector<std::string> quotedIn(const std::string& statement) {
     return out;
 }
 
+// Whether a statement asks for looks (colours, dark mode, font, density, corners) and the draft's style has every
+// one it asks for: then the theme carries the statement on every screen.
+bool appliedLooks(const RequestStyle& draft, const RequestStyle& asked) {
+    const std::pair<const std::string&, const std::string&> looks[] = {
+        {asked.brand, draft.brand}, {asked.background, draft.background}, {asked.surface, draft.surface}, {asked.header, draft.header},
+        {asked.accent, draft.accent}, {asked.font, draft.font}, {asked.density, draft.density}, {asked.corners, draft.corners}};
+    bool any = asked.dark;
+    for (const auto& [wanted, got] : looks) {
+        if (wanted.empty()) continue;
+        if (wanted != got) return false;
+        any = true;
+    }
+    return any && (!asked.dark || draft.dark);
+}
+
 // Adds the id to the list unless it is there.
 void addOnce(std::vector<std::string>& ids, const std::string& id) {
     if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
@@ -357,6 +372,9 @@ std::vector<std::string> RequirementTracer::trace(const std::string& statement) 
             });
         }
     }
+    // Looks it asks for: the theme shows them from the first screen on.
+    if (appliedLooks(d.reading.style, readRequestStyle(statement)) && d.spec.contains("nav"))
+        addOnce(ids, d.spec["nav"].value("start", "home"));
     // Labels it quotes: the nodes showing them.
     for (const std::string& label : quotedIn(statement))
         forEachSpecNode(d.spec, [&](Json& n) { if (shownText(n) == label) addOnce(ids, idOf(n, label)); });

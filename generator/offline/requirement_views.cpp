@@ -923,7 +923,8 @@ std::string oneThingTitle(const Statement& s, const RequestEntity& noun) {
 Json namedThingView(Draft& d, const Statement& s) {
     if (RequestEntity each; rowsForEach(d, s, each)) return collectionView(d, each, "");
     std::vector<RequestEntity> nouns = requestEntities(s.text);
-    if (nouns.empty() || planNamed(d, nouns.front().phrase)) return Json();
+    // "implement a website for ...": the app itself (scored as no thing, see readNouns) is no list of its own.
+    if (nouns.empty() || planNamed(d, nouns.front().phrase) || nouns.front().score < 2) return Json();
     // "Today's trip": a day that owns the thing is a time, like "today".
     const auto leading = [](const std::string& w) {
         return isFunctionWord(w) || (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0 && isFunctionWord(w.substr(0, w.size() - 2)));
