@@ -862,6 +862,25 @@ bool subjectIsDomains(const Lexicon::Entry& entry, const std::string& idea, std:
     });
 }
 
+// The request without the reasons its user stories give, for its domain words, features and name: "... so I can
+// handle appointments" asks for no booking, "so that I can cover breaks" names no app "Breaks". Each reason runs to the end of its sentence, line or clause, or to
+// the next story ("As a ...").
+std::string withoutMotivations(std::string_view request) {
+    static const char* const reasons[] = {" so that ", " so i can ", " so we can ", " so they can ", " so i don't ", " in order to "};
+    const std::string low = lower(request);
+    std::string out;
+    size_t from = 0;
+    for (;;) {
+        size_t at = std::string::npos;
+        for (const char* r : reasons) at = std::min(at, low.find(r, from));
+        if (at == std::string::npos) break;
+        size_t end = std::min({low.find_first_of(".;\n", at), low.find(" as a ", at), low.find(" as an ", at)});
+        out.append(request.substr(from, at - from));
+        from = end == std::string::npos ? low.size() : end;
+    }
+    return out.append(request.substr(std::min(from, request.size())));
+}
+
 } // namespace
 
 std::string fieldKindFor(const std::string& label, const std::string& widget) {
@@ -887,7 +906,8 @@ std::string fieldKindFor(const std::string& label, const std::string& widget) {
     if (has("price") || has("amount") || has("total") || has("cost") || has("budget") || has("salary") || moneyWord) return "money";
     // Readings taken with an instrument are numbers ("temperature", "salinity", "pH").
     static const char* const readings[] = {"temperature", "humidity", "moisture", "salinity", "oxygen", "gravity", "chlorine", "alkalinity",
-                                           "pressure", "weight", "speed", "distance", "voltage", "reading", "yield", "brix", "consumption", "usage", "depth"};
+                                           "pressure", "weight", "speed", "distance", "voltage", "reading", "yield", "brix", "consumption", "usage", "depth",
+                                           "volume"};
     if (low == "ph" || std::any_of(std::begin(readings), std::end(readings), [&](const char* w) { return has(w); })) return "number";
     if (has("number of") || has("count") || std::count(lowWords.begin(), lowWords.end(), "age") || has("passengers") || has("guests") || has("quantity") || has("legs")) return "number";
     if (has("bio") || has("description") || has("comment") || has("note") || has("message") || has("about")) return "longtext";
@@ -900,10 +920,15 @@ std::string fieldKindFor(const std::string& label, const std::string& widget) {
 
 std::vector<std::string> featuresNamed(std::string_view text) {
     Words words = wordsOf(text);
+    // "book" asks for booking as a verb ("book a court", "members can book"), not as the thing ("add books", "a book").
+    const std::vector<std::string> toks = tokenize(text);
+    static const std::set<std::string> before = {"a", "an", "the", "my", "our", "your", "their", "his", "her", "each", "every", "this", "that", "one", "new", "favorite", "favourite"};
+    bool bookVerb = false;
+    for (size_t i = 0; i < toks.size() && !bookVerb; ++i) bookVerb = toks[i] == "book" && (i == 0 || !before.count(toks[i - 1]));
     std::vector<std::string> out;
     for (auto& f : kFeatures)
         for (auto& w : splitOn(f.words, ' '))
-            if (!w.empty() && words.has(w)) {
+            if (!w.empty() && (w == "book" ? bookVerb : words.has(w))) {
                 out.push_back(f.feature);
                 break;
             }
@@ -921,7 +946,8 @@ std::set<std::string> wordForms(std::string_view text) { return wordsOf(text).al
 IdeaReading readIdea(std::string_view rawIdea) {
     using namespace draft;
     IdeaReading r;
-    const std::string idea = safeText(rawIdea, 20000);
+    const std::string request = safeText(rawIdea, 20000);
+    const std::string idea = safeText(withoutMotivations(rawIdea.substr(0, 40000)), 20000);
     Words words = wordsOf(idea);
 
     // Domains, best first: a trigger counts once per occurrence; "book" as a verb does not count for books.
@@ -947,8 +973,9 @@ IdeaReading readIdea(std::string_view rawIdea) {
 
     // Entities are what the request itself manages (requestEntities); a lexicon domain only enriches one whose head
     // noun it knows, so an idea outside the lexicon keeps its own nouns instead of landing in the nearest template.
-    const std::vector<RequestEntity> asked = requestEntities(idea);
-    r.actors = requestActors(idea);
+    // Read from the whole request: what a story's reason says of a thing counts (readNouns weighs those reasons).
+    const std::vector<RequestEntity> asked = requestEntities(request);
+    r.actors = requestActors(request);
     const size_t considered = std::min<size_t>(asked.size(), 4);
     // Confident only, and only by the entity's head noun, never by a modifier or a word elsewhere in the request
     // ("nurse shift" is no patient, "film production" no video, "paper cup inventory" holds no lamps):
@@ -1246,7 +1273,7 @@ IdeaReading readIdea(std::string_view rawIdea) {
     else r.appName = titleCased(primary.plural);  // the request's own noun: a lexicon domain's product name would be another app's
     r.summary = summarize(idea);
     r.requirements = requirementStatements(rawIdea);
-    r.request = idea;
+    r.request = request;
     if (r.summary.empty()) r.summary = "Your " + primary.plural + " in one place";
     return r;
 }

@@ -78,7 +78,7 @@ const std::set<std::string>& determiners() {
 // Verbs people use in requests; a phrase never includes them (the base form, as singularOf leaves it).
 const std::set<std::string>& verbs() {
     static const std::set<std::string> s = wordSet(
-        "log track record post add create book schedule manage list approve reject review submit report assign rate nudge ping flip "
+        "log track record post add create book schedule manage list approve reject review submit report assign rate nudge ping flip handle "
         "compare export share inspect register see view browse find search mark check vote reply comment answer bid "
         "follow edit sort filter pick choose select enter type write read run go stop start pause play set let allow "
         "help want need like know show display keep get give make take send receive plan organize organise collect "
@@ -427,6 +427,8 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
     std::vector<std::string> part;
     auto flush = [&] {
         while (!part.empty() && (functionWords().count(part.front()) || isNumber(part.front()))) part.erase(part.begin());
+        // "a dashboard of shifts", "a chart of loans": a view of the rows, not a value each row holds.
+        if (!part.empty() && appNouns().count(part.front()) && !valueNoun(part.front())) part.clear();
         // "photos of the damage" is a "Damage photo"; "number of guests" says what it is as written.
         static const std::set<std::string> counts = wordSet("number count amount total");
         if (const auto of = std::find(part.begin(), part.end(), "of"); of != part.end() && of != part.begin() && !counts.count(part.front())) {
@@ -435,8 +437,6 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
             owner.insert(owner.end(), part.begin(), of);
             part = std::move(owner);
         }
-        // "a dashboard of shifts", "a chart of loans": a view of the rows, not a value each row holds.
-        if (!part.empty() && appNouns().count(part.front()) && !valueNoun(part.front())) part.clear();
         // "an order button", "mint green header": how the page looks, not what a row holds.
         if (!part.empty() && looksOnly(part.back())) part.clear();
         // "bikes available", "free docks", "spots left": how many of a thing are in a state is a count, kept plural.
@@ -985,6 +985,18 @@ RequestNouns readNouns(std::string_view request) {
     // So are examples: they go to the phrase they follow.
     const std::vector<ExampleList> examples = exampleLists(cased, t);
     for (const ExampleList& l : examples) std::fill(t.begin() + l.begin, t.begin() + l.end, std::string());
+    // "... so that I can message volunteers who are free": the reason a story gives names a thing only when it says
+    // something of it; "so that I can cover breaks" asks for no breaks. A reason runs to the end of its sentence or
+    // line, or to the next story ("As a ...").
+    std::vector<bool> reason(t.size());
+    for (size_t i = 0; i + 2 < t.size(); ++i) {
+        const bool opens = (t[i] == "so" && (t[i + 1] == "that" || t[i + 2] == "can")) || (t[i] == "in" && t[i + 1] == "order" && t[i + 2] == "to");
+        for (size_t k = i; opens && k < t.size(); ++k) {
+            if (cased[k] == "." || cased[k] == ";" || cased[k] == "\n" || (k > i && t[k] == "as" && k + 1 < t.size() && (t[k + 1] == "a" || t[k + 1] == "an"))) break;
+            reason[k] = true;
+        }
+    }
+    std::map<std::string, bool> stated;  // by phrase: mentioned outside a reason
     RequestEntity* lastThing = nullptr;  // the last phrase that is no person: "requests from homeowners (fence, shed)"
     std::map<std::string, RequestEntity> found;   // by phrase
     std::map<std::string, bool> managed;           // by phrase: mentioned other than as someone using the app
@@ -1001,6 +1013,7 @@ RequestNouns readNouns(std::string_view request) {
     size_t appEnd = 0;                                     // where the last phrase naming the app ends
     std::vector<std::pair<size_t, size_t>> attributeSpans; // tokens of "X with A, B and C" lists
     std::map<std::string, IdeaField> decisions;            // by phrase: the status a decision on it ("approve") implies
+    size_t verbObjectEnd = SIZE_MAX;                       // where the last phrase a verb acts on ends
 
     // Measures broken down "by" something are a breakdown, not rows filed under it ("spending by month").
     static const std::set<std::string> measures = wordSet("sale revenue income profit expense cost spend spending usage consumption");
@@ -1066,7 +1079,8 @@ RequestNouns readNouns(std::string_view request) {
         const bool exampled = std::any_of(examples.begin(), examples.end(), [&](const ExampleList& l) { return l.after == p.end; });
         // "120 sites", "upcoming services", "polling places" are things; "our site", "a lot of", "in place" are not.
         static const std::set<std::string> countable = wordSet("site lot place service item product");
-        const bool counted = countable.count(p.head) && p.plural && !(p.end < t.size() && t[p.end] == "of");
+        // "the item list": what a list or page is of is a thing too.
+        const bool counted = countable.count(p.head) && (p.plural || p.named) && !(p.end < t.size() && t[p.end] == "of");
         if ((appNouns().count(p.head) && !containerNouns().count(p.head) && p.modifier.empty() && !exampled && !counted) || p.head.size() < 3) continue;
         // "average first response time", "the total spend": a measure taken over the rows has no rows of its own.
         static const std::set<std::string> aggregates = wordSet("average mean median total overall");
@@ -1124,6 +1138,7 @@ RequestNouns readNouns(std::string_view request) {
         static const std::set<std::string> serves = wordSet("a an our my");
         if (appEnd > 0 && p.begin == appEnd + 2 && t[appEnd] == "for" && serves.count(t[appEnd + 1]) && !p.plural) continue;
         managed[phrase] = true;
+        if (!reason[p.begin]) stated[phrase] = true;
         if (!personRole(p.head)) named.emplace_back(p.begin, phrase);
         e.score += 2 + (p.plural ? 1 : 0) + (p.begin >= listedFrom && p.begin < listedTo ? 3 : 0) + (p.named ? 3 : 0);
         // What comes before the phrase, skipping determiners and numbers: a verb acting on it, or "each".
@@ -1137,7 +1152,12 @@ RequestNouns readNouns(std::string_view request) {
         // "fill in a report", "write up a defect", "vote on the next book": a particle between the verb and its object.
         static const std::set<std::string> particles = wordSet("in out up on");
         const size_t verbAt = k > 1 && particles.count(t[k - 1]) && knownVerb(t[k - 2]) ? k - 1 : k;
-        if (verbAt > 0 && (verbs().count(t[verbAt - 1]) || verbs().count(singularOf(t[verbAt - 1])))) e.score += 4;
+        // "list my rooms and large items": the verb acts on every object joined to its first.
+        const bool joined = k > 0 && k - 1 == verbObjectEnd && (t[k - 1] == "and" || t[k - 1] == "or");
+        if (joined || (verbAt > 0 && (verbs().count(t[verbAt - 1]) || verbs().count(singularOf(t[verbAt - 1]))))) {
+            e.score += 4;
+            verbObjectEnd = p.end;
+        }
         if (k > 0 && t[k - 1] == "as") e.score -= 4;  // "as a gift": what it is used as, rarely what is managed
         // "X with A, B and C", "X: A, B, C": attributes of X.
         // A colon list that opens with a plural names things the app holds ("A court calendar: hearings by room"); one
@@ -1250,6 +1270,8 @@ RequestNouns readNouns(std::string_view request) {
     }
     for (const auto& [phrase, app] : appOnly)
         if (app) found[phrase].score = std::min(found[phrase].score, 1);
+    for (const std::string& phrase : order)
+        if (!stated[phrase] && found[phrase].attributes.empty()) managed[phrase] = false;
     // "submit an adoption application ... approve or reject applications": the bare head is the one longer phrase
     // with that head, said again for short.
     for (const std::string& longer : order) {
@@ -1275,6 +1297,18 @@ RequestNouns readNouns(std::string_view request) {
     // measures no thing the request acts on holds are readings, taken one after another.
     const bool measuresOnly = std::count_if(unowned.begin(), unowned.end(), [](const IdeaField& f) { return f.kind == "number"; }) >= 2 &&
                               (out.entities.empty() || out.entities.front().score < 5);
+    // "see when each membership expires": with nothing else named, the thing whose date it is is what the app keeps.
+    static const std::set<std::string> dateEnds = wordSet("expiry end start renewal");
+    for (const IdeaField& f : unowned) {
+        const size_t space = f.label.rfind(' ');
+        if (!out.entities.empty() || f.kind != "date" || space == std::string::npos || !dateEnds.count(f.label.substr(space + 1))) continue;
+        RequestEntity owner;
+        owner.phrase = lowerWord(f.label.substr(0, space));
+        owner.head = owner.phrase.substr(owner.phrase.rfind(' ') + 1);
+        owner.words = tokensWithBoundaries(owner.phrase);
+        owner.score = 5;
+        out.entities.push_back(std::move(owner));
+    }
     if (measuresOnly) {
         RequestEntity readingRows;
         readingRows.head = readingRows.phrase = "reading";
