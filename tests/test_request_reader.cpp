@@ -649,3 +649,32 @@ TEST_CASE("a decision on rows gives them its states: approve or reject, accept o
         return std::find(f.choices.begin(), f.choices.end(), "Pending") != f.choices.end();
     }));
 }
+
+TEST_CASE("a user story's reason names a thing only when it says something of it, and asks for no feature", "[reader]") {
+    const IdeaReading shifts = readIdea("As a shift supervisor I want to see who is clocked in right now so that I can cover breaks. "
+                                        "As a worker I want to swap a shift with a coworker so that I can handle appointments. "
+                                        "As a manager I want to approve swaps.");
+    CHECK(entityNamed(shifts, "shift") != nullptr);
+    CHECK(requiredField(shifts, "swap", "Status").choices == std::vector<std::string>{"Pending", "Approved", "Rejected"});
+    CHECK_FALSE(anyNameHas(shifts, "break"));
+    CHECK(std::find(shifts.features.begin(), shifts.features.end(), "booking") == shifts.features.end());
+    CHECK(shifts.appName.find("Break") == std::string::npos);
+    // "book" asks for booking as a verb, not as the thing a reading log keeps.
+    const IdeaReading reading = readIdea("A personal reading log: add books with title, author and rating, and see how many books I read each month.");
+    CHECK(std::find(reading.features.begin(), reading.features.end(), "booking") == reading.features.end());
+    const IdeaReading courts = readIdea("Members book a tennis court for an hour and see their bookings.");
+    CHECK(std::find(courts.features.begin(), courts.features.end(), "booking") != courts.features.end());
+}
+
+TEST_CASE("values recorded after each X are X's, a plural among them a count, and what the app is for is no thing", "[reader]") {
+    const IdeaReading bees = readIdea("A beekeeping log: each hive has a name, location and queen age; after each inspection I record brood "
+                                      "pattern, mite count and honey frames.");
+    CHECK(requiredField(bees, "inspection", "Brood pattern").kind == "text");
+    CHECK(requiredField(bees, "inspection", "Mite count").kind == "number");
+    CHECK(requiredField(bees, "inspection", "Honey frames").kind == "number");
+    CHECK(entityNamed(bees, "brood pattern") == nullptr);
+    const IdeaReading cards = readIdea("Please implement a flashcard study website. Users create decks and add cards with a front and a back.");
+    CHECK(entityNamed(cards, "card") != nullptr);
+    CHECK(entityNamed(cards, "deck") != nullptr);
+    CHECK_FALSE(anyNameHas(cards, "study"));
+}

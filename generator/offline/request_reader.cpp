@@ -112,7 +112,7 @@ const std::set<std::string>& qualifiers() {
         "separate additional extra whole entire exact key core average typical usual regular special standard easy "
         "hard ready done left remaining missing still already always never often usually mostly currently right wrong "
         "newest latest oldest earliest highest lowest nearest biggest smallest cheapest minimal minimalist sleek elegant "
-        "playful compliant safe informed organised organized sick warm cool soft pale deep vivid muted pastel neutral");
+        "playful compliant safe informed organised organized sick warm cool soft pale deep vivid muted pastel neutral front");
     return s;
 }
 
@@ -122,7 +122,7 @@ const std::set<std::string>& appNouns() {
         "app application tool system platform site website portal page screen view prototype interface way feature "
         "list table chart graph button form tab section card overview summary tracker manager planner dashboard hub "
         "log logbook journal diary board widget panel sidebar menu header footer field input dropdown toggle switch "
-        "today week day month quarter season year hour minute second time date morning evening night weekend moment period "
+        "today week day month quarter season year hour minute second time date morning afternoon evening night weekend moment period "
         "number count total rate average percentage percent amount sum value level trend history status progress "
         "data info information detail name thing item stuff lot kind type sort place where user people person someone "
         "everyone anyone team admin staff me version mode color colour background font theme style layout look feel "
@@ -620,10 +620,24 @@ Readings readingsOf(const std::vector<std::string>& cased, const std::vector<std
     static const std::set<std::string> eachWords = wordSet("each every per");
     Readings out;
     const auto list = [&](size_t from, size_t to, size_t fewest) {
-        const bool things = std::any_of(t.begin() + from, t.begin() + to, [](const std::string& w) {
-            return !w.empty() && !functionWords().count(w) && singularOf(w) != w && !unitWord(w);
-        });
+        // Plural items are things ("log workouts and meals"); in a list of values ("record brood pattern, mite count
+        // and honey frames") a plural says how many.
+        std::vector<std::string> lasts;  // the last word of each item
+        for (size_t k = from; k < to; ++k) {
+            if (t[k].empty() || t[k] == "and" || t[k] == "or") continue;
+            if (k + 1 == to || t[k + 1].empty() || t[k + 1] == "and" || t[k + 1] == "or") lasts.push_back(t[k]);
+        }
+        const auto plural = [](const std::string& w) { return !functionWords().count(w) && singularOf(w) != w && !unitWord(w); };
+        const bool things = !lasts.empty() && std::all_of(lasts.begin(), lasts.end(), plural);
         std::vector<IdeaField> fields = things ? std::vector<IdeaField>() : fieldsFrom(t, from, to);
+        for (const std::string& w : lasts)
+            for (IdeaField& f : fields)
+                if (plural(w) && f.kind == "text" && f.label.size() >= singularOf(w).size() &&
+                    lowerWord(f.label).compare(f.label.size() - singularOf(w).size(), std::string::npos, singularOf(w)) == 0) {
+                    f.label = f.label.substr(0, f.label.size() - singularOf(w).size()) + w;
+                    f.name = camelKey(f.label);
+                    f.kind = "number";
+                }
         if (fields.size() < fewest) return std::vector<IdeaField>();
         out.spans.emplace_back(from, to);
         return fields;
@@ -1038,7 +1052,9 @@ RequestNouns readNouns(std::string_view request) {
                 listedTo = listEnd(cased, t, listedFrom);
             }
             if (p.named || containerNouns().count(p.head)) appEnd = p.end;
-            if (gerund(p.head) && !p.plural) continue;  // "hearings" are things
+            // "hearings" are things; "a flashcard study website", "a fitness diary" name what the app is for.
+            static const std::set<std::string> activities = wordSet("study practice revision fitness wellness wellbeing health productivity research");
+            if ((gerund(p.head) || (p.named && activities.count(p.head))) && !p.plural) continue;
         }
         if (readings.covers(p.begin) || (p.begin >= looseFrom && p.begin < looseTo)) continue;
         // "the list of open tickets", "a summary of sales": a part of the app names what it shows, no thing of its own.
