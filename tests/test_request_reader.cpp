@@ -678,3 +678,16 @@ TEST_CASE("values recorded after each X are X's, a plural among them a count, an
     CHECK(entityNamed(cards, "deck") != nullptr);
     CHECK_FALSE(anyNameHas(cards, "study"));
 }
+
+TEST_CASE("'clients book walks' is what clients do, and a pie chart or a homework tracker names no thing", "[reader]") {
+    const IdeaReading walks = readIdea("Dog walking business: clients book walks for their dogs, walkers mark walks done with a note and photo.");
+    REQUIRE_FALSE(walks.entities.empty());
+    CHECK(walks.entities.front().singular == "walk");
+    CHECK_FALSE(anyNameHas(walks, "book walk"));
+    const IdeaReading spend = readIdea("Users record expenses with amount, category and date and see spending by category in a pie chart.");
+    CHECK(entityNamed(spend, "expense") != nullptr);
+    CHECK_FALSE(anyNameHas(spend, "pie"));
+    const IdeaReading homework = readIdea("Homework tracker for a family: each kid has assignments with subject and due date.");
+    CHECK(entityNamed(homework, "assignment") != nullptr);
+    CHECK_FALSE(anyNameHas(homework, "homework"));
+}

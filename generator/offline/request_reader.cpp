@@ -295,7 +295,9 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
         const bool ownedBefore = i >= 2 && determiners().count(t[i - 2]);  // "the host shows": a noun, not "list records"
         if (t[i - 1] == "for" || t[i - 1] == "of" || (plural && knownVerb(t[i - 1]) && !ownedBefore)) return true;
         // "the registrar tracks artworks": a plural form between two nouns is the verb (plural nouns rarely modify).
-        const bool nounFollows = i + 1 < t.size() && !t[i + 1].empty() && !functionWords().count(t[i + 1]) && !verbs().count(t[i + 1]);
+        // "clients book walks": a word that is a noun as often as a verb may be the object.
+        const bool nounFollows = i + 1 < t.size() && !t[i + 1].empty() && !functionWords().count(t[i + 1]) &&
+                                 (!verbs().count(t[i + 1]) || verbNouns().count(singularOf(t[i + 1])));
         if (singularOf(w) != w && nounFollows && !determiners().count(t[i - 1]) && !functionWords().count(t[i - 1])) return false;
         // "the host shows each question", "the coach marks the attendance", "the host marks them": so before what
         // it acts on.
@@ -384,7 +386,10 @@ std::vector<Phrase> phrasesOf(const std::vector<std::string>& t) {
         static const std::set<std::string> aboutNouns = wordSet("information info detail data history status summary overview");
         if (head > i + 1 && aboutNouns.count(singularOf(t[head - 1])) && !appNouns().count(singularOf(t[head - 2]))) --head;
         while (head > i + 1 && (qualifiers().count(t[head - 1]) || gerund(t[head - 1]))) --head;
-        if (head > i && !looksOnly(t[head - 1])) {
+        // "a pie chart", "a bar graph": the kind of chart, no subject.
+        static const std::set<std::string> chartKinds = wordSet("pie bar line donut doughnut area scatter column");
+        const bool chartKind = head < end && head == i + 1 && chartKinds.count(t[i]) && (singularOf(t[end - 1]) == "chart" || singularOf(t[end - 1]) == "graph");
+        if (head > i && !looksOnly(t[head - 1]) && !chartKind) {
             p.begin = i;
             p.end = end;
             p.head = singularOf(t[head - 1]);
@@ -1053,7 +1058,7 @@ RequestNouns readNouns(std::string_view request) {
             }
             if (p.named || containerNouns().count(p.head)) appEnd = p.end;
             // "hearings" are things; "a flashcard study website", "a fitness diary" name what the app is for.
-            static const std::set<std::string> activities = wordSet("study practice revision fitness wellness wellbeing health productivity research");
+            static const std::set<std::string> activities = wordSet("study practice revision fitness wellness wellbeing health productivity research homework");
             if ((gerund(p.head) || (p.named && activities.count(p.head))) && !p.plural) continue;
         }
         if (readings.covers(p.begin) || (p.begin >= looseFrom && p.begin < looseTo)) continue;
