@@ -691,3 +691,9 @@ TEST_CASE("'clients book walks' is what clients do, and a pie chart or a homewor
     CHECK(entityNamed(homework, "assignment") != nullptr);
     CHECK_FALSE(anyNameHas(homework, "homework"));
 }
+
+TEST_CASE("availability is a choice and a numbered game is named by its number", "[reader]") {
+    const IdeaReading library = readIdea("1. A list of library books with title, author and availability\n2. Members can reserve a book");
+    CHECK(requiredField(library, "book", "Availability").choices == std::vector<std::string>{"Available", "Unavailable"});
+    CHECK(readIdea("Please implement a 2048 game.").appName == "2048");
+}

@@ -464,6 +464,8 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
             if (!key.empty() && !dup && (scale == "priority" || scale == "severity" || scale == "urgency"))
                 out.push_back({key, capitalized(label), "choice", scale == "severity" ? std::vector<std::string>{"Low", "Medium", "High", "Critical"}
                                                                                      : std::vector<std::string>{"Low", "Medium", "High"}});
+            else if (!key.empty() && !dup && scale == "availability")  // "title, author and availability"
+                out.push_back({key, capitalized(label), "choice", {"Available", "Unavailable"}});
             else if (!key.empty() && !dup && (!appNouns().count(label) || valueNoun(label))) out.push_back({key, capitalized(label), counted ? "number" : fieldKindFor(label, ""), {}});
         }
         part.clear();
@@ -1407,8 +1409,11 @@ std::string requestSubject(std::string_view request) {
         static const std::set<std::string> objectStarts = wordSet("a an the about through their our its his her each every all up out in on to with");
         const bool objectFollows = p.end < t.size() && (objectStarts.count(t[p.end]) || isNumber(t[p.end]));
         if (words.size() >= 3 && objectFollows && knownVerb(words.back())) words.pop_back();
-        // "the game 2048": the game's own name.
-        if (words.size() == 1 && (words[0] == "game" || words[0] == "puzzle") && p.end < t.size() && isNumber(t[p.end])) return t[p.end];
+        // "the game 2048", "a 2048 game": the game's own name.
+        if (words.size() == 1 && (words[0] == "game" || words[0] == "puzzle")) {
+            if (p.end < t.size() && isNumber(t[p.end])) return t[p.end];
+            if (p.begin > 0 && isNumber(t[p.begin - 1])) return t[p.begin - 1];
+        }
         // "an app for ...", "a portal", "an AI assistant that ...": a bare container or helper names nothing, the
         // subject comes after it ("a calculator" does).
         static const std::set<std::string> bare = wordSet(
