@@ -697,3 +697,17 @@ TEST_CASE("availability is a choice and a numbered game is named by its number",
     CHECK(requiredField(library, "book", "Availability").choices == std::vector<std::string>{"Available", "Unavailable"});
     CHECK(readIdea("Please implement a 2048 game.").appName == "2048");
 }
+
+TEST_CASE("a reading log is for reading, a calendar of what the app keeps is its view, and the office it serves no list", "[reader]") {
+    const IdeaReading log = readIdea("Please implement a personal reading log website. Users add books they have read with title, author and rating.");
+    CHECK(entityNamed(log, "book") != nullptr);
+    CHECK_FALSE(anyNameHas(log, "reading"));
+    const IdeaReading court = readIdea("An app for a small court clerk's office to keep the hearing calendar: cases with case number, parties "
+                                       "and judge, hearings with date, courtroom and outcome.");
+    CHECK(entityNamed(court, "case") != nullptr);
+    CHECK(entityNamed(court, "hearing") != nullptr);
+    CHECK_FALSE(anyNameHas(court, "calendar"));
+    CHECK_FALSE(anyNameHas(court, "office"));
+    // A meter's readings stay things.
+    CHECK(entityNamed(readIdea("A meter reading log with meter number and value."), "meter reading") != nullptr);
+}

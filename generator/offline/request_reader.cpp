@@ -1035,6 +1035,7 @@ RequestNouns readNouns(std::string_view request) {
     std::vector<std::pair<size_t, size_t>> attributeSpans; // tokens of "X with A, B and C" lists
     std::map<std::string, IdeaField> decisions;            // by phrase: the status a decision on it ("approve") implies
     size_t verbObjectEnd = SIZE_MAX;                       // where the last phrase a verb acts on ends
+    size_t servedEnd = 0;                                  // where the business the app serves ends ("... clerk's")
 
     // Measures broken down "by" something are a breakdown, not rows filed under it ("spending by month").
     static const std::set<std::string> measures = wordSet("sale revenue income profit expense cost spend spending usage consumption");
@@ -1060,8 +1061,11 @@ RequestNouns readNouns(std::string_view request) {
             }
             if (p.named || containerNouns().count(p.head)) appEnd = p.end;
             // "hearings" are things; "a flashcard study website", "a fitness diary" name what the app is for.
+            // So is "a reading log" ("a meter reading log" keeps its readings).
             static const std::set<std::string> activities = wordSet("study practice revision fitness wellness wellbeing health productivity research homework");
-            if ((gerund(p.head) || (p.named && activities.count(p.head))) && !p.plural) continue;
+            static const std::set<std::string> doings = wordSet("reading training");
+            const bool activity = p.named && (activities.count(p.head) || (doings.count(p.head) && p.modifier.empty()));
+            if ((gerund(p.head) || activity) && !p.plural) continue;
         }
         if (readings.covers(p.begin) || (p.begin >= looseFrom && p.begin < looseTo)) continue;
         // "the list of open tickets", "a summary of sales": a part of the app names what it shows, no thing of its own.
@@ -1148,6 +1152,12 @@ RequestNouns readNouns(std::string_view request) {
             if (owner->examples.empty()) owner->examples = l.values;
         }
         if (!personRole(p.head)) lastThing = &e;
+        // "Client app for a tattoo studio", "an app for a small court clerk's office": the business the app serves,
+        // its owner included, is not a list it keeps.
+        static const std::set<std::string> serves = wordSet("a an our my");
+        const bool served = !p.plural && ((appEnd > 0 && p.begin == appEnd + 2 && t[appEnd] == "for" && serves.count(t[appEnd + 1])) ||
+                                          (servedEnd > 0 && p.begin == servedEnd + 1 && t[servedEnd] == kOwns));
+        if (served) servedEnd = p.end;
         if (actorAt(cased, t, p)) {
             static const std::set<std::string> collective = wordSet("finance hr staff team crew family people");
             // "the community manager", "a farm manager": the role is the app word the head stopped before.
@@ -1157,9 +1167,7 @@ RequestNouns readNouns(std::string_view request) {
             if (std::find(out.actors.begin(), out.actors.end(), people) == out.actors.end()) out.actors.push_back(people);
             continue;
         }
-        // "Client app for a tattoo studio": the business the app serves, not a list it keeps.
-        static const std::set<std::string> serves = wordSet("a an our my");
-        if (appEnd > 0 && p.begin == appEnd + 2 && t[appEnd] == "for" && serves.count(t[appEnd + 1]) && !p.plural) continue;
+        if (served) continue;
         managed[phrase] = true;
         if (!reason[p.begin]) stated[phrase] = true;
         if (!personRole(p.head)) named.emplace_back(p.begin, phrase);
@@ -1295,6 +1303,12 @@ RequestNouns readNouns(std::string_view request) {
         if (app) found[phrase].score = std::min(found[phrase].score, 1);
     for (const std::string& phrase : order)
         if (!stated[phrase] && found[phrase].attributes.empty()) managed[phrase] = false;
+    // "keep the hearing calendar", "walkers see their schedule": a calendar of the things the app keeps is a view of
+    // them (the calendar feature), not a list of calendars.
+    static const std::set<std::string> timeViews = wordSet("calendar schedule timetable agenda rota docket");
+    const auto managedCount = std::count_if(order.begin(), order.end(), [&](const std::string& o) { return managed[o]; });
+    for (const std::string& phrase : order)
+        if (managedCount > 1 && managed[phrase] && timeViews.count(found[phrase].head) && found[phrase].attributes.empty()) managed[phrase] = false;
     // "submit an adoption application ... approve or reject applications": the bare head is the one longer phrase
     // with that head, said again for short.
     for (const std::string& longer : order) {
