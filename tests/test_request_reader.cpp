@@ -711,3 +711,9 @@ TEST_CASE("a reading log is for reading, a calendar of what the app keeps is its
     // A meter's readings stay things.
     CHECK(entityNamed(readIdea("A meter reading log with meter number and value."), "meter reading") != nullptr);
 }
+
+TEST_CASE("marking into a state an adverb qualifies reads the whole state and ends", "[reader]") {
+    // Looped for ever once: an "or" before the last state stopped the scan from moving past the full stop.
+    const IdeaReading cards = readIdea("Users add cards with a front and a back, flip a card to reveal the answer, and mark each card as known or still learning.");
+    CHECK(requiredField(cards, "card", "Status").choices == std::vector<std::string>{"Pending", "Known", "Still learning"});
+}

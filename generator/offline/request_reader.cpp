@@ -380,7 +380,7 @@ std::vector<Phrase> phrasesOf(const std::vector<std::string>& t) {
         static const std::set<std::string> documents = wordSet("application form");
         size_t before = i;
         while (before > 0 && determiners().count(t[before - 1])) --before;
-        const bool handledDocument = documents.count(t[end - 1]) && before > 0 && knownVerb(t[before - 1]);
+        const bool handledDocument = end > i && documents.count(t[end - 1]) && before > 0 && knownVerb(t[before - 1]);
         while (!handledDocument && head > i + 1 && containerNouns().count(singularOf(t[head - 1]))) --head;
         // "contact information", "order history": the thing is the noun the app word describes.
         static const std::set<std::string> aboutNouns = wordSet("information info detail data history status summary overview");
@@ -448,7 +448,8 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
         static const std::set<std::string> states = wordSet("available free left remaining open empty spare vacant occupied booked sold taken");
         const bool counted = part.size() >= 2 && std::any_of(part.begin(), part.end(), [](const std::string& w) { return states.count(w) > 0; }) &&
                              std::any_of(part.begin(), part.end(), [](const std::string& w) { return !states.count(w) && singularOf(w) != w && !unitWord(w); });
-        if (!part.empty() && !unitWord(part.back()) && !counted) part.back() = singularOf(part.back());  // "due dates" -> "Due date", "Overtime hours"
+        const bool countOf = part.size() >= 3 && part[1] == "of" && counts.count(part[0]);  // "Number of spots" stays plural
+        if (!part.empty() && !unitWord(part.back()) && !counted && !countOf) part.back() = singularOf(part.back());  // "due dates" -> "Due date", "Overtime hours"
         // "deposits paid and balances due": the thing before what is said of it is one too ("Deposit paid").
         // A value, not a list of things: "meds given" stay plural.
         if (part.size() >= 2 && (participle(part.back()) || qualifiers().count(part.back())) && !unitWord(part[part.size() - 2]) &&
@@ -742,9 +743,13 @@ std::vector<IdeaField> markedStates(const std::vector<std::string>& t, size_t fr
     std::vector<std::string> states = {"Pending"};
     bool alternative = false;  // an "or" came before the last state: "mark it done and notify them" lists none
     while (k < t.size() && states.size() < 6 && !t[k].empty() && !functionWords().count(t[k]) && !isNumber(t[k]) && !appNouns().count(t[k])) {
-        states.push_back(capitalized(t[k++]));
+        // "known or still learning": an adverb belongs to the state it qualifies.
+        const bool qualified = qualifiers().count(t[k]) && k + 1 < t.size() && !t[k + 1].empty() && !functionWords().count(t[k + 1]);
+        states.push_back(capitalized(qualified ? t[k] + " " + t[k + 1] : t[k]));
+        k += qualified ? 2 : 1;
         const size_t gap = k;
-        while (k < t.size() && (t[k].empty() || t[k] == "or")) alternative = alternative || t[k++] == "or";
+        for (; k < t.size() && (t[k].empty() || t[k] == "or"); ++k)
+            if (t[k] == "or") alternative = true;
         if (k == gap) break;
     }
     if (states.size() < 3 || !alternative) return {};
