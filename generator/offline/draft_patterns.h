@@ -47,6 +47,9 @@ struct RequestEntity {
 };
 // A verb the request reader knows ("log", "tracks", "approve"): a request's verb, never part of a noun phrase.
 bool knownVerb(const std::string& word);
+// The request without the reasons its user stories give ("... so that I can cover breaks"), each to the end of its
+// sentence, line or clause, or to the next story ("As a ...").
+std::string withoutReasons(std::string_view request);
 // Appends the fields whose name `to` does not have yet, in order.
 void addNewFields(std::vector<IdeaField>& to, const std::vector<IdeaField>& fields);
 // A noun that names a kind of something ("category", "difficulty", "style"): its examples are choices, not rows.

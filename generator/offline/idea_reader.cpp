@@ -862,25 +862,6 @@ bool subjectIsDomains(const Lexicon::Entry& entry, const std::string& idea, std:
     });
 }
 
-// The request without the reasons its user stories give, for its domain words, features and name: "... so I can
-// handle appointments" asks for no booking, "so that I can cover breaks" names no app "Breaks". Each reason runs to the end of its sentence, line or clause, or to
-// the next story ("As a ...").
-std::string withoutMotivations(std::string_view request) {
-    static const char* const reasons[] = {" so that ", " so i can ", " so we can ", " so they can ", " so i don't ", " in order to "};
-    const std::string low = lower(request);
-    std::string out;
-    size_t from = 0;
-    for (;;) {
-        size_t at = std::string::npos;
-        for (const char* r : reasons) at = std::min(at, low.find(r, from));
-        if (at == std::string::npos) break;
-        size_t end = std::min({low.find_first_of(".;\n", at), low.find(" as a ", at), low.find(" as an ", at)});
-        out.append(request.substr(from, at - from));
-        from = end == std::string::npos ? low.size() : end;
-    }
-    return out.append(request.substr(std::min(from, request.size())));
-}
-
 } // namespace
 
 std::string fieldKindFor(const std::string& label, const std::string& widget) {
@@ -947,7 +928,8 @@ IdeaReading readIdea(std::string_view rawIdea) {
     using namespace draft;
     IdeaReading r;
     const std::string request = safeText(rawIdea, 20000);
-    const std::string idea = safeText(withoutMotivations(rawIdea.substr(0, 40000)), 20000);
+    // Domain words, features and the name come from what the request asks for, not the reasons its stories give.
+    const std::string idea = safeText(withoutReasons(rawIdea.substr(0, 40000)), 20000);
     Words words = wordsOf(idea);
 
     // Domains, best first: a trigger counts once per occurrence; "book" as a verb does not count for books.

@@ -427,7 +427,9 @@ bool sharedMeasure(const std::string& word) {
     return s.count(word) > 0;
 }
 
-std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from, size_t to) {
+// The values a list names, one per item ("tile count, moss sighting and repair dates"). With `pluralCounts`, the list is
+// of values only, so a plural that names no other kind says how many ("honey frames": a number "Honey frames").
+std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from, size_t to, bool pluralCounts = false) {
     std::vector<IdeaField> out;
     std::vector<std::string> part;
     auto flush = [&] {
@@ -446,8 +448,11 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
         if (!part.empty() && looksOnly(part.back())) part.clear();
         // "bikes available", "free docks", "spots left": how many of a thing are in a state is a count, kept plural.
         static const std::set<std::string> states = wordSet("available free left remaining open empty spare vacant occupied booked sold taken");
-        const bool counted = part.size() >= 2 && std::any_of(part.begin(), part.end(), [](const std::string& w) { return states.count(w) > 0; }) &&
-                             std::any_of(part.begin(), part.end(), [](const std::string& w) { return !states.count(w) && singularOf(w) != w && !unitWord(w); });
+        const auto plural = [](const std::string& w) { return singularOf(w) != w && !unitWord(w); };
+        const bool howMany = pluralCounts && !part.empty() && plural(part.back()) && !appNouns().count(singularOf(part.back())) &&
+                             fieldKindFor(singularOf(part.back()), "") == "text";
+        const bool counted = howMany || (part.size() >= 2 && std::any_of(part.begin(), part.end(), [](const std::string& w) { return states.count(w) > 0; }) &&
+                                         std::any_of(part.begin(), part.end(), [&](const std::string& w) { return !states.count(w) && plural(w); }));
         const bool countOf = part.size() >= 3 && part[1] == "of" && counts.count(part[0]);  // "Number of spots" stays plural
         if (!part.empty() && !unitWord(part.back()) && !counted && !countOf) part.back() = singularOf(part.back());  // "due dates" -> "Due date", "Overtime hours"
         // "deposits paid and balances due": the thing before what is said of it is one too ("Deposit paid").
@@ -637,15 +642,7 @@ Readings readingsOf(const std::vector<std::string>& cased, const std::vector<std
         }
         const auto plural = [](const std::string& w) { return !functionWords().count(w) && singularOf(w) != w && !unitWord(w); };
         const bool things = !lasts.empty() && std::all_of(lasts.begin(), lasts.end(), plural);
-        std::vector<IdeaField> fields = things ? std::vector<IdeaField>() : fieldsFrom(t, from, to);
-        for (const std::string& w : lasts)
-            for (IdeaField& f : fields)
-                if (plural(w) && f.kind == "text" && f.label.size() >= singularOf(w).size() &&
-                    lowerWord(f.label).compare(f.label.size() - singularOf(w).size(), std::string::npos, singularOf(w)) == 0) {
-                    f.label = f.label.substr(0, f.label.size() - singularOf(w).size()) + w;
-                    f.name = camelKey(f.label);
-                    f.kind = "number";
-                }
+        std::vector<IdeaField> fields = things ? std::vector<IdeaField>() : fieldsFrom(t, from, to, true);
         if (fields.size() < fewest) return std::vector<IdeaField>();
         out.spans.emplace_back(from, to);
         return fields;
@@ -758,13 +755,13 @@ std::vector<IdeaField> markedStates(const std::vector<std::string>& t, size_t fr
 
 // "approve or reject applications", "the manager approves swaps", "accept or decline a booking": the rows wait for
 // that decision, so their status runs from Pending to its outcomes (a yes is always paired with its no). `verb` is
-// the token of the verb nearest the rows ("reject" above: either verb names the same pair).
-std::vector<IdeaField> decisionStates(const std::vector<std::string>& t, size_t verb) {
+// the token of the verb nearest the rows ("reject" above: either verb names the same pair). No name when it is no decision.
+IdeaField decisionStatus(const std::vector<std::string>& t, size_t verb) {
     static const std::map<std::string, std::pair<std::string, std::string>> decisions = {
         {"approve", {"Approved", "Rejected"}}, {"reject", {"Approved", "Rejected"}}, {"accept", {"Accepted", "Declined"}},
         {"decline", {"Accepted", "Declined"}}, {"deny", {"Approved", "Denied"}}};
     const auto it = decisions.find(singularOf(t[verb]));
-    if (it != decisions.end()) return {{"status", "Status", "choice", {"Pending", it->second.first, it->second.second}}};
+    if (it != decisions.end()) return {"status", "Status", "choice", {"Pending", it->second.first, it->second.second}};
     return {};
 }
 
@@ -1012,17 +1009,12 @@ RequestNouns readNouns(std::string_view request) {
     const std::vector<ExampleList> examples = exampleLists(cased, t);
     for (const ExampleList& l : examples) std::fill(t.begin() + l.begin, t.begin() + l.end, std::string());
     // "... so that I can message volunteers who are free": the reason a story gives names a thing only when it says
-    // something of it; "so that I can cover breaks" asks for no breaks. A reason runs to the end of its sentence or
-    // line, or to the next story ("As a ...").
-    std::vector<bool> reason(t.size());
-    for (size_t i = 0; i + 2 < t.size(); ++i) {
-        const bool opens = (t[i] == "so" && (t[i + 1] == "that" || t[i + 2] == "can")) || (t[i] == "in" && t[i + 1] == "order" && t[i + 2] == "to");
-        for (size_t k = i; opens && k < t.size(); ++k) {
-            if (cased[k] == "." || cased[k] == ";" || cased[k] == "\n" || (k > i && t[k] == "as" && k + 1 < t.size() && (t[k + 1] == "a" || t[k + 1] == "an"))) break;
-            reason[k] = true;
-        }
-    }
-    std::map<std::string, bool> stated;  // by phrase: mentioned outside a reason
+    // something of it ("so that I can cover breaks" asks for no breaks), so what counts is what the rest says.
+    std::set<std::string> stated;  // phrases the request names outside its reasons, other than as who acts ("As a substitute")
+    const std::string plain = withoutReasons(request);
+    const std::vector<std::string> plainCased = wordsAndMarks(plain), plainT = tokensWithBoundaries(plain);
+    for (const Phrase& p : phrasesOf(plainT))
+        if (!actorAt(plainCased, plainT, p)) stated.insert(p.modifier.empty() ? p.head : p.modifier + " " + p.head);
     RequestEntity* lastThing = nullptr;  // the last phrase that is no person: "requests from homeowners (fence, shed)"
     std::map<std::string, RequestEntity> found;   // by phrase
     std::map<std::string, bool> managed;           // by phrase: mentioned other than as someone using the app
@@ -1174,7 +1166,6 @@ RequestNouns readNouns(std::string_view request) {
         }
         if (served) continue;
         managed[phrase] = true;
-        if (!reason[p.begin]) stated[phrase] = true;
         if (!personRole(p.head)) named.emplace_back(p.begin, phrase);
         e.score += 2 + (p.plural ? 1 : 0) + (p.begin >= listedFrom && p.begin < listedTo ? 3 : 0) + (p.named ? 3 : 0);
         // What comes before the phrase, skipping determiners and numbers: a verb acting on it, or "each".
@@ -1212,7 +1203,7 @@ RequestNouns readNouns(std::string_view request) {
         if (p.plural && p.end + 1 < t.size() && (t[p.end] == "who" || t[p.end] == "that")) addAttributes(stateOf(t, p.end + 1));
         if (verbAt > 0 && (t[verbAt - 1] == "mark" || t[verbAt - 1] == "flag")) addAttributes(markedStates(t, p.end));
         if (verbAt > 0)
-            if (std::vector<IdeaField> decided = decisionStates(t, verbAt - 1); !decided.empty()) decisions[phrase] = decided.front();
+            if (IdeaField decided = decisionStatus(t, verbAt - 1); !decided.name.empty()) decisions[phrase] = std::move(decided);
         const bool object = k == 0 || eachAt > 0 || knownVerb(t[k - 1]);
         // "each object observed with telescope, eyepiece and seeing conditions": a participle may come between.
         // "the artists, each with their style and a few portfolio images": each of them holds the list.
@@ -1307,7 +1298,7 @@ RequestNouns readNouns(std::string_view request) {
     for (const auto& [phrase, app] : appOnly)
         if (app) found[phrase].score = std::min(found[phrase].score, 1);
     for (const std::string& phrase : order)
-        if (!stated[phrase] && found[phrase].attributes.empty()) managed[phrase] = false;
+        if (!stated.count(phrase) && found[phrase].attributes.empty()) managed[phrase] = false;
     // "keep the hearing calendar", "walkers see their schedule": a calendar of the things the app keeps is a view of
     // them (the calendar feature), not a list of calendars.
     static const std::set<std::string> timeViews = wordSet("calendar schedule timetable agenda rota docket");
@@ -1387,6 +1378,22 @@ RequestNouns readNouns(std::string_view request) {
 }
 
 } // namespace
+
+std::string withoutReasons(std::string_view request) {
+    static const char* const reasons[] = {" so that ", " so i can ", " so we can ", " so they can ", " so i don't ", " in order to "};
+    const std::string low = lowerWord(request);
+    std::string out;
+    size_t from = 0;
+    for (;;) {
+        size_t at = std::string::npos;
+        for (const char* r : reasons) at = std::min(at, low.find(r, from));
+        if (at == std::string::npos) break;
+        const size_t end = std::min({low.find_first_of(".;\n", at), low.find(" as a ", at), low.find(" as an ", at)});
+        out.append(request.substr(from, at - from));
+        from = end == std::string::npos ? low.size() : end;
+    }
+    return out.append(request.substr(std::min(from, request.size())));
+}
 
 bool knownVerb(const std::string& word) { return verbs().count(word) || verbs().count(singularOf(word)); }
 
