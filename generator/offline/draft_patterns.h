@@ -170,6 +170,7 @@ struct RequirementTracer {
 // do not show yet: charts, stats, progress, emphasis cards, sections on home (Draft::homeViews) and item actions on
 // detail screens, each recorded in Draft::composed (requirement_views.cpp). Runs after the entity and feature patterns.
 void addRequirementViews(Draft& d);
+std::string pastOf(const std::string& verb);   // "approve" -> "approved", "reply" -> "replied", "bid" -> "bid"
 // A button on a row (`alias` is the repeat's) that does the verb to that row: its flag flips, the label says so
 // ("Order" -> "Ordered", "Mark e-filed" -> "E-filed"; with `object`, "Send hint" -> "Hint sent") and a toast names the row.
 Json itemToggleButton(const EntityPlan& p, const std::string& verb, const std::string& alias, const std::string& object = "");

@@ -4,7 +4,7 @@
 // rename, recolor, remove, reorder, resize; search, filter chips, sort, count badges and confirmations on lists,
 // refine_lists.h; split or optional fields, a new step in a flow and export buttons, refine_forms.h; the theme's
 // colours, mode, font, density and corners, refine_theme.h; a chart's span, refine_charts.h; approve and reject,
-// refine_approvals.h; a new column of rows, refine_columns.h), finds what it is about by id, label, title or widget type words (and the selected node), splits
+// refine_approvals.h; a new column of rows, refine_columns.h; a button or field for every row, refine_row_actions.h), finds what it is about by id, label, title or widget type words (and the selected node), splits
 // compound requests ("a settings screen with a dark mode switch", "a search bar and a sort control") into parts done
 // in turn, and answers with edits in the refiner's format (generator/refiner.h). New screens come from
 // the drafter's own pattern builders. Every answer is applied and loaded before it is given: anything that cannot
@@ -28,6 +28,7 @@
 #include "generator/offline/refine_columns.h"
 #include "generator/offline/refine_forms.h"
 #include "generator/offline/refine_lists.h"
+#include "generator/offline/refine_row_actions.h"
 #include "generator/offline/refine_theme.h"
 #include "generator/refiner.h"
 #include "runtime/spec/spec_loader.h"
@@ -332,7 +333,8 @@ std::string inputKindFor(const std::string& label) {
     if (w.count("phone") || w.count("mobile") || w.count("telephone")) return "phone";
     if (w.count("email") || w.count("mail")) return "email";
     if (w.count("password") || w.count("pin")) return "password";
-    if (w.count("age") || w.count("number") || w.count("amount") || w.count("quantity") || w.count("count")) return "number";
+    const std::string kind = draft::fieldKindFor(label, "");
+    if (w.count("age") || kind == "number" || kind == "money" || kind == "rating") return "number";
     return "text";
 }
 
@@ -378,6 +380,15 @@ bool insertionPoint(const Json& doc, const std::string& target, const std::strin
     return true;
 }
 
+// A field for every row of `list` where no form creates them: the rows get believable values, shown where one row is
+// (else in the list's rows).
+Outcome addRowValue(EditLog& log, const AppList& list, const std::string& label, const std::string& kind) {
+    const int filled = fillRowsWith(log, list.source, draft::camelKey(label), label);
+    if (std::string shown = showOnDetail(log, list.source, draft::camelKey(label), label, kind); !shown.empty())
+        return {"Gave each of the " + std::to_string(filled) + " " + lowerAscii(list.source) + " a " + lowerAscii(label) + " and added " + shown, ""};
+    return showField(log, list, label);
+}
+
 Outcome addField(EditLog& log, const Request& r, const RequestScope& scope, int verb, int kindAt, const FieldKind& kind) {
     const Json doc = log.doc;
     // "add a dark mode switch to settings", "add a switch for dark mode on the settings screen"
@@ -399,6 +410,11 @@ Outcome addField(EditLog& log, const Request& r, const RequestScope& scope, int 
     // Target: a container the words name ("the profile card"), else a screen, else the selected node's screen.
     std::vector<std::string> where = to >= 0 ? r.slice(to + 1, static_cast<int>(r.words.size())) : std::vector<std::string>();
     std::string target;
+    // "a notes field to each habit": the rows gain it, through the form that creates one when there is one.
+    const std::vector<AppList> lists = appLists(doc);
+    const AppList* rows = namesEveryRow(r, to, lists) ? pickList(lists, where, scope) : nullptr;
+    if (rows) rows = everyRowOf(lists, rows), target = createScreenOf(doc, rows->source);
+    if (rows && target.empty()) return addRowValue(log, *rows, label, draft::fieldKindFor(label, widget));
     bool namesContainer = std::any_of(where.begin(), where.end(), [](const std::string& w) {
         for (auto& t : typesNamed(w))
             if (const WidgetDef* def = WidgetCatalog::get().find(t); def && def->container) return true;
@@ -481,9 +497,11 @@ Outcome addField(EditLog& log, const Request& r, const RequestScope& scope, int 
         });
     // The rows already saved get the field too, with believable values, so lists and details can show it.
     if (!savedInto.empty()) fillRowsWith(log, savedInto, member, label);
+    const std::string shown = rows && savedInto == rows->source ? showOnDetail(log, rows->source, member, label, draft::fieldKindFor(label, widget)) : "";
     // The theme's mode is fixed by the spec (theme.mode), so a dark mode switch can only keep the choice in state.
     std::string note = labelStems.count("dark") || labelStems.count("night") ? "; the theme does not follow state, so it keeps the choice for the prototype to show (the presenter's theme toggle shows dark mode)" : "";
-    return {"Added a " + lowerAscii(label) + " " + widget + " (bound to " + bind + ")" + note, ""};
+    return {"Added a " + lowerAscii(label) + " " + widget + " (bound to " + bind + ")" + (rows ? " to " + screenTitle(log.doc, ownerOf(array)) : "") +
+                (shown.empty() ? "" : ", and " + shown) + note, ""};
 }
 
 //-----------------------------------------------------------------------------
@@ -818,12 +836,12 @@ Outcome reorderNav(EditLog& log, const std::vector<std::string>& a, const std::v
     if (!doc.contains("nav") || !doc["nav"].is_object() || !doc["nav"].contains("items") || !doc["nav"]["items"].is_array())
         return cannot("reorder the tabs of an app that lists no nav items");
     const Json& items = doc["nav"]["items"];
-    auto indexOf = [&](const std::vector<std::string>& words) -> int {
-        std::string screen = findScreen(doc, words);
+    auto itemOf = [&](const std::string& screen) -> int {
         for (size_t i = 0; i < items.size(); ++i)
             if (items[i] == screen || (items[i].is_object() && items[i].value("screen", std::string()) == screen)) return static_cast<int>(i);
         return -1;
     };
+    auto indexOf = [&](const std::vector<std::string>& words) { return itemOf(findScreen(doc, words, [&](const std::string& id) { return itemOf(id) >= 0; })); };
     int from = indexOf(a);
     if (from < 0) return notFound("a tab for '" + joinWords(a) + "'");
     int to = place == "first" ? 0 : place == "last" ? static_cast<int>(items.size()) - 1 : indexOf(b);
@@ -1080,9 +1098,11 @@ Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
     if (r.hasAny({"export", "download"}) && r.hasAny({"add", "put", "give", "button"})) return addExportButton(log, r);
     if (r.hasAny({"confirm", "confirmation", "confirming"}) || (r.hasAny({"ask", "sure"}) && r.hasAny({"before", "deleting", "removing"})))
         return confirmBeforeRemoving(log, r, scope);
+    if (asksRowButton(r, log.doc)) return addRowButton(log, r, scope);
     int removeAt = r.find({"remove", "delete", "hide", "drop"}), addAt = r.find({"add", "insert", "include", "create", "let", "show", "allow", "give"});
     if (removeAt >= 0 && (addAt < 0 || removeAt < addAt)) return removeTarget(log, r, scope, removeAt);
-    if (r.has("badge") || (r.hasAny({"number", "count"}) && std::any_of(r.words.begin(), r.words.end(), isScreenWord))) return addCountBadge(log, r);
+    if (asksCountBadge(r)) return addCountBadge(log, r);
+    if (asksCountStat(r)) return addCountStat(log, r);
     if (r.hasAny({"sort", "sorting", "sortable"})) return addListSort(log, r, scope);
     if (r.hasAny({"filter", "filters", "filtering", "filterable"})) return addListFilter(log, r, scope);
     if (r.hasAny({"search", "searchable"})) return addListSearch(log, r, scope);

@@ -17,24 +17,10 @@ Outcome addApprovalButtons(EditLog& log, const Request& r, const RequestScope& s
     if (!list) list = pickList(lists, r.words, scope);
     if (!list) return notFound("the rows to approve (a list of them)");
     const std::string source = list->source;
-    // The screen showing one row: a node repeated over the rows filtered by params.id.
-    std::string detail, alias;
-    forEachNode(doc, [&](const NodeSite& s) {
-        auto repeat = s.node->find("repeat");
-        if (repeat == s.node->end() || !repeat->is_object() || !repeat->contains("in") || !(*repeat)["in"].is_string()) return true;
-        const std::string in = (*repeat)["in"].get<std::string>();
-        if (in.find("params.id") == std::string::npos || in.find("(" + source + ",") == std::string::npos || s.childrenKey.empty()) return true;
-        detail = s.pointer;
-        alias = repeat->value("as", std::string("item"));
-        return false;
-    });
-    if (detail.empty()) return cannot("add approve and reject buttons for " + source + ": no screen shows one of them");
-    std::string children;
-    forEachNode(doc, [&](const NodeSite& s) {
-        if (s.pointer == detail) children = detail + "/" + escapePointer(s.childrenKey);
-        return children.empty();
-    });
-    if (!has(doc, children) || !at(doc, children).is_array()) return cannot("add approve and reject buttons beside the " + source + " details");
+    const RowDetail detail = rowDetailOf(doc, source);
+    if (detail.node.empty()) return cannot("add approve and reject buttons for " + source + ": no screen shows one of them");
+    if (detail.children.empty()) return cannot("add approve and reject buttons beside the " + source + " details");
+    const std::string& alias = detail.alias;
     std::set<std::string> ids = idSet(doc);
     const std::string one = draft::capitalized(draft::singularOf(source));
     const std::string approveId = uniqueName("approve" + one, ids), rejectId = uniqueName("reject" + one, ids);
@@ -55,12 +41,8 @@ Outcome addApprovalButtons(EditLog& log, const Request& r, const RequestScope& s
     Json row = Json{{"row", Json::array({decide("Approve", approveId.c_str(), "Approved", "check", "primary", "success"),
                                          decide("Reject", rejectId.c_str(), "Rejected", "times", "outline", "danger")})},
                     {"gap", 10}, {"visible", "${" + alias + ".status != 'Approved' && " + alias + ".status != 'Rejected'}"}};
-    const Json& kids = at(doc, children);
-    size_t index = kids.size();
-    for (size_t i = 0; i < kids.size(); ++i)
-        if (kids[i].is_object() && kids[i].contains("button") && index == kids.size()) index = i;
-    log.add(children + "/" + std::to_string(index), row);
-    return {"Added Approve and Reject buttons on " + screenTitle(doc, ownerOf(detail)) + ": each sets the " + lowerAscii(one) + "'s status and says so", ""};
+    log.add(detail.children + "/" + std::to_string(beforeButtons(at(doc, detail.children))), row);
+    return {"Added Approve and Reject buttons on " + screenTitle(doc, ownerOf(detail.node)) + ": each sets the " + lowerAscii(one) + "'s status and says so", ""};
 }
 
 } // namespace pt::refine

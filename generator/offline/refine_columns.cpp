@@ -93,4 +93,27 @@ Outcome showField(EditLog& log, const AppList& shownIn, const std::string& label
                 (filled ? " (the " + std::to_string(filled) + " rows have one)" : ""), ""};
 }
 
+std::string showOnDetail(EditLog& log, const std::string& source, const std::string& key, const std::string& label, const std::string& kind) {
+    const Json doc = log.doc;
+    const RowDetail detail = rowDetailOf(doc, source);
+    if (detail.children.empty()) return "";
+    const std::string value = draft::shownValue({key, label, kind, {}}, detail.alias);
+    if (at(doc, detail.node).dump().find(detail.alias + "." + key) != std::string::npos) return "";
+    const Json& kids = at(doc, detail.children);
+    const std::string where = " on the screen of each " + draft::singularOf(lowerAscii(source));
+    if (kind == "longtext") {
+        log.add(detail.children + "/" + std::to_string(beforeButtons(kids)), Json{{"card", Json::array({Json{{"text", "${" + detail.alias + "." + key + "}"}}})}, {"title", label}});
+        return "a " + label + " card" + where;
+    }
+    // The drafter's details are a titled list of value-over-label rows; the field joins it, else starts one.
+    const Json line = Json{{"item", value}, {"subtitle", label}};
+    for (size_t i = 0; i < kids.size(); ++i)
+        if (kids[i].is_object() && kids[i].contains("list") && kids[i]["list"].is_array() && kids[i].value("title", std::string()) == "Details") {
+            log.add(detail.children + "/" + std::to_string(i) + "/list/-", line);
+            return "a " + label + " line in the details" + where;
+        }
+    log.add(detail.children + "/" + std::to_string(beforeButtons(kids)), Json{{"list", Json::array({line})}, {"title", "Details"}});
+    return "a " + label + " line" + where;
+}
+
 } // namespace pt::refine

@@ -17,5 +17,9 @@ Outcome addListColumn(EditLog& log, const Request& r, const RequestScope& scope)
 // Shows the field labelled `label` in `list` (a table column, else in each row's subtitle), first giving the rows
 // one with invented values where they lack it.
 Outcome showField(EditLog& log, const AppList& list, const std::string& label);
+// Shows the rows' field `key` (labelled `label`, of the drafter's field kind `kind`) on the screen that shows one row:
+// a line of its details, or a card of its own for long text. Returns how, for the summary ("" when there is no such
+// screen or it shows the field already).
+std::string showOnDetail(EditLog& log, const std::string& source, const std::string& key, const std::string& label, const std::string& kind);
 
 } // namespace pt::refine

@@ -13,6 +13,7 @@
 #include "generator/offline/draft_patterns.h"
 #include "generator/offline/refine_columns.h"
 #include "runtime/spec/catalog.h"
+#include <cctype>
 #include <map>
 
 namespace pt::refine {
@@ -222,6 +223,43 @@ const AppList* everyRowOf(const std::vector<AppList>& lists, const AppList* list
     for (const AppList& full : lists)
         if (full.source == list->source && !sliced(full)) return &full;
     return list;
+}
+
+RowDetail rowDetailOf(const Json& doc, const std::string& source) {
+    RowDetail d;
+    forEachNode(doc, [&](const NodeSite& s) {
+        auto repeat = s.node->find("repeat");
+        if (repeat == s.node->end() || !repeat->is_object() || !repeat->contains("in") || !(*repeat)["in"].is_string()) return true;
+        const std::string in = (*repeat)["in"].get<std::string>();
+        if (in.find("params.id") == std::string::npos || in.find("(" + source + ",") == std::string::npos) return true;
+        d.node = s.pointer;
+        d.alias = repeat->value("as", std::string("item"));
+        if (!s.childrenKey.empty() && (*s.node)[s.childrenKey].is_array()) d.children = s.pointer + "/" + escapePointer(s.childrenKey);
+        return false;
+    });
+    return d;
+}
+
+std::string createScreenOf(const Json& doc, const std::string& source) {
+    if (!doc.contains("screens") || !doc["screens"].is_object()) return "";
+    for (auto& [id, screen] : doc["screens"].items()) {
+        bool saves = false;
+        forEachObject(screen, "", [&](const Json& o, const std::string&) {
+            if (saves || !o.contains("push") || o["push"] != source || !o.contains("value") || !o["value"].is_object()) return;
+            saves = std::any_of(o["value"].begin(), o["value"].end(), [](const Json& v) {
+                const std::string text = v.is_string() ? v.get<std::string>() : "";
+                return text.rfind("${", 0) == 0 && text.find('.') != std::string::npos && std::isalpha(static_cast<unsigned char>(text[2]));
+            });
+        });
+        if (saves) return "/screens/" + escapePointer(id);
+    }
+    return "";
+}
+
+size_t beforeButtons(const Json& children) {
+    for (size_t i = 0; i < children.size(); ++i)
+        if (children[i].is_object() && children[i].contains("button")) return i;
+    return children.size();
 }
 
 //-----------------------------------------------------------------------------
@@ -594,45 +632,79 @@ Outcome addListSort(EditLog& log, const Request& r, const RequestScope& scope) {
 // [SECTION] Count badge
 //-----------------------------------------------------------------------------
 
-Outcome addCountBadge(EditLog& log, const Request& r) {
-    const Json doc = log.doc;
-    // "... the number of reminders on the reminders tab": the counted words, then the place.
-    int on = r.findLast({"on", "to", "in", "beside", "next"});
-    if (on < 0) return cannot("tell where the badge goes (say e.g. \"show the number of tasks on the tasks tab\")");
-    std::vector<std::string> place = r.slice(on + 1, static_cast<int>(r.words.size()));
-    std::string screen = findScreen(doc, place);
-    int of = r.find({"of"});
-    std::vector<std::string> counted = of >= 0 && of < on ? r.slice(of + 1, on) : place;
-    std::vector<AppList> lists = appLists(doc);
-    // No tab or screen by that name: the badge goes where the counted rows are listed in full (not a few recent
-    // ones on a dashboard), a tab's screen first.
-    if (screen.empty()) {
-        const std::string tabs = doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") ? doc["nav"]["items"].dump() : "";
-        int best = 0;
-        for (const AppList& shown : lists) {
-            const bool named = std::any_of(counted.begin(), counted.end(), [&](const std::string& w) { return shown.sourceWords.count(singularOf(w)) > 0; });
-            if (!named || shown.owner.rfind("/screens/", 0) != 0) continue;
-            const std::string id = lastToken(shown.owner);
-            const int score = 1 + (shown.rows.find("slice(") == std::string::npos ? 2 : 0) + (tabs.find("\"" + id + "\"") != std::string::npos ? 1 : 0);
-            if (score > best) best = score, screen = id;
-        }
+namespace {
+
+// The screen the words after the last "on/to/in" name, and the words of what is counted ("the number of reminders
+// on the reminders tab"). With no screen by that name, the one where the counted rows are listed in full (not a few
+// recent ones on a dashboard), a tab's screen first.
+struct CountPlace {
+    std::string screen;
+    std::vector<std::string> place, counted;
+};
+
+CountPlace countPlace(const Json& doc, const Request& r, const std::vector<AppList>& lists) {
+    CountPlace c;
+    int on = r.findLast({"on", "to", "in", "beside", "next", "at"});
+    c.place = on >= 0 ? r.slice(on + 1, static_cast<int>(r.words.size())) : std::vector<std::string>();
+    c.screen = on >= 0 ? findScreen(doc, c.place) : "";
+    const int of = r.find({"of"});
+    c.counted = of >= 0 && of < on ? r.slice(of + 1, on) : of >= 0 ? r.slice(of + 1, static_cast<int>(r.words.size())) : c.place;
+    if (!c.screen.empty()) return c;
+    const std::string tabs = doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") ? doc["nav"]["items"].dump() : "";
+    int best = 0;
+    for (const AppList& shown : lists) {
+        const bool named = std::any_of(c.counted.begin(), c.counted.end(), [&](const std::string& w) { return shown.sourceWords.count(singularOf(w)) > 0; });
+        if (!named || shown.owner.rfind("/screens/", 0) != 0) continue;
+        const std::string id = lastToken(shown.owner);
+        const int score = 1 + (shown.rows.find("slice(") == std::string::npos ? 2 : 0) + (tabs.find("\"" + id + "\"") != std::string::npos ? 1 : 0);
+        if (score > best) best = score, c.screen = id;
     }
-    if (screen.empty()) return notFound("a screen or tab '" + joinWords(place) + "', or a list of " + joinWords(counted));
-    // The rows shown on that screen when the words name them (what the tab shows is what it counts), else a state array.
+    return c;
+}
+
+// The expression counting the rows the words name: the rows `screen` lists when the words name them (what a tab
+// shows is what it counts), else a state array the words name; "" when none. `source` gets the array counted.
+std::string countOf(const Json& doc, const std::vector<AppList>& lists, const std::string& screen, const std::vector<std::string>& counted, std::string* source) {
     std::vector<AppList> here;
     for (auto& l : lists)
         if (l.owner == "/screens/" + escapePointer(screen) && !repeatedAbove(doc, l.pointer)) here.push_back(l);
-    std::string count;
     const AppList* list = pickList(here, counted, RequestScope{});
-    if (list && std::any_of(counted.begin(), counted.end(), [&](const std::string& w) { return list->words.count(singularOf(w)) > 0; }))
-        count = "count(" + (list->rows.find("slice(") == std::string::npos ? list->rows : list->source) + ")";   // a few recent rows are not the count
-    if (count.empty() && doc.contains("state") && doc["state"].is_object())
+    if (list && std::any_of(counted.begin(), counted.end(), [&](const std::string& w) { return list->words.count(singularOf(w)) > 0; })) {
+        *source = list->source;
+        return "count(" + (list->rows.find("slice(") == std::string::npos ? list->rows : list->source) + ")";   // a few recent rows are not the count
+    }
+    if (doc.contains("state") && doc["state"].is_object())
         for (auto& [k, v] : doc["state"].items()) {
             std::set<std::string> w = wordStems(k);
-            if (v.is_array() && count.empty() && std::any_of(counted.begin(), counted.end(), [&](const std::string& c) { return !isFiller(c) && w.count(singularOf(c)); }))
-                count = "count(" + k + ")";
+            if (v.is_array() && std::any_of(counted.begin(), counted.end(), [&](const std::string& c) { return !isFiller(c) && w.count(singularOf(c)); })) {
+                *source = k;
+                return "count(" + k + ")";
+            }
         }
-    if (count.empty()) return notFound("a list of " + joinWords(counted) + " to count");
+    return "";
+}
+
+} // namespace
+
+bool asksCountBadge(const Request& r) {
+    return r.has("badge") || (r.hasAny({"number", "count"}) && r.hasAny({"tab", "tabs", "sidebar", "menu", "item"}));
+}
+
+bool asksCountStat(const Request& r) {
+    return (r.hasAny({"number", "count", "total", "how"}) && std::any_of(r.words.begin(), r.words.end(), isScreenWord)) ||
+           (r.hasAny({"stat", "tile", "kpi"}) && r.hasAny({"add", "show", "put", "include"}));
+}
+
+Outcome addCountBadge(EditLog& log, const Request& r) {
+    const Json doc = log.doc;
+    const std::vector<AppList> lists = appLists(doc);
+    const CountPlace where = countPlace(doc, r, lists);
+    const std::string& screen = where.screen;
+    if (where.place.empty()) return cannot("tell where the badge goes (say e.g. \"show the number of tasks on the tasks tab\")");
+    if (screen.empty()) return notFound("a screen or tab '" + joinWords(where.place) + "', or a list of " + joinWords(where.counted));
+    std::string source;
+    const std::string count = countOf(doc, lists, screen, where.counted, &source);
+    if (count.empty()) return notFound("a list of " + joinWords(where.counted) + " to count");
     const std::string badge = "${" + count + "}";
     // On the tab or sidebar item of that screen, else on a button or row that opens it.
     if (doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") && doc["nav"]["items"].is_array()) {
@@ -654,6 +726,46 @@ Outcome addCountBadge(EditLog& log, const Request& r) {
     if (opener.empty()) return cannot("show a badge for " + screenTitle(doc, "/screens/" + escapePointer(screen)) + ": no tab, button or row opens it");
     log.set(opener + "/badge", badge);
     return {"Added a badge with " + count + " to " + what, ""};
+}
+
+
+Outcome addCountStat(EditLog& log, const Request& r) {
+    const Json doc = log.doc;
+    const std::vector<AppList> lists = appLists(doc);
+    const CountPlace where = countPlace(doc, r, lists);
+    if (where.screen.empty()) return notFound("a screen '" + joinWords(where.place) + "' or a list of " + joinWords(where.counted) + " to count");
+    std::string source;
+    const std::string count = countOf(doc, lists, where.screen, where.counted, &source);
+    if (count.empty()) return notFound("a list of " + joinWords(where.counted) + " to count");
+    const std::string value = "${" + count + "}", owner = "/screens/" + escapePointer(where.screen), title = screenTitle(doc, owner);
+    bool shown = false;
+    forEachNode(doc, [&](const NodeSite& s) {
+        shown = s.pointer.rfind(owner + "/", 0) == 0 && s.type == "stat" && s.node->value("value", std::string()) == value;
+        return !shown;
+    });
+    if (shown) return {"", title + " already shows " + count + std::string(kNeedsLlm), true};
+    const Json tile = draft::statTile(draft::capitalized(lowerAscii(source)), value, "bar-chart", "in total");
+    // Beside the screen's other figures when it has a grid of them, else first on the screen.
+    std::string grid;
+    forEachNode(doc, [&](const NodeSite& s) {
+        if (s.pointer.rfind(owner + "/", 0) == 0 && s.type == "grid" && !insideRepeat(doc, s.pointer) && s.node->dump().find("\"stat\"") != std::string::npos) grid = s.pointer;
+        return grid.empty();
+    });
+    if (!grid.empty()) {
+        log.add(grid + "/grid/-", tile);
+        if (at(log.doc, grid).value("cols", 0) < 4 && at(log.doc, grid + "/grid").size() <= 4) log.set(grid + "/cols", static_cast<int>(at(log.doc, grid + "/grid").size()));
+        return {"Added a " + draft::capitalized(lowerAscii(source)) + " figure (" + count + ") beside the others on " + title, ""};
+    }
+    std::string body = owner + "/body";
+    if (has(doc, body) && at(doc, body).is_object()) {
+        forEachNode(doc, [&](const NodeSite& s) {
+            if (s.pointer == body && !s.childrenKey.empty()) body += "/" + escapePointer(s.childrenKey);
+            return s.pointer != body;
+        });
+    }
+    if (!has(doc, body) || !at(doc, body).is_array()) return cannot("add a figure to " + title + " (its body is not a list of widgets)");
+    log.add(body + "/0", tile);
+    return {"Added a " + draft::capitalized(lowerAscii(source)) + " figure (" + count + ") at the top of " + title, ""};
 }
 
 } // namespace pt::refine

@@ -39,6 +39,19 @@ const AppList* pickList(const std::vector<AppList>& lists, const std::vector<std
 // The list of every row of the same source when `list` shows only a few of them (a dashboard's recent ones), else `list`.
 const AppList* everyRowOf(const std::vector<AppList>& lists, const AppList* list);
 
+// The node that shows one row of the state array `source`: repeated over the rows filtered by params.id (the drafter's
+// detail screen). `node` is "" when no screen shows one row.
+struct RowDetail {
+    std::string node;       // the repeated node
+    std::string children;   // the pointer of its children array ("" when it has none)
+    std::string alias;      // the row's name inside it
+};
+RowDetail rowDetailOf(const Json& doc, const std::string& source);
+// The screen whose form saves a new row into `source` (a push of an object read from a draft: "${habitDraft.name}"),
+// or "" when none does.
+std::string createScreenOf(const Json& doc, const std::string& source);
+size_t beforeButtons(const Json& children);   // where new content goes among a container's children: before its first button
+
 //-----------------------------------------------------------------------------
 // [SECTION] Requests
 //-----------------------------------------------------------------------------
@@ -46,7 +59,10 @@ const AppList* everyRowOf(const std::vector<AppList>& lists, const AppList* list
 Outcome addListSearch(EditLog& log, const Request& r, const RequestScope& scope);   // "add a search bar to the habits list"
 Outcome addListFilter(EditLog& log, const Request& r, const RequestScope& scope);   // "add filter chips to tasks", "filter tasks by status"
 Outcome addListSort(EditLog& log, const Request& r, const RequestScope& scope);     // "let users sort habits by streak"
+bool asksCountBadge(const Request& r);                                         // "badge", or a number on a tab or menu item
 Outcome addCountBadge(EditLog& log, const Request& r);                        // "show a badge with the number of X on the Y tab"
+bool asksCountStat(const Request& r);                                         // a number, total or stat on a screen
+Outcome addCountStat(EditLog& log, const Request& r);                         // "show the total number of X on the home screen"
 Outcome confirmBeforeRemoving(EditLog& log, const Request& r, const RequestScope& scope);   // "a confirmation dialog before deleting a habit"
 
 // Rewrites the free identifier `name` in the expressions of `text` (never inside quotes, after a '.', or where a

@@ -343,7 +343,7 @@ ScreenRole roleNamed(const std::string& w) {
 // The screen the words name: its id, title or nav label (with common synonyms: "stats" finds Insights), else the
 // words its nodes show ("the monthly report", "the quote"); a word for a kind of screen ("directory", "record",
 // "form") picks the list, detail or create screen among those the other words name.
-std::string findScreen(const Json& doc, const std::vector<std::string>& phrase) {
+std::string findScreen(const Json& doc, const std::vector<std::string>& phrase, const std::function<bool(const std::string&)>& eligible) {
     std::vector<std::set<std::string>> wanted;   // each content word with its synonyms
     std::vector<std::string> words;              // each content word
     std::set<ScreenRole> roles;                  // kinds of screen the words ask for
@@ -372,6 +372,7 @@ std::string findScreen(const Json& doc, const std::vector<std::string>& phrase) 
     std::string best;
     int bestScore = 0;
     for (auto& [id, screen] : doc["screens"].items()) {
+        if (eligible && !eligible(id)) continue;
         std::set<std::string> names = wordStems(id);
         names.insert(lowerAscii(id));
         if (screen.is_object() && screen.contains("title") && screen["title"].is_string())

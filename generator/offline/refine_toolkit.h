@@ -120,7 +120,8 @@ std::vector<Candidate> findNodes(const Json& doc, const std::vector<std::string>
                                  const std::function<bool(const NodeSite&)>& eligible = nullptr);
 // The screen id the words name, or "": by id, title or nav label (with synonyms), else by what its nodes show; "directory",
 // "list" or "tab" pick the list screen, "record" or "details" the detail screen, "form" or "sign-up" the create screen.
-std::string findScreen(const Json& doc, const std::vector<std::string>& phrase);
+// `eligible`, when given, limits the screens considered ("the habits screen" among the tabs is the one listing them).
+std::string findScreen(const Json& doc, const std::vector<std::string>& phrase, const std::function<bool(const std::string&)>& eligible = nullptr);
 bool insideRepeat(const Json& doc, const std::string& pointer);   // whether the node is drawn once per row of a list
 std::string describe(const NodeSite& site);                       // "button 'Save habit'", for summaries
 std::string screenTitle(const Json& doc, const std::string& owner);   // the title people see on a screen ("/screens/newHabit" -> "New habit"), for summaries

@@ -237,7 +237,8 @@ std::vector<Role> rolesAfter(const Sentence& s, size_t i) {
 // The role the words before a group give it: "alarms in X", "brand colours are X and Y", "background: X".
 Role roleBefore(const Sentence& s, size_t begin) {
     size_t j = begin;
-    while (j > 0 && lowIs(s, j - 1, {"in", "are", "is", "was", ":", "(", "-", "=", "as", "be", "use", "uses", "using"})) --j;
+    // "change the background to light gray", "the header should be navy"
+    while (j > 0 && lowIs(s, j - 1, {"in", "are", "is", "was", ":", "(", "-", "=", "as", "be", "use", "uses", "using", "to", "should", "become"})) --j;
     if (j == 0) return Role::None;
     Role r = roleOfNoun(s, j - 1);
     if (r == Role::Palette && j >= 2 && roleOfNoun(s, j - 2) != Role::None) return roleOfNoun(s, j - 2);  // "brand colours", "accent colour"

@@ -691,21 +691,6 @@ Json leaderboardView(Draft& d, const Statement& s) {
 const std::set<std::string> kScreenVerbs = {"add", "create", "log", "record", "submit", "post", "write", "enter", "register", "upload", "save", "see", "view",
                                             "browse", "find", "search", "filter", "sort", "open", "list", "show", "track", "manage", "keep", "get", "have", "use"};
 
-// "approve" -> "approved", "reply" -> "replied", "bid" -> "bid".
-std::string pastOf(const std::string& verb) {
-    static const std::map<std::string, std::string> irregular = {{"bid", "bid"}, {"pay", "paid"}, {"buy", "bought"}, {"send", "sent"},
-                                                                 {"sell", "sold"}, {"write", "written"}, {"set", "set"}, {"put", "put"}};
-    if (auto it = irregular.find(verb); it != irregular.end()) return it->second;
-    if (verb.back() == 'e') return verb + "d";
-    if (verb.back() == 'y' && verb.size() > 1 && !std::strchr("aeiou", verb[verb.size() - 2])) return verb.substr(0, verb.size() - 1) + "ied";
-    // One syllable ending consonant-vowel-consonant doubles its last letter: "swap" -> "swapped", "flag" -> "flagged".
-    const auto vowel = [](char c) { return std::strchr("aeiou", c) != nullptr; };
-    const size_t n = verb.size();
-    const auto vowels = std::count_if(verb.begin(), verb.end(), vowel);
-    if (n >= 3 && vowels == 1 && !vowel(verb[n - 1]) && vowel(verb[n - 2]) && !vowel(verb[n - 3]) && !std::strchr("wxy", verb[n - 1]))
-        return verb + verb.back() + "ed";
-    return verb + "ed";
-}
 
 // The object as the statement writes it right after the verb ("download a certificate of destruction"), not a noun
 // further on ("comment on a request that touches my property line") nor part of a longer word ("a clock-out time").
@@ -938,6 +923,21 @@ Json namedThingView(Draft& d, const Statement& s) {
 }
 
 } // namespace
+
+std::string pastOf(const std::string& verb) {
+    static const std::map<std::string, std::string> irregular = {{"bid", "bid"}, {"pay", "paid"}, {"buy", "bought"}, {"send", "sent"},
+                                                                 {"sell", "sold"}, {"write", "written"}, {"set", "set"}, {"put", "put"}};
+    if (auto it = irregular.find(verb); it != irregular.end()) return it->second;
+    if (verb.back() == 'e') return verb + "d";
+    if (verb.back() == 'y' && verb.size() > 1 && !std::strchr("aeiou", verb[verb.size() - 2])) return verb.substr(0, verb.size() - 1) + "ied";
+    // One syllable ending consonant-vowel-consonant doubles its last letter: "swap" -> "swapped", "flag" -> "flagged".
+    const auto vowel = [](char c) { return std::strchr("aeiou", c) != nullptr; };
+    const size_t n = verb.size();
+    const auto vowels = std::count_if(verb.begin(), verb.end(), vowel);
+    if (n >= 3 && vowels == 1 && !vowel(verb[n - 1]) && vowel(verb[n - 2]) && !vowel(verb[n - 3]) && !std::strchr("wxy", verb[n - 1]))
+        return verb + verb.back() + "ed";
+    return verb + "ed";
+}
 
 Json itemToggleButton(const EntityPlan& p, const std::string& verb, const std::string& alias, const std::string& object) {
     // "mark e-filed": the words after the verb are what the row becomes; "send" a "hint" makes it "Hint sent". The toast

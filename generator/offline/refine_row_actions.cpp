@@ -1,0 +1,149 @@
+// Promptotype — the offline refiner's buttons on every row of a list. See refine_row_actions.h.
+
+#include "generator/offline/refine_row_actions.h"
+#include "generator/offline/draft_patterns.h"
+#include "runtime/spec/catalog.h"
+
+namespace pt::refine {
+
+namespace {
+
+using draft::capitalized;
+using draft::exprString;
+using draft::singularOf;
+
+int addVerbAt(const Request& r) { return r.find({"add", "insert", "include", "put", "place", "give", "show", "want", "need"}); }
+
+// The first text field of a row: what a toast or a copy names it by.
+std::string titleField(const Json& sample) {
+    for (auto& key : {"name", "title"})
+        if (sample.contains(key) && sample[key].is_string()) return key;
+    for (auto& [k, v] : sample.items())
+        if (v.is_string() && k != "id" && k != "status") return k;
+    return "";
+}
+
+// What the button does to the row `alias` of `list`, by the first word of its label.
+Json rowActions(const AppList& list, const std::string& alias, const std::string& label, bool onDetail, std::string* icon, std::string* variant) {
+    const std::string verb = lowerAscii(label.substr(0, label.find(' ')));
+    const std::string title = titleField(list.sample), named = title.empty() ? capitalized(singularOf(list.source)) : "${" + alias + "." + title + "}";
+    static const std::set<std::string> removes = {"delete", "remove", "trash", "discard"}, copies = {"duplicate", "copy", "clone"},
+                                        tells = {"share", "send", "email", "print", "export", "download", "call", "message", "text", "invite", "remind", "notify", "report"};
+    if (removes.count(verb)) {
+        *icon = "trash", *variant = "outline";
+        Json press = Json::array({Json{{"remove", list.source}, {"where", "${it.id == " + alias + ".id}"}}, Json{{"toast", named + " " + draft::pastOf(verb)}}});
+        if (onDetail) press.push_back("back");
+        return press;
+    }
+    if (copies.count(verb)) {
+        *icon = "copy", *variant = "secondary";
+        Json copy = Json::object();
+        for (auto& [k, v] : list.sample.items()) copy[k] = "${" + alias + "." + k + "}";
+        copy["id"] = "${max(map(" + list.source + ", y => y.id)) + 1}";
+        if (!title.empty()) copy[title] = "${" + alias + "." + title + " + ' (copy)'}";
+        return Json::array({Json{{"push", list.source}, {"value", copy}}, Json{{"toast", named + " duplicated"}, {"tone", "success"}}});
+    }
+    if (tells.count(verb)) {
+        *icon = verb == "share" ? "share-alt" : verb == "print" ? "print" : verb == "call" ? "phone" : verb == "download" || verb == "export" ? "download" : "paper-plane";
+        *variant = "secondary";
+        return Json::array({Json{{"toast", named + " " + draft::pastOf(verb)}, {"tone", "success"}}});
+    }
+    return nullptr;
+}
+
+// "add a Share button to each habit": the rows follow the button word.
+int rowsNamedAt(const Request& r, int button) { return r.find({"each", "every", "per", "all", "to", "on", "for", "beside", "next"}, button + 1); }
+
+// Puts a row's button before the container's own buttons, side by side with the buttons added for the row before it
+// (up to three in a row).
+void placeBeside(EditLog& log, const std::string& children, Json button) {
+    const Json& kids = at(log.doc, children);
+    const size_t first = beforeButtons(kids);
+    auto rowOfButtons = [](const Json& n) {
+        return n.is_object() && n.contains("row") && n["row"].is_array() && n["row"].size() < 3 &&
+               std::all_of(n["row"].begin(), n["row"].end(), [](const Json& b) { return b.is_object() && b.contains("button"); });
+    };
+    button["grow"] = 1;
+    if (first > 0 && rowOfButtons(kids[first - 1])) return log.add(children + "/" + std::to_string(first - 1) + "/row/-", button);
+    if (first < kids.size() && kids[first].value("variant", std::string()) == "secondary") {
+        Json previous = kids[first];
+        previous["grow"] = 1;
+        return log.replace(children + "/" + std::to_string(first), Json{{"row", Json::array({previous, button})}, {"gap", 10}});
+    }
+    button.erase("grow");
+    log.add(children + "/" + std::to_string(first), button);
+}
+
+} // namespace
+
+bool namesEveryRow(const Request& r, int from, const std::vector<AppList>& lists) {
+    if (from < 0) return false;
+    const std::vector<std::string> where = r.slice(from, static_cast<int>(r.words.size()));
+    bool every = false, source = false;
+    for (auto& w : where) {
+        if (isScreenWord(w) || w == "list" || w == "table" || w == "form" || w == "card") return false;
+        every = every || w == "each" || w == "every" || w == "per" || w == "all";
+        source = source || std::any_of(lists.begin(), lists.end(), [&](const AppList& l) { return l.sourceWords.count(singularOf(w)) > 0; });
+    }
+    return source && (every || std::any_of(where.begin(), where.end(), [&](const std::string& w) { return w != singularOf(w); }));
+}
+
+bool asksRowButton(const Request& r, const Json& doc) {
+    const int button = r.find({"button", "buttons"}), verb = addVerbAt(r);
+    return verb >= 0 && button > verb && namesEveryRow(r, rowsNamedAt(r, button), appLists(doc));
+}
+
+Outcome addRowButton(EditLog& log, const Request& r, const RequestScope& scope) {
+    const Json doc = log.doc;
+    const int button = r.find({"button", "buttons"}), verb = addVerbAt(r);
+    const int to = rowsNamedAt(r, button);
+    const std::vector<AppList> lists = appLists(doc);
+    const std::string label = r.quotes.empty() ? labelFromWords(r.slice(verb + 1, button)) : r.quotes.front();
+    if (label.empty()) return cannot("add a button without knowing what it does (say e.g. \"add a Share button to each task\")");
+    const AppList* list = pickList(lists, r.slice(to, static_cast<int>(r.words.size())), scope);
+    if (!list) return notFound("the rows for a '" + label + "' button");
+    list = everyRowOf(lists, list);
+    if (!list->sample.is_object() || !list->sample.contains("id") || !list->sample["id"].is_number())
+        return cannot("add a button to each of the " + lowerAscii(list->source) + ": its rows have no ids to tell them apart");
+
+    // Where one row is shown: its detail screen, else the repeated row when it holds other nodes.
+    const RowDetail detail = rowDetailOf(doc, list->source);
+    std::string children = detail.children, alias = detail.alias;
+    if (children.empty()) {
+        forEachNode(doc, [&](const NodeSite& s) {
+            if (s.pointer == list->pointer && !s.childrenKey.empty() && (*s.node)[s.childrenKey].is_array()) children = s.pointer + "/" + escapePointer(s.childrenKey);
+            return children.empty();
+        });
+        alias = list->alias;
+    }
+    if (children.empty()) return cannot("add a button to each of the " + lowerAscii(list->source) + ": no screen shows one of them and its rows are single lines");
+    const std::string where = detail.children.empty() ? "each row of the " + lowerAscii(list->source) + " list on " + screenTitle(doc, list->owner)
+                                                       : "the screen of each " + singularOf(lowerAscii(list->source));
+    // A button with that verb already there is not added twice.
+    const std::string verbWord = lowerAscii(label.substr(0, label.find(' ')));
+    bool twin = false;
+    forEachNode(doc, [&](const NodeSite& s) {
+        if (s.pointer.rfind(children + "/", 0) != 0 || (s.type != "button" && s.type != "icon_button")) return true;
+        const std::string shown = lowerAscii(literalText(s.node->value(s.type == "button" ? "button" : "label", std::string())) + " " + s.node->value("id", std::string()));
+        twin = wordStems(shown).count(singularOf(verbWord)) > 0;
+        return !twin;
+    });
+    if (twin) return {"", "The offline drafter did not add a second '" + label + "' button: " + where + " already has one" + std::string(kNeedsLlm), true};
+
+    std::string icon, variant;
+    Json button_ = Json::object();
+    if (Json press = rowActions(*list, alias, label, !detail.children.empty(), &icon, &variant); !press.is_null())
+        button_ = Json{{"button", label}, {"icon", icon}, {"variant", variant}, {"press", press}};
+    else {
+        draft::EntityPlan plan;
+        plan.key = list->source;
+        const IdeaField title{titleField(list->sample).empty() ? "id" : titleField(list->sample), "", "text", {}};
+        plan.title = &title;
+        button_ = draft::itemToggleButton(plan, lowerAscii(label), alias);
+    }
+    button_["id"] = uniqueName(draft::camelKey(label + " " + singularOf(list->source)), idSet(doc));
+    placeBeside(log, children, button_);
+    return {"Added a " + label + " button to " + where, ""};
+}
+
+} // namespace pt::refine

@@ -1,0 +1,21 @@
+// Promptotype — the offline refiner's requests about every row of a list: "add a Share button to each habit",
+// "put a delete button on every task", "a favourite button for each recipe".
+//
+// The rows are a list the app shows (refine_lists.h), named by the words after "each", "every" or "per", or by the
+// state array's own name ("to the habits"). The button goes where one row is shown: the drafter's detail screen of
+// those rows, else inside the repeated row when it is a container. What it does follows its verb, always to the
+// mock state or with feedback naming the row: delete removes the row, duplicate adds a copy, share / send / print say
+// it was done, any other verb flips a flag on the row that the button's label shows ("Pin" -> "Pinned").
+
+#pragma once
+#include "generator/offline/refine_lists.h"
+
+namespace pt::refine {
+
+// Whether the words after `from` name every row of a list ("each habit", "every task", "all the orders", "to the
+// habits") rather than a screen or a container; `lists` are the app's.
+bool namesEveryRow(const Request& r, int from, const std::vector<AppList>& lists);
+bool asksRowButton(const Request& r, const Json& doc);   // an added button for "each/every X" (or X's rows) of a list in `doc`
+Outcome addRowButton(EditLog& log, const Request& r, const RequestScope& scope);
+
+} // namespace pt::refine

@@ -1,0 +1,219 @@
+// Offline refine, requests about every row of a list and about a screen's figures: "add a Share button to each
+// habit", "add a notes field to each hive", "show the total number of hearings on the home screen", and the tabs found
+// by what they list. Each runs on a sample and on drafts of other domains, then is driven headlessly: the button
+// changes the rows or says what it did, the field is saved with a new row and shown on each row's screen.
+#include "test_files.h"
+#include "test_specs.h"
+#include "generator/offline/offline_drafter.h"
+#include "generator/refiner.h"
+#include "runtime/headless/headless.h"
+#include <catch2/catch.hpp>
+
+using namespace pt;
+using namespace pt::test;
+
+namespace {
+
+// A spec with one list of rows managed through list, detail and create screens, named by its state key.
+struct Managed {
+    std::string name;
+    Json doc;
+    std::string rows;     // state key ("habits")
+    std::string one;      // "habit", as a request says it
+    std::string detail;   // the screen showing one row
+    std::string create;   // the screen whose form saves a new row
+};
+
+std::vector<Managed> managed() {
+    return {{"habit tracker", Json::parse(sampleText("habit_tracker.json")), "habits", "habit", "habit", "newHabit"},
+            {"beekeeping draft", draftSpec("a beekeeping log: hives with their queen, the last inspection date and honey frames"), "hives", "hive", "hive", "newHive"},
+            {"court draft", draftSpec("a court calendar where clerks schedule hearings with the judge, the case number and the courtroom"), "hearings", "hearing",
+             "hearing", "newHearing"}};
+}
+
+// The node with this id in the spec, or null.
+const Json* nodeWithId(const Json& doc, const std::string& id) {
+    const Json* found = nullptr;
+    forEachNode(doc, [&](const NodeSite& s) {
+        if (s.node->value("id", std::string()) == id) found = s.node;
+        return !found;
+    });
+    return found;
+}
+
+// The id of the button a refinement added (absent before), or "".
+std::string addedButton(const Json& before, const Json& after) {
+    std::string id;
+    forEachNode(after, [&](const NodeSite& s) {
+        const std::string mine = s.node->value("id", std::string());
+        if (s.type == "button" && !mine.empty() && !nodeWithId(before, mine)) id = mine;
+        return id.empty();
+    });
+    return id;
+}
+
+bool shows(HeadlessDriver& d, const std::string& text) {
+    const auto& texts = d.proto().texts();
+    return std::any_of(texts.begin(), texts.end(), [&](const std::string& t) { return t.find(text) != std::string::npos; });
+}
+
+std::unique_ptr<HeadlessDriver> openRow(const Json& doc, const std::string& detail, const Json& row) {
+    auto d = std::make_unique<HeadlessDriver>(loadClean(doc));
+    d->settle();
+    d->proto().navigate(detail, Json{{"id", row["id"]}});
+    d->settle();
+    return d;
+}
+
+std::string titleOf(const Json& row) { return row.contains("name") ? row["name"].get<std::string>() : row["title"].get<std::string>(); }
+
+} // namespace
+
+TEST_CASE("offline refine: a button for each row does its verb to the row it is pressed on", "[refiner][offline][rows]") {
+    for (const Managed& m : managed()) {
+        INFO(m.name);
+        const Json& row = m.doc["state"][m.rows][0];
+        const size_t before = m.doc["state"][m.rows].size();
+
+        // Duplicate adds a copy of that row.
+        Json dup = refined(m.doc, "add a duplicate button to each " + m.one);
+        std::string id = addedButton(m.doc, dup);
+        REQUIRE_FALSE(id.empty());
+        auto d = openRow(dup, m.detail, row);
+        std::string error;
+        REQUIRE(d->click(id, &error));
+        d->settle();
+        const Json& rows = d->proto().state()[m.rows];
+        REQUIRE(rows.size() == before + 1);
+        CHECK(titleOf(rows.back()) == titleOf(row) + " (copy)");
+        CHECK(rows.back()["id"].get<int>() > row["id"].get<int>());
+
+        // Any other verb flips a flag on that row, and the label says so; pressed again it is undone.
+        Json pin = refined(m.doc, "add a 'Pin' button to every " + m.one);
+        id = addedButton(m.doc, pin);
+        REQUIRE_FALSE(id.empty());
+        d = openRow(pin, m.detail, row);
+        REQUIRE(d->click(id, &error));
+        d->settle();
+        CHECK(d->proto().state()[m.rows][0].value("pinned", false));
+        CHECK(shows(*d, "Pinned"));
+        REQUIRE(d->click(id, &error));
+        d->settle();
+        CHECK_FALSE(d->proto().state()[m.rows][0].value("pinned", true));
+
+        // Share says what it shared.
+        Json share = refined(m.doc, "add a Share button to each " + m.one);
+        d = openRow(share, m.detail, row);
+        REQUIRE(d->click(addedButton(m.doc, share), &error));
+        d->settle();
+        CHECK(shows(*d, titleOf(row) + " shared"));
+
+        // The row's screen already deletes it: no second delete button, said plainly.
+        Json answer = offlineRefinement(m.doc, "add a delete button to each " + m.one, "");
+        REQUIRE(answer.contains("unsupported"));
+        CHECK(answer["unsupported"].get<std::string>().find("already has one") != std::string::npos);
+    }
+    // A button for a screen rather than for rows is not taken for one.
+    Json answer = offlineRefinement(Json::parse(sampleText("habit_tracker.json")), "add a help button to the reminders screen", "");
+    CHECK_FALSE(answer.dump().find("each habit") != std::string::npos);
+}
+
+TEST_CASE("offline refine: a field for each row goes on the create form, into the saved row and onto the row's screen", "[refiner][offline][rows]") {
+    for (const Managed& m : managed()) {
+        INFO(m.name);
+        std::string summary;
+        Json out = refined(m.doc, "add a notes field to each " + m.one, &summary);
+        INFO(summary);
+        // Every row has a value, and the row's screen shows it.
+        const Json& rows = out["state"][m.rows];
+        std::string key;
+        for (auto& [k, v] : rows[0].items())
+            if (!m.doc["state"][m.rows][0].contains(k)) key = k;
+        if (key.empty()) key = "notes";   // a draft's rows may have notes already: then the form gains the field only
+        for (auto& row : rows) CHECK(row.contains(key));
+        auto d = openRow(out, m.detail, rows[0]);
+        CHECK(shows(*d, rows[0][key].get<std::string>().substr(0, 20)));
+
+        // The form has the field, and what is typed there is saved with the new row.
+        const Json* field = nullptr;
+        forEachNode(out, [&](const NodeSite& s) {
+            if (s.owner == "/screens/" + m.create && s.type == "textarea" && s.node->value("bind", std::string()).find(key) != std::string::npos) field = s.node;
+            return !field;
+        });
+        REQUIRE(field);
+        d = std::make_unique<HeadlessDriver>(loadClean(out));
+        d->settle();
+        d->proto().navigate(m.create);
+        d->settle();
+        std::string error;
+        // The first text input of the form is the row's name.
+        std::string nameField;
+        forEachNode(out, [&](const NodeSite& s) {
+            if (s.owner == "/screens/" + m.create && s.type == "input" && nameField.empty()) nameField = s.node->value("id", std::string());
+            return nameField.empty();
+        });
+        REQUIRE(d->type(nameField, "Fresh one", &error));
+        REQUIRE(d->type((*field)["id"].get<std::string>(), "Check the east side first", &error));
+        std::string save;
+        forEachNode(out, [&](const NodeSite& s) {
+            if (s.owner == "/screens/" + m.create && s.type == "button" && save.empty()) save = s.node->value("id", std::string());
+            return save.empty();
+        });
+        REQUIRE(d->click(save, &error));
+        d->settle();
+        bool saved = false;
+        for (auto& row : d->proto().state()[m.rows]) saved = saved || row.value(key, std::string()) == "Check the east side first";
+        CHECK(saved);
+    }
+    // A money field is a number input, and each row shows an amount.
+    Json costs = refined(managed()[1].doc, "add a cost field to each hive");
+    for (auto& row : costs["state"]["hives"]) CHECK(row["cost"].is_number());
+    const Json* cost = nodeWithId(costs, "cost");
+    REQUIRE(cost);
+    CHECK((*cost)["kind"] == "number");
+}
+
+TEST_CASE("offline refine: a total on a screen is a figure counting the rows, a number on a tab a badge", "[refiner][offline][rows]") {
+    for (const Managed& m : managed()) {
+        INFO(m.name);
+        // A draft's home may count them already: then it says so, and the figure is the draft's.
+        const std::string request = "show the total number of " + m.rows + " on the home screen";
+        Json first = offlineRefinement(m.doc, request, "");
+        if (first.contains("unsupported")) CHECK(first["unsupported"].get<std::string>().find("already shows count(" + m.rows + ")") != std::string::npos);
+        Json out = first.contains("unsupported") ? m.doc : refined(m.doc, request);
+        const std::string start = out["nav"]["start"].get<std::string>();
+        const Json* stat = nullptr;
+        forEachNode(out, [&](const NodeSite& s) {
+            if (s.owner == "/screens/" + start && s.type == "stat" && s.node->value("value", std::string()).find("count(" + m.rows) != std::string::npos) stat = s.node;
+            return !stat;
+        });
+        REQUIRE(stat);
+        auto d = std::make_unique<HeadlessDriver>(loadClean(out));
+        d->settle();
+        CHECK(shows(*d, std::to_string(out["state"][m.rows].size())));
+        // Asked again, it is already there.
+        Json again = offlineRefinement(out, request, "");
+        CHECK(again.contains("unsupported"));
+    }
+}
+
+TEST_CASE("offline refine: a colour for a named part of the look goes to that part, however the sentence puts it", "[refiner][offline][rows]") {
+    const Json habits = Json::parse(sampleText("habit_tracker.json"));
+    for (const char* request : {"change the background to light gray", "the background should be light gray", "make the background light gray"}) {
+        INFO(request);
+        Json out = refined(habits, request);
+        CHECK(out["theme"]["background"] == "lightgray");
+        CHECK(out["theme"].value("brand", std::string()) == habits["theme"].value("brand", std::string()));
+    }
+    Json header = refined(habits, "set the header to navy");
+    CHECK(header["theme"]["header"] == "navy");
+}
+
+TEST_CASE("offline refine: a tab is found by the rows it lists when no tab is named so", "[refiner][offline][rows]") {
+    // The habit tracker's tabs are Today, Progress and Reminders; "the habits screen" is the tab listing habits, not
+    // the screen of one habit that is in no tab.
+    const Json habits = Json::parse(sampleText("habit_tracker.json"));
+    Json out = refined(habits, "move the progress screen before the habits screen");
+    CHECK(out["nav"]["items"][0]["screen"] == "progress");
+    CHECK(out["nav"]["items"][1]["screen"] == "today");
+}
