@@ -926,3 +926,42 @@ TEST_CASE("a statement about colours is traced to the start screen, where the th
         if (r["text"] == "Use a warm orange as the main color") traced = r["ids"] == Json::array({spec["nav"]["start"]});
     CHECK(traced);
 }
+
+TEST_CASE("comments, replies and answers people write on a row are a discussion on its screen, and who writes them no list", "[drafter][compose]") {
+    struct Case {
+        const char* request;
+        const char* rows;       // the state key of what is discussed
+        const char* detail;     // its row screen
+        const char* field;      // where the entries are kept
+        const char* notEntity;  // a word of the request that names people or a verb, never a list
+    };
+    const Case cases[] = {
+        {"a recipe sharing app where cooks post recipes and others comment on them", "recipes", "recipe", "comments", "other"},
+        {"an internal ideas board: staff submit ideas, colleagues comment and upvote", "internalIdeas", "internalIdea", "comments", "colleague"},
+        {"a neighbourhood forum where residents post questions and others can reply to each question", "questions", "question", "replies", "other"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.request);
+        Json spec = draftSpec(c.request);
+        for (auto& [key, rows] : spec["state"].items()) CHECK(key.find(c.notEntity) == std::string::npos);
+        REQUIRE(spec["state"].contains(c.rows));
+        const Json first = spec["state"][c.rows][0];
+        REQUIRE(first.contains(c.field));
+        // The discussion is traced to the statement that asks for it.
+        std::string button;
+        for (auto& req : spec["meta"]["requirements"])
+            for (auto& id : req["ids"])
+                if (std::string word = id.get<std::string>(); word.rfind("comment", 0) == 0 || word.rfind("reply", 0) == 0) button = word;
+        REQUIRE_FALSE(button.empty());
+        HeadlessDriver d(load(spec));
+        d.proto().navigate(c.detail, Json{{"id", first["id"]}});
+        d.settle();
+        for (auto& entry : first[c.field]) CHECK(hasText(d, entry["text"].get<std::string>()));
+        type(d, button + "Text", "Count me in for Saturday");
+        click(d, button);
+        const Json& after = d.proto().state()[c.rows][0][c.field];
+        REQUIRE(after.size() == first[c.field].size() + 1);
+        CHECK(after.back()["text"] == "Count me in for Saturday");
+        CHECK(hasText(d, "Count me in for Saturday"));
+    }
+}

@@ -217,3 +217,33 @@ TEST_CASE("offline refine: a tab is found by the rows it lists when no tab is na
     CHECK(out["nav"]["items"][0]["screen"] == "progress");
     CHECK(out["nav"]["items"][1]["screen"] == "today");
 }
+
+TEST_CASE("offline refine: comments or replies for each row are a discussion on the row's screen that keeps what is written", "[refiner][offline][rows]") {
+    std::vector<Managed> subjects = managed();
+    subjects.push_back({"task board", Json::parse(sampleText("task_board.json")), "tasks", "task", "task", "newTask"});
+    for (const Managed& m : subjects) {
+        for (const std::string& request : {"add comments to each " + m.one, "let people reply to " + m.rows}) {
+            INFO(m.name << ": " << request);
+            Json out = refined(m.doc, request);
+            const std::string field = request.find("reply") != std::string::npos ? "replies" : "comments";
+            for (auto& row : out["state"][m.rows]) CHECK(row.contains(field));
+            const Json& row = out["state"][m.rows][0];
+            const std::string id = addedButton(m.doc, out);
+            REQUIRE_FALSE(id.empty());
+            auto d = openRow(out, m.detail, row);
+            for (auto& entry : row[field]) CHECK(shows(*d, entry["text"].get<std::string>()));
+            std::string error;
+            REQUIRE(d->type(id + "Text", "Moved to Thursday", &error));
+            REQUIRE(d->click(id, &error));
+            d->settle();
+            const Json& entries = d->proto().state()[m.rows][0][field];
+            REQUIRE(entries.size() == row[field].size() + 1);
+            CHECK(entries.back()["text"] == "Moved to Thursday");
+            CHECK(shows(*d, "Moved to Thursday"));
+            // Entries written before are older than the app's clock.
+            for (auto& entry : row[field]) CHECK(entry["at"].get<std::string>() < out["meta"].value("now", std::string("9999")));
+            Json again = offlineRefinement(out, request, "");
+            CHECK(again.contains("unsupported"));
+        }
+    }
+}

@@ -15,6 +15,8 @@
 
 #include "generator/offline/draft_patterns.h"
 #include <algorithm>
+#include <cstdio>
+#include <ctime>
 
 namespace pt::draft {
 
@@ -240,6 +242,53 @@ Json empty(const std::string& title, const std::string& text, const std::string&
 std::string rowPath(const EntityPlan& p, const std::string& alias, const std::string& field) {
     // Rows keep ascending ids, so a row's index is how many rows have a smaller id (stays right after deletes).
     return p.key + ".${count(" + p.key + ", y => y.id < " + alias + ".id)}." + field;
+}
+
+const Discussion* discussionFor(const std::string& word) {
+    static const std::map<std::string, Discussion> kinds = {
+        {"comment", {"comments", "Comments", "Comment", "Add a comment", "No comments yet"}},
+        {"reply", {"replies", "Replies", "Reply", "Write a reply", "No replies yet"}},
+        {"respond", {"replies", "Replies", "Reply", "Write a reply", "No replies yet"}},
+        {"answer", {"answers", "Answers", "Answer", "Write an answer", "No answers yet"}},
+        {"discuss", {"discussion", "Discussion", "Post", "Add to the discussion", "Nothing said yet"}},
+        {"discussion", {"discussion", "Discussion", "Post", "Add to the discussion", "Nothing said yet"}}};
+    auto it = kinds.find(singularOf(word));
+    if (it == kinds.end() && word.size() > 2 && word.compare(word.size() - 2, 2, "ed") == 0) it = kinds.find(word.substr(0, word.size() - 1));
+    return it == kinds.end() ? nullptr : &it->second;
+}
+
+Json discussionOn(const Discussion& kind, const std::string& entriesPath, const std::string& alias, const std::string& bind, const std::string& id, const std::string& me) {
+    const std::string entries = alias + "." + kind.field;
+    Json entry = Json{{"item", "${c.text}"}, {"subtitle", "${c.who} · ${relative(c.at)}"}, {"avatar", "${c.who}"}, {"chevron", false},
+                      {"repeat", Json{{"in", "${" + entries + " ?? []}"}, {"as", "c"}, {"empty", Json{{"text", kind.none}, {"muted", true}}}}}};
+    Json post = Json::array({Json{{"push", entriesPath}, {"value", Json{{"who", me}, {"text", "${trim(" + bind + ")}"}, {"at", "${now()}"}}}},
+                             Json{{"set", bind}, {"value", ""}}, Json{{"toast", kind.button == "Post" ? "Posted" : kind.button + " posted"}, {"tone", "success"}}});
+    Json box = Json{{"row", Json::array({Json{{"input", ""}, {"id", id + "Text"}, {"placeholder", kind.placeholder}, {"bind", bind}, {"grow", 1}, {"submit", post}},
+                                         Json{{"button", kind.button}, {"id", id}, {"enabled", "${trim(" + bind + ") != ''}"}, {"press", post}}})},
+                    {"gap", 8}, {"valign", "center"}};
+    return Json{{"section", Json::array({Json{{"list", Json::array({entry})}}, box})}, {"title", kind.title + " (${count(" + entries + " ?? [])})"}};
+}
+
+Json mockEntries(size_t i, const std::string& now) {
+    std::tm day{};
+    if (std::sscanf(now.c_str(), "%d-%d-%d", &day.tm_year, &day.tm_mon, &day.tm_mday) != 3) return mockEntries(i, kNow);
+    day.tm_year -= 1900, day.tm_mon -= 1, day.tm_hour = 12;
+    auto before = [&](int days) {
+        std::tm t = day;
+        t.tm_mday -= days;
+        std::mktime(&t);  // normalises the day into month and year
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday);
+        return std::string(buf);
+    };
+    static const char* const people[] = {"Jordan Reyes", "Priya Raman", "Tom Becker", "Aiko Tanaka", "Maya Lopez"};
+    static const char* const remarks[] = {"Thanks, this is really helpful.", "Same here. Any update on this?", "Could you add a bit more detail?",
+                                          "Agreed, let's go with this.", "I can take a look tomorrow."};
+    Json out = Json::array();
+    const size_t n = i % 3 == 2 ? 0 : 2 - i % 3;
+    for (size_t k = 0; k < n; ++k)
+        out.push_back(Json{{"who", people[(i + k) % 5]}, {"text", remarks[(i * 2 + k) % 5]}, {"at", before(static_cast<int>(n - k)) + "T1" + std::to_string(k) + ":30"}});
+    return out;
 }
 
 Json statTile(const std::string& label, const std::string& value, const std::string& icon, const std::string& caption) {

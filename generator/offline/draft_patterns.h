@@ -110,6 +110,24 @@ struct Draft {
     void link(const std::string& screen, const std::string& label, const std::string& icon, const std::string& text);  // nav or quick link
 };
 
+// What people write on one row, by the verb that asks for it: "comment", "reply", "answer", "discuss" (and their
+// forms: "comments", "replies"); null when the word asks for none.
+struct Discussion {
+    std::string field;        // the rows' array of entries ("replies")
+    std::string title;        // "Replies"
+    std::string button;       // "Reply"
+    std::string placeholder;  // "Write a reply"
+    std::string none;         // "No replies yet"
+};
+const Discussion* discussionFor(const std::string& word);
+// The discussion on the screen of one row (`alias`; its entries at state path `entriesPath`, "tasks.${...}.comments"):
+// the entries (who, text, when) newest last, and a box whose text (bound to `bind`) is added as `me` when the button
+// with id `id` is pressed.
+Json discussionOn(const Discussion& kind, const std::string& entriesPath, const std::string& alias, const std::string& bind, const std::string& id, const std::string& me);
+// A few believable entries for row `i` (people, short remarks that fit any subject, times in the days before `now`,
+// "YYYY-MM-DDTHH:MM"); some rows have none.
+Json mockEntries(size_t i, const std::string& now = kNow);
+
 Json completeRows(const IdeaEntity& e);  // the entity's rows with ascending ids and every field filled (invented where missing)
 Json statTile(const std::string& label, const std::string& value, const std::string& icon, const std::string& caption);  // a stat node
 Json donutByCategory(const EntityPlan& p);  // donut of the rows (or their amounts) per category choice; needs p.category

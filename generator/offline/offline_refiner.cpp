@@ -1099,6 +1099,7 @@ Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
     if (r.hasAny({"confirm", "confirmation", "confirming"}) || (r.hasAny({"ask", "sure"}) && r.hasAny({"before", "deleting", "removing"})))
         return confirmBeforeRemoving(log, r, scope);
     if (asksRowButton(r, log.doc)) return addRowButton(log, r, scope);
+    if (asksDiscussion(r, log.doc)) return addDiscussion(log, r, scope);
     int removeAt = r.find({"remove", "delete", "hide", "drop"}), addAt = r.find({"add", "insert", "include", "create", "let", "show", "allow", "give"});
     if (removeAt >= 0 && (addAt < 0 || removeAt < addAt)) return removeTarget(log, r, scope, removeAt);
     if (asksCountBadge(r)) return addCountBadge(log, r);

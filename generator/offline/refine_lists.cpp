@@ -231,7 +231,8 @@ RowDetail rowDetailOf(const Json& doc, const std::string& source) {
         auto repeat = s.node->find("repeat");
         if (repeat == s.node->end() || !repeat->is_object() || !repeat->contains("in") || !(*repeat)["in"].is_string()) return true;
         const std::string in = (*repeat)["in"].get<std::string>();
-        if (in.find("params.id") == std::string::npos || in.find("(" + source + ",") == std::string::npos) return true;
+        // "filter(tasks, x => x.id == params.id)", or the row at that index: "[tasks[params.id ?? 0]]".
+        if (in.find("params.id") == std::string::npos || (in.find("(" + source + ",") == std::string::npos && in.find(source + "[params.id") == std::string::npos)) return true;
         d.node = s.pointer;
         d.alias = repeat->value("as", std::string("item"));
         if (!s.childrenKey.empty() && (*s.node)[s.childrenKey].is_array()) d.children = s.pointer + "/" + escapePointer(s.childrenKey);

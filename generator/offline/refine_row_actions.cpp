@@ -54,6 +54,20 @@ Json rowActions(const AppList& list, const std::string& alias, const std::string
 // "add a Share button to each habit": the rows follow the button word.
 int rowsNamedAt(const Request& r, int button) { return r.find({"each", "every", "per", "all", "to", "on", "for", "beside", "next"}, button + 1); }
 
+// The first word asking for a discussion ("comments", "reply"), or -1.
+int discussionAt(const Request& r) {
+    for (size_t i = 0; i < r.words.size(); ++i)
+        if (draft::discussionFor(r.words[i])) return static_cast<int>(i);
+    return -1;
+}
+
+// The state path of the field `field` of the row named `alias` of `source` (rows keep ascending ids).
+std::string rowFieldPath(const std::string& source, const std::string& alias, const std::string& field) {
+    draft::EntityPlan plan;
+    plan.key = source;
+    return draft::rowPath(plan, alias, field);
+}
+
 // Puts a row's button before the container's own buttons, side by side with the buttons added for the row before it
 // (up to three in a row).
 void placeBeside(EditLog& log, const std::string& children, Json button) {
@@ -144,6 +158,43 @@ Outcome addRowButton(EditLog& log, const Request& r, const RequestScope& scope) 
     button_["id"] = uniqueName(draft::camelKey(label + " " + singularOf(list->source)), idSet(doc));
     placeBeside(log, children, button_);
     return {"Added a " + label + " button to " + where, ""};
+}
+
+bool asksDiscussion(const Request& r, const Json& doc) {
+    const int word = discussionAt(r);
+    return word >= 0 && r.find({"add", "let", "allow", "enable", "include", "give", "want", "need", "support", "can", "show", "put"}) >= 0 &&
+           namesEveryRow(r, word + 1, appLists(doc));
+}
+
+Outcome addDiscussion(EditLog& log, const Request& r, const RequestScope& scope) {
+    const Json doc = log.doc;
+    const int word = discussionAt(r);
+    const draft::Discussion& kind = *draft::discussionFor(r.words[static_cast<size_t>(word)]);
+    const std::vector<AppList> lists = appLists(doc);
+    const AppList* list = pickList(lists, r.slice(word + 1, static_cast<int>(r.words.size())), scope);
+    if (!list) return notFound("the rows for " + lowerAscii(kind.title));
+    list = everyRowOf(lists, list);
+    const std::string one = singularOf(lowerAscii(list->source));
+    if (!list->sample.is_object() || !list->sample.contains("id") || !list->sample["id"].is_number())
+        return cannot("keep " + lowerAscii(kind.title) + " on each " + one + ": its rows have no ids to tell them apart");
+    const RowDetail detail = rowDetailOf(doc, list->source);
+    if (detail.children.empty()) return cannot("add " + lowerAscii(kind.title) + " to each " + one + ": no screen shows one of them");
+    if (at(doc, detail.node).dump().find(detail.alias + "." + kind.field) != std::string::npos)
+        return {"", "Each " + one + " already has " + lowerAscii(kind.title) + std::string(kNeedsLlm), true};
+    // The rows start with a few entries before the app's clock, so the section reads as a discussion at once.
+    const std::string now = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("now", std::string(draft::kNow)) : draft::kNow;
+    const Json& rows = doc["state"][list->source];
+    for (size_t i = 0; i < rows.size(); ++i)
+        if (rows[i].is_object() && !rows[i].contains(kind.field))
+            log.add("/state/" + escapePointer(list->source) + "/" + std::to_string(i) + "/" + escapePointer(kind.field), draft::mockEntries(i, now));
+    std::set<std::string> ids = idSet(doc);
+    const std::string id = uniqueName(draft::camelKey(kind.button + " " + one), ids);
+    const std::string bind = uniqueName(id + "Text", keysOf(log.doc, "state"));
+    log.add("/state/" + escapePointer(bind), "");
+    const std::string me = doc.contains("state") && doc["state"].is_object() && doc["state"].contains("profile") ? "${profile.name}" : "You";
+    const Json section = draft::discussionOn(kind, rowFieldPath(list->source, detail.alias, kind.field), detail.alias, bind, id, me);
+    log.add(detail.children + "/" + std::to_string(beforeButtons(at(log.doc, detail.children))), section);
+    return {"Added " + lowerAscii(kind.title) + " to the screen of each " + one + ": what people wrote, and a box to add one", ""};
 }
 
 } // namespace pt::refine

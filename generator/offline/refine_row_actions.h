@@ -5,7 +5,8 @@
 // state array's own name ("to the habits"). The button goes where one row is shown: the drafter's detail screen of
 // those rows, else inside the repeated row when it is a container. What it does follows its verb, always to the
 // mock state or with feedback naming the row: delete removes the row, duplicate adds a copy, share / send / print say
-// it was done, any other verb flips a flag on the row that the button's label shows ("Pin" -> "Pinned").
+// it was done, any other verb flips a flag on the row that the button's label shows ("Pin" -> "Pinned"). Comments,
+// replies and answers are a discussion kept on each row: what people wrote, and a box to add to it.
 
 #pragma once
 #include "generator/offline/refine_lists.h"
@@ -17,5 +18,8 @@ namespace pt::refine {
 bool namesEveryRow(const Request& r, int from, const std::vector<AppList>& lists);
 bool asksRowButton(const Request& r, const Json& doc);   // an added button for "each/every X" (or X's rows) of a list in `doc`
 Outcome addRowButton(EditLog& log, const Request& r, const RequestScope& scope);
+// "add comments to each task", "let people reply to questions": a discussion on the screen of each row.
+bool asksDiscussion(const Request& r, const Json& doc);
+Outcome addDiscussion(EditLog& log, const Request& r, const RequestScope& scope);
 
 } // namespace pt::refine

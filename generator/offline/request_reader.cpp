@@ -59,7 +59,7 @@ const std::set<std::string>& functionWords() {
         "several one two three four five six seven eight nine ten up down out off again right now today tonight "
         "tomorrow yesterday please e g eg etc vs back below along whether forward away around ahead instead together else ever "
         "even yet once twice maybe perhaps already hundred hundreds thousand thousands dozen dozens half whose whom "
-        "side underground aside anything everything nothing something anyone everyone otherwise against beyond toward towards 's "
+        "side underground aside anything everything nothing something anyone everyone others otherwise against beyond toward towards 's "
         "myself yourself himself herself itself ourselves yourselves themselves");
     return s;
 }
@@ -94,7 +94,7 @@ const std::set<std::string>& verbs() {
         "accept decline deny meet fit explain propose tidy touch appear hit dismiss escalate triage match plow top lay "
         "drop hand pass fail approve publish unpublish archive reorder rename resize zoom borrow borrows lend lends "
         "return returns implement implements build builds design designs reschedule reschedules release releases host "
-        "hosts reserve reserves swap swaps suspend suspends delay delays postpone postpones renew renews rebook showing "
+        "hosts reserve reserves swap swaps suspend suspends delay delays postpone postpones renew renews rebook showing upvote downvote react respond "
         "displaying featuring fill fills split splits owe owes discuss discusses");
     return s;
 }
@@ -172,7 +172,8 @@ bool personRole(const std::string& singular) {
         "lawyer manager supervisor admin administrator receptionist director hire newcomer beginner learner collector "
         "gardener beekeeper farmer dispatcher surgeon vet pharmacist librarian cashier courier operator engineer "
         "developer designer analyst accountant auditor reviewer approver finance hr skipper sailor crew singer musician "
-        "dancer referee umpire judge planner organizer organiser moderator team couple household");
+        "dancer referee umpire judge planner organizer organiser moderator team couple household colleague coworker peer neighbour "
+        "neighbor classmate");
     return s.count(singular) > 0;
 }
 
@@ -320,6 +321,10 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
         const bool opensClause = i == 1 || t[i - 2].empty() || determiners().count(t[i - 2]);
         const bool subject = agentNoun(singularOf(before)) || (opensClause && !kinds.count(before));
         if (singularOf(w) == w && singularOf(before) != before && subject && objectFollows) return false;
+        // "colleagues comment and upvote", "others reply to each question": what people do to what others posted.
+        static const std::set<std::string> responses = wordSet("comment reply respond answer vote upvote downvote react discuss bid");
+        static const std::set<std::string> after = wordSet("on to and or about with them it each every");
+        if (responses.count(w) && singularOf(before) != before && subject && (next.empty() || after.count(next))) return false;
         // "a couple and their planner share one workspace": before an object, the base form after a person is the verb.
         if (singularOf(w) == w && personRole(before) && i + 1 < t.size() && (determiners().count(t[i + 1]) || countWords().count(t[i + 1]))) return false;
         // "manuscripts move through review": the base form after any plural, before where it goes, is what they do.

@@ -172,6 +172,28 @@ void readAction(Statement& s) {
         return std::none_of(withVerb.begin(), withVerb.end(), [&](const RequestEntity& e) { return std::find(e.words.begin(), e.words.end(), w) != e.words.end(); }) ||
                createVerbs.count(w);
     };
+    // "others comment on them", "colleagues comment", "Upvote": a response is done to one of the rows the app
+    // manages, or to what follows "on" or "to".
+    static const std::set<std::string> responses = {"comment", "reply", "respond", "answer", "discuss", "vote", "upvote", "downvote", "react"};
+    static const std::set<std::string> responders = {"and", "can", "to", "others", "everyone", "people", "then", "also"};
+    static const std::set<std::string> onWhat = {"on", "to", "about", "and", "or", "with"};
+    for (size_t i = 0; i < s.words.size(); ++i) {
+        const std::string& w = s.words[i];
+        const bool byWhom = i == 0 || responders.count(s.words[i - 1]) || (singularOf(s.words[i - 1]) != s.words[i - 1] && !isFunctionWord(s.words[i - 1]));
+        if (!responses.count(w) || !byWhom || (i + 1 < s.words.size() && !onWhat.count(s.words[i + 1]))) continue;
+        s.verb = w;
+        // What it is on ends where a clause says more of it ("comment on a request that touches my property line").
+        static const std::set<std::string> clauseEnds = {"that", "which", "who", "where", "so", "because", "when", "with", "and", "or", "if"};
+        std::string rest;
+        for (size_t k = i + 2; i + 1 < s.words.size() && (s.words[i + 1] == "on" || s.words[i + 1] == "to" || s.words[i + 1] == "about") && k < s.words.size() &&
+                               !clauseEnds.count(s.words[k]);
+             ++k)
+            rest += s.words[k] + " ";
+        const std::vector<RequestEntity> object = requestEntities(rest);
+        if (!object.empty()) s.object = object.front().phrase;
+        else s.onManaged = true;
+        return;
+    }
     size_t at = s.words.size();
     const std::pair<std::vector<std::string>, size_t> cues[] = {
         {{"way", "to"}, 2}, {{"able", "to"}, 2}, {{"want", "to"}, 2}, {{"button", "to"}, 2}, {{"option", "to"}, 2}, {{"tap", "to"}, 2},
@@ -762,6 +784,17 @@ std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) 
         col.insert(at, std::move(control));
     };
     std::string firstId;
+    // "others reply to each question", "colleagues comment on ideas": what they write is kept on the item.
+    if (const Discussion* kind = discussionFor(s.verb)) {
+        Json& rows = d.spec["state"][p.key];
+        for (size_t i = 0; i < rows.size(); ++i)
+            if (rows[i].is_object() && !rows[i].contains(kind->field)) rows[i][kind->field] = mockEntries(i);
+        const std::string id = ids.freshId(camelKey(kind->button + " " + p.noun));
+        d.spec["state"]["ui"][id + "Text"] = "";
+        const std::string me = d.spec["state"].contains("profile") ? "${profile.name}" : "You";
+        place(discussionOn(*kind, rowPath(p, "x", kind->field), "x", "ui." + id + "Text", id, me));
+        return id;
+    }
     if (Json states = statusButtons(p, s, ids, firstId); !states.is_null()) {
         place(std::move(states));
         return firstId;
