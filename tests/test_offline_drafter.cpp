@@ -965,3 +965,28 @@ TEST_CASE("comments, replies and answers people write on a row are a discussion 
         CHECK(hasText(d, "Count me in for Saturday"));
     }
 }
+
+TEST_CASE("what the app's users do to a row is a button on it, and the verb that undoes it is the same button pressed again", "[drafter][compose]") {
+    Json spec = draftSpec("a tool lending library where neighbours borrow tools and return them");
+    // Both statements are traced to the one button.
+    std::vector<std::string> borrow, give;
+    for (auto& req : spec["meta"]["requirements"]) {
+        const std::string text = req["text"];
+        for (auto& id : req["ids"]) (text.find("borrow") != std::string::npos ? borrow : text.find("Return") != std::string::npos ? give : borrow).push_back(id);
+    }
+    REQUIRE(std::find(borrow.begin(), borrow.end(), "borrowTool") != borrow.end());
+    REQUIRE(std::find(give.begin(), give.end(), "borrowTool") != give.end());
+    HeadlessDriver d(load(spec));
+    d.proto().navigate("tool", Json{{"id", 1}});
+    d.settle();
+    CHECK(hasText(d, "Borrow"));
+    click(d, "borrowTool");
+    CHECK(d.proto().state()["tools"][0]["borrowed"] == true);
+    CHECK(hasText(d, "Return"));
+    click(d, "borrowTool");
+    CHECK(d.proto().state()["tools"][0]["borrowed"] == false);
+    // What people wish for or read is no button ("Owners want to be notified", "crew read it").
+    Json wishes = draftSpec("a stable app where owners want to be notified about their horse, and grooms read the feeding plan on their phones");
+    CHECK(wishes.dump().find("\"wantHorse\"") == std::string::npos);
+    CHECK(wishes.dump().find("\"read") == std::string::npos);
+}

@@ -197,6 +197,35 @@ TEST_CASE("offline refine: a total on a screen is a figure counting the rows, a 
     }
 }
 
+TEST_CASE("offline refine: a total of a number field sums it, a count of rows with a value counts only those", "[refiner][offline][rows]") {
+    // "mileage" is a number each van has, so its total is a sum, labelled without the asking words.
+    const Json fleet = draftSpec("a fleet log: vans with mileage and fuel cost");
+    REQUIRE(fleet["state"]["vans"][0]["mileage"].is_number());
+    Json out = refined(fleet, "show the total mileage on the home screen");
+    const Json* stat = nullptr;
+    forEachNode(out, [&](const NodeSite& s) {
+        if (s.type == "stat" && s.node->value("stat", std::string()) == "Mileage") stat = s.node;
+        return !stat;
+    });
+    REQUIRE(stat);
+    CHECK((*stat)["value"] == "${sum(map(vans, y => y.mileage))}");
+    double total = 0;
+    for (auto& van : fleet["state"]["vans"]) total += van["mileage"].get<double>();
+    auto d = std::make_unique<HeadlessDriver>(loadClean(out));
+    d->settle();
+    CHECK(shows(*d, std::to_string(static_cast<int>(total))));
+
+    // "done tasks" are the tasks whose status is Done.
+    const Json tasks = Json::parse(sampleText("task_board.json"));
+    Json done = refined(tasks, "show the number of done tasks on the my tasks screen");
+    std::string value;
+    forEachNode(done, [&](const NodeSite& s) {
+        if (s.type == "stat" && s.owner == "/screens/mine") value = s.node->value("value", std::string());
+        return value.empty();
+    });
+    CHECK(value == "${count(tasks, y => y.status == 'Done')}");
+}
+
 TEST_CASE("offline refine: a colour for a named part of the look goes to that part, however the sentence puts it", "[refiner][offline][rows]") {
     const Json habits = Json::parse(sampleText("habit_tracker.json"));
     for (const char* request : {"change the background to light gray", "the background should be light gray", "make the background light gray"}) {

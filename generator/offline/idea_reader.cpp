@@ -878,7 +878,7 @@ std::string fieldKindFor(const std::string& label, const std::string& widget) {
     if (has("wait") || has("time left") || has("time remaining") || has("duration") || has("remaining") || has(" left") || has("hours") ||
         has("minutes") || has("overtime") || has("percent") || (low.size() > 6 && low.compare(low.size() - 6, 6, " level") == 0))
         return "number";
-    if ((has("time") && !has("times")) || has("clock-in") || has("clock-out")) return "time";
+    if ((has("time") && !has("times") && !has("ratio")) || has("clock-in") || has("clock-out")) return "time";
     // Money words that are parts of others ("rent" in "current", "fee" in "coffee") count as whole words only.
     static const std::set<std::string> moneyWords = {"deposit", "fee", "fees", "rent", "balance", "payment", "fare", "wage", "wages", "payroll", "revenue", "tip", "tips",
                                                     "estimate", "quote", "payout", "refund", "bill"};
@@ -888,7 +888,7 @@ std::string fieldKindFor(const std::string& label, const std::string& widget) {
     // Readings taken with an instrument are numbers ("temperature", "salinity", "pH").
     static const char* const readings[] = {"temperature", "humidity", "moisture", "salinity", "oxygen", "gravity", "chlorine", "alkalinity",
                                            "pressure", "weight", "speed", "distance", "voltage", "reading", "yield", "brix", "consumption", "usage", "depth",
-                                           "volume"};
+                                           "volume", "mileage", "odometer", "altitude", "elevation", "ratio"};
     if (low == "ph" || std::any_of(std::begin(readings), std::end(readings), [&](const char* w) { return has(w); })) return "number";
     if (has("number of") || has("count") || std::count(lowWords.begin(), lowWords.end(), "age") || has("passengers") || has("guests") || has("quantity") || has("legs")) return "number";
     if (has("bio") || has("description") || has("comment") || has("note") || has("message") || has("about")) return "longtext";

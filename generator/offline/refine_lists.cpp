@@ -649,7 +649,8 @@ CountPlace countPlace(const Json& doc, const Request& r, const std::vector<AppLi
     c.place = on >= 0 ? r.slice(on + 1, static_cast<int>(r.words.size())) : std::vector<std::string>();
     c.screen = on >= 0 ? findScreen(doc, c.place) : "";
     const int of = r.find({"of"});
-    c.counted = of >= 0 && of < on ? r.slice(of + 1, on) : of >= 0 ? r.slice(of + 1, static_cast<int>(r.words.size())) : c.place;
+    // "the number of X on ...", "the total X on ...", "... with the number of X".
+    c.counted = of >= 0 && of < on ? r.slice(of + 1, on) : of >= 0 ? r.slice(of + 1, static_cast<int>(r.words.size())) : on > 0 ? r.slice(0, on) : c.place;
     if (!c.screen.empty()) return c;
     const std::string tabs = doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") ? doc["nav"]["items"].dump() : "";
     int best = 0;
@@ -682,6 +683,41 @@ std::string countOf(const Json& doc, const std::vector<AppList>& lists, const st
                 return "count(" + k + ")";
             }
         }
+    return "";
+}
+
+// The figure the words ask of the rows when it is more than their count: the total of a number field they name
+// ("the total honey frames": sum of honeyFrame) or the count of those with a value they name ("done tasks": status
+// 'Done'). "" when they ask for neither; `label` gets what the figure is called.
+std::string measureOf(const Json& doc, const std::vector<AppList>& lists, const std::vector<std::string>& counted, std::string* source, std::string* label) {
+    // What the figure is of: the words without the asking ("show the total fuel cost" -> "Fuel cost").
+    static const std::set<std::string> asking = {"show", "display", "add", "put", "include", "give", "see", "total", "number", "count", "sum", "all", "how", "many", "much"};
+    std::vector<std::string> named;
+    std::set<std::string> words;
+    for (auto& w : counted)
+        if (!isFiller(w) && !asking.count(w)) named.push_back(w), words.insert(singularOf(lowerAscii(w)));
+    for (const AppList& list : lists) {
+        if (!list.sample.is_object() || list.rows.find("slice(") != std::string::npos) continue;
+        *source = list.source;
+        *label = labelFromWords(named);
+        for (auto& [key, v] : list.sample.items()) {
+            const std::set<std::string> stems = wordStems(key);
+            const bool named = key != "id" && !stems.empty() && std::all_of(stems.begin(), stems.end(), [&](const std::string& w) { return words.count(w) > 0; });
+            if (!named || !v.is_number()) continue;
+            const std::string sum = "sum(map(" + list.source + ", y => y." + key + "))";
+            return draft::fieldKindFor(key, "") == "money" ? "currency(" + sum + ")" : sum;
+        }
+        // "done tasks", "high priority tasks": the rows of this list with a value of one of their fields.
+        if (!std::any_of(words.begin(), words.end(), [&](const std::string& w) { return list.sourceWords.count(w) > 0; })) continue;
+        for (auto& [key, v] : list.sample.items()) {
+            if (!v.is_string() || key == "id") continue;
+            const std::vector<Json> values = distinctValues(doc, list, key);
+            if (values.size() < 2 || values.size() > 6) continue;
+            for (const Json& value : values)
+                if (value.is_string() && words.count(singularOf(lowerAscii(value.get<std::string>()))))
+                    return "count(" + list.source + ", y => y." + key + " == " + draft::exprString(value.get<std::string>()) + ")";
+        }
+    }
     return "";
 }
 
@@ -735,8 +771,9 @@ Outcome addCountStat(EditLog& log, const Request& r) {
     const std::vector<AppList> lists = appLists(doc);
     const CountPlace where = countPlace(doc, r, lists);
     if (where.screen.empty()) return notFound("a screen '" + joinWords(where.place) + "' or a list of " + joinWords(where.counted) + " to count");
-    std::string source;
-    const std::string count = countOf(doc, lists, where.screen, where.counted, &source);
+    std::string source, label;
+    std::string count = measureOf(doc, lists, where.counted, &source, &label);
+    if (count.empty()) count = countOf(doc, lists, where.screen, where.counted, &source), label = draft::capitalized(lowerAscii(source));
     if (count.empty()) return notFound("a list of " + joinWords(where.counted) + " to count");
     const std::string value = "${" + count + "}", owner = "/screens/" + escapePointer(where.screen), title = screenTitle(doc, owner);
     bool shown = false;
@@ -745,7 +782,7 @@ Outcome addCountStat(EditLog& log, const Request& r) {
         return !shown;
     });
     if (shown) return {"", title + " already shows " + count + std::string(kNeedsLlm), true};
-    const Json tile = draft::statTile(draft::capitalized(lowerAscii(source)), value, "bar-chart", "in total");
+    const Json tile = draft::statTile(label, value, "bar-chart", "in total");
     // Beside the screen's other figures when it has a grid of them, else first on the screen.
     std::string grid;
     forEachNode(doc, [&](const NodeSite& s) {
@@ -755,7 +792,7 @@ Outcome addCountStat(EditLog& log, const Request& r) {
     if (!grid.empty()) {
         log.add(grid + "/grid/-", tile);
         if (at(log.doc, grid).value("cols", 0) < 4 && at(log.doc, grid + "/grid").size() <= 4) log.set(grid + "/cols", static_cast<int>(at(log.doc, grid + "/grid").size()));
-        return {"Added a " + draft::capitalized(lowerAscii(source)) + " figure (" + count + ") beside the others on " + title, ""};
+        return {"Added a " + label + " figure (" + count + ") beside the others on " + title, ""};
     }
     std::string body = owner + "/body";
     if (has(doc, body) && at(doc, body).is_object()) {
@@ -766,7 +803,7 @@ Outcome addCountStat(EditLog& log, const Request& r) {
     }
     if (!has(doc, body) || !at(doc, body).is_array()) return cannot("add a figure to " + title + " (its body is not a list of widgets)");
     log.add(body + "/0", tile);
-    return {"Added a " + draft::capitalized(lowerAscii(source)) + " figure (" + count + ") at the top of " + title, ""};
+    return {"Added a " + label + " figure (" + count + ") at the top of " + title, ""};
 }
 
 } // namespace pt::refine

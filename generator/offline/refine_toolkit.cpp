@@ -381,8 +381,8 @@ std::string findScreen(const Json& doc, const std::vector<std::string>& phrase, 
             for (auto& s : wordStems(navLabels[id])) names.insert(s);
         std::set<std::string> shown;   // words the screen's nodes show
         forEachObject(screen, "", [&](const Json& o, const std::string&) {
-            for (auto& [k, v] : o.items())
-                if (v.is_string()) for (auto& s : wordStems(literalText(v.get<std::string>()))) shown.insert(s);
+            for (auto& [k, v] : o.items())   // an icon's name is not shown ("calendar" on a date row)
+                if (v.is_string() && k != "icon") for (auto& s : wordStems(literalText(v.get<std::string>()))) shown.insert(s);
         });
         // A word the screen is named by counts twice as much as one of its synonyms ("conversations" is History's title
         // before it is a synonym of Chat), and a word it only shows counts least.

@@ -242,12 +242,29 @@ void readAction(Statement& s) {
     static const std::set<std::string> objectStarts = {"a", "an", "the", "my", "our", "your", "their", "each", "every", "this", "these", "those", "all"};
     const bool opensWithVerb = !s.words.empty() && (knownVerb(s.words[0]) || (s.words.size() > 1 && objectStarts.count(s.words[1])));
     if (at == s.words.size() && opensWithVerb && verbAt(0) && s.words[0].size() > 2 && s.words[0].back() != 's') at = 0;
+    // "Neighbours borrow tools", "members can renew a loan": the people who use the app, then what they do.
+    if (at == s.words.size() && s.words.size() > 2) {
+        static const std::set<std::string> modals = {"can", "could", "should", "will", "must", "may"};
+        const size_t v = modals.count(s.words[1]) ? 2 : 1;
+        // Not what they wish, read or plan, nor what a screen or flow of its own already does (booking, adding, moving
+        // through stages): those are no button on a row.
+        static const std::set<std::string> noButton = {"want", "need", "like", "love", "know", "read", "see", "view", "get", "have", "use", "go",
+                                                      "come", "move", "book", "reserve", "schedule", "add", "create", "log", "record", "submit",
+                                                      "post", "write", "enter", "register", "upload", "save", "browse", "find", "search", "track",
+                                                      "manage", "keep", "check", "sign", "pay", "order", "buy"};
+        const std::vector<std::string> actors = requestActors(s.text);
+        if (v < s.words.size() && std::find(actors.begin(), actors.end(), s.words[0]) != actors.end() && knownVerb(s.words[v]) && singularOf(s.words[v]) == s.words[v] &&
+            !noButton.count(s.words[v]) && verbAt(v))
+            at = v;
+    }
     if (at == s.words.size()) return;
     s.verb = s.words[at];
     std::string rest;
     for (size_t k = at + 1; k < s.words.size() && k < at + 8; ++k) rest += s.words[k] + " ";
     std::vector<RequestEntity> objects = requestEntities(rest);
     if (!objects.empty()) s.object = objects.front().phrase;
+    // "Return them", "approve it": done to one of what the app manages.
+    else if (at + 1 < s.words.size() && pronouns.count(s.words[at + 1])) s.onManaged = true;
     if (!buttonObject.empty()) s.object = buttonObject;
     readOutcome(s, at);
     // "assign a ticket to themselves", "claim a shift for myself": done for whoever presses it.
@@ -803,6 +820,20 @@ std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) 
         place(std::move(mine));
         return firstId;
     }
+    // "borrow tools ... return them": the undoing verb is the same button pressed again, now saying so ("Return").
+    static const std::map<std::string, std::set<std::string>> undoes = {
+        {"return", {"borrow", "lend", "rent", "loan", "hire", "check"}}, {"unpublish", {"publish"}}, {"unarchive", {"archive"}},
+        {"reopen", {"close", "resolve", "complete", "finish"}}, {"unassign", {"assign"}}, {"unpin", {"pin"}}, {"unfollow", {"follow"}}};
+    if (auto undone = undoes.find(s.verb); undone != undoes.end())
+        for (Json& control : col) {
+            const std::string id = control.is_object() ? control.value("id", std::string()) : "";
+            const auto by = std::find_if(undone->second.begin(), undone->second.end(), [&](const std::string& v) { return id == camelKey(v + " " + p.noun); });
+            if (by == undone->second.end() || !control.contains("button")) continue;
+            const std::string flag = camelKey(pastOf(*by));
+            control["button"] = "${x." + flag + " ? " + exprString(capitalized(s.verb)) + " : " + exprString(capitalized(*by)) + "}";
+            control["press"][0]["toast"] = "${x." + p.title->name + "}: ${x." + flag + " ? " + exprString(pastOf(s.verb)) + " : " + exprString(pastOf(*by)) + "}";
+            return id;
+        }
     // The button keeps its object unless that is the item itself: "a send-hint button" on a room says "Send hint",
     // "download a certificate" on a drive "Download certificate"; "mark a problem resolved" on a problem "Mark resolved".
     const bool ownObject = s.outcome.empty() && objectFollowsVerb(s);
