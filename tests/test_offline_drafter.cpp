@@ -990,3 +990,24 @@ TEST_CASE("what the app's users do to a row is a button on it, and the verb that
     CHECK(wishes.dump().find("\"wantHorse\"") == std::string::npos);
     CHECK(wishes.dump().find("\"read") == std::string::npos);
 }
+
+TEST_CASE("a group named before its app is the business, a list word is no person, and a count keeps what it counts", "[drafter][read]") {
+    // "Book club app": members and books, no list of book clubs and no booking flow; each chapter is discussed.
+    Json club = draftSpec("Book club app: members suggest books, vote on the next read, and discuss each chapter.");
+    CHECK_FALSE(club["state"].contains("bookClubs"));
+    CHECK_FALSE(club["screens"].contains("booked"));
+    REQUIRE(club["state"].contains("chapters"));
+    CHECK(club["state"]["chapters"][0].contains("discussion"));
+    CHECK_FALSE(club["state"]["chapters"][0].contains("discuss"));
+    // "Newcomers join a waitlist": the waitlist is what they join, not someone acting.
+    const std::vector<std::string> actors = draft::requestActors("Newcomers join a waitlist, and the coordinator offers freed-up plots to people in order.");
+    CHECK(std::find(actors.begin(), actors.end(), "waitlists") == actors.end());
+    CHECK(std::find(actors.begin(), actors.end(), "coordinators") != actors.end());
+    // "the number of volunteers needed" is a number labelled in full.
+    Json roster = draftSpec("Volunteer roster for a food bank: shifts with date, time and the number of volunteers needed; volunteers sign up for a shift.");
+    REQUIRE(roster["state"].contains("shifts"));
+    CHECK(roster["state"]["shifts"][0]["numberOfVolunteersNeeded"].is_number());
+    // "parents offer seats": offering is what they do, not a thing called "offer seats".
+    Json carpool = draftSpec("Carpool signup for a school: parents offer seats for the morning run, other parents request a seat.");
+    CHECK_FALSE(carpool["state"].contains("offerSeats"));
+}

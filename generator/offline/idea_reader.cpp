@@ -905,7 +905,12 @@ std::vector<std::string> featuresNamed(std::string_view text) {
     const std::vector<std::string> toks = tokenize(text);
     static const std::set<std::string> before = {"a", "an", "the", "my", "our", "your", "their", "his", "her", "each", "every", "this", "that", "one", "new", "favorite", "favourite"};
     bool bookVerb = false;
-    for (size_t i = 0; i < toks.size() && !bookVerb; ++i) bookVerb = toks[i] == "book" && (i == 0 || !before.count(toks[i - 1]));
+    // "a book club", "book reviews": a thing books have or are part of.
+    static const std::set<std::string> compounds = {"club", "clubs", "list", "lists", "review", "reviews", "fair", "shop", "store", "swap", "drive",
+                                                    "sale", "sales", "lover", "lovers", "cover", "covers", "shelf", "shelves", "log", "tracker",
+                                                    "collection", "recommendation", "recommendations", "title", "titles", "series"};
+    for (size_t i = 0; i < toks.size() && !bookVerb; ++i)
+        bookVerb = toks[i] == "book" && (i == 0 || !before.count(toks[i - 1])) && !(i + 1 < toks.size() && compounds.count(toks[i + 1]));
     std::vector<std::string> out;
     for (auto& f : kFeatures)
         for (auto& w : splitOn(f.words, ' '))

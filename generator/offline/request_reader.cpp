@@ -95,6 +95,7 @@ const std::set<std::string>& verbs() {
         "drop hand pass fail approve publish unpublish archive reorder rename resize zoom borrow borrows lend lends "
         "return returns implement implements build builds design designs reschedule reschedules release releases host "
         "hosts reserve reserves swap swaps suspend suspends delay delays postpone postpones renew renews rebook showing upvote downvote react respond "
+        "offer offers "
         "displaying featuring fill fills split splits owe owes discuss discusses");
     return s;
 }
@@ -181,6 +182,8 @@ bool personRole(const std::string& singular) {
 // sentence also makes it one (it does something, "for X to ...", "as a X").
 bool agentNoun(const std::string& singular) {
     if (personRole(singular)) return true;
+    // "waitlist", "checklist", "playlist" are lists, not people.
+    if (singular.size() >= 4 && singular.compare(singular.size() - 4, 4, "list") == 0) return false;
     for (const char* tail : {"er", "or", "ist", "ee", "ian"})
         if (singular.size() > std::char_traits<char>::length(tail) + 3 &&
             singular.compare(singular.size() - std::char_traits<char>::length(tail), std::string::npos, tail) == 0)
@@ -290,8 +293,10 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
         const std::string next = i + 1 < t.size() ? t[i + 1] : "";
         // "Races by class", "Tickets:": a plural opening a clause before a preposition or a stop is a heading noun.
         // "Release dashboard", "Order tracker": before an app word it names what the app is about.
+        // "Book club app", "Repair shop tracker": a title naming its app after two nouns.
+        const bool titled = i + 2 < t.size() && !next.empty() && !functionWords().count(next) && containerNouns().count(singularOf(t[i + 2]));
         if (i == 0 || t[i - 1].empty())
-            return (plural && (next.empty() || (functionWords().count(next) && !determiners().count(next)))) || containerNouns().count(singularOf(next));
+            return (plural && (next.empty() || (functionWords().count(next) && !determiners().count(next)))) || containerNouns().count(singularOf(next)) || titled;
         // "for race officers", "a list of orders", "list records": after a preposition or a verb it is the object.
         const bool ownedBefore = i >= 2 && determiners().count(t[i - 2]);  // "the host shows": a noun, not "list records"
         if (t[i - 1] == "for" || t[i - 1] == "of" || (plural && knownVerb(t[i - 1]) && !ownedBefore)) return true;
@@ -449,6 +454,9 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
             owner.insert(owner.end(), part.begin(), of);
             part = std::move(owner);
         }
+        // "and discuss each chapter": what people do to it, not what it holds.
+        static const std::set<std::string> doneOnly = wordSet("discuss respond upvote downvote react");
+        if (part.size() == 1 && doneOnly.count(part[0])) part.clear();
         // "an order button", "mint green header": how the page looks, not what a row holds.
         if (!part.empty() && looksOnly(part.back())) part.clear();
         // "bikes available", "free docks", "spots left": how many of a thing are in a state is a count, kept plural.
@@ -467,7 +475,8 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
             part[part.size() - 2] = singularOf(part[part.size() - 2]);
         if (!part.empty() && part.size() <= 4) {
             std::string label;
-            for (size_t k = part.size() > 3 ? part.size() - 3 : 0; k < part.size(); ++k) label += (label.empty() ? "" : " ") + part[k];
+            // At most three words, but "Number of volunteers needed" says what it counts only whole.
+            for (size_t k = part.size() > 3 && !countOf ? part.size() - 3 : 0; k < part.size(); ++k) label += (label.empty() ? "" : " ") + part[k];
             const std::string key = camelKey(label);
             const bool dup = std::any_of(out.begin(), out.end(), [&](const IdeaField& f) { return f.name == key; });
             // "with priority", "severity": a scale every tracker writes the same way, not free text ("Priority A").
@@ -1157,8 +1166,13 @@ RequestNouns readNouns(std::string_view request) {
         // "Client app for a tattoo studio", "an app for a small court clerk's office": the business the app serves,
         // its owner included, is not a list it keeps.
         static const std::set<std::string> serves = wordSet("a an our my");
+        // "Book club app", "a bakery app": a place or group named before its app is the business too.
+        static const std::set<std::string> organisations = wordSet(
+            "club society association group community school church studio cafe shop store company office clinic library gym salon bakery "
+            "restaurant bar brewery museum theatre theater hotel hospital charity league choir band orchestra");
+        const bool ownApp = p.begin <= 1 && p.named && organisations.count(p.head) && (t[p.end - 1] == "app" || t[p.end - 1] == "application" || t[p.end - 1] == "portal");
         const bool served = !p.plural && ((appEnd > 0 && p.begin == appEnd + 2 && t[appEnd] == "for" && serves.count(t[appEnd + 1])) ||
-                                          (servedEnd > 0 && p.begin == servedEnd + 1 && t[servedEnd] == kOwns));
+                                          (servedEnd > 0 && p.begin == servedEnd + 1 && t[servedEnd] == kOwns) || ownApp);
         if (served) servedEnd = p.end;
         if (actorAt(cased, t, p)) {
             static const std::set<std::string> collective = wordSet("finance hr staff team crew family people");

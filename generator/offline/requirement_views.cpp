@@ -176,7 +176,7 @@ void readAction(Statement& s) {
     // manages, or to what follows "on" or "to".
     static const std::set<std::string> responses = {"comment", "reply", "respond", "answer", "discuss", "vote", "upvote", "downvote", "react"};
     static const std::set<std::string> responders = {"and", "can", "to", "others", "everyone", "people", "then", "also"};
-    static const std::set<std::string> onWhat = {"on", "to", "about", "and", "or", "with"};
+    static const std::set<std::string> onWhat = {"on", "to", "about", "and", "or", "with", "each", "every", "the", "a", "an", "their", "its"};
     for (size_t i = 0; i < s.words.size(); ++i) {
         const std::string& w = s.words[i];
         const bool byWhom = i == 0 || responders.count(s.words[i - 1]) || (singularOf(s.words[i - 1]) != s.words[i - 1] && !isFunctionWord(s.words[i - 1]));
@@ -184,11 +184,11 @@ void readAction(Statement& s) {
         s.verb = w;
         // What it is on ends where a clause says more of it ("comment on a request that touches my property line").
         static const std::set<std::string> clauseEnds = {"that", "which", "who", "where", "so", "because", "when", "with", "and", "or", "if"};
+        // "comment on a post", "discuss each chapter": what follows, after "on", "to" or "about" when one comes first.
+        const bool joined = i + 1 < s.words.size() && (s.words[i + 1] == "and" || s.words[i + 1] == "or" || s.words[i + 1] == "with");
+        const size_t from = i + 1 < s.words.size() && (s.words[i + 1] == "on" || s.words[i + 1] == "to" || s.words[i + 1] == "about") ? i + 2 : i + 1;
         std::string rest;
-        for (size_t k = i + 2; i + 1 < s.words.size() && (s.words[i + 1] == "on" || s.words[i + 1] == "to" || s.words[i + 1] == "about") && k < s.words.size() &&
-                               !clauseEnds.count(s.words[k]);
-             ++k)
-            rest += s.words[k] + " ";
+        for (size_t k = from; !joined && k < s.words.size() && !clauseEnds.count(s.words[k]); ++k) rest += s.words[k] + " ";
         const std::vector<RequestEntity> object = requestEntities(rest);
         if (!object.empty()) s.object = object.front().phrase;
         else s.onManaged = true;
@@ -261,7 +261,10 @@ void readAction(Statement& s) {
     s.verb = s.words[at];
     std::string rest;
     for (size_t k = at + 1; k < s.words.size() && k < at + 8; ++k) rest += s.words[k] + " ";
+    // The object is the first thing after the verb ("join a waitlist, and the coordinator offers freed-up plots").
     std::vector<RequestEntity> objects = requestEntities(rest);
+    const auto firstIn = [&](const RequestEntity& e) { return (" " + rest).find(" " + e.words.front()); };
+    std::stable_sort(objects.begin(), objects.end(), [&](const RequestEntity& a, const RequestEntity& b) { return firstIn(a) < firstIn(b); });
     if (!objects.empty()) s.object = objects.front().phrase;
     // "Return them", "approve it": done to one of what the app manages.
     else if (at + 1 < s.words.size() && pronouns.count(s.words[at + 1])) s.onManaged = true;
