@@ -276,3 +276,27 @@ TEST_CASE("offline refine: comments or replies for each row are a discussion on 
         }
     }
 }
+
+TEST_CASE("offline refine: filter chips for values no field has give the rows that field, and the chips filter by it", "[refiner][offline][rows]") {
+    const Json habits = Json::parse(sampleText("habit_tracker.json"));
+    std::string summary;
+    Json out = refined(habits, "add filter chips for active and archived habits", &summary);
+    INFO(summary);
+    CHECK(summary.find("Active, Archived") != std::string::npos);
+    int archived = 0;
+    for (auto& h : out["state"]["habits"]) {
+        REQUIRE(h.contains("status"));
+        archived += h["status"] == "Archived" ? 1 : 0;
+    }
+    REQUIRE(archived > 0);
+    REQUIRE(archived < static_cast<int>(out["state"]["habits"].size()));
+    auto d = std::make_unique<HeadlessDriver>(loadClean(out));
+    d->settle();
+    std::string error;
+    REQUIRE(d->click("Archived", &error));
+    d->settle();
+    for (auto& h : out["state"]["habits"]) CHECK(shows(*d, h["name"].get<std::string>()) == (h["status"] == "Archived"));
+    // Named values the rows already have are filtered by, not added again.
+    Json tasks = refined(Json::parse(sampleText("task_board.json")), "add filter chips for high and low priority tasks");
+    CHECK_FALSE(tasks["state"]["tasks"][0].contains("status2"));
+}

@@ -458,6 +458,33 @@ Outcome addListSearch(EditLog& log, const Request& r, const RequestScope& scope)
 // [SECTION] Filter chips
 //-----------------------------------------------------------------------------
 
+namespace {
+
+// The values a filter request names for the rows: "chips for active and archived habits" -> active, archived; "filter
+// tasks into open and closed" -> open, closed. Empty unless two or more, each of one or two words.
+std::vector<std::string> namedValues(const Request& r, const AppList& list) {
+    const int from = r.find({"for", "into", "between", "show"});
+    if (from < 0) return {};
+    std::vector<std::string> values;
+    std::string current;
+    for (int i = from + 1; i < static_cast<int>(r.words.size()); ++i) {
+        const std::string& w = r.words[static_cast<size_t>(i)];
+        if (list.sourceWords.count(singularOf(w)) || w == "ones" || w == "items" || w == "rows") break;
+        if (w == "and" || w == "or" || w == ",") {
+            if (!current.empty()) values.push_back(current);
+            current.clear();
+            continue;
+        }
+        if (isFiller(w)) continue;
+        if (std::count(current.begin(), current.end(), ' ') >= 1) return {};
+        current += (current.empty() ? "" : " ") + w;
+    }
+    if (!current.empty()) values.push_back(current);
+    return values.size() >= 2 && values.size() <= 5 ? values : std::vector<std::string>();
+}
+
+} // namespace
+
 Outcome addListFilter(EditLog& log, const Request& r, const RequestScope& scope) {
     const Json doc = log.doc;
     std::vector<AppList> lists = appLists(doc);
@@ -468,7 +495,7 @@ Outcome addListFilter(EditLog& log, const Request& r, const RequestScope& scope)
     const size_t rowCount = doc["state"][list->source].size();
     // A field with a few repeating values: the one the request names ("by status"), else the first such.
     auto choices = [&](const RowField& f) {
-        std::vector<Json> values = distinctValues(doc, *list, f.key);
+        std::vector<Json> values = distinctValues(log.doc, *list, f.key);
         bool fits = (f.kind == "text" || f.kind == "bool") && values.size() >= 2 && values.size() <= 6 && values.size() < rowCount;
         for (auto& v : values)
             if (v.is_string() && (v.get<std::string>().empty() || v.get<std::string>().size() > 24)) fits = false;
@@ -482,6 +509,20 @@ Outcome addListFilter(EditLog& log, const Request& r, const RequestScope& scope)
         for (auto& f : fields)
             for (auto& v : choices(f))
                 if (!field && v.is_string() && r.has(lowerAscii(v.get<std::string>()))) field = &f;
+    // "filter chips for active and archived habits": values no field has yet become one, spread over the rows.
+    RowField added;
+    std::string addedValues;
+    if (const std::vector<std::string> named = by < 0 && !field ? namedValues(r, *list) : std::vector<std::string>(); named.size() >= 2) {
+        std::set<std::string> keys;
+        for (auto& [k, v] : list->sample.items()) keys.insert(k);
+        added = RowField{uniqueName("status", keys), "text"};
+        const Json& rows = doc["state"][list->source];
+        for (size_t i = 0; i < rows.size(); ++i)
+            if (rows[i].is_object())
+                log.add("/state/" + escapePointer(list->source) + "/" + std::to_string(i) + "/" + added.key, capitalized(named[(i + i / named.size()) % named.size()]));
+        for (auto& v : named) addedValues += (addedValues.empty() ? "" : ", ") + capitalized(v);
+        field = &added;
+    }
     if (!field)
         for (auto& f : fields)
             if (!choices(f).empty()) { field = &f; break; }
@@ -504,7 +545,8 @@ Outcome addListFilter(EditLog& log, const Request& r, const RequestScope& scope)
     Json node = Json{{"chips", options}, {"id", uniqueName(camelKey(spokenKey(list->source) + " by " + field->key), idSet(doc))}, {"bind", key}};
     setRows(log, *list, rows);
     addControl(log, *list, node, key, "All");
-    return {"Added filter chips by " + spokenKey(field->key) + " above the " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner), ""};
+    const std::string gave = added.key.empty() ? "" : "Gave the " + spokenKey(list->source) + " a " + spokenKey(added.key) + " (" + addedValues + ") and added";
+    return {(gave.empty() ? "Added" : gave) + " filter chips by " + spokenKey(field->key) + " above the " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner), ""};
 }
 
 //-----------------------------------------------------------------------------
