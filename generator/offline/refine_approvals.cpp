@@ -29,7 +29,7 @@ Outcome addApprovalButtons(EditLog& log, const Request& r, const RequestScope& s
     const Json& rows = doc["state"][source];
     for (size_t i = 0; i < rows.size(); ++i)
         if (rows[i].is_object() && !rows[i].contains("status")) log.add("/state/" + escapePointer(source) + "/" + std::to_string(i) + "/status", "Pending");
-    const std::string path = source + ".${count(" + source + ", y => y.id < " + alias + ".id)}.status";
+    const std::string path = rowFieldPath(source, alias, "status");
     std::string titleField;
     for (auto& [k, v] : list->sample.items())
         if (titleField.empty() && v.is_string() && k != "status" && k != "id") titleField = k;

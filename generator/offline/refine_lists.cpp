@@ -257,6 +257,12 @@ std::string createScreenOf(const Json& doc, const std::string& source) {
     return "";
 }
 
+std::string rowFieldPath(const std::string& source, const std::string& alias, const std::string& field) {
+    draft::EntityPlan plan;
+    plan.key = source;
+    return draft::rowPath(plan, alias, field);
+}
+
 size_t beforeButtons(const Json& children) {
     for (size_t i = 0; i < children.size(); ++i)
         if (children[i].is_object() && children[i].contains("button")) return i;

@@ -50,7 +50,10 @@ RowDetail rowDetailOf(const Json& doc, const std::string& source);
 // The screen whose form saves a new row into `source` (a push of an object read from a draft: "${habitDraft.name}"),
 // or "" when none does.
 std::string createScreenOf(const Json& doc, const std::string& source);
-size_t beforeButtons(const Json& children);   // where new content goes among a container's children: before its first button
+size_t beforeButtons(const Json& children);
+// The state path of `field` on the row named `alias` of the state array `source` ("tasks.${count(...)}.status"), as
+// the drafter writes it (draft::rowPath: rows keep ascending ids).
+std::string rowFieldPath(const std::string& source, const std::string& alias, const std::string& field);   // where new content goes among a container's children: before its first button
 
 //-----------------------------------------------------------------------------
 // [SECTION] Requests

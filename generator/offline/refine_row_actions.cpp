@@ -61,13 +61,6 @@ int discussionAt(const Request& r) {
     return -1;
 }
 
-// The state path of the field `field` of the row named `alias` of `source` (rows keep ascending ids).
-std::string rowFieldPath(const std::string& source, const std::string& alias, const std::string& field) {
-    draft::EntityPlan plan;
-    plan.key = source;
-    return draft::rowPath(plan, alias, field);
-}
-
 // Puts a row's button before the container's own buttons, side by side with the buttons added for the row before it
 // (up to three in a row).
 void placeBeside(EditLog& log, const std::string& children, Json button) {
