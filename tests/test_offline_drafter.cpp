@@ -991,6 +991,66 @@ TEST_CASE("what the app's users do to a row is a button on it, and the verb that
     CHECK(wishes.dump().find("\"read") == std::string::npos);
 }
 
+TEST_CASE("every verb a sentence lists for a row is on the row's screen, each doing its own thing", "[drafter][compose]") {
+    Json desk = draftSpec("Please implement an internal IT helpdesk. Employees submit tickets with a subject, description and priority; technicians "
+                          "see a queue sorted by priority, assign tickets to themselves, add comments and close tickets.");
+    // The comments are kept on each ticket, not a list of their own; the helpdesk and its queue are no things either.
+    for (const char* never : {"comments", "queues", "internals", "helpdesks"}) CHECK_FALSE(desk["state"].contains(never));
+    REQUIRE(desk["state"].contains("tickets"));
+    std::vector<std::string> traced;
+    for (auto& req : desk["meta"]["requirements"])
+        if (req["text"].get<std::string>().find("close tickets") != std::string::npos)
+            for (auto& id : req["ids"]) traced.push_back(id);
+    for (const char* id : {"assignToMe", "commentTicket", "closeTicket"}) CHECK(std::find(traced.begin(), traced.end(), id) != traced.end());
+    HeadlessDriver d(load(desk));
+    d.proto().navigate("ticket", Json{{"id", 1}});
+    d.settle();
+    // Closing puts the ticket in its status's own closed state (no second flag beside the status), once.
+    click(d, "closeTicket");
+    const Json& ticket = d.proto().state()["tickets"][0];
+    CHECK(ticket["status"] == "Resolved");
+    CHECK_FALSE(ticket.contains("closed"));
+    type(d, "commentTicketText", "Replaced the toner, try again");
+    click(d, "commentTicket");
+    CHECK(d.proto().state()["tickets"][0]["comments"].back()["text"] == "Replaced the toner, try again");
+
+    // "rate recipes from 1 to 5 stars and save favorites": stars that keep the rating and a flag, no Favorites list.
+    Json recipes = draftSpec("Please implement a recipe sharing website. Users can post recipes with ingredients, steps and cooking time, "
+                             "search recipes by name, rate recipes from 1 to 5 stars and save favorites.");
+    CHECK_FALSE(recipes["state"].contains("favorites"));
+    HeadlessDriver r(load(recipes));
+    r.proto().navigate("recipe", Json{{"id", 1}});
+    r.settle();
+    click(r, "2 stars");
+    CHECK(r.proto().state()["recipes"][0]["rating"] == 2);
+    click(r, "favoriteRecipe");
+    CHECK(r.proto().state()["recipes"][0]["favorited"] == true);
+    CHECK(hasText(r, "Favorited"));
+    // A sentence's list of values opens with no verb, and "win rate" is no button.
+    Json stats = draftSpec("An esports team app. Per-player K/D, win rate and champion pool, plus charts over the last 20 matches.");
+    CHECK(stats.dump().find("\"winMatch\"") == std::string::npos);
+}
+
+TEST_CASE("the work an app does and the places a booking takes are no lists, and a count left in each row is a number", "[drafter][reader]") {
+    // "a parking lot management system", "a fleet maintenance tracker": the cars and trucks are what is managed.
+    Json parking = draftSpec("Please implement a parking lot management system. Attendants record cars entering with plate number and time, "
+                             "mark them as exited, and see the number of free spaces.");
+    CHECK_FALSE(parking["state"].contains("managements"));
+    CHECK(parking["state"].contains("cars"));
+    Json fleet = draftSpec("A fleet maintenance tracker for a delivery company. Each truck has a plate, model and odometer reading.");
+    CHECK_FALSE(fleet["state"].contains("fleetMaintenances"));
+    CHECK(fleet["state"].contains("trucks"));
+    // "the weekly class schedule with instructor, time and level": the classes; "book a spot in a class": no spots.
+    Json yoga = draftSpec("A yoga studio website. Visitors view the weekly class schedule with instructor, time and level, and book a spot "
+                          "in a class. Show how many spots are left in each class.");
+    CHECK_FALSE(yoga["state"].contains("spots"));
+    CHECK_FALSE(yoga["state"].contains("classSchedules"));
+    REQUIRE(yoga["state"].contains("classes"));
+    const Json first = yoga["state"]["classes"][0];
+    CHECK(first["instructor"].is_string());
+    CHECK(first["spotsLeft"].is_number());
+}
+
 TEST_CASE("a group named before its app is the business, a list word is no person, and a count keeps what it counts", "[drafter][read]") {
     // "Book club app": members and books, no list of book clubs and no booking flow; each chapter is discussed.
     Json club = draftSpec("Book club app: members suggest books, vote on the next read, and discuss each chapter.");

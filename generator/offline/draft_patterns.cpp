@@ -250,6 +250,7 @@ const Discussion* discussionFor(const std::string& word) {
         {"reply", {"replies", "Replies", "Reply", "Write a reply", "No replies yet"}},
         {"respond", {"replies", "Replies", "Reply", "Write a reply", "No replies yet"}},
         {"answer", {"answers", "Answers", "Answer", "Write an answer", "No answers yet"}},
+        {"review", {"reviews", "Reviews", "Post review", "Write a review", "No reviews yet"}},
         {"discuss", {"discussion", "Discussion", "Post", "Add to the discussion", "Nothing said yet"}},
         {"discussion", {"discussion", "Discussion", "Post", "Add to the discussion", "Nothing said yet"}}};
     auto it = kinds.find(singularOf(word));

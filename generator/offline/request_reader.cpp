@@ -153,6 +153,13 @@ bool lookWord(const std::string& w) {
     return s.count(w) > 0;
 }
 
+// "an internal IT helpdesk": an adjective left as a phrase's head when the noun after it reads as a pronoun ("it")
+// names nothing. (As a modifier it stays: "external auditors".)
+bool loneAdjective(const std::string& head) {
+    static const std::set<std::string> s = wordSet("internal external");
+    return s.count(head) > 0;
+}
+
 // A look word, or a colour as written ("red", "navy"; "oranges" are fruit): the last word of a phrase about looks.
 bool looksOnly(const std::string& written) {
     // "vinyl banners", "review themes", "tattoo styles": in the plural these are things a request handles.
@@ -355,7 +362,7 @@ const std::set<std::string>& containerNouns() {
         "app application tool tracker manager planner dashboard hub system platform portal site website log logbook "
         "journal diary board page screen prototype console interface ui menu list table feed gallery form card view "
         "layout widget panel overview summary result search editor builder viewer calculator configurator chart directory "
-        "catalog catalogue inventory roster registry kanban monitor");
+        "catalog catalogue inventory roster registry kanban monitor queue helpdesk");
     return s;
 }
 
@@ -630,6 +637,17 @@ IdeaField conditionField(const std::vector<std::string>& t, size_t at, size_t& e
     return {};
 }
 
+// "how many spots are left in each class": the count each row holds ("Spots left"), read from the tokens before
+// `to` (where "in each" starts); the spots are no thing of their own. Unnamed when the words say no such count.
+IdeaField countLeft(const std::vector<std::string>& t, size_t to) {
+    static const std::set<std::string> be = wordSet("are is");
+    static const std::set<std::string> states = wordSet("left remaining available free open taken booked");
+    if (to < 3 || !states.count(t[to - 1]) || !be.count(t[to - 2]) || !nominal(t, to - 3) || singularOf(t[to - 3]) == t[to - 3]) return {};
+    const std::vector<std::string> said = {t[to - 3], t[to - 1]};
+    std::vector<IdeaField> count = fieldsFrom(said, 0, said.size(), true);
+    return count.empty() ? IdeaField{} : count.front();
+}
+
 // Values a row holds that the request lists without naming the row as a thing: readings a verb takes ("log
 // gravity and temperature every day") and lists read "per X" or "in each X". Never rows themselves; plural items
 // are things ("log workouts and meals").
@@ -696,6 +714,10 @@ Readings readingsOf(const std::vector<std::string>& cased, const std::vector<std
             const std::string& row = t[i + 1];
             const bool thing = nominal(t, i + 1) && !appNouns().count(singularOf(row)) && !personRole(singularOf(row));
             const size_t to = t[i] != "per" && perPlaces().count(t[i - 1]) ? i - 1 : i;
+            if (!countLeft(t, to).name.empty()) {
+                out.spans.emplace_back(to - 3, to);
+                continue;
+            }
             list(listStart(cased, t, to), to, thing ? 1 : 2);
         }
     }
@@ -1030,6 +1052,7 @@ RequestNouns readNouns(std::string_view request) {
     for (const Phrase& p : phrasesOf(plainT))
         if (!actorAt(plainCased, plainT, p)) stated.insert(p.modifier.empty() ? p.head : p.modifier + " " + p.head);
     RequestEntity* lastThing = nullptr;  // the last phrase that is no person: "requests from homeowners (fence, shed)"
+    size_t lastThingEnd = 0;             // where it ends
     std::map<std::string, RequestEntity> found;   // by phrase
     std::map<std::string, bool> managed;           // by phrase: mentioned other than as someone using the app
     std::map<std::string, bool> appOnly;           // by phrase: an app word ("a calculator") the request never handles as a thing
@@ -1064,6 +1087,19 @@ RequestNouns readNouns(std::string_view request) {
             managed[earlier.head] = false;
             p.modifier.clear();
         }
+        // "a parking lot management system", "a fleet maintenance tracker": the work the app does is no thing; what it
+        // is done to may be ("parking lot"), though only as much as the rest of the request says so.
+        static const std::set<std::string> administering = wordSet("management maintenance administration operation logistics signup enrollment enrolment");
+        const bool workOnly = p.named && administering.count(p.head) && p.modifier.empty();
+        // "the weekly class schedule with instructor, time and level": what is listed is the classes.
+        static const std::set<std::string> timetables = wordSet("schedule timetable");
+        const bool listedOn = timetables.count(p.head) && !p.plural && p.end < t.size() && listWords.count(t[p.end]);
+        if ((p.named && administering.count(p.head) && !p.modifier.empty()) || (listedOn && !p.modifier.empty())) {
+            const size_t at = static_cast<size_t>(std::find(p.words.begin(), p.words.end(), p.head) - p.words.begin());
+            p.head = p.modifier;
+            p.modifier = at >= 2 && !qualifiers().count(p.words[at - 2]) && !appNouns().count(p.words[at - 2]) ? p.words[at - 2] : "";
+            p.named = false;
+        }
         // An activity ("beekeeping") or the app itself ("log") names the app; what its "with" list names is managed.
         if ((gerund(p.head) && !p.plural) || containerNouns().count(p.head) || p.named) {
             if (p.end < t.size() && (listWords.count(t[p.end]) || t[p.end] == "for")) {
@@ -1076,7 +1112,7 @@ RequestNouns readNouns(std::string_view request) {
             static const std::set<std::string> activities = wordSet("study practice revision fitness wellness wellbeing health productivity research homework");
             static const std::set<std::string> doings = wordSet("reading training");
             const bool activity = p.named && (activities.count(p.head) || (doings.count(p.head) && p.modifier.empty()));
-            if ((gerund(p.head) || activity) && !p.plural) continue;
+            if ((gerund(p.head) || activity || workOnly) && !p.plural) continue;
         }
         if (readings.covers(p.begin) || (p.begin >= looseFrom && p.begin < looseTo)) continue;
         // "the list of open tickets", "a summary of sales": a part of the app names what it shows, no thing of its own.
@@ -1106,6 +1142,21 @@ RequestNouns readNouns(std::string_view request) {
             }
             continue;
         }
+        // "book a spot in a class", "reserve a seat on the bus": the place taken is part of the thing booked.
+        static const std::set<std::string> places = wordSet("spot seat place slot space");
+        if (!p.plural && places.count(p.head) && p.modifier.empty() && p.end + 1 < t.size() && perPlaces().count(t[p.end]) && t[p.end] != "of") continue;
+        // "technicians ... add comments", "visitors browse vendors ... and leave a review": what people write on a thing
+        // named before in the sentence is a discussion on it (requirement_views), no list of its own.
+        static const std::set<std::string> written = wordSet("comment reply answer review");
+        static const std::set<std::string> writing = wordSet("add leave post write give");
+        if (written.count(p.head) && p.modifier.empty() && d > 0 && writing.count(t[d - 1]) && lastThing &&
+            std::none_of(cased.begin() + static_cast<long>(lastThingEnd), cased.begin() + static_cast<long>(p.begin),
+                         [](const std::string& w) { return w == "." || w == "!" || w == "?" || w == ";"; }))
+            continue;
+        // "save favorites", "mark a recipe as a favourite": a flag on each row, no list of its own.
+        static const std::set<std::string> favourites = wordSet("favorite favourite bookmark");
+        static const std::set<std::string> keeping = wordSet("save mark keep add to as star");
+        if (favourites.count(p.head) && p.modifier.empty() && d > 0 && keeping.count(t[d - 1])) continue;
         // "take a photo of the water": one picture is a field of what the app records; "photos" may be its subject.
         static const std::set<std::string> pictures = wordSet("photo picture image snapshot");
         if (!p.plural && pictures.count(p.head) && p.modifier.empty()) {
@@ -1119,7 +1170,9 @@ RequestNouns readNouns(std::string_view request) {
         static const std::set<std::string> countable = wordSet("site lot place service item product");
         // "the item list": what a list or page is of is a thing too.
         const bool counted = countable.count(p.head) && (p.plural || p.named) && !(p.end < t.size() && t[p.end] == "of");
-        if ((appNouns().count(p.head) && !containerNouns().count(p.head) && p.modifier.empty() && !exampled && !counted) || p.head.size() < 3) continue;
+        if ((appNouns().count(p.head) && !containerNouns().count(p.head) && p.modifier.empty() && !exampled && !counted) || p.head.size() < 3 ||
+            loneAdjective(p.head))
+            continue;
         // "average first response time", "the total spend": a measure taken over the rows has no rows of its own.
         static const std::set<std::string> aggregates = wordSet("average mean median total overall");
         bool aggregate = false;  // the phrase opens with its qualifiers ("average first response time")
@@ -1162,7 +1215,7 @@ RequestNouns readNouns(std::string_view request) {
             RequestEntity* owner = personRole(p.head) && whose && lastThing ? lastThing : &e;
             if (owner->examples.empty()) owner->examples = l.values;
         }
-        if (!personRole(p.head)) lastThing = &e;
+        if (!personRole(p.head)) lastThing = &e, lastThingEnd = p.end;
         // "Client app for a tattoo studio", "an app for a small court clerk's office": the business the app serves,
         // its owner included, is not a list it keeps.
         static const std::set<std::string> serves = wordSet("a an our my");
@@ -1200,7 +1253,10 @@ RequestNouns readNouns(std::string_view request) {
         const size_t verbAt = k > 1 && particles.count(t[k - 1]) && knownVerb(t[k - 2]) ? k - 1 : k;
         // "list my rooms and large items": the verb acts on every object joined to its first.
         const bool joined = k > 0 && k - 1 == verbObjectEnd && (t[k - 1] == "and" || t[k - 1] == "or");
-        if (joined || (verbAt > 0 && (verbs().count(t[verbAt - 1]) || verbs().count(singularOf(t[verbAt - 1]))))) {
+        // "Please implement a recipe website": making the app is no verb acting on what it manages.
+        static const std::set<std::string> making = wordSet("want need build make create use design have get open like give implement develop code write generate prototype");
+        const bool madeApp = p.named && verbAt > 0 && (making.count(t[verbAt - 1]) || making.count(singularOf(t[verbAt - 1])));
+        if (joined || (!madeApp && verbAt > 0 && (verbs().count(t[verbAt - 1]) || verbs().count(singularOf(t[verbAt - 1]))))) {
             e.score += 4;
             verbObjectEnd = p.end;
         }
@@ -1276,6 +1332,7 @@ RequestNouns readNouns(std::string_view request) {
             if (listTo > 0 && perPlaces().count(t[listTo - 1]) && t[eachAt] != "per") --listTo;
             const size_t listFrom = listStart(cased, t, listTo);
             std::vector<IdeaField> each = fieldsFrom(t, listFrom, listTo);
+            if (IdeaField left = countLeft(t, listTo); !left.name.empty()) each = {std::move(left)};
             if (each.size() >= 2 || (!each.empty() && readings.covers(listFrom))) addAttributes(std::move(each));
         }
         // "hearings by courtroom, judge and time": what each row is filed under. One word ("by the hour",
@@ -1289,8 +1346,10 @@ RequestNouns readNouns(std::string_view request) {
         }
         // The app itself ("a calculator", a 'Card') is what it manages only when the request names nothing else.
         // A thing the request handles ("reserve a tool", "which tools are free") is no app.
-        static const std::set<std::string> making = wordSet("want need build make create use design have get open like give implement develop code write generate prototype");
-        const bool handled = p.plural || (k > 0 && knownVerb(t[k - 1]) && !making.count(t[k - 1]) && !making.count(singularOf(t[k - 1])));
+        // Nor is one people look at ("technicians see a queue sorted by priority").
+        static const std::set<std::string> looking = wordSet("see view show display check watch");
+        const auto madeOrSeen = [&](const std::string& w) { return making.count(w) || looking.count(w) || making.count(singularOf(w)) || looking.count(singularOf(w)); };
+        const bool handled = p.plural || (k > 0 && knownVerb(t[k - 1]) && !madeOrSeen(t[k - 1]));
         if (containerNouns().count(p.head) && p.modifier.empty()) appOnly[phrase] = (!appOnly.count(phrase) || appOnly[phrase]) && !handled;
     }
     // "a bus ... must be taken out of service", "mark a machine out of order": the thing before has that state.
@@ -1437,7 +1496,8 @@ std::string requestSubject(std::string_view request) {
         // specialised role is named by it; a bare role ("tenants report repairs") names nothing.
         const bool opensWithRole = n == 0 && (p.begin == 0 || (p.begin == 1 && determiners().count(t[0]))) && !p.plural && !p.modifier.empty() &&
                                    agentNoun(p.head) && actorAt(cased, t, p);
-        if (!opensWithRole && ((appNouns().count(p.head) && !containerNouns().count(p.head)) || actorAt(cased, t, p) || readings.covers(p.begin))) continue;
+        if (!opensWithRole && ((appNouns().count(p.head) && !containerNouns().count(p.head)) || actorAt(cased, t, p) || readings.covers(p.begin) || loneAdjective(p.head)))
+            continue;
         // "A couple and their planner share ...; the couple keeps ...": people who use the app, wherever they act,
         // unless the app also manages them.
         const auto managedHere = [&](const RequestEntity& e) { return e.phrase == p.head; };

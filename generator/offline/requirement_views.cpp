@@ -269,6 +269,22 @@ void readAction(Statement& s) {
     // "Return them", "approve it": done to one of what the app manages.
     else if (at + 1 < s.words.size() && pronouns.count(s.words[at + 1])) s.onManaged = true;
     if (!buttonObject.empty()) s.object = buttonObject;
+    // "add comments", "leave a review": what is written is a discussion on one of the rows the app manages.
+    static const std::set<std::string> writing = {"add", "leave", "post", "write", "give"};
+    if (writing.count(s.verb) && !s.object.empty() && s.object.find(' ') == std::string::npos && discussionFor(s.object)) {
+        s.verb = s.object;
+        s.object.clear();
+        s.onManaged = true;
+    }
+    // "save favorites", "mark recipes as favourites": a flag each row keeps ("Favorite" / "Favorited").
+    static const std::set<std::string> keeping = {"save", "mark", "keep", "add", "star"};
+    static const std::set<std::string> favourites = {"favorite", "favorites", "favourite", "favourites"};
+    const auto favourite = std::find_if(s.words.begin() + static_cast<long>(at) + 1, s.words.end(), [&](const std::string& w) { return favourites.count(w) > 0; });
+    if (keeping.count(s.verb) && favourite != s.words.end() && favourite - s.words.begin() <= static_cast<long>(at) + 5) {
+        s.verb = singularOf(*favourite);
+        if (s.object.find("favo") != std::string::npos) s.object.clear();
+        s.onManaged = s.object.empty();
+    }
     readOutcome(s, at);
     // "assign a ticket to themselves", "claim a shift for myself": done for whoever presses it.
     static const std::set<std::string> selves = {"me", "myself", "themselves", "himself", "herself", "yourself", "ourselves"};
@@ -363,6 +379,15 @@ bool asksForDate(const Statement& s) {
            (s.words[k + 1] == "of" || s.words[k + 1] == "for") && !s.subject.empty();
 }
 
+// "rate recipes from 1 to 5 stars", "rate each driver": the verb, followed by what is rated, not a rate to show.
+bool ratesSomething(const Draft& d, const Statement& s) {
+    for (size_t i = 0; i + 1 < s.words.size(); ++i)
+        if (s.words[i] == "rate" && (s.words[i + 1] == "each" || s.words[i + 1] == "every" || s.words[i + 1] == "the" || s.words[i + 1] == "a" ||
+                                     s.words[i + 1] == "them" || s.words[i + 1] == "it" || planNamed(d, singularOf(s.words[i + 1]))))
+            return true;
+    return false;
+}
+
 Statement readStatement(const Draft& d, const std::string& text) {
     Statement s;
     s.text = text;
@@ -390,8 +415,9 @@ Statement readStatement(const Draft& d, const std::string& text) {
         s.ask = Ask::Breakdown;
     else if (readListedMeasure(text, s.measured, s.items))
         s.ask = Ask::PerItem;
-    else if (s.says({"how many", "how much", "total", "totals", "average", "number of", "count of", "rate", "percentage", "percent", "ratio", "balance",
-                     "streak", "streaks", "score", "scores", "sum of", "estimated", "remaining", "wait time"}))
+    else if (s.says({"how many", "how much", "total", "totals", "average", "number of", "count of", "percentage", "percent", "ratio", "balance",
+                     "streak", "streaks", "score", "scores", "sum of", "estimated", "remaining", "wait time"}) ||
+             (s.says({"rate"}) && !ratesSomething(d, s)))
         s.ask = Ask::Stat;
     else if (!aboutLooks(s) && s.says({"called out", "call out", "calls out", "highlight", "highlighted", "highlights", "stand out", "stands out", "warn", "warns", "warning",
                      "warnings", "alert", "alerts", "flag", "flags", "flagged", "at risk", "overdue", "in red", "urgent"}))
@@ -767,6 +793,25 @@ Json statusButtons(const EntityPlan& p, const Statement& s, RequirementTracer& i
     return Json{{"row", row}, {"gap", 8}};
 }
 
+// "deny the claim", "close tickets": a verb that puts the item in one of its status's own states sets that state
+// (enabled until it is in it), rather than keeping a flag of its own beside the status. Null when no state fits.
+Json statusVerbButton(const EntityPlan& p, const Statement& s, RequirementTracer& ids, std::string& id) {
+    if (!p.status || !s.outcome.empty()) return Json();
+    static const std::map<std::string, std::vector<std::string>> alike = {
+        {"close", {"closed", "resolved", "done"}}, {"resolve", {"resolved", "closed", "done"}}, {"complete", {"completed", "done"}}, {"finish", {"finished", "done", "completed"}}};
+    const auto it = alike.find(s.verb);
+    const std::vector<std::string> wanted = it != alike.end() ? it->second : std::vector<std::string>{lowerText(pastOf(s.verb))};
+    for (const std::string& want : wanted)
+        for (const std::string& state : p.status->choices) {
+            if (lowerText(state) != want) continue;
+            id = ids.freshId(camelKey(s.verb + " " + p.noun));
+            return Json{{"button", capitalized(s.verb)}, {"id", id}, {"variant", "secondary"}, {"icon", "check"}, {"w", "fill"},
+                        {"enabled", "${x." + p.status->name + " != " + exprString(state) + "}"},
+                        {"press", Json::array({Json{{"set", rowPath(p, "x", p.status->name)}, {"value", state}}, Json{{"toast", "${x." + p.title->name + "}: " + state}}})}};
+        }
+    return Json();
+}
+
 // The field naming who an item is assigned to ("Assignee", "Agent", "Owner"), or null.
 const IdeaField* assigneeOf(const EntityPlan& p) {
     for (const IdeaField& f : p.entity.fields) {
@@ -815,8 +860,26 @@ std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) 
         place(discussionOn(*kind, rowPath(p, "x", kind->field), "x", "ui." + id + "Text", id, me));
         return id;
     }
+    // "rate recipes from 1 to 5 stars": stars on the item's screen that keep its rating (the rows' own, when they
+    // have one; otherwise a rating the saved rows start with).
+    if (s.verb == "rate") {
+        const auto rated = std::find_if(p.entity.fields.begin(), p.entity.fields.end(), [](const IdeaField& f) { return f.kind == "rating"; });
+        const std::string field = rated != p.entity.fields.end() ? rated->name : "rating";
+        Json& rows = d.spec["state"][p.key];
+        for (size_t i = 0; i < rows.size(); ++i)
+            if (rows[i].is_object() && !rows[i].contains(field)) rows[i][field] = static_cast<int>(3 + (i * 2) % 3);
+        const std::string id = ids.freshId(camelKey("rate " + p.noun));
+        place(Json{{"text", "Your rating"}, {"style", "strong"}});
+        place(Json{{"rating", 5}, {"id", id}, {"bind", rowPath(p, "x", field)},
+                   {"change", Json{{"toast", "You rated ${x." + p.title->name + "} ${value} of 5"}, {"tone", "success"}}}});
+        return id;
+    }
     if (Json states = statusButtons(p, s, ids, firstId); !states.is_null()) {
         place(std::move(states));
+        return firstId;
+    }
+    if (Json state = statusVerbButton(p, s, ids, firstId); !state.is_null()) {
+        place(std::move(state));
         return firstId;
     }
     if (Json mine = assignToMeButton(d, p, s, ids, firstId); !mine.is_null()) {
@@ -847,6 +910,59 @@ std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) 
     button["w"] = "fill";
     place(std::move(button));
     return id;
+}
+
+// The clauses after the first that open with a verb: "assign tickets to themselves, add comments and close tickets"
+// -> "add comments", "close tickets". A list of values ("with ingredients, steps and cooking time") opens with none.
+std::vector<std::string> furtherClauses(const Statement& s) {
+    std::vector<std::string> pieces(1), words(1);
+    for (char c : s.text) {
+        if (c == ' ') words.emplace_back();
+        else words.back() += c;
+    }
+    for (const std::string& w : words) {
+        const std::string low = lowerText(w);
+        if (low == "and" || low == "or" || low == "then" || low == "also") {
+            if (!pieces.back().empty()) pieces.emplace_back();
+            continue;
+        }
+        pieces.back() += (pieces.back().empty() ? "" : " ") + w;
+        if (!w.empty() && (w.back() == ',' || w.back() == ';')) {
+            pieces.back().pop_back();
+            pieces.emplace_back();
+        }
+    }
+    std::vector<std::string> out;
+    for (size_t i = 1; i < pieces.size(); ++i) {
+        const std::vector<std::string> said = wordsOfStatement(pieces[i]);
+        if (said.size() >= 2 && knownVerb(said.front()) && singularOf(said.front()) == said.front()) out.push_back(pieces[i]);
+    }
+    return out;
+}
+
+// Each further verb a statement asks of what the app manages ("..., add comments and close tickets") is done on the
+// row's screen too, traced to the same statement; one the statement's thing has no screen for is left to the views.
+void addClauseActions(Draft& d, RequirementTracer& ids, const Statement& s) {
+    std::set<std::string> done = {s.verb};
+    for (const std::string& clause : furtherClauses(s)) {
+        // Read as the action it opens with, even where the verb is also a measure ("rate recipes").
+        Statement c;
+        c.text = clause;
+        c.words = wordsOfStatement(clause);
+        readAction(c);
+        // Only verbs that are something done to one row: "take a photo", "earn a sticker", "win rate" are not.
+        static const std::set<std::string> rowVerbs = {
+            "approve", "reject", "deny", "decline", "accept", "confirm", "close", "reopen", "resolve", "complete", "finish", "cancel", "withdraw",
+            "assign", "claim", "archive", "publish", "unpublish", "rate", "favorite", "follow", "unfollow", "bid", "vote", "upvote", "downvote",
+            "pin", "share", "export", "print", "send", "forward", "duplicate", "remind", "nudge", "flag", "report", "borrow", "return", "lend",
+            "renew", "reserve", "join", "leave", "mark", "hide", "invite", "verify", "sign", "pause", "resume", "restock", "refund", "escalate"};
+        if (c.verb.empty() || done.count(c.verb) || kScreenVerbs.count(c.verb) || !(rowVerbs.count(c.verb) || discussionFor(c.verb))) continue;
+        c.plan = planNamed(d, c.object);
+        if (!c.plan) c.plan = s.plan;
+        if (!c.plan || !d.spec["screens"].contains(c.plan->detailScreen)) continue;
+        done.insert(c.verb);
+        if (std::string added = addItemAction(d, ids, c); !added.empty()) d.composed[s.text].push_back(added);
+    }
 }
 
 // A button on home that does the verb to the mock state: a counter goes up and the count is shown under it.
@@ -1032,6 +1148,7 @@ void addRequirementViews(Draft& d) {
     std::vector<Json> stats;
     for (const std::string& text : d.reading.requirements) {
         const Statement s = readStatement(d, text);
+        addClauseActions(d, ids, s);
         Json view;
         std::string id;
         switch (s.ask) {
