@@ -415,3 +415,53 @@ TEST_CASE("workspace: only the first sentence's kind words count, and not those 
     CHECK(draft::readWorkspace(readIdea("a ward board with every bed marked free, cleaning or taken")).kind == draft::WorkspaceKind::Grid);
     CHECK(draft::readWorkspace(readIdea("Mortgage estimator: enter price, deposit and rate, see the monthly payment")).kind == draft::WorkspaceKind::Calculator);
 }
+
+TEST_CASE("workspace: a board played in turns takes the mark whose turn it is, a line wins, and the wins stay across games", "[workspace][game]") {
+    Json spec = checkedDraft("Please implement a tic-tac-toe game for two players on the same device. Show whose turn it is, detect a win or a draw, "
+                             "and provide a button to start a new game. Keep a score across games.");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    CHECK(shows(d, "X to play"));
+    click(d, "Cell 1");
+    CHECK(shows(d, "O to play"));
+    // A taken cell is no move: the turn stays with O.
+    click(d, "Cell 1");
+    CHECK(stateAt(d, "cells")[0] == "X");
+    CHECK(stateAt(d, "turn") == "O");
+    for (const char* cell : {"Cell 4", "Cell 2", "Cell 5", "Cell 3"}) click(d, cell);
+    CHECK(stateAt(d, "winner") == "X");
+    CHECK(shows(d, "X wins!"));
+    CHECK(stateAt(d, "wins")["X"] == 1);
+    // The board waits for a new game; the new game clears it and keeps the score.
+    std::string error;
+    CHECK_FALSE(d.click("Cell 9", &error));
+    CHECK(stateAt(d, "cells")[8] == "");
+    click(d, "New game");
+    CHECK(stateAt(d, "cells") == Json(std::vector<Json>(9, Json(""))));
+    CHECK(stateAt(d, "wins")["X"] == 1);
+    // A full board with no line is a draw: X O X / X O O / O X X.
+    for (const char* cell : {"Cell 1", "Cell 2", "Cell 3", "Cell 5", "Cell 4", "Cell 6", "Cell 8", "Cell 7", "Cell 9"}) click(d, cell);
+    CHECK(stateAt(d, "winner") == "Draw");
+    CHECK(stateAt(d, "wins")["Draw"] == 1);
+    // "connect four" is a wider board won by four in a row.
+    Json four = checkedDraft("A connect four game for two players taking turns; four in a row wins.");
+    CHECK(findWidget(four["screens"], "cell_grid")->at("cell_grid") == 7);
+    CHECK(four["state"]["cells"].size() == 42);
+}
+
+TEST_CASE("workspace: a unit converter converts the typed value between the category's units as they are picked", "[workspace]") {
+    Json spec = checkedDraft("Please implement a simple unit converter for length, weight and temperature. The user picks a category, enters a value, "
+                             "chooses the source and target units and sees the result immediately.");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    for (const char* label : {"Length", "Weight", "Temperature", "From", "To"}) CHECK(shows(d, label));
+    std::string error;
+    REQUIRE(d.type("Value", "100", &error));
+    d.settle();
+    CHECK(shows(d, "328.084 ft"));  // 100 m
+    click(d, "Temperature");
+    CHECK(stateAt(d, "conv")["from"] == "\u00b0C");
+    CHECK(shows(d, "212 \u00b0F"));  // 100 degrees C
+    click(d, "swapUnits");
+    CHECK(shows(d, "37.7778 \u00b0C"));  // 100 degrees F
+}

@@ -115,6 +115,8 @@ void drawCellGrid(Ui& ui, const Node& n)
     const GridGeometry g = geometryFor(ui, rowLabels, cols, width);
     const Json paint = ui.prop(n, "paint");
     const bool painting = ui.given(n, "paint");
+    const bool once = ui.flag(n, "once");
+    const Json colors = ui.prop(n, "colors");
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rowGap = g.bands > 1 ? kCellGap * 3 : kCellGap;  // wrapped rows stay visibly apart
     const float rowH = g.bands * (g.cell + kCellGap) - kCellGap;
@@ -135,7 +137,8 @@ void drawCellGrid(Ui& ui, const Node& n)
         const draw::Press press = draw::pressAt("##cell", r);
         ImGui::PopID();
         ui.probe(n, label, true);
-        if (press.pressed) {
+        // A board played in turns keeps a taken cell: a click on it is no move.
+        if (press.pressed && !(once && filled(value))) {
             // Painting the value a cell already holds clears it, so one palette both draws and erases.
             Json next = !painting ? Json(!filled(value)) : value != paint ? paint
                       : paint.is_boolean() ? Json(false) : paint.is_number() ? Json(0) : Json("");
@@ -147,14 +150,18 @@ void drawCellGrid(Ui& ui, const Node& n)
 
         const float radius = ImMin(t.radiusSmall, g.cell * 0.25f);
         const bool on = filled(value);
-        const ImU32 fill = on ? fillFor(t, value) : (press.hovered ? mixColor(t.c.surfaceAlt, t.c.text, 0.06f) : t.c.surfaceAlt);
+        const Json named = colors.is_object() && value.is_string() ? colors.value(value.get<std::string>(), Json()) : Json();
+        const ImU32 fill = !on ? (press.hovered ? mixColor(t.c.surfaceAlt, t.c.text, 0.06f) : t.c.surfaceAlt)
+                         : named.is_null() ? fillFor(t, value) : ui.color(named, fillFor(t, value));
         dl->AddRectFilled(r.Min, r.Max, draw::fade(press.held ? mixColor(fill, t.c.text, 0.15f) : fill), radius);
         if (!on) dl->AddRect(r.Min, r.Max, draw::fade(t.c.border), radius);
         if (!on || value.is_boolean()) continue;
         const std::string whole = value.is_string() ? value.get<std::string>() : value.dump();
+        // A mark on a roomy cell ("X" on a game board) is drawn large; palette names stay small.
+        const TextStyle style = g.cell >= 48.0f && whole.size() <= 2 ? TextStyle::H2 : TextStyle::Small;
         const std::string shown = cellText(ui, whole, g.cell - 4.0f);
-        const ImVec2 s = ui.measure(shown, TextStyle::Small);
-        ui.textAt(ImFloor(r.GetCenter() - s * 0.5f), shown, TextStyle::Small, t.c.onBrand);
+        const ImVec2 s = ui.measure(shown, style);
+        ui.textAt(ImFloor(r.GetCenter() - s * 0.5f), shown, style, t.c.onBrand);
         if (press.hovered) ui.tooltip(whole, label);
     }
     const int drawnRows = (count + cols - 1) / cols;
@@ -176,10 +183,12 @@ WidthRange measureCellGrid(Ui& ui, const Node& n)
 
 static void registerCellGrid(WidgetCatalog& c)
 {
-    WidgetDef d = widgetDef("Inputs", "cell_grid", "Cells bound to a list; a click paints one (`paint`) or toggles it.", "cols",
+    WidgetDef d = widgetDef("Inputs", "cell_grid", "Cells of a list; a click paints or toggles one.", "cols",
         { prop("cols", PropType::Number, 8, "cells per row"),
           prop("rows", PropType::Array, nullptr, "row labels (cells: \"Kick 3\", else \"Cell 5\")").withShape(R"(["Kick"])"),
           prop("paint", PropType::Any, nullptr, "value a click writes").withShape(R"("${brush}")"),
+          prop("once", PropType::Bool, false, "filled cells stay (turn games)"),
+          prop("colors", PropType::Object, nullptr, "fill color per value").withShape(R"({"X": "brand"})"),
           },
         R"({"cell_grid": 16, "bind": "steps"})",
         drawCellGrid);

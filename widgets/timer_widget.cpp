@@ -66,7 +66,8 @@ void drawTimer(Ui& ui, const Node& n)
     const std::string face = clockText(seconds, down);
     const bool over = down && seconds <= 0.0;
     const ImU32 ink = over ? t.c.danger : running ? t.c.brand : t.c.text;
-    const TextStyle faceStyle = ui.shrinkToFit(face, TextStyle::Display, ImMax(20.0f, w - pad * 2), TextStyle::H2);
+    // Squeezed narrower than its measured minimum (a nested row), the face goes on shrinking rather than spill out.
+    const TextStyle faceStyle = ui.shrinkToFit(face, TextStyle::Display, ImMax(20.0f, w - pad * 2), TextStyle::Small);
     const ImVec2 faceSz = ui.measure(face, faceStyle);
     const ImVec2 labelSz = label.empty() ? ImVec2() : ui.measure(label, TextStyle::Caption);
     const float h = pad + (label.empty() ? 0.0f : labelSz.y + 6.0f) + faceSz.y + pad;

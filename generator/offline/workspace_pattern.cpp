@@ -258,7 +258,9 @@ std::pair<int, int> boardSize(const std::string& low, int labelledRows) {
     if (std::regex_search(low, m, std::regex(R"((\d{1,2})[- ]step)"))) return {rows > 0 ? rows : 4, std::clamp(std::stoi(m[1].str()), 1, 32)};
     if (saysAny(low, {"chess", "checkers", "draughts", "pixel", "pixel-art"})) return {8, 8};
     if (saysAny(low, {"sudoku", "crossword"})) return {9, 9};
-    if (saysAny(low, {"tic-tac-toe", "noughts"})) return {3, 3};
+    if (saysAny(low, {"tic-tac-toe", "noughts"}) || low.find("tic tac toe") != std::string::npos) return {3, 3};
+    if (std::regex_search(low, std::regex(R"(\bconnect[- ]?(four|4)\b)"))) return {6, 7};
+    if (saysAny(low, {"gomoku"})) return {15, 15};
     return {rows > 0 ? rows : 6, 8};
 }
 
@@ -267,6 +269,67 @@ std::string cellNoun(const std::string& low) {
     for (const char* noun : {"square", "step", "seat", "tile", "pixel", "cell", "slot", "spot", "plot", "box"})
         if (saysAny(low, {noun, pluralOf(noun).c_str()})) return noun;
     return "cell";
+}
+
+// How many marks in a line win a game played in turns on the board, or 0 when the board is not played that way:
+// "tic-tac-toe" 3, "connect four" 4, "five in a row" 5; two players taking turns on a board, a line as long as
+// the board's side (at most 5).
+int lineToWin(const std::string& low, int rows, int cols) {
+    std::smatch m;
+    static const std::map<std::string, int> counts = {{"three", 3}, {"3", 3}, {"four", 4}, {"4", 4}, {"five", 5}, {"5", 5}};
+    if (std::regex_search(low, m, std::regex(R"(\b(three|four|five|3|4|5) in a (row|line)\b)"))) return counts.at(m[1].str());
+    if (saysAny(low, {"tic-tac-toe", "noughts", "naughts"}) || low.find("tic tac toe") != std::string::npos) return 3;
+    if (std::regex_search(low, std::regex(R"(\bconnect[- ]?(four|4)\b)"))) return 4;
+    if (saysAny(low, {"gomoku"})) return 5;
+    const bool turns = saysAny(low, {"turn", "turns", "two-player", "2-player"}) || low.find("two players") != std::string::npos || low.find("2 players") != std::string::npos;
+    const bool wins = saysAny(low, {"win", "wins", "winner", "won"});
+    return turns && wins ? std::min({rows, cols, 5}) : 0;
+}
+
+// Every line of `k` cells on a rows x cols board (rows, columns, both diagonals), as lists of cell indexes.
+Json linesOf(int rows, int cols, int k) {
+    Json lines = Json::array();
+    const int steps[4][2] = {{0, 1}, {1, 0}, {1, 1}, {1, -1}};
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < cols; ++c)
+            for (const auto& s : steps) {
+                const int endR = r + s[0] * (k - 1), endC = c + s[1] * (k - 1);
+                if (endR >= rows || endC < 0 || endC >= cols) continue;
+                Json line = Json::array();
+                for (int i = 0; i < k; ++i) line.push_back((r + s[0] * i) * cols + c + s[1] * i);
+                lines.push_back(std::move(line));
+            }
+    return lines;
+}
+
+// Two players taking turns on the board: a click puts the mark whose turn it is in an empty cell, a full line wins
+// (the board then waits for a new game), a full board is a draw, and the wins are kept across games.
+void composeTurnBoard(Draft& d, int rows, int cols, int k, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
+    Json& state = d.spec["state"];
+    state["cells"] = Json(std::vector<Json>(rows * cols, Json("")));
+    state["turn"] = "X";
+    state["winner"] = "";
+    state["moves"] = 0;
+    state["wins"] = Json{{"X", 0}, {"O", 0}, {"Draw", 0}};
+    state["lines"] = linesOf(rows, cols, k);
+    // The mark that fills a whole line wins; a board with no empty cell left is a draw.
+    const std::string full = "find(lines, l => cells[l[0]] != '' && count(filter(l, i => cells[i] == cells[l[0]])) == " + std::to_string(k) + ")";
+    const std::string winner = "${" + full + " ? cells[" + full + "[0]] : count(filter(cells, c => c == '')) == 0 ? 'Draw' : ''}";
+    body.push_back(Json{{"heading", "${winner == '' ? turn + ' to play' : winner == 'Draw' ? 'Draw' : winner + ' wins!'}"}, {"id", "turnStatus"}});
+    labelled.emplace_back("turnStatus", "turn whose player next win winner draw detect");
+    const Json ended = Json::array({Json{{"inc", "wins.${winner}"}},
+                                    Json{{"toast", "${winner == 'Draw' ? 'Draw' : winner + ' wins'}"}, {"tone", "success"}}});
+    body.push_back(Json{{"cell_grid", cols}, {"id", "board"}, {"bind", "cells"}, {"paint", "${turn}"}, {"once", true}, {"colors", Json{{"X", "brand"}, {"O", "accent"}}}, {"enabled", "${winner == ''}"},
+                        {"on", {{"press", Json::array({Json{{"inc", "moves"}}, Json{{"set", "winner"}, {"value", winner}},
+                                                      Json{{"if", "${winner == ''}"}, {"then", Json::array({Json{{"set", "turn"}, {"value", "${turn == 'X' ? 'O' : 'X'}"}}})},
+                                                           {"else", ended}}})}}}});
+    labelled.emplace_back("board", "board grid cells squares square cell mark place move");
+    body.push_back(Json{{"grid", Json::array({statTile("xWins", "X wins", "${wins.X}", "trophy"), statTile("oWins", "O wins", "${wins.O}", "trophy"),
+                                              statTile("draws", "Draws", "${wins.Draw}", "handshake-o"), statTile("moveCount", "Moves", "${moves}", "hand-pointer-o")})},
+                        {"cols", d.wide() ? 4 : 2}, {"id", "scoreboard"}});
+    labelled.emplace_back("scoreboard", "score scores across games wins tally");
+    body.push_back(Json{{"button", "Reset score"}, {"id", "resetScore"}, {"variant", "ghost"}, {"icon", "eraser"}, {"on", {{"press", Json{{"reset", "wins"}}}}}});
+    labelled.emplace_back("resetScore", "reset score");
 }
 
 void composeGrid(Draft& d, const std::string& low, const std::vector<ListedItems>& lists, Json& body,
@@ -280,6 +343,7 @@ void composeGrid(Draft& d, const std::string& low, const std::vector<ListedItems
     }
     auto [rows, cols] = boardSize(low, rowList ? (int)rowList->items.size() : 0);
     if (rows * cols > 1024) rows = 1024 / cols;
+    if (const int k = lineToWin(low, rows, cols); k > 0 && !palette && rows * cols <= 400) return composeTurnBoard(d, rows, cols, k, body, labelled);
     const std::string noun = cellNoun(low);
     const bool game = saysAny(low, {"game", "play", "move", "moves", "puzzle", "turn"});
     state["cells"] = Json(std::vector<Json>(rows * cols, palette ? Json("") : Json(false)));
@@ -344,6 +408,77 @@ Json choicesFor(const std::string& item) {
     if (saysAny(item, {"direction"})) return Json::array({"North", "East", "South", "West"});
     if (saysAny(item, {"plan", "tier", "level"})) return Json::array({"Basic", "Plus", "Pro"});
     return Json::array({"Standard", "Premium", "Custom"});
+}
+
+// Units a converter knows, each with its size in the category's base unit (temperatures are converted by formula).
+struct UnitCategory {
+    const char* name;                                     // "Length"
+    std::vector<const char*> words;                       // request words that name it
+    std::vector<std::pair<const char*, double>> units;    // the first two are the default from / to
+};
+
+const std::vector<UnitCategory>& unitCategories() {
+    static const std::vector<UnitCategory> all = {
+        {"Length", {"length", "lengths", "distance", "distances"}, {{"m", 1}, {"ft", 0.3048}, {"km", 1000}, {"cm", 0.01}, {"mm", 0.001}, {"mi", 1609.344}, {"yd", 0.9144}, {"in", 0.0254}}},
+        {"Weight", {"weight", "weights", "mass"}, {{"kg", 1}, {"lb", 0.45359237}, {"g", 0.001}, {"oz", 0.028349523125}, {"t", 1000}, {"st", 6.35029318}}},
+        {"Temperature", {"temperature", "temperatures"}, {{"\u00b0C", 1}, {"\u00b0F", 1}, {"K", 1}}},
+        {"Volume", {"volume", "volumes", "liquid"}, {{"L", 1}, {"gal", 3.785411784}, {"mL", 0.001}, {"cup", 0.2365882365}, {"fl oz", 0.0295735295625}, {"m\u00b3", 1000}}},
+        {"Area", {"area", "areas"}, {{"m\u00b2", 1}, {"ft\u00b2", 0.09290304}, {"km\u00b2", 1e6}, {"ha", 1e4}, {"acre", 4046.8564224}}},
+        {"Speed", {"speed", "speeds", "velocity"}, {{"km/h", 1}, {"mph", 1.609344}, {"m/s", 3.6}, {"knot", 1.852}}},
+        {"Time", {"time", "duration", "durations"}, {{"min", 60}, {"h", 3600}, {"s", 1}, {"day", 86400}, {"week", 604800}}},
+        {"Data", {"data", "storage", "bytes", "file size"}, {{"MB", 1e6}, {"GB", 1e9}, {"B", 1}, {"KB", 1e3}, {"TB", 1e12}}},
+    };
+    return all;
+}
+
+// "a unit converter for length, weight and temperature": a category to pick, a value, from and to units, and the
+// result as the value is typed. False when the request names no unit category (a converter of something else).
+bool composeConverter(Draft& d, const std::string& low, Json& body, std::vector<std::pair<std::string, std::string>>& labelled, Json& snapshot) {
+    if (!saysAny(low, {"converter", "convert", "converts", "conversion", "conversions"})) return false;
+    std::vector<const UnitCategory*> asked;
+    for (const UnitCategory& c : unitCategories())
+        for (const char* w : c.words)
+            if (saysAny(low, {w}) || (std::strchr(w, ' ') && low.find(w) != std::string::npos)) {
+                asked.push_back(&c);
+                break;
+            }
+    // "a simple unit converter" names none: the three people convert most.
+    if (asked.empty() && saysAny(low, {"unit", "units", "metric", "imperial"}))
+        for (const UnitCategory& c : unitCategories())
+            if (std::string(c.name) == "Length" || std::string(c.name) == "Weight" || std::string(c.name) == "Temperature") asked.push_back(&c);
+    if (asked.empty()) return false;
+    Json units = Json::object(), names = Json::array();
+    for (const UnitCategory* c : asked) {
+        names.push_back(c->name);
+        for (const auto& [unit, size] : c->units) units[c->name][unit] = size;
+    }
+    const UnitCategory& first = *asked.front();
+    d.spec["state"]["units"] = units;
+    d.spec["state"]["conv"] = Json{{"category", first.name}, {"value", 1}, {"from", first.units[0].first}, {"to", first.units[1].first}};
+    // A new category starts on its own first two units.
+    const Json pick = Json::array({Json{{"set", "conv.from"}, {"value", "${keys(units[conv.category])[0]}"}}, Json{{"set", "conv.to"}, {"value", "${keys(units[conv.category])[1]}"}}});
+    if (asked.size() > 1) {
+        body.push_back(Json{{"segmented", names}, {"id", "categoryPicker"}, {"bind", "conv.category"}, {"change", pick}});
+        labelled.emplace_back("categoryPicker", "category categories pick choose " + lowerCase(names.dump()));
+    }
+    body.push_back(Json{{"input", "Value"}, {"id", "valueInput"}, {"kind", "number"}, {"bind", "conv.value"}});
+    labelled.emplace_back("valueInput", "value enter enters type amount number");
+    body.push_back(Json{{"row", Json::array({Json{{"select", "From"}, {"id", "fromUnit"}, {"options", "${keys(units[conv.category])}"}, {"bind", "conv.from"}, {"grow", 1}},
+                                             Json{{"button", ""}, {"icon", "exchange"}, {"id", "swapUnits"}, {"variant", "ghost"},
+                                                  {"press", Json{{"set", Json{{"conv.from", "${conv.to}"}, {"conv.to", "${conv.from}"}}}}}},  // one set: both read before either is written
+                                             Json{{"select", "To"}, {"id", "toUnit"}, {"options", "${keys(units[conv.category])}"}, {"bind", "conv.to"}, {"grow", 1}}})},
+                        {"gap", 8}, {"valign", "bottom"}});
+    labelled.emplace_back("fromUnit", "source unit units from choose chooses");
+    labelled.emplace_back("toUnit", "target unit units to choose chooses");
+    // Linear units scale through the category's base unit; temperatures go through kelvin.
+    const std::string kelvin = "(conv.from == '\u00b0C' ? conv.value + 273.15 : conv.from == '\u00b0F' ? (conv.value - 32) * 5 / 9 + 273.15 : conv.value)";
+    const std::string temperature = "(conv.to == '\u00b0C' ? " + kelvin + " - 273.15 : conv.to == '\u00b0F' ? (" + kelvin + " - 273.15) * 9 / 5 + 32 : " + kelvin + ")";
+    const std::string result = "(conv.category == 'Temperature' ? " + temperature + " : conv.value * units[conv.category][conv.from] / units[conv.category][conv.to])";
+    const std::string shown = "round(" + result + " * 10000) / 10000";
+    body.push_back(Json{{"stat", "Result"}, {"id", "result"}, {"value", "${" + shown + "} ${conv.to}"}, {"caption", "${conv.value} ${conv.from} ="}, {"icon", "calculator"}});
+    labelled.emplace_back("result", "result results see sees shown immediately converted output");
+    snapshot = Json{{"title", "${conv.value} ${conv.from} = ${" + shown + "} ${conv.to}"}, {"detail", "${conv.category}"}};
+    return true;
 }
 
 void composeCalculator(Draft& d, const std::string& low, const std::vector<ListedItems>& lists, Json& body,
@@ -908,7 +1043,8 @@ WorkspaceReading readWorkspace(const IdeaReading& reading) {
     // A quiz on the way to something else ("book a slot after an eligibility quiz") is a step of that app.
     const bool quiz = !aboutPlayers && !makesOne && hasWord(wordsIn(lowerCase(requestSubject(ws.text))), {"quiz", "quizzes", "trivia"});
     const bool game = !aboutPlayers && hasWord(words, {"game", "games", "puzzle", "puzzles"});
-    const bool boardGame = !aboutPlayers && hasWord(words, {"sudoku", "crossword", "chess", "checkers", "bingo", "tic-tac-toe", "minesweeper"});
+    const bool boardGame = !aboutPlayers && (hasWord(words, {"sudoku", "crossword", "chess", "checkers", "bingo", "tic-tac-toe", "minesweeper", "gomoku", "noughts"}) ||
+                                             std::regex_search(ws.request, std::regex(R"(tic tac toe|connect[- ]?(four|4)\b)")));
     // A board of cells to play on or to mark ("a housekeeping board with every room marked dirty or clean"); a
     // clearance, bed or tank board is records with a status.
     const bool grid = cells || (hasWord(words, {"board", "boards"}) && (game || boardGame || hasWord(words, {"mark", "marks", "marked"})));
@@ -957,14 +1093,16 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
         composeTimer(d, low, body, labelled);
         snapshot = Json{{"title", "Timer ${count(saved) + 1}"}, {"detail", "${moves ?? rounds ?? 0} turns"}};
     } else if (ws.kind == WorkspaceKind::Calculator) {
-        composeCalculator(d, low, lists, body, labelled, snapshot, summaryRows);
+        if (!composeConverter(d, low, body, labelled, snapshot)) composeCalculator(d, low, lists, body, labelled, snapshot, summaryRows);
     } else {
         composeEditor(d, low, lists, body, labelled, snapshot, summaryRows);
     }
 
     // The controls row: play/stop and sliders where asked, the views the request names, and a reset.
     Json controls = Json::array();
-    const bool game = ws.kind == WorkspaceKind::SlideBoard || ws.kind == WorkspaceKind::Quiz;  // their own moves; "play" is not a transport
+    const bool turns = spec["state"].contains("winner");  // a board played in turns starts a new game, keeping the wins
+    // Their own moves; "play" is not a transport.
+    const bool game = ws.kind == WorkspaceKind::SlideBoard || ws.kind == WorkspaceKind::Quiz || turns;
     if (!game && ws.kind != WorkspaceKind::Timer && saysAny(low, {"play", "play/stop", "start"})) {
         spec["state"]["playing"] = false;
         controls.push_back(Json{{"button", "${playing ? 'Stop' : 'Play'}"}, {"id", "playButton"}, {"icon", "${playing ? 'stop' : 'play'}"},
@@ -980,14 +1118,14 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
         labelled.emplace_back("levelSlider", m[1].str() + " bpm slider");
     }
     addViews(d, low, snapshot, summaryRows, controls);
-    const char* resetPaths[] = {"cells", "calc", "design", "quiz", "moves", "score", "clock", "turn", "paused", "flagged", "running", "left", "phase",
-                                "rounds", "elapsed", "laps"};
+    const char* resetPaths[] = {"cells", "calc", "conv", "design", "quiz", "moves", "score", "clock", "turn", "winner", "paused", "flagged", "running", "left",
+                                "phase", "rounds", "elapsed", "laps"};
     Json reset = Json::array();
     for (const char* path : resetPaths)
         if (spec["state"].contains(path)) reset.push_back(Json{{"reset", path}});
-    controls.push_back(Json{{"button", ws.kind == WorkspaceKind::Grid ? "Clear" : game ? "New game" : "Reset"}, {"id", "clearButton"}, {"icon", "undo"}, {"variant", "ghost"},
+    controls.push_back(Json{{"button", game ? "New game" : ws.kind == WorkspaceKind::Grid ? "Clear" : "Reset"}, {"id", "clearButton"}, {"icon", "undo"}, {"variant", "ghost"},
                             {"on", {{"press", reset}}}});
-    labelled.emplace_back("clearButton", "clear reset undo erase");
+    labelled.emplace_back("clearButton", game ? "new game start restart clear reset" : "clear reset undo erase");
     body.push_back(Json{{"row", controls}, {"wrap", true}});
 
     spec["screens"].erase("home");
