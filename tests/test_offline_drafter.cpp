@@ -1031,6 +1031,34 @@ TEST_CASE("every verb a sentence lists for a row is on the row's screen, each do
     CHECK(stats.dump().find("\"winMatch\"") == std::string::npos);
 }
 
+TEST_CASE("a two-word verb is one button, a later clause undoes it, and what a list names keeps its words", "[drafter][reader]") {
+    // "Volunteers sign up for a shift and can withdraw": one button that signs up and, pressed again, withdraws.
+    Json shifts = draftSpec("A volunteer shift signup website for a food bank. Coordinators create shifts with date, time and number of volunteers "
+                            "needed. Volunteers sign up for a shift and can withdraw.");
+    REQUIRE(shifts["state"].contains("shifts"));
+    HeadlessDriver d(load(shifts));
+    d.proto().navigate("shift", Json{{"id", 1}});
+    d.settle();
+    CHECK(hasText(d, "Sign up"));
+    click(d, "signUpShift");
+    CHECK(d.proto().state()["shifts"][0]["signedUp"] == true);
+    CHECK(hasText(d, "Withdraw"));
+    CHECK_FALSE(shifts.dump().find("\"withdrawShift\"") != std::string::npos);
+    // "tracks RSVP status (attending, declined, no reply)": the guests' status, named so; no list of RSVPs.
+    // "with name, email and table number": "email" is an item of the list, not a verb ending it.
+    Json guests = draftSpec("A wedding guest list manager. The couple adds guests with name, email and table number, and tracks RSVP status "
+                            "(attending, declined, no reply).");
+    CHECK_FALSE(guests["state"].contains("rsvps"));
+    REQUIRE(guests["state"].contains("weddingGuests"));
+    const Json guest = guests["state"]["weddingGuests"][0];
+    for (const char* field : {"email", "tableNumber", "status"}) CHECK(guest.contains(field));
+    CHECK(guests.dump().find("RSVP status") != std::string::npos);
+    // "record cars entering with plate number and time": what they are doing comes between the cars and their values.
+    Json parking = draftSpec("A parking lot app. Attendants record cars entering with plate number and time.");
+    REQUIRE(parking["state"].contains("cars"));
+    CHECK(parking["state"]["cars"][0].contains("plateNumber"));
+}
+
 TEST_CASE("the work an app does and the places a booking takes are no lists, and a count left in each row is a number", "[drafter][reader]") {
     // "a parking lot management system", "a fleet maintenance tracker": the cars and trucks are what is managed.
     Json parking = draftSpec("Please implement a parking lot management system. Attendants record cars entering with plate number and time, "

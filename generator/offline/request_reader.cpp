@@ -95,7 +95,7 @@ const std::set<std::string>& verbs() {
         "drop hand pass fail approve publish unpublish archive reorder rename resize zoom borrow borrows lend lends "
         "return returns implement implements build builds design designs reschedule reschedules release releases host "
         "hosts reserve reserves swap swaps suspend suspends delay delays postpone postpones renew renews rebook showing upvote downvote react respond "
-        "offer offers "
+        "offer offers withdraw withdraws "
         "displaying featuring fill fills split splits owe owes discuss discusses");
     return s;
 }
@@ -333,6 +333,8 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
         const bool opensClause = i == 1 || t[i - 2].empty() || determiners().count(t[i - 2]);
         const bool subject = agentNoun(singularOf(before)) || (opensClause && !kinds.count(before));
         if (singularOf(w) == w && singularOf(before) != before && subject && objectFollows) return false;
+        // "volunteers sign up for a shift", "guests check in": so before its particle.
+        if (singularOf(w) == w && singularOf(before) != before && subject && (next == "up" || next == "in" || next == "out")) return false;
         // "colleagues comment and upvote", "others reply to each question": what people do to what others posted.
         static const std::set<std::string> responses = wordSet("comment reply respond answer vote upvote downvote react discuss bid");
         static const std::set<std::string> after = wordSet("on to and or about with them it each every");
@@ -452,7 +454,8 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
     auto flush = [&] {
         while (!part.empty() && (functionWords().count(part.front()) || isNumber(part.front()))) part.erase(part.begin());
         // "a dashboard of shifts", "a chart of loans": a view of the rows, not a value each row holds.
-        if (!part.empty() && appNouns().count(part.front()) && !valueNoun(part.front())) part.clear();
+        // "table number", "page count" are values, named by the app word before them.
+        if (!part.empty() && appNouns().count(part.front()) && !valueNoun(part.front()) && !(part.size() == 2 && valueNoun(part.back()))) part.clear();
         // "photos of the damage" is a "Damage photo"; "number of guests" says what it is as written.
         static const std::set<std::string> counts = wordSet("number count amount total");
         if (const auto of = std::find(part.begin(), part.end(), "of"); of != part.end() && of != part.begin() && !counts.count(part.front())) {
@@ -520,7 +523,10 @@ size_t listEnd(const std::vector<std::string>& cased, const std::vector<std::str
     int words = 0;
     for (; k < t.size() && words < 16; ++k, ++words) {
         const bool field = k + 1 < t.size() && valueNoun(singularOf(t[k + 1]));  // "start time", "repair dates"
-        if (stops.count(t[k]) || (verbs().count(t[k]) && !nominal(t, k) && !field) || isNumber(t[k])) break;
+        // "with name, email and table number": a word alone between commas (or before the last "and") is an item.
+        const bool item = k > from && t[k - 1].empty() && cased[k - 1] == "," &&
+                          (k + 1 >= t.size() || t[k + 1] == "and" || t[k + 1] == "or" || (t[k + 1].empty() && cased[k + 1] == ","));
+        if (stops.count(t[k]) || (verbs().count(t[k]) && !nominal(t, k) && !field && !item) || isNumber(t[k])) break;
         // A sentence ends it: "vendor cards with a produce photo. Bottom tabs: ..."
         const bool sentence = t[k].empty() && cased[k] != "," && cased[k] != "&" && cased[k] != "/";
         if (t[k].empty() && (k + 1 >= t.size() || t[k + 1].empty() || words == 0 || sentence)) break;
@@ -900,8 +906,13 @@ std::vector<ValueList> valueLists(const std::vector<std::string>& cased, const s
         }
         if (values.size() > 8) values.resize(8);
         const std::string name = word != fieldOf.end() ? word->second : "stage";
+        // "RSVP status (attending, declined, no reply)": the noun before names the status, and is no thing of its own.
+        const bool named = word != fieldOf.end() && i > 0 && !t[i - 1].empty() && nominal(t, i - 1) && !qualifiers().count(t[i - 1]) &&
+                           !appNouns().count(singularOf(t[i - 1])) && !personRole(singularOf(t[i - 1]));
+        const bool upper = named && std::none_of(cased[i - 1].begin(), cased[i - 1].end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+        const std::string label = named ? (upper ? cased[i - 1] : capitalized(t[i - 1])) + " " + name : capitalized(name);
         // "through" stays: it tells the reader the word before it is a verb ("manuscripts move through ...").
-        out.push_back({{name, capitalized(name), "choice", values}, t[i] == "through" ? i + 1 : i, end});
+        out.push_back({{name, label, "choice", values}, t[i] == "through" ? i + 1 : named ? i - 1 : i, end});
         i = end - 1;
     }
     return out;
@@ -1283,7 +1294,8 @@ RequestNouns readNouns(std::string_view request) {
         // "each object observed with telescope, eyepiece and seeing conditions": a participle may come between.
         // "the artists, each with their style and a few portfolio images": each of them holds the list.
         size_t listAt = p.end;
-        if (p.end + 1 < t.size() && participle(t[p.end]) && t[p.end + 1] == "with") listAt = p.end + 1;
+        // "record cars entering with plate number and time": so may what they are doing.
+        if (p.end + 1 < t.size() && (participle(t[p.end]) || gerund(t[p.end])) && t[p.end + 1] == "with") listAt = p.end + 1;
         if (p.end + 2 < t.size() && t[p.end].empty() && t[p.end + 1] == "each" && t[p.end + 2] == "with") listAt = p.end + 2;
         // "grants we're applying for, with funder, amount and deadline": a short clause about them may come between,
         // and so may their examples ("vendors such as the florist and band, with deposits paid").

@@ -158,6 +158,9 @@ void readOutcome(Statement& s, size_t at) {
     s.outcome = lowerText(s.text).find(hyphened) != std::string::npos ? hyphened : outcome;
 }
 
+// The particle of a two-word verb ("sign up", "check in", "check out").
+bool phrasalParticle(const std::string& word) { return word == "up" || word == "in" || word == "out"; }
+
 // "a way to X", "able to X", "can X", "let me X", "I want to X", "button to X", or a statement that starts with a verb.
 void readAction(Statement& s) {
     static const std::set<std::string> createVerbs = {"add", "create", "log", "record", "submit", "post", "write", "enter", "register", "upload", "save", "new"};
@@ -242,8 +245,9 @@ void readAction(Statement& s) {
     static const std::set<std::string> objectStarts = {"a", "an", "the", "my", "our", "your", "their", "each", "every", "this", "these", "those", "all"};
     const bool opensWithVerb = !s.words.empty() && (knownVerb(s.words[0]) || (s.words.size() > 1 && objectStarts.count(s.words[1])));
     if (at == s.words.size() && opensWithVerb && verbAt(0) && s.words[0].size() > 2 && s.words[0].back() != 's') at = 0;
-    // "Neighbours borrow tools", "members can renew a loan": the people who use the app, then what they do.
-    if (at == s.words.size() && s.words.size() > 2) {
+    // "Neighbours borrow tools", "members can renew a loan": the people who use the app, then what they do; it comes
+    // before a cue further on ("Volunteers sign up for a shift and can withdraw").
+    if ((at == s.words.size() || at > 2) && s.words.size() > 2) {
         static const std::set<std::string> modals = {"can", "could", "should", "will", "must", "may"};
         const size_t v = modals.count(s.words[1]) ? 2 : 1;
         // Not what they wish, read or plan, nor what a screen or flow of its own already does (booking, adding, moving
@@ -253,12 +257,15 @@ void readAction(Statement& s) {
                                                       "post", "write", "enter", "register", "upload", "save", "browse", "find", "search", "track",
                                                       "manage", "keep", "check", "sign", "pay", "order", "buy"};
         const std::vector<std::string> actors = requestActors(s.text);
+        const bool twoWords = v + 1 < s.words.size() && (s.words[v] == "sign" || s.words[v] == "check") && (s.words[v + 1] == "up" || s.words[v + 1] == "in");
         if (v < s.words.size() && std::find(actors.begin(), actors.end(), s.words[0]) != actors.end() && knownVerb(s.words[v]) && singularOf(s.words[v]) == s.words[v] &&
-            !noButton.count(s.words[v]) && verbAt(v))
+            (!noButton.count(s.words[v]) || (twoWords && !(s.words[v] == "sign" && s.words[v + 1] == "in"))) && verbAt(v))
             at = v;
     }
     if (at == s.words.size()) return;
     s.verb = s.words[at];
+    // "sign up for a shift", "check in a guest": the verb is both words ("sign in" is the login screen's).
+    if ((s.verb == "sign" || s.verb == "check") && at + 1 < s.words.size() && phrasalParticle(s.words[at + 1]) && s.words[at + 1] != (s.verb == "sign" ? "in" : "")) s.verb += " " + s.words[++at];
     std::string rest;
     for (size_t k = at + 1; k < s.words.size() && k < at + 8; ++k) rest += s.words[k] + " ";
     // The object is the first thing after the verb ("join a waitlist, and the coordinator offers freed-up plots").
@@ -889,6 +896,7 @@ std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) 
     // "borrow tools ... return them": the undoing verb is the same button pressed again, now saying so ("Return").
     static const std::map<std::string, std::set<std::string>> undoes = {
         {"return", {"borrow", "lend", "rent", "loan", "hire", "check"}}, {"unpublish", {"publish"}}, {"unarchive", {"archive"}},
+        {"withdraw", {"sign up", "join", "enroll", "register", "apply"}}, {"leave", {"join"}}, {"check out", {"check in"}},
         {"reopen", {"close", "resolve", "complete", "finish"}}, {"unassign", {"assign"}}, {"unpin", {"pin"}}, {"unfollow", {"follow"}}};
     if (auto undone = undoes.find(s.verb); undone != undoes.end())
         for (Json& control : col) {
@@ -934,8 +942,14 @@ std::vector<std::string> furtherClauses(const Statement& s) {
     }
     std::vector<std::string> out;
     for (size_t i = 1; i < pieces.size(); ++i) {
-        const std::vector<std::string> said = wordsOfStatement(pieces[i]);
-        if (said.size() >= 2 && knownVerb(said.front()) && singularOf(said.front()) == said.front()) out.push_back(pieces[i]);
+        // "... and can withdraw": what they can do is the verb.
+        // A lone word without one is a value in a list ("(recorded, editing, review, scheduled)").
+        std::string piece = pieces[i];
+        bool modal = false;
+        for (const char* can : {"can ", "may ", "will ", "should ", "must "})
+            if (lowerText(piece).rfind(can, 0) == 0) piece = piece.substr(std::strlen(can)), modal = true;
+        const std::vector<std::string> said = wordsOfStatement(piece);
+        if (said.size() >= (modal ? 1u : 2u) && knownVerb(said.front()) && singularOf(said.front()) == said.front()) out.push_back(piece);
     }
     return out;
 }
@@ -1109,8 +1123,12 @@ Json namedThingView(Draft& d, const Statement& s) {
 
 std::string pastOf(const std::string& verb) {
     static const std::map<std::string, std::string> irregular = {{"bid", "bid"}, {"pay", "paid"}, {"buy", "bought"}, {"send", "sent"},
-                                                                 {"sell", "sold"}, {"write", "written"}, {"set", "set"}, {"put", "put"}};
+                                                                 {"sell", "sold"}, {"write", "written"}, {"set", "set"}, {"put", "put"},
+                                                                 {"withdraw", "withdrawn"}};
     if (auto it = irregular.find(verb); it != irregular.end()) return it->second;
+    // "sign up" -> "signed up", "check in" -> "checked in".
+    if (const size_t space = verb.find(' '); space != std::string::npos && phrasalParticle(verb.substr(space + 1)))
+        return pastOf(verb.substr(0, space)) + verb.substr(space);
     if (verb.back() == 'e') return verb + "d";
     if (verb.back() == 'y' && verb.size() > 1 && !std::strchr("aeiou", verb[verb.size() - 2])) return verb.substr(0, verb.size() - 1) + "ied";
     // One syllable ending consonant-vowel-consonant doubles its last letter: "swap" -> "swapped", "flag" -> "flagged".
@@ -1130,7 +1148,7 @@ Json itemToggleButton(const EntityPlan& p, const std::string& verb, const std::s
     const std::string rest = space == std::string::npos ? "" : verb.substr(space + 1);
     const bool forWhom = rest.rfind("to ", 0) == 0 || rest.rfind("for ", 0) == 0;
     const std::string done = !object.empty() ? capitalized(object + " " + pastOf(verb))
-                           : space == std::string::npos ? capitalized(pastOf(verb))
+                           : space == std::string::npos || phrasalParticle(rest) ? capitalized(pastOf(verb))
                            : forWhom ? capitalized(pastOf(verb.substr(0, space)) + " " + rest) : capitalized(rest);
     const std::string flag = camelKey(done), row = alias + "." + flag;
     const std::string path = rowPath(p, alias, flag);
@@ -1148,7 +1166,8 @@ void addRequirementViews(Draft& d) {
     std::vector<Json> stats;
     for (const std::string& text : d.reading.requirements) {
         const Statement s = readStatement(d, text);
-        addClauseActions(d, ids, s);
+        // The statement's own action first: a clause may undo it ("sign up for a shift and can withdraw").
+        if (s.ask != Ask::Action) addClauseActions(d, ids, s);
         Json view;
         std::string id;
         switch (s.ask) {
@@ -1177,8 +1196,10 @@ void addRequirementViews(Draft& d) {
         case Ask::Action:
             if (s.plan && d.spec["screens"].contains(s.plan->detailScreen) && !kScreenVerbs.count(s.verb)) {
                 if (std::string added = addItemAction(d, ids, s); !added.empty()) d.composed[text].push_back(added);
+                addClauseActions(d, ids, s);
                 continue;
             }
+            addClauseActions(d, ids, s);
             if (!ids.trace(text).empty()) continue;
             // A button that only counts stands in for a verb on the app as a whole, so only when asked for one;
             // a statement that only opens with a verb ("water and sports drink levels at ...") may name things.
