@@ -1068,6 +1068,17 @@ TEST_CASE("the work an app does and the places a booking takes are no lists, and
     Json fleet = draftSpec("A fleet maintenance tracker for a delivery company. Each truck has a plate, model and odometer reading.");
     CHECK_FALSE(fleet["state"].contains("fleetMaintenances"));
     CHECK(fleet["state"].contains("trucks"));
+    // "Admins can edit room prices", "see the price per night": the rooms' price, no list of prices; "a simple blog"
+    // is the app, its posts what it manages; one list of bookings whether called bookings or reservations.
+    Json hotel = draftSpec("A hotel room booking website. Guests search rooms by date and number of guests, see the price per night, book a room "
+                           "and cancel a reservation. Admins can edit room prices.");
+    for (const char* never : {"prices", "roomPrices", "roomBookings"}) CHECK_FALSE(hotel["state"].contains(never));
+    REQUIRE(hotel["state"].contains("rooms"));
+    CHECK(hotel["state"]["rooms"][0].contains("price"));
+    Json blog = draftSpec("Please implement a simple blog. Authors write posts with a title, body and tags.");
+    CHECK_FALSE(blog["state"].contains("simples"));
+    CHECK_FALSE(blog["state"].contains("blogs"));
+    CHECK(blog["state"].contains("posts"));
     // "the weekly class schedule with instructor, time and level": the classes; "book a spot in a class": no spots.
     Json yoga = draftSpec("A yoga studio website. Visitors view the weekly class schedule with instructor, time and level, and book a spot "
                           "in a class. Show how many spots are left in each class.");

@@ -1043,6 +1043,10 @@ IdeaReading readIdea(std::string_view rawIdea) {
         if (k > 0 && !asFeature.empty() && listedByFeature.count(asFeature.front()) &&
             std::find(r.features.begin(), r.features.end(), asFeature.front()) != r.features.end())
             continue;
+        // "a hotel room booking website ... cancel a reservation": one list of bookings, whichever word came first.
+        static const std::set<std::string> bookings = {"booking", "reservation", "appointment"};
+        const auto booked = [&](const IdeaEntity& e) { return bookings.count(singularOf(e.singular.substr(e.singular.rfind(' ') + 1))) > 0; };
+        if (k > 0 && bookings.count(asked[k].head) && std::any_of(r.entities.begin(), r.entities.end(), booked)) continue;
         if (k != enriched) {
             r.entities.push_back(genericEntity(asked[k]));
         } else {

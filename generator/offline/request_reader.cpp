@@ -95,7 +95,7 @@ const std::set<std::string>& verbs() {
         "drop hand pass fail approve publish unpublish archive reorder rename resize zoom borrow borrows lend lends "
         "return returns implement implements build builds design designs reschedule reschedules release releases host "
         "hosts reserve reserves swap swaps suspend suspends delay delays postpone postpones renew renews rebook showing upvote downvote react respond "
-        "offer offers withdraw withdraws "
+        "offer offers withdraw withdraws apply applies "
         "displaying featuring fill fills split splits owe owes discuss discusses");
     return s;
 }
@@ -364,7 +364,7 @@ const std::set<std::string>& containerNouns() {
         "app application tool tracker manager planner dashboard hub system platform portal site website log logbook "
         "journal diary board page screen prototype console interface ui menu list table feed gallery form card view "
         "layout widget panel overview summary result search editor builder viewer calculator configurator chart directory "
-        "catalog catalogue inventory roster registry kanban monitor queue helpdesk");
+        "catalog catalogue inventory roster registry kanban monitor queue helpdesk blog forum wiki");
     return s;
 }
 
@@ -405,6 +405,9 @@ std::vector<Phrase> phrasesOf(const std::vector<std::string>& t) {
         static const std::set<std::string> aboutNouns = wordSet("information info detail data history status summary overview");
         if (head > i + 1 && aboutNouns.count(singularOf(t[head - 1])) && !appNouns().count(singularOf(t[head - 2]))) --head;
         while (head > i + 1 && (qualifiers().count(t[head - 1]) || gerund(t[head - 1]))) --head;
+        // "a simple blog", "a basic calculator layout": with only qualifiers before it, the first app word is the head.
+        if (head < end && std::all_of(t.begin() + static_cast<long>(i), t.begin() + static_cast<long>(head), [](const std::string& w) { return qualifiers().count(w) > 0; }))
+            head = static_cast<size_t>(std::find_if(t.begin() + static_cast<long>(i), t.begin() + static_cast<long>(end), [](const std::string& w) { return !qualifiers().count(w); }) - t.begin()) + 1;
         // "a pie chart", "a bar graph": the kind of chart, no subject.
         static const std::set<std::string> chartKinds = wordSet("pie bar line donut doughnut area scatter column");
         const bool chartKind = head < end && head == i + 1 && chartKinds.count(t[i]) && (singularOf(t[end - 1]) == "chart" || singularOf(t[end - 1]) == "graph");
@@ -1064,6 +1067,10 @@ RequestNouns readNouns(std::string_view request) {
         if (!actorAt(plainCased, plainT, p)) stated.insert(p.modifier.empty() ? p.head : p.modifier + " " + p.head);
     RequestEntity* lastThing = nullptr;  // the last phrase that is no person: "requests from homeowners (fence, shed)"
     size_t lastThingEnd = 0;             // where it ends
+    const auto sameSentence = [&](size_t from, size_t to) {
+        return std::none_of(cased.begin() + static_cast<long>(from), cased.begin() + static_cast<long>(to),
+                            [](const std::string& w) { return w == "." || w == "!" || w == "?" || w == ";"; });
+    };
     std::map<std::string, RequestEntity> found;   // by phrase
     std::map<std::string, bool> managed;           // by phrase: mentioned other than as someone using the app
     std::map<std::string, bool> appOnly;           // by phrase: an app word ("a calculator") the request never handles as a thing
@@ -1140,6 +1147,19 @@ RequestNouns readNouns(std::string_view request) {
                 continue;
             }
         }
+        // "Admins can edit room prices", "update each order's status": a value of a thing named before is that thing's.
+        static const std::set<std::string> values = wordSet(
+            "price cost fee rate status date time name title description address rating score capacity quantity stock deadline location priority");
+        const auto owner = managed.find(p.modifier);
+        if (values.count(p.head) && !p.modifier.empty() && p.words.size() == 2 && owner != managed.end() && owner->second) {
+            addNewFields(found[p.modifier].attributes, fieldsFrom(t, p.end - 1, p.end));
+            continue;
+        }
+        // "Guests search rooms ..., see the price per night": so is one named alone after it in the same sentence.
+        if (values.count(p.head) && p.modifier.empty() && !p.plural && lastThing && sameSentence(lastThingEnd, p.begin)) {
+            addNewFields(lastThing->attributes, fieldsFrom(t, p.end - 1, p.end));
+            continue;
+        }
         // "writes a ticket on a phone with plate, violation and a photo": the device it is used on is no thing, and
         // what it is written with belongs to the thing before.
         static const std::set<std::string> devices = wordSet("phone tablet laptop desktop computer mobile ipad smartphone");
@@ -1160,10 +1180,7 @@ RequestNouns readNouns(std::string_view request) {
         // named before in the sentence is a discussion on it (requirement_views), no list of its own.
         static const std::set<std::string> written = wordSet("comment reply answer review");
         static const std::set<std::string> writing = wordSet("add leave post write give");
-        if (written.count(p.head) && p.modifier.empty() && d > 0 && writing.count(t[d - 1]) && lastThing &&
-            std::none_of(cased.begin() + static_cast<long>(lastThingEnd), cased.begin() + static_cast<long>(p.begin),
-                         [](const std::string& w) { return w == "." || w == "!" || w == "?" || w == ";"; }))
-            continue;
+        if (written.count(p.head) && p.modifier.empty() && d > 0 && writing.count(t[d - 1]) && lastThing && sameSentence(lastThingEnd, p.begin)) continue;
         // "save favorites", "mark a recipe as a favourite": a flag on each row, no list of its own.
         static const std::set<std::string> favourites = wordSet("favorite favourite bookmark");
         static const std::set<std::string> keeping = wordSet("save mark keep add to as star");

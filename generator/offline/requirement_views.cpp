@@ -969,8 +969,11 @@ void addClauseActions(Draft& d, RequirementTracer& ids, const Statement& s) {
             "approve", "reject", "deny", "decline", "accept", "confirm", "close", "reopen", "resolve", "complete", "finish", "cancel", "withdraw",
             "assign", "claim", "archive", "publish", "unpublish", "rate", "favorite", "follow", "unfollow", "bid", "vote", "upvote", "downvote",
             "pin", "share", "export", "print", "send", "forward", "duplicate", "remind", "nudge", "flag", "report", "borrow", "return", "lend",
-            "renew", "reserve", "join", "leave", "mark", "hide", "invite", "verify", "sign", "pause", "resume", "restock", "refund", "escalate"};
-        if (c.verb.empty() || done.count(c.verb) || kScreenVerbs.count(c.verb) || !(rowVerbs.count(c.verb) || discussionFor(c.verb))) continue;
+            "renew", "reserve", "join", "leave", "mark", "hide", "invite", "verify", "sign", "pause", "resume", "restock", "refund", "escalate",
+            "apply", "sign up", "check in", "check out", "save"};
+        // "save jobs" keeps one row ("Saved"); "save" alone is what a form does.
+        const bool keepsRow = c.verb == "save" && planNamed(d, c.object);
+        if (c.verb.empty() || done.count(c.verb) || (kScreenVerbs.count(c.verb) && !keepsRow) || !(rowVerbs.count(c.verb) || discussionFor(c.verb))) continue;
         c.plan = planNamed(d, c.object);
         if (!c.plan) c.plan = s.plan;
         if (!c.plan || !d.spec["screens"].contains(c.plan->detailScreen)) continue;
