@@ -1026,6 +1026,22 @@ TEST_CASE("every verb a sentence lists for a row is on the row's screen, each do
     click(r, "favoriteRecipe");
     CHECK(r.proto().state()["recipes"][0]["favorited"] == true);
     CHECK(hasText(r, "Favorited"));
+    // "bidders place bids, see the current highest bid": a bid box on each item that takes only a higher bid.
+    Json auction = draftSpec("Please implement an online auction website. Sellers list items with a title, photo, starting price and end date; "
+                             "bidders place bids, see the current highest bid and a countdown, and follow items they like.");
+    CHECK_FALSE(auction["state"].contains("bids"));
+    CHECK_FALSE(auction["state"].contains("countdowns"));
+    HeadlessDriver a(load(auction));
+    a.proto().navigate("itemDetail", Json{{"id", 1}});
+    a.settle();
+    const Json before = a.proto().state()["items"][0];
+    type(a, "placeBidItemInput", "1");
+    click(a, "placeBidItem");
+    CHECK(a.proto().state()["items"][0] == before);  // not higher: nothing changes
+    type(a, "placeBidItemInput", "900");
+    click(a, "placeBidItem");
+    CHECK(a.proto().state()["items"][0]["highestBid"] == 900);
+    CHECK(a.proto().state()["items"][0]["bidCount"] == before["bidCount"].get<int>() + 1);
     // A sentence's list of values opens with no verb, and "win rate" is no button.
     Json stats = draftSpec("An esports team app. Per-player K/D, win rate and champion pool, plus charts over the last 20 matches.");
     CHECK(stats.dump().find("\"winMatch\"") == std::string::npos);

@@ -95,7 +95,7 @@ const std::set<std::string>& verbs() {
         "drop hand pass fail approve publish unpublish archive reorder rename resize zoom borrow borrows lend lends "
         "return returns implement implements build builds design designs reschedule reschedules release releases host "
         "hosts reserve reserves swap swaps suspend suspends delay delays postpone postpones renew renews rebook showing upvote downvote react respond "
-        "offer offers withdraw withdraws apply applies "
+        "offer offers withdraw withdraws apply applies place "
         "displaying featuring fill fills split splits owe owes discuss discusses");
     return s;
 }
@@ -272,7 +272,7 @@ const std::set<std::string>& verbNouns() {
         "measure water feed fix visit walk drop hand pass match top print scan drive hold turn spend rent hire store "
         "ship cover support work change update move pay track booking return transfer deposit move estimate quote "
         "delivery donation repair ride trip run race ticket alert reminder sign photo cost design draft count host release "
-        "build swap delay start finish mark show");
+        "build swap delay start finish mark show place");
     return s;
 }
 
@@ -1069,7 +1069,7 @@ RequestNouns readNouns(std::string_view request) {
     size_t lastThingEnd = 0;             // where it ends
     const auto sameSentence = [&](size_t from, size_t to) {
         return std::none_of(cased.begin() + static_cast<long>(from), cased.begin() + static_cast<long>(to),
-                            [](const std::string& w) { return w == "." || w == "!" || w == "?" || w == ";"; });
+                            [](const std::string& w) { return w == "." || w == "!" || w == "?"; });
     };
     std::map<std::string, RequestEntity> found;   // by phrase
     std::map<std::string, bool> managed;           // by phrase: mentioned other than as someone using the app
@@ -1149,12 +1149,14 @@ RequestNouns readNouns(std::string_view request) {
         }
         // "Admins can edit room prices", "update each order's status": a value of a thing named before is that thing's.
         static const std::set<std::string> values = wordSet(
-            "price cost fee rate status date time name title description address rating score capacity quantity stock deadline location priority");
+            "price cost fee rate status date time name title description address rating score capacity quantity stock deadline location priority bid");
         const auto owner = managed.find(p.modifier);
         if (values.count(p.head) && !p.modifier.empty() && p.words.size() == 2 && owner != managed.end() && owner->second) {
             addNewFields(found[p.modifier].attributes, fieldsFrom(t, p.end - 1, p.end));
             continue;
         }
+        // "bidders ... see the current highest bid and a countdown": a clock on what is listed, no list of clocks.
+        if ((p.head == "countdown" || p.head == "timer") && p.modifier.empty() && !p.plural && lastThing && sameSentence(lastThingEnd, p.begin)) continue;
         // "Guests search rooms ..., see the price per night": so is one named alone after it in the same sentence.
         if (values.count(p.head) && p.modifier.empty() && !p.plural && lastThing && sameSentence(lastThingEnd, p.begin)) {
             addNewFields(lastThing->attributes, fieldsFrom(t, p.end - 1, p.end));
@@ -1181,6 +1183,9 @@ RequestNouns readNouns(std::string_view request) {
         static const std::set<std::string> written = wordSet("comment reply answer review");
         static const std::set<std::string> writing = wordSet("add leave post write give");
         if (written.count(p.head) && p.modifier.empty() && d > 0 && writing.count(t[d - 1]) && lastThing && sameSentence(lastThingEnd, p.begin)) continue;
+        // "bidders place bids": bidding on what is listed, no list of bids.
+        static const std::set<std::string> placing = wordSet("place make submit put enter");
+        if ((p.head == "bid" || p.head == "offer") && p.modifier.empty() && d > 0 && placing.count(t[d - 1]) && lastThing) continue;
         // "save favorites", "mark a recipe as a favourite": a flag on each row, no list of its own.
         static const std::set<std::string> favourites = wordSet("favorite favourite bookmark");
         static const std::set<std::string> keeping = wordSet("save mark keep add to as star");

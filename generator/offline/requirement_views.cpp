@@ -283,6 +283,13 @@ void readAction(Statement& s) {
         s.object.clear();
         s.onManaged = true;
     }
+    // "bidders place bids", "make an offer": bidding on one of the rows.
+    static const std::set<std::string> placing = {"place", "make", "submit", "put", "enter"};
+    if (placing.count(s.verb) && (s.object == "bid" || s.object == "offer")) {
+        s.verb = "bid";
+        s.object.clear();
+        s.onManaged = true;
+    }
     // "save favorites", "mark recipes as favourites": a flag each row keeps ("Favorite" / "Favorited").
     static const std::set<std::string> keeping = {"save", "mark", "keep", "add", "star"};
     static const std::set<std::string> favourites = {"favorite", "favorites", "favourite", "favourites"};
@@ -844,6 +851,36 @@ Json assignToMeButton(const Draft& d, const EntityPlan& p, const Statement& s, R
                 {"press", Json::array({Json{{"set", rowPath(p, "x", who->name)}, {"value", me}}, Json{{"toast", "${x." + p.title->name + "}: " + done}}})}};
 }
 
+// "bidders place bids": the item's highest bid (its own bid field, else one that starts at its price or a round
+// sum), how many bids it has, and an amount with a Place bid button that takes only a higher bid. The button's id.
+template <typename Place>
+std::string addBidding(Draft& d, RequirementTracer& ids, const EntityPlan& p, Place&& place) {
+    const auto named = [&](const char* word) {
+        return std::find_if(p.entity.fields.begin(), p.entity.fields.end(), [&](const IdeaField& f) { return lowerText(f.label).find(word) != std::string::npos && f.kind == "money"; });
+    };
+    const auto bidField = named("bid");
+    const std::string highest = bidField != p.entity.fields.end() ? bidField->name : "highestBid";
+    Json& rows = d.spec["state"][p.key];
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (!rows[i].is_object()) continue;
+        const Json start = p.amount && rows[i].contains(p.amount->name) && rows[i][p.amount->name].is_number() ? rows[i][p.amount->name] : Json(40 + 15 * static_cast<int>(i));
+        if (!rows[i].contains(highest) || !rows[i][highest].is_number()) rows[i][highest] = start.get<double>() + 5 * static_cast<double>(i % 3);
+        if (!rows[i].contains("bidCount")) rows[i]["bidCount"] = static_cast<int>(2 + (i * 3) % 5);
+    }
+    const std::string id = ids.freshId(camelKey("place bid " + p.noun)), amount = "ui." + id + "Amount";
+    d.spec["state"]["ui"][id + "Amount"] = 0;
+    place(Json{{"grid", Json::array({statTile("Highest bid", "${currency(x." + highest + ")}", "gavel", ""), statTile("Bids", "${x.bidCount}", "users", "")})}, {"cols", 2}});
+    place(Json{{"row", Json::array({Json{{"input", "Your bid"}, {"kind", "number"}, {"id", id + "Input"}, {"bind", amount}, {"grow", 1}},
+                                    Json{{"button", "Place bid"}, {"id", id}, {"icon", "gavel"},
+                                         {"press", Json::array({Json{{"if", "${" + amount + " > x." + highest + "}"},
+                                                                     {"then", Json::array({Json{{"set", rowPath(p, "x", highest)}, {"value", "${" + amount + "}"}},
+                                                                                           Json{{"inc", rowPath(p, "x", "bidCount")}},
+                                                                                           Json{{"toast", "Bid of ${currency(" + amount + ")} placed on ${x." + p.title->name + "}"}, {"tone", "success"}}})},
+                                                                     {"else", Json::array({Json{{"toast", "Bid more than ${currency(x." + highest + ")}"}, {"tone", "danger"}}})}}})}}})},
+               {"gap", 8}, {"valign", "bottom"}});
+    return id;
+}
+
 // A button on the item's detail screen that does the verb to that item.
 std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) {
     const EntityPlan& p = *s.plan;
@@ -881,6 +918,7 @@ std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) 
                    {"change", Json{{"toast", "You rated ${x." + p.title->name + "} ${value} of 5"}, {"tone", "success"}}}});
         return id;
     }
+    if (s.verb == "bid") return addBidding(d, ids, p, place);
     if (Json states = statusButtons(p, s, ids, firstId); !states.is_null()) {
         place(std::move(states));
         return firstId;
@@ -922,7 +960,9 @@ std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) 
 
 // The clauses after the first that open with a verb: "assign tickets to themselves, add comments and close tickets"
 // -> "add comments", "close tickets". A list of values ("with ingredients, steps and cooking time") opens with none.
-std::vector<std::string> furtherClauses(const Statement& s) {
+// `withFirst` adds the first clause as written, for a statement that asks for something else first ("Bidders place
+// bids, see the current highest bid and a countdown").
+std::vector<std::string> furtherClauses(const Statement& s, bool withFirst) {
     std::vector<std::string> pieces(1), words(1);
     for (char c : s.text) {
         if (c == ' ') words.emplace_back();
@@ -941,6 +981,7 @@ std::vector<std::string> furtherClauses(const Statement& s) {
         }
     }
     std::vector<std::string> out;
+    if (withFirst && !pieces.front().empty()) out.push_back(pieces.front());
     for (size_t i = 1; i < pieces.size(); ++i) {
         // "... and can withdraw": what they can do is the verb.
         // A lone word without one is a value in a list ("(recorded, editing, review, scheduled)").
@@ -958,7 +999,7 @@ std::vector<std::string> furtherClauses(const Statement& s) {
 // row's screen too, traced to the same statement; one the statement's thing has no screen for is left to the views.
 void addClauseActions(Draft& d, RequirementTracer& ids, const Statement& s) {
     std::set<std::string> done = {s.verb};
-    for (const std::string& clause : furtherClauses(s)) {
+    for (const std::string& clause : furtherClauses(s, s.ask != Ask::Action)) {
         // Read as the action it opens with, even where the verb is also a measure ("rate recipes").
         Statement c;
         c.text = clause;
