@@ -290,7 +290,7 @@ TEST_CASE("offline refine: a count badge goes where the counted rows are when no
 TEST_CASE("offline refine: managers approve or reject a row from its detail screen", "[refiner][offline][approvals]") {
     struct Case { const char* idea; const char* request; const char* source; };
     const Case cases[] = {
-        {"A time-off app for leave requests with employee, dates and reason", "Managers need to approve time-off requests before they show on the team calendar.", "timeOffs"},
+        {"A time-off app for leave requests with employee, dates and reason", "Managers need to approve time-off requests before they show on the team calendar.", "requests"},
         {"A court calendar app for hearings with judge, date and courtroom", "Let clerks approve or reject hearings", "hearings"},
         {"A seed library lending app for loans with borrower, seed and due date", "let managers approve or reject loans", "loans"}};
     for (auto& c : cases) {
@@ -324,7 +324,7 @@ TEST_CASE("offline refine: a new column or form field gives the saved rows belie
     struct Case { const char* idea; const char* request; const char* source; const char* key; };
     const Case cases[] = {
         {"A seed library lending app for loans with borrower, seed and due date", "Add a column for the return date to the loans list", "loans", "returnDate"},
-        {"A sailing regatta app for races with boat, skipper and finish time", "add a wind speed column to the regattas list", "sailingRegattas", "windSpeed"},
+        {"A sailing regatta app for races with boat, skipper and finish time", "add a wind speed column to the regattas list", "races", "windSpeed"},
         {"An escape-room booking app for bookings with room, group size and date", "Add a column for the deposit to the escape room bookings list", "escapeRoomBookings", "deposit"}};
     for (auto& c : cases) {
         Json doc = draftSpec(c.idea);

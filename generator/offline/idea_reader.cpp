@@ -819,6 +819,28 @@ void fillQuotedValue(Json& row, std::vector<IdeaField>& fields, const std::strin
     else row[target->name] = number;
 }
 
+// How often `word` appears in `text` (lower case) as a whole word.
+size_t wordCount(const std::string& text, const std::string& word) {
+    size_t n = 0;
+    for (size_t at = text.find(word); !word.empty() && at != std::string::npos; at = text.find(word, at + 1)) {
+        const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
+        const bool ends = at + word.size() >= text.size() || !std::isalpha(static_cast<unsigned char>(text[at + word.size()]));
+        n += starts && ends ? 1 : 0;
+    }
+    return n;
+}
+
+// Whether `head` is written right before an app word ("an online auction website", "a life-support monitor").
+bool namesApp(const std::string& text, const std::string& head) {
+    static const std::set<std::string> apps = {"app", "application", "website", "site", "system", "platform", "portal", "tool", "tracker",
+                                               "manager", "dashboard", "hub", "planner", "monitor", "service", "software", "page"};
+    for (size_t at = text.find(head + " "); at != std::string::npos; at = text.find(head + " ", at + 1)) {
+        const size_t from = at + head.size() + 1, to = text.find_first_of(" .,;:!?\n", from);
+        if (apps.count(text.substr(from, to == std::string::npos ? std::string::npos : to - from))) return true;
+    }
+    return false;
+}
+
 // The idea's own one-line summary: the request part of a long UI prompt, first sentence, no boilerplate.
 std::string summarize(std::string_view idea) {
     std::string s = safeText(idea, 600);
@@ -962,6 +984,7 @@ IdeaReading readIdea(std::string_view rawIdea) {
     // noun it knows, so an idea outside the lexicon keeps its own nouns instead of landing in the nearest template.
     // Read from the whole request: what a story's reason says of a thing counts (readNouns weighs those reasons).
     const std::vector<RequestEntity> asked = requestEntities(request);
+    const std::string lowerIdea = lower(request);
     r.actors = requestActors(request);
     const size_t considered = std::min<size_t>(asked.size(), 4);
     // Confident only, and only by the entity's head noun, never by a modifier or a word elsewhere in the request
@@ -1035,6 +1058,11 @@ IdeaReading readIdea(std::string_view rawIdea) {
             continue;
         }
         if ((k > 0 && k != enriched && asked[k].score < 5) || choicesOnly(asked[k])) continue;
+        // "Please implement an online auction website. Sellers list items ...": a second thing the request names only
+        // in its subject, and says nothing of, is what the app is about, not a list beside the one it manages.
+        if (k > 0 && k != enriched && asked[k].attributes.empty() && wordCount(lowerIdea, asked[k].head) + wordCount(lowerIdea, pluralOf(asked[k].head)) == 1 &&
+            namesApp(lowerIdea, asked[k].head))
+            continue;
         // A secondary noun whose feature screen is the list of them ("reminders to treat for mites", "a chat with my
         // club") is that screen, not a second list of the same things. Appointments and orders stay records: the
         // booking and checkout screens make one, they do not list them.
