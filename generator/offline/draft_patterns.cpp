@@ -258,6 +258,19 @@ const Discussion* discussionFor(const std::string& word) {
     return it == kinds.end() ? nullptr : &it->second;
 }
 
+std::string addedToRow(const std::string& verb, const std::string& object) {
+    static const std::set<std::string> writing = {"add", "leave", "post", "write", "give"};
+    static const std::set<std::string> placing = {"place", "make", "submit", "put", "enter"};
+    // "mark a recipe as a favourite", "add to favorites": the word before may be the preposition.
+    static const std::set<std::string> keeping = {"save", "mark", "keep", "add", "star", "to", "as"};
+    static const std::set<std::string> favourites = {"favorite", "favourite", "bookmark"};
+    const std::string one = singularOf(object);
+    if (writing.count(verb) && object.find(' ') == std::string::npos && discussionFor(object)) return one;
+    if (placing.count(verb) && (one == "bid" || one == "offer")) return "bid";
+    if (keeping.count(verb) && favourites.count(one)) return one;
+    return "";
+}
+
 Json discussionOn(const Discussion& kind, const std::string& entriesPath, const std::string& alias, const std::string& bind, const std::string& id, const std::string& me) {
     const std::string entries = alias + "." + kind.field;
     Json entry = Json{{"item", "${c.text}"}, {"subtitle", "${c.who} · ${relative(c.at)}"}, {"avatar", "${c.who}"}, {"chevron", false},

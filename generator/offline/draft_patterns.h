@@ -120,6 +120,11 @@ struct Discussion {
     std::string none;         // "No replies yet"
 };
 const Discussion* discussionFor(const std::string& word);
+// What a verb adds to one row when its object is something people add to rows, not a thing of its own: "add
+// comments" -> "comment", "leave a review" -> "review", "place bids" -> "bid", "save favorites" -> "favorite";
+// "" when the pair asks for nothing of the kind. The reader keeps such objects out of the lists, the composer
+// turns them into the row's verb.
+std::string addedToRow(const std::string& verb, const std::string& object);
 // The discussion on the screen of one row (`alias`; its entries at state path `entriesPath`, "tasks.${...}.comments"):
 // the entries (who, text, when) newest last, and a box whose text (bound to `bind`) is added as `me` when the button
 // with id `id` is pressed.

@@ -1178,18 +1178,12 @@ RequestNouns readNouns(std::string_view request) {
         // "book a spot in a class", "reserve a seat on the bus": the place taken is part of the thing booked.
         static const std::set<std::string> places = wordSet("spot seat place slot space");
         if (!p.plural && places.count(p.head) && p.modifier.empty() && p.end + 1 < t.size() && perPlaces().count(t[p.end]) && t[p.end] != "of") continue;
-        // "technicians ... add comments", "visitors browse vendors ... and leave a review": what people write on a thing
-        // named before in the sentence is a discussion on it (requirement_views), no list of its own.
-        static const std::set<std::string> written = wordSet("comment reply answer review");
-        static const std::set<std::string> writing = wordSet("add leave post write give");
-        if (written.count(p.head) && p.modifier.empty() && d > 0 && writing.count(t[d - 1]) && lastThing && sameSentence(lastThingEnd, p.begin)) continue;
-        // "bidders place bids": bidding on what is listed, no list of bids.
-        static const std::set<std::string> placing = wordSet("place make submit put enter");
-        if ((p.head == "bid" || p.head == "offer") && p.modifier.empty() && d > 0 && placing.count(t[d - 1]) && lastThing) continue;
-        // "save favorites", "mark a recipe as a favourite": a flag on each row, no list of its own.
-        static const std::set<std::string> favourites = wordSet("favorite favourite bookmark");
-        static const std::set<std::string> keeping = wordSet("save mark keep add to as star");
-        if (favourites.count(p.head) && p.modifier.empty() && d > 0 && keeping.count(t[d - 1])) continue;
+        // "technicians ... add comments", "bidders place bids", "save favorites": what people add to a thing the
+        // request lists (a comment on one named before in the sentence, a bid on one named before) is no list of its own.
+        if (const std::string added = d > 0 && p.modifier.empty() ? addedToRow(t[d - 1], p.head) : ""; !added.empty()) {
+            const bool onNamed = discussionFor(added) ? lastThing && sameSentence(lastThingEnd, p.begin) : added == "bid" ? lastThing != nullptr : true;
+            if (onNamed) continue;
+        }
         // "take a photo of the water": one picture is a field of what the app records; "photos" may be its subject.
         static const std::set<std::string> pictures = wordSet("photo picture image snapshot");
         if (!p.plural && pictures.count(p.head) && p.modifier.empty()) {

@@ -276,27 +276,15 @@ void readAction(Statement& s) {
     // "Return them", "approve it": done to one of what the app manages.
     else if (at + 1 < s.words.size() && pronouns.count(s.words[at + 1])) s.onManaged = true;
     if (!buttonObject.empty()) s.object = buttonObject;
-    // "add comments", "leave a review": what is written is a discussion on one of the rows the app manages.
-    static const std::set<std::string> writing = {"add", "leave", "post", "write", "give"};
-    if (writing.count(s.verb) && !s.object.empty() && s.object.find(' ') == std::string::npos && discussionFor(s.object)) {
-        s.verb = s.object;
-        s.object.clear();
-        s.onManaged = true;
-    }
-    // "bidders place bids", "make an offer": bidding on one of the rows.
-    static const std::set<std::string> placing = {"place", "make", "submit", "put", "enter"};
-    if (placing.count(s.verb) && (s.object == "bid" || s.object == "offer")) {
-        s.verb = "bid";
-        s.object.clear();
-        s.onManaged = true;
-    }
-    // "save favorites", "mark recipes as favourites": a flag each row keeps ("Favorite" / "Favorited").
-    static const std::set<std::string> keeping = {"save", "mark", "keep", "add", "star"};
-    static const std::set<std::string> favourites = {"favorite", "favorites", "favourite", "favourites"};
-    const auto favourite = std::find_if(s.words.begin() + static_cast<long>(at) + 1, s.words.end(), [&](const std::string& w) { return favourites.count(w) > 0; });
-    if (keeping.count(s.verb) && favourite != s.words.end() && favourite - s.words.begin() <= static_cast<long>(at) + 5) {
-        s.verb = singularOf(*favourite);
-        if (s.object.find("favo") != std::string::npos) s.object.clear();
+    // "add comments", "leave a review", "place bids", "save favorites": what is added to one of the rows the app manages;
+    // "mark recipes as favourites": the flag may come a few words after the verb.
+    std::string added = addedToRow(s.verb, s.object);
+    const bool objectAdded = !added.empty();
+    for (size_t k = at + 1; added.empty() && k < s.words.size() && k <= at + 5; ++k)
+        if (const std::string flag = addedToRow(s.verb, s.words[k]); !flag.empty() && !discussionFor(flag) && flag != "bid") added = flag;
+    if (!added.empty()) {
+        s.verb = added;
+        if (objectAdded || s.object.find("favo") != std::string::npos) s.object.clear();
         s.onManaged = s.object.empty();
     }
     readOutcome(s, at);
