@@ -39,7 +39,7 @@ const std::set<std::string>& sharedWords() {
         // statuses
         "pending", "active", "inactive", "complete", "completed", "draft", "approved", "rejected", "approve", "reject",
         "closed", "overdue", "paid", "unpaid", "ready", "failed", "cancelled", "scheduled", "available", "booked",
-        "received", "confirmed", "sent",
+        "received", "confirmed", "sent", "returned", "resolved", "declined", "denied", "accepted", "delivered", "placed",
         // time
         "today", "tomorrow", "yesterday", "week", "weekly", "month", "monthly", "year", "yearly", "daily", "hour",
         "minute", "second", "date", "time", "morning", "afternoon", "evening", "night", "upcoming", "past", "last",

@@ -90,6 +90,16 @@ TEST_CASE("Invented titles come from the entity's own noun", "[drafter][rows]") 
     CHECK(firstTitle("hive inspection") == "Hive 1 — Maya Lopez");
     CHECK(firstTitle("traveller claim") == "Claim 1 — Maya Lopez");
     CHECK(firstTitle("pantry item") == "Pantry item A");
+    // A made work is titled like one, in no domain's words, and no two rows alike.
+    CHECK(firstTitle("film") == "Afterglow");
+    IdeaEntity songs;
+    songs.singular = "song";
+    songs.fields = {field("Name"), field("Album title")};
+    const Json rows = draft::completeRows(songs);
+    std::set<std::string> titles;
+    for (const Json& row : rows) titles.insert(row["name"].get<std::string>());
+    CHECK(titles.size() == rows.size());
+    CHECK(rows[1]["albumTitle"] == "Kestrel");
 }
 
 TEST_CASE("A lexicon domain lends rows only when the entity's head noun is its noun", "[drafter][rows][regression]") {

@@ -717,3 +717,35 @@ TEST_CASE("marking into a state an adverb qualifies reads the whole state and en
     const IdeaReading cards = readIdea("Users add cards with a front and a back, flip a card to reveal the answer, and mark each card as known or still learning.");
     CHECK(requiredField(cards, "card", "Status").choices == std::vector<std::string>{"Pending", "Known", "Still learning"});
 }
+
+TEST_CASE("who does the next thing ends an attribute list, and an -ing word after an app word opens a clause", "[reader]") {
+    const IdeaReading found = readIdea("A lost and found board where students post found items with photo, location and date, and owners can claim them.");
+    const IdeaEntity* item = entityNamed(found, "item");
+    REQUIRE(item != nullptr);
+    requiredFields(found, "item", {"Photo", "Location", "Date"});
+    for (const IdeaField& f : item->fields) CHECK(f.label.find("wner") == std::string::npos);
+    const IdeaReading pets = readIdea("Shelters list animals with species, age and breed, and families submit adoption applications that staff approve or reject.");
+    for (const IdeaField& f : entityNamed(pets, "animal")->fields) CHECK(f.label != "Family");
+    // The clause after them names the decision the applications wait for.
+    CHECK(requiredField(pets, "adoption application", "Status").choices == std::vector<std::string>{"Pending", "Approved", "Rejected"});
+    const IdeaReading plants = readIdea("A plant watering reminder app listing houseplants with watering interval, last watered date and light needs.");
+    CHECK(entityNamed(plants, "houseplant") != nullptr);
+    CHECK_FALSE(anyNameHas(plants, "listing"));
+    CHECK(requiredField(plants, "houseplant", "Watering interval").kind == "number");
+    // "Coaches mark attendance for each class session": the coaches act, they are no value of a session.
+    const IdeaReading gym = readIdea("Coaches mark attendance for each class session and send reminders.");
+    CHECK_FALSE(anyNameHas(gym, "coach"));
+}
+
+TEST_CASE("a scale every app grades the same way is a choice, and a status is made up only for a kind with a workflow", "[reader]") {
+    const IdeaReading tools = readIdea("A tool library for a neighborhood: admins add tools with condition, category and notes.");
+    CHECK(requiredField(tools, "tool", "Condition").choices == std::vector<std::string>{"Excellent", "Good", "Fair", "Worn"});
+    CHECK(requiredField(tools, "tool", "Category").kind == "text");  // its values belong to the domain: none are made up
+    const IdeaReading court = readIdea("Clerks schedule hearings and attorneys request continuances.");
+    CHECK(requiredField(court, "continuance", "Status").choices == std::vector<std::string>{"Pending", "Approved", "Declined"});
+    CHECK(requiredField(court, "hearing", "Status").choices == std::vector<std::string>{"Scheduled", "Done", "Cancelled"});
+    // A hive or a harvest goes through no workflow the request names: no status is invented for it.
+    const IdeaReading bees = readIdea("A beekeeping journal to track honey harvests per hive.");
+    for (const IdeaEntity& e : bees.entities)
+        for (const IdeaField& f : e.fields) CHECK(f.name != "status");
+}

@@ -734,8 +734,32 @@ std::vector<QuotedLabel> quotedLabels(std::string_view idea) {
 // [SECTION] Entities from the idea
 //-----------------------------------------------------------------------------
 
-// An entity the lexicon does not know: its name, the attributes the request gave it, and a status and a date
-// when the request named none (every list needs something to sort and filter by). Rows are invented from the kinds.
+// The workflow rows of a kind go through though the request never says so, by the noun's last word: a request
+// waits for a decision, a booking for confirmation, a loan for its return. Empty for a noun with no such workflow
+// ("hive", "film"): no status is made up for it.
+std::vector<std::string> workflowOf(const std::string& noun) {
+    static const std::vector<std::pair<const char*, std::vector<std::string>>> workflows = {
+        {"request application claim submission proposal petition appeal nomination referral permit continuance leave", {"Pending", "Approved", "Declined"}},
+        {"booking reservation appointment rsvp", {"Confirmed", "Pending", "Cancelled"}},
+        {"loan rental borrowing checkout lending hire", {"Out", "Returned", "Overdue"}},
+        {"issue ticket bug complaint incident defect problem fault", {"Open", "In progress", "Resolved"}},
+        {"task job assignment chore errand project todo work-order", {"To do", "In progress", "Done"}},
+        {"order delivery shipment", {"Placed", "On the way", "Delivered"}},
+        {"event session meeting hearing screening match game race tournament class lesson workshop shift", {"Scheduled", "Done", "Cancelled"}}};
+    // The whole noun first ("work order" is work, not a purchase), then its last word; two-word nouns are joined by '-'.
+    std::string whole = noun;
+    std::replace(whole.begin(), whole.end(), ' ', '-');
+    const std::string last = noun.substr(noun.rfind(' ') == std::string::npos ? 0 : noun.rfind(' ') + 1);
+    for (const std::string& name : {whole, last})
+        for (const auto& [words, states] : workflows) {
+            const std::vector<std::string> ws = splitOn(words, ' ');
+            if (std::find(ws.begin(), ws.end(), name) != ws.end()) return states;
+        }
+    return {};
+}
+
+// An entity the lexicon does not know: its name, the attributes the request gave it, the workflow its kind goes
+// through and a date when the request named none (a list sorts by it). Rows are invented from the kinds.
 IdeaEntity genericEntity(const RequestEntity& asked) {
     IdeaEntity e;
     e.singular = asked.phrase;
@@ -743,12 +767,13 @@ IdeaEntity genericEntity(const RequestEntity& asked) {
     e.icon = "bookmark-o";
     e.fields = {{"name", capitalized(asked.phrase), "text", {}}};  // "Polling place", not "Place"
     // A status the request lists is the row's workflow: a choice, so it is not added a second time below.
+    const std::vector<std::string> workflow = workflowOf(asked.phrase);
     for (const IdeaField& f : asked.attributes)
-        if (f.name == "status" && f.kind == "text") e.fields.push_back({"status", "Status", "choice", {"Active", "Planned", "Done"}});
+        if (f.name == "status" && f.kind == "text") e.fields.push_back({"status", "Status", "choice", workflow.empty() ? std::vector<std::string>{"Active", "Inactive"} : workflow});
         else if (f.name != "name") e.fields.push_back(f);
     auto hasKind = [&](const char* kind) { return std::any_of(e.fields.begin(), e.fields.end(), [&](const IdeaField& f) { return f.kind == kind; }); };
-    // A workflow the request never gave is invented: only rows the request says nothing else of get one to filter by.
-    if (!hasKind("choice") && asked.attributes.size() < 2) e.fields.push_back({"status", "Status", "choice", {"Active", "Planned", "Done"}});
+    // A workflow the request never gave is its kind's: only rows the request says nothing else of get one to filter by.
+    if (!hasKind("choice") && asked.attributes.size() < 2 && !workflow.empty()) e.fields.push_back({"status", "Status", "choice", workflow});
     if (!hasKind("date")) e.fields.push_back({"date", "Date", "date", {}});
     if (asked.attributes.size() < 2) e.fields.push_back({"notes", "Notes", "longtext", {}});
     return e;
@@ -912,7 +937,7 @@ std::string fieldKindFor(const std::string& label, const std::string& widget) {
                                            "pressure", "weight", "speed", "distance", "voltage", "reading", "yield", "brix", "consumption", "usage", "depth",
                                            "volume", "mileage", "odometer", "altitude", "elevation", "ratio"};
     if (low == "ph" || std::any_of(std::begin(readings), std::end(readings), [&](const char* w) { return has(w); })) return "number";
-    if (has("number of") || has("count") || std::count(lowWords.begin(), lowWords.end(), "age") || has("passengers") || has("guests") || has("quantity") || has("legs")) return "number";
+    if (has("number of") || has("count") || has("capacity") || has("interval") || std::count(lowWords.begin(), lowWords.end(), "age") || has("passengers") || has("guests") || has("quantity") || has("legs")) return "number";
     if (has("bio") || has("description") || has("comment") || has("note") || has("message") || has("about")) return "longtext";
     // "queen sighting", "is paid": yes or no; "receipt", "photo": a picture.
     if (has("sighting") || has("spotted") || (low.size() > 5 && low.compare(low.size() - 5, 5, " seen") == 0) || low.rfind("is ", 0) == 0 || low.rfind("has ", 0) == 0) return "bool";

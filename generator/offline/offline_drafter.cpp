@@ -21,8 +21,8 @@ namespace {
 //-----------------------------------------------------------------------------
 
 const char* const kPeople[] = {"Maya Lopez", "Jordan Reyes", "Priya Raman", "Tom Becker", "Aiko Tanaka"};
-const char* const kNotes[] = {"Shared with the team on Monday", "Needs a second look before Friday", "Went well, repeat next month",
-                              "Waiting for a reply from Sam", "Started from a suggestion by Ava"};
+const char* const kNotes[] = {"All good so far", "Needs a second look before Friday", "Went well, same again next time",
+                              "Waiting to hear back", "Check again next week"};
 
 std::string lowerText(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
@@ -75,8 +75,19 @@ bool namesPeople(const std::string& noun) {
     return roles.count(lastWord(noun)) > 0;
 }
 
+// Nouns for a made work people give a title to: their rows are titled like works ("Paper Boats"), not "Film 1".
+bool namesWork(const std::string& noun) {
+    static const std::set<std::string> works = {"film", "movie", "documentary", "book", "novel", "poem", "song", "album", "track",
+        "podcast", "episode", "show", "series", "musical", "painting", "artwork", "exhibit", "exhibition", "photograph", "sculpture",
+        "screenplay", "manuscript", "comic", "zine"};
+    return works.count(lastWord(noun)) > 0;
+}
+
+// Titles that read as a work of any kind, in no one's domain.
+const char* const kWorkTitles[] = {"Afterglow", "Kestrel", "Velvet Static", "Glass Orchard", "Copper Moth"};
+
 // What an invented text value should look like, read from the attribute's label.
-enum class ValueShape { Person, Place, Code, Size, File, Link, Colour, Label };
+enum class ValueShape { Person, Place, Code, Size, File, Link, Colour, Work, Label };
 
 ValueShape shapeOf(const IdeaField& f) {
     static const std::set<std::string> places = {"location", "room", "venue", "address", "site", "courtroom", "branch", "station", "platform",
@@ -95,6 +106,8 @@ ValueShape shapeOf(const IdeaField& f) {
     if (endsIn(f.label, files)) return ValueShape::File;
     if (endsIn(f.label, {"url", "website", "link", "homepage"})) return ValueShape::Link;
     if (endsIn(f.label, {"colour", "color"})) return ValueShape::Colour;
+    // "Film title", "Song name": the title of a work.
+    if (endsIn(f.label, {"title", "name"}) && words.size() >= 2 && namesWork(words[words.size() - 2])) return ValueShape::Work;
     return ValueShape::Label;
 }
 
@@ -122,6 +135,7 @@ std::string textValue(const IdeaField& f, size_t i) {
     case ValueShape::File: return lastWord(f.label) + "-04" + std::to_string(10 + i) + ".pdf";
     case ValueShape::Link: return "https://" + lowerText(person.substr(0, person.find(' '))) + ".dev";
     case ValueShape::Colour: { const char* v[] = {"Red", "Blue", "Green", "Black", "White"}; return v[k]; }
+    case ValueShape::Work: return kWorkTitles[k];
     case ValueShape::Place:
         if (endsIn(f.label, {"address"})) { const char* v[] = {"12 Elm Street", "48 Harbor Road", "7 Mill Lane", "230 Park Avenue", "5 Station Square"}; return v[k]; }
         if (endsIn(f.label, {"location", "venue", "site", "place", "spot", "destination", "origin", "city", "town", "country"})) {
@@ -146,6 +160,7 @@ bool namesExchange(const std::string& noun) {
 // The title of an invented row: a name for people, the thing and its person for exchanges, else the noun numbered.
 std::string inventTitle(const std::string& noun, size_t i) {
     if (namesPeople(noun)) return kPeople[i % 5];
+    if (namesWork(noun)) return kWorkTitles[i % 5];
     const size_t space = noun.rfind(' ');
     if (namesExchange(noun) && space != std::string::npos) {
         const std::string thing = namesPeople(noun.substr(0, space)) ? noun.substr(space + 1) : noun.substr(0, space);

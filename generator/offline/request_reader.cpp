@@ -177,7 +177,7 @@ bool personRole(const std::string& singular) {
         "technician inspector agent user staff sitter caregiver donor sponsor subscriber fan homeowner landlord teammate "
         "recruit intern contractor freelancer pilot captain officer ranger guide instructor trainer therapist dentist "
         "barber stylist chef cook waiter cleaner caseworker family scout camper traveller traveler passenger clerk "
-        "lawyer manager supervisor admin administrator receptionist director hire newcomer beginner learner collector "
+        "lawyer attorney solicitor paralegal bailiff manager supervisor admin administrator receptionist director hire newcomer beginner learner collector "
         "gardener beekeeper farmer dispatcher surgeon vet pharmacist librarian cashier courier operator engineer "
         "developer designer analyst accountant auditor reviewer approver finance hr skipper sailor crew singer musician "
         "dancer referee umpire judge planner organizer organiser moderator team couple household colleague coworker peer neighbour "
@@ -287,6 +287,10 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
     static const std::set<std::string> openers = wordSet("and to then that which who also please");
     const bool opensClause = i == 0 || t[i - 1].empty() || openers.count(t[i - 1]);
     if (opensClause && i + 1 < t.size() && determiners().count(t[i + 1]) && t[i + 1] != "no") return false;
+    // "an app listing houseplants", "a page showing the courses": an -ing word after an app word opens a clause.
+    if (endsWith(w, "ing") && i > 0 && containerNouns().count(singularOf(t[i - 1])) && i + 1 < t.size() && !t[i + 1].empty() &&
+        !containerNouns().count(singularOf(t[i + 1])) && (determiners().count(t[i + 1]) || singularOf(t[i + 1]) != t[i + 1]))
+        return false;
     // "when each reopens": "each" takes a singular noun, so a word in the plural form after it is what each does.
     if (i > 0 && (t[i - 1] == "each" || t[i - 1] == "every") && singularOf(w) != w &&
         (knownVerb(w) || i + 1 >= t.size() || t[i + 1].empty() || isNumber(t[i + 1]) || determiners().count(t[i + 1])))
@@ -399,7 +403,7 @@ std::vector<Phrase> phrasesOf(const std::vector<std::string>& t) {
         static const std::set<std::string> documents = wordSet("application form");
         size_t before = i;
         while (before > 0 && determiners().count(t[before - 1])) --before;
-        const bool handledDocument = end > i && documents.count(t[end - 1]) && before > 0 && knownVerb(t[before - 1]);
+        const bool handledDocument = end > i && documents.count(singularOf(t[end - 1])) && before > 0 && knownVerb(t[before - 1]);
         while (!handledDocument && head > i + 1 && containerNouns().count(singularOf(t[head - 1]))) --head;
         // "contact information", "order history": the thing is the noun the app word describes.
         static const std::set<std::string> aboutNouns = wordSet("information info detail data history status summary overview");
@@ -449,6 +453,26 @@ bool sharedMeasure(const std::string& word) {
     return s.count(word) > 0;
 }
 
+// The grades of a scale whose values are the same whatever is graded ("condition" -> Excellent, Good, Fair, Worn);
+// empty for a word that is no such scale ("category": its values belong to the domain).
+std::vector<std::string> scaleGrades(const std::string& word) {
+    static const std::map<std::string, std::vector<std::string>> scales = {
+        {"priority", {"Low", "Medium", "High"}}, {"urgency", {"Low", "Medium", "High"}}, {"severity", {"Low", "Medium", "High", "Critical"}},
+        {"risk", {"Low", "Medium", "High"}}, {"impact", {"Low", "Medium", "High"}}, {"effort", {"Low", "Medium", "High"}},
+        {"energy", {"Low", "Medium", "High"}}, {"intensity", {"Low", "Medium", "High"}}, {"confidence", {"Low", "Medium", "High"}},
+        {"availability", {"Available", "Unavailable"}}, {"condition", {"Excellent", "Good", "Fair", "Worn"}},
+        {"health", {"Healthy", "Fair", "Poor"}}, {"quality", {"High", "Good", "Fair", "Poor"}},
+        {"temperament", {"Calm", "Gentle", "Nervous", "Defensive"}}, {"mood", {"Great", "Good", "Okay", "Low"}},
+        {"difficulty", {"Easy", "Medium", "Hard"}}, {"skill", {"Beginner", "Intermediate", "Advanced"}},
+        {"experience", {"Beginner", "Intermediate", "Advanced"}}, {"frequency", {"Daily", "Weekly", "Monthly"}},
+        {"weather", {"Sunny", "Cloudy", "Rain", "Windy"}}, {"season", {"Spring", "Summer", "Autumn", "Winter"}},
+        {"visibility", {"Public", "Private"}}, {"privacy", {"Public", "Private"}}, {"format", {"In person", "Online", "Hybrid"}},
+        {"sentiment", {"Positive", "Neutral", "Negative"}},
+        {"weekday", {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}}, {"day", {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}}};
+    const auto it = scales.find(word);
+    return it == scales.end() ? std::vector<std::string>{} : it->second;
+}
+
 // The values a list names, one per item ("tile count, moss sighting and repair dates"). With `pluralCounts`, the list is
 // of values only, so a plural that names no other kind says how many ("honey frames": a number "Honey frames").
 std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from, size_t to, bool pluralCounts = false) {
@@ -492,13 +516,9 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
             for (size_t k = part.size() > 3 && !countOf ? part.size() - 3 : 0; k < part.size(); ++k) label += (label.empty() ? "" : " ") + part[k];
             const std::string key = camelKey(label);
             const bool dup = std::any_of(out.begin(), out.end(), [&](const IdeaField& f) { return f.name == key; });
-            // "with priority", "severity": a scale every tracker writes the same way, not free text ("Priority A").
-            const std::string& scale = part.back();
-            if (!key.empty() && !dup && (scale == "priority" || scale == "severity" || scale == "urgency"))
-                out.push_back({key, capitalized(label), "choice", scale == "severity" ? std::vector<std::string>{"Low", "Medium", "High", "Critical"}
-                                                                                     : std::vector<std::string>{"Low", "Medium", "High"}});
-            else if (!key.empty() && !dup && scale == "availability")  // "title, author and availability"
-                out.push_back({key, capitalized(label), "choice", {"Available", "Unavailable"}});
+            // "with priority", "condition", "temperament": a scale every app writes the same way, not free text ("Priority A").
+            const std::vector<std::string> grades = scaleGrades(part.back());
+            if (!key.empty() && !dup && !grades.empty() && fieldKindFor(label, "") == "text") out.push_back({key, capitalized(label), "choice", grades});
             else if (!key.empty() && !dup && (!appNouns().count(label) || valueNoun(label))) out.push_back({key, capitalized(label), counted ? "number" : fieldKindFor(label, ""), {}});
         }
         part.clear();
@@ -521,7 +541,7 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
 
 // Where an attribute list that follows a phrase ends: a boundary other than a comma-like one, or a clause word.
 size_t listEnd(const std::vector<std::string>& cased, const std::vector<std::string>& t, size_t from) {
-    static const std::set<std::string> stops = wordSet("so that which who where when to because if for in on at by from with while but until than as over during within since after before");
+    static const std::set<std::string> stops = wordSet("so that which who where when to because if for in on at by from with while but until than as over during within since after before can could will should must may might");
     size_t k = from;
     int words = 0;
     for (; k < t.size() && words < 16; ++k, ++words) {
@@ -529,7 +549,14 @@ size_t listEnd(const std::vector<std::string>& cased, const std::vector<std::str
         // "with name, email and table number": a word alone between commas (or before the last "and") is an item.
         const bool item = k > from && t[k - 1].empty() && cased[k - 1] == "," &&
                           (k + 1 >= t.size() || t[k + 1] == "and" || t[k + 1] == "or" || (t[k + 1].empty() && cased[k + 1] == ","));
-        if (stops.count(t[k]) || (verbs().count(t[k]) && !nominal(t, k) && !field && !item) || isNumber(t[k])) break;
+        if (stops.count(t[k]) || (verbs().count(t[k]) && !nominal(t, k) && !field && !item) || isNumber(t[k])) {
+            // "with photo, location and date, and owners can claim them": who does the next thing ends the list.
+            static const std::set<std::string> modals = wordSet("can could will should must may might");
+            const bool acts = modals.count(t[k]) || (verbs().count(t[k]) && !stops.count(t[k]));
+            const bool subject = k >= from + 2 && (t[k - 2] == "and" || t[k - 2].empty()) && (singularOf(t[k - 1]) != t[k - 1] || personRole(t[k - 1]));
+            if (acts && subject) return k - 1;
+            break;
+        }
         // A sentence ends it: "vendor cards with a produce photo. Bottom tabs: ..."
         const bool sentence = t[k].empty() && cased[k] != "," && cased[k] != "&" && cased[k] != "/";
         if (t[k].empty() && (k + 1 >= t.size() || t[k + 1].empty() || words == 0 || sentence)) break;
@@ -548,8 +575,10 @@ size_t listStart(const std::vector<std::string>& cased, const std::vector<std::s
         // "fuel and water levels at each berth": a verb's form right before the place, or joined to the noun it
         // names ("and water levels"), is in the list.
         const auto join = [&](size_t at) { return t[at] == "and" || t[at] == "or"; };
+        // "Coaches mark attendance": a plural opening its clause is who acts, so the word after it is the verb.
+        const bool subjectBefore = k >= 2 && singularOf(t[k - 2]) != t[k - 2] && (k == 2 || t[k - 3].empty());
         const bool compound = k >= 2 && k < end && !t[k].empty() && !functionWords().count(t[k]) && !t[k - 2].empty() &&
-                              !functionWords().count(t[k - 2]) && !knownVerb(t[k - 2]);
+                              !functionWords().count(t[k - 2]) && !knownVerb(t[k - 2]) && !subjectBefore;
         const bool measured = k < end && sharedMeasure(t[end - 1]) && ((k >= 2 && join(k - 2)) || join(k));
         // "scan to confirm each pick", "staff can check each room": a verb its "to" or modal marks is no value.
         static const std::set<std::string> marks = wordSet("to can could will should must may might");
@@ -1107,7 +1136,7 @@ RequestNouns readNouns(std::string_view request) {
         }
         // "a parking lot management system", "a fleet maintenance tracker": the work the app does is no thing; what it
         // is done to may be ("parking lot"), though only as much as the rest of the request says so.
-        static const std::set<std::string> administering = wordSet("management maintenance administration operation logistics signup enrollment enrolment");
+        static const std::set<std::string> administering = wordSet("management maintenance administration operation logistics signup enrollment enrolment adoption");
         const bool workOnly = p.named && administering.count(p.head) && p.modifier.empty();
         // "the weekly class schedule with instructor, time and level": what is listed is the classes.
         static const std::set<std::string> timetables = wordSet("schedule timetable");
@@ -1306,6 +1335,13 @@ RequestNouns readNouns(std::string_view request) {
         if (verbAt > 0 && (t[verbAt - 1] == "mark" || t[verbAt - 1] == "flag")) addAttributes(markedStates(t, p.end));
         if (verbAt > 0)
             if (IdeaField decided = decisionStatus(t, verbAt - 1); !decided.name.empty()) decisions[phrase] = std::move(decided);
+        // "adoption applications that staff approve or reject": so does the clause after them.
+        if (p.end + 1 < t.size() && (t[p.end] == "that" || t[p.end] == "which"))
+            for (size_t j = p.end + 1; j < t.size() && j < p.end + 5 && !t[j].empty(); ++j)
+                if (IdeaField decided = decisionStatus(t, j); !decided.name.empty()) {
+                    decisions[phrase] = std::move(decided);
+                    break;
+                }
         const bool object = k == 0 || eachAt > 0 || knownVerb(t[k - 1]);
         // "each object observed with telescope, eyepiece and seeing conditions": a participle may come between.
         // "the artists, each with their style and a few portfolio images": each of them holds the list.
