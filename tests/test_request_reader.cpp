@@ -749,3 +749,17 @@ TEST_CASE("a scale every app grades the same way is a choice, and a status is ma
     for (const IdeaEntity& e : bees.entities)
         for (const IdeaField& f : e.fields) CHECK(f.name != "status");
 }
+
+TEST_CASE("a state may open with 'to', what rows are searched by is no list, and a measure per row is the row's", "[reader]") {
+    const IdeaReading books = readIdea("A reading tracker: books with title, author, pages and status (to read, reading, finished).");
+    CHECK(requiredField(books, "book", "Status").choices == std::vector<std::string>{"To read", "Reading", "Finished"});
+    const IdeaReading recipes = readIdea("Users post recipes with ingredients and steps, and there is a search by ingredient.");
+    CHECK(entityNamed(recipes, "search") == nullptr);
+    const IdeaEntity* recipe = entityNamed(recipes, "recipe");
+    REQUIRE(recipe != nullptr);
+    // "with ingredients" is the one Ingredients field, not a second one beside it.
+    CHECK(std::count_if(recipe->fields.begin(), recipe->fields.end(), [](const IdeaField& f) { return f.label.rfind("Ingredient", 0) == 0; }) == 1);
+    const IdeaReading gym = readIdea("Coaches mark attendance for each class session and see attendance rate per member.");
+    CHECK(requiredField(gym, "member", "Attendance rate").kind == "number");
+    CHECK(entityNamed(gym, "attendance rate") == nullptr);
+}

@@ -1125,7 +1125,10 @@ IdeaReading readIdea(std::string_view rawIdea) {
             // What the request lists for it comes too ("by vet, room and time"), but not a feature ("with a timer"); its
             // stages replace the domain's ("with stages Script, Casting, ..."), and rows cycle through them.
             for (const IdeaField& f : asked[k].attributes) {
-                auto same = std::find_if(e.fields.begin(), e.fields.end(), [&](const IdeaField& have) { return have.name == f.name || lower(have.label) == lower(f.label); });
+                // "with ingredients" is the domain's "Ingredients" field, though a value is named in the singular.
+                auto same = std::find_if(e.fields.begin(), e.fields.end(), [&](const IdeaField& have) {
+                    return have.name == f.name || lower(have.label) == lower(f.label) || singularOf(lower(have.label)) == singularOf(lower(f.label));
+                });
                 if (f.kind != "choice") {
                     if (same == e.fields.end() && featuresNamed(f.label).empty()) e.fields.push_back(f);
                     continue;

@@ -576,7 +576,9 @@ size_t listStart(const std::vector<std::string>& cased, const std::vector<std::s
         // names ("and water levels"), is in the list.
         const auto join = [&](size_t at) { return t[at] == "and" || t[at] == "or"; };
         // "Coaches mark attendance": a plural opening its clause is who acts, so the word after it is the verb.
-        const bool subjectBefore = k >= 2 && singularOf(t[k - 2]) != t[k - 2] && (k == 2 || t[k - 3].empty());
+        // So is a person after "the": "the director marks singers present".
+        const bool subjectBefore = k >= 2 && ((singularOf(t[k - 2]) != t[k - 2] && (k == 2 || t[k - 3].empty())) ||
+                                              (personRole(singularOf(t[k - 2])) && k >= 3 && determiners().count(t[k - 3])));
         const bool compound = k >= 2 && k < end && !t[k].empty() && !functionWords().count(t[k]) && !t[k - 2].empty() &&
                               !functionWords().count(t[k - 2]) && !knownVerb(t[k - 2]) && !subjectBefore;
         const bool measured = k < end && sharedMeasure(t[end - 1]) && ((k >= 2 && join(k - 2)) || join(k));
@@ -589,6 +591,15 @@ size_t listStart(const std::vector<std::string>& cased, const std::vector<std::s
     while (k < end && (t[k] == "and" || t[k] == "or" || t[k].empty())) ++k;
     return k;
 }
+
+// A measure taken of each row ("attendance rate", "win count"): a number the row holds.
+bool rowMeasure(const std::string& head) {
+    static const std::set<std::string> s = wordSet("rate count total average percentage score ratio balance");
+    return s.count(head) > 0;
+}
+
+// The last word of a label ("Attendance rate" -> "rate").
+std::string lastWordOf(const std::string& label) { return label.substr(label.rfind(' ') == std::string::npos ? 0 : label.rfind(' ') + 1); }
 
 // Where a list of attributes that starts at `from` ends ("log gravity and temperature every day"): the mirror of
 // listStart.
@@ -868,6 +879,8 @@ std::vector<std::string> valuesFrom(const std::vector<std::string>& cased, const
             return e > k && std::isupper(static_cast<unsigned char>(cased[k][0])) && (t[e] == "for" || t[e] == "of") && e + 1 < t.size() &&
                    !t[e + 1].empty() && !functionWords().count(t[e + 1]);
         };
+        // "to read, reading, finished", "To do": a state may open with "to".
+        if (t[e] == "to" && e + 1 < t.size() && !t[e + 1].empty() && !functionWords().count(t[e + 1])) appendWord(value, cased[e++]);
         for (; e < t.size() && e - k < 3 && !t[e].empty() && !joins.count(t[e]) && (!stops.count(t[e]) || inside(e)); ++e)
             appendWord(value, cased[e]);
         if (value.empty()) break;
@@ -1136,7 +1149,7 @@ RequestNouns readNouns(std::string_view request) {
         }
         // "a parking lot management system", "a fleet maintenance tracker": the work the app does is no thing; what it
         // is done to may be ("parking lot"), though only as much as the rest of the request says so.
-        static const std::set<std::string> administering = wordSet("management maintenance administration operation logistics signup enrollment enrolment adoption");
+        static const std::set<std::string> administering = wordSet("management maintenance administration operation logistics signup enrollment enrolment adoption attendance");
         const bool workOnly = p.named && administering.count(p.head) && p.modifier.empty();
         // "the weekly class schedule with instructor, time and level": what is listed is the classes.
         static const std::set<std::string> timetables = wordSet("schedule timetable");
@@ -1213,6 +1226,9 @@ RequestNouns readNouns(std::string_view request) {
             const bool onNamed = discussionFor(added) ? lastThing && sameSentence(lastThingEnd, p.begin) : added == "bid" ? lastThing != nullptr : true;
             if (onNamed) continue;
         }
+        // "a search by ingredient", "sort by due date": what rows are found or ordered by is a value of theirs, no list.
+        static const std::set<std::string> finding = wordSet("search searches searching filter filters filtering sort sorts sorting sorted group grouped order ordered browse find");
+        if (d > 1 && t[d - 1] == "by" && finding.count(t[d - 2])) continue;
         // "take a photo of the water": one picture is a field of what the app records; "photos" may be its subject.
         static const std::set<std::string> pictures = wordSet("photo picture image snapshot");
         if (!p.plural && pictures.count(p.head) && p.modifier.empty()) {
@@ -1234,6 +1250,9 @@ RequestNouns readNouns(std::string_view request) {
         bool aggregate = false;  // the phrase opens with its qualifiers ("average first response time")
         for (size_t m = p.begin; m < p.end && !aggregate && qualifiers().count(t[m]); ++m) aggregate = aggregates.count(t[m]) > 0;
         if (!p.plural && aggregate) continue;
+        // "attendance rate per member", "the score for each team": a measure each row holds (read with "each" below).
+        const bool perRow = p.end + 1 < t.size() && (t[p.end] == "per" || ((t[p.end] == "for" || t[p.end] == "of") && eachWords.count(t[p.end + 1])));
+        if (!p.plural && perRow && rowMeasure(p.head)) continue;
         // "recording dates", "meeting dates": a date is a value of the thing it belongs to, never rows of its own.
         if (p.head == "date") continue;
         // "on the big screen", "the main page": what describes the app's own parts is no thing either.
@@ -1397,7 +1416,9 @@ RequestNouns readNouns(std::string_view request) {
             const size_t listFrom = listStart(cased, t, listTo);
             std::vector<IdeaField> each = fieldsFrom(t, listFrom, listTo);
             if (IdeaField left = countLeft(t, listTo); !left.name.empty()) each = {std::move(left)};
-            if (each.size() >= 2 || (!each.empty() && readings.covers(listFrom))) addAttributes(std::move(each));
+            if (each.size() == 1 && rowMeasure(lowerWord(lastWordOf(each[0].label))) && each[0].kind == "text") each[0].kind = "number";
+            if (each.size() >= 2 || (!each.empty() && (readings.covers(listFrom) || rowMeasure(lowerWord(lastWordOf(each[0].label))))))
+                addAttributes(std::move(each));
         }
         // "hearings by courtroom, judge and time": what each row is filed under. One word ("by the hour",
         // "cups by size") says how to sort or charge.
@@ -1412,7 +1433,11 @@ RequestNouns readNouns(std::string_view request) {
         // A thing the request handles ("reserve a tool", "which tools are free") is no app.
         // Nor is one people look at ("technicians see a queue sorted by priority").
         static const std::set<std::string> looking = wordSet("see view show display check watch");
-        const auto madeOrSeen = [&](const std::string& w) { return making.count(w) || looking.count(w) || making.count(singularOf(w)) || looking.count(singularOf(w)); };
+        // "there is a search": being is no handling either.
+        static const std::set<std::string> being = wordSet("is are be was were has have");
+        const auto madeOrSeen = [&](const std::string& w) {
+            return making.count(w) || looking.count(w) || being.count(w) || making.count(singularOf(w)) || looking.count(singularOf(w));
+        };
         const bool handled = p.plural || (k > 0 && knownVerb(t[k - 1]) && !madeOrSeen(t[k - 1]));
         if (containerNouns().count(p.head) && p.modifier.empty()) appOnly[phrase] = (!appOnly.count(phrase) || appOnly[phrase]) && !handled;
     }
