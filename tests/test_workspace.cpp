@@ -13,6 +13,7 @@
 #include "runtime/headless/layout_check.h"
 #include "runtime/spec/spec_loader.h"
 #include <catch2/catch.hpp>
+#include <map>
 
 using namespace pt;
 
@@ -464,4 +465,47 @@ TEST_CASE("workspace: a unit converter converts the typed value between the cate
     CHECK(shows(d, "212 \u00b0F"));  // 100 degrees C
     click(d, "swapUnits");
     CHECK(shows(d, "37.7778 \u00b0C"));  // 100 degrees F
+}
+
+TEST_CASE("workspace: a game of finding pairs turns two cards, keeps a pair up, turns a mismatch back and ends at the last pair", "[workspace][game]") {
+    Json spec = checkedDraft("Please implement a memory matching card game with 16 cards, a move counter and a timer.");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    const Json deck = stateAt(d, "deck");
+    REQUIRE(deck.size() == 16);
+    CHECK(shows(d, "Find the pairs"));
+    // Where each face lies, to turn matching and differing cards on purpose.
+    std::map<std::string, std::vector<int>> at;
+    for (int i = 0; i < 16; ++i) at[deck[static_cast<size_t>(i)].get<std::string>()].push_back(i);
+    REQUIRE(at.size() == 8);
+    const auto cell = [](int i) { return "Cell " + std::to_string(i + 1); };
+    // Two that differ stay up until the next click, which turns them back and turns the clicked card.
+    const std::vector<int>& a = at.begin()->second;
+    const std::vector<int>& b = std::next(at.begin())->second;
+    click(d, cell(a[0]));
+    click(d, cell(b[0]));
+    CHECK(stateAt(d, "moves") == 1);
+    CHECK(stateAt(d, "cells")[static_cast<size_t>(b[0])] == deck[static_cast<size_t>(b[0])]);
+    click(d, cell(a[1]));
+    CHECK(stateAt(d, "cells")[static_cast<size_t>(b[0])] == "");
+    CHECK(stateAt(d, "cells")[static_cast<size_t>(a[0])] == "");
+    CHECK(stateAt(d, "pairs") == 0);
+    // Two alike stay up as a pair; a turned card is no move.
+    click(d, cell(a[0]));
+    CHECK(stateAt(d, "pairs") == 1);
+    click(d, cell(a[0]));
+    CHECK(stateAt(d, "moves") == 2);
+    CHECK(stateAt(d, "open").empty());
+    for (const auto& [face, places] : at)
+        if (stateAt(d, "cells")[static_cast<size_t>(places[0])] == "") {
+            click(d, cell(places[0]));
+            click(d, cell(places[1]));
+        }
+    CHECK(stateAt(d, "pairs") == 8);
+    CHECK(shows(d, "All pairs found in 9 moves"));
+    // The timer asked for is there; a new game deals the same cards face down.
+    CHECK(findWidget(spec["screens"], "timer") != nullptr);
+    click(d, "New game");
+    CHECK(stateAt(d, "cells") == Json(std::vector<Json>(16, Json(""))));
+    CHECK(stateAt(d, "pairs") == 0);
 }

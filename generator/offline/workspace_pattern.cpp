@@ -20,6 +20,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <numeric>
 #include <regex>
 
 namespace pt::draft {
@@ -332,6 +333,65 @@ void composeTurnBoard(Draft& d, int rows, int cols, int k, Json& body, std::vect
     labelled.emplace_back("resetScore", "reset score");
 }
 
+// How many cards a game of finding pairs is played with: "16 cards", "a 4x4 grid", else 16; even, 4 to 36.
+int memoryCards(const std::string& low, int rows, int cols) {
+    static const std::regex dealt(R"((\d+)\s+(cards|tiles))");
+    std::smatch m;
+    int n = std::regex_search(low, m, dealt) ? std::atoi(m[1].str().c_str()) : rows * cols <= 36 ? rows * cols : 16;
+    return std::clamp(n - n % 2, 4, 36);
+}
+
+// A game of finding pairs ("a memory matching card game with 16 cards"): the cards lie face down; a click turns
+// one, two alike stay up as a pair, two that differ turn back at the next click. Moves and pairs are counted and
+// the last pair ends the game.
+void composeMemoryBoard(Draft& d, const std::string& low, int cards, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
+    Json& state = d.spec["state"];
+    const int pairs = cards / 2;
+    const int cols = cards % 6 == 0 && cards > 16 ? 6 : 4;
+    // The pairs dealt in a fixed shuffle (a step coprime with the count visits every place once).
+    const int step = std::gcd(7, cards) == 1 ? 7 : 5;
+    std::vector<Json> deck(static_cast<size_t>(cards));
+    Json colors = Json::object();
+    static const char* const hues[] = {"#6366F1", "#F97316", "#10B981", "#E11D48", "#0EA5E9", "#A855F7", "#EAB308", "#14B8A6", "#78716C"};
+    for (int j = 0; j < cards; ++j) {
+        const std::string face(1, static_cast<char>('A' + (j / 2) % 26));
+        deck[static_cast<size_t>((j * step + 3) % cards)] = face;
+        colors[face] = hues[(j / 2) % 9];
+    }
+    state["deck"] = deck;
+    state["cells"] = Json(std::vector<Json>(static_cast<size_t>(cards), Json("")));
+    state["open"] = Json::array();
+    state["moves"] = 0;
+    state["pairs"] = 0;
+    const std::string total = std::to_string(pairs);
+    body.push_back(Json{{"heading", "${pairs == " + total + " ? 'All pairs found in ' + moves + ' moves' : 'Find the pairs'}"}, {"id", "gameStatus"}});
+    labelled.emplace_back("gameStatus", "win won finish found pairs match");
+    const Json hideMismatch = Json{{"if", "${count(open) == 2}"},
+                                   {"then", Json::array({Json{{"set", "cells.${open[0]}"}, {"value", ""}}, Json{{"set", "cells.${open[1]}"}, {"value", ""}},
+                                                         Json{{"set", "open"}, {"value", Json::array()}}})}};
+    const Json judged = Json{{"if", "${count(open) == 2}"},
+                             {"then", Json::array({Json{{"inc", "moves"}},
+                                                   Json{{"if", "${deck[open[0]] == deck[open[1]]}"},
+                                                        {"then", Json::array({Json{{"inc", "pairs"}}, Json{{"set", "open"}, {"value", Json::array()}},
+                                                                              Json{{"if", "${pairs == " + total + "}"},
+                                                                                   {"then", Json::array({Json{{"toast", "All pairs found"}, {"tone", "success"}}})}}})}}})}};
+    body.push_back(Json{{"cell_grid", cols}, {"id", "board"}, {"bind", "cells"}, {"paint", "?"}, {"once", true}, {"colors", colors},
+                        {"enabled", "${pairs < " + total + "}"},
+                        {"on", {{"press", Json::array({hideMismatch, Json{{"set", "cells.${event.index}"}, {"value", "${deck[event.index]}"}},
+                                                       Json{{"push", "open"}, {"value", "${event.index}"}}, judged})}}}});
+    labelled.emplace_back("board", "board grid cards card tiles tile flip turn reveal memory matching match");
+    body.push_back(Json{{"grid", Json::array({statTile("moveCount", "Moves", "${moves}", "hand-pointer-o"),
+                                              statTile("pairCount", "Pairs found", "${pairs} / " + total, "clone")})},
+                        {"cols", 2}, {"id", "scoreboard"}});
+    labelled.emplace_back("scoreboard", "moves move counter count score pairs");
+    // "with a timer": the time runs from the first card turned to the last pair.
+    if (saysAny(low, {"timer", "time", "clock", "stopwatch", "timed", "seconds"})) {
+        state["elapsed"] = 0;
+        body.push_back(Json{{"timer", "Time"}, {"id", "gameTimer"}, {"bind", "elapsed"}, {"up", true}, {"running", "${moves + count(open) > 0 && pairs < " + total + "}"}});
+        labelled.emplace_back("gameTimer", "timer time clock stopwatch seconds timed");
+    }
+}
+
 void composeGrid(Draft& d, const std::string& low, const std::vector<ListedItems>& lists, Json& body,
                  std::vector<std::pair<std::string, std::string>>& labelled) {
     Json& state = d.spec["state"];
@@ -344,6 +404,8 @@ void composeGrid(Draft& d, const std::string& low, const std::vector<ListedItems
     auto [rows, cols] = boardSize(low, rowList ? (int)rowList->items.size() : 0);
     if (rows * cols > 1024) rows = 1024 / cols;
     if (const int k = lineToWin(low, rows, cols); k > 0 && !palette && rows * cols <= 400) return composeTurnBoard(d, rows, cols, k, body, labelled);
+    const bool findsPairs = saysAny(low, {"memory", "concentration"}) || (saysAny(low, {"matching", "match", "pairs"}) && saysAny(low, {"card", "cards", "tile", "tiles"}));
+    if (findsPairs && saysAny(low, {"game", "games", "play", "puzzle"})) return composeMemoryBoard(d, low, memoryCards(low, rows, cols), body, labelled);
     const std::string noun = cellNoun(low);
     const bool game = saysAny(low, {"game", "play", "move", "moves", "puzzle", "turn"});
     state["cells"] = Json(std::vector<Json>(rows * cols, palette ? Json("") : Json(false)));
@@ -1100,7 +1162,8 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
 
     // The controls row: play/stop and sliders where asked, the views the request names, and a reset.
     Json controls = Json::array();
-    const bool turns = spec["state"].contains("winner");  // a board played in turns starts a new game, keeping the wins
+    // A board played in turns or for pairs starts a new game (keeping the wins).
+    const bool turns = spec["state"].contains("winner") || spec["state"].contains("pairs");
     // Their own moves; "play" is not a transport.
     const bool game = ws.kind == WorkspaceKind::SlideBoard || ws.kind == WorkspaceKind::Quiz || turns;
     if (!game && ws.kind != WorkspaceKind::Timer && saysAny(low, {"play", "play/stop", "start"})) {
@@ -1119,7 +1182,7 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     }
     addViews(d, low, snapshot, summaryRows, controls);
     const char* resetPaths[] = {"cells", "calc", "conv", "design", "quiz", "moves", "score", "clock", "turn", "winner", "paused", "flagged", "running", "left",
-                                "phase", "rounds", "elapsed", "laps"};
+                                "phase", "rounds", "elapsed", "laps", "open", "pairs"};
     Json reset = Json::array();
     for (const char* path : resetPaths)
         if (spec["state"].contains(path)) reset.push_back(Json{{"reset", path}});
