@@ -509,3 +509,11 @@ TEST_CASE("workspace: a game of finding pairs turns two cards, keeps a pair up, 
     CHECK(stateAt(d, "cells") == Json(std::vector<Json>(16, Json(""))));
     CHECK(stateAt(d, "pairs") == 0);
 }
+
+TEST_CASE("workspace: what a game comes with is no palette to paint with", "[workspace][game]") {
+    const Json snake = checkedDraft("Please implement a snake game with arrow key controls, score and speed increasing over time.");
+    CHECK_FALSE(snake["state"].contains("brush"));
+    // A list of colours to paint with stays a palette.
+    const Json pixels = checkedDraft("A pixel art editor on a 16x16 grid with a palette of red, blue, green and yellow.");
+    CHECK(pixels["state"].contains("brush"));
+}

@@ -397,9 +397,16 @@ void composeGrid(Draft& d, const std::string& low, const std::vector<ListedItems
     Json& state = d.spec["state"];
     const ListedItems* rowList = nullptr;
     const ListedItems* palette = nullptr;
+    // "a snake game with arrow key controls, score and speed": what a game comes with is its features, not paints.
+    const auto features = [](const ListedItems& l) {
+        return std::any_of(l.items.begin(), l.items.end(), [](const std::string& item) {
+            return hasWord(wordsIn(item), {"score", "scores", "counter", "timer", "controls", "control", "speed", "level", "levels", "lives", "button",
+                                           "leaderboard", "highscore", "high-score", "moves", "restart", "pause"});
+        });
+    };
     for (const ListedItems& l : lists) {
         if (!rowList && headSays(l, {"rows", "row", "tracks", "track", "lanes", "lane", "players", "teams", "tables"})) rowList = &l;
-        else if (!palette) palette = &l;
+        else if (!palette && !features(l)) palette = &l;
     }
     auto [rows, cols] = boardSize(low, rowList ? (int)rowList->items.size() : 0);
     if (rows * cols > 1024) rows = 1024 / cols;
