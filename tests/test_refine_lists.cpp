@@ -418,3 +418,26 @@ TEST_CASE("offline refine: sorting by a field the rows lack gives them one, show
     CHECK(shown.front() == byWeight.front().second);
     CHECK(shown.back() == byWeight.back().second);
 }
+
+TEST_CASE("offline refine: a filter on a field the request names groups rows by it, and a tab named like the app moves", "[refiner][offline][lists]") {
+    Json doc = draftSpec("Please implement a court calendar for a small county court. Clerks schedule hearings with case number, judge, "
+                         "courtroom and time; attorneys can view upcoming hearings and request continuances.");
+    // Every mock hearing has its own judge: asked for by name, they are still the chips.
+    std::string summary;
+    Json out = refined(doc, "add a judge filter to the hearings list", &summary);
+    INFO(summary);
+    const Json* chips = addedNode(doc, out, "chips");
+    REQUIRE(chips);
+    std::set<std::string> judges;
+    for (const Json& row : doc["state"]["hearings"]) judges.insert(row["judge"].get<std::string>());
+    for (const Json& option : (*chips)["chips"])
+        if (option != "All") CHECK(judges.count(option.is_object() ? option["value"].get<std::string>() : option.get<std::string>()) == 1);
+    // "Court Calendar" is the app's name on its home screen: "the calendar tab" is still the Calendar tab.
+    Json moved = refined(doc, "move the calendar tab before the hearings tab", &summary);
+    INFO(summary);
+    std::vector<std::string> order;
+    for (const Json& item : moved["nav"]["items"]) order.push_back(item["screen"].get<std::string>());
+    const auto place = [&](const char* id) { return std::find(order.begin(), order.end(), id) - order.begin(); };
+    CHECK(place("calendar") + 1 == place("hearings"));
+    CHECK(place("home") == 0);
+}

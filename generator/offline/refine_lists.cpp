@@ -500,9 +500,11 @@ Outcome addListFilter(EditLog& log, const Request& r, const RequestScope& scope)
     std::vector<RowField> fields = rowFields(*list);
     const size_t rowCount = doc["state"][list->source].size();
     // A field with a few repeating values: the one the request names ("by status"), else the first such.
+    // A field the request names ("a judge filter") may group the few rows one each.
+    const RowField* asked = nullptr;
     auto choices = [&](const RowField& f) {
         std::vector<Json> values = distinctValues(log.doc, *list, f.key);
-        bool fits = (f.kind == "text" || f.kind == "bool") && values.size() >= 2 && values.size() <= 6 && values.size() < rowCount;
+        bool fits = (f.kind == "text" || f.kind == "bool") && values.size() >= 2 && values.size() <= 6 && (values.size() < rowCount || &f == asked);
         for (auto& v : values)
             if (v.is_string() && (v.get<std::string>().empty() || v.get<std::string>().size() > 24)) fits = false;
         return fits ? values : std::vector<Json>();
@@ -510,6 +512,9 @@ Outcome addListFilter(EditLog& log, const Request& r, const RequestScope& scope)
     int by = r.find({"by"});
     const RowField* field = by >= 0 ? fieldNamed(fields, r.slice(by + 1, static_cast<int>(r.words.size()))) : nullptr;
     if (by >= 0 && !field) return notFound("a field '" + joinWords(r.slice(by + 1, static_cast<int>(r.words.size()))) + "' in the " + spokenKey(list->source));
+    // "add a judge filter": the field named right before "filter".
+    if (const int filterAt = r.find({"filter", "filters"}); !field && filterAt > 0) field = fieldNamed(fields, r.slice(filterAt - 1, filterAt));
+    asked = field;
     // "so I can see just the overdue ones": the field one of whose values the request says.
     if (!field)
         for (auto& f : fields)

@@ -375,7 +375,9 @@ std::string findScreen(const Json& doc, const std::vector<std::string>& phrase, 
         if (eligible && !eligible(id)) continue;
         std::set<std::string> names = wordStems(id);
         names.insert(lowerAscii(id));
-        if (screen.is_object() && screen.contains("title") && screen["title"].is_string())
+        // A screen titled with the app's name ("Court Calendar" on Home) is not named by that name's words.
+        const std::string appName = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("name", std::string()) : std::string();
+        if (screen.is_object() && screen.contains("title") && screen["title"].is_string() && screen["title"].get<std::string>() != appName)
             for (auto& s : wordStems(literalText(screen["title"].get<std::string>()))) names.insert(s);
         if (navLabels.count(id))
             for (auto& s : wordStems(navLabels[id])) names.insert(s);
