@@ -101,6 +101,12 @@ std::vector<std::pair<std::string, Json>> subjects() {
             {"court draft", draftSpec("a court calendar where clerks schedule hearings with the judge, the case number and the courtroom")}};
 }
 
+// An offline draft of a held-out style request: hearings with a judge each, continuances with a status.
+Json courtCalendar() {
+    return draftSpec("Please implement a court calendar for a small county court. Clerks schedule hearings with case number, judge, "
+                     "courtroom and time; attorneys can view upcoming hearings and request continuances.");
+}
+
 } // namespace
 
 TEST_CASE("offline refine: a search bar filters the list it is added to, on any sample", "[refiner][offline][lists]") {
@@ -420,8 +426,7 @@ TEST_CASE("offline refine: sorting by a field the rows lack gives them one, show
 }
 
 TEST_CASE("offline refine: a filter on a field the request names groups rows by it, and a tab named like the app moves", "[refiner][offline][lists]") {
-    Json doc = draftSpec("Please implement a court calendar for a small county court. Clerks schedule hearings with case number, judge, "
-                         "courtroom and time; attorneys can view upcoming hearings and request continuances.");
+    const Json doc = courtCalendar();
     // Every mock hearing has its own judge: asked for by name, they are still the chips.
     std::string summary;
     Json out = refined(doc, "add a judge filter to the hearings list", &summary);
@@ -440,4 +445,36 @@ TEST_CASE("offline refine: a filter on a field the request names groups rows by 
     const auto place = [&](const char* id) { return std::find(order.begin(), order.end(), id) - order.begin(); };
     CHECK(place("calendar") + 1 == place("hearings"));
     CHECK(place("home") == 0);
+}
+
+TEST_CASE("offline refine: a screen of some rows of a list shows just those, from a tab", "[refiner][offline][lists]") {
+    const Json doc = courtCalendar();
+    std::string summary;
+    Json out = refined(doc, "add a screen showing upcoming hearings", &summary);
+    INFO(summary);
+    REQUIRE(out["screens"].contains("upcomingHearings"));
+    const Json& items = out["nav"]["items"];
+    CHECK(std::any_of(items.begin(), items.end(), [](const Json& i) { return i.is_object() && i.value("screen", std::string()) == "upcomingHearings"; }));
+    CHECK(items.back()["screen"] == "settings");
+    // The rows shown are the hearings still to come, and only those.
+    auto d = driveOn(out, "home");
+    std::string error;
+    REQUIRE(d->click("Upcoming hearings", &error));
+    d->settle();
+    REQUIRE(d->proto().currentScreen() == "upcomingHearings");
+    ShownRows rows{"hearings", "upcomingHearings", "name", ""};
+    const std::vector<std::string> shown = titlesShown(*d, rows);
+    size_t future = 0;
+    for (const Json& row : out["state"]["hearings"]) {
+        const bool ahead = row["date"].get<std::string>() > "2026-05-14";  // the simulated today
+        const bool visible = std::find(shown.begin(), shown.end(), row["name"].get<std::string>()) != shown.end();
+        CHECK(visible == ahead);
+        future += ahead;
+    }
+    CHECK(future > 0);
+    // A value the rows hold picks them too; words naming no list are declined.
+    Json pending = refined(doc, "add a screen for pending continuances", &summary);
+    CHECK(pending["screens"].contains("pendingContinuances"));
+    Json answer = offlineRefinement(doc, "add a screen showing all the weather", "");
+    CHECK(answer.contains("unsupported"));
 }

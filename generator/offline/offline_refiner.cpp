@@ -37,6 +37,7 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <regex>
 #include <set>
 
 namespace pt {
@@ -174,20 +175,6 @@ void dropDeadNavigation(Json& j, const std::set<std::string>& targets) {
         if (v.is_array() && v.empty() && (k == "press" || k == "change" || k == "submit" || k == "select")) gone.push_back(k);
     }
     for (auto& k : gone) j.erase(k);
-}
-
-// Gives every node id in `screen` that the app already uses a fresh one.
-void freshIds(Json& screen, std::set<std::string>& taken) {
-    const Json wrapped = Json{{"screens", Json{{"new", screen}}}};
-    const std::string prefix = "/screens/new";
-    forEachNode(wrapped, [&](const NodeSite& site) {
-        auto id = site.node->find("id");
-        if (id == site.node->end() || !id->is_string()) return true;
-        std::string now = id->get<std::string>(), fresh = uniqueName(now, taken);
-        taken.insert(fresh);
-        if (fresh != now) screen[Json::json_pointer(site.pointer.substr(prefix.size()) + "/id")] = fresh;
-        return true;
-    });
 }
 
 // Whether `key` is used as an identifier in `text` (state keys a new screen reads).
@@ -1115,6 +1102,12 @@ Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
     });
     if (Json look = themeChangeIn(r); !look.empty() && !namesControl) return restyleTheme(log, look);
     int verb = r.find({"add", "insert", "include", "create", "get"});
+    // "add a screen showing today's hearings": a screen of some rows of a list.
+    if (int screenAt = verb >= 0 ? r.find({"screen", "page", "tab", "view"}, verb + 1) : -1;
+        screenAt > 0 && r.find({"showing", "listing", "of", "for", "with"}, screenAt + 1) == screenAt + 1 && !r.hasAny({"switch", "toggle", "field", "button"})) {
+        const Outcome listed = addListScreen(log, r, scope, screenAt + 1);
+        if (listed.unsupported.empty()) return listed;
+    }
     if (verb >= 0) {
         // The last control word before "to/on/in" names the control ("a due date field": a field labelled "Due date").
         int end = r.find({"to", "on", "in", "into", "under"}, verb + 1);

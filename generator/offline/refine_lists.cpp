@@ -15,6 +15,7 @@
 #include "runtime/spec/catalog.h"
 #include <cctype>
 #include <map>
+#include <regex>
 
 namespace pt::refine {
 
@@ -857,6 +858,75 @@ Outcome addCountStat(EditLog& log, const Request& r) {
     if (!has(doc, body) || !at(doc, body).is_array()) return cannot("add a figure to " + title + " (its body is not a list of widgets)");
     log.add(body + "/0", tile);
     return {"Added a " + label + " figure (" + count + ") at the top of " + title, ""};
+}
+
+// "add a screen showing today's hearings", "a page listing overdue loans": the rows of the list the words name, kept
+// by the qualifier they give (today's, upcoming, overdue or past by the rows' date; else a value one of their fields
+// holds, "pending"), on a new screen reached from the tab bar or, without room there, from a link above the list.
+Outcome addListScreen(EditLog& log, const Request& r, const RequestScope& scope, int from) {
+    const Json doc = log.doc;
+    const std::vector<std::string> words = r.slice(from, static_cast<int>(r.words.size()));
+    std::vector<AppList> lists = appLists(doc);
+    const AppList* named = pickList(lists, words, scope);
+    std::set<std::string> said;
+    for (const std::string& w : words)
+        for (const std::string& s : wordStems(w)) said.insert(s);
+    if (!named || std::none_of(named->sourceWords.begin(), named->sourceWords.end(), [&](const std::string& w) { return said.count(w) > 0; }))
+        return cannot("add a screen of " + joinWords(words) + " (no list of the app has that name)");
+    const AppList& list = *everyRowOf(lists, named);
+    const Json& rows = doc["state"][list.source];
+    static const std::regex isoDay(R"(^\d{4}-\d\d-\d\d)");
+    std::string dateField;
+    for (auto& [k, v] : list.sample.items())
+        if (dateField.empty() && v.is_string() && std::regex_search(v.get<std::string>(), isoDay)) dateField = k;
+    const std::string& x = list.alias;
+    std::string keep, qualifier;
+    const auto says = [&](std::initializer_list<const char*> ws) { return std::any_of(ws.begin(), ws.end(), [&](const char* w) { return said.count(w) > 0; }); };
+    if (!dateField.empty() && says({"today", "todays"})) keep = "isToday(" + x + "." + dateField + ")", qualifier = "Today's";
+    else if (!dateField.empty() && says({"upcoming", "future", "next", "coming"})) keep = "isFuture(" + x + "." + dateField + ")", qualifier = "Upcoming";
+    else if (!dateField.empty() && says({"overdue", "late"})) keep = "isPast(" + x + "." + dateField + ")", qualifier = "Overdue";
+    else if (!dateField.empty() && says({"past", "previous", "earlier"})) keep = "isPast(" + x + "." + dateField + ")", qualifier = "Past";
+    for (auto& [k, v] : list.sample.items()) {
+        if (!keep.empty()) break;
+        if (!v.is_string() || k == dateField) continue;
+        for (const Json& row : rows) {
+            const std::string value = row.is_object() && row.contains(k) && row[k].is_string() ? row[k].get<std::string>() : "";
+            if (!value.empty() && value.size() <= 24 && value.find(' ') == std::string::npos && said.count(lowerAscii(value))) {
+                keep = x + "." + k + " == " + draft::exprString(value), qualifier = value;
+                break;
+            }
+        }
+    }
+    if (keep.empty()) return cannot("add a screen of " + joinWords(words) + " without knowing which of them (say e.g. today's, upcoming, overdue or one of their values)");
+    const std::string title = qualifier + " " + spokenKey(list.source);
+    const std::string shown = "filter(" + list.rows + ", " + x + " => " + keep + ")";
+    // The rows come with the grouped list they are drawn in, when it holds nothing else.
+    std::string top = list.pointer;
+    const std::string group = parentPointer(parentPointer(list.pointer));
+    if (has(doc, group) && at(doc, group).is_object() && at(doc, group).contains("list") && at(doc, group)["list"].is_array() && at(doc, group)["list"].size() == 1)
+        top = group;
+    Json node = at(doc, top);
+    node[Json::json_pointer(list.rowsPointer.substr(top.size()))] = "${" + shown + "}";
+    Json screen = Json{{"title", title},
+                       {"body", Json::array({node, Json{{"empty", "No " + lowerAscii(title)}, {"icon", "inbox"}, {"visible", "${count(" + shown + ") == 0}"}}})}};
+    std::set<std::string> all = keysOf(doc, "screens");
+    for (const std::string& o : keysOf(doc, "overlays")) all.insert(o);
+    const std::string id = uniqueName(draft::camelKey(title), all);
+    std::set<std::string> ids = idSet(doc);
+    freshIds(screen, ids);
+    log.add("/screens/" + escapePointer(id), screen);
+    const bool navItems = doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") && doc["nav"]["items"].is_array();
+    if (navItems && doc["nav"]["items"].size() < 6) {
+        // Before Settings, which stays last.
+        const Json& items = doc["nav"]["items"];
+        std::string place = "-";
+        for (size_t i = 0; i < items.size(); ++i)
+            if (items[i] == "settings" || (items[i].is_object() && items[i].value("screen", std::string()) == "settings")) place = std::to_string(i);
+        log.add("/nav/items/" + place, Json{{"screen", id}, {"label", title}, {"icon", qualifier == "Today's" || qualifier == "Upcoming" ? "calendar" : "filter"}});
+        return {"Added a screen '" + title + "' with the " + spokenKey(list.source) + " it keeps, and a tab for it", ""};
+    }
+    log.add(parentPointer(list.pointer) + "/" + lastToken(list.pointer), Json{{"link", title}, {"id", uniqueName(id + "Link", ids)}, {"go", id}});
+    return {"Added a screen '" + title + "' with the " + spokenKey(list.source) + " it keeps, opened from " + screenTitle(doc, list.owner), ""};
 }
 
 } // namespace pt::refine

@@ -62,6 +62,9 @@ std::string rowFieldPath(const std::string& source, const std::string& alias, co
 Outcome addListSearch(EditLog& log, const Request& r, const RequestScope& scope);   // "add a search bar to the habits list"
 Outcome addListFilter(EditLog& log, const Request& r, const RequestScope& scope);   // "add filter chips to tasks", "filter tasks by status"
 Outcome addListSort(EditLog& log, const Request& r, const RequestScope& scope);     // "let users sort habits by streak"
+// "add a screen showing today's hearings": some rows of a list (by date or a field's value) on a new screen; the
+// list's name starts at word `from`.
+Outcome addListScreen(EditLog& log, const Request& r, const RequestScope& scope, int from);
 bool asksCountBadge(const Request& r);                                         // "badge", or a number on a tab or menu item
 Outcome addCountBadge(EditLog& log, const Request& r);                        // "show a badge with the number of X on the Y tab"
 bool asksCountStat(const Request& r);                                         // a number, total or stat on a screen

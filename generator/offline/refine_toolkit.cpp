@@ -198,6 +198,20 @@ std::set<std::string> idSet(const Json& doc) {
     return {ids.begin(), ids.end()};
 }
 
+// Gives every node id in `screen` that the app already uses a fresh one.
+void freshIds(Json& screen, std::set<std::string>& taken) {
+    const Json wrapped = Json{{"screens", Json{{"new", screen}}}};
+    const std::string prefix = "/screens/new";
+    forEachNode(wrapped, [&](const NodeSite& site) {
+        auto id = site.node->find("id");
+        if (id == site.node->end() || !id->is_string()) return true;
+        std::string now = id->get<std::string>(), fresh = uniqueName(now, taken);
+        taken.insert(fresh);
+        if (fresh != now) screen[Json::json_pointer(site.pointer.substr(prefix.size()) + "/id")] = fresh;
+        return true;
+    });
+}
+
 std::set<std::string> keysOf(const Json& doc, const char* section) {
     std::set<std::string> out;
     if (doc.contains(section) && doc[section].is_object())
