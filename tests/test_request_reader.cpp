@@ -763,3 +763,19 @@ TEST_CASE("a state may open with 'to', what rows are searched by is no list, and
     CHECK(requiredField(gym, "member", "Attendance rate").kind == "number");
     CHECK(entityNamed(gym, "attendance rate") == nullptr);
 }
+
+TEST_CASE("a compound of a head the domain knows is that thing, and a row titled by a person is a person", "[reader]") {
+    const std::string request = "A plant watering reminder app listing houseplants with watering interval, last watered date and light needs; "
+                                "mark a plant as watered.";
+    const IdeaReading plants = readIdea(request);
+    REQUIRE(plants.entities.size() == 1);
+    CHECK(plants.entities[0].singular == "houseplant");
+    // "mark a plant as watered" marks the houseplants, not a second list of plants.
+    const Json spec = draftSpec(request);
+    CHECK_FALSE(spec["state"].contains("plants"));
+    CHECK(spec.dump().find("Mark watered") != std::string::npos);
+    IdeaEntity rides;
+    rides.singular = "ride";
+    rides.fields = {{"rider", "Rider", "text", {}}};
+    CHECK(draft::completeRows(rides)[0]["rider"] == "Maya Lopez");
+}

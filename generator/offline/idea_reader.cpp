@@ -1068,8 +1068,13 @@ IdeaReading readIdea(std::string_view rawIdea) {
     size_t enrichedAt = SIZE_MAX;  // where the entity the lexicon enriches is in r.entities
     for (size_t k = 0; k < asked.size() && r.entities.size() < 3; ++k) {
         // One head is one thing ("a tour" and "walking tours"): what the request says of either is its.
+        // So is a compound of the head the domain knows ("houseplants ... mark a plant as watered").
         auto dup = std::find_if(r.entities.begin(), r.entities.end(), [&](const IdeaEntity& have) {
-            return singularOf(have.singular.substr(have.singular.rfind(' ') + 1)) == asked[k].head;
+            const std::string last = singularOf(have.singular.substr(have.singular.rfind(' ') + 1));
+            const bool compound = k == enriched && enrichment && last.size() > asked[k].head.size() &&
+                                  last.compare(last.size() - asked[k].head.size(), std::string::npos, asked[k].head) == 0 &&
+                                  std::find(enrichment->triggers.begin(), enrichment->triggers.end(), last) != enrichment->triggers.end();
+            return last == asked[k].head || compound;
         });
         // "a podcast planner with episodes": the domain's own rows are the episodes, and they keep that name.
         const bool domainRows = dup == r.entities.end() && enrichedAt < r.entities.size() && enrichment->def->singular == asked[k].head;

@@ -193,7 +193,7 @@ Json inventValue(const IdeaField& f, bool isTitle, const std::string& noun, size
     if (f.kind == "email") return handle + "@gmail.com";
     if (f.kind == "phone") return "(415) 555-01" + std::to_string(10 + 17 * k);
     if (f.kind == "longtext") return kNotes[k];
-    if (isTitle) return inventTitle(noun, i);
+    if (isTitle && shapeOf(f) != ValueShape::Person) return inventTitle(noun, i);  // a row titled by its rider is a person
     return textValue(f, i);
 }
 

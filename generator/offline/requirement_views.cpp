@@ -302,6 +302,11 @@ const EntityPlan* planNamed(const Draft& d, const std::string& phrase) {
         const std::string noun = p.noun.substr(p.noun.rfind(' ') + 1);
         if (p.noun == phrase || noun == head) return &p;
     }
+    // "mark a plant as watered" in an app of houseplants: a compound the head ends is the same thing.
+    for (const EntityPlan& p : d.plans) {
+        const std::string noun = p.noun.substr(p.noun.rfind(' ') + 1);
+        if (head.size() >= 4 && noun.size() > head.size() + 2 && noun.compare(noun.size() - head.size(), std::string::npos, head) == 0) return &p;
+    }
     return nullptr;
 }
 
