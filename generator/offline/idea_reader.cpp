@@ -749,7 +749,7 @@ std::vector<std::string> workflowOf(const std::string& noun) {
     // The whole noun first ("work order" is work, not a purchase), then its last word; two-word nouns are joined by '-'.
     std::string whole = noun;
     std::replace(whole.begin(), whole.end(), ' ', '-');
-    const std::string last = noun.substr(noun.rfind(' ') == std::string::npos ? 0 : noun.rfind(' ') + 1);
+    const std::string last = noun.substr(noun.rfind(' ') + 1);  // npos + 1 is 0: the whole noun
     for (const std::string& name : {whole, last})
         for (const auto& [words, states] : workflows) {
             const std::vector<std::string> ws = splitOn(words, ' ');

@@ -706,10 +706,9 @@ bool stillWorks(const Json& node) {
 // Removes one reference to screen `id` (a nav item, a "go", a navigate/open step); false when none is left.
 bool dropOneReference(EditLog& log, const std::string& id) {
     const Json doc = log.doc;
-    if (doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") && doc["nav"]["items"].is_array()) {
-        const Json& items = doc["nav"]["items"];
-        for (size_t i = 0; i < items.size(); ++i)
-            if (items[i] == id || (items[i].is_object() && items[i].value("screen", std::string()) == id)) { log.remove("/nav/items/" + std::to_string(i)); return true; }
+    if (const int item = navItemOf(doc, id); item >= 0) {
+        log.remove("/nav/items/" + std::to_string(item));
+        return true;
     }
     std::string hit, kind;
     for (const char* section : {"screens", "overlays", "actions", "components"}) {
@@ -823,11 +822,7 @@ Outcome reorderNav(EditLog& log, const std::vector<std::string>& a, const std::v
     if (!doc.contains("nav") || !doc["nav"].is_object() || !doc["nav"].contains("items") || !doc["nav"]["items"].is_array())
         return cannot("reorder the tabs of an app that lists no nav items");
     const Json& items = doc["nav"]["items"];
-    auto itemOf = [&](const std::string& screen) -> int {
-        for (size_t i = 0; i < items.size(); ++i)
-            if (items[i] == screen || (items[i].is_object() && items[i].value("screen", std::string()) == screen)) return static_cast<int>(i);
-        return -1;
-    };
+    auto itemOf = [&](const std::string& screen) { return navItemOf(doc, screen); };
     auto indexOf = [&](const std::vector<std::string>& words) { return itemOf(findScreen(doc, words, [&](const std::string& id) { return itemOf(id) >= 0; })); };
     int from = indexOf(a);
     if (from < 0) return notFound("a tab for '" + joinWords(a) + "'");

@@ -882,10 +882,15 @@ Outcome addListScreen(EditLog& log, const Request& r, const RequestScope& scope,
     const std::string& x = list.alias;
     std::string keep, qualifier;
     const auto says = [&](std::initializer_list<const char*> ws) { return std::any_of(ws.begin(), ws.end(), [&](const char* w) { return said.count(w) > 0; }); };
-    if (!dateField.empty() && says({"today", "todays"})) keep = "isToday(" + x + "." + dateField + ")", qualifier = "Today's";
-    else if (!dateField.empty() && says({"upcoming", "future", "next", "coming"})) keep = "isFuture(" + x + "." + dateField + ")", qualifier = "Upcoming";
-    else if (!dateField.empty() && says({"overdue", "late"})) keep = "isPast(" + x + "." + dateField + ")", qualifier = "Overdue";
-    else if (!dateField.empty() && says({"past", "previous", "earlier"})) keep = "isPast(" + x + "." + dateField + ")", qualifier = "Past";
+    struct ByDate {
+        std::initializer_list<const char*> words;
+        const char* test;
+        const char* qualifier;
+    };
+    static const ByDate byDate[] = {{{"today", "todays"}, "isToday", "Today's"}, {{"upcoming", "future", "next", "coming"}, "isFuture", "Upcoming"},
+                                    {{"overdue", "late"}, "isPast", "Overdue"}, {{"past", "previous", "earlier"}, "isPast", "Past"}};
+    for (const ByDate& b : byDate)
+        if (keep.empty() && !dateField.empty() && says(b.words)) keep = std::string(b.test) + "(" + x + "." + dateField + ")", qualifier = b.qualifier;
     for (auto& [k, v] : list.sample.items()) {
         if (!keep.empty()) break;
         if (!v.is_string() || k == dateField) continue;
@@ -917,12 +922,8 @@ Outcome addListScreen(EditLog& log, const Request& r, const RequestScope& scope,
     log.add("/screens/" + escapePointer(id), screen);
     const bool navItems = doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") && doc["nav"]["items"].is_array();
     if (navItems && doc["nav"]["items"].size() < 6) {
-        // Before Settings, which stays last.
-        const Json& items = doc["nav"]["items"];
-        std::string place = "-";
-        for (size_t i = 0; i < items.size(); ++i)
-            if (items[i] == "settings" || (items[i].is_object() && items[i].value("screen", std::string()) == "settings")) place = std::to_string(i);
-        log.add("/nav/items/" + place, Json{{"screen", id}, {"label", title}, {"icon", qualifier == "Today's" || qualifier == "Upcoming" ? "calendar" : "filter"}});
+        const int settings = navItemOf(doc, "settings");  // stays last
+        log.add("/nav/items/" + (settings >= 0 ? std::to_string(settings) : std::string("-")), Json{{"screen", id}, {"label", title}, {"icon", qualifier == "Today's" || qualifier == "Upcoming" ? "calendar" : "filter"}});
         return {"Added a screen '" + title + "' with the " + spokenKey(list.source) + " it keeps, and a tab for it", ""};
     }
     log.add(parentPointer(list.pointer) + "/" + lastToken(list.pointer), Json{{"link", title}, {"id", uniqueName(id + "Link", ids)}, {"go", id}});

@@ -198,6 +198,14 @@ std::set<std::string> idSet(const Json& doc) {
     return {ids.begin(), ids.end()};
 }
 
+int navItemOf(const Json& doc, const std::string& screen) {
+    if (!doc.contains("nav") || !doc["nav"].is_object() || !doc["nav"].contains("items") || !doc["nav"]["items"].is_array()) return -1;
+    const Json& items = doc["nav"]["items"];
+    for (size_t i = 0; i < items.size(); ++i)
+        if (items[i] == screen || (items[i].is_object() && items[i].value("screen", std::string()) == screen)) return static_cast<int>(i);
+    return -1;
+}
+
 // Gives every node id in `screen` that the app already uses a fresh one.
 void freshIds(Json& screen, std::set<std::string>& taken) {
     const Json wrapped = Json{{"screens", Json{{"new", screen}}}};
@@ -383,14 +391,14 @@ std::string findScreen(const Json& doc, const std::vector<std::string>& phrase, 
         for (auto& item : doc["nav"]["items"])
             if (item.is_object() && item.contains("screen") && item["screen"].is_string() && item.contains("label") && item["label"].is_string())
                 navLabels[item["screen"].get<std::string>()] = item["label"].get<std::string>();
+    // A screen titled with the app's name ("Court Calendar" on Home) is not named by that name's words.
+    const std::string appName = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("name", std::string()) : std::string();
     std::string best;
     int bestScore = 0;
     for (auto& [id, screen] : doc["screens"].items()) {
         if (eligible && !eligible(id)) continue;
         std::set<std::string> names = wordStems(id);
         names.insert(lowerAscii(id));
-        // A screen titled with the app's name ("Court Calendar" on Home) is not named by that name's words.
-        const std::string appName = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("name", std::string()) : std::string();
         if (screen.is_object() && screen.contains("title") && screen["title"].is_string() && screen["title"].get<std::string>() != appName)
             for (auto& s : wordStems(literalText(screen["title"].get<std::string>()))) names.insert(s);
         if (navLabels.count(id))
@@ -410,8 +418,7 @@ std::string findScreen(const Json& doc, const std::vector<std::string>& phrase, 
         }
         // Between equally named screens, the kind the words ask for ("the patient record" is the detail screen), then
         // the one in the tab bar or sidebar ("the orders tab" is Orders, not the order confirmation).
-        bool inNav = doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") && doc["nav"]["items"].is_array() &&
-                     std::any_of(doc["nav"]["items"].begin(), doc["nav"]["items"].end(), [&, screenId = id](const Json& item) { return item == screenId || (item.is_object() && item.value("screen", std::string()) == screenId); });
+        bool inNav = navItemOf(doc, id) >= 0;
         bool roleFits = roles.count(roleOf(screen)) > 0;
         score = score * 4 + (score > 0 && roleFits ? 2 : 0) + (score > 0 && inNav ? 1 : 0);
         if (score > bestScore) best = id, bestScore = score;

@@ -80,6 +80,7 @@ std::string ownerOf(const std::string& pointer);                     // "/screen
 std::string uniqueName(const std::string& base, const std::set<std::string>& taken);   // base, or base2, base3 ... when taken
 std::set<std::string> idSet(const Json& doc);                        // every node id in the document
 std::set<std::string> keysOf(const Json& doc, const char* section);  // the keys of "screens", "state", ...
+int navItemOf(const Json& doc, const std::string& screen);         // index of the nav item opening `screen` (id or {"screen": id}), or -1
 void freshIds(Json& screen, std::set<std::string>& taken);         // every node id of `screen` in `taken` renamed to a fresh one (added to `taken`)
 // Calls `visit` for every object inside `j` (itself included) with its pointer, parents before children.
 void forEachObject(const Json& j, const std::string& pointer, const std::function<void(const Json&, const std::string&)>& visit);

@@ -599,7 +599,7 @@ bool rowMeasure(const std::string& head) {
 }
 
 // The last word of a label ("Attendance rate" -> "rate").
-std::string lastWordOf(const std::string& label) { return label.substr(label.rfind(' ') == std::string::npos ? 0 : label.rfind(' ') + 1); }
+std::string lastWordOf(const std::string& label) { return label.substr(label.rfind(' ') + 1); }  // npos + 1 is 0: the whole word
 
 // Where a list of attributes that starts at `from` ends ("log gravity and temperature every day"): the mirror of
 // listStart.
@@ -1416,9 +1416,9 @@ RequestNouns readNouns(std::string_view request) {
             const size_t listFrom = listStart(cased, t, listTo);
             std::vector<IdeaField> each = fieldsFrom(t, listFrom, listTo);
             if (IdeaField left = countLeft(t, listTo); !left.name.empty()) each = {std::move(left)};
-            if (each.size() == 1 && rowMeasure(lowerWord(lastWordOf(each[0].label))) && each[0].kind == "text") each[0].kind = "number";
-            if (each.size() >= 2 || (!each.empty() && (readings.covers(listFrom) || rowMeasure(lowerWord(lastWordOf(each[0].label))))))
-                addAttributes(std::move(each));
+            const bool measure = each.size() == 1 && rowMeasure(lowerWord(lastWordOf(each[0].label)));
+            if (measure && each[0].kind == "text") each[0].kind = "number";
+            if (each.size() >= 2 || measure || (!each.empty() && readings.covers(listFrom))) addAttributes(std::move(each));
         }
         // "hearings by courtroom, judge and time": what each row is filed under. One word ("by the hour",
         // "cups by size") says how to sort or charge.
