@@ -779,3 +779,18 @@ TEST_CASE("a compound of a head the domain knows is that thing, and a row titled
     rides.fields = {{"rider", "Rider", "text", {}}};
     CHECK(draft::completeRows(rides)[0]["rider"] == "Maya Lopez");
 }
+
+TEST_CASE("the attributes a request lists beat a domain's own fields, and a job board or message board is no kanban", "[reader]") {
+    const IdeaReading jobs = readIdea("Please implement a job board where employers post jobs with title, company, location and salary, and "
+                                      "candidates search jobs, filter by location, and apply with a cover letter.");
+    const IdeaEntity* job = entityNamed(jobs, "job");
+    REQUIRE(job != nullptr);
+    CHECK(fieldLabelled(*job, "Company") != nullptr);
+    CHECK(fieldLabelled(*job, "Salary") != nullptr);
+    CHECK(fieldLabelled(*job, "Stage") == nullptr);  // a recruiting pipeline's field: these jobs are postings, not candidates
+    CHECK(std::find(jobs.features.begin(), jobs.features.end(), "kanban") == jobs.features.end());
+    const IdeaReading board = readIdea("A message board for our street with posts and replies");
+    CHECK(std::find(board.features.begin(), board.features.end(), "kanban") == board.features.end());
+    const IdeaReading team = readIdea("A board with columns for our team's tasks");
+    CHECK(std::find(team.features.begin(), team.features.end(), "kanban") != team.features.end());
+}

@@ -80,6 +80,18 @@ TEST_CASE("request style: roles from the words around a colour", "[request_style
         CHECK(s.background == "black");
         CHECK(s.dark);
     }
+    SECTION("benchmark phrasings: 'X as the background', 'components adopt Y'") {
+        RequestStyle snake = styleOf("Please implement a snake game. Use black as the background and lime for the snake.");
+        CHECK(snake.background == "black");
+        CHECK(snake.brand == "lime");
+        CHECK(snake.dark);
+        RequestStyle site = styleOf("Please implement a website for a bakery. Define the background as white; components adopt navy.");
+        CHECK(site.background == "white");
+        CHECK(site.brand == "navy");
+        RequestStyle styled = styleOf("A recipe site. Apply lavender as the background; style components with indigo.");
+        CHECK(styled.background == "lavender");
+        CHECK(styled.brand == "indigo");
+    }
 }
 
 TEST_CASE("request style: dark mode", "[request_style]") {

@@ -958,10 +958,16 @@ std::vector<std::string> featuresNamed(std::string_view text) {
                                                     "collection", "recommendation", "recommendations", "title", "titles", "series"};
     for (size_t i = 0; i < toks.size() && !bookVerb; ++i)
         bookVerb = toks[i] == "book" && (i == 0 || !before.count(toks[i - 1])) && !(i + 1 < toks.size() && compounds.count(toks[i + 1]));
+    // "a job board", "a message board": a board that lists postings is no kanban of columns.
+    static const std::set<std::string> postings = {"job", "jobs", "message", "messages", "bulletin", "notice", "discussion", "classified",
+                                                   "classifieds", "gig", "gigs", "chess", "game", "dart", "mood", "vision", "cork"};
+    bool columnBoard = false;
+    for (size_t i = 0; i < toks.size() && !columnBoard; ++i)
+        columnBoard = (toks[i] == "board" || toks[i] == "boards") && !(i > 0 && postings.count(toks[i - 1]));
     std::vector<std::string> out;
     for (auto& f : kFeatures)
         for (auto& w : splitOn(f.words, ' '))
-            if (!w.empty() && (w == "book" ? bookVerb : words.has(w))) {
+            if (!w.empty() && (w == "book" ? bookVerb : w == "board" ? columnBoard : words.has(w))) {
                 out.push_back(f.feature);
                 break;
             }

@@ -481,8 +481,12 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
     auto flush = [&] {
         while (!part.empty() && (functionWords().count(part.front()) || isNumber(part.front()))) part.erase(part.begin());
         // "a dashboard of shifts", "a chart of loans": a view of the rows, not a value each row holds.
-        // "table number", "page count" are values, named by the app word before them.
-        if (!part.empty() && appNouns().count(part.front()) && !valueNoun(part.front()) && !(part.size() == 2 && valueNoun(part.back()))) part.clear();
+        // "table number", "page count" are values, named by the app word before them; so are app words a row can
+        // name ("jobs with title, company and salary").
+        static const std::set<std::string> named = wordSet("company business service product team colour color version");
+        if (!part.empty() && appNouns().count(part.front()) && !valueNoun(part.front()) && !named.count(part.front()) &&
+            !(part.size() == 2 && valueNoun(part.back())))
+            part.clear();
         // "photos of the damage" is a "Damage photo"; "number of guests" says what it is as written.
         static const std::set<std::string> counts = wordSet("number count amount total");
         if (const auto of = std::find(part.begin(), part.end(), "of"); of != part.end() && of != part.begin() && !counts.count(part.front())) {
@@ -519,7 +523,8 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
             // "with priority", "condition", "temperament": a scale every app writes the same way, not free text ("Priority A").
             const std::vector<std::string> grades = scaleGrades(part.back());
             if (!key.empty() && !dup && !grades.empty() && fieldKindFor(label, "") == "text") out.push_back({key, capitalized(label), "choice", grades});
-            else if (!key.empty() && !dup && (!appNouns().count(label) || valueNoun(label))) out.push_back({key, capitalized(label), counted ? "number" : fieldKindFor(label, ""), {}});
+            else if (!key.empty() && !dup && (!appNouns().count(label) || valueNoun(label) || named.count(label)))
+                out.push_back({key, capitalized(label), counted ? "number" : fieldKindFor(label, ""), {}});
         }
         part.clear();
     };
@@ -1603,6 +1608,10 @@ std::string requestSubject(std::string_view request) {
         static const std::set<std::string> objectStarts = wordSet("a an the about through their our its his her each every all up out in on to with");
         const bool objectFollows = p.end < t.size() && (objectStarts.count(t[p.end]) || isNumber(t[p.end]));
         if (words.size() >= 3 && objectFollows && knownVerb(words.back())) words.pop_back();
+        // "a connect four game", "a 15 puzzle": a game named with a number keeps it.
+        static const std::set<std::string> numberWords = wordSet("two three four five six seven eight nine ten");
+        if (p.end + 1 < t.size() && (isNumber(t[p.end]) || numberWords.count(t[p.end])) && (t[p.end + 1] == "game" || t[p.end + 1] == "puzzle"))
+            words.push_back(t[p.end]);
         // "the game 2048", "a 2048 game": the game's own name.
         if (words.size() == 1 && (words[0] == "game" || words[0] == "puzzle")) {
             if (p.end < t.size() && isNumber(t[p.end])) return t[p.end];

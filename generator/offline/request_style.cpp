@@ -198,7 +198,8 @@ Role roleOfNoun(const Sentence& s, size_t i) {
     if (lowIs(s, i, {"card", "cards", "surface", "surfaces", "panel", "panels", "tile", "tiles"})) return Role::Surface;
     if (lowIs(s, i, {"header", "headers", "heading", "headings", "sidebar", "sidebars", "bar", "bars", "navigation", "nav", "toolbar", "banner"}))
         return Role::Header;
-    if (lowIs(s, i, {"button", "buttons", "brand", "branding", "cta", "ctas"})) return Role::Brand;
+    if (lowIs(s, i, {"button", "buttons", "brand", "branding", "cta", "ctas", "component", "components", "control", "controls", "element", "elements"}))
+        return Role::Brand;
     if (lowIs(s, i, {"accent", "accents", "highlight", "highlights", "link", "links", "badge", "badges", "alert", "alerts", "alarm",
                      "alarms", "warning", "warnings", "icon", "icons"}))
         return Role::Accent;
@@ -219,6 +220,9 @@ bool nearColourWords(const Sentence& s, const Mention& m) {
 
 // The roles the words after a group of colours give it: "X background", "X left sidebar", "X for buttons and headers".
 std::vector<Role> rolesAfter(const Sentence& s, size_t i) {
+    // "black as the background"
+    if (lowIs(s, i, {"as"})) ++i;
+    while (lowIs(s, i, {"the", "a", "an", "its", "their", "our"})) ++i;
     while (lowIs(s, i, {"left", "right", "top", "bottom", "side", "primary", "main", "big", "large", "small", "bold", "soft", "thin", "tab",
                         "app", "title", "content", "page"}))
         ++i;
@@ -237,8 +241,10 @@ std::vector<Role> rolesAfter(const Sentence& s, size_t i) {
 // The role the words before a group give it: "alarms in X", "brand colours are X and Y", "background: X".
 Role roleBefore(const Sentence& s, size_t begin) {
     size_t j = begin;
-    // "change the background to light gray", "the header should be navy"
-    while (j > 0 && lowIs(s, j - 1, {"in", "are", "is", "was", ":", "(", "-", "=", "as", "be", "use", "uses", "using", "to", "should", "become"})) --j;
+    // "change the background to light gray", "the header should be navy", "components adopt navy"
+    while (j > 0 && lowIs(s, j - 1, {"in", "are", "is", "was", ":", "(", "-", "=", "as", "be", "use", "uses", "using", "to", "should", "become", "adopt",
+                                     "adopts", "take", "takes", "with", "feature", "features"}))
+        --j;
     if (j == 0) return Role::None;
     Role r = roleOfNoun(s, j - 1);
     if (r == Role::Palette && j >= 2 && roleOfNoun(s, j - 2) != Role::None) return roleOfNoun(s, j - 2);  // "brand colours", "accent colour"
