@@ -450,6 +450,65 @@ TEST_CASE("workspace: a board played in turns takes the mark whose turn it is, a
     CHECK(four["state"]["cells"].size() == 42);
 }
 
+TEST_CASE("workspace: connect four drops a disc to the lowest empty cell of its column, in the colours the request gives", "[workspace][game]") {
+    Json spec = checkedDraft("Please implement a connect four game for two players. Players take turns dropping red and yellow discs into a "
+                             "7-column, 6-row grid. Detect four in a row horizontally, vertically or diagonally, show the winner, and offer a new game button.");
+    CHECK(spec["meta"]["name"] == "Connect Four");
+    CHECK_FALSE(findWidget(spec["screens"], "chips"));  // "horizontally, vertically or diagonally" is no palette
+    HeadlessDriver d(load(spec));
+    d.settle();
+    CHECK(shows(d, "Red to play"));
+    click(d, "Cell 3");  // top row, third column: the disc lands on the bottom row
+    CHECK(stateAt(d, "cells")[37] == "Red");
+    CHECK(stateAt(d, "cells")[2] == "");
+    click(d, "Cell 3");
+    CHECK(stateAt(d, "cells")[30] == "Yellow");
+    // Red fills the bottom row's first four columns while Yellow stacks on column 3.
+    for (const char* cell : {"Cell 1", "Cell 3", "Cell 2", "Cell 3"}) click(d, cell);
+    CHECK(stateAt(d, "winner") == "");
+    click(d, "Cell 4");
+    CHECK(stateAt(d, "winner") == "Red");
+    CHECK(shows(d, "Red wins!"));
+    CHECK(stateAt(d, "wins")["Red"] == 1);
+}
+
+TEST_CASE("cell_grid: with fall a full column takes no move", "[workspace]") {
+    HeadlessDriver d(load(Json::parse(R"({"screens": {"home": {"body": [
+        {"cell_grid": 2, "bind": "cells", "paint": "A", "fall": true, "on": {"press": {"inc": "moves"}}}]}},
+        "state": {"cells": ["", "", "B", ""], "moves": 0}})")));
+    d.settle();
+    click(d, "Cell 1");
+    CHECK(stateAt(d, "cells") == Json::parse(R"(["A", "", "B", ""])"));
+    click(d, "Cell 3");
+    CHECK(stateAt(d, "moves") == 1);
+    CHECK(stateAt(d, "cells")[0] == "A");
+    click(d, "Cell 2");
+    CHECK(stateAt(d, "cells") == Json::parse(R"(["A", "", "B", "A"])"));
+}
+
+TEST_CASE("workspace: a quiz's questions are on the subject it names, never another subject's", "[workspace][game]") {
+    const auto questions = [](const std::string& request) {
+        std::string all;
+        const Json spec = checkedDraft(request);
+        for (const Json& q : spec["state"]["questions"]) all += q["question"].get<std::string>() + " | ";
+        return all;
+    };
+    CHECK(questions("Please implement a quiz app about world capitals with multiple-choice questions and a restart button").find("capital of") != std::string::npos);
+    const std::string times = questions("a multiplication quiz for kids with a score");
+    CHECK(times.find("What is 7 x 8?") != std::string::npos);
+    const std::string movies = questions("a trivia game about 90s movies with a score");
+    CHECK(movies.find("90s movies") != std::string::npos);
+    CHECK(movies.find("planet") == std::string::npos);
+    CHECK(questions("a general knowledge quiz with five questions").find("Red Planet") != std::string::npos);
+    // The right answer of an arithmetic question is the sum or product it asks for.
+    const Json multiplication = checkedDraft("a multiplication quiz for kids with a score");
+    for (const Json& q : multiplication["state"]["questions"]) {
+        int a = 0, b = 0;
+        REQUIRE(std::sscanf(q["question"].get<std::string>().c_str(), "What is %d x %d?", &a, &b) == 2);
+        CHECK(q["choices"][q["answer"].get<int>()] == std::to_string(a * b));
+    }
+}
+
 TEST_CASE("workspace: a unit converter converts the typed value between the category's units as they are picked", "[workspace]") {
     Json spec = checkedDraft("Please implement a simple unit converter for length, weight and temperature. The user picks a category, enters a value, "
                              "chooses the source and target units and sees the result immediately.");

@@ -1,6 +1,7 @@
 // Promptotype — cell_grid: a board of cells bound to a state list (game boards, step sequencers, planner grids,
 // seating charts, pixel canvases). A click paints the cell with the current palette value (or toggles it on/off)
-// and fires `press` with the cell, so boards have real state rather than a picture of one.
+// and fires `press` with the cell, so boards have real state rather than a picture of one. On a board with `fall`
+// a click fills the lowest empty cell of its column instead (connect four).
 //
 // Index of this file:
 // [SECTION] Cell look (colours, short text)
@@ -116,6 +117,7 @@ void drawCellGrid(Ui& ui, const Node& n)
     const Json paint = ui.prop(n, "paint");
     const bool painting = ui.given(n, "paint");
     const bool once = ui.flag(n, "once");
+    const bool fall = ui.flag(n, "fall");
     const Json colors = ui.prop(n, "colors");
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rowGap = g.bands > 1 ? kCellGap * 3 : kCellGap;  // wrapped rows stay visibly apart
@@ -137,15 +139,23 @@ void drawCellGrid(Ui& ui, const Node& n)
         const draw::Press press = draw::pressAt("##cell", r);
         ImGui::PopID();
         ui.probe(n, label, true);
+        // A piece dropped in a column lands on the lowest empty cell; a full column takes no move.
+        int target = i;
+        if (press.pressed && fall) {
+            target = -1;
+            for (int k = col; k < count; k += cols)
+                if (k >= (int)cells.size() || !filled(cells[k])) target = k;
+        }
+        const Json current = target >= 0 && target < (int)cells.size() ? cells[target] : Json(nullptr);
         // A board played in turns keeps a taken cell: a click on it is no move.
-        if (press.pressed && !(once && filled(value))) {
+        if (press.pressed && target >= 0 && !(once && filled(current))) {
             // Painting the value a cell already holds clears it, so one palette both draws and erases.
-            Json next = !painting ? Json(!filled(value)) : value != paint ? paint
+            Json next = !painting ? Json(!filled(current)) : current != paint ? paint
                       : paint.is_boolean() ? Json(false) : paint.is_number() ? Json(0) : Json("");
-            while ((int)cells.size() <= i) cells.push_back(nullptr);
-            cells[i] = next;
+            while ((int)cells.size() <= target) cells.push_back(nullptr);
+            cells[target] = next;
             ui.setBound(n, cells);
-            ui.fire(n, "press", Json{ { "index", i }, { "row", row }, { "col", col }, { "value", next } });
+            ui.fire(n, "press", Json{ { "index", target }, { "row", target / cols }, { "col", col }, { "value", next } });
         }
 
         const float radius = ImMin(t.radiusSmall, g.cell * 0.25f);
@@ -183,11 +193,12 @@ WidthRange measureCellGrid(Ui& ui, const Node& n)
 
 static void registerCellGrid(WidgetCatalog& c)
 {
-    WidgetDef d = widgetDef("Inputs", "cell_grid", "Cells of a list; a click paints or toggles one.", "cols",
+    WidgetDef d = widgetDef("Inputs", "cell_grid", "Board of cells a click paints or toggles.", "cols",
         { prop("cols", PropType::Number, 8, "cells per row"),
           prop("rows", PropType::Array, nullptr, "row labels (cells: \"Kick 3\", else \"Cell 5\")").withShape(R"(["Kick"])"),
           prop("paint", PropType::Any, nullptr, "value a click writes").withShape(R"("${brush}")"),
           prop("once", PropType::Bool, false, "filled cells stay (turn games)"),
+          prop("fall", PropType::Bool, false, "pieces drop down their column"),
           prop("colors", PropType::Object, nullptr, "fill color per value").withShape(R"({"X": "brand"})"),
           },
         R"({"cell_grid": 16, "bind": "steps"})",

@@ -15,6 +15,7 @@
 // [SECTION] Composition
 
 #include "generator/offline/draft_patterns.h"
+#include "runtime/spec/css_colors.h"
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -250,6 +251,10 @@ Json statTile(const std::string& id, const std::string& label, const std::string
 // [SECTION] Grid or board
 //-----------------------------------------------------------------------------
 
+// Board games known by name, each with its own board and line to win.
+bool ticTacToe(const std::string& low) { return saysAny(low, {"tic-tac-toe", "noughts", "naughts"}) || low.find("tic tac toe") != std::string::npos; }
+bool connectFour(const std::string& low) { return std::regex_search(low, std::regex(R"(\bconnect[- ]?(four|4)\b)")); }
+
 // Rows and columns the request gives ("4x8", "16-step", a board game's own size), else from the row labels.
 std::pair<int, int> boardSize(const std::string& low, int labelledRows) {
     std::smatch m;
@@ -259,8 +264,8 @@ std::pair<int, int> boardSize(const std::string& low, int labelledRows) {
     if (std::regex_search(low, m, std::regex(R"((\d{1,2})[- ]step)"))) return {rows > 0 ? rows : 4, std::clamp(std::stoi(m[1].str()), 1, 32)};
     if (saysAny(low, {"chess", "checkers", "draughts", "pixel", "pixel-art"})) return {8, 8};
     if (saysAny(low, {"sudoku", "crossword"})) return {9, 9};
-    if (saysAny(low, {"tic-tac-toe", "noughts"}) || low.find("tic tac toe") != std::string::npos) return {3, 3};
-    if (std::regex_search(low, std::regex(R"(\bconnect[- ]?(four|4)\b)"))) return {6, 7};
+    if (ticTacToe(low)) return {3, 3};
+    if (connectFour(low)) return {6, 7};
     if (saysAny(low, {"gomoku"})) return {15, 15};
     return {rows > 0 ? rows : 6, 8};
 }
@@ -279,8 +284,8 @@ int lineToWin(const std::string& low, int rows, int cols) {
     std::smatch m;
     static const std::map<std::string, int> counts = {{"three", 3}, {"3", 3}, {"four", 4}, {"4", 4}, {"five", 5}, {"5", 5}};
     if (std::regex_search(low, m, std::regex(R"(\b(three|four|five|3|4|5) in a (row|line)\b)"))) return counts.at(m[1].str());
-    if (saysAny(low, {"tic-tac-toe", "noughts", "naughts"}) || low.find("tic tac toe") != std::string::npos) return 3;
-    if (std::regex_search(low, std::regex(R"(\bconnect[- ]?(four|4)\b)"))) return 4;
+    if (ticTacToe(low)) return 3;
+    if (connectFour(low)) return 4;
     if (saysAny(low, {"gomoku"})) return 5;
     const bool turns = saysAny(low, {"turn", "turns", "two-player", "2-player"}) || low.find("two players") != std::string::npos || low.find("2 players") != std::string::npos;
     const bool wins = saysAny(low, {"win", "wins", "winner", "won"});
@@ -303,15 +308,32 @@ Json linesOf(int rows, int cols, int k) {
     return lines;
 }
 
-// Two players taking turns on the board: a click puts the mark whose turn it is in an empty cell, a full line wins
-// (the board then waits for a new game), a full board is a draw, and the wins are kept across games.
-void composeTurnBoard(Draft& d, int rows, int cols, int k, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
+// The two marks players put down: the colours the request gives its pieces ("red and yellow discs"), else X and O.
+std::pair<std::string, std::string> turnMarks(const std::string& low) {
+    static const std::regex pieces(R"(\b([a-z]+) and ([a-z]+) (?:discs?|disks?|pieces|counters|stones|tokens|checkers|chips))");
+    std::smatch m;
+    std::uint32_t rgb = 0;
+    if (std::regex_search(low, m, pieces) && cssColor(m[1].str(), &rgb) && cssColor(m[2].str(), &rgb)) return {capitalized(m[1].str()), capitalized(m[2].str())};
+    return {"X", "O"};
+}
+
+// A board whose pieces drop to the lowest empty cell of a column ("connect four", "discs fall", "drop a disc").
+bool piecesFall(const std::string& low) {
+    return connectFour(low) || saysAny(low, {"gravity", "falls", "fall", "drop", "drops", "dropping"});
+}
+
+// Two players taking turns on the board: a click puts the mark whose turn it is in an empty cell (or, when pieces
+// fall, the lowest empty cell of its column), a full line wins (the board then waits for a new game), a full board
+// is a draw, and the wins are kept across games.
+void composeTurnBoard(Draft& d, const std::string& low, int rows, int cols, int k, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
     Json& state = d.spec["state"];
+    const auto [first, second] = turnMarks(low);
+    const bool named = first != "X";  // colours name the players' pieces
     state["cells"] = Json(std::vector<Json>(rows * cols, Json("")));
-    state["turn"] = "X";
+    state["turn"] = first;
     state["winner"] = "";
     state["moves"] = 0;
-    state["wins"] = Json{{"X", 0}, {"O", 0}, {"Draw", 0}};
+    state["wins"] = Json{{first, 0}, {second, 0}, {"Draw", 0}};
     state["lines"] = linesOf(rows, cols, k);
     // The mark that fills a whole line wins; a board with no empty cell left is a draw.
     const std::string full = "find(lines, l => cells[l[0]] != '' && count(filter(l, i => cells[i] == cells[l[0]])) == " + std::to_string(k) + ")";
@@ -320,12 +342,17 @@ void composeTurnBoard(Draft& d, int rows, int cols, int k, Json& body, std::vect
     labelled.emplace_back("turnStatus", "turn whose player next win winner draw detect");
     const Json ended = Json::array({Json{{"inc", "wins.${winner}"}},
                                     Json{{"toast", "${winner == 'Draw' ? 'Draw' : winner + ' wins'}"}, {"tone", "success"}}});
-    body.push_back(Json{{"cell_grid", cols}, {"id", "board"}, {"bind", "cells"}, {"paint", "${turn}"}, {"once", true}, {"colors", Json{{"X", "brand"}, {"O", "accent"}}}, {"enabled", "${winner == ''}"},
-                        {"on", {{"press", Json::array({Json{{"inc", "moves"}}, Json{{"set", "winner"}, {"value", winner}},
-                                                      Json{{"if", "${winner == ''}"}, {"then", Json::array({Json{{"set", "turn"}, {"value", "${turn == 'X' ? 'O' : 'X'}"}}})},
-                                                           {"else", ended}}})}}}});
-    labelled.emplace_back("board", "board grid cells squares square cell mark place move");
-    body.push_back(Json{{"grid", Json::array({statTile("xWins", "X wins", "${wins.X}", "trophy"), statTile("oWins", "O wins", "${wins.O}", "trophy"),
+    const Json colors = named ? Json{{first, lowerCase(first)}, {second, lowerCase(second)}} : Json{{"X", "brand"}, {"O", "accent"}};
+    Json grid = Json{{"cell_grid", cols}, {"id", "board"}, {"bind", "cells"}, {"paint", "${turn}"}, {"once", true}, {"colors", colors}, {"enabled", "${winner == ''}"},
+                     {"on", {{"press", Json::array({Json{{"inc", "moves"}}, Json{{"set", "winner"}, {"value", winner}},
+                                                   Json{{"if", "${winner == ''}"},
+                                                        {"then", Json::array({Json{{"set", "turn"}, {"value", "${turn == " + exprString(first) + " ? " + exprString(second) + " : " + exprString(first) + "}"}}})},
+                                                        {"else", ended}}})}}}};
+    if (piecesFall(low)) grid["fall"] = true;
+    body.push_back(grid);
+    labelled.emplace_back("board", "board grid cells squares square cell mark place move column columns disc discs drop");
+    body.push_back(Json{{"grid", Json::array({statTile("xWins", first + " wins", "${wins." + first + "}", "trophy"),
+                                              statTile("oWins", second + " wins", "${wins." + second + "}", "trophy"),
                                               statTile("draws", "Draws", "${wins.Draw}", "handshake-o"), statTile("moveCount", "Moves", "${moves}", "hand-pointer-o")})},
                         {"cols", d.wide() ? 4 : 2}, {"id", "scoreboard"}});
     labelled.emplace_back("scoreboard", "score scores across games wins tally");
@@ -410,7 +437,11 @@ void composeGrid(Draft& d, const std::string& low, const std::vector<ListedItems
     }
     auto [rows, cols] = boardSize(low, rowList ? (int)rowList->items.size() : 0);
     if (rows * cols > 1024) rows = 1024 / cols;
-    if (const int k = lineToWin(low, rows, cols); k > 0 && !palette && rows * cols <= 400) return composeTurnBoard(d, rows, cols, k, body, labelled);
+    // A board game known by name is played in turns whatever else the request lists ("four in a row horizontally,
+    // vertically or diagonally" names no paints).
+    const bool namedGame = ticTacToe(low) || connectFour(low) || saysAny(low, {"gomoku"});
+    if (const int k = lineToWin(low, rows, cols); k > 0 && (!palette || namedGame) && rows * cols <= 400)
+        return composeTurnBoard(d, low, rows, cols, k, body, labelled);
     const bool findsPairs = saysAny(low, {"memory", "concentration"}) || (saysAny(low, {"matching", "match", "pairs"}) && saysAny(low, {"card", "cards", "tile", "tiles"}));
     if (findsPairs && saysAny(low, {"game", "games", "play", "puzzle"})) return composeMemoryBoard(d, low, memoryCards(low, rows, cols), body, labelled);
     const std::string noun = cellNoun(low);
@@ -829,22 +860,75 @@ void composeSlideBoard(Draft& d, const std::string& low, Json& body, std::vector
     labelled.emplace_back("scoreCount", "score counter points moves");
 }
 
-// General-knowledge questions for a quiz the request gives none for: each with its choices and the right one.
-const char* const kQuestions[][5] = {
-    {"Which planet is known as the Red Planet?", "Venus", "Mars", "Jupiter", "1"},
-    {"How many continents are there?", "Five", "Six", "Seven", "2"},
-    {"What is the largest ocean on Earth?", "Pacific", "Atlantic", "Indian", "0"},
-    {"Which gas do plants take in from the air?", "Oxygen", "Carbon dioxide", "Nitrogen", "1"},
-    {"How many minutes are in a day?", "1,440", "1,200", "2,400", "0"},
+// A quiz's questions, each with its choices and the index of the right one.
+struct QuizQuestion {
+    std::string question;
+    std::vector<std::string> choices;
+    int answer = 0;
 };
+
+// What the quiz is about, as the request says it ("a quiz app about world capitals" -> "world capitals", "a
+// multiplication quiz" -> "multiplication"); "" when it names no subject.
+std::string quizTopic(const std::string& low) {
+    static const std::regex about(R"((?:quiz|quizzes|trivia|questions?)\s+(?:app\s+|game\s+)?(?:about|on|of)\s+([a-z0-9' -]+?)(?=\s+(?:with|where|that|and|for)\b|[,.;:!?]|$))");
+    static const std::regex before(R"(([a-z'-]+(?:\s+[a-z'-]+)?)\s+(?:quiz|trivia))");
+    static const std::set<std::string> noTopic = {"a", "an", "the", "pub", "simple", "fun", "daily", "quick", "little", "online", "general", "knowledge",
+                                                  "general knowledge", "trivia", "implement", "build", "create", "make", "small", "multiple-choice"};
+    std::smatch m;
+    if (std::regex_search(low, m, about)) return m[1].str();
+    if (std::regex_search(low, m, before)) {
+        std::vector<std::string> words = wordsIn(m[1].str());
+        while (!words.empty() && noTopic.count(words.front())) words.erase(words.begin());
+        std::string topic;
+        for (const std::string& w : words) topic += (topic.empty() ? "" : " ") + w;
+        if (!noTopic.count(topic)) return topic;
+    }
+    return "";
+}
+
+// Questions on a topic anyone can check: general knowledge, capitals, arithmetic. A topic with no bank gets
+// numbered questions that say what they will be about, never questions on another subject.
+std::vector<QuizQuestion> quizQuestions(const std::string& topic) {
+    const std::vector<std::string> words = wordsIn(topic);
+    if (topic.empty()) {
+        return {{"Which planet is known as the Red Planet?", {"Venus", "Mars", "Jupiter"}, 1},
+                {"How many continents are there?", {"Five", "Six", "Seven"}, 2},
+                {"What is the largest ocean on Earth?", {"Pacific", "Atlantic", "Indian"}, 0},
+                {"Which gas do plants take in from the air?", {"Oxygen", "Carbon dioxide", "Nitrogen"}, 1},
+                {"How many minutes are in a day?", {"1,440", "1,200", "2,400"}, 0}};
+    }
+    if (hasWord(words, {"capital", "capitals", "geography", "countries", "country"})) {
+        return {{"What is the capital of Australia?", {"Sydney", "Canberra", "Melbourne"}, 1},
+                {"What is the capital of Canada?", {"Toronto", "Vancouver", "Ottawa"}, 2},
+                {"What is the capital of Japan?", {"Tokyo", "Osaka", "Kyoto"}, 0},
+                {"What is the capital of Brazil?", {"Rio de Janeiro", "Brasilia", "Sao Paulo"}, 1},
+                {"What is the capital of Kenya?", {"Nairobi", "Mombasa", "Kisumu"}, 0}};
+    }
+    if (hasWord(words, {"math", "maths", "mathematics", "arithmetic", "multiplication", "times", "addition", "sums", "numbers"})) {
+        const bool times = hasWord(words, {"multiplication", "times"});
+        std::vector<QuizQuestion> out;
+        const int pairs[5][2] = {{7, 8}, {6, 9}, {12, 4}, {9, 9}, {15, 6}};
+        for (int i = 0; i < 5; ++i) {
+            const int a = pairs[i][0], b = pairs[i][1], right = times ? a * b : a + b + 20 * i;
+            const std::string q = times ? std::to_string(a) + " x " + std::to_string(b) : std::to_string(a + 20 * i) + " + " + std::to_string(b);
+            std::vector<std::string> choices = {std::to_string(right - (times ? b : 1)), std::to_string(right), std::to_string(right + (times ? a : 10))};
+            std::rotate(choices.begin(), choices.begin() + i % 3, choices.end());
+            out.push_back({"What is " + q + "?", choices, (1 - i % 3 + 3) % 3});
+        }
+        return out;
+    }
+    std::vector<QuizQuestion> out;
+    for (int i = 1; i <= 5; ++i)
+        out.push_back({capitalized(topic) + ": question " + std::to_string(i), {"First answer", "Second answer", "Third answer"}, (i * 2) % 3});
+    return out;
+}
 
 // A quiz: one question at a time with its choices; a pick is scored once, the right answer is shown, and "Next"
 // moves on until the last question gives the final score and a way to play again.
-void composeQuiz(Draft& d, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
+void composeQuiz(Draft& d, const std::string& low, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
     Json& state = d.spec["state"];
     Json questions = Json::array();
-    for (const auto& q : kQuestions)
-        questions.push_back(Json{{"question", q[0]}, {"choices", Json::array({q[1], q[2], q[3]})}, {"answer", std::stoi(q[4])}});
+    for (const QuizQuestion& q : quizQuestions(quizTopic(low))) questions.push_back(Json{{"question", q.question}, {"choices", q.choices}, {"answer", q.answer}});
     const std::string count = std::to_string(questions.size());
     state["questions"] = questions;
     state["quiz"] = Json{{"at", 0}, {"score", 0}, {"picked", -1}, {"finished", false}};
@@ -1112,8 +1196,8 @@ WorkspaceReading readWorkspace(const IdeaReading& reading) {
     // A quiz on the way to something else ("book a slot after an eligibility quiz") is a step of that app.
     const bool quiz = !aboutPlayers && !makesOne && hasWord(wordsIn(lowerCase(requestSubject(ws.text))), {"quiz", "quizzes", "trivia"});
     const bool game = !aboutPlayers && hasWord(words, {"game", "games", "puzzle", "puzzles"});
-    const bool boardGame = !aboutPlayers && (hasWord(words, {"sudoku", "crossword", "chess", "checkers", "bingo", "tic-tac-toe", "minesweeper", "gomoku", "noughts"}) ||
-                                             std::regex_search(ws.request, std::regex(R"(tic tac toe|connect[- ]?(four|4)\b)")));
+    const bool boardGame = !aboutPlayers && (hasWord(words, {"sudoku", "crossword", "chess", "checkers", "bingo", "minesweeper", "gomoku"}) ||
+                                             ticTacToe(ws.request) || connectFour(ws.request));
     // A board of cells to play on or to mark ("a housekeeping board with every room marked dirty or clean"); a
     // clearance, bed or tank board is records with a status.
     const bool grid = cells || (hasWord(words, {"board", "boards"}) && (game || boardGame || hasWord(words, {"mark", "marks", "marked"})));
@@ -1156,7 +1240,7 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
         composeSlideBoard(d, low, body, labelled);
         snapshot = Json{{"title", "Score ${score}"}, {"detail", "${moves} moves"}};
     } else if (ws.kind == WorkspaceKind::Quiz) {
-        composeQuiz(d, body, labelled);
+        composeQuiz(d, low, body, labelled);
         snapshot = Json{{"title", "Score ${quiz.score}"}, {"detail", "Question ${quiz.at + 1}"}};
     } else if (ws.kind == WorkspaceKind::Timer) {
         composeTimer(d, low, body, labelled);
