@@ -1126,3 +1126,39 @@ TEST_CASE("a group named before its app is the business, a list word is no perso
     Json carpool = draftSpec("Carpool signup for a school: parents offer seats for the morning run, other parents request a seat.");
     CHECK_FALSE(carpool["state"].contains("offerSeats"));
 }
+
+TEST_CASE("'borrow and return' in one clause is one button both ways, and what a later clause highlights names the emphasis", "[drafter][compose]") {
+    const Json spec = draftSpec("Please implement a library management system. Librarians add books with title, author and ISBN, members borrow "
+                                "and return books, and overdue loans are highlighted.");
+    HeadlessDriver d(load(spec));
+    d.proto().navigate("bookDetail", Json{{"id", 1}});
+    d.settle();
+    click(d, "borrowBook");
+    CHECK(d.proto().state()["books"][0]["borrowed"] == true);
+    CHECK(hasText(d, "Return"));
+    click(d, "borrowBook");
+    CHECK(d.proto().state()["books"][0]["borrowed"] == false);
+    // The emphasis card says what stands out, not the statement's first clause.
+    const std::string shown = spec["screens"].dump();
+    CHECK(shown.find("\"Overdue loans\"") != std::string::npos);
+    CHECK(shown.find("Librarians add books with") == std::string::npos);
+}
+
+TEST_CASE("a menu of two kinds is one list of menu items named by kind, a cart's items and a picked time are no lists", "[drafter][reader]") {
+    const Json spec = draftSpec("Please implement a website for a neighbourhood bakery. Visitors browse the menu of breads and pastries with prices, "
+                                "add items to a cart, choose a pickup time and place an order. Use cream as the background colour and chocolate brown for buttons.");
+    const Json& state = spec["state"];
+    REQUIRE(state.contains("menuItems"));
+    CHECK(state["menuItems"][0]["category"] == "Breads");
+    CHECK(state["menuItems"][0]["name"] == "Bread 1");
+    CHECK(state["menuItems"][1]["name"] == "Pastry 2");
+    for (const char* none : {"items", "pickupTimes", "pastries", "breads", "creams"}) {
+        INFO(none);
+        CHECK_FALSE(state.contains(none));
+    }
+    CHECK(spec["theme"]["background"] == "#FFFDD0");  // cream: a colour name CSS lacks
+    CHECK(spec["theme"]["brand"] == "chocolate");     // "chocolate brown" is one shade
+    // Picking one of the things the app keeps still names them ("pick a recipe and a tank").
+    const IdeaReading brewery = readIdea("When brewers start a batch they pick a recipe and a tank, then log gravity every day.");
+    CHECK(std::any_of(brewery.entities.begin(), brewery.entities.end(), [](const IdeaEntity& e) { return e.singular == "recipe"; }));
+}

@@ -157,6 +157,9 @@ bool namesExchange(const std::string& noun) {
     return exchanges.count(lastWord(noun)) > 0;
 }
 
+// A head that says nothing of what the row is ("pantry item", "log entry").
+bool genericHead(const std::string& noun) { return std::set<std::string>{"item", "entry", "record", "thing"}.count(lastWord(noun)) > 0; }
+
 // The title of an invented row: a name for people, the thing and its person for exchanges, else the noun numbered.
 std::string inventTitle(const std::string& noun, size_t i) {
     if (namesPeople(noun)) return kPeople[i % 5];
@@ -167,7 +170,7 @@ std::string inventTitle(const std::string& noun, size_t i) {
         return capitalized(thing) + " " + std::to_string(i + 1) + " — " + kPeople[i % 5];
     }
     // A generic head ("pantry item") is told apart by letter, so no row reads as a placeholder "Item 1".
-    if (std::set<std::string>{"item", "entry", "record", "thing"}.count(lastWord(noun))) return capitalized(noun) + " " + std::string(1, static_cast<char>('A' + i % 26));
+    if (genericHead(noun)) return capitalized(noun) + " " + std::string(1, static_cast<char>('A' + i % 26));
     return capitalized(noun) + " " + std::to_string(i + 1);
 }
 
@@ -210,6 +213,10 @@ Json completeRows(const IdeaEntity& e) {
             auto it = src.find(field.name);
             row[field.name] = it != src.end() && !it->is_null() ? *it : inventValue(field, f == 0, e.singular, i);
         }
+        // "a menu of breads and pastries": a generic item is named by its kind ("Pastry 2", not "Menu item B").
+        const auto kind = std::find_if(e.fields.begin(), e.fields.end(), [](const IdeaField& f) { return f.name == "category" && f.kind == "choice"; });
+        if (genericHead(e.singular) && kind != e.fields.end() && !e.fields.empty() && !src.contains(e.fields[0].name) && row[kind->name].is_string() && !row[kind->name].get<std::string>().empty())
+            row[e.fields[0].name] = capitalized(singularOf(lowerText(row[kind->name].get<std::string>()))) + " " + std::to_string(i + 1);
         rows.push_back(std::move(row));
     }
     return rows;

@@ -1152,6 +1152,24 @@ RequestNouns readNouns(std::string_view request) {
             managed[earlier.head] = false;
             p.modifier.clear();
         }
+        // "the menu of breads and pastries": two kinds of what a menu or catalogue lists are one thing, a menu item.
+        static const std::set<std::string> listings = wordSet("menu catalog catalogue range selection");
+        std::vector<std::string> listedKinds;
+        size_t of = earlier.begin;
+        while (of > 0 && determiners().count(t[of - 1])) --of;
+        if (earlier.plural && p.plural && earlier.end + 1 == p.begin && (t[earlier.end] == "and" || t[earlier.end] == "or") && of >= 2 && t[of - 1] == "of" &&
+            listings.count(singularOf(t[of - 2]))) {
+            const auto written = [&](const Phrase& q) {
+                std::string w;
+                for (size_t k = q.begin; k < q.end; ++k) appendWord(w, t[k]);
+                return capitalized(w);
+            };
+            listedKinds = {written(earlier), written(p)};
+            managed[earlier.modifier.empty() ? earlier.head : earlier.modifier + " " + earlier.head] = false;
+            p.modifier = singularOf(t[of - 2]);
+            p.head = "item";
+            p.words = {p.modifier, p.head};
+        }
         // "a parking lot management system", "a fleet maintenance tracker": the work the app does is no thing; what it
         // is done to may be ("parking lot"), though only as much as the rest of the request says so.
         static const std::set<std::string> administering = wordSet("management maintenance administration operation logistics signup enrollment enrolment adoption attendance");
@@ -1231,6 +1249,24 @@ RequestNouns readNouns(std::string_view request) {
             const bool onNamed = discussionFor(added) ? lastThing && sameSentence(lastThingEnd, p.begin) : added == "bid" ? lastThing != nullptr : true;
             if (onNamed) continue;
         }
+        // "use cream as the background colour": a colour the look is given, whatever the word.
+        if (p.end + 1 < t.size() && t[p.end] == "as") {
+            size_t k = p.end + 1;
+            while (k < t.size() && determiners().count(t[k])) ++k;
+            if (k < t.size() && lookWord(singularOf(t[k]))) continue;
+        }
+        // "choose a pickup time", "select a seat category": one value picked on the way to something else, no list
+        // ("pick a recipe" picks one of the recipes).
+        static const std::set<std::string> picking = wordSet("choose chooses select selects pick picks");
+        if (!p.plural && d < p.begin && d > 0 && picking.count(t[d - 1]) && (valueNoun(p.head) || kindNoun(p.head))) continue;
+        // "add items to a cart": what goes in a cart is what the app sells, named elsewhere ("the menu of breads").
+        static const std::set<std::string> baskets = wordSet("cart basket bag trolley");
+        static const std::set<std::string> generic = wordSet("item product thing");
+        if (generic.count(p.head) && p.modifier.empty() && p.end + 1 < t.size() && (t[p.end] == "to" || t[p.end] == "into")) {
+            size_t k = p.end + 1;
+            while (k < t.size() && determiners().count(t[k])) ++k;
+            if (k < t.size() && baskets.count(t[k])) continue;
+        }
         // "a search by ingredient", "sort by due date": what rows are found or ordered by is a value of theirs, no list.
         static const std::set<std::string> finding = wordSet("search searches searching filter filters filtering sort sorts sorting sorted group grouped order ordered browse find");
         if (d > 1 && t[d - 1] == "by" && finding.count(t[d - 2])) continue;
@@ -1273,6 +1309,7 @@ RequestNouns readNouns(std::string_view request) {
         }
         auto addAttributes = [&](const std::vector<IdeaField>& fields) { addNewFields(e.attributes, fields); };
         if (!pairedKinds.empty()) addAttributes({{camelKey(p.head + " type"), capitalized(p.head + " type"), "choice", pairedKinds}});
+        if (!listedKinds.empty()) addAttributes({{"category", "Category", "choice", listedKinds}});
         for (const ExampleList& l : examples) {
             if (l.after != p.end) continue;
             // "the state of every printer (printing, idle, error)": the choices of that state.

@@ -107,6 +107,12 @@ size_t findPhrase(const Sentence& s, std::initializer_list<const char*> phrases)
 // [SECTION] Colour mentions
 //-----------------------------------------------------------------------------
 
+// Colour names people write that CSS lacks, as the shade they usually mean.
+const std::map<std::string, std::string> kColourWords = {
+    {"cream", "#FFFDD0"}, {"charcoal", "#36454F"}, {"mint", "#98FF98"}, {"sand", "#C2B280"}, {"burgundy", "#800020"}, {"mustard", "#FFDB58"},
+    {"rust", "#B7410E"}, {"sage", "#9CAF88"}, {"offwhite", "#FAF9F6"}, {"emerald", "#50C878"}, {"terracotta", "#E2725B"}, {"mauve", "#E0B0FF"},
+    {"navyblue", "#000080"}, {"skyblue", "#87CEEB"}, {"babyblue", "#89CFF0"}, {"jade", "#00A86B"}};
+
 // CSS names that are also ordinary English words or names: colours only where the sentence gives them a role or
 // talks about colour.
 bool ordinaryWord(const std::string& name) {
@@ -176,9 +182,18 @@ std::vector<Mention> colourMentions(const Sentence& s) {
                     if (c != '-') joined += c;
             }
             std::uint32_t rgb;
-            if (!words || !cssColor(joined, &rgb)) continue;
+            std::string value = joined;
+            if (!words) continue;
+            if (const auto named = kColourWords.find(joined); named != kColourWords.end()) value = hexValue(named->second, &rgb);
+            else if (!cssColor(joined, &rgb)) continue;
             const bool properNoun = n == 1 && capitalizedWord(s[i]) && i + 1 < s.size() && capitalizedWord(s[i + 1]) && !isCssName(s[i + 1].low);
-            if (!properNoun && !idiomAfter(s, i + n)) out.push_back({i, i + n, joined, rgb, n == 1 && ordinaryWord(joined)});
+            if (!properNoun && !idiomAfter(s, i + n)) out.push_back({i, i + n, value, rgb, n == 1 && (ordinaryWord(joined) || kColourWords.count(joined))});
+            // "chocolate brown", "navy blue": a shade named before its hue is that shade.
+            static const std::set<std::string> hues = {"red", "green", "blue", "brown", "white", "grey", "gray", "yellow", "pink", "purple", "orange"};
+            if (i + n < s.size() && hues.count(s[i + n].low) && !properNoun) {
+                if (!out.empty() && out.back().begin == i) out.back().end = i + n + 1, out.back().needsContext = false;
+                ++i;
+            }
             i += n - 1;
             break;
         }

@@ -607,15 +607,31 @@ const std::set<std::string> kAskingWords = {"should", "must", "need", "needs", "
                                             "called", "highlighted", "flagged", "shown", "appear", "appears"};
 
 std::string emphasisTitle(const Statement& s) {
-    size_t from = 0, to = s.words.size();
+    // "Librarians add books ..., and overdue loans are highlighted": the clause that asks names what stands out.
+    std::vector<std::string> words = s.words;
+    size_t clauseAt = 0;
+    for (size_t comma = s.text.find_first_of(",;"); comma != std::string::npos; comma = s.text.find_first_of(",;", comma + 1)) {
+        const std::string rest = s.text.substr(comma + 1);
+        const std::vector<std::string> clause = wordsOfStatement(rest.substr(0, rest.find_first_of(",;")));
+        static const std::set<std::string> asking = {"highlighted", "flagged", "stand", "stands", "called", "highlight", "flag"};
+        if (std::any_of(clause.begin(), clause.end(), [](const std::string& w) { return asking.count(w) > 0; })) clauseAt = comma + 1;
+    }
+    if (clauseAt > 0) {
+        words = wordsOfStatement(s.text.substr(clauseAt));
+        // "..., and serious ones must be flagged": "ones" are the plural named before ("Serious events").
+        const std::vector<std::string> before = wordsOfStatement(s.text.substr(0, clauseAt));
+        const auto named = std::find_if(before.rbegin(), before.rend(), [](const std::string& w) { return w.size() > 3 && w.back() == 's' && !isFunctionWord(w); });
+        for (std::string& w : words)
+            if (w == "ones" && named != before.rend()) w = *named;
+    }
+    size_t from = 0, to = words.size();
     // A user story's asking is no title: "As the desk volunteer I want to see overdue loans" -> "Overdue loans".
     for (size_t i = 0; i + 1 < to && i < 10; ++i)
-        if ((s.words[i] == "want" || s.words[i] == "need" || s.words[i] == "like") && s.words[i + 1] == "to") { from = i + 2; break; }
-    while (from < to && (kEmphasisVerbs.count(s.words[from]) || isFunctionWord(s.words[from]))) ++from;
+        if ((words[i] == "want" || words[i] == "need" || words[i] == "like") && words[i + 1] == "to") { from = i + 2; break; }
+    while (from < to && (kEmphasisVerbs.count(words[from]) || isFunctionWord(words[from]))) ++from;
     // "any hour that is missing its station ID" -> "Hours missing station ID": the clause says which ones.
     std::set<size_t> skipped;
     static const std::set<std::string> relatives = {"that", "which", "who"}, possessives = {"its", "their", "his", "her"};
-    std::vector<std::string> words = s.words;
     for (size_t i = from + 1; i < to; ++i) {
         const bool which = (words[i] == "is" || words[i] == "are") && relatives.count(words[i - 1]) && i > from + 1 && i + 1 < to &&
                            words[i + 1].size() > 4 && words[i + 1].compare(words[i + 1].size() - 3, 3, "ing") == 0;
@@ -929,16 +945,32 @@ std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) 
         {"return", {"borrow", "lend", "rent", "loan", "hire", "check"}}, {"unpublish", {"publish"}}, {"unarchive", {"archive"}},
         {"withdraw", {"sign up", "join", "enroll", "register", "apply"}}, {"leave", {"join"}}, {"check out", {"check in"}},
         {"reopen", {"close", "resolve", "complete", "finish"}}, {"unassign", {"assign"}}, {"unpin", {"pin"}}, {"unfollow", {"follow"}}};
-    if (auto undone = undoes.find(s.verb); undone != undoes.end())
+    if (auto undone = undoes.find(s.verb); undone != undoes.end()) {
+        const auto undoing = [&](Json& control, const std::string& by) {
+            const std::string flag = camelKey(pastOf(by));
+            control["button"] = "${x." + flag + " ? " + exprString(capitalized(s.verb)) + " : " + exprString(capitalized(by)) + "}";
+            control["press"][0]["toast"] = "${x." + p.title->name + "}: ${x." + flag + " ? " + exprString(pastOf(s.verb)) + " : " + exprString(pastOf(by)) + "}";
+        };
         for (Json& control : col) {
             const std::string id = control.is_object() ? control.value("id", std::string()) : "";
             const auto by = std::find_if(undone->second.begin(), undone->second.end(), [&](const std::string& v) { return id == camelKey(v + " " + p.noun); });
             if (by == undone->second.end() || !control.contains("button")) continue;
-            const std::string flag = camelKey(pastOf(*by));
-            control["button"] = "${x." + flag + " ? " + exprString(capitalized(s.verb)) + " : " + exprString(capitalized(*by)) + "}";
-            control["press"][0]["toast"] = "${x." + p.title->name + "}: ${x." + flag + " ? " + exprString(pastOf(s.verb)) + " : " + exprString(pastOf(*by)) + "}";
+            undoing(control, *by);
             return id;
         }
+        // "members borrow and return books": the verb undone, asked with no object of its own, is the same button.
+        const std::set<std::string> asked = wordForms(d.reading.request);
+        for (const std::string& by : undone->second) {
+            if (by.find(' ') != std::string::npos || !asked.count(by)) continue;
+            const std::string id = ids.freshId(camelKey(by + " " + p.noun));
+            Json button = itemToggleButton(p, by, "x");
+            button["id"] = id;
+            button["w"] = "fill";
+            undoing(button, by);
+            place(std::move(button));
+            return id;
+        }
+    }
     // The button keeps its object unless that is the item itself: "a send-hint button" on a room says "Send hint",
     // "download a certificate" on a drive "Download certificate"; "mark a problem resolved" on a problem "Mark resolved".
     const bool ownObject = s.outcome.empty() && objectFollowsVerb(s);
