@@ -794,3 +794,16 @@ TEST_CASE("the attributes a request lists beat a domain's own fields, and a job 
     const IdeaReading team = readIdea("A board with columns for our team's tasks");
     CHECK(std::find(team.features.begin(), team.features.end(), "kanban") != team.features.end());
 }
+
+TEST_CASE("the current conditions are shown, not kept, and a discussion forum is for discussing", "[reader]") {
+    const IdeaReading weather = readIdea("Please implement a weather dashboard that shows the current conditions, a 7-day forecast, lets users search "
+                                         "for a city, and keeps a list of favourite cities.");
+    CHECK(entityNamed(weather, "condition") == nullptr);
+    CHECK(entityNamed(weather, "city") != nullptr);
+    const IdeaReading forum = readIdea("Please implement a discussion forum where users create threads in categories, reply to threads, upvote posts, "
+                                       "and search threads by keyword.");
+    CHECK(entityNamed(forum, "discussion") == nullptr);
+    CHECK(entityNamed(forum, "thread") != nullptr);
+    // A list the request keeps of what is current is still a list.
+    CHECK(entityNamed(readIdea("a dashboard of current orders with customer and total"), "order") != nullptr);
+}

@@ -1190,9 +1190,9 @@ RequestNouns readNouns(std::string_view request) {
                 listedTo = listEnd(cased, t, listedFrom);
             }
             if (p.named || containerNouns().count(p.head)) appEnd = p.end;
-            // "hearings" are things; "a flashcard study website", "a fitness diary" name what the app is for.
+            // "hearings" are things; "a flashcard study website", "a fitness diary", "a discussion forum" name what the app is for.
             // So is "a reading log" ("a meter reading log" keeps its readings).
-            static const std::set<std::string> activities = wordSet("study practice revision fitness wellness wellbeing health productivity research homework");
+            static const std::set<std::string> activities = wordSet("study practice revision fitness wellness wellbeing health productivity research homework discussion");
             static const std::set<std::string> doings = wordSet("reading training");
             const bool activity = p.named && (activities.count(p.head) || (doings.count(p.head) && p.modifier.empty()));
             if ((gerund(p.head) || activity || workOnly) && !p.plural) continue;
@@ -1249,6 +1249,12 @@ RequestNouns readNouns(std::string_view request) {
             const bool onNamed = discussionFor(added) ? lastThing && sameSentence(lastThingEnd, p.begin) : added == "bid" ? lastThing != nullptr : true;
             if (onNamed) continue;
         }
+        // "the current conditions", "live weather": the state of things now is shown, not a list kept.
+        static const std::set<std::string> now = wordSet("current live latest");
+        static const std::set<std::string> states = wordSet("condition weather temperature humidity wind status standing position");
+        const bool nowShown = (p.begin > 0 && now.count(t[p.begin - 1])) || std::any_of(t.begin() + static_cast<long>(p.begin), t.begin() + static_cast<long>(p.end),
+                                                                                   [](const std::string& w) { return now.count(w) > 0; });
+        if (nowShown && p.modifier.empty() && states.count(p.head)) continue;
         // "use cream as the background colour": a colour the look is given, whatever the word.
         if (p.end + 1 < t.size() && t[p.end] == "as") {
             size_t k = p.end + 1;
