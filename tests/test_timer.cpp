@@ -98,3 +98,17 @@ TEST_CASE("timer: up counts like a stopwatch and long times show hours", "[timer
     const auto& texts = d.proto().texts();
     CHECK(std::find(texts.begin(), texts.end(), "1:00:05") != texts.end());
 }
+
+TEST_CASE("timer: every fires tick each time that many seconds pass while it runs, and none while it waits", "[timer]") {
+    HeadlessDriver d(load(R"({"spec": 1, "state": {"t": 0, "on": false, "ticks": 0},
+      "screens": {"s": {"title": "Game", "body": [{"timer": "Time", "bind": "t", "up": true, "running": "${on}", "every": 0.5, "tick": {"inc": "ticks"}},
+                                                  {"button": "Go", "press": {"set": {"on": true}}}]}}})"),
+        ImVec2(390, 844));
+    d.settle();
+    d.wait(2000);
+    CHECK(number(d, "ticks") == 0);
+    std::string error;
+    REQUIRE(d.click("Go", &error));
+    d.wait(2100);
+    CHECK(number(d, "ticks") == 4);
+}

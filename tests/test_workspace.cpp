@@ -509,6 +509,38 @@ TEST_CASE("workspace: a quiz's questions are on the subject it names, never anot
     }
 }
 
+TEST_CASE("workspace: snake moves each tick the way the last arrow points, grows on food and ends at the wall", "[workspace][game]") {
+    Json spec = checkedDraft("Please implement a snake game. The snake moves on a grid, the player uses the arrow keys to change direction, eating "
+                             "food makes the snake grow and increases the score. The game ends when the snake hits the wall or itself. Use black as "
+                             "the background and lime for the snake.");
+    CHECK(spec["theme"]["mode"] == "dark");
+    CHECK_FALSE(findWidget(spec["screens"], "chips"));  // "the wall or itself" is no palette
+    HeadlessDriver d(load(spec));
+    d.settle();
+    const Json start = stateAt(d, "snake");
+    const int head = start["body"][0], food = start["food"];
+    d.wait(1000);
+    CHECK(stateAt(d, "snake")["body"][0] == head);  // nothing moves before an arrow
+    click(d, "Right");
+    d.wait((food - head) * 250 + 100);  // the snake reaches the food, one cell a tick
+    CHECK(stateAt(d, "snake")["body"][0] == food);
+    CHECK(stateAt(d, "snake")["score"] == 1);
+    CHECK(stateAt(d, "snake")["body"].size() == start["body"].size() + 1);
+    CHECK(stateAt(d, "snake")["food"] != food);
+    CHECK(stateAt(d, "cells")[food] == true);
+    // Turning back on itself is ignored; down then keeps going until the bottom wall ends the game.
+    click(d, "Left");
+    CHECK(stateAt(d, "snake")["next"] == 1);
+    click(d, "Down");
+    d.wait(12 * 250 + 100);
+    CHECK(stateAt(d, "snake")["over"] == true);
+    CHECK(shows(d, "Game over"));
+    CHECK(stateAt(d, "best") == 1);
+    click(d, "New game");
+    CHECK(stateAt(d, "snake") == start);
+    CHECK(stateAt(d, "best") == 1);
+}
+
 TEST_CASE("workspace: a unit converter converts the typed value between the category's units as they are picked", "[workspace]") {
     Json spec = checkedDraft("Please implement a simple unit converter for length, weight and temperature. The user picks a category, enters a value, "
                              "chooses the source and target units and sees the result immediately.");

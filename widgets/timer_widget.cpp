@@ -1,7 +1,7 @@
 // Promptotype — timer: a clock face bound to a number of seconds that counts down (or up) while `running` is true
 // (chess clocks, pomodoro and workout timers, speech timers, quiz rounds). Time comes from the frame's delta, so a
 // headless test advances it exactly and a meeting sees it move; tapping the face fires `press` (a chess player
-// ending a turn), reaching zero fires `done` once.
+// ending a turn), reaching zero fires `done` once, and with `every` it fires `tick` each that many seconds (a game loop).
 //
 // Index of this file:
 // [SECTION] Time text
@@ -61,6 +61,8 @@ void drawTimer(Ui& ui, const Node& n)
         const double next = down ? ImMax(0.0, seconds - step) : ImMin(kLongestTime, seconds + step);
         ui.advanceBound(n, next);
         if (down && next <= 0.0) ui.fire(n, "done", 0);
+        // A heartbeat for what moves on its own (a snake, a falling piece): `tick` each time a multiple of `every` passes.
+        if (const double every = ui.num(n, "every"); every > 0.0 && std::floor(seconds / every) != std::floor(next / every)) ui.fire(n, "tick", next);
     }
 
     const std::string face = clockText(seconds, down);
@@ -103,14 +105,15 @@ WidthRange measureTimer(Ui& ui, const Node&)
 
 static void registerTimer(WidgetCatalog& c)
 {
-    WidgetDef d = widgetDef("Inputs", "timer", "Counts the bound seconds down (`up`: up) while `running`; done at 0.", "label",
+    WidgetDef d = widgetDef("Inputs", "timer", "Bound seconds count down (`up`: up) while `running`.", "label",
         { prop("label", PropType::String, "", "caption above the time"),
           prop("running", PropType::Bool, false, "counts while true"),
-          prop("up", PropType::Bool, false, "count up (stopwatch)") },
+          prop("up", PropType::Bool, false, "count up (stopwatch)"),
+          prop("every", PropType::Number, 0, "seconds between ticks") },
         R"({"timer": "Focus", "bind": "left", "running": "${ticking}"})",
         drawTimer);
     d.measure = measureTimer;
-    d.events = { "press", "done" };
+    d.events = { "press", "done", "tick" };
     d.input = true;
     d.interactive = true;
     c.add(std::move(d));

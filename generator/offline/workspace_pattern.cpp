@@ -267,6 +267,7 @@ std::pair<int, int> boardSize(const std::string& low, int labelledRows) {
     if (ticTacToe(low)) return {3, 3};
     if (connectFour(low)) return {6, 7};
     if (saysAny(low, {"gomoku"})) return {15, 15};
+    if (saysAny(low, {"snake"})) return {12, 12};
     return {rows > 0 ? rows : 6, 8};
 }
 
@@ -419,6 +420,70 @@ void composeMemoryBoard(Draft& d, const std::string& low, int cards, Json& body,
     }
 }
 
+// Snake: the snake moves one cell each tick of a game clock the way the last arrow pressed points, eating the food
+// grows it and scores, and the wall or its own body ends the game (the best score stays). Food reappears on the
+// next free cell of a fixed walk over the board, so a game replays the same way.
+void composeSnake(Draft& d, const std::string& low, int rows, int cols, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
+    Json& state = d.spec["state"];
+    const int n = rows * cols, start = (rows / 2) * cols + cols / 2;
+    const std::string N = std::to_string(n), C = std::to_string(cols);
+    const Json snake = Json{{"body", Json::array({start, start - 1, start - 2})}, {"dir", 1}, {"next", 1}, {"at", start},
+                            {"food", start + 3 < n ? start + 3 : 0}, {"score", 0}, {"over", false}, {"running", false}, {"time", 0}};
+    state["snake"] = snake;
+    state["best"] = 0;
+    const std::string draw = "${map(range(" + N + "), i => includes(snake.body, i) ? true : i == snake.food ? 'Food' : false)}";
+    Json cells = Json::array();
+    for (int i = 0; i < n; ++i) cells.push_back(std::find(snake["body"].begin(), snake["body"].end(), Json(i)) != snake["body"].end() ? Json(true) : i == snake["food"] ? Json("Food") : Json(false));
+    state["cells"] = cells;
+    // Walking off an edge: past the first or last row, or round a row's end onto the next one.
+    const std::string crash = "${snake.at < 0 || snake.at >= " + N + " || (snake.dir == 1 && snake.at % " + C + " == 0) || (snake.dir == -1 && snake.at % " + C +
+                              " == " + std::to_string(cols - 1) + ") || includes(snake.body, snake.at)}";
+    // A walk that visits every cell (7 and the cell count share no factor, so stepping by 7 reaches them all).
+    const int step = std::gcd(7, n) == 1 ? 7 : 1;
+    const std::string food = "${find(map(range(" + N + "), i => (snake.food + " + std::to_string(step) + " + i * " + std::to_string(step) + ") % " + N +
+                             "), c => !includes(snake.body, c))}";
+    const Json tick = Json::array({
+        Json{{"set", "snake.dir"}, {"value", "${snake.next}"}},
+        Json{{"set", "snake.at"}, {"value", "${snake.body[0] + snake.dir}"}},
+        Json{{"if", crash},
+             {"then", Json::array({Json{{"set", "snake.over"}, {"value", true}}, Json{{"set", "best"}, {"value", "${max(best, snake.score)}"}},
+                                   Json{{"toast", "Game over: ${snake.score} points"}, {"tone", "danger"}}})},
+             {"else", Json::array({Json{{"push", "snake.body"}, {"value", "${snake.at}"}, {"front", true}},
+                                   Json{{"if", "${snake.at == snake.food}"},
+                                        {"then", Json::array({Json{{"inc", "snake.score"}}, Json{{"set", "snake.food"}, {"value", food}}})},
+                                        {"else", Json::array({Json{{"remove", "snake.body"}}})}}})}},
+        Json{{"set", "cells"}, {"value", draw}}});
+    body.push_back(Json{{"grid", Json::array({statTile("scoreCount", "Score", "${snake.score}", "trophy"), statTile("bestScore", "Best", "${best}", "star"),
+                                              statTile("snakeLength", "Length", "${count(snake.body)}", "arrows-h")})},
+                        {"cols", 3}, {"id", "scoreboard"}});
+    labelled.emplace_back("scoreCount", "score points eat eating food grow grows");
+    body.push_back(Json{{"heading", "${snake.over ? 'Game over' : snake.running ? 'Go!' : 'Press an arrow to start'}"}, {"id", "gameStatus"}});
+    labelled.emplace_back("gameStatus", "game over ends wall itself hits start");
+    // The board only shows the game: a click on it changes nothing.
+    body.push_back(Json{{"cell_grid", cols}, {"id", "board"}, {"bind", "cells"}, {"paint", ""}, {"once", true}, {"colors", Json{{"Food", "danger"}}}});
+    labelled.emplace_back("board", "board grid cells snake moves food wall");
+    const bool paced = saysAny(low, {"speed", "faster", "speeds"});  // a speed slider (added with the controls) sets the pace
+    body.push_back(Json{{"timer", "Time"}, {"id", "gameClock"}, {"bind", "snake.time"}, {"up", true}, {"running", "${snake.running && !snake.over}"},
+                        {"every", paced ? Json("${0.45 - level * 0.003}") : Json(0.25)}, {"on", {{"tick", tick}}}});
+    labelled.emplace_back("gameClock", "time timer clock speed");
+    struct Turn { const char* name; const char* icon; int dir; };
+    const Turn turns[] = {{"Up", "arrow-up", -cols}, {"Left", "arrow-left", -1}, {"Right", "arrow-right", 1}, {"Down", "arrow-down", cols}};
+    Json pad = Json::array();
+    for (const Turn& t : turns) {
+        // No turning back on itself: the way opposite the current one is ignored.
+        const std::string id = "move" + std::string(t.name);
+        pad.push_back(Json{{"button", t.name}, {"id", id}, {"icon", t.icon}, {"variant", "secondary"}, {"enabled", "${!snake.over}"},
+                           {"on", {{"press", Json::array({Json{{"if", "${snake.dir != " + std::to_string(-t.dir) + "}"},
+                                                               {"then", Json::array({Json{{"set", "snake.next"}, {"value", t.dir}}})}},
+                                                          Json{{"set", "snake.running"}, {"value", true}}})}}}});
+        labelled.emplace_back(id, std::string("arrow arrows keys key direction change turn ") + t.name);
+    }
+    pad.push_back(Json{{"button", "${snake.running ? 'Pause' : 'Resume'}"}, {"id", "pauseGame"}, {"icon", "pause"}, {"variant", "ghost"},
+                       {"enabled", "${!snake.over && snake.time > 0}"}, {"on", {{"press", Json{{"toggle", "snake.running"}}}}}});
+    body.push_back(Json{{"row", pad}, {"wrap", true}, {"gap", 8}, {"id", "arrowPad"}});
+    labelled.emplace_back("pauseGame", "pause resume");
+}
+
 void composeGrid(Draft& d, const std::string& low, const std::vector<ListedItems>& lists, Json& body,
                  std::vector<std::pair<std::string, std::string>>& labelled) {
     Json& state = d.spec["state"];
@@ -442,6 +507,7 @@ void composeGrid(Draft& d, const std::string& low, const std::vector<ListedItems
     const bool namedGame = ticTacToe(low) || connectFour(low) || saysAny(low, {"gomoku"});
     if (const int k = lineToWin(low, rows, cols); k > 0 && (!palette || namedGame) && rows * cols <= 400)
         return composeTurnBoard(d, low, rows, cols, k, body, labelled);
+    if (saysAny(low, {"snake"}) && saysAny(low, {"game", "play", "score", "food"})) return composeSnake(d, low, rows, cols, body, labelled);
     const bool findsPairs = saysAny(low, {"memory", "concentration"}) || (saysAny(low, {"matching", "match", "pairs"}) && saysAny(low, {"card", "cards", "tile", "tiles"}));
     if (findsPairs && saysAny(low, {"game", "games", "play", "puzzle"})) return composeMemoryBoard(d, low, memoryCards(low, rows, cols), body, labelled);
     const std::string noun = cellNoun(low);
@@ -1254,7 +1320,7 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     // The controls row: play/stop and sliders where asked, the views the request names, and a reset.
     Json controls = Json::array();
     // A board played in turns or for pairs starts a new game (keeping the wins).
-    const bool turns = spec["state"].contains("winner") || spec["state"].contains("pairs");
+    const bool turns = spec["state"].contains("winner") || spec["state"].contains("pairs") || spec["state"].contains("snake");
     // Their own moves; "play" is not a transport.
     const bool game = ws.kind == WorkspaceKind::SlideBoard || ws.kind == WorkspaceKind::Quiz || turns;
     if (!game && ws.kind != WorkspaceKind::Timer && saysAny(low, {"play", "play/stop", "start"})) {
@@ -1273,7 +1339,7 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     }
     addViews(d, low, snapshot, summaryRows, controls);
     const char* resetPaths[] = {"cells", "calc", "conv", "design", "quiz", "moves", "score", "clock", "turn", "winner", "paused", "flagged", "running", "left",
-                                "phase", "rounds", "elapsed", "laps", "open", "pairs"};
+                                "phase", "rounds", "elapsed", "laps", "open", "pairs", "snake"};
     Json reset = Json::array();
     for (const char* path : resetPaths)
         if (spec["state"].contains(path)) reset.push_back(Json{{"reset", path}});

@@ -54,6 +54,7 @@ const std::vector<EventDef>& eventDefs() {
         {"select", "{row, item}"},
         {"close", ""},
         {"done", ""},
+        {"tick", ""},
     };
     return events;
 }
