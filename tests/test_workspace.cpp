@@ -541,6 +541,42 @@ TEST_CASE("workspace: snake moves each tick the way the last arrow points, grows
     CHECK(stateAt(d, "best") == 1);
 }
 
+TEST_CASE("workspace: minesweeper opens a clearing, counts the mines around, flags in flag mode and ends on a mine", "[workspace][game]") {
+    Json spec = checkedDraft("Please implement a minesweeper game on a 9x9 grid with 10 mines. Clicking a cell reveals it, right-click or a flag "
+                             "mode places a flag, revealing a mine ends the game, and a counter shows the mines left.");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    const Json mines = stateAt(d, "mines"), counts = stateAt(d, "counts");
+    REQUIRE(mines.size() == 10);
+    const auto safeZero = [&] {
+        for (int i = 0; i < 81; ++i)
+            if (counts[i] == 0) return i;
+        return -1;
+    }();
+    REQUIRE(safeZero >= 0);
+    click(d, "Cell " + std::to_string(safeZero + 1));
+    // A cell with no mine around opens its neighbours, and every opened cell shows its count.
+    const Json opened = stateAt(d, "opened");
+    CHECK(std::count(opened.begin(), opened.end(), Json(true)) > 1);
+    for (int i = 0; i < 81; ++i)
+        if (opened[i] == true) CHECK(stateAt(d, "cells")[i] == (counts[i] == 0 ? Json("\u00B7") : Json(std::to_string(counts[i].get<int>()))));
+    const int mine = mines[0];
+    click(d, "Flag mode");
+    click(d, "Cell " + std::to_string(mine + 1));
+    CHECK(stateAt(d, "cells")[mine] == "Flag");
+    CHECK(shows(d, "9"));  // mines left
+    click(d, "Cell " + std::to_string(mine + 1));
+    CHECK(stateAt(d, "flags")[mine] == false);
+    click(d, "Flag mode");
+    click(d, "Cell " + std::to_string(mine + 1));
+    CHECK(stateAt(d, "sweep")["over"] == true);
+    CHECK(shows(d, "Game over"));
+    for (const Json& m : mines) CHECK(stateAt(d, "cells")[m.get<int>()] == "Mine");
+    click(d, "New game");
+    CHECK(stateAt(d, "sweep")["over"] == false);
+    CHECK(stateAt(d, "opened") == Json(std::vector<Json>(81, Json(false))));
+}
+
 TEST_CASE("workspace: a unit converter converts the typed value between the category's units as they are picked", "[workspace]") {
     Json spec = checkedDraft("Please implement a simple unit converter for length, weight and temperature. The user picks a category, enters a value, "
                              "chooses the source and target units and sees the result immediately.");

@@ -268,6 +268,7 @@ std::pair<int, int> boardSize(const std::string& low, int labelledRows) {
     if (connectFour(low)) return {6, 7};
     if (saysAny(low, {"gomoku"})) return {15, 15};
     if (saysAny(low, {"snake"})) return {12, 12};
+    if (saysAny(low, {"minesweeper"})) return {9, 9};
     return {rows > 0 ? rows : 6, 8};
 }
 
@@ -484,6 +485,72 @@ void composeSnake(Draft& d, const std::string& low, int rows, int cols, Json& bo
     labelled.emplace_back("pauseGame", "pause resume");
 }
 
+// Minesweeper: mines laid in a fixed scatter; a click opens a cell (its count of mines around, a cell with none
+// opening its neighbours in turn), in flag mode it flags or unflags one; opening a mine ends the game and shows them
+// all, opening every other cell wins. The counts never change, so they are laid out with the mines.
+void composeMinesweeper(Draft& d, const std::string& low, int rows, int cols, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
+    Json& state = d.spec["state"];
+    const int n = rows * cols;
+    std::smatch m;
+    int mines = std::regex_search(low, m, std::regex(R"((\d+)\s+mines)")) ? std::atoi(m[1].str().c_str()) : std::max(1, n / 8);
+    mines = std::clamp(mines, 1, n / 2);
+    std::vector<bool> mined(n, false);
+    const int step = std::gcd(23, n) == 1 ? 23 : 1;
+    for (int k = 0, at = 7 % n; k < mines; ++k, at = (at + step) % n) mined[at] = true;
+    Json mineList = Json::array(), counts = Json::array(), around = Json::array();
+    for (int i = 0; i < n; ++i) {
+        Json near = Json::array();
+        int c = 0;
+        for (int dr = -1; dr <= 1; ++dr)
+            for (int dc = -1; dc <= 1; ++dc) {
+                const int r = i / cols + dr, col = i % cols + dc;
+                if ((dr || dc) && r >= 0 && r < rows && col >= 0 && col < cols) near.push_back(r * cols + col), c += mined[r * cols + col];
+            }
+        if (mined[i]) mineList.push_back(i);
+        counts.push_back(mined[i] ? -1 : c);
+        around.push_back(near);
+    }
+    const std::string N = std::to_string(n), M = std::to_string(mines);
+    state["mines"] = mineList;
+    state["counts"] = counts;
+    state["around"] = around;
+    state["opened"] = Json(std::vector<Json>(n, Json(false)));
+    state["flags"] = Json(std::vector<Json>(n, Json(false)));
+    state["sweep"] = Json{{"over", false}, {"won", false}, {"flagging", false}};
+    state["cells"] = Json(std::vector<Json>(n, Json("")));
+    state["moves"] = 0;
+    const std::string at = "event.index";
+    Json open = Json::array({Json{{"set", "opened.${" + at + "}"}, {"value", true}}});
+    // A cell with no mine around opens its neighbours; as many passes as the board is wide reach the whole clearing.
+    for (int pass = 0; pass < std::max(rows, cols); ++pass)
+        open.push_back(Json{{"set", "opened"}, {"value", "${map(range(" + N + "), i => opened[i] || some(around[i], j => opened[j] && counts[j] == 0))}"}});
+    const Json boom = Json::array({Json{{"set", "sweep.over"}, {"value", true}}, Json{{"set", "opened"}, {"value", "${map(range(" + N + "), i => opened[i] || counts[i] < 0)}"}},
+                                   Json{{"toast", "Boom! Game over"}, {"tone", "danger"}}});
+    const Json cleared = Json::array({Json{{"set", "sweep.won"}, {"value", true}}, Json{{"toast", "Cleared! You found every mine"}, {"tone", "success"}}});
+    open.push_back(Json{{"if", "${count(filter(opened, o => !o)) == " + M + "}"}, {"then", cleared}});
+    const Json reveal = Json::array({Json{{"if", "${counts[" + at + "] < 0}"}, {"then", boom}, {"else", open}}});
+    Json press = Json::array({Json{{"inc", "moves"}},
+                              Json{{"if", "${sweep.flagging}"},
+                                   {"then", Json::array({Json{{"if", "${!opened[" + at + "]}"}, {"then", Json::array({Json{{"set", "flags.${" + at + "}"}, {"value", "${!flags[" + at + "]}"}}})}}})},
+                                   {"else", Json::array({Json{{"if", "${!flags[" + at + "]}"}, {"then", reveal}}})}},
+                              Json{{"set", "cells"},
+                                   {"value", "${map(range(" + N + "), i => opened[i] ? (counts[i] < 0 ? 'Mine' : counts[i] == 0 ? '\u00B7' : str(counts[i])) : flags[i] ? 'Flag' : '')}"}}});
+    body.push_back(Json{{"grid", Json::array({statTile("minesLeft", "Mines left", "${" + M + " - count(filter(flags, f => f))}", "flag"),
+                                              statTile("openedCount", "Opened", "${count(filter(opened, o => o))} of " + std::to_string(n - mines), "th")})},
+                        {"cols", 2}, {"id", "scoreboard"}});
+    labelled.emplace_back("minesLeft", "counter mines left flags remaining");
+    body.push_back(Json{{"heading", "${sweep.over ? 'Game over' : sweep.won ? 'You win!' : sweep.flagging ? 'Tap a cell to flag it' : 'Tap a cell to open it'}"},
+                        {"id", "gameStatus"}});
+    labelled.emplace_back("gameStatus", "game over ends win mine reveal");
+    body.push_back(Json{{"cell_grid", cols}, {"id", "board"}, {"bind", "cells"}, {"paint", ""}, {"enabled", "${!sweep.over && !sweep.won}"},
+                        {"colors", Json{{"Mine", "danger"}, {"Flag", "warning"}, {"\u00B7", "#CBD5E1"}, {"1", "info"}, {"2", "success"}, {"3", "brand"},
+                                        {"4", "danger"}, {"5", "danger"}, {"6", "danger"}, {"7", "danger"}, {"8", "danger"}}},
+                        {"on", {{"press", press}}}});
+    labelled.emplace_back("board", "board grid cells cell clicking reveals reveal open mines");
+    body.push_back(Json{{"switch", "Flag mode"}, {"id", "flagMode"}, {"bind", "sweep.flagging"}, {"desc", "Tap cells to flag where you think mines are"}});
+    labelled.emplace_back("flagMode", "flag flags mode right-click places");
+}
+
 void composeGrid(Draft& d, const std::string& low, const std::vector<ListedItems>& lists, Json& body,
                  std::vector<std::pair<std::string, std::string>>& labelled) {
     Json& state = d.spec["state"];
@@ -508,6 +575,8 @@ void composeGrid(Draft& d, const std::string& low, const std::vector<ListedItems
     if (const int k = lineToWin(low, rows, cols); k > 0 && (!palette || namedGame) && rows * cols <= 400)
         return composeTurnBoard(d, low, rows, cols, k, body, labelled);
     if (saysAny(low, {"snake"}) && saysAny(low, {"game", "play", "score", "food"})) return composeSnake(d, low, rows, cols, body, labelled);
+    if (saysAny(low, {"minesweeper"}) || (saysAny(low, {"mine", "mines"}) && saysAny(low, {"reveal", "reveals", "flag", "flags"})))
+        return composeMinesweeper(d, low, rows, cols, body, labelled);
     const bool findsPairs = saysAny(low, {"memory", "concentration"}) || (saysAny(low, {"matching", "match", "pairs"}) && saysAny(low, {"card", "cards", "tile", "tiles"}));
     if (findsPairs && saysAny(low, {"game", "games", "play", "puzzle"})) return composeMemoryBoard(d, low, memoryCards(low, rows, cols), body, labelled);
     const std::string noun = cellNoun(low);
@@ -1320,7 +1389,7 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     // The controls row: play/stop and sliders where asked, the views the request names, and a reset.
     Json controls = Json::array();
     // A board played in turns or for pairs starts a new game (keeping the wins).
-    const bool turns = spec["state"].contains("winner") || spec["state"].contains("pairs") || spec["state"].contains("snake");
+    const bool turns = spec["state"].contains("winner") || spec["state"].contains("pairs") || spec["state"].contains("snake") || spec["state"].contains("sweep");
     // Their own moves; "play" is not a transport.
     const bool game = ws.kind == WorkspaceKind::SlideBoard || ws.kind == WorkspaceKind::Quiz || turns;
     if (!game && ws.kind != WorkspaceKind::Timer && saysAny(low, {"play", "play/stop", "start"})) {
@@ -1339,7 +1408,8 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     }
     addViews(d, low, snapshot, summaryRows, controls);
     const char* resetPaths[] = {"cells", "calc", "conv", "design", "quiz", "moves", "score", "clock", "turn", "winner", "paused", "flagged", "running", "left",
-                                "phase", "rounds", "elapsed", "laps", "open", "pairs", "snake"};
+                                "phase", "rounds", "elapsed", "laps", "open", "pairs", "snake", "opened",
+                                "flags", "sweep"};
     Json reset = Json::array();
     for (const char* path : resetPaths)
         if (spec["state"].contains(path)) reset.push_back(Json{{"reset", path}});
