@@ -807,3 +807,20 @@ TEST_CASE("the current conditions are shown, not kept, and a discussion forum is
     // A list the request keeps of what is current is still a list.
     CHECK(entityNamed(readIdea("a dashboard of current orders with customer and total"), "order") != nullptr);
 }
+
+TEST_CASE("'a front and a back' are two values, a marked state list ends at its sentence, and progress per row is a share", "[reader]") {
+    const IdeaReading cards = readIdea("Please implement a flashcard study website. Users can create decks, add cards with a front and a back, flip a "
+                                       "card to see the answer, and mark each card as known or still learning. Show progress for each deck.");
+    const IdeaEntity* card = entityNamed(cards, "card");
+    REQUIRE(card != nullptr);
+    CHECK(fieldLabelled(*card, "Back") != nullptr);
+    const IdeaField* status = fieldLabelled(*card, "Status");
+    REQUIRE(status != nullptr);
+    CHECK(status->choices == std::vector<std::string>{"Pending", "Known", "Still learning"});
+    const IdeaEntity* deck = entityNamed(cards, "deck");
+    REQUIRE(deck != nullptr);
+    const IdeaField* progress = fieldLabelled(*deck, "Progress");
+    REQUIRE(progress != nullptr);
+    CHECK(progress->kind == "number");
+    CHECK(draft::measuredInPercent(progress->label));
+}

@@ -99,7 +99,7 @@ void Draft::link(const std::string& screenId, const std::string& label, const st
 bool measuredInPercent(const std::string& label) {
     std::string low = label;
     std::transform(low.begin(), low.end(), low.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    for (const char* share : {"humidity", "moisture", "remaining", "percent", "level", "occupancy"})
+    for (const char* share : {"humidity", "moisture", "remaining", "percent", "level", "occupancy", "progress"})
         if (low.find(share) != std::string::npos) return true;
     return false;
 }

@@ -479,7 +479,12 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
     std::vector<IdeaField> out;
     std::vector<std::string> part;
     auto flush = [&] {
-        while (!part.empty() && (functionWords().count(part.front()) || isNumber(part.front()))) part.erase(part.begin());
+        while (!part.empty() && (functionWords().count(part.front()) || isNumber(part.front()))) {
+            // "a front and a back": after an article even a function word is the thing named.
+            const bool named = part.size() == 2 && (part[0] == "a" || part[0] == "an" || part[0] == "the");
+            part.erase(part.begin());
+            if (named) break;
+        }
         // "a dashboard of shifts", "a chart of loans": a view of the rows, not a value each row holds.
         // "table number", "page count" are values, named by the app word before them; so are app words a row can
         // name ("jobs with title, company and salary").
@@ -599,7 +604,7 @@ size_t listStart(const std::vector<std::string>& cased, const std::vector<std::s
 
 // A measure taken of each row ("attendance rate", "win count"): a number the row holds.
 bool rowMeasure(const std::string& head) {
-    static const std::set<std::string> s = wordSet("rate count total average percentage score ratio balance");
+    static const std::set<std::string> s = wordSet("rate count total average percentage score ratio balance progress");
     return s.count(head) > 0;
 }
 
@@ -834,6 +839,7 @@ std::vector<IdeaField> markedStates(const std::vector<std::string>& t, size_t fr
         const bool qualified = qualifiers().count(t[k]) && k + 1 < t.size() && !t[k + 1].empty() && !functionWords().count(t[k + 1]);
         states.push_back(capitalized(qualified ? t[k] + " " + t[k + 1] : t[k]));
         k += qualified ? 2 : 1;
+        if (alternative) break;  // the state after "or" is the last ("... known or still learning. Show ...")
         const size_t gap = k;
         for (; k < t.size() && (t[k].empty() || t[k] == "or"); ++k)
             if (t[k] == "or") alternative = true;
