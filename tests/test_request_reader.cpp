@@ -824,3 +824,20 @@ TEST_CASE("'a front and a back' are two values, a marked state list ends at its 
     CHECK(progress->kind == "number");
     CHECK(draft::measuredInPercent(progress->label));
 }
+
+TEST_CASE("two things before one 'with' list share it, servings are a number of the main thing, and listed ingredients no list", "[reader]") {
+    const IdeaReading budget = readIdea("Please implement a personal budget tracker. Users add income and expenses with an amount, category and date, "
+                                        "see a monthly summary chart, and set a budget per category.");
+    const IdeaEntity* income = entityNamed(budget, "income");
+    REQUIRE(income != nullptr);
+    CHECK(fieldLabelled(*income, "Amount") != nullptr);
+    const IdeaReading recipes = readIdea("Please implement a recipe website where users can browse recipes by cuisine, view ingredients and steps, "
+                                         "save favourites, and scale servings up or down.");
+    const IdeaEntity* recipe = entityNamed(recipes, "recipe");
+    REQUIRE(recipe != nullptr);
+    const IdeaField* servings = fieldLabelled(*recipe, "Servings");
+    REQUIRE(servings != nullptr);
+    CHECK(servings->kind == "number");
+    CHECK(entityNamed(recipes, "serving") == nullptr);
+    CHECK(entityNamed(recipes, "ingredient") == nullptr);  // the recipe's Ingredients text lists them
+}

@@ -1094,6 +1094,12 @@ IdeaReading readIdea(std::string_view rawIdea) {
             continue;
         }
         if ((k > 0 && k != enriched && asked[k].score < 5) || choicesOnly(asked[k])) continue;
+        // "view ingredients and steps" of a recipe whose text lists its ingredients: that text, no list beside it
+        // (a field naming one of them, "Turbine" on an alarm, still leaves the turbines their list).
+        const auto holds = [&](const IdeaEntity& e) {
+            return std::any_of(e.fields.begin(), e.fields.end(), [&](const IdeaField& f) { return f.kind == "longtext" && lower(f.label) == pluralOf(asked[k].phrase); });
+        };
+        if (k > 0 && k != enriched && asked[k].attributes.empty() && std::any_of(r.entities.begin(), r.entities.end(), holds)) continue;
         // "Please implement an online auction website. Sellers list items ...": a second thing the request names only
         // in its subject, and says nothing of, is what the app is about, not a list beside the one it manages.
         if (k > 0 && k != enriched && asked[k].attributes.empty() && wordCount(lowerIdea, asked[k].head) + wordCount(lowerIdea, pluralOf(asked[k].head)) == 1 &&

@@ -92,7 +92,7 @@ const std::set<std::string>& verbs() {
         "visits walk walks ship ships deliver delivers sort sorts store stores arrive arrives expire expires happen "
         "happens require requires include includes contain contains cover covers support supports work works "
         "accept decline deny meet fit explain propose tidy touch appear hit dismiss escalate triage match plow top lay "
-        "drop hand pass fail approve publish unpublish archive reorder rename resize zoom borrow borrows lend lends "
+        "drop hand pass fail approve publish unpublish archive reorder rename resize zoom scale borrow borrows lend lends "
         "return returns implement implements build builds design designs reschedule reschedules release releases host "
         "hosts reserve reserves swap swaps suspend suspends delay delays postpone postpones renew renews rebook showing upvote downvote react respond "
         "offer offers withdraw withdraws apply applies place "
@@ -1226,6 +1226,13 @@ RequestNouns readNouns(std::string_view request) {
             addNewFields(found[p.modifier].attributes, fieldsFrom(t, p.end - 1, p.end));
             continue;
         }
+        // "scale servings up or down", "set the portions": how many the app's main thing makes is a number it holds.
+        static const std::set<std::string> yields = wordSet("serving portion");
+        const auto mainThing = std::find_if(order.begin(), order.end(), [&](const std::string& o) { return managed[o]; });
+        if (yields.count(p.head) && p.modifier.empty() && mainThing != order.end()) {
+            addNewFields(found[*mainThing].attributes, {{camelKey(pluralOf(p.head)), capitalized(pluralOf(p.head)), "number", {}}});
+            continue;
+        }
         // "bidders ... see the current highest bid and a countdown": a clock on what is listed, no list of clocks.
         if ((p.head == "countdown" || p.head == "timer") && p.modifier.empty() && !p.plural && lastThing && sameSentence(lastThingEnd, p.begin)) continue;
         // "Guests search rooms ..., see the price per night": so is one named alone after it in the same sentence.
@@ -1439,8 +1446,13 @@ RequestNouns readNouns(std::string_view request) {
         if (listAt < t.size() && (listWords.count(t[listAt]) || (colonList && object))) {
             const size_t stop = listEnd(cased, t, listAt + 1);
             if (listWords.count(t[listAt])) attributeSpans.emplace_back(listAt + 1, stop);
-            addAttributes(fieldsFrom(t, listAt + 1, stop));
+            const std::vector<IdeaField> listed = fieldsFrom(t, listAt + 1, stop);
+            addAttributes(listed);
             if (stop > listAt + 1) e.score += 3;
+            // "add income and expenses with an amount, category and date": the list is both things'.
+            const std::string pairedWith = earlier.modifier.empty() ? earlier.head : earlier.modifier + " " + earlier.head;
+            if (listAt == p.end && t[listAt] == "with" && earlier.end + 1 == p.begin && t[earlier.end] == "and" && found.count(pairedWith) && managed[pairedWith])
+                addNewFields(found[pairedWith].attributes, listed);
         } else if (colonList && k > 0 && functionWords().count(t[k - 1]) && std::islower(static_cast<unsigned char>(cased[p.end + 1][0]))) {
             // "log hive inspections while standing at the hive: queen seen, brood frames, mite count": after a place
             // the list is what the app records. After a heading ("High contrast: ...", "Bottom tabs: Map") it is not.
