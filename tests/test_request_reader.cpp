@@ -841,3 +841,14 @@ TEST_CASE("two things before one 'with' list share it, servings are a number of 
     CHECK(entityNamed(recipes, "serving") == nullptr);
     CHECK(entityNamed(recipes, "ingredient") == nullptr);  // the recipe's Ingredients text lists them
 }
+
+TEST_CASE("a spot booked is no list, and what is added to an order from a menu is the menu's items", "[reader]") {
+    const IdeaReading gym = readIdea("Please implement a gym class booking site: members browse classes with instructor, time and capacity, "
+                                     "book a spot, and cancel a booking.");
+    CHECK(entityNamed(gym, "spot") == nullptr);
+    const IdeaReading coffee = readIdea("Please implement a website for a coffee shop. Customers browse a menu of coffees and teas with sizes and "
+                                        "prices, add drinks to an order, choose a pickup time, and pay.");
+    REQUIRE(entityNamed(coffee, "menu item") != nullptr);
+    CHECK(entityNamed(coffee, "drink") == nullptr);
+    CHECK(entityNamed(coffee, "pickup time") == nullptr);
+}

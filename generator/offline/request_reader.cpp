@@ -1255,7 +1255,10 @@ RequestNouns readNouns(std::string_view request) {
         }
         // "book a spot in a class", "reserve a seat on the bus": the place taken is part of the thing booked.
         static const std::set<std::string> places = wordSet("spot seat place slot space");
-        if (!p.plural && places.count(p.head) && p.modifier.empty() && p.end + 1 < t.size() && perPlaces().count(t[p.end]) && t[p.end] != "of") continue;
+        // So is one booked with no place named ("members book a spot, and cancel a booking").
+        static const std::set<std::string> booking = wordSet("book books reserve reserves claim claims grab save");
+        const bool placeOf = p.end + 1 < t.size() && perPlaces().count(t[p.end]) && t[p.end] != "of";
+        if (!p.plural && places.count(p.head) && p.modifier.empty() && (placeOf || (d > 0 && booking.count(t[d - 1])))) continue;
         // "technicians ... add comments", "bidders place bids", "save favorites": what people add to a thing the
         // request lists (a comment on one named before in the sentence, a bid on one named before) is no list of its own.
         if (const std::string added = d > 0 && p.modifier.empty() ? addedToRow(t[d - 1], p.head) : ""; !added.empty()) {
@@ -1279,9 +1282,12 @@ RequestNouns readNouns(std::string_view request) {
         static const std::set<std::string> picking = wordSet("choose chooses select selects pick picks");
         if (!p.plural && d < p.begin && d > 0 && picking.count(t[d - 1]) && (valueNoun(p.head) || kindNoun(p.head))) continue;
         // "add items to a cart": what goes in a cart is what the app sells, named elsewhere ("the menu of breads").
-        static const std::set<std::string> baskets = wordSet("cart basket bag trolley");
+        static const std::set<std::string> baskets = wordSet("cart basket bag trolley order");
         static const std::set<std::string> generic = wordSet("item product thing");
-        if (generic.count(p.head) && p.modifier.empty() && p.end + 1 < t.size() && (t[p.end] == "to" || t[p.end] == "into")) {
+        // So are the things a menu lists ("a menu of coffees and teas ..., add drinks to an order").
+        const bool menuListed = std::any_of(found.begin(), found.end(), [](const auto& f) { return f.second.head == "item" && !f.second.attributes.empty() &&
+                                                                                                      f.second.attributes.front().name == "category"; });
+        if ((generic.count(p.head) || (menuListed && p.plural)) && p.modifier.empty() && p.end + 1 < t.size() && (t[p.end] == "to" || t[p.end] == "into")) {
             size_t k = p.end + 1;
             while (k < t.size() && determiners().count(t[k])) ++k;
             if (k < t.size() && baskets.count(t[k])) continue;
