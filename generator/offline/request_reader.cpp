@@ -75,6 +75,18 @@ const std::set<std::string>& determiners() {
     return s;
 }
 
+// The first token from `k` on that is no determiner ("to a cart" -> "cart"); t.size() when none is.
+size_t pastDeterminers(const std::vector<std::string>& t, size_t k) {
+    while (k < t.size() && determiners().count(t[k])) ++k;
+    return k;
+}
+
+// Where the determiners right before token `k` begin ("book a spot": from "spot" back to "a").
+size_t beforeDeterminers(const std::vector<std::string>& t, size_t k) {
+    while (k > 0 && determiners().count(t[k - 1])) --k;
+    return k;
+}
+
 // Verbs people use in requests; a phrase never includes them (the base form, as singularOf leaves it).
 const std::set<std::string>& verbs() {
     static const std::set<std::string> s = wordSet(
@@ -380,6 +392,7 @@ struct Phrase {
     bool named = false;              // written before an app word: what the app is about ("recipe" in "a recipe app")
     std::vector<std::string> words;  // every word of the phrase, singular
     bool plural = false;
+    std::string key() const { return modifier.empty() ? head : modifier + " " + head; }  // what the things it names are filed under
 };
 
 std::vector<Phrase> phrasesOf(const std::vector<std::string>& t) {
@@ -401,8 +414,7 @@ std::vector<Phrase> phrasesOf(const std::vector<std::string>& t) {
         size_t head = end;
         // "submit an adoption application", "fill in a claim form": a document a verb handles is the thing itself.
         static const std::set<std::string> documents = wordSet("application form");
-        size_t before = i;
-        while (before > 0 && determiners().count(t[before - 1])) --before;
+        const size_t before = beforeDeterminers(t, i);
         const bool handledDocument = end > i && documents.count(singularOf(t[end - 1])) && before > 0 && knownVerb(t[before - 1]);
         while (!handledDocument && head > i + 1 && containerNouns().count(singularOf(t[head - 1]))) --head;
         // "contact information", "order history": the thing is the noun the app word describes.
@@ -1070,8 +1082,7 @@ bool actorAt(const std::vector<std::string>& cased, const std::vector<std::strin
         if (!personRole(p.head) || !(p.end >= t.size() || userEnds.count(cased[p.end]) || userEnds.count(t[p.end]))) return false;
         // "for singers with name, email and voice part": what each of them has, so they are the rows.
         static const std::set<std::string> personal = wordSet("name names email emails phone phones age ages address photo photos birthday");
-        size_t j = p.end + 1;
-        while (j < t.size() && determiners().count(t[j])) ++j;
+        const size_t j = pastDeterminers(t, p.end + 1);
         return after != "with" || j >= t.size() || !(personal.count(t[j]) || valueNoun(t[j]));
     }
     static const std::set<std::string> opens = wordSet("and then that so where while when but");
@@ -1086,8 +1097,7 @@ bool actorAt(const std::vector<std::string>& cased, const std::vector<std::strin
     size_t v = p.end;
     // "A couple and their planner share ...": both act.
     if (v + 1 < t.size() && t[v] == "and") {
-        size_t j = v + 1;
-        while (j < t.size() && determiners().count(t[j])) ++j;
+        size_t j = pastDeterminers(t, v + 1);
         const size_t nounsFrom = j;
         while (j < t.size() && j < nounsFrom + 3 && nominal(t, j)) ++j;
         if (j > nounsFrom && agentNoun(singularOf(t[j - 1]))) v = j;
@@ -1117,7 +1127,7 @@ RequestNouns readNouns(std::string_view request) {
     const std::string plain = withoutReasons(request);
     const std::vector<std::string> plainCased = wordsAndMarks(plain), plainT = tokensWithBoundaries(plain);
     for (const Phrase& p : phrasesOf(plainT))
-        if (!actorAt(plainCased, plainT, p)) stated.insert(p.modifier.empty() ? p.head : p.modifier + " " + p.head);
+        if (!actorAt(plainCased, plainT, p)) stated.insert(p.key());
     RequestEntity* lastThing = nullptr;  // the last phrase that is no person: "requests from homeowners (fence, shed)"
     size_t lastThingEnd = 0;             // where it ends
     const auto sameSentence = [&](size_t from, size_t to) {
@@ -1161,8 +1171,7 @@ RequestNouns readNouns(std::string_view request) {
         // "the menu of breads and pastries": two kinds of what a menu or catalogue lists are one thing, a menu item.
         static const std::set<std::string> listings = wordSet("menu catalog catalogue range selection");
         std::vector<std::string> listedKinds;
-        size_t of = earlier.begin;
-        while (of > 0 && determiners().count(t[of - 1])) --of;
+        const size_t of = beforeDeterminers(t, earlier.begin);
         if (earlier.plural && p.plural && earlier.end + 1 == p.begin && (t[earlier.end] == "and" || t[earlier.end] == "or") && of >= 2 && t[of - 1] == "of" &&
             listings.count(singularOf(t[of - 2]))) {
             const auto written = [&](const Phrase& q) {
@@ -1171,7 +1180,7 @@ RequestNouns readNouns(std::string_view request) {
                 return capitalized(w);
             };
             listedKinds = {written(earlier), written(p)};
-            managed[earlier.modifier.empty() ? earlier.head : earlier.modifier + " " + earlier.head] = false;
+            managed[earlier.key()] = false;
             p.modifier = singularOf(t[of - 2]);
             p.head = "item";
             p.words = {p.modifier, p.head};
@@ -1211,7 +1220,7 @@ RequestNouns readNouns(std::string_view request) {
         if (!p.plural && std::any_of(attributeSpans.begin(), attributeSpans.end(), [&](const auto& r) { return p.begin >= r.first && p.begin < r.second; })) continue;
         // "each candidate's stage", "each cat's next vet appointment": one value of the thing named before.
         if (!p.plural && p.begin > 0 && t[p.begin - 1] == kOwns && earlier.end + 1 == p.begin) {
-            const std::string owner = earlier.modifier.empty() ? earlier.head : earlier.modifier + " " + earlier.head;
+            const std::string owner = earlier.key();
             if (managed[owner]) {
                 addNewFields(found[owner].attributes, fieldsFrom(t, p.begin, p.end));
                 found[owner].score += 2;
@@ -1243,8 +1252,7 @@ RequestNouns readNouns(std::string_view request) {
         // "writes a ticket on a phone with plate, violation and a photo": the device it is used on is no thing, and
         // what it is written with belongs to the thing before.
         static const std::set<std::string> devices = wordSet("phone tablet laptop desktop computer mobile ipad smartphone");
-        size_t d = p.begin;
-        while (d > 0 && determiners().count(t[d - 1])) --d;
+        const size_t d = beforeDeterminers(t, p.begin);
         if (devices.count(p.head) && p.modifier.empty() && d > 0 && (t[d - 1] == "on" || t[d - 1] == "from" || t[d - 1] == "using" || t[d - 1] == "via" || t[d - 1] == "use")) {
             if (lastThing && p.end < t.size() && t[p.end] == "with") {
                 const size_t stop = listEnd(cased, t, p.end + 1);
@@ -1272,11 +1280,7 @@ RequestNouns readNouns(std::string_view request) {
                                                                                    [](const std::string& w) { return now.count(w) > 0; });
         if (nowShown && p.modifier.empty() && states.count(p.head)) continue;
         // "use cream as the background colour": a colour the look is given, whatever the word.
-        if (p.end + 1 < t.size() && t[p.end] == "as") {
-            size_t k = p.end + 1;
-            while (k < t.size() && determiners().count(t[k])) ++k;
-            if (k < t.size() && lookWord(singularOf(t[k]))) continue;
-        }
+        if (const size_t k = pastDeterminers(t, p.end + 1); p.end < t.size() && t[p.end] == "as" && k < t.size() && lookWord(singularOf(t[k]))) continue;
         // "choose a pickup time", "select a seat category": one value picked on the way to something else, no list
         // ("pick a recipe" picks one of the recipes).
         static const std::set<std::string> picking = wordSet("choose chooses select selects pick picks");
@@ -1285,13 +1289,15 @@ RequestNouns readNouns(std::string_view request) {
         static const std::set<std::string> baskets = wordSet("cart basket bag trolley order");
         static const std::set<std::string> generic = wordSet("item product thing");
         // So are the things a menu lists ("a menu of coffees and teas ..., add drinks to an order").
-        const bool menuListed = std::any_of(found.begin(), found.end(), [](const auto& f) { return f.second.head == "item" && !f.second.attributes.empty() &&
-                                                                                                      f.second.attributes.front().name == "category"; });
-        if ((generic.count(p.head) || (menuListed && p.plural)) && p.modifier.empty() && p.end + 1 < t.size() && (t[p.end] == "to" || t[p.end] == "into")) {
-            size_t k = p.end + 1;
-            while (k < t.size() && determiners().count(t[k])) ++k;
-            if (k < t.size() && baskets.count(t[k])) continue;
-        }
+        const auto menuListed = [&] {
+            return std::any_of(found.begin(), found.end(), [](const auto& f) {
+                return f.second.head == "item" && !f.second.attributes.empty() && f.second.attributes.front().name == "category";
+            });
+        };
+        const size_t basket = pastDeterminers(t, p.end + 1);
+        if (p.modifier.empty() && p.end < t.size() && (t[p.end] == "to" || t[p.end] == "into") && basket < t.size() && baskets.count(t[basket]) &&
+            (generic.count(p.head) || (p.plural && menuListed())))
+            continue;
         // "a search by ingredient", "sort by due date": what rows are found or ordered by is a value of theirs, no list.
         static const std::set<std::string> finding = wordSet("search searches searching filter filters filtering sort sorts sorting sorted group grouped order ordered browse find");
         if (d > 1 && t[d - 1] == "by" && finding.count(t[d - 2])) continue;
@@ -1324,7 +1330,7 @@ RequestNouns readNouns(std::string_view request) {
         // "on the big screen", "the main page": what describes the app's own parts is no thing either.
         const auto appPart = [&](size_t k) { return k < t.size() && appNouns().count(singularOf(t[k])) > 0; };
         if (p.modifier.empty() && qualifiers().count(p.head) && (appPart(p.end) || (p.end > p.begin + 1 && appPart(p.end - 1)))) continue;
-        const std::string phrase = p.modifier.empty() ? p.head : p.modifier + " " + p.head;
+        const std::string phrase = p.key();
         RequestEntity& e = found[phrase];
         if (e.head.empty()) {
             e.head = p.head;
@@ -1456,7 +1462,7 @@ RequestNouns readNouns(std::string_view request) {
             addAttributes(listed);
             if (stop > listAt + 1) e.score += 3;
             // "add income and expenses with an amount, category and date": the list is both things'.
-            const std::string pairedWith = earlier.modifier.empty() ? earlier.head : earlier.modifier + " " + earlier.head;
+            const std::string pairedWith = earlier.key();
             if (listAt == p.end && t[listAt] == "with" && earlier.end + 1 == p.begin && t[earlier.end] == "and" && found.count(pairedWith) && managed[pairedWith])
                 addNewFields(found[pairedWith].attributes, listed);
         } else if (colonList && k > 0 && functionWords().count(t[k - 1]) && std::islower(static_cast<unsigned char>(cased[p.end + 1][0]))) {
@@ -1696,9 +1702,7 @@ std::string requestSubject(std::string_view request) {
             "pricing price cost quote quoting estimate budget inventory stock booking scheduling ordering order tracking waitlist queue signup registration");
         if (words.size() <= 2 && purposes.count(words[0]) && n + 1 < phrases.size() && p.end < t.size() && t[p.end] == "for") {
             size_t m = n + 1;
-            size_t at = p.end + 1;
-            while (at < phrases[m].begin && determiners().count(t[at])) ++at;
-            const bool follows = at == phrases[m].begin;
+            const bool follows = pastDeterminers(t, p.end + 1) == phrases[m].begin;
             // "the waitlist for the shelter's next litter of puppies": what it is for is the last of the chain.
             while (m + 1 < phrases.size() && phrases[m + 1].begin == phrases[m].end + 1 && (t[phrases[m].end] == kOwns || t[phrases[m].end] == "of")) ++m;
             const Phrase& what = phrases[m];
