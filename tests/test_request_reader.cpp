@@ -852,3 +852,40 @@ TEST_CASE("a spot booked is no list, and what is added to an order from a menu i
     CHECK(entityNamed(coffee, "drink") == nullptr);
     CHECK(entityNamed(coffee, "pickup time") == nullptr);
 }
+
+TEST_CASE("verbs after a list, colour names, the app's own subject and view, and a value named again are no things", "[reader]") {
+    // "..., increase or decrease quantity, and search": two verbs joined end the list of values.
+    const IdeaReading wine = readIdea("Please implement a wine cellar inventory app. Users can add bottles with a name, vintage year, region and "
+                                      "quantity, increase or decrease quantity, and search bottles by name or region.");
+    requiredFields(wine, "bottle", {"Vintage year", "Region", "Quantity"});
+    CHECK_FALSE(anyNameHas(wine, "increase"));
+    CHECK_FALSE(anyNameHas(wine, "decrease"));
+    CHECK(entityNamed(wine, "wine cellar") == nullptr);  // named only as the app's subject
+    // "and move each sample through ...": the verb opening a clause is no value.
+    const IdeaReading lab = readIdea("Please implement a lab sample tracking system. Technicians register samples with an ID, sample type, "
+                                     "collection date and storage freezer, and move each sample through the statuses Received, Processing and Archived.");
+    CHECK_FALSE(anyNameHas(lab, "move"));
+    CHECK(std::find(lab.features.begin(), lab.features.end(), "login") == lab.features.end());  // registering samples is no account
+    // "make buttons saddle brown": a colour written in words is no thing.
+    const IdeaReading tailor = readIdea("Please implement a tailor shop alterations tracker. Staff create orders with customer name, garment, "
+                                        "alteration type and due date. Set the background to beige and make buttons saddle brown.");
+    CHECK_FALSE(anyNameHas(tailor, "saddle"));
+    CHECK(entityNamed(tailor, "shop alteration") == nullptr);
+    // "filter the list by species": the app's own list is no thing, species is a value, and the rows are titled by name.
+    const IdeaReading shelter = readIdea("Please implement a website for a pet adoption shelter. Staff can add animals with a name, species, age and "
+                                         "photo URL, and visitors can filter the list by species.");
+    REQUIRE(entityNamed(shelter, "animal") != nullptr);
+    CHECK(entityNamed(shelter, "animal")->fields.front().label == "Name");
+    requiredFields(shelter, "animal", {"Species", "Age"});
+    CHECK(entityNamed(shelter, "list") == nullptr);
+    CHECK(entityNamed(shelter, "species") == nullptr);
+    // "a count of donors per blood type": a value the rows hold is a breakdown, not a list.
+    const IdeaReading drive = readIdea("Please implement a website for organising a blood donation drive. Volunteers can register donors with name, "
+                                       "blood type and appointment slot. The page shows a count of registered donors per blood type.");
+    requiredFields(drive, "donor", {"Blood type"});
+    CHECK(entityNamed(drive, "blood type") == nullptr);
+    CHECK(entityNamed(drive, "donation drive") == nullptr);
+    // Signing up with an email is an account.
+    const IdeaReading club = readIdea("A book club app. Members sign up with their email, then vote on the next book.");
+    CHECK(std::find(club.features.begin(), club.features.end(), "login") != club.features.end());
+}

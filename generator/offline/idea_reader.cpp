@@ -855,6 +855,27 @@ size_t wordCount(const std::string& text, const std::string& word) {
     return n;
 }
 
+// Whether `phrase` is named only in the request's opening subject ("Please implement a wine cellar inventory app.
+// Users add bottles ..."): in its first sentence, before what that sentence goes on to say, and never again.
+bool subjectOnly(const std::string& text, const std::string& phrase) {
+    const size_t end = text.find_first_of(".!?\n");
+    if (end == std::string::npos || text.find_first_not_of(" \n.!?", end) == std::string::npos) return false;  // one sentence says it all
+    std::string opening = text.substr(0, end);
+    for (const char* clause : {" with ", " where ", " that ", " which ", " who ", " so ", " to ", " and ", ",", ":"})
+        if (const size_t at = opening.find(clause); at != std::string::npos) opening.resize(at);
+    // "The disability services office books interpreters": what the subject does is no longer the subject.
+    for (size_t at = opening.find(' '); at != std::string::npos; at = opening.find(' ', at + 1)) {
+        const size_t to = opening.find(' ', at + 1);
+        const std::string word = opening.substr(at + 1, to == std::string::npos ? std::string::npos : to - at - 1);
+        if (word.size() > 2 && word.back() == 's' && singularOf(word) != word && knownVerb(word)) {
+            opening.resize(at);
+            break;
+        }
+    }
+    const auto count = [&](const std::string& in) { return wordCount(in, phrase) + wordCount(in, pluralOf(phrase)); };
+    return count(opening) > 0 && count(opening) == count(text);
+}
+
 // Whether `head` is written right before an app word ("an online auction website", "a life-support monitor").
 bool namesApp(const std::string& text, const std::string& head) {
     static const std::set<std::string> apps = {"app", "application", "website", "site", "system", "platform", "portal", "tool", "tracker",
@@ -964,10 +985,24 @@ std::vector<std::string> featuresNamed(std::string_view text) {
     bool columnBoard = false;
     for (size_t i = 0; i < toks.size() && !columnBoard; ++i)
         columnBoard = (toks[i] == "board" || toks[i] == "boards") && !(i > 0 && postings.count(toks[i - 1]));
+    // "users register and sign in", "sign up with email": joining the app is an account; "technicians register
+    // samples", "guests sign up with their name and song title" add a row.
+    static const std::set<std::string> joinEnds = {"and", "or", "as", "to", "now", "today", "in", "using", "via", "an", "account", "accounts", "for"};
+    static const std::set<std::string> accountWords = {"email", "password", "google", "apple", "phone", "account", "username", "e-mail"};
+    bool accountJoin = false;
+    for (size_t i = 0; i < toks.size() && !accountJoin; ++i) {
+        const bool signUp = (toks[i] == "sign" || toks[i] == "signs") && i + 1 < toks.size() && toks[i + 1] == "up";
+        if (toks[i] != "register" && toks[i] != "registers" && toks[i] != "signup" && toks[i] != "sign-up" && !signUp) continue;
+        const size_t next = i + (signUp ? 2 : 1);
+        const bool with = next < toks.size() && toks[next] == "with";
+        const bool account = with && std::any_of(toks.begin() + static_cast<long>(next), toks.begin() + static_cast<long>(std::min(next + 5, toks.size())),
+                                                 [](const std::string& w) { return accountWords.count(w) > 0; });
+        accountJoin = next >= toks.size() || (toks[next] == "for" ? !signUp : joinEnds.count(toks[next]) > 0) || account;
+    }
     std::vector<std::string> out;
     for (auto& f : kFeatures)
         for (auto& w : splitOn(f.words, ' '))
-            if (!w.empty() && (w == "book" ? bookVerb : w == "board" ? columnBoard : words.has(w))) {
+            if (!w.empty() && (w == "book" ? bookVerb : w == "board" ? columnBoard : w == "register" || w == "sign-up" || w == "signup" ? accountJoin : words.has(w))) {
                 out.push_back(f.feature);
                 break;
             }
@@ -1083,7 +1118,12 @@ IdeaReading readIdea(std::string_view rawIdea) {
             return last == asked[k].head || compound;
         });
         // "a podcast planner with episodes": the domain's own rows are the episodes, and they keep that name.
-        const bool domainRows = dup == r.entities.end() && enrichedAt < r.entities.size() && enrichment->def->singular == asked[k].head;
+        // Not when it is a value those rows hold ("animals with a name, species and age"); things listed in the plural
+        // are things ("a podcast planner with episodes, guests ...").
+        const std::string many = pluralOf(asked[k].phrase);
+        const bool heldValue = enriched < asked.size() && (many == asked[k].phrase || wordCount(lowerIdea, many) == 0) && std::any_of(asked[enriched].attributes.begin(), asked[enriched].attributes.end(),
+                                                                       [&](const IdeaField& f) { return lower(f.label) == asked[k].phrase; });
+        const bool domainRows = dup == r.entities.end() && enrichedAt < r.entities.size() && enrichment->def->singular == asked[k].head && !heldValue;
         if (domainRows) {
             dup = r.entities.begin() + static_cast<long>(enrichedAt);
             dup->singular = asked[k].phrase;
@@ -1105,6 +1145,20 @@ IdeaReading readIdea(std::string_view rawIdea) {
         if (k > 0 && k != enriched && asked[k].attributes.empty() && wordCount(lowerIdea, asked[k].head) + wordCount(lowerIdea, pluralOf(asked[k].head)) == 1 &&
             namesApp(lowerIdea, asked[k].head))
             continue;
+        // "a dog walking scheduler. Walkers add dogs ...", "a karaoke night queue. Guests sign up ...": so is one named
+        // only in the opening subject when the request goes on to say what the app keeps.
+        if (k > 0 && k != enriched && asked[k].attributes.empty() && subjectOnly(lowerIdea, asked[k].phrase)) continue;
+        // "donors with name and blood type ... a count per blood type", "pick a departure port to see its sailings":
+        // a value the rows hold, named again, is that value (a breakdown or a filter), not a list of its own.
+        const auto holdsValue = [&](const IdeaEntity& e) {
+            return std::any_of(e.fields.begin(), e.fields.end(), [&](const IdeaField& f) { return lower(f.label) == asked[k].phrase; });
+        };
+        const auto grouping = [&] {
+            for (const char* by : {"per ", "by ", "pick a ", "choose a ", "select a ", "pick the ", "choose the ", "select the ", "each "})
+                if (wordCount(lowerIdea, by + asked[k].phrase) + wordCount(lowerIdea, by + pluralOf(asked[k].phrase)) > 0) return true;
+            return false;
+        };
+        if (k > 0 && k != enriched && asked[k].attributes.empty() && std::any_of(r.entities.begin(), r.entities.end(), holdsValue) && grouping()) continue;
         // A secondary noun whose feature screen is the list of them ("reminders to treat for mites", "a chat with my
         // club") is that screen, not a second list of the same things. Appointments and orders stay records: the
         // booking and checkout screens make one, they do not list them.
@@ -1136,6 +1190,9 @@ IdeaReading readIdea(std::string_view rawIdea) {
                                }),
                                e.fields.end());
             if (std::find(asked[k].words.begin(), asked[k].words.end(), e.singular) == asked[k].words.end()) {
+                // Its title keeps the domain's word only where that word is no value the request lists ("animals with a
+                // name, species and age" title their rows by name).
+                if (!e.fields.empty() && lower(e.fields.front().label) == e.singular) e.fields.front().label = "Name";
                 e.singular = asked[k].phrase;
                 e.plural = pluralOf(asked[k].phrase);
             }

@@ -108,7 +108,8 @@ const std::set<std::string>& verbs() {
         "return returns implement implements build builds design designs reschedule reschedules release releases host "
         "hosts reserve reserves swap swaps suspend suspends delay delays postpone postpones renew renews rebook showing upvote downvote react respond "
         "offer offers withdraw withdraws apply applies place "
-        "displaying featuring fill fills split splits owe owes discuss discusses");
+        "displaying featuring fill fills split splits owe owes discuss discusses increase increases decrease decreases "
+        "advance advances");
     return s;
 }
 
@@ -569,7 +570,9 @@ size_t listEnd(const std::vector<std::string>& cased, const std::vector<std::str
     for (; k < t.size() && words < 16; ++k, ++words) {
         const bool field = k + 1 < t.size() && valueNoun(singularOf(t[k + 1]));  // "start time", "repair dates"
         // "with name, email and table number": a word alone between commas (or before the last "and") is an item.
-        const bool item = k > from && t[k - 1].empty() && cased[k - 1] == "," &&
+        // Not two verbs joined ("..., increase or decrease quantity").
+        const bool verbPair = k + 2 < t.size() && (t[k + 1] == "and" || t[k + 1] == "or") && knownVerb(t[k]) && knownVerb(t[k + 2]) && !nominal(t, k + 2);
+        const bool item = k > from && t[k - 1].empty() && cased[k - 1] == "," && !verbPair &&
                           (k + 1 >= t.size() || t[k + 1] == "and" || t[k + 1] == "or" || (t[k + 1].empty() && cased[k + 1] == ","));
         if (stops.count(t[k]) || (verbs().count(t[k]) && !nominal(t, k) && !field && !item) || isNumber(t[k])) {
             // "with photo, location and date, and owners can claim them": who does the next thing ends the list.
@@ -606,7 +609,9 @@ size_t listStart(const std::vector<std::string>& cased, const std::vector<std::s
         const bool measured = k < end && sharedMeasure(t[end - 1]) && ((k >= 2 && join(k - 2)) || join(k));
         // "scan to confirm each pick", "staff can check each room": a verb its "to" or modal marks is no value.
         static const std::set<std::string> marks = wordSet("to can could will should must may might");
-        const bool acting = k >= 2 && marks.count(t[k - 2]) && knownVerb(w);
+        // "..., and move each sample", "assign each walk": so is one opening its clause, acting on what follows.
+        const bool opening = k == 1 || t[k - 2].empty() || t[k - 2] == "and" || t[k - 2] == "or" || t[k - 2] == "then";
+        const bool acting = knownVerb(w) && ((k >= 2 && marks.count(t[k - 2])) || (opening && k < t.size() && determiners().count(t[k]) && !nominal(t, k - 1)));
         const bool listed = (words == 0 && !acting) || compound || measured;
         if (w.empty() || isNumber(w) || functionWords().count(w) || (knownVerb(w) && !nominal(t, k - 1) && !listed)) break;
     }
@@ -1121,6 +1126,19 @@ RequestNouns readNouns(std::string_view request) {
     // So are examples: they go to the phrase they follow.
     const std::vector<ExampleList> examples = exampleLists(cased, t);
     for (const ExampleList& l : examples) std::fill(t.begin() + l.begin, t.begin() + l.end, std::string());
+    // Colour names written in words ("make buttons saddle brown", "hot pink", "midnight blue") are the look, no thing.
+    for (size_t i = 0; i + 1 < t.size(); ++i) {
+        std::uint32_t rgb = 0;
+        for (size_t n = std::min<size_t>(3, t.size() - i); n >= 2; --n) {
+            std::string joined;
+            for (size_t k = i; k < i + n && !t[k].empty(); ++k) joined += t[k];
+            if (std::count_if(t.begin() + static_cast<long>(i), t.begin() + static_cast<long>(i + n), [](const std::string& w) { return !w.empty(); }) ==
+                    static_cast<long>(n) && cssColor(joined, &rgb)) {
+                std::fill(t.begin() + static_cast<long>(i), t.begin() + static_cast<long>(i + n), std::string());
+                break;
+            }
+        }
+    }
     // "... so that I can message volunteers who are free": the reason a story gives names a thing only when it says
     // something of it ("so that I can cover breaks" asks for no breaks), so what counts is what the rest says.
     std::set<std::string> stated;  // phrases the request names outside its reasons, other than as who acts ("As a substitute")
@@ -1317,6 +1335,9 @@ RequestNouns readNouns(std::string_view request) {
         if ((appNouns().count(p.head) && !containerNouns().count(p.head) && p.modifier.empty() && !exampled && !counted) || p.head.size() < 3 ||
             loneAdjective(p.head))
             continue;
+        // "filter the list by species", "the queue shows who is next": the app's own view of its things, no thing.
+        static const std::set<std::string> definite = wordSet("the this its their our my your");
+        if (containerNouns().count(p.head) && p.words.size() == 1 && !p.plural && p.begin > 0 && definite.count(t[p.begin - 1])) continue;
         // "average first response time", "the total spend": a measure taken over the rows has no rows of its own.
         static const std::set<std::string> aggregates = wordSet("average mean median total overall");
         bool aggregate = false;  // the phrase opens with its qualifiers ("average first response time")

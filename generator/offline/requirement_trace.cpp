@@ -372,6 +372,13 @@ std::vector<std::string> RequirementTracer::trace(const std::string& statement) 
             });
         }
     }
+    // The app it names and nothing it asks the app to do ("Member app for Harbor Federal Credit Union", "Observing
+    // log for amateur astronomers"): the app itself, whose first screen carries that name.
+    const std::string appName = lowered(d.spec["meta"].value("name", ""));
+    const std::set<std::string> nameWords = wordForms(appName);
+    static const std::set<std::string> notDoing = {"use", "used", "using", "is", "log", "track", "plan", "build", "make", "create", "implement", "design"};
+    const bool doesNothing = std::none_of(words.begin(), words.end(), [&](const std::string& w) { return knownVerb(w) && !notDoing.count(w) && !nameWords.count(w); });
+    if (!appName.empty() && doesNothing && saysPhrase(text, appName) && d.spec.contains("nav")) addOnce(ids, d.spec["nav"].value("start", "home"));
     // Looks it asks for: the theme shows them from the first screen on.
     if (appliedLooks(d.reading.style, readRequestStyle(statement)) && d.spec.contains("nav"))
         addOnce(ids, d.spec["nav"].value("start", "home"));
