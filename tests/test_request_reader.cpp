@@ -889,3 +889,23 @@ TEST_CASE("verbs after a list, colour names, the app's own subject and view, and
     const IdeaReading club = readIdea("A book club app. Members sign up with their email, then vote on the next book.");
     CHECK(std::find(club.features.begin(), club.features.end(), "login") != club.features.end());
 }
+
+TEST_CASE("a state rows are marked as is their workflow, and a label's widget can follow it", "[reader]") {
+    const IdeaReading court = readIdea("Please implement a county court hearing calendar. Clerks schedule hearings with a case number, judge and "
+                                       "courtroom. Hearings can be marked as adjourned, which changes their status label.");
+    CHECK(requiredField(court, "hearing", "Status").choices == std::vector<std::string>{"Scheduled", "Adjourned"});
+    const IdeaReading drive = readIdea("Volunteers register donors with name and blood type, and staff mark a donor as having donated.");
+    CHECK(requiredField(drive, "donor", "Status").choices == std::vector<std::string>{"Not donated", "Donated"});
+    const IdeaReading walks = readIdea("Walkers add walks with a dog and a time, and tick off walks as completed for the day.");
+    CHECK(requiredField(walks, "walk", "Status").choices == std::vector<std::string>{"To do", "Completed"});
+    const IdeaReading lots = readIdea("The dispatcher assigns lots to drivers. Drivers mark each lot as started and cleared, adding a photo.");
+    CHECK(requiredField(lots, "lot", "Status").choices == std::vector<std::string>{"Not started", "Started", "Cleared"});
+    // "an 'Adopt' button that marks it as adopted": a button, and the state of the thing named before.
+    const IdeaReading shelter = readIdea("Please implement a pet adoption shelter website. Staff add animals with a name, species and age. Each animal "
+                                         "has an 'Adopt' button that marks it as adopted and moves it to an 'Adopted' section.");
+    CHECK(requiredField(shelter, "animal", "Status").choices == std::vector<std::string>{"Available", "Adopted"});
+    CHECK(std::find(shelter.buttons.begin(), shelter.buttons.end(), "Adopt") != shelter.buttons.end());
+    const IdeaEntity* animal = entityNamed(shelter, "animal");
+    REQUIRE(animal != nullptr);
+    for (const Json& row : animal->rows) CHECK(row.value("name", "") != "Adopt");
+}

@@ -657,6 +657,7 @@ std::vector<QuotedLabel> quotedLabels(std::string_view idea) {
             {"choicepicker", LabelRole::Input, "choice"}, {"textfield", LabelRole::Input, ""}, {"text field", LabelRole::Input, ""},
             {"input", LabelRole::Input, ""}, {"field", LabelRole::Input, ""},
             {"button", LabelRole::Button, ""}, {"labeled", LabelRole::Button, ""}, {"labelled", LabelRole::Button, ""},
+            {"press", LabelRole::Button, ""}, {"click", LabelRole::Button, ""}, {"tap", LabelRole::Button, ""},
             {"tab", LabelRole::Group, ""}, {"column", LabelRole::Group, ""}, {"section", LabelRole::Group, ""}, {"categor", LabelRole::Group, ""},
             {"h1", LabelRole::Heading, ""}, {"title", LabelRole::Heading, ""}, {"heading", LabelRole::Heading, ""},
             {"h2", LabelRole::Section, ""}, {"h3", LabelRole::Section, ""},
@@ -717,6 +718,17 @@ std::vector<QuotedLabel> quotedLabels(std::string_view idea) {
         }
         std::string widget;
         LabelRole role = roleFrom(context, !haveHeading && out.empty(), &widget);
+        // What the label is can follow it: "an 'Adopt' button", "an 'Adopted' section", "the 'Done' tab".
+        static const std::map<std::string, LabelRole> after = {{"button", LabelRole::Button}, {"buttons", LabelRole::Button}, {"link", LabelRole::Button},
+                                                               {"section", LabelRole::Section}, {"area", LabelRole::Section}, {"list", LabelRole::Section},
+                                                               {"tab", LabelRole::Group}, {"column", LabelRole::Group}, {"field", LabelRole::Input}};
+        size_t next = i;
+        while (next < idea.size() && idea[next] == ' ') ++next;
+        size_t wordEnd = next;
+        while (wordEnd < idea.size() && std::isalpha(static_cast<unsigned char>(idea[wordEnd]))) ++wordEnd;
+        std::string following(idea.substr(next, wordEnd - next));
+        for (char& ch : following) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (const auto named = after.find(following); named != after.end()) role = named->second;
         if (role == LabelRole::Heading) {
             if (haveHeading) role = LabelRole::Content;
             haveHeading = true;

@@ -869,6 +869,27 @@ std::vector<IdeaField> markedStates(const std::vector<std::string>& t, size_t fr
 // "approve or reject applications", "the manager approves swaps", "accept or decline a booking": the rows wait for
 // that decision, so their status runs from Pending to its outcomes (a yes is always paired with its no). `verb` is
 // the token of the verb nearest the rows ("reject" above: either verb names the same pair). No name when it is no decision.
+// The one state a row is marked as, after the state it starts in: "mark a sailing as cancelled" -> Scheduled /
+// Cancelled, "marked as having donated" -> Not donated / Donated. `as` is the token "as".
+IdeaField markedState(const std::vector<std::string>& t, size_t as) {
+    static const std::set<std::string> states = wordSet("done complete late missing urgent ready paid sold lost found won read");
+    static const std::map<std::string, std::string> startsAs = {
+        {"cancelled", "Scheduled"}, {"canceled", "Scheduled"}, {"adjourned", "Scheduled"}, {"postponed", "Scheduled"}, {"delayed", "On time"},
+        {"adopted", "Available"}, {"sold", "Available"}, {"booked", "Available"}, {"reserved", "Available"}, {"rented", "Available"}, {"claimed", "Available"},
+        {"completed", "To do"}, {"complete", "To do"}, {"done", "To do"}, {"finished", "To do"}, {"paid", "Unpaid"}, {"returned", "Out"},
+        {"resolved", "Open"}, {"fixed", "Open"}, {"closed", "Open"}, {"read", "Unread"}, {"archived", "Active"}, {"delivered", "Pending"},
+        {"shipped", "Pending"}, {"approved", "Pending"}, {"verified", "Unverified"}, {"arrived", "Expected"}, {"found", "Missing"}};
+    size_t k = as + 1;
+    if (k < t.size() && (t[k] == "having" || t[k] == "been" || t[k] == "being")) ++k;
+    if (k >= t.size() || t[k].empty() || (!participle(t[k]) && !states.count(t[k]))) return {};
+    const auto start = startsAs.find(t[k]);
+    std::vector<std::string> choices = {start != startsAs.end() ? start->second : "Not " + t[k], capitalized(t[k])};
+    // "mark each lot as started and cleared": the states it goes through.
+    for (k += 1; k + 1 < t.size() && (t[k] == "and" || t[k] == "or" || t[k] == "then") && (participle(t[k + 1]) || states.count(t[k + 1])); k += 2)
+        choices.push_back(capitalized(t[k + 1]));
+    return {"status", "Status", "choice", choices};
+}
+
 IdeaField decisionStatus(const std::vector<std::string>& t, size_t verb) {
     static const std::map<std::string, std::pair<std::string, std::string>> decisions = {
         {"approve", {"Approved", "Rejected"}}, {"reject", {"Approved", "Rejected"}}, {"accept", {"Accepted", "Declined"}},
@@ -1552,6 +1573,27 @@ RequestNouns readNouns(std::string_view request) {
         std::vector<IdeaField>& attributes = found[before->second].attributes;
         if (std::any_of(attributes.begin(), attributes.end(), [](const IdeaField& f) { return f.kind == "choice"; })) continue;
         attributes.push_back({"status", "Status", "choice", {t[i + 2] == "stock" ? "In stock" : "Available", "Out of " + t[i + 2]}});
+    }
+    // "mark a sailing as cancelled", "hearings can be marked as adjourned", "a button that marks it as adopted", "tick
+    // off walks as completed": one state the rows are marked as is their workflow, on the thing marked (the one
+    // between the verb and "as", else the one named last before the verb).
+    static const std::set<std::string> marking = wordSet("mark marks marked flag flags flagged tick ticks ticked check checks checked");
+    for (size_t as = 1; as < t.size(); ++as) {
+        if (t[as] != "as") continue;
+        size_t verb = as;
+        while (verb > 0 && as - verb < 6 && !t[verb - 1].empty() && !marking.count(t[verb - 1])) --verb;
+        if (verb == 0 || !marking.count(t[verb - 1])) continue;
+        const bool ticked = t[verb - 1].rfind("tick", 0) == 0 || t[verb - 1].rfind("check", 0) == 0;
+        if (ticked && (verb >= t.size() || t[verb] != "off")) continue;  // "check each room as ..." is inspecting
+        IdeaField state = markedState(t, as);
+        if (state.name.empty()) continue;
+        std::string thing;  // people are things here too ("mark a donor as having donated")
+        for (size_t k = verb; k < as; ++k)
+            for (const std::string& key : {singularOf(t[k]), k > verb ? t[k - 1] + " " + singularOf(t[k]) : std::string()})
+                if (managed.count(key) && managed[key]) thing = key;
+        const auto before = std::find_if(named.rbegin(), named.rend(), [&](const auto& n) { return n.first < verb - 1; });
+        if (thing.empty() && before != named.rend()) thing = before->second;
+        if (!thing.empty() && !decisions.count(thing)) decisions[thing] = std::move(state);
     }
     for (const auto& listed : readings.forEach) {
         const size_t from = listed.first;  // a plain name: lambdas may not capture structured bindings (clang)
