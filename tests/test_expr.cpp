@@ -904,7 +904,7 @@ TEST_CASE("builtinFunctionNames lists the whole standard library once", "[expr][
         INFO(name);
         CHECK(unique.count(name) == 1);
     }
-    CHECK(unique.size() == 66);
+    CHECK(unique.size() == 68);
 }
 
 TEST_CASE("standard library: positions and quantifiers for model-written specs", "[expr][stdlib]") {
@@ -930,4 +930,13 @@ TEST_CASE("a dollar sign before an expression is literal text", "[expr][template
     CHECK(show("$${price}", state) == "$12");
     CHECK(show("Total: $${price * 2}", state) == "Total: $24");
     CHECK(show("$$${price}", state) == "$$12");
+}
+
+TEST_CASE("pow and sqrt give powers and roots, and nothing where none is defined", "[expr][math]") {
+    CHECK(run("${pow(2, 10)}") == 1024);
+    CHECK(run("${pow(4, 0.5)}") == 2);
+    CHECK(run("${round(pow(1.005, -360) * 1000) / 1000}") == 0.166);
+    CHECK(run("${sqrt(81)}") == 9);
+    CHECK(run("${sqrt(-1)}").is_null());
+    CHECK(run("${pow(0, -1)}").is_null());
 }

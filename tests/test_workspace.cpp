@@ -644,3 +644,35 @@ TEST_CASE("workspace: what a game comes with is no palette to paint with", "[wor
     const Json pixels = checkedDraft("A pixel art editor on a 16x16 grid with a palette of red, blue, green and yellow.");
     CHECK(pixels["state"].contains("brush"));
 }
+
+TEST_CASE("workspace: a loan, tip or BMI calculator computes the real formula and says when the inputs give no answer", "[workspace]") {
+    Json spec = checkedDraft("Please implement a loan payment calculator. Users enter a loan amount, annual interest rate and term in years, and the page "
+                             "shows the monthly payment, total paid and total interest. Invalid input such as a negative amount shows an error message.");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    std::string error;
+    REQUIRE(d.type("Loan amount", "100000", &error));
+    d.settle();
+    CHECK(shows(d, "$599.55"));       // 6% over 30 years
+    CHECK(shows(d, "$215,838.19"));   // total paid
+    REQUIRE(d.type("Interest rate", "0", &error));
+    d.settle();
+    CHECK(shows(d, "$277.78"));       // no interest: the amount over 360 months
+    REQUIRE(d.type("Loan amount", "-5", &error));
+    d.settle();
+    CHECK_FALSE(shows(d, "Monthly payment"));
+    CHECK(shows(d, "Enter a loan amount"));
+    Json tip = checkedDraft("A tip calculator that splits the bill between friends");
+    HeadlessDriver t(load(tip));
+    t.settle();
+    REQUIRE(t.type("Bill amount", "100", &error));
+    t.settle();
+    CHECK(shows(t, "$57.50"));        // 15% tip, two people
+    Json bmi = checkedDraft("Please implement a BMI calculator: users enter weight and height and see their BMI and category.");
+    HeadlessDriver b(load(bmi));
+    b.settle();
+    REQUIRE(b.type("Weight", "95", &error));
+    b.settle();
+    CHECK(shows(b, "31.0"));
+    CHECK(shows(b, "Obese"));
+}

@@ -716,6 +716,107 @@ bool composeConverter(Draft& d, const std::string& low, Json& body, std::vector<
     return true;
 }
 
+// Calculators whose arithmetic everyone agrees on: the subject picks one, and its results are the real formula's, not
+// the mock model below (a loan of 100,000 at 6% over 30 years pays 599.55 a month).
+struct FormulaInput {
+    const char* key;     // calc.<key>
+    const char* label;   // as people name it
+    double value;        // a believable start
+    const char* prefix;  // "$" for money, else ""
+    const char* suffix;  // "%", "years", "kg", ...
+};
+struct FormulaOutput {
+    const char* label;
+    const char* expr;              // over calc.*, may use the formula's `let` names
+    const char* shown;             // "money", "number", "month" or "text"
+    const char* asked = nullptr;   // shown only when the request says this word
+};
+struct KnownFormula {
+    std::vector<const char*> subjects;   // words naming the calculator ("loan", "mortgage")
+    std::vector<FormulaInput> inputs;
+    std::vector<std::pair<const char*, const char*>> lets;  // names for parts of the outputs, in order
+    std::vector<FormulaOutput> outputs;
+    const char* invalid;                  // when the inputs give no answer
+    const char* invalidText;
+};
+
+const std::vector<KnownFormula>& knownFormulas() {
+    static const std::vector<KnownFormula> all = {
+        {{"loan", "loans", "mortgage", "mortgages", "amortization", "amortisation"},
+         {{"amount", "Loan amount", 250000, "$", ""}, {"rate", "Interest rate", 6, "", "% a year"}, {"years", "Term", 30, "", "years"}},
+         {{"i", "calc.rate / 1200"}, {"n", "calc.years * 12"}, {"pay", "(calc.rate == 0 ? calc.amount / n : calc.amount * i / (1 - pow(1 + i, -n)))"}},
+         {{"Monthly payment", "pay", "money"}, {"Total paid", "pay * n", "money"}, {"Total interest", "pay * n - calc.amount", "money"},
+          {"Payoff date", "n * 30.44", "month", "payoff"}},
+         "calc.amount <= 0 || calc.rate < 0 || calc.years <= 0", "Enter a loan amount and a term above zero and a rate of 0% or more"},
+        {{"tip", "tips", "gratuity"},
+         {{"bill", "Bill amount", 80, "$", ""}, {"percent", "Tip", 15, "", "%"}, {"people", "Split between", 2, "", "people"}},
+         {{"tip", "calc.bill * calc.percent / 100"}},
+         {{"Tip", "tip", "money"}, {"Total", "calc.bill + tip", "money"}, {"Per person", "(calc.bill + tip) / calc.people", "money"}},
+         "calc.bill < 0 || calc.percent < 0 || calc.people < 1", "Enter a bill of 0 or more, a tip of 0% or more and at least one person"},
+        {{"bmi", "body-mass"},
+         {{"weight", "Weight", 70, "", "kg"}, {"height", "Height", 175, "", "cm"}},
+         {{"bmi", "calc.weight / pow(calc.height / 100, 2)"}},
+         {{"BMI", "bmi", "number"}, {"Category", "bmi < 18.5 ? 'Underweight' : bmi < 25 ? 'Healthy weight' : bmi < 30 ? 'Overweight' : 'Obese'", "text"}},
+         "calc.weight <= 0 || calc.height <= 0", "Enter a weight and a height above zero"},
+        {{"compound", "savings", "investment", "investments"},
+         {{"principal", "Starting amount", 10000, "$", ""}, {"rate", "Annual return", 5, "", "%"}, {"years", "Years", 10, "", "years"}},
+         {{"grown", "calc.principal * pow(1 + calc.rate / 100, calc.years)"}},
+         {{"Final balance", "grown", "money"}, {"Interest earned", "grown - calc.principal", "money"}},
+         "calc.principal < 0 || calc.years < 0", "Enter a starting amount and a number of years of 0 or more"},
+    };
+    return all;
+}
+
+// A known formula's inputs, results and a plain error for inputs that give no answer. False when the subject names none.
+bool composeFormula(Draft& d, const std::string& low, Json& body, std::vector<std::pair<std::string, std::string>>& labelled, Json& snapshot, Json& summaryRows) {
+    const std::vector<std::string> subject = wordsIn(lowerCase(requestSubject(d.reading.request.empty() ? low : d.reading.request)));
+    const auto named = std::find_if(knownFormulas().begin(), knownFormulas().end(), [&](const KnownFormula& f) {
+        return std::any_of(f.subjects.begin(), f.subjects.end(), [&](const char* w) { return std::find(subject.begin(), subject.end(), w) != subject.end(); });
+    });
+    if (named == knownFormulas().end()) return false;
+    const KnownFormula& f = *named;
+    Json& calc = d.spec["state"]["calc"] = Json::object();
+    Json fields = Json::array();
+    for (const FormulaInput& in : f.inputs) {
+        calc[in.key] = in.value;
+        const std::string id = std::string(in.key) + "Input";
+        fields.push_back(Json{{"input", in.label}, {"id", id}, {"kind", "number"}, {"bind", std::string("calc.") + in.key}, {"prefix", in.prefix}, {"suffix", in.suffix}});
+        labelled.emplace_back(id, lowerCase(std::string(in.label) + " " + in.suffix + " " + in.key));
+        summaryRows.push_back(Json{{"item", in.label}, {"trailing", std::string("${calc.") + in.key + "}"}});
+    }
+    body.push_back(Json{{"card", fields}, {"title", "Inputs"}});
+    // The named parts are written out where they are used: expressions have no variables of their own.
+    const auto expand = [&](std::string expr) {
+        for (auto it = f.lets.rbegin(); it != f.lets.rend(); ++it)
+            expr = std::regex_replace(expr, std::regex(std::string("\\b") + it->first + "\\b(?!\\()"), std::string("(") + it->second + ")");
+        for (int pass = 0; pass < 2; ++pass)
+            for (auto it = f.lets.rbegin(); it != f.lets.rend(); ++it)
+                expr = std::regex_replace(expr, std::regex(std::string("\\b") + it->first + "\\b(?![\\(.])"), std::string("(") + it->second + ")");
+        return expr;
+    };
+    Json tiles = Json::array();
+    for (size_t k = 0; k < f.outputs.size(); ++k) {
+        const FormulaOutput& out = f.outputs[k];
+        if (out.asked && !saysAny(low, {out.asked})) continue;
+        const std::string expr = expand(out.expr), kind = out.shown;
+        const std::string shown = kind == "money"    ? "${currency(" + expr + ")}"
+                                  : kind == "number" ? "${number(" + expr + ", 1)}"
+                                  : kind == "month"  ? "${date(addDays(today(), round(" + expr + ")), 'MMM YYYY')}"
+                                                     : "${" + expr + "}";
+        const std::string id = camelKey(out.label) + "Out";
+        tiles.push_back(statTile(id, out.label, shown, k == 0 ? "calculator" : "line-chart"));
+        labelled.emplace_back(id, lowerCase(out.label) + " result results shows");
+        summaryRows.push_back(Json{{"item", out.label}, {"trailing", shown}});
+        snapshot[k == 0 ? "title" : "detail"] = std::string(out.label) + ": " + shown;
+    }
+    const std::string invalid = std::string("${") + f.invalid + "}";
+    body.push_back(Json{{"grid", tiles}, {"cols", d.wide() ? std::min<int>((int)tiles.size(), 3) : 2}, {"id", "results"}, {"visible", "${!(" + std::string(f.invalid) + ")}"}});
+    body.push_back(Json{{"card", Json::array({Json{{"row", Json::array({Json{{"icon", "exclamation-circle"}, {"color", "danger"}}, Json{{"text", f.invalidText}, {"grow", 1}}})}}})},
+                        {"id", "inputError"}, {"tone", "danger"}, {"visible", invalid}});
+    labelled.emplace_back("inputError", "error invalid negative message");
+    return true;
+}
+
 void composeCalculator(Draft& d, const std::string& low, const std::vector<ListedItems>& lists, Json& body,
                        std::vector<std::pair<std::string, std::string>>& labelled, Json& snapshot, Json& summaryRows) {
     const ListedItems* inputs = nullptr;
@@ -1381,7 +1482,8 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
         composeTimer(d, low, body, labelled);
         snapshot = Json{{"title", "Timer ${count(saved) + 1}"}, {"detail", "${moves ?? rounds ?? 0} turns"}};
     } else if (ws.kind == WorkspaceKind::Calculator) {
-        if (!composeConverter(d, low, body, labelled, snapshot)) composeCalculator(d, low, lists, body, labelled, snapshot, summaryRows);
+        if (!composeConverter(d, low, body, labelled, snapshot) && !composeFormula(d, low, body, labelled, snapshot, summaryRows))
+            composeCalculator(d, low, lists, body, labelled, snapshot, summaryRows);
     } else {
         composeEditor(d, low, lists, body, labelled, snapshot, summaryRows);
     }

@@ -1488,6 +1488,9 @@ const Builtin kBuiltins[] = {
     {"min", [](Call& c) { return minMax(c, false); }},
     {"max", [](Call& c) { return minMax(c, true); }},
     {"clamp", [](Call& c) -> Json { return numberJson(std::min(std::max(c.number(0), c.number(1)), c.number(2))); }},
+    // Powers and roots for the formulas calculators use (a loan's payment, a BMI); nothing where none is defined.
+    {"pow", [](Call& c) -> Json { const double v = std::pow(c.number(0), c.number(1)); return std::isfinite(v) ? numberJson(v) : Json(); }},
+    {"sqrt", [](Call& c) -> Json { return c.number(0) >= 0 ? numberJson(std::sqrt(c.number(0))) : Json(); }},
     // Collections
     {"sum", [](Call& c) -> Json { return numberJson(sumOf(c)); }},
     {"avg", [](Call& c) -> Json {
