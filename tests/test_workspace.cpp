@@ -676,3 +676,55 @@ TEST_CASE("workspace: a loan, tip or BMI calculator computes the real formula an
     CHECK(shows(b, "31.0"));
     CHECK(shows(b, "Obese"));
 }
+
+TEST_CASE("workspace: rock, paper, scissors scores each round against the computer until a reset", "[workspace][game]") {
+    Json spec = checkedDraft("Please implement a rock-paper-scissors game against the computer. The player picks rock, paper or scissors, the computer "
+                             "picks randomly, and the page shows both choices and who won the round. A scoreboard tracks wins, losses and draws, and a "
+                             "reset button clears it.");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    for (const char* pick : {"Rock", "Paper", "Scissors", "Rock", "Paper", "Scissors"}) {
+        click(d, pick);
+        const Json round = stateAt(d, "rps");
+        CHECK(round["player"] == pick);
+        const std::string me = round["player"], it = round["computer"];
+        const bool win = (me == "Rock" && it == "Scissors") || (me == "Paper" && it == "Rock") || (me == "Scissors" && it == "Paper");
+        CHECK(round["result"] == (me == it ? "Draw" : win ? "You win" : "You lose"));
+        CHECK(shows(d, round["result"].get<std::string>()));
+    }
+    const Json score = stateAt(d, "score");
+    CHECK(score["wins"].get<int>() + score["losses"].get<int>() + score["draws"].get<int>() == 6);
+    CHECK(score["wins"].get<int>() > 0);
+    CHECK(score["losses"].get<int>() > 0);
+    click(d, "Reset");
+    CHECK(stateAt(d, "score") == Json{{"wins", 0}, {"losses", 0}, {"draws", 0}});
+}
+
+TEST_CASE("workspace: hangman reveals guessed letters, counts wrong ones to six and starts a new word", "[workspace][game]") {
+    Json spec = checkedDraft("Please implement a hangman game about ocean creatures. The game picks a hidden word and shows blanks for each letter; the "
+                             "player guesses letters using on-screen buttons. Wrong guesses are counted up to six, and the game shows a win or lose "
+                             "message with an option to start a new word.");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    const std::string word = stateAt(d, "hang")["word"];
+    REQUIRE(word == "OCTOPUS");
+    CHECK(shows(d, "_ _ _ _ _ _ _"));
+    click(d, "O");
+    CHECK(shows(d, "O _ _ O _ _ _"));
+    std::string error;
+    CHECK_FALSE(d.click("O", &error));  // a used letter's button is disabled
+    CHECK(stateAt(d, "hang")["guessed"].size() == 1);
+    for (const char* miss : {"A", "B", "D", "E", "F"}) click(d, miss);
+    CHECK(stateAt(d, "hang")["wrong"] == 5);
+    CHECK_FALSE(stateAt(d, "hang")["over"].get<bool>());
+    click(d, "G");
+    CHECK(stateAt(d, "hang")["over"] == true);
+    CHECK(shows(d, "You lose: the word was OCTOPUS"));
+    click(d, "New word");
+    CHECK(stateAt(d, "hang")["wrong"] == 0);
+    const std::string next = stateAt(d, "hang")["word"];
+    CHECK(next != word);
+    for (char c : std::set<char>(next.begin(), next.end())) click(d, std::string(1, c));
+    CHECK(stateAt(d, "hang")["won"] == true);
+    CHECK(shows(d, "You win!"));
+}

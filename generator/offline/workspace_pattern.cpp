@@ -1195,6 +1195,102 @@ void composeQuiz(Draft& d, const std::string& low, Json& body, std::vector<std::
     labelled.emplace_back("nextQuestion", "next question round");
 }
 
+// Rock, paper, scissors against the computer: three picks, the computer's (a fixed walk through the three that
+// depends on the round and on the player's pick, so it reads as chance and is the same in every replay), who won the
+// round, and wins, losses and draws kept until a reset.
+bool rockPaperScissors(const std::string& low) {
+    return low.find("rock-paper-scissors") != std::string::npos || low.find("rock paper scissors") != std::string::npos ||
+           low.find("rock, paper") != std::string::npos;
+}
+
+void composeRockPaperScissors(Draft& d, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
+    Json& state = d.spec["state"];
+    state["rps"] = Json{{"player", ""}, {"computer", ""}, {"result", ""}, {"round", 0}};
+    state["score"] = Json{{"wins", 0}, {"losses", 0}, {"draws", 0}};
+    body.push_back(Json{{"grid", Json::array({statTile("winCount", "Wins", "${score.wins}", "trophy"), statTile("lossCount", "Losses", "${score.losses}", "times"),
+                                              statTile("drawCount", "Draws", "${score.draws}", "minus")})},
+                        {"cols", 3}, {"id", "scoreboard"}});
+    labelled.emplace_back("scoreboard", "scoreboard score wins losses draws tracks");
+    const std::string beats = "(rps.player == 'Rock' && rps.computer == 'Scissors') || (rps.player == 'Paper' && rps.computer == 'Rock') || "
+                              "(rps.player == 'Scissors' && rps.computer == 'Paper')";
+    struct Pick { const char* name; const char* icon; };
+    const Pick picks[] = {{"Rock", "hand-rock-o"}, {"Paper", "hand-paper-o"}, {"Scissors", "hand-scissors-o"}};
+    Json row = Json::array();
+    for (int i = 0; i < 3; ++i) {
+        const std::string id = "pick" + std::string(picks[i].name);
+        const std::string computer = "${['Rock', 'Paper', 'Scissors'][(rps.round * 7 + " + std::to_string(i * 2 + 1) + ") % 3]}";
+        row.push_back(Json{{"button", picks[i].name}, {"id", id}, {"icon", picks[i].icon}, {"w", "fill"},
+                           {"on", {{"press", Json::array({Json{{"set", "rps.player"}, {"value", picks[i].name}}, Json{{"set", "rps.computer"}, {"value", computer}},
+                                                          Json{{"set", "rps.result"}, {"value", "${rps.player == rps.computer ? 'Draw' : " + beats + " ? 'You win' : 'You lose'}"}},
+                                                          Json{{"if", "${rps.result == 'You win'}"}, {"then", Json{{"inc", "score.wins"}}},
+                                                               {"else", Json{{"if", "${rps.result == 'You lose'}"}, {"then", Json{{"inc", "score.losses"}}},
+                                                                             {"else", Json{{"inc", "score.draws"}}}}}},
+                                                          Json{{"inc", "rps.round"}}})}}}});
+        labelled.emplace_back(id, std::string("pick picks choose ") + lowerCase(picks[i].name));
+    }
+    body.push_back(Json{{"row", row}, {"gap", 8}, {"id", "picks"}});
+    body.push_back(Json{{"card", Json::array({Json{{"row", Json::array({Json{{"col", Json::array({Json{{"text", "You"}, {"muted", true}}, Json{{"text", "${rps.player}"}, {"style", "h2"}, {"id", "playerPick"}}})}, {"grow", 1}},
+                                                                     Json{{"col", Json::array({Json{{"text", "Computer"}, {"muted", true}}, Json{{"text", "${rps.computer}"}, {"style", "h2"}, {"id", "computerPick"}}})}, {"grow", 1}}})}},
+                                              Json{{"text", "${rps.result}"}, {"style", "h1"}, {"id", "roundResult"}}})},
+                        {"id", "roundCard"}, {"visible", "${rps.round > 0}"}});
+    body.push_back(Json{{"text", "Pick rock, paper or scissors"}, {"muted", true}, {"visible", "${rps.round == 0}"}, {"id", "pickHint"}});
+    labelled.emplace_back("roundCard", "both choices shows computer picks randomly");
+    labelled.emplace_back("roundResult", "who won round result win lose draw");
+}
+
+// Hangman: a hidden word shown as blanks, a button per letter (each usable once), a guess reveals the letter
+// wherever it is, six wrong guesses lose and every letter found wins; a new word comes from the topic's words.
+std::vector<std::string> hangmanWords(const std::string& low) {
+    static const std::vector<std::pair<std::vector<const char*>, std::vector<const char*>>> banks = {
+        {{"ocean", "sea", "marine", "underwater"}, {"OCTOPUS", "DOLPHIN", "JELLYFISH", "SEAHORSE", "STARFISH", "WHALE", "SHARK", "LOBSTER"}},
+        {{"animal", "animals", "zoo", "wildlife"}, {"ELEPHANT", "GIRAFFE", "KANGAROO", "PENGUIN", "TIGER", "ZEBRA", "RABBIT", "CHEETAH"}},
+        {{"fruit", "fruits"}, {"BANANA", "CHERRY", "MANGO", "PINEAPPLE", "APRICOT", "GRAPEFRUIT", "PAPAYA", "LEMON"}},
+        {{"country", "countries", "geography"}, {"CANADA", "BRAZIL", "NORWAY", "JAPAN", "PORTUGAL", "KENYA", "MEXICO", "SWEDEN"}},
+        {{"space", "planet", "planets", "astronomy"}, {"JUPITER", "SATURN", "MERCURY", "NEPTUNE", "GALAXY", "COMET", "NEBULA", "ORBIT"}},
+        {{"programming", "code", "coding", "computer"}, {"VARIABLE", "FUNCTION", "COMPILER", "BOOLEAN", "ARRAY", "STRING", "LOOP", "OBJECT"}}};
+    for (const auto& [words, bank] : banks)
+        for (const char* w : words)
+            if (saysAny(low, {w})) return {bank.begin(), bank.end()};
+    return {"PUZZLE", "GARDEN", "BICYCLE", "LANTERN", "MOUNTAIN", "BLANKET", "WHISTLE", "PENCIL"};
+}
+
+void composeHangman(Draft& d, const std::string& low, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
+    Json& state = d.spec["state"];
+    const std::vector<std::string> words = hangmanWords(low);
+    state["words"] = words;
+    state["hang"] = Json{{"at", 0}, {"word", words.front()}, {"guessed", Json::array()}, {"wrong", 0}, {"over", false}, {"won", false}};
+    const std::string found = "every(split(hang.word, ''), c => includes(hang.guessed, c))";
+    body.push_back(Json{{"grid", Json::array({statTile("wrongCount", "Wrong guesses", "${hang.wrong} / 6", "times"),
+                                              statTile("lettersLeft", "Letters left", "${count(filter(unique(split(hang.word, '')), c => !includes(hang.guessed, c)))}", "font")})},
+                        {"cols", 2}, {"id", "scoreboard"}});
+    labelled.emplace_back("wrongCount", "wrong guesses counted six lives");
+    body.push_back(Json{{"card", Json::array({Json{{"text", "${join(map(split(hang.word, ''), c => includes(hang.guessed, c) || hang.over ? c : '_'), ' ')}"},
+                                                   {"style", "h1"}, {"align", "center"}, {"id", "hiddenWord"}},
+                                              Json{{"text", "${hang.won ? 'You win!' : hang.over ? 'You lose: the word was ' + hang.word : 'Guess a letter'}"},
+                                                   {"align", "center"}, {"style", "strong"}, {"id", "gameStatus"}}})},
+                        {"id", "wordCard"}});
+    labelled.emplace_back("hiddenWord", "hidden word blanks letter each reveals");
+    labelled.emplace_back("gameStatus", "win lose message game");
+    Json letters = Json::array();
+    for (char c = 'A'; c <= 'Z'; ++c) {
+        const std::string l(1, c), quoted = "'" + l + "'";
+        letters.push_back(Json{{"button", l}, {"id", "letter" + l}, {"variant", "secondary"}, {"w", 44},
+                               {"enabled", "${!includes(hang.guessed, " + quoted + ") && !hang.over}"},
+                               {"on", {{"press", Json::array({Json{{"push", "hang.guessed"}, {"value", l}},
+                                                              Json{{"if", "${!includes(split(hang.word, ''), " + quoted + ")}"}, {"then", Json{{"inc", "hang.wrong"}}}},
+                                                              Json{{"if", "${" + found + "}"}, {"then", Json{{"set", Json{{"hang.won", true}, {"hang.over", true}}}}}},
+                                                              Json{{"if", "${hang.wrong >= 6}"}, {"then", Json{{"set", "hang.over"}, {"value", true}}}}})}}}});
+    }
+    body.push_back(Json{{"row", letters}, {"wrap", true}, {"gap", 6}, {"id", "letterButtons"}});
+    labelled.emplace_back("letterButtons", "letters letter buttons on-screen guess guesses keyboard");
+    const std::string n = std::to_string(words.size());
+    body.push_back(Json{{"button", "New word"}, {"id", "newWord"}, {"icon", "refresh"}, {"variant", "primary"},
+                        {"on", {{"press", Json::array({Json{{"set", "hang.at"}, {"value", "${(hang.at + 1) % " + n + "}"}},
+                                                       Json{{"set", Json{{"hang.word", "${words[hang.at]}"}, {"hang.guessed", Json::array()}, {"hang.wrong", 0},
+                                                                         {"hang.over", false}, {"hang.won", false}}}}})}}}});
+    labelled.emplace_back("newWord", "new word start again play restart");
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Timer or clock
 //-----------------------------------------------------------------------------
@@ -1469,7 +1565,13 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     const std::string subject = requestSubject(ws.text);
     if (!subject.empty() && lowerCase(subject) != lowerCase(spec["meta"]["name"].get<std::string>()))
         body.push_back(Json{{"heading", subject}, {"id", "workspaceTitle"}});
-    if (ws.kind == WorkspaceKind::Grid) {
+    if (ws.kind == WorkspaceKind::Grid && rockPaperScissors(low)) {
+        composeRockPaperScissors(d, body, labelled);
+        snapshot = Json{{"title", "${score.wins} wins, ${score.losses} losses"}, {"detail", "${score.draws} draws"}};
+    } else if (ws.kind == WorkspaceKind::Grid && saysAny(low, {"hangman"})) {
+        composeHangman(d, low, body, labelled);
+        snapshot = Json{{"title", "${hang.word}"}, {"detail", "${hang.wrong} wrong guesses"}};
+    } else if (ws.kind == WorkspaceKind::Grid) {
         composeGrid(d, low, lists, body, labelled);
         snapshot = Json{{"title", capitalized(cellNoun(low)) + " layout ${count(saved) + 1}"}, {"detail", "${moves} changes"}};
     } else if (ws.kind == WorkspaceKind::SlideBoard) {
@@ -1491,7 +1593,8 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     // The controls row: play/stop and sliders where asked, the views the request names, and a reset.
     Json controls = Json::array();
     // A board played in turns or for pairs starts a new game (keeping the wins).
-    const bool turns = spec["state"].contains("winner") || spec["state"].contains("pairs") || spec["state"].contains("snake") || spec["state"].contains("sweep");
+    const bool turns = spec["state"].contains("winner") || spec["state"].contains("pairs") || spec["state"].contains("snake") || spec["state"].contains("sweep") ||
+                       spec["state"].contains("rps") || spec["state"].contains("hang");
     // Their own moves; "play" is not a transport.
     const bool game = ws.kind == WorkspaceKind::SlideBoard || ws.kind == WorkspaceKind::Quiz || turns;
     if (!game && ws.kind != WorkspaceKind::Timer && saysAny(low, {"play", "play/stop", "start"})) {
@@ -1511,11 +1614,13 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     addViews(d, low, snapshot, summaryRows, controls);
     const char* resetPaths[] = {"cells", "calc", "conv", "design", "quiz", "moves", "score", "clock", "turn", "winner", "paused", "flagged", "running", "left",
                                 "phase", "rounds", "elapsed", "laps", "open", "pairs", "snake", "opened",
-                                "flags", "sweep"};
+                                "flags", "sweep", "rps", "hang"};
     Json reset = Json::array();
     for (const char* path : resetPaths)
         if (spec["state"].contains(path)) reset.push_back(Json{{"reset", path}});
-    controls.push_back(Json{{"button", game ? "New game" : ws.kind == WorkspaceKind::Grid ? "Clear" : "Reset"}, {"id", "clearButton"}, {"icon", "undo"}, {"variant", "ghost"},
+    // A game the request resets ("a reset button clears the scoreboard") keeps that word.
+    const char* restart = game && !saysAny(low, {"reset"}) ? "New game" : ws.kind == WorkspaceKind::Grid && !game ? "Clear" : "Reset";
+    controls.push_back(Json{{"button", restart}, {"id", "clearButton"}, {"icon", "undo"}, {"variant", "ghost"},
                             {"on", {{"press", reset}}}});
     labelled.emplace_back("clearButton", game ? "new game start restart clear reset" : "clear reset undo erase");
     body.push_back(Json{{"row", controls}, {"wrap", true}});
