@@ -728,3 +728,38 @@ TEST_CASE("workspace: hangman reveals guessed letters, counts wrong ones to six 
     CHECK(stateAt(d, "hang")["won"] == true);
     CHECK(shows(d, "You win!"));
 }
+
+TEST_CASE("workspace: whack-a-mole scores a hit on the mole, moves it, and ends the round when the countdown runs out", "[workspace][game]") {
+    Json spec = checkedDraft("Please implement a whack-a-mole game. A grid of nine holes shows a mole popping up at random positions, and clicking a "
+                             "mole adds a point. A round lasts 30 seconds with a visible countdown, and the final score is shown at the end with a "
+                             "button to play again.");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    REQUIRE(stateAt(d, "cells").size() == 9);
+    click(d, "Start");
+    const int mole = stateAt(d, "whack")["mole"];
+    CHECK(stateAt(d, "cells")[static_cast<size_t>(mole)] == "Mole");
+    click(d, "Cell " + std::to_string(mole + 1));
+    CHECK(stateAt(d, "whack")["score"] == 1);
+    const Json now = stateAt(d, "whack");
+    CHECK(now["mole"] != mole);
+    // A hole the mole is in neither now nor after its next hop scores nothing, whenever the clock ticks.
+    const int at = now["mole"], next = (at + 1 + (now["hops"].get<int>() + 1) * 5 % 8) % 9;
+    int empty = 0;
+    while (empty == at || empty == next) ++empty;
+    click(d, "Cell " + std::to_string(empty + 1));
+    CHECK(stateAt(d, "whack")["score"] == 1);
+    std::set<int> seen;
+    for (int s = 0; s < 5; ++s) {
+        d.wait(1000);
+        seen.insert(stateAt(d, "whack")["mole"].get<int>());
+    }
+    CHECK(seen.size() >= 3);  // it pops up in one hole after another
+    d.wait(30000);
+    CHECK(stateAt(d, "whack")["over"] == true);
+    CHECK(shows(d, "Final score: 1"));
+    CHECK(stateAt(d, "best") == 1);
+    click(d, "Play again");
+    CHECK(stateAt(d, "whack")["score"] == 0);
+    CHECK(stateAt(d, "whack")["running"] == true);
+}

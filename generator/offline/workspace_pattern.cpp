@@ -1238,6 +1238,54 @@ void composeRockPaperScissors(Draft& d, Json& body, std::vector<std::pair<std::s
     labelled.emplace_back("roundResult", "who won round result win lose draw");
 }
 
+// Whack-a-mole: a round against a countdown; the mole pops up in one hole after another (a fixed walk that never
+// stays put), a click on it scores and sends it elsewhere, and the final score shows when time runs out.
+bool whackAMole(const std::string& low) {
+    return low.find("whack-a-mole") != std::string::npos || low.find("whack a mole") != std::string::npos ||
+           (saysAny(low, {"mole", "moles"}) && saysAny(low, {"whack", "hole", "holes"}));
+}
+
+void composeWhackAMole(Draft& d, const std::string& low, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
+    Json& state = d.spec["state"];
+    std::smatch m;
+    const int holes = std::regex_search(low, m, std::regex(R"(\b(4|6|9|12|16|nine|six|twelve|sixteen)\s+holes\b)"))
+                          ? (m[1] == "nine" ? 9 : m[1] == "six" ? 6 : m[1] == "twelve" ? 12 : m[1] == "sixteen" ? 16 : std::stoi(m[1].str()))
+                          : 9;
+    const int cols = holes % 4 == 0 && holes != 12 ? 4 : 3;
+    const int seconds = std::regex_search(low, m, std::regex(R"(\b(\d{1,3})[- ]?(?:seconds?|secs?|s)\b)")) ? std::clamp(std::stoi(m[1].str()), 5, 300) : 30;
+    const std::string H = std::to_string(holes);
+    state["whack"] = Json{{"mole", 4 % holes}, {"hops", 0}, {"score", 0}, {"running", false}, {"over", false}};
+    state["left"] = seconds;
+    state["best"] = 0;
+    const std::string draw = "${map(range(" + H + "), i => whack.running && i == whack.mole ? 'Mole' : '')}";
+    state["cells"] = Json(std::vector<Json>(holes, Json("")));
+    // The next hole: a step that depends on how many hops came before, never zero, so the mole always moves.
+    const Json hop = Json::array({Json{{"inc", "whack.hops"}},
+                                  Json{{"set", "whack.mole"}, {"value", "${(whack.mole + 1 + (whack.hops * 5) % " + std::to_string(holes - 1) + ") % " + H + "}"}},
+                                  Json{{"set", "cells"}, {"value", draw}}});
+    body.push_back(Json{{"grid", Json::array({statTile("scoreCount", "Score", "${whack.score}", "trophy"), statTile("bestScore", "Best", "${best}", "star")})},
+                        {"cols", 2}, {"id", "scoreboard"}});
+    labelled.emplace_back("scoreCount", "score point points adds");
+    body.push_back(Json{{"timer", "Time left"}, {"id", "roundClock"}, {"bind", "left"}, {"running", "${whack.running}"}, {"every", 0.9},
+                        {"on", {{"tick", hop},
+                                {"done", Json::array({Json{{"set", Json{{"whack.running", false}, {"whack.over", true}}}},
+                                                      Json{{"set", "best"}, {"value", "${max(best, whack.score)}"}}, Json{{"set", "cells"}, {"value", draw}}})}}}});
+    labelled.emplace_back("roundClock", "countdown seconds round lasts visible time timer");
+    body.push_back(Json{{"heading", "${whack.over ? 'Time! Final score: ' + whack.score : whack.running ? 'Whack the mole!' : 'Press Start to play'}"}, {"id", "gameStatus"}});
+    labelled.emplace_back("gameStatus", "final score end shown time runs out");
+    Json hit = Json::array({Json{{"if", "${whack.running && event.index == whack.mole}"}, {"then", Json::array({Json{{"inc", "whack.score"}}})}}});
+    for (const Json& step : hop) hit[0]["then"].push_back(step);
+    hit.push_back(Json{{"set", "cells"}, {"value", draw}});
+    body.push_back(Json{{"cell_grid", cols}, {"id", "board"}, {"bind", "cells"}, {"paint", ""}, {"enabled", "${whack.running}"},
+                        {"colors", Json{{"Mole", "brand"}}}, {"on", {{"press", hit}}}});
+    labelled.emplace_back("board", "grid holes hole mole moles popping clicking random positions");
+    body.push_back(Json{{"button", "${whack.over ? 'Play again' : 'Start'}"}, {"id", "startRound"}, {"icon", "play"}, {"variant", "primary"},
+                        {"visible", "${!whack.running}"},
+                        {"on", {{"press", Json::array({Json{{"set", Json{{"whack.score", 0}, {"whack.over", false}, {"whack.running", true}, {"left", seconds}}}},
+                                                       Json{{"set", "cells"}, {"value", draw}}})}}}});
+    labelled.emplace_back("startRound", "start play again button new round reset");
+}
+
 // Hangman: a hidden word shown as blanks, a button per letter (each usable once), a guess reveals the letter
 // wherever it is, six wrong guesses lose and every letter found wins; a new word comes from the topic's words.
 std::vector<std::string> hangmanWords(const std::string& low) {
@@ -1568,6 +1616,9 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     if (ws.kind == WorkspaceKind::Grid && rockPaperScissors(low)) {
         composeRockPaperScissors(d, body, labelled);
         snapshot = Json{{"title", "${score.wins} wins, ${score.losses} losses"}, {"detail", "${score.draws} draws"}};
+    } else if (ws.kind == WorkspaceKind::Grid && whackAMole(low)) {
+        composeWhackAMole(d, low, body, labelled);
+        snapshot = Json{{"title", "Score ${whack.score}"}, {"detail", "Best ${best}"}};
     } else if (ws.kind == WorkspaceKind::Grid && saysAny(low, {"hangman"})) {
         composeHangman(d, low, body, labelled);
         snapshot = Json{{"title", "${hang.word}"}, {"detail", "${hang.wrong} wrong guesses"}};
@@ -1594,7 +1645,7 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     Json controls = Json::array();
     // A board played in turns or for pairs starts a new game (keeping the wins).
     const bool turns = spec["state"].contains("winner") || spec["state"].contains("pairs") || spec["state"].contains("snake") || spec["state"].contains("sweep") ||
-                       spec["state"].contains("rps") || spec["state"].contains("hang");
+                       spec["state"].contains("rps") || spec["state"].contains("hang") || spec["state"].contains("whack");
     // Their own moves; "play" is not a transport.
     const bool game = ws.kind == WorkspaceKind::SlideBoard || ws.kind == WorkspaceKind::Quiz || turns;
     if (!game && ws.kind != WorkspaceKind::Timer && saysAny(low, {"play", "play/stop", "start"})) {
@@ -1614,7 +1665,7 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     addViews(d, low, snapshot, summaryRows, controls);
     const char* resetPaths[] = {"cells", "calc", "conv", "design", "quiz", "moves", "score", "clock", "turn", "winner", "paused", "flagged", "running", "left",
                                 "phase", "rounds", "elapsed", "laps", "open", "pairs", "snake", "opened",
-                                "flags", "sweep", "rps", "hang"};
+                                "flags", "sweep", "rps", "hang", "whack"};
     Json reset = Json::array();
     for (const char* path : resetPaths)
         if (spec["state"].contains(path)) reset.push_back(Json{{"reset", path}});
