@@ -909,3 +909,23 @@ TEST_CASE("a state rows are marked as is their workflow, and a label's widget ca
     REQUIRE(animal != nullptr);
     for (const Json& row : animal->rows) CHECK(row.value("name", "") != "Adopt");
 }
+
+TEST_CASE("a value rated in a range is a number or stars, and labels before 'columns' are the board's columns", "[reader]") {
+    const IdeaReading log = readIdea("Please implement an astronomy observation log. Observers record observations with a target object, date, telescope "
+                                     "and seeing quality from 1 to 5, and a difficulty (1-10).");
+    const IdeaEntity* observation = entityNamed(log, "astronomy observation");
+    REQUIRE(observation != nullptr);
+    const IdeaField* seeing = fieldLabelled(*observation, "Seeing quality");
+    REQUIRE(seeing != nullptr);
+    CHECK(seeing->kind == "rating");
+    for (const Json& row : observation->rows) CHECK(row["seeingQuality"].is_number_integer());
+    const IdeaReading tailor = readIdea("Please implement a tailor shop alterations tracker. Staff create orders with customer name, garment and due date, "
+                                        "and move orders between 'To do', 'In progress' and 'Ready for pickup' columns.");
+    const IdeaEntity* order = entityNamed(tailor, "order");
+    REQUIRE(order != nullptr);
+    for (const Json& row : order->rows) CHECK(row.value("name", "") != "To do");
+    bool grouped = false;
+    for (const IdeaField& f : order->fields)
+        grouped = grouped || f.choices == std::vector<std::string>{"To do", "In progress", "Ready for pickup"};
+    CHECK(grouped);
+}

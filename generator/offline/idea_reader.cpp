@@ -17,6 +17,7 @@
 #include <cstring>
 #include <ctime>
 #include <map>
+#include <regex>
 
 namespace pt {
 namespace draft {
@@ -681,7 +682,7 @@ std::vector<QuotedLabel> quotedLabels(std::string_view idea) {
         if (best->role == LabelRole::Input && near.find("button") != std::string::npos && near.rfind("button") > near.rfind(best->word)) return LabelRole::Button;
         return best->role;
     };
-    size_t i = 0;
+    size_t i = 0, runStart = 0;  // runStart: where the list of labels the current one continues begins in `out`
     bool haveHeading = false;
     while (i < idea.size()) {
         // Opening quote: ' (at a word start), " or a curly double quote.
@@ -719,16 +720,24 @@ std::vector<QuotedLabel> quotedLabels(std::string_view idea) {
         std::string widget;
         LabelRole role = roleFrom(context, !haveHeading && out.empty(), &widget);
         // What the label is can follow it: "an 'Adopt' button", "an 'Adopted' section", "the 'Done' tab".
+        // So can a list of labels' ("between 'To do', 'In progress' and 'Ready' columns"): all of them are.
         static const std::map<std::string, LabelRole> after = {{"button", LabelRole::Button}, {"buttons", LabelRole::Button}, {"link", LabelRole::Button},
-                                                               {"section", LabelRole::Section}, {"area", LabelRole::Section}, {"list", LabelRole::Section},
-                                                               {"tab", LabelRole::Group}, {"column", LabelRole::Group}, {"field", LabelRole::Input}};
+                                                               {"section", LabelRole::Section}, {"sections", LabelRole::Section}, {"area", LabelRole::Section},
+                                                               {"list", LabelRole::Section}, {"tab", LabelRole::Group}, {"tabs", LabelRole::Group},
+                                                               {"column", LabelRole::Group}, {"columns", LabelRole::Group}, {"field", LabelRole::Input},
+                                                               {"fields", LabelRole::Input}};
+        const bool listContinues = context.find_first_not_of(" ,.and or:;-\n\t") == std::string::npos && !out.empty();
+        if (!listContinues) runStart = out.size();
         size_t next = i;
         while (next < idea.size() && idea[next] == ' ') ++next;
         size_t wordEnd = next;
         while (wordEnd < idea.size() && std::isalpha(static_cast<unsigned char>(idea[wordEnd]))) ++wordEnd;
         std::string following(idea.substr(next, wordEnd - next));
         for (char& ch : following) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if (const auto named = after.find(following); named != after.end()) role = named->second;
+        if (const auto named = after.find(following); named != after.end()) {
+            role = named->second;
+            for (size_t k = runStart; k < out.size(); ++k) out[k].role = role;
+        }
         if (role == LabelRole::Heading) {
             if (haveHeading) role = LabelRole::Content;
             haveHeading = true;
@@ -1272,6 +1281,23 @@ IdeaReading readIdea(std::string_view rawIdea) {
         else owner.fields.insert(owner.fields.begin() + std::min<size_t>(1, owner.fields.size()), choice);
         for (size_t i = 0; i < owner.rows.size(); ++i) owner.rows[i][choice.name] = choice.choices[i % choice.choices.size()];
     }
+
+    // "seeing quality from 1 to 5", "difficulty (1-10)", "a score on a scale of 1 to 10": a number in that range,
+    // stars when it goes up to five.
+    for (IdeaEntity& e : r.entities)
+        for (IdeaField& f : e.fields) {
+            // Not the row's title: "rate recipes from 1 to 5" rates them (a rating field of its own).
+            if ((f.kind != "text" && f.kind != "choice" && f.kind != "number") || &f == &e.fields.front()) continue;
+            std::smatch m;
+            const std::string label = std::regex_replace(lower(f.label), std::regex(R"([^a-z0-9 ])"), "");
+            if (label.empty() || !std::regex_search(lowerIdea, m, std::regex("\\b" + label + R"(s?\s*(?:from|between|on a scale of|\(|rated)\s*(\d{1,3})\s*(?:to|and|-)\s*(\d{1,3})\b)")))
+                continue;
+            const int lo = std::stoi(m[1].str()), hi = std::stoi(m[2].str());
+            if (hi <= lo || hi > 100) continue;
+            f.kind = lo >= 0 && lo <= 1 && hi == 5 ? "rating" : "number";
+            f.choices.clear();
+            for (size_t i = 0; i < e.rows.size(); ++i) e.rows[i][f.name] = f.kind == "rating" ? static_cast<int>(3 + i % 3) : lo + static_cast<int>(i * 7 % (hi - lo + 1));
+        }
 
     // Quoted labels: heading, buttons, form fields, groups (tabs/columns -> the category's choices), rows.
     std::vector<QuotedLabel> labels = quotedLabels(idea);
