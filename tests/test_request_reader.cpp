@@ -173,6 +173,8 @@ TEST_CASE("the app name is the subject: no actor, container, verb or attribute",
 
 TEST_CASE("the app name keeps a tool's word and a game's own name: look words, AI helpers and a bare screen name nothing", "[reader]") {
     CHECK(readIdea("a currency converter for travellers with today's rates").appName == "Currency Converter");
+    CHECK(readIdea("Please implement a karaoke night queue. Guests sign up, and the queue shows who is singing now.").appName == "Karaoke Night");
+    CHECK(readIdea("Pub quiz night app: the host shows each question on the big screen.").appName == "Pub Quiz Night");
     CHECK(readIdea("a sourdough timer with 30 minute folds").appName == "Sourdough Timer");
     CHECK(readIdea("Please build the game 1010 with a high score").appName == "1010");
     CHECK(readIdea("Sleek black and white gallery guide for sculptures with artist and year").appName == "Gallery Guide");

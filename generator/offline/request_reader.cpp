@@ -1726,7 +1726,11 @@ std::string requestSubject(std::string_view request) {
         // specialised role is named by it; a bare role ("tenants report repairs") names nothing.
         const bool opensWithRole = n == 0 && (p.begin == 0 || (p.begin == 1 && determiners().count(t[0]))) && !p.plural && !p.modifier.empty() &&
                                    agentNoun(p.head) && actorAt(cased, t, p);
-        if (!opensWithRole && ((appNouns().count(p.head) && !containerNouns().count(p.head)) || actorAt(cased, t, p) || readings.covers(p.begin) || loneAdjective(p.head)))
+        // "a karaoke night queue", "a game night planner": a time its modifier names is an occasion, a subject.
+        static const std::set<std::string> occasions = wordSet("night day evening morning weekend");
+        const bool occasion = occasions.count(p.head) && !p.modifier.empty();
+        if (!opensWithRole && ((appNouns().count(p.head) && !containerNouns().count(p.head) && !occasion) || actorAt(cased, t, p) || readings.covers(p.begin) ||
+                               loneAdjective(p.head)))
             continue;
         // "A couple and their planner share ...; the couple keeps ...": people who use the app, wherever they act,
         // unless the app also manages them.
