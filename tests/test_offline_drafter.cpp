@@ -1162,3 +1162,28 @@ TEST_CASE("a menu of two kinds is one list of menu items named by kind, a cart's
     const IdeaReading brewery = readIdea("When brewers start a batch they pick a recipe and a tank, then log gravity every day.");
     CHECK(std::any_of(brewery.entities.begin(), brewery.entities.end(), [](const IdeaEntity& e) { return e.singular == "recipe"; }));
 }
+
+TEST_CASE("a list the request keeps in an order starts in it, and one it lets users sort gets the control", "[drafter]") {
+    const Json court = draftSpec("Please implement a website for a county court's hearing calendar. Clerks can schedule hearings with a case number, judge "
+                                 "name, courtroom and date, and view them in a list sorted by date.");
+    REQUIRE(court["state"].contains("hearingsSort"));
+    CHECK(court["state"]["hearingsSort"] == "Date");
+    HeadlessDriver d(load(court));
+    d.proto().navigate("hearings", Json::object());
+    d.settle();
+    std::vector<std::string> dates;
+    for (const Json& h : d.proto().state()["hearings"]) dates.push_back(h["date"]);
+    std::sort(dates.begin(), dates.end());
+    // The first row shown is the earliest hearing.
+    const Json& rows = d.proto().state()["hearings"];
+    const auto earliest = std::find_if(rows.begin(), rows.end(), [&](const Json& h) { return h["date"] == dates.front(); });
+    REQUIRE(earliest != rows.end());
+    const std::vector<std::string> texts = d.proto().texts();
+    const auto firstRow = std::find_if(texts.begin(), texts.end(), [](const std::string& t) { return t.rfind("Hearing ", 0) == 0; });
+    REQUIRE(firstRow != texts.end());
+    CHECK(*firstRow == (*earliest)["name"].get<std::string>());
+    const Json wine = draftSpec("Please implement a wine cellar inventory app. Users can add bottles with a name, vintage year, region and quantity, "
+                                "and the list can be sorted by vintage.");
+    REQUIRE(wine["state"].contains("bottlesSort"));
+    CHECK(wine["state"]["bottlesSort"] == "Default");  // sortable, not kept sorted
+}

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <regex>
 #include <set>
 #include <vector>
 
@@ -516,9 +517,52 @@ Json draftSpec(const IdeaReading& reading) {
     }
 }
 
+namespace {
+
+// "view them in a list sorted by date", "the list can be sorted by vintage", "in order of departure time": the
+// refiner's sort control on the main list, and a list the request says is kept in an order starts in it (dates and
+// times earliest first).
+void addRequestedSort(Json& spec, const IdeaReading& reading, const std::string& idea) {
+    if (reading.entities.empty() || !spec.contains("screens")) return;
+    std::string low = idea;
+    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static const std::regex asked(R"(\b(can be sorted|sort|sorts|sorted|ordered|listed|shown|displayed)\s+(?:[a-z]+\s+){0,3}?by\s+([a-z]+(?: [a-z]+)?)|\bin (chronological) order\b|\bin order of ([a-z]+(?: [a-z]+)?))");
+    std::smatch m;
+    if (!std::regex_search(low, m, asked)) return;
+    const bool chronological = m[3].matched;
+    std::string by = chronological ? "date" : m[2].matched ? m[2].str() : m[4].str();
+    by = std::regex_replace(by, std::regex(R"( (and|or|with|to|for|so|then)$)"), "");
+    const bool byTime = chronological || std::regex_search(by, std::regex(R"(\b(date|time|day|deadline|due)\b)"));
+    const std::string plural = reading.entities.front().plural;
+    const Json answer = offlineRefinement(spec, "sort the " + plural + " by " + by + (byTime ? ", earliest first" : ""), "");
+    Json sorted;
+    std::string mode, error;
+    if (answer.contains("unsupported") || !applyRefinementAnswer(spec, answer, &sorted, &mode, &error)) return;
+    spec = std::move(sorted);
+    // Kept in that order, not only sortable: the control starts on it.
+    const std::string verb = m[1].matched ? m[1].str() : "";
+    if (verb == "can be sorted" || verb == "sort" || verb == "sorts") return;
+    std::string bind;
+    Json first;
+    forEachNode(spec, [&](const NodeSite& site) {
+        const Json& n = *site.node;
+        if (!n.contains("segmented") || n.value("label", "") != "Sort by" || !n.contains("bind") || !n["bind"].is_string() || !n["segmented"].is_array() ||
+            n["segmented"].size() != 2)
+            return true;
+        bind = n["bind"].get<std::string>();
+        first = n["segmented"][1];
+        return false;
+    });
+    if (!bind.empty() && bind.find('.') == std::string::npos) spec["state"][bind] = first;
+}
+
+} // namespace
+
 Json draftSpec(std::string_view idea) {
-    Json spec = draftSpec(readIdea(idea));
+    const IdeaReading reading = readIdea(idea);
+    Json spec = draftSpec(reading);
     std::string text = draft::safeText(idea, 20000);
+    addRequestedSort(spec, reading, text);
     if (!text.empty()) spec["meta"]["idea"] = text;
     return spec;
 }
