@@ -1284,13 +1284,14 @@ IdeaReading readIdea(std::string_view rawIdea) {
 
     // "seeing quality from 1 to 5", "difficulty (1-10)", "a score on a scale of 1 to 10": a number in that range,
     // stars when it goes up to five.
+    const std::string rated = lowerIdea.substr(0, 4000);  // std::regex recurses per character: a bounded text keeps the stack bounded
     for (IdeaEntity& e : r.entities)
         for (IdeaField& f : e.fields) {
             // Not the row's title: "rate recipes from 1 to 5" rates them (a rating field of its own).
             if ((f.kind != "text" && f.kind != "choice" && f.kind != "number") || &f == &e.fields.front()) continue;
             std::smatch m;
             const std::string label = std::regex_replace(lower(f.label), std::regex(R"([^a-z0-9 ])"), "");
-            if (label.empty() || !std::regex_search(lowerIdea, m, std::regex("\\b" + label + R"(s?\s*(?:from|between|on a scale of|\(|rated)\s*(\d{1,3})\s*(?:to|and|-)\s*(\d{1,3})\b)")))
+            if (label.empty() || !std::regex_search(rated, m, std::regex("\\b" + label + R"(s?\s*(?:from|between|on a scale of|\(|rated)\s*(\d{1,3})\s*(?:to|and|-)\s*(\d{1,3})\b)")))
                 continue;
             const int lo = std::stoi(m[1].str()), hi = std::stoi(m[2].str());
             if (hi <= lo || hi > 100) continue;

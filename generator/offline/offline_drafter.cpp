@@ -524,7 +524,7 @@ namespace {
 // times earliest first).
 void addRequestedSort(Json& spec, const IdeaReading& reading, const std::string& idea) {
     if (reading.entities.empty() || !spec.contains("screens")) return;
-    std::string low = idea;
+    std::string low = idea.substr(0, 4000);  // std::regex recurses per character: a bounded text keeps the stack bounded
     for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     static const std::regex asked(R"(\b(can be sorted|sort|sorts|sorted|ordered|listed|shown|displayed)\s+(?:[a-z]+\s+){0,3}?by\s+([a-z]+(?: [a-z]+)?)|\bin (chronological) order\b|\bin order of ([a-z]+(?: [a-z]+)?))");
     std::smatch m;
