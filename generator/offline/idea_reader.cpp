@@ -647,8 +647,7 @@ std::vector<QuotedLabel> quotedLabels(std::string_view idea) {
     LabelRole lastRole = LabelRole::Content;
     std::string lastWidget;
     // The role comes from the vocabulary word closest before the label ("'Button' \"Save\"", "tabs: \"A\"").
-    auto roleFrom = [&](const std::string& ctx, bool first, std::string* widget) {
-        bool listContinues = ctx.find_first_not_of(" ,.and or:;-\n\t") == std::string::npos && !out.empty();
+    auto roleFrom = [&](const std::string& ctx, bool first, bool listContinues, std::string* widget) {
         if (listContinues) { *widget = lastWidget; return lastRole; }
         std::string near = ctx.size() > 40 ? ctx.substr(ctx.size() - 40) : ctx;
         struct Cue { const char* word; LabelRole role; const char* widget; };
@@ -718,7 +717,10 @@ std::vector<QuotedLabel> quotedLabels(std::string_view idea) {
             continue;
         }
         std::string widget;
-        LabelRole role = roleFrom(context, !haveHeading && out.empty(), &widget);
+        // A label right after another ("'To do', 'In progress' and ...") continues its list.
+        const bool listContinues = context.find_first_not_of(" ,.and or:;-\n\t") == std::string::npos && !out.empty();
+        if (!listContinues) runStart = out.size();
+        LabelRole role = roleFrom(context, !haveHeading && out.empty(), listContinues, &widget);
         // What the label is can follow it: "an 'Adopt' button", "an 'Adopted' section", "the 'Done' tab".
         // So can a list of labels' ("between 'To do', 'In progress' and 'Ready' columns"): all of them are.
         static const std::map<std::string, LabelRole> after = {{"button", LabelRole::Button}, {"buttons", LabelRole::Button}, {"link", LabelRole::Button},
@@ -726,8 +728,6 @@ std::vector<QuotedLabel> quotedLabels(std::string_view idea) {
                                                                {"list", LabelRole::Section}, {"tab", LabelRole::Group}, {"tabs", LabelRole::Group},
                                                                {"column", LabelRole::Group}, {"columns", LabelRole::Group}, {"field", LabelRole::Input},
                                                                {"fields", LabelRole::Input}};
-        const bool listContinues = context.find_first_not_of(" ,.and or:;-\n\t") == std::string::npos && !out.empty();
-        if (!listContinues) runStart = out.size();
         size_t next = i;
         while (next < idea.size() && idea[next] == ' ') ++next;
         size_t wordEnd = next;

@@ -1152,9 +1152,9 @@ RequestNouns readNouns(std::string_view request) {
         std::uint32_t rgb = 0;
         for (size_t n = std::min<size_t>(3, t.size() - i); n >= 2; --n) {
             std::string joined;
-            for (size_t k = i; k < i + n && !t[k].empty(); ++k) joined += t[k];
-            if (std::count_if(t.begin() + static_cast<long>(i), t.begin() + static_cast<long>(i + n), [](const std::string& w) { return !w.empty(); }) ==
-                    static_cast<long>(n) && cssColor(joined, &rgb)) {
+            size_t words = 0;  // the words of one phrase: a mark between them ends it
+            for (; words < n && !t[i + words].empty(); ++words) joined += t[i + words];
+            if (words == n && cssColor(joined, &rgb)) {
                 std::fill(t.begin() + static_cast<long>(i), t.begin() + static_cast<long>(i + n), std::string());
                 break;
             }

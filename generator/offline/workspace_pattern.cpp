@@ -787,11 +787,9 @@ bool composeFormula(Draft& d, const std::string& low, Json& body, std::vector<st
     body.push_back(Json{{"card", fields}, {"title", "Inputs"}});
     // The named parts are written out where they are used: expressions have no variables of their own.
     const auto expand = [&](std::string expr) {
+        // Last first: a later part may use earlier ones ("pay" uses "i" and "n"), which are then written out in turn.
         for (auto it = f.lets.rbegin(); it != f.lets.rend(); ++it)
-            expr = std::regex_replace(expr, std::regex(std::string("\\b") + it->first + "\\b(?!\\()"), std::string("(") + it->second + ")");
-        for (int pass = 0; pass < 2; ++pass)
-            for (auto it = f.lets.rbegin(); it != f.lets.rend(); ++it)
-                expr = std::regex_replace(expr, std::regex(std::string("\\b") + it->first + "\\b(?![\\(.])"), std::string("(") + it->second + ")");
+            expr = std::regex_replace(expr, std::regex(std::string("\\b") + it->first + "\\b(?![(.])"), std::string("(") + it->second + ")");
         return expr;
     };
     Json tiles = Json::array();
