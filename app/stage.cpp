@@ -247,18 +247,19 @@ void drawRequirementOutlines(const Prototype& proto, const PresenterState& ps) {
 // [SECTION] Progress strip and problems
 //-----------------------------------------------------------------------------
 
-// A pill at the top of the stage while a generation streams: spinner dot, progress line.
+// A pill at the top of the stage while a generation streams: spinner dot, progress line (and, on the parallel path,
+// one line per call below it).
 void drawProgressStrip(const std::string& status, const FontSet& fonts, const Theme& t, const ImRect& stage) {
     ImFont* f = fonts.get(TextStyle::Caption);
     ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, status.c_str());
-    ImVec2 size(ts.x + 48, 30);
+    ImVec2 size(ts.x + 48, std::max(30.0f, std::ceil(ts.y) + 14));
     ImVec2 min(std::floor(stage.GetCenter().x - size.x * 0.5f), stage.Min.y + 8);
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     dl->AddRectFilled(min, min + size, t.dark ? IM_COL32(40, 44, 54, 240) : IM_COL32(255, 255, 255, 245), 15);
     dl->AddRect(min, min + size, t.c.border, 15);
     float phase = (float)ImGui::GetTime() * 4.0f;
     dl->AddCircleFilled(min + ImVec2(18, 15), 4.0f + 1.5f * std::sin(phase), t.c.brand);
-    dl->AddText(f, f->FontSize, min + ImVec2(32, (size.y - ts.y) * 0.5f), t.c.text, status.c_str());
+    dl->AddText(f, f->FontSize, min + ImVec2(32, std::floor((size.y - ts.y) * 0.5f)), t.c.text, status.c_str());
 }
 
 void drawErrorOverlay(const PresenterState& ps, const FontSet& fonts, const ImRect& r) {

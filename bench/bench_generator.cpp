@@ -1,13 +1,15 @@
 // Generation benchmarks.
 //
 // [SECTION] Ingest: lenient and partial parsing of model output
-// [SECTION] Streamed generation: how soon the app shell and the first screen are visible while a model
-//           streams at 50 tokens/s, against when the stream ends. A fake OpenAI-compatible server on
-//           127.0.0.1 sends one ~4-byte token per SSE event every 20 ms; the generator runs exactly as
-//           `promptotype "IDEA"` runs it.
+// [SECTION] Streamed generation: how soon the app shell, the first screen and every screen are visible
+//           while a hosted model writes at 50 tokens/s, on the one-call path and on the parallel path (plan,
+//           then screens). A fake OpenAI-compatible server on 127.0.0.1 answers each call after 500 ms, then
+//           one token per SSE event every 20 ms; the generator runs exactly as `promptotype "IDEA"` runs it.
 #include "generator/generator.h"
 #include "generator/lenient_json.h"
+#include "runtime/spec/token_count.h"
 #include "tests/fake_llm_server.h"
+#include "tests/planned_model.h"
 #include <benchmark/benchmark.h>
 #include <filesystem>
 #include <fstream>
@@ -62,47 +64,76 @@ BENCHMARK(BM_PartialSpec_60KB)->Unit(benchmark::kMillisecond);
 // [SECTION] Streamed generation
 //-----------------------------------------------------------------------------
 
-static void BM_StreamedGeneration_50TokensPerSecond(benchmark::State& state) {
-    // In the order the system prompt asks for: the shell (with nav) before the mock state.
-    pt::Json sample = pt::Json::parse(sampleText("habit_tracker.json")), ordered;
-    for (const char* k : {"spec", "meta", "theme", "nav", "state", "screens", "overlays"}) ordered[k] = sample[k];
-    const std::string answer = pt::formatSpec(ordered);
-    std::vector<std::string> tokens;
-    for (size_t i = 0; i < answer.size();) {  // ~4-byte tokens, never splitting a UTF-8 character
-        size_t end = std::min(answer.size(), i + 4);
-        while (end < answer.size() && ((unsigned char)answer[end] & 0xC0) == 0x80) ++end;
-        tokens.push_back(answer.substr(i, end - i));
-        i = end;
-    }
-    std::string body = pt::test::openAiStream(tokens);
-    std::vector<size_t> cuts;  // one event per chunk
-    for (size_t at = body.find("\n\ndata: "); at != std::string::npos; at = body.find("\n\ndata: ", at + 2)) cuts.push_back(at + 2);
+namespace {
+
+// A hosted model as the room meets it: the first token 500 ms after the request, then 50 tokens a second on every
+// connection, connections independent. Each token is its own SSE event; the usage it reports counts the request's
+// messages as prompt tokens (o200k estimate).
+pt::test::FakeReply hostedModel(const std::string& answer, const pt::test::RecordedRequest& request) {
+    int promptTokens = 0;
+    for (auto& m : request.json()["messages"]) promptTokens += pt::countTokens(m.value("content", ""));
+    std::string body = pt::test::openAiStream(pt::test::modelTokens(answer), "stop", true, promptTokens);
+    return pt::test::FakeReply::sse(body).cutAt(pt::test::eventCuts(body)).delayBeforeHeaders(0.5).delayBetweenChunks(0.02);
+}
+
+// The habit tracker sample in the order the system prompt asks for: the shell (with nav) before the mock state.
+const pt::Json& habitTracker() {
+    static const pt::Json ordered = [] {
+        pt::Json sample = pt::Json::parse(sampleText("habit_tracker.json")), out;
+        for (const char* k : {"spec", "meta", "theme", "nav", "state", "screens", "overlays"}) out[k] = sample[k];
+        return out;
+    }();
+    return ordered;
+}
+
+// One generation of the habit tracker against `server`, as `promptotype "IDEA"` runs it; the figures become counters.
+void generateOnce(benchmark::State& state, pt::test::FakeLlmServer& server, bool parallel) {
     fs::path dir = fs::temp_directory_path() / ("pt-bench-gen-" + std::to_string(::getpid()));
     fs::create_directories(dir);
-    for (auto _ : state) {
-        pt::test::FakeLlmServer server;
-        server.push(pt::test::FakeReply::sse(body).cutAt(cuts).delayBetweenChunks(0.02));
-        pt::ProviderSettings s;
-        s.provider = "openai";
-        s.baseUrl = server.url() + "/v1";
-        s.model = "bench";
-        std::string error;
-        auto provider = pt::makeProvider(s, &error);
-        pt::GenerationOptions o;
-        o.idea = "a habit tracker with daily streaks and reminders";
-        o.outPath = (dir / "bench.json").string();
-        o.cacheDir = "-";
-        size_t shownScreens = 0;
-        pt::GenerationResult r = pt::generateSpec(o, *provider, nullptr, [&](const pt::Json& d) { shownScreens = d["screens"].size(); }, nullptr);
-        if (!r.ok) state.SkipWithError(r.error.c_str());
-        state.SetIterationTime(r.totalSec);
-        state.counters["shell_s"] = r.shellSec;
-        state.counters["first_screen_s"] = r.firstScreenSec;
-        state.counters["stream_end_s"] = r.totalSec;
-        state.counters["tokens"] = (double)tokens.size();
-        state.counters["tokens_per_s"] = tokens.size() / r.totalSec;
-        state.counters["screens"] = (double)shownScreens;
-    }
+    pt::ProviderSettings s;
+    s.provider = "openai";
+    s.baseUrl = server.url() + "/v1";
+    s.model = "bench";
+    std::string error;
+    auto provider = pt::makeProvider(s, &error);
+    pt::GenerationOptions o;
+    o.idea = "a habit tracker where I tick off today's habits, keep daily streaks going, see a heatmap of my consistency and set morning reminders";
+    o.outPath = (dir / "bench.json").string();
+    o.cacheDir = "-";
+    o.parallel = parallel;
+    pt::GenerationResult r = pt::generateSpec(o, *provider, nullptr, [](const pt::Json&, const std::vector<std::string>&) {}, nullptr);
+    if (!r.ok) state.SkipWithError(r.error.c_str());
+    state.SetIterationTime(r.totalSec);
+    state.counters["shell_s"] = r.shellSec;
+    state.counters["first_screen_s"] = r.firstScreenSec;
+    state.counters["all_screens_s"] = r.allScreensSec;
+    state.counters["tokens"] = r.outputTokens;
+    state.counters["input_tokens"] = r.inputTokens;
+    state.counters["reused_prompt_tokens"] = r.reusedPromptTokens;
+    state.counters["calls"] = r.calls;
     fs::remove_all(dir);
 }
-BENCHMARK(BM_StreamedGeneration_50TokensPerSecond)->UseManualTime()->Iterations(1)->Unit(benchmark::kSecond);
+
+} // namespace
+
+// The whole app in one call: the first screen waits for the shell and the whole mock state.
+static void BM_Generation_OneCall_50tps(benchmark::State& state) {
+    const std::string answer = pt::formatSpec(habitTracker());
+    for (auto _ : state) {
+        pt::test::FakeLlmServer server;
+        server.respondWith([&](const pt::test::RecordedRequest& r, size_t) { return hostedModel(answer, r); });
+        generateOnce(state, server, false);
+    }
+}
+BENCHMARK(BM_Generation_OneCall_50tps)->UseManualTime()->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(false)->Unit(benchmark::kSecond);
+
+// A plan call, then one call per screen (4 at a time), each answering with the sample's own screen.
+static void BM_Generation_Parallel_50tps(benchmark::State& state) {
+    pt::test::PlannedModel model(habitTracker());
+    for (auto _ : state) {
+        pt::test::FakeLlmServer server;
+        server.respondWith([&](const pt::test::RecordedRequest& r, size_t) { return hostedModel(model.answerFor(r), r); });
+        generateOnce(state, server, true);
+    }
+}
+BENCHMARK(BM_Generation_Parallel_50tps)->UseManualTime()->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(false)->Unit(benchmark::kSecond);

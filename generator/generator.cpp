@@ -5,6 +5,7 @@
 // [SECTION] Generation
 
 #include "generator/generator.h"
+#include "generator/generation_internal.h"
 #include "generator/lenient_json.h"
 #include "generator/spec_repair.h"
 #include "generator/system_prompt.h"
@@ -204,14 +205,52 @@ Json partialSpecFromStream(std::string_view prefix, std::string* currentScreen, 
 // [SECTION] Generation
 //-----------------------------------------------------------------------------
 
-namespace {
+namespace generation {
 
-using Clock = std::chrono::steady_clock;
+bool AnswerStream::append(std::string_view delta) {
+    text += delta;
+    for (char c : delta) {
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+        } else if (c == '"') inString = true;
+        else if (c == '{' || c == '[') due |= ++depth == 3;
+        else if ((c == '}' || c == ']') && depth > 0) due |= --depth <= 2;
+    }
+    due |= delta.find('}') != std::string_view::npos && text.size() >= parsedAt + parsedAt / 4;
+    return due;
+}
 
-double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+int AnswerStream::tokens() {
+    const size_t lineEnd = text.rfind('\n');
+    if (lineEnd != std::string::npos && lineEnd + 1 > countedTo) {
+        countedTokens += countTokens(std::string_view(text).substr(countedTo, lineEnd + 1 - countedTo));
+        countedTo = lineEnd + 1;
+    }
+    return countedTokens + countTokens(std::string_view(text).substr(countedTo));
+}
 
-// A document the runtime can open: it compiles to at least one screen.
+void tallyCall(const LlmRequest& request, const LlmResult& answer, int streamedTokens, GenerationResult& res) {
+    int input = answer.inputTokens;
+    if (input <= 0) {
+        input = countTokens(request.system);
+        for (auto& m : request.messages) input += countTokens(m.content);
+    }
+    ++res.calls;
+    res.inputTokens += input;
+    res.outputTokens += answer.outputTokens > 0 ? answer.outputTokens : streamedTokens;
+}
+
+bool withinParseBudget(size_t parsedSoFar, size_t textSize) { return parsedSoFar + textSize <= (size_t)limits::kStreamParseWork.value * textSize; }
+
 bool usable(const LoadResult& r) { return r.spec && !r.spec->screens.empty(); }
+
+std::string cacheFileFor(const GenerationOptions& o, const LlmProvider& provider) {
+    std::string dir = o.cacheDir.empty() ? defaultCacheDir() : o.cacheDir;
+    if (dir == "-" || provider.deterministic()) return "";
+    return dir + "/" + cacheKey(o.idea, provider) + ".json";
+}
 
 bool tryCache(const std::string& file, const GenerationOptions& o, GenerationResult& res) {
     Json entry;
@@ -243,10 +282,25 @@ void storeCache(const std::string& dir, const std::string& file, const Generatio
     writeFileAtomic(file, entry.dump(-1, ' ', false, Json::error_handler_t::replace), &error);  // a cache that cannot be written only costs speed next time
 }
 
-} // namespace
+void writeResult(const SpecRepairResult& best, const GenerationOptions& o, const LlmProvider& provider, const std::string& cacheFile,
+                 const std::string& rawLog, GenerationResult& res) {
+    std::string text = formatSpec(best.doc), error;
+    if (!writeFileAtomic(o.outPath, text, &error)) { res.error = o.outPath + ": " + error; return; }
+    res.written = true;
+    res.specPath = o.outPath;
+    res.doc = best.doc;
+    res.spec = best.load.spec;
+    res.text = std::move(text);
+    res.problems = loadErrors(best.load);
+    res.ok = res.problems.empty();
+    if (res.ok) res.error.clear();
+    if (res.ok && !cacheFile.empty()) storeCache(fs::path(cacheFile).parent_path().string(), cacheFile, o, provider, res, rawLog);
+}
 
-std::string rawAnswerMarker(const std::string& generator, int round, const std::string& finishReason) {
-    return "----- " + generator + (round ? ", repair round " + std::to_string(round) : ", first answer") +
+} // namespace generation
+
+std::string rawAnswerMarker(const std::string& generator, int round, const std::string& finishReason, const std::string& call) {
+    return "----- " + generator + (call.empty() ? "" : ", " + call) + (round ? ", repair round " + std::to_string(round) : ", first answer") +
            ", finish: " + (finishReason.empty() ? "?" : finishReason) + " -----\n";
 }
 
@@ -268,6 +322,8 @@ std::vector<Diagnostic> loadErrors(const LoadResult& load) {
 
 namespace {
 
+using namespace generation;
+
 // One generation, step by step: the cache, then rounds of asking the model (streaming partial specs), keeping
 // every answer raw, ingesting it (parse or take the handed-over document, repair, keep the best), and at the end
 // writing the best answer.
@@ -279,19 +335,10 @@ public:
           m_waiting(provider.deterministic() ? "drafting" : "waiting for the model") {
         m_res.generator = provider.label();
         m_res.rawPath = rawPathFor(o.outPath);
-        std::string cacheDir = o.cacheDir.empty() ? defaultCacheDir() : o.cacheDir;
-        if (cacheDir != "-" && !provider.deterministic()) {
-            m_cacheDir = cacheDir;
-            m_cacheFile = cacheDir + "/" + cacheKey(o.idea, provider) + ".json";
-        }
+        m_cacheFile = cacheFileFor(o, provider);
     }
 
     GenerationResult run() {
-        if (!m_cacheFile.empty() && !m_o.fresh && tryCache(m_cacheFile, m_o, m_res)) {
-            m_res.totalSec = secondsSince(m_start);
-            report("done (from cache)");
-            return m_res;
-        }
         if (!askUntilClean()) {  // the raw answer could not be saved: nothing else is written
             m_res.totalSec = secondsSince(m_start);
             return m_res;
@@ -305,28 +352,6 @@ public:
     }
 
 private:
-    // The text of one answer as it streams, and what the partial parser has seen of it.
-    struct Stream {
-        std::string text;
-        int published = 0;             // screens in the last partial spec published
-        size_t parsedAt = 0;           // text size at the last partial parse
-        int depth = 0;                 // brackets open outside strings (a cheap running scan, not a parse)
-        bool inString = false, escaped = false;
-        bool due = false;              // something new may show: parse when the budget allows
-        size_t countedTo = 0;          // text up to here (a line end) is counted in countedTokens
-        int countedTokens = 0;
-
-        // Tokens of the whole text so far: finished lines are counted once, the line being written each time.
-        int tokens() {
-            const size_t lineEnd = text.rfind('\n');
-            if (lineEnd != std::string::npos && lineEnd + 1 > countedTo) {
-                countedTokens += countTokens(std::string_view(text).substr(countedTo, lineEnd + 1 - countedTo));
-                countedTo = lineEnd + 1;
-            }
-            return countedTokens + countTokens(std::string_view(text).substr(countedTo));
-        }
-    };
-
     void report(const std::string& phase) {
         m_progress.phase = phase;
         m_progress.elapsedSec = secondsSince(m_start);
@@ -341,8 +366,11 @@ private:
         request.schema = answerSchema();
         request.idea = m_o.idea;
         for (int round = 0; round <= m_o.maxRepairRounds; ++round) {
-            LlmResult answer = ask(request, round);
+            AnswerStream stream;
+            LlmResult answer = ask(request, round, stream);
             if (!keepRaw(round, answer)) return false;
+            tallyCall(request, answer, stream.tokens(), m_res);
+            if (round == 0 && answer.ok) m_res.allScreensSec = secondsSince(m_start);
             m_res.repairRounds = round;
             if (answer.cancelled) { m_res.error = "cancelled"; break; }
             if (answer.text.empty()) { m_res.error = answer.error.empty() ? m_res.generator + " returned an empty answer" : answer.error; break; }
@@ -364,10 +392,9 @@ private:
     }
 
     // One answer, streamed: progress on every delta and, in the first round, partial specs as their parts close.
-    LlmResult ask(const LlmRequest& request, int round) {
+    LlmResult ask(const LlmRequest& request, int round, AnswerStream& stream) {
         m_progress = GenerationProgress();
         report(round == 0 ? m_waiting : "repairing (round " + std::to_string(round) + " of " + std::to_string(m_o.maxRepairRounds) + ")");
-        Stream stream;
         LlmResult answer;
         try {
             answer = m_provider.complete(request, [&](std::string_view delta) { received(delta, round == 0, stream); }, m_cancel);
@@ -380,39 +407,19 @@ private:
         return answer;
     }
 
-    void received(std::string_view delta, bool firstRound, Stream& stream) {
-        stream.text += delta;
+    void received(std::string_view delta, bool firstRound, AnswerStream& stream) {
+        const bool due = stream.append(delta);
         m_progress.bytes = stream.text.size();
         m_progress.tokens = stream.tokens();
         if (m_progress.phase == m_waiting) m_progress.phase = "streaming";
-        if (firstRound && m_onPartial && worthParsing(delta, stream)) publishPartial(stream);
+        if (firstRound && m_onPartial && due && withinParseBudget(m_res.partialParseBytes, stream.text.size())) publishPartial(stream);
         m_progress.elapsedSec = secondsSince(m_start);
         if (m_onProgress) m_onProgress(m_progress);
     }
 
-    // A partial parse reads the whole text so far, so it runs only when it may show something new (a screen or
-    // a section opened or closed: a bracket at the document's top levels; or the text grew by a quarter), and
-    // only while all partial parsing stays within kStreamParseWork times the text: total work is linear in the
-    // answer. A parse the budget holds back runs as soon as the text has grown enough.
-    bool worthParsing(std::string_view delta, Stream& stream) {
-        for (char c : delta) {
-            if (stream.inString) {
-                if (stream.escaped) stream.escaped = false;
-                else if (c == '\\') stream.escaped = true;
-                else if (c == '"') stream.inString = false;
-            } else if (c == '"') stream.inString = true;
-            else if (c == '{' || c == '[') stream.due |= ++stream.depth == 3;
-            else if ((c == '}' || c == ']') && stream.depth > 0) stream.due |= --stream.depth <= 2;
-        }
-        size_t size = stream.text.size();
-        stream.due |= delta.find('}') != std::string_view::npos && size >= stream.parsedAt + stream.parsedAt / 4;
-        return stream.due && m_res.partialParseBytes + size <= (size_t)limits::kStreamParseWork.value * size;
-    }
-
     // The shell once nav has closed, then each time another screen has.
-    void publishPartial(Stream& stream) {
-        stream.parsedAt = stream.text.size();
-        stream.due = false;
+    void publishPartial(AnswerStream& stream) {
+        stream.parsed();
         m_res.partialParseBytes += stream.text.size();
         int done = 0;
         Json partial = partialSpecFromStream(stream.text, &m_progress.currentScreen, &done);
@@ -421,7 +428,7 @@ private:
         stream.published = done;
         if (m_res.shellSec < 0) m_res.shellSec = secondsSince(m_start);
         if (m_res.firstScreenSec < 0 && done > 0) m_res.firstScreenSec = secondsSince(m_start);
-        m_onPartial(partial);
+        m_onPartial(partial, {});
     }
 
     // Every answer is saved beside the spec as it arrives, so nothing the model said is lost. False when it cannot be.
@@ -461,17 +468,7 @@ private:
                           (m_problems.empty() ? "" : ": " + m_problems.front().format("answer"));
             return;
         }
-        std::string text = formatSpec(m_best.doc), error;
-        if (!writeFileAtomic(m_o.outPath, text, &error)) { m_res.error = m_o.outPath + ": " + error; return; }
-        m_res.written = true;
-        m_res.specPath = m_o.outPath;
-        m_res.doc = m_best.doc;
-        m_res.spec = m_best.load.spec;
-        m_res.text = std::move(text);
-        m_res.problems = loadErrors(m_best.load);
-        m_res.ok = m_res.problems.empty();
-        if (m_res.ok) m_res.error.clear();
-        if (m_res.ok && !m_cacheFile.empty()) storeCache(m_cacheDir, m_cacheFile, m_o, m_provider, m_res, m_rawLog);
+        writeResult(m_best, m_o, m_provider, m_cacheFile, m_rawLog, m_res);
     }
 
     const GenerationOptions& m_o;
@@ -481,7 +478,7 @@ private:
     const std::atomic<bool>* m_cancel;
     const std::string m_waiting;            // the first phase's name
     const Clock::time_point m_start = Clock::now();
-    std::string m_cacheDir, m_cacheFile;    // "" when the cache is not used
+    std::string m_cacheFile;                // "" when the cache is not used
     GenerationResult m_res;
     GenerationProgress m_progress;
     std::string m_rawLog;                   // every round's answer, as received
@@ -494,6 +491,19 @@ private:
 
 GenerationResult generateSpec(const GenerationOptions& o, LlmProvider& provider, const ProgressFn& onProgress,
                               const PartialSpecFn& onPartial, const std::atomic<bool>* cancel) {
+    const auto start = generation::Clock::now();
+    GenerationResult cached;
+    cached.generator = provider.label();
+    cached.rawPath = rawPathFor(o.outPath);
+    if (std::string file = generation::cacheFileFor(o, provider); !file.empty() && !o.fresh && generation::tryCache(file, o, cached)) {
+        cached.totalSec = generation::secondsSince(start);
+        GenerationProgress done;
+        done.phase = "done (from cache)";
+        done.elapsedSec = cached.totalSec;
+        if (onProgress) onProgress(done);
+        return cached;
+    }
+    if (o.parallel && !provider.deterministic()) return generation::generatePlanned(o, provider, onProgress, onPartial, cancel);
     return Generation(o, provider, onProgress, onPartial, cancel).run();
 }
 

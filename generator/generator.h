@@ -5,6 +5,11 @@
 // raw answer beside it. Whatever happens, the raw answer is saved and the caller gets either a usable
 // spec (perhaps with placeholders and a list of what is wrong) or a clear message.
 //
+// Two paths: one call writes the whole document (sequential), or a plan call writes the shell and a
+// compact plan (screens with their purpose, the data model) and then one call per screen runs
+// concurrently, each given the plan (parallel, generator/planned_generation.cpp). The parallel path
+// shows the first screens while the plan call is still writing the mock state.
+//
 // [SECTION] Options, progress and results
 // [SECTION] Generator
 // [SECTION] Files: names, raw answers, cache
@@ -29,7 +34,18 @@ struct GenerationOptions {
     std::string outPath;            // spec file to write; the raw answer goes to rawPathFor(outPath)
     bool fresh = false;             // ignore the cache (the result is still stored)
     std::string cacheDir;           // "" = defaultCacheDir(); "-" = no cache at all
-    int maxRepairRounds = 3;        // model round trips after the first answer
+    int maxRepairRounds = 3;        // model round trips after the first answer (per screen on the parallel path)
+    bool parallel = false;          // plan, then one call per screen (ignored for deterministic providers: they answer at once)
+    int maxConcurrentCalls = 4;     // parallel path: screen calls running at a time (start screen first)
+};
+
+// One model call of a parallel generation, as progress shows it.
+struct CallProgress {
+    std::string name;               // "plan" or a screen id
+    std::string title;              // screen title from the plan ("" for the plan)
+    std::string status;             // "waiting", "writing", "ready", "repairing", "failed"
+    int tokens = 0;                 // answer tokens so far (o200k estimate)
+    double tokensPerSec = 0;        // since its first byte arrived
 };
 
 // Where a generation is; sent on every streamed chunk (throttled by the caller if it prints).
@@ -40,6 +56,8 @@ struct GenerationProgress {
     double elapsedSec = 0;          // since the generation started
     std::string currentScreen;      // screen id being written ("" before the screens)
     int screensDone = 0;            // screens whose JSON has closed
+    std::vector<CallProgress> calls;  // parallel path: the plan call and every screen call, in plan order
+    std::string note;               // something the user should know ("the provider limits concurrent calls: one at a time")
 };
 
 struct GenerationResult {
@@ -57,20 +75,25 @@ struct GenerationResult {
     std::string error;                    // why nothing could be written (when !written)
     double shellSec = -1;                 // when the app shell (nav, with skeletons for unwritten screens) was first published
     double firstScreenSec = -1;           // when the first complete screen was published (-1: never, e.g. cache)
+    double allScreensSec = -1;            // when every screen's JSON was complete (the stream's end on the one-call path)
     double totalSec = 0;
+    int calls = 0;                        // model calls made (plan, screens, repairs)
+    int inputTokens = 0, outputTokens = 0;  // over all calls: as the server reported them, else estimated (o200k)
+    int reusedPromptTokens = 0;           // input tokens that repeat an earlier call's prompt prefix (what provider prompt caching can serve)
     size_t partialParseBytes = 0;         // text run through the partial parser while streaming (at most kStreamParseWork x the answer)
 };
 
 using ProgressFn = std::function<void(const GenerationProgress&)>;
-// A newer partial spec while streaming: the app shell plus every screen whose JSON has closed.
-using PartialSpecFn = std::function<void(const Json& partialDoc)>;
+// A newer partial spec while streaming: the app shell plus every screen whose JSON has closed, and the planned
+// top-level state keys not written yet (set them as Spec::pendingState: what reads them draws as skeletons).
+using PartialSpecFn = std::function<void(const Json& partialDoc, const std::vector<std::string>& pendingState)>;
 
 //-----------------------------------------------------------------------------
 // [SECTION] Generator
 //-----------------------------------------------------------------------------
 
-// Runs one generation with `provider`. Callbacks run on the calling thread (inside the provider's
-// stream); `cancel` ends it promptly, keeping the raw answer so far.
+// Runs one generation with `provider`. Callbacks run on the calling thread; `cancel` ends it promptly,
+// keeping the raw answer so far (every call's, on the parallel path).
 GenerationResult generateSpec(const GenerationOptions& options, LlmProvider& provider, const ProgressFn& onProgress,
                               const PartialSpecFn& onPartial, const std::atomic<bool>* cancel);
 
@@ -85,8 +108,9 @@ std::vector<Diagnostic> loadErrors(const LoadResult& load);
 struct LenientResult;
 // The document in an answer: the one the provider handed over (offline), else parsed leniently from its text (also the refiner's).
 LenientResult answerDocument(const LlmResult& answer);
-// The line before each answer in a raw log: "----- openai gpt-4o, repair round 1, finish: stop -----\n" (also the refiner's).
-std::string rawAnswerMarker(const std::string& generator, int round, const std::string& finishReason);
+// The line before each answer in a raw log: "----- openai gpt-4o, repair round 1, finish: stop -----\n" (also the refiner's);
+// `call` names a parallel generation's call: "----- openai gpt-4o, screen 'today', first answer, finish: stop -----".
+std::string rawAnswerMarker(const std::string& generator, int round, const std::string& finishReason, const std::string& call = "");
 
 //-----------------------------------------------------------------------------
 // [SECTION] Files

@@ -43,6 +43,8 @@ struct LlmRequest {
     std::string refineRequest;
     std::string refineScope;            // node id or JSON Pointer ("" = the whole app)
     int maxTokens = 16000;              // output budget
+    size_t sharedPrefixMessages = 0;    // the first N messages repeat in other calls (a parallel generation's plan turn):
+                                        // providers with explicit prompt caching (anthropic) mark them cacheable
 };
 
 // How a completion ended.
@@ -55,6 +57,7 @@ struct LlmResult {
     std::string finishReason;           // "stop", "length", "error", "cancelled", "refusal", ...
     bool truncated = false;             // cut off by the token limit (finish "length" / "max_tokens")
     bool cancelled = false;             // the cancel flag was raised
+    bool rateLimited = false;           // the server still answered 429 (too many requests) after the retries
     int inputTokens = 0, outputTokens = 0;  // as reported by the server (0 when unknown)
 };
 

@@ -147,6 +147,55 @@ std::string ideaMessage(std::string_view idea) {
            "\n\nWrite the complete spec for a clickable prototype of this idea. Start with the app shell and the first screen.";
 }
 
+std::string planMessage(std::string_view idea) {
+    return "Idea: " + std::string(idea) + R"EX(
+
+Plan the prototype. Each screen is written afterwards by its own call from your plan, so write no screens here.
+Answer with ONE JSON object, keys in this order:
+{"spec": 1, "meta": {"name", "device", "now"}, "theme": {...}, "nav": {...},
+ "plan": {"data": {"stateKey": "what it holds, e.g. list of {id, name, due: date, done: bool}"},
+  "screens": [{"id": "camelCase", "title": "Title", "purpose": "one line: what it shows, what it changes, where it leads"}]},
+ "state": {mock data for every key of plan.data},
+ "overlays": {dialogs or sheets several screens open; may be empty},
+ "requirements": [{"text": "each requirement of the idea, in its words", "ids": ["ids of the screens meeting it"]}]}
+List every screen (nav items, details, forms), the start screen first. Keep the plan short.)EX";
+}
+
+std::string screenMessage(const std::string& id, const std::string& title, const std::string& purpose) {
+    return "Write the screen \"" + id + "\" (" + title + ": " + purpose + R"EX() of this plan. Read and change only the state
+plan.data describes (its rows are being written meanwhile: use its keys and fields exactly) and navigate only to screen ids
+of plan.screens. Answer with ONE JSON object: {"screen": {"title", "body": [nodes], "bar": [...]}, "state": {keys only this
+screen needs that plan.data lacks, e.g. a form draft}, "overlays": {overlays it opens that the plan lacks}}.)EX";
+}
+
+std::string screenRepairMessage(const std::vector<Diagnostic>& problems) {
+    std::string out = problems.empty() ? "Your answer could not be read as that JSON object.\n" : "That screen has these problems (JSON Pointer in the whole document: message):\n";
+    size_t shown = std::min<size_t>(problems.size(), 40);
+    for (size_t i = 0; i < shown; ++i) out += "- " + locatedProblem(problems[i]) + "\n";
+    return out + "Answer with the corrected {\"screen\", \"state\", \"overlays\"} object only.";
+}
+
+Json planSchema() {
+    Json doc = documentSchema(), props = Json::object();
+    for (const char* key : {"spec", "meta", "theme", "nav"}) props[key] = doc["properties"][key];
+    props["plan"] = {{"type", "object"}, {"required", {"data", "screens"}}, {"properties", {
+        {"data", {{"type", "object"}, {"additionalProperties", {{"type", "string"}}}}},
+        {"screens", {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "object"}, {"required", {"id", "title", "purpose"}},
+            {"properties", {{"id", {{"type", "string"}}}, {"title", {{"type", "string"}}}, {"purpose", {{"type", "string"}}}}}}}}}}}};
+    props["state"] = doc["properties"]["state"];
+    props["overlays"] = doc["properties"]["overlays"];
+    props["requirements"] = {{"type", "array"}, {"items", {{"type", "object"}, {"properties", {
+        {"text", {{"type", "string"}}}, {"ids", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}}}};
+    return {{"$schema", doc["$schema"]}, {"type", "object"}, {"required", {"spec", "meta", "plan", "state"}}, {"properties", props}, {"$defs", doc["$defs"]}};
+}
+
+Json screenAnswerSchema() {
+    Json doc = documentSchema();
+    Json props = {{"screen", doc["properties"]["screens"]["additionalProperties"]}, {"state", doc["properties"]["state"]},
+                  {"overlays", doc["properties"]["overlays"]}};
+    return {{"$schema", doc["$schema"]}, {"type", "object"}, {"required", {"screen"}}, {"properties", props}, {"$defs", doc["$defs"]}};
+}
+
 std::string locatedProblem(const Diagnostic& d) {
     std::string where = d.pointer.empty() ? (d.line ? "line " + std::to_string(d.line) + ":" + std::to_string(d.col) : "document") : d.pointer;
     return where + ": " + d.message;

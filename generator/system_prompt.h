@@ -21,6 +21,15 @@ std::string ideaMessage(std::string_view idea);              // the first user t
 std::string repairMessage(const std::vector<Diagnostic>& problems, bool truncated);
 // One problem as repair rounds state it: "/json/pointer: message" (or "line 3:5: ..."); also the refiner's.
 std::string locatedProblem(const Diagnostic& problem);
+// The parallel path (generator/planned_generation.cpp). Its turns share one prefix (system prompt, plan turn, the plan as
+// the assistant's answer), so a provider's prompt caching serves it to every screen call.
+std::string planMessage(std::string_view idea);              // the first user turn: write the shell and the plan, no screens
+// Asks for one screen of the plan (`plan` is what the assistant turn before it holds).
+std::string screenMessage(const std::string& id, const std::string& title, const std::string& purpose);
+// The follow-up turn when a screen's answer has problems (pointers are the whole document's) or could not be read.
+std::string screenRepairMessage(const std::vector<Diagnostic>& problems);
+Json planSchema();                                           // JSON Schema of the plan answer (the shell keys, plan, state, overlays, requirements)
+Json screenAnswerSchema();                                   // JSON Schema of one screen's answer: {screen, state, overlays}
 std::string promptVersion();                                 // short stable hash of systemPrompt(): part of the cache key
 Json answerSchema();                                         // JSON Schema for structured output (the catalog's spec schema)
 

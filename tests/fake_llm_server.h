@@ -54,6 +54,8 @@ struct FakeReply {
     double chunkDelaySec = 0;          // pause before every chunk but the first (a slow model)
     size_t dropAfterBytes = std::string::npos;   // close the connection after this many body bytes, without ending the body
     std::string endlessPiece;          // when set: after the body, this piece is written again and again until the client hangs up
+    size_t holdIndex = std::string::npos;   // chunk held back until `release` says so (a stream paused on cue, not on a timer)
+    std::function<bool()> release;
 
     // A text/event-stream reply, chunked.
     static FakeReply sse(std::string body) {
@@ -81,6 +83,7 @@ struct FakeReply {
     FakeReply& delayBetweenChunks(double sec) { chunkDelaySec = sec; return *this; }    // see chunkDelaySec
     FakeReply& dropAfter(size_t bytes) { dropAfterBytes = bytes; return *this; }        // see dropAfterBytes
     FakeReply& thenRepeatForever(std::string piece) { endlessPiece = std::move(piece); return *this; }   // see endlessPiece
+    FakeReply& holdChunkUntil(size_t index, std::function<bool()> ready) { holdIndex = index; release = std::move(ready); return *this; }   // see holdIndex
 
     // The body cut at `cuts` (offsets out of order or out of range are ignored).
     std::vector<std::string> chunks() const {
@@ -182,10 +185,15 @@ private:
         double delay = reply.chunkDelaySec;
         size_t dropAfter = reply.dropAfterBytes;
         std::string endless = reply.endlessPiece;
-        res.set_chunked_content_provider(reply.contentType, [this, chunks, delay, dropAfter, endless](size_t, httplib::DataSink& sink) {
+        size_t holdIndex = reply.holdIndex;
+        std::function<bool()> release = reply.release;
+        res.set_chunked_content_provider(reply.contentType, [this, chunks, delay, dropAfter, endless, holdIndex, release](size_t, httplib::DataSink& sink) {
             size_t sent = 0;
+            const auto first = std::chrono::steady_clock::now();   // chunk i leaves at first + i * delay: no drift over thousands of chunks
             for (size_t i = 0; i < chunks->size(); ++i) {
-                if (i > 0 && !pause(delay)) return false;
+                if (i > 0 && !pauseUntil(first + std::chrono::duration<double>(delay * (double)i))) return false;
+                while (i == holdIndex && !release())
+                    if (!pause(0.005)) return false;
                 std::string piece = (*chunks)[i];
                 if (dropAfter != std::string::npos && sent + piece.size() >= dropAfter) {
                     piece.resize(dropAfter - sent);
@@ -203,11 +211,13 @@ private:
     }
 
     // Waits `sec`, or less when the server is stopping; false in that case.
-    bool pause(double sec) {
-        auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(sec);
+    bool pause(double sec) { return pauseUntil(std::chrono::steady_clock::now() + std::chrono::duration<double>(sec)); }
+    template <class TimePoint>
+    bool pauseUntil(TimePoint until) {
         while (std::chrono::steady_clock::now() < until) {
             if (m_stopping) return false;
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(std::chrono::milliseconds(5),
+                std::chrono::duration_cast<std::chrono::steady_clock::duration>(until - std::chrono::steady_clock::now())));
         }
         return !m_stopping;
     }
@@ -249,13 +259,14 @@ inline std::vector<std::string> textPieces(const std::string& text, size_t size)
 }
 
 // A whole Chat Completions stream: role chunk, one chunk per text delta, the finish chunk, the usage chunk, [DONE].
-inline std::string openAiStream(const std::vector<std::string>& deltas, const std::string& finishReason = "stop", bool done = true) {
+inline std::string openAiStream(const std::vector<std::string>& deltas, const std::string& finishReason = "stop", bool done = true,
+                                int promptTokens = 120) {
     std::string out = openAiChunk({{"role", "assistant"}, {"content", ""}, {"refusal", nullptr}});
     for (const std::string& d : deltas) out += openAiChunk({{"content", d}});
     out += openAiChunk(nlohmann::ordered_json::object(), finishReason);
     nlohmann::ordered_json usage = {{"id", "chatcmpl-fake"}, {"object", "chat.completion.chunk"}, {"created", 1770933892},
                                     {"model", "gpt-4o-mini-2024-07-18"}, {"choices", nlohmann::ordered_json::array()},
-                                    {"usage", {{"prompt_tokens", 120}, {"completion_tokens", (int)deltas.size()}, {"total_tokens", 120 + (int)deltas.size()}}}};
+                                    {"usage", {{"prompt_tokens", promptTokens}, {"completion_tokens", (int)deltas.size()}, {"total_tokens", promptTokens + (int)deltas.size()}}}};
     out += "data: " + usage.dump() + "\n\n";
     if (done) out += "data: [DONE]\n\n";
     return out;

@@ -314,7 +314,7 @@ TEST_CASE("while streaming, the shell shows once nav closes and each screen once
     ScriptedModel model({text});
     std::vector<int> published;
     GenerationResult r = generateSpec(optionsIn(dir), model, nullptr,
-                                      [&](const Json& doc) { published.push_back((int)doc["screens"].size()); }, nullptr);
+                                      [&](const Json& doc, const std::vector<std::string>&) { published.push_back((int)doc["screens"].size()); }, nullptr);
     REQUIRE(r.ok);
     REQUIRE(!published.empty());
     CHECK(r.shellSec >= 0);

@@ -51,7 +51,7 @@ TEST_CASE("an OpenAI-compatible stream shows screens progressively and ends in a
     std::vector<int> screensPublished;
     std::vector<GenerationProgress> progress;
     GenerationResult r = generateSpec(box.options(), *provider, [&](const GenerationProgress& p) { progress.push_back(p); },
-                                      [&](const Json& doc) { screensPublished.push_back((int)doc["screens"].size()); }, nullptr);
+                                      [&](const Json& doc, const std::vector<std::string>&) { screensPublished.push_back((int)doc["screens"].size()); }, nullptr);
     INFO(r.error);
     REQUIRE(r.ok);
     CHECK(r.generator == "openai fake-model");

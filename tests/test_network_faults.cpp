@@ -224,7 +224,7 @@ TEST_CASE("partial parsing while streaming does work linear in the answer and st
     GenerationOptions o = box.options();
     o.maxRepairRounds = 0;
     std::vector<int> published;
-    GenerationResult r = generateSpec(o, provider, nullptr, [&](const Json& doc) { published.push_back(writtenScreens(doc)); }, nullptr);
+    GenerationResult r = generateSpec(o, provider, nullptr, [&](const Json& doc, const std::vector<std::string>&) { published.push_back(writtenScreens(doc)); }, nullptr);
     INFO(r.partialParseBytes << " bytes parsed for a " << answer.size() << "-byte answer");
     CHECK(r.partialParseBytes <= (size_t)limits::kStreamParseWork.value * answer.size());
     REQUIRE(published.size() >= 10);
@@ -237,7 +237,7 @@ TEST_CASE("a normal answer shows each of its first screens as soon as it closes"
     ScriptedProvider provider(answer, 16);
     Sandbox box;
     std::vector<int> published;
-    GenerationResult r = generateSpec(box.options(), provider, nullptr, [&](const Json& doc) { published.push_back(writtenScreens(doc)); }, nullptr);
+    GenerationResult r = generateSpec(box.options(), provider, nullptr, [&](const Json& doc, const std::vector<std::string>&) { published.push_back(writtenScreens(doc)); }, nullptr);
     CHECK(r.ok);
     REQUIRE(!published.empty());
     std::vector<int> expected(published.size());

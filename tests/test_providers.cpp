@@ -426,7 +426,8 @@ TEST_CASE("anthropic: a text stream with ping, usage and the right headers", "[a
     CHECK(requests[0].header("Content-Type") == "application/json");
     Json body = requests[0].json();
     CHECK(body["model"] == "claude-sonnet-4-5");
-    CHECK(body["system"] == smallRequest().system);
+    CHECK(body["system"][0]["text"] == smallRequest().system);
+    CHECK(body["system"][0]["cache_control"]["type"] == "ephemeral");   // the same in every call: cacheable
     CHECK(body["messages"][0]["role"] == "user");
     CHECK(body["max_tokens"] == 500);
     CHECK(body["stream"] == true);

@@ -497,30 +497,7 @@ void drawSpacer(Ui& ui, const Node& n)
 
 void drawSkeleton(Ui& ui, const Node& n)
 {
-    const Theme& t = ui.theme();
-    int lines = ui.integer(n, "lines", 1, 20);
-    bool avatar = ui.flag(n, "avatar");
-    float width = ui.itemWidth(n);
-    ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    // A slow pulse between two neutral shades: calm, and deterministic on the runtime clock.
-    float pulse = 0.5f + 0.5f * std::sin((float)ui.elapsed() * 3.2f);
-    ImU32 col = draw::fade(mixColor(t.c.surfaceAlt, t.c.border, 0.2f + 0.6f * pulse));
-    const float lineH = 12, spacing = 10, avatarSize = 44;
-    float x = pos.x;
-    if (avatar) {
-        dl->AddCircleFilled(pos + ImVec2(avatarSize, avatarSize) * 0.5f, avatarSize * 0.5f, col, 40);
-        x += avatarSize + 12;
-    }
-    float w = pos.x + width - x;
-    float y = pos.y + (avatar ? 4.0f : 0.0f);
-    for (int i = 0; i < lines; ++i) {
-        float frac = i == 0 && lines > 1 ? 0.45f : i == lines - 1 && lines > 1 ? 0.6f : (i % 2 ? 0.92f : 1.0f);
-        float h = i == 0 && lines > 1 ? lineH + 2 : lineH;
-        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + std::max(8.0f, w * frac), y + h), col, h * 0.5f);
-        y += h + spacing;
-    }
-    reserve(width, std::max(y - spacing - pos.y, avatar ? avatarSize : 0.0f));
+    ui.skeleton(ui.integer(n, "lines", 1, 20), ui.flag(n, "avatar"), ui.itemWidth(n));
 }
 
 void drawEmpty(Ui& ui, const Node& n)

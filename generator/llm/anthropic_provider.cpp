@@ -92,9 +92,15 @@ public:
         Json body = Json::object();
         body["model"] = m_settings.model;
         body["max_tokens"] = request.maxTokens;
-        if (!request.system.empty()) body["system"] = request.system;
+        // The system prompt is the same in every call, and a parallel generation's screen calls share the plan turn too:
+        // both are marked for Anthropic's prompt cache (read back at a tenth of the input price within 5 minutes).
+        auto cached = [](const std::string& text) { return Json::array({{{"type", "text"}, {"text", text}, {"cache_control", {{"type", "ephemeral"}}}}}); };
+        if (!request.system.empty()) body["system"] = cached(request.system);
         Json messages = Json::array();
-        for (const LlmMessage& m : request.messages) messages.push_back({{"role", m.role}, {"content", m.content}});
+        for (size_t i = 0; i < request.messages.size(); ++i) {
+            const LlmMessage& m = request.messages[i];
+            messages.push_back({{"role", m.role}, {"content", i + 1 == request.sharedPrefixMessages ? cached(m.content) : Json(m.content)}});
+        }
         body["messages"] = std::move(messages);
         body["stream"] = true;
         std::vector<std::string> headers = {"Content-Type: application/json", "Accept: text/event-stream, application/json",

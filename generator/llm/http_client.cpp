@@ -563,6 +563,7 @@ LlmResult streamAnswer(const std::string& provider, const HttpCall& call, const 
     } else if (!state.streamError.empty()) {
         fail("error", state.streamError);
     } else if (!out.success()) {
+        r.rateLimited = out.status == 429;
         fail("error", describeHttpProblem(out, call, state.text.size()));
     } else if (!state.refusal.empty()) {
         fail("refusal", "the model refused to answer: " + snippet(state.refusal, 400));

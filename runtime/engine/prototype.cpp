@@ -82,8 +82,13 @@ Json mergeState(const Json& old, const Json& fresh) {
 } // namespace
 
 void Prototype::replaceSpec(std::shared_ptr<const Spec> spec) {
+    const std::vector<std::string> wasPending = m_spec->pendingState;
     m_spec = std::move(spec);
     m_state = mergeState(m_state, m_spec->initialState);
+    // A key that was still being generated held nothing real: it takes the new value whole (a merge would keep an
+    // early partial array over the finished one).
+    for (const std::string& key : wasPending)
+        if (auto it = m_spec->initialState.find(key); it != m_spec->initialState.end()) m_state[key] = *it;
     m_stateBytes = bytesOf(m_state);
     if (m_stateBytes > limits::kStateSize.value) {  // the kept values and the new ones together are too much: start over
         m_state = m_spec->initialState;
@@ -94,7 +99,7 @@ void Prototype::replaceSpec(std::shared_ptr<const Spec> spec) {
     m_stack.erase(std::remove_if(m_stack.begin(), m_stack.end(), [&](const Frame& f) { return !m_spec->screen(f.screen); }), m_stack.end());
     if (m_stack.empty()) m_stack = {{m_spec->nav.start, Json::object(), 0}};
     m_overlays.erase(std::remove_if(m_overlays.begin(), m_overlays.end(), [&](const std::string& o) { return !m_spec->overlay(o); }), m_overlays.end());
-    m_ui.forgetFrame();  // last frame's probes and fields point into the old spec
+    m_ui.forgetSpec();
 }
 
 void Prototype::setTheme(bool dark) {

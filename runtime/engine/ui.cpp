@@ -55,6 +55,11 @@ void Ui::forgetFrame() {
     if (m_textSpans.empty()) m_chars.clear();  // texts still refer to it otherwise
 }
 
+void Ui::forgetSpec() {
+    forgetFrame();
+    m_reads.clear();
+}
+
 void Ui::forgetEdits() { m_buffers.clear(); }
 
 //-----------------------------------------------------------------------------
@@ -298,6 +303,31 @@ void Ui::cornerBadge(const Json& badge, ImVec2 anchor, const ImRect& within) {
             ImGui::GetColorU32(IM_COL32(255, 255, 255, 255)), w - padX * 2);
 }
 
+void Ui::skeleton(int lines, bool avatar, float width) {
+    const Theme& t = theme();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // A slow pulse between two neutral shades: calm, and deterministic on the runtime clock. GetColorU32 applies the
+    // style alpha, so a disabled subtree fades it.
+    const float pulse = 0.5f + 0.5f * std::sin((float)elapsed() * 3.2f);
+    const ImU32 col = ImGui::GetColorU32(mixColor(t.c.surfaceAlt, t.c.border, 0.2f + 0.6f * pulse));
+    const float lineH = 12, spacing = 10, avatarSize = 44;
+    float x = pos.x;
+    if (avatar) {
+        dl->AddCircleFilled(pos + ImVec2(avatarSize, avatarSize) * 0.5f, avatarSize * 0.5f, col, 40);
+        x += avatarSize + 12;
+    }
+    const float w = pos.x + width - x;
+    float y = pos.y + (avatar ? 4.0f : 0.0f);
+    for (int i = 0; i < lines; ++i) {
+        const float frac = i == 0 && lines > 1 ? 0.45f : i == lines - 1 && lines > 1 ? 0.6f : (i % 2 ? 0.92f : 1.0f);
+        const float h = i == 0 && lines > 1 ? lineH + 2 : lineH;
+        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + std::max(8.0f, w * frac), y + h), col, h * 0.5f);
+        y += h + spacing;
+    }
+    ImGui::Dummy(ImVec2(std::max(1.0f, width), std::max(0.0f, std::max(y - spacing - pos.y, avatar ? avatarSize : 0.0f))));
+}
+
 ImVec2 Ui::measure(std::string_view s, TextStyle style, float wrapWidth) const {
     ImFont* f = font(style);
     return f->CalcTextSizeA(f->FontSize, FLT_MAX, wrapWidth, s.data(), s.data() + s.size());
@@ -417,14 +447,69 @@ struct RepeatScope : Scope {
     std::shared_ptr<const Json> items;
 };
 
+// What a node reads of Spec::pendingState (Ui::pendingReads).
+enum PendingRead : unsigned {
+    kPendingProps = 1,        // a prop or a component's param reads a pending key (a container's own props do not count)
+    kPendingVisible = 2,      // `visible` reads a pending key
+    kPendingVisibleOnly = 4,  // `visible` reads pending keys and nothing else
+    kPendingRepeat = 8,       // the repeat's `in` reads a pending key
+};
+
+constexpr int kSkeletonRows = 3;  // what a repeat over items still being generated shows
+
+// Whether a root name `t` reads is pending (`any`), and whether every one is (`all`).
+struct PendingNames { bool any = false, all = false; };
+
+PendingNames pendingIn(const Template& t, const std::vector<std::string>& pending) {
+    if (t.isLiteral()) return {};
+    bool any = false, all = true;
+    for (const std::string& name : t.identifiers()) {
+        const bool p = std::find(pending.begin(), pending.end(), name) != pending.end();
+        any = any || p;
+        all = all && p;
+    }
+    return {any, any && all};
+}
+
+unsigned readsOf(const Node& n, const std::vector<std::string>& pending) {
+    unsigned reads = 0;
+    const PendingNames visible = pendingIn(n.visible, pending);
+    if (visible.any) reads |= kPendingVisible;
+    if (visible.all) reads |= kPendingVisibleOnly;
+    if (n.repeat && pendingIn(n.repeat->in, pending).any) reads |= kPendingRepeat;
+    // A container's children decide for themselves; a component's body reads its params under other names.
+    if (!(n.def && n.def->container)) {
+        for (const Template& t : n.props)
+            if (pendingIn(t, pending).any) reads |= kPendingProps;
+        for (const auto& param : n.params)
+            if (pendingIn(param.second, pending).any) reads |= kPendingProps;
+    }
+    return reads;
+}
+
 } // namespace
+
+unsigned Ui::pendingReads(const Node& n) const {
+    const std::vector<std::string>& pending = m_proto.spec().pendingState;
+    if (pending.empty()) return 0;  // the common case: no generation is streaming
+    auto [it, added] = m_reads.try_emplace(&n, 0u);
+    if (added) it->second = readsOf(n, pending);
+    return it->second;
+}
 
 void Ui::expand(const Node& n, std::vector<Instance>& out) const {
     const long long budget = limits::kWidgetsPerFrame.value;
+    const unsigned reads = pendingReads(n);
+    if (reads & kPendingRepeat) {  // rows for items still being generated, not the empty state ("No habits yet")
+        for (int i = 0; i < kSkeletonRows && m_expanded < budget; ++i, ++m_expanded) out.push_back({&n, nullptr, i, 0, true});
+        return;
+    }
+    const bool skeleton = reads & (kPendingProps | kPendingVisible);
+    const bool shownAnyway = reads & kPendingVisibleOnly;  // hidden only for want of data still coming
     if (!n.repeat) {
         if (m_expanded >= budget) return;  // the frame is full; the note where it filled up says so
         ++m_expanded;
-        if (n.visible.isLiteral() ? truthy(n.visible.raw()) : truthy(eval(n.visible))) out.push_back({&n, nullptr, -1});
+        if (shownAnyway || (n.visible.isLiteral() ? truthy(n.visible.raw()) : truthy(eval(n.visible)))) out.push_back({&n, nullptr, -1, 0, skeleton});
         return;
     }
     auto items = std::make_shared<const Json>(eval(n.repeat->in));
@@ -437,9 +522,9 @@ void Ui::expand(const Node& n, std::vector<Instance>& out) const {
         s->bindValue("index", (long long)i);
         // visible is evaluated per item, so "visible": "${!t.done}" filters a repeat
         m_scopes.push_back(s.get());
-        bool shown = truthy(eval(n.visible));
+        bool shown = shownAnyway || truthy(eval(n.visible));
         m_scopes.pop_back();
-        if (shown) out.push_back({&n, s, (int)i});
+        if (shown) out.push_back({&n, s, (int)i, 0, skeleton});
     }
     if (i < limit && !m_cutNoted) {
         m_cutNoted = true;
@@ -492,7 +577,8 @@ std::shared_ptr<Scope> Ui::paramScope(const Node& n) const {
 WidthRange Ui::widths(const Instance& inst) {
     const Node& n = *inst.node;
     if (n.layout.width > 0) return {n.layout.width, n.layout.width};
-    if (inst.cutTotal > 0 || m_measureDepth >= kMaxMeasureDepth) return {kDefaultMinWidth, kFillWidth};
+    // A skeleton measures as the skeleton widget does (no measure).
+    if (inst.cutTotal > 0 || inst.skeleton || m_measureDepth >= kMaxMeasureDepth) return {kDefaultMinWidth, kFillWidth};
     // Measuring looks at children the frame will draw anyway: it does not count against the frame's widget budget.
     const long long expanded = m_expanded;
     const bool cutNoted = m_cutNoted;
@@ -551,7 +637,7 @@ void Ui::draw(const Instance& inst) {
     window->DC.CursorMaxPos = start;
     const int box = (int)m_boxes.size();
     const uint32_t path = keepPath();
-    m_boxes.push_back({&n, m_boxStack.empty() ? -1 : m_boxStack.back(), path, (uint32_t)m_paths.size() - path, ImRect()});
+    m_boxes.push_back({&n, m_boxStack.empty() ? -1 : m_boxStack.back(), path, (uint32_t)m_paths.size() - path, ImRect(), inst.skeleton});
     m_boxStack.push_back(box);
     const Node* outer = m_current;
     m_current = &n;
@@ -573,9 +659,11 @@ void Ui::draw(const Instance& inst) {
         if (w > 0 && w < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (n.layout.align == 1 ? (avail - w) * 0.5f : avail - w));
         ImGui::BeginGroup();
     }
-    if (!n.rules.empty()) m_fields.push_back({instanceKey(n), &n, std::make_shared<Scope>(scope().snapshot())});
+    if (!n.rules.empty() && !inst.skeleton) m_fields.push_back({instanceKey(n), &n, std::make_shared<Scope>(scope().snapshot())});
 
-    if (n.isComponent) {
+    if (inst.skeleton) {
+        skeletonOf(n);
+    } else if (n.isComponent) {
         const std::shared_ptr<Scope> params = paramScope(n);
         m_scopes.push_back(params.get());
         drawColumn(n.children);
@@ -600,6 +688,18 @@ void Ui::draw(const Instance& inst) {
     m_current = outer;
     m_indexPath.pop_back();
     if (inst.scope) m_scopes.pop_back();
+}
+
+void Ui::skeletonOf(const Node& n) {
+    const float width = itemWidth(n);
+    if (n.def && n.def->category == "Text") return skeleton(1, false, width);
+    // Tiles, rows and charts pad their content: two bars inset the same way line up with the real rows around them.
+    const ImVec2 origin = ImGui::GetCursorScreenPos(), pad(theme().pad, 10.0f);
+    ImGui::SetCursorScreenPos(origin + pad);
+    skeleton(2, false, std::max(1.0f, width - pad.x * 2));
+    const float height = ImGui::GetItemRectSize().y + pad.y * 2;
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(width, height));
 }
 
 void Ui::drawNode(const Node& n) {
@@ -923,6 +1023,7 @@ const std::vector<LayoutBox>& Ui::layout() const {
         b.key = keyOf(*r.node, r.path, r.pathLen);
         b.parent = r.parent;
         b.rect = r.rect;
+        b.skeleton = r.skeleton;
         m_layout.push_back(std::move(b));
     }
     m_layoutStale = false;

@@ -21,6 +21,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace pt {
@@ -63,6 +64,7 @@ struct LayoutBox {
     std::string key;             // instance key: node key + "#index" inside repeats, as in probes
     int parent = -1;             // index of the enclosing box in the same list; -1 at the top of a screen or overlay
     ImRect rect;                 // screen coordinates as laid out (before clipping): how far its items reached
+    bool skeleton = false;       // drawn as a loading placeholder: it reads state still being generated (Spec::pendingState)
 };
 
 // One run of visible text as drawn in the last frame.
@@ -89,6 +91,7 @@ public:
         std::shared_ptr<Scope> scope;  // null: the parent's scope
         int index = -1;                // repeat index, -1 when not repeated
         size_t cutTotal = 0;           // > 0: not a child but the note "Showing `index` of cutTotal" where the frame's budget cut `node`'s repeat
+        bool skeleton = false;         // drawn as a loading placeholder: what it shows is still being generated (Spec::pendingState)
     };
     // An input with validation rules as drawn in the last frame: what Prototype::validate checks.
     struct Field {
@@ -102,7 +105,8 @@ public:
     // --- Frame (driven by Prototype::draw) ------------------------------------------------------
     void beginFrame(const Scope& base);  // forgets last frame's records; `base` is the scope of the screen's state
     void endFrame();                     // closes the frame: no scope is current until the next beginFrame
-    void forgetFrame();                  // drops the last frame's probes and fields (their nodes belong to a replaced spec)
+    void forgetFrame();                  // drops the last frame's probes, fields and boxes
+    void forgetSpec();                   // the spec was replaced: drops all that points at its nodes (forgetFrame, and what each reads)
     void forgetEdits();                  // drops the text being typed in every field (reset)
     long long widgetsDrawn() const { return m_lastDrawn; }  // node instances the last frame drew (<= limits::kWidgetsPerFrame)
 
@@ -136,6 +140,9 @@ public:
     // reads "99+"; too wide ends in an ellipsis), a dot for true; nothing for null, false, 0 or "". Used by icon
     // buttons and the tab bar and sidebar items.
     void cornerBadge(const Json& badge, ImVec2 anchor, const ImRect& within);
+    // Loading placeholder at the cursor, `width` wide: `lines` pulsing bars, after a round avatar when asked. The
+    // skeleton widget, and what a node reading state that is still being generated draws (see instances).
+    void skeleton(int lines, bool avatar, float width);
     ImVec2 measure(std::string_view s, TextStyle style, float wrapWidth = 0.0f) const;  // size of text
     // The one cutter of text that has no room (specs/FORMAT.md, Layout): one line at pos, at most maxW wide. When
     // it does not fit it ends in an ellipsis, the whole text shows in a tooltip on hover and the run is recorded
@@ -158,6 +165,9 @@ public:
     // --- Children and layout -------------------------------------------------------------------
     // Repeats expanded, hidden ones dropped. Every node and repeat item looked at counts against the frame's
     // budget (limits::kWidgetsPerFrame); past it nothing more expands, and the repeat that hit it ends in a note.
+    // While a generation streams (Spec::pendingState), what reads a pending key is a skeleton instead: a repeat over
+    // it three skeleton rows (not its empty state), a node whose props or `visible` read it one skeleton, even when
+    // `visible` reads nothing else and says hidden. Containers' own props do not count: their children decide.
     std::vector<Instance> instances(const std::vector<Node>& nodes) const;
     void draw(const Instance& inst);                 // draws one child (id scope, enabled, probes handled)
     void drawNode(const Node& n);                    // draws a node in the current scope (expands its repeat)
@@ -247,10 +257,13 @@ private:
         int parent;
         uint32_t path, pathLen;
         ImRect rect;
+        bool skeleton;
     };
     struct EditBuffer { std::string text, synced; };  // text being typed + the value it mirrors
 
     void expand(const Node& n, std::vector<Instance>& out) const;  // one node's instances
+    unsigned pendingReads(const Node& n) const;  // what the node reads of Spec::pendingState (PendingRead flags in ui.cpp)
+    void skeletonOf(const Node& n);  // what a node draws while what it shows is still being generated: one bar for text, two for the rest
     std::shared_ptr<Scope> paramScope(const Node& n) const;         // a component's params bound over the current scope
     int propIndex(const WidgetDef& def, std::string_view name) const;  // cached WidgetDef::propIndex
     const std::string& display(const Json& v) const;                  // v as display text, capped, in m_scratch
@@ -288,6 +301,8 @@ private:
     int m_overlaysBegun = 0;                 // overlays and popups begun this frame
 
     std::map<std::string, EditBuffer> m_buffers;
+
+    mutable std::unordered_map<const Node*, unsigned> m_reads;  // pendingReads per node, worked out on first use (forgetSpec drops it)
 
     // Prop name -> index, per (definition, name), keyed by the name's address: names are string
     // literals or the catalog's own prop names, which live as long as the process.

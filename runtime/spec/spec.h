@@ -204,6 +204,8 @@ struct Spec {
     Json source;                  // the document as written (for inspect, diff, hot-reload state merge)
     std::vector<std::string> variants{"A"};  // every variant name in the document ("A" = as written), see runtime/spec/variants.h
     std::string variant = "A";    // the variant this Spec was compiled for
+    // Set by the caller after loading (the loader never sets it, a spec file cannot); see Ui::instances.
+    std::vector<std::string> pendingState;  // top-level state keys a streaming generation has planned but not written yet: what reads them draws as skeletons
 
     const Screen* screen(std::string_view id) const;    // nullptr if unknown
     const Overlay* overlay(std::string_view id) const;  // nullptr if unknown
