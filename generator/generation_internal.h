@@ -29,6 +29,7 @@ struct AnswerStream {
     int depth = 0;                 // brackets open outside strings (a cheap running scan, not a parse)
     bool inString = false, escaped = false;
     bool due = false;              // something new may show: parse when the budget allows
+    bool memberClosed = false;     // a top-level member's value has closed since the last parse (a few per answer)
     size_t countedTo = 0;          // text up to here (a line end) is counted in countedTokens
     int countedTokens = 0;
 
@@ -38,7 +39,7 @@ struct AnswerStream {
     // Tokens of the whole text so far: finished lines are counted once, the line being written each time.
     int tokens();
     // A partial parse is about to read the text: remember where.
-    void parsed() { parsedAt = text.size(); due = false; }
+    void parsed() { parsedAt = text.size(); due = memberClosed = false; }
 };
 
 // A partial parse reads the whole text so far, so all partial parsing of a generation stays within

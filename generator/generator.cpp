@@ -216,7 +216,10 @@ bool AnswerStream::append(std::string_view delta) {
             else if (c == '"') inString = false;
         } else if (c == '"') inString = true;
         else if (c == '{' || c == '[') due |= ++depth == 3;
-        else if ((c == '}' || c == ']') && depth > 0) due |= --depth <= 2;
+        else if ((c == '}' || c == ']') && depth > 0) {
+            due |= --depth <= 2;
+            memberClosed |= depth == 1;
+        }
     }
     due |= delta.find('}') != std::string_view::npos && text.size() >= parsedAt + parsedAt / 4;
     return due;

@@ -200,6 +200,7 @@ private:
     void start(ModelCall* c) {
         c->started = true;
         ++m_running;
+        m_screenCalls += c != m_plan;
         c->thread = std::thread([this, c] {
             LlmResult r;
             try {
@@ -228,7 +229,7 @@ private:
     void loop() {
         for (;;) {
             if (m_stopped) m_queue.clear();
-            while (m_running < m_limit && !m_queue.empty()) {
+            while (m_screenCalls < m_limit && !m_queue.empty()) {
                 ModelCall* next = m_queue.front();
                 m_queue.pop_front();
                 start(next);
@@ -252,10 +253,13 @@ private:
                     if (c->finished && c->thread.joinable()) ended.push_back(c.get());
                 }
             }
-            if (grew && withinParseBudget(m_res.partialParseBytes, m_plan->stream.text.size())) readPlanSoFar();
+            // A closed top-level member (the plan itself) is read at once: the screen calls wait for it. There are a few
+            // per answer, so this stays linear; other parses keep to the budget.
+            if (grew && (m_plan->stream.memberClosed || withinParseBudget(m_res.partialParseBytes, m_plan->stream.text.size()))) readPlanSoFar();
             for (ModelCall* c : ended) {
                 c->thread.join();
                 --m_running;
+                m_screenCalls -= c != m_plan;
                 onEnded(c);
             }
             report(m_phase);
@@ -521,7 +525,8 @@ private:
     bool m_changed = false;
     std::vector<std::unique_ptr<ModelCall>> m_calls;   // every call made, in order
     std::deque<ModelCall*> m_queue;         // calls waiting to start
-    int m_running = 0, m_limit;
+    int m_running = 0;                      // calls running
+    int m_screenCalls = 0, m_limit;         // screen calls running (the plan call streams its state beside them), and how many may
     ModelCall* m_plan = nullptr;
     bool m_stopped = false;                 // cancelled, or the plan failed: nothing more is asked
 
