@@ -373,7 +373,8 @@ private:
         for (auto& d : loadErrors(m_best.load))
             for (auto& s : m_screens)
                 if (d.pointer.rfind("/screens/" + escapePointer(s.id), 0) == 0) m_problems[s.id].push_back(d);
-        for (auto& [id, problems] : m_problems) {
+        for (auto& entry : m_problems) {
+            const std::string& id = entry.first;
             auto answer = m_answers.find(id);
             int& round = m_rounds[id];
             if (answer == m_answers.end() || round >= m_o.maxRepairRounds) continue;
