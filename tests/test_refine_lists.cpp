@@ -462,12 +462,12 @@ TEST_CASE("offline refine: a screen of some rows of a list shows just those, fro
     REQUIRE(d->click("Upcoming hearings", &error));
     d->settle();
     REQUIRE(d->proto().currentScreen() == "upcomingHearings");
-    ShownRows rows{"hearings", "upcomingHearings", "name", ""};
+    ShownRows rows{"hearings", "upcomingHearings", "caseNumber", ""};  // hearings are titled by their case number
     const std::vector<std::string> shown = titlesShown(*d, rows);
     size_t future = 0;
     for (const Json& row : out["state"]["hearings"]) {
         const bool ahead = row["date"].get<std::string>() > "2026-05-14";  // the simulated today
-        const bool visible = std::find(shown.begin(), shown.end(), row["name"].get<std::string>()) != shown.end();
+        const bool visible = std::find(shown.begin(), shown.end(), row["caseNumber"].get<std::string>()) != shown.end();
         CHECK(visible == ahead);
         future += ahead;
     }

@@ -65,7 +65,12 @@ std::unique_ptr<HeadlessDriver> openRow(const Json& doc, const std::string& deta
     return d;
 }
 
-std::string titleOf(const Json& row) { return row.contains("name") ? row["name"].get<std::string>() : row["title"].get<std::string>(); }
+// A row's title: its name or title, or the case number a hearing is known by.
+std::string titleOf(const Json& row) {
+    for (const char* key : {"name", "title", "caseNumber"})
+        if (row.contains(key)) return row[key].get<std::string>();
+    return "";
+}
 
 } // namespace
 

@@ -201,7 +201,12 @@ std::string trailingOf(const EntityPlan& p, const std::string& alias) {
 }
 
 std::string filteredRows(const EntityPlan& p) {
-    std::string cond = "contains(lower(str(x." + p.title->name + ")), lower(ui." + p.key + "Query))";
+    // The search finds a row by its title or any short text it shows ("search tickets by customer name").
+    std::string haystack = "str(x." + p.title->name + ")";
+    size_t more = 0;
+    for (const IdeaField& f : p.entity.fields)
+        if (&f != p.title && f.kind == "text" && more++ < 3) haystack += " + ' ' + str(x." + f.name + ")";
+    std::string cond = "contains(lower(" + haystack + "), lower(ui." + p.key + "Query))";
     if (p.category) cond = "(ui." + p.key + "Filter == 'All' || x." + p.category->name + " == ui." + p.key + "Filter) && " + cond;
     return "${filter(" + p.key + ", x => " + cond + ")}";
 }

@@ -797,6 +797,19 @@ IdeaEntity genericEntity(const RequestEntity& asked) {
     if (!hasKind("choice") && asked.attributes.size() < 2 && !workflow.empty()) e.fields.push_back({"status", "Status", "choice", workflow});
     if (!hasKind("date")) e.fields.push_back({"date", "Date", "date", {}});
     if (asked.attributes.size() < 2) e.fields.push_back({"notes", "Notes", "longtext", {}});
+    // "plots with a plot number, size and member name", "tickets with the customer name and bike model": a row the
+    // request names by a value of its own is titled by it, a number before a name, rather than "Ticket 1".
+    const auto titles = [&](const IdeaField& f, const char* word) {
+        const size_t space = f.label.rfind(' ');
+        return f.kind == "text" && space != std::string::npos && singularOf(f.label.substr(space + 1)) == word;
+    };
+    for (const char* word : {"number", "code", "id", "title", "name"}) {
+        const auto own = std::find_if(e.fields.begin() + 1, e.fields.end(), [&](const IdeaField& f) { return titles(f, word); });
+        if (own == e.fields.end()) continue;
+        e.fields.front() = *own;
+        e.fields.erase(own);
+        break;
+    }
     return e;
 }
 
@@ -1101,8 +1114,9 @@ IdeaReading readIdea(std::string_view rawIdea) {
         // A thing the request gives its own rows or three fields of, none of which the domain knows ("a ticket with
         // plate, violation and a photo" is no help-desk ticket, "a car (make, model, plate)" no ride), is not the domain's.
         const auto own = std::count_if(asked[k].attributes.begin(), asked[k].attributes.end(), [](const IdeaField& f) { return f.kind != "choice"; });
+        // A status every workflow has says nothing of whose the thing is.
         const bool known = std::any_of(asked[k].attributes.begin(), asked[k].attributes.end(), [&](const IdeaField& f) {
-            return std::any_of(e.fields.begin(), e.fields.end(), [&](const IdeaField& g) { return g.name == f.name || lower(g.label) == lower(f.label); });
+            return f.kind != "choice" && f.name != "status" && std::any_of(e.fields.begin(), e.fields.end(), [&](const IdeaField& g) { return g.name == f.name || lower(g.label) == lower(f.label); });
         });
         if (!asked[k].examples.empty() || (own >= 3 && !known)) return false;
         // A second thing lends a domain only when the request says more of it than that one noun: a tattoo studio's

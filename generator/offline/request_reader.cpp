@@ -350,6 +350,9 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
         const bool opensClause = i == 1 || t[i - 2].empty() || determiners().count(t[i - 2]);
         const bool subject = agentNoun(singularOf(before)) || (opensClause && !kinds.count(before));
         if (singularOf(w) == w && singularOf(before) != before && subject && objectFollows) return false;
+        // "lets staff search tickets", "the crew logs hours": so after a group of people named in the singular.
+        static const std::set<std::string> groups = wordSet("staff crew team personnel faculty");
+        if (groups.count(before) && (objectFollows || next == "up" || next == "in" || next == "out")) return false;
         // "volunteers sign up for a shift", "guests check in": so before its particle.
         if (singularOf(w) == w && singularOf(before) != before && subject && (next == "up" || next == "in" || next == "out")) return false;
         // "colleagues comment and upvote", "others reply to each question": what people do to what others posted.
@@ -930,6 +933,10 @@ std::vector<std::string> valuesFrom(const std::vector<std::string>& cased, const
         };
         // "to read, reading, finished", "To do": a state may open with "to".
         if (t[e] == "to" && e + 1 < t.size() && !t[e + 1].empty() && !functionWords().count(t[e + 1])) appendWord(value, cased[e++]);
+        // "In Repair", "On Hold", "At Risk": in a list of capitals a capitalised preposition opens a value.
+        const bool opens = std::isupper(static_cast<unsigned char>(cased[k][0])) && stops.count(t[k]) && k + 1 < t.size() && !t[k + 1].empty() &&
+                           !functionWords().count(t[k + 1]) && std::isupper(static_cast<unsigned char>(cased[k + 1][0]));
+        if (e == k && opens) appendWord(value, cased[e++]);
         for (; e < t.size() && e - k < 3 && !t[e].empty() && !joins.count(t[e]) && (!stops.count(t[e]) || inside(e)); ++e)
             appendWord(value, cased[e]);
         if (value.empty()) break;
@@ -1356,6 +1363,12 @@ RequestNouns readNouns(std::string_view request) {
         if ((appNouns().count(p.head) && !containerNouns().count(p.head) && p.modifier.empty() && !exampled && !counted) || p.head.size() < 3 ||
             loneAdjective(p.head))
             continue;
+        // "ticket counts per status", "a category filter", "filter chips", "a price range", "confirmation dialogs", "a
+        // search box": a measure over the rows or a control of the app's is no thing, whatever it is of.
+        static const std::set<std::string> viewHeads =
+            wordSet("count tally total sum average percentage filter chip dropdown tooltip checkbox slider dialog modal popup confirmation range grid");
+        static const std::set<std::string> searchParts = wordSet("box bar field");
+        if ((viewHeads.count(p.head) && !counted) || (searchParts.count(p.head) && p.modifier == "search")) continue;
         // "filter the list by species", "the queue shows who is next": the app's own view of its things, no thing.
         static const std::set<std::string> definite = wordSet("the this its their our my your");
         if (containerNouns().count(p.head) && p.words.size() == 1 && !p.plural && p.begin > 0 && definite.count(t[p.begin - 1])) continue;

@@ -395,6 +395,27 @@ bool ratesSomething(const Draft& d, const Statement& s) {
     return false;
 }
 
+// The choice field a statement counts rows by, naming it after "per", "by" or "in each" ("ticket counts per status",
+// "how many plots by size"); null when it names none of the rows' choices.
+const IdeaField* groupedBy(const Statement& s) {
+    if (!s.plan) return nullptr;
+    for (const IdeaField& f : s.plan->entity.fields) {
+        if (f.kind != "choice" || f.choices.size() < 2) continue;
+        const std::string label = lowerText(f.label), last = label.substr(label.rfind(' ') + 1);  // npos + 1 is 0: the whole label
+        for (const char* by : {"per ", "by ", "in each ", "for each "})
+            if (s.says({(by + label).c_str(), (by + last).c_str()})) return &f;
+    }
+    return nullptr;
+}
+
+// One count per value of `f`, in its order ("Received 2 · In Repair 1 ..."), each following the rows as they change.
+Json countsPerChoice(const EntityPlan& p, const IdeaField& f) {
+    Json tiles = Json::array();
+    for (const std::string& value : f.choices)
+        tiles.push_back(statTile(safeText(value, 30), "${count(" + p.key + ", x => x." + f.name + " == " + exprString(value) + ")}", "circle-o", p.nouns));
+    return Json{{"grid", tiles}, {"cols", static_cast<int>(std::min<size_t>(tiles.size(), 4))}};
+}
+
 Statement readStatement(const Draft& d, const std::string& text) {
     Statement s;
     s.text = text;
@@ -418,12 +439,12 @@ Statement readStatement(const Draft& d, const std::string& text) {
     else if (s.target > 0 || s.says({"against a target", "against the target", "against target", "against a goal", "against the goal", "toward the goal",
                                      "towards the goal", "toward a goal", "progress bar", "against budget", "against the budget", "against a budget"}))
         s.ask = Ask::Target;
-    else if (s.says({"by category", "by type", "split by", "breakdown", "broken down", "per category", "share of", "pie chart", "donut"}))
+    else if (s.says({"by category", "by type", "split by", "breakdown", "broken down", "per category", "share of", "pie chart", "donut"}) || groupedBy(s))
         s.ask = Ask::Breakdown;
     else if (readListedMeasure(text, s.measured, s.items))
         s.ask = Ask::PerItem;
     else if (s.says({"how many", "how much", "total", "totals", "average", "number of", "count of", "percentage", "percent", "ratio", "balance",
-                     "streak", "streaks", "score", "scores", "sum of", "estimated", "remaining", "wait time"}) ||
+                     "streak", "streaks", "score", "scores", "sum of", "estimated wait", "estimated time", "remaining", "wait time"}) ||
              (s.says({"rate"}) && !ratesSomething(d, s)))
         s.ask = Ask::Stat;
     else if (!aboutLooks(s) && s.says({"called out", "call out", "calls out", "highlight", "highlighted", "highlights", "stand out", "stands out", "warn", "warns", "warning",
@@ -820,8 +841,24 @@ Json statusButtons(const EntityPlan& p, const Statement& s, RequirementTracer& i
 // (enabled until it is in it), rather than keeping a flag of its own beside the status. Null when no state fits.
 Json statusVerbButton(const EntityPlan& p, const Statement& s, RequirementTracer& ids, std::string& id) {
     if (!p.status || !s.outcome.empty()) return Json();
+    // "advance a ticket's status", "move the order to the next stage": one press, one state on (the last one stays).
+    static const std::set<std::string> onward = {"advance", "move", "progress", "promote", "push"};
+    if (onward.count(s.verb) && p.status->choices.size() >= 2) {
+        Json states = Json::array();
+        for (const std::string& state : p.status->choices) states.push_back(state);
+        const std::string list = states.dump(), last = exprString(p.status->choices.back()), now = "x." + p.status->name;
+        id = ids.freshId(camelKey(s.verb + " " + p.noun));
+        const std::string next = list + "[min(indexOf(" + list + ", " + now + ") + 1, " + std::to_string(states.size() - 1) + ")]";
+        return Json{{"button", "${" + now + " == " + last + " ? " + exprString(p.status->choices.back()) + " : 'Move to ' + " + next + "}"}, {"id", id},
+                    {"variant", "secondary"}, {"icon", "arrow-right"}, {"w", "fill"}, {"enabled", "${" + now + " != " + last + "}"},
+                    {"press", Json::array({Json{{"toast", "${x." + p.title->name + "}: ${" + next + "}"}},
+                                           Json{{"set", rowPath(p, "x", p.status->name)}, {"value", "${" + next + "}"}}})}};
+    }
     static const std::map<std::string, std::vector<std::string>> alike = {
-        {"close", {"closed", "resolved", "done"}}, {"resolve", {"resolved", "closed", "done"}}, {"complete", {"completed", "done"}}, {"finish", {"finished", "done", "completed"}}};
+        {"close", {"closed", "resolved", "done"}}, {"resolve", {"resolved", "closed", "done"}}, {"complete", {"completed", "done"}}, {"finish", {"finished", "done", "completed"}},
+        {"borrow", {"borrowed", "out", "on loan", "checked out"}}, {"lend", {"lent", "out", "on loan"}}, {"rent", {"rented", "out"}},
+        {"collect", {"collected", "picked up"}}, {"pick up", {"picked up", "collected"}}, {"cancel", {"cancelled", "canceled"}},
+        {"assign", {"assigned", "taken", "occupied"}}, {"release", {"released", "vacant", "available", "free"}}};
     const auto it = alike.find(s.verb);
     const std::vector<std::string> wanted = it != alike.end() ? it->second : std::vector<std::string>{lowerText(pastOf(s.verb))};
     for (const std::string& want : wanted)
@@ -1243,7 +1280,8 @@ void addRequirementViews(Draft& d) {
         case Ask::Trend: view = trendView(s); break;
         case Ask::Target: view = targetView(s); break;
         case Ask::Breakdown:
-            if (s.plan && s.plan->category)
+            if (const IdeaField* by = groupedBy(s)) view = countsPerChoice(*s.plan, *by);
+            else if (s.plan && s.plan->category)
                 view = Json{{"card", Json::array({donutByCategory(*s.plan)})}, {"title", capitalized(s.plan->nouns) + " by " + safeText(s.plan->category->label, 30)}};
             else view = statView(s);
             break;
