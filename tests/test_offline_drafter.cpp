@@ -1189,3 +1189,48 @@ TEST_CASE("a list the request keeps in an order starts in it, and one it lets us
     REQUIRE(wine["state"].contains("bottlesSort"));
     CHECK(wine["state"]["bottlesSort"] == "Default");  // sortable, not kept sorted
 }
+
+TEST_CASE("statuses the request lists are the rows' states, an advance button moves a row one on, and counts per status follow", "[drafter][feature]") {
+    Json spec = draftSpec("Please implement a claims desk for a travel insurer. Agents create claims with the traveller name, trip country and "
+                          "amount claimed. Claims move through the statuses Submitted, Under Review, On Hold and Paid, and agents can advance a "
+                          "claim's status with a button. The dashboard shows claim counts per status.");
+    const Json& claims = spec["state"]["claims"];
+    REQUIRE(claims.size() >= 2);
+    CHECK(claims[0]["status"] == "Submitted");
+    CHECK_FALSE(spec["state"].contains("claimCounts"));  // a count is a view of the claims, not a list of its own
+    HeadlessDriver d(load(spec));
+    d.settle();
+    const auto counted = [&](const char* status) {
+        int n = 0;
+        for (const Json& c : d.proto().state()["claims"]) n += c["status"] == status;
+        return n;
+    };
+    const int underReview = counted("Under Review");
+    CHECK(hasText(d, "Under Review"));  // its own count tile on the dashboard
+    d.proto().navigate("claim", Json{{"id", 1}});
+    d.settle();
+    click(d, "Move to Under Review");
+    CHECK(d.proto().state()["claims"][0]["status"] == "Under Review");
+    CHECK(counted("Under Review") == underReview + 1);
+    click(d, "Move to On Hold");
+    CHECK(d.proto().state()["claims"][0]["status"] == "On Hold");
+}
+
+TEST_CASE("rows recorded for each of another entity's rows name it, and that row's page lists them with a way to add one", "[drafter][feature]") {
+    Json spec = draftSpec("Please implement a piano tuning log. Tuners add pianos with a name, owner and location, and record tunings for a piano "
+                          "with a date and pitch. Use ochre as the primary color.");
+    REQUIRE(spec["state"].contains("tunings"));
+    CHECK_FALSE(spec["state"].contains("ochres"));  // a colour is the look, never a list
+    const Json& tunings = spec["state"]["tunings"];
+    const Json& pianos = spec["state"]["pianos"];
+    const std::string first = pianos[0]["name"];
+    REQUIRE(tunings[0].contains("piano"));
+    CHECK(tunings[0]["piano"] == first);
+    HeadlessDriver d(load(spec));
+    d.proto().navigate("piano", Json{{"id", 1}});
+    d.settle();
+    CHECK(hasText(d, "Tunings"));
+    click(d, "Add tuning");
+    CHECK(d.proto().currentScreen() == "newTuning");
+    CHECK(d.proto().state()["tuningDraft"]["piano"] == first);
+}

@@ -61,7 +61,7 @@ EntityPlan planEntity(const IdeaEntity& entity, std::set<std::string>& taken) {
     p.title = &fs.front();
     for (auto& f : fs) {
         if (&f == p.title) continue;
-        if (f.kind == "choice" && !p.status && isOneOf(f.name, {"status", "stage", "stages", "phase", "health", "shelf", "level", "mood"})) p.status = &f;
+        if (f.kind == "choice" && f.of.empty() && !p.status && isOneOf(f.name, {"status", "stage", "stages", "phase", "health", "shelf", "level", "mood"})) p.status = &f;
         if (f.kind == "money" && !p.amount) p.amount = &f;
         if (f.kind == "number" && !p.quantity) p.quantity = &f;
         if (f.kind == "date" && !p.when) p.when = &f;
@@ -70,7 +70,7 @@ EntityPlan planEntity(const IdeaEntity& entity, std::set<std::string>& taken) {
             p.person = &f;
     }
     for (auto& f : fs)
-        if (&f != p.title && f.kind == "choice" && &f != p.status && !p.category) p.category = &f;
+        if (&f != p.title && f.kind == "choice" && f.of.empty() && &f != p.status && !p.category) p.category = &f;
     if (!p.category) p.category = p.status;
     if (!p.status) p.status = p.category;
     p.people = p.entity.icon == "user" || p.entity.icon == "comments";
@@ -427,6 +427,19 @@ void addEntityScreens(Draft& d, const EntityPlan& p, bool primary) {
         col.push_back(Json{{"segmented", p.status->choices}, {"id", camelKey(p.noun) + "SetStatus"}, {"bind", rowPath(p, "x", p.status->name)},
                            {"change", Json{{"toast", "${x." + p.title->name + "} is now ${value}"}, {"tone", "success"}}}});
     }
+    // "inspections for each hive": the rows that belong to this one, and a way to add one to it.
+    for (const EntityPlan& q : d.plans)
+        for (const IdeaField& f : q.entity.fields) {
+            if (f.of != p.entity.singular || &q == &p) continue;
+            Json item = rowItem(q, "c");
+            item["repeat"] = Json{{"in", "${filter(" + q.key + ", c => c." + f.name + " == x." + p.title->name + ")}"}, {"as", "c"},
+                                  {"empty", Json{{"text", "No " + q.nouns + " yet"}, {"muted", true}}}};
+            col.push_back(Json{{"section", Json::array({Json{{"list", Json::array({item})}},
+                                                        Json{{"button", "Add " + q.noun}, {"id", camelKey("add " + q.noun + " to " + p.noun)}, {"variant", "secondary"}, {"icon", "plus"},
+                                                             {"press", Json::array({Json{{"set", q.draftKey + "." + f.name}, {"value", "${x." + p.title->name + "}"}},
+                                                                                    Json{{"navigate", q.newScreen}}})}}})},
+                               {"title", capitalized(q.nouns)}});
+        }
     Json actions = Json::array();
     if (primary && d.has("payments") && p.amount)
         actions.push_back(Json{{"button", "Add to cart"}, {"id", "addToCart"}, {"icon", "cart-plus"}, {"grow", 1},

@@ -209,6 +209,8 @@ Json draftRequirements(Draft& d);
 // role its sentence gives it, dark mode, sidebar or tabs with their labels, font, density, corners, cards and a
 // single screen. Ordinary words count as colours only where the sentence is about colour ("Orange County" is not).
 RequestStyle readRequestStyle(std::string_view request);
+// A colour as people name it, lower case without spaces: a CSS name ("navy") or a common one CSS lacks ("amber").
+bool colourName(const std::string& word);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Workspaces

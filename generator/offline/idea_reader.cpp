@@ -910,6 +910,19 @@ bool subjectOnly(const std::string& text, const std::string& phrase) {
     return count(opening) > 0 && count(opening) == count(text);
 }
 
+// Whether the request writes rows of `child` as belonging to one of `parent`'s: "inspections for each hive", "lessons
+// per student", "service records of a vehicle", "a hive's inspections".
+bool belongsTo(const std::string& text, const IdeaEntity& child, const IdeaEntity& parent) {
+    for (const std::string& c : {child.singular, child.plural})
+        for (const std::string& p : {parent.singular, parent.plural}) {
+            if (wordCount(text, p + "'s " + c) + wordCount(text, c + " per " + p) > 0) return true;
+            for (const char* link : {" for ", " of ", " on ", " to ", " from "})
+                for (const char* which : {"each ", "every ", "a ", "an ", "the ", "that ", "this ", "their ", "its "})
+                    if (wordCount(text, c + link + which + p) > 0) return true;
+        }
+    return false;
+}
+
 // Whether `head` is written right before an app word ("an online auction website", "a life-support monitor").
 bool namesApp(const std::string& text, const std::string& head) {
     static const std::set<std::string> apps = {"app", "application", "website", "site", "system", "platform", "portal", "tool", "tracker",
@@ -1295,6 +1308,19 @@ IdeaReading readIdea(std::string_view rawIdea) {
         else owner.fields.insert(owner.fields.begin() + std::min<size_t>(1, owner.fields.size()), choice);
         for (size_t i = 0; i < owner.rows.size(); ++i) owner.rows[i][choice.name] = choice.choices[i % choice.choices.size()];
     }
+
+    // "inspections for each hive", "lessons per student", "a vehicle's service records": a row that belongs to another
+    // names it (a reference whose choices are that entity's rows, see linkRows).
+    for (IdeaEntity& child : r.entities)
+        for (const IdeaEntity& parent : r.entities)
+            if (&child != &parent && belongsTo(lowerIdea, child, parent) && !belongsTo(lowerIdea, parent, child)) {
+                const IdeaField ref{camelKey(parent.singular), capitalized(parent.singular), "choice", {}, parent.singular};
+                auto same = std::find_if(child.fields.begin(), child.fields.end(), [&](const IdeaField& f) { return f.name == ref.name; });
+                if (same == child.fields.begin()) continue;  // the row's own title
+                if (same != child.fields.end()) *same = ref;
+                else child.fields.insert(child.fields.begin() + 1, ref);
+                break;
+            }
 
     // "seeing quality from 1 to 5", "difficulty (1-10)", "a score on a scale of 1 to 10": a number in that range,
     // stars when it goes up to five.

@@ -306,6 +306,27 @@ std::vector<Json> requestedNavItems(Draft& d, std::set<std::string>& taken) {
     return items;
 }
 
+// A reference's choices are the titles of the rows it names, and each row names one of them, the first ones twice
+// ("Hive 1" has two inspections). A reference to no entity kept goes.
+void linkRows(std::vector<IdeaEntity>& entities) {
+    for (IdeaEntity& e : entities)
+        for (size_t k = 0; k < e.fields.size(); ++k) {
+            IdeaField& f = e.fields[k];
+            if (f.of.empty()) continue;
+            const auto parent = std::find_if(entities.begin(), entities.end(), [&](const IdeaEntity& p) { return p.singular == f.of && &p != &e; });
+            f.choices.clear();
+            if (parent != entities.end() && !parent->fields.empty())
+                for (const Json& row : parent->rows)
+                    if (row.contains(parent->fields.front().name) && row[parent->fields.front().name].is_string()) f.choices.push_back(row[parent->fields.front().name]);
+            if (f.choices.empty()) {
+                for (Json& row : e.rows) row.erase(f.name);
+                e.fields.erase(e.fields.begin() + static_cast<long>(k--));
+                continue;
+            }
+            for (size_t i = 0; i < e.rows.size(); ++i) e.rows[i][f.name] = f.choices[(i / 2) % f.choices.size()];
+        }
+}
+
 // What a request that names nothing to manage keeps: notes.
 IdeaEntity notesEntity() {
     IdeaEntity note{"note", "notes", {{"title", "Title", "text", {}}, {"body", "Note", "longtext", {}}, {"date", "Date", "date", {}}}, "sticky-note-o", Json::array()};
@@ -441,14 +462,17 @@ Json compose(const IdeaReading& reading) {
                                    "index", "item", "event", "result", "error", "value", "it", "true", "false", "null", "pending"};
     d.plans.reserve(3 + reading.style.navLabels.size());  // requestedNavItems may add one per label; plans hold pointers into themselves
     if (reading.style.singleScreen) return composeSinglePage(d, taken);
+    std::vector<IdeaEntity> kept;
     for (auto& e : reading.entities) {
-        if (d.plans.size() == 3) break;
+        if (kept.size() == 3) break;
         IdeaEntity entity = e;
         if (entity.fields.empty()) entity.fields.push_back({"name", "Name", "text", {}});
         for (auto& f : entity.fields) f.name = camelKey(f.name);
         entity.rows = completeRows(entity);
-        d.plans.push_back(planEntity(entity, taken));
+        kept.push_back(std::move(entity));
     }
+    linkRows(kept);
+    for (const IdeaEntity& entity : kept) d.plans.push_back(planEntity(entity, taken));
     if (d.plans.empty()) d.plans.push_back(planEntity(notesEntity(), taken));
     spec["state"]["doomed"] = Json{{"id", 0}, {"name", ""}};
     for (size_t i = 0; i < d.plans.size(); ++i) {

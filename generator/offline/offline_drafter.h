@@ -27,6 +27,7 @@ struct IdeaField {
     std::string label;    // shown to users ("Due date")
     std::string kind;     // "text", "longtext", "number", "money", "date", "time", "bool", "choice", "rating", "email", "phone", "image"
     std::vector<std::string> choices;  // for "choice"
+    std::string of = "";  // a reference: the singular of the entity whose rows it names ("hive"); its choices are their titles
 };
 
 // Something the app is about ("habit", "invoice", "patient").

@@ -177,8 +177,7 @@ bool loneAdjective(const std::string& head) {
 bool looksOnly(const std::string& written) {
     // "vinyl banners", "review themes", "tattoo styles": in the plural these are things a request handles.
     static const std::set<std::string> things = wordSet("banners themes styles");
-    std::uint32_t rgb = 0;
-    return (lookWord(singularOf(written)) && !things.count(written)) || cssColor(written, &rgb);
+    return (lookWord(singularOf(written)) && !things.count(written)) || colourName(written);
 }
 
 // People by their role: who uses an app ("for clerks") or whom it manages ("a roster of players").

@@ -111,7 +111,8 @@ size_t findPhrase(const Sentence& s, std::initializer_list<const char*> phrases)
 const std::map<std::string, std::string> kColourWords = {
     {"cream", "#FFFDD0"}, {"charcoal", "#36454F"}, {"mint", "#98FF98"}, {"sand", "#C2B280"}, {"burgundy", "#800020"}, {"mustard", "#FFDB58"},
     {"rust", "#B7410E"}, {"sage", "#9CAF88"}, {"offwhite", "#FAF9F6"}, {"emerald", "#50C878"}, {"terracotta", "#E2725B"}, {"mauve", "#E0B0FF"},
-    {"navyblue", "#000080"}, {"skyblue", "#87CEEB"}, {"babyblue", "#89CFF0"}, {"jade", "#00A86B"}};
+    {"navyblue", "#000080"}, {"skyblue", "#87CEEB"}, {"babyblue", "#89CFF0"}, {"jade", "#00A86B"}, {"amber", "#FFBF00"}, {"ochre", "#CC7722"},
+    {"cobalt", "#0047AB"}, {"sapphire", "#0F52BA"}, {"lilac", "#C8A2C8"}, {"mahogany", "#C04000"}, {"bronze", "#CD7F32"}, {"graphite", "#383838"}};
 
 // CSS names that are also ordinary English words or names: colours only where the sentence gives them a role or
 // talks about colour.
@@ -455,6 +456,11 @@ bool asksSingleScreen(const Sentence& s) {
 //-----------------------------------------------------------------------------
 // [SECTION] readRequestStyle
 //-----------------------------------------------------------------------------
+
+bool colourName(const std::string& word) {
+    std::uint32_t rgb = 0;
+    return cssColor(word, &rgb) || kColourWords.count(word) > 0;
+}
 
 RequestStyle readRequestStyle(std::string_view request) {
     RequestStyle style;
