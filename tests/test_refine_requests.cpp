@@ -379,3 +379,93 @@ TEST_CASE("offline refine: a value asked to go to the top that the screen lacks 
     CHECK(again["edits"].empty());
     CHECK(again["summary"].get<std::string>().find("already") != std::string::npos);
 }
+
+TEST_CASE("offline refine: a badge on a tab 'with how many' rows, and a field whose listed values are a choice shown in the list", "[refiner][offline][lists]") {
+    const Json doc = draftSpec("A seed library where members borrow seed packets with a variety name and a sowing month");
+    REQUIRE(doc["state"].contains("seedPackets"));
+    Json badged = refined(doc, "Show a badge on the Seed packets tab with how many seed packets there are.");
+    bool badge = false;
+    for (const Json& item : badged["nav"]["items"])
+        badge = badge || (item.is_object() && item.value("badge", std::string()).find("count(") != std::string::npos &&
+                          item.value("badge", std::string()).find("seedPackets") != std::string::npos);
+    CHECK(badge);
+    // "Harvesting" is one of the values, not a request to do anything; the role reaches the form, the rows and the list.
+    Json roled = refined(doc, "Add a Source field to the new seed packet form - Donated, Harvesting or Bought - and show the source in the list.");
+    const std::string select = idWith(roled, "source");
+    REQUIRE_FALSE(select.empty());
+    for (const Json& row : roled["state"]["seedPackets"]) CHECK((row["source"] == "Donated" || row["source"] == "Harvesting" || row["source"] == "Bought"));
+    CHECK(roled["screens"]["seedPackets"].dump().find("x.source") != std::string::npos);
+    HeadlessDriver d(loadClean(roled));
+    d.proto().navigate("newSeedPacket");
+    d.settle();
+    std::string error;
+    CHECK(d.click(select, &error));
+}
+
+TEST_CASE("offline refine: filter chips by values no field has yet, on the list of every row", "[refiner][offline][lists]") {
+    const Json doc = draftSpec("A ferry timetable where staff add sailings with a departure time and a vessel");
+    REQUIRE(doc["state"].contains("sailings"));
+    std::string summary;
+    Json out = refined(doc, "Can we add filter chips on the sailings list so passengers can filter by Morning, Afternoon and Evening departures?", &summary);
+    INFO(summary);
+    REQUIRE(out["screens"]["sailings"].dump().find("\"chips\"") != std::string::npos);
+    HeadlessDriver d(loadClean(out));
+    d.proto().navigate("sailings");
+    d.settle();
+    const size_t all = out["state"]["sailings"].size();
+    std::string error;
+    REQUIRE(d.click("Evening", &error));
+    d.settle();
+    size_t evening = 0;
+    for (const Json& s : d.proto().state()["sailings"]) evening += s["departure"] == "Evening";
+    CHECK(evening > 0);
+    CHECK(evening < all);
+}
+
+TEST_CASE("offline refine: a confirmation before an action that deletes nothing asks first and then does it", "[refiner][offline][confirm]") {
+    const Json doc = draftSpec("A ferry timetable where staff add sailings with a departure time and a vessel");
+    std::string signOut;
+    forEachNode(doc, [&](const NodeSite& s) { if (s.node->value("button", std::string()) == "Sign out") signOut = s.node->value("id", std::string()); return signOut.empty(); });
+    REQUIRE_FALSE(signOut.empty());
+    Json out = refined(doc, "Ask for confirmation before signing out.");
+    HeadlessDriver d(loadClean(out));
+    d.proto().navigate("settings");
+    d.settle();
+    std::string error;
+    REQUIRE(d.click(signOut, &error));
+    d.settle();
+    REQUIRE(d.proto().overlays().size() == 1);
+    CHECK(d.proto().toasts().empty());
+    REQUIRE(d.click("Sign out", &error));  // the dialog's own button, on top
+    d.settle();
+    CHECK(d.proto().overlays().empty());
+    CHECK(toastSays(d, "Signed out"));
+}
+
+TEST_CASE("offline refine: a step before another is where every way into that step now goes first", "[refiner][offline][forms]") {
+    const Json doc = draftSpec("A piano teacher's studio where parents book lessons for their children");
+    REQUIRE(doc["screens"].contains("book"));
+    std::string summary;
+    Json out = refined(doc, "In the booking flow, add a step where the parent picks the piece before choosing a time.", &summary);
+    INFO(summary);
+    REQUIRE(out["screens"].contains("pieceStep"));
+    std::string opener, owner;  // a control elsewhere that opened the booking screen
+    forEachNode(doc, [&](const NodeSite& s) {
+        const bool opens = s.node->value("go", std::string()) == "book" || (s.node->contains("press") && (*s.node)["press"].dump().find("\"navigate\":\"book\"") != std::string::npos);
+        if (opens && s.owner != "/screens/book" && s.owner.rfind("/screens/", 0) == 0 && s.node->contains("id")) opener = (*s.node)["id"], owner = s.owner.substr(9);
+        return opener.empty();
+    });
+    REQUIRE_FALSE(opener.empty());
+    HeadlessDriver d(loadClean(out));
+    d.proto().navigate(owner, Json{{"id", 1}});
+    d.settle();
+    std::string error;
+    REQUIRE(d.click(opener, &error));
+    d.settle();
+    REQUIRE(d.proto().currentScreen() == "pieceStep");
+    REQUIRE(d.type(idWith(out, "piece"), "Clair de lune", &error));
+    REQUIRE(d.click("pieceStepDone", &error));
+    d.settle();
+    CHECK(d.proto().currentScreen() == "book");
+    CHECK(d.proto().state()["piece"]["piece"] == "Clair de lune");
+}

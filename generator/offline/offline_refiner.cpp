@@ -387,10 +387,13 @@ Outcome addField(EditLog& log, const Request& r, const RequestScope& scope, int 
         if (forAt > kindAt) labelWords = r.slice(forAt + 1, to > forAt ? to : static_cast<int>(r.words.size()));
     std::string label = r.quotes.empty() ? labelFromWords(labelWords) : r.quotes.front();
     if (label.empty()) return cannot("add a " + kind.widget + " without knowing what it is for (say e.g. \"add a dark mode switch to settings\")");
-    if (kind.widget == "select") return cannot("invent the choices of a dropdown");
+    // The values it lists make it a choice, after the control word so that the label and the request's opening are not among them.
+    const size_t kindText = lowerAscii(r.text).find(r.words[kindAt]);
+    const std::vector<std::string> choices = kindText == std::string::npos ? std::vector<std::string>() : listedChoices(r.text.substr(kindText + r.words[kindAt].size()));
+    if (kind.widget == "select" && choices.empty()) return cannot("invent the choices of a dropdown");
     // A field's label can ask for a better widget: "a due date field" is a date, "a notes field" a text area.
     std::set<std::string> labelStems = wordStems(label);
-    std::string widget = kind.widget;
+    std::string widget = choices.empty() ? kind.widget : "select";
     if (widget == "input" && labelStems.count("date")) widget = "date";
     if (widget == "input" && (labelStems.count("note") || labelStems.count("comment") || labelStems.count("description") || labelStems.count("bio"))) widget = "textarea";
 
@@ -438,6 +441,7 @@ Outcome addField(EditLog& log, const Request& r, const RequestScope& scope, int 
     Json initial = widget == "switch" || widget == "checkbox" ? Json(false) : widget == "slider" ? Json(50) : widget == "stepper" ? Json(1) : Json("");
     std::string inputKind = widget == "input" ? inputKindFor(label) : "";
     if (inputKind == "number") initial = 0;
+    if (!choices.empty()) initial = choices.front();
     if (widget == "date") initial = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("now", std::string()).substr(0, 10) : "";
     std::string member = camelKey(label), bind, statePath;
     size_t dot = anchorBind.rfind('.');
@@ -467,6 +471,7 @@ Outcome addField(EditLog& log, const Request& r, const RequestScope& scope, int 
     Json node = Json{{widget, label}, {"id", uniqueName(camelKey(label), idSet(doc))}};
     if (!inputKind.empty() && inputKind != "text") node["kind"] = inputKind;
     if (widget == "slider") node["min"] = 0, node["max"] = 100;
+    if (!choices.empty()) node["options"] = choices;
     node["bind"] = bind;
     log.add(array + "/" + std::to_string(index), node);
 
@@ -483,7 +488,13 @@ Outcome addField(EditLog& log, const Request& r, const RequestScope& scope, int 
             if (o["push"].is_string()) savedInto = o["push"].get<std::string>();
         });
     // The rows already saved get the field too, with believable values, so lists and details can show it.
-    if (!savedInto.empty()) fillRowsWith(log, savedInto, member, label);
+    if (!savedInto.empty() && choices.empty()) fillRowsWith(log, savedInto, member, label);
+    if (!savedInto.empty() && !choices.empty() && has(log.doc, "/state/" + escapePointer(savedInto)) && at(log.doc, "/state/" + escapePointer(savedInto)).is_array()) {
+        const std::string rowsAt = "/state/" + escapePointer(savedInto);
+        const size_t n = at(log.doc, rowsAt).size();
+        for (size_t i = 0; i < n; ++i)
+            if (at(log.doc, rowsAt + "/" + std::to_string(i)).is_object()) log.set(rowsAt + "/" + std::to_string(i) + "/" + escapePointer(member), choices[i % choices.size()]);
+    }
     const std::string shown = rows && savedInto == rows->source ? showOnDetail(log, rows->source, member, label, draft::fieldKindFor(label, widget)) : "";
     // The theme's mode is fixed by the spec (theme.mode), so a dark mode switch can only keep the choice in state.
     std::string note = labelStems.count("dark") || labelStems.count("night") ? "; the theme does not follow state, so it keeps the choice for the prototype to show (the presenter's theme toggle shows dark mode)" : "";
@@ -1076,7 +1087,7 @@ Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
     if (asksApproval(r)) return addApprovalButtons(log, r, scope);
     if (r.hasAny({"split", "separate"}) && r.has("into")) return splitField(log, r, scope);
     if (r.hasAny({"make", "mark"}) && r.hasAny({"optional", "required", "mandatory"})) return setFieldRequired(log, r, scope);
-    if (r.hasAny({"step", "page"}) && r.hasAny({"after", "once"}) && r.hasAny({"add", "insert"})) return addFlowStep(log, r);
+    if (r.hasAny({"step", "page"}) && r.hasAny({"after", "once", "before"}) && r.hasAny({"add", "insert"})) return addFlowStep(log, r);
     if (r.hasAny({"export", "download"}) && r.hasAny({"add", "put", "give", "button"})) return addExportButton(log, r);
     if (r.hasAny({"confirm", "confirmation", "confirming"}) || (r.hasAny({"ask", "sure"}) && r.hasAny({"before", "deleting", "removing"})))
         return confirmBeforeRemoving(log, r, scope);
@@ -1086,10 +1097,19 @@ Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
     if (removeAt >= 0 && (addAt < 0 || removeAt < addAt)) return removeTarget(log, r, scope, removeAt);
     if (asksCountBadge(r)) return addCountBadge(log, r);
     if (asksCountStat(r)) return addCountStat(log, r);
-    if (r.hasAny({"sort", "sorting", "sortable"})) return addListSort(log, r, scope);
+    // "a Role field - Sorting, Packing or Driving": a capitalised word in the middle of the request is a value.
+    const auto valueWord = [&](const std::string& w) {
+        const std::string written = std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])))) + w.substr(1);
+        for (size_t at = r.text.find(written); at != std::string::npos; at = r.text.find(written, at + 1))
+            if (at > 0 && r.text.find_last_not_of(' ', at - 1) != std::string::npos && std::string(".!?").find(r.text[r.text.find_last_not_of(' ', at - 1)]) == std::string::npos)
+                return true;
+        return false;
+    };
+    if (r.hasAny({"sort", "sorting", "sortable"}) && !(r.has("sorting") && valueWord("sorting"))) return addListSort(log, r, scope);
     if (r.hasAny({"filter", "filters", "filtering", "filterable"})) return addListFilter(log, r, scope);
     if (r.hasAny({"search", "searchable"})) return addListSearch(log, r, scope);
-    if (r.hasAny({"column", "columns"}) && r.find({"add", "insert", "include", "give"}) >= 0 && !r.hasAny({"badge", "count", "number"}))
+    const bool showInList = r.find({"show", "display"}) == 0 && r.hasAny({"list", "table", "rows", "row"}) && r.hasAny({"in", "on"});
+    if (((r.hasAny({"column", "columns"}) && r.find({"add", "insert", "include", "give"}) >= 0) || showInList) && !r.hasAny({"badge", "count", "number"}))
         return addListColumn(log, r, scope);
     // "add a dark mode switch" is a control; "switch to dark mode" is the look.
     const bool namesControl = r.find({"add", "insert", "include", "create", "get"}) >= 0 && std::any_of(r.words.begin(), r.words.end(), [](const std::string& w) {
@@ -1189,6 +1209,11 @@ std::vector<std::string> requestParts(const std::string& typed) {
                 std::string last = before.substr(before.find_last_of(' ') == std::string::npos ? 0 : before.find_last_of(' ') + 1);
                 static const std::set<std::string> screens = {"screen", "page", "tab", "view", "settings", "profile", "notifications", "reminders", "share"};
                 if (!screens.count(last)) continue;
+                // "a badge on the tab with how many sign-ups there are", "... with the number of X": what it shows.
+                std::string next = masked.substr(i + n);
+                for (const char* article : {"the ", "a ", "its "})
+                    if (next.rfind(article, 0) == 0) next = next.substr(std::strlen(article));
+                if (const std::string w = firstWord(next); w == "how" || w == "number" || w == "count" || w == "total") continue;
             } else if (!startsRequest(firstWord(masked.substr(i + n)))) continue;
             cuts.push_back({i, i + n});
             withCut.push_back(with);

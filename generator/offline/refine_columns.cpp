@@ -28,9 +28,10 @@ int fillRowsWith(EditLog& log, const std::string& source, const std::string& key
 Outcome addListColumn(EditLog& log, const Request& r, const RequestScope& scope) {
     const Json doc = log.doc;
     // "add a column for the due date to the loans table", "add a due date column to the loans list"
-    const int column = r.find({"column", "columns"});
-    const int verb = r.find({"add", "insert", "include", "show", "give", "put"});
+    // "show the role in the list": no column word, the value is what is shown.
+    const int verb = r.find({"add", "insert", "include", "show", "give", "put", "display"});
     int to = r.findLast({"to", "on", "in", "into"});
+    const int column = r.hasAny({"column", "columns"}) ? r.find({"column", "columns"}) : to;
     int named = r.find({"for", "with", "showing", "of", "called", "named"}, column + 1);
     std::vector<std::string> labelWords;
     if (named > column && (to < named)) to = static_cast<int>(r.words.size());
@@ -41,6 +42,12 @@ Outcome addListColumn(EditLog& log, const Request& r, const RequestScope& scope)
     const std::vector<AppList> lists = appLists(doc);
     const std::vector<std::string> where = to >= 0 && to < static_cast<int>(r.words.size()) ? r.slice(to + 1, static_cast<int>(r.words.size())) : r.words;
     const AppList* list = pickList(lists, where, scope);
+    // "the list", named no further: the list of the rows that have that value, or whose form asks for it.
+    const std::string key = draft::camelKey(label);
+    for (const AppList& l : lists) {
+        const Json* form = doc.contains("state") && doc["state"].is_object() && doc["state"].contains(draft::singularOf(l.source) + "Draft") ? &doc["state"][draft::singularOf(l.source) + "Draft"] : nullptr;
+        if (!list && ((l.sample.is_object() && l.sample.contains(key)) || (form && form->is_object() && form->contains(key)))) list = &l;
+    }
     if (!list) return notFound("the list or table for a '" + label + "' column");
     list = everyRowOf(lists, list);
     return showField(log, *list, label);

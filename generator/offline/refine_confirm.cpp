@@ -120,10 +120,86 @@ bool readFromParams(Json& actions, const std::string& name, bool* used) {
     return true;
 }
 
+// The words a control shows: its label, else its main prop (an icon button's main prop is its icon).
+std::string labelOf(const NodeSite& site) {
+    const Json& node = *site.node;
+    return node.contains("label") && node["label"].is_string() ? node["label"].get<std::string>()
+         : node.contains(site.typeKey) && node[site.typeKey].is_string() ? node[site.typeKey].get<std::string>() : "";
+}
+
+// Moves the control's actions into a new dialog that asks first: its confirm button (labelled `verb`) runs them, reading
+// the row through the dialog's params, and closes the dialog before any navigation ("back" would otherwise close the
+// dialog instead of leaving the screen); Cancel only closes. `what` says in the summary what the confirm button does.
+Outcome askFirst(EditLog& log, const NodeSite& site, const std::string& event, const std::string& verb, const std::string& thing,
+                 const std::string& warning, const std::string& what) {
+    const Json doc = log.doc;
+    Json actions = at(*site.node, "/" + event);
+    if (!actions.is_array()) actions = Json::array({actions});
+    Json params = Json::object();
+    for (auto& name : namesInScope(doc, site.pointer)) {
+        bool used = false;
+        if (!readFromParams(actions, name, &used)) return cannot("move the " + thing + "'s " + verb + " into a dialog (an expression in it rebinds '" + name + "')");
+        if (used) params[name] = "${" + name + "}";
+    }
+    auto navigates = [](const Json& step) { return step == "back" || (step.is_object() && (step.contains("navigate") || step.contains("back"))); };
+    auto firstNav = std::find_if(actions.begin(), actions.end(), navigates);
+    actions.insert(firstNav, "close");
+    std::set<std::string> taken = keysOf(doc, "screens");
+    for (auto& k : keysOf(doc, "overlays")) taken.insert(k);
+    const std::string id = uniqueName(camelKey("confirm " + verb + " " + thing), taken);
+    std::set<std::string> ids = idSet(doc);
+    ids.insert(id);
+    const std::string cancelId = uniqueName(camelKey("keep " + thing), ids);
+    ids.insert(cancelId);
+    const std::string confirmId = uniqueName(camelKey(verb + " " + thing + " confirmed"), ids);
+    const bool destructive = warning == "This can't be undone.";
+    Json dialog = Json{{"kind", "dialog"}, {"title", destructive ? capitalized(verb) + " this " + thing + "?" : capitalized(verb) + "?"},
+                       {"body", Json::array({Json{{"text", warning}, {"muted", true}}})},
+                       {"actions", Json::array({Json{{"button", "Cancel"}, {"id", cancelId}, {"variant", "ghost"}, {"press", "close"}},
+                                                Json{{"button", capitalized(verb)}, {"id", confirmId}, {"variant", destructive ? "danger" : "primary"}, {"press", actions}}})}};
+    if (!doc.contains("overlays") || !doc["overlays"].is_object()) log.set("/overlays", Json::object());
+    log.add("/overlays/" + escapePointer(id), dialog);
+    Json open = Json{{"open", id}};
+    if (!params.empty()) open["params"] = params;
+    log.replace(site.pointer + "/" + event, open);
+    return {"The " + describe(site) + " now asks first: the '" + id + "' dialog's " + capitalized(verb) + " button " + what + ", Cancel closes it", ""};
+}
+
+// "ask for confirmation before signing out", "confirm before submitting": the verb after "before" as a stem ("sign",
+// "submit"), or "" when the request names none or names a deletion (those are found by what they remove).
+std::string confirmedVerb(const Request& r) {
+    const int before = r.find({"before"});
+    if (before < 0 || before + 1 >= static_cast<int>(r.words.size())) return "";
+    std::string w = r.words[static_cast<size_t>(before) + 1];
+    if (w.size() > 5 && w.compare(w.size() - 3, 3, "ing") == 0) {
+        w.resize(w.size() - 3);
+        if (w.size() > 3 && w[w.size() - 1] == w[w.size() - 2]) w.pop_back();  // "submitting" -> "submit"
+    }
+    static const std::set<std::string> removals = {"delet", "delete", "remov", "remove", "clear", "discard", "trash", "eras", "erase"};
+    return removals.count(w) || isFiller(w) ? "" : w;
+}
+
 } // namespace
 
 Outcome confirmBeforeRemoving(EditLog& log, const Request& r, const RequestScope& scope) {
     const Json doc = log.doc;
+    // A control the verb names that deletes nothing ("Sign out", "Submit order") asks first too.
+    if (const std::string verb = confirmedVerb(r); !verb.empty()) {
+        NodeSite named;
+        forEachNode(doc, [&](const NodeSite& site) {
+            const bool dialog = site.owner.rfind("/overlays/", 0) == 0 && at(doc, site.owner).value("kind", std::string()) == "dialog";
+            const std::string event = pressKey(*site.node);
+            if (dialog || site.owner.rfind("/components/", 0) == 0 || event.empty() || (at(*site.node, "/" + event).is_object() && at(*site.node, "/" + event).contains("open")))
+                return true;
+            const std::string first = lowerAscii(labelOf(site).substr(0, labelOf(site).find(' ')));
+            if (first.rfind(verb, 0) == 0 && first.size() <= verb.size() + 2) named = site;
+            return named.node == nullptr;
+        });
+        if (named.node) {
+            const std::string label = labelOf(named);
+            return askFirst(log, named, pressKey(*named.node), lowerAscii(label), "action", "Are you sure you want to " + lowerAscii(label) + "?", "goes ahead");
+        }
+    }
     std::vector<Destructive> controls = destructiveControls(doc);
     if (controls.empty()) return notFound("a control that deletes something");
     static const std::set<std::string> feature = {"add", "confirmation", "confirm", "dialog", "before", "delete", "deleting", "remove", "removing",
@@ -149,45 +225,10 @@ Outcome confirmBeforeRemoving(EditLog& log, const Request& r, const RequestScope
     if (!best->dialog.empty())
         return {"", "Deleting a " + thing + " already asks first (the '" + best->dialog + "' dialog), so the offline drafter left it as it is" + kNeedsLlm};
 
-    // The dialog's confirm button runs the control's actions, reading the row from params; the dialog closes before
-    // any navigation ("back" would otherwise close the dialog instead of leaving the screen).
-    Json actions = at(*best->site.node, "/" + best->event);
-    if (!actions.is_array()) actions = Json::array({actions});
-    Json params = Json::object();
-    for (auto& name : namesInScope(doc, best->site.pointer)) {
-        bool used = false;
-        if (!readFromParams(actions, name, &used)) return cannot("move the " + thing + "'s delete into a dialog (an expression in it rebinds '" + name + "')");
-        if (used) params[name] = "${" + name + "}";
-    }
-    auto navigates = [](const Json& step) { return step == "back" || (step.is_object() && (step.contains("navigate") || step.contains("back"))); };
-    auto firstNav = std::find_if(actions.begin(), actions.end(), navigates);
-    actions.insert(firstNav, "close");
-
     // The control's words name the verb ("Remove"); an icon button's main prop is its icon, its words are its label.
-    const Json& node = *best->site.node;
-    std::string label = node.contains("label") && node["label"].is_string() ? node["label"].get<std::string>()
-                      : node.contains(best->site.typeKey) && node[best->site.typeKey].is_string() ? node[best->site.typeKey].get<std::string>() : "";
-    std::string verb = lowerAscii(label.substr(0, label.find(' ')));
+    std::string verb = lowerAscii(labelOf(best->site).substr(0, labelOf(best->site).find(' ')));
     if (verb != "delete" && verb != "remove" && verb != "clear" && verb != "discard" && verb != "archive" && verb != "cancel") verb = "delete";
-    std::set<std::string> taken = keysOf(doc, "screens");
-    for (auto& k : keysOf(doc, "overlays")) taken.insert(k);
-    const std::string id = uniqueName(camelKey("confirm " + verb + " " + thing), taken);
-    std::set<std::string> ids = idSet(doc);
-    ids.insert(id);
-    const std::string cancelId = uniqueName(camelKey("keep " + thing), ids);
-    ids.insert(cancelId);
-    const std::string confirmId = uniqueName(camelKey(verb + " " + thing + " confirmed"), ids);
-    Json dialog = Json{{"kind", "dialog"}, {"title", capitalized(verb) + " this " + thing + "?"},
-                       {"body", Json::array({Json{{"text", "This can't be undone."}, {"muted", true}}})},
-                       {"actions", Json::array({Json{{"button", "Cancel"}, {"id", cancelId}, {"variant", "ghost"}, {"press", "close"}},
-                                                Json{{"button", capitalized(verb)}, {"id", confirmId}, {"variant", "danger"}, {"press", actions}}})}};
-    if (!doc.contains("overlays") || !doc["overlays"].is_object()) log.set("/overlays", Json::object());
-    log.add("/overlays/" + escapePointer(id), dialog);
-    Json open = Json{{"open", id}};
-    if (!params.empty()) open["params"] = params;
-    log.replace(best->site.pointer + "/" + best->event, open);
-    return {"The " + describe(best->site) + " now asks first: the '" + id + "' dialog's " + capitalized(verb) + " button deletes the " + thing +
-                ", Cancel closes it", ""};
+    return askFirst(log, best->site, best->event, verb, thing, "This can't be undone.", "deletes the " + thing);
 }
 
 } // namespace pt::refine

@@ -237,13 +237,70 @@ ForwardControl forwardFrom(const Json& doc, const std::string& owner) {
     return found.empty() ? ForwardControl{} : found.front();
 }
 
+const std::set<std::string>& doingWords() {
+    static const std::set<std::string> doing = {"they", "their", "them", "pick", "picked", "choose", "chose", "select", "selected", "fill", "filled", "enter", "entered",
+                                                "finish", "finished", "complete", "completed", "have", "has", "user", "users", "customer", "customers", "out",
+                                                "choosing", "picking", "selecting", "entering", "filling"};
+    return doing;
+}
+
+// "add a step where the patient picks their dentist before choosing a time": a screen of its own that every way into
+// the named step now passes through; it keeps what it asks in a state object of its own and goes on to that step.
+Outcome addStepBefore(EditLog& log, const Request& r, int before, int add) {
+    const Json doc = log.doc;
+    std::vector<std::string> anchor;
+    for (auto& w : r.slice(before + 1, static_cast<int>(r.words.size())))
+        if (!doingWords().count(w)) anchor.push_back(w);
+    const int ask = r.find({"asking", "ask", "collecting", "collect", "for", "with", "picks", "pick", "chooses", "choose", "selects", "select", "enters", "enter"}, add + 1);
+    if (ask < 0 || ask + 1 >= before) return cannot("tell what the new step asks for (say e.g. \"add a step asking for the dentist before choosing a time\")");
+    std::vector<std::string> what;
+    for (auto& w : r.slice(ask + 1, before))
+        if (!doingWords().count(w) && !isFiller(w)) what.push_back(w);
+    std::vector<std::vector<std::string>> asked = wordGroups(what);
+    if (asked.empty()) return cannot("tell what the new step asks for");
+    const std::string screen = findScreen(doc, anchor);
+    if (screen.empty()) return notFound("the step where they " + joinWords(r.slice(before + 1, static_cast<int>(r.words.size()))));
+    const std::string owner = "/screens/" + escapePointer(screen);
+    std::vector<std::string> labels;
+    for (auto& g : asked) labels.push_back(labelFromWords(g));
+    std::string title;
+    for (size_t i = 0; i < labels.size(); ++i) title += (i == 0 ? "" : i + 1 == labels.size() ? " and " : ", ") + (i == 0 ? labels[i] : lowerAscii(labels[i]));
+    const std::string stepId = uniqueName(camelKey(title) + "Step", keysOf(doc, "screens"));
+    // Every control elsewhere that opens the step now opens the new one.
+    int redirected = 0;
+    forEachNode(doc, [&](const NodeSite& s) {
+        if (s.owner == owner || s.owner.rfind("/screens/", 0) != 0) return true;
+        const Json& n = *s.node;
+        if (n.contains("go") && n["go"] == screen) log.replace(s.pointer + "/go", stepId), ++redirected;
+        if (n.contains("press") && n["press"].is_array())
+            for (size_t i = 0; i < n["press"].size(); ++i)
+                if (n["press"][i].is_object() && n["press"][i].contains("navigate") && n["press"][i]["navigate"] == screen)
+                    log.replace(s.pointer + "/press/" + std::to_string(i) + "/navigate", stepId), ++redirected;
+        return true;
+    });
+    if (redirected == 0) return cannot("add a step before " + screenTitle(doc, owner) + ": no button or link elsewhere opens it");
+    const std::string key = uniqueName(camelKey(title), keysOf(log.doc, "state"));
+    log.add("/state/" + escapePointer(key), Json::object());
+    Json body = Json::array();
+    for (auto& label : labels) {
+        const std::string bind = siblingBind(log.doc, key + ".value", label);
+        Json initial;
+        body.push_back(inputFor(label, uniqueName(camelKey(label), idSet(log.doc)), bind, &initial));
+        log.add(statePointer(bind), initial);
+    }
+    body.push_back(Json{{"button", "Continue"}, {"id", uniqueName(stepId + "Done", idSet(log.doc))}, {"w", "fill"}, {"go", screen}});
+    log.add("/screens/" + escapePointer(stepId), Json{{"title", title}, {"body", body}});
+    return {"Added a step '" + title + "' before " + screenTitle(doc, owner) + ": " + (redirected == 1 ? "the control that opened it now opens" : "the " + std::to_string(redirected) + " controls that opened it now open") +
+                " the step, which goes on to it", ""};
+}
+
 } // namespace
 
 Outcome addFlowStep(EditLog& log, const Request& r) {
     const Json doc = log.doc;
-    static const std::set<std::string> doing = {"they", "their", "them", "pick", "picked", "choose", "chose", "select", "selected", "fill", "filled", "enter", "entered",
-                                                "finish", "finished", "complete", "completed", "have", "has", "user", "users", "customer", "customers", "out"};
+    const std::set<std::string>& doing = doingWords();
     int after = r.find({"after", "once", "when"}), add = r.find({"add", "insert", "put"});
+    if (const int before = r.find({"before"}); before > add && add >= 0 && (after < 0 || after > before)) return addStepBefore(log, r, before, add);
     if (after < 0 || add < after) return cannot("tell which step the new one comes after (say e.g. \"after they pick a plan, add a step asking for ...\")");
     std::vector<std::string> anchor;
     for (auto& w : r.slice(after + 1, add))

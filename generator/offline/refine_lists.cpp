@@ -497,6 +497,8 @@ Outcome addListFilter(EditLog& log, const Request& r, const RequestScope& scope)
     std::vector<AppList> lists = appLists(doc);
     const AppList* list = pickList(lists, listWords(r), scope);
     if (!list) return notFound("a list to filter (" + std::string(lists.empty() ? "it shows no rows from its state" : "say which list") + ")");
+    // Chips filter every row: a dashboard's few recent ones only when the request names that screen.
+    if (findScreen(doc, r.words) != lastToken(list->owner)) list = everyRowOf(lists, list);
     if (list->before.empty()) return cannot("find a place above the " + spokenKey(list->source) + " list for filter chips");
     std::vector<RowField> fields = rowFields(*list);
     const size_t rowCount = doc["state"][list->source].size();
@@ -512,7 +514,18 @@ Outcome addListFilter(EditLog& log, const Request& r, const RequestScope& scope)
     };
     int by = r.find({"by"});
     const RowField* field = by >= 0 ? fieldNamed(fields, r.slice(by + 1, static_cast<int>(r.words.size()))) : nullptr;
-    if (by >= 0 && !field) return notFound("a field '" + joinWords(r.slice(by + 1, static_cast<int>(r.words.size()))) + "' in the " + spokenKey(list->source));
+    // "filter by Morning, Afternoon and Evening shifts": values no field has are a new one (below), named by the noun after
+    // them, even where the noun is like a field's ("Evening departures" are no departure time).
+    std::vector<std::string> listed = listedChoices(r.text);
+    if (field && !listed.empty()) {
+        const std::vector<Json> values = distinctValues(log.doc, *list, field->key);
+        const bool holds = std::any_of(listed.begin(), listed.end(), [&](const std::string& v) {
+            return std::any_of(values.begin(), values.end(), [&](const Json& have) { return have.is_string() && lowerAscii(have.get<std::string>()) == lowerAscii(v); });
+        });
+        if (!holds) field = nullptr;
+    }
+    if (field) listed.clear();
+    if (by >= 0 && !field && listed.empty()) return notFound("a field '" + joinWords(r.slice(by + 1, static_cast<int>(r.words.size()))) + "' in the " + spokenKey(list->source));
     // "add a judge filter": the field named right before "filter".
     if (const int filterAt = r.find({"filter", "filters"}); !field && filterAt > 0) field = fieldNamed(fields, r.slice(filterAt - 1, filterAt));
     asked = field;
@@ -524,10 +537,20 @@ Outcome addListFilter(EditLog& log, const Request& r, const RequestScope& scope)
     // "filter chips for active and archived habits": values no field has yet become one, spread over the rows.
     RowField added;
     std::string addedValues;
-    if (const std::vector<std::string> named = by < 0 && !field ? namedValues(r, *list) : std::vector<std::string>(); named.size() >= 2) {
+    if (const std::vector<std::string> named = !listed.empty() ? listed : by < 0 && !field ? namedValues(r, *list) : std::vector<std::string>(); named.size() >= 2) {
         std::set<std::string> keys;
         for (auto& [k, v] : list->sample.items()) keys.insert(k);
-        added = RowField{uniqueName("status", keys), "text"};
+        // The noun right after the values names them ("... Evening shifts" -> shift), unless it is the rows' own.
+        std::string noun = "status";
+        const std::string lastValue = lowerAscii(named.back());
+        const size_t after = lowerAscii(r.text).find(lastValue);
+        if (!listed.empty() && after != std::string::npos) {
+            const std::vector<std::string> rest = readRequest(r.text.substr(after + lastValue.size())).words;
+            if (!rest.empty() && !isFiller(rest.front()) && singularOf(rest.front()) != singularOf(lowerAscii(list->source)) &&
+                std::all_of(rest.front().begin(), rest.front().end(), ::isalpha))
+                noun = singularOf(rest.front());
+        }
+        added = RowField{uniqueName(noun, keys), "text"};
         const Json& rows = doc["state"][list->source];
         for (size_t i = 0; i < rows.size(); ++i)
             if (rows[i].is_object())
@@ -700,11 +723,16 @@ struct CountPlace {
 CountPlace countPlace(const Json& doc, const Request& r, const std::vector<AppList>& lists) {
     CountPlace c;
     int on = r.findLast({"on", "to", "in", "beside", "next", "at"});
-    c.place = on >= 0 ? r.slice(on + 1, static_cast<int>(r.words.size())) : std::vector<std::string>();
+    // "a badge on the Sign-ups tab with how many sign-ups there are": the place ends where what it shows begins.
+    const int with = on >= 0 ? r.find({"with", "showing", "counting", "for"}, on + 1) : -1;
+    const int placeEnd = with >= 0 ? with : static_cast<int>(r.words.size());
+    c.place = on >= 0 ? r.slice(on + 1, placeEnd) : std::vector<std::string>();
     c.screen = on >= 0 ? findScreen(doc, c.place) : "";
-    const int of = r.find({"of"});
-    // "the number of X on ...", "the total X on ...", "... with the number of X".
-    c.counted = of >= 0 && of < on ? r.slice(of + 1, on) : of >= 0 ? r.slice(of + 1, static_cast<int>(r.words.size())) : on > 0 ? r.slice(0, on) : c.place;
+    const int of = r.find({"of"}), many = r.find({"many", "much"});
+    // "the number of X on ...", "the total X on ...", "... with the number of X", "... with how many X there are".
+    c.counted = of >= 0 && of < on ? r.slice(of + 1, on) : of >= 0 ? r.slice(of + 1, static_cast<int>(r.words.size()))
+              : many >= 0 ? r.slice(many + 1, static_cast<int>(r.words.size())) : with >= 0 ? r.slice(with + 1, static_cast<int>(r.words.size()))
+              : on > 0 ? r.slice(0, on) : c.place;
     if (!c.screen.empty()) return c;
     const std::string tabs = doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") ? doc["nav"]["items"].dump() : "";
     int best = 0;

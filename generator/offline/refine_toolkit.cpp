@@ -471,4 +471,38 @@ std::string describe(const NodeSite& site) {
 Outcome cannot(const std::string& what) { return {"", "The offline drafter cannot " + what + kNeedsLlm}; }
 Outcome notFound(const std::string& what) { return {"", "The offline drafter could not find " + what + " in this app" + kNeedsLlm}; }
 
+std::vector<std::string> listedChoices(const std::string& text) {
+    std::vector<std::string> values;
+    std::string current, word;
+    auto endValue = [&] {
+        if (!current.empty()) values.push_back(current);
+        current.clear();
+    };
+    for (size_t i = 0; i <= text.size(); ++i) {
+        const char c = i < text.size() ? text[i] : ' ';
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || (c == '-' && !word.empty())) {
+            word += c;
+            continue;
+        }
+        if (!word.empty()) {
+            if (std::isupper(static_cast<unsigned char>(word[0]))) current += (current.empty() ? "" : " ") + word;
+            else if (word == "or" || word == "and") endValue();
+            else {
+                endValue();
+                if (values.size() >= 2) break;
+                values.clear();
+            }
+            word.clear();
+        }
+        if (c == ',' || c == '/') endValue();
+        else if (c == '.' || c == ';' || c == ')') {
+            endValue();
+            if (values.size() >= 2) break;
+            values.clear();
+        }
+    }
+    endValue();
+    return values.size() >= 2 ? values : std::vector<std::string>();
+}
+
 } // namespace pt::refine

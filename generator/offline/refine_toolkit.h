@@ -66,6 +66,9 @@ bool isScreenWord(const std::string& w);                            // words nam
 std::set<std::string> typesNamed(const std::string& w);             // widget types a word names ("chart" -> the charts)
 std::set<std::string> stems(std::initializer_list<const char*> words);   // the words as wordStems() gives them
 std::string labelFromWords(const std::vector<std::string>& words);  // "Dark mode" from {"the", "dark", "mode"}
+// The values a request lists, capitalised and joined by commas, "or", "and" or slashes ("a Role field - Sorting, Packing
+// or Driving", "filter by Morning, Afternoon and Evening shifts"); empty when fewer than two.
+std::vector<std::string> listedChoices(const std::string& text);
 std::string joinWords(const std::vector<std::string>& words);       // words joined by spaces
 
 //-----------------------------------------------------------------------------

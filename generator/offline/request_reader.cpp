@@ -1513,7 +1513,14 @@ RequestNouns readNouns(std::string_view request) {
             const size_t stop = listEnd(cased, t, listAt + 1);
             if (listWords.count(t[listAt])) attributeSpans.emplace_back(listAt + 1, stop);
             const std::vector<IdeaField> listed = fieldsFrom(t, listAt + 1, stop);
-            addAttributes(listed);
+            // "add hives ... record inspections for a hive with a date and notes": after a thing named before, the list
+            // is what is recorded for it.
+            const std::string recorded = earlier.key();
+            const bool namedBefore = std::any_of(named.begin(), named.end(), [&](const auto& n) { return n.second == phrase && n.first < p.begin; });
+            const bool forIt = listAt == p.end && k > 0 && earlier.end + 1 == k && (t[k - 1] == "for" || t[k - 1] == "to" || t[k - 1] == "on") &&
+                               namedBefore && found.count(recorded) && managed[recorded] && recorded != phrase;
+            if (forIt) addNewFields(found[recorded].attributes, listed);
+            else addAttributes(listed);
             if (stop > listAt + 1) e.score += 3;
             // "add income and expenses with an amount, category and date": the list is both things'.
             const std::string pairedWith = earlier.key();
