@@ -763,3 +763,33 @@ TEST_CASE("workspace: whack-a-mole scores a hit on the mole, moves it, and ends 
     CHECK(stateAt(d, "whack")["score"] == 0);
     CHECK(stateAt(d, "whack")["running"] == true);
 }
+
+TEST_CASE("workspace: a number guessing game answers too low or too high, refuses what is no number, and starts again after a win", "[workspace][game]") {
+    Json spec = checkedDraft("A higher or lower game for kids: the app hides a number from 1 to 50, the child types a guess and is told to go higher "
+                             "or lower until they find it. Keep a list of the guesses.");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    const Json secrets = stateAt(d, "secrets");
+    REQUIRE(secrets.is_array());
+    const int secret = secrets[0];
+    REQUIRE((secret >= 1 && secret <= 50));
+    std::string error;
+    const auto guess = [&](const std::string& text) {
+        REQUIRE(d.type("guessInput", text, &error));
+        d.settle();
+        click(d, "guessButton");
+    };
+    guess("abc");
+    CHECK(stateAt(d, "guess")["tries"] == 0);  // no number: a message, no guess counted
+    guess(std::to_string(secret == 1 ? 2 : secret - 1));
+    CHECK(stateAt(d, "guess")["hint"] == (secret == 1 ? "Too high" : "Too low"));
+    CHECK(shows(d, secret == 1 ? "Too high" : "Too low"));
+    guess(std::to_string(secret));
+    CHECK(stateAt(d, "guess")["won"] == true);
+    CHECK(stateAt(d, "guess")["history"].size() == 2);
+    CHECK(shows(d, "Correct! It was " + std::to_string(secret) + ", found in 2 guesses"));
+    click(d, "Play again");
+    CHECK(stateAt(d, "guess")["tries"] == 0);
+    CHECK(stateAt(d, "guess")["history"].empty());
+    CHECK(stateAt(d, "secrets")[stateAt(d, "guess")["round"].get<int>() % secrets.size()] != secret);
+}

@@ -455,6 +455,9 @@ Outcome addListSearch(EditLog& log, const Request& r, const RequestScope& scope)
     }
     std::string key = stateKeyFor(log, *list, "query");
     std::string rows = "filter(" + list->rows + ", " + list->alias + " => contains(lower(" + text + "), lower(trim(" + key + "))))";
+    // A few recent rows (a dashboard's) stay as they are until something is typed; then the search finds any row.
+    if (sliced(*list))
+        rows = "trim(" + key + ") == '' ? " + list->rows + " : filter(" + list->source + ", " + list->alias + " => contains(lower(" + text + "), lower(trim(" + key + "))))";
     Json node = Json{{"search", "Search " + spokenKey(list->source)}, {"id", uniqueName(camelKey("search " + spokenKey(list->source)), idSet(doc))}, {"bind", key}};
     setRows(log, *list, rows);
     addControl(log, *list, node, key, "");

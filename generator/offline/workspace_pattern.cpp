@@ -1337,6 +1337,66 @@ void composeHangman(Draft& d, const std::string& low, Json& body, std::vector<st
     labelled.emplace_back("newWord", "new word start again play restart");
 }
 
+// "guess the number", "a number guessing game", "higher or lower": a hidden number, guesses answered too low or too high.
+bool numberGuess(const std::string& low) {
+    return (saysAny(low, {"guess", "guesses", "guessing"}) && saysAny(low, {"number", "numbers"})) || low.find("higher or lower") != std::string::npos;
+}
+
+// The range the request gives the hidden number ("between 1 and 100", "from 1 to 50"), else 1 to 100.
+std::pair<int, int> guessRange(const std::string& low) {
+    std::smatch m;
+    if (std::regex_search(low, m, std::regex(R"((?:between|from)\s+(\d{1,6})\s+(?:and|to|-)\s+(\d{1,6}))")) && std::stoi(m[1].str()) < std::stoi(m[2].str()))
+        return {std::stoi(m[1].str()), std::stoi(m[2].str())};
+    return {1, 100};
+}
+
+void composeNumberGuess(Draft& d, const std::string& low, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
+    Json& state = d.spec["state"];
+    const auto [lo, hi] = guessRange(low);
+    // The hidden numbers, one per game, spread over the range so that no two games feel alike (no random source in specs).
+    Json secrets = Json::array();
+    for (int p : {37, 82, 15, 64, 91, 8, 53, 29})
+        secrets.push_back(lo + static_cast<int>((static_cast<long long>(hi - lo) * p) / 100));
+    state["secrets"] = secrets;
+    state["guess"] = Json{{"value", ""}, {"tries", 0}, {"hint", ""}, {"won", false}, {"history", Json::array()}, {"round", 0}};
+    const std::string range = std::to_string(lo) + " to " + std::to_string(hi);
+    const std::string secret = "secrets[guess.round % " + std::to_string(secrets.size()) + "]";
+    body.push_back(Json{{"grid", Json::array({statTile("triesCount", "Guesses", "${guess.tries}", "hashtag"), statTile("guessRange", "Range", range, "arrows-h")})},
+                        {"cols", 2}, {"id", "scoreboard"}});
+    labelled.emplace_back("triesCount", "guesses tries attempts count number of");
+    body.push_back(Json{{"card", Json::array({Json{{"text", "${guess.won ? 'Correct! It was ' + " + secret + " + ', found in ' + guess.tries + (guess.tries == 1 ? ' guess' : ' guesses') : guess.hint == '' ? 'Guess a number from " +
+                                                            range + "' : guess.hint}"},
+                                                   {"style", "h2"}, {"align", "center"}, {"id", "guessHint"}}})},
+                        {"id", "hintCard"}});
+    labelled.emplace_back("guessHint", "too high too low higher lower correct feedback hint message win");
+    const std::string value = "num(guess.value)";
+    // A whole number written as one ("42"; not "abc", "4.5" or ""), in the range.
+    const std::string valid = "str(" + value + ") == trim(str(guess.value)) && " + value + " >= " + std::to_string(lo) + " && " + value + " <= " + std::to_string(hi);
+    const std::string hint = value + " < " + secret + " ? 'Too low' : " + value + " > " + secret + " ? 'Too high' : 'Correct'";
+    Json press = Json::array({Json{{"if", "${!(" + valid + ")}"},
+                                   {"then", Json::array({Json{{"toast", "Enter a whole number from " + range}, {"tone", "danger"}}})},
+                                   {"else", Json::array({Json{{"inc", "guess.tries"}},
+                                                         Json{{"set", "guess.hint"}, {"value", "${" + hint + "}"}},
+                                                         Json{{"push", "guess.history"}, {"value", Json{{"number", "${" + value + "}"}, {"hint", "${" + hint + "}"}}}},
+                                                         Json{{"if", "${" + value + " == " + secret + "}"}, {"then", Json{{"set", "guess.won"}, {"value", true}}}},
+                                                         Json{{"set", "guess.value"}, {"value", ""}}})}}});
+    body.push_back(Json{{"row", Json::array({Json{{"input", "Your guess"}, {"id", "guessInput"}, {"bind", "guess.value"}, {"placeholder", range}, {"grow", 1},
+                                                  {"enabled", "${!guess.won}"}},
+                                             Json{{"button", "Guess"}, {"id", "guessButton"}, {"icon", "question"}, {"enabled", "${!guess.won}"}, {"on", {{"press", press}}}}})},
+                        {"gap", 8}, {"valign", "bottom"}, {"id", "guessRow"}});
+    labelled.emplace_back("guessInput", "enter type a guess number input field");
+    labelled.emplace_back("guessButton", "submit guess button check");
+    body.push_back(Json{{"section", Json::array({Json{{"list", Json::array({Json{{"item", "${h.number}"}, {"subtitle", "${h.hint}"}, {"icon", "${h.hint == 'Correct' ? 'check' : h.hint == 'Too low' ? 'arrow-up' : 'arrow-down'}"},
+                                                                               {"repeat", Json{{"in", "${reverse(guess.history)}"}, {"as", "h"},
+                                                                                               {"empty", Json{{"text", "No guesses yet"}, {"muted", true}}}}}}})}}})},
+                        {"title", "Your guesses"}, {"id", "guessHistory"}});
+    labelled.emplace_back("guessHistory", "history previous guesses list each guess shown");
+    body.push_back(Json{{"button", "Play again"}, {"id", "playAgain"}, {"icon", "refresh"}, {"variant", "primary"}, {"visible", "${guess.won}"},
+                        {"on", {{"press", Json::array({Json{{"inc", "guess.round"}},
+                                                       Json{{"set", Json{{"guess.value", ""}, {"guess.tries", 0}, {"guess.hint", ""}, {"guess.won", false}, {"guess.history", Json::array()}}}}})}}}});
+    labelled.emplace_back("playAgain", "play again new game restart new number");
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Timer or clock
 //-----------------------------------------------------------------------------
@@ -1617,6 +1677,9 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     } else if (ws.kind == WorkspaceKind::Grid && whackAMole(low)) {
         composeWhackAMole(d, low, body, labelled);
         snapshot = Json{{"title", "Score ${whack.score}"}, {"detail", "Best ${best}"}};
+    } else if (ws.kind == WorkspaceKind::Grid && numberGuess(low)) {
+        composeNumberGuess(d, low, body, labelled);
+        snapshot = Json{{"title", "${guess.won ? 'Won' : 'Playing'}"}, {"detail", "${guess.tries} guesses"}};
     } else if (ws.kind == WorkspaceKind::Grid && saysAny(low, {"hangman"})) {
         composeHangman(d, low, body, labelled);
         snapshot = Json{{"title", "${hang.word}"}, {"detail", "${hang.wrong} wrong guesses"}};
@@ -1643,7 +1706,7 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     Json controls = Json::array();
     // A board played in turns or for pairs starts a new game (keeping the wins).
     const bool turns = spec["state"].contains("winner") || spec["state"].contains("pairs") || spec["state"].contains("snake") || spec["state"].contains("sweep") ||
-                       spec["state"].contains("rps") || spec["state"].contains("hang") || spec["state"].contains("whack");
+                       spec["state"].contains("rps") || spec["state"].contains("hang") || spec["state"].contains("whack") || spec["state"].contains("guess");
     // Their own moves; "play" is not a transport.
     const bool game = ws.kind == WorkspaceKind::SlideBoard || ws.kind == WorkspaceKind::Quiz || turns;
     if (!game && ws.kind != WorkspaceKind::Timer && saysAny(low, {"play", "play/stop", "start"})) {
@@ -1663,7 +1726,7 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     addViews(d, low, snapshot, summaryRows, controls);
     const char* resetPaths[] = {"cells", "calc", "conv", "design", "quiz", "moves", "score", "clock", "turn", "winner", "paused", "flagged", "running", "left",
                                 "phase", "rounds", "elapsed", "laps", "open", "pairs", "snake", "opened",
-                                "flags", "sweep", "rps", "hang", "whack"};
+                                "flags", "sweep", "rps", "hang", "whack", "guess"};
     Json reset = Json::array();
     for (const char* path : resetPaths)
         if (spec["state"].contains(path)) reset.push_back(Json{{"reset", path}});
