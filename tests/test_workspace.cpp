@@ -793,3 +793,41 @@ TEST_CASE("workspace: a number guessing game answers too low or too high, refuse
     CHECK(stateAt(d, "guess")["history"].empty());
     CHECK(stateAt(d, "secrets")[stateAt(d, "guess")["round"].get<int>() % secrets.size()] != secret);
 }
+
+TEST_CASE("workspace: a paint estimator, a bill splitter and a unit price comparison compute what they are for", "[workspace]") {
+    std::string error;
+    Json paint = checkedDraft("A paint estimator for a kids' bedroom: enter the walls' size, the doors and windows and how many coats, and see how "
+                              "many litres to buy.");
+    HeadlessDriver p(load(paint));
+    p.settle();
+    for (const auto& [field, value] : std::vector<std::pair<const char*, const char*>>{{"Room length", "5"}, {"Room width", "4"}, {"Wall height", "2.5"},
+                                                                                        {"Doors", "1"}, {"Windows", "2"}, {"Coats", "2"}}) {
+        REQUIRE(p.type(field, value, &error));
+        p.settle();
+    }
+    CHECK(shows(p, "40.1"));  // 2 x (5 + 4) x 2.5 less a door (1.9) and two windows (1.5 each)
+    CHECK(shows(p, "8.0"));   // two coats, a litre for 10 m2
+    REQUIRE(p.type("Wall height", "0", &error));
+    p.settle();
+    CHECK(shows(p, "Enter a length, width and height above zero"));
+    Json split = checkedDraft("A bill splitter for a group dinner: the total, a tip percentage and how many people, then what each one pays.");
+    HeadlessDriver s(load(split));
+    s.settle();
+    REQUIRE(s.type("Bill amount", "120", &error));
+    s.settle();
+    REQUIRE(s.type("Split between", "4", &error));
+    s.settle();
+    CHECK(shows(s, "$34.50"));  // 15% tip on 120, four people
+    Json unit = checkedDraft("Calculate the unit price of two packs of coffee to see which is the better buy.");
+    HeadlessDriver u(load(unit));
+    u.settle();
+    REQUIRE(u.type("Price of A", "4", &error));
+    u.settle();
+    REQUIRE(u.type("Size of A", "250", &error));
+    u.settle();
+    CHECK(shows(u, "$1.60"));         // per 100
+    CHECK(shows(u, "B is cheaper"));  // B starts at 5.20 for 800: 0.65 per 100
+    REQUIRE(u.type("Price of A", "1", &error));
+    u.settle();
+    CHECK(shows(u, "A is cheaper"));  // 0.40 per 100
+}

@@ -748,7 +748,7 @@ const std::vector<KnownFormula>& knownFormulas() {
          {{"Monthly payment", "pay", "money"}, {"Total paid", "pay * n", "money"}, {"Total interest", "pay * n - calc.amount", "money"},
           {"Payoff date", "n * 30.44", "month", "payoff"}},
          "calc.amount <= 0 || calc.rate < 0 || calc.years <= 0", "Enter a loan amount and a term above zero and a rate of 0% or more"},
-        {{"tip", "tips", "gratuity"},
+        {{"tip", "tips", "gratuity", "bill+splitter", "bill+split"},
          {{"bill", "Bill amount", 80, "$", ""}, {"percent", "Tip", 15, "", "%"}, {"people", "Split between", 2, "", "people"}},
          {{"tip", "calc.bill * calc.percent / 100"}},
          {{"Tip", "tip", "money"}, {"Total", "calc.bill + tip", "money"}, {"Per person", "(calc.bill + tip) / calc.people", "money"}},
@@ -758,6 +758,19 @@ const std::vector<KnownFormula>& knownFormulas() {
          {{"bmi", "calc.weight / pow(calc.height / 100, 2)"}},
          {{"BMI", "bmi", "number"}, {"Category", "bmi < 18.5 ? 'Underweight' : bmi < 25 ? 'Healthy weight' : bmi < 30 ? 'Overweight' : 'Obese'", "text"}},
          "calc.weight <= 0 || calc.height <= 0", "Enter a weight and a height above zero"},
+        // Walls of a room less its doors and windows (the usual 1.9 m2 and 1.5 m2), coats, and a litre covering 10 m2.
+        {{"paint", "painting"},
+         {{"length", "Room length", 4, "", "m"}, {"width", "Room width", 3, "", "m"}, {"height", "Wall height", 2.4, "", "m"},
+          {"doors", "Doors", 1, "", ""}, {"windows", "Windows", 1, "", ""}, {"coats", "Coats", 2, "", ""}},
+         {{"area", "max(2 * (calc.length + calc.width) * calc.height - calc.doors * 1.9 - calc.windows * 1.5, 0)"}},
+         {{"Wall area (m²)", "area", "number"}, {"Paint (litres)", "area * calc.coats / 10", "number"}},
+         "calc.length <= 0 || calc.width <= 0 || calc.height <= 0 || calc.doors < 0 || calc.windows < 0 || calc.coats < 1",
+         "Enter a length, width and height above zero, doors and windows of 0 or more and at least one coat"},
+        {{"unit-price", "unit+price", "price+per"},
+         {{"priceA", "Price of A", 3.5, "$", ""}, {"sizeA", "Size of A", 500, "", "g"}, {"priceB", "Price of B", 5.2, "$", ""}, {"sizeB", "Size of B", 800, "", "g"}},
+         {{"perA", "calc.priceA / calc.sizeA * 100"}, {"perB", "calc.priceB / calc.sizeB * 100"}},
+         {{"A per 100", "perA", "money"}, {"B per 100", "perB", "money"}, {"Better buy", "perA < perB ? 'A is cheaper' : perB < perA ? 'B is cheaper' : 'Same price'", "text"}},
+         "calc.priceA < 0 || calc.priceB < 0 || calc.sizeA <= 0 || calc.sizeB <= 0", "Enter prices of 0 or more and sizes above zero"},
         {{"compound", "savings", "investment", "investments"},
          {{"principal", "Starting amount", 10000, "$", ""}, {"rate", "Annual return", 5, "", "%"}, {"years", "Years", 10, "", "years"}},
          {{"grown", "calc.principal * pow(1 + calc.rate / 100, calc.years)"}},
@@ -770,8 +783,16 @@ const std::vector<KnownFormula>& knownFormulas() {
 // A known formula's inputs, results and a plain error for inputs that give no answer. False when the subject names none.
 bool composeFormula(Draft& d, const std::string& low, Json& body, std::vector<std::pair<std::string, std::string>>& labelled, Json& snapshot, Json& summaryRows) {
     const std::vector<std::string> subject = wordsIn(lowerCase(requestSubject(d.reading.request.empty() ? low : d.reading.request)));
+    // "unit+price": every one of those words.
+    const auto says = [&](const std::string& words) {
+        for (size_t from = 0, plus;; from = plus + 1) {
+            plus = words.find('+', from);
+            if (std::find(subject.begin(), subject.end(), words.substr(from, plus == std::string::npos ? std::string::npos : plus - from)) == subject.end()) return false;
+            if (plus == std::string::npos) return true;
+        }
+    };
     const auto named = std::find_if(knownFormulas().begin(), knownFormulas().end(), [&](const KnownFormula& f) {
-        return std::any_of(f.subjects.begin(), f.subjects.end(), [&](const char* w) { return std::find(subject.begin(), subject.end(), w) != subject.end(); });
+        return std::any_of(f.subjects.begin(), f.subjects.end(), [&](const char* w) { return says(w); });
     });
     if (named == knownFormulas().end()) return false;
     const KnownFormula& f = *named;
@@ -1640,7 +1661,8 @@ WorkspaceReading readWorkspace(const IdeaReading& reading) {
     // clearance, bed or tank board is records with a status.
     const bool grid = cells || (hasWord(words, {"board", "boards"}) && (game || boardGame || hasWord(words, {"mark", "marks", "marked"})));
     const bool calculator = hasWord(words, {"calculator", "calculate", "calculates", "estimate", "estimator", "configurator", "configure",
-                                            "simulator", "scaler", "converter", "payback"});
+                                            "simulator", "scaler", "converter", "payback", "compute", "computes"}) ||
+                            (hasWord(words, {"splitter"}) && hasWord(words, {"bill", "bills"}));  // an expense splitter keeps records of who paid
     // Something that ticks; a time clock that staff clock in on is attendance records, not a clock face.
     const auto ticks = [](const std::vector<std::string>& w) { return hasWord(w, {"timer", "timers", "stopwatch", "countdown", "pomodoro", "clock", "clocks"}); };
     const bool timer = ticks(words) &&
