@@ -831,3 +831,33 @@ TEST_CASE("workspace: a paint estimator, a bill splitter and a unit price compar
     u.settle();
     CHECK(shows(u, "A is cheaper"));  // 0.40 per 100
 }
+
+TEST_CASE("workspace: a Roman numeral converter goes both ways, refuses what is neither, and keeps the last five", "[workspace]") {
+    Json spec = checkedDraft("A converter between numbers and Roman numerals for a history class, with the last few conversions kept.");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    std::string error;
+    const auto convert = [&](const std::string& text) {
+        REQUIRE(d.type("romanInput", text, &error));
+        d.settle();
+        return stateAt(d, "roman")["result"].get<std::string>();
+    };
+    CHECK(convert("1994") == "MCMXCIV");
+    CHECK(shows(d, "MCMXCIV"));
+    CHECK(convert("3999") == "MMMCMXCIX");
+    CHECK(convert("xlii") == "42");
+    CHECK(convert("MMXXIV") == "2024");
+    for (const char* wrong : {"4000", "0", "IIII", "VX", "abc"}) {
+        INFO(wrong);
+        CHECK(convert(wrong).empty());
+        CHECK(shows(d, "Enter a whole number from 1 to 3999"));
+    }
+    for (const char* n : {"1", "2", "3", "4", "5", "6"}) {
+        convert(n);
+        click(d, "saveConversion");
+    }
+    const Json history = stateAt(d, "roman")["history"];
+    REQUIRE(history.size() == 5);
+    CHECK(history[0]["from"] == "6");
+    CHECK(history[0]["to"] == "VI");
+}

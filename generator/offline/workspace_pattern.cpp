@@ -780,6 +780,46 @@ const std::vector<KnownFormula>& knownFormulas() {
     return all;
 }
 
+// "a Roman numeral converter": one field that takes either a number (1 to 3999) or a numeral, the other form as the
+// result, a message for anything else, and the last five conversions.
+bool composeRomanNumerals(Draft& d, const std::string& low, Json& body, std::vector<std::pair<std::string, std::string>>& labelled, Json& snapshot) {
+    if (!saysAny(low, {"roman"}) || !saysAny(low, {"numeral", "numerals", "number", "numbers"})) return false;
+    const auto toRoman = [](const std::string& x) {
+        return "['', 'M', 'MM', 'MMM'][floor(" + x + " / 1000)] + ['', 'C', 'CC', 'CCC', 'CD', 'D', 'DC', 'DCC', 'DCCC', 'CM'][floor(" + x + " % 1000 / 100)] + "
+               "['', 'X', 'XX', 'XXX', 'XL', 'L', 'LX', 'LXX', 'LXXX', 'XC'][floor(" + x + " % 100 / 10)] + ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'][" + x + " % 10]";
+    };
+    // Worked out step by step as the text changes (one expression for it all would be too long to read).
+    const std::string value = "{I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000}";
+    const Json convert = Json::array({
+        Json{{"set", "roman.t"}, {"value", "${upper(trim(str(roman.text)))}"}},
+        // A numeral's value: each letter added, or taken away when a bigger one follows it ("IV").
+        Json{{"set", "roman.fromRoman"}, {"value", "${sum(map(range(len(roman.t)), i => (" + value + "[roman.t[i]] < (" + value + "[roman.t[i + 1]] ?? 0) ? -1 : 1) * " + value + "[roman.t[i]]))}"}},
+        Json{{"set", "roman.isNumber"}, {"value", "${str(num(roman.t)) == roman.t && num(roman.t) >= 1 && num(roman.t) <= 3999}"}},
+        // Only the usual way of writing it counts ("IIII" and "VX" are no numerals): written back, it reads the same.
+        Json{{"set", "roman.isRoman"}, {"value", "${!roman.isNumber && len(roman.t) > 0 && roman.fromRoman >= 1 && roman.fromRoman <= 3999 && " + toRoman("roman.fromRoman") + " == roman.t}"}},
+        Json{{"set", "roman.result"}, {"value", "${roman.isNumber ? " + toRoman("num(roman.t)") + " : roman.isRoman ? str(roman.fromRoman) : ''}"}}});
+    d.spec["state"]["roman"] = Json{{"text", "1994"}, {"t", "1994"}, {"fromRoman", 0}, {"isNumber", true}, {"isRoman", false}, {"result", "MCMXCIV"}, {"history", Json::array()}};
+    body.push_back(Json{{"input", "Number or Roman numeral"}, {"id", "romanInput"}, {"bind", "roman.text"}, {"placeholder", "1994 or MCMXCIV"}, {"on", {{"change", convert}}}});
+    labelled.emplace_back("romanInput", "type enter number numeral input arabic roman");
+    body.push_back(Json{{"grid", Json::array({statTile("romanResult", "${roman.isNumber ? 'Roman numeral' : 'Number'}", "${roman.result}", "exchange")})},
+                        {"cols", 1}, {"id", "results"}, {"visible", "${roman.result != ''}"}});
+    labelled.emplace_back("romanResult", "result roman numeral arabic number shows converted");
+    body.push_back(Json{{"card", Json::array({Json{{"row", Json::array({Json{{"icon", "exclamation-circle"}, {"color", "danger"}},
+                                                                         Json{{"text", "Enter a whole number from 1 to 3999 or a Roman numeral such as XLII"}, {"grow", 1}}})}}})},
+                        {"id", "inputError"}, {"tone", "danger"}, {"visible", "${roman.t != '' && roman.result == ''}"}});
+    labelled.emplace_back("inputError", "error invalid message out of range");
+    body.push_back(Json{{"button", "Save conversion"}, {"id", "saveConversion"}, {"icon", "history"}, {"enabled", "${roman.result != ''}"},
+                        {"on", {{"press", Json{{"set", "roman.history"}, {"value", "${slice([{from: roman.t, to: roman.result}] + roman.history, 0, 5)}"}}}}}});
+    labelled.emplace_back("saveConversion", "save keep conversion history");
+    body.push_back(Json{{"section", Json::array({Json{{"list", Json::array({Json{{"item", "${h.from} = ${h.to}"}, {"icon", "exchange"},
+                                                                               {"repeat", Json{{"in", "${roman.history}"}, {"as", "h"},
+                                                                                               {"empty", Json{{"text", "No conversions yet"}, {"muted", true}}}}}}})}}})},
+                        {"title", "Last five conversions"}, {"id", "conversionHistory"}});
+    labelled.emplace_back("conversionHistory", "history last recent conversions five");
+    snapshot = Json{{"title", "${roman.t}"}, {"detail", "${roman.result}"}};
+    return true;
+}
+
 // A known formula's inputs, results and a plain error for inputs that give no answer. False when the subject names none.
 bool composeFormula(Draft& d, const std::string& low, Json& body, std::vector<std::pair<std::string, std::string>>& labelled, Json& snapshot, Json& summaryRows) {
     const std::vector<std::string> subject = wordsIn(lowerCase(requestSubject(d.reading.request.empty() ? low : d.reading.request)));
@@ -1718,7 +1758,8 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
         composeTimer(d, low, body, labelled);
         snapshot = Json{{"title", "Timer ${count(saved) + 1}"}, {"detail", "${moves ?? rounds ?? 0} turns"}};
     } else if (ws.kind == WorkspaceKind::Calculator) {
-        if (!composeConverter(d, low, body, labelled, snapshot) && !composeFormula(d, low, body, labelled, snapshot, summaryRows))
+        if (!composeRomanNumerals(d, low, body, labelled, snapshot) && !composeConverter(d, low, body, labelled, snapshot) &&
+            !composeFormula(d, low, body, labelled, snapshot, summaryRows))
             composeCalculator(d, low, lists, body, labelled, snapshot, summaryRows);
     } else {
         composeEditor(d, low, lists, body, labelled, snapshot, summaryRows);
@@ -1746,7 +1787,7 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
         labelled.emplace_back("levelSlider", m[1].str() + " bpm slider");
     }
     addViews(d, low, snapshot, summaryRows, controls);
-    const char* resetPaths[] = {"cells", "calc", "conv", "design", "quiz", "moves", "score", "clock", "turn", "winner", "paused", "flagged", "running", "left",
+    const char* resetPaths[] = {"cells", "calc", "conv", "roman", "design", "quiz", "moves", "score", "clock", "turn", "winner", "paused", "flagged", "running", "left",
                                 "phase", "rounds", "elapsed", "laps", "open", "pairs", "snake", "opened",
                                 "flags", "sweep", "rps", "hang", "whack", "guess"};
     Json reset = Json::array();
