@@ -1234,3 +1234,29 @@ TEST_CASE("rows recorded for each of another entity's rows name it, and that row
     CHECK(d.proto().currentScreen() == "newTuning");
     CHECK(d.proto().state()["tuningDraft"]["piano"] == first);
 }
+
+TEST_CASE("'how many rows are in a state' counts the rows in that state as they change, never a made-up figure", "[drafter][feature]") {
+    Json spec = draftSpec("A lost and found desk: staff log found items with a description, where it was found and a status (unclaimed, claimed, "
+                          "donated). The home screen shows how many items are unclaimed.");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    const auto unclaimed = [&] {
+        int n = 0;
+        for (const Json& item : d.proto().state()["items"]) n += item["status"] == "Unclaimed";
+        return n;
+    };
+    const int before = unclaimed();
+    CHECK(hasText(d, "Unclaimed items"));
+    // Change the first item's state on its page, as staff would.
+    const bool wasUnclaimed = d.proto().state()["items"][0]["status"] == "Unclaimed";
+    d.proto().navigate("itemDetail", Json{{"id", d.proto().state()["items"][0]["id"]}});
+    d.settle();
+    click(d, wasUnclaimed ? "Claimed" : "Unclaimed");
+    d.proto().navigate("home", Json::object());
+    d.settle();
+    CHECK(unclaimed() != before);
+    const std::string now = std::to_string(unclaimed());
+    bool shown = false;
+    for (const std::string& t : d.proto().texts()) shown = shown || t == now;
+    CHECK(shown);
+}

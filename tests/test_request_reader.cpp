@@ -931,3 +931,12 @@ TEST_CASE("a value rated in a range is a number or stars, and labels before 'col
         grouped = grouped || f.choices == std::vector<std::string>{"To do", "In progress", "Ready for pickup"};
     CHECK(grouped);
 }
+
+TEST_CASE("a word naming the shade of a colour is the look, never a thing the app keeps", "[reader]") {
+    IdeaReading boxes = readIdea("A moving company app: track boxes with a room and contents. Use cardboard brown as the primary colour.");
+    CHECK(entityNamed(boxes, "box") != nullptr);
+    CHECK_FALSE(anyNameHas(boxes, "cardboard"));
+    IdeaReading dives = readIdea("Please implement a dive log. Divers add dives with a site and depth. Use ocean blue and sand accents.");
+    CHECK(entityNamed(dives, "dive") != nullptr);
+    CHECK_FALSE(anyNameHas(dives, "ocean"));
+}

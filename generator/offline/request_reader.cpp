@@ -1166,6 +1166,12 @@ RequestNouns readNouns(std::string_view request) {
             }
         }
     }
+    // "cardboard brown as the primary colour", "ocean blue and sand": a word naming the shade of a colour is the look too.
+    static const std::set<std::string> afterShade = wordSet("as for and with on accents accent theme");
+    for (size_t i = 1; i < t.size(); ++i)
+        if (!t[i].empty() && !t[i - 1].empty() && colourName(t[i]) && !colourName(t[i - 1]) && !functionWords().count(t[i - 1]) && !knownVerb(t[i - 1]) &&
+            (i + 1 == t.size() || t[i + 1].empty() || afterShade.count(t[i + 1]) || lookWord(t[i + 1])))
+            t[i - 1].clear(), t[i].clear();
     // "... so that I can message volunteers who are free": the reason a story gives names a thing only when it says
     // something of it ("so that I can cover breaks" asks for no breaks), so what counts is what the rest says.
     std::set<std::string> stated;  // phrases the request names outside its reasons, other than as who acts ("As a substitute")

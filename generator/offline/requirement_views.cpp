@@ -606,7 +606,15 @@ Json statView(const Statement& s) {
             return statTile("Total " + safeText(p.amount->label, 30), "${currency(sum(" + p.key + ", x => x." + p.amount->name + "), 'USD', 0)}", "money", p.nouns);
         if (p.quantity && s.says({"average"}))
             return statTile("Average " + safeText(p.quantity->label, 30), "${number(avg(map(" + p.key + ", x => x." + p.quantity->name + ")), 1)}", "bar-chart", p.nouns);
+        // "how many items are unclaimed", "the number of open requests": the rows in the state the statement names,
+        // counted as they change (never a made-up figure beside rows that can be counted).
+        if (s.says({"how many", "number of", "count of", "count", "counts"}))
+            for (const IdeaField& f : p.entity.fields)
+                for (const std::string& value : f.choices)
+                    if (f.kind == "choice" && f.of.empty() && s.says({lowerText(value).c_str()}))
+                        return statTile(safeText(value + " " + p.nouns, 40), "${count(" + p.key + ", x => x." + f.name + " == " + exprString(value) + ")}", "circle-o", p.nouns);
         if (measure.empty() || measure == capitalized(p.nouns)) return statTile(capitalized(p.nouns), "${count(" + p.key + ")}", p.entity.icon, "in total");
+        if (s.says({"how many", "number of", "count of", "count"})) return statTile(measure, "${count(" + p.key + ")}", p.entity.icon, p.nouns);
     }
     const std::string label = measure.empty() ? subjectLabel(s, true) : measure;
     const unsigned h = hashOf(s.subject + s.text);
