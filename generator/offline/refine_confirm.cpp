@@ -129,9 +129,10 @@ std::string labelOf(const NodeSite& site) {
 
 // Moves the control's actions into a new dialog that asks first: its confirm button (labelled `verb`) runs them, reading
 // the row through the dialog's params, and closes the dialog before any navigation ("back" would otherwise close the
-// dialog instead of leaving the screen); Cancel only closes. `what` says in the summary what the confirm button does.
+// dialog instead of leaving the screen); Cancel only closes. A `destructive` one warns it cannot be undone and confirms in
+// red. `what` says in the summary what the confirm button does.
 Outcome askFirst(EditLog& log, const NodeSite& site, const std::string& event, const std::string& verb, const std::string& thing,
-                 const std::string& warning, const std::string& what) {
+                 bool destructive, const std::string& what) {
     const Json doc = log.doc;
     Json actions = at(*site.node, "/" + event);
     if (!actions.is_array()) actions = Json::array({actions});
@@ -152,7 +153,7 @@ Outcome askFirst(EditLog& log, const NodeSite& site, const std::string& event, c
     const std::string cancelId = uniqueName(camelKey("keep " + thing), ids);
     ids.insert(cancelId);
     const std::string confirmId = uniqueName(camelKey(verb + " " + thing + " confirmed"), ids);
-    const bool destructive = warning == "This can't be undone.";
+    const std::string warning = destructive ? "This can't be undone." : "Are you sure you want to " + verb + "?";
     Json dialog = Json{{"kind", "dialog"}, {"title", destructive ? capitalized(verb) + " this " + thing + "?" : capitalized(verb) + "?"},
                        {"body", Json::array({Json{{"text", warning}, {"muted", true}}})},
                        {"actions", Json::array({Json{{"button", "Cancel"}, {"id", cancelId}, {"variant", "ghost"}, {"press", "close"}},
@@ -197,7 +198,7 @@ Outcome confirmBeforeRemoving(EditLog& log, const Request& r, const RequestScope
         });
         if (named.node) {
             const std::string label = labelOf(named);
-            return askFirst(log, named, pressKey(*named.node), lowerAscii(label), "action", "Are you sure you want to " + lowerAscii(label) + "?", "goes ahead");
+            return askFirst(log, named, pressKey(*named.node), lowerAscii(label), "action", false, "goes ahead");
         }
     }
     std::vector<Destructive> controls = destructiveControls(doc);
@@ -228,7 +229,7 @@ Outcome confirmBeforeRemoving(EditLog& log, const Request& r, const RequestScope
     // The control's words name the verb ("Remove"); an icon button's main prop is its icon, its words are its label.
     std::string verb = lowerAscii(labelOf(best->site).substr(0, labelOf(best->site).find(' ')));
     if (verb != "delete" && verb != "remove" && verb != "clear" && verb != "discard" && verb != "archive" && verb != "cancel") verb = "delete";
-    return askFirst(log, best->site, best->event, verb, thing, "This can't be undone.", "deletes the " + thing);
+    return askFirst(log, best->site, best->event, verb, thing, true, "deletes the " + thing);
 }
 
 } // namespace pt::refine
