@@ -1260,3 +1260,50 @@ TEST_CASE("'how many rows are in a state' counts the rows in that state as they 
     for (const std::string& t : d.proto().texts()) shown = shown || t == now;
     CHECK(shown);
 }
+
+TEST_CASE("each verb that puts a row in a state the request lists sets it, and chips filter by the listed kinds", "[drafter][feature]") {
+    Json spec = draftSpec("Please implement a kayak rental dock. Staff see kayaks with name, hull type (Sit-on-top, Touring, Tandem), length in metres "
+                          "and status (At dock, On water, In repair). They can filter by hull type, send a kayak to repair, bring it back to the "
+                          "dock, and retire or reinstate it.");
+    const Json& kayaks = spec["state"]["kayaks"];
+    REQUIRE(kayaks.size() >= 2);
+    const Json* chips = nullptr;
+    for (const Json& node : spec["screens"]["kayaks"]["body"])
+        if (node.contains("chips")) chips = &node;
+    REQUIRE(chips != nullptr);
+    CHECK((*chips)["chips"] == Json::array({"All", "Sit-on-top", "Touring", "Tandem"}));
+    HeadlessDriver d(load(spec));
+    d.settle();
+    d.proto().navigate("kayak", Json{{"id", 1}});
+    d.settle();
+    REQUIRE(d.proto().state()["kayaks"][0]["status"] == "At dock");
+    click(d, "Send");
+    CHECK(d.proto().state()["kayaks"][0]["status"] == "In repair");
+    click(d, "Bring");
+    CHECK(d.proto().state()["kayaks"][0]["status"] == "At dock");
+    CHECK_FALSE(hasText(d, "Retire"));  // no state of theirs is "retired": no button pretending to do it
+}
+
+TEST_CASE("shortlist or reject: a verb named by its state's past sets that state, a noun that reads the same does not", "[drafter][feature]") {
+    Json spec = draftSpec("Please implement a grant review desk. Panellists see applications with title, applicant, amount and status "
+                          "(New, Shortlisted, Rejected). They can add a new application with a form, open one, and shortlist or reject it.");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    d.proto().navigate("application", Json{{"id", 1}});
+    d.settle();
+    click(d, "Shortlist");
+    CHECK(d.proto().state()["applications"][0]["status"] == "Shortlisted");
+    click(d, "Reject");
+    CHECK(d.proto().state()["applications"][0]["status"] == "Rejected");
+
+    Json prints = draftSpec("Please implement a print shop queue. Staff see print requests with customer, pages and status (Requested, Printing, "
+                            "Collected). They can add a new request with a form, open one, and start printing it.");
+    std::vector<std::string> buttons;
+    std::function<void(const Json&)> walk = [&](const Json& n) {
+        if (n.is_object() && n.contains("button") && n["button"].is_string()) buttons.push_back(n["button"]);
+        if (n.is_structured())
+            for (const Json& child : n) walk(child);
+    };
+    walk(prints["screens"]);
+    CHECK(std::find(buttons.begin(), buttons.end(), "Request") == buttons.end());  // "a new request": no button named by the noun
+}

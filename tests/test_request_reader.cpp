@@ -940,3 +940,48 @@ TEST_CASE("a word naming the shade of a colour is the look, never a thing the ap
     CHECK(entityNamed(dives, "dive") != nullptr);
     CHECK_FALSE(anyNameHas(dives, "ocean"));
 }
+
+TEST_CASE("an attribute's unit, its bracketed choices and how it is kept shape the field, and the list goes on after them", "[reader]") {
+    const IdeaReading trails = readIdea("Please implement a trail conditions board. Rangers record trail reports with trail name, length in kilometres, "
+                                        "surface type (Gravel, Paved, Boardwalk), a Closed flag, a hazards list and a rating from 1 to 5 stars.");
+    const IdeaEntity* report = entityNamed(trails, "trail report");
+    REQUIRE(report != nullptr);
+    const IdeaField* length = fieldLabelled(*report, "Length (km)");
+    REQUIRE(length != nullptr);
+    CHECK(length->kind == "number");
+    const IdeaField* surface = fieldLabelled(*report, "Surface type");
+    REQUIRE(surface != nullptr);
+    CHECK(surface->choices == std::vector<std::string>{"Gravel", "Paved", "Boardwalk"});
+    const IdeaField* closed = fieldLabelled(*report, "Closed");
+    REQUIRE(closed != nullptr);
+    CHECK(closed->kind == "bool");
+    const IdeaField* hazards = fieldLabelled(*report, "Hazard");
+    REQUIRE(hazards != nullptr);
+    CHECK(hazards->kind == "longtext");
+    CHECK(fieldLabelled(*report, "Rating") != nullptr);  // after the bracket and the flag, the list went on
+    CHECK_FALSE(anyNameHas(trails, "kilometre"));        // a unit is no thing
+    CHECK_FALSE(anyNameHas(trails, "star"));
+
+    // Examples between the rows and their "with" list: the list is still theirs.
+    const IdeaReading bakery = readIdea("Please implement an oven monitor. Bakers see ovens (e.g. O1, O2, O3) with oven model, core temperature "
+                                        "and status (Idle, Baking, Cooling).");
+    const IdeaEntity* oven = entityNamed(bakery, "oven");
+    REQUIRE(oven != nullptr);
+    CHECK(fieldLabelled(*oven, "Oven model") != nullptr);
+    CHECK(fieldLabelled(*oven, "Core temperature") != nullptr);
+    REQUIRE(!oven->rows.empty());
+    CHECK(oven->rows[0]["name"] == "O1");
+}
+
+TEST_CASE("a country is text, counts are numbers, and a form's bracket names the fields it asks for", "[reader]") {
+    CHECK(draft::fieldKindFor("Country", "") == "text");
+    CHECK(draft::fieldKindFor("Stitch count", "") == "number");
+    CHECK(draft::fieldKindFor("Headcount", "") == "number");
+    const IdeaReading shop = readIdea("Please implement a key cutting counter. Staff see orders with customer name and status (Waiting, Cut, Collected). "
+                                      "They can add a new order with a form (customer, key type, copies).");
+    const IdeaEntity* order = entityNamed(shop, "order");
+    REQUIRE(order != nullptr);
+    CHECK(fieldLabelled(*order, "Key type") != nullptr);
+    CHECK(fieldLabelled(*order, "Copy") != nullptr);
+    CHECK(fieldLabelled(*order, "Customer") == nullptr);  // the customer name it already has
+}

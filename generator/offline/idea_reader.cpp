@@ -1005,7 +1005,12 @@ std::string fieldKindFor(const std::string& label, const std::string& widget) {
                                            "pressure", "weight", "speed", "distance", "voltage", "reading", "yield", "brix", "consumption", "usage", "depth",
                                            "volume", "mileage", "odometer", "altitude", "elevation", "ratio"};
     if (low == "ph" || std::any_of(std::begin(readings), std::end(readings), [&](const char* w) { return has(w); })) return "number";
-    if (has("number of") || has("count") || has("capacity") || has("interval") || std::count(lowWords.begin(), lowWords.end(), "age") || has("passengers") || has("guests") || has("quantity") || has("legs")) return "number";
+    // "count" as a word: a country is no number.
+    const bool counted = std::any_of(lowWords.begin(), lowWords.end(), [](const std::string& w) {
+        const size_t at = w.rfind("count");
+        return at != std::string::npos && w != "account" && w != "accounts" && (at + 5 == w.size() || w.substr(at + 5) == "s" || w.substr(at + 5) == "er");
+    });
+    if (has("number of") || counted || has("capacity") || has("interval") || std::count(lowWords.begin(), lowWords.end(), "age") || has("passengers") || has("guests") || has("quantity") || has("legs")) return "number";
     if (has("bio") || has("description") || has("comment") || has("note") || has("message") || has("about")) return "longtext";
     // "queen sighting", "is paid": yes or no; "receipt", "photo": a picture.
     if (has("sighting") || has("spotted") || (low.size() > 5 && low.compare(low.size() - 5, 5, " seen") == 0) || low.rfind("is ", 0) == 0 || low.rfind("has ", 0) == 0) return "bool";
@@ -1031,7 +1036,8 @@ std::vector<std::string> featuresNamed(std::string_view text) {
                                                    "classifieds", "gig", "gigs", "chess", "game", "dart", "mood", "vision", "cork"};
     bool columnBoard = false;
     for (size_t i = 0; i < toks.size() && !columnBoard; ++i)
-        columnBoard = (toks[i] == "board" || toks[i] == "boards") && !(i > 0 && postings.count(toks[i - 1]));
+        columnBoard = (toks[i] == "board" || toks[i] == "boards") && !(i > 0 && postings.count(toks[i - 1])) &&
+                      !(i + 1 < toks.size() && (toks[i + 1] == "game" || toks[i + 1] == "games"));  // "a board game cafe"
     // "users register and sign in", "sign up with email": joining the app is an account; "technicians register
     // samples", "guests sign up with their name and song title" add a row.
     static const std::set<std::string> joinEnds = {"and", "or", "as", "to", "now", "today", "in", "using", "via", "an", "account", "accounts", "for"};

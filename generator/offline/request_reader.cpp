@@ -383,8 +383,23 @@ const std::set<std::string>& containerNouns() {
         "app application tool tracker manager planner dashboard hub system platform portal site website log logbook "
         "journal diary board page screen prototype console interface ui menu list table feed gallery form card view "
         "layout widget panel overview summary result search editor builder viewer calculator configurator chart directory "
-        "catalog catalogue inventory roster registry kanban monitor queue helpdesk blog forum wiki");
+        "catalog catalogue inventory roster registry kanban monitor queue helpdesk blog forum wiki shelf");
     return s;
+}
+
+// The short form of a unit a value is given in ("depth in metres" -> "m"), or "" for no unit.
+std::string unitAbbreviation(const std::string& w) {
+    static const std::map<std::string, std::string> units = {
+        {"metres", "m"}, {"meters", "m"}, {"metre", "m"}, {"meter", "m"}, {"m", "m"}, {"centimetres", "cm"}, {"centimeters", "cm"}, {"cm", "cm"},
+        {"millimetres", "mm"}, {"millimeters", "mm"}, {"mm", "mm"}, {"kilometres", "km"}, {"kilometers", "km"}, {"km", "km"}, {"miles", "mi"},
+        {"feet", "ft"}, {"foot", "ft"}, {"inches", "in"}, {"yards", "yd"}, {"seconds", "s"}, {"minutes", "min"}, {"mins", "min"}, {"hours", "h"},
+        {"days", "days"}, {"weeks", "weeks"}, {"months", "months"}, {"years", "years"}, {"grams", "g"}, {"g", "g"}, {"kilograms", "kg"},
+        {"kilos", "kg"}, {"kg", "kg"}, {"tonnes", "t"}, {"pounds", "lb"}, {"lbs", "lb"}, {"ounces", "oz"}, {"litres", "L"}, {"liters", "L"},
+        {"millilitres", "ml"}, {"milliliters", "ml"}, {"ml", "ml"}, {"gallons", "gal"}, {"degrees", "°"}, {"celsius", "°C"}, {"fahrenheit", "°F"},
+        {"percent", "%"}, {"watts", "W"}, {"kilowatts", "kW"}, {"kwh", "kWh"}, {"volts", "V"}, {"knots", "kn"}, {"calories", "kcal"},
+        {"euros", "€"}, {"dollars", "$"}, {"usd", "$"}, {"eur", "€"}, {"gbp", "£"}};
+    const auto it = units.find(w);
+    return it == units.end() ? "" : it->second;
 }
 
 // A maximal run of nominal words: qualifiers first, then nouns; the last noun is the head.
@@ -401,7 +416,9 @@ struct Phrase {
 std::vector<Phrase> phrasesOf(const std::vector<std::string>& t) {
     std::vector<Phrase> out;
     for (size_t i = 0; i < t.size();) {
-        if (!nominal(t, i)) { ++i; continue; }
+        // "in metres", "5 stars": a unit a value is given in is no thing.
+        const bool unit = i > 0 && (t[i - 1] == "in" || isNumber(t[i - 1])) && (!unitAbbreviation(t[i]).empty() || t[i] == "stars") && (i + 1 >= t.size() || !nominal(t, i + 1));
+        if (!nominal(t, i) || unit) { ++i; continue; }
         size_t j = i;
         while (j < t.size() && nominal(t, j)) ++j;
         // A leading gerund is the activity done to the rest ("sorting donations"); trailing qualifiers and gerunds
@@ -500,6 +517,16 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
             part.erase(part.begin());
             if (named) break;
         }
+        // "boat length in metres": a number in that unit, which the label shows ("Boat length (m)").
+        std::string unit;
+        if (part.size() >= 3 && part[part.size() - 2] == "in" && !(unit = unitAbbreviation(part.back())).empty()) part.resize(part.size() - 2);
+        // "a Fragile flag", "a contents list": the last word says how the value is kept, not what it is.
+        static const std::map<std::string, std::string> keptAs = {{"flag", "bool"}, {"checkbox", "bool"}, {"toggle", "bool"}, {"list", "longtext"}};
+        std::string kept;
+        if (part.size() >= 2 && keptAs.count(part.back()) && !functionWords().count(part[part.size() - 2])) {
+            kept = keptAs.at(part.back());
+            part.pop_back();
+        }
         // "a dashboard of shifts", "a chart of loans": a view of the rows, not a value each row holds.
         // "table number", "page count" are values, named by the app word before them; so are app words a row can
         // name ("jobs with title, company and salary").
@@ -543,7 +570,11 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
             // "with priority", "condition", "temperament": a scale every app writes the same way, not free text ("Priority A").
             const std::vector<std::string> grades = scaleGrades(part.back());
             if (!key.empty() && !dup && !grades.empty() && fieldKindFor(label, "") == "text") out.push_back({key, capitalized(label), "choice", grades});
-            else if (!key.empty() && !dup && (!appNouns().count(label) || valueNoun(label) || named.count(label)))
+            else if (!key.empty() && !dup && !kept.empty()) out.push_back({key, capitalized(label), kept, {}});
+            else if (!key.empty() && !dup && !unit.empty()) {
+                static const std::set<std::string> currencies = {"€", "$", "£"};
+                out.push_back({key, capitalized(label) + " (" + unit + ")", currencies.count(unit) ? "money" : "number", {}});
+            } else if (!key.empty() && !dup && (!appNouns().count(label) || valueNoun(label) || named.count(label)))
                 out.push_back({key, capitalized(label), counted ? "number" : fieldKindFor(label, ""), {}});
         }
         part.clear();
@@ -569,13 +600,31 @@ size_t listEnd(const std::vector<std::string>& cased, const std::vector<std::str
     static const std::set<std::string> stops = wordSet("so that which who where when to because if for in on at by from with while but until than as over during within since after before can could will should must may might");
     size_t k = from;
     int words = 0;
-    for (; k < t.size() && words < 16; ++k, ++words) {
+    // Words, not marks, count towards the limit: a list of ten short items is still one list.
+    for (; k < t.size() && words < 20; words += t[k].empty() ? 0 : 1, ++k) {
         const bool field = k + 1 < t.size() && valueNoun(singularOf(t[k + 1]));  // "start time", "repair dates"
         // "with name, email and table number": a word alone between commas (or before the last "and") is an item.
         // Not two verbs joined ("..., increase or decrease quantity").
         const bool verbPair = k + 2 < t.size() && (t[k + 1] == "and" || t[k + 1] == "or") && knownVerb(t[k]) && knownVerb(t[k + 2]) && !nominal(t, k + 2);
-        const bool item = k > from && t[k - 1].empty() && cased[k - 1] == "," && !verbPair &&
-                          (k + 1 >= t.size() || t[k + 1] == "and" || t[k + 1] == "or" || (t[k + 1].empty() && cased[k + 1] == ","));
+        const auto itemEnds = [&](size_t at) { return at >= t.size() || t[at] == "and" || t[at] == "or" || (t[at].empty() && cased[at] == ","); };
+        // So are two words there ("..., water temperature and a rating"): a noun the verb's word qualifies.
+        const bool pair = k + 1 < t.size() && !t[k + 1].empty() && !functionWords().count(t[k + 1]) && !knownVerb(t[k + 1]) && itemEnds(k + 2);
+        const bool item = k > from && t[k - 1].empty() && cased[k - 1] == "," && !verbPair && (itemEnds(k + 1) || pair);
+        // "max depth in metres, bottom time in minutes": the unit belongs to the item.
+        if (t[k] == "in" && k + 1 < t.size() && !unitAbbreviation(t[k + 1]).empty()) {
+            ++k;
+            continue;
+        }
+        // "category (Electronics, Clothing, Other), location": a bracket of values the reader took out (its words are
+        // blank) gives the item's choices and the list goes on.
+        if (cased[k] == "(") {
+            size_t close = k + 1;
+            while (close < t.size() && close < k + 24 && t[close].empty() && cased[close] != ")") ++close;
+            if (close < t.size() && cased[close] == ")" && close > k + 1) {
+                k = close;
+                continue;
+            }
+        }
         if (stops.count(t[k]) || (verbs().count(t[k]) && !nominal(t, k) && !field && !item) || isNumber(t[k])) {
             // "with photo, location and date, and owners can claim them": who does the next thing ends the list.
             static const std::set<std::string> modals = wordSet("can could will should must may might");
@@ -1080,6 +1129,30 @@ std::vector<ExampleList> exampleLists(const std::vector<std::string>& cased, con
     return out;
 }
 
+// "with category (Electronics, Clothing, Other) and location": a bracket after an item of an attribute list between
+// `from` and `to` gives that item's choices; after a form ("with a form (patient, medication, dose)") it lists the
+// fields themselves.
+void bracketedChoices(const std::vector<std::string>& cased, const std::vector<ExampleList>& examples,
+                      size_t from, size_t to, std::vector<IdeaField>& fields) {
+    for (const ExampleList& l : examples) {
+        if (l.begin <= from || l.begin >= to || cased[l.begin] != "(") continue;
+        const std::string item = singularOf(lowerWord(cased[l.begin - 1]));
+        if (item == "form") {
+            std::string listed;
+            for (const std::string& v : l.values) listed += (listed.empty() ? "" : " and ") + lowerWord(v);
+            const std::vector<std::string> words = tokensWithBoundaries(listed);
+            addNewFields(fields, fieldsFrom(words, 0, words.size()));
+            continue;
+        }
+        for (IdeaField& f : fields)
+            if (singularOf(lowerWord(lastWordOf(f.label))) == item && (f.kind == "text" || f.kind == "choice")) {
+                f.kind = "choice";
+                f.choices = l.values;
+                break;
+            }
+    }
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Actors
 //-----------------------------------------------------------------------------
@@ -1511,6 +1584,11 @@ RequestNouns readNouns(std::string_view request) {
                 if ((j > p.end || clauseFrom > p.end) && cased[j] == "," && j + 1 < t.size() && t[j + 1] == "with") listAt = j + 1;
                 break;
             }
+            // "slips (e.g. A1, A2, B1) with boat name and owner"
+            if (j == clauseFrom && clauseFrom > p.end && p.plural && t[j] == "with") {
+                listAt = j;
+                break;
+            }
             if (nominal(t, j) && !gerund(t[j])) break;
         }
         const bool colonList = p.end + 1 < t.size() && cased[p.end] == ":" && !t[p.end + 1].empty() && singularOf(t[p.end + 1]) == t[p.end + 1] &&
@@ -1518,7 +1596,8 @@ RequestNouns readNouns(std::string_view request) {
         if (listAt < t.size() && (listWords.count(t[listAt]) || (colonList && object))) {
             const size_t stop = listEnd(cased, t, listAt + 1);
             if (listWords.count(t[listAt])) attributeSpans.emplace_back(listAt + 1, stop);
-            const std::vector<IdeaField> listed = fieldsFrom(t, listAt + 1, stop);
+            std::vector<IdeaField> listed = fieldsFrom(t, listAt + 1, stop);
+            bracketedChoices(cased, examples, listAt + 1, stop, listed);
             // "add hives ... record inspections for a hive with a date and notes": after a thing named before, the list
             // is what is recorded for it.
             const std::string recorded = earlier.key();
@@ -1857,8 +1936,10 @@ std::vector<RequestEntity> requestEntities(std::string_view request) { return re
 std::vector<std::string> requestActors(std::string_view request) { return readNouns(request).actors; }
 
 void addNewFields(std::vector<IdeaField>& to, const std::vector<IdeaField>& fields) {
+    // "Patient" and "Patient name" are one value.
+    const auto same = [](const IdeaField& a, const IdeaField& b) { return a.name == b.name || a.name + "Name" == b.name || b.name + "Name" == a.name; };
     for (const IdeaField& f : fields)
-        if (std::none_of(to.begin(), to.end(), [&](const IdeaField& g) { return g.name == f.name; })) to.push_back(f);
+        if (std::none_of(to.begin(), to.end(), [&](const IdeaField& g) { return same(f, g); })) to.push_back(f);
 }
 
 bool kindNoun(const std::string& word) {

@@ -307,6 +307,12 @@ const EntityPlan* planNamed(const Draft& d, const std::string& phrase) {
         const std::string noun = p.noun.substr(p.noun.rfind(' ') + 1);
         if (head.size() >= 4 && noun.size() > head.size() + 2 && noun.compare(noun.size() - head.size(), std::string::npos, head) == 0) return &p;
     }
+    // "mark a problem resolved" in an app of problem reports: the thing a record is written about.
+    static const std::set<std::string> records = {"report", "ticket", "request", "entry", "record", "submission", "log", "note", "claim"};
+    for (const EntityPlan& p : d.plans) {
+        const size_t space = p.noun.rfind(' ');
+        if (space != std::string::npos && p.noun.substr(0, space) == phrase && records.count(p.noun.substr(space + 1))) return &p;
+    }
     return nullptr;
 }
 
@@ -829,20 +835,59 @@ bool objectFollowsVerb(const Statement& s) {
 // "mark a hearing adjourned or held": a button for each state of the item's status the statement names, setting it.
 // Null when marking names no state the status holds (then the marking is a yes/no of its own).
 Json statusButtons(const EntityPlan& p, const Statement& s, RequirementTracer& ids, std::string& firstId) {
-    if (!p.status || s.outcome.empty() || s.verb != "mark") return Json();
+    if (!p.status || s.outcome.empty() || (s.verb != "mark" && s.verb != "flag")) return Json();
+    const std::string verb = capitalized(s.verb) + " ";
     Json row = Json::array();
     const std::string path = rowPath(p, "x", p.status->name);
     for (const std::string& state : p.status->choices) {
         const std::string word = lowerText(state);
         if (word != s.outcome && std::find(s.words.begin(), s.words.end(), word) == s.words.end()) continue;
-        const std::string id = ids.freshId(camelKey("mark " + word));
+        const std::string id = ids.freshId(camelKey(s.verb + " " + word));
         if (firstId.empty()) firstId = id;
-        row.push_back(Json{{"button", "Mark " + word}, {"id", id}, {"variant", "secondary"}, {"icon", "check"}, {"w", "fill"},
+        row.push_back(Json{{"button", verb + word}, {"id", id}, {"variant", "secondary"}, {"icon", "check"}, {"w", "fill"},
                            {"enabled", "${x." + p.status->name + " != " + exprString(state) + "}"},
                            {"press", Json::array({Json{{"set", path}, {"value", state}}, Json{{"toast", "${x." + p.title->name + "}: " + state}}})}});
     }
-    if (row.empty() || std::none_of(row.begin(), row.end(), [&](const Json& b) { return b["button"] == "Mark " + s.outcome; })) return Json();
+    if (row.empty() || std::none_of(row.begin(), row.end(), [&](const Json& b) { return b["button"] == verb + s.outcome; })) return Json();
     return Json{{"row", row}, {"gap", 8}};
+}
+
+// "advance a ticket's status", "move the order to the next stage": a verb that takes an item one state on.
+bool movesOnward(const std::string& verb) {
+    static const std::set<std::string> onward = {"advance", "move", "progress", "promote", "push"};
+    return onward.count(verb) > 0;
+}
+
+// The state of the item's status the statement's verb puts it in: its own past ("shortlist" -> Shortlisted), a state
+// that means the same ("borrow" -> On loan), or one the words after it name ("return it to the shelf" -> On shelf,
+// "flag it as missing pieces"); "" when none.
+std::string stateSetBy(const EntityPlan& p, const Statement& s) {
+    if (!p.status) return "";
+    static const std::map<std::string, std::vector<std::string>> alike = {
+        {"close", {"closed", "resolved", "done"}}, {"resolve", {"resolved", "closed", "done"}}, {"complete", {"completed", "done"}}, {"finish", {"finished", "done", "completed"}},
+        {"borrow", {"borrowed", "out", "on loan", "checked out"}}, {"lend", {"lent", "out", "on loan"}}, {"rent", {"rented", "out"}},
+        {"collect", {"collected", "picked up"}}, {"pick up", {"picked up", "collected"}}, {"cancel", {"cancelled", "canceled"}},
+        {"assign", {"assigned", "taken", "occupied"}}, {"release", {"released", "vacant", "available", "free"}}};
+    const auto it = alike.find(s.verb);
+    const std::vector<std::string> wanted = it != alike.end() ? it->second : std::vector<std::string>{lowerText(pastOf(s.verb))};
+    for (const std::string& want : wanted)
+        for (const std::string& state : p.status->choices)
+            if (lowerText(state) == want) return state;
+    if (!knownVerb(s.verb)) return "";
+    const auto verb = std::find(s.words.begin(), s.words.end(), s.verb);
+    for (auto k = verb; k != s.words.end() && k - verb < 6; ++k) {
+        if (*k != "to" && *k != "as" && *k != "into") continue;
+        auto named = k + 1;
+        while (named != s.words.end() && isFunctionWord(*named)) ++named;
+        if (named == s.words.end()) break;
+        for (const std::string& state : p.status->choices) {
+            const std::vector<std::string> words = wordsOfStatement(state);
+            const bool whole = static_cast<size_t>(s.words.end() - named) >= words.size() && std::equal(words.begin(), words.end(), named);
+            if (whole || (words.size() >= 2 && singularOf(*named) == words.back())) return state;
+        }
+        break;
+    }
+    return "";
 }
 
 // "deny the claim", "close tickets": a verb that puts the item in one of its status's own states sets that state
@@ -850,8 +895,7 @@ Json statusButtons(const EntityPlan& p, const Statement& s, RequirementTracer& i
 Json statusVerbButton(const EntityPlan& p, const Statement& s, RequirementTracer& ids, std::string& id) {
     if (!p.status || !s.outcome.empty()) return Json();
     // "advance a ticket's status", "move the order to the next stage": one press, one state on (the last one stays).
-    static const std::set<std::string> onward = {"advance", "move", "progress", "promote", "push"};
-    if (onward.count(s.verb) && p.status->choices.size() >= 2) {
+    if (movesOnward(s.verb) && p.status->choices.size() >= 2) {
         Json states = Json::array();
         for (const std::string& state : p.status->choices) states.push_back(state);
         const std::string list = states.dump(), last = exprString(p.status->choices.back()), now = "x." + p.status->name;
@@ -862,22 +906,12 @@ Json statusVerbButton(const EntityPlan& p, const Statement& s, RequirementTracer
                     {"press", Json::array({Json{{"toast", "${x." + p.title->name + "}: ${" + next + "}"}},
                                            Json{{"set", rowPath(p, "x", p.status->name)}, {"value", "${" + next + "}"}}})}};
     }
-    static const std::map<std::string, std::vector<std::string>> alike = {
-        {"close", {"closed", "resolved", "done"}}, {"resolve", {"resolved", "closed", "done"}}, {"complete", {"completed", "done"}}, {"finish", {"finished", "done", "completed"}},
-        {"borrow", {"borrowed", "out", "on loan", "checked out"}}, {"lend", {"lent", "out", "on loan"}}, {"rent", {"rented", "out"}},
-        {"collect", {"collected", "picked up"}}, {"pick up", {"picked up", "collected"}}, {"cancel", {"cancelled", "canceled"}},
-        {"assign", {"assigned", "taken", "occupied"}}, {"release", {"released", "vacant", "available", "free"}}};
-    const auto it = alike.find(s.verb);
-    const std::vector<std::string> wanted = it != alike.end() ? it->second : std::vector<std::string>{lowerText(pastOf(s.verb))};
-    for (const std::string& want : wanted)
-        for (const std::string& state : p.status->choices) {
-            if (lowerText(state) != want) continue;
-            id = ids.freshId(camelKey(s.verb + " " + p.noun));
-            return Json{{"button", capitalized(s.verb)}, {"id", id}, {"variant", "secondary"}, {"icon", "check"}, {"w", "fill"},
-                        {"enabled", "${x." + p.status->name + " != " + exprString(state) + "}"},
-                        {"press", Json::array({Json{{"set", rowPath(p, "x", p.status->name)}, {"value", state}}, Json{{"toast", "${x." + p.title->name + "}: " + state}}})}};
-        }
-    return Json();
+    const std::string state = stateSetBy(p, s);
+    if (state.empty()) return Json();
+    id = ids.freshId(camelKey(s.verb + " " + p.noun));
+    return Json{{"button", capitalized(s.verb)}, {"id", id}, {"variant", "secondary"}, {"icon", "check"}, {"w", "fill"},
+                {"enabled", "${x." + p.status->name + " != " + exprString(state) + "}"},
+                {"press", Json::array({Json{{"set", rowPath(p, "x", p.status->name)}, {"value", state}}, Json{{"toast", "${x." + p.title->name + "}: " + state}}})}};
 }
 
 // The field naming who an item is assigned to ("Assignee", "Agent", "Owner"), or null.
@@ -1081,7 +1115,7 @@ void addClauseActions(Draft& d, RequirementTracer& ids, const Statement& s) {
             "assign", "claim", "archive", "publish", "unpublish", "rate", "favorite", "follow", "unfollow", "bid", "vote", "upvote", "downvote",
             "pin", "share", "export", "print", "send", "forward", "duplicate", "remind", "nudge", "flag", "report", "borrow", "return", "lend",
             "renew", "reserve", "join", "leave", "mark", "hide", "invite", "verify", "sign", "pause", "resume", "restock", "refund", "escalate",
-            "apply", "sign up", "check in", "check out", "save"};
+            "apply", "sign up", "check in", "check out", "save", "advance", "move", "progress", "promote"};
         // "save jobs" keeps one row ("Saved"); "save" alone is what a form does.
         const bool keepsRow = c.verb == "save" && planNamed(d, c.object);
         if (c.verb.empty() || done.count(c.verb) || (kScreenVerbs.count(c.verb) && !keepsRow) || !(rowVerbs.count(c.verb) || discussionFor(c.verb))) continue;
@@ -1089,6 +1123,25 @@ void addClauseActions(Draft& d, RequirementTracer& ids, const Statement& s) {
         if (!c.plan) c.plan = s.plan;
         if (!c.plan || !d.spec["screens"].contains(c.plan->detailScreen)) continue;
         done.insert(c.verb);
+        if (std::string added = addItemAction(d, ids, c); !added.empty()) d.composed[s.text].push_back(added);
+    }
+    // "shortlist or reject it", "lend it to a table, return it to the shelf": every verb that puts a row in one of its
+    // status's states sets it, however the statement joins them.
+    const EntityPlan* p = s.plan;
+    if (!p || !p->status || !d.spec["screens"].contains(p->detailScreen)) return;
+    // A verb takes its object ("return it", "lend a game") or joins another ("shortlist or reject"); "a new request
+    // with a form" is no requesting.
+    static const std::set<std::string> objects = {"it", "them", "a", "an", "the", "each", "every", "one", "all", "any", "their", "its", "or"};
+    for (size_t w = 0; w + 1 < s.words.size(); ++w) {
+        const std::string& word = s.words[w];
+        if (!objects.count(s.words[w + 1])) continue;
+        Statement c;
+        c.text = s.text;
+        c.words = s.words;
+        c.verb = word;
+        c.plan = p;
+        if (done.count(word) || kScreenVerbs.count(word) || movesOnward(word) || isFunctionWord(word) || discussionFor(word) || stateSetBy(*p, c).empty()) continue;
+        done.insert(word);
         if (std::string added = addItemAction(d, ids, c); !added.empty()) d.composed[s.text].push_back(added);
     }
 }

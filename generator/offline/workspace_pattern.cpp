@@ -1680,14 +1680,16 @@ WorkspaceReading readWorkspace(const IdeaReading& reading) {
     ws.request = lowerCase(ws.text);
     const std::vector<std::string> words = kindWords(ws.request);
     // Records to manage, sell or book are not a workspace, whatever board or grid words they use.
-    if (hasWord(words, {"kanban", "marketplace", "tracker", "tracking", "crm", "inventory", "booking", "bookings", "inbox", "feed"})) return ws;
+    // Rows people filter are records too ("filter games by status").
+    if (hasWord(words, {"kanban", "marketplace", "tracker", "tracking", "crm", "inventory", "booking", "bookings", "inbox", "feed", "filter", "filters"})) return ws;
     const bool cells = hasWord(words, {"grid", "cells", "squares", "tiles", "pixels", "pixel", "pixel-art", "canvas", "sequencer", "seating",
                                        "sketch", "sketcher"}) ||
                        std::regex_search(ws.request, std::regex(R"(\d+[- ]step\b|drum machine)"));
     // A chess club or a bingo league is people and events around the game, not the game's board.
     // A game night planner or a quiz league is the same: events and people to organise, not a game to play.
     const bool aboutPlayers = hasWord(words, {"club", "clubs", "league", "leagues", "tournament", "tournaments", "society", "association", "school", "lessons",
-                                              "planner", "planning", "organizer", "organiser", "night", "nights", "rental", "rentals", "shop", "store"});
+                                              "planner", "planning", "organizer", "organiser", "night", "nights", "rental", "rentals", "shop", "store",
+                                              "cafe", "cafes", "pub", "bar", "library", "lending", "lend", "collection", "shelf"});
     const bool makesOne = hasWord(words, {"builder", "maker", "creator", "editor", "designer", "author", "authoring"});
     // The game itself: tiles slid by arrows, questions to answer, else a board of cells.
     const bool slide = !aboutPlayers && (hasWord(words, {"2048", "15-puzzle", "8-puzzle"}) ||
