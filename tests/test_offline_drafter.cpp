@@ -1307,3 +1307,33 @@ TEST_CASE("shortlist or reject: a verb named by its state's past sets that state
     walk(prints["screens"]);
     CHECK(std::find(buttons.begin(), buttons.end(), "Request") == buttons.end());  // "a new request": no button named by the noun
 }
+
+TEST_CASE("counts of rows not in a state follow them, and values every domain writes alike are real ones", "[drafter][feature]") {
+    Json spec = draftSpec("Please implement a coat check desk. Attendants record coats with ticket number, owner country, colour and status "
+                          "(Hung, Collected) and weight in kilograms. They can open a coat and mark it as Collected. Show the number of uncollected "
+                          "coats. Show the total weight of all coats.");
+    const Json& coats = spec["state"]["coats"];
+    REQUIRE(coats.size() >= 2);
+    CHECK(coats[0]["ownerCountry"] == "Portugal");  // a country, not "North side" or "Country A"
+    HeadlessDriver d(load(spec));
+    d.settle();
+    const auto uncollected = [&] {
+        int n = 0;
+        for (const Json& c : d.proto().state()["coats"]) n += c["status"] != "Collected";
+        return n;
+    };
+    const int before = uncollected();
+    CHECK(hasText(d, "Uncollected coats"));
+    CHECK(hasText(d, std::to_string(before)));
+    int weight = 0;
+    for (const Json& c : coats) weight += c["weight"].get<int>();
+    CHECK(hasText(d, "Total weight"));
+    CHECK(hasText(d, std::to_string(weight) + " kg"));
+    d.proto().navigate("coat", Json{{"id", 1}});
+    d.settle();
+    click(d, "Mark collected");
+    CHECK(uncollected() == before - 1);
+    d.proto().navigate("home");
+    d.settle();
+    CHECK(hasText(d, std::to_string(before - 1)));
+}

@@ -977,6 +977,8 @@ TEST_CASE("a country is text, counts are numbers, and a form's bracket names the
     CHECK(draft::fieldKindFor("Country", "") == "text");
     CHECK(draft::fieldKindFor("Stitch count", "") == "number");
     CHECK(draft::fieldKindFor("Headcount", "") == "number");
+    CHECK(draft::fieldKindFor("Play time", "") == "number");  // how long, not when
+    CHECK(draft::fieldKindFor("Start time", "") == "time");
     const IdeaReading shop = readIdea("Please implement a key cutting counter. Staff see orders with customer name and status (Waiting, Cut, Collected). "
                                       "They can add a new order with a form (customer, key type, copies).");
     const IdeaEntity* order = entityNamed(shop, "order");

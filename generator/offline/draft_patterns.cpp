@@ -544,7 +544,10 @@ namespace {
 Json keyStats(const Draft& d, const EntityPlan& p) {
     Json stats = Json::array();
     stats.push_back(statTile(capitalized(p.nouns), "${count(" + p.key + ")}", p.entity.icon, "in total"));
-    if (p.status && !p.status->choices.empty()) {
+    // Not when home already counts every state of it (a view built for the request): the tile would be a twin.
+    const std::string counted = p.status ? "x." + p.status->name + " == " : "";
+    const bool countedOnHome = p.status && std::any_of(d.homeViews.begin(), d.homeViews.end(), [&](const Json& v) { return v.dump().find(counted) != std::string::npos; });
+    if (p.status && !p.status->choices.empty() && !countedOnHome) {
         const std::string& first = p.status->choices.front();
         stats.push_back(statTile(safeText(first, 30), "${count(" + p.key + ", x => x." + p.status->name + " == " + exprString(first) + ")}",
                                  "circle-o", p.nouns));

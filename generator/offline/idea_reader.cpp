@@ -983,6 +983,7 @@ std::string fieldKindFor(const std::string& label, const std::string& widget) {
     std::string low;
     for (char c : label) low += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     auto has = [&](const char* w) { return low.find(w) != std::string::npos; };
+    const std::vector<std::string> lowWords = splitOn(low, ' ');
     if (widget == "checkbox") return "bool";
     if (widget == "slider") return "number";
     if (widget == "choice") return "choice";
@@ -993,11 +994,14 @@ std::string fieldKindFor(const std::string& label, const std::string& widget) {
     if (has("wait") || has("time left") || has("time remaining") || has("duration") || has("remaining") || has(" left") || has("hours") ||
         has("minutes") || has("overtime") || has("percent") || (low.size() > 6 && low.compare(low.size() - 6, 6, " level") == 0))
         return "number";
+    // "play time", "prep time", "bottom time": how long something takes, in minutes, not a time of day.
+    static const std::set<std::string> spent = {"play", "prep", "preparation", "cook", "cooking", "bake", "baking", "travel", "run", "drive", "driving",
+                                                "flight", "screen", "bottom", "response", "turnaround", "lead", "setup", "reading", "rest", "recovery"};
+    if (lowWords.size() >= 2 && lowWords.back() == "time" && spent.count(lowWords[lowWords.size() - 2])) return "number";
     if ((has("time") && !has("times") && !has("ratio")) || has("clock-in") || has("clock-out")) return "time";
     // Money words that are parts of others ("rent" in "current", "fee" in "coffee") count as whole words only.
     static const std::set<std::string> moneyWords = {"deposit", "fee", "fees", "rent", "balance", "payment", "fare", "wage", "wages", "payroll", "revenue", "tip", "tips",
                                                     "estimate", "quote", "payout", "refund", "bill"};
-    const std::vector<std::string> lowWords = splitOn(low, ' ');
     const bool moneyWord = std::any_of(lowWords.begin(), lowWords.end(), [&](const std::string& w) { return moneyWords.count(w) > 0; });
     if (has("price") || has("amount") || has("total") || has("cost") || has("budget") || has("salary") || moneyWord) return "money";
     // Readings taken with an instrument are numbers ("temperature", "salinity", "pH").

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <map>
 #include <regex>
 #include <set>
 #include <vector>
@@ -90,7 +91,19 @@ const char* const kWorkTitles[] = {"Afterglow", "Kestrel", "Velvet Static", "Gla
 // What an invented text value should look like, read from the attribute's label.
 enum class ValueShape { Person, Place, Code, Size, File, Link, Colour, Work, Label };
 
-ValueShape shapeOf(const IdeaField& f) {
+// The label without what is said of its value ("Location found" -> "Location", "Date paid" -> "Date").
+std::string namedPart(const std::string& label) {
+    static const std::set<std::string> said = {"found", "lost", "seen", "taken", "given", "made", "done", "paid", "due", "left", "used"};
+    const size_t space = label.rfind(' ');
+    if (space == std::string::npos) return label;
+    const std::string last = lowerText(label.substr(space + 1));
+    const bool participle = said.count(last) || (last.size() > 4 && last.compare(last.size() - 2, 2, "ed") == 0);
+    return participle ? label.substr(0, space) : label;
+}
+
+ValueShape shapeOf(const IdeaField& field) {
+    IdeaField f = field;
+    f.label = namedPart(field.label);
     static const std::set<std::string> places = {"location", "room", "venue", "address", "site", "courtroom", "branch", "station", "platform",
         "area", "zone", "region", "spot", "aisle", "shelf", "bay", "berth", "dock", "gate", "kennel", "fridge", "ward", "floor", "office",
         "campus", "building", "warehouse", "court", "pitch", "studio", "hall", "desk", "pen", "stall", "locker",
@@ -123,10 +136,33 @@ std::string codeFor(const std::string& label, size_t i) {
     return prefix + "-" + std::to_string(serial[i % 5] + static_cast<int>(i / 5) * 100);
 }
 
+// Values of attributes that read the same in every domain: a country is a country wherever it is asked for.
+const std::vector<std::string>* commonValues(const IdeaField& f) {
+    static const std::map<std::string, std::vector<std::string>> values = {
+        {"country", {"Portugal", "Japan", "Canada", "Kenya", "Chile"}},
+        {"nationality", {"Portuguese", "Japanese", "Canadian", "Kenyan", "Chilean"}},
+        {"city", {"Lisbon", "Osaka", "Toronto", "Nairobi", "Santiago"}},
+        {"language", {"English", "Spanish", "French", "Japanese", "Portuguese"}},
+        {"currency", {"EUR", "USD", "GBP", "JPY", "CAD"}},
+        {"medication", {"Amoxicillin", "Lisinopril", "Metformin", "Atorvastatin", "Ibuprofen"}},
+        {"dose", {"500 mg", "10 mg", "850 mg", "20 mg", "400 mg"}},
+        {"allergy", {"Peanuts", "Penicillin", "Shellfish", "Latex", "None"}},
+        {"weekday", {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}},
+        {"month", {"January", "March", "May", "September", "November"}}};
+    static const std::map<std::string, std::string> sameAs = {{"medicine", "medication"}, {"drug", "medication"}, {"dosage", "dose"}};
+    const std::string word = lowerText(lastWord(f.label));
+    const auto alias = sameAs.find(word);
+    const auto it = values.find(alias == sameAs.end() ? word : alias->second);
+    return it == values.end() ? nullptr : &it->second;
+}
+
 // A believable text value of the attribute's shape, built from its own label when nothing more is known, so no
 // word of another domain ever appears ("Brood pattern" -> "Pattern A", "Courtroom" -> "Courtroom 2").
-std::string textValue(const IdeaField& f, size_t i) {
+std::string textValue(const IdeaField& field, size_t i) {
+    IdeaField f = field;
+    f.label = namedPart(field.label);
     const size_t k = i % 5;
+    if (const std::vector<std::string>* common = commonValues(f)) return (*common)[k];
     const std::string person = kPeople[k];
     const std::string word = capitalized(lastWord(f.label));
     switch (shapeOf(f)) {

@@ -617,11 +617,18 @@ size_t listEnd(const std::vector<std::string>& cased, const std::vector<std::str
         }
         // "category (Electronics, Clothing, Other), location": a bracket of values the reader took out (its words are
         // blank) gives the item's choices and the list goes on.
-        if (cased[k] == "(") {
-            size_t close = k + 1;
-            while (close < t.size() && close < k + 24 && t[close].empty() && cased[close] != ")") ++close;
-            if (close < t.size() && cased[close] == ")" && close > k + 1) {
-                k = close;
+        // So does a status list taken out with its word ("status (Hung, Collected) and weight").
+        const auto word = [&](size_t j) { return !cased[j].empty() && std::isalnum(static_cast<unsigned char>(cased[j][0])); };
+        if (t[k].empty() && (cased[k] == "(" || word(k))) {
+            size_t j = k;
+            int depth = 0;
+            for (; j < t.size() && j < k + 24 && t[j].empty(); ++j) {
+                if (cased[j] == "(") ++depth;
+                else if (cased[j] == ")" && --depth < 0) break;
+                else if (depth == 0 && cased[j] != ")" && !word(j)) break;
+            }
+            if (depth == 0 && j > k + 1 && j < t.size()) {
+                k = j - 1;
                 continue;
             }
         }
@@ -1785,6 +1792,13 @@ RequestNouns readNouns(std::string_view request) {
         const auto decided = decisions.find(e.phrase);
         const bool workflow = std::any_of(e.attributes.begin(), e.attributes.end(), [](const IdeaField& f) { return f.kind == "choice"; });
         if (decided != decisions.end() && !workflow) e.attributes.insert(e.attributes.begin(), decided->second);
+        // "a count of requests that are Ready": a state of their status, not a yes/no beside it.
+        const auto stateOfChoice = [&](const IdeaField& f) {
+            return f.kind == "bool" && std::any_of(e.attributes.begin(), e.attributes.end(), [&](const IdeaField& c) {
+                       return c.kind == "choice" && std::any_of(c.choices.begin(), c.choices.end(), [&](const std::string& v) { return lowerWord(v) == lowerWord(f.label); });
+                   });
+        };
+        e.attributes.erase(std::remove_if(e.attributes.begin(), e.attributes.end(), stateOfChoice), e.attributes.end());
     }
     return out;
 }

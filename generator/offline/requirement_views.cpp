@@ -608,17 +608,37 @@ Json statView(const Statement& s) {
     const std::string measure = measureOf(s);
     if (s.plan) {
         const EntityPlan& p = *s.plan;
+        // "total bottom time", "the total distance": the sum of the number the rows hold under that name.
+        if (s.says({"total", "totals", "sum of"}))
+            for (const IdeaField& f : p.entity.fields) {
+                const std::string label = f.label.substr(0, f.label.find(" ("));
+                const size_t unit = f.label.find(" (");
+                if (f.kind == "number" && s.says({lowerText(label).c_str()}))
+                    return statTile("Total " + lowerText(label), "${sum(" + p.key + ", x => x." + f.name + ")}" + (unit == std::string::npos ? "" : " " + f.label.substr(unit + 2, f.label.size() - unit - 3)),
+                                    "bar-chart", p.nouns);
+            }
         if (p.amount && s.says({"total", "totals", "sum of", "how much", "balance"}))
             return statTile("Total " + safeText(p.amount->label, 30), "${currency(sum(" + p.key + ", x => x." + p.amount->name + "), 'USD', 0)}", "money", p.nouns);
         if (p.quantity && s.says({"average"}))
             return statTile("Average " + safeText(p.quantity->label, 30), "${number(avg(map(" + p.key + ", x => x." + p.quantity->name + ")), 1)}", "bar-chart", p.nouns);
         // "how many items are unclaimed", "the number of open requests": the rows in the state the statement names,
         // counted as they change (never a made-up figure beside rows that can be counted).
+        // "unclaimed" is every state but Claimed; "still packed" is a box not marked Unpacked.
         if (s.says({"how many", "number of", "count of", "count", "counts"}))
-            for (const IdeaField& f : p.entity.fields)
-                for (const std::string& value : f.choices)
-                    if (f.kind == "choice" && f.of.empty() && s.says({lowerText(value).c_str()}))
-                        return statTile(safeText(value + " " + p.nouns, 40), "${count(" + p.key + ", x => x." + f.name + " == " + exprString(value) + ")}", "circle-o", p.nouns);
+            for (const IdeaField& f : p.entity.fields) {
+                const auto tile = [&](const std::string& state, const std::string& which) {
+                    return statTile(safeText(capitalized(state) + " " + p.nouns, 40), "${count(" + p.key + ", x => " + which + ")}", "circle-o", p.nouns);
+                };
+                for (const std::string& value : f.choices) {
+                    if (f.kind != "choice" || !f.of.empty()) continue;
+                    const std::string state = lowerText(value), is = "x." + f.name + " == " + exprString(value);
+                    if (s.says({("un" + state).c_str()})) return tile("un" + state, "!(" + is + ")");
+                    if (s.says({state.c_str()})) return tile(value, is);
+                }
+                const std::string flag = lowerText(f.label);
+                if (f.kind == "bool" && flag.rfind("un", 0) == 0 && s.says({flag.substr(2).c_str()})) return tile(flag.substr(2), "!x." + f.name);
+                if (f.kind == "bool" && s.says({flag.c_str()})) return tile(flag, "x." + f.name);
+            }
         if (measure.empty() || measure == capitalized(p.nouns)) return statTile(capitalized(p.nouns), "${count(" + p.key + ")}", p.entity.icon, "in total");
         if (s.says({"how many", "number of", "count of", "count"})) return statTile(measure, "${count(" + p.key + ")}", p.entity.icon, p.nouns);
     }
