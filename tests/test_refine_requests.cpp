@@ -469,3 +469,40 @@ TEST_CASE("offline refine: a step before another is where every way into that st
     CHECK(d.proto().currentScreen() == "book");
     CHECK(d.proto().state()["piece"]["piece"] == "Clair de lune");
 }
+
+TEST_CASE("offline refine: a compound lands the parts it can and names the one it cannot, a place and an order carry over", "[refiner][offline][generalize]") {
+    const Json doc = draftSpec("A bakery order book where staff add cake orders with a customer name, a pickup date and a price");
+    REQUIRE(doc["state"].contains("cakeOrders"));
+    // The place named by the first part is the second's too ("and a Flavour field with ...").
+    Json fields = refined(doc, "Add an Inscription field to cake orders, and a Flavour field with the options Vanilla, Lemon and Chocolate.");
+    for (const Json& row : fields["state"]["cakeOrders"]) {
+        CHECK(row.contains("inscription"));
+        CHECK((row["flavour"] == "Vanilla" || row["flavour"] == "Lemon" || row["flavour"] == "Chocolate"));
+    }
+    // A part it cannot do is named; the part it can do still lands.
+    std::string summary;
+    Json sorted = refined(doc, "Sort the cake orders by price, lowest first, and add a teleport button to the home screen.", &summary);
+    CHECK(summary.find("Not done") != std::string::npos);
+    CHECK(summary.find("teleport") != std::string::npos);
+    CHECK(sorted["screens"]["home"].dump().find("eleport") == std::string::npos);
+    // Asked in a given order, the list opens in that order.
+    HeadlessDriver d(loadClean(sorted));
+    d.proto().navigate("cakeOrders");
+    d.settle();
+    const Json& orders = d.proto().state()["cakeOrders"];
+    double lowest = 1e9;
+    std::string first;
+    for (const Json& o : orders)
+        if (o["price"].get<double>() < lowest) lowest = o["price"].get<double>(), first = o["customerName"].get<std::string>();
+    REQUIRE(first != orders[0]["customerName"]);  // the order it was in is not already that one
+    std::string texts;
+    for (const std::string& t : d.proto().texts()) texts += t + "\n";
+    const size_t at = texts.find(first + "\n");
+    REQUIRE(at != std::string::npos);
+    for (const Json& o : orders)
+        if (o["customerName"] != first) CHECK(texts.find(o["customerName"].get<std::string>() + "\n") > at);
+    // "everywhere" says where to rename, not what to.
+    Json renamed = refined(doc, "Rename Cake orders to Commissions everywhere.");
+    CHECK(renamed.dump().find("everywhere") == std::string::npos);
+    CHECK(renamed.dump().find("Commissions") != std::string::npos);
+}

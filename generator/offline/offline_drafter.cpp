@@ -594,26 +594,14 @@ void addRequestedSort(Json& spec, const IdeaReading& reading, const std::string&
     by = std::regex_replace(by, std::regex(R"( (and|or|with|to|for|so|then)$)"), "");
     const bool byTime = chronological || std::regex_search(by, std::regex(R"(\b(date|time|day|deadline|due)\b)"));
     const std::string plural = reading.entities.front().plural;
-    const Json answer = offlineRefinement(spec, "sort the " + plural + " by " + by + (byTime ? ", earliest first" : ""), "");
+    // Kept in that order ("sorted by date"), the list starts in it; only sortable ("can be sorted"), it offers it.
+    const std::string verb = m[1].matched ? m[1].str() : "";
+    const bool sortable = verb == "can be sorted" || verb == "sort" || verb == "sorts";
+    const Json answer = offlineRefinement(spec, (sortable ? "let users sort the " : "sort the ") + plural + " by " + by + (byTime ? ", earliest first" : ""), "");
     Json sorted;
     std::string mode, error;
     if (answer.contains("unsupported") || !applyRefinementAnswer(spec, answer, &sorted, &mode, &error)) return;
     spec = std::move(sorted);
-    // Kept in that order, not only sortable: the control starts on it.
-    const std::string verb = m[1].matched ? m[1].str() : "";
-    if (verb == "can be sorted" || verb == "sort" || verb == "sorts") return;
-    std::string bind;
-    Json first;
-    forEachNode(spec, [&](const NodeSite& site) {
-        const Json& n = *site.node;
-        if (!n.contains("segmented") || n.value("label", "") != "Sort by" || !n.contains("bind") || !n["bind"].is_string() || !n["segmented"].is_array() ||
-            n["segmented"].size() != 2)
-            return true;
-        bind = n["bind"].get<std::string>();
-        first = n["segmented"][1];
-        return false;
-    });
-    if (!bind.empty() && bind.find('.') == std::string::npos) spec["state"][bind] = first;
 }
 
 } // namespace

@@ -553,6 +553,12 @@ Outcome renameText(EditLog& log, const Request& r) {
         if (verb == std::string::npos || mid == std::string::npos || mid < verb + 7) return cannot("tell what to rename into what (say e.g. \"rename 'Habits' to 'Routines'\")");
         from = r.text.substr(verb + 7, mid - verb - 7);
         to = r.text.substr(mid + 4);
+        // "to Recordings everywhere", "to Crew across the app": where to rename is no part of the name.
+        for (const char* where : {" everywhere", " throughout the app", " throughout", " across the app", " in the whole app", " in the app", " on every screen"}) {
+            const std::string lowTo = lowerAscii(to);
+            const size_t at = lowTo.rfind(where);
+            if (at != std::string::npos && at > 0 && lowTo.find_first_not_of(" .!", at + std::strlen(where)) == std::string::npos) to = to.substr(0, at);
+        }
         for (std::string* s : {&from, &to}) {
             while (!s->empty() && std::string(" .!'\"").find(s->back()) != std::string::npos) s->pop_back();
             while (!s->empty() && std::string(" '\"").find(s->front()) != std::string::npos) s->erase(0, 1);
@@ -1256,16 +1262,23 @@ std::vector<std::string> requestParts(const std::string& typed) {
     for (size_t i = parts.size(); i-- > 1;)
         if (targetOf(parts[i - 1]).empty() && !targetOf(parts[i]).empty() && firstWord(parts[i - 1]) == firstWord(parts[i]) && firstWord(parts[i]) == "add")
             parts[i - 1] += targetOf(parts[i]);
+    // "Add a Guest field to episodes, and a Format field with ...": the place named first is the next part's too.
+    for (size_t i = 1; i < parts.size(); ++i)
+        if (targetOf(parts[i]).empty() && !targetOf(parts[i - 1]).empty() && firstWord(parts[i - 1]) == firstWord(parts[i]) && firstWord(parts[i]) == "add")
+            parts[i] += targetOf(parts[i - 1]);
     return parts;
 }
 
-// Runs each part of the request in turn on the same edits; all of them are done or none. A part the app already has
-// ("a settings screen" when it has one) is skipped, unless nothing else is left to do.
+// Runs each part of the request in turn on the same edits. A part that cannot be done leaves no edit and is named in
+// the summary, so the rest still lands; when no part can be done, the request is declined with the first reason. A
+// part the app already has ("a settings screen" when it has one) is skipped, unless nothing else is left to do.
 Outcome applyRequest(EditLog& log, const std::string& typed, const RequestScope& scope) {
     std::vector<std::string> parts = requestParts(typed);
-    std::string summary, kept;
+    std::string summary, kept, notDone;
+    Outcome declined;
     bool changed = false;
     for (auto& part : parts) {
+        const EditLog before = log;
         Outcome o = dispatch(log, readRequest(part), scope);
         if (!o.unsupported.empty() && o.alreadyThere && parts.size() > 1) {
             kept = o.unsupported;
@@ -1278,14 +1291,18 @@ Outcome applyRequest(EditLog& log, const std::string& typed, const RequestScope&
             continue;
         }
         if (!o.unsupported.empty()) {
+            log = before;
+            notDone += (notDone.empty() ? "" : "; ") + ("\"" + safeText(part, 200) + "\" (" + o.unsupported + ")");
             if (parts.size() > 1) o.unsupported = "Of \"" + safeText(typed, 200) + "\", the part \"" + safeText(part, 200) + "\" could not be done: " + o.unsupported;
-            return o;
+            if (declined.unsupported.empty()) declined = o;
+            continue;
         }
         changed = true;
         summary += (summary.empty() ? "" : "; ") + o.summary;
     }
+    if (!changed && !declined.unsupported.empty()) return declined;
     if (!changed && !kept.empty()) return {"", kept, true};
-    return {summary, ""};
+    return {summary + (notDone.empty() ? "" : ". Not done: " + notDone), ""};
 }
 
 } // namespace

@@ -702,11 +702,14 @@ Outcome addListSort(EditLog& log, const Request& r, const RequestScope& scope) {
     }
     for (auto& k : keys) options.push_back(k.label);
     Json node = Json{{"segmented", options}, {"label", "Sort by"}, {"id", uniqueName(camelKey("sort " + spokenKey(list->source)), idSet(doc))}, {"bind", key}};
+    // "Sort the episodes by publish date, newest first": the list opens in that order; "let users sort" only offers it.
+    const bool kept = !r.words.empty() && (r.words[0] == "sort" || ((ascWords || descWords) && r.words[0] != "let" && r.words[0] != "allow"));
     setRows(log, *list, rows);
-    addControl(log, *list, node, key, "Default");
+    addControl(log, *list, node, key, kept ? keys.front().label : "Default");
     std::string by2;
     for (auto& k : keys) by2 += (by2.empty() ? "" : ", ") + lowerAscii(k.label) + (k.descending ? " (highest first)" : "");
-    return {"Added a sort control above the " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner) + ": " + by2 + added, ""};
+    return {"Added a sort control above the " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner) + ": " + by2 +
+                (kept ? ", sorted that way from the start" : "") + added, ""};
 }
 
 //-----------------------------------------------------------------------------
