@@ -506,3 +506,27 @@ TEST_CASE("offline refine: a compound lands the parts it can and names the one i
     CHECK(renamed.dump().find("everywhere") == std::string::npos);
     CHECK(renamed.dump().find("Commissions") != std::string::npos);
 }
+
+TEST_CASE("offline refine: a badge counting rows in a state counts those, and follows a button that puts a row in it", "[refiner][offline][badge]") {
+    const Json doc = draftSpec("A dog grooming salon where groomers add appointments with a dog name and a time, and can cancel an appointment");
+    REQUIRE(doc["state"].contains("appointments"));
+    Json out = refined(doc, "Add a badge on the Appointments tab showing how many appointments are cancelled.");
+    std::string badge;
+    for (const Json& item : out["nav"]["items"])
+        if (item.is_object() && item.value("screen", "") == "appointments") badge = item.value("badge", "");
+    REQUIRE_FALSE(badge.empty());
+    // Not every appointment: the ones a flag marks, the flag the Cancel button sets.
+    const size_t flagAt = badge.find("y.");
+    const size_t flagEnd = badge.find(" == true");
+    REQUIRE(flagAt != std::string::npos);
+    REQUIRE(flagEnd != std::string::npos);
+    const std::string flag = badge.substr(flagAt + 2, flagEnd - flagAt - 2);
+    HeadlessDriver d(loadClean(out));
+    d.proto().navigate("appointment", Json{{"id", 1}});
+    d.settle();
+    CHECK_FALSE(d.proto().state()["appointments"][0].value(flag, false));
+    std::string error;
+    REQUIRE(d.click("Cancel", &error));
+    d.settle();
+    CHECK(d.proto().state()["appointments"][0].value(flag, false));
+}

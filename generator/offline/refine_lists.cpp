@@ -805,6 +805,19 @@ std::string measureOf(const Json& doc, const std::vector<AppList>& lists, const 
                 if (value.is_string() && words.count(singularOf(lowerAscii(value.get<std::string>()))))
                     return "count(" + list.source + ", y => y." + key + " == " + draft::exprString(value.get<std::string>()) + ")";
         }
+        // "cancelled spots": the rows a button has flagged so ("Cancel" sets x.cancelled), though no row starts with it.
+        const std::string screens = doc.contains("screens") ? doc["screens"].dump() : "";
+        for (const std::string& w : named) {
+            if (list.sourceWords.count(singularOf(lowerAscii(w)))) continue;
+            // Either spelling of a doubled l ("cancelled", "canceled").
+            std::string flag = draft::camelKey(lowerAscii(w)), other = flag;
+            if (const size_t at = other.find("lled"); at != std::string::npos) other.erase(at, 1);
+            else if (const size_t at1 = other.find("led"); at1 != std::string::npos) other.insert(at1, "l");
+            for (const std::string& f : {flag, other}) {
+                const bool kept = list.sample.contains(f) ? list.sample[f].is_boolean() : screens.find("." + f + " ?") != std::string::npos;
+                if (!f.empty() && kept) return "count(" + list.source + ", y => y." + f + " == true)";
+            }
+        }
     }
     return "";
 }
@@ -827,8 +840,10 @@ Outcome addCountBadge(EditLog& log, const Request& r) {
     const std::string& screen = where.screen;
     if (where.place.empty()) return cannot("tell where the badge goes (say e.g. \"show the number of tasks on the tasks tab\")");
     if (screen.empty()) return notFound("a screen or tab '" + joinWords(where.place) + "', or a list of " + joinWords(where.counted));
-    std::string source;
-    const std::string count = countOf(doc, lists, screen, where.counted, &source);
+    // "how many spots are cancelled": those rows, else every row the tab lists.
+    std::string source, label;
+    std::string count = measureOf(doc, lists, where.counted, &source, &label);
+    if (count.find("count(") != 0) count = countOf(doc, lists, screen, where.counted, &source);
     if (count.empty()) return notFound("a list of " + joinWords(where.counted) + " to count");
     const std::string badge = "${" + count + "}";
     // On the tab or sidebar item of that screen, else on a button or row that opens it.
