@@ -209,7 +209,8 @@ TEST_CASE("offline refine: colours, mode, font, density and corners go to the th
     const Case cases[] = {
         {"make the header navy", "header", "navy"}, {"use a dark green accent", "accent", "darkgreen"}, {"dark mode", "mode", "dark"},
         {"make it more compact", "density", "compact"}, {"rounder corners", "corners", "round"}, {"serif font", "font", "serif"},
-        {"a bit roomier please", "density", "spacious"}, {"make the buttons teal", "brand", "teal"}};
+        {"a bit roomier please", "density", "spacious"}, {"make the buttons teal", "brand", "teal"},
+        {"switch to dark mode with orange accents", "brand", "orange"}};  // accents are what people see as the app's colour
     // An unseen domain drafted offline, and two more.
     for (const char* idea : {"a seed library lending app", "A beekeeping app for hives with name, queen and frames", "A choir attendance app for rehearsals"}) {
         Json doc = draftSpec(idea);
@@ -219,6 +220,7 @@ TEST_CASE("offline refine: colours, mode, font, density and corners go to the th
             INFO(idea << ": " << c.request << " -> " << summary);
             CHECK(out["theme"][c.key] == c.value);
             CHECK(summary.find(c.key == std::string("mode") ? "dark mode" : c.value) != std::string::npos);
+            if (std::string(c.request).find("accent") != std::string::npos) CHECK(out["theme"]["accent"] == out["theme"]["brand"]);
             HeadlessDriver d(loadClean(out));
             d.settle();   // the look applies and the app draws
         }

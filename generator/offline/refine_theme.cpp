@@ -59,6 +59,8 @@ Json themeChangeIn(const Request& r) {
             {"brand", &style.brand}, {"header", &style.header}, {"background", &style.background}, {"surface", &style.surface}, {"accent", &style.accent}};
         for (auto& [key, value] : colours)
             if (!value->empty()) change[key] = *value;
+        // "orange accents" are what people see as the app's colour (buttons, the selected tab), as the drafter reads them.
+        if (change.contains("accent") && !change.contains("brand")) change["brand"] = change["accent"];
     }
     const bool undoDark = text.find(" light mode ") != std::string::npos || text.find(" light theme ") != std::string::npos ||
                           text.find(" off dark mode ") != std::string::npos || text.find(" no dark mode ") != std::string::npos;
