@@ -532,3 +532,30 @@ TEST_CASE("offline refine: a badge counting rows in a state counts those, and fo
     d.settle();
     CHECK(d.proto().state()["appointments"][0].value(flag, false));
 }
+
+TEST_CASE("offline refine: a confirmation before cancelling finds the button whose label changes with the row", "[refiner][offline][confirm]") {
+    const Json doc = draftSpec("A dog grooming salon where groomers add appointments with a dog name and a time, and can cancel an appointment");
+    std::string summary;
+    Json out = refined(doc, "Ask for confirmation before cancelling an appointment.", &summary);
+    INFO(summary);
+    CHECK(summary.find("Keep it") != std::string::npos);  // the dialog's own way out is not a second "Cancel"
+    HeadlessDriver d(loadClean(out));
+    d.proto().navigate("appointment", Json{{"id", 1}});
+    d.settle();
+    const auto cancelled = [&] {
+        for (auto& [key, value] : d.proto().state()["appointments"][0].items())
+            if (key.rfind("cancel", 0) == 0 && value == true) return true;
+        return false;
+    };
+    std::string error;
+    REQUIRE(d.click("Cancel", &error));
+    d.settle();
+    REQUIRE(d.click("Keep it", &error));
+    d.settle();
+    CHECK_FALSE(cancelled());
+    REQUIRE(d.click("Cancel", &error));
+    d.settle();
+    REQUIRE(d.click("cancelActionConfirmed", &error));
+    d.settle();
+    CHECK(cancelled());
+}

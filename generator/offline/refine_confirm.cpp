@@ -156,14 +156,16 @@ Outcome askFirst(EditLog& log, const NodeSite& site, const std::string& event, c
     const std::string warning = destructive ? "This can't be undone." : "Are you sure you want to " + verb + "?";
     Json dialog = Json{{"kind", "dialog"}, {"title", destructive ? capitalized(verb) + " this " + thing + "?" : capitalized(verb) + "?"},
                        {"body", Json::array({Json{{"text", warning}, {"muted", true}}})},
-                       {"actions", Json::array({Json{{"button", "Cancel"}, {"id", cancelId}, {"variant", "ghost"}, {"press", "close"}},
+                       // "Cancel" closes, unless cancelling is what is asked about: then "Keep it" does.
+                       {"actions", Json::array({Json{{"button", verb == "cancel" ? "Keep it" : "Cancel"}, {"id", cancelId}, {"variant", "ghost"}, {"press", "close"}},
                                                 Json{{"button", capitalized(verb)}, {"id", confirmId}, {"variant", destructive ? "danger" : "primary"}, {"press", actions}}})}};
     if (!doc.contains("overlays") || !doc["overlays"].is_object()) log.set("/overlays", Json::object());
     log.add("/overlays/" + escapePointer(id), dialog);
     Json open = Json{{"open", id}};
     if (!params.empty()) open["params"] = params;
     log.replace(site.pointer + "/" + event, open);
-    return {"The " + describe(site) + " now asks first: the '" + id + "' dialog's " + capitalized(verb) + " button " + what + ", Cancel closes it", ""};
+    return {"The " + describe(site) + " now asks first: the '" + id + "' dialog's " + capitalized(verb) + " button " + what + ", " +
+                (verb == "cancel" ? "Keep it" : "Cancel") + " closes it", ""};
 }
 
 // "ask for confirmation before signing out", "confirm before submitting": the verb after "before" as a stem ("sign",
@@ -187,19 +189,29 @@ Outcome confirmBeforeRemoving(EditLog& log, const Request& r, const RequestScope
     // A control the verb names that deletes nothing ("Sign out", "Submit order") asks first too.
     if (const std::string verb = confirmedVerb(r); !verb.empty()) {
         NodeSite named;
+        std::string namedWords;  // what the control says ("Sign out", "Cancel")
         forEachNode(doc, [&](const NodeSite& site) {
             const bool dialog = site.owner.rfind("/overlays/", 0) == 0 && at(doc, site.owner).value("kind", std::string()) == "dialog";
             const std::string event = pressKey(*site.node);
             if (dialog || site.owner.rfind("/components/", 0) == 0 || event.empty() || (at(*site.node, "/" + event).is_object() && at(*site.node, "/" + event).contains("open")))
                 return true;
-            const std::string first = lowerAscii(labelOf(site).substr(0, labelOf(site).find(' ')));
-            if (first.rfind(verb, 0) == 0 && first.size() <= verb.size() + 2) named = site;
+            // A label that changes with the row ("${x.canceled ? 'Canceled' : 'Cancel'}") says each of its words.
+            const std::string label = labelOf(site);
+            std::vector<std::string> said = {label};
+            for (size_t q = label.find('\''); q != std::string::npos && q + 1 < label.size(); q = label.find('\'', label.find('\'', q + 1) + 1)) {
+                const size_t end = label.find('\'', q + 1);
+                if (end == std::string::npos) break;
+                said.push_back(label.substr(q + 1, end - q - 1));
+            }
+            for (const std::string& words : said) {
+                const std::string first = lowerAscii(words.substr(0, words.find(' ')));
+                // The word closest to the verb: "Cancel" before "Canceled".
+                const bool closer = !named.node || (named.node == site.node && first.size() < lowerAscii(namedWords.substr(0, namedWords.find(' '))).size());
+                if (first.rfind(verb, 0) == 0 && first.size() <= verb.size() + 2 && closer) named = site, namedWords = words;
+            }
             return named.node == nullptr;
         });
-        if (named.node) {
-            const std::string label = labelOf(named);
-            return askFirst(log, named, pressKey(*named.node), lowerAscii(label), "action", false, "goes ahead");
-        }
+        if (named.node) return askFirst(log, named, pressKey(*named.node), lowerAscii(namedWords), "action", false, "goes ahead");
     }
     std::vector<Destructive> controls = destructiveControls(doc);
     if (controls.empty()) return notFound("a control that deletes something");
