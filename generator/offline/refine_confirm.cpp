@@ -127,6 +127,19 @@ std::string labelOf(const NodeSite& site) {
          : node.contains(site.typeKey) && node[site.typeKey].is_string() ? node[site.typeKey].get<std::string>() : "";
 }
 
+// What a control's label says: the label, and each quoted word of one that changes with the row
+// ("${x.canceled ? 'Canceled' : 'Cancel'}" also says "Canceled" and "Cancel").
+std::vector<std::string> labelWords(const std::string& label) {
+    std::vector<std::string> said = {label};
+    for (size_t open = label.find('\''); open != std::string::npos;) {
+        const size_t close = label.find('\'', open + 1);
+        if (close == std::string::npos) break;
+        said.push_back(label.substr(open + 1, close - open - 1));
+        open = label.find('\'', close + 1);
+    }
+    return said;
+}
+
 // Moves the control's actions into a new dialog that asks first: its confirm button (labelled `verb`) runs them, reading
 // the row through the dialog's params, and closes the dialog before any navigation ("back" would otherwise close the
 // dialog instead of leaving the screen); Cancel only closes. A `destructive` one warns it cannot be undone and confirms in
@@ -189,25 +202,18 @@ Outcome confirmBeforeRemoving(EditLog& log, const Request& r, const RequestScope
     // A control the verb names that deletes nothing ("Sign out", "Submit order") asks first too.
     if (const std::string verb = confirmedVerb(r); !verb.empty()) {
         NodeSite named;
-        std::string namedWords;  // what the control says ("Sign out", "Cancel")
+        std::string namedWords;          // what the control says ("Sign out", "Cancel")
+        size_t closest = SIZE_MAX;       // the length of its first word
         forEachNode(doc, [&](const NodeSite& site) {
             const bool dialog = site.owner.rfind("/overlays/", 0) == 0 && at(doc, site.owner).value("kind", std::string()) == "dialog";
             const std::string event = pressKey(*site.node);
             if (dialog || site.owner.rfind("/components/", 0) == 0 || event.empty() || (at(*site.node, "/" + event).is_object() && at(*site.node, "/" + event).contains("open")))
                 return true;
-            // A label that changes with the row ("${x.canceled ? 'Canceled' : 'Cancel'}") says each of its words.
-            const std::string label = labelOf(site);
-            std::vector<std::string> said = {label};
-            for (size_t q = label.find('\''); q != std::string::npos && q + 1 < label.size(); q = label.find('\'', label.find('\'', q + 1) + 1)) {
-                const size_t end = label.find('\'', q + 1);
-                if (end == std::string::npos) break;
-                said.push_back(label.substr(q + 1, end - q - 1));
-            }
-            for (const std::string& words : said) {
+            // The word closest to the verb: "Cancel" before "Canceled".
+            for (const std::string& words : labelWords(labelOf(site))) {
                 const std::string first = lowerAscii(words.substr(0, words.find(' ')));
-                // The word closest to the verb: "Cancel" before "Canceled".
-                const bool closer = !named.node || (named.node == site.node && first.size() < lowerAscii(namedWords.substr(0, namedWords.find(' '))).size());
-                if (first.rfind(verb, 0) == 0 && first.size() <= verb.size() + 2 && closer) named = site, namedWords = words;
+                if (first.rfind(verb, 0) == 0 && first.size() <= verb.size() + 2 && first.size() < closest)
+                    named = site, namedWords = words, closest = first.size();
             }
             return named.node == nullptr;
         });

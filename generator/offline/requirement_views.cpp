@@ -611,11 +611,10 @@ Json statView(const Statement& s) {
         // "total bottom time", "the total distance": the sum of the number the rows hold under that name.
         if (s.says({"total", "totals", "sum of"}))
             for (const IdeaField& f : p.entity.fields) {
-                const std::string label = f.label.substr(0, f.label.find(" ("));
-                const size_t unit = f.label.find(" (");
-                if (f.kind == "number" && s.says({lowerText(label).c_str()}))
-                    return statTile("Total " + lowerText(label), "${sum(" + p.key + ", x => x." + f.name + ")}" + (unit == std::string::npos ? "" : " " + f.label.substr(unit + 2, f.label.size() - unit - 3)),
-                                    "bar-chart", p.nouns);
+                const size_t unit = f.label.find(" (");  // "Weight (kg)"
+                const std::string label = lowerText(f.label.substr(0, unit)), shown = unit == std::string::npos ? "" : " " + f.label.substr(unit + 2, f.label.size() - unit - 3);
+                if (f.kind == "number" && s.says({label.c_str()}))
+                    return statTile("Total " + label, "${sum(" + p.key + ", x => x." + f.name + ")}" + shown, "bar-chart", p.nouns);
             }
         if (p.amount && s.says({"total", "totals", "sum of", "how much", "balance"}))
             return statTile("Total " + safeText(p.amount->label, 30), "${currency(sum(" + p.key + ", x => x." + p.amount->name + "), 'USD', 0)}", "money", p.nouns);
