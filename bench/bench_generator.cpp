@@ -71,7 +71,8 @@ namespace {
 // messages as prompt tokens (o200k estimate).
 pt::test::FakeReply hostedModel(const std::string& answer, const pt::test::RecordedRequest& request) {
     int promptTokens = 0;
-    for (auto& m : request.json()["messages"]) promptTokens += pt::countTokens(m.value("content", ""));
+    const auto sent = request.json();   // held: a range-for over a temporary's member would dangle
+    for (auto& m : sent["messages"]) promptTokens += pt::countTokens(m.value("content", ""));
     std::string body = pt::test::openAiStream(pt::test::modelTokens(answer), "stop", true, promptTokens);
     return pt::test::FakeReply::sse(body).cutAt(pt::test::eventCuts(body)).delayBeforeHeaders(0.5).delayBetweenChunks(0.02);
 }
@@ -118,7 +119,7 @@ void generateOnce(benchmark::State& state, pt::test::FakeLlmServer& server, bool
 
 // The whole app in one call: the first screen waits for the shell and the whole mock state.
 static void BM_Generation_OneCall_50tps(benchmark::State& state) {
-    const std::string answer = pt::formatSpec(habitTracker());
+    const std::string answer = habitTracker().dump();   // compact, as the system prompt asks
     for (auto _ : state) {
         pt::test::FakeLlmServer server;
         server.respondWith([&](const pt::test::RecordedRequest& r, size_t) { return hostedModel(answer, r); });
@@ -127,9 +128,9 @@ static void BM_Generation_OneCall_50tps(benchmark::State& state) {
 }
 BENCHMARK(BM_Generation_OneCall_50tps)->UseManualTime()->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(false)->Unit(benchmark::kSecond);
 
-// A plan call, then one call per screen (4 at a time), each answering with the sample's own screen.
+// A plan call, then one call per screen or part (4 at a time), each answering with its part of the sample.
 static void BM_Generation_Parallel_50tps(benchmark::State& state) {
-    pt::test::PlannedModel model(habitTracker());
+    pt::test::PlannedModel model(habitTracker(), true);
     for (auto _ : state) {
         pt::test::FakeLlmServer server;
         server.respondWith([&](const pt::test::RecordedRequest& r, size_t) { return hostedModel(model.answerFor(r), r); });

@@ -29,7 +29,8 @@ struct AnswerStream {
     int depth = 0;                 // brackets open outside strings (a cheap running scan, not a parse)
     bool inString = false, escaped = false;
     bool due = false;              // something new may show: parse when the budget allows
-    bool memberClosed = false;     // a top-level member's value has closed since the last parse (a few per answer)
+    bool memberClosed = false;     // a value at watchDepth or above has closed since the last parse (a few per answer)
+    int watchDepth = 1;            // 1: top-level members; the plan call watches its screen entries (3) until the plan closes
     size_t countedTo = 0;          // text up to here (a line end) is counted in countedTokens
     int countedTokens = 0;
 

@@ -218,7 +218,7 @@ bool AnswerStream::append(std::string_view delta) {
         else if (c == '{' || c == '[') due |= ++depth == 3;
         else if ((c == '}' || c == ']') && depth > 0) {
             due |= --depth <= 2;
-            memberClosed |= depth == 1;
+            if (depth >= 1 && depth <= watchDepth) due = memberClosed = true;
         }
     }
     due |= delta.find('}') != std::string_view::npos && text.size() >= parsedAt + parsedAt / 4;

@@ -81,12 +81,12 @@ std::string specFormatReference(bool writingOrder) {
         out += R"EX(Key order: app shell (spec, meta, theme, nav), compact state, screens (start screen first, then in the order a user
 meets them), overlays, actions, mocks. The app appears while you write: finish each screen before the next.
 )EX";
-    out += "- meta: name (a short product name), idea (the user's request), device (" + alternatives(vocabulary.devices) + "), now (ISO date-time).\n"
+    out += "- meta: name (short product name), idea (the user's request), device (" + alternatives(vocabulary.devices) + "), now (ISO date-time).\n"
            "- meta.requirements: [{\"text\", \"ids\"}], each requirement of the request in its words, with the ids of the\n"
            "  nodes, screens or overlays meeting it (give those nodes an \"id\").\n"
            "- theme: preset (" + alternatives(themePresets()) + "), brand (\"#RRGGBB\"), mode (" + alternatives(vocabulary.themeModes) + ").\n"
            "- nav (only with 2-5 top-level destinations): kind (" + alternatives(vocabulary.navKinds) + "), start (screen id), items (screen ids or\n"
-           "  {\"screen\", \"label\", \"icon\"}). Detail and form screens are never nav items (navigate pushes them).\n";
+           "  {\"screen\", \"label\", \"icon\"}). Detail and form screens are never nav items (pushed).\n";
     out += R"EX(- state: realistic mock data the screens read and change (real-sounding names, amounts, dates near meta.now; 3-6 rows
   per list; short values; no lorem ipsum or "Item 1").
 - screens: id -> {"title", "icon", "body": [nodes], "bar": [icon_button nodes]}. Screen ids are camelCase.
@@ -122,7 +122,7 @@ operators + - * / % == != < <= > >= && || ! ?: ??, lambdas (t => !t.done); "$${p
 }
 
 static std::string buildSystemPrompt() {
-    std::string out = R"EX(You design clickable app prototypes. You answer with ONE JSON document in the Promptotype spec format v1:
+    std::string out = R"EX(You design clickable app prototypes. Answer with ONE minified JSON document in the Promptotype spec format v1:
 no prose, no Markdown fence, no comments.
 
 )EX";
@@ -150,22 +150,35 @@ std::string ideaMessage(std::string_view idea) {
 std::string planMessage(std::string_view idea) {
     return "Idea: " + std::string(idea) + R"EX(
 
-Plan the prototype. Each screen is written afterwards by its own call from your plan, so write no screens here.
+Plan the prototype. Each screen is written afterwards by its own calls from your plan, so write no screens here.
 Answer with ONE JSON object, keys in this order:
 {"spec": 1, "meta": {"name", "device", "now"}, "theme": {...}, "nav": {...},
  "plan": {"data": {"stateKey": "what it holds, e.g. list of {id, name, due: date, done: bool}"},
-  "screens": [{"id": "camelCase", "title": "Title", "purpose": "one line: what it shows, what it changes, where it leads"}]},
+  "screens": [{"id": "camelCase", "title": "Title", "purpose": "one line: what it shows, what it changes, where it leads",
+               "parts": ["a screen with several sections: one short line per section, top to bottom"]}]},
  "state": {mock data for every key of plan.data},
  "overlays": {dialogs or sheets several screens open; may be empty},
  "requirements": [{"text": "each requirement of the idea, in its words", "ids": ["ids of the screens meeting it"]}]}
-List every screen (nav items, details, forms), the start screen first. Keep the plan short.)EX";
+List every screen (nav items, details, forms), the start screen first. Give a screen with 2 or more sections 2-3
+parts (each is written by its own call at the same time); a short screen needs none. Keep the plan short.)EX";
 }
 
-std::string screenMessage(const std::string& id, const std::string& title, const std::string& purpose) {
-    return "Write the screen \"" + id + "\" (" + title + ": " + purpose + R"EX() of this plan. Read and change only the state
-plan.data describes (its rows are being written meanwhile: use its keys and fields exactly) and navigate only to screen ids
-of plan.screens. Answer with ONE JSON object: {"screen": {"title", "body": [nodes], "bar": [...]}, "state": {keys only this
-screen needs that plan.data lacks, e.g. a form draft}, "overlays": {overlays it opens that the plan lacks}}.)EX";
+std::string screenMessage(const std::string& id, const std::string& title, const std::string& purpose,
+                          const std::vector<std::string>& parts, int part) {
+    std::string ask = "Write the screen \"" + id + "\" (" + title + ": " + purpose + ")";
+    std::string shape = R"EX({"screen": {"title", "body": [nodes], "bar": [...]})EX";
+    if (parts.size() > 1) {
+        ask = "Write part " + std::to_string(part + 1) + " of " + std::to_string(parts.size()) + " of the screen \"" + id + "\" (" + title +
+              ": " + purpose + "): " + parts[(size_t)part] + ". Other calls write its other parts at the same time (";
+        for (size_t i = 0; i < parts.size(); ++i)
+            if ((int)i != part) ask += (ask.back() == '(' ? "" : "; ") + std::string("part ") + std::to_string(i + 1) + ": " + parts[i];
+        ask += "): write only this part's nodes";
+        shape = part == 0 ? R"EX({"screen": {"title", "body": [this part's nodes], "bar": [...]})EX" : R"EX({"screen": {"body": [this part's nodes]})EX";
+    }
+    return ask + R"EX( of this plan. Read and change only the state plan.data describes (its rows are being written
+meanwhile: use its keys and fields exactly) and navigate only to screen ids of plan.screens. Answer with ONE JSON object:
+)EX" + shape + R"EX(, "state": {keys only this screen needs that plan.data lacks, e.g. a form draft}, "overlays": {overlays it
+opens that the plan lacks}}.)EX";
 }
 
 std::string screenRepairMessage(const std::vector<Diagnostic>& problems) {
@@ -181,7 +194,8 @@ Json planSchema() {
     props["plan"] = {{"type", "object"}, {"required", {"data", "screens"}}, {"properties", {
         {"data", {{"type", "object"}, {"additionalProperties", {{"type", "string"}}}}},
         {"screens", {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "object"}, {"required", {"id", "title", "purpose"}},
-            {"properties", {{"id", {{"type", "string"}}}, {"title", {{"type", "string"}}}, {"purpose", {{"type", "string"}}}}}}}}}}}};
+            {"properties", {{"id", {{"type", "string"}}}, {"title", {{"type", "string"}}}, {"purpose", {{"type", "string"}}},
+                {"parts", {{"type", "array"}, {"maxItems", 3}, {"items", {{"type", "string"}}}}}}}}}}}}}};
     props["state"] = doc["properties"]["state"];
     props["overlays"] = doc["properties"]["overlays"];
     props["requirements"] = {{"type", "array"}, {"items", {{"type", "object"}, {"properties", {

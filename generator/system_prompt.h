@@ -24,8 +24,10 @@ std::string locatedProblem(const Diagnostic& problem);
 // The parallel path (generator/planned_generation.cpp). Its turns share one prefix (system prompt, plan turn, the plan as
 // the assistant's answer), so a provider's prompt caching serves it to every screen call.
 std::string planMessage(std::string_view idea);              // the first user turn: write the shell and the plan, no screens
-// Asks for one screen of the plan (`plan` is what the assistant turn before it holds).
-std::string screenMessage(const std::string& id, const std::string& title, const std::string& purpose);
+// Asks for one screen of the plan, or for part `part` of a screen the plan splits into `parts` (one line each), which
+// other calls write at the same time.
+std::string screenMessage(const std::string& id, const std::string& title, const std::string& purpose,
+                          const std::vector<std::string>& parts = {}, int part = 0);
 // The follow-up turn when a screen's answer has problems (pointers are the whole document's) or could not be read.
 std::string screenRepairMessage(const std::vector<Diagnostic>& problems);
 Json planSchema();                                           // JSON Schema of the plan answer (the shell keys, plan, state, overlays, requirements)

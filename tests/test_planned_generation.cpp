@@ -1,6 +1,7 @@
-// The parallel generation path over HTTP: a plan call, then one call per screen against a fake OpenAI-compatible
-// server on 127.0.0.1. Screens show while the plan still writes the state (pending keys listed), a failing screen is
-// asked again alone, a 429 on the third concurrent call falls back to one call at a time, Ctrl-C keeps every call's
+// The parallel generation path over HTTP: a plan call, then one call per screen (or per part of a long screen) against
+// a fake OpenAI-compatible server on 127.0.0.1. A screen's calls start when its plan entry closes, screens show while
+// the plan still writes the state (pending keys listed), split screens are joined in order, a failing screen or part
+// is asked again alone, a 429 on the third concurrent call falls back to one call at a time, Ctrl-C keeps every call's
 // raw answer, and a screen no call returns still leaves an app that opens and says so.
 #include "fake_llm_server.h"
 #include "planned_model.h"
@@ -10,6 +11,9 @@
 #include <catch2/catch.hpp>
 #include <atomic>
 #include <filesystem>
+#include <functional>
+#include <memory>
+#include <set>
 
 using namespace pt;
 using namespace pt::test;
@@ -41,6 +45,32 @@ int requestsFor(const FakeLlmServer& server, const std::string& call) {
     int n = 0;
     for (auto& r : server.requests()) n += PlannedModel::callOf(r) == call;
     return n;
+}
+
+// The plan a screen call is given: its first assistant turn.
+Json planTurnOf(const RecordedRequest& request) {
+    Json body = request.json();
+    for (auto& m : body["messages"])
+        if (m["role"] == "assistant") return Json::parse(m["content"].get<std::string>());
+    return nullptr;
+}
+
+// Generates in `box` against `server`, which answers every call as `model` does except the calls `odd` picks: the
+// first `times` of them (every one when times < 0) get `reply` instead.
+GenerationResult generateWithOddCall(const Sandbox& box, FakeLlmServer& server, const PlannedModel& model,
+                                     std::function<bool(const RecordedRequest&)> odd, FakeReply reply, int times = 1) {
+    auto asked = std::make_shared<std::atomic<int>>(0);
+    server.respondWith([=, &model](const RecordedRequest& r, size_t) {
+        if (odd(r) && (times < 0 || (*asked)++ < times)) return reply;
+        return streamed(model.answerFor(r));
+    });
+    auto provider = openAiAt(server);
+    return generateSpec(box.options(), *provider, nullptr, nullptr, nullptr);
+}
+
+// Picks the calls for screen `id` (and only part `part` of it when part >= 0).
+std::function<bool(const RecordedRequest&)> callFor(const std::string& id, int part = -1) {
+    return [=](const RecordedRequest& r) { return PlannedModel::callOf(r) == id && (part < 0 || PlannedModel::partOf(r) == part); };
 }
 
 } // namespace
@@ -98,23 +128,128 @@ TEST_CASE("parallel path: the plan, then every screen by its own call, shown bef
     CHECK(r.inputTokens > 0);
     CHECK(r.outputTokens > 0);
     CHECK(r.reusedPromptTokens > 0);
-    // Every screen call shares one prefix: the plan turn, identical for all.
+    // Every screen call is given the whole data model and its own screen's entry: the plan as far as it had closed.
+    for (auto& q : server.requests()) {
+        std::string call = PlannedModel::callOf(q);
+        if (call == "plan") continue;
+        Json turn = planTurnOf(q);
+        CHECK(turn["plan"]["data"].size() == habitTracker()["state"].size());
+        bool listed = false;
+        for (auto& entry : turn["plan"]["screens"]) listed |= entry["id"] == call;
+        CHECK(listed);
+    }
+}
+
+TEST_CASE("parallel path: a screen's calls start as soon as its plan entry has closed, while the plan still streams") {
+    PlannedModel model(habitTracker());
+    FakeLlmServer server;
+    // The plan is held just after the start screen's entry until today's call has arrived (or long after, so a failure
+    // cannot hang the suite: the check below is on order, not on time).
+    const std::string& plan = model.planAnswer;
+    size_t cut = plan.find(R"({"id":"progress")");
+    REQUIRE(cut != std::string::npos);
+    std::string body = openAiStream({plan.substr(0, cut), plan.substr(cut)});
+    std::atomic<bool> todayBeforeRest{false};
+    int polls = 0;
+    server.respondWith([&](const RecordedRequest& r, size_t) {
+        if (PlannedModel::callOf(r) != "plan") return streamed(model.answerFor(r));
+        return FakeReply::sse(body).cutAt({body.find("data: ", body.find(openAiChunk({{"content", plan.substr(0, cut)}})) + 10)})
+            .holdChunkUntil(1, [&] {
+                todayBeforeRest = requestsFor(server, "today") == 1;
+                return todayBeforeRest || ++polls > 4000;
+            });
+    });
+    Sandbox box;
+    auto provider = openAiAt(server);
+    GenerationResult r = generateSpec(box.options(), *provider, nullptr, nullptr, nullptr);
+    INFO(r.error);
+    REQUIRE(r.ok);
+    CHECK(todayBeforeRest);
+    CHECK(r.doc["screens"]["today"] == habitTracker()["screens"]["today"]);
+    // today's call saw the plan up to its own entry; later calls the whole plan, one shared prefix a cache can serve.
     auto requests = server.requests();
-    auto prefix = [](const RecordedRequest& q) { auto j = q.json(); return j["messages"][1]["content"].get<std::string>(); };
-    for (size_t i = 2; i < requests.size(); ++i) CHECK(prefix(requests[i]) == prefix(requests[1]));
+    for (auto& q : requests)
+        if (PlannedModel::callOf(q) == "today") CHECK(planTurnOf(q)["plan"]["screens"].size() == 1);
+    CHECK(planTurnOf(requests.back())["plan"]["screens"].size() == habitTracker()["screens"].size());
+    CHECK(r.reusedPromptTokens > 0);
+}
+
+TEST_CASE("parallel path: a long screen planned in parts is written by one call per part and joined in order") {
+    PlannedModel model(habitTracker(), true);
+    REQUIRE(model.partAnswers.count("today"));
+    const size_t todayParts = model.partAnswers["today"].size();
+    REQUIRE(todayParts >= 2);
+    FakeLlmServer server;
+    server.respondWith([&](const RecordedRequest& r, size_t) { return streamed(model.answerFor(r)); });
+    Sandbox box;
+    auto provider = openAiAt(server);
+    std::vector<GenerationProgress> progress;
+    GenerationResult r = generateSpec(box.options(), *provider, [&](const GenerationProgress& p) { progress.push_back(p); }, nullptr, nullptr);
+    INFO(r.error);
+    REQUIRE(r.ok);
+    // The sample's app, each split screen joined from its parts: title and bar from the first, nodes in order.
+    for (auto& [id, screen] : habitTracker()["screens"].items()) CHECK(r.doc["screens"][id] == screen);
+    CHECK(requestsFor(server, "today") == (int)todayParts);
+    std::set<int> parts;
+    for (auto& q : server.requests())
+        if (PlannedModel::callOf(q) == "today") parts.insert(PlannedModel::partOf(q));
+    CHECK(parts.size() == todayParts);
+    size_t calls = 1;
+    for (auto& [id, answer] : model.screenAnswers) calls += model.partAnswers.count(id) ? model.partAnswers[id].size() : 1;
+    CHECK(r.calls == (int)calls);
+    // Progress and the raw file name each part's call.
+    REQUIRE(!progress.empty());
+    CHECK(progress.back().calls[1].name == "today 1/" + std::to_string(todayParts));
+    CHECK(progress.back().screensDone == (int)habitTracker()["screens"].size());
+    CHECK(readFile(r.rawPath).find("screen 'today 2/" + std::to_string(todayParts) + "', first answer, finish: stop") != std::string::npos);
+}
+
+TEST_CASE("parallel path: a part with problems goes back to its own call, its nodes counted from its own first") {
+    PlannedModel model(habitTracker(), true);
+    REQUIRE(model.partAnswers.count("reminders"));
+    const int last = (int)model.partAnswers["reminders"].size() - 1;
+    REQUIRE(last >= 1);
+    FakeLlmServer server;
+    Sandbox box;
+    GenerationResult r = generateWithOddCall(box, server, model, callFor("reminders", last),
+        streamed(R"({"screen": {"body": [{"text": "Fine"}, {"button": "Open", "go": "nowhereAtAll"}]}})"));
+    INFO(r.error);
+    REQUIRE(r.ok);
+    CHECK(r.repairRounds == 1);
+    auto repair = server.requests().back();
+    CHECK(PlannedModel::callOf(repair) == "reminders");
+    CHECK(PlannedModel::partOf(repair) == last);
+    std::string problems = repair.json()["messages"].back()["content"].get<std::string>();
+    CHECK(problems.find("/screens/reminders/body/1") != std::string::npos);   // its second node, wherever the others put it
+    CHECK(r.doc["screens"]["reminders"] == habitTracker()["screens"]["reminders"]);
+}
+
+TEST_CASE("parallel path: a part no call returns leaves the rest of its screen and says what is missing") {
+    PlannedModel model(habitTracker(), true);
+    REQUIRE(model.partAnswers.count("today"));
+    FakeLlmServer server;
+    Sandbox box;
+    GenerationResult r = generateWithOddCall(box, server, model, callFor("today", 1), streamed("I cannot write half a screen."), -1);
+    REQUIRE(r.written);
+    CHECK(!r.ok);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].pointer == "/screens/today");
+    CHECK(r.problems[0].message.find("part 2/") != std::string::npos);
+    std::string today = r.doc["screens"]["today"].dump();
+    CHECK(today.find("This part of the screen was not written") != std::string::npos);
+    Json first = Json::parse(model.partAnswers["today"][0])["screen"];
+    CHECK(r.doc["screens"]["today"]["title"] == first["title"]);
+    CHECK(r.doc["screens"]["today"]["body"][0] == first["body"][0]);
+    LoadResult load = SpecLoader::loadFile(box.file("app.json"));
+    REQUIRE(load.spec);
+    CHECK(!load.hasErrors());
 }
 
 TEST_CASE("parallel path: a screen call that fails is asked again, alone") {
     PlannedModel model(habitTracker());
     FakeLlmServer server;
-    std::atomic<int> progressAsked{0};
-    server.respondWith([&](const RecordedRequest& r, size_t) {
-        if (PlannedModel::callOf(r) == "progress" && progressAsked++ == 0) return FakeReply::json(400, R"({"error":{"message":"bad request"}})");
-        return streamed(model.answerFor(r));
-    });
     Sandbox box;
-    auto provider = openAiAt(server);
-    GenerationResult r = generateSpec(box.options(), *provider, nullptr, nullptr, nullptr);
+    GenerationResult r = generateWithOddCall(box, server, model, callFor("progress"), FakeReply::json(400, R"({"error":{"message":"bad request"}})"));
     INFO(r.error);
     REQUIRE(r.ok);
     CHECK(requestsFor(server, "progress") == 2);
@@ -126,15 +261,9 @@ TEST_CASE("parallel path: a screen call that fails is asked again, alone") {
 TEST_CASE("parallel path: a screen with problems goes back to its own call with them") {
     PlannedModel model(habitTracker());
     FakeLlmServer server;
-    std::atomic<int> remindersAsked{0};
-    server.respondWith([&](const RecordedRequest& r, size_t) {
-        if (PlannedModel::callOf(r) == "reminders" && remindersAsked++ == 0)
-            return streamed(R"({"screen": {"title": "Reminders", "body": [{"button": "Open", "go": "nowhereAtAll"}]}})");
-        return streamed(model.answerFor(r));
-    });
     Sandbox box;
-    auto provider = openAiAt(server);
-    GenerationResult r = generateSpec(box.options(), *provider, nullptr, nullptr, nullptr);
+    GenerationResult r = generateWithOddCall(box, server, model, callFor("reminders"),
+        streamed(R"({"screen": {"title": "Reminders", "body": [{"button": "Open", "go": "nowhereAtAll"}]}})"));
     INFO(r.error);
     REQUIRE(r.ok);
     CHECK(r.repairRounds == 1);
@@ -208,13 +337,8 @@ TEST_CASE("parallel path: Ctrl-C while screens are written keeps every call's ra
 TEST_CASE("parallel path: a screen the plan names but no call returns leaves an app that opens and says so") {
     PlannedModel model(habitTracker());
     FakeLlmServer server;
-    server.respondWith([&](const RecordedRequest& r, size_t) {
-        if (PlannedModel::callOf(r) == "progress") return streamed("Sorry, I can only write one screen at a time.");
-        return streamed(model.answerFor(r));
-    });
     Sandbox box;
-    auto provider = openAiAt(server);
-    GenerationResult r = generateSpec(box.options(), *provider, nullptr, nullptr, nullptr);
+    GenerationResult r = generateWithOddCall(box, server, model, callFor("progress"), streamed("Sorry, I can only write one screen at a time."), -1);
     REQUIRE(r.written);
     CHECK(!r.ok);
     CHECK(requestsFor(server, "progress") == 2);   // asked again once, alone
