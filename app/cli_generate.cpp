@@ -16,6 +16,7 @@
 #include "runtime/headless/inspector.h"
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/token_count.h"
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -55,16 +56,33 @@ std::string progressLine(const std::string& generator, const GenerationProgress&
     return line;
 }
 
-// The parallel path's calls: "plan ready · today writing 212 tok 48 tok/s · stats waiting", `separator` between them.
+// The parallel path's calls, one entry per screen, `separator` between them: "plan ready · today writing 212 tok
+// 48 tok/s · stats waiting". A screen written in parts is one entry: its busiest status, the parts ready, its tokens and
+// each writing part's rate ("today writing, 1/3 parts ready 301 tok 48+51 tok/s").
 std::string callsLine(const GenerationProgress& p, const char* separator) {
+    static const std::vector<std::string> busiest{"failed", "repairing", "writing", "waiting", "ready"};
     std::string out;
-    for (auto& c : p.calls) {
-        out += (out.empty() ? "" : separator) + c.name + " " + c.status;
-        if (c.status == "writing" || c.status == "repairing") {
-            char buf[48];
-            std::snprintf(buf, sizeof buf, " %d tok %.0f tok/s", c.tokens, c.tokensPerSec);
-            out += buf;
+    for (size_t i = 0; i < p.calls.size();) {
+        size_t end = i + 1;
+        while (end < p.calls.size() && !p.calls[i].screen.empty() && p.calls[end].screen == p.calls[i].screen) ++end;
+        std::string status = "ready", rates;
+        int tokens = 0, ready = 0;
+        for (size_t k = i; k < end; ++k) {
+            const CallProgress& c = p.calls[k];
+            auto rank = [&](const std::string& s) { return std::find(busiest.begin(), busiest.end(), s) - busiest.begin(); };
+            if (rank(c.status) < rank(status)) status = c.status;
+            tokens += c.tokens;
+            ready += c.status == "ready";
+            if (c.status == "writing" || c.status == "repairing") {
+                char rate[16];
+                std::snprintf(rate, sizeof rate, "%.0f", c.tokensPerSec);
+                rates += (rates.empty() ? "" : "+") + std::string(rate);
+            }
         }
+        out += (out.empty() ? "" : separator) + (p.calls[i].screen.empty() ? p.calls[i].name : p.calls[i].screen) + " " + status;
+        if (end - i > 1 && status != "ready") out += ", " + std::to_string(ready) + "/" + std::to_string(end - i) + " parts ready";
+        if (!rates.empty()) out += " " + std::to_string(tokens) + " tok " + rates + " tok/s";
+        i = end;
     }
     return out;
 }

@@ -41,8 +41,9 @@ struct GenerationOptions {
 
 // One model call of a parallel generation, as progress shows it.
 struct CallProgress {
-    std::string name;               // "plan" or a screen id
-    std::string title;              // screen title from the plan ("" for the plan)
+    std::string name;               // "plan", a screen id, or "id k/n" for part k of a screen written in n parts
+    std::string screen;             // the screen it writes ("" for the plan): the parts of one screen share it
+    std::string title;              // screen title from the plan, and the part's line ("" for the plan)
     std::string status;             // "waiting", "writing", "ready", "repairing", "failed"
     int tokens = 0;                 // answer tokens so far (o200k estimate)
     double tokensPerSec = 0;        // since its first byte arrived

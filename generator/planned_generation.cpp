@@ -612,6 +612,7 @@ private:
             ModelCall* c = it->second;
             CallProgress p;
             p.name = name;
+            p.screen = c->screen.id;
             p.title = title;
             std::lock_guard<std::mutex> lock(m_mutex);
             bool streaming = c->started && !c->finished;

@@ -1,6 +1,7 @@
 // The CLI contracts people and scripts rely on: exit codes, located messages, files written.
 #include "cli_run.h"
 #include "fake_llm_server.h"
+#include "planned_model.h"
 #include "runtime/headless/raster.h"
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/catalog.h"
@@ -297,6 +298,25 @@ TEST_CASE("main job with OPENAI_BASE_URL uses that server, streams, and saves th
     fs::path spec = cwd / "book-haircut-salon.json";
     CHECK(pt::Json::parse(readFile(spec)) == pt::Json::parse(answer));
     CHECK(readFile(cwd / "book-haircut-salon.raw.txt").find(answer.substr(0, 200)) != std::string::npos);
+}
+
+TEST_CASE("generate on the parallel path lists each screen once in the terminal, a split one with its parts", "[cli][generate]") {
+    pt::Json sample = pt::Json::parse(readFile(fs::path(PT_SOURCE_DIR) / "samples" / "habit_tracker.json"));
+    pt::test::PlannedModel model(sample, true);
+    REQUIRE(model.partAnswers.count("today"));
+    pt::test::FakeLlmServer server;
+    server.respondWith([&](const pt::test::RecordedRequest& r, size_t) {
+        return pt::test::FakeReply::sse(pt::test::openAiStream(pt::test::modelTokens(model.answerFor(r)))).splitEvery(256);
+    });
+    fs::path cwd = freshDir("parallel");
+    Result r = cli("generate 'a habit tracker with streaks' -o app.json --fresh", cwd.string(), "OPENAI_BASE_URL=" + server.url() + "/v1");
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK(r.err.find("plan ") != std::string::npos);
+    CHECK(r.err.find("parts ready") != std::string::npos);   // a split screen while its parts were written
+    CHECK(r.err.find("today 1/") == std::string::npos);       // never one entry per part
+    CHECK(r.err.find("model calls") != std::string::npos);
+    CHECK(pt::Json::parse(readFile(cwd / "app.json"))["screens"]["today"] == sample["screens"]["today"]);
 }
 
 TEST_CASE("providers masks keys: prompt reports its size: a mistyped verb is not taken for an idea", "[cli][generate]") {
