@@ -437,6 +437,10 @@ std::vector<Phrase> phrasesOf(const std::vector<std::string>& t) {
         const size_t before = beforeDeterminers(t, i);
         const bool handledDocument = end > i && documents.count(singularOf(t[end - 1])) && before > 0 && knownVerb(t[before - 1]);
         while (!handledDocument && head > i + 1 && containerNouns().count(singularOf(t[head - 1]))) --head;
+        // "the home screen", "the main page": the name of a screen, no thing the app manages.
+        static const std::set<std::string> screenNames = wordSet("home main start landing welcome front opening first");
+        static const std::set<std::string> places = wordSet("screen page view tab");
+        const bool screenName = head < end && screenNames.count(t[head - 1]) && places.count(singularOf(t[head]));
         // "contact information", "order history": the thing is the noun the app word describes.
         static const std::set<std::string> aboutNouns = wordSet("information info detail data history status summary overview");
         if (head > i + 1 && aboutNouns.count(singularOf(t[head - 1])) && !appNouns().count(singularOf(t[head - 2]))) --head;
@@ -447,7 +451,7 @@ std::vector<Phrase> phrasesOf(const std::vector<std::string>& t) {
         // "a pie chart", "a bar graph": the kind of chart, no subject.
         static const std::set<std::string> chartKinds = wordSet("pie bar line donut doughnut area scatter column");
         const bool chartKind = head < end && head == i + 1 && chartKinds.count(t[i]) && (singularOf(t[end - 1]) == "chart" || singularOf(t[end - 1]) == "graph");
-        if (head > i && !looksOnly(t[head - 1]) && !chartKind) {
+        if (head > i && !looksOnly(t[head - 1]) && !chartKind && !screenName) {
             p.begin = i;
             p.end = end;
             p.head = singularOf(t[head - 1]);
@@ -1047,8 +1051,22 @@ std::vector<ValueList> valueLists(const std::vector<std::string>& cased, const s
             // "publish status (idea, recorded, published)": a bracket opens the values as a colon does.
             const bool colon = i + 1 < t.size() && (cased[i + 1] == ":" || cased[i + 1] == "(");
             values = valuesFrom(cased, t, i + (colon ? 2 : 1), false, end);
-            // Lower-case values only after a colon or in quotes: "steps count and distance" are no stages.
-            if (!colon && !values.empty() && !std::isupper(static_cast<unsigned char>(cased[i + 1][0])) && cased[i + 1] != "'" && cased[i + 1] != "\"") values.clear();
+            // "health status of strong, weak or queenless": after "of", one-word states a row is in one of, ending at
+            // "or" and the word after it; not things ("the status of orders or payments").
+            if (!colon && i + 1 < t.size() && t[i + 1] == "of") {
+                values = valuesFrom(cased, t, i + 2, false, end);
+                const auto orAt = std::find(t.begin() + (long)i + 2, t.begin() + (long)end, "or");
+                size_t before = 0;
+                for (auto k = t.begin() + (long)i + 2; k < orAt; ++k) before += !k->empty() && *k != "and";
+                bool states = orAt != t.begin() + (long)end && before < values.size();
+                if (states) {
+                    values.resize(std::min(values.size(), before + 1));
+                    end = (size_t)(orAt - t.begin()) + 2;
+                }
+                for (size_t k = i + 2; states && k < end; ++k) states = t[k].empty() || t[k] == "or" || t[k] == "and" || singularOf(t[k]) == t[k];
+                if (!states || std::any_of(values.begin(), values.end(), [](const std::string& v) { return v.find(' ') != std::string::npos; })) values.clear();
+            } else if (!colon && !values.empty() && !std::isupper(static_cast<unsigned char>(cased[i + 1][0])) && cased[i + 1] != "'" && cased[i + 1] != "\"")
+                values.clear();   // lower-case values only after a colon or in quotes: "steps count and distance" are no stages
             if (values.size() < 2) continue;
         } else if (t[i] == "from") {
             values = valuesFrom(cased, t, i + 1, true, end);
