@@ -988,15 +988,20 @@ TEST_CASE("a country is text, counts are numbers, and a form's bracket names the
     CHECK(fieldLabelled(*order, "Customer") == nullptr);  // the customer name it already has
 }
 
+namespace {
+// The choices of `entity`'s field `label` ({} when the reading lacks either).
+std::vector<std::string> choicesOf(const IdeaReading& reading, const std::string& entity, const std::string& label) {
+    const IdeaEntity* e = entityNamed(reading, entity);
+    const IdeaField* f = e ? fieldLabelled(*e, label) : nullptr;
+    return f ? f->choices : std::vector<std::string>{};
+}
+} // namespace
+
 TEST_CASE("a status 'of' one-word states joined by 'or' lists its choices, and a named screen is no thing", "[reader]") {
     const IdeaReading bees = readIdea("A beekeeping log. The home screen shows my hives with their health status of strong, weak or queenless, "
                                       "and I can log an inspection for each hive with date, temperament and notes.");
-    const IdeaEntity* hive = entityNamed(bees, "hive");
-    REQUIRE(hive != nullptr);
-    const IdeaField* status = fieldLabelled(*hive, "Health status");
-    REQUIRE(status != nullptr);
-    CHECK(status->choices == std::vector<std::string>{"Strong", "Weak", "Queenless"});
-    CHECK(fieldLabelled(*hive, "Weak") == nullptr);
+    CHECK(choicesOf(bees, "hive", "Health status") == std::vector<std::string>{"Strong", "Weak", "Queenless"});
+    CHECK(choicesOf(bees, "hive", "Weak").empty());
     CHECK(entityNamed(bees, "home") == nullptr);   // "the home screen" names a screen
     // Things after "of" are no states, and neither is a list without "or".
     const IdeaReading shop = readIdea("A shop back office that shows the status of orders or refunds and the status of shipping and billing.");
@@ -1004,9 +1009,6 @@ TEST_CASE("a status 'of' one-word states joined by 'or' lists its choices, and a
         for (const IdeaField& f : e.fields) CHECK(f.choices != std::vector<std::string>{"Orders", "Refunds"});
     const IdeaReading court = readIdea("A court calendar: the main page lists hearings with judge, courtroom and a status of scheduled, "
                                        "adjourned or closed.");
-    const IdeaEntity* hearing = entityNamed(court, "hearing");
-    REQUIRE(hearing != nullptr);
-    REQUIRE(fieldLabelled(*hearing, "Status") != nullptr);
-    CHECK(fieldLabelled(*hearing, "Status")->choices == std::vector<std::string>{"Scheduled", "Adjourned", "Closed"});
+    CHECK(choicesOf(court, "hearing", "Status") == std::vector<std::string>{"Scheduled", "Adjourned", "Closed"});
     CHECK(entityNamed(court, "main") == nullptr);
 }
