@@ -989,10 +989,13 @@ TEST_CASE("a country is text, counts are numbers, and a form's bracket names the
 }
 
 namespace {
-// The choices of `entity`'s field `label` ({} when the reading lacks either).
-std::vector<std::string> choicesOf(const IdeaReading& reading, const std::string& entity, const std::string& label) {
+// `entity`'s field `label` (null when the reading lacks either), and its choices ({} then).
+const IdeaField* fieldOf(const IdeaReading& reading, const std::string& entity, const std::string& label) {
     const IdeaEntity* e = entityNamed(reading, entity);
-    const IdeaField* f = e ? fieldLabelled(*e, label) : nullptr;
+    return e ? fieldLabelled(*e, label) : nullptr;
+}
+std::vector<std::string> choicesOf(const IdeaReading& reading, const std::string& entity, const std::string& label) {
+    const IdeaField* f = fieldOf(reading, entity, label);
     return f ? f->choices : std::vector<std::string>{};
 }
 } // namespace
@@ -1011,4 +1014,18 @@ TEST_CASE("a status 'of' one-word states joined by 'or' lists its choices, and a
                                        "adjourned or closed.");
     CHECK(choicesOf(court, "hearing", "Status") == std::vector<std::string>{"Scheduled", "Adjourned", "Closed"});
     CHECK(entityNamed(court, "main") == nullptr);
+}
+
+TEST_CASE("'log an inspection for each hive with date and notes' is a record of each hive, not a value hives hold", "[reader]") {
+    const IdeaReading bees = readIdea("A beekeeping log. The home screen shows my hives with their health status of strong, weak or queenless, "
+                                      "and I can log an inspection for each hive with date, temperament and notes.");
+    const IdeaField* hive = fieldOf(bees, "inspection", "Hive");
+    REQUIRE(hive != nullptr);
+    CHECK(hive->of == "hive");
+    CHECK(fieldOf(bees, "inspection", "Temperament") != nullptr);
+    CHECK(entityNamed(bees, "hive") != nullptr);
+    CHECK(fieldOf(bees, "hive", "Inspection") == nullptr);
+    // A value read for each row stays the row's: no list of temperatures.
+    const IdeaReading rooms = readIdea("A server room monitor: log the temperature for each rack with a timestamp.");
+    CHECK(entityNamed(rooms, "temperature") == nullptr);
 }

@@ -856,7 +856,13 @@ Readings readingsOf(const std::vector<std::string>& cased, const std::vector<std
                 out.spans.emplace_back(to - 3, to);
                 continue;
             }
-            list(listStart(cased, t, to), to, thing ? 1 : 2);
+            // "log an inspection for each hive with date, temperament and notes": one thing a verb makes ("an"), with
+            // values of its own after the row it is for, is a record of that row, no value it holds.
+            const size_t from = listStart(cased, t, to);
+            size_t with = i + 1;
+            while (with < t.size() && with < i + 4 && !t[with].empty() && t[with] != "with") ++with;
+            const bool record = thing && from >= 1 && (t[from - 1] == "a" || t[from - 1] == "an") && to == from + 1 && with < t.size() && t[with] == "with";
+            if (!record) list(from, to, thing ? 1 : 2);
         }
     }
     return out;
