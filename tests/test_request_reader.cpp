@@ -1014,6 +1014,11 @@ TEST_CASE("a status 'of' one-word states joined by 'or' lists its choices, and a
                                        "adjourned or closed.");
     CHECK(choicesOf(court, "hearing", "Status") == std::vector<std::string>{"Scheduled", "Adjourned", "Closed"});
     CHECK(entityNamed(court, "main") == nullptr);
+    // No values after "of" (a determiner, "each", the end of the request): nothing is read, and nothing breaks.
+    const IdeaReading bare = readIdea("Show the status of each hive, the status of the apiary, and its status of");
+    for (const IdeaEntity& e : bare.entities)
+        for (const IdeaField& f : e.fields)
+            for (const std::string& c : f.choices) CHECK((c.find("hive") == std::string::npos && c.find("apiary") == std::string::npos));
 }
 
 TEST_CASE("'log an inspection for each hive with date and notes' is a record of each hive, not a value hives hold", "[reader]") {

@@ -1060,16 +1060,19 @@ std::vector<ValueList> valueLists(const std::vector<std::string>& cased, const s
             // "health status of strong, weak or queenless": after "of", one-word states a row is in one of, ending at
             // "or" and the word after it; not things ("the status of orders or payments").
             if (!colon && i + 1 < t.size() && t[i + 1] == "of") {
-                values = valuesFrom(cased, t, i + 2, false, end);
-                const auto orAt = std::find(t.begin() + (long)i + 2, t.begin() + (long)end, "or");
+                const size_t from = i + 2;
+                values = valuesFrom(cased, t, from, false, end);
+                // end is only set when a value was read: no values, no range to look in.
+                bool states = values.size() >= 2 && end > from && end <= t.size();
+                const size_t orAt = states ? (size_t)(std::find(t.begin() + (long)from, t.begin() + (long)end, "or") - t.begin()) : end;
                 size_t before = 0;
-                for (auto k = t.begin() + (long)i + 2; k < orAt; ++k) before += !k->empty() && *k != "and";
-                bool states = orAt != t.begin() + (long)end && before < values.size();
+                for (size_t k = from; k < orAt; ++k) before += !t[k].empty() && t[k] != "and";
+                states = states && orAt < end && before < values.size();
                 if (states) {
-                    values.resize(std::min(values.size(), before + 1));
-                    end = (size_t)(orAt - t.begin()) + 2;
+                    values.resize(before + 1);
+                    end = std::min(end, orAt + 2);
                 }
-                for (size_t k = i + 2; states && k < end; ++k) states = t[k].empty() || t[k] == "or" || t[k] == "and" || singularOf(t[k]) == t[k];
+                for (size_t k = from; states && k < end; ++k) states = t[k].empty() || t[k] == "or" || t[k] == "and" || singularOf(t[k]) == t[k];
                 if (!states || std::any_of(values.begin(), values.end(), [](const std::string& v) { return v.find(' ') != std::string::npos; })) values.clear();
             } else if (!colon && !values.empty() && !std::isupper(static_cast<unsigned char>(cased[i + 1][0])) && cased[i + 1] != "'" && cased[i + 1] != "\"")
                 values.clear();   // lower-case values only after a colon or in quotes: "steps count and distance" are no stages
