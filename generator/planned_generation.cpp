@@ -402,9 +402,14 @@ private:
         return it != m_answers.end() && std::all_of(it->second.begin(), it->second.end(), [](const ScreenAnswer& a) { return !a.screen.is_null(); });
     }
 
+    // How many planned screens have every part written.
+    int writtenScreens() const {
+        return (int)std::count_if(m_screens.begin(), m_screens.end(), [&](const PlannedScreen& s) { return written(s); });
+    }
+
     // The first whole screen, and every screen of a plan that has closed.
     void noteScreenTimes() {
-        int whole = (int)std::count_if(m_screens.begin(), m_screens.end(), [&](const PlannedScreen& s) { return written(s); });
+        const int whole = writtenScreens();
         if (whole > 0 && m_res.firstScreenSec < 0) m_res.firstScreenSec = secondsSince(m_start);
         if (m_reading.planDone && whole == (int)m_screens.size() && whole > 0 && m_res.allScreensSec < 0) m_res.allScreensSec = secondsSince(m_start);
     }
@@ -600,7 +605,7 @@ private:
         m_progress.calls.clear();
         m_progress.currentScreen.clear();
         m_progress.tokens = 0;
-        m_progress.screensDone = (int)std::count_if(m_screens.begin(), m_screens.end(), [&](const PlannedScreen& s) { return written(s); });
+        m_progress.screensDone = writtenScreens();
         std::map<std::string, ModelCall*> latest;   // the newest call per name (a repair replaces the first answer)
         for (auto& c : m_calls) latest[c->name] = c.get();
         std::vector<std::pair<std::string, std::string>> order{{"plan", ""}};

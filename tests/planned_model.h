@@ -12,6 +12,7 @@
 #include "generator/generator.h"
 #include "runtime/spec/token_count.h"
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -128,8 +129,10 @@ private:
         std::string kind = node.begin().key(), out = kind;
         const Json& v = node.begin().value();
         if (v.is_string()) {
-            std::string words = v.get<std::string>().substr(0, 24);
-            out += " '" + words.substr(0, words.rfind(' ') == std::string::npos ? words.size() : words.rfind(' ')) + "'";
+            std::istringstream in(v.get<std::string>());
+            std::string word, words;
+            for (int n = 0; n < 3 && in >> word; ++n) words += (n ? " " : "") + word;
+            out += " '" + words + "'";
         } else if (v.is_array()) {
             std::string inner;
             for (auto& child : v)

@@ -1019,6 +1019,25 @@ std::vector<std::string> valuesFrom(const std::vector<std::string>& cased, const
     return values;
 }
 
+// "health status of strong, weak or queenless": after "of", one-word states a row is in one of, the list ending at
+// "or" and the word after it. None for things ("the status of orders or payments"), several words or no "or".
+std::vector<std::string> statesAfterOf(const std::vector<std::string>& cased, const std::vector<std::string>& t, size_t from, size_t& end) {
+    size_t last = from;
+    std::vector<std::string> values = valuesFrom(cased, t, from, false, last);
+    if (values.size() < 2) return {};
+    const size_t orAt = (size_t)(std::find(t.begin() + (long)from, t.begin() + (long)last, "or") - t.begin());
+    size_t before = 0;   // the states before "or", one word each
+    for (size_t k = from; k < orAt; ++k) before += !t[k].empty() && t[k] != "and";
+    if (orAt == last || before >= values.size()) return {};
+    values.resize(before + 1);
+    last = std::min(last, orAt + 2);
+    for (size_t k = from; k < last; ++k)
+        if (!t[k].empty() && t[k] != "or" && t[k] != "and" && singularOf(t[k]) != t[k]) return {};
+    if (std::any_of(values.begin(), values.end(), [](const std::string& v) { return v.find(' ') != std::string::npos; })) return {};
+    end = last;
+    return values;
+}
+
 // A verb of moving shortly before `at` ("move their story through", "cards moving through"): what follows are stages.
 bool movedBefore(const std::vector<std::string>& t, size_t at) {
     static const std::set<std::string> moving = wordSet("move moves moving moved go goes going pass passes passing progress progresses flow flows advance advances");
@@ -1056,25 +1075,9 @@ std::vector<ValueList> valueLists(const std::vector<std::string>& cased, const s
         if (word != fieldOf.end()) {
             // "publish status (idea, recorded, published)": a bracket opens the values as a colon does.
             const bool colon = i + 1 < t.size() && (cased[i + 1] == ":" || cased[i + 1] == "(");
-            values = valuesFrom(cased, t, i + (colon ? 2 : 1), false, end);
-            // "health status of strong, weak or queenless": after "of", one-word states a row is in one of, ending at
-            // "or" and the word after it; not things ("the status of orders or payments").
-            if (!colon && i + 1 < t.size() && t[i + 1] == "of") {
-                const size_t from = i + 2;
-                values = valuesFrom(cased, t, from, false, end);
-                // end is only set when a value was read: no values, no range to look in.
-                bool states = values.size() >= 2 && end > from && end <= t.size();
-                const size_t orAt = states ? (size_t)(std::find(t.begin() + (long)from, t.begin() + (long)end, "or") - t.begin()) : end;
-                size_t before = 0;
-                for (size_t k = from; k < orAt; ++k) before += !t[k].empty() && t[k] != "and";
-                states = states && orAt < end && before < values.size();
-                if (states) {
-                    values.resize(before + 1);
-                    end = std::min(end, orAt + 2);
-                }
-                for (size_t k = from; states && k < end; ++k) states = t[k].empty() || t[k] == "or" || t[k] == "and" || singularOf(t[k]) == t[k];
-                if (!states || std::any_of(values.begin(), values.end(), [](const std::string& v) { return v.find(' ') != std::string::npos; })) values.clear();
-            } else if (!colon && !values.empty() && !std::isupper(static_cast<unsigned char>(cased[i + 1][0])) && cased[i + 1] != "'" && cased[i + 1] != "\"")
+            const bool of = !colon && i + 1 < t.size() && t[i + 1] == "of";
+            values = of ? statesAfterOf(cased, t, i + 2, end) : valuesFrom(cased, t, i + (colon ? 2 : 1), false, end);
+            if (!colon && !of && !values.empty() && !std::isupper(static_cast<unsigned char>(cased[i + 1][0])) && cased[i + 1] != "'" && cased[i + 1] != "\"")
                 values.clear();   // lower-case values only after a colon or in quotes: "steps count and distance" are no stages
             if (values.size() < 2) continue;
         } else if (t[i] == "from") {
