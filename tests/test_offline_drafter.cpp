@@ -1337,3 +1337,22 @@ TEST_CASE("counts of rows not in a state follow them, and values every domain wr
     d.settle();
     CHECK(hasText(d, std::to_string(before - 1)));
 }
+
+TEST_CASE("a thing people claim has a Claim button that takes it, and a value with a unit traces to its field", "[drafter][feature]") {
+    Json spec = draftSpec("A community garden plot signup: gardeners claim a plot, see plot size and sun exposure, and log a harvest for each "
+                          "plot with date, crop and weight in kilograms");
+    // "weight in kilograms" is the harvest's "Weight (kg)": traced to its input, no list of weights made up for it.
+    bool weightTraced = false;
+    for (const Json& req : spec["meta"]["requirements"])
+        if (req["text"] == "Weight in kilograms") weightTraced = req["ids"] == Json::array({"harvestWeight"});
+    CHECK(weightTraced);
+    CHECK_FALSE(spec["state"].contains("weights"));
+    HeadlessDriver d(load(spec));
+    d.settle();
+    d.proto().navigate("plot", Json{{"id", 1}});
+    d.settle();
+    REQUIRE(d.proto().state()["plots"][0]["status"] == "Available");
+    click(d, "claimPlot");
+    CHECK(d.proto().state()["plots"][0]["status"] == "Claimed");
+    CHECK(hasText(d, "Sun exposure"));
+}

@@ -110,7 +110,8 @@ TEST_CASE("ENTITY by A, B and C files each row under those fields: a measure by 
         CHECK(std::none_of(e.attributes.begin(), e.attributes.end(), [](const IdeaField& f) { return f.name == "month"; }));
     }
     // One word after "by" says how to sort or charge, not what a row holds.
-    for (const draft::RequestEntity& e : draft::requestEntities("Rent kayaks by the hour")) CHECK(e.attributes.empty());
+    for (const draft::RequestEntity& e : draft::requestEntities("Rent kayaks by the hour"))
+        CHECK(std::none_of(e.attributes.begin(), e.attributes.end(), [](const IdeaField& f) { return f.name == "hour"; }));
 }
 
 TEST_CASE("stages, statuses and from-to lists are a choice field with exactly those values", "[reader]") {
@@ -1033,4 +1034,32 @@ TEST_CASE("'log an inspection for each hive with date and notes' is a record of 
     // A value read for each row stays the row's: no list of temperatures.
     const IdeaReading rooms = readIdea("A server room monitor: log the temperature for each rack with a timestamp.");
     CHECK(entityNamed(rooms, "temperature") == nullptr);
+}
+
+TEST_CASE("values looked at after a thing are its fields, a thing people claim is free until claimed, and only a row that happens on a day gets a made-up date", "[reader]") {
+    const IdeaReading garden = readIdea("A community garden plot signup: gardeners claim a plot, see plot size and sun exposure, and log a harvest "
+                                        "for each plot with date, crop and weight in kilograms");
+    requiredFields(garden, "plot", {"Size", "Sun exposure"});
+    CHECK(entityNamed(garden, "plot size") == nullptr);
+    CHECK(entityNamed(garden, "sun exposure") == nullptr);
+    CHECK(requiredField(garden, "plot", "Status").choices == std::vector<std::string>{"Available", "Claimed"});
+    CHECK(fieldLabelled(*entityNamed(garden, "plot"), "Date") == nullptr);   // two values of its own, no day it happens on
+    requiredFields(garden, "harvest", {"Crop", "Weight (kg)"});
+    CHECK(requiredField(garden, "harvest", "Plot").of == "plot");
+    // What is seen with an article is a thing of its own; so is one seen in the plural.
+    const IdeaReading repairs = readIdea("Tenants report a repair and see the invoice");
+    CHECK(entityNamed(repairs, "invoice") != nullptr);
+    CHECK(entityNamed(readIdea("Volunteers claim a shift and view upcoming events"), "event") != nullptr);
+    // A row with a time happens on a day: it keeps a date to sort and filter upcoming ones by.
+    const IdeaReading court = readIdea("Clerks schedule hearings with case number, judge, courtroom and time");
+    CHECK(requiredField(court, "hearing", "Date").kind == "date");
+}
+
+TEST_CASE("a navigation bar is the app's own part and 'plus' joins two things", "[reader]") {
+    const IdeaReading team = readIdea("Stats hub for a chess club. Top navigation with Players, Games, Openings. Ratings per player, plus charts "
+                                      "over the last 20 games.");
+    CHECK_FALSE(anyNameHas(team, "navigation"));
+    CHECK_FALSE(anyNameHas(team, "plus"));
+    const IdeaReading writer = readIdea("AI drafts the listing description plus a short social post.");
+    CHECK_FALSE(anyNameHas(writer, "plus"));
 }

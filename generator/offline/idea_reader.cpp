@@ -780,7 +780,7 @@ std::vector<std::string> workflowOf(const std::string& noun) {
 }
 
 // An entity the lexicon does not know: its name, the attributes the request gave it, the workflow its kind goes
-// through and a date when the request named none (a list sorts by it). Rows are invented from the kinds.
+// through and a date when the request named none but the row needs one (a list sorts by it). Rows are invented from the kinds.
 IdeaEntity genericEntity(const RequestEntity& asked) {
     IdeaEntity e;
     e.singular = asked.phrase;
@@ -795,7 +795,10 @@ IdeaEntity genericEntity(const RequestEntity& asked) {
     auto hasKind = [&](const char* kind) { return std::any_of(e.fields.begin(), e.fields.end(), [&](const IdeaField& f) { return f.kind == kind; }); };
     // A workflow the request never gave is its kind's: only rows the request says nothing else of get one to filter by.
     if (!hasKind("choice") && asked.attributes.size() < 2 && !workflow.empty()) e.fields.push_back({"status", "Status", "choice", workflow});
-    if (!hasKind("date")) e.fields.push_back({"date", "Date", "date", {}});
+    // A date when the request gave few values, or the row happens on a day (a time, a booking's or an event's
+    // workflow): "plots with size and sun exposure" have no date of their own.
+    const bool dated = hasKind("time") || !workflow.empty();
+    if (!hasKind("date") && (asked.attributes.size() < 2 || dated)) e.fields.push_back({"date", "Date", "date", {}});
     if (asked.attributes.size() < 2) e.fields.push_back({"notes", "Notes", "longtext", {}});
     // "plots with a plot number, size and member name", "tickets with the customer name and bike model": a row the
     // request names by a value of its own is titled by it, a number before a name, rather than "Ticket 1".

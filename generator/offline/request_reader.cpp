@@ -51,7 +51,7 @@ void appendWord(std::string& to, const std::string& word) { to += (to.empty() ||
 // Words that end a noun phrase and never start one.
 const std::set<std::string>& functionWords() {
     static const std::set<std::string> s = wordSet(
-        "a an the this that these those my our your their his her its each every all any some no of for to in on at by "
+        "a an the this that these those my our your their his her its each every all any some no of for to in on at by plus "
         "with from into onto over under about as and or but than per via within without across after before during "
         "between through near is are be been being was were am it they we you i he she them us me who what which when "
         "where why how so if then because while until also only just not can will should would could must may might do "
@@ -135,7 +135,7 @@ const std::set<std::string>& appNouns() {
     static const std::set<std::string> s = wordSet(
         "app application tool system platform site website portal page screen view prototype interface way feature "
         "list table chart graph button form tab section card overview summary tracker manager planner dashboard hub "
-        "log logbook journal diary board widget panel sidebar menu header footer field input dropdown toggle switch "
+        "log logbook journal diary board widget panel sidebar navigation nav navbar toolbar menu header footer field input dropdown toggle switch "
         "today week day month quarter season year hour minute second time date morning afternoon evening night weekend moment period "
         "number count total rate average percentage percent amount sum value level trend history status progress "
         "data info information detail name thing item stuff lot kind type sort place where user people person someone "
@@ -958,12 +958,19 @@ IdeaField markedState(const std::vector<std::string>& t, size_t as) {
     return {"status", "Status", "choice", choices};
 }
 
+// The status the verb at `verb` gives what it acts on: a decision ("approve" -> Pending, Approved, Rejected) or a
+// taking ("claim" -> Available, Claimed); none for other verbs.
 IdeaField decisionStatus(const std::vector<std::string>& t, size_t verb) {
     static const std::map<std::string, std::pair<std::string, std::string>> decisions = {
         {"approve", {"Approved", "Rejected"}}, {"reject", {"Approved", "Rejected"}}, {"accept", {"Accepted", "Declined"}},
         {"decline", {"Accepted", "Declined"}}, {"deny", {"Approved", "Denied"}}};
     const auto it = decisions.find(singularOf(t[verb]));
     if (it != decisions.end()) return {"status", "Status", "choice", {"Pending", it->second.first, it->second.second}};
+    // "gardeners claim a plot", "adopt a dog", "reserve a room": a thing people take is free until one of them does
+    // ("book an appointment" makes the appointment, so booking is no such verb; borrowing is a toggle with returning).
+    static const std::map<std::string, std::string> taking = {
+        {"claim", "Claimed"}, {"adopt", "Adopted"}, {"reserve", "Reserved"}, {"rent", "Rented"}};
+    if (const auto taken = taking.find(singularOf(t[verb])); taken != taking.end()) return {"status", "Status", "choice", {"Available", taken->second}};
     return {};
 }
 
@@ -1312,6 +1319,7 @@ RequestNouns readNouns(std::string_view request) {
     std::map<std::string, IdeaField> decisions;            // by phrase: the status a decision on it ("approve") implies
     size_t verbObjectEnd = SIZE_MAX;                       // where the last phrase a verb acts on ends
     size_t servedEnd = 0;                                  // where the business the app serves ends ("... clerk's")
+    size_t seenEnd = SIZE_MAX;                             // where the last value looked at ("see plot size") ends
 
     // Measures broken down "by" something are a breakdown, not rows filed under it ("spending by month").
     static const std::set<std::string> measures = wordSet("sale revenue income profit expense cost spend spending usage consumption");
@@ -1408,6 +1416,17 @@ RequestNouns readNouns(std::string_view request) {
         // "Guests search rooms ..., see the price per night": so is one named alone after it in the same sentence.
         if (values.count(p.head) && p.modifier.empty() && !p.plural && lastThing && sameSentence(lastThingEnd, p.begin)) {
             addNewFields(lastThing->attributes, fieldsFrom(t, p.end - 1, p.end));
+            continue;
+        }
+        // "gardeners claim a plot, see plot size and sun exposure": what is looked at with no article or owner word,
+        // after a thing named in the sentence, is that thing's values ("see the schedule", "view upcoming events" and
+        // "view order history" name things of their own).
+        static const std::set<std::string> seeing = wordSet("see sees view views check checks");
+        const bool seenInList = seenEnd < p.begin && std::all_of(t.begin() + (long)seenEnd, t.begin() + (long)p.begin, [](const std::string& w) { return w.empty() || w == "and" || w == "or"; });
+        if (p.begin > 0 && (seeing.count(t[p.begin - 1]) || seenInList) && !p.plural && lastThing && lastThing->phrase != p.key() &&
+            sameSentence(lastThingEnd, p.begin) && !appNouns().count(p.head) && !personRole(p.head)) {
+            addNewFields(lastThing->attributes, fieldsFrom(t, p.modifier == lastThing->head ? p.end - 1 : p.begin, p.end));
+            seenEnd = p.end;
             continue;
         }
         // "writes a ticket on a phone with plate, violation and a photo": the device it is used on is no thing, and

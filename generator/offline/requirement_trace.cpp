@@ -359,8 +359,11 @@ std::vector<std::string> RequirementTracer::trace(const std::string& statement) 
             addOnce(ids, p.detailScreen);
         // Fields it names: the form inputs that edit them.
         for (const IdeaField& f : p.entity.fields) {
-            // The title is labelled with the whole phrase ("Unread message"); "messages" names it too.
-            const std::string label = lowered(f.label), head = label.substr(label.rfind(' ') + 1);
+            // The title is labelled with the whole phrase ("Unread message"); "messages" names it too. A unit in
+            // brackets is the label's, not the request's words ("Weight (kg)" is "weight in kilograms").
+            std::string label = lowered(f.label);
+            if (const size_t unit = label.find(" ("); unit != std::string::npos && label.back() == ')') label.erase(unit);
+            const std::string head = label.substr(label.rfind(' ') + 1);
             // A statement that is only a value's word ("Stock") names the field whose label ends with it ("In stock").
             const bool bare = words.size() <= 2 && saysPhrase(text, head);
             if (!saysPhrase(text, label) && !(&f == &p.entity.fields.front() && saysPhrase(text, head)) && !bare) continue;
