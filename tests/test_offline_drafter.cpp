@@ -833,7 +833,8 @@ TEST_CASE("'mark a hearing adjourned or held' is a button per state that sets th
     HeadlessDriver d(load(spec));
     d.proto().navigate("hearing", Json{{"id", 1}});
     d.settle();
-    CHECK(d.proto().state()["hearings"][0]["status"] == "Pending");
+    CHECK(d.proto().state()["hearings"][0]["status"] == "Scheduled");
+    CHECK(d.proto().state()["hearings"][0]["caseNumber"] == "CN-1042");   // titled by its case number, a code, not "Hearing 1"
     click(d, "markHeld");
     CHECK(d.proto().state()["hearings"][0]["status"] == "Held");
     click(d, "markAdjourned");

@@ -541,10 +541,15 @@ TEST_CASE("'if they're certified' is a yes/no the main thing holds, 'if it is to
     CHECK(methane);
 }
 
-TEST_CASE("'mark X A or B' gives X those states after a pending one, and 'which X are Y' or 'X who are Y' asks about X", "[reader]") {
+TEST_CASE("'mark X A or B' gives X those states after the one it starts in, and 'which X are Y' or 'X who are Y' asks about X", "[reader]") {
     IdeaReading court = readIdea("A court calendar for clerks: hearings with case number, judge and courtroom; mark a hearing adjourned or held");
     const IdeaField& status = requiredField(court, "hearing", "Status");
-    CHECK(status.choices == std::vector<std::string>{"Pending", "Adjourned", "Held"});
+    CHECK(status.choices == std::vector<std::string>{"Scheduled", "Adjourned", "Held"});
+    // A state that says nothing of the one before starts from Pending; one already listed is not listed twice.
+    CHECK(requiredField(readIdea("Reviewers mark a draft ready or rejected"), "draft", "Status").choices ==
+          std::vector<std::string>{"Pending", "Ready", "Rejected"});
+    CHECK(requiredField(readIdea("Agents mark a ticket open, closed or waiting"), "ticket", "Status").choices ==
+          std::vector<std::string>{"Pending", "Open", "Closed", "Waiting"});
     // One state alone stays the yes/no its button flips; "mark it done and notify them" lists no states.
     for (const IdeaEntity& e : readIdea("mark a parcel delivered and notify the sender").entities)
         for (const IdeaField& f : e.fields) CHECK(f.choices != std::vector<std::string>{"Pending", "Delivered", "Notify"});

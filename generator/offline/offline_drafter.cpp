@@ -233,7 +233,10 @@ Json inventValue(const IdeaField& f, bool isTitle, const std::string& noun, size
     if (f.kind == "email") return handle + "@gmail.com";
     if (f.kind == "phone") return "(415) 555-01" + std::to_string(10 + 17 * k);
     if (f.kind == "longtext") return kNotes[k];
-    if (isTitle && shapeOf(f) != ValueShape::Person) return inventTitle(noun, i);  // a row titled by its rider is a person
+    // A row titled by its rider is a person, one titled by a code of its own (its "case number") that code:
+    // "CN-1042", not "Hearing 1".
+    const bool ownCode = f.name != "name" && shapeOf(f) == ValueShape::Code;
+    if (isTitle && shapeOf(f) != ValueShape::Person && !ownCode) return inventTitle(noun, i);
     return textValue(f, i);
 }
 

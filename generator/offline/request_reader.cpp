@@ -913,6 +913,19 @@ std::vector<IdeaField> stateOf(const std::vector<std::string>& t, size_t from) {
     return {{camelKey(label), capitalized(label), "bool", {}}};
 }
 
+// The state a row is in before it is marked `state` (lower case): "cancelled" -> Scheduled, "paid" -> Unpaid; "" when
+// the state says nothing of one.
+std::string stateBefore(const std::string& state) {
+    static const std::map<std::string, std::string> startsAs = {
+        {"cancelled", "Scheduled"}, {"canceled", "Scheduled"}, {"adjourned", "Scheduled"}, {"postponed", "Scheduled"}, {"delayed", "On time"},
+        {"adopted", "Available"}, {"sold", "Available"}, {"booked", "Available"}, {"reserved", "Available"}, {"rented", "Available"}, {"claimed", "Available"},
+        {"completed", "To do"}, {"complete", "To do"}, {"done", "To do"}, {"finished", "To do"}, {"paid", "Unpaid"}, {"returned", "Out"},
+        {"resolved", "Open"}, {"fixed", "Open"}, {"closed", "Open"}, {"read", "Unread"}, {"archived", "Active"}, {"delivered", "Pending"},
+        {"shipped", "Pending"}, {"approved", "Pending"}, {"verified", "Unverified"}, {"arrived", "Expected"}, {"found", "Missing"}};
+    const auto it = startsAs.find(state);
+    return it == startsAs.end() ? "" : it->second;
+}
+
 // "mark a hearing adjourned or held", "flag each claim as approved, denied or queried": the states marking puts a
 // row in, after the one it starts in. One state alone is a yes/no the marking button flips.
 std::vector<IdeaField> markedStates(const std::vector<std::string>& t, size_t from) {
@@ -931,35 +944,31 @@ std::vector<IdeaField> markedStates(const std::vector<std::string>& t, size_t fr
         if (k == gap) break;
     }
     if (states.size() < 3 || !alternative) return {};
+    // "mark a hearing adjourned or closed": a hearing is Scheduled before either, unless that is one of the states.
+    if (const std::string before = stateBefore(lowerWord(states[1])); !before.empty() && std::find(states.begin(), states.end(), before) == states.end())
+        states[0] = before;
     return {{"status", "Status", "choice", states}};
 }
 
-// "approve or reject applications", "the manager approves swaps", "accept or decline a booking": the rows wait for
-// that decision, so their status runs from Pending to its outcomes (a yes is always paired with its no). `verb` is
-// the token of the verb nearest the rows ("reject" above: either verb names the same pair). No name when it is no decision.
 // The one state a row is marked as, after the state it starts in: "mark a sailing as cancelled" -> Scheduled /
 // Cancelled, "marked as having donated" -> Not donated / Donated. `as` is the token "as".
 IdeaField markedState(const std::vector<std::string>& t, size_t as) {
     static const std::set<std::string> states = wordSet("done complete late missing urgent ready paid sold lost found won read");
-    static const std::map<std::string, std::string> startsAs = {
-        {"cancelled", "Scheduled"}, {"canceled", "Scheduled"}, {"adjourned", "Scheduled"}, {"postponed", "Scheduled"}, {"delayed", "On time"},
-        {"adopted", "Available"}, {"sold", "Available"}, {"booked", "Available"}, {"reserved", "Available"}, {"rented", "Available"}, {"claimed", "Available"},
-        {"completed", "To do"}, {"complete", "To do"}, {"done", "To do"}, {"finished", "To do"}, {"paid", "Unpaid"}, {"returned", "Out"},
-        {"resolved", "Open"}, {"fixed", "Open"}, {"closed", "Open"}, {"read", "Unread"}, {"archived", "Active"}, {"delivered", "Pending"},
-        {"shipped", "Pending"}, {"approved", "Pending"}, {"verified", "Unverified"}, {"arrived", "Expected"}, {"found", "Missing"}};
     size_t k = as + 1;
     if (k < t.size() && (t[k] == "having" || t[k] == "been" || t[k] == "being")) ++k;
     if (k >= t.size() || t[k].empty() || (!participle(t[k]) && !states.count(t[k]))) return {};
-    const auto start = startsAs.find(t[k]);
-    std::vector<std::string> choices = {start != startsAs.end() ? start->second : "Not " + t[k], capitalized(t[k])};
+    const std::string before = stateBefore(t[k]);
+    std::vector<std::string> choices = {before.empty() ? "Not " + t[k] : before, capitalized(t[k])};
     // "mark each lot as started and cleared": the states it goes through.
     for (k += 1; k + 1 < t.size() && (t[k] == "and" || t[k] == "or" || t[k] == "then") && (participle(t[k + 1]) || states.count(t[k + 1])); k += 2)
         choices.push_back(capitalized(t[k + 1]));
     return {"status", "Status", "choice", choices};
 }
 
-// The status the verb at `verb` gives what it acts on: a decision ("approve" -> Pending, Approved, Rejected) or a
-// taking ("claim" -> Available, Claimed); none for other verbs.
+// "approve or reject applications", "the manager approves swaps", "accept or decline a booking": the rows wait for
+// that decision, so their status runs from Pending to its outcomes (a yes is always paired with its no). `verb` is
+// the token of the verb nearest the rows ("reject" above: either verb names the same pair). "claim a plot": a thing
+// people take runs from Available to taken. No name for any other verb.
 IdeaField decisionStatus(const std::vector<std::string>& t, size_t verb) {
     static const std::map<std::string, std::pair<std::string, std::string>> decisions = {
         {"approve", {"Approved", "Rejected"}}, {"reject", {"Approved", "Rejected"}}, {"accept", {"Accepted", "Declined"}},
