@@ -1068,3 +1068,29 @@ TEST_CASE("a navigation bar is the app's own part and 'plus' joins two things", 
     const IdeaReading writer = readIdea("AI drafts the listing description plus a short social post.");
     CHECK_FALSE(anyNameHas(writer, "plus"));
 }
+
+TEST_CASE("the rows people pick for a thing they make are that thing's references", "[reader]") {
+    const IdeaReading brewery = readIdea("Our brewery has eight fermentation tanks. When brewers start a batch they pick a recipe and a tank, then "
+                                         "log gravity and temperature every day.");
+    CHECK(requiredField(brewery, "batch", "Recipe").of == "recipe");
+    CHECK(requiredField(brewery, "batch", "Fermentation tank").of == "fermentation tank");   // "a tank" names it by its head
+    const IdeaReading dispatch = readIdea("Dispatchers create a delivery run and choose a van and a route. Vans have plate and capacity; "
+                                          "routes have stops and a depot.");
+    CHECK(requiredField(dispatch, "delivery run", "Van").of == "van");
+    CHECK(requiredField(dispatch, "delivery run", "Route").of == "route");
+    // Picked in a sentence that makes nothing, nothing refers to it.
+    const IdeaReading gym = readIdea("Members pick a plan. Plans have a price and a length. Members log workouts with duration.");
+    if (const IdeaEntity* workout = entityNamed(gym, "workout")) CHECK(fieldLabelled(*workout, "Plan") == nullptr);
+}
+
+TEST_CASE("kinds given in the plural are their singulars even when the singular is spelt differently", "[reader]") {
+    const IdeaReading recycling = readIdea("Businesses schedule pickups of old electronics. Drivers weigh each category (laptops, monitors, batteries) "
+                                           "when they collect.");
+    std::vector<std::string> kinds;
+    for (const IdeaEntity& e : recycling.entities)
+        for (const IdeaField& f : e.fields)
+            if (std::find(f.choices.begin(), f.choices.end(), "Laptop") != f.choices.end()) kinds = f.choices;
+    CHECK(kinds == std::vector<std::string>{"Laptop", "Monitor", "Battery"});
+    // "Businesses schedule pickups": what people do opens no subject, so the pickups are a list of their own.
+    CHECK(entityNamed(recycling, "pickup") != nullptr);
+}

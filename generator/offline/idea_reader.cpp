@@ -900,14 +900,22 @@ bool subjectOnly(const std::string& text, const std::string& phrase) {
     std::string opening = text.substr(0, end);
     for (const char* clause : {" with ", " where ", " that ", " which ", " who ", " so ", " to ", " and ", ",", ":"})
         if (const size_t at = opening.find(clause); at != std::string::npos) opening.resize(at);
-    // "The disability services office books interpreters": what the subject does is no longer the subject.
-    for (size_t at = opening.find(' '); at != std::string::npos; at = opening.find(' ', at + 1)) {
-        const size_t to = opening.find(' ', at + 1);
-        const std::string word = opening.substr(at + 1, to == std::string::npos ? std::string::npos : to - at - 1);
-        if (word.size() > 2 && word.back() == 's' && singularOf(word) != word && knownVerb(word)) {
+    // "The disability services office books interpreters", "Teachers create a lesson": what the subject does is no
+    // longer the subject.
+    std::string previous;
+    for (size_t at = 0; at < opening.size();) {
+        const size_t to = std::min(opening.find(' ', at), opening.size());
+        const std::string word = opening.substr(at, to - at);
+        const bool singularVerb = word.size() > 2 && word.back() == 's' && singularOf(word) != word && knownVerb(word);
+        // ("astronomers used outdoors": a participle describes them, it says nothing they do)
+        const bool participle = word.size() > 3 && word.compare(word.size() - 2, 2, "ed") == 0;
+        const bool peopleDo = at > 0 && singularOf(previous) != previous && singularOf(word) == word && knownVerb(word) && !participle;
+        if (at > 0 && (singularVerb || peopleDo)) {
             opening.resize(at);
             break;
         }
+        previous = word;
+        at = to + 1;
     }
     const auto count = [&](const std::string& in) { return wordCount(in, phrase) + wordCount(in, pluralOf(phrase)); };
     return count(opening) > 0 && count(opening) == count(text);
@@ -923,6 +931,31 @@ bool belongsTo(const std::string& text, const IdeaEntity& child, const IdeaEntit
                 for (const char* which : {"each ", "every ", "a ", "an ", "the ", "that ", "this ", "their ", "its "})
                     if (wordCount(text, c + link + which + p) > 0) return true;
         }
+    return false;
+}
+
+// Whether the request has people pick one of `parent`'s rows for a `child` they make, in one sentence: "when
+// brewers start a batch they pick a recipe and a tank", "create an order and choose a courier". The parent may be
+// named by its head ("a tank" for fermentation tanks).
+bool picksFor(const std::string& text, const IdeaEntity& child, const IdeaEntity& parent) {
+    static const char* const kPicking[] = {" pick ", " picks ", " choose ", " chooses ", " select ", " selects "};
+    const std::string head = parent.singular.substr(parent.singular.rfind(' ') + 1);
+    size_t from = 0;
+    for (size_t end = text.find_first_of(".!?;\n"); from < text.size(); from = end + 1, end = text.find_first_of(".!?;\n", from)) {
+        const std::string sentence = " " + text.substr(from, end == std::string::npos ? std::string::npos : end - from) + " ";
+        for (const char* verb : kPicking) {
+            const size_t at = sentence.find(verb);
+            if (at == std::string::npos) continue;
+            const std::string before = sentence.substr(0, at), after = sentence.substr(at + std::strlen(verb));
+            if (wordCount(before, child.singular) + wordCount(before, child.plural) == 0) continue;
+            // What is picked runs to the clause's end: "a recipe and a tank, then log ..." picks two.
+            const std::string picked = after.substr(0, std::min(after.find(','), after.find(" then ")));
+            for (const std::string& name : {parent.singular, head})
+                for (const char* article : {"a ", "an ", "the ", "one "})
+                    if (wordCount(" " + picked, std::string(article) + name) > 0) return true;
+        }
+        if (end == std::string::npos) break;
+    }
     return false;
 }
 
@@ -1291,7 +1324,11 @@ IdeaReading readIdea(std::string_view rawIdea) {
         std::string one = singularOf(last);
         // Short plurals the singular rules leave alone: "ads", "IDs" (not "gas", "bus").
         if (one == last && last.size() >= 3 && last.back() == 's' && !std::strchr("aiuos", last[last.size() - 2])) one.pop_back();
-        return one == last ? "" : v.substr(0, at + one.size());
+        if (one == last) return std::string();
+        if (last.compare(0, one.size(), one) == 0) return v.substr(0, at + one.size());
+        // A singular that is no prefix of its plural ("Batteries" -> "Battery") keeps the first letter's case.
+        if (std::isupper(static_cast<unsigned char>(v[at]))) one[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(one[0])));
+        return v.substr(0, at) + one;
     };
     for (const RequestEntity& a : asked) {
         if (a.examples.empty()) continue;
@@ -1334,6 +1371,16 @@ IdeaReading readIdea(std::string_view rawIdea) {
                 else child.fields.insert(child.fields.begin() + 1, ref);
                 break;
             }
+
+    // "when brewers start a batch they pick a recipe and a tank": a row names each row picked for it.
+    for (IdeaEntity& child : r.entities)
+        for (const IdeaEntity& parent : r.entities) {
+            const IdeaField ref{camelKey(parent.singular), capitalized(parent.singular), "choice", {}, parent.singular};
+            const auto same = std::find_if(child.fields.begin(), child.fields.end(), [&](const IdeaField& f) { return f.name == ref.name; });
+            if (&child == &parent || same == child.fields.begin() || (same != child.fields.end() && !same->of.empty()) || !picksFor(lowerIdea, child, parent)) continue;
+            if (same != child.fields.end()) *same = ref;
+            else child.fields.insert(child.fields.begin() + 1, ref);
+        }
 
     // "seeing quality from 1 to 5", "difficulty (1-10)", "a score on a scale of 1 to 10": a number in that range,
     // stars when it goes up to five.
