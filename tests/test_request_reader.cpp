@@ -1051,6 +1051,10 @@ TEST_CASE("values looked at after a thing are its fields, a thing people claim i
     CHECK(fieldLabelled(*entityNamed(garden, "plot"), "Date") == nullptr);   // two values of its own, no day it happens on
     requiredFields(garden, "harvest", {"Crop", "Weight (kg)"});
     CHECK(requiredField(garden, "harvest", "Plot").of == "plot");
+    // Every value of the list seen is the thing's, whichever rule read the first one ("cooking time" is a time).
+    const IdeaReading recipes = readIdea("A recipe app: cooks save recipes, see cooking time and difficulty, and rate each recipe");
+    CHECK(entityNamed(recipes, "difficulty") == nullptr);
+    CHECK(requiredField(recipes, "recipe", "Difficulty").kind == "choice");
     // What is seen with an article is a thing of its own; so is one seen in the plural.
     const IdeaReading repairs = readIdea("Tenants report a repair and see the invoice");
     CHECK(entityNamed(repairs, "invoice") != nullptr);

@@ -1328,7 +1328,6 @@ RequestNouns readNouns(std::string_view request) {
     std::map<std::string, IdeaField> decisions;            // by phrase: the status a decision on it ("approve") implies
     size_t verbObjectEnd = SIZE_MAX;                       // where the last phrase a verb acts on ends
     size_t servedEnd = 0;                                  // where the business the app serves ends ("... clerk's")
-    size_t seenEnd = SIZE_MAX;                             // where the last value looked at ("see plot size") ends
 
     // Measures broken down "by" something are a breakdown, not rows filed under it ("spending by month").
     static const std::set<std::string> measures = wordSet("sale revenue income profit expense cost spend spending usage consumption");
@@ -1431,11 +1430,14 @@ RequestNouns readNouns(std::string_view request) {
         // after a thing named in the sentence, is that thing's values ("see the schedule", "view upcoming events" and
         // "view order history" name things of their own).
         static const std::set<std::string> seeing = wordSet("see sees view views check checks");
-        const bool seenInList = seenEnd < p.begin && std::all_of(t.begin() + (long)seenEnd, t.begin() + (long)p.begin, [](const std::string& w) { return w.empty() || w == "and" || w == "or"; });
-        if (p.begin > 0 && (seeing.count(t[p.begin - 1]) || seenInList) && !p.plural && lastThing && lastThing->phrase != p.key() &&
+        // Back over the list's other values and joins ("see cooking time and difficulty") to the seeing verb.
+        size_t seen = p.begin;
+        while (seen > 0 && p.begin - seen < 8 && !seeing.count(t[seen - 1]) &&
+               (t[seen - 1].empty() ? cased[seen - 1] == "," : t[seen - 1] == "and" || !functionWords().count(t[seen - 1])))
+            --seen;
+        if (seen > 0 && seeing.count(t[seen - 1]) && !p.plural && lastThing && lastThing->phrase != p.key() &&
             sameSentence(lastThingEnd, p.begin) && !appNouns().count(p.head) && !personRole(p.head)) {
             addNewFields(lastThing->attributes, fieldsFrom(t, p.modifier == lastThing->head ? p.end - 1 : p.begin, p.end));
-            seenEnd = p.end;
             continue;
         }
         // "writes a ticket on a phone with plate, violation and a photo": the device it is used on is no thing, and
