@@ -1055,6 +1055,11 @@ TEST_CASE("values looked at after a thing are its fields, a thing people claim i
     const IdeaReading recipes = readIdea("A recipe app: cooks save recipes, see cooking time and difficulty, and rate each recipe");
     CHECK(entityNamed(recipes, "difficulty") == nullptr);
     CHECK(requiredField(recipes, "recipe", "Difficulty").kind == "choice");
+    // "families adopt a dog": adopting is something people do, and what they adopt starts Available.
+    const IdeaReading pets = readIdea("Pet adoption site where families adopt a dog, view breed and age, and book a meet-and-greet");
+    CHECK(requiredField(pets, "dog", "Status").choices == std::vector<std::string>{"Available", "Adopted"});
+    requiredField(pets, "dog", "Breed");
+    CHECK_FALSE(anyNameHas(pets, "family"));
     // What is seen with an article is a thing of its own; so is one seen in the plural.
     const IdeaReading repairs = readIdea("Tenants report a repair and see the invoice");
     CHECK(entityNamed(repairs, "invoice") != nullptr);

@@ -95,7 +95,7 @@ const std::set<std::string>& verbs() {
         "follow edit sort filter pick choose select enter type write read run go stop start pause play set let allow "
         "help want need like know show display keep get give make take send receive plan organize organise collect "
         "count upload attach sign join leave cancel confirm complete finish close open save delete remove update change "
-        "move buy sell pay order request claim flag tag note tap click swipe drag drop print scan call email text message "
+        "move buy sell pay order request claim adopt flag tag note tap click swipe drag drop print scan call email text message "
         "invite notify remind alert warn suggest summarize summarise draft generate classify predict estimate calculate "
         "convert measure weigh test grade score rank print is stay stays go goes come comes use used uses using look "
         "needs wants shows lists tracks logs keeps sees gets lets helps allows says tell tells ask asks answer answers "
