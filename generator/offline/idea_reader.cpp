@@ -959,6 +959,17 @@ bool picksFor(const std::string& text, const IdeaEntity& child, const IdeaEntity
     return false;
 }
 
+// Makes `child` name one of `parent`'s rows: a reference field (see linkRows) after its title, in place of a value
+// of the same name. False when that name is the row's own title, which stays.
+bool addReference(IdeaEntity& child, const IdeaEntity& parent) {
+    const IdeaField ref{camelKey(parent.singular), capitalized(parent.singular), "choice", {}, parent.singular};
+    const auto same = std::find_if(child.fields.begin(), child.fields.end(), [&](const IdeaField& f) { return f.name == ref.name; });
+    if (same == child.fields.begin()) return false;
+    if (same != child.fields.end()) *same = ref;
+    else child.fields.insert(child.fields.begin() + 1, ref);
+    return true;
+}
+
 // Whether `head` is written right before an app word ("an online auction website", "a life-support monitor").
 bool namesApp(const std::string& text, const std::string& head) {
     static const std::set<std::string> apps = {"app", "application", "website", "site", "system", "platform", "portal", "tool", "tracker",
@@ -1363,24 +1374,12 @@ IdeaReading readIdea(std::string_view rawIdea) {
     // names it (a reference whose choices are that entity's rows, see linkRows).
     for (IdeaEntity& child : r.entities)
         for (const IdeaEntity& parent : r.entities)
-            if (&child != &parent && belongsTo(lowerIdea, child, parent) && !belongsTo(lowerIdea, parent, child)) {
-                const IdeaField ref{camelKey(parent.singular), capitalized(parent.singular), "choice", {}, parent.singular};
-                auto same = std::find_if(child.fields.begin(), child.fields.end(), [&](const IdeaField& f) { return f.name == ref.name; });
-                if (same == child.fields.begin()) continue;  // the row's own title
-                if (same != child.fields.end()) *same = ref;
-                else child.fields.insert(child.fields.begin() + 1, ref);
-                break;
-            }
+            if (&child != &parent && belongsTo(lowerIdea, child, parent) && !belongsTo(lowerIdea, parent, child) && addReference(child, parent)) break;
 
     // "when brewers start a batch they pick a recipe and a tank": a row names each row picked for it.
     for (IdeaEntity& child : r.entities)
-        for (const IdeaEntity& parent : r.entities) {
-            const IdeaField ref{camelKey(parent.singular), capitalized(parent.singular), "choice", {}, parent.singular};
-            const auto same = std::find_if(child.fields.begin(), child.fields.end(), [&](const IdeaField& f) { return f.name == ref.name; });
-            if (&child == &parent || same == child.fields.begin() || (same != child.fields.end() && !same->of.empty()) || !picksFor(lowerIdea, child, parent)) continue;
-            if (same != child.fields.end()) *same = ref;
-            else child.fields.insert(child.fields.begin() + 1, ref);
-        }
+        for (const IdeaEntity& parent : r.entities)
+            if (&child != &parent && picksFor(lowerIdea, child, parent)) addReference(child, parent);
 
     // "seeing quality from 1 to 5", "difficulty (1-10)", "a score on a scale of 1 to 10": a number in that range,
     // stars when it goes up to five.

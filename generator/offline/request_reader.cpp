@@ -979,7 +979,8 @@ IdeaField decisionStatus(const std::vector<std::string>& t, size_t verb) {
     // ("book an appointment" makes the appointment, so booking is no such verb; borrowing is a toggle with returning).
     static const std::map<std::string, std::string> taking = {
         {"claim", "Claimed"}, {"adopt", "Adopted"}, {"reserve", "Reserved"}, {"rent", "Rented"}};
-    if (const auto taken = taking.find(singularOf(t[verb])); taken != taking.end()) return {"status", "Status", "choice", {"Available", taken->second}};
+    if (const auto taken = taking.find(singularOf(t[verb])); taken != taking.end())
+        return {"status", "Status", "choice", {stateBefore(lowerWord(taken->second)), taken->second}};
     return {};
 }
 
