@@ -162,6 +162,11 @@ TEST_CASE("the app name is the subject: no actor, container, verb or attribute",
     CHECK(readIdea("1. Show the 10 newest warranty claims with priority and product\n2. Close a claim").appName == "Warranty Claims");
     CHECK(readIdea("Kanban board for a theatre production with stages Casting, Rehearsal, Tech week").appName == "Theatre Production");
     CHECK(readIdea("Design a darts scorer for two players").appName == "Darts Scorer");
+    // A one-word subject keeps the kind of app it is, but not "app" or "website", nor where it runs.
+    CHECK(readIdea("Please implement a job board website. Employers post jobs.").appName == "Job Board");
+    CHECK(readIdea("A habit tracker with daily streaks and reminders").appName == "Habit Tracker");
+    CHECK(readIdea("Please implement a fitness tracking web app where users log workouts").appName == "Fitness Tracking");
+    CHECK(readIdea("Please implement a recipe website where users browse recipes").appName == "Recipe");
     // A purpose alone is no subject: what it is for is. A gerund after a count is a kind of the thing.
     CHECK(readIdea("an inventory system for a bakery").appName == "Bakery Inventory");
     CHECK(readIdea("compare three roofing quotes side by side and accept one").appName == "Roofing Quotes");
@@ -522,7 +527,7 @@ TEST_CASE("'which X haven't paid Y' is a yes/no of X named by what was done", "[
 TEST_CASE("people who act are no subject, a 'with' list may follow examples, and what is said of a plural keeps it one", "[reader]") {
     IdeaReading wedding = readIdea("A couple and their wedding planner share one workspace. The couple keeps the guest list, while the planner "
                                    "manages vendors such as the florist, caterer and band, with deposits paid and balances due.");
-    CHECK(wedding.appName == "Wedding");
+    CHECK(wedding.appName == "Wedding Planner");
     CHECK(entityNamed(wedding, "couple") == nullptr);
     CHECK(requiredField(wedding, "vendor", "Deposit paid").kind == "money");
     CHECK(requiredField(wedding, "vendor", "Balance due").kind == "money");
@@ -1102,4 +1107,33 @@ TEST_CASE("kinds given in the plural are their singulars even when the singular 
     CHECK(kinds == std::vector<std::string>{"Laptop", "Monitor", "Battery"});
     // "Businesses schedule pickups": what people do opens no subject, so the pickups are a list of their own.
     CHECK(entityNamed(recycling, "pickup") != nullptr);
+}
+
+TEST_CASE("a menu shown with prices lists items, a contact form sends inquiries, a listing of a thing is the thing", "[reader]") {
+    IdeaReading bakery = readIdea("Please implement a website for a local bakery that shows the menu with prices, lets customers place orders "
+                                  "for pickup, and includes a contact form.");
+    requiredField(bakery, "menu item", "Price");
+    CHECK(entityNamed(bakery, "price") == nullptr);
+    requiredFields(bakery, "inquiry", {"Name", "Email", "Message"});
+    CHECK(requiredField(bakery, "inquiry", "Email").kind == "email");
+    CHECK_FALSE(anyNameHas(bakery, "form"));
+    // The values are each drink's: the drink holds them, no menu item beside it.
+    IdeaReading cafe = readIdea("A cafe app showing our menu with price, description and photo for each drink");
+    requiredFields(cafe, "drink", {"Price", "Description", "Photo"});
+    CHECK(entityNamed(cafe, "menu item") == nullptr);
+    IdeaReading jobs = readIdea("Please implement a job board website. Employers can post job listings with title, company, location and "
+                                "salary. Job seekers can search jobs by keyword and view job details.");
+    CHECK(entityNamed(jobs, "job listing") == nullptr);
+    requiredFields(jobs, "job", {"Company", "Salary"});
+}
+
+TEST_CASE("a value the request names more fully than the domain's one-word field is that field, renamed", "[reader]") {
+    IdeaReading fitness = readIdea("Please implement a fitness tracking web app where users log workouts with exercise type, duration and "
+                                   "calories burned, and set weekly goals.");
+    const IdeaEntity* workout = entityNamed(fitness, "workout");
+    REQUIRE(workout != nullptr);
+    CHECK(fieldLabelled(*workout, "Exercise type") != nullptr);
+    CHECK(fieldLabelled(*workout, "Calories burned") != nullptr);
+    CHECK(fieldLabelled(*workout, "Type") == nullptr);
+    CHECK(fieldLabelled(*workout, "Calories") == nullptr);
 }

@@ -92,6 +92,16 @@ TEST_CASE("request style: roles from the words around a colour", "[request_style
         CHECK(styled.background == "lavender");
         CHECK(styled.brand == "indigo");
     }
+    SECTION("colours that are all 'use' takes, or a pair after 'in' ending the clause") {
+        RequestStyle used = styleOf("Please implement a personal budget tracker. Use navy and white.");
+        CHECK(used.brand == "navy");
+        CHECK(used.background == "white");
+        RequestStyle pair = styleOf("A bee yard inspection log in teal and goldenrod");
+        CHECK(pair.brand == "teal");
+        CHECK(pair.accent == "goldenrod");
+        CHECK(noColours(styleOf("Show overdue tasks in red.")));
+        CHECK(noColours(styleOf("A chess clock for players using black and white pieces.")));
+    }
 }
 
 TEST_CASE("request style: dark mode", "[request_style]") {

@@ -787,6 +787,9 @@ IdeaEntity genericEntity(const RequestEntity& asked) {
     e.plural = pluralOf(asked.phrase);
     e.icon = "bookmark-o";
     e.fields = {{"name", capitalized(asked.phrase), "text", {}}};  // "Polling place", not "Place"
+    // "animals with a name, species and age": a name the request lists titles the rows under its own label.
+    for (const IdeaField& f : asked.attributes)
+        if (f.name == "name" && f.kind == "text") e.fields.front().label = f.label;
     // A status the request lists is the row's workflow: a choice, so it is not added a second time below.
     const std::vector<std::string> workflow = workflowOf(asked.phrase);
     for (const IdeaField& f : asked.attributes)
@@ -833,6 +836,25 @@ std::string lower(std::string_view s) {
     for (char& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
+}
+
+// The request names a one-word field more fully ("Exercise type" where there is "Type", "Calories burned" where
+// there is "Calories"): the same value under the request's name.
+bool namesMoreFully(const IdeaField& have, const IdeaField& asked) {
+    const std::vector<std::string> words = splitOn(lower(asked.label), ' ');
+    const std::string one = lower(have.label);
+    return have.name != asked.name && words.size() > 1 && one != "name" && one.find(' ') == std::string::npos &&
+           std::find(words.begin(), words.end(), one) != words.end();
+}
+
+// Adds what the request says a row holds to the fields it has; a field it names more fully takes the request's
+// label and keeps its key, so the rows already written keep their values.
+void addAskedFields(std::vector<IdeaField>& to, const std::vector<IdeaField>& asked) {
+    for (const IdeaField& f : asked) {
+        const auto fuller = std::find_if(to.begin(), to.end(), [&](const IdeaField& g) { return namesMoreFully(g, f); });
+        if (fuller != to.end() && std::none_of(to.begin(), to.end(), [&](const IdeaField& g) { return g.name == f.name; })) fuller->label = f.label;
+        else addNewFields(to, {f});
+    }
 }
 
 // A row the idea quotes: its name, the group it was listed under and the values quoted with it ("5 Stars").
@@ -1220,7 +1242,10 @@ IdeaReading readIdea(std::string_view rawIdea) {
             const bool compound = k == enriched && enrichment && last.size() > asked[k].head.size() &&
                                   last.compare(last.size() - asked[k].head.size(), std::string::npos, asked[k].head) == 0 &&
                                   std::find(enrichment->triggers.begin(), enrichment->triggers.end(), last) != enrichment->triggers.end();
-            return last == asked[k].head || compound;
+            // "jobs" and "job listings", "rooms" and "room entries": a listing of a thing is the thing.
+            static const std::set<std::string> listings = {"listing", "posting", "post", "entry", "record", "ad", "advert"};
+            const bool listingOf = asked[k].words.size() == 2 && listings.count(asked[k].head) && asked[k].words.front() == last;
+            return last == asked[k].head || compound || listingOf;
         });
         // "a podcast planner with episodes": the domain's own rows are the episodes, and they keep that name.
         // Not when it is a value those rows hold ("animals with a name, species and age"); things listed in the plural
@@ -1235,7 +1260,7 @@ IdeaReading readIdea(std::string_view rawIdea) {
             dup->plural = pluralOf(asked[k].phrase);
         }
         if (dup != r.entities.end()) {
-            addNewFields(dup->fields, asked[k].attributes);
+            addAskedFields(dup->fields, asked[k].attributes);
             continue;
         }
         if ((k > 0 && k != enriched && asked[k].score < 5) || choicesOnly(asked[k])) continue;
@@ -1309,7 +1334,9 @@ IdeaReading readIdea(std::string_view rawIdea) {
                     return have.name == f.name || lower(have.label) == lower(f.label) || singularOf(lower(have.label)) == singularOf(lower(f.label));
                 });
                 if (f.kind != "choice") {
-                    if (same == e.fields.end() && featuresNamed(f.label).empty()) e.fields.push_back(f);
+                    const auto fuller = std::find_if(e.fields.begin(), e.fields.end(), [&](const IdeaField& have) { return namesMoreFully(have, f); });
+                    if (same == e.fields.end() && fuller != e.fields.end()) fuller->label = f.label;
+                    else if (same == e.fields.end() && featuresNamed(f.label).empty()) e.fields.push_back(f);
                     continue;
                 }
                 if (same == e.fields.end()) same = e.fields.insert(e.fields.begin() + std::min<size_t>(1, e.fields.size()), f);

@@ -651,6 +651,13 @@ size_t listEnd(const std::vector<std::string>& cased, const std::vector<std::str
     return k;
 }
 
+// The attribute list starting at `from` is said to be "for each X" or "per X": X holds the values, not the phrase
+// before the list ("a menu with price and photo for each drink").
+bool eachAfterList(const std::vector<std::string>& cased, const std::vector<std::string>& t, size_t from) {
+    const size_t stop = listEnd(cased, t, from);
+    return stop + 1 < t.size() && ((t[stop] == "for" && (t[stop + 1] == "each" || t[stop + 1] == "every")) || t[stop] == "per");
+}
+
 // Where a list of attributes that ends at `end` begins ("temperature, salinity and dissolved oxygen" before "per
 // tank", "gravity and temperature" after "log"): back over words, commas, "and" and "or" up to a function word,
 // a verb, a number or a sentence mark.
@@ -1363,6 +1370,24 @@ RequestNouns readNouns(std::string_view request) {
             p.head = "item";
             p.words = {p.modifier, p.head};
         }
+        // "shows the menu with prices and photos": a menu shown with values lists items that have them.
+        static const std::set<std::string> values = wordSet(
+            "price cost fee rate status date time name title description address rating score capacity quantity stock deadline location priority bid");
+        if (const size_t k = pastDeterminers(t, p.end + 1); !p.plural && p.words.size() == 1 && listings.count(p.head) && p.end < t.size() &&
+                                                            t[p.end] == "with" && k < t.size() && (values.count(singularOf(t[k])) || valueNoun(singularOf(t[k]))) && !eachAfterList(cased, t, k)) {
+            p.modifier = p.head;
+            p.head = "item";
+            p.words = {p.modifier, p.head};
+        }
+        // "includes a contact form", "a feedback form": what such a form sends is an inquiry, with who sent it.
+        static const std::set<std::string> messageForms = wordSet("contact inquiry enquiry support");
+        const bool messageForm = !p.plural && p.words.size() == 2 && p.words.back() == "form" && messageForms.count(p.words.front());
+        if (messageForm) {
+            p.head = "inquiry";
+            p.modifier.clear();
+            p.words = {p.head};
+            p.named = false;
+        }
         // "a parking lot management system", "a fleet maintenance tracker": the work the app does is no thing; what it
         // is done to may be ("parking lot"), though only as much as the rest of the request says so.
         static const std::set<std::string> administering = wordSet("management maintenance administration operation logistics signup enrollment enrolment adoption attendance");
@@ -1393,9 +1418,9 @@ RequestNouns readNouns(std::string_view request) {
         if (readings.covers(p.begin) || (p.begin >= looseFrom && p.begin < looseTo)) continue;
         // "the list of open tickets", "a summary of sales": a part of the app names what it shows, no thing of its own.
         if (containerNouns().count(p.head) && p.modifier.empty() && p.end < t.size() && t[p.end] == "of") continue;
-        // One value another thing is listed with ("vendor cards with a produce photo") is that thing's field; plural
-        // ones may be things of their own ("playlists with songs").
-        if (!p.plural && std::any_of(attributeSpans.begin(), attributeSpans.end(), [&](const auto& r) { return p.begin >= r.first && p.begin < r.second; })) continue;
+        // One value another thing is listed with ("vendor cards with a produce photo", "a menu with prices") is that
+        // thing's field; other plural ones may be things of their own ("playlists with songs").
+        if ((!p.plural || values.count(p.head) || valueNoun(p.head)) && std::any_of(attributeSpans.begin(), attributeSpans.end(), [&](const auto& r) { return p.begin >= r.first && p.begin < r.second; })) continue;
         // "each candidate's stage", "each cat's next vet appointment": one value of the thing named before.
         if (!p.plural && p.begin > 0 && t[p.begin - 1] == kOwns && earlier.end + 1 == p.begin) {
             const std::string owner = earlier.key();
@@ -1406,8 +1431,6 @@ RequestNouns readNouns(std::string_view request) {
             }
         }
         // "Admins can edit room prices", "update each order's status": a value of a thing named before is that thing's.
-        static const std::set<std::string> values = wordSet(
-            "price cost fee rate status date time name title description address rating score capacity quantity stock deadline location priority bid");
         const auto owner = managed.find(p.modifier);
         if (values.count(p.head) && !p.modifier.empty() && p.words.size() == 2 && owner != managed.end() && owner->second) {
             addNewFields(found[p.modifier].attributes, fieldsFrom(t, p.end - 1, p.end));
@@ -1540,6 +1563,10 @@ RequestNouns readNouns(std::string_view request) {
             order.push_back(phrase);
         }
         auto addAttributes = [&](const std::vector<IdeaField>& fields) { addNewFields(e.attributes, fields); };
+        if (messageForm) {
+            addAttributes({{"name", "Name", "text", {}}, {"email", "Email", "email", {}}, {"message", "Message", "longtext", {}}});
+            e.score += 3;  // asked for by name, as "a contact form"
+        }
         if (!pairedKinds.empty()) addAttributes({{camelKey(p.head + " type"), capitalized(p.head + " type"), "choice", pairedKinds}});
         if (!listedKinds.empty()) addAttributes({{"category", "Category", "choice", listedKinds}});
         for (const ExampleList& l : examples) {
@@ -1917,12 +1944,22 @@ std::string requestSubject(std::string_view request) {
         if (personRole(p.head) && p.modifier.empty() && std::find(nouns.actors.begin(), nouns.actors.end(), pluralOf(p.head)) != nouns.actors.end() &&
             std::none_of(nouns.entities.begin(), nouns.entities.end(), managedHere))
             continue;
+        // "a fitness tracking web app": where the app runs is no part of its name.
+        static const std::set<std::string> platforms = wordSet("web mobile desktop ios android");
         std::vector<std::string> words;
         for (size_t k = p.begin; k < p.end; ++k)
-            if (!qualifiers().count(t[k]) && t[k] != kOwns) words.push_back(t[k]);
-        // A tool keeps its word ("Tip Calculator", "Pomodoro Timer"); a container of records drops it ("Habit").
+            if (!qualifiers().count(t[k]) && t[k] != kOwns && !(platforms.count(t[k]) && k + 1 < p.end && containerNouns().count(singularOf(t[k + 1]))))
+                words.push_back(t[k]);
+        // A tool keeps its word ("Tip Calculator", "Pomodoro Timer"); other containers go ("Habit Tracker App" ->
+        // "Habit Tracker", "Recipe Website" -> "Recipe"), though a name of one word keeps the kind of app it is
+        // ("Job Board", "Habit Tracker"), unless that is only "app" or "site".
         static const std::set<std::string> tools = wordSet("calculator converter estimator configurator timer clock stopwatch countdown monitor");
-        while (words.size() > 1 && containerNouns().count(singularOf(words.back())) && !tools.count(words.back())) words.pop_back();
+        static const std::set<std::string> plainKinds = wordSet("app application system platform portal site website tool interface ui prototype page screen view");
+        std::string kind;
+        while (words.size() > 1 && containerNouns().count(singularOf(words.back())) && !tools.count(words.back())) {
+            kind = words.back();
+            words.pop_back();
+        }
         // "The city bus depot runs about 80 buses": the phrase ran on into its verb, which an object follows.
         static const std::set<std::string> objectStarts = wordSet("a an the about through their our its his her each every all up out in on to with");
         const bool objectFollows = p.end < t.size() && (objectStarts.count(t[p.end]) || isNumber(t[p.end]));
@@ -1942,6 +1979,8 @@ std::string requestSubject(std::string_view request) {
             "app application tool system platform portal site website dashboard hub interface ui prototype console kanban board log "
             "logbook journal diary tracker list manager planner ai assistant copilot chatbot bot game screen page");
         if (words.empty() || (words.size() == 1 && bare.count(singularOf(words[0])))) continue;
+        // Not people ("Our vineyard managers need ..."): an app kind is named in the singular.
+        if (words.size() == 1 && !kind.empty() && !plainKinds.count(kind) && singularOf(kind) == kind) words.push_back(kind);
         // "a pricing calculator for vinyl banners", "an inventory system for a bakery": a purpose alone names no
         // subject; what it is for does ("Banner Pricing Calculator", "Bakery Inventory").
         static const std::set<std::string> purposes = wordSet(

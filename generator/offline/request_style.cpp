@@ -303,6 +303,12 @@ std::vector<RoledColour> roledColours(const Sentence& s) {
             onForeground = last + 1 < mentions.size() && mentions[last + 1].begin == k;
             if (onForeground) roles = {Role::Foreground};
         }
+        // "Use navy and white.", "a habit tracker in teal and sand": colours that are the whole object of "use", or a
+        // pair after "in", ending the clause, are the look even with no word about colour near them.
+        const size_t before = mentions[g].begin;
+        const bool clauseEnds = mentions[last].end == s.size() || !s[mentions[last].end].word;
+        const bool lookAsked = before > 0 && clauseEnds &&
+                               (lowIs(s, before - 1, {"use", "uses", "using"}) || (last > g && lowIs(s, before - 1, {"in"})));
         for (size_t k = g; k <= last; ++k) {
             const Mention& m = mentions[k];
             std::vector<Role> mine = roles;
@@ -310,7 +316,7 @@ std::vector<RoledColour> roledColours(const Sentence& s) {
             if (k > g && roles.front() == Role::Brand) mine = {Role::Accent};
             else if (k > g && roles.front() != Role::Foreground && roles.front() != Role::None) mine = {Role::Palette};
             if (mine.front() == Role::None) {
-                if (m.needsContext && !nearColourWords(s, m)) continue;
+                if (m.needsContext && !lookAsked && !nearColourWords(s, m)) continue;
                 mine = {Role::Palette};
             }
             out.push_back({m, mine});
