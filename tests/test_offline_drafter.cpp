@@ -1357,3 +1357,23 @@ TEST_CASE("a thing people claim has a Claim button that takes it, and a value wi
     CHECK(d.proto().state()["plots"][0]["status"] == "Claimed");
     CHECK(hasText(d, "Sun exposure"));
 }
+
+TEST_CASE("a job board: listings are the jobs, 'apply with a cover letter' is an Apply button, a salary is a year's pay", "[drafter][feature]") {
+    Json spec = draftSpec("Please implement a job board website. Employers can post job listings with title, company, location, salary and "
+                          "description. Job seekers can search jobs by keyword and location, view job details, and apply with a cover letter.");
+    checkDraft("job board", spec);
+    CHECK(spec["meta"]["name"] == "Job Board");
+    CHECK_FALSE(spec["state"].contains("jobListings"));
+    const Json& job = spec["state"]["jobs"][0];
+    CHECK_FALSE(job.contains("keyword"));
+    CHECK(job["salary"].get<double>() >= 10000);
+    HeadlessDriver d(load(spec));
+    d.settle();
+    d.proto().navigate("job", Json{{"id", 1}});
+    d.settle();
+    CHECK(hasText(d, "Apply"));
+    CHECK_FALSE(hasText(d, "Apply cover letter"));
+    click(d, "applyJob");
+    CHECK(d.proto().state()["jobs"][0]["applied"] == true);
+    CHECK(hasText(d, "Applied"));
+}

@@ -1124,7 +1124,9 @@ TEST_CASE("a menu shown with prices lists items, a contact form sends inquiries,
     IdeaReading jobs = readIdea("Please implement a job board website. Employers can post job listings with title, company, location and "
                                 "salary. Job seekers can search jobs by keyword and view job details.");
     CHECK(entityNamed(jobs, "job listing") == nullptr);
-    requiredFields(jobs, "job", {"Company", "Salary"});
+    requiredFields(jobs, "job", {"Company", "Salary", "Location"});
+    // Searched by keyword: a word typed into the search, no value of a job.
+    CHECK(fieldLabelled(*entityNamed(jobs, "job"), "Keyword") == nullptr);
 }
 
 TEST_CASE("a value the request names more fully than the domain's one-word field is that field, renamed", "[reader]") {

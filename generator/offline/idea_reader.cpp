@@ -787,14 +787,15 @@ IdeaEntity genericEntity(const RequestEntity& asked) {
     e.plural = pluralOf(asked.phrase);
     e.icon = "bookmark-o";
     e.fields = {{"name", capitalized(asked.phrase), "text", {}}};  // "Polling place", not "Place"
-    // "animals with a name, species and age": a name the request lists titles the rows under its own label.
+    // "animals with a name, species and age", "job listings with title, company ...": a name or title the request
+    // lists titles the rows under its own label.
     for (const IdeaField& f : asked.attributes)
-        if (f.name == "name" && f.kind == "text") e.fields.front().label = f.label;
+        if ((f.name == "name" || f.name == "title") && f.kind == "text") e.fields.front().label = f.label;
     // A status the request lists is the row's workflow: a choice, so it is not added a second time below.
     const std::vector<std::string> workflow = workflowOf(asked.phrase);
     for (const IdeaField& f : asked.attributes)
         if (f.name == "status" && f.kind == "text") e.fields.push_back({"status", "Status", "choice", workflow.empty() ? std::vector<std::string>{"Active", "Inactive"} : workflow});
-        else if (f.name != "name") e.fields.push_back(f);
+        else if (f.name != "name" && f.label != e.fields.front().label) e.fields.push_back(f);
     auto hasKind = [&](const char* kind) { return std::any_of(e.fields.begin(), e.fields.end(), [&](const IdeaField& f) { return f.kind == kind; }); };
     // A workflow the request never gave is its kind's: only rows the request says nothing else of get one to filter by.
     if (!hasKind("choice") && asked.attributes.size() < 2 && !workflow.empty()) e.fields.push_back({"status", "Status", "choice", workflow});
@@ -1242,10 +1243,7 @@ IdeaReading readIdea(std::string_view rawIdea) {
             const bool compound = k == enriched && enrichment && last.size() > asked[k].head.size() &&
                                   last.compare(last.size() - asked[k].head.size(), std::string::npos, asked[k].head) == 0 &&
                                   std::find(enrichment->triggers.begin(), enrichment->triggers.end(), last) != enrichment->triggers.end();
-            // "jobs" and "job listings", "rooms" and "room entries": a listing of a thing is the thing.
-            static const std::set<std::string> listings = {"listing", "posting", "post", "entry", "record", "ad", "advert"};
-            const bool listingOf = asked[k].words.size() == 2 && listings.count(asked[k].head) && asked[k].words.front() == last;
-            return last == asked[k].head || compound || listingOf;
+            return last == asked[k].head || compound;
         });
         // "a podcast planner with episodes": the domain's own rows are the episodes, and they keep that name.
         // Not when it is a value those rows hold ("animals with a name, species and age"); things listed in the plural

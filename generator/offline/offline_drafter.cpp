@@ -220,6 +220,8 @@ Json inventValue(const IdeaField& f, bool isTitle, const std::string& noun, size
     const size_t m = (i + shift) % 5;
     if (f.kind == "number" && measuredInPercent(f.label)) { const int v[] = {72, 45, 88, 30, 64}; return v[m]; }
     if (f.kind == "number") { const int v[] = {3, 8, 12, 5, 20}; return v[m]; }
+    // A year's pay is tens of thousands ("Salary $24.00" reads as a bug).
+    if (f.kind == "money" && endsIn(lowerText(f.label), {"salary", "salaries"})) { const int v[] = {68000, 52000, 95000, 74000, 120000}; return v[m]; }
     if (f.kind == "money") { const double v[] = {24, 89.5, 120, 42, 310}; return v[m]; }
     if (f.kind == "date") { const int v[] = {0, 3, -2, 7, -5}; return isoDay(v[k]); }
     if (f.kind == "time") { const char* v[] = {"09:00", "10:30", "13:00", "15:30", "18:00"}; return v[k]; }

@@ -1743,7 +1743,12 @@ RequestNouns readNouns(std::string_view request) {
         // "cups by size") says how to sort or charge.
         if (p.end < t.size() && t[p.end] == "by" && !measures.count(p.head)) {
             std::vector<IdeaField> filed = fieldsFrom(t, p.end + 1, listEnd(cased, t, p.end + 1));
-            if (filed.size() >= 2) {
+            // "search jobs by keyword and location": words typed into the search are no value of the rows.
+            static const std::set<std::string> typed = wordSet("keyword keywords query term terms text");
+            const auto typedIn = std::remove_if(filed.begin(), filed.end(), [](const IdeaField& f) { return typed.count(lowerWord(f.label)) > 0; });
+            const bool searched = typedIn != filed.end();
+            filed.erase(typedIn, filed.end());
+            if (filed.size() >= 2 || (searched && !filed.empty())) {
                 addAttributes(std::move(filed));
                 e.score += 3;
             }
@@ -1855,6 +1860,21 @@ RequestNouns readNouns(std::string_view request) {
         readingRows.words = {"reading"};
         readingRows.score = 5;
         out.entities.insert(out.entities.begin(), std::move(readingRows));
+    }
+    // "jobs" and "job listings", "rooms" and "room entries": a listing of a thing is the thing, with what is said of either.
+    static const std::set<std::string> listingWords = wordSet("listing posting post entry record ad advert");
+    for (size_t i = 0; i < out.entities.size();) {
+        const RequestEntity& listing = out.entities[i];
+        const auto base = std::find_if(out.entities.begin(), out.entities.end(), [&](const RequestEntity& e) {
+            return listing.words.size() == 2 && listingWords.count(listing.head) && e.phrase == listing.words.front();
+        });
+        if (base == out.entities.end()) {
+            ++i;
+            continue;
+        }
+        addNewFields(base->attributes, listing.attributes);
+        base->score = std::max(base->score, listing.score);
+        out.entities.erase(out.entities.begin() + static_cast<long>(i));
     }
     if (!out.entities.empty()) {
         std::vector<IdeaField>& fields = out.entities.front().attributes;

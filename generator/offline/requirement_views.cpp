@@ -843,7 +843,9 @@ bool objectFollowsVerb(const Statement& s) {
     const std::vector<std::string> object = wordsOfStatement(s.object);
     auto v = std::find(s.words.begin(), s.words.end(), s.verb);
     if (object.empty() || object.size() > 3 || v == s.words.end()) return false;
-    for (++v; v != s.words.end() && isFunctionWord(*v); ++v) {}
+    // "apply with a cover letter": what the verb is done with is no object of it.
+    static const std::set<std::string> instruments = {"with", "using", "via", "by"};
+    for (++v; v != s.words.end() && isFunctionWord(*v) && !instruments.count(*v); ++v) {}
     if (v == s.words.end() || singularOf(*v) != object.front()) return false;
     const std::string text = lowerText(s.text);
     const std::string written = s.object.substr(0, s.object.rfind(' ') + 1) + *(v + static_cast<long>(object.size()) - 1);
