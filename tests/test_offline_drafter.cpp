@@ -1377,3 +1377,29 @@ TEST_CASE("a job board: listings are the jobs, 'apply with a cover letter' is an
     CHECK(d.proto().state()["jobs"][0]["applied"] == true);
     CHECK(hasText(d, "Applied"));
 }
+
+TEST_CASE("a budget: income and expenses are transactions sorted newest first, with chips for the category they are filtered by", "[drafter][feature]") {
+    Json spec = draftSpec("Please implement a personal budget tracker where users add income and expenses with an amount, category and date, "
+                          "see the current balance, and filter transactions by category. Transactions are sorted by date, newest first.");
+    checkDraft("budget", spec);
+    CHECK_FALSE(spec["state"].contains("balances"));
+    const Json rows = spec["state"]["transactions"];
+    REQUIRE(rows.size() >= 2);
+    size_t newest = 0, oldest = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (rows[i]["date"] > rows[newest]["date"]) newest = i;
+        if (rows[i]["date"] < rows[oldest]["date"]) oldest = i;
+    }
+    HeadlessDriver d(load(spec));
+    d.settle();
+    d.proto().navigate("transactions", Json::object());
+    d.settle();
+    const std::vector<std::string> texts = d.proto().texts();
+    const auto at = [&](const Json& row) { return std::find(texts.begin(), texts.end(), row["title"].get<std::string>()) - texts.begin(); };
+    CHECK(at(rows[newest]) < at(rows[oldest]));
+    // The chips are the categories: pressing one leaves only its rows.
+    const std::string category = rows[0]["category"];
+    CHECK(hasText(d, category));
+    click(d, category);
+    CHECK(d.proto().state()["ui"]["transactionsFilter"] == category);
+}

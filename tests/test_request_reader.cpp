@@ -841,9 +841,16 @@ TEST_CASE("'a front and a back' are two values, a marked state list ends at its 
 TEST_CASE("two things before one 'with' list share it, servings are a number of the main thing, and listed ingredients no list", "[reader]") {
     const IdeaReading budget = readIdea("Please implement a personal budget tracker. Users add income and expenses with an amount, category and date, "
                                         "see a monthly summary chart, and set a budget per category.");
-    const IdeaEntity* income = entityNamed(budget, "income");
-    REQUIRE(income != nullptr);
-    CHECK(fieldLabelled(*income, "Amount") != nullptr);
+    // Money in and out are one list of transactions of two kinds.
+    const IdeaEntity* transaction = entityNamed(budget, "transaction");
+    REQUIRE(transaction != nullptr);
+    CHECK(fieldLabelled(*transaction, "Amount") != nullptr);
+    CHECK(requiredField(budget, "transaction", "Transaction type").choices == std::vector<std::string>{"Income", "Expense"});
+    CHECK(entityNamed(budget, "income") == nullptr);
+    CHECK(entityNamed(budget, "expense") == nullptr);
+    CHECK(readIdea("Track income and expenses").entities.front().singular == "transaction");
+    // "see the current balance" is a figure, no list of balances.
+    CHECK(entityNamed(readIdea("A budget app: log income and expenses with an amount and see the current balance"), "balance") == nullptr);
     const IdeaReading recipes = readIdea("Please implement a recipe website where users can browse recipes by cuisine, view ingredients and steps, "
                                          "save favourites, and scale servings up or down.");
     const IdeaEntity* recipe = entityNamed(recipes, "recipe");

@@ -481,6 +481,22 @@ void shortenTabLabels(std::vector<Json>& items) {
     }
 }
 
+// "filter transactions by category", "browse books by genre": the list's chips are that choice, whatever other
+// choice (a status, a kind) the rows hold.
+void filterAsAsked(EntityPlan& p, const std::string& request) {
+    std::string low = request.substr(0, 4000);  // std::regex recurses per character: a bounded text keeps the stack bounded
+    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static const std::regex asked(R"(\b(?:filter|filters|filtered|filtering|browse|browses|browsed|browsing)\s+(?:[a-z]+\s+){0,3}?by\s+([a-z]+))");
+    for (auto m = std::sregex_iterator(low.begin(), low.end(), asked); m != std::sregex_iterator(); ++m) {
+        const std::string by = singularOf((*m)[1].str());
+        for (const IdeaField& f : p.entity.fields)
+            if (f.kind == "choice" && f.of.empty() && &f != p.title && singularOf(lastWord(lowerText(f.label))) == by) {
+                p.category = &f;
+                return;
+            }
+    }
+}
+
 Json compose(const IdeaReading& reading) {
     Draft d{reading, Json::object(), {}, {}, {}, {}};
     Json& spec = d.spec;
@@ -513,7 +529,10 @@ Json compose(const IdeaReading& reading) {
         kept.push_back(std::move(entity));
     }
     linkRows(kept);
-    for (const IdeaEntity& entity : kept) d.plans.push_back(planEntity(entity, taken));
+    for (const IdeaEntity& entity : kept) {
+        d.plans.push_back(planEntity(entity, taken));
+        filterAsAsked(d.plans.back(), reading.request);
+    }
     if (d.plans.empty()) d.plans.push_back(planEntity(notesEntity(), taken));
     spec["state"]["doomed"] = Json{{"id", 0}, {"name", ""}};
     for (size_t i = 0; i < d.plans.size(); ++i) {
@@ -602,7 +621,12 @@ void addRequestedSort(Json& spec, const IdeaReading& reading, const std::string&
     // Kept in that order ("sorted by date"), the list starts in it; only sortable ("can be sorted"), it offers it.
     const std::string verb = m[1].matched ? m[1].str() : "";
     const bool sortable = verb == "can be sorted" || verb == "sort" || verb == "sorts";
-    const Json answer = offlineRefinement(spec, (sortable ? "let users sort the " : "sort the ") + plural + " by " + by + (byTime ? ", earliest first" : ""), "");
+    // "sorted by date, newest first": the words after it in its sentence may turn the order round.
+    const std::string after = low.substr(static_cast<size_t>(m.position(0) + m.length(0)), 60);
+    const std::string rest = after.substr(0, after.find_first_of(".;\n"));
+    const bool newestFirst = std::regex_search(rest, std::regex(R"(\b(newest|latest|most recent|recent first|descending|highest|latest)\b)"));
+    const std::string order = newestFirst ? ", newest first" : byTime ? ", earliest first" : "";
+    const Json answer = offlineRefinement(spec, (sortable ? "let users sort the " : "sort the ") + plural + " by " + by + order, "");
     Json sorted;
     std::string mode, error;
     if (answer.contains("unsupported") || !applyRefinementAnswer(spec, answer, &sorted, &mode, &error)) return;

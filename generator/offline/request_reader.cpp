@@ -1353,6 +1353,17 @@ RequestNouns readNouns(std::string_view request) {
             managed[earlier.head] = false;
             p.modifier.clear();
         }
+        // "add income and expenses", "expenses and incomes": money in and money out are one list of transactions.
+        static const std::set<std::string> flows = wordSet("income expense");
+        const bool moneyFlows = earlier.words.size() == 1 && p.words.size() == 1 && earlier.end + 1 == p.begin &&
+                                (t[earlier.end] == "and" || t[earlier.end] == "or") && flows.count(earlier.head) && flows.count(p.head) && earlier.head != p.head;
+        if (moneyFlows) {
+            pairedKinds = {"Income", "Expense"};
+            managed[earlier.head] = false;
+            p.head = "transaction";
+            p.words = {p.head};
+            p.plural = true;
+        }
         // "the menu of breads and pastries": two kinds of what a menu or catalogue lists are one thing, a menu item.
         static const std::set<std::string> listings = wordSet("menu catalog catalogue range selection");
         std::vector<std::string> listedKinds;
@@ -1415,7 +1426,7 @@ RequestNouns readNouns(std::string_view request) {
             const bool activity = p.named && (activities.count(p.head) || (doings.count(p.head) && p.modifier.empty()));
             if ((gerund(p.head) || activity || workOnly) && !p.plural) continue;
         }
-        if (readings.covers(p.begin) || (p.begin >= looseFrom && p.begin < looseTo)) continue;
+        if (!moneyFlows && (readings.covers(p.begin) || (p.begin >= looseFrom && p.begin < looseTo))) continue;
         // "the list of open tickets", "a summary of sales": a part of the app names what it shows, no thing of its own.
         if (containerNouns().count(p.head) && p.modifier.empty() && p.end < t.size() && t[p.end] == "of") continue;
         // One value another thing is listed with ("vendor cards with a produce photo", "a menu with prices") is that
@@ -1490,7 +1501,7 @@ RequestNouns readNouns(std::string_view request) {
         }
         // "the current conditions", "live weather": the state of things now is shown, not a list kept.
         static const std::set<std::string> now = wordSet("current live latest");
-        static const std::set<std::string> states = wordSet("condition weather temperature humidity wind status standing position");
+        static const std::set<std::string> states = wordSet("condition weather temperature humidity wind status standing position balance");
         const bool nowShown = (p.begin > 0 && now.count(t[p.begin - 1])) || std::any_of(t.begin() + static_cast<long>(p.begin), t.begin() + static_cast<long>(p.end),
                                                                                    [](const std::string& w) { return now.count(w) > 0; });
         if (nowShown && p.modifier.empty() && states.count(p.head)) continue;
@@ -1900,10 +1911,13 @@ RequestNouns readNouns(std::string_view request) {
         const auto decided = decisions.find(e.phrase);
         const bool workflow = std::any_of(e.attributes.begin(), e.attributes.end(), [](const IdeaField& f) { return f.kind == "choice"; });
         if (decided != decisions.end() && !workflow) e.attributes.insert(e.attributes.begin(), decided->second);
-        // "a count of requests that are Ready": a state of their status, not a yes/no beside it.
+        // "a count of requests that are Ready": a state of their status, not a yes/no beside it. "track income and
+        // expenses" of transactions: a kind of them, not an amount of each.
         const auto stateOfChoice = [&](const IdeaField& f) {
-            return f.kind == "bool" && std::any_of(e.attributes.begin(), e.attributes.end(), [&](const IdeaField& c) {
-                       return c.kind == "choice" && std::any_of(c.choices.begin(), c.choices.end(), [&](const std::string& v) { return lowerWord(v) == lowerWord(f.label); });
+            return f.kind != "choice" && std::any_of(e.attributes.begin(), e.attributes.end(), [&](const IdeaField& c) {
+                       return c.kind == "choice" && std::any_of(c.choices.begin(), c.choices.end(), [&](const std::string& v) {
+                                  return singularOf(lowerWord(v)) == singularOf(lowerWord(f.label));
+                              });
                    });
         };
         e.attributes.erase(std::remove_if(e.attributes.begin(), e.attributes.end(), stateOfChoice), e.attributes.end());
