@@ -1378,7 +1378,7 @@ TEST_CASE("a job board: listings are the jobs, 'apply with a cover letter' is an
     CHECK(hasText(d, "Applied"));
 }
 
-TEST_CASE("a budget: income and expenses are transactions sorted newest first, with chips for the category they are filtered by", "[drafter][feature]") {
+TEST_CASE("a budget: income and expenses are transactions sorted newest first, with a balance and chips for the category they are filtered by", "[drafter][feature]") {
     Json spec = draftSpec("Please implement a personal budget tracker where users add income and expenses with an amount, category and date, "
                           "see the current balance, and filter transactions by category. Transactions are sorted by date, newest first.");
     checkDraft("budget", spec);
@@ -1397,6 +1397,17 @@ TEST_CASE("a budget: income and expenses are transactions sorted newest first, w
     const std::vector<std::string> texts = d.proto().texts();
     const auto at = [&](const Json& row) { return std::find(texts.begin(), texts.end(), row["title"].get<std::string>()) - texts.begin(); };
     CHECK(at(rows[newest]) < at(rows[oldest]));
+    // Home shows what is left: income less expenses.
+    double balance = 0;
+    for (const Json& r : rows) balance += (r["transactionType"] == "Income" ? 1 : -1) * r["amount"].get<double>();
+    d.proto().navigate("home", Json::object());
+    d.settle();
+    CHECK(hasText(d, "Balance"));
+    std::string digits = std::to_string(std::lround(std::abs(balance)));
+    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<size_t>(at), ",");
+    CHECK(hasText(d, (balance < 0 ? "-$" : "$") + digits));
+    d.proto().navigate("transactions", Json::object());
+    d.settle();
     // The chips are the categories: pressing one leaves only its rows.
     const std::string category = rows[0]["category"];
     CHECK(hasText(d, category));

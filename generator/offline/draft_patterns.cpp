@@ -552,7 +552,17 @@ Json keyStats(const Draft& d, const EntityPlan& p) {
         stats.push_back(statTile(safeText(first, 30), "${count(" + p.key + ", x => x." + p.status->name + " == " + exprString(first) + ")}",
                                  "circle-o", p.nouns));
     }
-    if (p.amount)
+    // Rows of money in and out ("Income" / "Expense"): what is left is the figure people look for, not a sum of both.
+    const auto flow = std::find_if(p.entity.fields.begin(), p.entity.fields.end(), [](const IdeaField& f) {
+        return f.kind == "choice" && std::find(f.choices.begin(), f.choices.end(), "Income") != f.choices.end() &&
+               std::find(f.choices.begin(), f.choices.end(), "Expense") != f.choices.end();
+    });
+    if (p.amount && flow != p.entity.fields.end()) {
+        const auto total = [&](const char* kind) {
+            return "sum(filter(" + p.key + ", x => x." + flow->name + " == '" + kind + "'), x => x." + p.amount->name + ")";
+        };
+        stats.insert(stats.begin(), statTile("Balance", "${currency(" + total("Income") + " - " + total("Expense") + ", 'USD', 0)}", "balance-scale", "income less expenses"));
+    } else if (p.amount)
         stats.push_back(statTile("Total " + safeText(p.amount->label, 30), "${currency(sum(" + p.key + ", x => x." + p.amount->name + "), 'USD', 0)}", "money", ""));
     else if (p.quantity)
         stats.push_back(statTile("Average " + safeText(p.quantity->label, 30), "${number(avg(map(" + p.key + ", x => x." + p.quantity->name + ")), 1)}", "bar-chart", ""));
