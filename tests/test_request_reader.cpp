@@ -860,6 +860,11 @@ TEST_CASE("two things before one 'with' list share it, servings are a number of 
     CHECK(servings->kind == "number");
     CHECK(entityNamed(recipes, "serving") == nullptr);
     CHECK(entityNamed(recipes, "ingredient") == nullptr);  // the recipe's Ingredients text lists them
+    // Comments left "on" a thing named after them are that thing's, no list of their own.
+    const IdeaReading commented = readIdea("Please implement a recipe sharing website. Users can browse recipes and rate them. Users can also "
+                                           "leave comments on recipes.");
+    CHECK(entityNamed(commented, "comment") == nullptr);
+    CHECK(entityNamed(commented, "recipe") != nullptr);
 }
 
 TEST_CASE("a spot booked is no list, and what is added to an order from a menu is the menu's items", "[reader]") {

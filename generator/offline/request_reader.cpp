@@ -1496,7 +1496,9 @@ RequestNouns readNouns(std::string_view request) {
         // "technicians ... add comments", "bidders place bids", "save favorites": what people add to a thing the
         // request lists (a comment on one named before in the sentence, a bid on one named before) is no list of its own.
         if (const std::string added = d > 0 && p.modifier.empty() ? addedToRow(t[d - 1], p.head) : ""; !added.empty()) {
-            const bool onNamed = discussionFor(added) ? lastThing && sameSentence(lastThingEnd, p.begin) : added == "bid" ? lastThing != nullptr : true;
+            // "leave comments on recipes": the thing may come after them.
+            const bool onNext = p.end + 1 < t.size() && (t[p.end] == "on" || t[p.end] == "under" || t[p.end] == "about") && !t[p.end + 1].empty();
+            const bool onNamed = discussionFor(added) ? (lastThing && sameSentence(lastThingEnd, p.begin)) || onNext : added == "bid" ? lastThing != nullptr : true;
             if (onNamed) continue;
         }
         // "the current conditions", "live weather": the state of things now is shown, not a list kept.
