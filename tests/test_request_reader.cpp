@@ -1141,6 +1141,14 @@ TEST_CASE("a menu shown with prices lists items, a contact form sends inquiries,
     CHECK(fieldLabelled(*entityNamed(jobs, "job"), "Keyword") == nullptr);
 }
 
+TEST_CASE("plural values looked at that are a thing's own are its fields", "[reader]") {
+    IdeaReading hotel = readIdea("Please implement a hotel booking website. Guests search rooms by date, see room photos and prices per night, "
+                                 "book a room, and cancel a booking.");
+    CHECK(entityNamed(hotel, "room photo") == nullptr);
+    CHECK(entityNamed(hotel, "price") == nullptr);
+    requiredFields(hotel, "room", {"Photo", "Price"});
+}
+
 TEST_CASE("a value the request names more fully than the domain's one-word field is that field, renamed", "[reader]") {
     IdeaReading fitness = readIdea("Please implement a fitness tracking web app where users log workouts with exercise type, duration and "
                                    "calories burned, and set weekly goals.");

@@ -1470,7 +1470,9 @@ RequestNouns readNouns(std::string_view request) {
         while (seen > 0 && p.begin - seen < 8 && !seeing.count(t[seen - 1]) &&
                (t[seen - 1].empty() ? cased[seen - 1] == "," : t[seen - 1] == "and" || !functionWords().count(t[seen - 1])))
             --seen;
-        if (seen > 0 && seeing.count(t[seen - 1]) && !p.plural && lastThing && lastThing->phrase != p.key() &&
+        // Plural ones too when they are its own ("see room photos and prices per night").
+        const bool itsOwn = lastThing && (p.modifier == lastThing->head || values.count(p.head) || p.head == "photo" || p.head == "picture" || p.head == "image");
+        if (seen > 0 && seeing.count(t[seen - 1]) && (!p.plural || itsOwn) && lastThing && lastThing->phrase != p.key() &&
             sameSentence(lastThingEnd, p.begin) && !appNouns().count(p.head) && !personRole(p.head)) {
             addNewFields(lastThing->attributes, fieldsFrom(t, p.modifier == lastThing->head ? p.end - 1 : p.begin, p.end));
             continue;
