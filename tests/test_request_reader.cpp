@@ -1136,6 +1136,11 @@ TEST_CASE("a menu shown with prices lists items, a contact form sends inquiries,
     IdeaReading jobs = readIdea("Please implement a job board website. Employers can post job listings with title, company, location and "
                                 "salary. Job seekers can search jobs by keyword and view job details.");
     CHECK(entityNamed(jobs, "job listing") == nullptr);
+    // Parts of the app in a 'with' list are no values: the gallery shows projects, the form sends inquiries.
+    IdeaReading portfolio = readIdea("A portfolio site with a projects gallery and a contact form");
+    CHECK(entityNamed(portfolio, "project") != nullptr);
+    CHECK(entityNamed(portfolio, "inquiry") != nullptr);
+    CHECK_FALSE(anyNameHas(portfolio, "gallery"));
     requiredFields(jobs, "job", {"Company", "Salary", "Location"});
     // Searched by keyword: a word typed into the search, no value of a job.
     CHECK(fieldLabelled(*entityNamed(jobs, "job"), "Keyword") == nullptr);

@@ -1431,7 +1431,8 @@ RequestNouns readNouns(std::string_view request) {
         if (containerNouns().count(p.head) && p.modifier.empty() && p.end < t.size() && t[p.end] == "of") continue;
         // One value another thing is listed with ("vendor cards with a produce photo", "a menu with prices") is that
         // thing's field; other plural ones may be things of their own ("playlists with songs").
-        if ((!p.plural || values.count(p.head) || valueNoun(p.head)) && std::any_of(attributeSpans.begin(), attributeSpans.end(), [&](const auto& r) { return p.begin >= r.first && p.begin < r.second; })) continue;
+        // Not a part of the app it names ("a portfolio site with a projects gallery and a contact form").
+        if ((!p.plural || values.count(p.head) || valueNoun(p.head)) && !p.named && !messageForm && std::any_of(attributeSpans.begin(), attributeSpans.end(), [&](const auto& r) { return p.begin >= r.first && p.begin < r.second; })) continue;
         // "each candidate's stage", "each cat's next vet appointment": one value of the thing named before.
         if (!p.plural && p.begin > 0 && t[p.begin - 1] == kOwns && earlier.end + 1 == p.begin) {
             const std::string owner = earlier.key();
@@ -1707,6 +1708,10 @@ RequestNouns readNouns(std::string_view request) {
             const size_t stop = listEnd(cased, t, listAt + 1);
             if (listWords.count(t[listAt])) attributeSpans.emplace_back(listAt + 1, stop);
             std::vector<IdeaField> listed = fieldsFrom(t, listAt + 1, stop);
+            // "with an about section, a projects gallery and a contact form": parts of the app, no values of a row.
+            static const std::set<std::string> parts = wordSet("gallery form section page screen tab feed list table chart dashboard menu panel widget");
+            listed.erase(std::remove_if(listed.begin(), listed.end(), [](const IdeaField& f) { return f.label.find(' ') != std::string::npos && parts.count(singularOf(lowerWord(lastWordOf(f.label)))) > 0; }),
+                         listed.end());
             bracketedChoices(cased, examples, listAt + 1, stop, listed);
             // "add hives ... record inspections for a hive with a date and notes": after a thing named before, the list
             // is what is recorded for it.
