@@ -1414,3 +1414,20 @@ TEST_CASE("a budget: income and expenses are transactions sorted newest first, w
     click(d, category);
     CHECK(d.proto().state()["ui"]["transactionsFilter"] == category);
 }
+
+TEST_CASE("a library that checks out books and records returns: the Check out button says Return once out, and no Returns list", "[drafter][feature]") {
+    Json spec = draftSpec("Please implement a library management system where librarians add books, register members, check out books to "
+                          "members and record returns.");
+    checkDraft("library", spec);
+    CHECK_FALSE(spec["state"].contains("returns"));
+    HeadlessDriver d(load(spec));
+    d.settle();
+    d.proto().navigate("bookDetail", Json{{"id", 1}});
+    d.settle();
+    CHECK(hasText(d, "Check out"));
+    click(d, "checkOutBook");
+    CHECK(d.proto().state()["books"][0]["checkedOut"] == true);
+    CHECK(hasText(d, "Return"));
+    click(d, "checkOutBook");
+    CHECK(d.proto().state()["books"][0]["checkedOut"] == false);
+}

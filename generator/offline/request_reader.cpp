@@ -1490,6 +1490,11 @@ RequestNouns readNouns(std::string_view request) {
             }
             continue;
         }
+        // "check out books to members and record returns": a return ends a loan, it is no list of its own.
+        static const std::set<std::string> lending = wordSet("borrow borrows borrowed lend lends lent loan loans rent rents checkout");
+        const bool lends = std::any_of(t.begin(), t.end(), [](const std::string& w) { return lending.count(w) > 0; }) ||
+                           std::adjacent_find(t.begin(), t.end(), [](const std::string& a, const std::string& b) { return (a == "check" || a == "checks") && b == "out"; }) != t.end();
+        if (p.head == "return" && p.modifier.empty() && lends) continue;
         // "book a spot in a class", "reserve a seat on the bus": the place taken is part of the thing booked.
         static const std::set<std::string> places = wordSet("spot seat place slot space");
         // So is one booked with no place named ("members book a spot, and cancel a booking").

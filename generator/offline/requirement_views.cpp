@@ -1042,20 +1042,20 @@ std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) 
     }
     // "borrow tools ... return them": the undoing verb is the same button pressed again, now saying so ("Return").
     static const std::map<std::string, std::set<std::string>> undoes = {
-        {"return", {"borrow", "lend", "rent", "loan", "hire", "check"}}, {"unpublish", {"publish"}}, {"unarchive", {"archive"}},
+        {"return", {"borrow", "lend", "rent", "loan", "hire", "check", "check out"}}, {"unpublish", {"publish"}}, {"unarchive", {"archive"}},
         {"withdraw", {"sign up", "join", "enroll", "register", "apply"}}, {"leave", {"join"}}, {"check out", {"check in"}},
         {"reopen", {"close", "resolve", "complete", "finish"}}, {"unassign", {"assign"}}, {"unpin", {"pin"}}, {"unfollow", {"follow"}}};
+    const auto undoing = [&](Json& control, const std::string& by, const std::string& undo) {
+        const std::string flag = camelKey(pastOf(by));
+        control["button"] = "${x." + flag + " ? " + exprString(capitalized(undo)) + " : " + exprString(capitalized(by)) + "}";
+        control["press"][0]["toast"] = "${x." + p.title->name + "}: ${x." + flag + " ? " + exprString(pastOf(undo)) + " : " + exprString(pastOf(by)) + "}";
+    };
     if (auto undone = undoes.find(s.verb); undone != undoes.end()) {
-        const auto undoing = [&](Json& control, const std::string& by) {
-            const std::string flag = camelKey(pastOf(by));
-            control["button"] = "${x." + flag + " ? " + exprString(capitalized(s.verb)) + " : " + exprString(capitalized(by)) + "}";
-            control["press"][0]["toast"] = "${x." + p.title->name + "}: ${x." + flag + " ? " + exprString(pastOf(s.verb)) + " : " + exprString(pastOf(by)) + "}";
-        };
         for (Json& control : col) {
             const std::string id = control.is_object() ? control.value("id", std::string()) : "";
             const auto by = std::find_if(undone->second.begin(), undone->second.end(), [&](const std::string& v) { return id == camelKey(v + " " + p.noun); });
             if (by == undone->second.end() || !control.contains("button")) continue;
-            undoing(control, *by);
+            undoing(control, *by, s.verb);
             return id;
         }
         // "members borrow and return books": the verb undone, asked with no object of its own, is the same button.
@@ -1066,7 +1066,7 @@ std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) 
             Json button = itemToggleButton(p, by, "x");
             button["id"] = id;
             button["w"] = "fill";
-            undoing(button, by);
+            undoing(button, by, s.verb);
             place(std::move(button));
             return id;
         }
@@ -1079,6 +1079,14 @@ std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) 
     Json button = itemToggleButton(p, s.outcome.empty() ? s.verb : s.verb + " " + s.outcome, "x", object);
     button["id"] = id;
     button["w"] = "fill";
+    // "check out books ... and record returns": the undoing verb the request says elsewhere is this button pressed
+    // again. Not a bare "check" ("check bikes back in at the return desk" is the returning itself).
+    const std::set<std::string> said = wordForms(d.reading.request);
+    for (const auto& [undo, doers] : undoes)
+        if (s.outcome.empty() && object.empty() && s.verb != "check" && doers.count(s.verb) && said.count(undo)) {
+            undoing(button, s.verb, undo);
+            break;
+        }
     place(std::move(button));
     return id;
 }
@@ -1345,6 +1353,23 @@ Json itemToggleButton(const EntityPlan& p, const std::string& verb, const std::s
                 {"press", Json::array({Json{{"toast", "${" + alias + "." + p.title->name + "}: ${" + row + " ? 'undone' : " + exprString(done) + "}"}}, Json{{"toggle", path}}})}};
 }
 
+namespace {
+
+// The id of a lending toggle built for an earlier statement ("checkOutBook", "borrowTool") when this one records
+// the returns it undoes ("record returns", "log returned items"); "" otherwise.
+std::string lendingButton(const Draft& d, const Statement& s) {
+    const std::vector<std::string> object = wordsOfStatement(s.object);
+    const bool returns = (!object.empty() && (object.back() == "return" || object.back() == "returned")) || s.verb == "return";
+    if (!returns) return "";
+    for (const auto& [statement, built] : d.composed)
+        for (const std::string& id : built)
+            for (const char* lending : {"checkOut", "borrow", "lend", "rent", "loan", "hire"})
+                if (id.rfind(lending, 0) == 0) return id;
+    return "";
+}
+
+} // namespace
+
 //-----------------------------------------------------------------------------
 // [SECTION] addRequirementViews
 //-----------------------------------------------------------------------------
@@ -1390,6 +1415,11 @@ void addRequirementViews(Draft& d) {
             }
             addClauseActions(d, ids, s);
             if (!ids.trace(text).empty()) continue;
+            // "record returns" beside "check out books": the lending button, which says Return once out, records them.
+            if (const std::string lent = lendingButton(d, s); !lent.empty()) {
+                d.composed[text].push_back(lent);
+                continue;
+            }
             // A button that only counts stands in for a verb on the app as a whole, so only when asked for one;
             // a statement that only opens with a verb ("water and sports drink levels at ...") may name things.
             if (s.affordance) view = homeAction(d, ids, s, id);
