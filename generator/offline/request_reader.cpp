@@ -1340,6 +1340,10 @@ RequestNouns readNouns(std::string_view request) {
     // Measures broken down "by" something are a breakdown, not rows filed under it ("spending by month").
     static const std::set<std::string> measures = wordSet("sale revenue income profit expense cost spend spending usage consumption");
     size_t listedFrom = 0, listedTo = 0;  // tokens of the list after "a beekeeping log with ...": what that app manages
+    // The request lends things out ("borrow", "check out"): their returns are no rows of their own.
+    static const std::set<std::string> lending = wordSet("borrow borrows borrowed lend lends lent loan loans rent rents checkout");
+    const bool lends = std::any_of(t.begin(), t.end(), [](const std::string& w) { return lending.count(w) > 0; }) ||
+                       std::adjacent_find(t.begin(), t.end(), [](const std::string& a, const std::string& b) { return (a == "check" || a == "checks") && b == "out"; }) != t.end();
     Phrase previous;
     for (Phrase p : phrasesOf(t)) {
         const Phrase earlier = std::exchange(previous, p);
@@ -1491,9 +1495,6 @@ RequestNouns readNouns(std::string_view request) {
             continue;
         }
         // "check out books to members and record returns": a return ends a loan, it is no list of its own.
-        static const std::set<std::string> lending = wordSet("borrow borrows borrowed lend lends lent loan loans rent rents checkout");
-        const bool lends = std::any_of(t.begin(), t.end(), [](const std::string& w) { return lending.count(w) > 0; }) ||
-                           std::adjacent_find(t.begin(), t.end(), [](const std::string& a, const std::string& b) { return (a == "check" || a == "checks") && b == "out"; }) != t.end();
         if (p.head == "return" && p.modifier.empty() && lends) continue;
         // "book a spot in a class", "reserve a seat on the bus": the place taken is part of the thing booked.
         static const std::set<std::string> places = wordSet("spot seat place slot space");
@@ -1890,9 +1891,8 @@ RequestNouns readNouns(std::string_view request) {
     static const std::set<std::string> listingWords = wordSet("listing posting post entry record ad advert");
     for (size_t i = 0; i < out.entities.size();) {
         const RequestEntity& listing = out.entities[i];
-        const auto base = std::find_if(out.entities.begin(), out.entities.end(), [&](const RequestEntity& e) {
-            return listing.words.size() == 2 && listingWords.count(listing.head) && e.phrase == listing.words.front();
-        });
+        const bool listingOf = listing.words.size() == 2 && listingWords.count(listing.head);
+        const auto base = std::find_if(out.entities.begin(), out.entities.end(), [&](const RequestEntity& e) { return listingOf && e.phrase == listing.words.front(); });
         if (base == out.entities.end()) {
             ++i;
             continue;
