@@ -1431,3 +1431,14 @@ TEST_CASE("a library that checks out books and records returns: the Check out bu
     click(d, "checkOutBook");
     CHECK(d.proto().state()["books"][0]["checkedOut"] == false);
 }
+
+TEST_CASE("a value named by its key under another label is traced to its input, not made a list of its own", "[drafter][trace]") {
+    // The notes domain shows a note's body as "Note": "with a title and body" still means that field.
+    Json spec = draftSpec("Please implement a notes app where users create notes with a title and body.");
+    checkDraft("notes", spec);
+    CHECK_FALSE(spec["state"].contains("bodies"));
+    bool traced = false;
+    for (const Json& req : spec["meta"]["requirements"])
+        if (req["text"] == "Body") traced = req["ids"] == Json::array({"noteBody"});
+    CHECK(traced);
+}

@@ -365,7 +365,8 @@ std::vector<std::string> RequirementTracer::trace(const std::string& statement) 
             if (const size_t unit = label.find(" ("); unit != std::string::npos && label.back() == ')') label.erase(unit);
             const std::string head = label.substr(label.rfind(' ') + 1);
             // A statement that is only a value's word ("Stock") names the field whose label ends with it ("In stock").
-            const bool bare = words.size() <= 2 && saysPhrase(text, head);
+            // So does one that is its key, under another label (a note's "body" shown as "Note").
+            const bool bare = words.size() <= 2 && (saysPhrase(text, head) || saysPhrase(text, lowered(f.name)));
             if (!saysPhrase(text, label) && !(&f == &p.entity.fields.front() && saysPhrase(text, head)) && !bare) continue;
             std::string bind = p.draftKey + "." + f.name;
             // A picture is attached by a button that sets it, everything else is edited by an input bound to it.
