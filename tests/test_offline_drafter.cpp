@@ -1442,3 +1442,18 @@ TEST_CASE("a value named by its key under another label is traced to its input, 
         if (req["text"] == "Body") traced = req["ids"] == Json::array({"noteBody"});
     CHECK(traced);
 }
+
+TEST_CASE("'users vote once per poll' is a Vote button on each poll that can be pressed once", "[drafter][feature]") {
+    Json spec = draftSpec("Please implement an online voting system where administrators create polls with a question, users vote once per "
+                          "poll, and results are shown as a bar chart.");
+    checkDraft("voting", spec);
+    const std::string vote = requirementIdStarting(spec, "vote");
+    REQUIRE_FALSE(vote.empty());
+    HeadlessDriver d(load(spec));
+    d.proto().navigate("poll", Json{{"id", 1}});
+    d.settle();
+    CHECK_FALSE(hasText(d, "Results are shown"));
+    click(d, vote);
+    CHECK(d.proto().state()["polls"][0]["voted"] == true);
+    CHECK(hasText(d, "Voted"));
+}

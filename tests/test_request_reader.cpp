@@ -1164,3 +1164,29 @@ TEST_CASE("a value the request names more fully than the domain's one-word field
     CHECK(fieldLabelled(*workout, "Type") == nullptr);
     CHECK(fieldLabelled(*workout, "Calories") == nullptr);
 }
+
+TEST_CASE("after a modal the word is what is done, known or not, and a list ends where something is said of another thing", "[reader]") {
+    IdeaReading agenda = readIdea("Please implement a conference schedule app showing sessions by day and track. Attendees can bookmark "
+                                  "sessions to build their personal agenda.");
+    CHECK(entityNamed(agenda, "bookmark session") == nullptr);
+    requiredFields(agenda, "session", {"Day", "Track"});
+    // The sessions the app shows are a thing of their own, no text the conference holds.
+    if (const IdeaEntity* conference = entityNamed(agenda, "conference")) CHECK(fieldLabelled(*conference, "Session") == nullptr);
+    IdeaReading stock = readIdea("Staff add products with SKU, name and quantity, and can adjust stock levels.");
+    CHECK(entityNamed(stock, "adjust stock level") == nullptr);
+    IdeaReading polls = readIdea("An online voting system where administrators create polls with a question, users vote once per poll, "
+                                 "and results are shown as a bar chart.");
+    const IdeaEntity* poll = entityNamed(polls, "poll");
+    REQUIRE(poll != nullptr);
+    CHECK(fieldLabelled(*poll, "Question") != nullptr);
+    for (const IdeaField& f : poll->fields) {
+        CHECK(f.label.find("shown") == std::string::npos);
+        CHECK(f.label.find("vote") == std::string::npos);
+    }
+}
+
+TEST_CASE("rows looked through by one value hold it, and rows sold by one do not", "[reader]") {
+    requiredFields(readIdea("An online bookstore where users browse books by genre and add them to a cart."), "book", {"Genre"});
+    IdeaReading cafe = readIdea("A cafe app selling cups by size.");
+    for (const IdeaEntity& e : cafe.entities) CHECK(fieldLabelled(e, "Size") == nullptr);
+}

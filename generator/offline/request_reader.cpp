@@ -109,7 +109,11 @@ const std::set<std::string>& verbs() {
         "hosts reserve reserves swap swaps suspend suspends delay delays postpone postpones renew renews rebook showing upvote downvote react respond "
         "offer offers withdraw withdraws apply applies place "
         "displaying featuring fill fills split splits owe owes discuss discusses increase increases decrease decreases "
-        "advance advances");
+        "advance advances bookmark adjust restock mute unblock unlike pin unpin star subscribe unsubscribe enroll enrol "
+        "duplicate clone refund dispatch transfer deposit settle rsvp retake memorize memorise shuffle collapse "
+        "expand annotate crop rotate customize customise configure personalize personalise attend purchase "
+        "donate redeem verify validate compose snooze translate listen study practice practise import "
+        "copy block tip monitor stream mention repost unfollow");
     return s;
 }
 
@@ -284,7 +288,8 @@ const std::set<std::string>& verbNouns() {
         "measure water feed fix visit walk drop hand pass match top print scan drive hold turn spend rent hire store "
         "ship cover support work change update move pay track booking return transfer deposit move estimate quote "
         "delivery donation repair ride trip run race ticket alert reminder sign photo cost design draft count host release "
-        "build swap delay start finish mark show place");
+        "build swap delay start finish mark show place bookmark duplicate refund dispatch crop purchase study practice rsvp "
+        "import copy block tip monitor stream mention pin star");
     return s;
 }
 
@@ -299,6 +304,12 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
     static const std::set<std::string> openers = wordSet("and to then that which who also please");
     const bool opensClause = i == 0 || t[i - 1].empty() || openers.count(t[i - 1]);
     if (opensClause && i + 1 < t.size() && determiners().count(t[i + 1]) && t[i + 1] != "no") return false;
+    // "attendees can bookmark sessions", "members can also upvote": after a modal the word is what is done, known or
+    // not (a modal after an article is a thing: "a will").
+    static const std::set<std::string> modals = wordSet("can could will should must may might");
+    size_t m = i;
+    while (m > 0 && (t[m - 1] == "also" || t[m - 1] == "then" || t[m - 1] == "easily" || t[m - 1] == "quickly")) --m;
+    if (m > 0 && modals.count(t[m - 1]) && (m < 2 || !determiners().count(t[m - 2]))) return false;
     // "an app listing houseplants", "a page showing the courses": an -ing word after an app word opens a clause.
     if (endsWith(w, "ing") && i > 0 && containerNouns().count(singularOf(t[i - 1])) && i + 1 < t.size() && !t[i + 1].empty() &&
         !containerNouns().count(singularOf(t[i + 1])) && (determiners().count(t[i + 1]) || singularOf(t[i + 1]) != t[i + 1]))
@@ -322,7 +333,8 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
             return (plural && (next.empty() || (functionWords().count(next) && !determiners().count(next)))) || containerNouns().count(singularOf(next)) || titled;
         // "for race officers", "a list of orders", "list records": after a preposition or a verb it is the object.
         const bool ownedBefore = i >= 2 && determiners().count(t[i - 2]);  // "the host shows": a noun, not "list records"
-        if (t[i - 1] == "for" || t[i - 1] == "of" || (plural && knownVerb(t[i - 1]) && !ownedBefore)) return true;
+        // "sessions by track": after "by" it is what rows are filed under.
+        if (t[i - 1] == "for" || t[i - 1] == "of" || t[i - 1] == "by" || (plural && knownVerb(t[i - 1]) && !ownedBefore)) return true;
         // "the registrar tracks artworks": a plural form between two nouns is the verb (plural nouns rarely modify).
         // "clients book walks": a word that is a noun as often as a verb may be the object.
         const bool nounFollows = i + 1 < t.size() && !t[i + 1].empty() && !functionWords().count(t[i + 1]) &&
@@ -356,7 +368,7 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
         if (singularOf(w) == w && singularOf(before) != before && subject && (next == "up" || next == "in" || next == "out")) return false;
         // "colleagues comment and upvote", "others reply to each question": what people do to what others posted.
         static const std::set<std::string> responses = wordSet("comment reply respond answer vote upvote downvote react discuss bid");
-        static const std::set<std::string> after = wordSet("on to and or about with them it each every");
+        static const std::set<std::string> after = wordSet("on to and or about with them it each every once twice again for");
         if (responses.count(w) && singularOf(before) != before && subject && (next.empty() || after.count(next))) return false;
         // "a couple and their planner share one workspace": before an object, the base form after a person is the verb.
         if (singularOf(w) == w && personRole(before) && i + 1 < t.size() && (determiners().count(t[i + 1]) || countWords().count(t[i + 1]))) return false;
@@ -472,7 +484,7 @@ std::vector<Phrase> phrasesOf(const std::vector<std::string>& t) {
 // App words that are also a value of every row ("with amount and time", "start time", "case number"): attributes
 // where the request lists them, while "with a chart" is none.
 bool valueNoun(const std::string& w) {
-    static const std::set<std::string> s = wordSet("time date status amount total count number name level progress value rate percentage sum average type kind");
+    static const std::set<std::string> s = wordSet("time date day status amount total count number name level progress value rate percentage sum average type kind");
     return s.count(w) > 0;
 }
 
@@ -601,7 +613,7 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
 
 // Where an attribute list that follows a phrase ends: a boundary other than a comma-like one, or a clause word.
 size_t listEnd(const std::vector<std::string>& cased, const std::vector<std::string>& t, size_t from) {
-    static const std::set<std::string> stops = wordSet("so that which who where when to because if for in on at by from with while but until than as over during within since after before can could will should must may might");
+    static const std::set<std::string> stops = wordSet("so that which who where when to because if for in on at by from with while but until than as over during within since after before can could will should must may might is are was were");
     size_t k = from;
     int words = 0;
     // Words, not marks, count towards the limit: a list of ten short items is still one list.
@@ -637,8 +649,9 @@ size_t listEnd(const std::vector<std::string>& cased, const std::vector<std::str
             }
         }
         if (stops.count(t[k]) || (verbs().count(t[k]) && !nominal(t, k) && !field && !item) || isNumber(t[k])) {
-            // "with photo, location and date, and owners can claim them": who does the next thing ends the list.
-            static const std::set<std::string> modals = wordSet("can could will should must may might");
+            // "with photo, location and date, and owners can claim them": who does the next thing ends the list, and
+            // so does what is said of it ("..., and results are shown as a chart").
+            static const std::set<std::string> modals = wordSet("can could will should must may might is are was were");
             const bool acts = modals.count(t[k]) || (verbs().count(t[k]) && !stops.count(t[k]));
             const bool subject = k >= from + 2 && (t[k - 2] == "and" || t[k - 2].empty()) && (singularOf(t[k - 1]) != t[k - 1] || personRole(t[k - 1]));
             if (acts && subject) return k - 1;
@@ -1766,15 +1779,24 @@ RequestNouns readNouns(std::string_view request) {
             if (each.size() >= 2 || measure || (!each.empty() && readings.covers(listFrom))) addAttributes(std::move(each));
         }
         // "hearings by courtroom, judge and time": what each row is filed under. One word ("by the hour",
-        // "cups by size") says how to sort or charge.
+        // "cups by size") says how to sort or charge, unless the rows are looked through by it ("browse books by
+        // genre", "showing sessions by day").
         if (p.end < t.size() && t[p.end] == "by" && !measures.count(p.head)) {
-            std::vector<IdeaField> filed = fieldsFrom(t, p.end + 1, listEnd(cased, t, p.end + 1));
+            static const std::set<std::string> browsing = wordSet("browse browses filter filters group groups organize organizes organise organises "
+                                                                  "show shows showing list lists view views find finds display displays see sees");
+            const bool browsed = verbAt > 0 && browsing.count(t[verbAt - 1]);
+            // After "by" only names follow: "by day and track" lists two, where "and track" elsewhere may be a verb.
+            size_t filedEnd = listEnd(cased, t, p.end + 1);
+            if (filedEnd > p.end + 1 && filedEnd < t.size() && (t[filedEnd - 1] == "and" || t[filedEnd - 1] == "or") && verbNouns().count(t[filedEnd]) &&
+                (filedEnd + 1 >= t.size() || t[filedEnd + 1].empty()))
+                ++filedEnd;
+            std::vector<IdeaField> filed = fieldsFrom(t, p.end + 1, filedEnd);
             // "search jobs by keyword and location": words typed into the search are no value of the rows.
             static const std::set<std::string> typed = wordSet("keyword keywords query term terms text");
             const auto typedIn = std::remove_if(filed.begin(), filed.end(), [](const IdeaField& f) { return typed.count(lowerWord(f.label)) > 0; });
             const bool searched = typedIn != filed.end();
             filed.erase(typedIn, filed.end());
-            if (filed.size() >= 2 || (searched && !filed.empty())) {
+            if (filed.size() >= 2 || ((searched || browsed) && !filed.empty())) {
                 addAttributes(std::move(filed));
                 e.score += 3;
             }
@@ -1861,6 +1883,15 @@ RequestNouns readNouns(std::string_view request) {
         if (managed[phrase]) out.entities.push_back(found[phrase]);
     // Best first; the first mentioned wins a tie (requests usually name their subject early).
     std::stable_sort(out.entities.begin(), out.entities.end(), [](const RequestEntity& a, const RequestEntity& b) { return a.score > b.score; });
+    // "a conference schedule app showing sessions": a value that names a thing the request manages more is that
+    // thing, no text the lesser one holds.
+    for (size_t i = 1; i < out.entities.size(); ++i)
+        for (size_t j = 0; j < i; ++j) {
+            std::vector<IdeaField>& fields = out.entities[i].attributes;
+            const std::string thing = camelKey(out.entities[j].head);
+            if (out.entities[j].score > out.entities[i].score)
+                fields.erase(std::remove_if(fields.begin(), fields.end(), [&](const IdeaField& f) { return f.kind == "text" && f.name == thing; }), fields.end());
+        }
     // Readings no phrase took are the main entity's, unless they name an entity themselves.
     for (size_t m = 0; m < readings.measured.size(); ++m)
         if (!taken[m]) unowned.insert(unowned.end(), readings.measured[m].second.begin(), readings.measured[m].second.end());

@@ -179,7 +179,7 @@ void readAction(Statement& s) {
     // manages, or to what follows "on" or "to".
     static const std::set<std::string> responses = {"comment", "reply", "respond", "answer", "discuss", "vote", "upvote", "downvote", "react"};
     static const std::set<std::string> responders = {"and", "can", "to", "others", "everyone", "people", "then", "also"};
-    static const std::set<std::string> onWhat = {"on", "to", "about", "and", "or", "with", "each", "every", "the", "a", "an", "their", "its"};
+    static const std::set<std::string> onWhat = {"on", "to", "about", "and", "or", "with", "each", "every", "the", "a", "an", "their", "its", "for", "once"};
     for (size_t i = 0; i < s.words.size(); ++i) {
         const std::string& w = s.words[i];
         const bool byWhom = i == 0 || responders.count(s.words[i - 1]) || (singularOf(s.words[i - 1]) != s.words[i - 1] && !isFunctionWord(s.words[i - 1]));
@@ -189,7 +189,10 @@ void readAction(Statement& s) {
         static const std::set<std::string> clauseEnds = {"that", "which", "who", "where", "so", "because", "when", "with", "and", "or", "if"};
         // "comment on a post", "discuss each chapter": what follows, after "on", "to" or "about" when one comes first.
         const bool joined = i + 1 < s.words.size() && (s.words[i + 1] == "and" || s.words[i + 1] == "or" || s.words[i + 1] == "with");
-        const size_t from = i + 1 < s.words.size() && (s.words[i + 1] == "on" || s.words[i + 1] == "to" || s.words[i + 1] == "about") ? i + 2 : i + 1;
+        // "vote once per poll", "vote for a design": past how often, and "for" like "on".
+        size_t from = i + 1;
+        if (from < s.words.size() && s.words[from] == "once") ++from;
+        if (from < s.words.size() && (s.words[from] == "on" || s.words[from] == "to" || s.words[from] == "about" || s.words[from] == "for" || s.words[from] == "per")) ++from;
         std::string rest;
         for (size_t k = from; !joined && k < s.words.size() && !clauseEnds.count(s.words[k]); ++k) rest += s.words[k] + " ";
         const std::vector<RequestEntity> object = requestEntities(rest);
