@@ -1457,3 +1457,28 @@ TEST_CASE("'users vote once per poll' is a Vote button on each poll that can be 
     CHECK(d.proto().state()["polls"][0]["voted"] == true);
     CHECK(hasText(d, "Voted"));
 }
+
+TEST_CASE("an inventory: stock is adjusted on each product, and an alert below a limit counts and lists the products under it", "[drafter][feature]") {
+    Json spec = draftSpec("Please implement an inventory management system for a small warehouse. Staff add products with SKU, name, quantity "
+                          "and location, adjust stock levels, and see low-stock alerts when quantity falls below 10.");
+    checkDraft("inventory", spec);
+    CHECK(spec["meta"]["name"] == "Warehouse Inventory");
+    // No daily-reminder screen and no rows of alerts or stock levels: the alert is a view of the products.
+    CHECK_FALSE(spec["screens"].contains("reminders"));
+    for (const char* key : {"lowStockAlerts", "stockLevels"}) CHECK_FALSE(spec["state"].contains(key));
+    HeadlessDriver d(load(spec));
+    d.settle();
+    const Json& products = d.proto().state()["products"];
+    const std::string quantity = products[0].contains("stock") ? "stock" : "quantity";
+    int under = 0;
+    for (const Json& p : products) under += p[quantity].get<int>() < 10;
+    CHECK(hasText(d, std::to_string(under) + " products with quantity below 10"));
+    CHECK(hasText(d, "SKU-1042"));
+    d.proto().navigate("product", Json{{"id", 1}});
+    d.settle();
+    CHECK(hasText(d, "SKU"));
+    CHECK_FALSE(hasText(d, "Sku"));
+    const int before = d.proto().state()["products"][0][quantity].get<int>();
+    click(d, "+");
+    CHECK(d.proto().state()["products"][0][quantity].get<int>() == before + 1);
+}

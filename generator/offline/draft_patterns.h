@@ -64,6 +64,9 @@ std::vector<std::string> requestActors(std::string_view request);
 // The request's subject as a short name: its first noun phrase without app words, at most 3 words, title-cased
 // ("A dashboard for EV charging stations" -> "EV Charging Stations"); "" when it has none.
 std::string requestSubject(std::string_view request);
+// A lower-case word as the request writes it where it writes it in capitals ("sku" -> "SKU", "ev" -> "EV"), else
+// `otherwise`.
+std::string upperAsWritten(const std::string& word, std::string_view request, const std::string& otherwise);
 // The name the request gives its business or product: two to five capitalised words after "for", "at", "of",
 // "called"... ("Member app for Harbor Federal Credit Union" -> "Harbor Federal Credit Union"); "" when it gives none.
 std::string requestProperName(std::string_view request);

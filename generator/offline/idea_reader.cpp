@@ -498,7 +498,7 @@ struct FeatureWords {
 };
 
 const FeatureWords kFeatures[] = {
-    {"reminders", "remind reminder nudge alarm alert"},
+    {"reminders", "remind reminder nudge alarm"},  // an alert "when stock falls below 10" is a condition, no time of day
     {"notifications", "notification notify push-notification"},
     {"search", "search find filter browse lookup explore explorer"},
     {"sharing", "share sharing invite collaborate export send-to"},
@@ -841,9 +841,12 @@ std::string lower(std::string_view s) {
 
 // The request names a one-word field more fully ("Exercise type" where there is "Type", "Calories burned" where
 // there is "Calories"): the same value under the request's name.
+// So does one the request calls by another word for how many are held ("Quantity" where there is "In stock").
 bool namesMoreFully(const IdeaField& have, const IdeaField& asked) {
     const std::vector<std::string> words = splitOn(lower(asked.label), ' ');
     const std::string one = lower(have.label);
+    static const std::set<std::string> held = {"quantity", "qty", "stock", "in stock", "stock level", "on hand", "units in stock"};
+    if (have.name != asked.name && have.kind == "number" && held.count(one) && held.count(lower(asked.label))) return true;
     return have.name != asked.name && words.size() > 1 && one != "name" && one.find(' ') == std::string::npos &&
            std::find(words.begin(), words.end(), one) != words.end();
 }
@@ -1555,6 +1558,13 @@ IdeaReading readIdea(std::string_view rawIdea) {
     else if (primary.singular == "reading" && primary.fields.size() > 2 && primary.fields[1].label.size() + primary.fields[2].label.size() <= 21)
         r.appName = titleCased(primary.fields[1].label + " & " + primary.fields[2].label);  // what is read, not "Readings"
     else r.appName = titleCased(primary.plural);  // the request's own noun: a lexicon domain's product name would be another app's
+    // "SKU", "VIN", "ETA": a label word the request writes in capitals keeps them ("Sku" reads as a typo).
+    for (IdeaEntity& e : r.entities)
+        for (IdeaField& f : e.fields) {
+            std::string label;
+            for (const std::string& w : splitOn(f.label, ' ')) label += (label.empty() ? "" : " ") + upperAsWritten(lower(w), request, w);
+            f.label = label;
+        }
     r.summary = summarize(idea);
     r.requirements = requirementStatements(rawIdea);
     r.request = request;

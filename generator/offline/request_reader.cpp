@@ -1572,7 +1572,12 @@ RequestNouns readNouns(std::string_view request) {
         static const std::set<std::string> viewHeads =
             wordSet("count tally total sum average percentage filter chip dropdown tooltip checkbox slider dialog modal popup confirmation range grid");
         static const std::set<std::string> searchParts = wordSet("box bar field");
-        if ((viewHeads.count(p.head) && !counted) || (searchParts.count(p.head) && p.modifier == "search")) continue;
+        // "low-stock alerts when quantity falls below 10": an alert on a condition is a view of the rows, no rows.
+        static const std::set<std::string> notices = wordSet("alert warning notification notice");
+        static const std::set<std::string> conditions = wordSet("when whenever if once");
+        if (notices.count(p.head) && p.end < t.size() && conditions.count(t[p.end])) continue;
+        // "adjust stock levels": levels in the plural are the rows' own measure.
+        if ((viewHeads.count(p.head) && !counted) || (searchParts.count(p.head) && p.modifier == "search") || (p.head == "level" && p.plural)) continue;
         // "filter the list by species", "the queue shows who is next": the app's own view of its things, no thing.
         static const std::set<std::string> definite = wordSet("the this its their our my your");
         if (containerNouns().count(p.head) && p.words.size() == 1 && !p.plural && p.begin > 0 && definite.count(t[p.begin - 1])) continue;
@@ -1994,6 +1999,17 @@ bool knownVerb(const std::string& word) { return verbs().count(word) || verbs().
 // [SECTION] requestEntities
 //-----------------------------------------------------------------------------
 
+std::string upperAsWritten(const std::string& word, std::string_view request, const std::string& otherwise) {
+    for (size_t at = 0; (at = request.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ", at)) != std::string_view::npos; ++at) {
+        const bool whole = (at == 0 || !std::isalnum(static_cast<unsigned char>(request[at - 1]))) &&
+                           (at + word.size() >= request.size() || !std::isalnum(static_cast<unsigned char>(request[at + word.size()])));
+        if (whole && at + word.size() <= request.size() && lowerWord(request.substr(at, word.size())) == word &&
+            std::all_of(request.begin() + at, request.begin() + at + word.size(), [](char c) { return !std::islower(static_cast<unsigned char>(c)); }))
+            return std::string(request.substr(at, word.size()));
+    }
+    return otherwise;
+}
+
 std::string requestSubject(std::string_view request) {
     const std::vector<std::string> cased = wordsAndMarks(request);
     const std::vector<std::string> t = tokensWithBoundaries(request);
@@ -2077,19 +2093,11 @@ std::string requestSubject(std::string_view request) {
         }
         // "Escape room game master": a long role phrase is named by what the role works on.
         if (opensWithRole && words.size() > 3) words.resize(words.size() - 2);
+        // "Warehouse Inventory Management": with what it is for named, the managing goes without saying.
+        if (words.size() >= 3 && words.back() == "management") words.pop_back();
         if (words.size() > 3) words.erase(words.begin(), words.end() - 3);
-        // As the request writes them: "EV" stays upper case, other words are title-cased.
         std::string name;
-        for (const std::string& w : words) {
-            std::string shown = titleCased(w);
-            for (size_t at = 0; (at = request.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ", at)) != std::string_view::npos; ++at)
-                if (at + w.size() <= request.size() && lowerWord(request.substr(at, w.size())) == w &&
-                    std::all_of(request.begin() + at, request.begin() + at + w.size(), [](char c) { return !std::islower(static_cast<unsigned char>(c)); })) {
-                    shown = std::string(request.substr(at, w.size()));
-                    break;
-                }
-            name += (name.empty() ? "" : " ") + shown;
-        }
+        for (const std::string& w : words) name += (name.empty() ? "" : " ") + upperAsWritten(w, request, titleCased(w));
         return name;
     }
     return "";

@@ -670,7 +670,7 @@ std::string emphasisTitle(const Statement& s) {
     for (size_t comma = s.text.find_first_of(",;"); comma != std::string::npos; comma = s.text.find_first_of(",;", comma + 1)) {
         const std::string rest = s.text.substr(comma + 1);
         const std::vector<std::string> clause = wordsOfStatement(rest.substr(0, rest.find_first_of(",;")));
-        static const std::set<std::string> asking = {"highlighted", "flagged", "stand", "stands", "called", "highlight", "flag"};
+        static const std::set<std::string> asking = {"highlighted", "flagged", "stand", "stands", "called", "highlight", "flag", "alert", "alerts"};
         if (std::any_of(clause.begin(), clause.end(), [](const std::string& w) { return asking.count(w) > 0; })) clauseAt = comma + 1;
     }
     if (clauseAt > 0) {
@@ -708,16 +708,52 @@ std::string emphasisTitle(const Statement& s) {
     return out.size() < 4 ? subjectLabel(s, s.plan != nullptr) : capitalized(safeText(out, 60));
 }
 
+// The limit a statement sets on a number the rows hold ("when quantity falls below 10" -> x.stock < 10).
+struct Threshold {
+    const IdeaField* field = nullptr;  // the number limited; null when the statement sets no limit
+    std::string test;                  // the limit as an expression over the row `x`
+    std::string reads;                 // as said: "quantity below 10"
+};
+
+Threshold thresholdOf(const Statement& s) {
+    if (!s.plan) return {};
+    static const std::map<std::string, std::string> limits = {{"below", "<"}, {"under", "<"}, {"less", "<"}, {"fewer", "<"}, {"lower", "<"},
+                                                              {"above", ">"}, {"over", ">"}, {"more", ">"}, {"exceeds", ">"}, {"higher", ">"}};
+    for (size_t i = 0; i + 1 < s.words.size(); ++i) {
+        const auto limit = limits.find(s.words[i]);
+        size_t at = i + 1;
+        if (at < s.words.size() && s.words[at] == "than") ++at;
+        if (limit == limits.end() || at >= s.words.size() || !isNumberWord(s.words[at])) continue;
+        const std::string n = std::to_string(std::atoi(s.words[at].c_str()));
+        // The number field the statement names, else the rows' count.
+        const IdeaField* f = s.plan->quantity;
+        for (const IdeaField& g : s.plan->entity.fields)
+            if ((g.kind == "number" || g.kind == "money") && s.says({lowerText(g.label).c_str()})) f = &g;
+        if (!f) return {};
+        return {f, "x." + f->name + " " + limit->second + " " + n, lowerText(safeText(f->label, 30)) + " " + s.words[i] + " " + n};
+    }
+    return {};
+}
+
 Json emphasisView(const Statement& s) {
     std::string detail = s.plan ? "2 " + s.plan->nouns + " need attention" : "2 need attention";
-    if (s.plan && s.plan->when && s.says({"overdue", "late", "past due", "expired"}))
+    const Threshold limit = thresholdOf(s);
+    if (limit.field)
+        detail = "${count(" + s.plan->key + ", x => " + limit.test + ")} " + s.plan->nouns + " with " + limit.reads;
+    else if (s.plan && s.plan->when && s.says({"overdue", "late", "past due", "expired"}))
         detail = "${count(" + s.plan->key + ", x => daysBetween(today(), x." + s.plan->when->name + ") < 0)} " + s.plan->nouns + " past their " +
                  safeText(s.plan->when->label, 30);
     Json row = Json::array({Json{{"icon", "exclamation-triangle"}, {"size", 20}, {"color", "warning"}},
                             Json{{"col", Json::array({Json{{"text", emphasisTitle(s)}, {"style", "strong"}},
                                                       Json{{"text", detail}, {"muted", true}}})},
                                  {"gap", 2}, {"grow", 1}}});
-    return Json{{"card", Json::array({Json{{"row", row}, {"gap", 12}}})}, {"tone", "warning"}};
+    Json card = Json::array({Json{{"row", row}, {"gap", 12}}});
+    // The rows past the limit, each opening its own screen, so the alert leads to what to act on.
+    if (limit.field && s.plan->title)
+        card.push_back(Json{{"list", Json::array({Json{{"item", "${x." + s.plan->title->name + "}"}, {"subtitle", safeText(limit.field->label, 30) + " ${x." + limit.field->name + "}"},
+                                                       {"icon", s.plan->entity.icon}, {"press", Json{{"navigate", s.plan->detailScreen}, {"params", Json{{"id", "${x.id}"}}}}},
+                                                       {"repeat", Json{{"in", "${filter(" + s.plan->key + ", x => " + limit.test + ")}"}, {"as", "x"}}}}})}});
+    return Json{{"card", card}, {"tone", "warning"}};
 }
 
 // The plan's rows dated from today to `periods` days ahead, soonest first.
@@ -1031,6 +1067,14 @@ std::string addItemAction(Draft& d, RequirementTracer& ids, const Statement& s) 
         return id;
     }
     if (s.verb == "bid") return addBidding(d, ids, p, place);
+    // "adjust stock levels", "restock products": the row's count goes up or down where it is shown.
+    static const std::set<std::string> adjusting = {"adjust", "increase", "decrease", "restock", "top up", "refill", "replenish"};
+    if (adjusting.count(s.verb) && p.quantity) {
+        const std::string id = ids.freshId(camelKey(s.verb + " " + p.quantity->label));
+        place(Json{{"stepper", capitalized(safeText(p.quantity->label, 30))}, {"id", id}, {"min", 0}, {"max", 9999}, {"bind", rowPath(p, "x", p.quantity->name)},
+                   {"change", Json{{"toast", "${x." + p.title->name + "}: " + lowerText(safeText(p.quantity->label, 30)) + " now ${value}"}}}});
+        return id;
+    }
     if (Json states = statusButtons(p, s, ids, firstId); !states.is_null()) {
         place(std::move(states));
         return firstId;
@@ -1147,6 +1191,7 @@ void addClauseActions(Draft& d, RequirementTracer& ids, const Statement& s) {
             "assign", "claim", "archive", "publish", "unpublish", "rate", "favorite", "follow", "unfollow", "bid", "vote", "upvote", "downvote",
             "pin", "share", "export", "print", "send", "forward", "duplicate", "remind", "nudge", "flag", "report", "borrow", "return", "lend",
             "renew", "reserve", "join", "leave", "mark", "hide", "invite", "verify", "sign", "pause", "resume", "restock", "refund", "escalate",
+            "adjust", "increase", "decrease", "refill", "replenish",
             "apply", "sign up", "check in", "check out", "save", "advance", "move", "progress", "promote"};
         // "save jobs" keeps one row ("Saved"); "save" alone is what a form does.
         const bool keepsRow = c.verb == "save" && planNamed(d, c.object);
