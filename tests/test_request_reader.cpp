@@ -1190,3 +1190,12 @@ TEST_CASE("rows looked through by one value hold it, and rows sold by one do not
     IdeaReading cafe = readIdea("A cafe app selling cups by size.");
     for (const IdeaEntity& e : cafe.entities) CHECK(fieldLabelled(e, "Size") == nullptr);
 }
+
+TEST_CASE("two words sharing a measure are two values, and a fleet is the things in it", "[reader]") {
+    IdeaReading rental = readIdea("Please implement a car rental website where customers choose pickup and return dates, browse available cars "
+                                  "by type, and book a car. Admins manage the fleet.");
+    CHECK(entityNamed(rental, "pickup") == nullptr);
+    CHECK(entityNamed(rental, "fleet") == nullptr);
+    requiredFields(rental, "car", {"Pickup date", "Return date", "Type"});
+    CHECK(requiredField(rental, "car", "Return date").kind == "date");
+}

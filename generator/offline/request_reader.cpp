@@ -395,7 +395,7 @@ const std::set<std::string>& containerNouns() {
         "app application tool tracker manager planner dashboard hub system platform portal site website log logbook "
         "journal diary board page screen prototype console interface ui menu list table feed gallery form card view "
         "layout widget panel overview summary result search editor builder viewer calculator configurator chart directory "
-        "catalog catalogue inventory roster registry kanban monitor queue helpdesk blog forum wiki shelf");
+        "catalog catalogue inventory roster registry kanban monitor queue helpdesk blog forum wiki shelf fleet");
     return s;
 }
 
@@ -1572,6 +1572,14 @@ RequestNouns readNouns(std::string_view request) {
         static const std::set<std::string> viewHeads =
             wordSet("count tally total sum average percentage filter chip dropdown tooltip checkbox slider dialog modal popup confirmation range grid");
         static const std::set<std::string> searchParts = wordSet("box bar field");
+        // "choose pickup and return dates": the first of two words sharing a measure is that measure, no thing.
+        if (p.words.size() == 1 && !p.plural && p.end + 2 < t.size() && (t[p.end] == "and" || t[p.end] == "or") && !t[p.end + 1].empty() &&
+            sharedMeasure(t[p.end + 2])) {
+            const std::string measure = singularOf(t[p.end + 2]);
+            for (const std::string& w : {p.head, t[p.end + 1]})
+                unowned.push_back({camelKey(w + " " + measure), capitalized(w + " " + measure), fieldKindFor(measure, ""), {}});
+            continue;
+        }
         // "low-stock alerts when quantity falls below 10": an alert on a condition is a view of the rows, no rows.
         static const std::set<std::string> notices = wordSet("alert warning notification notice");
         static const std::set<std::string> conditions = wordSet("when whenever if once");
