@@ -1482,3 +1482,15 @@ TEST_CASE("an inventory: stock is adjusted on each product, and an alert below a
     click(d, "+");
     CHECK(d.proto().state()["products"][0][quantity].get<int>() == before + 1);
 }
+
+TEST_CASE("'admins manage the fleet' is traced to the list, form and screen of the things in it", "[drafter][trace]") {
+    Json spec = draftSpec("A car rental website where customers browse cars by type and book a car. Admins manage the fleet.");
+    checkDraft("car rental", spec);
+    CHECK_FALSE(spec["state"].contains("fleets"));
+    bool traced = false;
+    for (const Json& r : spec["meta"]["requirements"])
+        if (r["text"].get<std::string>().find("fleet") != std::string::npos)
+            traced = std::find(r["ids"].begin(), r["ids"].end(), Json("cars")) != r["ids"].end() &&
+                     std::find(r["ids"].begin(), r["ids"].end(), Json("newCar")) != r["ids"].end();
+    CHECK(traced);
+}

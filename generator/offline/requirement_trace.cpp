@@ -352,6 +352,14 @@ std::vector<std::string> RequirementTracer::trace(const std::string& statement) 
         std::replace(singular.begin(), singular.end(), ' ', '-');
         std::replace(plural.begin(), plural.end(), ' ', '-');
         bool named = words.count(singular) || words.count(plural);
+        // "Admins manage the fleet", "keep the inventory up to date": the collection of the app's main things is them.
+        const bool collection = &p == &d.plans.front() && says({"fleet", "inventory", "catalog", "catalogue", "collection", "roster"}) &&
+                                says({"manage", "maintain", "update", "keep", "edit", "run"});
+        if (collection && !named) {
+            addOnce(ids, p.newScreen);
+            addOnce(ids, p.detailScreen);
+        }
+        named = named || collection;
         if (named) addOnce(ids, p.listScreen);
         if (named && says({"add", "create", "new", "log", "record", "enter", "submit", "register", "post", "write", "upload", "save", "form"}))
             addOnce(ids, p.newScreen);
