@@ -1494,3 +1494,17 @@ TEST_CASE("'admins manage the fleet' is traced to the list, form and screen of t
                      std::find(r["ids"].begin(), r["ids"].end(), Json("newCar")) != r["ids"].end();
     CHECK(traced);
 }
+
+TEST_CASE("a called-out card counts the rows it is about from the state, never a made-up number", "[drafter][compose]") {
+    Json spec = draftSpec("The city bus depot runs about 80 buses with a small maintenance team. Drivers report defects at the end of their "
+                          "shift, like a cracked mirror or a warning light, and the shop foreman turns those into repair jobs assigned to "
+                          "mechanics. A bus with a safety defect must be taken out of service until it is fixed.");
+    checkDraft("bus depot", spec);
+    HeadlessDriver d(load(spec));
+    d.settle();
+    CHECK_FALSE(hasText(d, "need attention"));
+    REQUIRE(d.proto().state().contains("defects"));
+    int open = 0;
+    for (const Json& row : d.proto().state()["defects"]) open += row.value("status", "") == "Open";
+    CHECK(hasText(d, "Open: " + std::to_string(open) + " defects"));
+}

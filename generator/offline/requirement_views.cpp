@@ -736,17 +736,23 @@ Threshold thresholdOf(const Statement& s) {
 }
 
 Json emphasisView(const Statement& s) {
-    std::string detail = s.plan ? "2 " + s.plan->nouns + " need attention" : "2 need attention";
+    // How many stand out, counted from the rows: those still in the workflow's first state, else all of them.
+    std::string detail;
+    if (s.plan && s.plan->status && !s.plan->status->choices.empty() && (s.plan->status->name == "status" || s.plan->status->name == "stage")) {
+        const std::string first = s.plan->status->choices.front();
+        detail = safeText(first, 30) + ": ${count(" + s.plan->key + ", x => x." + s.plan->status->name + " == " + exprString(first) + ")} " + s.plan->nouns;
+    } else if (s.plan) {
+        detail = "${count(" + s.plan->key + ")} " + s.plan->nouns + " to look at";
+    }
     const Threshold limit = thresholdOf(s);
     if (limit.field)
         detail = "${count(" + s.plan->key + ", x => " + limit.test + ")} " + s.plan->nouns + " with " + limit.reads;
     else if (s.plan && s.plan->when && s.says({"overdue", "late", "past due", "expired"}))
         detail = "${count(" + s.plan->key + ", x => daysBetween(today(), x." + s.plan->when->name + ") < 0)} " + s.plan->nouns + " past their " +
                  safeText(s.plan->when->label, 30);
-    Json row = Json::array({Json{{"icon", "exclamation-triangle"}, {"size", 20}, {"color", "warning"}},
-                            Json{{"col", Json::array({Json{{"text", emphasisTitle(s)}, {"style", "strong"}},
-                                                      Json{{"text", detail}, {"muted", true}}})},
-                                 {"gap", 2}, {"grow", 1}}});
+    Json said = Json::array({Json{{"text", emphasisTitle(s)}, {"style", "strong"}}});
+    if (!detail.empty()) said.push_back(Json{{"text", detail}, {"muted", true}});
+    Json row = Json::array({Json{{"icon", "exclamation-triangle"}, {"size", 20}, {"color", "warning"}}, Json{{"col", said}, {"gap", 2}, {"grow", 1}}});
     Json card = Json::array({Json{{"row", row}, {"gap", 12}}});
     // The rows past the limit, each opening its own screen, so the alert leads to what to act on.
     if (limit.field && s.plan->title)
