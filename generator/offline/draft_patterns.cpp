@@ -211,18 +211,6 @@ std::string filteredRows(const EntityPlan& p) {
     return "${filter(" + p.key + ", x => " + cond + ")}";
 }
 
-Json rowItem(const EntityPlan& p, const std::string& alias) {
-    Json item = Json{{"item", "${" + alias + "." + p.title->name + "}"}};
-    std::string sub = subtitleOf(p, alias);
-    if (!sub.empty()) item["subtitle"] = sub;
-    if (p.people) item["avatar"] = "${" + alias + "." + p.title->name + "}";
-    else item["icon"] = p.entity.icon;
-    std::string trailing = trailingOf(p, alias);
-    if (!trailing.empty()) item["trailing"] = trailing;
-    if (p.status) item["badge"] = "${" + alias + "." + p.status->name + "}";
-    item["press"] = Json{{"navigate", p.detailScreen}, {"params", Json{{"id", "${" + alias + ".id}"}}}};
-    return item;
-}
 
 Json tableColumns(const EntityPlan& p) {
     Json cols = Json::array();
@@ -243,6 +231,19 @@ Json empty(const std::string& title, const std::string& text, const std::string&
 }
 
 } // namespace
+
+Json rowItem(const EntityPlan& p, const std::string& alias) {
+    Json item = Json{{"item", "${" + alias + "." + p.title->name + "}"}};
+    std::string sub = subtitleOf(p, alias);
+    if (!sub.empty()) item["subtitle"] = sub;
+    if (p.people) item["avatar"] = "${" + alias + "." + p.title->name + "}";
+    else item["icon"] = p.entity.icon;
+    std::string trailing = trailingOf(p, alias);
+    if (!trailing.empty()) item["trailing"] = trailing;
+    if (p.status) item["badge"] = "${" + alias + "." + p.status->name + "}";
+    item["press"] = Json{{"navigate", p.detailScreen}, {"params", Json{{"id", "${" + alias + ".id}"}}}};
+    return item;
+}
 
 std::string rowPath(const EntityPlan& p, const std::string& alias, const std::string& field) {
     // Rows keep ascending ids, so a row's index is how many rows have a smaller id (stays right after deletes).

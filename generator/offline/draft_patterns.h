@@ -138,6 +138,7 @@ Json mockEntries(size_t i, const std::string& now = kNow);
 
 Json completeRows(const IdeaEntity& e);  // the entity's rows with ascending ids and every field filled (invented where missing)
 Json statTile(const std::string& label, const std::string& value, const std::string& icon, const std::string& caption);  // a stat node
+Json rowItem(const EntityPlan& p, const std::string& alias);  // a list item for one row: title, subtitle, badge, opening its screen
 Json donutByCategory(const EntityPlan& p);  // donut of the rows (or their amounts) per category choice; needs p.category
 
 //-----------------------------------------------------------------------------

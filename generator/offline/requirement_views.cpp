@@ -736,29 +736,31 @@ Threshold thresholdOf(const Statement& s) {
 }
 
 Json emphasisView(const Statement& s) {
-    // How many stand out, counted from the rows: those still in the workflow's first state, else all of them.
-    std::string detail;
-    if (s.plan && s.plan->status && !s.plan->status->choices.empty() && (s.plan->status->name == "status" || s.plan->status->name == "stage")) {
-        const std::string first = s.plan->status->choices.front();
-        detail = safeText(first, 30) + ": ${count(" + s.plan->key + ", x => x." + s.plan->status->name + " == " + exprString(first) + ")} " + s.plan->nouns;
-    } else if (s.plan) {
-        detail = "${count(" + s.plan->key + ")} " + s.plan->nouns + " to look at";
-    }
+    // How many stand out, counted from the rows: those past the limit the statement sets, or past their date, else
+    // those still in the workflow's first state, else all of them.
     const Threshold limit = thresholdOf(s);
+    const EntityPlan* p = s.plan;
+    std::string detail;
     if (limit.field)
-        detail = "${count(" + s.plan->key + ", x => " + limit.test + ")} " + s.plan->nouns + " with " + limit.reads;
-    else if (s.plan && s.plan->when && s.says({"overdue", "late", "past due", "expired"}))
-        detail = "${count(" + s.plan->key + ", x => daysBetween(today(), x." + s.plan->when->name + ") < 0)} " + s.plan->nouns + " past their " +
-                 safeText(s.plan->when->label, 30);
+        detail = "${count(" + p->key + ", x => " + limit.test + ")} " + p->nouns + " with " + limit.reads;
+    else if (p && p->when && s.says({"overdue", "late", "past due", "expired"}))
+        detail = "${count(" + p->key + ", x => daysBetween(today(), x." + p->when->name + ") < 0)} " + p->nouns + " past their " + safeText(p->when->label, 30);
+    else if (p && p->status && !p->status->choices.empty() && (p->status->name == "status" || p->status->name == "stage"))
+        detail = safeText(p->status->choices.front(), 30) + ": ${count(" + p->key + ", x => x." + p->status->name + " == " + exprString(p->status->choices.front()) +
+                 ")} " + p->nouns;
+    else if (p)
+        detail = "${count(" + p->key + ")} " + p->nouns + " to look at";
     Json said = Json::array({Json{{"text", emphasisTitle(s)}, {"style", "strong"}}});
     if (!detail.empty()) said.push_back(Json{{"text", detail}, {"muted", true}});
     Json row = Json::array({Json{{"icon", "exclamation-triangle"}, {"size", 20}, {"color", "warning"}}, Json{{"col", said}, {"gap", 2}, {"grow", 1}}});
     Json card = Json::array({Json{{"row", row}, {"gap", 12}}});
     // The rows past the limit, each opening its own screen, so the alert leads to what to act on.
-    if (limit.field && s.plan->title)
-        card.push_back(Json{{"list", Json::array({Json{{"item", "${x." + s.plan->title->name + "}"}, {"subtitle", safeText(limit.field->label, 30) + " ${x." + limit.field->name + "}"},
-                                                       {"icon", s.plan->entity.icon}, {"press", Json{{"navigate", s.plan->detailScreen}, {"params", Json{{"id", "${x.id}"}}}}},
-                                                       {"repeat", Json{{"in", "${filter(" + s.plan->key + ", x => " + limit.test + ")}"}, {"as", "x"}}}}})}});
+    if (limit.field && p->title) {
+        Json item = rowItem(*p, "x");
+        item["subtitle"] = safeText(limit.field->label, 30) + " ${x." + limit.field->name + "}";
+        item["repeat"] = Json{{"in", "${filter(" + p->key + ", x => " + limit.test + ")}"}, {"as", "x"}};
+        card.push_back(Json{{"list", Json::array({item})}});
+    }
     return Json{{"card", card}, {"tone", "warning"}};
 }
 
