@@ -3,6 +3,7 @@
 // the form and flow changes (split a field, make one optional, a new step, an export button, move in bold). Each
 // change is driven headlessly. The own-domain requests are in domains the dev corpus does not have.
 #include "generator/offline/offline_drafter.h"
+#include "test_files.h"
 #include "test_specs.h"
 #include "generator/offline/refine_context.h"
 #include "generator/refiner.h"
@@ -558,4 +559,99 @@ TEST_CASE("offline refine: a confirmation before cancelling finds the button who
     REQUIRE(d.click("cancelActionConfirmed", &error));
     d.settle();
     CHECK(cancelled());
+}
+
+TEST_CASE("offline refine: common change requests on a sample, as people type them", "[refiner][offline][generalize]") {
+    const Json habits = Json::parse(sampleText("habit_tracker.json"));
+    std::string summary;
+
+    // The background, even with a shade word between it and the colour.
+    Json navy = refined(habits, "make the background dark navy", &summary);
+    CHECK(navy["theme"].value("background", std::string()) == "navy");
+    CHECK(navy["theme"]["brand"] == habits["theme"]["brand"]);
+
+    // "the delete button" names a button: it is recoloured, not removed.
+    Json red = refined(habits, "make the delete button red", &summary);
+    CHECK(red.dump().find("\"danger\"") != std::string::npos);
+    CHECK(red.dump().find("Delete habit") != std::string::npos);
+
+    // The app's name, wherever it shows; the rows' words are left alone.
+    Json named = refined(habits, "change the app name to Tiny Steps", &summary);
+    CHECK(named["meta"]["name"] == "Tiny Steps");
+    CHECK(named.dump().find("day streak") != std::string::npos);
+    CHECK(offlineRefinement(habits, "rename the app to something shorter", "").contains("unsupported"));
+
+    // Hiding what a row's second line says drops that part of the line, not the row.
+    Json hidden = refined(habits, "hide the streak counts", &summary);
+    const std::string rowLine = hidden["screens"]["today"]["body"][1]["list"][0].value("subtitle", std::string());
+    CHECK(rowLine.find("day streak") == std::string::npos);
+    CHECK(rowLine.find("${h.goal}") != std::string::npos);
+    CHECK_FALSE(hidden["screens"]["today"]["body"][1]["list"][0].contains("visible"));
+
+    // A value for every row, with no control word: a field on the form and on each row.
+    Json category = refined(habits, "add a category to each habit", &summary);
+    for (auto& row : category["state"]["habits"]) CHECK(row.contains("category"));
+
+    // A step in the form's flow, named after "to", asking for two things: the form goes through it and saves both.
+    Json step = refined(habits, "add a step to the new habit form asking for a start date and a reminder time", &summary);
+    INFO(summary);
+    HeadlessDriver d(loadClean(step));
+    d.settle();
+    d.proto().navigate("newHabit");
+    d.settle();
+    std::string error;
+    REQUIRE(d.type("habitName", "Stretch", &error));
+    REQUIRE(d.click("saveHabit", &error));
+    d.settle();
+    const std::string stepScreen = d.proto().currentScreen();
+    CHECK(stepScreen != "newHabit");
+    CHECK(d.proto().state()["habits"].size() == habits["state"]["habits"].size());
+    REQUIRE(d.click(idWith(step, "StepDone"), &error));
+    d.settle();
+    CHECK(d.proto().state()["habits"].size() == habits["state"]["habits"].size() + 1);
+    CHECK(d.proto().state()["habits"].back().contains("startDate"));
+    CHECK(d.proto().state()["habits"].back().contains("reminderTime"));
+    CHECK(d.proto().currentScreen() == "today");
+    // A step asking for what the form already asks takes that input over: the form no longer has it, the step does.
+    Json moved = refined(habits, "add a step to the new habit flow asking how often", &summary);
+    CHECK(moved["screens"]["newHabit"].dump().find("habitDays") == std::string::npos);
+    CHECK(moved["screens"]["howOftenStep"].dump().find("habitDays") != std::string::npos);
+
+    // A message after an action: a quoted one replaces the button's own, and shows when it is pressed.
+    Json toast = refined(habits, "show a 'Nice one!' message after saving a habit", &summary);
+    HeadlessDriver t(loadClean(toast));
+    t.settle();
+    t.proto().navigate("newHabit");
+    t.settle();
+    REQUIRE(t.type("habitName", "Stretch", &error));
+    REQUIRE(t.click("saveHabit", &error));
+    t.settle();
+    CHECK(toastSays(t, "Nice one!"));
+
+    // An empty state for a list without one: a message and the way to add the first row.
+    Json bare = habits;
+    bare["screens"]["today"]["body"][1]["list"][0]["repeat"].erase("empty");
+    Json empty = refined(bare, "show an empty state when there are no habits", &summary);
+    CHECK(empty["screens"]["today"]["body"][1]["list"][0]["repeat"]["empty"]["go"] == "newHabit");
+    CHECK(offlineRefinement(habits, "show an empty state when there are no habits", "").contains("unsupported"));
+}
+
+TEST_CASE("offline refine: a message after an action the button does not say yet is added where the work is done", "[refiner][offline][forms]") {
+    const Json hives = draftSpec("a beekeeping log: hives with their queen, the last inspection date and honey frames");
+    // Without a quoted text the message names what was done; a button already saying something is left as it is.
+    Json answer = offlineRefinement(hives, "show a toast after deleting a hive", "");
+    std::string summary = answer.value("summary", answer.value("unsupported", std::string()));
+    INFO(summary);
+    CHECK((summary.find("deleted") != std::string::npos || summary.find("already shows") != std::string::npos));
+    Json bare = Json::parse(sampleText("habit_tracker.json"));
+    bare["screens"]["reminders"]["body"][3]["press"] = Json{{"set", "reminders.on"}, {"value", true}};
+    Json toast = refined(bare, "show a toast when they send a test reminder", &summary);
+    HeadlessDriver d(loadClean(toast));
+    d.settle();
+    d.proto().navigate("reminders");
+    d.settle();
+    std::string error;
+    REQUIRE(d.click("testReminder", &error));
+    d.settle();
+    CHECK(toastSays(d, "Test reminder sent"));
 }

@@ -305,3 +305,46 @@ TEST_CASE("offline refine: filter chips for values no field has give the rows th
     Json tasks = refined(Json::parse(sampleText("task_board.json")), "add filter chips for high and low priority tasks");
     CHECK_FALSE(tasks["state"]["tasks"][0].contains("status2"));
 }
+
+TEST_CASE("offline refine: a verb asked for one row at a time is that verb's button, and a tab of marked rows lists what is marked", "[refiner][offline][rows]") {
+    for (const Managed& m : managed()) {
+        INFO(m.name);
+        const Json& first = m.doc["state"][m.rows][0];
+        const Json& second = m.doc["state"][m.rows][1];
+        const size_t before = m.doc["state"][m.rows].size();
+        std::string error;
+
+        // "let me duplicate a habit": no button named, the verb is the button, and it copies the row.
+        Json dup = refined(m.doc, "let me duplicate a " + m.one);
+        auto d = openRow(dup, m.detail, first);
+        REQUIRE(d->click(addedButton(m.doc, dup), &error));
+        d->settle();
+        CHECK(d->proto().state()[m.rows].size() == before + 1);
+
+        // "a way to archive habits": the row is marked archived, and the label says so.
+        Json archive = refined(m.doc, "I want a way to archive " + m.rows);
+        d = openRow(archive, m.detail, first);
+        REQUIRE(d->click(addedButton(m.doc, archive), &error));
+        d->settle();
+        CHECK(d->proto().state()[m.rows][0].value("archived", false));
+        CHECK(shows(*d, "Archived"));
+
+        // "add a favorites tab": a Favorite button on each row and a tab listing the favorited ones, live.
+        std::string summary;
+        Json favorites = refined(m.doc, "add a favorites tab", &summary);
+        INFO(summary);
+        REQUIRE(favorites["screens"].contains("favorites"));
+        d = openRow(favorites, m.detail, second);
+        REQUIRE(d->click(addedButton(m.doc, favorites), &error));
+        d->settle();
+        CHECK(d->proto().state()[m.rows][1].value("favorited", false));
+        d->proto().navigate("favorites");
+        d->settle();
+        CHECK(shows(*d, titleOf(second).substr(0, 16)));
+        // A row nobody marked is not on it.
+        CHECK_FALSE(shows(*d, titleOf(m.doc["state"][m.rows][2]).substr(0, 16)));
+    }
+    // Verbs that add rows or need a form are not taken for a button on each row.
+    const Json habits = Json::parse(sampleText("habit_tracker.json"));
+    CHECK_FALSE(offlineRefinement(habits, "let me add a habit", "").dump().find("button to the screen of each") != std::string::npos);
+}

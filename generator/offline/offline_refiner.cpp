@@ -542,34 +542,9 @@ bool isShownText(const NodeSite& site, const std::string& key) {
     return prop && prop->type == PropType::String;
 }
 
-Outcome renameText(EditLog& log, const Request& r) {
-    std::string from, to;
-    if (r.quotes.size() >= 2) from = r.quotes[0], to = r.quotes[1];
-    else {
-        // rename [the] FROM [tab|screen|button|label|title] to TO
-        std::string low = lowerAscii(r.text);
-        size_t verb = low.find("rename ");
-        size_t mid = low.rfind(" to ");
-        if (verb == std::string::npos || mid == std::string::npos || mid < verb + 7) return cannot("tell what to rename into what (say e.g. \"rename 'Habits' to 'Routines'\")");
-        from = r.text.substr(verb + 7, mid - verb - 7);
-        to = r.text.substr(mid + 4);
-        // "to Recordings everywhere", "to Crew across the app": where to rename is no part of the name.
-        for (const char* where : {" everywhere", " throughout the app", " throughout", " across the app", " in the whole app", " in the app", " on every screen"}) {
-            const std::string lowTo = lowerAscii(to);
-            const size_t at = lowTo.rfind(where);
-            if (at != std::string::npos && at > 0 && lowTo.find_first_not_of(" .!", at + std::strlen(where)) == std::string::npos) to = to.substr(0, at);
-        }
-        for (std::string* s : {&from, &to}) {
-            while (!s->empty() && std::string(" .!'\"").find(s->back()) != std::string::npos) s->pop_back();
-            while (!s->empty() && std::string(" '\"").find(s->front()) != std::string::npos) s->erase(0, 1);
-        }
-        if (lowerAscii(from).rfind("the ", 0) == 0) from = from.substr(4);
-        for (const char* suffix : {" tab", " screen", " button", " label", " title", " page"}) {
-            std::string lowFrom = lowerAscii(from);
-            if (lowFrom.size() > std::strlen(suffix) && lowFrom.compare(lowFrom.size() - std::strlen(suffix), std::string::npos, suffix) == 0)
-                from = from.substr(0, from.size() - std::strlen(suffix));
-        }
-    }
+// Renames every shown text, title, tab label, toast and the app's name that says `from` (whole words, either case);
+// `withSingular`: a plural renames its singular too.
+Outcome renameLabel(EditLog& log, std::string from, std::string to, bool withSingular = true) {
     from = safeText(from, 80);
     to = safeText(to, 80);
     if (from.empty() || to.empty()) return cannot("tell what to rename into what (say e.g. \"rename 'Habits' to 'Routines'\")");
@@ -577,7 +552,7 @@ Outcome renameText(EditLog& log, const Request& r) {
     // Plural names rename their singular too ("Habits" -> "Routines" also makes "New habit" "New routine").
     std::vector<std::pair<std::string, std::string>> pairs = {{from, to}};
     std::string oneFrom = singularOf(lowerAscii(from)), oneTo = singularOf(lowerAscii(to));
-    if (oneFrom != lowerAscii(from) && oneTo != lowerAscii(to)) pairs.push_back({oneFrom, to.substr(0, oneTo.size())});
+    if (withSingular && oneFrom != lowerAscii(from) && oneTo != lowerAscii(to)) pairs.push_back({oneFrom, to.substr(0, oneTo.size())});
     auto renamed = [&](const std::string& s) {
         std::string out = s;
         for (auto& [a, b] : pairs) out = renameWords(out, a, b);
@@ -613,6 +588,70 @@ Outcome renameText(EditLog& log, const Request& r) {
     if (doc.contains("meta") && doc["meta"].is_object() && doc["meta"].contains("name")) change("/meta/name", doc["meta"]["name"]);
     if (done.empty()) return {"", "Nothing in this app says '" + from + "', so the offline drafter has nothing to rename" + std::string(kNeedsLlm)};
     return {"Renamed '" + from + "' to '" + to + "' in " + std::to_string(done.size()) + (done.size() == 1 ? " place" : " places"), ""};
+}
+
+Outcome renameText(EditLog& log, const Request& r) {
+    std::string from, to;
+    if (r.quotes.size() >= 2) from = r.quotes[0], to = r.quotes[1];
+    else {
+        // rename [the] FROM [tab|screen|button|label|title] to TO
+        std::string low = lowerAscii(r.text);
+        size_t verb = low.find("rename ");
+        size_t mid = low.rfind(" to ");
+        if (verb == std::string::npos || mid == std::string::npos || mid < verb + 7) return cannot("tell what to rename into what (say e.g. \"rename 'Habits' to 'Routines'\")");
+        from = r.text.substr(verb + 7, mid - verb - 7);
+        to = r.text.substr(mid + 4);
+        // "to Recordings everywhere", "to Crew across the app": where to rename is no part of the name.
+        for (const char* where : {" everywhere", " throughout the app", " throughout", " across the app", " in the whole app", " in the app", " on every screen"}) {
+            const std::string lowTo = lowerAscii(to);
+            const size_t at = lowTo.rfind(where);
+            if (at != std::string::npos && at > 0 && lowTo.find_first_not_of(" .!", at + std::strlen(where)) == std::string::npos) to = to.substr(0, at);
+        }
+        for (std::string* s : {&from, &to}) {
+            while (!s->empty() && std::string(" .!'\"").find(s->back()) != std::string::npos) s->pop_back();
+            while (!s->empty() && std::string(" '\"").find(s->front()) != std::string::npos) s->erase(0, 1);
+        }
+        if (lowerAscii(from).rfind("the ", 0) == 0) from = from.substr(4);
+        for (const char* suffix : {" tab", " screen", " button", " label", " title", " page"}) {
+            std::string lowFrom = lowerAscii(from);
+            if (lowFrom.size() > std::strlen(suffix) && lowFrom.compare(lowFrom.size() - std::strlen(suffix), std::string::npos, suffix) == 0)
+                from = from.substr(0, from.size() - std::strlen(suffix));
+        }
+    }
+    return renameLabel(log, from, to);
+}
+
+// The app's name as the request gives it: "change the app name to Streaky", "rename the app Streaky", "call the app
+// 'Streaky'", "the app should be called Streaky"; "" when the request is not about the app's name.
+std::string newAppName(const Request& r) {
+    const int app = r.find({"app", "application"});
+    if (app < 0 || !r.hasAny({"name", "rename", "call", "called", "title", "retitle"})) return "";
+    if (r.quotes.size() == 1) return r.quotes[0];
+    const std::string low = lowerAscii(r.text);
+    size_t at = std::string::npos, best = std::string::npos;
+    for (const char* lead : {" to ", " called ", " named ", " app ", " application ", " as "})
+        if ((at = low.rfind(lead)) != std::string::npos && at + std::strlen(lead) < low.size() && (best == std::string::npos || at + std::strlen(lead) > best))
+            best = at + std::strlen(lead);
+    if (best == std::string::npos) return "";
+    std::string name = r.text.substr(best);
+    while (!name.empty() && std::string(" .!'\"").find(name.back()) != std::string::npos) name.pop_back();
+    while (!name.empty() && std::string(" '\"").find(name.front()) != std::string::npos) name.erase(0, 1);
+    // "rename the app to something shorter" names no name: a name is one to three words, not "name".
+    const std::vector<std::string> words = readRequest(name).words;
+    static const std::set<std::string> vague = {"name", "something", "anything", "shorter", "longer", "better", "catchier", "different", "else", "more"};
+    if (words.empty() || words.size() > 3 || std::any_of(words.begin(), words.end(), [](const std::string& w) { return vague.count(w) || isFiller(w); })) return "";
+    return name;
+}
+
+Outcome renameApp(EditLog& log, const std::string& name) {
+    const Json& doc = log.doc;
+    const std::string now = doc.contains("meta") && doc["meta"].is_object() && doc["meta"].contains("name") && doc["meta"]["name"].is_string() ? doc["meta"]["name"].get<std::string>() : "";
+    if (now.empty()) {
+        if (!doc.contains("meta") || !doc["meta"].is_object()) log.set("/meta", Json::object());
+        log.set("/meta/name", safeText(name, 40));
+        return {"Named the app '" + safeText(name, 40) + "'", ""};
+    }
+    return renameLabel(log, now, name, false);
 }
 
 //-----------------------------------------------------------------------------
@@ -780,6 +819,43 @@ Outcome removeScreen(EditLog& log, const std::string& id) {
 }
 
 // "remove/delete/drop X" takes a widget or a whole screen out; "hide X" keeps the widget, invisible ("visible": false).
+// "hide the streak counts" on a row reading "${streak} day streak · ${h.goal}": when the words name only parts of a
+// node's secondary line (subtitle, trailing text, badge, caption), those parts go and the node stays. Returns what
+// was taken out ("" = the words name more of the node than that).
+std::string trimSecondaryLine(EditLog& log, const NodeSite& site, const std::vector<std::string>& phrase) {
+    std::set<std::string> content;
+    for (auto& w : phrase)
+        if (!isFiller(w) && !isScreenWord(w) && typesNamed(w).empty()) content.insert(singularOf(w));
+    const Json& node = *site.node;
+    std::set<std::string> main;
+    for (const std::string& key : {site.typeKey, std::string("title"), std::string("label"), std::string("id")})
+        if (auto it = node.find(key); it != node.end() && it->is_string())
+            for (auto& stem : wordStems(literalText(it->get<std::string>()))) main.insert(stem);
+    if (content.empty() || std::any_of(content.begin(), content.end(), [&](const std::string& w) { return main.count(w) > 0; })) return "";
+    static const std::string dot = " \xC2\xB7 ";
+    for (const char* key : {"subtitle", "trailing", "badge", "caption"}) {
+        auto it = node.find(key);
+        if (it == node.end() || !it->is_string()) continue;
+        const std::string line = it->get<std::string>();
+        std::string kept, dropped;
+        for (size_t from = 0; from <= line.size();) {
+            size_t end = line.find(dot, from);
+            const std::string part = line.substr(from, end == std::string::npos ? std::string::npos : end - from);
+            const std::set<std::string> said = wordStems(literalText(part));
+            const bool named = std::any_of(content.begin(), content.end(), [&](const std::string& w) { return said.count(w) > 0; });
+            std::string& into = named ? dropped : kept;
+            into += (into.empty() ? "" : dot) + part;
+            if (end == std::string::npos) break;
+            from = end + dot.size();
+        }
+        if (dropped.empty()) continue;
+        if (kept.empty()) log.remove(site.pointer + "/" + key);
+        else log.replace(site.pointer + "/" + key, kept);
+        return "'" + safeText(literalText(dropped), 80) + "' from the " + std::string(key) + " of " + describe(site);
+    }
+    return "";
+}
+
 Outcome removeTarget(EditLog& log, const Request& r, const RequestScope& scope, int verb) {
     const Json doc = log.doc;
     const bool hide = r.words[verb] == "hide";
@@ -800,6 +876,8 @@ Outcome removeTarget(EditLog& log, const Request& r, const RequestScope& scope, 
     bool screenWords = std::any_of(phrase.begin(), phrase.end(), isScreenWord);
     bool widgetWords = !screenWords && std::any_of(phrase.begin(), phrase.end(), [](const std::string& w) { return !typesNamed(w).empty(); });
     std::vector<Candidate> nodes = screenWords ? std::vector<Candidate>() : findNodes(doc, phrase, scope);
+    if (!nodes.empty() && !widgetWords)
+        if (const std::string part = trimSecondaryLine(log, nodes.front().site, phrase); !part.empty()) return {(hide ? "Hid " : "Removed ") + part, ""};
     if (!nodes.empty() && (widgetWords || nodes.front().score >= 3)) return takeOut(nodes.front().site.pointer, describe(nodes.front().site));
     std::string screen = widgetWords ? "" : findScreen(doc, phrase);
     if (!screen.empty() && hide) return cannot("hide a screen (say \"remove the " + screenTitle(doc, "/screens/" + escapePointer(screen)) + " tab\" to take it out)");
@@ -1088,18 +1166,28 @@ std::string requestPhrase(const Request& r) {
 }
 
 Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
+    if (const std::string name = newAppName(r); !name.empty()) return renameApp(log, name);
     if (r.hasAny({"rename", "relabel"}) || (r.hasAny({"change", "call"}) && r.quotes.size() >= 2)) return renameText(log, r);
     if (asksChartSpan(r)) return changeChartSpan(log, r, scope);
     if (asksApproval(r)) return addApprovalButtons(log, r, scope);
     if (r.hasAny({"split", "separate"}) && r.has("into")) return splitField(log, r, scope);
     if (r.hasAny({"make", "mark"}) && r.hasAny({"optional", "required", "mandatory"})) return setFieldRequired(log, r, scope);
-    if (r.hasAny({"step", "page"}) && r.hasAny({"after", "once", "before"}) && r.hasAny({"add", "insert"})) return addFlowStep(log, r);
+    if (r.hasAny({"step", "page"}) && (r.hasAny({"after", "once", "before"}) || (r.has("step") && r.hasAny({"asking", "ask", "collecting", "capturing"}))) &&
+        r.hasAny({"add", "insert"}))
+        return addFlowStep(log, r);
     if (r.hasAny({"export", "download"}) && r.hasAny({"add", "put", "give", "button"})) return addExportButton(log, r);
+    if (asksFeedbackAfter(r)) return addFeedbackAfter(log, r);
+    if (asksEmptyState(r)) return addEmptyState(log, r, scope);
+    if (markedScreenAt(r) >= 0) return addMarkedScreen(log, r, scope);
     if (r.hasAny({"confirm", "confirmation", "confirming"}) || (r.hasAny({"ask", "sure"}) && r.hasAny({"before", "deleting", "removing"})))
         return confirmBeforeRemoving(log, r, scope);
     if (asksRowButton(r, log.doc)) return addRowButton(log, r, scope);
     if (asksDiscussion(r, log.doc)) return addDiscussion(log, r, scope);
-    int removeAt = r.find({"remove", "delete", "hide", "drop"}), addAt = r.find({"add", "insert", "include", "create", "let", "show", "allow", "give"});
+    if (rowVerbAt(r, log.doc) >= 0) return addRowVerbButton(log, r, scope);
+    // "make the delete button red": after an article the word names a control, it does not ask for a removal.
+    int removeAt = r.find({"remove", "delete", "hide", "drop"});
+    while (removeAt > 0 && (r.words[removeAt - 1] == "the" || r.words[removeAt - 1] == "a" || r.words[removeAt - 1] == "each")) removeAt = r.find({"remove", "delete", "hide", "drop"}, removeAt + 1);
+    int addAt = r.find({"add", "insert", "include", "create", "let", "show", "allow", "give"});
     if (removeAt >= 0 && (addAt < 0 || removeAt < addAt)) return removeTarget(log, r, scope, removeAt);
     if (asksCountBadge(r)) return addCountBadge(log, r);
     if (asksCountStat(r)) return addCountStat(log, r);
@@ -1138,6 +1226,9 @@ Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
             for (auto& k : fieldKinds())
                 if (k.words.count(r.words[i])) kind = &k, kindAt = i;
         if (kind) return addField(log, r, scope, verb, kindAt, *kind);
+        // "add a category to each habit", "add due dates to tasks": a value every row gets (an input on the form).
+        if (end > verb + 1 && end - verb <= 4 && namesEveryRow(r, end, appLists(log.doc)))
+            return addField(log, r, scope, verb, end, *std::find_if(fieldKinds().begin(), fieldKinds().end(), [](const FieldKind& k) { return k.widget == "input"; }));
         for (int i = verb + 1; i < static_cast<int>(r.words.size()); ++i)
             for (auto& pattern : screenPatterns())
                 if (pattern.words.count(singularOf(r.words[i]))) return addScreen(log, pattern);
@@ -1221,6 +1312,11 @@ std::vector<std::string> requestParts(const std::string& typed) {
                     if (next.rfind(article, 0) == 0) next = next.substr(std::strlen(article));
                 if (const std::string w = firstWord(next); w == "how" || w == "number" || w == "count" || w == "total") continue;
             } else if (!startsRequest(firstWord(masked.substr(i + n)))) continue;
+            // "a step asking for a start date and a reminder time": what a step or field asks for is one list.
+            else if (const std::string w = firstWord(masked.substr(i + n)); w == "a" || w == "an") {
+                const std::string since = masked.substr(cuts.empty() ? 0 : cuts.back().second, i - (cuts.empty() ? 0 : cuts.back().second));
+                if (since.find(" asking ") != std::string::npos || since.find(" collecting ") != std::string::npos || since.find(" capturing ") != std::string::npos) continue;
+            }
             cuts.push_back({i, i + n});
             withCut.push_back(with);
             i += n - 1;

@@ -5,15 +5,19 @@
 // [SECTION] Optional and required
 // [SECTION] A new step in a flow
 // [SECTION] Export button
+// [SECTION] Feedback after an action
 
 #include "generator/offline/refine_forms.h"
 #include "generator/offline/draft_patterns.h"
 #include "runtime/spec/catalog.h"
+#include <algorithm>
+#include <cstring>
 
 namespace pt::refine {
 
 using draft::camelKey;
 using draft::capitalized;
+using draft::safeText;
 
 namespace {
 
@@ -215,6 +219,7 @@ struct ForwardControl {
     std::string target;   // the screen it goes to
     bool pushes = false;  // it saves a row (the submit of a form)
     bool viaGo = false;   // a "go" prop rather than press actions
+    bool backs = false;   // it saves and goes back to where the form was opened from (no target)
 };
 
 ForwardControl forwardFrom(const Json& doc, const std::string& owner) {
@@ -228,8 +233,9 @@ ForwardControl forwardFrom(const Json& doc, const std::string& owner) {
             for (auto& step : n["press"]) {
                 if (step.is_object() && step.contains("navigate") && step["navigate"].is_string()) c.target = step["navigate"].get<std::string>();
                 if (step.is_object() && step.contains("push")) c.pushes = true;
+                if (step == "back" && c.pushes) c.backs = true;
             }
-        if (!c.target.empty() && "/screens/" + escapePointer(c.target) != owner && doc["screens"].contains(c.target)) found.push_back(c);
+        if ((!c.target.empty() && "/screens/" + escapePointer(c.target) != owner && doc["screens"].contains(c.target)) || c.backs) found.push_back(c);
         return true;
     });
     for (auto& c : found)
@@ -301,17 +307,23 @@ Outcome addFlowStep(EditLog& log, const Request& r) {
     const std::set<std::string>& doing = doingWords();
     int after = r.find({"after", "once", "when"}), add = r.find({"add", "insert", "put"});
     if (const int before = r.find({"before"}); before > add && add >= 0 && (after < 0 || after > before)) return addStepBefore(log, r, before, add);
-    if (after < 0 || add < after) return cannot("tell which step the new one comes after (say e.g. \"after they pick a plan, add a step asking for ...\")");
+    int anchorFrom = after + 1, anchorTo = add, ask = -1;
+    // "add a step to the new habit flow asking how often": the step follows the form of the flow named after "to".
+    if (after < 0 && add >= 0) {
+        const int in = r.find({"to", "in", "into"}, add + 1), asking = in < 0 ? -1 : r.find({"asking", "ask", "collecting", "capturing"}, in + 1);
+        if (asking > in + 1) anchorFrom = in + 1, anchorTo = ask = asking;
+    }
+    if (anchorFrom <= 0 || anchorTo < anchorFrom) return cannot("tell which step the new one comes after (say e.g. \"after they pick a plan, add a step asking for ...\")");
     std::vector<std::string> anchor;
-    for (auto& w : r.slice(after + 1, add))
-        if (!doing.count(w)) anchor.push_back(w);
-    int ask = r.find({"asking", "ask", "collecting", "collect", "capturing", "for", "with"}, add + 1);
+    for (auto& w : r.slice(anchorFrom, anchorTo))
+        if (!doing.count(w) && w != "flow" && w != "process" && w != "wizard" && w != "funnel") anchor.push_back(w);
+    if (ask < 0) ask = r.find({"asking", "ask", "collecting", "collect", "capturing", "for", "with"}, add + 1);
     if (ask < 0) return cannot("tell what the new step asks for (say e.g. \"... add a step asking for the address\")");
     if (ask + 1 < static_cast<int>(r.words.size()) && r.words[ask + 1] == "for") ++ask;
     std::vector<std::vector<std::string>> asked = wordGroups(r.slice(ask + 1, static_cast<int>(r.words.size())));
     if (asked.empty()) return cannot("tell what the new step asks for");
     std::string screen = findScreen(doc, anchor);
-    if (screen.empty()) return notFound("the step where they " + joinWords(r.slice(after + 1, add)));
+    if (screen.empty()) return notFound("the step where they " + joinWords(r.slice(anchorFrom, anchorTo)));
     std::string owner = "/screens/" + escapePointer(screen);
     ForwardControl from = forwardFrom(doc, owner);
     // A list whose way forward opens a form: the step comes after that form, where the picking is saved.
@@ -320,8 +332,25 @@ Outcome addFlowStep(EditLog& log, const Request& r) {
         if (next.pushes) from = next;
     }
     if (from.pointer.empty()) return cannot("add a step after " + screenTitle(doc, owner) + ": nothing on it goes on to another screen");
+    // A form that saves and goes back: its "back" now has to leave the new step too, back to where the form was opened.
+    std::string opener;
+    if (from.backs)
+        forEachNode(doc, [&](const NodeSite& s) {
+            const std::string dump = s.node->dump();
+            const bool opens = (s.node->contains("go") && (*s.node)["go"] == screen) || dump.find("\"navigate\":\"" + screen + "\"") != std::string::npos;
+            if (opens && s.owner.rfind("/screens/", 0) == 0 && s.owner != owner) opener = s.owner.substr(9);
+            return opener.empty();
+        });
 
     const Json control = at(doc, from.pointer);
+    // What the form already asks ("a second step asking for the delivery address" on a form that has it) moves to the
+    // new step as it is; the rest is new.
+    const std::string formOwner = ownerOf(from.pointer);
+    std::vector<NodeSite> moved;
+    for (auto& g : asked) {
+        NodeSite input = inputLabelled(doc, contentWords(g), RequestScope{"", formOwner});
+        moved.push_back(input.node && input.owner == formOwner && parentPointer(input.pointer) == parentPointer(from.pointer) ? input : NodeSite{});
+    }
     std::vector<std::string> labels;
     for (auto& g : asked) labels.push_back(labelFromWords(g));
     std::string title;
@@ -345,10 +374,14 @@ Outcome addFlowStep(EditLog& log, const Request& r) {
     }
     Json body = Json::array();
     Json saved = Json::object();
-    for (auto& label : labels) {
-        std::string bind = siblingBind(log.doc, draftBind, label);
+    for (size_t i = 0; i < labels.size(); ++i) {
+        if (moved[i].node) {
+            body.push_back(*moved[i].node);
+            continue;
+        }
+        std::string bind = siblingBind(log.doc, draftBind, labels[i]);
         Json initial;
-        body.push_back(inputFor(label, uniqueName(camelKey(label), idSet(log.doc)), bind, &initial));
+        body.push_back(inputFor(labels[i], uniqueName(camelKey(labels[i]), idSet(log.doc)), bind, &initial));
         log.add(statePointer(bind), initial);
         saved[memberOf(bind)] = "${" + bind + "}";
     }
@@ -363,9 +396,11 @@ Outcome addFlowStep(EditLog& log, const Request& r) {
             bool checks = step.is_object() && step.contains("validate");
             (rest.empty() && checks ? before : rest).push_back(step);
         }
-        for (auto& step : rest)
+        for (auto& step : rest) {
             if (step.is_object() && step.contains("push") && step.contains("value") && step["value"].is_object())
                 for (auto& [k, v] : saved.items()) step["value"][k] = v;
+            if (step == "back" && !opener.empty()) step = Json{{"navigate", opener}};
+        }
         if (!before.empty()) rest.insert(rest.begin(), before.begin(), before.end());
         before.push_back(Json{{"navigate", stepId}});
         onward["press"] = rest;
@@ -374,7 +409,14 @@ Outcome addFlowStep(EditLog& log, const Request& r) {
     }
     body.push_back(onward);
     log.add("/screens/" + escapePointer(stepId), Json{{"title", title}, {"body", body}});
-    return {"Added a step '" + title + "' after " + screenTitle(doc, ownerOf(from.pointer)) + ": its " + (from.viaGo ? "link" : "button") + " now opens the step, which goes on to " + screenTitle(doc, "/screens/" + escapePointer(from.target)), ""};
+    // The moved inputs leave the form last (the control's pointer above stays valid); they sit before the control in
+    // its array, so the later ones go first.
+    std::vector<size_t> leaving;
+    for (auto& m : moved)
+        if (m.node) leaving.push_back(std::stoul(lastToken(m.pointer)));
+    std::sort(leaving.rbegin(), leaving.rend());
+    for (size_t index : leaving) log.remove(parentPointer(from.pointer) + "/" + std::to_string(index));
+    return {"Added a step '" + title + "' after " + screenTitle(doc, ownerOf(from.pointer)) + ": its " + (from.viaGo ? "link" : "button") + " now opens the step, which " + (from.target.empty() ? std::string("saves") : "goes on to " + screenTitle(doc, "/screens/" + escapePointer(from.target))), ""};
 }
 
 //-----------------------------------------------------------------------------
@@ -408,6 +450,78 @@ Outcome addExportButton(EditLog& log, const Request& r) {
     if (s.contains("bar") && s["bar"].is_array()) log.add(owner + "/bar/-", bar);
     else log.add(owner + "/bar", Json::array({bar}));
     return {"Added an '" + label + "' button to the bar of " + title + " (it shows \"" + toast + "\")", ""};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Feedback after an action
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// A verb's stem for matching its forms: "saving", "saved", "save" -> "sav"; "submitting" -> "submit".
+std::string verbStem(std::string w) {
+    w = lowerAscii(w);
+    for (const char* end : {"ing", "ed", "es", "s", "e"})
+        if (w.size() > std::strlen(end) + 2 && w.compare(w.size() - std::strlen(end), std::string::npos, end) == 0) {
+            w.erase(w.size() - std::strlen(end));
+            break;
+        }
+    if (w.size() > 3 && w[w.size() - 1] == w[w.size() - 2]) w.pop_back();
+    return w;
+}
+
+} // namespace
+
+bool asksFeedbackAfter(const Request& r) {
+    return r.hasAny({"toast", "snackbar", "message", "notification", "confirmation", "banner"}) && r.hasAny({"after", "when", "once"}) &&
+           !r.hasAny({"before", "badge", "count", "number"});
+}
+
+Outcome addFeedbackAfter(EditLog& log, const Request& r) {
+    const Json doc = log.doc;
+    // The action: the first word after "after/when/once" that a button's label starts with ("saving a habit" -> "Save habit").
+    const int when = r.find({"after", "when", "once"});
+    NodeSite control;
+    std::string verb;
+    for (int i = when + 1; i < static_cast<int>(r.words.size()) && !control.node; ++i) {
+        if (isFiller(r.words[i]) || r.words[i].size() < 3) continue;
+        const std::string stem = verbStem(r.words[i]);
+        forEachNode(doc, [&](const NodeSite& site) {
+            if (site.type != "button" || !site.node->contains("press") || insideRepeat(doc, site.pointer)) return true;
+            const std::string label = lowerAscii(literalText(site.node->value("button", std::string())));
+            if (verbStem(label.substr(0, label.find(' '))) != stem) return true;
+            control = site, verb = label.substr(0, label.find(' '));
+            return false;
+        });
+    }
+    if (!control.node) return notFound("a button that does what comes after \"" + r.words[static_cast<size_t>(when)] + "\"");
+    const Json& press = (*control.node)["press"];
+    const std::string label = literalText(control.node->value("button", std::string()));
+    std::string said;
+    forEachObject(press, "", [&](const Json& o, const std::string&) {
+        if (said.empty() && o.contains("toast") && o["toast"].is_string()) said = o["toast"].get<std::string>();
+    });
+    if (!said.empty() && r.quotes.empty())
+        return {"", "Pressing '" + label + "' already shows a message (\"" + literalText(said) + "\")" + std::string(kNeedsLlm), true};
+    // What the button acts on names the message: "Save habit" -> "Habit saved", "Book" -> "Booked".
+    std::string rest = label.find(' ') == std::string::npos ? "" : label.substr(label.find(' ') + 1);
+    for (const char* article : {"a ", "an ", "the ", "my ", "your ", "our "})
+        if (lowerAscii(rest).rfind(article, 0) == 0) rest = rest.substr(std::strlen(article));
+    const std::string text = !r.quotes.empty() ? safeText(r.quotes.front(), 120) : capitalized(rest.empty() ? draft::pastOf(verb) : lowerAscii(rest) + " " + draft::pastOf(verb));
+    const Json toast = Json{{"toast", text}, {"tone", "success"}};
+    if (!said.empty()) {
+        forEachObject(press, control.pointer + "/press", [&](const Json& o, const std::string& pointer) {
+            if (o.contains("toast") && o["toast"].is_string() && o["toast"] == said) log.replace(pointer + "/toast", text);
+        });
+        return {"Pressing '" + label + "' now says \"" + text + "\"", ""};
+    }
+    // After the steps that do the work and before any that leave the screen, so the message shows on arrival.
+    Json steps = press.is_array() ? press : Json::array({press});
+    size_t at = steps.size();
+    while (at > 0 && (steps[at - 1] == "back" || (steps[at - 1].is_object() && (steps[at - 1].contains("navigate") || steps[at - 1].contains("reset"))))) --at;
+    steps.insert(steps.begin() + static_cast<long>(at), toast);
+    log.replace(control.pointer + "/press", steps);
+    return {"Pressing '" + label + "' now shows \"" + text + "\"", ""};
 }
 
 } // namespace pt::refine

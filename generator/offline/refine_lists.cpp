@@ -952,7 +952,12 @@ Outcome addListScreen(EditLog& log, const Request& r, const RequestScope& scope,
         }
     }
     if (keep.empty()) return cannot("add a screen of " + joinWords(words) + " without knowing which of them (say e.g. today's, upcoming, overdue or one of their values)");
-    const std::string title = qualifier + " " + spokenKey(list.source);
+    return addFilteredScreen(log, list, keep, qualifier + " " + spokenKey(list.source), qualifier == "Today's" || qualifier == "Upcoming" ? "calendar" : "filter");
+}
+
+Outcome addFilteredScreen(EditLog& log, const AppList& list, const std::string& keep, const std::string& title, const std::string& icon) {
+    const Json doc = log.doc;
+    const std::string& x = list.alias;
     const std::string shown = "filter(" + list.rows + ", " + x + " => " + keep + ")";
     // The rows come with the grouped list they are drawn in, when it holds nothing else.
     std::string top = list.pointer;
@@ -972,11 +977,39 @@ Outcome addListScreen(EditLog& log, const Request& r, const RequestScope& scope,
     const bool navItems = doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") && doc["nav"]["items"].is_array();
     if (navItems && doc["nav"]["items"].size() < 6) {
         const int settings = navItemOf(doc, "settings");  // stays last
-        log.add("/nav/items/" + (settings >= 0 ? std::to_string(settings) : std::string("-")), Json{{"screen", id}, {"label", title}, {"icon", qualifier == "Today's" || qualifier == "Upcoming" ? "calendar" : "filter"}});
+        log.add("/nav/items/" + (settings >= 0 ? std::to_string(settings) : std::string("-")), Json{{"screen", id}, {"label", title}, {"icon", icon}});
         return {"Added a screen '" + title + "' with the " + spokenKey(list.source) + " it keeps, and a tab for it", ""};
     }
     log.add(parentPointer(list.pointer) + "/" + lastToken(list.pointer), Json{{"link", title}, {"id", uniqueName(id + "Link", ids)}, {"go", id}});
     return {"Added a screen '" + title + "' with the " + spokenKey(list.source) + " it keeps, opened from " + screenTitle(doc, list.owner), ""};
+}
+
+bool asksEmptyState(const Request& r) {
+    return (r.has("empty") && r.hasAny({"state", "message", "screen", "view", "placeholder"})) || (r.hasAny({"no", "nothing", "none"}) && r.hasAny({"when", "if"}) &&
+                                                                                                  r.hasAny({"show", "say", "display", "message"}));
+}
+
+Outcome addEmptyState(EditLog& log, const Request& r, const RequestScope& scope) {
+    const Json doc = log.doc;
+    const std::vector<AppList> lists = appLists(doc);
+    const AppList* list = pickList(lists, r.words, scope);
+    if (!list) return notFound("a list to give an empty state");
+    const std::string what = spokenKey(list->source), title = screenTitle(doc, list->owner);
+    const Json& node = at(doc, list->pointer);
+    if (node.contains("repeat") && node["repeat"].is_object() && node["repeat"].contains("empty"))
+        return {"", "The " + what + " list on " + title + " already shows a message when it is empty" + std::string(kNeedsLlm), true};
+    Json empty = Json{{"empty", "No " + what + " yet"}, {"text", "They will show here"}, {"icon", "inbox"}};
+    // The way to add the first one, when a form adds them.
+    if (const std::string form = createScreenOf(doc, list->source); !form.empty())
+        empty["action"] = "Add " + std::string(std::string("aeiou").find(what.substr(0, 1)) == std::string::npos ? "a " : "an ") + draft::singularOf(what),
+        empty["go"] = form.substr(form.rfind('/') + 1);
+    if (node.contains("repeat") && node["repeat"].is_object()) log.add(list->pointer + "/repeat/empty", empty);
+    else {
+        // A table: the message shows in its place while it has no rows.
+        empty["visible"] = "${count(" + list->rows + ") == 0}";
+        log.add(parentPointer(list->pointer) + "/" + std::to_string(std::stoul(lastToken(list->pointer)) + 1), empty);
+    }
+    return {"Added an empty state to the " + what + " list on " + title + ": \"No " + what + " yet\"" + (empty.contains("go") ? ", with a button to add one" : ""), ""};
 }
 
 } // namespace pt::refine

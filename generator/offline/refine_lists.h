@@ -70,6 +70,11 @@ Outcome addCountBadge(EditLog& log, const Request& r);                        //
 bool asksCountStat(const Request& r);                                         // a number, total or stat on a screen
 Outcome addCountStat(EditLog& log, const Request& r);                         // "show the total number of X on the home screen"
 Outcome confirmBeforeRemoving(EditLog& log, const Request& r, const RequestScope& scope);   // "a confirmation dialog before deleting a habit"
+// A new screen of the rows of `list` for which the expression `keep` holds (on the row named list.alias), titled
+// `title`, opened from a tab (`icon`) when the tab bar has room, else from a link beside the list.
+Outcome addFilteredScreen(EditLog& log, const AppList& list, const std::string& keep, const std::string& title, const std::string& icon);
+bool asksEmptyState(const Request& r);                                        // "show an empty state when there are no habits"
+Outcome addEmptyState(EditLog& log, const Request& r, const RequestScope& scope);   // a message (and a way to add one) on an empty list
 
 // Rewrites the free identifier `name` in the expressions of `text` (never inside quotes, after a '.', or where a
 // lambda binds it) to `replacement`; false when a lambda in the text binds `name` (the rewrite would be wrong).

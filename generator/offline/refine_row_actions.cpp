@@ -3,12 +3,14 @@
 #include "generator/offline/refine_row_actions.h"
 #include "generator/offline/draft_patterns.h"
 #include "runtime/spec/catalog.h"
+#include <map>
 
 namespace pt::refine {
 
 namespace {
 
 using draft::capitalized;
+using draft::pastOf;
 using draft::exprString;
 using draft::singularOf;
 
@@ -89,7 +91,8 @@ bool namesEveryRow(const Request& r, int from, const std::vector<AppList>& lists
     bool every = false, source = false;
     for (auto& w : where) {
         if (isScreenWord(w) || w == "list" || w == "table" || w == "form" || w == "card") return false;
-        every = every || w == "each" || w == "every" || w == "per" || w == "all";
+        // "a habit", "any order": one row, whichever it is.
+        every = every || w == "each" || w == "every" || w == "per" || w == "all" || w == "a" || w == "an" || w == "any";
         source = source || std::any_of(lists.begin(), lists.end(), [&](const AppList& l) { return l.sourceWords.count(singularOf(w)) > 0; });
     }
     return source && (every || std::any_of(where.begin(), where.end(), [&](const std::string& w) { return w != singularOf(w); }));
@@ -100,14 +103,40 @@ bool asksRowButton(const Request& r, const Json& doc) {
     return verb >= 0 && button > verb && namesEveryRow(r, rowsNamedAt(r, button), appLists(doc));
 }
 
+int rowVerbAt(const Request& r, const Json& doc) {
+    const int ask = r.find({"let", "lets", "allow", "allows", "enable", "way", "able", "can", "could", "should", "must"});
+    if (ask < 0) return -1;
+    static const std::set<std::string> who = {"me", "us", "users", "user", "people", "them", "everyone", "someone", "anyone", "staff",
+                                              "to", "the", "a", "be", "able", "also", "quickly", "easily"};
+    int verb = ask + 1;
+    while (verb < static_cast<int>(r.words.size()) && who.count(r.words[verb])) ++verb;
+    // Verbs that add rows, change what the list shows or edit a row's fields are other requests (or need a form).
+    static const std::set<std::string> other = {"add", "create", "make", "see", "view", "find", "search", "filter", "sort", "comment", "reply",
+                                                "edit", "update", "change", "rename", "open", "browse", "track", "log", "record", "manage", "get",
+                                                "answer", "discuss", "show", "list", "enter", "submit", "upload", "write", "have", "use", "do"};
+    // Marking a row liked is a verb here though the reader takes these words as nouns or adjectives too.
+    static const std::set<std::string> marks = {"favorite", "favourite", "star", "like", "heart", "upvote", "flag", "bookmark", "pin"};
+    if (verb >= static_cast<int>(r.words.size()) || !(draft::knownVerb(r.words[verb]) || marks.count(r.words[verb])) || other.count(r.words[verb])) return -1;
+    return namesEveryRow(r, verb + 1, appLists(doc)) ? verb : -1;
+}
+
 Outcome addRowButton(EditLog& log, const Request& r, const RequestScope& scope) {
-    const Json doc = log.doc;
     const int button = r.find({"button", "buttons"}), verb = addVerbAt(r);
-    const int to = rowsNamedAt(r, button);
-    const std::vector<AppList> lists = appLists(doc);
     const std::string label = r.quotes.empty() ? labelFromWords(r.slice(verb + 1, button)) : r.quotes.front();
+    const int to = rowsNamedAt(r, button);
+    return addRowButtonLabelled(log, label, r.slice(to, static_cast<int>(r.words.size())), scope);
+}
+
+Outcome addRowVerbButton(EditLog& log, const Request& r, const RequestScope& scope) {
+    const int verb = rowVerbAt(r, log.doc);
+    return addRowButtonLabelled(log, capitalized(r.words[static_cast<size_t>(verb)]), r.slice(verb + 1, static_cast<int>(r.words.size())), scope);
+}
+
+Outcome addRowButtonLabelled(EditLog& log, const std::string& label, const std::vector<std::string>& rowWords, const RequestScope& scope) {
+    const Json doc = log.doc;
+    const std::vector<AppList> lists = appLists(doc);
     if (label.empty()) return cannot("add a button without knowing what it does (say e.g. \"add a Share button to each task\")");
-    const AppList* list = pickList(lists, r.slice(to, static_cast<int>(r.words.size())), scope);
+    const AppList* list = pickList(lists, rowWords, scope);
     if (!list) return notFound("the rows for a '" + label + "' button");
     list = everyRowOf(lists, list);
     if (!list->sample.is_object() || !list->sample.contains("id") || !list->sample["id"].is_number())
@@ -147,10 +176,14 @@ Outcome addRowButton(EditLog& log, const Request& r, const RequestScope& scope) 
         const IdeaField title{titleField(list->sample).empty() ? "id" : titleField(list->sample), "", "text", {}};
         plan.title = &title;
         button_ = draft::itemToggleButton(plan, lowerAscii(label), alias);
+        static const std::map<std::string, std::string> markIcons = {{"favorite", "heart"}, {"favourite", "heart"}, {"like", "heart"}, {"heart", "heart"},
+                                                                     {"star", "star"}, {"bookmark", "bookmark"}, {"pin", "thumb-tack"}, {"flag", "flag"},
+                                                                     {"upvote", "arrow-up"}, {"archive", "archive"}};
+        if (auto mark = markIcons.find(verbWord); mark != markIcons.end()) button_["icon"] = mark->second;
     }
     button_["id"] = uniqueName(draft::camelKey(label + " " + singularOf(list->source)), idSet(doc));
     placeBeside(log, children, button_);
-    return {"Added a " + label + " button to " + where, ""};
+    return {std::string(std::string("aeiou").find(lowerAscii(label.substr(0, 1))) == std::string::npos ? "Added a " : "Added an ") + label + " button to " + where, ""};
 }
 
 bool asksDiscussion(const Request& r, const Json& doc) {
@@ -188,6 +221,54 @@ Outcome addDiscussion(EditLog& log, const Request& r, const RequestScope& scope)
     const Json section = draft::discussionOn(kind, rowFieldPath(list->source, detail.alias, kind.field), detail.alias, bind, id, me);
     log.add(detail.children + "/" + std::to_string(beforeButtons(at(log.doc, detail.children))), section);
     return {"Added " + lowerAscii(kind.title) + " to the screen of each " + one + ": what people wrote, and a box to add one", ""};
+}
+
+namespace {
+
+// Words for the rows people mark to find again, with the verb that marks one: "favorites" -> "favorite".
+const std::map<std::string, std::string>& markedWords() {
+    static const std::map<std::string, std::string> marked = {
+        {"favorite", "favorite"}, {"favorites", "favorite"}, {"favourite", "favourite"}, {"favourites", "favourite"}, {"starred", "star"},
+        {"bookmarked", "bookmark"}, {"bookmarks", "bookmark"}, {"pinned", "pin"}, {"saved", "save"}, {"liked", "like"}, {"flagged", "flag"}};
+    return marked;
+}
+
+} // namespace
+
+int markedScreenAt(const Request& r) {
+    const int screen = r.find({"tab", "screen", "page", "view", "list", "section"});
+    if (screen < 0 || r.find({"add", "create", "include", "give", "want", "need", "show"}) < 0) return -1;
+    for (int i = 0; i < static_cast<int>(r.words.size()); ++i)
+        if (markedWords().count(r.words[i]) && std::abs(i - screen) <= 3) return i;
+    return -1;
+}
+
+Outcome addMarkedScreen(EditLog& log, const Request& r, const RequestScope& scope) {
+    const int word = markedScreenAt(r);
+    const std::string verb = markedWords().at(r.words[static_cast<size_t>(word)]);
+    const std::vector<AppList> lists = appLists(log.doc);
+    // The rows the request names, else the app's first list.
+    const AppList* list = pickList(lists, r.words, scope);
+    if (!list && !lists.empty()) list = &lists.front();
+    if (!list) return notFound("the rows to mark " + pastOf(verb));
+    list = everyRowOf(lists, list);
+    const std::string source = list->source;
+    // Each row gets the button that marks it (unless it has one), then the screen of the marked rows.
+    const Outcome marked = addRowButtonLabelled(log, capitalized(verb), {source}, scope);
+    if (!marked.unsupported.empty() && !marked.alreadyThere) return marked;
+    const std::string flag = draft::camelKey(capitalized(pastOf(verb)));
+    if (log.doc["screens"].dump().find("." + flag) == std::string::npos)
+        return cannot("tell which " + lowerAscii(source) + " are " + pastOf(verb) + ": the '" + capitalized(verb) + "' button there marks no field");
+    // Two rows start marked, so the new screen shows what it is for.
+    const Json& rows = log.doc["state"][source];
+    for (size_t i = 0; i < rows.size() && i < 2; ++i)
+        if (rows[i].is_object() && !rows[i].contains(flag)) log.add("/state/" + escapePointer(source) + "/" + std::to_string(i) + "/" + flag, i == 0);
+    const std::vector<AppList> now = appLists(log.doc);
+    const AppList* again = everyRowOf(now, pickList(now, {source}, scope));
+    std::string title = r.words[static_cast<size_t>(word)] == verb ? capitalized(verb) + "s" : capitalized(r.words[static_cast<size_t>(word)]);
+    Outcome screen = addFilteredScreen(log, *again, again->alias + "." + flag, title, verb == "star" ? "star" : verb == "pin" ? "thumb-tack" : "heart");
+    if (screen.unsupported.empty() && marked.unsupported.empty()) screen.summary = marked.summary + "; " + screen.summary;
+    return screen;
 }
 
 } // namespace pt::refine

@@ -18,6 +18,16 @@ namespace pt::refine {
 bool namesEveryRow(const Request& r, int from, const std::vector<AppList>& lists);
 bool asksRowButton(const Request& r, const Json& doc);   // an added button for "each/every X" (or X's rows) of a list in `doc`
 Outcome addRowButton(EditLog& log, const Request& r, const RequestScope& scope);
+// "let me duplicate a habit", "a way to archive habits", "users can pin tasks": a verb done to one row at a time with
+// no button named; the index of the verb, or -1.
+int rowVerbAt(const Request& r, const Json& doc);
+Outcome addRowVerbButton(EditLog& log, const Request& r, const RequestScope& scope);   // a button doing that verb on each row
+// A button labelled `label` on each row of the list `rowWords` name, doing what its verb says.
+Outcome addRowButtonLabelled(EditLog& log, const std::string& label, const std::vector<std::string>& rowWords, const RequestScope& scope);
+// "add a favorites tab", "a screen of starred recipes": the index of the marking word ("favorites"), or -1.
+int markedScreenAt(const Request& r);
+// A button marking each row (unless there is one) and a screen of the marked rows.
+Outcome addMarkedScreen(EditLog& log, const Request& r, const RequestScope& scope);
 // "add comments to each task", "let people reply to questions": a discussion on the screen of each row.
 bool asksDiscussion(const Request& r, const Json& doc);
 Outcome addDiscussion(EditLog& log, const Request& r, const RequestScope& scope);

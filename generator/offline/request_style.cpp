@@ -257,6 +257,8 @@ std::vector<Role> rolesAfter(const Sentence& s, size_t i) {
 // The role the words before a group give it: "alarms in X", "brand colours are X and Y", "background: X".
 Role roleBefore(const Sentence& s, size_t begin) {
     size_t j = begin;
+    // "make the background dark navy": a shade word is part of the colour, not what it colours.
+    while (j > 0 && lowIs(s, j - 1, {"dark", "deep", "light", "pale", "bright", "soft", "muted", "warm", "cool", "rich"})) --j;
     // "change the background to light gray", "the header should be navy", "components adopt navy"
     while (j > 0 && lowIs(s, j - 1, {"in", "are", "is", "was", ":", "(", "-", "=", "as", "be", "use", "uses", "using", "to", "should", "become", "adopt",
                                      "adopts", "take", "takes", "with", "feature", "features"}))
