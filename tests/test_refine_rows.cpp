@@ -329,6 +329,13 @@ TEST_CASE("offline refine: a verb asked for one row at a time is that verb's but
         CHECK(d->proto().state()[m.rows][0].value("archived", false));
         CHECK(shows(*d, "Archived"));
 
+        // "let reviewers mark a habit as checked": whoever acts is named before the verb; the button marks the row so.
+        Json mark = refined(m.doc, "let reviewers mark a " + m.one + " as checked");
+        d = openRow(mark, m.detail, first);
+        REQUIRE(d->click(addedButton(m.doc, mark), &error));
+        d->settle();
+        CHECK(d->proto().state()[m.rows][0].value("checked", false));
+
         // "add a favorites tab": a Favorite button on each row and a tab listing the favorited ones, live.
         std::string summary;
         Json favorites = refined(m.doc, "add a favorites tab", &summary);

@@ -846,6 +846,8 @@ Outcome addCountBadge(EditLog& log, const Request& r) {
     if (count.find("count(") != 0) count = countOf(doc, lists, screen, where.counted, &source);
     if (count.empty()) return notFound("a list of " + joinWords(where.counted) + " to count");
     const std::string badge = "${" + count + "}";
+    // What it counts as people say it ("the number of hives"), for the summary; the expression is in the edit.
+    const std::string counted = "the number of " + (!label.empty() ? lowerAscii(label) : source.empty() ? joinWords(where.counted) : spokenKey(source));
     // On the tab or sidebar item of that screen, else on a button or row that opens it.
     if (doc.contains("nav") && doc["nav"].is_object() && doc["nav"].contains("items") && doc["nav"]["items"].is_array()) {
         const Json& items = doc["nav"]["items"];
@@ -854,7 +856,7 @@ Outcome addCountBadge(EditLog& log, const Request& r) {
             if (items[i] == screen) log.replace(pointer, Json{{"screen", screen}, {"badge", badge}});
             else if (items[i].is_object() && items[i].value("screen", std::string()) == screen) log.set(pointer + "/badge", badge);
             else continue;
-            return {"Added a badge with " + count + " to the " + screenTitle(doc, "/screens/" + escapePointer(screen)) + " " + (doc["nav"].value("kind", std::string()) == "sidebar" ? "sidebar item" : "tab"), ""};
+            return {"Added a badge with " + counted + " to the " + screenTitle(doc, "/screens/" + escapePointer(screen)) + " " + (doc["nav"].value("kind", std::string()) == "sidebar" ? "sidebar item" : "tab"), ""};
         }
     }
     std::string opener, what;
@@ -865,7 +867,7 @@ Outcome addCountBadge(EditLog& log, const Request& r) {
     });
     if (opener.empty()) return cannot("show a badge for " + screenTitle(doc, "/screens/" + escapePointer(screen)) + ": no tab, button or row opens it");
     log.set(opener + "/badge", badge);
-    return {"Added a badge with " + count + " to " + what, ""};
+    return {"Added a badge with " + counted + " to " + what, ""};
 }
 
 

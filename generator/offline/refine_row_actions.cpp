@@ -110,6 +110,12 @@ int rowVerbAt(const Request& r, const Json& doc) {
                                               "to", "the", "a", "be", "able", "also", "quickly", "easily"};
     int verb = ask + 1;
     while (verb < static_cast<int>(r.words.size()) && who.count(r.words[verb])) ++verb;
+    // "let beekeepers mark ...", "allow the coach to star ...": the one who acts is named before the verb.
+    for (int skipped = 0; skipped < 3 && verb + 1 < static_cast<int>(r.words.size()) && !draft::knownVerb(r.words[verb]); ++skipped) {
+        ++verb;
+        while (verb < static_cast<int>(r.words.size()) && who.count(r.words[verb])) ++verb;
+    }
+    if (verb >= static_cast<int>(r.words.size())) return -1;
     // Verbs that add rows, change what the list shows or edit a row's fields are other requests (or need a form).
     static const std::set<std::string> other = {"add", "create", "make", "see", "view", "find", "search", "filter", "sort", "comment", "reply",
                                                 "edit", "update", "change", "rename", "open", "browse", "track", "log", "record", "manage", "get",
@@ -129,7 +135,11 @@ Outcome addRowButton(EditLog& log, const Request& r, const RequestScope& scope) 
 
 Outcome addRowVerbButton(EditLog& log, const Request& r, const RequestScope& scope) {
     const int verb = rowVerbAt(r, log.doc);
-    return addRowButtonLabelled(log, capitalized(r.words[static_cast<size_t>(verb)]), r.slice(verb + 1, static_cast<int>(r.words.size())), scope);
+    std::string label = capitalized(r.words[static_cast<size_t>(verb)]);
+    // "mark a hive as inspected": the button says what the row becomes.
+    if (const int as = r.find({"as"}, verb + 1); r.words[static_cast<size_t>(verb)] == "mark" && as > verb && as + 1 < static_cast<int>(r.words.size()))
+        label += " " + joinWords(r.slice(as + 1, static_cast<int>(r.words.size())));
+    return addRowButtonLabelled(log, label, r.slice(verb + 1, static_cast<int>(r.words.size())), scope);
 }
 
 Outcome addRowButtonLabelled(EditLog& log, const std::string& label, const std::vector<std::string>& rowWords, const RequestScope& scope) {
