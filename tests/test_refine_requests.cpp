@@ -655,3 +655,50 @@ TEST_CASE("offline refine: a message after an action the button does not say yet
     d.settle();
     CHECK(toastSays(d, "Test reminder sent"));
 }
+
+TEST_CASE("offline refine: screens before and beside the app, tabs swapped, a sign-out, a dropdown's name and an export asked with 'let'", "[refiner][offline][generalize]") {
+    const Json court = draftSpec("a court calendar where clerks schedule hearings with the judge, the case number and the courtroom");
+    const std::string start = court["nav"]["start"].get<std::string>();
+    std::string summary, error;
+
+    // A sign-in screen comes first and goes on to where the app started.
+    Json login = refined(court, "add a login screen", &summary);
+    CHECK(login["nav"]["start"] == "login");
+    HeadlessDriver d(loadClean(login));
+    d.settle();
+    CHECK(d.proto().currentScreen() == "login");
+    REQUIRE(d.type("password", "abcd", &error));
+    REQUIRE(d.click("signIn", &error));
+    d.wait(1500);
+    d.settle();
+    CHECK(d.proto().currentScreen() == start);
+
+    // Help and About are opened from Settings, not from a fifth tab; Help answers with this app's own names.
+    Json help = refined(court, "add a help screen with frequently asked questions", &summary);
+    CHECK(help["screens"]["settings"].dump().find("\"go\":\"help\"") != std::string::npos);
+    CHECK(help["nav"]["items"].size() == court["nav"]["items"].size());
+    CHECK(help["screens"]["help"].dump().find("hearing") != std::string::npos);
+    Json about = refined(court, "add an about page", &summary);
+    CHECK(about["screens"]["about"].dump().find(court["meta"]["name"].get<std::string>()) != std::string::npos);
+
+    // Two tabs trade places.
+    Json swapped = refined(court, "swap the home and hearings tabs", &summary);
+    CHECK(swapped["nav"]["items"][0]["screen"] == court["nav"]["items"][1]["screen"]);
+    CHECK(swapped["nav"]["items"][1]["screen"] == court["nav"]["items"][0]["screen"]);
+
+    // A dropdown is named by what it is for, not by what it offers.
+    Json priority = refined(court, "add a dropdown for priority with Low, Medium and High to the new hearing form", &summary);
+    const std::string form = priority["screens"]["newHearing"].dump();
+    CHECK(form.find("\"select\":\"Priority\"") != std::string::npos);
+    CHECK(form.find("\"Medium\"") != std::string::npos);
+
+    // "let clerks export the hearings list": the button goes on the list it exports.
+    Json exported = refined(court, "let clerks export the hearings list as PDF", &summary);
+    CHECK(exported["screens"]["hearings"].dump().find("Export PDF") != std::string::npos);
+
+    // A sign-out where there is none; none added where there is one.
+    const Json habits = Json::parse(sampleText("habit_tracker.json"));
+    Json out = refined(habits, "add a logout button", &summary);
+    CHECK(out.dump().find("Sign out") != std::string::npos);
+    CHECK(offlineRefinement(court, "add a logout button", "").contains("unsupported"));
+}

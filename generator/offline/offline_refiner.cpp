@@ -54,26 +54,30 @@ using namespace refine;
 //-----------------------------------------------------------------------------
 
 // Adds a way to reach screen `id`: a nav item when the tab bar or sidebar has room, else an item at the end of the
-// start screen (or of the first other reachable screen; a bar button when the body is a single node). Returns how,
-// for the summary ("" when there is no place).
-std::string linkScreen(EditLog& log, const std::string& id, const std::string& label, const std::string& icon, const std::string& text) {
+// start screen (or of the first other reachable screen; a bar button when the body is a single node); with
+// `fromSettings`, an item at the end of the settings screen when the app has one. Returns how, for the summary ("" when
+// there is no place).
+std::string linkScreen(EditLog& log, const std::string& id, const std::string& label, const std::string& icon, const std::string& text, bool fromSettings = false) {
     const Json& doc = log.doc;
     const Json nav = doc.contains("nav") && doc["nav"].is_object() ? doc["nav"] : Json::object();
     std::string kind = nav.value("kind", std::string("stack"));
-    if ((kind == "tabs" || kind == "sidebar") && nav.contains("items") && nav["items"].is_array() && nav["items"].size() < (kind == "tabs" ? 5u : 8u)) {
+    const bool settings = fromSettings && doc["screens"].contains("settings") && doc["screens"]["settings"].is_object() && doc["screens"]["settings"].contains("body");
+    if (!settings && (kind == "tabs" || kind == "sidebar") && nav.contains("items") && nav["items"].is_array() && nav["items"].size() < (kind == "tabs" ? 5u : 8u)) {
         log.add("/nav/items/-", Json{{"screen", id}, {"label", label}, {"icon", icon}});
         return kind == "tabs" ? "the tab bar" : "the sidebar";
     }
     LoadResult load = SpecLoader::loadJson(doc);
     if (!load.spec) return "";
-    std::vector<std::string> hosts = {load.spec->nav.start};
+    std::vector<std::string> hosts = {settings ? std::string("settings") : load.spec->nav.start};
     for (auto& reachable : reachableScreens(*load.spec)) hosts.push_back(reachable);
     std::set<std::string> ids = idSet(doc);
     std::string linkId = uniqueName("open" + capitalized(id), ids);
     for (auto& host : hosts) {
         if (host == id || !doc["screens"].contains(host)) continue;
         const Json& screen = doc["screens"][host];
-        if (!screen.is_object()) continue;
+        // Not from a screen before the app: a start screen that no tab or sidebar item opens (sign-in, welcome).
+        const bool beforeApp = host == load.spec->nav.start && (kind == "tabs" || kind == "sidebar") && navItemOf(doc, host) < 0;
+        if (!screen.is_object() || beforeApp) continue;
         std::string title = screen.contains("title") && screen["title"].is_string() ? literalText(screen["title"].get<std::string>()) : host;
         std::string base = "/screens/" + escapePointer(host);
         if (screen.contains("body") && screen["body"].is_array()) {
@@ -194,6 +198,8 @@ struct ScreenPattern {
     const char* label;
     const char* icon;
     const char* text;   // the link's subtitle
+    bool start = false; // it comes before the app (sign-in, welcome): it becomes the start screen, not a link
+    bool fromSettings = false;   // opened from the settings screen when there is one (help, about)
 };
 
 const std::vector<ScreenPattern>& screenPatterns() {
@@ -202,8 +208,40 @@ const std::vector<ScreenPattern>& screenPatterns() {
         {"settings", stems({"settings", "preferences"}), "Settings", "cog", "Profile and preferences"},
         {"notifications", stems({"notifications", "alerts"}), "Notifications", "bell", "What changed"},
         {"profile", stems({"profile", "account"}), "Profile", "user", "Your name and email"},
-        {"reminders", stems({"reminders"}), "Reminders", "bell", "When to nudge you"}};
+        {"reminders", stems({"reminders"}), "Reminders", "bell", "When to nudge you"},
+        {"help", stems({"help", "faq", "faqs", "support"}), "Help", "question-circle", "Answers and support", false, true},
+        {"about", stems({"about"}), "About", "info-circle", "Version and terms", false, true},
+        {"login", stems({"login", "signin", "logon"}), "Sign in", "sign-in", "", true},
+        {"welcome", stems({"onboarding", "welcome", "intro", "walkthrough"}), "Welcome", "hand-o-right", "", true}};
     return patterns;
+}
+
+// Questions people ask about any app that keeps rows, answered from this app's own names; and a way to reach support.
+Json helpScreen(const std::string& appName, const AppEntity& app) {
+    const std::string one = app.entity.singular, many = app.entity.plural;
+    auto answer = [](const std::string& q, const std::string& a) { return Json{{"accordion", Json::array({Json{{"text", a}, {"muted", true}}})}, {"title", q}}; };
+    Json faqs = Json::array();
+    if (!app.key.empty()) {
+        faqs.push_back(answer("How do I add a " + one + "?", "Tap + on the " + capitalized(many) + " screen, fill in the form and save."));
+        faqs.push_back(answer("How do I change or remove a " + one + "?", "Open the " + one + " from the list; its screen has the actions for it."));
+    }
+    faqs.push_back(answer("Who can see my data?", "Only you and the people you share " + safeText(appName, 40) + " with."));
+    faqs.push_back(answer("How do I turn notifications off?", "Open Settings and switch off the notifications you do not want."));
+    return Json{{"title", "Help"}, {"icon", "question-circle"},
+                {"body", Json::array({Json{{"section", faqs}, {"title", "Frequently asked questions"}},
+                                      Json{{"button", "Contact support"}, {"id", "contactSupport"}, {"icon", "envelope"}, {"variant", "secondary"}, {"w", "fill"},
+                                           {"press", Json{{"toast", "Message sent to support - we reply within a day"}, {"tone", "success"}}}}})}};
+}
+
+// The app's name, version and the usual links.
+Json aboutScreen(const std::string& appName) {
+    auto link = [](const std::string& label, const std::string& id, const std::string& icon) {
+        return Json{{"item", label}, {"id", id}, {"icon", icon}, {"press", Json{{"toast", label + " opened"}}}};
+    };
+    return Json{{"title", "About"}, {"icon", "info-circle"},
+                {"body", Json::array({Json{{"heading", safeText(appName, 40)}, {"subtitle", "Version 1.0 (prototype)"}, {"align", "center"}},
+                                      Json{{"list", Json::array({link("Terms of service", "terms", "file-text-o"), link("Privacy policy", "privacy", "lock"),
+                                                                 link("Open-source licences", "licences", "code")})}}})}};
 }
 
 // Runs the drafter's pattern for `pattern` on a scratch draft of this app; fills the new screen and what it needs.
@@ -245,6 +283,25 @@ bool buildPatternScreen(const Json& doc, const ScreenPattern& pattern, const App
         if (app.key.empty()) return false;
         draft::addReminders(d);
         *screen = d.spec["screens"]["reminders"];
+    } else if (id == "help") {
+        *screen = helpScreen(reading.appName, app);
+    } else if (id == "about") {
+        *screen = aboutScreen(reading.appName);
+    } else if (id == "login") {
+        draft::addLogin(d);
+        *screen = d.spec["screens"]["login"];
+    } else if (id == "welcome") {
+        draft::addOnboarding(d);
+        *screen = d.spec["screens"]["welcome"];
+    }
+    // A screen before the app goes on to where the app starts now (the patterns go "home").
+    if (pattern.start) {
+        const std::string next = doc.contains("nav") && doc["nav"].is_object() ? doc["nav"].value("start", std::string()) : "";
+        forEachObject(*screen, "", [&](const Json& o, const std::string& pointer) {
+            Json& node = (*screen)[Json::json_pointer(pointer)];
+            for (const char* key : {"go", "navigate"})
+                if (o.contains(key) && o[key] == "home" && !next.empty()) node[key] = next;
+        });
     }
     *scratch = d.spec;
     return true;
@@ -291,9 +348,22 @@ Outcome addScreen(EditLog& log, const ScreenPattern& pattern) {
         }
     }
     log.add("/screens/" + escapePointer(id), screen);
-    std::string via = linkScreen(log, id, pattern.label, pattern.icon, pattern.text);
+    // Mock calls it makes (the sign-in's "login").
+    if (scratch.contains("mocks") && scratch["mocks"].is_object())
+        for (auto& [key, value] : scratch["mocks"].items()) {
+            if (!mentionsIdentifier(used, key)) continue;
+            if (!log.doc.contains("mocks") || !log.doc["mocks"].is_object()) log.set("/mocks", Json::object());
+            if (!log.doc["mocks"].contains(key)) log.add("/mocks/" + escapePointer(key), value);
+        }
+    if (pattern.start) {
+        if (!log.doc.contains("nav") || !log.doc["nav"].is_object()) log.set("/nav", Json::object());
+        const std::string was = doc.contains("nav") && doc["nav"].is_object() ? doc["nav"].value("start", std::string()) : "";
+        log.set("/nav/start", id);
+        return {"Added " + withArticle(pattern.label) + " screen: the app now starts there" + (was.empty() ? "" : " and goes on to " + screenTitle(doc, "/screens/" + escapePointer(was))), ""};
+    }
+    std::string via = linkScreen(log, id, pattern.label, pattern.icon, pattern.text, pattern.fromSettings);
     if (via.empty()) return cannot("find a place to link a new " + lowerAscii(pattern.label) + " screen from");
-    return {"Added a " + std::string(pattern.label) + " screen, opened from " + via, ""};
+    return {"Added " + withArticle(pattern.label) + " screen, opened from " + via, ""};
 }
 
 //-----------------------------------------------------------------------------
@@ -385,6 +455,10 @@ Outcome addField(EditLog& log, const Request& r, const RequestScope& scope, int 
     int forAt = r.find({"for", "called", "named", "labelled", "labeled"}, kindAt + 1);
     if (labelWords.empty() || std::all_of(labelWords.begin(), labelWords.end(), isFiller))
         if (forAt > kindAt) labelWords = r.slice(forAt + 1, to > forAt ? to : static_cast<int>(r.words.size()));
+    // "a dropdown for priority with Low, Medium and High": what it offers is no part of its name.
+    if (auto offers = std::find_if(labelWords.begin(), labelWords.end(), [](const std::string& w) { return w == "with" || w == "of" || w == "offering" || w == "listing"; });
+        offers != labelWords.begin())
+        labelWords.erase(offers, labelWords.end());
     std::string label = r.quotes.empty() ? labelFromWords(labelWords) : r.quotes.front();
     if (label.empty()) return cannot("add a " + kind.widget + " without knowing what it is for (say e.g. \"add a dark mode switch to settings\")");
     // The values it lists make it a choice, after the control word so that the label and the request's opening are not among them.
@@ -931,6 +1005,55 @@ Outcome reorderNav(EditLog& log, const std::vector<std::string>& a, const std::v
     return {"Moved the " + label + " tab " + (place == "first" || place == "last" ? place : place + " " + joinWords(b)), ""};
 }
 
+// "swap the home and hearings tabs", "switch the order of Calendar and Settings": two nav items trade places.
+Outcome swapTabs(EditLog& log, const Request& r) {
+    const Json doc = log.doc;
+    const int verb = r.find({"swap", "switch", "exchange", "flip"}), join = r.find({"and", "with"}, verb + 1);
+    if (verb < 0 || join < 0 || !doc.contains("nav") || !doc["nav"].is_object() || !doc["nav"].contains("items") || !doc["nav"]["items"].is_array())
+        return cannot("tell which two tabs trade places (say e.g. \"swap the Home and Settings tabs\")");
+    auto indexOf = [&](const std::vector<std::string>& words) {
+        return navItemOf(doc, findScreen(doc, words, [&](const std::string& id) { return navItemOf(doc, id) >= 0; }));
+    };
+    const int first = r.find({"of"}, verb + 1) > verb && r.find({"of"}, verb + 1) < join ? r.find({"of"}, verb + 1) + 1 : verb + 1;
+    const int a = indexOf(r.slice(first, join)), b = indexOf(r.slice(join + 1, static_cast<int>(r.words.size())));
+    if (a < 0 || b < 0 || a == b) return notFound("two tabs named '" + joinWords(r.slice(first, join)) + "' and '" + joinWords(r.slice(join + 1, static_cast<int>(r.words.size()))) + "'");
+    const int lo = std::min(a, b), hi = std::max(a, b);
+    log.move("/nav/items/" + std::to_string(hi), "/nav/items/" + std::to_string(lo));
+    log.move("/nav/items/" + std::to_string(lo + 1), "/nav/items/" + std::to_string(hi));
+    auto label = [&](int i) { const Json& it = doc["nav"]["items"][static_cast<size_t>(i)]; return it.is_object() ? it.value("label", it.value("screen", std::string())) : it.get<std::string>(); };
+    return {"Swapped the " + label(lo) + " and " + label(hi) + " tabs", ""};
+}
+
+// "add a logout button": a sign-out button at the end of the screen named, else of settings, profile or the start
+// screen; it says so and goes to the sign-in screen when the app has one.
+Outcome addSignOut(EditLog& log, const Request& r) {
+    const Json doc = log.doc;
+    bool twin = false;
+    forEachNode(doc, [&](const NodeSite& s) {
+        const auto shown = s.node->find(s.typeKey);
+        const std::set<std::string> said = wordStems((shown != s.node->end() && shown->is_string() ? literalText(shown->get<std::string>()) : "") + " " + s.node->value("id", std::string()));
+        twin = (s.type == "button" || s.type == "item" || s.type == "link") && (said.count("logout") || ((said.count("sign") || said.count("log")) && said.count("out")));
+        return !twin;
+    });
+    if (twin) return {"", "The app already has a way to sign out" + std::string(kNeedsLlm), true};
+    const int to = r.findLast({"to", "on", "in"});
+    std::string screen = to >= 0 ? findScreen(doc, r.slice(to + 1, static_cast<int>(r.words.size()))) : "";
+    // "... to the settings screen" of an app without one: that screen, which has a way to sign out.
+    if (screen.empty() && to >= 0)
+        for (int i = to + 1; i < static_cast<int>(r.words.size()); ++i)
+            for (auto& pattern : screenPatterns())
+                if (pattern.words.count(singularOf(r.words[i])) && std::string(pattern.id) == "settings") return addScreen(log, pattern);
+    for (const char* usual : {"settings", "profile", "account"})
+        if (screen.empty() && doc["screens"].contains(usual)) screen = usual;
+    if (screen.empty() && doc.contains("nav") && doc["nav"].is_object()) screen = doc["nav"].value("start", std::string());
+    const std::string owner = "/screens/" + escapePointer(screen);
+    if (screen.empty() || !has(doc, owner + "/body") || !at(doc, owner + "/body").is_array()) return notFound("a screen for the sign-out button");
+    Json press = Json::array({Json{{"toast", "Signed out"}}});
+    if (doc["screens"].contains("login")) press.push_back(Json{{"navigate", "login"}});
+    log.add(owner + "/body/-", Json{{"button", "Sign out"}, {"id", uniqueName("signOut", idSet(doc))}, {"variant", "ghost"}, {"icon", "sign-out"}, {"w", "fill"}, {"press", press}});
+    return {"Added a Sign out button at the end of " + screenTitle(doc, owner), ""};
+}
+
 Outcome reorderOnScreen(EditLog& log, const Request& r, const RequestScope& scope, int verb);
 
 // Makes the node at `pointer` and the text inside it bold (text style "strong"); false when none has that style.
@@ -1175,7 +1298,9 @@ Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
     if (r.hasAny({"step", "page"}) && (r.hasAny({"after", "once", "before"}) || (r.has("step") && r.hasAny({"asking", "ask", "collecting", "capturing"}))) &&
         r.hasAny({"add", "insert"}))
         return addFlowStep(log, r);
-    if (r.hasAny({"export", "download"}) && r.hasAny({"add", "put", "give", "button"})) return addExportButton(log, r);
+    if (r.hasAny({"export", "download"}) && r.hasAny({"add", "put", "give", "button", "let", "allow", "able", "way", "can"})) return addExportButton(log, r);
+    if (r.hasAny({"logout", "signout"}) || (r.hasAny({"log", "sign"}) && r.has("out"))) return addSignOut(log, r);
+    if (r.hasAny({"swap", "exchange"}) || (r.hasAny({"switch", "flip"}) && r.has("order"))) return swapTabs(log, r);
     if (asksFeedbackAfter(r)) return addFeedbackAfter(log, r);
     if (asksEmptyState(r)) return addEmptyState(log, r, scope);
     if (markedScreenAt(r) >= 0) return addMarkedScreen(log, r, scope);

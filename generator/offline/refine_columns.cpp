@@ -36,7 +36,16 @@ Outcome addListColumn(EditLog& log, const Request& r, const RequestScope& scope)
     std::vector<std::string> labelWords;
     if (named > column && (to < named)) to = static_cast<int>(r.words.size());
     if (named > column) labelWords = r.slice(named + 1, to > named ? to : static_cast<int>(r.words.size()));
-    else labelWords = r.slice(verb + 1, column);
+    else labelWords = r.slice(verb + 1, r.hasAny({"column", "columns"}) ? column : std::max(r.find({"to", "on", "in", "into"}, verb + 1), verb + 1));
+    // "the judge's name" of rows that keep the judge: the name is how that value is shown.
+    if (labelWords.size() > 1 && labelWords.back() == "name") {
+        const std::string person = draft::camelKey(labelFromWords({labelWords.begin(), labelWords.end() - 1}));
+        for (const AppList& l : appLists(doc))
+            if (l.sample.is_object() && l.sample.contains(person)) {
+                labelWords.pop_back();
+                break;
+            }
+    }
     const std::string label = r.quotes.empty() ? labelFromWords(labelWords) : r.quotes.front();
     if (label.empty()) return cannot("add a column without knowing what it shows (say e.g. \"add a column for the due date to the loans table\")");
     const std::vector<AppList> lists = appLists(doc);

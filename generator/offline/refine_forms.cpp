@@ -427,7 +427,8 @@ Outcome addExportButton(EditLog& log, const Request& r) {
     const Json doc = log.doc;
     int verb = r.find({"export", "download"});
     int on = r.findLast({"on", "to", "in", "for", "from"});
-    std::string screen = on > verb ? findScreen(doc, r.slice(on + 1, static_cast<int>(r.words.size()))) : "";
+    // "export the hearings list as PDF": with no place named, the thing exported is where the button goes.
+    std::string screen = on > verb ? findScreen(doc, r.slice(on + 1, static_cast<int>(r.words.size()))) : findScreen(doc, r.slice(verb + 1, std::max(r.find({"as"}, verb + 1), verb + 1)));
     if (screen.empty()) return notFound(on > verb ? "'" + joinWords(r.slice(on + 1, static_cast<int>(r.words.size()))) + "'" : std::string("where the export button goes"));
     std::string format;
     for (const char* f : {"csv", "pdf", "xlsx", "json"})

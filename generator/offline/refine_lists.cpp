@@ -1003,7 +1003,7 @@ Outcome addEmptyState(EditLog& log, const Request& r, const RequestScope& scope)
     Json empty = Json{{"empty", "No " + what + " yet"}, {"text", "They will show here"}, {"icon", "inbox"}};
     // The way to add the first one, when a form adds them.
     if (const std::string form = createScreenOf(doc, list->source); !form.empty())
-        empty["action"] = "Add " + std::string(std::string("aeiou").find(what.substr(0, 1)) == std::string::npos ? "a " : "an ") + draft::singularOf(what),
+        empty["action"] = "Add " + withArticle(draft::singularOf(what)),
         empty["go"] = form.substr(form.rfind('/') + 1);
     if (node.contains("repeat") && node["repeat"].is_object()) log.add(list->pointer + "/repeat/empty", empty);
     else {

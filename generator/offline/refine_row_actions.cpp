@@ -193,7 +193,7 @@ Outcome addRowButtonLabelled(EditLog& log, const std::string& label, const std::
     }
     button_["id"] = uniqueName(draft::camelKey(label + " " + singularOf(list->source)), idSet(doc));
     placeBeside(log, children, button_);
-    return {std::string(std::string("aeiou").find(lowerAscii(label.substr(0, 1))) == std::string::npos ? "Added a " : "Added an ") + label + " button to " + where, ""};
+    return {"Added " + withArticle(label) + " button to " + where, ""};
 }
 
 bool asksDiscussion(const Request& r, const Json& doc) {

@@ -86,6 +86,8 @@ Request readRequest(const std::string& typed) {
     std::string low = " ";
     for (char c : lowerAscii(r.text)) low += isWordChar(c) || c == '#' || c == '-' || static_cast<unsigned char>(c) >= 128 ? c : ' ';
     low += " ";
+    // "the judge's name": the possessive's s is no word.
+    for (size_t at; (at = low.find(" s ")) != std::string::npos;) low.replace(at, 3, " ");
     static const std::pair<const char*, const char*> joined[] = {
         {" search bar ", " search "}, {" search field ", " search "}, {" search box ", " search "}, {" bar chart ", " bar_chart "},
         {" line chart ", " line_chart "}, {" pie chart ", " donut "}, {" tab bar ", " tabs "}, {" bottom bar ", " tabs "}, {" nav bar ", " tabs "},
@@ -161,6 +163,11 @@ std::string labelFromWords(const std::vector<std::string>& words) {
     for (auto& w : words)
         if (!isFiller(w)) out += (out.empty() ? "" : " ") + w;
     return capitalized(out);
+}
+
+std::string withArticle(const std::string& noun) {
+    const bool vowel = !noun.empty() && std::string("aeiouAEIOU").find(noun[0]) != std::string::npos;
+    return (vowel ? "an " : "a ") + noun;
 }
 
 std::string joinWords(const std::vector<std::string>& words) {

@@ -70,6 +70,7 @@ std::string labelFromWords(const std::vector<std::string>& words);  // "Dark mod
 // or Driving", "filter by Morning, Afternoon and Evening shifts"); empty when fewer than two.
 std::vector<std::string> listedChoices(const std::string& text);
 std::string joinWords(const std::vector<std::string>& words);       // words joined by spaces
+std::string withArticle(const std::string& noun);                  // "a Share", "an Archive" (by the first letter)
 
 //-----------------------------------------------------------------------------
 // [SECTION] Documents: pointers, ids, objects
