@@ -8,8 +8,10 @@
 #include "generator/offline/refine_context.h"
 #include "generator/refiner.h"
 #include "runtime/headless/headless.h"
+#include "runtime/spec/expr.h"
 #include "runtime/spec/spec_loader.h"
 #include <catch2/catch.hpp>
+#include <map>
 #include <regex>
 
 using namespace pt;
@@ -701,4 +703,32 @@ TEST_CASE("offline refine: screens before and beside the app, tabs swapped, a si
     Json out = refined(habits, "add a logout button", &summary);
     CHECK(out.dump().find("Sign out") != std::string::npos);
     CHECK(offlineRefinement(court, "add a logout button", "").contains("unsupported"));
+}
+
+TEST_CASE("offline refine: a chart of rows per value of a field counts them live, above their list", "[refiner][offline][charts]") {
+    const Json court = draftSpec("a court calendar where clerks schedule hearings with the judge, the case number and the courtroom");
+    std::string summary;
+    Json out = refined(court, "add a chart of hearings per courtroom", &summary);
+    INFO(summary);
+    const Json* chart = nullptr;
+    forEachNode(out, [&](const NodeSite& s) {
+        if (s.type == "bar_chart") chart = s.node;
+        return !chart;
+    });
+    REQUIRE(chart);
+    // One bar per courtroom the rows have, each the number of hearings there.
+    std::map<std::string, int> rooms;
+    for (auto& row : court["state"]["hearings"]) ++rooms[row["courtroom"].get<std::string>()];
+    REQUIRE((*chart)["labels"].size() == rooms.size());
+    Template points;
+    REQUIRE(points.compile((*chart)["bar_chart"]));
+    const Json state = out["state"];
+    Scope scope(&state);
+    EvalEnv env;
+    const Json bars = points.eval(scope, env);
+    REQUIRE(bars.size() == rooms.size());
+    for (size_t i = 0; i < bars.size(); ++i) CHECK(bars[i].get<int>() == rooms[(*chart)["labels"][i].get<std::string>()]);
+    // A pie is a donut; a field the rows do not have is said plainly.
+    CHECK(refined(court, "add a pie chart of hearings by judge").dump().find("\"donut\"") != std::string::npos);
+    CHECK(offlineRefinement(court, "add a chart of hearings by weather", "").contains("unsupported"));
 }

@@ -1285,13 +1285,18 @@ std::string requestPhrase(const Request& r) {
     for (const char* lead : {"please ", "can you ", "could you ", "i want ", "i'd like ", "let's ", "lets "})
         if (s.rfind(lead, 0) == 0) s = s.substr(std::strlen(lead));
     while (!s.empty() && std::string(".!? ").find(s.back()) != std::string::npos) s.pop_back();
-    return s.empty() ? "do an empty request" : s;
+    if (s.empty()) return "do an empty request";
+    // "cannot the checkout is three steps ...": a request that is no command is quoted.
+    const std::string first = s.substr(0, s.find(' '));
+    static const std::set<std::string> commands = {"add", "make", "let", "show", "put", "move", "change", "use", "give", "set", "turn", "hide", "remove"};
+    return commands.count(first) || draft::knownVerb(first) ? s : "do \"" + s + "\"";
 }
 
 Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
     if (const std::string name = newAppName(r); !name.empty()) return renameApp(log, name);
     if (r.hasAny({"rename", "relabel"}) || (r.hasAny({"change", "call"}) && r.quotes.size() >= 2)) return renameText(log, r);
     if (asksChartSpan(r)) return changeChartSpan(log, r, scope);
+    if (asksGroupChart(r)) return addGroupChart(log, r, scope);
     if (asksApproval(r)) return addApprovalButtons(log, r, scope);
     if (r.hasAny({"split", "separate"}) && r.has("into")) return splitField(log, r, scope);
     if (r.hasAny({"make", "mark"}) && r.hasAny({"optional", "required", "mandatory"})) return setFieldRequired(log, r, scope);
@@ -1476,8 +1481,9 @@ std::vector<std::string> requestParts(const std::string& typed) {
             size_t start = article != std::string::npos ? article + 3 : an != std::string::npos ? an + 4 : low.find(' ') + 1;
             screenPhrase = " to the " + parts[i - 1].substr(start);
         }
-        if (w == "a" || w == "an" || !startsRequest(w)) parts[i] = verb + " " + parts[i];
-        else verb = w;
+        // A part with no verb takes the one before it, when there is one ("The checkout is ... - make it" has none).
+        if ((w == "a" || w == "an" || !startsRequest(w)) && startsRequest(verb) && verb != "a" && verb != "an") parts[i] = verb + " " + parts[i];
+        else if (startsRequest(w)) verb = w;
         if (!screenPhrase.empty() && i > 0 && targetOf(parts[i]).empty()) parts[i] += screenPhrase;
     }
     for (size_t i = parts.size(); i-- > 1;)

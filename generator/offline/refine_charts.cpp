@@ -1,6 +1,8 @@
 // Promptotype — the offline refiner's requests on charts. See refine_charts.h.
 
 #include "generator/offline/refine_charts.h"
+#include "generator/offline/draft_patterns.h"
+#include "generator/offline/refine_lists.h"
 #include "runtime/spec/catalog.h"
 #include <cmath>
 #include <cstdlib>
@@ -157,6 +159,80 @@ Outcome changeChartSpan(EditLog& log, const Request& r, const RequestScope& scop
             if (retitled != title) log.replace(p + "/title", retitled);
         }
     return {"Made " + name + " show the last " + n + " " + span.unit + "s, one point per " + span.unit, ""};
+}
+
+// A chart of rows by a field: a new chart, unlike the span changes above.
+
+bool asksGroupChart(const Request& r) {
+    return r.hasAny({"chart", "graph", "bar_chart", "donut", "line_chart", "breakdown", "histogram"}) && r.hasAny({"per", "by", "across"}) &&
+           r.find({"add", "show", "include", "give", "put", "want", "need", "create"}) >= 0 && !r.hasAny({"day", "days", "week", "weeks", "month", "months", "year", "years"});
+}
+
+Outcome addGroupChart(EditLog& log, const Request& r, const RequestScope& scope) {
+    const Json doc = log.doc;
+    const int by = r.find({"per", "by", "across"});
+    const int of = r.find({"of", "showing", "for", "with"});
+    const std::vector<std::string> measured = of >= 0 && of < by ? r.slice(of + 1, by) : std::vector<std::string>();
+    const std::vector<std::string> group = r.slice(by + 1, static_cast<int>(r.words.size()));
+    const std::vector<AppList> lists = appLists(doc);
+    const AppList* list = pickList(lists, measured, scope);
+    if (!list) list = pickList(lists, group, scope);
+    if (!list) return notFound("the rows to chart");
+    list = everyRowOf(lists, list);
+    if (!list->sample.is_object()) return notFound("the rows to chart");
+    // A field a word names: its key's words all among the words ("honey frames" -> honeyFrames).
+    auto fieldNamed = [&](const std::vector<std::string>& words, bool number) {
+        std::set<std::string> said;
+        for (auto& w : words) said.insert(draft::singularOf(w));
+        std::string best;
+        for (auto& [k, v] : list->sample.items()) {
+            if (k == "id" || v.is_number() != number || (!number && !v.is_string())) continue;
+            const std::set<std::string> key = wordStems(k);
+            if (!key.empty() && std::all_of(key.begin(), key.end(), [&](const std::string& w) { return said.count(w) > 0; })) best = k;
+        }
+        return best;
+    };
+    const std::string x = "x", rows = list->source;
+    const std::string amount = fieldNamed(measured, true);
+    const bool perRow = std::any_of(group.begin(), group.end(), [&](const std::string& w) { return list->sourceWords.count(draft::singularOf(w)) > 0; });
+    const bool donut = r.hasAny({"donut", "pie"});
+    std::string title;
+    Json chart;
+    if (perRow) {
+        // "honey frames per hive": one bar per row, of a number the rows keep.
+        if (amount.empty()) return cannot("chart the " + joinWords(measured) + " of each row: the rows keep no such number");
+        std::string name;
+        for (const char* k : {"name", "title"})
+            if (name.empty() && list->sample.contains(k)) name = k;
+        if (name.empty()) return cannot("label a bar for each row: the rows have no name");
+        chart = Json{{"bar_chart", "${map(" + rows + ", " + x + " => " + x + "." + amount + ")}"}, {"labels", "${map(" + rows + ", " + x + " => " + x + "." + name + ")}"}, {"h", 180}};
+        title = labelFromWords(measured) + " per " + draft::singularOf(lowerAscii(labelFromWords(group)));
+    } else {
+        const std::string field = fieldNamed(group, false);
+        if (field.empty()) return notFound("a value of the " + lowerAscii(rows) + " named '" + joinWords(group) + "' to group them by");
+        std::vector<std::string> values;
+        for (auto& row : doc["state"][rows])
+            if (row.is_object() && row.contains(field) && row[field].is_string() && std::find(values.begin(), values.end(), row[field].get<std::string>()) == values.end())
+                values.push_back(row[field].get<std::string>());
+        if (values.size() < 2 || values.size() > 10) return cannot("chart the " + lowerAscii(rows) + " by " + joinWords(group) + ": its values do not fall into a few groups");
+        std::string choices = "[";
+        for (size_t i = 0; i < values.size(); ++i) choices += (i ? ", " : "") + draft::exprString(values[i]);
+        choices += "]";
+        const std::string value = amount.empty() ? "count(" + rows + ", " + x + " => " + x + "." + field + " == c)"
+                                                 : "sum(filter(" + rows + ", " + x + " => " + x + "." + field + " == c), " + x + " => " + x + "." + amount + ")";
+        chart = donut ? Json{{"donut", "${map(" + choices + ", c => {label: c, value: " + value + "})}"}, {"size", 140}}
+                      : Json{{"bar_chart", "${map(" + choices + ", c => " + value + ")}"}, {"labels", values}, {"h", 180}};
+        title = (labelFromWords(measured).empty() ? labelFromWords({rows}) : labelFromWords(measured)) + " by " + lowerAscii(labelFromWords(group));
+    }
+    // Above the list it counts, on that list's screen.
+    const std::string body = list->owner + "/body/";
+    if (list->pointer.rfind(body, 0) != 0) return cannot("find a place for the chart on " + screenTitle(doc, list->owner));
+    const std::string top = list->pointer.substr(body.size(), list->pointer.find('/', body.size()) - body.size());
+    Json card = Json{{"card", Json::array({chart})}, {"title", draft::safeText(title, 60)}, {"id", uniqueName(draft::camelKey(title) + "Chart", idSet(doc))}};
+    log.add(body + top, card);
+    return {"Added a " + std::string(donut ? "donut" : "bar chart") + " '" + title + "' above the " + lowerAscii(labelFromWords({rows})) + " list on " +
+                screenTitle(doc, list->owner) + ", live from the rows",
+            ""};
 }
 
 } // namespace pt::refine

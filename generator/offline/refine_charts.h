@@ -13,5 +13,9 @@ namespace pt::refine {
 
 bool asksChartSpan(const Request& r);                                            // "... chart ... last 12 months / by month"
 Outcome changeChartSpan(EditLog& log, const Request& r, const RequestScope& scope);  // rewrites the chart's points and labels
+// "add a chart of hearings per courtroom", "a pie chart of orders by status", "a chart of honey frames per hive": the
+// rows counted (or a number of theirs summed) for each value of a field, or one bar per row; above the list.
+bool asksGroupChart(const Request& r);
+Outcome addGroupChart(EditLog& log, const Request& r, const RequestScope& scope);
 
 } // namespace pt::refine
