@@ -732,3 +732,32 @@ TEST_CASE("offline refine: a chart of rows per value of a field counts them live
     CHECK(refined(court, "add a pie chart of hearings by judge").dump().find("\"donut\"") != std::string::npos);
     CHECK(offlineRefinement(court, "add a chart of hearings by weather", "").contains("unsupported"));
 }
+
+TEST_CASE("offline refine: a list shown as cards keeps what its rows show and do", "[refiner][offline][lists]") {
+    const Json court = draftSpec("a court calendar where clerks schedule hearings with the judge, the case number and the courtroom");
+    std::string summary, error;
+    Json cards = refined(court, "show hearings as cards instead of a list", &summary);
+    INFO(summary);
+    const std::string screen = cards["screens"]["hearings"].dump();
+    CHECK(screen.find("\"grid\"") != std::string::npos);
+    CHECK(screen.find("\"item\"") == std::string::npos);
+    // Each card still opens its hearing, and the search above still filters the cards.
+    HeadlessDriver d(loadClean(cards));
+    d.settle();
+    d.proto().navigate("hearings");
+    d.settle();
+    const std::string first = court["state"]["hearings"][0]["caseNumber"].get<std::string>();
+    REQUIRE(d.click(first, &error));
+    d.settle();
+    CHECK(d.proto().currentScreen() == "hearing");
+    // A habit's card keeps its check mark, and pressing it still marks the habit done today.
+    const Json habits = Json::parse(sampleText("habit_tracker.json"));
+    Json habitCards = refined(habits, "show habits as cards", &summary);
+    CHECK(habitCards["screens"]["today"].dump().find("check-circle") != std::string::npos);
+    HeadlessDriver h(loadClean(habitCards));
+    h.settle();
+    const size_t before = h.proto().state()["habits"][0]["done"].size();
+    REQUIRE(h.click("Morning run", &error));
+    h.settle();
+    CHECK(h.proto().state()["habits"][0]["done"].size() == before + 1);
+}

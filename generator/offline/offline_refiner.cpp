@@ -1308,6 +1308,7 @@ Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
     if (r.hasAny({"swap", "exchange"}) || (r.hasAny({"switch", "flip"}) && r.has("order"))) return swapTabs(log, r);
     if (asksFeedbackAfter(r)) return addFeedbackAfter(log, r);
     if (asksEmptyState(r)) return addEmptyState(log, r, scope);
+    if (asksCardLayout(r)) return showAsCards(log, r, scope);
     if (markedScreenAt(r) >= 0) return addMarkedScreen(log, r, scope);
     if (r.hasAny({"confirm", "confirmation", "confirming"}) || (r.hasAny({"ask", "sure"}) && r.hasAny({"before", "deleting", "removing"})))
         return confirmBeforeRemoving(log, r, scope);

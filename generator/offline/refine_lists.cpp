@@ -1014,4 +1014,44 @@ Outcome addEmptyState(EditLog& log, const Request& r, const RequestScope& scope)
     return {"Added an empty state to the " + what + " list on " + title + ": \"No " + what + " yet\"" + (empty.contains("go") ? ", with a button to add one" : ""), ""};
 }
 
+bool asksCardLayout(const Request& r) {
+    return r.hasAny({"cards", "grid", "tiles"}) && r.hasAny({"as", "instead", "into", "in", "use", "make", "show", "display", "turn"}) &&
+           !r.hasAny({"add", "chart", "badge", "column"});
+}
+
+Outcome showAsCards(EditLog& log, const Request& r, const RequestScope& scope) {
+    const Json doc = log.doc;
+    const std::vector<AppList> lists = appLists(doc);
+    const AppList* list = pickList(lists, r.words, scope);
+    if (!list) return notFound("a list to show as cards");
+    const Json& item = at(doc, list->pointer);
+    const std::string holder = parentPointer(parentPointer(list->pointer));
+    if (!item.contains("item") || !has(doc, holder) || !at(doc, holder).contains("list") || at(doc, holder)["list"].size() != 1)
+        return {"", "The " + spokenKey(list->source) + " on " + screenTitle(doc, list->owner) + " are not a plain list of rows" + std::string(kNeedsLlm), true};
+    // The row's lines become a card's: its icon or avatar, title and second line, and what it shows on the right.
+    Json lines = Json::array({Json{{"text", item["item"]}, {"style", "strong"}}});
+    if (item.contains("subtitle")) lines.push_back(Json{{"text", item["subtitle"]}, {"muted", true}});
+    Json top = Json::array();
+    if (item.contains("avatar")) top.push_back(Json{{"avatar", item["avatar"]}, {"size", 36}});
+    else if (item.contains("icon")) top.push_back(Json{{"icon", item["icon"]}, {"color", "brand"}, {"size", 20}});
+    top.push_back(Json{{"col", lines}, {"gap", 2}, {"grow", 1}});
+    if (item.contains("badge")) top.push_back(Json{{"badge", item["badge"]}, {"tone", item.value("badge_tone", Json("brand"))}});
+    // A row's check mark ("done today") stays visible as a mark on the card.
+    if (const std::string check = item.contains("check") && item["check"].is_string() ? item["check"].get<std::string>() : "";
+        check.size() > 3 && check.rfind("${", 0) == 0 && check.back() == '}')
+        top.push_back(Json{{"icon", "${(" + check.substr(2, check.size() - 3) + ") ? 'check-circle' : 'circle-o'}"}, {"color", "success"}, {"size", 22}});
+    Json card = Json{{"card", Json::array({Json{{"row", top}, {"gap", 12}}})}};
+    if (item.contains("trailing")) card["card"].push_back(Json{{"text", item["trailing"]}, {"muted", true}, {"style", "caption"}});
+    for (const char* key : {"id", "press", "go", "repeat", "visible"})
+        if (item.contains(key)) card[key] = item[key];
+    const std::string device = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("device", std::string("phone")) : "phone";
+    const int cols = device == "phone" ? (r.hasAny({"grid", "tiles"}) ? 2 : 1) : 3;
+    Json grid = Json{{"grid", Json::array({card})}, {"cols", cols}, {"gap", 12}};
+    const Json& container = at(doc, holder);
+    Json shown = container.contains("title") ? Json{{"section", Json::array({grid})}, {"title", container["title"]}} : grid;
+    if (container.contains("id")) shown["id"] = container["id"];
+    log.replace(holder, shown);
+    return {"Showed the " + spokenKey(list->source) + " on " + screenTitle(doc, list->owner) + " as cards" + (cols > 1 ? " in " + std::to_string(cols) + " columns" : std::string()), ""};
+}
+
 } // namespace pt::refine

@@ -73,6 +73,8 @@ Outcome confirmBeforeRemoving(EditLog& log, const Request& r, const RequestScope
 // A new screen of the rows of `list` for which the expression `keep` holds (on the row named list.alias), titled
 // `title`, opened from a tab (`icon`) when the tab bar has room, else from a link beside the list.
 Outcome addFilteredScreen(EditLog& log, const AppList& list, const std::string& keep, const std::string& title, const std::string& icon);
+bool asksCardLayout(const Request& r);                                        // "show hearings as cards instead of a list", "make the habits a grid"
+Outcome showAsCards(EditLog& log, const Request& r, const RequestScope& scope);   // the list's rows as cards (a grid on wide screens)
 bool asksEmptyState(const Request& r);                                        // "show an empty state when there are no habits"
 Outcome addEmptyState(EditLog& log, const Request& r, const RequestScope& scope);   // a message (and a way to add one) on an empty list
 
