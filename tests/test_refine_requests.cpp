@@ -683,6 +683,15 @@ TEST_CASE("offline refine: screens before and beside the app, tabs swapped, a si
     Json about = refined(court, "add an about page", &summary);
     CHECK(about["screens"]["about"].dump().find(court["meta"]["name"].get<std::string>()) != std::string::npos);
 
+    // A calendar of the rows by their date, on a tab before Settings; an app whose rows have no dates is told so.
+    const Json hives = draftSpec("a beekeeping log: hives with their queen, the last inspection date and honey frames");
+    Json calendar = refined(hives, "add a calendar screen", &summary);
+    CHECK(calendar["screens"]["calendar"].dump().find("lastInspectionDate") != std::string::npos);
+    CHECK(calendar["nav"]["items"].back()["screen"] == "settings");
+    const Json calendarAnswer = offlineRefinement(Json::parse(sampleText("habit_tracker.json")), "add a calendar", "");
+    REQUIRE(calendarAnswer.contains("unsupported"));
+    CHECK(calendarAnswer["unsupported"].get<std::string>().find("with dates") != std::string::npos);
+
     // Two tabs trade places.
     Json swapped = refined(court, "swap the home and hearings tabs", &summary);
     CHECK(swapped["nav"]["items"][0]["screen"] == court["nav"]["items"][1]["screen"]);

@@ -63,7 +63,8 @@ std::string linkScreen(EditLog& log, const std::string& id, const std::string& l
     std::string kind = nav.value("kind", std::string("stack"));
     const bool settings = fromSettings && doc["screens"].contains("settings") && doc["screens"]["settings"].is_object() && doc["screens"]["settings"].contains("body");
     if (!settings && (kind == "tabs" || kind == "sidebar") && nav.contains("items") && nav["items"].is_array() && nav["items"].size() < (kind == "tabs" ? 5u : 8u)) {
-        log.add("/nav/items/-", Json{{"screen", id}, {"label", label}, {"icon", icon}});
+        const int settings = navItemOf(doc, "settings");   // stays last
+        log.add("/nav/items/" + (settings >= 0 && id != "settings" ? std::to_string(settings) : std::string("-")), Json{{"screen", id}, {"label", label}, {"icon", icon}});
         return kind == "tabs" ? "the tab bar" : "the sidebar";
     }
     LoadResult load = SpecLoader::loadJson(doc);
@@ -209,6 +210,7 @@ const std::vector<ScreenPattern>& screenPatterns() {
         {"notifications", stems({"notifications", "alerts"}), "Notifications", "bell", "What changed"},
         {"profile", stems({"profile", "account"}), "Profile", "user", "Your name and email"},
         {"reminders", stems({"reminders"}), "Reminders", "bell", "When to nudge you"},
+        {"calendar", stems({"calendar"}), "Calendar", "calendar", "What happens on which day"},
         {"help", stems({"help", "faq", "faqs", "support"}), "Help", "question-circle", "Answers and support", false, true},
         {"about", stems({"about"}), "About", "info-circle", "Version and terms", false, true},
         {"login", stems({"login", "signin", "logon"}), "Sign in", "sign-in", "", true},
@@ -283,6 +285,10 @@ bool buildPatternScreen(const Json& doc, const ScreenPattern& pattern, const App
         if (app.key.empty()) return false;
         draft::addReminders(d);
         *screen = d.spec["screens"]["reminders"];
+    } else if (id == "calendar") {
+        draft::addCalendar(d);
+        if (!d.spec["screens"].contains("calendar")) return false;
+        *screen = d.spec["screens"]["calendar"];
     } else if (id == "help") {
         *screen = helpScreen(reading.appName, app);
     } else if (id == "about") {
@@ -322,7 +328,8 @@ Outcome addScreen(EditLog& log, const ScreenPattern& pattern) {
     }
     AppEntity app = readEntity(doc);
     Json screen, scratch;
-    if (!buildPatternScreen(doc, pattern, app, &screen, &scratch)) return cannot("add a " + lowerAscii(pattern.label) + " screen to an app without a list of rows");
+    if (!buildPatternScreen(doc, pattern, app, &screen, &scratch))
+        return cannot("add " + withArticle(lowerAscii(pattern.label)) + " screen to this app: it needs a list of rows" + (std::string(pattern.id) == "calendar" ? " with dates" : ""));
     std::set<std::string> all = screenIds;
     all.insert(overlayIds.begin(), overlayIds.end());
     const std::string id = uniqueName(pattern.id, all);
