@@ -30,6 +30,15 @@ std::string idWith(const Json& doc, const std::string& part) {
     return found;
 }
 
+// The prototype of `doc` showing `screen`, settled.
+std::unique_ptr<HeadlessDriver> openAt(const Json& doc, const std::string& screen) {
+    auto d = std::make_unique<HeadlessDriver>(loadClean(doc));
+    d->settle();
+    d->proto().navigate(screen);
+    d->settle();
+    return d;
+}
+
 bool toastSays(HeadlessDriver& d, const std::string& words) {
     for (auto& t : d.proto().toasts())
         if (t.first.find(words) != std::string::npos) return true;
@@ -597,10 +606,8 @@ TEST_CASE("offline refine: common change requests on a sample, as people type th
     // A step in the form's flow, named after "to", asking for two things: the form goes through it and saves both.
     Json step = refined(habits, "add a step to the new habit form asking for a start date and a reminder time", &summary);
     INFO(summary);
-    HeadlessDriver d(loadClean(step));
-    d.settle();
-    d.proto().navigate("newHabit");
-    d.settle();
+    auto dDriver = openAt(step, "newHabit");
+    HeadlessDriver& d = *dDriver;
     std::string error;
     REQUIRE(d.type("habitName", "Stretch", &error));
     REQUIRE(d.click("saveHabit", &error));
@@ -621,10 +628,8 @@ TEST_CASE("offline refine: common change requests on a sample, as people type th
 
     // A message after an action: a quoted one replaces the button's own, and shows when it is pressed.
     Json toast = refined(habits, "show a 'Nice one!' message after saving a habit", &summary);
-    HeadlessDriver t(loadClean(toast));
-    t.settle();
-    t.proto().navigate("newHabit");
-    t.settle();
+    auto tDriver = openAt(toast, "newHabit");
+    HeadlessDriver& t = *tDriver;
     REQUIRE(t.type("habitName", "Stretch", &error));
     REQUIRE(t.click("saveHabit", &error));
     t.settle();
@@ -648,10 +653,8 @@ TEST_CASE("offline refine: a message after an action the button does not say yet
     Json bare = Json::parse(sampleText("habit_tracker.json"));
     bare["screens"]["reminders"]["body"][3]["press"] = Json{{"set", "reminders.on"}, {"value", true}};
     Json toast = refined(bare, "show a toast when they send a test reminder", &summary);
-    HeadlessDriver d(loadClean(toast));
-    d.settle();
-    d.proto().navigate("reminders");
-    d.settle();
+    auto dDriver = openAt(toast, "reminders");
+    HeadlessDriver& d = *dDriver;
     std::string error;
     REQUIRE(d.click("testReminder", &error));
     d.settle();
@@ -751,10 +754,8 @@ TEST_CASE("offline refine: a list shown as cards keeps what its rows show and do
     CHECK(screen.find("\"grid\"") != std::string::npos);
     CHECK(screen.find("\"item\"") == std::string::npos);
     // Each card still opens its hearing, and the search above still filters the cards.
-    HeadlessDriver d(loadClean(cards));
-    d.settle();
-    d.proto().navigate("hearings");
-    d.settle();
+    auto dDriver = openAt(cards, "hearings");
+    HeadlessDriver& d = *dDriver;
     const std::string first = court["state"]["hearings"][0]["caseNumber"].get<std::string>();
     REQUIRE(d.click(first, &error));
     d.settle();
@@ -769,4 +770,25 @@ TEST_CASE("offline refine: a list shown as cards keeps what its rows show and do
     REQUIRE(h.click("Morning run", &error));
     h.settle();
     CHECK(h.proto().state()["habits"][0]["done"].size() == before + 1);
+}
+
+TEST_CASE("offline refine: a date filter groups the rows by where their date is from today", "[refiner][offline][lists]") {
+    const Json court = draftSpec("a court calendar where clerks schedule hearings with the judge, the case number and the courtroom");
+    std::string summary, error;
+    Json out = refined(court, "add a date filter to the hearings list", &summary);
+    INFO(summary);
+    auto dDriver = openAt(out, "hearings");
+    HeadlessDriver& d = *dDriver;
+    // Each chip leaves the hearings whose date is today, after today or before it; the three together are all.
+    size_t total = 0;
+    for (const char* chip : {"Today", "Upcoming", "Past"}) {
+        REQUIRE(d.click(chip, &error));
+        d.settle();
+        size_t shown = 0;
+        const auto& texts = d.proto().texts();
+        for (auto& row : court["state"]["hearings"]) shown += std::count(texts.begin(), texts.end(), row["caseNumber"].get<std::string>()) > 0 ? 1 : 0;
+        CHECK(shown > 0);
+        total += shown;
+    }
+    CHECK(total == court["state"]["hearings"].size());
 }

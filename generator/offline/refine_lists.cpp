@@ -564,6 +564,16 @@ Outcome addListFilter(EditLog& log, const Request& r, const RequestScope& scope)
     if (!field)
         for (auto& f : fields)
             if (!choices(f).empty()) { field = &f; break; }
+    // A date falls into groups by where it is from today: chips Today, Upcoming and Past.
+    if (field && field->kind == "date") {
+        const std::string key = stateKeyFor(log, *list, field->key + " filter"), day = list->alias + "." + field->key;
+        const std::string rows = "filter(" + list->rows + ", " + list->alias + " => " + key + " == 'All' || (" + key + " == 'Today' && isToday(" + day + ")) || (" + key +
+                                 " == 'Upcoming' && isFuture(" + day + ")) || (" + key + " == 'Past' && isPast(" + day + ")))";
+        Json node = Json{{"chips", Json::array({"All", "Today", "Upcoming", "Past"})}, {"id", uniqueName(camelKey(spokenKey(list->source) + " by " + field->key), idSet(doc))}, {"bind", key}};
+        setRows(log, *list, rows);
+        addControl(log, *list, node, key, "All");
+        return {"Added filter chips by " + spokenKey(field->key) + " (today, upcoming, past) above the " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner), ""};
+    }
     if (!field || choices(*field).empty())
         return cannot("filter the " + spokenKey(list->source) + " list" + (field ? " by " + spokenKey(field->key) + " (its values do not fall into a few groups)" : ": no field of its rows falls into a few groups"));
     std::string key = stateKeyFor(log, *list, field->key + " filter");
