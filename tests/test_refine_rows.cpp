@@ -355,3 +355,33 @@ TEST_CASE("offline refine: a verb asked for one row at a time is that verb's but
     const Json habits = Json::parse(sampleText("habit_tracker.json"));
     CHECK_FALSE(offlineRefinement(habits, "let me add a habit", "").dump().find("button to the screen of each") != std::string::npos);
 }
+
+TEST_CASE("offline refine: a button for all rows at once sets the state the request names on each, or clears those in it", "[refiner][offline][rows]") {
+    const Json board = Json::parse(sampleText("task_board.json"));
+    std::string error, summary;
+    Json marked = refined(board, "add a button to mark all tasks done", &summary);
+    INFO(summary);
+    auto d = std::make_unique<HeadlessDriver>(loadClean(marked));
+    d->settle();
+    REQUIRE(d->click("markAllDoneTasks", &error));
+    d->settle();
+    const Json& tasks = d->proto().state()["tasks"];
+    REQUIRE(tasks.size() == board["state"]["tasks"].size());
+    for (size_t i = 0; i < tasks.size(); ++i) {
+        CHECK(tasks[i]["status"] == "Done");
+        CHECK(tasks[i]["title"] == board["state"]["tasks"][i]["title"]);   // the rest of each row as it was
+    }
+    // "clear all done tasks" removes only those.
+    Json cleared = refined(board, "let me clear all done tasks", &summary);
+    d = std::make_unique<HeadlessDriver>(loadClean(cleared));
+    d->settle();
+    size_t open = 0;
+    for (auto& t : board["state"]["tasks"]) open += t["status"] != "Done" ? 1 : 0;
+    REQUIRE(open < board["state"]["tasks"].size());
+    REQUIRE(d->click("Clear done", &error));
+    d->settle();
+    CHECK(d->proto().state()["tasks"].size() == open);
+    // Rows with no such state are not marked with a made-up one.
+    const Json court = draftSpec("a court calendar where clerks schedule hearings with the judge, the case number and the courtroom");
+    CHECK(offlineRefinement(court, "add a button to mark all hearings done", "").contains("unsupported"));
+}

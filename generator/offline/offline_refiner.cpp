@@ -1319,6 +1319,7 @@ Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
     if (markedScreenAt(r) >= 0) return addMarkedScreen(log, r, scope);
     if (r.hasAny({"confirm", "confirmation", "confirming"}) || (r.hasAny({"ask", "sure"}) && r.hasAny({"before", "deleting", "removing"})))
         return confirmBeforeRemoving(log, r, scope);
+    if (bulkWordAt(r) >= 0 && !r.hasAny({"filter", "sort", "search", "chart", "badge", "confirm", "confirmation"})) return addBulkAction(log, r, scope);
     if (asksRowButton(r, log.doc)) return addRowButton(log, r, scope);
     if (asksDiscussion(r, log.doc)) return addDiscussion(log, r, scope);
     if (rowVerbAt(r, log.doc) >= 0) return addRowVerbButton(log, r, scope);

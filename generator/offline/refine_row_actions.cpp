@@ -281,4 +281,58 @@ Outcome addMarkedScreen(EditLog& log, const Request& r, const RequestScope& scop
     return screen;
 }
 
+int bulkWordAt(const Request& r) {
+    const int all = r.find({"all", "every"});
+    if (all < 0 || r.find({"mark", "complete", "clear", "delete", "remove", "archive", "finish", "close", "set", "check"}) < 0) return -1;
+    return all;
+}
+
+Outcome addBulkAction(EditLog& log, const Request& r, const RequestScope& scope) {
+    const Json doc = log.doc;
+    const int all = bulkWordAt(r);
+    const std::vector<AppList> lists = appLists(doc);
+    const AppList* list = pickList(lists, r.slice(all + 1, static_cast<int>(r.words.size())), scope);
+    if (!list) return notFound("the rows to change all at once");
+    list = everyRowOf(lists, list);
+    if (list->before.empty()) return cannot("find a place above the " + lowerAscii(list->source) + " list for a button");
+    const std::string rows = list->source, many = lowerAscii(labelFromWords({rows}));
+    // The state the request names after "all": a yes/no field ("done", "read", "paid") or a status value ("Done").
+    std::set<std::string> named;
+    for (int i = all + 1; i < static_cast<int>(r.words.size()); ++i) named.insert(singularOf(r.words[i]));
+    std::string field, value;
+    Json to;
+    for (auto& [k, v] : list->sample.items()) {
+        const std::set<std::string> key = wordStems(k);
+        if (v.is_boolean() && std::any_of(key.begin(), key.end(), [&](const std::string& w) { return named.count(w) > 0; })) field = k, to = true, value = k;
+    }
+    for (auto& row : doc["state"][rows])
+        for (auto& [k, v] : row.items())
+            if (field.empty() && v.is_string() && named.count(lowerAscii(v.get<std::string>()))) field = k, to = v, value = v.get<std::string>();
+    const std::string test = field.empty() ? "" : to.is_boolean() ? "it." + field : "it." + field + " == " + draft::exprString(value);
+    Json press;
+    std::string label, said;
+    if (r.hasAny({"clear", "delete", "remove"})) {
+        // "clear all done tasks" removes those; "clear all tasks" every one.
+        label = field.empty() ? "Clear all" : "Clear " + lowerAscii(value);
+        said = field.empty() ? "all " + many + " removed" : lowerAscii(value) + " " + many + " removed";
+        press = Json::array({field.empty() ? Json{{"set", rows}, {"value", Json::array()}} : Json{{"remove", rows}, {"where", "${" + test + "}"}},
+                             Json{{"toast", capitalized(said)}}});
+    } else {
+        if (field.empty())
+            return cannot("mark all " + many + " at once: no field of theirs says '" + joinWords(r.slice(all + 2, static_cast<int>(r.words.size()))) + "'");
+        // Every row, rewritten with that one field changed (the other fields as they are).
+        std::set<std::string> keys;
+        for (auto& row : doc["state"][rows])
+            for (auto& [k, v] : row.items()) keys.insert(k);
+        std::string object;
+        for (const std::string& k : keys) object += (object.empty() ? "" : ", ") + k + ": " + (k == field ? (to.is_boolean() ? std::string("true") : draft::exprString(value)) : "x." + k);
+        label = "Mark all " + lowerAscii(value);
+        said = "all " + many + " marked " + lowerAscii(value);
+        press = Json::array({Json{{"set", rows}, {"value", "${map(" + rows + ", x => {" + object + "})}"}}, Json{{"toast", capitalized(said)}, {"tone", "success"}}});
+    }
+    log.add(list->before, Json{{"button", label}, {"id", uniqueName(draft::camelKey(label + " " + rows), idSet(doc))}, {"variant", "secondary"},
+                               {"icon", label.rfind("Clear", 0) == 0 ? "trash" : "check"}, {"press", press}});
+    return {"Added a '" + label + "' button above the " + many + " list on " + screenTitle(doc, list->owner) + ": " + said, ""};
+}
+
 } // namespace pt::refine

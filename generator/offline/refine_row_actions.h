@@ -28,6 +28,10 @@ Outcome addRowButtonLabelled(EditLog& log, const std::string& label, const std::
 int markedScreenAt(const Request& r);
 // A button marking each row (unless there is one) and a screen of the marked rows.
 Outcome addMarkedScreen(EditLog& log, const Request& r, const RequestScope& scope);
+// "add a button to mark all habits done", "clear all hearings": the index of "all", or -1.
+int bulkWordAt(const Request& r);
+// A button above the list doing that to every row: a yes/no field or a status value set on each, or the rows cleared.
+Outcome addBulkAction(EditLog& log, const Request& r, const RequestScope& scope);
 // "add comments to each task", "let people reply to questions": a discussion on the screen of each row.
 bool asksDiscussion(const Request& r, const Json& doc);
 Outcome addDiscussion(EditLog& log, const Request& r, const RequestScope& scope);
