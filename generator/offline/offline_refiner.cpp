@@ -61,15 +61,16 @@ std::string linkScreen(EditLog& log, const std::string& id, const std::string& l
     const Json& doc = log.doc;
     const Json nav = doc.contains("nav") && doc["nav"].is_object() ? doc["nav"] : Json::object();
     std::string kind = nav.value("kind", std::string("stack"));
-    const bool settings = fromSettings && doc["screens"].contains("settings") && doc["screens"]["settings"].is_object() && doc["screens"]["settings"].contains("body");
-    if (!settings && (kind == "tabs" || kind == "sidebar") && nav.contains("items") && nav["items"].is_array() && nav["items"].size() < (kind == "tabs" ? 5u : 8u)) {
+    const bool viaSettings = fromSettings && doc.contains("screens") && doc["screens"].contains("settings") && doc["screens"]["settings"].is_object() &&
+                             doc["screens"]["settings"].contains("body");
+    if (!viaSettings && (kind == "tabs" || kind == "sidebar") && nav.contains("items") && nav["items"].is_array() && nav["items"].size() < (kind == "tabs" ? 5u : 8u)) {
         const int settings = navItemOf(doc, "settings");   // stays last
         log.add("/nav/items/" + (settings >= 0 && id != "settings" ? std::to_string(settings) : std::string("-")), Json{{"screen", id}, {"label", label}, {"icon", icon}});
         return kind == "tabs" ? "the tab bar" : "the sidebar";
     }
     LoadResult load = SpecLoader::loadJson(doc);
     if (!load.spec) return "";
-    std::vector<std::string> hosts = {settings ? std::string("settings") : load.spec->nav.start};
+    std::vector<std::string> hosts = {viaSettings ? std::string("settings") : load.spec->nav.start};
     for (auto& reachable : reachableScreens(*load.spec)) hosts.push_back(reachable);
     std::set<std::string> ids = idSet(doc);
     std::string linkId = uniqueName("open" + capitalized(id), ids);
