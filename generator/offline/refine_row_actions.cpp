@@ -274,7 +274,9 @@ Outcome addMarkedScreen(EditLog& log, const Request& r, const RequestScope& scop
     for (size_t i = 0; i < rows.size() && i < 2; ++i)
         if (rows[i].is_object() && !rows[i].contains(flag)) log.add("/state/" + escapePointer(source) + "/" + std::to_string(i) + "/" + flag, i == 0);
     const std::vector<AppList> now = appLists(log.doc);
-    const AppList* again = everyRowOf(now, pickList(now, {source}, scope));
+    const AppList* found = pickList(now, {source}, scope);
+    if (!found) return notFound("the " + lowerAscii(source) + " list");
+    const AppList* again = everyRowOf(now, found);
     std::string title = r.words[static_cast<size_t>(word)] == verb ? capitalized(verb) + "s" : capitalized(r.words[static_cast<size_t>(word)]);
     Outcome screen = addFilteredScreen(log, *again, again->alias + "." + flag, title, verb == "star" ? "star" : verb == "pin" ? "thumb-tack" : "heart");
     if (screen.unsupported.empty() && marked.unsupported.empty()) screen.summary = marked.summary + "; " + screen.summary;
