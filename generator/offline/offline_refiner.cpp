@@ -250,9 +250,9 @@ Json aboutScreen(const std::string& appName) {
 // Runs the drafter's pattern for `pattern` on a scratch draft of this app; fills the new screen and what it needs.
 bool buildPatternScreen(const Json& doc, const ScreenPattern& pattern, const AppEntity& app, Json* screen, Json* scratch) {
     IdeaReading reading;
-    reading.appName = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("name", std::string("Prototype")) : "Prototype";
-    reading.summary = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("idea", std::string()) : "";
-    reading.device = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("device", std::string("phone")) : "phone";
+    reading.appName = metaText(doc, "name", "Prototype");
+    reading.summary = metaText(doc, "idea");
+    reading.device = metaText(doc, "device", "phone");
     reading.entities.push_back(app.entity);
     draft::Draft d{reading, Json{{"state", Json::object()}, {"screens", Json::object()}, {"overlays", Json::object()}}, {}, {}, {}, {}};
     std::set<std::string> taken;
@@ -524,7 +524,7 @@ Outcome addField(EditLog& log, const Request& r, const RequestScope& scope, int 
     std::string inputKind = widget == "input" ? inputKindFor(label) : "";
     if (inputKind == "number") initial = 0;
     if (!choices.empty()) initial = choices.front();
-    if (widget == "date") initial = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("now", std::string()).substr(0, 10) : "";
+    if (widget == "date") initial = metaText(doc, "now").substr(0, 10);
     std::string member = camelKey(label), bind, statePath;
     size_t dot = anchorBind.rfind('.');
     if (dot != std::string::npos && anchorBind.find("${") == std::string::npos && doc.contains("state") && doc["state"].is_object()) {
@@ -727,7 +727,7 @@ std::string newAppName(const Request& r) {
 
 Outcome renameApp(EditLog& log, const std::string& name) {
     const Json& doc = log.doc;
-    const std::string now = doc.contains("meta") && doc["meta"].is_object() && doc["meta"].contains("name") && doc["meta"]["name"].is_string() ? doc["meta"]["name"].get<std::string>() : "";
+    const std::string now = metaText(doc, "name");
     if (now.empty()) {
         if (!doc.contains("meta") || !doc["meta"].is_object()) log.set("/meta", Json::object());
         log.set("/meta/name", safeText(name, 40));

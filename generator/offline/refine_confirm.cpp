@@ -186,11 +186,7 @@ Outcome askFirst(EditLog& log, const NodeSite& site, const std::string& event, c
 std::string confirmedVerb(const Request& r) {
     const int before = r.find({"before"});
     if (before < 0 || before + 1 >= static_cast<int>(r.words.size())) return "";
-    std::string w = r.words[static_cast<size_t>(before) + 1];
-    if (w.size() > 5 && w.compare(w.size() - 3, 3, "ing") == 0) {
-        w.resize(w.size() - 3);
-        if (w.size() > 3 && w[w.size() - 1] == w[w.size() - 2]) w.pop_back();  // "submitting" -> "submit"
-    }
+    const std::string w = verbStem(r.words[static_cast<size_t>(before) + 1]);
     static const std::set<std::string> removals = {"delet", "delete", "remov", "remove", "clear", "discard", "trash", "eras", "erase"};
     return removals.count(w) || isFiller(w) ? "" : w;
 }

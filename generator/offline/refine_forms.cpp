@@ -457,22 +457,6 @@ Outcome addExportButton(EditLog& log, const Request& r) {
 // [SECTION] Feedback after an action
 //-----------------------------------------------------------------------------
 
-namespace {
-
-// A verb's stem for matching its forms: "saving", "saved", "save" -> "sav"; "submitting" -> "submit".
-std::string verbStem(std::string w) {
-    w = lowerAscii(w);
-    for (const char* end : {"ing", "ed", "es", "s", "e"})
-        if (w.size() > std::strlen(end) + 2 && w.compare(w.size() - std::strlen(end), std::string::npos, end) == 0) {
-            w.erase(w.size() - std::strlen(end));
-            break;
-        }
-    if (w.size() > 3 && w[w.size() - 1] == w[w.size() - 2]) w.pop_back();
-    return w;
-}
-
-} // namespace
-
 bool asksFeedbackAfter(const Request& r) {
     return r.hasAny({"toast", "snackbar", "message", "notification", "confirmation", "banner"}) && r.hasAny({"after", "when", "once"}) &&
            !r.hasAny({"before", "badge", "count", "number"});

@@ -1054,7 +1054,7 @@ Outcome showAsCards(EditLog& log, const Request& r, const RequestScope& scope) {
     if (item.contains("trailing")) card["card"].push_back(Json{{"text", item["trailing"]}, {"muted", true}, {"style", "caption"}});
     for (const char* key : {"id", "press", "go", "repeat", "visible"})
         if (item.contains(key)) card[key] = item[key];
-    const std::string device = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("device", std::string("phone")) : "phone";
+    const std::string device = metaText(doc, "device", "phone");
     const int cols = device == "phone" ? (r.hasAny({"grid", "tiles"}) ? 2 : 1) : 3;
     Json grid = Json{{"grid", Json::array({card})}, {"cols", cols}, {"gap", 12}};
     const Json& container = at(doc, holder);

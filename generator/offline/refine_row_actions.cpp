@@ -218,7 +218,7 @@ Outcome addDiscussion(EditLog& log, const Request& r, const RequestScope& scope)
     if (at(doc, detail.node).dump().find(detail.alias + "." + kind.field) != std::string::npos)
         return {"", "Each " + one + " already has " + lowerAscii(kind.title) + std::string(kNeedsLlm), true};
     // The rows start with a few entries before the app's clock, so the section reads as a discussion at once.
-    const std::string now = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("now", std::string(draft::kNow)) : draft::kNow;
+    const std::string now = metaText(doc, "now", draft::kNow);
     const Json& rows = doc["state"][list->source];
     for (size_t i = 0; i < rows.size(); ++i)
         if (rows[i].is_object() && !rows[i].contains(kind.field))

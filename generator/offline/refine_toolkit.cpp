@@ -165,6 +165,22 @@ std::string labelFromWords(const std::vector<std::string>& words) {
     return capitalized(out);
 }
 
+std::string verbStem(std::string w) {
+    w = lowerAscii(w);
+    for (const char* end : {"ing", "ed", "es", "s", "e"})
+        if (w.size() > std::strlen(end) + 2 && w.compare(w.size() - std::strlen(end), std::string::npos, end) == 0) {
+            w.erase(w.size() - std::strlen(end));
+            break;
+        }
+    if (w.size() > 3 && w[w.size() - 1] == w[w.size() - 2]) w.pop_back();
+    return w;
+}
+
+std::string metaText(const Json& doc, const char* key, const std::string& fallback) {
+    if (!doc.contains("meta") || !doc["meta"].is_object() || !doc["meta"].contains(key) || !doc["meta"][key].is_string()) return fallback;
+    return doc["meta"][key].get<std::string>();
+}
+
 std::string withArticle(const std::string& noun) {
     const bool vowel = !noun.empty() && std::string("aeiouAEIOU").find(noun[0]) != std::string::npos;
     return (vowel ? "an " : "a ") + noun;
@@ -399,7 +415,7 @@ std::string findScreen(const Json& doc, const std::vector<std::string>& phrase, 
             if (item.is_object() && item.contains("screen") && item["screen"].is_string() && item.contains("label") && item["label"].is_string())
                 navLabels[item["screen"].get<std::string>()] = item["label"].get<std::string>();
     // A screen titled with the app's name ("Court Calendar" on Home) is not named by that name's words.
-    const std::string appName = doc.contains("meta") && doc["meta"].is_object() ? doc["meta"].value("name", std::string()) : std::string();
+    const std::string appName = metaText(doc, "name");
     std::string best;
     int bestScore = 0;
     for (auto& [id, screen] : doc["screens"].items()) {

@@ -70,7 +70,10 @@ std::string labelFromWords(const std::vector<std::string>& words);  // "Dark mod
 // or Driving", "filter by Morning, Afternoon and Evening shifts"); empty when fewer than two.
 std::vector<std::string> listedChoices(const std::string& text);
 std::string joinWords(const std::vector<std::string>& words);       // words joined by spaces
-std::string withArticle(const std::string& noun);                  // "a Share", "an Archive" (by the first letter)
+std::string withArticle(const std::string& noun);
+std::string verbStem(std::string w);                               // a verb's forms as one: "saving", "saved", "save" -> "sav"; "submitting" -> "submit"
+// The app's meta value `key` ("name", "device", "now"), or `fallback` when the spec has none.
+std::string metaText(const Json& doc, const char* key, const std::string& fallback = "");                  // "a Share", "an Archive" (by the first letter)
 
 //-----------------------------------------------------------------------------
 // [SECTION] Documents: pointers, ids, objects
