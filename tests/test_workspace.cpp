@@ -14,6 +14,7 @@
 #include "runtime/spec/spec_loader.h"
 #include <catch2/catch.hpp>
 #include <map>
+#include <set>
 
 using namespace pt;
 
@@ -131,18 +132,74 @@ TEST_CASE("cell_grid: cells keep 24 px and the grid fits its width: a long row w
 // [SECTION] Workspace drafts
 //-----------------------------------------------------------------------------
 
-TEST_CASE("workspace: a sudoku grid paints the digit picked on the keypad", "[workspace]") {
-    Json spec = checkedDraft("A sudoku puzzle game: a 9x9 grid where you pick a digit from 1, 2, 3, 4, 5, 6, 7, 8 and 9, then tap a square to fill it.");
+TEST_CASE("workspace: sudoku writes the picked digit, keeps the clues, checks for mistakes, wins, and deals a new puzzle", "[workspace][game]") {
+    Json spec = checkedDraft("Please implement a Sudoku game website with a 9x9 grid, number input, a check button that highlights mistakes, "
+                             "and a new game button.");
     const Json* grid = findWidget(spec["screens"], "cell_grid");
     REQUIRE(grid);
     CHECK((*grid)["cell_grid"] == 9);
-    CHECK(spec["state"]["cells"].size() == 81);
     HeadlessDriver d(load(spec));
     d.settle();
-    click(d, "7");
-    click(d, "Cell 1");
-    CHECK(stateAt(d, "cells")[0] == "7");
-    CHECK(stateAt(d, "moves") == 1);
+    const Json puzzle = stateAt(d, "cells"), solution = stateAt(d, "solutions")[0];
+    REQUIRE(puzzle.size() == 81);
+    const int clue = static_cast<int>(std::find_if(puzzle.begin(), puzzle.end(), [](const Json& v) { return v != ""; }) - puzzle.begin());
+    const int blank = static_cast<int>(std::find(puzzle.begin(), puzzle.end(), Json("")) - puzzle.begin());
+    REQUIRE(blank < 81);
+    // A clue takes no click.
+    const std::string other = solution[clue] == "1" ? "2" : "1";
+    click(d, other);
+    click(d, "Cell " + std::to_string(clue + 1));
+    CHECK(stateAt(d, "cells")[clue] == puzzle[clue]);
+    // A wrong digit is only shown as wrong once checked; the right one clears the mistake.
+    const std::string wrong = solution[blank] == "1" ? "2" : "1";
+    click(d, wrong);
+    click(d, "Cell " + std::to_string(blank + 1));
+    CHECK(stateAt(d, "cells")[blank] == wrong);
+    CHECK_FALSE(stateAt(d, "sudoku")["checked"].get<bool>());
+    click(d, "Check");
+    CHECK(shows(d, "The red squares are wrong"));
+    CHECK(shows(d, "1"));  // one mistake
+    click(d, solution[blank].get<std::string>());
+    click(d, "Cell " + std::to_string(blank + 1));
+    CHECK(stateAt(d, "cells")[blank] == solution[blank]);
+    // Every square right wins.
+    for (int i = 0; i < 81; ++i)
+        if (stateAt(d, "cells")[i] == "") {
+            click(d, solution[i].get<std::string>());
+            click(d, "Cell " + std::to_string(i + 1));
+        }
+    CHECK(stateAt(d, "cells") == solution);
+    CHECK(shows(d, "Solved!"));
+    click(d, "New game");
+    CHECK(stateAt(d, "sudoku")["game"] == 1);
+    CHECK(stateAt(d, "cells") == stateAt(d, "puzzles")[1]);
+    CHECK(stateAt(d, "cells") != puzzle);
+}
+
+TEST_CASE("workspace: every sudoku answer keeps the rules and the clues, and the puzzles leave most squares to fill", "[workspace][game]") {
+    const Json spec = checkedDraft("a sudoku game");
+    for (int game = 0; game < 3; ++game) {
+        const Json& puzzle = spec["state"]["puzzles"][game];
+        const Json& solution = spec["state"]["solutions"][game];
+        int clues = 0;
+        for (int i = 0; i < 81; ++i)
+            if (puzzle[i] != "") {
+                ++clues;
+                CHECK(puzzle[i] == solution[i]);
+            }
+        CHECK(clues <= 35);
+        for (int unit = 0; unit < 9; ++unit) {
+            std::set<std::string> row, col, box;
+            for (int k = 0; k < 9; ++k) {
+                row.insert(solution[unit * 9 + k].get<std::string>());
+                col.insert(solution[k * 9 + unit].get<std::string>());
+                box.insert(solution[(unit / 3 * 3 + k / 3) * 9 + unit % 3 * 3 + k % 3].get<std::string>());
+            }
+            CHECK(row.size() == 9);
+            CHECK(col.size() == 9);
+            CHECK(box.size() == 9);
+        }
+    }
 }
 
 TEST_CASE("workspace: a light-show sequencer has a row per listed lamp, step toggles and play/stop", "[workspace]") {

@@ -1,7 +1,8 @@
 // Promptotype — cell_grid: a board of cells bound to a state list (game boards, step sequencers, planner grids,
 // seating charts, pixel canvases). A click paints the cell with the current palette value (or toggles it on/off)
 // and fires `press` with the cell, so boards have real state rather than a picture of one. On a board with `fall`
-// a click fills the lowest empty cell of its column instead (connect four).
+// a click fills the lowest empty cell of its column instead (connect four). `locked` cells (a puzzle's clues) take
+// no click and are drawn plain; `marked` cells (mistakes a check found) are drawn in the danger tone.
 //
 // Index of this file:
 // [SECTION] Cell look (colours, short text)
@@ -119,6 +120,8 @@ void drawCellGrid(Ui& ui, const Node& n)
     const bool once = ui.flag(n, "once");
     const bool fall = ui.flag(n, "fall");
     const Json colors = ui.prop(n, "colors");
+    const Json locked = ui.prop(n, "locked"), marked = ui.prop(n, "marked");
+    const auto flagged = [](const Json& list, int i) { return list.is_array() && i < (int)list.size() && filled(list[i]); };
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rowGap = g.bands > 1 ? kCellGap * 3 : kCellGap;  // wrapped rows stay visibly apart
     const float rowH = g.bands * (g.cell + kCellGap) - kCellGap;
@@ -148,7 +151,7 @@ void drawCellGrid(Ui& ui, const Node& n)
         }
         const Json current = target >= 0 && target < (int)cells.size() ? cells[target] : Json(nullptr);
         // A board played in turns keeps a taken cell: a click on it is no move.
-        if (press.pressed && target >= 0 && !(once && filled(current))) {
+        if (press.pressed && target >= 0 && !(once && filled(current)) && !flagged(locked, target)) {
             // Painting the value a cell already holds clears it, so one palette both draws and erases.
             Json next = !painting ? Json(!filled(current)) : current != paint ? paint
                       : paint.is_boolean() ? Json(false) : paint.is_number() ? Json(0) : Json("");
@@ -161,7 +164,10 @@ void drawCellGrid(Ui& ui, const Node& n)
         const float radius = ImMin(t.radiusSmall, g.cell * 0.25f);
         const bool on = filled(value);
         const Json named = colors.is_object() && value.is_string() ? colors.value(value.get<std::string>(), Json()) : Json();
+        // A clue reads as printed on the board: a quiet fill and body text, so what the player wrote stands out.
+        const bool clue = on && flagged(locked, i), wrong = on && flagged(marked, i);
         const ImU32 fill = !on ? (press.hovered ? mixColor(t.c.surfaceAlt, t.c.text, 0.06f) : t.c.surfaceAlt)
+                         : wrong ? t.c.danger : clue ? mixColor(t.c.surfaceAlt, t.c.text, 0.10f)
                          : named.is_null() ? fillFor(t, value) : ui.color(named, fillFor(t, value));
         dl->AddRectFilled(r.Min, r.Max, draw::fade(press.held ? mixColor(fill, t.c.text, 0.15f) : fill), radius);
         if (!on) dl->AddRect(r.Min, r.Max, draw::fade(t.c.border), radius);
@@ -171,7 +177,7 @@ void drawCellGrid(Ui& ui, const Node& n)
         const TextStyle style = g.cell >= 48.0f && whole.size() <= 2 ? TextStyle::H2 : TextStyle::Small;
         const std::string shown = cellText(ui, whole, g.cell - 4.0f);
         const ImVec2 s = ui.measure(shown, style);
-        ui.textAt(ImFloor(r.GetCenter() - s * 0.5f), shown, style, t.c.onBrand);
+        ui.textAt(ImFloor(r.GetCenter() - s * 0.5f), shown, style, clue && !wrong ? t.c.text : t.c.onBrand);
         if (press.hovered) ui.tooltip(whole, label);
     }
     const int drawnRows = (count + cols - 1) / cols;
@@ -193,13 +199,15 @@ WidthRange measureCellGrid(Ui& ui, const Node& n)
 
 static void registerCellGrid(WidgetCatalog& c)
 {
-    WidgetDef d = widgetDef("Inputs", "cell_grid", "Board of cells a click paints or toggles.", "cols",
+    WidgetDef d = widgetDef("Inputs", "cell_grid", "Board of cells.", "cols",
         { prop("cols", PropType::Number, 8, "cells per row"),
           prop("rows", PropType::Array, nullptr, "row labels (cells: \"Kick 3\", else \"Cell 5\")").withShape(R"(["Kick"])"),
           prop("paint", PropType::Any, nullptr, "value a click writes").withShape(R"("${brush}")"),
           prop("once", PropType::Bool, false, "filled cells stay (turn games)"),
           prop("fall", PropType::Bool, false, "pieces drop down their column"),
           prop("colors", PropType::Object, nullptr, "fill color per value").withShape(R"({"X": "brand"})"),
+          prop("locked", PropType::Array, nullptr, "per cell: true where clicks change nothing (clues)").withShape("[true]"),
+          prop("marked", PropType::Array, nullptr, "per cell: true where shown as wrong").withShape("[true]"),
           },
         R"({"cell_grid": 16, "bind": "steps"})",
         drawCellGrid);

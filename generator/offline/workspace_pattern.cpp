@@ -17,6 +17,7 @@
 #include "generator/offline/draft_patterns.h"
 #include "runtime/spec/css_colors.h"
 #include <algorithm>
+#include <bitset>
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -551,6 +552,102 @@ void composeMinesweeper(Draft& d, const std::string& low, int rows, int cols, Js
     labelled.emplace_back("flagMode", "flag flags mode right-click places");
 }
 
+// How many ways the 9x9 grid can be completed, counting no further than `limit`. The square with the fewest
+// digits left goes first, which keeps the search to a few hundred steps.
+int sudokuSolutions(std::vector<int>& g, int limit) {
+    int best = -1, bestMask = 0, bestCount = 10;
+    for (int at = 0; at < 81; ++at) {
+        if (g[at]) continue;
+        const int r = at / 9, c = at % 9, br = r / 3 * 3, bc = c / 3 * 3;
+        int used = 0;
+        for (int k = 0; k < 9; ++k) used |= 1 << g[r * 9 + k] | 1 << g[k * 9 + c] | 1 << g[(br + k / 3) * 9 + bc + k % 3];
+        const int mask = ~used & 0x3FE, count = static_cast<int>(std::bitset<10>(static_cast<unsigned>(mask)).count());
+        if (count < bestCount) best = at, bestMask = mask, bestCount = count;
+        if (count == 0) return 0;
+    }
+    if (best < 0) return 1;
+    int found = 0;
+    for (int v = 1; v <= 9 && found < limit; ++v)
+        if (bestMask & (1 << v)) {
+            g[best] = v;
+            found += sudokuSolutions(g, limit - found);
+            g[best] = 0;
+        }
+    return found;
+}
+
+// Puzzle `game` of a fixed series: a solved grid (the classic shifted pattern with its digits, bands and rows
+// permuted per game), then clues taken away in a fixed scatter while the answer stays the only one.
+std::pair<std::vector<int>, std::vector<int>> sudokuPuzzle(int game) {
+    static const int digitOrders[3][9] = {{5, 3, 4, 6, 7, 8, 9, 1, 2}, {8, 1, 9, 2, 5, 7, 3, 4, 6}, {2, 7, 6, 4, 9, 1, 8, 5, 3}};
+    static const int rowOrders[3][9] = {{0, 1, 2, 3, 4, 5, 6, 7, 8}, {4, 3, 5, 1, 0, 2, 7, 8, 6}, {8, 6, 7, 2, 1, 0, 5, 3, 4}};
+    std::vector<int> solution(81);
+    for (int r = 0; r < 9; ++r)
+        for (int c = 0; c < 9; ++c) {
+            const int row = rowOrders[game % 3][r];
+            solution[r * 9 + c] = digitOrders[game % 3][(row * 3 + row / 3 + c) % 9];
+        }
+    std::vector<int> puzzle = solution;
+    int holes = 0;
+    for (int k = 0, at = (game * 17 + 5) % 81; k < 81 && holes < 46; ++k, at = (at + 29) % 81) {
+        const int kept = puzzle[at];
+        puzzle[at] = 0;
+        std::vector<int> trial = puzzle;
+        if (sudokuSolutions(trial, 2) == 1) ++holes;
+        else puzzle[at] = kept;
+    }
+    return {puzzle, solution};
+}
+
+// Sudoku: three puzzles with one answer each. The player picks a digit and taps a square to write it (the same
+// digit again erases it); clues cannot be changed, "Check" shows the squares that differ from the answer (live
+// from then on), a full correct grid wins, and "New game" deals the next puzzle.
+void composeSudoku(Draft& d, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
+    Json& state = d.spec["state"];
+    const auto digits = [](const std::vector<int>& g) {
+        Json out = Json::array();
+        for (int v : g) out.push_back(v ? std::to_string(v) : "");
+        return out;
+    };
+    Json puzzles = Json::array(), solutions = Json::array();
+    for (int game = 0; game < 3; ++game) {
+        const auto [puzzle, solution] = sudokuPuzzle(game);
+        puzzles.push_back(digits(puzzle));
+        solutions.push_back(digits(solution));
+    }
+    state["puzzles"] = puzzles;
+    state["solutions"] = solutions;
+    state["cells"] = puzzles[0];
+    state["sudoku"] = Json{{"game", 0}, {"checked", false}};
+    state["brush"] = "1";
+    state["moves"] = 0;
+    const std::string wrong = "map(range(81), i => cells[i] != '' && cells[i] != solutions[sudoku.game][i])";
+    const std::string solved = "every(range(81), i => cells[i] == solutions[sudoku.game][i])";
+    body.push_back(Json{{"heading", "${" + solved + " ? 'Solved!' : 'Pick a number, then tap a square'}"}, {"id", "gameStatus"}});
+    labelled.emplace_back("gameStatus", "win won solved finish complete");
+    Json colors = Json::object();
+    for (int v = 1; v <= 9; ++v) colors[std::to_string(v)] = "brand";
+    body.push_back(Json{{"cell_grid", 9}, {"id", "board"}, {"bind", "cells"}, {"paint", "${brush}"}, {"colors", colors},
+                        {"locked", "${map(puzzles[sudoku.game], v => v != '')}"}, {"marked", "${sudoku.checked ? " + wrong + " : []}"},
+                        {"on", {{"press", Json::array({Json{{"inc", "moves"}},
+                                                       Json{{"if", "${" + solved + "}"}, {"then", Json::array({Json{{"toast", "Solved! Every square is right"}, {"tone", "success"}}})}}})}}}});
+    labelled.emplace_back("board", "board grid 9x9 squares square cells cell sudoku puzzle");
+    Json keypad = Json::array();
+    for (int v = 1; v <= 9; ++v) keypad.push_back(std::to_string(v));
+    body.push_back(Json{{"chips", keypad}, {"id", "numberPad"}, {"bind", "brush"}});
+    labelled.emplace_back("numberPad", "number numbers input digit digits keypad pad enter pick");
+    body.push_back(Json{{"grid", Json::array({statTile("filledCount", "Filled", "${count(filter(cells, c => c != ''))} of 81", "th"),
+                                              statTile("mistakeCount", "Mistakes", "${sudoku.checked ? count(filter(" + wrong + ", w => w)) : '–'}", "times-circle")})},
+                        {"cols", 2}, {"id", "scoreboard"}});
+    labelled.emplace_back("mistakeCount", "mistakes errors wrong count");
+    body.push_back(Json{{"button", "Check"}, {"id", "checkButton"}, {"icon", "check"},
+                        {"on", {{"press", Json::array({Json{{"set", "sudoku.checked"}, {"value", true}},
+                                                       Json{{"if", "${count(filter(" + wrong + ", w => w)) == 0}"},
+                                                            {"then", Json::array({Json{{"toast", "No mistakes so far"}, {"tone", "success"}}})},
+                                                            {"else", Json::array({Json{{"toast", "The red squares are wrong"}, {"tone", "danger"}}})}}})}}}});
+    labelled.emplace_back("checkButton", "check button highlights highlight mistakes errors verify validate");
+}
+
 void composeGrid(Draft& d, const std::string& low, const std::vector<ListedItems>& lists, Json& body,
                  std::vector<std::pair<std::string, std::string>>& labelled) {
     Json& state = d.spec["state"];
@@ -577,6 +674,7 @@ void composeGrid(Draft& d, const std::string& low, const std::vector<ListedItems
     if (saysAny(low, {"snake"}) && saysAny(low, {"game", "play", "score", "food"})) return composeSnake(d, low, rows, cols, body, labelled);
     if (saysAny(low, {"minesweeper"}) || (saysAny(low, {"mine", "mines"}) && saysAny(low, {"reveal", "reveals", "flag", "flags"})))
         return composeMinesweeper(d, low, rows, cols, body, labelled);
+    if (saysAny(low, {"sudoku"})) return composeSudoku(d, body, labelled);
     const bool findsPairs = saysAny(low, {"memory", "concentration"}) || (saysAny(low, {"matching", "match", "pairs"}) && saysAny(low, {"card", "cards", "tile", "tiles"}));
     if (findsPairs && saysAny(low, {"game", "games", "play", "puzzle"})) return composeMemoryBoard(d, low, memoryCards(low, rows, cols), body, labelled);
     const std::string noun = cellNoun(low);
@@ -1771,7 +1869,8 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     Json controls = Json::array();
     // A board played in turns or for pairs starts a new game (keeping the wins).
     const bool turns = spec["state"].contains("winner") || spec["state"].contains("pairs") || spec["state"].contains("snake") || spec["state"].contains("sweep") ||
-                       spec["state"].contains("rps") || spec["state"].contains("hang") || spec["state"].contains("whack") || spec["state"].contains("guess");
+                       spec["state"].contains("rps") || spec["state"].contains("hang") || spec["state"].contains("whack") || spec["state"].contains("guess") ||
+                       spec["state"].contains("sudoku");
     // Their own moves; "play" is not a transport.
     const bool game = ws.kind == WorkspaceKind::SlideBoard || ws.kind == WorkspaceKind::Quiz || turns;
     if (!game && ws.kind != WorkspaceKind::Timer && saysAny(low, {"play", "play/stop", "start"})) {
@@ -1796,6 +1895,10 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     for (const char* path : resetPaths)
         if (spec["state"].contains(path)) reset.push_back(Json{{"reset", path}});
     // A game the request resets ("a reset button clears the scoreboard") keeps that word.
+    // A puzzle game deals its next puzzle instead of the same one again.
+    if (spec["state"].contains("puzzles"))
+        reset = Json::array({Json{{"set", "sudoku"}, {"value", Json{{"game", "${(sudoku.game + 1) % 3}"}, {"checked", false}}}},
+                             Json{{"set", "cells"}, {"value", "${puzzles[sudoku.game]}"}}, Json{{"reset", "moves"}}});
     const char* restart = game && !saysAny(low, {"reset"}) ? "New game" : ws.kind == WorkspaceKind::Grid && !game ? "Clear" : "Reset";
     controls.push_back(Json{{"button", restart}, {"id", "clearButton"}, {"icon", "undo"}, {"variant", "ghost"},
                             {"on", {{"press", reset}}}});
