@@ -76,6 +76,24 @@ TEST_CASE("Invented values follow what each attribute is", "[drafter][rows]") {
     CHECK(draft::completeRows(hearing) == rows);  // deterministic
 }
 
+TEST_CASE("Years, regions and roles get values any domain can show, and a count shows what it counts", "[drafter][rows]") {
+    IdeaEntity wine;
+    wine.singular = "wine";
+    wine.fields = {field("Name"), field("Vintage"), field("Region"), field("Role"), field("Number of brood frames", "number")};
+    const Json rows = draft::completeRows(wine);
+    for (const Json& row : rows) {
+        CHECK(std::regex_match(row["vintage"].get<std::string>(), std::regex(R"((19|20)\d\d)")));
+        CHECK(std::set<std::string>{"North", "Central", "East", "South", "West"}.count(row["region"].get<std::string>()) == 1);
+        CHECK(std::regex_search(row["role"].get<std::string>(), std::regex("^[A-Z][a-z]+$")));
+    }
+    // On a row, a count reads as what it counts ("12 brood frames", not "12 number of brood frames").
+    const Json spec = draftSpec("Please implement a tool for tracking beehive inspections. Beekeepers record each inspection with the date, "
+                                "number of frames of brood, temperament, and notes.");
+    const std::string text = spec.dump();
+    CHECK(text.find("} brood frames") != std::string::npos);
+    CHECK(text.find("number of brood frames\"") == std::string::npos);
+}
+
 TEST_CASE("Invented titles come from the entity's own noun", "[drafter][rows]") {
     auto firstTitle = [](const std::string& noun) {
         IdeaEntity e;

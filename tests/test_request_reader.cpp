@@ -1199,3 +1199,49 @@ TEST_CASE("two words sharing a measure are two values, and a fleet is the things
     requiredFields(rental, "car", {"Pickup date", "Return date", "Type"});
     CHECK(requiredField(rental, "car", "Return date").kind == "date");
 }
+
+TEST_CASE("a with-list belongs to the rows it follows: past how they are shown, a bracket, a count of a measure and who acts", "[reader]") {
+    // Past "by day": the case number and the rest are each hearing's, no lists of their own; its date says its day.
+    IdeaReading court = readIdea("Please implement a court calendar website for clerks. It should list hearings by day with the case number, courtroom, "
+                                 "judge and parties, allow adding a hearing, rescheduling a hearing to a new date, and filtering by courtroom.");
+    requiredFields(court, "hearing", {"Case number", "Courtroom", "Judge"});
+    const IdeaEntity& hearing = *entityNamed(court, "hearing");
+    CHECK(std::any_of(hearing.fields.begin(), hearing.fields.end(), [](const IdeaField& f) { return f.kind == "date"; }));
+    CHECK(entityNamed(court, "case number") == nullptr);
+    CHECK(entityNamed(court, "judge") == nullptr);
+    CHECK(fieldLabelled(hearing, "Day") == nullptr);
+    // A bracket ends no list, "number of frames of brood" is one count, and "Beekeepers record" is who does what.
+    IdeaReading hives = readIdea("Please implement a tool for tracking beehive inspections. Beekeepers record each inspection with the date, queen seen "
+                                 "(yes/no), number of frames of brood, temperament, and notes, and can view the history per hive.");
+    requiredFields(hives, "beehive inspection", {"Date", "Queen seen", "Number of brood frames", "Temperament"});
+    CHECK(requiredField(hives, "beehive inspection", "Number of brood frames").kind == "number");
+    CHECK_FALSE(anyNameHas(hives, "yes"));
+    CHECK(entityNamed(hives, "frame") == nullptr);
+    CHECK_FALSE(anyNameHas(hives, "beekeepers record"));
+    // "an item with ..." is a thing, though "item" alone is an app word.
+    IdeaReading lost = readIdea("Please implement a lost and found website for a university. People can report a lost item with a description, "
+                                "category, location and date, browse found items, and claim an item by contacting the office.");
+    requiredFields(lost, "item", {"Description", "Category", "Location", "Date"});
+    CHECK(entityNamed(lost, "description") == nullptr);
+    CHECK(entityNamed(lost, "category") == nullptr);
+}
+
+TEST_CASE("measures and notes listed with rows are values, and a subscribe form collects subscribers", "[reader]") {
+    IdeaReading podcast = readIdea("Please implement a website for a podcast. It should have an episode list with titles, durations and publish dates, "
+                                   "an episode page with show notes and a play button, and a subscribe form that collects an email address.");
+    requiredFields(podcast, "episode", {"Publish date", "Show note"});
+    CHECK(entityNamed(podcast, "duration") == nullptr);
+    CHECK(entityNamed(podcast, "note") == nullptr);
+    requiredFields(podcast, "subscriber", {"Email"});
+    CHECK(requiredField(podcast, "subscriber", "Email").kind == "email");
+    CHECK(entityNamed(podcast, "email address") == nullptr);
+    CHECK(fieldLabelled(*entityNamed(podcast, "episode"), "Email address") == nullptr);
+    CHECK(podcast.device == "desktop");  // a website
+    // "a play button, and a subscribe form": the button plays the episode, it does nothing to subscribers.
+    const std::string drafted = draftSpec(podcast).dump();
+    CHECK(drafted.find("'Play'") != std::string::npos);
+    CHECK(drafted.find("Play subscribe") == std::string::npos);
+    // A count of things that are rows keeps them rows.
+    const std::vector<draft::RequestEntity> badge = draft::requestEntities("Show a badge with the number of unread messages on the Messages tab of the parent app.");
+    CHECK(std::any_of(badge.begin(), badge.end(), [](const draft::RequestEntity& e) { return e.head == "message"; }));
+}

@@ -15,6 +15,7 @@
 
 #include "generator/offline/draft_patterns.h"
 #include <algorithm>
+#include <cstring>
 #include <cstdio>
 #include <ctime>
 
@@ -124,6 +125,9 @@ std::string shownValue(const IdeaField& f, const std::string& alias) {
             {"temperature", "°"}, {"wait", "min"}, {"minutes", "min"},
             {"hours", "h"}, {"overtime", "h"}, {"weight", "kg"}, {"distance", "km"}, {"speed", "km/h"}, {"acreage", "acres"}, {"length", "m"}};
         if (!given && measuredInPercent(unit)) return "${" + v + "}%";
+        // "Number of brood frames": what is counted is the unit ("12 brood frames").
+        for (const char* counted : {"number of ", "count of ", "amount of "})
+            if (!given && unit.rfind(counted, 0) == 0) unit.erase(0, std::strlen(counted));
         if (!given) {
             const size_t space = unit.rfind(' ');
             const std::string last = space == std::string::npos ? unit : unit.substr(space + 1);

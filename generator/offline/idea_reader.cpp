@@ -518,7 +518,7 @@ const FeatureWords kFeatures[] = {
 };
 
 const char* const kDesktopWords[] = {"admin", "b2b", "saas", "crm", "internal", "backoffice", "back-office", "desktop", "enterprise",
-                                     "console", "portal", "erp", "web-app", "helpdesk", "dashboard", "agent", "ops"};
+                                     "console", "portal", "erp", "web-app", "helpdesk", "dashboard", "agent", "ops", "website", "webpage", "web"};
 
 const char* const kTabletWords[] = {"tablet", "ipad", "kiosk", "pos"};
 
@@ -847,8 +847,11 @@ bool namesMoreFully(const IdeaField& have, const IdeaField& asked) {
     const std::string one = lower(have.label);
     static const std::set<std::string> held = {"quantity", "qty", "stock", "in stock", "stock level", "on hand", "units in stock"};
     if (have.name != asked.name && have.kind == "number" && held.count(one) && held.count(lower(asked.label))) return true;
-    return have.name != asked.name && words.size() > 1 && one != "name" && one.find(' ') == std::string::npos &&
-           std::find(words.begin(), words.end(), one) != words.end();
+    // The word is the compound's head ("Exercise type"), or the thing a participle after it says something of
+    // ("Calories burned"); "Show note" is a note, no show.
+    static const std::set<std::string> stated = {"left", "spent", "taken", "done", "due", "paid", "owed", "made", "sold", "given", "won", "lost", "seen"};
+    const bool saidOf = words.size() == 2 && words.front() == one && (stated.count(words.back()) || (words.back().size() > 3 && words.back().substr(words.back().size() - 2) == "ed"));
+    return have.name != asked.name && words.size() > 1 && one != "name" && one.find(' ') == std::string::npos && (words.back() == one || saidOf);
 }
 
 // Adds what the request says a row holds to the fields it has; a field it names more fully takes the request's
@@ -1527,7 +1530,7 @@ IdeaReading readIdea(std::string_view rawIdea) {
         for (auto& f : primary.fields)
             if (!primary.rows[i].contains(f.name)) primary.rows[i][f.name] = nullptr;
 
-    // Device: desktop for admin/B2B/dashboards unless the idea says phone; tablet when asked.
+    // Device: desktop for admin/B2B/dashboards and websites unless the idea says phone; tablet when asked.
     auto any = [&](const auto& list) {
         for (const char* w : list)
             if (words.has(w)) return true;

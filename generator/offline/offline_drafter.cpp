@@ -148,8 +148,12 @@ const std::vector<std::string>* commonValues(const IdeaField& f) {
         {"dose", {"500 mg", "10 mg", "850 mg", "20 mg", "400 mg"}},
         {"allergy", {"Peanuts", "Penicillin", "Shellfish", "Latex", "None"}},
         {"weekday", {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}},
-        {"month", {"January", "March", "May", "September", "November"}}};
-    static const std::map<std::string, std::string> sameAs = {{"medicine", "medication"}, {"drug", "medication"}, {"dosage", "dose"}};
+        {"month", {"January", "March", "May", "September", "November"}},
+        {"year", {"2019", "2021", "2016", "2023", "2018"}},
+        {"region", {"North", "Central", "East", "South", "West"}},
+        {"role", {"Lead", "Helper", "Coordinator", "Assistant", "Supervisor"}}};
+    static const std::map<std::string, std::string> sameAs = {{"medicine", "medication"}, {"drug", "medication"}, {"dosage", "dose"}, {"vintage", "year"},
+                                                              {"area", "region"}, {"zone", "region"}, {"district", "region"}, {"position", "role"}};
     const std::string word = lowerText(lastWord(f.label));
     const auto alias = sameAs.find(word);
     const auto it = values.find(alias == sameAs.end() ? word : alias->second);

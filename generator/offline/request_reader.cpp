@@ -60,7 +60,7 @@ const std::set<std::string>& functionWords() {
         "tomorrow yesterday please e g eg etc vs back below along whether forward away around ahead instead together else ever "
         "even yet once twice maybe perhaps already hundred hundreds thousand thousands dozen dozens half whose whom "
         "side underground aside anything everything nothing something anyone everyone others otherwise against beyond toward towards 's "
-        "myself yourself himself herself itself ourselves yourselves themselves");
+        "myself yourself himself herself itself ourselves yourselves themselves yes");
     return s;
 }
 
@@ -333,8 +333,8 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
             return (plural && (next.empty() || (functionWords().count(next) && !determiners().count(next)))) || containerNouns().count(singularOf(next)) || titled;
         // "for race officers", "a list of orders", "list records": after a preposition or a verb it is the object.
         const bool ownedBefore = i >= 2 && determiners().count(t[i - 2]);  // "the host shows": a noun, not "list records"
-        // "sessions by track": after "by" it is what rows are filed under.
-        if (t[i - 1] == "for" || t[i - 1] == "of" || t[i - 1] == "by" || (plural && knownVerb(t[i - 1]) && !ownedBefore)) return true;
+        // "sessions by track": after "by" it is what rows are filed under; "a page with show notes": after "with", what it has.
+        if (t[i - 1] == "for" || t[i - 1] == "of" || t[i - 1] == "by" || t[i - 1] == "with" || (plural && knownVerb(t[i - 1]) && !ownedBefore)) return true;
         // "the registrar tracks artworks": a plural form between two nouns is the verb (plural nouns rarely modify).
         // "clients book walks": a word that is a noun as often as a verb may be the object.
         const bool nounFollows = i + 1 < t.size() && !t[i + 1].empty() && !functionWords().count(t[i + 1]) &&
@@ -395,7 +395,7 @@ const std::set<std::string>& containerNouns() {
         "app application tool tracker manager planner dashboard hub system platform portal site website log logbook "
         "journal diary board page screen prototype console interface ui menu list table feed gallery form card view "
         "layout widget panel overview summary result search editor builder viewer calculator configurator chart directory "
-        "catalog catalogue inventory roster registry kanban monitor queue helpdesk blog forum wiki shelf fleet");
+        "catalog catalogue inventory roster registry kanban monitor queue helpdesk blog forum wiki shelf fleet scheduler organizer organiser");
     return s;
 }
 
@@ -571,6 +571,13 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
         const bool counted = howMany || (part.size() >= 2 && std::any_of(part.begin(), part.end(), [](const std::string& w) { return states.count(w) > 0; }) &&
                                          std::any_of(part.begin(), part.end(), [&](const std::string& w) { return !states.count(w) && plural(w); }));
         const bool countOf = part.size() >= 3 && part[1] == "of" && counts.count(part[0]);  // "Number of spots" stays plural
+        // "number of frames of brood": what is counted is named as one ("Number of brood frames").
+        if (const auto of = std::find(part.begin() + 2, part.end(), "of"); countOf && of != part.end() && of + 1 != part.end()) {
+            std::vector<std::string> counted = {part[0], "of"};
+            std::copy_if(of + 1, part.end(), std::back_inserter(counted), [](const std::string& w) { return !determiners().count(w); });
+            counted.insert(counted.end(), part.begin() + 2, of);
+            part = std::move(counted);
+        }
         if (!part.empty() && !unitWord(part.back()) && !counted && !countOf) part.back() = singularOf(part.back());  // "due dates" -> "Due date", "Overtime hours"
         // "deposits paid and balances due": the thing before what is said of it is one too ("Deposit paid").
         // A value, not a list of things: "meds given" stay plural.
@@ -635,6 +642,15 @@ size_t listEnd(const std::vector<std::string>& cased, const std::vector<std::str
         // blank) gives the item's choices and the list goes on.
         // So does a status list taken out with its word ("status (Hung, Collected) and weight").
         const auto word = [&](size_t j) { return !cased[j].empty() && std::isalnum(static_cast<unsigned char>(cased[j][0])); };
+        // "queen seen (yes/no), brood frames": a short bracket the reader left in is a note on the item before.
+        if (cased[k] == "(") {
+            size_t close = k + 1;
+            while (close < t.size() && close < k + 8 && cased[close] != ")" && cased[close] != "(" && cased[close] != ".") ++close;
+            if (close < t.size() && cased[close] == ")" && close + 1 < t.size()) {
+                k = close;
+                continue;
+            }
+        }
         if (t[k].empty() && (cased[k] == "(" || word(k))) {
             size_t j = k;
             int depth = 0;
@@ -693,7 +709,9 @@ size_t listStart(const std::vector<std::string>& cased, const std::vector<std::s
         static const std::set<std::string> marks = wordSet("to can could will should must may might");
         // "..., and move each sample", "assign each walk": so is one opening its clause, acting on what follows.
         const bool opening = k == 1 || t[k - 2].empty() || t[k - 2] == "and" || t[k - 2] == "or" || t[k - 2] == "then";
-        const bool acting = knownVerb(w) && ((k >= 2 && marks.count(t[k - 2])) || (opening && k < t.size() && determiners().count(t[k]) && !nominal(t, k - 1)));
+        // "Beekeepers record each inspection": so is one after who acts.
+        const bool acting = knownVerb(w) && ((k >= 2 && marks.count(t[k - 2])) ||
+                                             (k < t.size() && determiners().count(t[k]) && ((opening && !nominal(t, k - 1)) || subjectBefore)));
         const bool listed = (words == 0 && !acting) || compound || measured;
         if (w.empty() || isNumber(w) || functionWords().count(w) || (knownVerb(w) && !nominal(t, k - 1) && !listed)) break;
     }
@@ -1400,18 +1418,23 @@ RequestNouns readNouns(std::string_view request) {
         }
         // "shows the menu with prices and photos": a menu shown with values lists items that have them.
         static const std::set<std::string> values = wordSet(
-            "price cost fee rate status date time name title description address rating score capacity quantity stock deadline location priority bid");
+            "price cost fee rate status date time name title description address rating score capacity quantity stock deadline location priority bid note duration length weight height width depth distance age");
         if (const size_t k = pastDeterminers(t, p.end + 1); !p.plural && p.words.size() == 1 && listings.count(p.head) && p.end < t.size() &&
                                                             t[p.end] == "with" && k < t.size() && (values.count(singularOf(t[k])) || valueNoun(singularOf(t[k]))) && !eachAfterList(cased, t, k)) {
             p.modifier = p.head;
             p.head = "item";
             p.words = {p.modifier, p.head};
         }
-        // "includes a contact form", "a feedback form": what such a form sends is an inquiry, with who sent it.
+        // "includes a contact form", "a feedback form": what such a form sends is an inquiry, with who sent it; what a
+        // "subscribe form" or "newsletter signup" sends is a subscriber.
         static const std::set<std::string> messageForms = wordSet("contact inquiry enquiry support");
-        const bool messageForm = !p.plural && p.words.size() == 2 && p.words.back() == "form" && messageForms.count(p.words.front());
-        if (messageForm) {
-            p.head = "inquiry";
+        static const std::set<std::string> subscribeForms = wordSet("subscribe subscription newsletter signup mailing");
+        const bool formed = !p.plural && p.words.size() >= 2 && p.words.size() <= 3 && p.words.back() == "form";
+        const std::string formFor = formed ? p.words[p.words.size() - 2] : "";  // "newsletter signup form" -> "signup"
+        const bool messageForm = formed && messageForms.count(formFor);
+        const bool subscribeForm = formed && subscribeForms.count(formFor);
+        if (messageForm || subscribeForm) {
+            p.head = messageForm ? "inquiry" : "subscriber";
             p.modifier.clear();
             p.words = {p.head};
             p.named = false;
@@ -1449,7 +1472,12 @@ RequestNouns readNouns(std::string_view request) {
         // One value another thing is listed with ("vendor cards with a produce photo", "a menu with prices") is that
         // thing's field; other plural ones may be things of their own ("playlists with songs").
         // Not a part of the app it names ("a portfolio site with a projects gallery and a contact form").
-        if ((!p.plural || values.count(p.head) || valueNoun(p.head)) && !p.named && !messageForm && std::any_of(attributeSpans.begin(), attributeSpans.end(), [&](const auto& r) { return p.begin >= r.first && p.begin < r.second; })) continue;
+        // Nor the measure a listed value counts ("with the date, number of frames of brood").
+        const size_t counter = beforeDeterminers(t, p.begin);
+        const bool countedValue = counter >= 2 && t[counter - 1] == "of" && (t[counter - 2] == "number" || t[counter - 2] == "count") && p.end < t.size() && t[p.end] == "of";
+        if ((!p.plural || values.count(p.head) || valueNoun(p.head) || countedValue) && !p.named && !messageForm && !subscribeForm &&
+            std::any_of(attributeSpans.begin(), attributeSpans.end(), [&](const auto& r) { return p.begin >= r.first && p.begin < r.second; }))
+            continue;
         // "each candidate's stage", "each cat's next vet appointment": one value of the thing named before.
         if (!p.plural && p.begin > 0 && t[p.begin - 1] == kOwns && earlier.end + 1 == p.begin) {
             const std::string owner = earlier.key();
@@ -1475,8 +1503,12 @@ RequestNouns readNouns(std::string_view request) {
         // "bidders ... see the current highest bid and a countdown": a clock on what is listed, no list of clocks.
         if ((p.head == "countdown" || p.head == "timer") && p.modifier.empty() && !p.plural && lastThing && sameSentence(lastThingEnd, p.begin)) continue;
         // "Guests search rooms ..., see the price per night": so is one named alone after it in the same sentence.
-        if (values.count(p.head) && p.modifier.empty() && !p.plural && lastThing && sameSentence(lastThingEnd, p.begin)) {
-            addNewFields(lastThing->attributes, fieldsFrom(t, p.end - 1, p.end));
+        // So is a value whose first word says its kind ("a subscribe form that collects an email address").
+        const bool typedValue = values.count(p.head) && p.words.size() == 2 && fieldKindFor(p.key(), "") != "text";
+        if (values.count(p.head) && (p.modifier.empty() || typedValue) && !p.plural && lastThing && sameSentence(lastThingEnd, p.begin)) {
+            const std::string kind = fieldKindFor(p.key(), "");
+            const bool kept = typedValue && std::any_of(lastThing->attributes.begin(), lastThing->attributes.end(), [&](const IdeaField& f) { return f.kind == kind; });
+            if (!kept) addNewFields(lastThing->attributes, fieldsFrom(t, typedValue ? p.begin : p.end - 1, p.end));
             continue;
         }
         // "gardeners claim a plot, see plot size and sun exposure": what is looked at with no article or owner word,
@@ -1562,8 +1594,10 @@ RequestNouns readNouns(std::string_view request) {
         const bool exampled = std::any_of(examples.begin(), examples.end(), [&](const ExampleList& l) { return l.after == p.end; });
         // "120 sites", "upcoming services", "polling places" are things; "our site", "a lot of", "in place" are not.
         static const std::set<std::string> countable = wordSet("site lot place service item product");
-        // "the item list": what a list or page is of is a thing too.
-        const bool counted = countable.count(p.head) && (p.plural || p.named) && !(p.end < t.size() && t[p.end] == "of");
+        // "the item list": what a list or page is of is a thing too, and so is one with values ("report an item with a
+        // description and a location").
+        const bool described = p.end < t.size() && t[p.end] == "with";
+        const bool counted = countable.count(p.head) && (p.plural || p.named || described) && !(p.end < t.size() && t[p.end] == "of");
         if ((appNouns().count(p.head) && !containerNouns().count(p.head) && p.modifier.empty() && !exampled && !counted) || p.head.size() < 3 ||
             loneAdjective(p.head))
             continue;
@@ -1615,6 +1649,10 @@ RequestNouns readNouns(std::string_view request) {
             addAttributes({{"name", "Name", "text", {}}, {"email", "Email", "email", {}}, {"message", "Message", "longtext", {}}});
             e.score += 3;  // asked for by name, as "a contact form"
         }
+        if (subscribeForm) {
+            addAttributes({{"email", "Email", "email", {}}, {"subscribed", "Subscribed", "date", {}}});
+            e.score += 3;
+        }
         if (!pairedKinds.empty()) addAttributes({{camelKey(p.head + " type"), capitalized(p.head + " type"), "choice", pairedKinds}});
         if (!listedKinds.empty()) addAttributes({{"category", "Category", "choice", listedKinds}});
         for (const ExampleList& l : examples) {
@@ -1639,7 +1677,7 @@ RequestNouns readNouns(std::string_view request) {
             RequestEntity* owner = personRole(p.head) && whose && lastThing ? lastThing : &e;
             if (owner->examples.empty()) owner->examples = l.values;
         }
-        if (!personRole(p.head)) lastThing = &e, lastThingEnd = p.end;
+        if (!personRole(p.head) || subscribeForm) lastThing = &e, lastThingEnd = p.end;
         // "Client app for a tattoo studio", "an app for a small court clerk's office": the business the app serves,
         // its owner included, is not a list it keeps.
         static const std::set<std::string> serves = wordSet("a an our my");
@@ -1717,6 +1755,11 @@ RequestNouns readNouns(std::string_view request) {
         // "record cars entering with plate number and time": so may what they are doing.
         if (p.end + 1 < t.size() && (participle(t[p.end]) || gerund(t[p.end])) && t[p.end + 1] == "with") listAt = p.end + 1;
         if (p.end + 2 < t.size() && t[p.end].empty() && t[p.end + 1] == "each" && t[p.end + 2] == "with") listAt = p.end + 2;
+        // "list hearings by day with the case number, ...", "tasks in a table with ...": how they are shown may too.
+        if (static const std::set<std::string> shownBy = wordSet("by per in on"); p.end + 2 < t.size() && shownBy.count(t[p.end])) {
+            const size_t view = pastDeterminers(t, p.end + 1);
+            if (view + 1 < t.size() && appNouns().count(singularOf(t[view])) && t[view + 1] == "with") listAt = view + 1;
+        }
         // "grants we're applying for, with funder, amount and deadline": a short clause about them may come between,
         // and so may their examples ("vendors such as the florist and band, with deposits paid").
         size_t clauseFrom = p.end;
@@ -1979,6 +2022,11 @@ RequestNouns readNouns(std::string_view request) {
                    });
         };
         e.attributes.erase(std::remove_if(e.attributes.begin(), e.attributes.end(), stateOfChoice), e.attributes.end());
+        // "list hearings by day ... reschedule a hearing to a new date": a row's date says its day, and a weekday
+        // chosen beside it would disagree with it.
+        if (std::any_of(e.attributes.begin(), e.attributes.end(), [](const IdeaField& f) { return f.kind == "date"; }))
+            e.attributes.erase(std::remove_if(e.attributes.begin(), e.attributes.end(), [](const IdeaField& f) { return f.name == "day" && f.kind == "choice"; }),
+                               e.attributes.end());
     }
     return out;
 }

@@ -275,7 +275,8 @@ void readAction(Statement& s) {
     std::vector<RequestEntity> objects = requestEntities(rest);
     const auto firstIn = [&](const RequestEntity& e) { return (" " + rest).find(" " + e.words.front()); };
     std::stable_sort(objects.begin(), objects.end(), [&](const RequestEntity& a, const RequestEntity& b) { return firstIn(a) < firstIn(b); });
-    if (!objects.empty()) s.object = objects.front().phrase;
+    // A button named by its verb acts on no thing after it ("a play button, and a subscribe form").
+    if (!objects.empty() && !s.namedButton) s.object = objects.front().phrase;
     // "Return them", "approve it": done to one of what the app manages.
     else if (at + 1 < s.words.size() && pronouns.count(s.words[at + 1])) s.onManaged = true;
     if (!buttonObject.empty()) s.object = buttonObject;
@@ -345,7 +346,9 @@ bool readListedMeasure(const std::string& text, std::string& measured, std::vect
     const size_t of = lower.find(" of ");
     if (of == std::string::npos) return false;
     std::vector<std::string> before = wordsOfStatement(text.substr(0, of));
-    if (before.empty() || measureKind(before.back()) == MeasureKind::None) return false;
+    // The measure opens the statement ("Today's sales of ..."); one inside a list of values ("... with the date,
+    // number of frames of brood, temperament") is one of those values.
+    if (before.empty() || before.size() > 5 || text.substr(0, of).find(',') != std::string::npos || measureKind(before.back()) == MeasureKind::None) return false;
     size_t end = of + 4;
     while (end < text.size() && !std::strchr(".;:()", text[end])) ++end;
     // The run splits at its commas and its "and" / "or"; "this week", "for each ..." after the last item end it.
