@@ -1245,3 +1245,13 @@ TEST_CASE("measures and notes listed with rows are values, and a subscribe form 
     const std::vector<draft::RequestEntity> badge = draft::requestEntities("Show a badge with the number of unread messages on the Messages tab of the parent app.");
     CHECK(std::any_of(badge.begin(), badge.end(), [](const draft::RequestEntity& e) { return e.head == "message"; }));
 }
+
+TEST_CASE("columns named before their word are the board's stages, and moving cards is no list of moves", "[reader]") {
+    IdeaReading board = readIdea("Please implement a kanban board for a small team with To Do, In Progress and Done columns. Users can add cards, "
+                                 "move cards between columns and delete cards.");
+    const IdeaField& status = requiredField(board, "card", "Status");
+    CHECK(status.choices == std::vector<std::string>{"To Do", "In Progress", "Done"});
+    CHECK(entityNamed(board, "move") == nullptr);
+    const Json spec = draftSpec(board);
+    CHECK(spec["screens"].contains("board"));
+}

@@ -326,11 +326,11 @@ bool nominal(const std::vector<std::string>& t, size_t i) {
         const bool plural = singularOf(w) != w;
         const std::string next = i + 1 < t.size() ? t[i + 1] : "";
         // "Races by class", "Tickets:": a plural opening a clause before a preposition or a stop is a heading noun.
-        // "Release dashboard", "Order tracker": before an app word it names what the app is about.
+        // "Release dashboard", "Order tracker": before an app word it names what the app is about ("move cards" acts).
         // "Book club app", "Repair shop tracker": a title naming its app after two nouns.
         const bool titled = i + 2 < t.size() && !next.empty() && !functionWords().count(next) && containerNouns().count(singularOf(t[i + 2]));
         if (i == 0 || t[i - 1].empty())
-            return (plural && (next.empty() || (functionWords().count(next) && !determiners().count(next)))) || containerNouns().count(singularOf(next)) || titled;
+            return (plural && (next.empty() || (functionWords().count(next) && !determiners().count(next)))) || (containerNouns().count(next) > 0) || titled;
         // "for race officers", "a list of orders", "list records": after a preposition or a verb it is the object.
         const bool ownedBefore = i >= 2 && determiners().count(t[i - 2]);  // "the host shows": a noun, not "list records"
         // "sessions by track": after "by" it is what rows are filed under; "a page with show notes": after "with", what it has.
@@ -1134,6 +1134,23 @@ std::vector<ValueList> valueLists(const std::vector<std::string>& cased, const s
             values = of ? statesAfterOf(cased, t, i + 2, end) : valuesFrom(cased, t, i + (colon ? 2 : 1), false, end);
             if (!colon && !of && !values.empty() && !std::isupper(static_cast<unsigned char>(cased[i + 1][0])) && cased[i + 1] != "'" && cased[i + 1] != "\"")
                 values.clear();   // lower-case values only after a colon or in quotes: "steps count and distance" are no stages
+            // "with To Do, In Progress and Done columns": capitalised names written before the word.
+            if (values.empty() && t[i] != "status" && t[i] != "state") {
+                std::vector<std::string> before(1);
+                size_t from = i;
+                for (; from > 0 && i - from < 16; --from) {
+                    const std::string& w = cased[from - 1];
+                    if (w == "," || t[from - 1] == "and" || t[from - 1] == "or") before.emplace_back();
+                    else if (std::isupper(static_cast<unsigned char>(w[0]))) before.back() = w + (before.back().empty() ? "" : " " + before.back());
+                    else break;
+                }
+                before.erase(std::remove(before.begin(), before.end(), std::string()), before.end());
+                if (before.size() >= 2 && before.size() <= 8) {
+                    std::reverse(before.begin(), before.end());
+                    out.push_back({{word->second, capitalized(word->second), "choice", before}, from, i + 1});
+                    continue;
+                }
+            }
             if (values.size() < 2) continue;
         } else if (t[i] == "from") {
             values = valuesFrom(cased, t, i + 1, true, end);
