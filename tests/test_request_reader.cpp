@@ -1255,3 +1255,10 @@ TEST_CASE("columns named before their word are the board's stages, and moving ca
     const Json spec = draftSpec(board);
     CHECK(spec["screens"].contains("board"));
 }
+
+TEST_CASE("a compound joined by 'and' names the app as a whole", "[reader]") {
+    CHECK(readIdea("Please implement a lost and found website for a university. People can report a lost item.").appName == "Lost and Found");
+    CHECK(readIdea("a bed and breakfast booking site with rooms and breakfast times").appName == "Bed and Breakfast");
+    // Two things joined by "and" are still two things.
+    CHECK(readIdea("a recipes and shopping list app").appName != "Recipes and Shopping");
+}

@@ -2089,6 +2089,14 @@ std::string requestSubject(std::string_view request) {
     const Readings readings = readingsOf(cased, t);
     const std::vector<Phrase> phrases = phrasesOf(t);
     const RequestNouns nouns = readNouns(request);
+    // "a lost and found website", "a bed and breakfast site": a compound of two words joined by "and" names the
+    // subject as a whole, though its words alone are verbs or name other things.
+    static const std::set<std::string> joinedCompounds = {"lost and found", "bed and breakfast", "arts and crafts", "health and safety",
+                                                          "questions and answers", "food and drink", "hide and seek", "fish and chips"};
+    const auto appWordAt = [&](size_t k) { return k < t.size() && containerNouns().count(singularOf(t[k])) > 0; };
+    for (size_t k = 0; k + 3 < t.size(); ++k)
+        if (const std::string joined = t[k] + " " + t[k + 1] + " " + t[k + 2]; joinedCompounds.count(joined) && (appWordAt(k + 3) || appWordAt(k + 4)))
+            return titleCased(t[k]) + " and " + titleCased(t[k + 2]);
     for (size_t n = 0; n < phrases.size(); ++n) {
         Phrase p = phrases[n];
         // "a hostel's bed availability": the owner and what it has are one subject.
