@@ -277,6 +277,11 @@ TEST_CASE("offline refine: a confirmation dialog before deleting: confirm delete
         REQUIRE(answer.contains("unsupported"));
         CHECK(answer["unsupported"].get<std::string>().find("already asks first") != std::string::npos);
     }
+    // Said with the article the noun takes.
+    const Json episodes = draftSpec("a podcast website with an episode list");
+    const Json asked = offlineRefinement(episodes, "add a confirmation before deleting an episode", "");
+    INFO(asked.dump());
+    CHECK(asked.value("unsupported", "").find("Deleting an episode already asks first") != std::string::npos);
 }
 
 TEST_CASE("offline refine: a badge with the number of rows on a tab shows the count", "[refiner][offline][lists]") {

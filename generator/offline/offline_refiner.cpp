@@ -450,7 +450,7 @@ bool insertionPoint(const Json& doc, const std::string& target, const std::strin
 Outcome addRowValue(EditLog& log, const AppList& list, const std::string& label, const std::string& kind) {
     const int filled = fillRowsWith(log, list.source, draft::camelKey(label), label);
     if (std::string shown = showOnDetail(log, list.source, draft::camelKey(label), label, kind); !shown.empty())
-        return {"Gave each of the " + std::to_string(filled) + " " + lowerAscii(list.source) + " a " + lowerAscii(label) + " and added " + shown, ""};
+        return {"Gave each of the " + std::to_string(filled) + " " + lowerAscii(list.source) + " " + withArticle(lowerAscii(label)) + " and added " + shown, ""};
     return showField(log, list, label);
 }
 

@@ -119,17 +119,17 @@ std::string showOnDetail(EditLog& log, const std::string& source, const std::str
     const std::string where = " on the screen of each " + draft::singularOf(lowerAscii(source));
     if (kind == "longtext") {
         log.add(detail.children + "/" + std::to_string(beforeButtons(kids)), Json{{"card", Json::array({Json{{"text", "${" + detail.alias + "." + key + "}"}}})}, {"title", label}});
-        return "a " + label + " card" + where;
+        return withArticle(label) + " card" + where;
     }
     // The drafter's details are a titled list of value-over-label rows; the field joins it, else starts one.
     const Json line = Json{{"item", value}, {"subtitle", label}};
     for (size_t i = 0; i < kids.size(); ++i)
         if (kids[i].is_object() && kids[i].contains("list") && kids[i]["list"].is_array() && kids[i].value("title", std::string()) == "Details") {
             log.add(detail.children + "/" + std::to_string(i) + "/list/-", line);
-            return "a " + label + " line in the details" + where;
+            return withArticle(label) + " line in the details" + where;
         }
     log.add(detail.children + "/" + std::to_string(beforeButtons(kids)), Json{{"list", Json::array({line})}, {"title", "Details"}});
-    return "a " + label + " line" + where;
+    return withArticle(label) + " line" + where;
 }
 
 } // namespace pt::refine

@@ -593,7 +593,7 @@ Outcome addListFilter(EditLog& log, const Request& r, const RequestScope& scope)
     Json node = Json{{"chips", options}, {"id", uniqueName(camelKey(spokenKey(list->source) + " by " + field->key), idSet(doc))}, {"bind", key}};
     setRows(log, *list, rows);
     addControl(log, *list, node, key, "All");
-    const std::string gave = added.key.empty() ? "" : "Gave the " + spokenKey(list->source) + " a " + spokenKey(added.key) + " (" + addedValues + ") and added";
+    const std::string gave = added.key.empty() ? "" : "Gave the " + spokenKey(list->source) + " " + withArticle(spokenKey(added.key)) + " (" + addedValues + ") and added";
     return {(gave.empty() ? "Added" : gave) + " filter chips by " + spokenKey(field->key) + " above the " + spokenKey(list->source) + " list on " + screenTitle(doc, list->owner), ""};
 }
 
