@@ -573,10 +573,10 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
         const bool countOf = part.size() >= 3 && part[1] == "of" && counts.count(part[0]);  // "Number of spots" stays plural
         // "number of frames of brood": what is counted is named as one ("Number of brood frames").
         if (const auto of = std::find(part.begin() + 2, part.end(), "of"); countOf && of != part.end() && of + 1 != part.end()) {
-            std::vector<std::string> counted = {part[0], "of"};
-            std::copy_if(of + 1, part.end(), std::back_inserter(counted), [](const std::string& w) { return !determiners().count(w); });
-            counted.insert(counted.end(), part.begin() + 2, of);
-            part = std::move(counted);
+            std::vector<std::string> whole = {part[0], "of"};
+            std::copy_if(of + 1, part.end(), std::back_inserter(whole), [](const std::string& w) { return !determiners().count(w); });
+            whole.insert(whole.end(), part.begin() + 2, of);
+            part = std::move(whole);
         }
         if (!part.empty() && !unitWord(part.back()) && !counted && !countOf) part.back() = singularOf(part.back());  // "due dates" -> "Due date", "Overtime hours"
         // "deposits paid and balances due": the thing before what is said of it is one too ("Deposit paid").
@@ -1521,9 +1521,10 @@ RequestNouns readNouns(std::string_view request) {
         if ((p.head == "countdown" || p.head == "timer") && p.modifier.empty() && !p.plural && lastThing && sameSentence(lastThingEnd, p.begin)) continue;
         // "Guests search rooms ..., see the price per night": so is one named alone after it in the same sentence.
         // So is a value whose first word says its kind ("a subscribe form that collects an email address").
-        const bool typedValue = values.count(p.head) && p.words.size() == 2 && fieldKindFor(p.key(), "") != "text";
+        const std::string valueKind = values.count(p.head) && p.words.size() == 2 ? fieldKindFor(p.key(), "") : "text";
+        const bool typedValue = valueKind != "text";
         if (values.count(p.head) && (p.modifier.empty() || typedValue) && !p.plural && lastThing && sameSentence(lastThingEnd, p.begin)) {
-            const std::string kind = fieldKindFor(p.key(), "");
+            const std::string& kind = valueKind;
             const bool kept = typedValue && std::any_of(lastThing->attributes.begin(), lastThing->attributes.end(), [&](const IdeaField& f) { return f.kind == kind; });
             if (!kept) addNewFields(lastThing->attributes, fieldsFrom(t, typedValue ? p.begin : p.end - 1, p.end));
             continue;
