@@ -918,3 +918,82 @@ TEST_CASE("workspace: a Roman numeral converter goes both ways, refuses what is 
     CHECK(history[0]["from"] == "6");
     CHECK(history[0]["to"] == "VI");
 }
+
+TEST_CASE("workspace: flashcards flip to the translation, keep each card in one pile, and end in a score", "[workspace][practice]") {
+    Json spec = checkedDraft("Please implement a flashcard website for learning Spanish vocabulary. Users can flip a card to see the translation, "
+                             "mark it as known or unknown, and move to the next card.");
+    CHECK(findWidget(spec, "input") == nullptr);  // nothing asks to add cards
+    HeadlessDriver d(load(spec));
+    d.settle();
+    const Json cards = stateAt(d, "cards");
+    REQUIRE(cards.size() == 8);
+    CHECK(cards[0] == Json{{"front", "hola"}, {"back", "hello"}});
+    CHECK(shows(d, "hola"));
+    CHECK_FALSE(shows(d, "hello"));
+    click(d, "Flip");
+    CHECK(shows(d, "hello"));
+    click(d, "Unknown");
+    CHECK(stateAt(d, "study")["learning"] == Json::array({0}));
+    CHECK(shows(d, "gracias"));  // the next card, front up
+    click(d, "Previous");
+    click(d, "Known");  // changes its mind: the card leaves the other pile
+    CHECK(stateAt(d, "study")["learning"] == Json::array());
+    CHECK(stateAt(d, "study")["known"] == Json::array({0}));
+    click(d, "Unknown");
+    for (int i = 2; i < 8; ++i) click(d, "Known");
+    CHECK(stateAt(d, "study")["done"] == true);
+    CHECK(shows(d, "You knew 7 of 8 cards"));
+    CHECK(shows(d, "1 to review next time"));
+    click(d, "Study again");
+    CHECK(stateAt(d, "study")["at"] == 0);
+    CHECK(stateAt(d, "study")["known"] == Json::array());
+}
+
+TEST_CASE("workspace: flashcards a request adds to get a form and the deck, on the request's subject only", "[workspace][practice]") {
+    Json spec = checkedDraft("A flashcard app for anatomy terms: add a term and its definition, study the deck and mark the ones you know.");
+    const std::string text = spec["state"]["cards"].dump();
+    CHECK(text.find("Anatomy term 1") != std::string::npos);
+    CHECK(text.find("hola") == std::string::npos);
+    HeadlessDriver d(load(spec));
+    d.settle();
+    std::string error;
+    INFO(error);
+    REQUIRE(d.type("newFront", "Femur", &error));
+    REQUIRE(d.type("newBack", "The thigh bone", &error));
+    click(d, "Add card");
+    const Json cards = stateAt(d, "cards");
+    CHECK(cards.back() == Json{{"front", "Femur"}, {"back", "The thigh bone"}});
+    CHECK(shows(d, "DECK · " + std::to_string(cards.size()) + " CARDS"));  // a list header is upper case
+    CHECK(stateAt(d, "newCard")["front"] == "");
+}
+
+TEST_CASE("workspace: a typing test starts its clock on the first key, scores words per minute and accuracy, and stops at the end", "[workspace][practice]") {
+    Json spec = checkedDraft("Please implement a typing speed test website. Show a paragraph to type, a text box, a timer and the words per minute "
+                             "and accuracy when finished.");
+    CHECK(findWidget(spec, "slider") == nullptr);  // "speed" is what is measured, not a setting
+    HeadlessDriver d(load(spec));
+    d.settle();
+    const std::string passage = stateAt(d, "passages")[0];
+    CHECK(shows(d, passage));
+    d.wait(5000);
+    CHECK(stateAt(d, "typing")["seconds"] == 0);  // nothing typed, no clock
+    std::string error;
+    REQUIRE(d.type("Your typing", "The quick brown fax", &error));
+    d.settle();
+    CHECK(stateAt(d, "typing")["running"] == true);
+    d.wait(12000);
+    d.settle();
+    const int seconds = stateAt(d, "typing")["seconds"];
+    CHECK(seconds >= 11);
+    CHECK(seconds <= 13);
+    CHECK(shows(d, "75%"));  // three of four words right
+    CHECK(shows(d, std::to_string((int)std::lround(4 * 60.0 / seconds))));
+    REQUIRE(d.type("Your typing", passage, &error));
+    d.settle();
+    CHECK(stateAt(d, "typing")["finished"] == true);
+    CHECK(stateAt(d, "typing")["running"] == false);
+    CHECK(shows(d, "100% accuracy"));
+    click(d, "Next passage");
+    CHECK(stateAt(d, "typing")["text"] == "");
+    CHECK(stateAt(d, "typing")["passage"] == 1);
+}

@@ -12,6 +12,7 @@
 // [SECTION] Editor or designer
 // [SECTION] Games (tiles moved by arrows, quizzes)
 // [SECTION] Timer or clock (turn clocks, phases in a loop, countdown, stopwatch)
+// [SECTION] Practice (flashcards, typing test)
 // [SECTION] Composition
 
 #include "generator/offline/draft_patterns.h"
@@ -1743,6 +1744,235 @@ void composeTimer(Draft& d, const std::string& low, Json& body, std::vector<std:
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Practice (flashcards, typing test)
+//-----------------------------------------------------------------------------
+
+// Flashcards: "flashcards", "flash cards", "flash-card app".
+bool flashcards(const std::vector<std::string>& words) {
+    if (hasWord(words, {"flashcard", "flashcards"})) return true;
+    for (size_t i = 0; i + 1 < words.size(); ++i)
+        if (words[i] == "flash" && (words[i + 1] == "card" || words[i + 1] == "cards")) return true;
+    return false;
+}
+
+// A typing test or trainer, or anything measured in words per minute.
+bool typingTest(const std::string& low) {
+    static const std::regex typing(R"(\btyping (speed |skills? )?(test|tests|tutor|practice|trainer|game|challenge)\b|\bwords per minute\b|\bwpm\b|\btype ?racer\b)");
+    return std::regex_search(low, typing);
+}
+
+// A deck's faces: what a card asks and what its back answers, with the names the request gives them; `media` is the
+// icon of a front shown as a clip or picture rather than as words.
+struct Deck {
+    std::vector<std::pair<std::string, std::string>> cards;
+    std::string front = "Front", back = "Back", media;
+};
+
+// The faces the request names: "show the sign as a short clip and hide the English word until I tap" -> a front "Sign"
+// drawn as a clip, a back "English word".
+void nameFaces(const std::string& low, Deck& deck) {
+    static const std::regex shown(R"(\bshows? (?:the |a |each )?([a-z]+)(?: (?:as|in) (?:a |an )?(?:short )?(clip|video|picture|photo|image|drawing|gif))?)");
+    static const std::regex hidden(R"(\b(?:hide|hides|hiding|reveal|reveals|see|uncover|uncovers) (?:the |its )?((?:[a-z]+ )?(?:word|words|translation|definition|answer|meaning|name))\b)");
+    static const std::set<std::string> notFace = {"card", "cards", "one", "it", "them", "me", "how", "my", "your", "progress", "score", "a", "the"};
+    std::smatch m;
+    if (std::regex_search(low, m, shown) && !notFace.count(m[1].str())) {
+        deck.front = capitalized(m[1].str());
+        if (m[2].matched) deck.media = m[2] == "clip" || m[2] == "video" || m[2] == "gif" ? "play-circle" : "picture-o";
+    }
+    if (std::regex_search(low, m, hidden)) deck.back = capitalized(m[1].str());
+}
+
+// Cards on a subject anyone can check: a language's first words, capitals, times tables, chemical symbols. A
+// subject with no bank gets numbered cards that say what they will be about, never cards on another subject.
+Deck flashcardDeck(const std::string& low) {
+    Deck deck;
+    struct Language { const char* name; const char* words[8]; };
+    static const char* const english[8] = {"hello", "thank you", "dog", "cat", "house", "water", "book", "apple"};
+    static const Language languages[] = {
+        {"spanish", {"hola", "gracias", "perro", "gato", "casa", "agua", "libro", "manzana"}},
+        {"french", {"bonjour", "merci", "chien", "chat", "maison", "eau", "livre", "pomme"}},
+        {"german", {"Hallo", "danke", "Hund", "Katze", "Haus", "Wasser", "Buch", "Apfel"}},
+        {"italian", {"ciao", "grazie", "cane", "gatto", "casa", "acqua", "libro", "mela"}},
+        {"portuguese", {"olá", "obrigado", "cão", "gato", "casa", "água", "livro", "maçã"}}};
+    if (saysAny(low, {"asl", "bsl"}) || low.find("sign language") != std::string::npos) {
+        for (int i = 0; i < 8; ++i) deck.cards.emplace_back("Sign " + std::to_string(i + 1), english[i]);
+        deck.front = "Sign";
+        deck.back = "English word";
+        deck.media = "play-circle";
+        nameFaces(low, deck);
+        return deck;
+    }
+    for (const Language& l : languages)
+        if (saysAny(low, {l.name})) {
+            for (int i = 0; i < 8; ++i) deck.cards.emplace_back(l.words[i], english[i]);
+            deck.front = capitalized(l.name);
+            deck.back = "English";
+            return deck;
+        }
+    if (saysAny(low, {"capital", "capitals"})) {
+        deck.cards = {{"France", "Paris"}, {"Japan", "Tokyo"}, {"Canada", "Ottawa"}, {"Australia", "Canberra"},
+                      {"Brazil", "Brasília"}, {"Kenya", "Nairobi"}, {"Egypt", "Cairo"}, {"Norway", "Oslo"}};
+        deck.front = "Country";
+        deck.back = "Capital";
+        return deck;
+    }
+    if (saysAny(low, {"multiplication", "times", "arithmetic", "math", "maths"})) {
+        for (const auto& [a, b] : std::vector<std::pair<int, int>>{{7, 8}, {6, 9}, {12, 4}, {9, 9}, {8, 6}, {7, 7}, {11, 12}, {6, 7}})
+            deck.cards.emplace_back(std::to_string(a) + " × " + std::to_string(b), std::to_string(a * b));
+        deck.front = "Question";
+        deck.back = "Answer";
+        return deck;
+    }
+    if (saysAny(low, {"element", "elements", "periodic", "chemistry"})) {
+        deck.cards = {{"H", "Hydrogen"}, {"O", "Oxygen"}, {"Na", "Sodium"}, {"Fe", "Iron"}, {"Au", "Gold"}, {"K", "Potassium"}, {"Ag", "Silver"}, {"C", "Carbon"}};
+        deck.front = "Symbol";
+        deck.back = "Element";
+        return deck;
+    }
+    // The subject as the request names it ("flashcards for anatomy terms" -> "anatomy terms").
+    static const std::regex about(R"(flash ?cards?\s+(?:app\s+|website\s+|deck\s+)?(?:about|on|for|of|to (?:learn|study|memori[sz]e))\s+([a-z' -]+?)(?=\s+(?:with|where|that|and|so|by)\b|[,.;:!?]|$))");
+    std::smatch m;
+    std::string topic = std::regex_search(low, m, about) ? m[1].str() : "";
+    for (const char* lead : {"learning ", "studying ", "the ", "my ", "your ", "students ", "kids "})
+        if (topic.rfind(lead, 0) == 0) topic.erase(0, std::strlen(lead));
+    for (const char* tail : {" terms", " words", " vocabulary", " cards", " facts", " questions", " definitions"})
+        if (topic.size() > std::strlen(tail) && topic.compare(topic.size() - std::strlen(tail), std::strlen(tail), tail) == 0) topic.resize(topic.size() - std::strlen(tail));
+    const bool terms = saysAny(low, {"definition", "definitions", "term", "terms"});
+    const bool questions = saysAny(low, {"question", "questions", "answer", "answers"});
+    deck.front = terms ? "Term" : questions ? "Question" : "Front";
+    deck.back = terms ? "Definition" : questions ? "Answer" : "Back";
+    nameFaces(low, deck);
+    const std::string subject = topic.empty() || topic.size() > 30 ? "" : capitalized(topic) + " ";
+    for (int i = 1; i <= 6; ++i)
+        deck.cards.emplace_back(subject + lowerCase(deck.front) + " " + std::to_string(i), deck.back + " " + std::to_string(i));
+    if (!subject.empty()) deck.cards.front().first[0] = (char)std::toupper((unsigned char)deck.cards.front().first[0]);
+    return deck;
+}
+
+// Flashcards: one card at a time, its front until it is flipped (a tap on the card or Flip), then marked known or
+// still to learn, which moves on; counts and a progress bar follow, the last card ends in a score and a way to go
+// again. A request that adds or edits cards gets a form for a new card and the deck listed below.
+void composeFlashcards(Draft& d, const std::string& low, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
+    Json& state = d.spec["state"];
+    const Deck deck = flashcardDeck(low);
+    const bool translation = saysAny(low, {"translation", "translations", "meaning", "meanings"});
+    // A face named in a sentence keeps a language's capital ("Tap to see the English word").
+    const auto inSentence = [](const std::string& face) {
+        static const std::set<std::string> languages = {"english", "spanish", "french", "german", "italian", "portuguese", "latin", "japanese", "chinese", "korean"};
+        const std::string low = lowerCase(face);
+        return languages.count(wordsIn(low).front()) ? face : low;
+    };
+    const std::string backName = translation && deck.back == "English" ? "translation" : inSentence(deck.back);
+    const std::string frontName = inSentence(deck.front);
+    Json cards = Json::array();
+    for (const auto& [front, back] : deck.cards) cards.push_back(Json{{"front", front}, {"back", back}});
+    state["cards"] = cards;
+    state["study"] = Json{{"at", 0}, {"flipped", false}, {"known", Json::array()}, {"learning", Json::array()}, {"done", false}};
+    const bool unknownWord = saysAny(low, {"unknown"});
+    const std::string again = unknownWord ? "Unknown" : saysAny(low, {"review", "again"}) ? "Review again" : "Still learning";
+    body.push_back(Json{{"grid", Json::array({statTile("knownCount", "Known", "${count(study.known)}", "check"),
+                                              statTile("learningCount", again, "${count(study.learning)}", "refresh")})},
+                        {"cols", 2}, {"id", "studyStats"}});
+    labelled.emplace_back("studyStats", "count counts known unknown learning score progress track");
+    body.push_back(Json{{"progress", "${(count(study.known) + count(study.learning)) / max(count(cards), 1)}"}, {"id", "deckProgress"},
+                        {"label", "Card ${min(study.at + 1, count(cards))} of ${count(cards)}"}});
+    labelled.emplace_back("deckProgress", "progress bar how many");
+    const std::string c = "cards[study.at]";
+    // Marking the current card: it moves to one pile (never both), then the next card shows its front.
+    const auto mark = [&](const char* into, const char* outOf) {
+        const std::string to = std::string("study.") + into, from = std::string("study.") + outOf;
+        return Json::array({Json{{"remove", from}, {"value", "${study.at}"}},
+                            Json{{"if", "${!contains(" + to + ", study.at)}"}, {"then", Json{{"push", to}, {"value", "${study.at}"}}}},
+                            Json{{"if", "${study.at + 1 < count(cards)}"},
+                                 {"then", Json::array({Json{{"inc", "study.at"}}, Json{{"set", "study.flipped"}, {"value", false}}})},
+                                 {"else", Json{{"set", "study.done"}, {"value", true}}}}});
+    };
+    Json face = Json::array({Json{{"text", "${study.flipped ? '" + deck.back + "' : '" + deck.front + "'}"}, {"muted", true}, {"align", "center"}}});
+    if (!deck.media.empty()) face.push_back(Json{{"image", "${" + c + ".front}"}, {"icon", deck.media}, {"h", 160}, {"visible", "${!study.flipped}"}});
+    face.push_back(Json{{"text", "${study.flipped ? " + c + ".back : " + c + ".front}"}, {"style", "display"}, {"align", "center"}, {"id", "cardFace"},
+                        {"visible", deck.media.empty() ? Json(true) : Json("${study.flipped}")}});
+    face.push_back(Json{{"text", "${study.flipped ? 'Tap to see the front again' : 'Tap to see the " + backName + "'}"}, {"style", "caption"}, {"muted", true}, {"align", "center"}});
+    body.push_back(Json{{"card", face}, {"id", "flashcard"}, {"pad", 32}, {"visible", "${!study.done}"}, {"on", {{"press", Json{{"toggle", "study.flipped"}}}}}});
+    labelled.emplace_back("flashcard", "flashcard flashcards card cards flip flips front word term shows " + frontName + " " + backName);
+    body.push_back(Json{{"row", Json::array({Json{{"button", "Previous"}, {"id", "previousCard"}, {"icon", "arrow-left"}, {"variant", "ghost"}, {"enabled", "${study.at > 0}"},
+                                                  {"on", {{"press", Json::array({Json{{"inc", "study.at"}, {"by", -1}, {"min", 0}}, Json{{"set", "study.flipped"}, {"value", false}}})}}}},
+                                             Json{{"button", "Flip"}, {"id", "flipCard"}, {"icon", "refresh"}, {"variant", "outline"}, {"on", {{"press", Json{{"toggle", "study.flipped"}}}}}},
+                                             Json{{"button", "Next"}, {"id", "nextCard"}, {"icon", "arrow-right"}, {"variant", "ghost"}, {"enabled", "${study.at + 1 < count(cards)}"},
+                                                  {"on", {{"press", Json::array({Json{{"inc", "study.at"}}, Json{{"set", "study.flipped"}, {"value", false}}})}}}}})},
+                        {"justify", "between"}, {"visible", "${!study.done}"}, {"id", "cardControls"}});
+    labelled.emplace_back("flipCard", "flip turn reveal see translation answer back");
+    labelled.emplace_back("nextCard", "next previous move card navigate");
+    body.push_back(Json{{"row", Json::array({Json{{"button", again}, {"id", "markLearning"}, {"icon", "repeat"}, {"variant", "secondary"}, {"grow", 1}, {"on", {{"press", mark("learning", "known")}}}},
+                                             Json{{"button", "Known"}, {"id", "markKnown"}, {"icon", "check"}, {"grow", 1}, {"on", {{"press", mark("known", "learning")}}}}})},
+                        {"visible", "${!study.done}"}, {"id", "markButtons"}});
+    labelled.emplace_back("markKnown", "mark known know got correct unknown learning");
+    body.push_back(Json{{"card", Json::array({Json{{"text", "You knew ${count(study.known)} of ${count(cards)} cards"}, {"style", "h2"}, {"id", "deckScore"}},
+                                              Json{{"text", "${count(study.learning)} to review next time"}, {"muted", true}},
+                                              Json{{"button", "Study again"}, {"id", "studyAgain"}, {"icon", "undo"}, {"on", {{"press", Json{{"reset", "study"}}}}}}})},
+                        {"visible", "${study.done}"}, {"id", "deckResult"}});
+    labelled.emplace_back("deckResult", "score result end finished done again restart");
+    if (!saysAny(low, {"add", "adds", "create", "creates", "make", "edit", "write", "own", "custom", "new"})) return;
+    state["newCard"] = Json{{"front", ""}, {"back", ""}};
+    body.push_back(Json{{"card", Json::array({Json{{"input", deck.front}, {"id", "newFront"}, {"bind", "newCard.front"}},
+                                              Json{{"input", deck.back}, {"id", "newBack"}, {"bind", "newCard.back"}},
+                                              Json{{"button", "Add card"}, {"id", "addCard"}, {"icon", "plus"}, {"enabled", "${trim(newCard.front) != '' && trim(newCard.back) != ''}"},
+                                                   {"on", {{"press", Json::array({Json{{"push", "cards"}, {"value", Json{{"front", "${trim(newCard.front)}"}, {"back", "${trim(newCard.back)}"}}}},
+                                                                                  Json{{"reset", "newCard"}}, Json{{"toast", "Card added"}, {"tone", "success"}}})}}}}})},
+                        {"title", "New card"}, {"id", "newCardForm"}});
+    labelled.emplace_back("newCardForm", "add create new make edit write own custom card cards deck");
+    body.push_back(Json{{"list", Json::array({Json{{"item", "${it.front}"}, {"subtitle", "${it.back}"},
+                                                   {"badge", "${contains(study.known, index) ? 'Known' : contains(study.learning, index) ? '" + again + "' : ''}"},
+                                                   {"repeat", Json{{"in", "${cards}"}, {"as", "it"}}}}})},
+                        {"title", "Deck · ${count(cards)} cards"}, {"id", "deckList"}});
+    labelled.emplace_back("deckList", "deck list all cards vocabulary");
+}
+
+// Typing test: a passage to copy, a box to type it into, a clock that starts with the first key and stops when the
+// passage is typed (or at Finish), words per minute and word accuracy as it goes, and the next passage.
+void composeTypingTest(Draft& d, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
+    Json& state = d.spec["state"];
+    state["passages"] = Json::array({"The quick brown fox jumps over the lazy dog while the farmer watches from the gate.",
+                                     "Practice makes progress: keep your eyes on the screen, type each word with care, and let your speed come on its own.",
+                                     "A good morning starts with a glass of water, a short walk in fresh air, and a clear plan for the day ahead."});
+    state["typing"] = Json{{"text", ""}, {"passage", 0}, {"seconds", 0}, {"running", false}, {"finished", false}};
+    const std::string passage = "passages[typing.passage]";
+    const std::string typed = "split(trim(typing.text), ' ')";
+    const std::string words = "(trim(typing.text) == '' ? 0 : count(" + typed + "))";
+    const std::string right = "count(filter(range(" + words + "), i => " + typed + "[i] == split(" + passage + ", ' ')[i]))";
+    body.push_back(Json{{"grid", Json::array({statTile("wpmStat", "Words per minute", "${typing.seconds > 0 ? round(" + words + " * 60 / typing.seconds) : 0}", "tachometer"),
+                                              statTile("accuracyStat", "Accuracy", "${" + words + " > 0 ? round(100 * " + right + " / " + words + ") : 100}%", "bullseye"),
+                                              Json{{"timer", "Time"}, {"id", "typingClock"}, {"bind", "typing.seconds"}, {"up", true}, {"running", "${typing.running}"}}})},
+                        {"cols", 3}, {"id", "typingStats"}});
+    labelled.emplace_back("wpmStat", "words per minute wpm speed");
+    labelled.emplace_back("accuracyStat", "accuracy errors mistakes correct");
+    labelled.emplace_back("typingClock", "timer time clock seconds elapsed");
+    body.push_back(Json{{"card", Json::array({Json{{"text", "${" + passage + "}"}, {"style", "h3"}, {"id", "passageText"}},
+                                              Json{{"progress", "${min(len(typing.text) / len(" + passage + "), 1)}"}, {"caption", "${len(typing.text)} of ${len(" + passage + ")} characters"}}})},
+                        {"title", "Type this"}, {"id", "passageCard"}});
+    labelled.emplace_back("passageCard", "paragraph passage text sentence sample prompt display show");
+    // The first key starts the clock; reaching the passage's length stops it.
+    body.push_back(Json{{"textarea", "Your typing"}, {"id", "typingBox"}, {"bind", "typing.text"}, {"rows", 3}, {"placeholder", "Start typing to start the clock"},
+                        {"enabled", "${!typing.finished}"},
+                        {"on", {{"change", Json::array({Json{{"if", "${!typing.running && !typing.finished}"}, {"then", Json{{"set", "typing.running"}, {"value", true}}}},
+                                                        Json{{"if", "${len(typing.text) >= len(" + passage + ")}"},
+                                                             {"then", Json{{"set", Json{{"typing.running", false}, {"typing.finished", true}}}}}}})}}}});
+    labelled.emplace_back("typingBox", "type typing input text box area field");
+    body.push_back(Json{{"card", Json::array({Json{{"text", "${round(" + words + " * 60 / max(typing.seconds, 1))} WPM at ${" + words + " > 0 ? round(100 * " + right + " / " + words + ") : 100}% accuracy"},
+                                                   {"style", "h2"}, {"id", "typingResult"}},
+                                              Json{{"text", "${" + right + "} of ${" + words + "} words right in ${typing.seconds} seconds"}, {"muted", true}}})},
+                        {"visible", "${typing.finished}"}, {"tone", "success"}, {"id", "resultCard"}});
+    labelled.emplace_back("resultCard", "result results finished finish end score");
+    body.push_back(Json{{"row", Json::array({Json{{"button", "Finish"}, {"id", "finishTest"}, {"icon", "flag-checkered"}, {"variant", "outline"},
+                                                  {"enabled", "${typing.running}"}, {"on", {{"press", Json{{"set", Json{{"typing.running", false}, {"typing.finished", true}}}}}}}},
+                                             Json{{"button", "Next passage"}, {"id", "nextPassage"}, {"icon", "arrow-right"}, {"variant", "ghost"},
+                                                  {"on", {{"press", Json::array({Json{{"set", Json{{"typing.text", ""}, {"typing.seconds", 0}, {"typing.running", false}, {"typing.finished", false}}}},
+                                                                                 Json{{"set", "typing.passage"}, {"value", "${(typing.passage + 1) % count(passages)}"}}})}}}}})},
+                        {"wrap", true}});
+    labelled.emplace_back("finishTest", "finish stop end");
+    labelled.emplace_back("nextPassage", "next new another passage paragraph");
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] Composition
 //-----------------------------------------------------------------------------
 
@@ -1812,7 +2042,9 @@ WorkspaceReading readWorkspace(const IdeaReading& reading) {
     // A timer the subject names ("a board game timer") is the app; one on the side of records ("a workout log with a rest
     // timer") or of a board stays a feature of that app.
     const bool timerSubject = timer && ticks(wordsIn(lowerCase(requestSubject(ws.text))));
-    ws.kind = slide           ? WorkspaceKind::SlideBoard
+    ws.kind = flashcards(words) && !makesOne ? WorkspaceKind::Flashcards
+              : typingTest(ws.request)       ? WorkspaceKind::TypingTest
+              : slide           ? WorkspaceKind::SlideBoard
               : quiz          ? WorkspaceKind::Quiz
               : timerSubject  ? WorkspaceKind::Timer
               : grid          ? WorkspaceKind::Grid
@@ -1857,6 +2089,12 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     } else if (ws.kind == WorkspaceKind::Timer) {
         composeTimer(d, low, body, labelled);
         snapshot = Json{{"title", "Timer ${count(saved) + 1}"}, {"detail", "${moves ?? rounds ?? 0} turns"}};
+    } else if (ws.kind == WorkspaceKind::Flashcards) {
+        composeFlashcards(d, low, body, labelled);
+        snapshot = Json{{"title", "${count(study.known)} of ${count(cards)} known"}, {"detail", "${count(study.learning)} to review"}};
+    } else if (ws.kind == WorkspaceKind::TypingTest) {
+        composeTypingTest(d, body, labelled);
+        snapshot = Json{{"title", "${typing.seconds} seconds"}, {"detail", "${len(typing.text)} characters typed"}};
     } else if (ws.kind == WorkspaceKind::Calculator) {
         if (!composeRomanNumerals(d, low, body, labelled, snapshot) && !composeConverter(d, low, body, labelled, snapshot) &&
             !composeFormula(d, low, body, labelled, snapshot, summaryRows))
@@ -1873,14 +2111,16 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
                        spec["state"].contains("sudoku");
     // Their own moves; "play" is not a transport.
     const bool game = ws.kind == WorkspaceKind::SlideBoard || ws.kind == WorkspaceKind::Quiz || turns;
-    if (!game && ws.kind != WorkspaceKind::Timer && saysAny(low, {"play", "play/stop", "start"})) {
+    // Practice runs on its own clock and cards; it starts over rather than playing a new game.
+    const bool practice = ws.kind == WorkspaceKind::Flashcards || ws.kind == WorkspaceKind::TypingTest;
+    if (!game && !practice && ws.kind != WorkspaceKind::Timer && saysAny(low, {"play", "play/stop", "start"})) {
         spec["state"]["playing"] = false;
         controls.push_back(Json{{"button", "${playing ? 'Stop' : 'Play'}"}, {"id", "playButton"}, {"icon", "${playing ? 'stop' : 'play'}"},
                                 {"on", {{"press", Json{{"toggle", "playing"}}}}}});
         labelled.emplace_back("playButton", "play stop start");
     }
     std::smatch m;
-    if (std::regex_search(low, m, std::regex(R"(\b(tempo|bpm|speed|volume|zoom|brush size)\b)"))) {
+    if (!practice && std::regex_search(low, m, std::regex(R"(\b(tempo|bpm|speed|volume|zoom|brush size)\b)"))) {
         const bool tempo = m[1] == "tempo" || m[1] == "bpm";
         spec["state"]["level"] = tempo ? 120 : 50;
         body.push_back(Json{{"slider", tempo ? "Tempo" : capitalized(m[1].str())}, {"id", "levelSlider"}, {"bind", "level"}, {"min", tempo ? 60 : 0},
@@ -1890,7 +2130,7 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     addViews(d, low, snapshot, summaryRows, controls);
     const char* resetPaths[] = {"cells", "calc", "conv", "roman", "design", "quiz", "moves", "score", "clock", "turn", "winner", "paused", "flagged", "running", "left",
                                 "phase", "rounds", "elapsed", "laps", "open", "pairs", "snake", "opened",
-                                "flags", "sweep", "rps", "hang", "whack", "guess"};
+                                "flags", "sweep", "rps", "hang", "whack", "guess", "study", "typing"};
     Json reset = Json::array();
     for (const char* path : resetPaths)
         if (spec["state"].contains(path)) reset.push_back(Json{{"reset", path}});
@@ -1899,10 +2139,10 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     if (spec["state"].contains("puzzles"))
         reset = Json::array({Json{{"set", "sudoku"}, {"value", Json{{"game", "${(sudoku.game + 1) % 3}"}, {"checked", false}}}},
                              Json{{"set", "cells"}, {"value", "${puzzles[sudoku.game]}"}}, Json{{"reset", "moves"}}});
-    const char* restart = game && !saysAny(low, {"reset"}) ? "New game" : ws.kind == WorkspaceKind::Grid && !game ? "Clear" : "Reset";
+    const char* restart = practice ? "Start over" : game && !saysAny(low, {"reset"}) ? "New game" : ws.kind == WorkspaceKind::Grid && !game ? "Clear" : "Reset";
     controls.push_back(Json{{"button", restart}, {"id", "clearButton"}, {"icon", "undo"}, {"variant", "ghost"},
                             {"on", {{"press", reset}}}});
-    labelled.emplace_back("clearButton", game ? "new game start restart clear reset" : "clear reset undo erase");
+    labelled.emplace_back("clearButton", game || practice ? "new game start over restart clear reset" : "clear reset undo erase");
     body.push_back(Json{{"row", controls}, {"wrap", true}});
 
     spec["screens"].erase("home");
