@@ -2,6 +2,7 @@
 #include "runtime/engine/prototype.h"
 #include "runtime/spec/spec_loader.h"
 #include <catch2/catch.hpp>
+#include <imgui.h>
 
 using namespace pt;
 
@@ -180,6 +181,16 @@ TEST_CASE("stream types text over time without splitting characters", "[actions]
     CHECK(std::string("Héllo wörld").rfind(partial, 0) == 0);
     for (int i = 0; i < 20; ++i) f.proto->update(0.1);
     CHECK(f.state("answer") == "Héllo wörld");
+}
+
+TEST_CASE("copy puts the evaluated text on the clipboard, and does nothing harmful without one", "[actions]") {
+    Fixture f;
+    f.run(R"({"copy": "Task ${tasks[1].title}"})");  // no ImGui context: nowhere to copy to, the sequence goes on
+    ImGuiContext* ctx = ImGui::CreateContext();
+    f.run(R"([{"copy": "Task ${tasks[1].title}"}, {"inc": "count"}])");
+    CHECK(std::string(ImGui::GetClipboardText()) == "Task Ship");
+    CHECK(f.state("count") == 2);
+    ImGui::DestroyContext(ctx);
 }
 
 TEST_CASE("named actions run: runaway recursion is stopped and reported", "[actions][bad-input]") {

@@ -997,3 +997,24 @@ TEST_CASE("workspace: a typing test starts its clock on the first key, scores wo
     CHECK(stateAt(d, "typing")["text"] == "");
     CHECK(stateAt(d, "typing")["passage"] == 1);
 }
+
+TEST_CASE("workspace: a palette generator replaces the unlocked colours, keeps a locked one, and copies a hex code", "[workspace][practice]") {
+    Json spec = checkedDraft("Please implement a color palette generator. Users press generate to get five random colors, can lock a color, "
+                             "and copy its hex code.");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    const Json before = stateAt(d, "palette");
+    REQUIRE(before.size() == 5);
+    const std::string kept = before[1]["hex"];
+    click(d, "Lock colour 2");
+    CHECK(stateAt(d, "palette")[1]["locked"] == true);
+    click(d, "Generate");
+    const Json after = stateAt(d, "palette");
+    CHECK(after[1]["hex"] == kept);
+    for (size_t i : {0u, 2u, 3u, 4u}) CHECK(after[i]["hex"] != before[i]["hex"]);
+    CHECK(shows(d, "1 locked"));
+    const std::string hex = after[0]["hex"];
+    click(d, "Copy " + hex);
+    CHECK(std::string(ImGui::GetClipboardText()) == hex);
+    CHECK(shows(d, "Copied " + hex));
+}

@@ -222,8 +222,8 @@ bool colourName(const std::string& word);
 
 // board of cells · inputs with live outputs · fields with a live preview · tiles moved by arrows (2048, sliding puzzles) ·
 // questions with answer choices, a score and a next question · clocks that tick (turns, phases, countdown, stopwatch) ·
-// flashcards to flip and mark known · a passage to type against the clock
-enum class WorkspaceKind { None, Grid, Calculator, Editor, SlideBoard, Quiz, Timer, Flashcards, TypingTest };
+// flashcards to flip and mark known · a passage to type against the clock · colour palettes to generate, lock and copy
+enum class WorkspaceKind { None, Grid, Calculator, Editor, SlideBoard, Quiz, Timer, Flashcards, TypingTest, PaletteGenerator };
 
 // Whether the request asks for a game, editor, builder, calculator or timer rather than records to manage, and which kind.
 struct WorkspaceReading {

@@ -13,6 +13,7 @@
 // [SECTION] Games (tiles moved by arrows, quizzes)
 // [SECTION] Timer or clock (turn clocks, phases in a loop, countdown, stopwatch)
 // [SECTION] Practice (flashcards, typing test)
+// [SECTION] Generators (colour palettes)
 // [SECTION] Composition
 
 #include "generator/offline/draft_patterns.h"
@@ -1973,6 +1974,61 @@ void composeTypingTest(Draft& d, Json& body, std::vector<std::pair<std::string, 
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Generators (colour palettes)
+//-----------------------------------------------------------------------------
+
+// A colour palette or scheme to generate, not a palette to paint with ("a pixel editor with a palette of four colours").
+bool paletteGenerator(const std::string& low) {
+    static const std::regex generated(R"(\b(colou?r )?(palette|palettes|scheme|schemes)\b.*\b(generator|generate|generates|generating|random|randomi[sz]e)\b|\b(generate|generates|random)\b.*\bcolou?r (palette|palettes|scheme|schemes)\b)");
+    return std::regex_search(low, generated);
+}
+
+// Five colours a press of Generate replaces, except those locked; each shows its hex code and copies it. Palettes come
+// from a few hand-picked harmonious sets in turn, so every press gives colours that go together.
+void composePaletteGenerator(Draft& d, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
+    static const char* const sets[][5] = {{"#264653", "#2A9D8F", "#E9C46A", "#F4A261", "#E76F51"}, {"#003049", "#D62828", "#F77F00", "#FCBF49", "#EAE2B7"},
+                                          {"#606C38", "#283618", "#FEFAE0", "#DDA15E", "#BC6C25"}, {"#CDB4DB", "#FFC8DD", "#FFAFCC", "#BDE0FE", "#A2D2FF"},
+                                          {"#0B132B", "#1C2541", "#3A506B", "#5BC0BE", "#6FFFE9"}, {"#F94144", "#F8961E", "#F9C74F", "#90BE6D", "#577590"},
+                                          {"#22223B", "#4A4E69", "#9A8C98", "#C9ADA7", "#F2E9E4"}, {"#8ECAE6", "#219EBC", "#023047", "#FFB703", "#FB8500"}};
+    Json& state = d.spec["state"];
+    Json pool = Json::array(), palette = Json::array();
+    for (const auto& set : sets) {
+        Json colours = Json::array();
+        for (const char* hex : set) colours.push_back(hex);
+        pool.push_back(colours);
+    }
+    for (const Json& hex : pool[0]) palette.push_back(Json{{"hex", hex}, {"locked", false}});
+    state["palettes"] = pool;
+    state["palette"] = palette;
+    state["generated"] = 0;
+    const std::string count = std::to_string(std::size(sets));
+    Json generate = Json::array({Json{{"inc", "generated"}}});
+    for (int i = 0; i < 5; ++i) {
+        const std::string at = std::to_string(i), next = "palettes[generated % " + count + "][" + at + "]";
+        generate.push_back(Json{{"if", "${!palette[" + at + "].locked}"},
+                                {"then", Json{{"set", "palette." + at + ".hex"}, {"value", "${" + next + "}"}}}});
+    }
+    body.push_back(Json{{"row", Json::array({Json{{"button", "Generate"}, {"id", "generatePalette"}, {"icon", "random"}, {"on", {{"press", generate}}}},
+                                             Json{{"text", "${count(filter(palette, c => c.locked))} locked"}, {"muted", true}}})},
+                        {"valign", "center"}, {"gap", 16}});
+    labelled.emplace_back("generatePalette", "generate generates new random palette colors colours press button");
+    // The swatch is a glyph drawn in the colour itself: backgrounds take a soft tint of a colour, never the colour.
+    Json swatch = Json{{"col", Json::array({Json{{"icon", "square"}, {"size", 96}, {"color", "${c.hex}"}, {"align", "center"}},
+                                            Json{{"text", "${c.hex}"}, {"style", "strong"}, {"align", "center"}}})},
+                       {"gap", 4}};
+    Json tools = Json{{"row", Json::array({Json{{"icon_button", "${c.locked ? 'lock' : 'unlock'}"}, {"label", "${c.locked ? 'Unlock' : 'Lock'} colour ${index + 1}"},
+                                                 {"variant", "${c.locked ? 'filled' : 'ghost'}"}, {"on", {{"press", Json{{"toggle", "palette.${index}.locked"}}}}}},
+                                            Json{{"icon_button", "clipboard"}, {"label", "Copy ${c.hex}"},
+                                                 {"on", {{"press", Json::array({Json{{"copy", "${c.hex}"}}, Json{{"toast", "Copied ${c.hex}"}, {"tone", "success"}}})}}}}})},
+                      {"justify", "between"}};
+    body.push_back(Json{{"grid", Json::array({Json{{"card", Json::array({swatch, tools})}, {"pad", 8}, {"repeat", Json{{"in", "${palette}"}, {"as", "c"}}}}})},
+                        {"cols", 5}, {"id", "paletteSwatches"}});
+    labelled.emplace_back("paletteSwatches", "five colors colours palette swatches lock locks locked copy hex code codes shows");
+    body.push_back(Json{{"text", "${join(map(palette, c => c.hex), '  ')}"}, {"muted", true}, {"id", "paletteCodes"}});
+    labelled.emplace_back("paletteCodes", "hex codes code values");
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] Composition
 //-----------------------------------------------------------------------------
 
@@ -2044,6 +2100,7 @@ WorkspaceReading readWorkspace(const IdeaReading& reading) {
     const bool timerSubject = timer && ticks(wordsIn(lowerCase(requestSubject(ws.text))));
     ws.kind = flashcards(words) && !makesOne ? WorkspaceKind::Flashcards
               : typingTest(ws.request)       ? WorkspaceKind::TypingTest
+              : paletteGenerator(ws.request) ? WorkspaceKind::PaletteGenerator
               : slide           ? WorkspaceKind::SlideBoard
               : quiz          ? WorkspaceKind::Quiz
               : timerSubject  ? WorkspaceKind::Timer
@@ -2095,6 +2152,9 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     } else if (ws.kind == WorkspaceKind::TypingTest) {
         composeTypingTest(d, body, labelled);
         snapshot = Json{{"title", "${typing.seconds} seconds"}, {"detail", "${len(typing.text)} characters typed"}};
+    } else if (ws.kind == WorkspaceKind::PaletteGenerator) {
+        composePaletteGenerator(d, body, labelled);
+        snapshot = Json{{"title", "${join(map(palette, c => c.hex), ' ')}"}, {"detail", "Palette ${count(saved) + 1}"}};
     } else if (ws.kind == WorkspaceKind::Calculator) {
         if (!composeRomanNumerals(d, low, body, labelled, snapshot) && !composeConverter(d, low, body, labelled, snapshot) &&
             !composeFormula(d, low, body, labelled, snapshot, summaryRows))
@@ -2112,7 +2172,7 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     // Their own moves; "play" is not a transport.
     const bool game = ws.kind == WorkspaceKind::SlideBoard || ws.kind == WorkspaceKind::Quiz || turns;
     // Practice runs on its own clock and cards; it starts over rather than playing a new game.
-    const bool practice = ws.kind == WorkspaceKind::Flashcards || ws.kind == WorkspaceKind::TypingTest;
+    const bool practice = ws.kind == WorkspaceKind::Flashcards || ws.kind == WorkspaceKind::TypingTest || ws.kind == WorkspaceKind::PaletteGenerator;
     if (!game && !practice && ws.kind != WorkspaceKind::Timer && saysAny(low, {"play", "play/stop", "start"})) {
         spec["state"]["playing"] = false;
         controls.push_back(Json{{"button", "${playing ? 'Stop' : 'Play'}"}, {"id", "playButton"}, {"icon", "${playing ? 'stop' : 'play'}"},
@@ -2130,7 +2190,7 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     addViews(d, low, snapshot, summaryRows, controls);
     const char* resetPaths[] = {"cells", "calc", "conv", "roman", "design", "quiz", "moves", "score", "clock", "turn", "winner", "paused", "flagged", "running", "left",
                                 "phase", "rounds", "elapsed", "laps", "open", "pairs", "snake", "opened",
-                                "flags", "sweep", "rps", "hang", "whack", "guess", "study", "typing"};
+                                "flags", "sweep", "rps", "hang", "whack", "guess", "study", "typing", "palette", "generated"};
     Json reset = Json::array();
     for (const char* path : resetPaths)
         if (spec["state"].contains(path)) reset.push_back(Json{{"reset", path}});

@@ -1,5 +1,5 @@
 // Promptotype — the built-in action kinds: set, toggle, inc, push, remove, reset, navigate, back, open, close,
-// toast, delay, if, validate, call, stream, run. Each registers itself into the ActionCatalog.
+// toast, copy, delay, if, validate, call, stream, run. Each registers itself into the ActionCatalog.
 //
 // [SECTION] Built-in actions: state
 // [SECTION] Built-in actions: navigation and feedback
@@ -8,6 +8,7 @@
 
 #include "runtime/engine/action_runner.h"
 #include "runtime/engine/prototype.h"
+#include <imgui.h>
 #include <algorithm>
 #include <cmath>
 
@@ -151,6 +152,14 @@ StepResult runToast(ActionTask& t, const ActionStep& s) {
     return StepResult::Next;
 }
 
+// The text goes to ImGui's clipboard, which the window's backend connects to the system's ("copy the link", "copy
+// the hex code"); with no ImGui frame running (a bare ActionRunner) there is no clipboard to write.
+StepResult runCopy(ActionTask& t, const ActionStep& s) {
+    const std::string text = t.evalString(s.main);
+    if (ImGui::GetCurrentContext()) ImGui::SetClipboardText(text.c_str());
+    return StepResult::Next;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Built-in actions: flow
 //-----------------------------------------------------------------------------
@@ -262,13 +271,12 @@ void registerBuiltinActions(ActionCatalog& c) {
     c.add({"push", "Appends to an array (`front`: at the start).", "state path", P::String,
            {arg("value", P::Any, "item to add"), arg("front", P::Bool, "insert at the start instead")}, {}, false, "path",
            R"({"push": "tasks", "value": {"title": "${draft}", "done": false}})", runPush});
-    c.add({"remove", "Removes array items `at` an index, `where` a condition on `it` holds, equal to `value`, or the last.", "state path", P::String,
+    c.add({"remove", "Removes array items `at` an index, `where` `it` matches, equal to `value`, or the last.", "state path", P::String,
            {arg("at", P::Number, "index to remove"), arg("where", P::Bool, "condition; `it` is each item"), arg("value", P::Any, "remove items equal to this")},
            {}, false, "path", R"({"remove": "tasks", "at": "${index}"})", runRemove});
     c.add({"reset", "Restores the initial state (or one path) and the start screen.", "true, or a state path", P::Any, {}, {}, true, "",
            R"("reset")", runReset});
-    c.add({"navigate", "Shows a screen with params, pushed so `back` returns (or returned to when on the back stack). An overlay id "
-           "opens it.", "screen id", P::String,
+    c.add({"navigate", "Shows a screen with params (`back` returns); an overlay id opens it.", "screen id", P::String,
            {arg("params", P::Object, "values the screen reads as `params`")}, {}, false, "screen",
            R"({"navigate": "task", "params": {"id": "${t.id}"}})", runNavigate});
     c.add({"back", "Closes the top overlay, or goes back one screen.", "true", P::Any, {}, {}, true, "", R"("back")", runBack});
@@ -290,6 +298,7 @@ void registerBuiltinActions(ActionCatalog& c) {
     c.add({"stream", "Types text into a state path over time, like an AI answer.", "state path", P::String,
            {arg("text", P::String, "the full text"), arg("speed", P::Number, "characters per second, default 60")}, {}, false, "path",
            R"({"stream": "answer", "text": "Here is a plan...", "speed": 80})", runStream});
+    c.add({"copy", "Copies text to the clipboard.", "text", P::String, {}, {}, false, "", R"({"copy": "${invite.link}"})", runCopy});
     c.add({"run", "Runs a named action from `actions`.", "action name", P::String, {}, {}, false, "action", R"({"run": "checkout"})", runNamed});
 }
 
