@@ -1254,6 +1254,13 @@ TEST_CASE("columns named before their word are the board's stages, and moving ca
     CHECK(entityNamed(board, "move") == nullptr);
     const Json spec = draftSpec(board);
     CHECK(spec["screens"].contains("board"));
+    // The app is the board: it opens there, and the board leads the navigation.
+    CHECK(spec["nav"]["start"] == "board");
+    CHECK(spec["nav"]["items"][0]["screen"] == "board");
+    // A board that is one view of an app does not take the start.
+    const Json todo = draftSpec(readIdea("a to-do app with a board view of tasks by status: to do, doing, done"));
+    CHECK(todo["screens"].contains("board"));
+    CHECK(todo["nav"]["start"] == "home");
 }
 
 TEST_CASE("a compound joined by 'and' names the app as a whole", "[reader]") {
