@@ -389,13 +389,8 @@ TEST_CASE("a create form saves a new row that then shows in the list", "[drafter
     CHECK(hasText(d, "Fiddle leaf fig"));
 }
 
-TEST_CASE("an idea with payments has a checkout flow that ends in a confirmation", "[drafter][feature]") {
-    Json spec = draftSpec("an online store for handmade candles with a cart and card payment");
-    REQUIRE(spec["screens"].contains("checkout"));
-    REQUIRE(spec["screens"].contains("confirmation"));
-    HeadlessDriver d(load(spec));
-    d.proto().showScreen("cart");
-    d.settle();
+// From the cart through checkout with the test card, to the confirmation.
+static void payWithTestCard(HeadlessDriver& d) {
     click(d, "checkout");
     type(d, "card", "4242 4242 4242 4242");
     type(d, "exp", "09/28");
@@ -404,8 +399,36 @@ TEST_CASE("an idea with payments has a checkout flow that ends in a confirmation
     d.wait(1500);
     d.settle();
     CHECK(d.proto().currentScreen() == "confirmation");
+}
+
+TEST_CASE("an idea with payments has a checkout flow that ends in a confirmation", "[drafter][feature]") {
+    Json spec = draftSpec("an online store for handmade candles with a cart and card payment");
+    REQUIRE(spec["screens"].contains("checkout"));
+    REQUIRE(spec["screens"].contains("confirmation"));
+    HeadlessDriver d(load(spec));
+    d.proto().showScreen("cart");
+    d.settle();
+    payWithTestCard(d);
     CHECK(d.proto().state()["cart"].empty());
     CHECK(d.proto().state()["order"]["number"] == "A-20418");
+    CHECK(hasText(d, "Delivered"));  // candles are shipped
+}
+
+TEST_CASE("paying for a booking or a fee asks for no address and promises no delivery", "[drafter][feature]") {
+    Json spec = draftSpec("Please implement a parking garage website that shows free spots per level, lets drivers reserve a spot for a time "
+                          "window and pay.");
+    REQUIRE(spec["screens"].contains("checkout"));
+    const std::string checkout = spec["screens"]["checkout"].dump() + spec["screens"]["cart"].dump() + spec["screens"]["confirmation"].dump();
+    for (const char* shop : {"Shipping", "Delivery", "Address", "Delivered", "Plus · 1 year"}) {
+        INFO(shop);
+        CHECK(checkout.find(shop) == std::string::npos);
+    }
+    HeadlessDriver d(load(spec));
+    d.proto().showScreen("cart");
+    d.settle();
+    CHECK(hasText(d, " · booking"));  // the cart holds what is booked
+    payWithTestCard(d);
+    CHECK(hasText(d, "Payment A-20418 is confirmed"));
 }
 
 TEST_CASE("a booking idea has a calendar, time slots and a confirmation", "[drafter][feature]") {

@@ -1269,3 +1269,10 @@ TEST_CASE("a compound joined by 'and' names the app as a whole", "[reader]") {
     // Two things joined by "and" are still two things.
     CHECK(readIdea("a recipes and shopping list app").appName != "Recipes and Shopping");
 }
+
+TEST_CASE("'leaves' after someone is what they do, not leaves of a plant", "[reader]") {
+    const IdeaReading r = readIdea("Please implement a music practice log where students record the piece, minutes practiced and tempo, and the "
+                                   "teacher leaves comments.");
+    CHECK(entityNamed(r, "leaf comment") == nullptr);
+    CHECK(entityNamed(r, "comment") != nullptr);
+}

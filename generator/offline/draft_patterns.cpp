@@ -18,6 +18,7 @@
 #include <cstring>
 #include <cstdio>
 #include <ctime>
+#include <regex>
 
 namespace pt::draft {
 
@@ -829,18 +830,26 @@ void addCheckout(Draft& d) {
             cart.push_back(Json{{"id", r["id"]}, {"name", r[p.title->name]}, {"price", r[p.amount->name]}, {"qty", 1}});
         }
     }
+    // Goods are shipped; a booking, a pickup or a plan is paid for with no address and no delivery.
+    static const std::regex goods(R"(\b(ship|ships|shipping|shipped|deliver|delivers|delivery|delivered|product|products|shop|store|cart|order|orders|buy|buys|sell|sells|selling|merch|goods|parcel|package|box|boxes|kit|kits)\b)");
+    static const std::regex pickup(R"(\b(pickup|pick-up|pick up|collect|collection)\b)");
+    std::string request = d.reading.request;
+    std::transform(request.begin(), request.end(), request.begin(), [](unsigned char c) { return (char)std::tolower(c); });
+    const bool shipped = !d.has("booking") && (request.empty() || (std::regex_search(request, goods) && !std::regex_search(request, pickup)));
+    if (cart.empty() && d.has("booking") && !d.plans.front().entity.rows.empty())
+        cart.push_back(Json{{"id", 1}, {"name", safeText(d.plans.front().entity.rows[0][d.plans.front().title->name].get<std::string>(), 40) + " · booking"}, {"price", 15}, {"qty", 1}});
     if (cart.empty()) cart.push_back(Json{{"id", 1}, {"name", safeText(d.reading.appName, 40) + " Plus · 1 year"}, {"price", 49}, {"qty", 1}});
     state["cart"] = cart;
     state["pay"] = Json{{"name", "Sam Rivera"}, {"email", "sam.rivera@gmail.com"}, {"address", "1840 NW Glisan St"}, {"city", "Portland"}, {"zip", "97209"},
                         {"card", ""}, {"exp", ""}, {"cvc", ""}, {"ship", "standard"}};
     state["order"] = Json{{"number", ""}, {"total", 0}, {"items", 0}};
     const std::string subtotal = "sum(cart, c => c.price * c.qty)";
-    const std::string shipping = "(pay.ship == 'express' ? 12 : 0)";
-    Json summary = Json{{"card", Json::array({
-        Json{{"row", Json::array({Json{{"text", "Subtotal"}, {"grow", 1}}, Json{{"text", "${currency(" + subtotal + ")}"}}})}},
-        Json{{"row", Json::array({Json{{"text", "Shipping"}, {"grow", 1}}, Json{{"text", "${pay.ship == 'express' ? currency(12) : 'Free'}"}}})}},
-        Json{{"divider", ""}},
-        Json{{"row", Json::array({Json{{"text", "Total"}, {"style", "h3"}, {"grow", 1}}, Json{{"text", "${currency(" + subtotal + " + " + shipping + ")}"}, {"style", "h3"}}})}}})}};
+    const std::string shipping = shipped ? "(pay.ship == 'express' ? 12 : 0)" : "0";
+    Json summaryRows = Json::array({Json{{"row", Json::array({Json{{"text", "Subtotal"}, {"grow", 1}}, Json{{"text", "${currency(" + subtotal + ")}"}}})}}});
+    if (shipped) summaryRows.push_back(Json{{"row", Json::array({Json{{"text", "Shipping"}, {"grow", 1}}, Json{{"text", "${pay.ship == 'express' ? currency(12) : 'Free'}"}}})}});
+    summaryRows.push_back(Json{{"divider", ""}});
+    summaryRows.push_back(Json{{"row", Json::array({Json{{"text", "Total"}, {"style", "h3"}, {"grow", 1}}, Json{{"text", "${currency(" + subtotal + " + " + shipping + ")}"}, {"style", "h3"}}})}});
+    Json summary = Json{{"card", summaryRows}};
     Json lineRow = Json::array({
         Json{{"col", Json::array({Json{{"text", "${c.name}"}, {"style", "strong"}}, Json{{"text", "${currency(c.price)} each"}, {"style", "caption"}, {"muted", true}}})}, {"gap", 2}, {"grow", 1}},
         Json{{"icon_button", "minus"}, {"label", "Fewer"}, {"id", "fewer"}, {"variant", "tonal"}, {"enabled", "${c.qty > 1}"}, {"press", Json{{"inc", "cart.${index}.qty"}, {"by", -1}, {"min", 1}}}},
@@ -856,17 +865,20 @@ void addCheckout(Draft& d) {
     std::string payLabel = "Pay ${currency(" + subtotal + " + " + shipping + ")}";
     for (auto& b : d.reading.buttons)
         if (b.find("Order") != std::string::npos || b.find("Pay") != std::string::npos || b.find("order") != std::string::npos) payLabel = safeText(b, 40);
-    Json checkout = Json::array({
-        Json{{"section", Json::array({
-            Json{{"input", "Name"}, {"id", "payName"}, {"bind", "pay.name"}, {"rules", Json{{"required", "Enter your name"}}}},
-            Json{{"input", "Email"}, {"id", "payEmail"}, {"kind", "email"}, {"bind", "pay.email"}, {"rules", Json{{"required", "We send the receipt here"}, {"email", "That doesn't look like an email"}}}},
-            Json{{"input", "Address"}, {"id", "payAddress"}, {"bind", "pay.address"}, {"rules", Json{{"required", "Enter a street address"}}}},
-            Json{{"row", Json::array({Json{{"input", "City"}, {"id", "payCity"}, {"bind", "pay.city"}, {"grow", 2}},
-                                      Json{{"input", "Zip Code"}, {"id", "payZip"}, {"bind", "pay.zip"}, {"grow", 1}, {"rules", Json{{"pattern", Json::array({"^[0-9]{5}$", "5 digits"})}}}}})},
-                 {"valign", "top"}}})},
-             {"title", "Shipping"}},
-        Json{{"radio", "Delivery"}, {"id", "ship"}, {"bind", "pay.ship"},
-             {"options", Json::array({Json{{"label", "Standard · 3–5 days"}, {"value", "standard"}, {"desc", "Free"}}, Json{{"label", "Express · next day"}, {"value", "express"}, {"desc", "$12.00"}}})}},
+    Json contact = Json::array({
+        Json{{"input", "Name"}, {"id", "payName"}, {"bind", "pay.name"}, {"rules", Json{{"required", "Enter your name"}}}},
+        Json{{"input", "Email"}, {"id", "payEmail"}, {"kind", "email"}, {"bind", "pay.email"}, {"rules", Json{{"required", "We send the receipt here"}, {"email", "That doesn't look like an email"}}}}});
+    if (shipped) {
+        contact.push_back(Json{{"input", "Address"}, {"id", "payAddress"}, {"bind", "pay.address"}, {"rules", Json{{"required", "Enter a street address"}}}});
+        contact.push_back(Json{{"row", Json::array({Json{{"input", "City"}, {"id", "payCity"}, {"bind", "pay.city"}, {"grow", 2}},
+                                                    Json{{"input", "Zip Code"}, {"id", "payZip"}, {"bind", "pay.zip"}, {"grow", 1}, {"rules", Json{{"pattern", Json::array({"^[0-9]{5}$", "5 digits"})}}}}})},
+                               {"valign", "top"}});
+    }
+    Json checkout = Json::array({Json{{"section", contact}, {"title", shipped ? "Shipping" : "Your details"}}});
+    if (shipped)
+        checkout.push_back(Json{{"radio", "Delivery"}, {"id", "ship"}, {"bind", "pay.ship"},
+                                {"options", Json::array({Json{{"label", "Standard · 3–5 days"}, {"value", "standard"}, {"desc", "Free"}}, Json{{"label", "Express · next day"}, {"value", "express"}, {"desc", "$12.00"}}})}});
+    for (Json& part : Json::array({
         Json{{"section", Json::array({
             Json{{"input", "Card Number"}, {"id", "card"}, {"bind", "pay.card"}, {"icon", "credit-card"}, {"hint", "Test card: 4242 4242 4242 4242"},
                  {"rules", Json{{"required", "Enter your card number"}, {"pattern", Json::array({"^[0-9 ]{16,19}$", "Card numbers have 16 digits"})}}}},
@@ -877,7 +889,8 @@ void addCheckout(Draft& d) {
                  {"valign", "top"}}})},
              {"title", "Payment"}},
         summary,
-        Json{{"button", payLabel}, {"id", "pay"}, {"icon", "lock"}, {"w", "fill"}, {"busy", "${pending('pay')}"}, {"press", Json{{"run", "pay"}}}}});
+        Json{{"button", payLabel}, {"id", "pay"}, {"icon", "lock"}, {"w", "fill"}, {"busy", "${pending('pay')}"}, {"press", Json{{"run", "pay"}}}}}))
+        checkout.push_back(std::move(part));
     d.screen("checkout", Json{{"title", "Checkout"}, {"body", checkout}});
     d.spec["actions"]["pay"] = Json::array({
         Json{{"validate", true}},
@@ -887,16 +900,20 @@ void addCheckout(Draft& d) {
              {"catch", Json::array({Json{{"toast", "${error}"}, {"tone", "danger"}}})}}});
     d.spec["mocks"]["pay"] = Json{{"latency", 1200}, {"result", Json{{"number", "A-20418"}}}, {"fail", "${replace(args.card, ' ', '') == '4000000000000002'}"},
                                   {"error", "Your card was declined. Try the test card 4242 4242 4242 4242."}};
-    d.screen("confirmation", Json{{"title", "Order confirmed"}, {"bar", false}, {"body", Json::array({
+    const std::string what = shipped ? "Order" : "Payment";
+    d.screen("confirmation", Json{{"title", what + " confirmed"}, {"bar", false}, {"body", Json::array({
         Json{{"spacer", 24}},
         Json{{"icon", "check-circle"}, {"size", 56}, {"color", "success"}, {"align", "center"}},
-        Json{{"heading", "Thanks, ${pay.name}!"}, {"subtitle", "Order ${order.number} is confirmed. A receipt is on its way to ${pay.email}."}, {"align", "center"}},
+        Json{{"heading", "Thanks, ${pay.name}!"}, {"subtitle", what + " ${order.number} is confirmed. A receipt is on its way to ${pay.email}."}, {"align", "center"}},
         Json{{"card", Json::array({Json{{"row", Json::array({Json{{"text", "${pluralize(order.items, 'item')}"}, {"grow", 1}}, Json{{"text", "${currency(order.total)}"}, {"style", "strong"}}})}}})}},
-        Json{{"timeline", Json::array({Json{{"title", "Order placed"}, {"time", "Today, ${time(now())}"}, {"done", true}, {"icon", "check"}},
-                                       Json{{"title", "Packed"}, {"time", "${date(addDays(today(), 1), 'ddd, MMM D')}"}, {"icon", "archive"}},
-                                       Json{{"title", "Shipped"}, {"time", "${date(addDays(today(), 2), 'ddd, MMM D')}"}, {"icon", "truck"}},
-                                       Json{{"title", "Delivered"}, {"time", "${date(addDays(today(), pay.ship == 'express' ? 1 : 4), 'ddd, MMM D')}"}, {"icon", "home"}}})}},
         Json{{"button", "Back to home"}, {"id", "backHome"}, {"w", "fill"}, {"go", "home"}}})}});
+    if (shipped) {
+        Json& done = d.spec["screens"]["confirmation"]["body"];
+        done.insert(done.end() - 1, Json{{"timeline", Json::array({Json{{"title", "Order placed"}, {"time", "Today, ${time(now())}"}, {"done", true}, {"icon", "check"}},
+                                                                   Json{{"title", "Packed"}, {"time", "${date(addDays(today(), 1), 'ddd, MMM D')}"}, {"icon", "archive"}},
+                                                                   Json{{"title", "Shipped"}, {"time", "${date(addDays(today(), 2), 'ddd, MMM D')}"}, {"icon", "truck"}},
+                                                                   Json{{"title", "Delivered"}, {"time", "${date(addDays(today(), pay.ship == 'express' ? 1 : 4), 'ddd, MMM D')}"}, {"icon", "home"}}})}});
+    }
     d.link("cart", "Cart", "shopping-cart", "${pluralize(sum(cart, c => c.qty), 'item')} ready to check out");
 }
 

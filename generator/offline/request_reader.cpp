@@ -113,7 +113,7 @@ const std::set<std::string>& verbs() {
         "duplicate clone refund dispatch transfer deposit settle rsvp retake memorize memorise shuffle collapse "
         "expand annotate crop rotate customize customise configure personalize personalise attend purchase "
         "donate redeem verify validate compose snooze translate listen study practice practise import "
-        "copy block tip monitor stream mention repost unfollow");
+        "copy block tip monitor stream mention repost unfollow leaves");
     return s;
 }
 
