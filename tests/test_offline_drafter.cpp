@@ -359,6 +359,22 @@ TEST_CASE("'a way to mark X Y' puts a button on X that makes it Y", "[drafter][f
     CHECK(hasText(d, "Adjourned"));
 }
 
+TEST_CASE("'a button to apply' that names no row is done to one of the listed things, on its page", "[drafter][feature]") {
+    Json spec = draftSpec("Please implement a pet adoption website listing animals with photos, age, breed and a button to apply to adopt.");
+    const std::string apply = requirementIdStarting(spec, "apply");
+    REQUIRE(apply == "applyAnimal");
+    CHECK_FALSE((spec["state"].contains("ui") && spec["state"]["ui"].contains("applyCount")));  // no counter on home
+    HeadlessDriver d(load(spec));
+    d.proto().navigate("animal", Json{{"id", 2}});
+    d.settle();
+    click(d, apply);
+    CHECK(d.proto().state()["animals"][1]["applied"] == true);
+    CHECK(hasText(d, "Applied"));
+    // A way to do something to the app as a whole stays on home.
+    Json release = draftSpec("Release dashboard. It must show: 1. app stores that approved the build 2. a way to sign off as QA");
+    CHECK(requirementIdStarting(release, "sign") == "sign");
+}
+
 TEST_CASE("a user story asking to see what stands out is titled by what, not by the asking", "[drafter][feature]") {
     Json spec = draftSpec("As a member I want to borrow a ladder. As the desk volunteer I want to see overdue loans so that I can call people.");
     std::string titles;

@@ -1188,6 +1188,18 @@ std::vector<std::string> furtherClauses(const Statement& s, bool withFirst) {
 
 // Each further verb a statement asks of what the app manages ("..., add comments and close tickets") is done on the
 // row's screen too, traced to the same statement; one the statement's thing has no screen for is left to the views.
+// Only verbs that are something done to one row count: "take a photo", "earn a sticker", "win rate" are not.
+bool rowVerb(const std::string& verb) {
+    static const std::set<std::string> verbs = {
+        "approve", "reject", "deny", "decline", "accept", "confirm", "close", "reopen", "resolve", "complete", "finish", "cancel", "withdraw",
+        "assign", "claim", "archive", "publish", "unpublish", "rate", "favorite", "follow", "unfollow", "bid", "vote", "upvote", "downvote",
+        "pin", "share", "export", "print", "send", "forward", "duplicate", "remind", "nudge", "flag", "report", "borrow", "return", "lend",
+        "renew", "reserve", "join", "leave", "mark", "hide", "invite", "verify", "sign", "pause", "resume", "restock", "refund", "escalate",
+        "adjust", "increase", "decrease", "refill", "replenish",
+        "apply", "sign up", "check in", "check out", "save", "advance", "move", "progress", "promote", "adopt"};
+    return verbs.count(verb) > 0;
+}
+
 void addClauseActions(Draft& d, RequirementTracer& ids, const Statement& s) {
     std::set<std::string> done = {s.verb};
     for (const std::string& clause : furtherClauses(s, s.ask != Ask::Action)) {
@@ -1196,17 +1208,9 @@ void addClauseActions(Draft& d, RequirementTracer& ids, const Statement& s) {
         c.text = clause;
         c.words = wordsOfStatement(clause);
         readAction(c);
-        // Only verbs that are something done to one row: "take a photo", "earn a sticker", "win rate" are not.
-        static const std::set<std::string> rowVerbs = {
-            "approve", "reject", "deny", "decline", "accept", "confirm", "close", "reopen", "resolve", "complete", "finish", "cancel", "withdraw",
-            "assign", "claim", "archive", "publish", "unpublish", "rate", "favorite", "follow", "unfollow", "bid", "vote", "upvote", "downvote",
-            "pin", "share", "export", "print", "send", "forward", "duplicate", "remind", "nudge", "flag", "report", "borrow", "return", "lend",
-            "renew", "reserve", "join", "leave", "mark", "hide", "invite", "verify", "sign", "pause", "resume", "restock", "refund", "escalate",
-            "adjust", "increase", "decrease", "refill", "replenish",
-            "apply", "sign up", "check in", "check out", "save", "advance", "move", "progress", "promote"};
         // "save jobs" keeps one row ("Saved"); "save" alone is what a form does.
         const bool keepsRow = c.verb == "save" && planNamed(d, c.object);
-        if (c.verb.empty() || done.count(c.verb) || (kScreenVerbs.count(c.verb) && !keepsRow) || !(rowVerbs.count(c.verb) || discussionFor(c.verb))) continue;
+        if (c.verb.empty() || done.count(c.verb) || (kScreenVerbs.count(c.verb) && !keepsRow) || !(rowVerb(c.verb) || discussionFor(c.verb))) continue;
         c.plan = planNamed(d, c.object);
         if (!c.plan) c.plan = s.plan;
         if (!c.plan || !d.spec["screens"].contains(c.plan->detailScreen)) continue;
@@ -1478,6 +1482,18 @@ void addRequirementViews(Draft& d) {
             if (const std::string lent = lendingButton(d, s); !lent.empty()) {
                 d.composed[text].push_back(lent);
                 continue;
+            }
+            // "a button to apply to adopt" names no row: it is done to the app's main thing, on its screen, when the verb
+            // can only be done to one of them ("a way to sign off as QA" or "to pause the rollout" is done to the app).
+            static const std::set<std::string> toOne = {"apply", "adopt", "reserve", "borrow", "bid", "rate", "follow", "favorite", "save",
+                                                        "join", "claim", "rsvp", "vote", "upvote", "flag"};
+            if (s.affordance && !s.plan && toOne.count(s.verb) && !d.plans.empty() && d.spec["screens"].contains(d.plans.front().detailScreen)) {
+                Statement onMain = s;
+                onMain.plan = &d.plans.front();
+                if (std::string added = addItemAction(d, ids, onMain); !added.empty()) {
+                    d.composed[text].push_back(added);
+                    continue;
+                }
             }
             // A button that only counts stands in for a verb on the app as a whole, so only when asked for one;
             // a statement that only opens with a verb ("water and sports drink levels at ...") may name things.
