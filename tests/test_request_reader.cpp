@@ -849,6 +849,10 @@ TEST_CASE("two things before one 'with' list share it, servings are a number of 
     CHECK(entityNamed(budget, "income") == nullptr);
     CHECK(entityNamed(budget, "expense") == nullptr);
     CHECK(readIdea("Track income and expenses").entities.front().singular == "transaction");
+    // "income and expense entries": the entries are of both kinds, and no list of incomes.
+    const IdeaReading entries = readIdea("a money tracker to add income and expense entries with amount, category and date");
+    CHECK(requiredField(entries, "entry", "Entry type").choices == std::vector<std::string>{"Income", "Expense"});
+    CHECK(entityNamed(entries, "income") == nullptr);
     // "see the current balance" is a figure, no list of balances.
     CHECK(entityNamed(readIdea("A budget app: log income and expenses with an amount and see the current balance"), "balance") == nullptr);
     const IdeaReading recipes = readIdea("Please implement a recipe website where users can browse recipes by cuisine, view ingredients and steps, "

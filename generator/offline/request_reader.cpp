@@ -1405,14 +1405,18 @@ RequestNouns readNouns(std::string_view request) {
             managed[earlier.head] = false;
             p.modifier.clear();
         }
-        // "add income and expenses", "expenses and incomes": money in and money out are one list of transactions.
+        // "add income and expenses", "expenses and incomes": money in and money out are one list of transactions;
+        // "income and expense entries" are one list of those entries.
         static const std::set<std::string> flows = wordSet("income expense");
-        const bool moneyFlows = earlier.words.size() == 1 && p.words.size() == 1 && earlier.end + 1 == p.begin &&
-                                (t[earlier.end] == "and" || t[earlier.end] == "or") && flows.count(earlier.head) && flows.count(p.head) && earlier.head != p.head;
-        if (moneyFlows) {
+        static const std::set<std::string> ledgerRows = wordSet("entry transaction record item line");
+        const bool flowJoined = earlier.words.size() == 1 && earlier.end + 1 == p.begin && (t[earlier.end] == "and" || t[earlier.end] == "or") && flows.count(earlier.head);
+        const bool moneyFlows = flowJoined && p.words.size() == 1 && flows.count(p.head) && earlier.head != p.head;
+        const bool flowRows = flowJoined && p.words.size() == 2 && flows.count(p.modifier) && earlier.head != p.modifier && ledgerRows.count(p.head);
+        if (moneyFlows || flowRows) {
             pairedKinds = {"Income", "Expense"};
             managed[earlier.head] = false;
-            p.head = "transaction";
+            if (moneyFlows) p.head = "transaction";
+            p.modifier.clear();
             p.words = {p.head};
             p.plural = true;
         }
