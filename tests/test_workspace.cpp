@@ -1018,3 +1018,30 @@ TEST_CASE("workspace: a palette generator replaces the unlocked colours, keeps a
     CHECK(std::string(ImGui::GetClipboardText()) == hex);
     CHECK(shows(d, "Copied " + hex));
 }
+
+TEST_CASE("workspace: a countdown to a launch date ticks days, hours, minutes and seconds and collects emails", "[workspace]") {
+    Json spec = checkedDraft("Please implement a countdown website to a product launch date with days, hours, minutes and seconds and a subscribe form.");
+    CHECK(findWidget(spec, "select") == nullptr);  // no minutes to pick: the day is set
+    HeadlessDriver d(load(spec));
+    d.settle();
+    CHECK(shows(d, "12d 05:30:00"));
+    CHECK(shows(d, "Until the product launch"));
+    d.wait(61000);
+    d.settle();
+    const double left = stateAt(d, "left");
+    CHECK(left < 12 * 86400 + 5 * 3600 + 29 * 60);
+    CHECK(left > 12 * 86400 + 5 * 3600 + 28 * 60);
+    CHECK(shows(d, "12d 05:28:"));
+    std::string error;
+    const size_t waiting = stateAt(d, "subscribers").size();
+    REQUIRE(d.type("Email", "not an email", &error));
+    click(d, "Notify me");
+    CHECK(stateAt(d, "subscribers").size() == waiting);
+    REQUIRE(d.type("Email", "ana@example.com", &error));
+    click(d, "Notify me");
+    CHECK(stateAt(d, "subscribers").back() == "ana@example.com");
+    CHECK(shows(d, std::to_string(waiting + 1) + " people are waiting"));
+    // A span of minutes is still a timer with a set length.
+    Json pomodoro = checkedDraft("a countdown timer for 10 minute presentations");
+    CHECK(pomodoro["state"]["left"] == 600);
+}

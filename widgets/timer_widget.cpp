@@ -24,19 +24,21 @@ namespace pt {
 namespace {
 
 constexpr double kLongestTick = 0.25;   // a stalled frame (a window drag, a breakpoint) moves the clock at most this
-constexpr double kLongestTime = 359999; // 99:59:59: what the face can show
+constexpr double kLongestTime = 999 * 86400.0 - 1; // 998d 23:59:59: what the face can show (a countdown to a launch)
 
 //-----------------------------------------------------------------------------
 // [SECTION] Time text
 //-----------------------------------------------------------------------------
 
-// "4:05", "25:00", "1:02:03". A countdown shows whole seconds rounded up, so it reads 0:00 only when it is over.
+// "4:05", "25:00", "1:02:03", "12d 05:30:00". A countdown shows whole seconds rounded up, so it reads 0:00 only when
+// it is over.
 std::string clockText(double seconds, bool countingDown)
 {
     const double shown = countingDown ? std::ceil(seconds - 1e-6) : std::floor(seconds);
     const long total = (long)ImClamp(shown, 0.0, kLongestTime);
-    char buf[24];
-    if (total >= 3600) snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", total / 3600, total / 60 % 60, total % 60);
+    char buf[32];
+    if (total >= 86400) snprintf(buf, sizeof buf, "%ldd %02ld:%02ld:%02ld", total / 86400, total / 3600 % 24, total / 60 % 60, total % 60);
+    else if (total >= 3600) snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", total / 3600, total / 60 % 60, total % 60);
     else snprintf(buf, sizeof buf, "%ld:%02ld", total / 60, total % 60);
     return buf;
 }

@@ -1738,7 +1738,56 @@ void composePhaseTimer(Draft& d, const std::string& low, std::vector<TimedPhase>
     body.push_back(Json{{"card", lengths}, {"title", "Lengths"}});
 }
 
+// A countdown to a day ("a countdown to our product launch", "counting down until the wedding") rather than a span of
+// minutes; `event` is what is counted down to, as the request names it ("product launch").
+bool dateCountdown(const std::string& low, std::string* event) {
+    static const std::regex toDay(R"(\bcount(?:ing)? ?down\b(?: (?:timer|clock|page|website|site|app))?\s+(?:to|until|till|for)\s+(?:the |a |an |our |my |your |their )?([a-z' -]+?)(?=\s+(?:date|day|with|where|that|which|and|so)\b|[,.;:!?]|$))");
+    static const std::set<std::string> days = {"launch", "release", "wedding", "birthday", "year", "holiday", "holidays", "christmas", "vacation",
+                                               "trip", "deadline", "exam", "exams", "event", "opening", "premiere", "festival", "conference",
+                                               "graduation", "anniversary", "party", "concert", "sale", "election", "date", "day", "game", "match"};
+    std::smatch m;
+    if (!std::regex_search(low, m, toDay)) return false;
+    const std::vector<std::string> words = wordsIn(m[1].str());
+    if (words.empty() || !days.count(words.back())) return false;
+    *event = m[1].str();
+    return true;
+}
+
+// Days, hours, minutes and seconds to the event, ticking; the day itself is twelve days after the simulated clock's
+// start (so it reads as soon); a request that lets people subscribe or be notified keeps their emails.
+void composeDateCountdown(Draft& d, const std::string& low, const std::string& event, Json& body,
+                          std::vector<std::pair<std::string, std::string>>& labelled) {
+    Json& state = d.spec["state"];
+    const int startsIn = 12 * 86400 + 5 * 3600 + 30 * 60;
+    state["left"] = startsIn;
+    const std::string at = "addMinutes(now(), " + std::to_string(startsIn / 60) + ")";
+    body.push_back(Json{{"text", "${date(" + at + ", 'dddd, MMMM D')} at ${time(" + at + ")}"}, {"muted", true}, {"align", "center"}, {"id", "eventDate"}});
+    labelled.emplace_back("eventDate", "date day when " + event);
+    body.push_back(Json{{"timer", "Until the " + event}, {"id", "countdownClock"}, {"bind", "left"}, {"running", true},
+                        {"on", {{"done", Json{{"toast", capitalized(event) + " is here!"}, {"tone", "success"}}}}}});
+    labelled.emplace_back("countdownClock", "countdown timer clock time left " + event);
+    // Whole seconds rounded up, as the clock face shows them.
+    body.push_back(Json{{"grid", Json::array({statTile("daysLeft", "Days", "${floor(ceil(left) / 86400)}", "calendar"),
+                                              statTile("hoursLeft", "Hours", "${floor(ceil(left) / 3600) % 24}", "clock-o"),
+                                              statTile("minutesLeft", "Minutes", "${floor(ceil(left) / 60) % 60}", "hourglass-half"),
+                                              statTile("secondsLeft", "Seconds", "${ceil(left) % 60}", "bolt")})},
+                        {"cols", 4}, {"id", "countdownParts"}});
+    labelled.emplace_back("countdownParts", "days hours minutes seconds left remaining");
+    if (!saysAny(low, {"subscribe", "subscribers", "notify", "notified", "signup", "sign-up", "email", "emails", "newsletter", "waitlist", "waiting"})) return;
+    state["subscribers"] = Json::array({"maya.lopez@gmail.com", "jordan.reyes@outlook.com"});
+    state["email"] = "";
+    body.push_back(Json{{"card", Json::array({Json{{"input", "Email"}, {"id", "subscribeEmail"}, {"kind", "email"}, {"bind", "email"}, {"placeholder", "you@example.com"},
+                                                   {"rules", Json{{"required", "Enter your email"}, {"email", "That doesn't look like an email"}}}},
+                                              Json{{"button", "Notify me"}, {"id", "subscribeButton"}, {"icon", "bell"},
+                                                   {"on", {{"press", Json::array({Json{{"validate", true}}, Json{{"push", "subscribers"}, {"value", "${email}"}},
+                                                                                  Json{{"toast", "We'll email ${email} on the day"}, {"tone", "success"}}, Json{{"set", "email"}, {"value", ""}}})}}}},
+                                              Json{{"text", "${count(subscribers)} people are waiting"}, {"muted", true}, {"id", "subscriberCount"}}})},
+                        {"title", "Get notified"}, {"id", "subscribeForm"}});
+    labelled.emplace_back("subscribeForm", "subscribe subscribers notify notified form email signup newsletter waitlist");
+}
+
 void composeTimer(Draft& d, const std::string& low, Json& body, std::vector<std::pair<std::string, std::string>>& labelled) {
+    if (std::string event; dateCountdown(low, &event)) return composeDateCountdown(d, low, event, body, labelled);
     const std::vector<TimedPhase> phases = timedPhases(low);
     if (const int players = playersOf(low); players >= 2) composeTurnClocks(d, low, players, phases, body, labelled);
     else composePhaseTimer(d, low, phases, body, labelled);
