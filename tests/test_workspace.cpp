@@ -1045,3 +1045,29 @@ TEST_CASE("workspace: a countdown to a launch date ticks days, hours, minutes an
     Json pomodoro = checkedDraft("a countdown timer for 10 minute presentations");
     CHECK(pomodoro["state"]["left"] == 600);
 }
+
+TEST_CASE("workspace: a recipe scaler lists the ingredients it scales and scales every amount with the servings", "[workspace]") {
+    Json spec = checkedDraft("Please implement a recipe scaler website. Users enter a recipe's ingredients with amounts and the original number of "
+                             "servings, choose a new number of servings, and see every amount scaled.");
+    HeadlessDriver d(load(spec));
+    d.settle();
+    const Json first = stateAt(d, "ingredients")[0];
+    const double amount = first["amount"];
+    const std::string unit = first["unit"];
+    CHECK(stateAt(d, "servings") == Json{{"from", 4}, {"to", 6}});
+    CHECK(shows(d, std::to_string((int)(amount * 6 / 4)) + " " + unit));
+    REQUIRE(d.proto().setPath("servings.to", 8));
+    d.settle();
+    CHECK(shows(d, std::to_string((int)(amount * 2)) + " " + unit));
+    std::string error;
+    REQUIRE(d.type("Ingredient", "Vanilla", &error));
+    REQUIRE(d.type("Amount", "1.5", &error));
+    REQUIRE(d.type("Unit", "tsp", &error));
+    click(d, "Add ingredient");
+    CHECK(stateAt(d, "ingredients").back() == Json{{"name", "Vanilla"}, {"amount", 1.5}, {"unit", "tsp"}});
+    CHECK(shows(d, "3 tsp"));  // 1.5 for 4, doubled
+    // A cocktail's sample recipe is a cocktail's, never batter.
+    const std::string cocktail = checkedDraft("Batch cocktail scaler for bar staff: enter the number of servings and get every ingredient scaled in ml")["state"].dump();
+    CHECK(cocktail.find("Gin") != std::string::npos);
+    CHECK(cocktail.find("Flour") == std::string::npos);
+}

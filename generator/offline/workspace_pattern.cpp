@@ -766,6 +766,57 @@ const std::vector<UnitCategory>& unitCategories() {
     return all;
 }
 
+// "a recipe scaler": the recipe's ingredients with their amounts, the servings it was written for and the servings
+// wanted, and every amount scaled as the servings change; ingredients can be added and removed. False for a scaler
+// of something other than a recipe.
+bool composeRecipeScaler(Draft& d, const std::string& low, Json& body, std::vector<std::pair<std::string, std::string>>& labelled, Json& snapshot) {
+    if (!saysAny(low, {"recipe", "recipes", "ingredient", "ingredients"}) || !saysAny(low, {"scale", "scaler", "scales", "scaled", "scaling", "servings", "serving", "portions"}))
+        return false;
+    Json& state = d.spec["state"];
+    // The sample recipe is of the kind the request names (a cocktail is no pancake batter); else numbered ingredients.
+    struct Ingredient { const char* name; double amount; const char* unit; };
+    static const std::vector<std::pair<std::vector<const char*>, std::vector<Ingredient>>> recipes = {
+        {{"cocktail", "cocktails", "drink", "drinks", "bar", "punch", "mocktail", "mocktails"},
+         {{"Gin", 50, "ml"}, {"Lime juice", 25, "ml"}, {"Simple syrup", 15, "ml"}, {"Soda water", 100, "ml"}, {"Bitters", 2, "dashes"}}},
+        {{"bake", "baking", "bakery", "cake", "cakes", "pancake", "pancakes", "cookie", "cookies", "bread", "muffin", "muffins"},
+         {{"Flour", 250, "g"}, {"Milk", 300, "ml"}, {"Eggs", 2, ""}, {"Sugar", 30, "g"}, {"Butter", 40, "g"}}}};
+    Json ingredients = Json::array();
+    for (const auto& [words, list] : recipes)
+        if (ingredients.empty() && std::any_of(words.begin(), words.end(), [&](const char* w) { return saysAny(low, {w}); }))
+            for (const Ingredient& i : list) ingredients.push_back(Json{{"name", i.name}, {"amount", i.amount}, {"unit", i.unit}});
+    if (ingredients.empty())
+        for (int i = 1; i <= 4; ++i) ingredients.push_back(Json{{"name", "Ingredient " + std::to_string(i)}, {"amount", 100 * i}, {"unit", i % 2 ? "g" : "ml"}});
+    state["ingredients"] = ingredients;
+    state["servings"] = Json{{"from", 4}, {"to", 6}};
+    state["newIngredient"] = Json{{"name", ""}, {"amount", 0}, {"unit", ""}};
+    body.push_back(Json{{"grid", Json::array({Json{{"stepper", "Recipe serves"}, {"id", "servingsFrom"}, {"bind", "servings.from"}, {"min", 1}, {"max", 48}},
+                                              Json{{"stepper", "Servings wanted"}, {"id", "servingsTo"}, {"bind", "servings.to"}, {"min", 1}, {"max", 48}}})},
+                        {"cols", 2}, {"id", "servingsInputs"}});
+    labelled.emplace_back("servingsInputs", "servings serving number original new choose portions people");
+    const std::string scaled = "round(i.amount * servings.to / servings.from, 1)";
+    body.push_back(Json{{"list", Json::array({Json{{"item", "${i.name}"}, {"subtitle", "${i.amount} ${i.unit} in the recipe"},
+                                                   {"trailing", "${" + scaled + "} ${i.unit}"},
+                                                   {"repeat", Json{{"in", "${ingredients}"}, {"as", "i"}, {"empty", Json{{"text", "No ingredients yet"}, {"muted", true}}}}}}})},
+                        {"title", "Ingredients for ${servings.to}"}, {"id", "scaledIngredients"}});
+    labelled.emplace_back("scaledIngredients", "ingredients ingredient amounts amount scaled scale every quantities");
+    body.push_back(Json{{"card", Json::array({Json{{"row", Json::array({Json{{"input", "Ingredient"}, {"id", "ingredientName"}, {"bind", "newIngredient.name"}, {"grow", 2}},
+                                                                        Json{{"input", "Amount"}, {"id", "ingredientAmount"}, {"kind", "number"}, {"bind", "newIngredient.amount"}, {"grow", 1}},
+                                                                        Json{{"input", "Unit"}, {"id", "ingredientUnit"}, {"bind", "newIngredient.unit"}, {"placeholder", "g or ml"}, {"grow", 1}}})},
+                                                   {"valign", "top"}},
+                                              Json{{"row", Json::array({Json{{"button", "Add ingredient"}, {"id", "addIngredient"}, {"icon", "plus"},
+                                                                             {"enabled", "${trim(newIngredient.name) != '' && newIngredient.amount > 0}"},
+                                                                             {"on", {{"press", Json::array({Json{{"push", "ingredients"}, {"value", Json{{"name", "${trim(newIngredient.name)}"},
+                                                                                                                                                        {"amount", "${newIngredient.amount}"},
+                                                                                                                                                        {"unit", "${trim(newIngredient.unit)}"}}}},
+                                                                                                            Json{{"reset", "newIngredient"}}})}}}},
+                                                                        Json{{"button", "Remove last"}, {"id", "removeIngredient"}, {"variant", "ghost"}, {"icon", "trash"},
+                                                                             {"enabled", "${count(ingredients) > 0}"}, {"on", {{"press", Json{{"remove", "ingredients"}}}}}}})}}})},
+                        {"title", "Add an ingredient"}, {"id", "ingredientForm"}});
+    labelled.emplace_back("ingredientForm", "enter add ingredient ingredients amounts units recipe");
+    snapshot = Json{{"title", "Serves ${servings.to}"}, {"detail", "${count(ingredients)} ingredients"}};
+    return true;
+}
+
 // "a unit converter for length, weight and temperature": a category to pick, a value, from and to units, and the
 // result as the value is typed. False when the request names no unit category (a converter of something else).
 bool composeConverter(Draft& d, const std::string& low, Json& body, std::vector<std::pair<std::string, std::string>>& labelled, Json& snapshot) {
@@ -2205,7 +2256,8 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
         composePaletteGenerator(d, body, labelled);
         snapshot = Json{{"title", "${join(map(palette, c => c.hex), ' ')}"}, {"detail", "Palette ${count(saved) + 1}"}};
     } else if (ws.kind == WorkspaceKind::Calculator) {
-        if (!composeRomanNumerals(d, low, body, labelled, snapshot) && !composeConverter(d, low, body, labelled, snapshot) &&
+        if (!composeRomanNumerals(d, low, body, labelled, snapshot) && !composeRecipeScaler(d, low, body, labelled, snapshot) &&
+            !composeConverter(d, low, body, labelled, snapshot) &&
             !composeFormula(d, low, body, labelled, snapshot, summaryRows))
             composeCalculator(d, low, lists, body, labelled, snapshot, summaryRows);
     } else {
@@ -2239,7 +2291,7 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     addViews(d, low, snapshot, summaryRows, controls);
     const char* resetPaths[] = {"cells", "calc", "conv", "roman", "design", "quiz", "moves", "score", "clock", "turn", "winner", "paused", "flagged", "running", "left",
                                 "phase", "rounds", "elapsed", "laps", "open", "pairs", "snake", "opened",
-                                "flags", "sweep", "rps", "hang", "whack", "guess", "study", "typing", "palette", "generated"};
+                                "flags", "sweep", "rps", "hang", "whack", "guess", "study", "typing", "palette", "generated", "ingredients", "servings"};
     Json reset = Json::array();
     for (const char* path : resetPaths)
         if (spec["state"].contains(path)) reset.push_back(Json{{"reset", path}});
