@@ -588,10 +588,10 @@ Json compose(const IdeaReading& reading) {
     // An app that is a board ("a kanban board for ...", not "a to-do app with a board view") opens on the board, its
     // first destination: the words that say what the app is come before its first "with", "where" or "that".
     static const std::regex whatItIs(R"(^[^.!?\n]*?(?=\b(with|where|that|which|so|to)\b|[.!?\n]|$))");
+    static const std::regex boardWord(R"(\b(kanban|board)\b)");
     std::smatch lead;
     const std::string request = lowerCase(reading.request);
-    const bool boardApp = spec["screens"].contains("board") && std::regex_search(request, lead, whatItIs) &&
-                          std::regex_search(lead.str(), std::regex(R"(\b(kanban|board)\b)"));
+    const bool boardApp = spec["screens"].contains("board") && std::regex_search(request, lead, whatItIs) && std::regex_search(lead.str(), boardWord);
     if (boardApp) {
         const auto b = std::find_if(d.navItems.begin(), d.navItems.end(), [](const Json& n) { return n["screen"] == "board"; });
         if (b != d.navItems.end()) std::rotate(d.navItems.begin(), b, b + 1);
