@@ -107,7 +107,7 @@ std::shared_ptr<const Spec> runChangeRequest(const CorpusEntry& e, TimedProvider
         score->loadErrors = (int)draft.problems.size();
         return draft.spec;
     }
-    score->change = r.doc == draft.doc ? ChangeOutcome::Unchanged : ChangeOutcome::Applied;
+    score->change = r.already ? ChangeOutcome::Already : r.doc == draft.doc ? ChangeOutcome::Unchanged : ChangeOutcome::Applied;
     score->changeMessage = r.summary;
     std::string error;
     if (!writeFileAtomic(o.file, formatSpec(r.doc), &error)) std::cerr << o.file << ": " << error << "\n";

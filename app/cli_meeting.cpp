@@ -43,6 +43,7 @@ RefineOutcome outcomeOf(const RefineResult& r) {
     out.summary = r.summary;
     out.generator = r.generator;
     out.unsupported = r.unsupported;
+    out.already = r.already;
     out.error = r.error;
     if (!r.ok && !r.problems.empty() && !r.unsupported) out.error += " (" + r.problems.back() + ")";
     return out;

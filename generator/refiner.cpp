@@ -244,6 +244,7 @@ saying how to change the spec: no prose, no Markdown fence, no comments.
 {"summary": "...", "merge": {...}}   an RFC 7396 merge patch over the whole document (null deletes a key)
 {"summary": "...", "spec": {...}}    the whole updated document
 {"unsupported": "why"}              only when the request cannot be done at all
+{"already": "how"}                  when the app already does exactly what is asked ("The habits list has a search field")
 
 # Rules for changes
 1. Change only what the request asks; everything else stays exactly as it is.
@@ -379,6 +380,17 @@ RefineResult refineSpec(const Json& doc, const RefineOptions& options, LlmProvid
             const Json& why = parsed.doc["unsupported"];
             res.error = why.is_string() && !why.get<std::string>().empty() ? why.get<std::string>() : res.generator + " cannot do this request";
             break;
+        } else if (parsed.doc.contains("already") && parsed.doc["already"].is_string() && !parsed.doc["already"].get<std::string>().empty()) {
+            LoadResult same = SpecLoader::loadJson(doc, options.file);
+            if (!same.spec || same.hasErrors()) problems.push_back("the spec has errors, so \"already\" cannot be the answer: fix them");
+            else {
+                res.ok = res.already = true;
+                res.doc = doc;
+                res.spec = same.spec;
+                res.mode = "already";
+                res.summary = parsed.doc["already"].get<std::string>();
+                break;
+            }
         } else if (!applyRefinementAnswer(doc, parsed.doc, &result, &mode, &problem)) problems.push_back(problem);
         else {
             SpecRepairResult repaired = repairSpec(result, options.file);

@@ -17,6 +17,7 @@
 //   {"summary": "...", "merge": {...}}   RFC 7396 merge patch over the whole document
 //   {"summary": "...", "spec": {...}}    the whole updated document
 //   {"unsupported": "why"}               the request cannot be done (the offline drafter's answer for hard requests)
+//   {"already": "how"}                   the app already does what is asked; nothing changes
 // Edit paths are JSON Pointers, or start with "#ID" for the node whose "id" is ID (anywhere in screens, overlays
 // and components) followed by a pointer inside that node; "#ID/-" appends to the node's children. Ops are those
 // of RFC 6902 (add, remove, replace, move, copy, test); "from" may use "#ID" too.
@@ -57,6 +58,7 @@ struct RefineResult {
     std::vector<std::string> problems; // what went wrong in each failed attempt (located: "#streak_card: no node has this id")
     int repairRounds = 0;              // model round trips used after the first answer
     bool unsupported = false;          // the provider said it cannot do this (offline: "this needs an LLM")
+    bool already = false;              // ok, and nothing changed: the app already does what was asked (`summary` says how)
     std::string error;                 // why nothing changed (when !ok): clear, names the provider, never a key
     std::string generator;             // provider label
     std::string rawAnswer;             // every answer received, separated by round markers (saved by callers)

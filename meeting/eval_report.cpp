@@ -28,6 +28,7 @@ void add(StyleSummary& sum, const EntryScore& s) {
     sum.stylesChecked += s.stylesChecked();
     sum.stylesNotChecked += (int)s.styles.size() - s.stylesChecked();
     sum.changesApplied += s.change == ChangeOutcome::Applied;
+    sum.changesAlready += s.change == ChangeOutcome::Already;
     sum.changes += s.change != ChangeOutcome::None;
     sum.withForeignText += !s.foreign.empty();
 }
@@ -105,6 +106,12 @@ std::string entryTableLine(const EntryScore& s) {
     return line;
 }
 
+// "12/15", or "12+1/15" when one request was already true of the app.
+std::string changesCell(const StyleSummary& s) {
+    if (!s.changes) return "-";
+    return std::to_string(s.changesApplied) + (s.changesAlready ? "+" + std::to_string(s.changesAlready) : "") + "/" + std::to_string(s.changes);
+}
+
 std::string styleTable(const std::vector<StyleSummary>& summaries) {
     char buf[400];
     std::snprintf(buf, sizeof buf, "%-15s %4s %8s %5s %6s %-16s %-16s %-8s %-8s %8s %9s\n", "style", "n", "valid", "dead", "unrch", "term recall",
@@ -114,7 +121,7 @@ std::string styleTable(const std::vector<StyleSummary>& summaries) {
         std::snprintf(buf, sizeof buf, "%-15s %4d %8s %5d %6d %-16s %-16s %-8s %-8s %8d %9.1f\n", s.style.c_str(), s.entries,
                       ratio(s.valid, s.entries).c_str(), s.deadControls, s.unreachable, rate(s.termsFound, s.terms).c_str(),
                       rate(s.requirementsCovered, s.requirementsExpected).c_str(), ratio(s.stylesMet, s.stylesChecked).c_str(),
-                      ratio(s.changesApplied, s.changes).c_str(), s.withForeignText, s.medianMs);
+                      changesCell(s).c_str(), s.withForeignText, s.medianMs);
         out += buf;
     }
     return out;
@@ -130,7 +137,7 @@ Json evalJson(const std::string& corpus, const std::string& generator, const std
                           {"term_recall", s.terms ? (double)s.termsFound / s.terms : 0.0},
                           {"requirements_covered", s.requirementsCovered}, {"requirements_expected", s.requirementsExpected},
                           {"styles_met", s.stylesMet}, {"styles_checked", s.stylesChecked}, {"styles_not_checked", s.stylesNotChecked},
-                          {"changes_applied", s.changesApplied}, {"changes", s.changes}, {"with_foreign_text", s.withForeignText},
+                          {"changes_applied", s.changesApplied}, {"changes_already", s.changesAlready}, {"changes", s.changes}, {"with_foreign_text", s.withForeignText},
                           {"median_ms", s.medianMs}});
     return {{"corpus", corpus}, {"generator", generator}, {"entries", entries}, {"styles", styles}};
 }

@@ -27,7 +27,7 @@ struct StyleSummary {
     int termsFound = 0, terms = 0;
     int requirementsCovered = 0, requirementsExpected = 0;
     int stylesMet = 0, stylesChecked = 0, stylesNotChecked = 0;
-    int changesApplied = 0, changes = 0;
+    int changesApplied = 0, changesAlready = 0, changes = 0;  // already: the app did it before (shown "applied+already/n")
     int withForeignText = 0;
     double medianMs = 0;
 };

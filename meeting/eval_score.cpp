@@ -31,6 +31,7 @@ const char* changeOutcomeName(ChangeOutcome c) {
     switch (c) {
     case ChangeOutcome::None: return "";
     case ChangeOutcome::Applied: return "applied";
+    case ChangeOutcome::Already: return "already";
     case ChangeOutcome::Declined: return "declined";
     case ChangeOutcome::Unchanged: return "unchanged";
     case ChangeOutcome::Failed: return "failed";

@@ -49,8 +49,9 @@ struct StyleCheckResult {
 };
 
 // How a change request went.
-enum class ChangeOutcome { None, Applied, Declined, Unchanged, Failed };
-const char* changeOutcomeName(ChangeOutcome c);  // "", "applied", "declined", "unchanged", "failed"
+// Already: the refiner answered that the app already does what was asked (it holds, nothing changed).
+enum class ChangeOutcome { None, Applied, Already, Declined, Unchanged, Failed };
+const char* changeOutcomeName(ChangeOutcome c);  // "", "applied", "already", "declined", "unchanged", "failed"
 
 // Everything eval knows about one entry: how the run went (filled by the caller) and the scores (scoreSpec).
 struct EntryScore {

@@ -221,6 +221,11 @@ bool Meeting::jumpTo(int version, std::string* message) {
 //-----------------------------------------------------------------------------
 
 bool Meeting::applyOutcome(const RefineOutcome& outcome, const std::string& request) {
+    if (outcome.ok && outcome.already) {
+        m_refineMessage = outcome.summary;
+        m_refineFailed = false;
+        return true;
+    }
     std::string message;
     bool ok = outcome.ok && applyCompiled(outcome.text, outcome.spec, "refine", request, outcome.generator, &message);
     if (ok) m_refineMessage = outcome.summary.empty() ? message : outcome.summary + " (v" + std::to_string(version()) + ")";

@@ -38,6 +38,7 @@ struct RefineOutcome {
     std::string generator;               // provider label
     std::string error;                   // why nothing changed (clear; "needs an LLM" for offline refusals)
     bool unsupported = false;            // the provider cannot do this request
+    bool already = false;                // with ok: the app already does what was asked, nothing changes (`summary` says how)
 };
 // Refines `doc` per `request`, scoped to `scope` (node id / JSON Pointer, "" = app). May run on another thread.
 using RefineFunction = std::function<RefineOutcome(const Json& doc, const std::string& request, const std::string& scope,

@@ -363,6 +363,16 @@ TEST_CASE("a review round from the command line: generate, refine, react, record
     CHECK(hard.err.find("LLM") != std::string::npos);               // says plainly what it needs
     CHECK(pt::SpecLoader::loadFile((cwd / "habits.json").string()).spec->screen("share") != nullptr);  // unchanged
 
+    // What the app already does: said, exit 0, the file and its history as they were.
+    const std::string beforeAlready = readFile(cwd / "habits.json");
+    const size_t versions = cli("history habits.json", cwd.string()).out.size();
+    Result already = cli("refine habits.json 'add a share screen'", cwd.string());
+    INFO(already.err);
+    CHECK(already.code == 0);
+    CHECK(already.err.find("already has a share screen") != std::string::npos);
+    CHECK(readFile(cwd / "habits.json") == beforeAlready);
+    CHECK(cli("history habits.json", cwd.string()).out.size() == versions);
+
     Result played = cli("play habits.json --session Maria --as Maria --step \"react - agree 'Love the streaks'\" --step 'clock +1d' --print screen",
                         cwd.string());
     INFO(played.err);

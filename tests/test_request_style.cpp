@@ -48,6 +48,23 @@ TEST_CASE("request style: roles from the words around a colour", "[request_style
         CHECK(s.brand.empty());
         CHECK_FALSE(s.dark);
     }
+    SECTION("X text, text in X: the text colour, no thing to manage") {
+        RequestStyle s = styleOf("Please implement a website for a law firm. Use a white background with navy text.");
+        CHECK(s.background == "white");
+        CHECK(s.text == "navy");
+        CHECK(s.brand.empty());
+        CHECK(styleOf("A recipe box with the text in dark slate gray").text == "darkslategray");
+        Json spec = draftSpec("Please implement a website for a law firm. Use a white background with navy text.");
+        CHECK(spec["theme"]["text"] == "navy");
+        CHECK(spec["theme"]["brand"] == "navy");  // no brand asked: the text's hue leads, not the domain's colour
+        CHECK(spec.dump().find("Navy text") == std::string::npos);
+        checkDraft(spec);
+        // Grey text lends no brand colour; a post's text is still a field.
+        Json grey = draftSpec("A blog where posts have a title and text, in dark grey text on cream");
+        CHECK(grey["theme"]["text"] == "darkgrey");
+        CHECK(grey["theme"]["brand"] != "darkgrey");
+        checkDraft(grey);
+    }
     SECTION("multi-word names and 'on a X background'") {
         RequestStyle s = styleOf("Court calendar for clerks: white cards on a light grey background, midnight blue top bar.");
         CHECK(s.surface == "white");
@@ -151,6 +168,8 @@ TEST_CASE("request style: font, density, corners, cards, single screen", "[reque
     CHECK(styleOf("Code review queue with numbers in a monospace font, lots of white space and sharp corners.").font == "mono");
     CHECK(styleOf("Code review queue with lots of white space.").density == "spacious");
     CHECK(styleOf("Code review queue with sharp corners.").corners == "square");
+    CHECK(styleOf("Make the buttons rounded.").corners == "round");
+    CHECK(styleOf("A rounded feel, please").corners.empty());
 }
 
 TEST_CASE("request style: the draft's theme and navigation follow it", "[request_style]") {

@@ -1,4 +1,4 @@
-// Tests for the theme's look keys (background, surface, header, accent, font, density, corners): each changes what
+// Tests for the theme's look keys (background, surface, header, accent, text, font, density, corners): each changes what
 // is drawn, text stays readable, bad values are errors at their pointer, and a spec without them draws as before.
 
 #include "runtime/engine/theme.h"
@@ -172,6 +172,29 @@ TEST_CASE("theme.accent is the tone named accent: without it the accent comes fr
     CHECK(derived.c.accent != derived.c.brand);
     CHECK(derived.c.accent != derived.c.info);
     CHECK(Theme::make("mono", "", false).c.accent == Theme::make("mono", "", false).c.info);  // a grey brand has no hue to turn
+}
+
+TEST_CASE("theme.text colours the body text, muted text follows it, and a colour that would not read is darkened", "[theme][options]") {
+    Shot navy(R"({"background": "white", "text": "navy"})");
+    const Palette& c = navy.theme().c;
+    CHECK(c.text == IM_COL32(0x00, 0x00, 0x80, 0xFF));
+    CHECK(c.textMuted != c.text);
+    CHECK(contrastRatio(c.textMuted, c.bg) >= 4.5f);
+    // The sample line is drawn in navy: its darkest pixel is blue, not the preset's grey ink.
+    const ImRect sample = boxOf(navy.driver.proto(), "sample");
+    ImU32 darkest = IM_COL32(255, 255, 255, 255);
+    for (int x = (int)sample.Min.x; x < (int)sample.Max.x; ++x)
+        for (int y = (int)sample.Min.y; y < (int)sample.Max.y; ++y) {
+            const ImU32 p = pixel(navy.image, ImVec2((float)x, (float)y));
+            if (relativeLuminance(p) < relativeLuminance(darkest)) darkest = p;
+        }
+    CHECK(((darkest >> IM_COL32_B_SHIFT) & 0xFF) > ((darkest >> IM_COL32_R_SHIFT) & 0xFF) + 60);
+
+    // Pale yellow text on a light theme would vanish: it is darkened until it reads.
+    Shot pale(R"({"text": "lightyellow"})");
+    CHECK(contrastRatio(pale.theme().c.text, pale.theme().c.bg) >= 7.0f);
+    Shot plain("{}");
+    CHECK(plain.theme().c.text == Theme::make("calm", "", false).c.text);
 }
 
 TEST_CASE("theme.font draws every text style in the family asked for, and a hot reload switches it", "[theme][options]") {

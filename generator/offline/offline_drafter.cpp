@@ -6,8 +6,11 @@
 
 #include "generator/offline/draft_patterns.h"
 #include "generator/refiner.h"
+#include "runtime/spec/css_colors.h"
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstdlib>
 #include <cstdio>
 #include <map>
 #include <regex>
@@ -288,16 +291,27 @@ void build(Draft& d, const char* feature, void (*pattern)(Draft&)) {
         if (!before.count(id)) d.built[feature].push_back(id);
 }
 
+// Whether a colour as a request writes it ("navy", "#1B2A4A") has a hue to lead with: no grey, black or white.
+bool hasHue(const std::string& colour) {
+    std::uint32_t rgb = 0;
+    if (colour.size() == 7 && colour[0] == '#') rgb = static_cast<std::uint32_t>(std::strtoul(colour.c_str() + 1, nullptr, 16));
+    else if (!cssColor(colour, &rgb)) return false;
+    const int r = (rgb >> 16) & 0xFF, g = (rgb >> 8) & 0xFF, b = rgb & 0xFF;
+    return std::max({r, g, b}) - std::min({r, g, b}) >= 64;
+}
+
 // The theme: the domain's preset and brand with the look the request asks for written over them. Without a brand
-// colour of its own the request's header or accent colour leads.
+// colour of its own the request's header or accent colour leads, else its text colour when that has a hue ("white
+// with navy text" is a navy app, not the domain's green).
 Json themeFor(const IdeaReading& reading) {
     const RequestStyle& look = reading.style;
     Json theme = Json{{"preset", reading.preset.empty() ? "calm" : reading.preset}, {"brand", reading.brand.empty() ? "#4F7CFF" : reading.brand},
                       {"mode", look.dark ? "dark" : "light"}};
-    const std::string& brand = !look.brand.empty() ? look.brand : !look.header.empty() ? look.header : look.accent;
+    const std::string& brand = !look.brand.empty() ? look.brand : !look.header.empty() ? look.header : !look.accent.empty() ? look.accent
+                             : hasHue(look.text) ? look.text : look.accent;
     if (!brand.empty()) theme["brand"] = brand;
     const std::pair<const char*, const std::string*> asked[] = {{"background", &look.background}, {"surface", &look.surface}, {"header", &look.header},
-                                                                {"accent", &look.accent}, {"font", &look.font}, {"density", &look.density},
+                                                                {"accent", &look.accent}, {"text", &look.text}, {"font", &look.font}, {"density", &look.density},
                                                                 {"corners", &look.corners}};
     for (auto& [key, value] : asked)
         if (!value->empty()) theme[key] = *value;

@@ -42,6 +42,7 @@ struct IdeaEntity {
 // What the request says about the app's look and layout (readRequestStyle in request_style.cpp); empty = not asked.
 struct RequestStyle {
     std::string brand, background, surface, header, accent;  // colours as written: CSS name lower case or "#RRGGBB"
+    std::string text;                    // body text colour ("navy text"), as written
     bool dark = false;                   // dark mode, night mode, or a near-black background
     std::string nav;                     // "sidebar" | "tabs" | "" (the device decides)
     std::vector<std::string> navLabels;  // the tabs or sidebar entries the request lists, in order ("Lifts", "Trails")

@@ -324,8 +324,8 @@ Outcome addScreen(EditLog& log, const ScreenPattern& pattern) {
         bool named = std::any_of(id.begin(), id.end(), [&](const std::string& w) { return pattern.words.count(w) > 0; }) ||
                      (!title.empty() && std::all_of(title.begin(), title.end(), [&](const std::string& w) { return pattern.words.count(w) > 0; }));
         if (named)
-            return {"", "The offline drafter will not add a second " + lowerAscii(pattern.label) + " screen: this app has one ('" +
-                            screenTitle(doc, "/screens/" + escapePointer(sid)) + "'); say what to change on it, or configure an LLM (see `promptotype providers`) for requests like this", true};
+            return {"", "The app already has a " + lowerAscii(pattern.label) + " screen ('" + screenTitle(doc, "/screens/" + escapePointer(sid)) +
+                            "'); say what to change on it" + std::string(kNeedsLlm), true};
     }
     AppEntity app = readEntity(doc);
     Json screen, scratch;
@@ -1555,6 +1555,12 @@ Json offlineRefinement(const Json& doc, const std::string& request, const std::s
             return Json{{"unsupported", "The offline drafter can only refine a spec with screens"}};
         EditLog log{doc};
         Outcome outcome = applyRequest(log, request, readScope(doc, scope));
+        // What the app already does is an answer, not a refusal: the request holds, with nothing to change.
+        if (!outcome.unsupported.empty() && outcome.alreadyThere) {
+            std::string how = outcome.unsupported;
+            if (const size_t llm = how.rfind(kNeedsLlm); llm != std::string::npos && llm + std::strlen(kNeedsLlm) == how.size()) how.erase(llm);
+            return Json{{"already", how}};
+        }
         if (!outcome.unsupported.empty()) return Json{{"unsupported", outcome.unsupported}};
         Json answer = Json{{"summary", outcome.summary}, {"edits", log.edits}};
         // The answer goes through the same path as a model's, and must leave a spec with no errors.

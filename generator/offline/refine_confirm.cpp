@@ -238,7 +238,7 @@ Outcome confirmBeforeRemoving(EditLog& log, const Request& r, const RequestScope
     if (!best) return notFound("which deletion to confirm (say e.g. \"confirm before deleting a " + singularOf(lowerAscii(controls.front().removes)) + "\")");
     const std::string thing = singularOf(lowerAscii(best->removes));
     if (!best->dialog.empty())
-        return {"", "Deleting " + withArticle(thing) + " already asks first (the '" + best->dialog + "' dialog), so the offline drafter left it as it is" + kNeedsLlm};
+        return {"", "Deleting " + withArticle(thing) + " already asks first (the '" + best->dialog + "' dialog)" + std::string(kNeedsLlm), true};
 
     // The control's words name the verb ("Remove"); an icon button's main prop is its icon, its words are its label.
     std::string verb = lowerAscii(labelOf(best->site).substr(0, labelOf(best->site).find(' ')));

@@ -486,8 +486,11 @@ Outcome addFeedbackAfter(EditLog& log, const Request& r) {
     forEachObject(press, "", [&](const Json& o, const std::string&) {
         if (said.empty() && o.contains("toast") && o["toast"].is_string()) said = o["toast"].get<std::string>();
     });
-    if (!said.empty() && r.quotes.empty())
-        return {"", "Pressing '" + label + "' already shows a message (\"" + literalText(said) + "\")" + std::string(kNeedsLlm), true};
+    if (!said.empty() && r.quotes.empty()) {
+        std::string shown;  // "${habitDraft.name} added" -> "… added"
+        for (const TextPiece& p : splitTemplate(said)) shown += p.expression ? "…" : p.text;
+        return {"", "Pressing '" + label + "' already shows a message (\"" + shown + "\")" + std::string(kNeedsLlm), true};
+    }
     // What the button acts on names the message: "Save habit" -> "Habit saved", "Book" -> "Booked".
     std::string rest = label.find(' ') == std::string::npos ? "" : label.substr(label.find(' ') + 1);
     for (const char* article : {"a ", "an ", "the ", "my ", "your ", "our "})

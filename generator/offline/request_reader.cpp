@@ -1348,6 +1348,16 @@ RequestNouns readNouns(std::string_view request) {
             }
         }
     }
+    // "navy text", "text in dark grey", "the font colour navy": the text's colour is the look, no thing or field.
+    static const std::set<std::string> letters = wordSet("text texts font fonts lettering typography writing");
+    for (size_t i = 0; i < t.size(); ++i) {
+        if (!letters.count(t[i])) continue;
+        const bool colourBefore = i > 0 && !t[i - 1].empty() && colourName(t[i - 1]);
+        bool colourAfter = false;
+        for (size_t k = i + 1; k < std::min(t.size(), i + 4) && !t[k].empty() && !colourAfter; ++k) colourAfter = colourName(t[k]);
+        if (colourBefore) t[i - 1].clear();
+        if (colourBefore || colourAfter) t[i].clear();
+    }
     // "cardboard brown as the primary colour", "ocean blue and sand": a word naming the shade of a colour is the look too.
     static const std::set<std::string> afterShade = wordSet("as for and with on accents accent theme");
     for (size_t i = 1; i < t.size(); ++i)

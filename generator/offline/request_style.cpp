@@ -206,7 +206,7 @@ std::vector<Mention> colourMentions(const Sentence& s) {
 // [SECTION] Colour roles
 //-----------------------------------------------------------------------------
 
-enum class Role { None, Background, Surface, Header, Brand, Accent, Palette, Foreground };
+enum class Role { None, Background, Surface, Header, Brand, Accent, Text, Palette, Foreground };
 
 // What a noun beside a colour makes it ("background", "cards", "sidebar", "buttons", "accents", "palette").
 Role roleOfNoun(const Sentence& s, size_t i) {
@@ -219,6 +219,7 @@ Role roleOfNoun(const Sentence& s, size_t i) {
     if (lowIs(s, i, {"accent", "accents", "highlight", "highlights", "link", "links", "badge", "badges", "alert", "alerts", "alarm",
                      "alarms", "warning", "warnings", "icon", "icons"}))
         return Role::Accent;
+    if (lowIs(s, i, {"text", "texts", "font", "fonts", "typography", "lettering", "writing"})) return Role::Text;
     if (lowIs(s, i, {"palette", "colour", "colours", "color", "colors", "scheme", "theme", "tones", "shades", "look", "design"})) return Role::Palette;
     return Role::None;
 }
@@ -333,14 +334,14 @@ std::vector<RoledColour> roledColours(const Sentence& s) {
 // then accent).
 void assignColours(RequestStyle& style, const std::vector<RoledColour>& colours) {
     auto taken = [&](const std::string& v) {
-        for (const std::string* k : {&style.brand, &style.background, &style.surface, &style.header, &style.accent})
+        for (const std::string* k : {&style.brand, &style.background, &style.surface, &style.header, &style.accent, &style.text})
             if (*k == v) return true;
         return false;
     };
     for (const RoledColour& c : colours)
         for (Role r : c.roles) {
             std::string* slot = r == Role::Background ? &style.background : r == Role::Surface ? &style.surface : r == Role::Header ? &style.header
-                              : r == Role::Brand ? &style.brand : r == Role::Accent ? &style.accent : nullptr;
+                              : r == Role::Brand ? &style.brand : r == Role::Accent ? &style.accent : r == Role::Text ? &style.text : nullptr;
             if (slot == &style.brand && !style.brand.empty()) slot = &style.accent;
             if (slot && slot->empty()) *slot = c.colour.value;
         }
@@ -433,7 +434,9 @@ std::string cornersIn(const Sentence& s) {
         auto shapes = [&](size_t k) {
             return lowIs(s, k, {"corners", "corner", "edges", "buttons", "cards", "shapes", "font", "everything", "look", "tiles", "style", "ui"});
         };
-        if (lowIs(s, i, {"rounded", "round", "pill-shaped", "pill"}) && (shapes(i + 1) || shapes(i + 2))) return "round";
+        // "rounded buttons", "make the buttons rounded"
+        const bool shaped = shapes(i + 1) || shapes(i + 2) || (i > 0 && shapes(i - 1) && (i + 1 == s.size() || !s[i + 1].word));
+        if (lowIs(s, i, {"rounded", "round", "pill-shaped", "pill"}) && shaped) return "round";
         if (lowIs(s, i, {"square", "squared", "sharp"}) && lowIs(s, i + 1, {"corners", "corner", "edges", "buttons", "cards"})) return "square";
     }
     return "";

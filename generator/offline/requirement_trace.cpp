@@ -293,7 +293,7 @@ std::vector<std::string> quotedIn(const std::string& statement) {
 bool appliedLooks(const RequestStyle& draft, const RequestStyle& asked) {
     const std::pair<const std::string&, const std::string&> looks[] = {
         {asked.brand, draft.brand}, {asked.background, draft.background}, {asked.surface, draft.surface}, {asked.header, draft.header},
-        {asked.accent, draft.accent}, {asked.font, draft.font}, {asked.density, draft.density}, {asked.corners, draft.corners}};
+        {asked.accent, draft.accent}, {asked.text, draft.text}, {asked.font, draft.font}, {asked.density, draft.density}, {asked.corners, draft.corners}};
     bool any = asked.dark;
     for (const auto& [wanted, got] : looks) {
         if (wanted.empty()) continue;

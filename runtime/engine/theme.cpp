@@ -257,7 +257,14 @@ Theme Theme::make(std::string_view preset, std::string_view brand, bool dark, co
         c.surface = ensureContrast(custom, c.text, 4.5f, dark ? kBlack : kWhite);  // a light card in a dark theme dims
         deriveFromSurface(c, dark);
     }
-    if (customBg || customSurface) keepTextReadable(c, dark);
+    // Text asked for by colour ("navy text") leads the text roles; muted and faint text are it toward the background.
+    const bool customText = optionColor(options.text, &custom);
+    if (customText) {
+        c.text = custom;
+        c.textMuted = mixColor(custom, c.bg, 0.35f);
+        c.textFaint = mixColor(custom, c.bg, 0.6f);
+    }
+    if (customBg || customSurface || customText) keepTextReadable(c, dark);
 
     if (optionColor(brand, &custom))
         c.brand = dark ? ensureContrast(custom, c.bg, 3.0f, kWhite) : ensureContrast(custom, c.bg, 1.8f, kInk);

@@ -268,6 +268,7 @@ Json documentSchema() {
             {"surface", Json{{"type", "string"}, {"description", "color of cards, sheets, dialogs and list rows"}}},
             {"header", Json{{"type", "string"}, {"description", "color of the app bar, tab bar and sidebar"}}},
             {"accent", Json{{"type", "string"}, {"description", "second color for highlights: the tone \"accent\""}}},
+            {"text", Json{{"type", "string"}, {"description", "body text color (\"navy text\"); muted text follows it, kept readable"}}},
             {"font", choiceSchema(vocabulary.themeFonts)},
             {"density", choiceSchema(vocabulary.themeDensities)},
             {"corners", choiceSchema(vocabulary.themeCorners)}}}}},

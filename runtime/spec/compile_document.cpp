@@ -175,7 +175,7 @@ void Compiler::compileTheme() {
         else m_spec.themePreset = s;
     }
     ThemeOptions& look = m_spec.theme;
-    std::uint32_t brand, background, surface, header, accent;
+    std::uint32_t brand, background, surface, header, accent, text;
     color("brand", &m_spec.brand, &brand);
     std::string mode;
     const bool modeGiven = choice("mode", vocabulary.themeModes, &mode);
@@ -184,6 +184,7 @@ void Compiler::compileTheme() {
     const bool surfaceGiven = color("surface", &look.surface, &surface);
     color("header", &look.header, &header);
     color("accent", &look.accent, &accent);
+    color("text", &look.text, &text);
     choice("font", vocabulary.themeFonts, &look.font);
     choice("density", vocabulary.themeDensities, &look.density);
     choice("corners", vocabulary.themeCorners, &look.corners);

@@ -178,6 +178,7 @@ struct Requirement {
 // The theme's look beyond preset, brand and mode, as the spec writes it (validated): what Theme::make draws with.
 struct ThemeOptions {
     std::string background, surface, header, accent;  // colors (hex or CSS names); "" keeps the preset's
+    std::string text;                                  // body text color; kept readable on the background and cards
     std::string font = "sans";                         // one of DocumentVocabulary::themeFonts
     std::string density = "comfortable";               // one of DocumentVocabulary::themeDensities
     std::string corners = "soft";                      // one of DocumentVocabulary::themeCorners
