@@ -385,3 +385,48 @@ TEST_CASE("offline refine: a button for all rows at once sets the state the requ
     const Json court = draftSpec("a court calendar where clerks schedule hearings with the judge, the case number and the courtroom");
     CHECK(offlineRefinement(court, "add a button to mark all hearings done", "").contains("unsupported"));
 }
+
+TEST_CASE("offline refine: editing a row opens its form filled in, and Save changes writes over that row only", "[refiner][offline][rows]") {
+    for (const Managed& m : managed()) {
+        for (const std::string request : {"let users edit a " + m.one, "add an edit button to the " + m.one + " screen"}) {
+            INFO(m.name << ": " << request);
+            std::string summary;
+            const Json out = refined(m.doc, request, &summary);
+            CHECK(summary.find("Edit " + m.one) != std::string::npos);
+            // The edit screen's first text input, and the row field it holds.
+            std::string editScreen, input, field;
+            for (auto& [id, s] : out["screens"].items())
+                if (!m.doc["screens"].contains(id)) editScreen = id;
+            REQUIRE(!editScreen.empty());
+            for (auto& n : out["screens"][editScreen]["body"])
+                if (input.empty() && n.contains("input") && n.value("kind", std::string("text")) == "text") {
+                    input = n["id"].get<std::string>();
+                    const std::string bind = n["bind"].get<std::string>();
+                    field = bind.substr(bind.find('.') + 1);
+                }
+            REQUIRE(!input.empty());
+            const Json rows = out["state"][m.rows];
+            const Json row = rows[1];
+            auto d = openRow(out, m.detail, row);
+            std::string error;
+            REQUIRE(d->click(addedButton(m.doc, out), &error));
+            d->settle();
+            REQUIRE(d->proto().currentScreen() == editScreen);
+            CHECK(shows(*d, row[field].get<std::string>()));   // filled from the row
+            REQUIRE(d->type(input, "Renamed in the meeting", &error));
+            REQUIRE(d->click("Save changes", &error));
+            d->settle();
+            const Json& now = d->proto().state()[m.rows];
+            REQUIRE(now.size() == rows.size());
+            CHECK(now[1][field] == "Renamed in the meeting");
+            CHECK(now[1]["id"] == row["id"]);
+            CHECK(now[0] == rows[0]);
+            CHECK(d->proto().currentScreen() == m.detail);
+            CHECK(shows(*d, "Renamed in the meeting"));
+            // Asked again, the row's screen has its Edit button already.
+            CHECK(offlineRefinement(out, request, "").contains("already"));
+        }
+    }
+    // No theme or label change is taken for editing rows.
+    CHECK(offlineRefinement(managed().front().doc, "make the accent colour teal", "").dump().find("Edit habit") == std::string::npos);
+}

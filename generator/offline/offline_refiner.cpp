@@ -1321,6 +1321,7 @@ Outcome dispatch(EditLog& log, const Request& r, const RequestScope& scope) {
     if (r.hasAny({"confirm", "confirmation", "confirming"}) || (r.hasAny({"ask", "sure"}) && r.hasAny({"before", "deleting", "removing"})))
         return confirmBeforeRemoving(log, r, scope);
     if (bulkWordAt(r) >= 0 && !r.hasAny({"filter", "sort", "search", "chart", "badge", "confirm", "confirmation"})) return addBulkAction(log, r, scope);
+    if (asksEdit(r)) return addEditForm(log, r, scope);
     if (asksRowButton(r, log.doc)) return addRowButton(log, r, scope);
     if (asksDiscussion(r, log.doc)) return addDiscussion(log, r, scope);
     if (rowVerbAt(r, log.doc) >= 0) return addRowVerbButton(log, r, scope);

@@ -3,12 +3,14 @@
 #include "generator/offline/refine_row_actions.h"
 #include "generator/offline/draft_patterns.h"
 #include "runtime/spec/catalog.h"
+#include <functional>
 #include <map>
 
 namespace pt::refine {
 
 namespace {
 
+using draft::camelKey;
 using draft::capitalized;
 using draft::pastOf;
 using draft::exprString;
@@ -335,6 +337,101 @@ Outcome addBulkAction(EditLog& log, const Request& r, const RequestScope& scope)
     log.add(list->before, Json{{"button", label}, {"id", uniqueName(draft::camelKey(label + " " + rows), idSet(doc))}, {"variant", "secondary"},
                                {"icon", label.rfind("Clear", 0) == 0 ? "trash" : "check"}, {"press", press}});
     return {"Added a '" + label + "' button above the " + many + " list on " + screenTitle(doc, list->owner) + ": " + said, ""};
+}
+
+bool asksEdit(const Request& r) {
+    return r.hasAny({"edit", "editing", "editable", "modify"}) && !r.hasAny({"mode", "colour", "color", "theme", "font", "label", "text", "title"});
+}
+
+Outcome addEditForm(EditLog& log, const Request& r, const RequestScope& scope) {
+    const Json doc = log.doc;
+    const std::vector<AppList> lists = appLists(doc);
+    const int word = r.find({"edit", "editing", "editable", "modify"});
+    std::vector<std::string> named = r.slice(word + 1, static_cast<int>(r.words.size()));
+    if (named.empty()) named = r.slice(0, word);  // "make tasks editable"
+    const AppList* list = pickList(lists, named, scope);
+    if (!list) return notFound("the rows to edit");
+    list = everyRowOf(lists, list);
+    const std::string source = list->source, one = singularOf(lowerAscii(source));
+    const RowDetail detail = rowDetailOf(doc, source);
+    if (detail.children.empty()) return cannot("let people edit " + lowerAscii(source) + ": no screen shows one of them");
+    const std::string create = createScreenOf(doc, source);
+    if (create.empty()) return cannot("let people edit " + lowerAscii(source) + ": the app has no form for a new one to start from");
+
+    // What the row's screen has already: an Edit button.
+    bool twin = false;
+    forEachNode(doc, [&](const NodeSite& s) {
+        if (s.pointer.rfind(detail.children + "/", 0) != 0 || (s.type != "button" && s.type != "icon_button")) return true;
+        twin = wordStems(literalText(s.node->value(s.type == "button" ? "button" : "label", std::string()))).count("edit") > 0;
+        return !twin;
+    });
+    if (twin) return {"", "The screen of each " + one + " already has an Edit button" + std::string(kNeedsLlm), true};
+
+    // The form's draft: the state object its save reads ("${habitDraft.name}" -> habitDraft); its save is left out.
+    const Json& form = at(doc, create);
+    std::string draftKey;
+    forEachObject(form, "", [&](const Json& o, const std::string&) {
+        if (!draftKey.empty() || !o.contains("push") || o["push"] != source || !o.contains("value") || !o["value"].is_object()) return;
+        for (auto& v : o["value"]) {
+            const std::string text = v.is_string() ? v.get<std::string>() : "";
+            size_t end = 2;
+            while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
+            if (draftKey.empty() && text.rfind("${", 0) == 0 && end > 2 && end < text.size() && text[end] == '.') draftKey = text.substr(2, end - 2);
+        }
+    });
+    if (draftKey.empty() || !form.contains("body") || !form["body"].is_array() || !doc.contains("state") || !doc["state"].contains(draftKey))
+        return cannot("let people edit " + lowerAscii(source) + ": its form does not keep what is typed in one place");
+
+    std::set<std::string> ids = idSet(doc);
+    const std::string editKey = uniqueName(camelKey("edited " + one), [&] {
+        std::set<std::string> keys;
+        for (auto& [k, v] : doc["state"].items()) keys.insert(k);
+        return keys;
+    }());
+    const std::string screenId = uniqueName(camelKey("edit " + one), [&] {
+        std::set<std::string> screens;
+        for (auto& [k, v] : doc["screens"].items()) screens.insert(k);
+        return screens;
+    }());
+    // Every input of the form, bound to the edited copy and with ids of its own.
+    Json body = Json::array();
+    std::function<void(Json&)> rebind = [&](Json& n) {
+        if (n.is_array()) for (auto& c : n) rebind(c);
+        if (!n.is_object()) return;
+        for (auto& [k, v] : n.items()) {
+            if (k == "id" && v.is_string()) {
+                v = uniqueName(camelKey("edit " + v.get<std::string>()), ids);
+                ids.insert(v.get<std::string>());
+            } else if (k == "bind" && v.is_string() && v.get<std::string>().rfind(draftKey + ".", 0) == 0) {
+                v = editKey + v.get<std::string>().substr(draftKey.size());
+            } else rebind(v);
+        }
+    };
+    for (const Json& node : form["body"]) {
+        bool saves = false;
+        forEachObject(node, "", [&](const Json& o, const std::string&) { saves = saves || (o.contains("push") && o["push"] == source); });
+        if (saves) continue;
+        Json copy = node;
+        rebind(copy);
+        body.push_back(copy);
+    }
+    if (body.empty()) return cannot("let people edit " + lowerAscii(source) + ": its form has no inputs");
+    const std::string title = titleField(list->sample);
+    const std::string saved = title.empty() ? "Changes saved" : "${" + editKey + "." + title + "} saved";
+    body.push_back(Json{{"button", "Save changes"}, {"id", uniqueName("saveEdited" + capitalized(camelKey(one)), ids)}, {"icon", "check"}, {"w", "fill"},
+                        {"press", Json::array({Json{{"validate", true}},
+                                               Json{{"set", source + ".${findIndex(" + source + ", y => y.id == params.id)}"}, {"value", "${" + editKey + "}"}},
+                                               Json{{"toast", saved}, {"tone", "success"}}, Json("back")})}});
+
+    log.add("/state/" + escapePointer(editKey), doc["state"][draftKey]);
+    log.add("/screens/" + escapePointer(screenId), Json{{"title", "Edit " + one}, {"body", body}});
+    const Json open = Json::array({Json{{"set", editKey}, {"value", "${" + detail.alias + "}"}},
+                                   Json{{"navigate", screenId}, {"params", Json{{"id", "${" + detail.alias + ".id}"}}}}});
+    Json edit = Json{{"button", "Edit"}, {"icon", "pencil"}, {"variant", "secondary"}, {"w", "fill"}, {"id", uniqueName("edit" + capitalized(camelKey(one)) + "Button", ids)}, {"press", open}};
+    placeBeside(log, detail.children, edit);
+    return {"Added an Edit button to the screen of each " + one + ": it opens 'Edit " + one + "' with the " + screenTitle(doc, create) +
+                " form filled in, and Save changes updates the " + one,
+            ""};
 }
 
 } // namespace pt::refine

@@ -6,7 +6,8 @@
 // those rows, else inside the repeated row when it is a container. What it does follows its verb, always to the
 // mock state or with feedback naming the row: delete removes the row, duplicate adds a copy, share / send / print say
 // it was done, any other verb flips a flag on the row that the button's label shows ("Pin" -> "Pinned"). Comments,
-// replies and answers are a discussion kept on each row: what people wrote, and a box to add to it.
+// replies and answers are a discussion kept on each row: what people wrote, and a box to add to it. Editing a row is
+// the app's own new-row form on a screen of its own, filled from the row and saving over it.
 
 #pragma once
 #include "generator/offline/refine_lists.h"
@@ -35,5 +36,10 @@ Outcome addBulkAction(EditLog& log, const Request& r, const RequestScope& scope)
 // "add comments to each task", "let people reply to questions": a discussion on the screen of each row.
 bool asksDiscussion(const Request& r, const Json& doc);
 Outcome addDiscussion(EditLog& log, const Request& r, const RequestScope& scope);
+// "let users edit a habit", "add an edit button to the walk screen", "make tasks editable".
+bool asksEdit(const Request& r);
+// An Edit button on the screen of each row opening an edit screen: the new-row form's inputs, filled from the row,
+// and "Save changes" writing them over it.
+Outcome addEditForm(EditLog& log, const Request& r, const RequestScope& scope);
 
 } // namespace pt::refine

@@ -394,7 +394,7 @@ std::string findScreen(const Json& doc, const std::vector<std::string>& phrase, 
     std::set<ScreenRole> roles;                  // kinds of screen the words ask for
     for (auto& w : phrase) {
         if (roleNamed(w) != ScreenRole::Other) roles.insert(roleNamed(w));
-        if (isFiller(w) || isScreenWord(w) || w == "form") continue;
+        if (isFiller(w) || isScreenWord(w) || w == "form" || w == "list" || w == "table") continue;  // "the habits list" is the habits screen
         std::set<std::string> alts = {singularOf(w)};
         words.push_back(singularOf(w));
         for (auto& group : screenSynonyms())
