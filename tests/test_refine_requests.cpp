@@ -385,6 +385,21 @@ TEST_CASE("offline refine: a new column or form field gives the saved rows belie
     Json doc = draftSpec("A bike repair shop app for repairs with customer, bike and price");
     Json out = refined(doc, "Add a notes field to the new repair form");
     for (auto& row : out["state"]["repairs"]) CHECK(row.contains("notes"));
+    // A time field or picker offers the times of a day, and the rows get one each; a dropdown of nothing says so.
+    for (const char* request : {"add a pickup time field to the new repair form", "Add a pickup time picker to the new repair form"}) {
+        INFO(request);
+        Json timed = refined(doc, request);
+        const Json* picker = nullptr;
+        forEachNode(timed, [&](const NodeSite& s) {
+            if (s.type == "select" && s.node->value("select", std::string()) == "Pickup time") picker = s.node;
+            return !picker;
+        });
+        REQUIRE(picker);
+        CHECK((*picker)["options"].size() >= 6);
+        CHECK((*picker)["options"][0] == "07:00");
+        for (auto& row : timed["state"]["repairs"]) CHECK(std::regex_match(row["pickupTime"].get<std::string>(), std::regex(R"(\d\d:\d\d)")));
+    }
+    CHECK(offlineRefinement(doc, "add a country dropdown to the new repair form", "").value("unsupported", "").find("invent the choices") != std::string::npos);
 }
 
 TEST_CASE("offline refine: a value asked to go to the top that the screen lacks is added there", "[refiner][offline][move]") {
@@ -406,6 +421,32 @@ TEST_CASE("offline refine: a value asked to go to the top that the screen lacks 
     INFO(again.dump());
     CHECK(again["edits"].empty());
     CHECK(again["summary"].get<std::string>().find("already") != std::string::npos);
+}
+
+TEST_CASE("offline refine: 'the stats' move together, and 'on the home screen' names where, not the tabs", "[refiner][offline][move]") {
+    const Json doc = draftSpec("a beekeeping log: hives with their queen, the last inspection date and honey frames");
+    const std::string start = doc["nav"]["start"].get<std::string>();
+    const Json& body = doc["screens"][start]["body"];
+    size_t grid = body.size(), list = body.size();
+    for (size_t i = 0; i < body.size(); ++i) {
+        if (body[i].contains("grid") && grid == body.size()) grid = i;
+        if (body[i].dump().find("\"repeat\"") != std::string::npos && list == body.size()) list = i;
+    }
+    REQUIRE(grid < body.size());
+    REQUIRE(list < body.size());
+    std::string summary;
+    const std::string request = list < grid ? "move the stats above the list on the home screen" : "move the stats below the list on the home screen";
+    Json out = refined(doc, request, &summary);
+    INFO(summary);
+    CHECK(summary.find("Moved the stats") != std::string::npos);
+    CHECK(out["nav"] == doc["nav"]);   // the tabs stay as they were
+    const Json& moved = out["screens"][start]["body"];
+    REQUIRE(moved.size() == body.size());
+    size_t gridNow = moved.size();
+    for (size_t i = 0; i < moved.size(); ++i)
+        if (moved[i] == body[grid]) gridNow = i;
+    REQUIRE(gridNow < moved.size());   // the whole grid, all its stats
+    CHECK((list < grid ? gridNow < list + 1 : gridNow > list - 1));
 }
 
 TEST_CASE("offline refine: a badge on a tab 'with how many' rows, and a field whose listed values are a choice shown in the list", "[refiner][offline][lists]") {

@@ -326,6 +326,11 @@ Json statTile(const std::string& label, const std::string& value, const std::str
 // [SECTION] Entity screens (list, detail, create)
 //-----------------------------------------------------------------------------
 
+const std::vector<std::string>& timeChoices() {
+    static const std::vector<std::string> times = {"07:00", "08:30", "09:00", "10:30", "12:00", "14:00", "16:30", "18:00", "20:00"};
+    return times;
+}
+
 namespace {
 
 Json inputFor(const EntityPlan& p, const IdeaField& f, bool required) {
@@ -335,7 +340,7 @@ Json inputFor(const EntityPlan& p, const IdeaField& f, bool required) {
     Json n;
     if (f.kind == "longtext") n = Json{{"textarea", label}, {"id", id}, {"rows", 3}};
     else if (f.kind == "date") n = Json{{"date", label}, {"id", id}};
-    else if (f.kind == "time") n = Json{{"select", label}, {"id", id}, {"options", Json::array({"07:00", "08:30", "09:00", "10:30", "12:00", "14:00", "16:30", "18:00", "20:00"})}};
+    else if (f.kind == "time") n = Json{{"select", label}, {"id", id}, {"options", timeChoices()}};
     else if (f.kind == "bool") n = Json{{"switch", label}, {"id", id}};
     else if (f.kind == "rating") n = Json{{"rating", 5}, {"id", id}};
     else if (f.kind == "choice" && f.choices.size() <= 4) n = Json{{"segmented", f.choices}, {"id", id}};

@@ -34,7 +34,9 @@ std::string safeText(std::string_view text, size_t maxBytes = 2000);  // valid U
 std::string exprString(std::string_view text);     // a single-quoted expression string literal with escapes
 std::vector<std::string> featuresNamed(std::string_view text);  // features whose words the text uses ("remind me" -> reminders)
 std::set<std::string> wordForms(std::string_view text);          // lower-case words, their singulars and joined pairs ("sign-in")
-std::string fieldKindFor(const std::string& label, const std::string& widget);  // a field's kind from its label ("Due date" -> date); `widget` as quoted ("checkbox") or ""
+std::string fieldKindFor(const std::string& label, const std::string& widget);
+// The times of day a time field offers ("07:00" ... "20:00"): any domain's day, morning to evening.
+const std::vector<std::string>& timeChoices();  // a field's kind from its label ("Due date" -> date); `widget` as quoted ("checkbox") or ""
 
 // Something the request manages, read from its own words (request_reader.cpp).
 struct RequestEntity {

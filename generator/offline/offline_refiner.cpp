@@ -471,10 +471,12 @@ Outcome addField(EditLog& log, const Request& r, const RequestScope& scope, int 
     if (label.empty()) return cannot("add a " + kind.widget + " without knowing what it is for (say e.g. \"add a dark mode switch to settings\")");
     // The values it lists make it a choice, after the control word so that the label and the request's opening are not among them.
     const size_t kindText = lowerAscii(r.text).find(r.words[kindAt]);
-    const std::vector<std::string> choices = kindText == std::string::npos ? std::vector<std::string>() : listedChoices(r.text.substr(kindText + r.words[kindAt].size()));
-    if (kind.widget == "select" && choices.empty()) return cannot("invent the choices of a dropdown");
-    // A field's label can ask for a better widget: "a due date field" is a date, "a notes field" a text area.
+    std::vector<std::string> choices = kindText == std::string::npos ? std::vector<std::string>() : listedChoices(r.text.substr(kindText + r.words[kindAt].size()));
+    // A field's label can ask for a better widget: "a due date field" is a date, "a notes field" a text area, "a time
+    // picker" a choice of times of day.
     std::set<std::string> labelStems = wordStems(label);
+    if (choices.empty() && draft::fieldKindFor(label, "") == "time") choices = draft::timeChoices();
+    if (kind.widget == "select" && choices.empty()) return cannot("invent the choices of a dropdown");
     std::string widget = choices.empty() ? kind.widget : "select";
     if (widget == "input" && labelStems.count("date")) widget = "date";
     if (widget == "input" && (labelStems.count("note") || labelStems.count("comment") || labelStems.count("description") || labelStems.count("bio"))) widget = "textarea";
@@ -1150,20 +1152,35 @@ Outcome reorderOnScreen(EditLog& log, const Request& r, const RequestScope& scop
     std::vector<std::string> a = r.slice(verb + 1, placeAt);
     std::vector<std::string> b = place == "first" || place == "last" ? std::vector<std::string>() : r.slice(placeAt + 1, inAt > placeAt ? inAt : static_cast<int>(r.words.size()));
     std::vector<std::string> context = inAt > placeAt ? r.slice(inAt + 1, static_cast<int>(r.words.size())) : std::vector<std::string>();
-    bool nav = std::any_of(context.begin(), context.end(), isScreenWord) || std::any_of(a.begin(), a.end(), isScreenWord) ||
-               std::any_of(b.begin(), b.end(), isScreenWord);
+    // "in the tabs", "the profile tab first": the navigation; "on the home screen" names where the nodes are.
+    static const std::set<std::string> navWords = {"tab", "tabs", "menu", "sidebar", "nav", "navigation", "bar"};
+    const bool navContext = std::any_of(context.begin(), context.end(), [](const std::string& w) { return navWords.count(w) > 0; });
+    bool nav = navContext || std::any_of(a.begin(), a.end(), isScreenWord) || std::any_of(b.begin(), b.end(), isScreenWord);
     if (nav) return reorderNav(log, a, b, place);
+    RequestScope within = scope;
+    if (!context.empty() && within.owner.empty())
+        if (const std::string screen = findScreen(doc, context); !screen.empty()) within.owner = "/screens/" + escapePointer(screen);
 
-    std::vector<Candidate> as = findNodes(doc, a, scope);
+    std::vector<Candidate> as = findNodes(doc, a, within);
     if (as.empty()) return notFound("'" + joinWords(a) + "'");
+    // "the stats": several of a kind side by side move together, in their container.
+    const bool plural = std::any_of(a.begin(), a.end(), [](const std::string& w) { return !isFiller(w) && singularOf(w) != w; });
     for (auto& ca : as) {
         std::string from = movable(doc, ca.site);
+        bool together = false;
+        if (plural && at(doc, parentPointer(from)).is_array() && at(doc, parentPointer(from)).size() > 1) {
+            const Json& kin = at(doc, parentPointer(from));
+            const std::string container = parentPointer(parentPointer(from));
+            const bool alike = std::all_of(kin.begin(), kin.end(), [&](const Json& n) { return n.is_object() && n.contains(ca.site.type); });
+            together = alike && ownerOf(container) != container && at(doc, parentPointer(container)).is_array();
+            if (together) from = container;
+        }
         std::string array = parentPointer(from);
         if (!at(doc, array).is_array()) continue;
         std::string to;
         if (place == "first" || place == "last") to = array + "/" + (place == "first" ? std::string("0") : std::to_string(at(doc, array).size() - 1));
         else {
-            auto bs = findNodes(doc, b, scope, [&](const NodeSite& s) { return s.owner == ca.site.owner && s.pointer.rfind(from, 0) != 0 && from.rfind(s.pointer + "/", 0) != 0; });
+            auto bs = findNodes(doc, b, within, [&](const NodeSite& s) { return s.owner == ca.site.owner && s.pointer.rfind(from, 0) != 0 && from.rfind(s.pointer + "/", 0) != 0; });
             if (bs.empty()) continue;
             std::string target = movable(doc, bs.front().site);
             if (!at(doc, parentPointer(target)).is_array()) continue;
@@ -1171,7 +1188,9 @@ Outcome reorderOnScreen(EditLog& log, const Request& r, const RequestScope& scop
             size_t index = std::stoul(lastToken(shifted)) + (place == "after" ? 1 : 0);
             to = parentPointer(shifted) + "/" + std::to_string(index);
         }
-        std::string what = describe(ca.site);
+        std::vector<std::string> named = a;
+        while (!named.empty() && isFiller(named.front())) named.erase(named.begin());
+        std::string what = together ? "the " + joinWords(named) : describe(ca.site);
         std::string where = place == "first" || place == "last" ? "to the " + std::string(place == "first" ? "top" : "bottom") : std::string(place == "before" ? "above " : "below ") + joinWords(b);
         if (to == from) return {capitalized(what) + " is already " + where, ""};
         log.move(from, to);
