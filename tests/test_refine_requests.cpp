@@ -8,6 +8,7 @@
 #include "generator/offline/refine_context.h"
 #include "generator/refiner.h"
 #include "runtime/headless/headless.h"
+#include "runtime/spec/dates.h"
 #include "runtime/spec/expr.h"
 #include "runtime/spec/spec_loader.h"
 #include <catch2/catch.hpp>
@@ -770,6 +771,40 @@ TEST_CASE("offline refine: screens before and beside the app, tabs swapped, a si
     Json out = refined(habits, "add a logout button", &summary);
     CHECK(out.dump().find("Sign out") != std::string::npos);
     CHECK(offlineRefinement(court, "add a logout button", "").contains("already"));
+}
+
+TEST_CASE("offline refine: a chart of rows per week is added where asked, each bar the rows dated in that week", "[refiner][offline][charts]") {
+    Json court = draftSpec("a court calendar where clerks schedule hearings with the judge, the case number and the date");
+    std::string summary;
+    Json out = refined(court, "add a chart of hearings per week on the home screen", &summary);
+    INFO(summary);
+    const std::string home = out["nav"]["start"].get<std::string>();
+    const Json* chart = nullptr;
+    forEachNode(out, [&](const NodeSite& s) {
+        if (s.type == "bar_chart" && s.owner == "/screens/" + home && s.node->dump().find(".date == day") != std::string::npos) chart = s.node;
+        return !chart;
+    });
+    REQUIRE(chart);
+    CHECK(summary.find("per week") != std::string::npos);
+    // Evaluated on a clock: the last bar is the rows of the last seven days, each bar before it the seven days before.
+    const int64_t today = daysFromCivil(2026, 5, 20);
+    Json state = out["state"];
+    const std::string dates[] = {"2026-05-20", "2026-05-14", "2026-05-13", "2026-05-01"};
+    for (size_t i = 0; i < state["hearings"].size(); ++i) state["hearings"][i]["date"] = dates[std::min<size_t>(i, 3)];
+    Template points;
+    REQUIRE(points.compile((*chart)["bar_chart"]));
+    Scope scope(&state);
+    EvalEnv env;
+    env.now = static_cast<double>(today) * 86400 + 9 * 3600;
+    const Json bars = points.eval(scope, env);
+    REQUIRE(bars.size() >= 4);
+    const size_t n = bars.size();
+    CHECK(bars[n - 1] == 2);                               // May 20 and May 14
+    CHECK(bars[n - 2] == 1);                               // May 13
+    CHECK(bars[n - 3] == state["hearings"].size() - 3);    // May 1
+    // Rows without dates cannot be charted over time: said plainly.
+    for (auto& row : court["state"]["hearings"]) row.erase("date");
+    CHECK(offlineRefinement(court, "add a chart of hearings per week", "").value("unsupported", "").find("no dates") != std::string::npos);
 }
 
 TEST_CASE("offline refine: a chart of rows per value of a field counts them live, above their list", "[refiner][offline][charts]") {

@@ -79,14 +79,62 @@ bool readSpan(const Request& r, ChartSpan* out) {
 
 bool isTimeChart(const std::string& type) { return type == "line_chart" || type == "bar_chart"; }
 
-// A number with at most two decimals, as an expression literal.
-std::string literal(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    std::string s = buf;
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-    return s;
+// The start of group i (0 = the oldest) of `span`, on the simulated clock, in whole days so a group's days stay dates
+// the rows' dates compare with.
+std::string groupStart(const ChartSpan& span) {
+    return "addDays(today(), (i - " + std::to_string(span.points - 1) + ") * " + std::to_string(std::lround(span.groupDays)) + ")";
+}
+
+// A chart's points over `span` from what one day counts (`day` names the day in `perDay`): the days themselves, or
+// each group's days summed.
+std::string pointsOver(const ChartSpan& span, const std::string& day, const std::string& perDay) {
+    const std::string n = std::to_string(span.points);
+    if (span.groupDays == 1) return "${map(lastDays(" + n + "), " + day + " => " + perDay + ")}";
+    const int days = static_cast<int>(std::lround(span.groupDays));
+    return "${map(range(0, " + n + "), i => sum(map(map(range(0, " + std::to_string(days) + "), k => addDays(" + groupStart(span) + ", k - " +
+           std::to_string(days - 1) + ")), " + day + " => " + perDay + ")))}";
+}
+
+// The x labels of `span`: each group's start.
+std::string labelsOver(const ChartSpan& span) {
+    return "${map(range(0, " + std::to_string(span.points) + "), i => date(" + groupStart(span) + ", '" + span.format + "'))}";
+}
+
+// "add a chart of walks per week on the home screen": the rows with a date counted per day, week or month of the
+// span, where the words say (else above their list).
+Outcome addTimeChart(EditLog& log, const Request& r, const RequestScope& scope, const ChartSpan& span) {
+    const Json doc = log.doc;
+    const std::vector<AppList> lists = appLists(doc);
+    const int of = r.find({"of", "showing", "for", "counting"});
+    const int on = r.findLast({"on", "to", "in"});
+    std::vector<std::string> measured = of >= 0 ? r.slice(of + 1, on > of ? on : static_cast<int>(r.words.size())) : std::vector<std::string>();
+    const AppList* list = pickList(lists, measured, scope);
+    if (!list) return notFound("the rows to chart over time");
+    list = everyRowOf(lists, list);
+    std::string dateField;
+    if (list->sample.is_object())
+        for (auto& [k, v] : list->sample.items()) {
+            const std::string text = v.is_string() ? v.get<std::string>() : "";
+            if (dateField.empty() && text.size() == 10 && text[4] == '-' && text[7] == '-') dateField = k;
+        }
+    if (dateField.empty()) return cannot("chart the " + lowerAscii(list->source) + " over time: its rows have no dates");
+    std::string owner = list->owner;
+    if (on > of && on + 1 < static_cast<int>(r.words.size()))
+        if (const std::string screen = findScreen(doc, r.slice(on + 1, static_cast<int>(r.words.size()))); !screen.empty()) owner = "/screens/" + escapePointer(screen);
+    const Json& body = at(doc, owner);
+    if (!body.contains("body") || !body["body"].is_array()) return cannot("find a place for the chart on " + screenTitle(doc, owner));
+    // Before the first list on that screen (the rows it counts, or a dashboard's recent ones), else at its end.
+    size_t index = body["body"].size();
+    for (size_t i = 0; i < body["body"].size() && index == body["body"].size(); ++i)
+        if (body["body"][i].dump().find("\"repeat\"") != std::string::npos) index = i;
+    const std::string rows = lowerAscii(labelFromWords({list->source}));
+    const std::string title = draft::capitalized(rows) + " per " + span.unit + ", last " + std::to_string(span.points) + " " + span.unit + "s";
+    Json chart = Json{{"bar_chart", pointsOver(span, "day", "count(" + list->source + ", x => x." + dateField + " == day)")}, {"labels", labelsOver(span)}, {"h", 180}};
+    Json card = Json{{"card", Json::array({chart})}, {"title", draft::safeText(title, 60)}, {"id", uniqueName(draft::camelKey(rows + " per " + span.unit) + "Chart", idSet(doc))}};
+    log.add(owner + "/body/" + std::to_string(index), card);
+    return {"Added a bar chart '" + title + "' to " + screenTitle(doc, owner) + ", counting the " + rows + " by their " +
+                lowerAscii(labelFromWords({dateField})) + " live",
+            ""};
 }
 
 } // namespace
@@ -117,23 +165,15 @@ Outcome changeChartSpan(EditLog& log, const Request& r, const RequestScope& scop
     NodeSite site;
     if (!found.empty()) site = found.front().site;
     else forEachNode(doc, [&](const NodeSite& s) { if (fits(s)) site = s; return !site.node; });
+    if (!site.node && r.find({"add", "include", "create", "put", "give", "want", "need"}) >= 0) return addTimeChart(log, r, scope, span);
     if (!site.node) return notFound("a chart over time (a line or bar chart of days)");
     const Json& data = (*site.node)[site.typeKey];
-    // Whole days, so a group's days stay dates the rows' dates compare with.
-    const std::string n = std::to_string(span.points), step = literal(std::round(span.groupDays));
-    // The start of group i (0 = the oldest), on the simulated clock.
-    const std::string groupStart = "addDays(today(), (i - " + std::to_string(span.points - 1) + ") * " + step + ")";
+    const std::string n = std::to_string(span.points);
     Json points;
     std::smatch m;
     std::string text = data.is_string() ? data.get<std::string>() : "";
     if (std::regex_match(text, m, daily)) {
-        if (span.groupDays == 1) points = "${map(lastDays(" + n + "), " + m[2].str() + " => " + m[3].str() + ")}";
-        else {
-            // Each group sums its days: the day expression over the group's days.
-            const int days = static_cast<int>(std::lround(span.groupDays));
-            points = "${map(range(0, " + n + "), i => sum(map(map(range(0, " + std::to_string(days) + "), k => addDays(" + groupStart + ", k - " +
-                     std::to_string(days - 1) + ")), " + m[2].str() + " => " + m[3].str() + ")))}";
-        }
+        points = pointsOver(span, m[2].str(), m[3].str());
     } else {
         // A plain series stretched (or shrunk) to the new number of points, keeping its shape.
         points = Json::array();
@@ -146,7 +186,7 @@ Outcome changeChartSpan(EditLog& log, const Request& r, const RequestScope& scop
         }
     }
     log.replace(site.pointer + "/" + escapePointer(site.typeKey), points);
-    log.set(site.pointer + "/labels", "${map(range(0, " + n + "), i => date(" + groupStart + ", '" + span.format + "'))}");
+    log.set(site.pointer + "/labels", labelsOver(span));
     // The chart is named by the title of the card around it, as people see it.
     // A title that names the old span ("Activity, last 14 days") names the new one.
     std::string name = "the chart";
