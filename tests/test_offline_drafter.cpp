@@ -323,6 +323,54 @@ TEST_CASE("a habit tracker with reminders has a reminders screen with a time sel
     CHECK(hasText(d, "Reminders are off"));
 }
 
+TEST_CASE("a habit tracker opens on today's habits to tick off: a tick moves the streak a day, the streaks are one number, not a list", "[drafter][feature]") {
+    Json spec = draftSpec("a habit tracker with daily streaks and reminders");
+    CHECK_FALSE(spec["state"].contains("streaks"));   // "daily streaks" is each habit's streak
+    const Json habits = spec["state"]["habits"];
+    REQUIRE(habits.size() >= 3);
+    CHECK(spec.dump().find("Streak A") == std::string::npos);
+    HeadlessDriver d(load(spec));
+    d.settle();
+    const std::string start = spec["nav"]["start"].get<std::string>();
+    CHECK(d.proto().currentScreen() == start);
+    // The best streak is the rows' own, not an invented figure.
+    int best = 0;
+    for (const Json& h : habits) best = std::max(best, h["streak"].get<int>());
+    CHECK(hasText(d, std::to_string(best) + " days"));
+    int done = 0;
+    for (const Json& h : habits) done += h["done"].get<bool>() ? 1 : 0;
+    CHECK(hasText(d, std::to_string(done) + " of " + std::to_string(habits.size()) + " done"));
+    // Ticking an open habit: done today, one more day of streak, and the count follows; unticking takes both back.
+    size_t open = 0;
+    while (open < habits.size() && habits[open]["done"].get<bool>()) ++open;
+    REQUIRE(open < habits.size());
+    std::string error;
+    REQUIRE(d.click(habits[open]["name"].get<std::string>(), &error));
+    d.settle();
+    CHECK(d.proto().state()["habits"][open]["done"] == true);
+    CHECK(d.proto().state()["habits"][open]["streak"] == habits[open]["streak"].get<int>() + 1);
+    CHECK(hasText(d, std::to_string(done + 1) + " of " + std::to_string(habits.size()) + " done"));
+    REQUIRE(d.click(habits[open]["name"].get<std::string>(), &error));
+    d.settle();
+    CHECK(d.proto().state()["habits"][open] == habits[open]);
+
+    // "check them off each day" says how often, it asks for no chart: the habit's own button ticks it for today.
+    Json site = draftSpec("Please implement a habit tracking website where users add habits, check them off each day and see their longest streak");
+    std::string traced;
+    for (const Json& r : site["meta"]["requirements"])
+        if (r["text"].get<std::string>().find("each day") != std::string::npos) traced = r["ids"].dump();
+    CHECK(traced.find("Card") == std::string::npos);
+    HeadlessDriver w(load(site));
+    w.settle();
+    const Json rows = site["state"]["habits"];
+    w.proto().navigate("habit", Json{{"id", rows[open]["id"]}});
+    w.settle();
+    REQUIRE(w.click("Mark done today", &error));
+    w.settle();
+    CHECK(w.proto().state()["habits"][open]["done"] == true);
+    CHECK(w.proto().state()["habits"][open]["streak"] == rows[open]["streak"].get<int>() + 1);
+}
+
 // The last id listed in meta.requirements that starts with `prefix`, or "".
 std::string requirementIdStarting(const Json& spec, const std::string& prefix) {
     std::string found;

@@ -560,7 +560,11 @@ TEST_CASE("offline: resize steps the size and style props the catalog has", "[re
     CHECK(streak["card"][0]["row"][0]["size"] == 33);
 
     RefineResult chart = offline(habitDraft(), "make the habits chart bigger");
-    CHECK(chart.doc["screens"]["home"]["body"][2]["card"][0]["h"] == 240);
+    const Json* grown = nullptr;
+    for (const Json& n : chart.doc["screens"]["home"]["body"])
+        if (n.contains("card") && n["card"][0].contains("bar_chart")) grown = &n["card"][0];
+    REQUIRE(grown);
+    CHECK((*grown)["h"] == 240);
     RefineResult button = offline(habitDraft(), "make it bigger", "saveHabit");
     CHECK((*nodeWithId(button.doc, "saveHabit"))["size"] == "lg");
 }

@@ -326,6 +326,12 @@ Json statTile(const std::string& label, const std::string& value, const std::str
 // [SECTION] Entity screens (list, detail, create)
 //-----------------------------------------------------------------------------
 
+std::string lowerText(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
 const std::vector<std::string>& timeChoices() {
     static const std::vector<std::string> times = {"07:00", "08:30", "09:00", "10:30", "12:00", "14:00", "16:30", "18:00", "20:00"};
     return times;
@@ -423,7 +429,7 @@ void addEntityScreens(Draft& d, const EntityPlan& p, bool primary) {
     Json stats = Json::array();
     for (auto& f : p.entity.fields)
         if ((f.kind == "money" || f.kind == "number" || f.kind == "rating") && stats.size() < 3)
-            stats.push_back(Json{{"stat", safeText(f.label, 40)}, {"value", shownValue(f, "x")}});
+            stats.push_back(Json{{"stat", safeText(f.label.substr(0, f.label.find(" (")), 40)}, {"value", shownValue(f, "x")}});  // "12 days" says the unit
     if (!stats.empty()) col.push_back(Json{{"grid", stats}, {"cols", static_cast<int>(stats.size())}});
     Json facts = Json::array();
     for (auto& f : p.entity.fields) {
@@ -599,6 +605,48 @@ Json viewerSwitch(Draft& d) {
 
 } // namespace
 
+const IdeaField* todayFlag(const EntityPlan& p) {
+    for (const IdeaField& f : p.entity.fields)
+        if (f.kind == "bool" && lowerText(f.label).find("today") != std::string::npos) return &f;
+    return nullptr;
+}
+
+Json tickToday(const EntityPlan& p, const IdeaField& flag, const std::string& alias) {
+    const std::string row = alias + "." + flag.name;
+    Json press = Json::array();
+    if (const IdeaField* streak = streakOf(p)) press.push_back(Json{{"inc", rowPath(p, alias, streak->name)}, {"by", "${" + row + " ? -1 : 1}"}, {"min", 0}});
+    press.push_back(Json{{"toggle", rowPath(p, alias, flag.name)}});
+    press.push_back(Json{{"if", "${" + row + "}"}, {"then", Json::array({Json{{"toast", "${" + alias + "." + p.title->name + "} done for today"}, {"tone", "success"}}})}});
+    return press;
+}
+
+const IdeaField* streakOf(const EntityPlan& p) {
+    for (const IdeaField& f : p.entity.fields) {
+        const std::string label = lowerText(f.label.substr(0, f.label.find(" (")));
+        if (f.kind == "number" && label.size() >= 6 && label.compare(label.size() - 6, 6, "streak") == 0) return &f;
+    }
+    return nullptr;
+}
+
+namespace {
+
+// Today's rows to tick off: how many are done, and a row each that a tap ticks or unticks. What a tracker of daily
+// things opens on.
+Json todayChecklist(const EntityPlan& p, const IdeaField& flag) {
+    const std::string done = "count(" + p.key + ", x => x." + flag.name + ")";
+    Json item = Json{{"item", "${x." + p.title->name + "}"}, {"check", "${x." + flag.name + "}"}, {"chevron", false}, {"icon", p.entity.icon}};
+    if (const IdeaField* streak = streakOf(p)) item["subtitle"] = "${x." + streak->name + "} day streak";
+    else if (const std::string sub = subtitleOf(p, "x"); !sub.empty()) item["subtitle"] = sub;
+    item["press"] = tickToday(p, flag, "x");
+    item["id"] = "tick" + capitalized(camelKey(p.noun));
+    item["repeat"] = Json{{"in", "${" + p.key + "}"}, {"as", "x"}};
+    return Json{{"section", Json::array({Json{{"progress", "${" + done + " / max(count(" + p.key + "), 1)}"}, {"label", "${" + done + "} of ${count(" + p.key + ")} done"}},
+                                         Json{{"list", Json::array({item})}}})},
+                {"title", "Today"}, {"action", "See all"}, {"go", p.listScreen}};
+}
+
+} // namespace
+
 void addHome(Draft& d) {
     const EntityPlan& p = d.plans.front();
     Json body = Json::array();
@@ -607,6 +655,9 @@ void addHome(Draft& d) {
     if (Json viewAs = viewerSwitch(d); !viewAs.is_null()) body.push_back(viewAs);
     Json stats = keyStats(d, p);
     body.push_back(Json{{"grid", stats}, {"cols", static_cast<int>(stats.size())}});
+    // What a tracker of daily things is opened for comes first: today's rows to tick off.
+    const IdeaField* today = todayFlag(p);
+    if (today) body.push_back(todayChecklist(p, *today));
     for (const Json& view : d.homeViews) body.push_back(view);
     std::string recent = p.when ? "${slice(sort(" + p.key + ", '" + p.when->name + "', 'desc'), 0, " + (d.wide() ? "6" : "3") + ")}"
                                 : "${slice(" + p.key + ", 0, " + (d.wide() ? "6" : "3") + ")}";
@@ -631,7 +682,7 @@ void addHome(Draft& d) {
         body.push_back(Json{{"card", Json::array({chartByCategory(p, true)})},
                             {"title", (p.amount ? safeText(p.amount->label, 30) : capitalized(p.nouns)) + " by " + safeText(p.category->label, 30)}});
     }
-    body.push_back(section);
+    if (!today) body.push_back(section);
     // Quick links to everything the nav bar does not show.
     Json tiles = Json::array();
     for (auto& l : d.quickLinks) {

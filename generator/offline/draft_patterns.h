@@ -33,6 +33,7 @@ std::string camelKey(std::string_view text);       // identifier for state keys 
 std::string safeText(std::string_view text, size_t maxBytes = 2000);  // valid UTF-8, no control chars, no "${", trimmed
 std::string exprString(std::string_view text);     // a single-quoted expression string literal with escapes
 std::vector<std::string> featuresNamed(std::string_view text);  // features whose words the text uses ("remind me" -> reminders)
+std::string lowerText(std::string_view text);                    // the text in lower case (ASCII)
 std::set<std::string> wordForms(std::string_view text);          // lower-case words, their singulars and joined pairs ("sign-in")
 std::string fieldKindFor(const std::string& label, const std::string& widget);
 // The times of day a time field offers ("07:00" ... "20:00"): any domain's day, morning to evening.
@@ -203,6 +204,12 @@ std::string pastOf(const std::string& verb);   // "approve" -> "approved", "repl
 // A button on a row (`alias` is the repeat's) that does the verb to that row: its flag flips, the label says so
 // ("Order" -> "Ordered", "Mark e-filed" -> "E-filed"; with `object`, "Send hint" -> "Hint sent") and a toast names the row.
 Json itemToggleButton(const EntityPlan& p, const std::string& verb, const std::string& alias, const std::string& object = "");
+// "Done today" on a habit: the yes/no of today the rows are ticked off by, or null.
+const IdeaField* todayFlag(const EntityPlan& p);
+// The streak the rows keep ("Streak (days)"), or null.
+const IdeaField* streakOf(const EntityPlan& p);
+// Ticks or unticks row `alias` for today: its streak moves a day with it, and a tick says so.
+Json tickToday(const EntityPlan& p, const IdeaField& flag, const std::string& alias);
 // meta.requirements for the finished draft: each of reading.requirements with the ids of the screens, overlays and
 // nodes built for it (nodes it names get an id), or no ids when nothing was.
 Json draftRequirements(Draft& d);

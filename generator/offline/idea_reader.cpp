@@ -176,10 +176,10 @@ struct DomainDef {
 
 const DomainDef kDomains[] = {
     {"habits", "habit streak routine", "Streaks", "calm", "#10B981", "reminders charts", "", "habit", "check-square-o",
-     "name|Habit|text;area|Area|choice|Health/Mind/Learning/Home;goal|Goal|text;time|Reminder|time;streak|Streak (days)|number",
-     R"([["Morning run","Health","3 km before breakfast","07:00",12],["Read 20 pages","Learning","Now reading: Piranesi","21:30",9],
-        ["Drink 2 L of water","Health","8 glasses a day","09:00",5],["Meditate 10 minutes","Mind","Guided breathing","07:30",17],
-        ["Tidy the kitchen","Home","Before bed","22:00",3]])"},
+     "name|Habit|text;area|Area|choice|Health/Mind/Learning/Home;goal|Goal|text;time|Reminder|time;streak|Streak (days)|number;done|Done today|bool",
+     R"([["Morning run","Health","3 km before breakfast","07:00",12,true],["Read 20 pages","Learning","Now reading: Piranesi","21:30",9,false],
+        ["Drink 2 L of water","Health","8 glasses a day","09:00",5,true],["Meditate 10 minutes","Mind","Guided breathing","07:30",17,false],
+        ["Tidy the kitchen","Home","Before bed","22:00",3,false]])"},
     {"tasks", "task todo to-do checklist =chore =errand", "Checkmark", "playful", "#F97316", "", "", "task", "check-circle-o",
      "title|Task|text;status|Status|choice|To do/In progress/Done;assignee|Assignee|text;due|Due|date;priority|Priority|choice|Low/Medium/High;notes|Notes|longtext",
      R"([["Redesign onboarding screens","In progress","Ava Thompson","@+1","High","Cut the flow from 5 steps to 3."],
@@ -844,7 +844,8 @@ std::string lower(std::string_view s) {
 // So does one the request calls by another word for how many are held ("Quantity" where there is "In stock").
 bool namesMoreFully(const IdeaField& have, const IdeaField& asked) {
     const std::vector<std::string> words = splitOn(lower(asked.label), ' ');
-    const std::string one = lower(have.label);
+    // "Streak (days)": the unit is no part of the name.
+    const std::string one = lower(have.label.substr(0, have.label.find(" (")));
     static const std::set<std::string> held = {"quantity", "qty", "stock", "in stock", "stock level", "on hand", "units in stock"};
     if (have.name != asked.name && have.kind == "number" && held.count(one) && held.count(lower(asked.label))) return true;
     // The word is the compound's head ("Exercise type"), or the thing a participle after it says something of
@@ -854,12 +855,19 @@ bool namesMoreFully(const IdeaField& have, const IdeaField& asked) {
     return have.name != asked.name && words.size() > 1 && one != "name" && one.find(' ') == std::string::npos && (words.back() == one || saidOf);
 }
 
+// The request's name for a field it names more fully, keeping the field's unit ("Streak (days)" named "Daily
+// streak" is "Daily streak (days)").
+void takeName(IdeaField& have, const IdeaField& asked) {
+    const size_t unit = have.label.find(" (");
+    have.label = asked.label + (unit == std::string::npos ? "" : have.label.substr(unit));
+}
+
 // Adds what the request says a row holds to the fields it has; a field it names more fully takes the request's
 // label and keeps its key, so the rows already written keep their values.
 void addAskedFields(std::vector<IdeaField>& to, const std::vector<IdeaField>& asked) {
     for (const IdeaField& f : asked) {
         const auto fuller = std::find_if(to.begin(), to.end(), [&](const IdeaField& g) { return namesMoreFully(g, f); });
-        if (fuller != to.end() && std::none_of(to.begin(), to.end(), [&](const IdeaField& g) { return g.name == f.name; })) fuller->label = f.label;
+        if (fuller != to.end() && std::none_of(to.begin(), to.end(), [&](const IdeaField& g) { return g.name == f.name; })) takeName(*fuller, f);
         else addNewFields(to, {f});
     }
 }
@@ -1293,6 +1301,17 @@ IdeaReading readIdea(std::string_view rawIdea) {
             return false;
         };
         if (k > 0 && k != enriched && asked[k].attributes.empty() && std::any_of(r.entities.begin(), r.entities.end(), holdsValue) && grouping()) continue;
+        // "a habit tracker with daily streaks": a count a kept thing holds ("Daily streak (days)"), named once, is that
+        // number, not a list of its own.
+        const auto counts = [&](const IdeaEntity& e) {
+            return std::any_of(e.fields.begin(), e.fields.end(), [&](const IdeaField& f) {
+                const std::vector<std::string> named = splitOn(lower(f.label.substr(0, f.label.find(" ("))), ' ');
+                return f.kind == "number" && (f.name == asked[k].head || (!named.empty() && named.back() == asked[k].head));
+            });
+        };
+        if (k > 0 && k != enriched && asked[k].attributes.empty() && wordCount(lowerIdea, asked[k].head) + wordCount(lowerIdea, pluralOf(asked[k].head)) == 1 &&
+            std::any_of(r.entities.begin(), r.entities.end(), counts))
+            continue;
         // A secondary noun whose feature screen is the list of them ("reminders to treat for mites", "a chat with my
         // club") is that screen, not a second list of the same things. Appointments and orders stay records: the
         // booking and checkout screens make one, they do not list them.
@@ -1339,7 +1358,7 @@ IdeaReading readIdea(std::string_view rawIdea) {
                 });
                 if (f.kind != "choice") {
                     const auto fuller = std::find_if(e.fields.begin(), e.fields.end(), [&](const IdeaField& have) { return namesMoreFully(have, f); });
-                    if (same == e.fields.end() && fuller != e.fields.end()) fuller->label = f.label;
+                    if (same == e.fields.end() && fuller != e.fields.end()) takeName(*fuller, f);
                     else if (same == e.fields.end() && featuresNamed(f.label).empty()) e.fields.push_back(f);
                     continue;
                 }

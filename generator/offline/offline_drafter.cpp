@@ -29,11 +29,6 @@ const char* const kPeople[] = {"Maya Lopez", "Jordan Reyes", "Priya Raman", "Tom
 const char* const kNotes[] = {"All good so far", "Needs a second look before Friday", "Went well, same again next time",
                               "Waiting to hear back", "Check again next week"};
 
-std::string lowerText(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-    return text;
-}
-
 // The last word of a label or noun phrase, lower case ("Brood pattern" -> "pattern").
 std::string lastWord(const std::string& phrase) {
     const size_t space = phrase.rfind(' ');
@@ -318,11 +313,6 @@ Json themeFor(const IdeaReading& reading) {
     return theme;
 }
 
-std::string lowerCase(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-    return text;
-}
-
 // The nav items the request lists, in its order: each label on the screen built for the same noun (an entity's
 // list, a feature's screen, home, settings for "More"), else on a new list of that label's own rows. Home leads
 // unless a label is home, so the dashboard and its shortcuts to every other screen stay reachable.
@@ -334,14 +324,14 @@ std::vector<Json> requestedNavItems(Draft& d, std::set<std::string>& taken) {
         return Json();
     };
     for (const std::string& label : d.reading.style.navLabels) {
-        const std::string low = lowerCase(label), one = singularOf(low);
+        const std::string low = lowerText(label), one = singularOf(low);
         std::string screen, icon;
         for (const EntityPlan& p : d.plans) {
             const std::string head = p.noun.substr(p.noun.rfind(' ') + 1);
             if (screen.empty() && (p.noun == one || p.nouns == low || head == one)) { screen = p.listScreen; icon = p.entity.icon; }
         }
         for (const Json& l : d.quickLinks)
-            if (screen.empty() && singularOf(lowerCase(l["label"].get<std::string>())) == one) { screen = l["screen"]; icon = l["icon"]; }
+            if (screen.empty() && singularOf(lowerText(l["label"].get<std::string>())) == one) { screen = l["screen"]; icon = l["icon"]; }
         if (screen.empty() && (one == "home" || one == "dashboard" || one == "overview")) { screen = "home"; icon = d.desktop() ? "dashboard" : "home"; }
         if (screen.empty() && (one == "more" || one == "setting" || one == "profile" || one == "account" || one == "me") && !linkTo("settings").is_null()) {
             screen = "settings";
@@ -435,13 +425,13 @@ Json composeSinglePage(Draft& d, std::set<std::string>& taken) {
     };
     for (const IdeaEntity& e : reading.entities) {
         if (d.plans.size() == 3) break;
-        const std::string one = singularOf(lowerCase(e.singular));
+        const std::string one = singularOf(lowerText(e.singular));
         if (namesThePage(e) || std::find(mainAttributes.begin(), mainAttributes.end(), one) != mainAttributes.end()) continue;
         IdeaEntity entity = e;
         std::vector<std::string> verbs;
         entity.fields.clear();
         for (const IdeaField& f : e.fields) {
-            const std::string label = lowerCase(f.label);
+            const std::string label = lowerText(f.label);
             const size_t cut = label.rfind(" button");
             if (cut != std::string::npos && label.size() - cut <= 8) verbs.push_back(label.substr(0, cut));  // "order button(s)"
             else entity.fields.push_back(f);
@@ -449,7 +439,7 @@ Json composeSinglePage(Draft& d, std::set<std::string>& taken) {
         if (entity.fields.empty()) entity.fields.push_back({"name", "Name", "text", {}});
         for (auto& f : entity.fields) {
             f.name = camelKey(f.name);
-            if (d.plans.empty()) mainAttributes.push_back(singularOf(lowerCase(f.label)));
+            if (d.plans.empty()) mainAttributes.push_back(singularOf(lowerText(f.label)));
         }
         entity.rows = completeRows(entity);
         addPlan(entity, verbs);
@@ -459,7 +449,7 @@ Json composeSinglePage(Draft& d, std::set<std::string>& taken) {
     for (const std::string& text : reading.requirements) {
         std::vector<std::string> words;
         std::string w;
-        for (char c : lowerCase(text) + " ") {
+        for (char c : lowerText(text) + " ") {
             if (std::isalpha(static_cast<unsigned char>(c))) w += c;
             else if (!w.empty()) words.push_back(std::exchange(w, {}));
         }
@@ -473,7 +463,7 @@ Json composeSinglePage(Draft& d, std::set<std::string>& taken) {
         const std::set<std::string> words = wordForms(text);
         for (size_t i = 0; i < d.plans.size(); ++i) {
             bool named = false;
-            for (const IdeaField& f : d.plans[i].entity.fields) named = named || words.count(singularOf(lowerCase(f.label)));
+            for (const IdeaField& f : d.plans[i].entity.fields) named = named || words.count(singularOf(lowerText(f.label)));
             for (const std::string& verb : rowButtons[i]) named = named || words.count(verb);
             if (named) d.composed[text].push_back(sectionIds[i]);
         }
@@ -604,7 +594,7 @@ Json compose(const IdeaReading& reading) {
     static const std::regex whatItIs(R"(^[^.!?\n]*?(?=\b(with|where|that|which|so|to)\b|[.!?\n]|$))");
     static const std::regex boardWord(R"(\b(kanban|board)\b)");
     std::smatch lead;
-    const std::string request = lowerCase(reading.request);
+    const std::string request = lowerText(reading.request);
     const bool boardApp = spec["screens"].contains("board") && std::regex_search(request, lead, whatItIs) && std::regex_search(lead.str(), boardWord);
     if (boardApp) {
         const auto b = std::find_if(d.navItems.begin(), d.navItems.end(), [](const Json& n) { return n["screen"] == "board"; });

@@ -76,12 +76,6 @@ bool Statement::says(std::initializer_list<const char*> phrases) const {
     return false;
 }
 
-// The text in lower case (ASCII), for finding a statement's words in what it wrote.
-std::string lowerText(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
 bool isNumberWord(const std::string& w) { return !w.empty() && std::isdigit(static_cast<unsigned char>(w[0])); }
 
 const char* const kPeriods[] = {"hour", "day", "week", "month", "quarter", "year", "match", "game", "session", "round", "race", "run"};
@@ -445,8 +439,9 @@ Statement readStatement(const Draft& d, const std::string& text) {
     else if (s.ask == Ask::Upcoming || s.says({"upcoming", "coming up", "due soon"})) {
         s.ask = s.plan && s.plan->when ? Ask::Upcoming : Ask::Nothing;
         if (s.periods == 0) s.periods = 14;
-    } else if (s.periods > 0 || s.says({"over time", "trend", "trends", "week by week", "month by month", "day by day", "per week", "per day", "per month",
-                                 "each week", "each day", "each month", "line chart", "graph", "chart of", "history of"}))
+    } else if (s.periods > 0 || s.says({"over time", "trend", "trends", "week by week", "month by month", "day by day", "line chart", "graph", "chart of", "history of"}) ||
+               // "visits per week" is a series; "check them off each day" says how often something is done.
+               (s.says({"per week", "per day", "per month", "each week", "each day", "each month"}) && !(knownVerb(s.words.front()) && !s.says({"see", "view", "show", "chart", "track", "plot"}))))
         s.ask = Ask::Trend;
     else if (s.target > 0 || s.says({"against a target", "against the target", "against target", "against a goal", "against the goal", "toward the goal",
                                      "towards the goal", "toward a goal", "progress bar", "against budget", "against the budget", "against a budget"}))
@@ -476,6 +471,13 @@ Statement readStatement(const Draft& d, const std::string& text) {
         const bool bareMark = s.object.empty() && !s.outcome.empty();
         if (!s.plan && (s.namedButton || s.onManaged || bareMark) && !d.plans.empty()) s.plan = &d.plans.front();
     }
+    // "daily streaks" on a habit tracker: a measure no list is named for is the rows' number of that name.
+    if (s.ask == Ask::Stat && !s.plan && !nouns.empty())
+        for (const EntityPlan& p : d.plans)
+            for (const IdeaField& f : p.entity.fields) {
+                const std::vector<std::string> named = wordsOfStatement(lowerText(f.label.substr(0, f.label.find(" ("))));
+                if (!s.plan && f.kind == "number" && !named.empty() && named.back() == nouns.front().head) s.plan = &p;
+            }
     return s;
 }
 
@@ -643,6 +645,21 @@ Json statView(const Statement& s) {
                 const std::string flag = lowerText(f.label);
                 if (f.kind == "bool" && flag.rfind("un", 0) == 0 && s.says({flag.substr(2).c_str()})) return tile(flag.substr(2), "!x." + f.name);
                 if (f.kind == "bool" && s.says({flag.c_str()})) return tile(flag, "x." + f.name);
+            }
+        // "daily streaks", "scores": a number each row keeps, named by the measure's last word: the best of them for a
+        // record people chase (a streak, a score), else their total.
+        if (!measure.empty())
+            for (const IdeaField& f : p.entity.fields) {
+                const size_t unit = f.label.find(" (");
+                const std::vector<std::string> named = wordsOfStatement(lowerText(f.label.substr(0, unit)));
+                const std::vector<std::string> said = wordsOfStatement(lowerText(measure));
+                if (f.kind != "number" || named.empty() || said.empty() || singularOf(said.back()) != named.back()) continue;
+                static const std::set<std::string> records = {"streak", "score", "record", "level", "rating", "best", "high"};
+                const std::string shown = unit == std::string::npos ? "" : " " + f.label.substr(unit + 2, f.label.size() - unit - 3);
+                const std::string of = "map(" + p.key + ", x => x." + f.name + ")";
+                if (records.count(named.back()) || s.says({"longest", "best", "top", "highest", "record"}))
+                    return statTile("Best " + lowerText(f.label.substr(0, unit)), "${max(" + of + ")}" + shown, "trophy", p.nouns);
+                return statTile("Total " + lowerText(f.label.substr(0, unit)), "${sum(" + of + ")}" + shown, "bar-chart", p.nouns);
             }
         if (measure.empty() || measure == capitalized(p.nouns)) return statTile(capitalized(p.nouns), "${count(" + p.key + ")}", p.entity.icon, "in total");
         if (s.says({"how many", "number of", "count of", "count"})) return statTile(measure, "${count(" + p.key + ")}", p.entity.icon, p.nouns);
@@ -1400,6 +1417,11 @@ std::string pastOf(const std::string& verb) {
 }
 
 Json itemToggleButton(const EntityPlan& p, const std::string& verb, const std::string& alias, const std::string& object) {
+    // "check them off each day", "mark a habit done": on rows ticked off for today, that tick.
+    static const std::set<std::string> ticks = {"check", "tick", "complete", "finish", "mark", "do"};
+    if (const IdeaField* today = todayFlag(p); today && ticks.count(verb.substr(0, verb.find(' '))))
+        return Json{{"button", "${" + alias + "." + today->name + " ? " + exprString(today->label) + " : 'Mark done today'}"}, {"variant", "secondary"}, {"icon", "check"},
+                    {"press", tickToday(p, *today, alias)}};
     // "mark e-filed": the words after the verb are what the row becomes; "send" a "hint" makes it "Hint sent". The toast
     // reads the row before the toggle, so it says what the press does.
     const size_t space = verb.find(' ');

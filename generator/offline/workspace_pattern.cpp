@@ -34,12 +34,6 @@ namespace {
 // [SECTION] Reading the request
 //-----------------------------------------------------------------------------
 
-std::string lowerCase(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return (char)std::tolower(c); });
-    return out;
-}
-
 std::vector<std::string> wordsIn(std::string_view s) {
     std::vector<std::string> out;
     std::string w;
@@ -235,7 +229,7 @@ void addViews(Draft& d, const std::string& low, const Json& snapshot, const Json
 void traceWorkspace(Draft& d, const std::vector<std::pair<std::string, std::string>>& labelled) {
     Json reqs = draftRequirements(d);
     for (Json& r : reqs) {
-        const std::string low = lowerCase(r["text"].get<std::string>());
+        const std::string low = lowerText(r["text"].get<std::string>());
         std::set<std::string> ids(r["ids"].begin(), r["ids"].end());
         for (const auto& [id, label] : labelled)
             for (const std::string& w : wordsIn(label))
@@ -347,7 +341,7 @@ void composeTurnBoard(Draft& d, const std::string& low, int rows, int cols, int 
     labelled.emplace_back("turnStatus", "turn whose player next win winner draw detect");
     const Json ended = Json::array({Json{{"inc", "wins.${winner}"}},
                                     Json{{"toast", "${winner == 'Draw' ? 'Draw' : winner + ' wins'}"}, {"tone", "success"}}});
-    const Json colors = named ? Json{{first, lowerCase(first)}, {second, lowerCase(second)}} : Json{{"X", "brand"}, {"O", "accent"}};
+    const Json colors = named ? Json{{first, lowerText(first)}, {second, lowerText(second)}} : Json{{"X", "brand"}, {"O", "accent"}};
     Json grid = Json{{"cell_grid", cols}, {"id", "board"}, {"bind", "cells"}, {"paint", "${turn}"}, {"once", true}, {"colors", colors}, {"enabled", "${winner == ''}"},
                      {"on", {{"press", Json::array({Json{{"inc", "moves"}}, Json{{"set", "winner"}, {"value", winner}},
                                                    Json{{"if", "${winner == ''}"},
@@ -845,7 +839,7 @@ bool composeConverter(Draft& d, const std::string& low, Json& body, std::vector<
     const Json pick = Json::array({Json{{"set", "conv.from"}, {"value", "${keys(units[conv.category])[0]}"}}, Json{{"set", "conv.to"}, {"value", "${keys(units[conv.category])[1]}"}}});
     if (asked.size() > 1) {
         body.push_back(Json{{"segmented", names}, {"id", "categoryPicker"}, {"bind", "conv.category"}, {"change", pick}});
-        labelled.emplace_back("categoryPicker", "category categories pick choose " + lowerCase(names.dump()));
+        labelled.emplace_back("categoryPicker", "category categories pick choose " + lowerText(names.dump()));
     }
     body.push_back(Json{{"input", "Value"}, {"id", "valueInput"}, {"kind", "number"}, {"bind", "conv.value"}});
     labelled.emplace_back("valueInput", "value enter enters type amount number");
@@ -973,7 +967,7 @@ bool composeRomanNumerals(Draft& d, const std::string& low, Json& body, std::vec
 
 // A known formula's inputs, results and a plain error for inputs that give no answer. False when the subject names none.
 bool composeFormula(Draft& d, const std::string& low, Json& body, std::vector<std::pair<std::string, std::string>>& labelled, Json& snapshot, Json& summaryRows) {
-    const std::vector<std::string> subject = wordsIn(lowerCase(requestSubject(d.reading.request.empty() ? low : d.reading.request)));
+    const std::vector<std::string> subject = wordsIn(lowerText(requestSubject(d.reading.request.empty() ? low : d.reading.request)));
     // "unit+price": every one of those words.
     const auto says = [&](const std::string& words) {
         for (size_t from = 0, plus;; from = plus + 1) {
@@ -993,7 +987,7 @@ bool composeFormula(Draft& d, const std::string& low, Json& body, std::vector<st
         calc[in.key] = in.value;
         const std::string id = std::string(in.key) + "Input";
         fields.push_back(Json{{"input", in.label}, {"id", id}, {"kind", "number"}, {"bind", std::string("calc.") + in.key}, {"prefix", in.prefix}, {"suffix", in.suffix}});
-        labelled.emplace_back(id, lowerCase(std::string(in.label) + " " + in.suffix + " " + in.key));
+        labelled.emplace_back(id, lowerText(std::string(in.label) + " " + in.suffix + " " + in.key));
         summaryRows.push_back(Json{{"item", in.label}, {"trailing", std::string("${calc.") + in.key + "}"}});
     }
     body.push_back(Json{{"card", fields}, {"title", "Inputs"}});
@@ -1015,7 +1009,7 @@ bool composeFormula(Draft& d, const std::string& low, Json& body, std::vector<st
                                                      : "${" + expr + "}";
         const std::string id = camelKey(out.label) + "Out";
         tiles.push_back(statTile(id, out.label, shown, k == 0 ? "calculator" : "line-chart"));
-        labelled.emplace_back(id, lowerCase(out.label) + " result results shows");
+        labelled.emplace_back(id, lowerText(out.label) + " result results shows");
         summaryRows.push_back(Json{{"item", out.label}, {"trailing", shown}});
         snapshot[k == 0 ? "title" : "detail"] = std::string(out.label) + ": " + shown;
     }
@@ -1436,7 +1430,7 @@ void composeRockPaperScissors(Draft& d, Json& body, std::vector<std::pair<std::s
                                                                {"else", Json{{"if", "${rps.result == 'You lose'}"}, {"then", Json{{"inc", "score.losses"}}},
                                                                              {"else", Json{{"inc", "score.draws"}}}}}},
                                                           Json{{"inc", "rps.round"}}})}}}});
-        labelled.emplace_back(id, std::string("pick picks choose ") + lowerCase(picks[i].name));
+        labelled.emplace_back(id, std::string("pick picks choose ") + lowerText(picks[i].name));
     }
     body.push_back(Json{{"row", row}, {"gap", 8}, {"id", "picks"}});
     body.push_back(Json{{"card", Json::array({Json{{"row", Json::array({Json{{"col", Json::array({Json{{"text", "You"}, {"muted", true}}, Json{{"text", "${rps.player}"}, {"style", "h2"}, {"id", "playerPick"}}})}, {"grow", 1}},
@@ -1680,7 +1674,7 @@ void composeTurnClocks(Draft& d, const std::string& low, int players, const std:
                               {"on", {{"press", Json::array({Json{{"set", {{"clock." + key, "${clock." + key + " + increment}"}, {"turn", "${" + next + "}"},
                                                                              {"moves", "${moves + 1}"}, {"paused", false}}}}})},
                                       {"done", Json{{"set", {{"flagged", who}, {"paused", true}}}}}}}});
-        labelled.emplace_back(key + "Clock", "clock timer " + lowerCase(who) + " player turn");
+        labelled.emplace_back(key + "Clock", "clock timer " + lowerText(who) + " player turn");
     }
     body.push_back(Json{{"grid", clocks}, {"cols", players == 2 ? 2 : std::min(players, d.wide() ? 4 : 2)}, {"id", "clocks"}});
     body.push_back(Json{{"toast", "${flagged} ran out of time"}, {"tone", "danger"}, {"id", "flagBanner"}, {"visible", "${flagged != ''}"}});
@@ -1748,14 +1742,14 @@ void composePhaseTimer(Draft& d, const std::string& low, std::vector<TimedPhase>
     Json done = advance;
     done.push_back(Json{{"toast", "${phases[phase].name}"}, {"tone", "info"}});
     body.push_back(Json{{"timer", "${phases[phase].name}"}, {"id", "phaseTimer"}, {"bind", "left"}, {"running", "${running}"}, {"on", {{"done", done}}}});
-    labelled.emplace_back("phaseTimer", "timer countdown time left clock " + lowerCase(phases.front().name));
+    labelled.emplace_back("phaseTimer", "timer countdown time left clock " + lowerText(phases.front().name));
     if (phases.size() > 1) {
         Json chips = Json::array();
         for (size_t i = 0; i < phases.size(); ++i) {
             const std::string id = camelKey(phases[i].name) + "Phase";
             chips.push_back(Json{{"badge", phases[i].name + " · " + minutesText(phases[i].seconds)}, {"id", id},
                                  {"tone", "${phase == " + std::to_string(i) + " ? 'brand' : 'muted'}"}});
-            labelled.emplace_back(id, lowerCase(phases[i].name) + " " + pluralOf(lowerCase(phases[i].name)) + " " + minutesText(phases[i].seconds) + " minute second");
+            labelled.emplace_back(id, lowerText(phases[i].name) + " " + pluralOf(lowerText(phases[i].name)) + " " + minutesText(phases[i].seconds) + " minute second");
         }
         body.push_back(Json{{"row", chips}, {"gap", 8}, {"wrap", true}});
         body.push_back(Json{{"grid", Json::array({statTile("roundCount", "Rounds done", "${rounds}", "repeat"),
@@ -1784,7 +1778,7 @@ void composePhaseTimer(Draft& d, const std::string& low, std::vector<TimedPhase>
         lengths.push_back(Json{{"stepper", phases[i].name + (inSeconds ? " (seconds)" : " (minutes)")}, {"id", id},
                                {"bind", "phases." + at + (inSeconds ? ".secs" : ".min")}, {"min", inSeconds ? 5 : 1}, {"max", inSeconds ? 600 : 180},
                                {"step", inSeconds ? 5 : 1}, {"on", {{"change", change}}}});
-        labelled.emplace_back(id, lowerCase(phases[i].name) + " length minutes seconds duration");
+        labelled.emplace_back(id, lowerText(phases[i].name) + " length minutes seconds duration");
     }
     body.push_back(Json{{"card", lengths}, {"title", "Lengths"}});
 }
@@ -1945,7 +1939,7 @@ Deck flashcardDeck(const std::string& low) {
     nameFaces(low, deck);
     const std::string subject = topic.empty() || topic.size() > 30 ? "" : capitalized(topic) + " ";
     for (int i = 1; i <= 6; ++i)
-        deck.cards.emplace_back(subject + lowerCase(deck.front) + " " + std::to_string(i), deck.back + " " + std::to_string(i));
+        deck.cards.emplace_back(subject + lowerText(deck.front) + " " + std::to_string(i), deck.back + " " + std::to_string(i));
     if (!subject.empty()) deck.cards.front().first[0] = (char)std::toupper((unsigned char)deck.cards.front().first[0]);
     return deck;
 }
@@ -1960,7 +1954,7 @@ void composeFlashcards(Draft& d, const std::string& low, Json& body, std::vector
     // A face named in a sentence keeps a language's capital ("Tap to see the English word").
     const auto inSentence = [](const std::string& face) {
         static const std::set<std::string> languages = {"english", "spanish", "french", "german", "italian", "portuguese", "latin", "japanese", "chinese", "korean"};
-        const std::string low = lowerCase(face);
+        const std::string low = lowerText(face);
         return languages.count(wordsIn(low).front()) ? face : low;
     };
     const std::string backName = translation && deck.back == "English" ? "translation" : inSentence(deck.back);
@@ -2161,7 +2155,7 @@ WorkspaceReading readWorkspace(const IdeaReading& reading) {
         for (const std::string& r : reading.requirements) text += ". " + r;
     }
     ws.text = safeText(text, 4000);
-    ws.request = lowerCase(ws.text);
+    ws.request = lowerText(ws.text);
     const std::vector<std::string> words = kindWords(ws.request);
     // Records to manage, sell or book are not a workspace, whatever board or grid words they use.
     // Rows people filter are records too ("filter games by status").
@@ -2179,7 +2173,7 @@ WorkspaceReading readWorkspace(const IdeaReading& reading) {
     const bool slide = !aboutPlayers && (hasWord(words, {"2048", "15-puzzle", "8-puzzle"}) ||
                                          (hasWord(words, {"sliding", "slide"}) && hasWord(words, {"puzzle", "puzzles", "tile", "tiles", "game"})));
     // A quiz on the way to something else ("book a slot after an eligibility quiz") is a step of that app.
-    const bool quiz = !aboutPlayers && !makesOne && hasWord(wordsIn(lowerCase(requestSubject(ws.text))), {"quiz", "quizzes", "trivia"});
+    const bool quiz = !aboutPlayers && !makesOne && hasWord(wordsIn(lowerText(requestSubject(ws.text))), {"quiz", "quizzes", "trivia"});
     const bool game = !aboutPlayers && hasWord(words, {"game", "games", "puzzle", "puzzles"});
     const bool boardGame = !aboutPlayers && (hasWord(words, {"sudoku", "crossword", "chess", "checkers", "bingo", "minesweeper", "gomoku"}) ||
                                              ticTacToe(ws.request) || connectFour(ws.request));
@@ -2197,7 +2191,7 @@ WorkspaceReading readWorkspace(const IdeaReading& reading) {
     // A board the request draws wins; a tool it names (a chess clock) comes before the game it is for.
     // A timer the subject names ("a board game timer") is the app; one on the side of records ("a workout log with a rest
     // timer") or of a board stays a feature of that app.
-    const bool timerSubject = timer && ticks(wordsIn(lowerCase(requestSubject(ws.text))));
+    const bool timerSubject = timer && ticks(wordsIn(lowerText(requestSubject(ws.text))));
     ws.kind = flashcards(words) && !makesOne ? WorkspaceKind::Flashcards
               : typingTest(ws.request)       ? WorkspaceKind::TypingTest
               : paletteGenerator(ws.request) ? WorkspaceKind::PaletteGenerator
@@ -2220,7 +2214,7 @@ Json composeWorkspace(Draft& d, const WorkspaceReading& ws) {
     std::vector<std::pair<std::string, std::string>> labelled;  // node id -> words that name what it shows
     Json body = Json::array(), snapshot = Json::object(), summaryRows = Json::array();
     const std::string subject = requestSubject(ws.text);
-    if (!subject.empty() && lowerCase(subject) != lowerCase(spec["meta"]["name"].get<std::string>()))
+    if (!subject.empty() && lowerText(subject) != lowerText(spec["meta"]["name"].get<std::string>()))
         body.push_back(Json{{"heading", subject}, {"id", "workspaceTitle"}});
     if (ws.kind == WorkspaceKind::Grid && rockPaperScissors(low)) {
         composeRockPaperScissors(d, body, labelled);
