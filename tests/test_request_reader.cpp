@@ -69,6 +69,16 @@ TEST_CASE("a verb before a noun phrase is no part of the entity", "[reader]") {
     CHECK_FALSE(anyNameHas(flights, "publish"));
 }
 
+TEST_CASE("what the business an app is for keeps 'with' are the app's lists, the business is none", "[reader]") {
+    IdeaReading food = readIdea("a volunteer scheduling app for a food bank with shifts and volunteers");
+    CHECK(entityNamed(food, "shift") != nullptr);
+    CHECK(entityNamed(food, "volunteer") != nullptr);
+    CHECK_FALSE(anyNameHas(food, "bank"));
+    const Json spec = draftSpec("a volunteer scheduling app for a food bank with shifts and volunteers");
+    CHECK(spec["screens"].contains("shifts"));
+    CHECK(spec["screens"].contains("newShift"));
+}
+
 TEST_CASE("the people who use the app are actors, not entities nor the app name", "[reader]") {
     IdeaReading pool = readIdea("An app for a lifeguard to log pool checks with chlorine level and water temperature");
     CHECK(pool.actors == std::vector<std::string>{"lifeguards"});

@@ -1483,6 +1483,12 @@ RequestNouns readNouns(std::string_view request) {
             p.modifier = at >= 2 && !qualifiers().count(p.words[at - 2]) && !appNouns().count(p.words[at - 2]) ? p.words[at - 2] : "";
             p.named = false;
         }
+        // So does the business an app is for: "a scheduling app for a food bank with shifts and volunteers".
+        const bool business = !p.plural && appEnd > 0 && p.begin == appEnd + 2 && t[appEnd] == "for" && (t[appEnd + 1] == "a" || t[appEnd + 1] == "an");
+        if (business && p.end < t.size() && listWords.count(t[p.end])) {
+            listedFrom = p.end + 1;
+            listedTo = listEnd(cased, t, listedFrom);
+        }
         // An activity ("beekeeping") or the app itself ("log") names the app; what its "with" list names is managed.
         if ((gerund(p.head) && !p.plural) || containerNouns().count(p.head) || p.named) {
             if (p.end < t.size() && (listWords.count(t[p.end]) || t[p.end] == "for")) {
