@@ -225,3 +225,14 @@ TEST_CASE("segmented takes a label, drawn with its track like an input's", "[hea
     REQUIRE(d.click("Day", &error));  // the track still takes clicks below its label
     CHECK(d.proto().state()["range"] == "Day");
 }
+
+TEST_CASE("a table's yes/no cells read Yes and No, not true and false", "[headless][table]") {
+    HeadlessDriver d(compile(R"({"state": {"rows": [{"hive": "North", "queenSeen": true}, {"hive": "South", "queenSeen": false}]},
+      "screens": {"home": {"body": [{"table": "${rows}", "columns": ["hive", {"key": "queenSeen", "label": "Queen seen"}]}]}}})"));
+    d.settle();
+    const auto& texts = d.proto().texts();
+    CHECK(std::find(texts.begin(), texts.end(), "Yes") != texts.end());
+    CHECK(std::find(texts.begin(), texts.end(), "No") != texts.end());
+    CHECK(std::find(texts.begin(), texts.end(), "true") == texts.end());
+    CHECK(std::find(texts.begin(), texts.end(), "false") == texts.end());
+}

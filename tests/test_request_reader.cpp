@@ -161,6 +161,26 @@ TEST_CASE("look and layout words are never entities or attributes", "[reader]") 
     CHECK(florist.appName != "One-Pager");
     CHECK(entityNamed(florist, "bouquet") != nullptr);
 
+    // "compact tables" are a density; "choose rental hours" an amount of time, no list of hours.
+    IdeaReading law = readIdea("Time entry for a law firm: compact tables with right-aligned numbers. Lawyers add a narrative.");
+    CHECK_FALSE(anyNameHas(law, "compact"));
+    IdeaReading bikes = readIdea("Please implement a website for a bike rental shop where customers pick a bike, choose rental hours, see the total "
+                                 "price and book. Bikes have a type, hourly price and availability.");
+    CHECK(entityNamed(bikes, "bike") != nullptr);
+    CHECK(entityNamed(bikes, "rental hour") == nullptr);
+    CHECK(entityNamed(bikes, "hour") == nullptr);
+    // An hourly price summed over the rows says nothing: it is their average; a price is totalled once, as "Total price".
+    CHECK(draftSpec(bikes.request).dump().find("Total Total") == std::string::npos);
+    draft::EntityPlan plan;
+    plan.key = "bikes";
+    IdeaField hourly{"hourlyPrice", "Hourly price", "money", {}}, total{"totalPrice", "Total price", "money", {}}, fee{"fee", "Fee", "money", {}};
+    const std::pair<IdeaField*, const char*> tiles[] = {{&hourly, "Average hourly price"}, {&total, "Total price"}, {&fee, "Total fee"}};
+    for (auto& [amount, label] : tiles) {
+        plan.amount = amount;
+        CHECK(draft::amountTotal(plan, "")["stat"] == label);
+    }
+    CHECK(draft::amountTotal(plan, "")["value"].get<std::string>().find("sum(bikes") != std::string::npos);
+
     IdeaReading farm = readIdea("A single-screen page for a farm stand listing today's vegetables, sage green background");
     CHECK_FALSE(anyNameHas(farm, "background"));
     CHECK_FALSE(anyNameHas(farm, "single-screen"));

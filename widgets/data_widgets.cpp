@@ -153,9 +153,10 @@ std::string groupDigits(double v, int decimals, bool fixed)
 }
 
 // A table cell's text: `format` is currency | number | percent | date (the year shown only when it
-// is not `currentYear`); anything else shows the value as is.
+// is not `currentYear`); a yes/no reads "Yes" / "No", not true / false; anything else shows the value as is.
 std::string formatCell(const Json& v, const std::string& format, int currentYear)
 {
+    if (v.is_boolean()) return v.get<bool>() ? "Yes" : "No";
     double d;
     if (format == "currency" && asNumber(v, &d)) return (d < 0 ? "-$" : "$") + groupDigits(std::fabs(d), 2, true);
     if (format == "number" && asNumber(v, &d)) return groupDigits(d, 2, false);

@@ -546,6 +546,15 @@ Json chartByCategory(const EntityPlan& p, bool horizontal) {
 
 } // namespace
 
+Json amountTotal(const EntityPlan& p, const std::string& caption) {
+    const std::string label = safeText(p.amount->label, 30), low = lowerText(label);
+    static const std::set<std::string> rates = {"hourly", "nightly", "daily", "weekly", "monthly", "per", "rate"};
+    const std::set<std::string> words = wordForms(low);
+    if (std::any_of(rates.begin(), rates.end(), [&](const std::string& r) { return words.count(r) > 0; }))
+        return statTile("Average " + low, "${currency(avg(map(" + p.key + ", x => x." + p.amount->name + ")), 'USD', 0)}", "money", caption);
+    return statTile(low.rfind("total", 0) == 0 ? label : "Total " + low, "${currency(sum(" + p.key + ", x => x." + p.amount->name + "), 'USD', 0)}", "money", caption);
+}
+
 Json donutByCategory(const EntityPlan& p) {
     std::string choices = "[";
     for (size_t i = 0; i < p.category->choices.size(); ++i) choices += (i ? ", " : "") + exprString(p.category->choices[i]);
@@ -580,7 +589,7 @@ Json keyStats(const Draft& d, const EntityPlan& p) {
         };
         stats.insert(stats.begin(), statTile("Balance", "${currency(" + total("Income") + " - " + total("Expense") + ", 'USD', 0)}", "balance-scale", "income less expenses"));
     } else if (p.amount)
-        stats.push_back(statTile("Total " + safeText(p.amount->label, 30), "${currency(sum(" + p.key + ", x => x." + p.amount->name + "), 'USD', 0)}", "money", ""));
+        stats.push_back(amountTotal(p, ""));
     else if (p.quantity)
         stats.push_back(statTile("Average " + safeText(p.quantity->label, 30), "${number(avg(map(" + p.key + ", x => x." + p.quantity->name + ")), 1)}", "bar-chart", ""));
     if (p.when)

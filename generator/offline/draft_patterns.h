@@ -204,6 +204,9 @@ std::string pastOf(const std::string& verb);   // "approve" -> "approved", "repl
 // A button on a row (`alias` is the repeat's) that does the verb to that row: its flag flips, the label says so
 // ("Order" -> "Ordered", "Mark e-filed" -> "E-filed"; with `object`, "Send hint" -> "Hint sent") and a toast names the row.
 Json itemToggleButton(const EntityPlan& p, const std::string& verb, const std::string& alias, const std::string& object = "");
+// The rows' amounts in one tile: their total ("Total price"), or their average when the amount is a rate ("Hourly
+// price", "Price per night").
+Json amountTotal(const EntityPlan& p, const std::string& caption);
 // "Done today" on a habit: the yes/no of today the rows are ticked off by, or null.
 const IdeaField* todayFlag(const EntityPlan& p);
 // The streak the rows keep ("Streak (days)"), or null.

@@ -166,7 +166,7 @@ const std::set<std::string>& ingNouns() {
 bool lookWord(const std::string& w) {
     static const std::set<std::string> s = wordSet(
         "page screen single-screen one-pager onepager pager background header footer button sidebar layout theme mode font "
-        "typeface palette accent banner border corner shadow style colour color scheme dark");
+        "typeface palette accent banner border corner shadow style colour color scheme dark compact dense spacious airy minimalist");
     return s.count(w) > 0;
 }
 
@@ -1636,8 +1636,10 @@ RequestNouns readNouns(std::string_view request) {
         // description and a location").
         const bool described = p.end < t.size() && t[p.end] == "with";
         const bool counted = countable.count(p.head) && (p.plural || p.named || described) && !(p.end < t.size() && t[p.end] == "of");
+        // "choose rental hours", "practice minutes": a length of time is an amount, whatever it is of.
+        static const std::set<std::string> timeUnits = wordSet("hour minute second");
         if ((appNouns().count(p.head) && !containerNouns().count(p.head) && p.modifier.empty() && !exampled && !counted) || p.head.size() < 3 ||
-            loneAdjective(p.head))
+            loneAdjective(p.head) || timeUnits.count(p.head))
             continue;
         // "ticket counts per status", "a category filter", "filter chips", "a price range", "confirmation dialogs", "a
         // search box": a measure over the rows or a control of the app's is no thing, whatever it is of.

@@ -571,10 +571,28 @@ std::string progressLabel(const Statement& s) {
     return label.size() < 3 ? "" : capitalized(safeText(label, 30));
 }
 
+// What is measured against the target, in the words just before "against" / "toward": "see billable hours today
+// against a 7.5-hour target" -> "Billable hours today"; "" when no such words.
+std::string measuredAgainst(const Statement& s) {
+    size_t at = s.words.size();
+    for (size_t i = 0; i < s.words.size(); ++i)
+        if (s.words[i] == "against" || s.words[i] == "toward" || s.words[i] == "towards") at = i;
+    if (at == s.words.size()) return "";
+    size_t from = at;
+    while (from > 0 && at - from < 4 && !knownVerb(s.words[from - 1]) && (!isFunctionWord(s.words[from - 1]) || s.words[from - 1] == "today")) --from;
+    std::string label;
+    for (size_t k = from; k < at; ++k) label += (label.empty() ? "" : " ") + s.words[k];
+    return label.size() < 3 ? "" : capitalized(safeText(label, 30));
+}
+
 Json targetView(const Statement& s) {
     const double target = s.target > 0 ? s.target : 10 + static_cast<double>(hashOf(s.text) % 20);
     const double done = std::round(target * (0.45 + static_cast<double>(hashOf(s.subject) % 40) / 100.0) * 10) / 10;
-    const std::string said = s.plan ? "" : progressLabel(s);
+    // The rows' own name when the words measured are theirs; else those words ("Billable hours today").
+    const std::string against = measuredAgainst(s);
+    const bool rowsMeasured = s.plan && (against.empty() || wordsOfStatement(lowerText(against)).back() == singularOf(s.plan->noun) ||
+                                         lowerText(against).find(lowerText(s.plan->nouns)) != std::string::npos);
+    const std::string said = rowsMeasured ? "" : !against.empty() ? against : progressLabel(s);
     return Json{{"card", Json::array({Json{{"progress", done / target}, {"label", said.empty() ? subjectLabel(s, s.plan != nullptr) : said},
                                            {"caption", plainNumber(done) + " of " + plainNumber(target)}}})}};
 }
@@ -625,7 +643,7 @@ Json statView(const Statement& s) {
                     return statTile("Total " + label, "${sum(" + p.key + ", x => x." + f.name + ")}" + shown, "bar-chart", p.nouns);
             }
         if (p.amount && s.says({"total", "totals", "sum of", "how much", "balance"}))
-            return statTile("Total " + safeText(p.amount->label, 30), "${currency(sum(" + p.key + ", x => x." + p.amount->name + "), 'USD', 0)}", "money", p.nouns);
+            return amountTotal(p, p.nouns);
         if (p.quantity && s.says({"average"}))
             return statTile("Average " + safeText(p.quantity->label, 30), "${number(avg(map(" + p.key + ", x => x." + p.quantity->name + ")), 1)}", "bar-chart", p.nouns);
         // "how many items are unclaimed", "the number of open requests": the rows in the state the statement names,
