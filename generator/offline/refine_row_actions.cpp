@@ -383,16 +383,8 @@ Outcome addEditForm(EditLog& log, const Request& r, const RequestScope& scope) {
         return cannot("let people edit " + lowerAscii(source) + ": its form does not keep what is typed in one place");
 
     std::set<std::string> ids = idSet(doc);
-    const std::string editKey = uniqueName(camelKey("edited " + one), [&] {
-        std::set<std::string> keys;
-        for (auto& [k, v] : doc["state"].items()) keys.insert(k);
-        return keys;
-    }());
-    const std::string screenId = uniqueName(camelKey("edit " + one), [&] {
-        std::set<std::string> screens;
-        for (auto& [k, v] : doc["screens"].items()) screens.insert(k);
-        return screens;
-    }());
+    const std::string editKey = uniqueName(camelKey("edited " + one), keysOf(doc, "state"));
+    const std::string screenId = uniqueName(camelKey("edit " + one), keysOf(doc, "screens"));
     // Every input of the form, bound to the edited copy and with ids of its own.
     Json body = Json::array();
     std::function<void(Json&)> rebind = [&](Json& n) {
