@@ -86,9 +86,9 @@ meets them), overlays, actions, mocks. The app appears while you write: finish e
            "  nodes, screens or overlays meeting it (give those nodes an \"id\").\n"
            "- theme: preset (" + alternatives(themePresets()) + "), brand (\"#RRGGBB\"), mode (" + alternatives(vocabulary.themeModes) + ").\n"
            "- nav (only with 2-5 top-level destinations): kind (" + alternatives(vocabulary.navKinds) + "), start (screen id), items (screen ids or\n"
-           "  {\"screen\", \"label\", \"icon\"}). Detail and form screens are never nav items (pushed).\n";
+           "  {\"screen\", \"label\", \"icon\"}). Detail and form screens are never nav items.\n";
     out += R"EX(- state: realistic mock data the screens read and change (real-sounding names, amounts, dates near meta.now; 3-6 rows
-  per list; short values; no lorem ipsum or "Item 1").
+  per list; no lorem ipsum or "Item 1").
 - screens: id -> {"title", "icon", "body": [nodes], "bar": [icon_button nodes]}. Screen ids are camelCase.
 - overlays: id -> {"kind": )EX" + alternatives(vocabulary.overlayKinds, "\"") + R"EX(, "title", "body": [nodes], "actions": [button nodes]}; open with {"open": id}.
 - mocks: name -> {"latency": 800, "result": {...}} for {"call": name}.

@@ -58,12 +58,12 @@ const std::set<std::string>& sharedWords() {
     return words;
 }
 
-// Lower-case runs of at least 4 ASCII letters, in order.
-std::vector<std::string> wordsOf(std::string_view text) {
+// Lower-case runs of at least `minLetters` ASCII letters, in order.
+std::vector<std::string> wordsOf(std::string_view text, size_t minLetters = 4) {
     std::vector<std::string> out;
     std::string word;
     auto flush = [&] {
-        if (word.size() >= 4) out.push_back(word);
+        if (word.size() >= minLetters) out.push_back(word);
         word.clear();
     };
     for (char c : text) {
@@ -84,9 +84,9 @@ std::string stem(const std::string& w) {
 }
 
 // The stems of an entry's words that could be a domain's: shared words dropped.
-std::set<std::string> stemsOf(std::string_view text) {
+std::set<std::string> stemsOf(std::string_view text, size_t minLetters = 4) {
     std::set<std::string> out;
-    for (const std::string& w : wordsOf(text)) {
+    for (const std::string& w : wordsOf(text, minLetters)) {
         std::string s = stem(w);
         if (!sharedWords().count(w) && !sharedWords().count(s)) out.insert(s);
     }
@@ -114,7 +114,8 @@ std::vector<ForeignWord> DomainWords::foreignWords(const CorpusEntry& entry, con
     std::string own = requestText(entry);
     for (const CorpusCheck& c : entry.checks)
         if (c.kind == "term") own += "\n" + c.text;
-    std::set<std::string> ownStems = stemsOf(own), seen;
+    // Three letters are enough to be one's own: "per job" owns the "jobs" shown.
+    std::set<std::string> ownStems = stemsOf(own, 3), seen;
     std::vector<ForeignWord> out;
     for (const std::string& text : visibleTexts)
         for (const std::string& w : wordsOf(text)) {

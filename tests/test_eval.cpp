@@ -175,6 +175,11 @@ TEST_CASE("eval score: foreign text is another entry's domain word the request n
     CHECK(foreign[1].word == "hive");
     CHECK(foreign[1].from == "bees");
     CHECK(words.foreignWords(corpus[0], {"Hives", "Queen seen", "Inspections"}).empty());
+    // A three-letter word of the request owns its plural: "per gig" shows "Gigs" as its own.
+    std::vector<CorpusEntry> gigs = parsed(
+        R"({"id": "roadie", "domain": "touring", "idea": "a roadie's checklist per gig"})" "\n"
+        R"({"id": "band", "domain": "live music", "idea": "plan the setlist for a band's gigs"})" "\n");
+    CHECK(DomainWords(gigs).foreignWords(gigs[0], {"Gigs", "Checklist"}).empty());
 }
 
 TEST_CASE("eval report: per-style sums and medians", "[eval]") {

@@ -226,6 +226,30 @@ TEST_CASE("segmented takes a label, drawn with its track like an input's", "[hea
     CHECK(d.proto().state()["range"] == "Day");
 }
 
+TEST_CASE("a table column with tones draws its values as tinted pills in the tone's colour", "[headless][table]") {
+    HeadlessDriver d(compile(R"({"theme": {"danger": "red"}, "state": {"rows": [{"bed": "Bed 1", "status": "Occupied"}, {"bed": "Bed 2", "status": "Unknown"}]},
+      "screens": {"home": {"body": [{"table": "${rows}", "columns": ["bed", {"key": "status", "tones": {"Occupied": "danger"}}]}]}}})"));
+    d.settle();
+    const Image img = d.capture();
+    const ImU32 danger = d.proto().theme().c.danger;
+    // The pill's label is drawn in the tone: some pixel of the "Occupied" run is red; "Unknown" has no tone and no red.
+    auto reddest = [&](const std::string& text) {
+        int best = -255;
+        for (const TextRun& r : d.proto().textRuns()) {
+            if (r.text != text) continue;
+            for (int x = (int)r.rect.Min.x; x < (int)r.rect.Max.x; ++x)
+                for (int y = (int)r.rect.Min.y; y < (int)r.rect.Max.y; ++y) {
+                    const unsigned char* p = &img.rgba[((size_t)y * img.width + (size_t)x) * 4];
+                    best = std::max(best, (int)p[0] - std::max((int)p[1], (int)p[2]));
+                }
+        }
+        return best;
+    };
+    CHECK(((danger >> IM_COL32_R_SHIFT) & 0xFF) > 150);
+    CHECK(reddest("Occupied") > 80);
+    CHECK(reddest("Unknown") < 30);
+}
+
 TEST_CASE("a table's yes/no cells read Yes and No, not true and false", "[headless][table]") {
     HeadlessDriver d(compile(R"({"state": {"rows": [{"hive": "North", "queenSeen": true}, {"hive": "South", "queenSeen": false}]},
       "screens": {"home": {"body": [{"table": "${rows}", "columns": ["hive", {"key": "queenSeen", "label": "Queen seen"}]}]}}})"));

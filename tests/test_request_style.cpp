@@ -5,6 +5,7 @@
 #include "runtime/headless/inspector.h"
 #include "runtime/spec/spec_loader.h"
 #include <catch2/catch.hpp>
+#include <tuple>
 
 using namespace pt;
 
@@ -121,6 +122,27 @@ TEST_CASE("request style: roles from the words around a colour", "[request_style
     }
 }
 
+TEST_CASE("request style: values given colours are a status in those colours, not the brand", "[request_style]") {
+    using Colours = std::vector<std::tuple<std::string, std::string, std::string>>;
+    auto coloured = [](const char* request) {
+        Colours out;
+        for (const auto& c : styleOf(request).statusColours) out.emplace_back(c.value, c.colour, c.tone);
+        return out;
+    };
+    CHECK(coloured("Bed board. Bed status colours: green for available, amber for cleaning, red for occupied.") ==
+          Colours{{"available", "green", "success"}, {"cleaning", "#FFBF00", "warning"}, {"occupied", "red", "danger"}});
+    CHECK(coloured("Court calendar where hearings show as Scheduled (blue), Adjourned (orange) and Closed (gray).") ==
+          Colours{{"Scheduled", "blue", "info"}, {"Adjourned", "orange", "warning"}, {"Closed", "gray", "success"}});
+    CHECK(coloured("Hive inspections: queenless in crimson and healthy in seagreen.") ==
+          Colours{{"queenless", "crimson", "danger"}, {"healthy", "seagreen", "success"}});
+    CHECK(styleOf("Bed board. Bed status colours: green for available, amber for cleaning, red for occupied.").brand.empty());
+    // One value alone, or colours for parts of the look, are no status.
+    CHECK(coloured("A bakery site in navy for busy parents").empty());
+    CHECK(coloured("Use navy for headers and gold for buttons").empty());
+    CHECK(styleOf("Use navy for headers and gold for buttons").header == "navy");
+    CHECK(coloured("Chess clock with red for the player whose time is running out").empty());
+}
+
 TEST_CASE("request style: dark mode", "[request_style]") {
     CHECK(styleOf("A podcast queue in dark mode.").dark);
     CHECK(styleOf("Telescope log with a night mode for observing.").dark);
@@ -187,6 +209,17 @@ TEST_CASE("request style: the draft's theme and navigation follow it", "[request
         CHECK(spec["theme"]["accent"] == "coral");
         CHECK(spec["theme"]["font"] == "serif");
         CHECK(spec["theme"]["density"] == "compact");
+        checkDraft(spec);
+    }
+    SECTION("coloured values are the main thing's status: badges, table pills and the theme's tones") {
+        Json spec = draftSpec("Bed board for a hospital, on desktop. Bed status colours: green for available, amber for cleaning, red for occupied. "
+                              "Coordinators assign beds to waiting patients.");
+        CHECK(spec["theme"]["success"] == "green");
+        CHECK(spec["theme"]["danger"] == "red");
+        CHECK(spec["state"]["beds"][0]["status"] == "Available");
+        const std::string text = spec.dump();
+        CHECK(text.find(R"(x.status == 'Occupied' ? 'danger')") != std::string::npos);
+        CHECK(text.find(R"("tones":{"Available":"success","Cleaning":"warning","Occupied":"danger"})") != std::string::npos);
         checkDraft(spec);
     }
     SECTION("requested tabs are the nav labels, each on a screen with a body") {

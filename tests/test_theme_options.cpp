@@ -1,4 +1,4 @@
-// Tests for the theme's look keys (background, surface, header, accent, text, font, density, corners): each changes what
+// Tests for the theme's look keys (background, surface, header, accent, text, status tones, font, density, corners): each changes what
 // is drawn, text stays readable, bad values are errors at their pointer, and a spec without them draws as before.
 
 #include "runtime/engine/theme.h"
@@ -195,6 +195,26 @@ TEST_CASE("theme.text colours the body text, muted text follows it, and a colour
     CHECK(contrastRatio(pale.theme().c.text, pale.theme().c.bg) >= 7.0f);
     Shot plain("{}");
     CHECK(plain.theme().c.text == Theme::make("calm", "", false).c.text);
+}
+
+TEST_CASE("theme.success, warning, danger and info colour their tones, kept readable on cards", "[theme][options]") {
+    Shot asked(R"({"success": "purple", "danger": "#0000FF", "warning": "amber", "info": "teal"})");
+    const Palette& c = asked.theme().c;
+    auto channel = [](ImU32 colour, int shift) { return (int)((colour >> shift) & 0xFF); };
+    CHECK(channel(c.success, IM_COL32_R_SHIFT) > channel(c.success, IM_COL32_G_SHIFT) + 60);  // purple
+    CHECK(channel(c.success, IM_COL32_B_SHIFT) > channel(c.success, IM_COL32_G_SHIFT) + 60);
+    CHECK(c.danger == IM_COL32(0x00, 0x00, 0xFF, 0xFF));
+    CHECK(asked.theme().tone("success") == c.success);
+    CHECK(c.successSoft != Theme::make("calm", "", false).c.successSoft);
+    // Amber on a white card would not read as badge text: it is darkened to 3:1, keeping its hue.
+    CHECK(contrastRatio(c.warning, c.surface) >= 3.0f);
+    CHECK(((c.warning >> IM_COL32_R_SHIFT) & 0xFF) > ((c.warning >> IM_COL32_B_SHIFT) & 0xFF) + 60);
+    Shot plain("{}");
+    const Palette& preset = plain.theme().c;
+    CHECK(preset.success == Theme::make("calm", "", false).c.success);
+    CHECK(preset.info == Theme::make("calm", "", false).c.info);
+    LoadResult bad = SpecLoader::loadJson(Json::parse(appWithTheme(R"({"danger": "not-a-colour"})")));
+    CHECK(bad.format("spec").find("/theme/danger") != std::string::npos);
 }
 
 TEST_CASE("theme.font draws every text style in the family asked for, and a hot reload switches it", "[theme][options]") {

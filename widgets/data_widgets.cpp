@@ -202,6 +202,7 @@ struct Column {
     std::string format;
     int align = 0;       // 0 start, 1 center, 2 end
     bool alignGiven = false;  // `align` was written in the spec
+    Json tones;          // value -> tone: such a cell is a tinted pill ({"Available": "success"}), as statuses read in lists
     float width = 0;
 };
 
@@ -234,6 +235,7 @@ std::vector<Column> tableColumns(const Json& spec, const Json& rows)
                 col.format = c.contains("format") ? toDisplayString(c["format"]) : "";
                 col.align = alignOf(c.contains("align") ? toDisplayString(c["align"]) : "", col.format);
                 col.alignGiven = c.contains("align");
+                if (auto tones = c.find("tones"); tones != c.end() && tones->is_object()) col.tones = *tones;
             } else continue;
             cols.push_back(std::move(col));
         }
@@ -394,6 +396,17 @@ void drawTable(Ui& ui, const Node& n)
         float x = box.Min.x;
         for (size_t c = 0; c < cols.size(); c++) {
             const TextStyle style = c == 0 ? TextStyle::Strong : TextStyle::Body;
+            if (auto tone = cols[c].tones.is_object() ? cols[c].tones.find(cells[r][c]) : cols[c].tones.end(); tone != cols[c].tones.end()) {
+                const ImVec2 text = ui.measure(cells[r][c], TextStyle::Caption);
+                const float pillW = ImMin(text.x + 20.0f, cols[c].width - padX * 2), pillH = 24.0f;
+                const float dx = cols[c].align == 1 ? (cols[c].width - padX * 2 - pillW) * 0.5f : cols[c].align == 2 ? cols[c].width - padX * 2 - pillW : 0.0f;
+                const ImRect pill(ImFloor(ImVec2(x + padX + dx, y + (rowH - pillH) * 0.5f)), ImFloor(ImVec2(x + padX + dx + pillW, y + (rowH + pillH) * 0.5f)));
+                const ImU32 fg = ui.color(*tone, t.c.brand);
+                dl->AddRectFilled(pill.Min, pill.Max, draw::soft(t, fg), pillH * 0.5f);
+                draw::iconLabel(ui, pill, "", cells[r][c], TextStyle::Caption, fg);
+                x += cols[c].width;
+                continue;
+            }
             ui.fitText(cellPos(cols[c], x, y, rowH, cells[r][c], style), cells[r][c], style, c == 0 ? t.c.text : mixColor(t.c.text, t.c.textMuted, 0.4f),
                        cols[c].width - padX * 2);
             x += cols[c].width;
@@ -929,9 +942,9 @@ WidthRange measureCalendar(Ui&, const Node&) { return { 7 * 32.0f, kFillWidth };
 static void registerDataWidgets(WidgetCatalog& c)
 {
     {
-        WidgetDef d = widget("table", "Data table; a row press fires `select`.", "rows",
+        WidgetDef d = widget("table", "Data table; row press fires `select`.", "rows",
             { prop("rows", PropType::Array, Json::array(), "objects (or arrays); at most 500 are shown").withShape(R"("${orders}" or [{...}])"),
-              prop("columns", PropType::Array, nullptr, "field names or column objects; default: the first row's fields").withShape(R"(["field"] or [{"key", "label", "align": "start|center|end", "format": "currency|number|percent|date"}])"),
+              prop("columns", PropType::Array, nullptr, "field names or column objects; default: the first row's fields").withShape(R"(["field"] or [{"key", "label", "align": "end", "format": "currency|number|percent|date", "tones": {"Paid": "success"}}])"),
               prop("zebra", PropType::Bool, false, "alternate row shading") },
             R"({"table": "${orders}", "columns": ["customer", {"key": "total", "format": "currency"}], "on": {"select": {"navigate": "order", "params": {"id": "${event.item.id}"}}}})",
             drawTable);

@@ -172,12 +172,25 @@ const char* toneForChoice(const std::string& v) {
     return "info";
 }
 
+// The tone a choice shows in: the one the request colours it with, else the one its meaning has.
+std::string toneOfChoice(const IdeaField& f, const std::string& choice) {
+    const auto asked = f.choiceTones.find(choice);
+    return asked != f.choiceTones.end() ? asked->second : toneForChoice(choice);
+}
+
+// Every choice with its tone, for a table's status column.
+Json choiceTonesOf(const IdeaField& f) {
+    Json tones = Json::object();
+    for (const std::string& c : f.choices) tones[c] = toneOfChoice(f, c);
+    return tones;
+}
+
 // Badge tone expression for a choice value held in `v`.
 std::string toneExpr(const IdeaField& f, const std::string& v) {
     std::string expr;
     int n = 0;
     for (auto& c : f.choices) {
-        std::string tone = toneForChoice(c);
+        std::string tone = toneOfChoice(f, c);
         if (tone == "info") continue;
         expr += v + " == " + exprString(c) + " ? '" + tone + "' : ";
         ++n;
@@ -226,6 +239,7 @@ Json tableColumns(const EntityPlan& p) {
         else if (f.kind == "date") c["format"] = "date";
         else if (f.kind == "number") c["format"] = "number";
         if (f.kind == "money" || f.kind == "number") c["align"] = "end";
+        if (&f == p.status) c["tones"] = choiceTonesOf(f);
         cols.push_back(c);
     }
     return cols;
@@ -1206,7 +1220,7 @@ void addBoard(Draft& d) {
                          {"repeat", Json{{"in", "${filter(" + p.key + ", x => x." + p.status->name + " == " + exprString(c) + ")}"}, {"as", "x"},
                                          {"empty", Json{{"text", "Nothing here"}, {"muted", true}, {"align", "center"}}}}}};
         Json col = Json{{"col", Json::array({Json{{"row", Json::array({Json{{"text", safeText(c, 40)}, {"style", "h3"}, {"grow", 1}},
-                                                                        Json{{"badge", "${count(" + p.key + ", x => x." + p.status->name + " == " + exprString(c) + ")}"}, {"tone", "muted"}}})}},
+                                                                        Json{{"badge", "${count(" + p.key + ", x => x." + p.status->name + " == " + exprString(c) + ")}"}, {"tone", toneOfChoice(*p.status, c)}}})}},
                                              card})},
                         {"gap", 10}, {"pad", 10}, {"bg", "muted"}};
         if (d.wide()) col["grow"] = 1;

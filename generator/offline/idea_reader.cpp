@@ -1560,6 +1560,12 @@ IdeaReading readIdea(std::string_view rawIdea) {
     else if ((any(kDesktopWords) || desktopDomain) && !(words.has("phone") || words.has("mobile") || words.has("iphone") || words.has("android"))) r.device = "desktop";
     else r.device = "phone";
     r.style = readRequestStyle(idea);
+    // The values the request colours show in those colours wherever a choice holds them.
+    for (IdeaEntity& e : r.entities)
+        for (IdeaField& f : e.fields)
+            for (const RequestStyle::StatusColour& c : r.style.statusColours)
+                for (const std::string& choice : f.choices)
+                    if (lower(choice) == lower(c.value)) f.choiceTones[choice] = c.tone;
 
     if (main) {
         r.domain = main->key;

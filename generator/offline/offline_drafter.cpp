@@ -310,6 +310,7 @@ Json themeFor(const IdeaReading& reading) {
                                                                 {"corners", &look.corners}};
     for (auto& [key, value] : asked)
         if (!value->empty()) theme[key] = *value;
+    for (const RequestStyle::StatusColour& c : look.statusColours) theme[c.tone] = c.colour;
     return theme;
 }
 

@@ -11,6 +11,7 @@
 #include "generator/provider.h"
 #include "runtime/spec/expr.h"
 #include <memory>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,7 @@ struct IdeaField {
     std::string kind;     // "text", "longtext", "number", "money", "date", "time", "bool", "choice", "rating", "email", "phone", "image"
     std::vector<std::string> choices;  // for "choice"
     std::string of = "";  // a reference: the singular of the entity whose rows it names ("hive"); its choices are their titles
+    std::map<std::string, std::string> choiceTones = {};  // choice -> the tone the request colours it ("Occupied" -> "danger")
 };
 
 // Something the app is about ("habit", "invoice", "patient").
@@ -51,6 +53,10 @@ struct RequestStyle {
     std::string corners;                 // "round" | "square" | ""
     bool cards = false;                  // entities shown as cards ("vendor cards", "each tour as a card")
     bool singleScreen = false;           // "a single screen", "one page": the whole request on one screen
+    // "green for available, amber for cleaning": a status value, the colour it shows in, and the theme tone that
+    // colour becomes ("success", "warning", "danger" or "info"; theme.success = "green").
+    struct StatusColour { std::string value, colour, tone; };
+    std::vector<StatusColour> statusColours;  // two or more, in the request's order, or none
 };
 
 // What the drafter understood; also printed by `generate` so the PM sees why the draft looks as it does.

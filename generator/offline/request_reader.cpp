@@ -1330,8 +1330,20 @@ RequestNouns readNouns(std::string_view request) {
     const std::vector<std::string> cased = wordsAndMarks(request);
     std::vector<std::string> t = tokensWithBoundaries(request);
     // Stage and status values are a field's choices, not things: their words leave the phrases ("Casting").
-    const std::vector<ValueList> lists = valueLists(cased, t);
+    std::vector<ValueList> lists = valueLists(cased, t);
     for (const ValueList& l : lists) std::fill(t.begin() + l.begin, t.begin() + l.end, std::string());
+    // "Bed status colours: green for available, amber for cleaning": the values a request colours are a status.
+    const std::vector<RequestStyle::StatusColour> coloured = readRequestStyle(request).statusColours;
+    if (!coloured.empty() && std::none_of(lists.begin(), lists.end(), [](const ValueList& l) { return l.field.name == "status"; })) {
+        IdeaField status{"status", "Status", "choice", {}};
+        for (const RequestStyle::StatusColour& c : coloured) {
+            status.choices.push_back(capitalized(c.value));
+            const std::vector<std::string> said = tokensWithBoundaries(c.value);
+            const auto at = std::search(t.begin(), t.end(), said.begin(), said.end());
+            if (at != t.end()) std::fill(at, at + static_cast<long>(said.size()), std::string());
+        }
+        lists.push_back({status, 0, 0});
+    }
     // So are examples: they go to the phrase they follow.
     const std::vector<ExampleList> examples = exampleLists(cased, t);
     for (const ExampleList& l : examples) std::fill(t.begin() + l.begin, t.begin() + l.end, std::string());

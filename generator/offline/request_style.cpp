@@ -8,12 +8,15 @@
 // [SECTION] Sentences and words
 // [SECTION] Colour mentions
 // [SECTION] Colour roles
+// [SECTION] Status colours
 // [SECTION] Layout words
 // [SECTION] readRequestStyle
 
 #include "generator/offline/draft_patterns.h"
 #include "runtime/spec/css_colors.h"
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdint>
 
 namespace pt::draft {
@@ -281,9 +284,72 @@ struct RoledColour {
     std::vector<Role> roles;
 };
 
-// Every colour of the sentence that its words make a colour request, with its roles.
-std::vector<RoledColour> roledColours(const Sentence& s) {
-    const std::vector<Mention> mentions = colourMentions(s);
+//-----------------------------------------------------------------------------
+// [SECTION] Status colours
+//-----------------------------------------------------------------------------
+
+// The value a colour is given to, as written, or "" when the words around it give it none:
+// "green for available", "red when occupied", "Available (green)", "overdue in red". Nouns of the look ("navy for
+// headers", "buttons in gold") are roles, not values.
+std::string valueOfColour(const Sentence& s, const Mention& m) {
+    auto valueWord = [&](size_t k) { return k < s.size() && s[k].word && !lowIs(s, k, {"and", "or", "but"}) && roleOfNoun(s, k) == Role::None; };
+    std::vector<std::string> words;
+    if (lowIs(s, m.end, {"for", "when", "if", "means", "="})) {
+        size_t k = m.end + 1;
+        while (lowIs(s, k, {"a", "an", "the", "is", "are", "being"})) ++k;
+        for (; valueWord(k) && words.size() < 3; ++k) words.push_back(s[k].text);
+        if (valueWord(k)) return "";  // a clause, not a value ("green for anything the team has signed off")
+    } else if ((m.begin > 0 && lowIs(s, m.begin - 1, {"("}) && lowIs(s, m.end, {")"})) || (m.begin > 0 && lowIs(s, m.begin - 1, {"in"}))) {
+        // Back to the word that introduces it: "hearings show as Scheduled (blue)", "In progress (amber)".
+        static const std::set<std::string> introducers = {"as", "is", "are", "be", "the", "a", "an", "in", "with", "of", "for", "to", "when", "while", "show", "shows"};
+        size_t k = m.begin - 1;
+        while (k > 0 && valueWord(k - 1) && words.size() < 3 && !introducers.count(s[k - 1].text)) words.insert(words.begin(), s[--k].text);
+        if (k > 0 && valueWord(k - 1) && !introducers.count(s[k - 1].text)) return "";
+    }
+    std::string value;
+    for (const std::string& w : words) value += (value.empty() ? "" : " ") + w;
+    return value;
+}
+
+// The theme tone a status colour stands in for, by its hue: red and pink are danger, orange to yellow warning,
+// greens success, the rest (blues, purples, greys) info. A tone already given takes the next free one.
+std::string toneOfColour(std::uint32_t rgb, const std::vector<RequestStyle::StatusColour>& given) {
+    const int r = (rgb >> 16) & 0xFF, g = (rgb >> 8) & 0xFF, b = rgb & 0xFF;
+    const int hi = std::max({r, g, b}), span = hi - std::min({r, g, b});
+    double deg = 0;
+    if (span > 0) deg = hi == r ? 60.0 * std::fmod((g - b) / double(span) + 6.0, 6.0) : hi == g ? 60.0 * ((b - r) / double(span) + 2) : 60.0 * ((r - g) / double(span) + 4);
+    const bool grey = span < 0.2 * hi || hi < 51;
+    const char* tone = grey ? "info" : deg < 20 || deg >= 300 ? "danger" : deg < 65 ? "warning" : deg < 170 ? "success" : "info";
+    auto free = [&](const std::string& t) { return std::none_of(given.begin(), given.end(), [&](const auto& g) { return g.tone == t; }); };
+    if (free(tone)) return tone;
+    for (const char* t : {"success", "warning", "danger", "info"})
+        if (free(t)) return t;
+    return "";
+}
+
+// Two or more values of one sentence each given a colour colour a status ("Bed status colours: green for
+// available, amber for cleaning, red for occupied"); one alone is no status ("red for urgent ones" may be an accent).
+std::vector<RequestStyle::StatusColour> statusColoursOf(const Sentence& s, const std::vector<Mention>& mentions) {
+    std::vector<RequestStyle::StatusColour> out;
+    for (const Mention& m : mentions) {
+        const std::string value = valueOfColour(s, m);
+        if (value.empty()) continue;
+        const std::string tone = toneOfColour(m.rgb, out);
+        if (!tone.empty()) out.push_back({value, m.value, tone});
+    }
+    if (out.size() < 2) out.clear();
+    return out;
+}
+
+// Every colour of the sentence that its words make a colour request, with its roles; those that colour a status go
+// to `status` instead.
+std::vector<RoledColour> roledColours(const Sentence& s, std::vector<RequestStyle::StatusColour>& status) {
+    std::vector<Mention> mentions = colourMentions(s);
+    const std::vector<RequestStyle::StatusColour> coloured = statusColoursOf(s, mentions);
+    if (!coloured.empty()) {
+        mentions.erase(std::remove_if(mentions.begin(), mentions.end(), [&](const Mention& m) { return !valueOfColour(s, m).empty(); }), mentions.end());
+        status.insert(status.end(), coloured.begin(), coloured.end());
+    }
     std::vector<RoledColour> out;
     bool onForeground = false;  // the group before stood "on" this one ("red on black")
     for (size_t g = 0; g < mentions.size();) {
@@ -479,7 +545,7 @@ RequestStyle readRequestStyle(std::string_view request) {
     std::vector<RoledColour> colours;
     for (const Sentence& s : sentences) {
         style.dark = style.dark || asksDark(s);
-        auto found = roledColours(s);
+        auto found = roledColours(s, style.statusColours);
         colours.insert(colours.end(), found.begin(), found.end());
         if (style.nav.empty()) style.nav = navKindIn(s).first;
         if (style.navLabels.empty()) style.navLabels = navLabelsIn(s);

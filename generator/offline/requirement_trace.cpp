@@ -294,7 +294,9 @@ bool appliedLooks(const RequestStyle& draft, const RequestStyle& asked) {
     const std::pair<const std::string&, const std::string&> looks[] = {
         {asked.brand, draft.brand}, {asked.background, draft.background}, {asked.surface, draft.surface}, {asked.header, draft.header},
         {asked.accent, draft.accent}, {asked.text, draft.text}, {asked.font, draft.font}, {asked.density, draft.density}, {asked.corners, draft.corners}};
-    bool any = asked.dark;
+    bool any = asked.dark || !asked.statusColours.empty();
+    for (size_t i = 0; i < asked.statusColours.size(); ++i)
+        if (i >= draft.statusColours.size() || draft.statusColours[i].colour != asked.statusColours[i].colour) return false;
     for (const auto& [wanted, got] : looks) {
         if (wanted.empty()) continue;
         if (wanted != got) return false;

@@ -282,19 +282,24 @@ Theme Theme::make(std::string_view preset, std::string_view brand, bool dark, co
     // text) keeps white on orange/pink buttons, which is what modern design systems ship.
     c.onBrand = contrastRatio(kWhite, c.brand) >= 2.5f ? kWhite : kInk;
 
+    // Status tones asked for by colour ("green for available, amber for cleaning") keep 3:1 on cards: they are
+    // the text of badges and the icons of toasts.
     const StatusColors& s = dark ? kStatusDark : kStatusLight;
-    float softAmount = dark ? 0.18f : 0.12f;
-    c.success = s.success;
-    c.warning = s.warning;
-    c.danger = s.danger;
-    c.info = s.info;
-    c.accent = optionColor(options.accent, &custom) ? custom : accentFromBrand(c.brand, s.info);
+    const float softAmount = dark ? 0.18f : 0.12f;
+    auto status = [&](const std::string& asked, ImU32 preset) {
+        return optionColor(asked, &custom) ? ensureContrast(custom, c.surface, 3.0f, dark ? kWhite : kInk) : preset;
+    };
+    c.success = status(options.success, s.success);
+    c.warning = status(options.warning, s.warning);
+    c.danger = status(options.danger, s.danger);
+    c.info = status(options.info, s.info);
+    c.accent = optionColor(options.accent, &custom) ? custom : accentFromBrand(c.brand, c.info);
     c.accent = dark ? ensureContrast(c.accent, c.bg, 3.0f, kWhite) : ensureContrast(c.accent, c.bg, 1.8f, kInk);
     c.accentSoft = mixColor(c.surface, c.accent, softAmount);
-    c.successSoft = mixColor(c.surface, s.success, softAmount);
-    c.warningSoft = mixColor(c.surface, s.warning, softAmount);
-    c.dangerSoft = mixColor(c.surface, s.danger, softAmount);
-    c.infoSoft = mixColor(c.surface, s.info, softAmount);
+    c.successSoft = mixColor(c.surface, c.success, softAmount);
+    c.warningSoft = mixColor(c.surface, c.warning, softAmount);
+    c.dangerSoft = mixColor(c.surface, c.danger, softAmount);
+    c.infoSoft = mixColor(c.surface, c.info, softAmount);
     c.scrim = dark ? IM_COL32(0, 0, 0, 153) : IM_COL32(15, 17, 21, 115);
 
     if (optionColor(options.header, &custom)) headerRoles(c, custom);

@@ -175,7 +175,7 @@ void Compiler::compileTheme() {
         else m_spec.themePreset = s;
     }
     ThemeOptions& look = m_spec.theme;
-    std::uint32_t brand, background, surface, header, accent, text;
+    std::uint32_t brand, background, surface, header, accent, text, tone;
     color("brand", &m_spec.brand, &brand);
     std::string mode;
     const bool modeGiven = choice("mode", vocabulary.themeModes, &mode);
@@ -185,6 +185,8 @@ void Compiler::compileTheme() {
     color("header", &look.header, &header);
     color("accent", &look.accent, &accent);
     color("text", &look.text, &text);
+    for (auto [key, out] : {std::pair{"success", &look.success}, {"warning", &look.warning}, {"danger", &look.danger}, {"info", &look.info}})
+        color(key, out, &tone);
     choice("font", vocabulary.themeFonts, &look.font);
     choice("density", vocabulary.themeDensities, &look.density);
     choice("corners", vocabulary.themeCorners, &look.corners);

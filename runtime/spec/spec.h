@@ -179,6 +179,7 @@ struct Requirement {
 struct ThemeOptions {
     std::string background, surface, header, accent;  // colors (hex or CSS names); "" keeps the preset's
     std::string text;                                  // body text color; kept readable on the background and cards
+    std::string success, warning, danger, info;        // status tone colors ("green for available"); "" keeps the preset's
     std::string font = "sans";                         // one of DocumentVocabulary::themeFonts
     std::string density = "comfortable";               // one of DocumentVocabulary::themeDensities
     std::string corners = "soft";                      // one of DocumentVocabulary::themeCorners

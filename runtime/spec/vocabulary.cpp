@@ -29,7 +29,7 @@ const DocumentVocabulary& documentVocabulary()
         d.topKeys = { "spec", "meta", "theme", "state", "nav", "screens", "overlays", "components", "actions", "mocks" };
         d.metaKeys = { "name", "idea", "requirements", "device", "now" };
         d.requirementKeys = { "text", "ids" };
-        d.themeKeys = { "preset", "brand", "mode", "background", "surface", "header", "accent", "text", "font", "density", "corners" };
+        d.themeKeys = { "preset", "brand", "mode", "background", "surface", "header", "accent", "text", "success", "warning", "danger", "info", "font", "density", "corners" };
         d.navKeys = { "kind", "start", "items" };
         d.navItemKeys = { "screen", "label", "icon", "badge" };
         d.screenKeys = { "title", "icon", "body", "bar", "onEnter", "variants" };

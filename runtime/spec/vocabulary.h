@@ -29,7 +29,7 @@ struct DocumentVocabulary {
     std::vector<std::string> topKeys;        // spec, meta, theme, state, nav, screens, overlays, components, actions, mocks
     std::vector<std::string> metaKeys;       // name, idea, requirements, device, now
     std::vector<std::string> requirementKeys;  // text, ids (an entry of meta.requirements)
-    std::vector<std::string> themeKeys;      // preset, brand, mode, background, surface, header, accent, text, font, density, corners
+    std::vector<std::string> themeKeys;      // preset, brand, mode, background, surface, header, accent, text, success..info, font, density, corners
     std::vector<std::string> navKeys;        // kind, start, items
     std::vector<std::string> navItemKeys;    // screen, label, icon, badge (an item written as an object)
     std::vector<std::string> screenKeys;     // title, icon, body, bar, onEnter, variants
