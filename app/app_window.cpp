@@ -1,7 +1,7 @@
 // Promptotype — app window implementation: the spec feed, and the meeting window's frame loop.
 //
 // The platform (GLFW, OpenGL, fonts) is in window_platform.cpp, the presenter panel in presenter.cpp, the device
-// frame and the cards over the stage in stage.cpp, the demo player in demo_player.cpp.
+// frame in device_frame.cpp, the cards over the stage in stage.cpp, the demo player in demo_player.cpp.
 //
 // [SECTION] Spec feed
 // [SECTION] The meeting window
@@ -10,6 +10,7 @@
 
 #include "app/app_window.h"
 #include "app/demo_player.h"
+#include "app/device_frame.h"
 #include "app/presenter.h"
 #include "app/stage.h"
 #include "app/window_platform.h"
@@ -236,7 +237,7 @@ void MeetingWindow::drawFrame() {
     ImRect full(vp->WorkPos, vp->WorkPos + vp->WorkSize);
     ImGui::PushFont(m_fonts.get(TextStyle::Body));
     const float panel = 272;
-    ImGui::GetWindowDrawList()->AddRectFilled(full.Min, full.Max, m_proto.theme().dark ? IM_COL32(10, 11, 14, 255) : IM_COL32(232, 234, 240, 255));
+    ImGui::GetWindowDrawList()->AddRectFilled(full.Min, full.Max, stageBackground(m_proto.theme()));
     ImRect stage(ImVec2(full.Min.x + panel, full.Min.y), full.Max);
     drawStage(stage);
     drawPresenter(m_proto, m_meeting.get(), m_ps, m_fonts, ImRect(full.Min, ImVec2(full.Min.x + panel, full.Max.y)), m_demo.active(),
@@ -251,9 +252,7 @@ void MeetingWindow::drawStage(const ImRect& stage) {
     ImRect mainStage = stage;
     if (m_other) mainStage.Max.x = stage.GetCenter().x;
     ImRect screen = drawDeviceFrame(m_ps.device, mainStage, m_proto.theme());
-    ImGui::PushClipRect(screen.Min, screen.Max, true);
-    m_proto.draw(screen);
-    ImGui::PopClipRect();
+    drawPrototype(m_proto, screen);
     if (m_meeting) m_meeting->frame(screen);
     if (m_other) drawOtherVariant(stage, screen);
 }
@@ -280,9 +279,7 @@ void MeetingWindow::drawOtherVariant(const ImRect& stage, const ImRect& screen) 
     ImRect otherStage(ImVec2(stage.GetCenter().x, stage.Min.y), stage.Max);
     ImRect otherScreen = drawDeviceFrame(m_ps.device, otherStage, m_other->theme());
     ImGui::PushID("other");
-    ImGui::PushClipRect(otherScreen.Min, otherScreen.Max, true);
-    m_other->draw(otherScreen);
-    ImGui::PopClipRect();
+    drawPrototype(*m_other, otherScreen);
     ImGui::PopID();
     ImFont* f = m_fonts.get(TextStyle::Strong);
     auto tag = [&](const ImRect& r, const std::string& text) {  // on the bezel above the screen

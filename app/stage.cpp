@@ -1,13 +1,11 @@
-// Promptotype — the stage: the device frame the prototype is drawn in, and what is drawn over it. See stage.h.
+// Promptotype — the stage: what is drawn over the device frame (app/device_frame.cpp). See stage.h.
 //
-// [SECTION] Device frame
 // [SECTION] Cards: prompt bar, reaction composer, pin tooltip, flow map
 // [SECTION] Requirement outlines
 // [SECTION] Progress strip and problems
 
 #include "app/stage.h"
 #include "meeting/meeting_overlays.h"
-#include "runtime/headless/headless.h"
 #include "runtime/spec/requirements.h"
 #include <GLFW/glfw3.h>
 #include <algorithm>
@@ -15,26 +13,6 @@
 #include <set>
 
 namespace pt {
-
-//-----------------------------------------------------------------------------
-// [SECTION] Device frame
-//-----------------------------------------------------------------------------
-
-ImRect drawDeviceFrame(const std::string& device, const ImRect& area, const Theme& t) {
-    ImVec2 size = deviceSize(device);
-    float bezel = device == "desktop" ? 10 : 14;
-    // Shrink to fit the window, never grow: fonts are baked at 1x.
-    float scale = std::min(1.0f, std::min((area.GetWidth() - 40) / (size.x + 2 * bezel), (area.GetHeight() - 40) / (size.y + 2 * bezel)));
-    if (scale < 1.0f) size = ImVec2(std::floor(size.x * scale), std::floor(size.y * scale));
-    ImVec2 outer = size + ImVec2(2 * bezel, 2 * bezel);
-    ImVec2 min = area.GetCenter() - outer * 0.5f;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    float rounding = device == "desktop" ? 12 : 44;
-    dl->AddRectFilled(min + ImVec2(0, 8), min + outer + ImVec2(0, 8), IM_COL32(0, 0, 0, 40), rounding);
-    dl->AddRectFilled(min, min + outer, t.dark ? IM_COL32(52, 55, 64, 255) : IM_COL32(24, 26, 32, 255), rounding);
-    ImRect screen(min + ImVec2(bezel, bezel), min + ImVec2(bezel, bezel) + size);
-    return screen;
-}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Cards: prompt bar, reaction composer, pin tooltip, flow map

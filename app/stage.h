@@ -1,15 +1,11 @@
-// Promptotype — the stage: the device frame the prototype is drawn in, and the cards and strips drawn over it
-// (prompt bar, reaction composer, pin tooltip, flow map, requirement outlines, generation progress, problems of the
-// last save).
+// Promptotype — the stage: the cards and strips drawn over the device frame (app/device_frame.h): prompt bar,
+// reaction composer, pin tooltip, flow map, requirement outlines, generation progress, problems of the last save.
 
 #pragma once
 #include "app/presenter.h"
 #include <string>
 
 namespace pt {
-
-// A phone, tablet or desktop frame centred in `area` (shrunk to fit, never grown); returns the screen inside it.
-ImRect drawDeviceFrame(const std::string& device, const ImRect& area, const Theme& t);
 
 // A floating card at the bottom of the stage: what to change, the selected widget it is about, the result.
 void drawPromptBar(Meeting& meeting, PresenterState& ps, const RefineFunction& refine, const FontSet& fonts, const Theme& t, const ImRect& stage);

@@ -30,15 +30,23 @@ void captureWindow(int w, int h, const std::string& path) {
 } // namespace
 
 bool WindowPlatform::open(const std::string& title, std::string* why) {
+#ifdef __EMSCRIPTEN__
+    // The page's canvas and a WebGL 2 context (OpenGL ES 3); 64K+ vertex screens need 32-bit indices there (the web
+    // build's ImDrawIdx), since WebGL has no base vertex to honour VtxOffset with.
+    const char* glsl = "#version 300 es";
+    if (!glfwInit()) { *why = "GLFW could not start in this browser"; return false; }
+#else
     const char* display = std::getenv("DISPLAY");
     const char* wayland = std::getenv("WAYLAND_DISPLAY");
     if ((!display || !*display) && (!wayland || !*wayland)) { *why = "DISPLAY is not set"; return false; }
     if (!glfwInit()) { *why = "GLFW could not connect to the display"; return false; }
     // 3.2 core: the OpenGL3 backend then renders 64K+ vertex screens (VtxOffset), like the headless rasterizer.
+    const char* glsl = "#version 150";
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 2);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GL_TRUE);
+#endif
     m_window = glfwCreateWindow(1280, 920, title.c_str(), nullptr, nullptr);
     if (!m_window) {
         glfwTerminate();
@@ -53,7 +61,7 @@ bool WindowPlatform::open(const std::string& title, std::string* why) {
     io.IniFilename = nullptr;
     m_fonts.load(io.Fonts);
     ImGui_ImplGlfw_InitForOpenGL(m_window, true);
-    ImGui_ImplOpenGL3_Init("#version 150");
+    ImGui_ImplOpenGL3_Init(glsl);
     return true;
 }
 

@@ -1,6 +1,7 @@
 // Promptotype — WindowPlatform: the GLFW window, its OpenGL 3 context, Dear ImGui's backends and the fonts.
 //
-// Everything the window needs from the platform, so the meeting window itself (app_window.cpp) only draws.
+// Everything the window needs from the platform, so the meeting window itself (app_window.cpp) only draws. The browser
+// page (web/web_main.cpp) uses it too, on emscripten's GLFW and WebGL 2.
 // A frame is: pollEvents(), beginFrame() (the backends' NewFrame; input may be injected after it), ImGui::NewFrame()
 // and drawing by the caller, then present().
 
@@ -20,8 +21,8 @@ public:
     WindowPlatform(const WindowPlatform&) = delete;
     WindowPlatform& operator=(const WindowPlatform&) = delete;
 
-    // Opens a 1280x920 window titled `title` with an ImGui context and the app's fonts. False with `why` when
-    // no window can be opened (no display, no OpenGL 3).
+    // Opens a 1280x920 window titled `title` with an ImGui context and the app's fonts (in a browser: on the page's
+    // canvas, which the page then sizes). False with `why` when no window can be opened (no display, no OpenGL 3).
     bool open(const std::string& title, std::string* why);
     bool closeRequested() const;  // the user closed the window
     void pollEvents();            // input and window events since the last frame

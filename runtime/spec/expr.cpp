@@ -18,10 +18,12 @@
 #include "runtime/spec/dates.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -82,14 +84,27 @@ std::string_view trimView(std::string_view s) {
     return s;
 }
 
+// A decimal number spanning all of [first, last): digits, '.', an exponent; false when out of range. strtod rather than
+// from_chars: the web build's libc++ (13) has no floating-point from_chars, and the program keeps the "C" locale.
+bool readDecimal(const char* first, const char* last, double* out) {
+    const auto decimalChar = [](char c) { return isDigit(c) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'; };
+    if (first == last || !std::all_of(first, last, decimalChar)) return false;  // no hex, "inf" or "nan"
+    const std::string text(first, last);
+    errno = 0;
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (end != text.c_str() + text.size() || errno == ERANGE) return false;
+    *out = value;
+    return true;
+}
+
 // Decimal numbers only: "inf", "nan" and hex are text, not numbers, in a spec.
 bool parseNumber(std::string_view s, double* out) {
     s = trimView(s);
     if (!s.empty() && s.front() == '+') s.remove_prefix(1);
     const size_t first = (!s.empty() && s.front() == '-') ? 1 : 0;
     if (first >= s.size() || !(isDigit(s[first]) || s[first] == '.')) return false;
-    const auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
-    return r.ec == std::errc() && r.ptr == s.data() + s.size();
+    return readDecimal(s.data(), s.data() + s.size(), out);
 }
 
 double toNumber(const Json& v) {
@@ -502,7 +517,7 @@ std::vector<Token> lex(std::string_view src, size_t begin, size_t end) {
             int64_t iv;
             double dv = 0;
             if (!isFloat && std::from_chars(first, last, iv).ec == std::errc()) t.number = iv;
-            else if (std::from_chars(first, last, dv).ec == std::errc()) t.number = dv;
+            else if (readDecimal(first, last, &dv)) t.number = dv;
             else failAt(src, t.pos, "number out of range");
         } else if (c == '\'' || c == '"') {
             t.kind = Tok::String;
