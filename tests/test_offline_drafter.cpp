@@ -323,6 +323,23 @@ TEST_CASE("a habit tracker with reminders has a reminders screen with a time sel
     CHECK(hasText(d, "Reminders are off"));
 }
 
+TEST_CASE("a row's yes/no values are switches on its page that change the row", "[drafter][feature]") {
+    Json spec = draftSpec("As a landlord I want to see which tenants haven't paid this month's rent");
+    const Json tenants = spec["state"]["tenants"];
+    REQUIRE(tenants.size() >= 2);
+    REQUIRE(spec["screens"].contains("tenant"));
+    CHECK(spec["screens"]["tenant"].dump().find(R"("switch":"Rent paid")") != std::string::npos);
+    HeadlessDriver d(load(spec));
+    d.settle();
+    d.proto().navigate("tenant", Json{{"id", tenants[1]["id"]}});
+    d.settle();
+    std::string error;
+    REQUIRE(d.click("Rent paid", &error));
+    d.settle();
+    CHECK(d.proto().state()["tenants"][1]["rentPaid"] == !tenants[1]["rentPaid"].get<bool>());
+    CHECK(d.proto().state()["tenants"][0] == tenants[0]);
+}
+
 TEST_CASE("a habit tracker opens on today's habits to tick off: a tick moves the streak a day, the streaks are one number, not a list", "[drafter][feature]") {
     Json spec = draftSpec("a habit tracker with daily streaks and reminders");
     CHECK_FALSE(spec["state"].contains("streaks"));   // "daily streaks" is each habit's streak
@@ -350,9 +367,18 @@ TEST_CASE("a habit tracker opens on today's habits to tick off: a tick moves the
     CHECK(d.proto().state()["habits"][open]["done"] == true);
     CHECK(d.proto().state()["habits"][open]["streak"] == habits[open]["streak"].get<int>() + 1);
     CHECK(hasText(d, std::to_string(done + 1) + " of " + std::to_string(habits.size()) + " done"));
+    CHECK(hasText(d, habits[open]["name"].get<std::string>() + " done for today"));  // the toast reads the row as ticked
     REQUIRE(d.click(habits[open]["name"].get<std::string>(), &error));
     d.settle();
     CHECK(d.proto().state()["habits"][open] == habits[open]);
+    // The habit's own page ticks it too: "Not done yet" until a tap.
+    d.proto().navigate("habit", Json{{"id", habits[open]["id"]}});
+    d.settle();
+    REQUIRE(d.click("Not done yet", &error));
+    d.settle();
+    CHECK(d.proto().state()["habits"][open]["done"] == true);
+    CHECK(d.proto().state()["habits"][open]["streak"] == habits[open]["streak"].get<int>() + 1);
+    CHECK(hasText(d, "Done today"));
 
     // "check them off each day" says how often, it asks for no chart: the habit's own button ticks it for today.
     Json site = draftSpec("Please implement a habit tracking website where users add habits, check them off each day and see their longest streak");

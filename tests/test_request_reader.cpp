@@ -433,6 +433,13 @@ TEST_CASE("values with no thing of their own: after a place's colon, 'for each',
     CHECK(requiredField(deliveries, "meal delivery", "Recipient home").kind == "bool");
     IdeaReading traps = readIdea("Rangers check each trap, record the bait used and whether there is fresh scat");
     CHECK(anyNameHas(traps, "fresh scat"));
+    // A linking verb says what the row is, and what it relates to names it; the question is no value of its own.
+    IdeaReading trial = readIdea("Nurses log vaccine reactions with a severity and whether they seem related to the vaccine");
+    CHECK(requiredField(trial, "vaccine reaction", "Related to vaccine").kind == "bool");
+    const IdeaEntity* events = entityNamed(trial, "vaccine reaction");
+    REQUIRE(events != nullptr);
+    CHECK(fieldLabelled(*events, "Seem related") == nullptr);
+    CHECK(fieldLabelled(*events, "Seem") == nullptr);
 
     IdeaReading market = readIdea("Food safety rounds: at each stall the inspector measures temperature and humidity, and takes a photo of the counter");
     const IdeaField& humidity = requiredField(market, "stall", "Humidity");
@@ -1028,6 +1035,22 @@ TEST_CASE("an attribute's unit, its bracketed choices and how it is kept shape t
     CHECK(fieldLabelled(*oven, "Core temperature") != nullptr);
     REQUIRE(!oven->rows.empty());
     CHECK(oven->rows[0]["name"] == "O1");
+}
+
+TEST_CASE("a rate charged per night or hour is money, other rates are shares, averaged", "[reader]") {
+    CHECK(draft::fieldKindFor("Nightly rate", "") == "money");
+    CHECK(draft::fieldKindFor("Hourly rate", "") == "money");
+    CHECK(draft::fieldKindFor("Attendance rate", "") == "number");
+    CHECK(draft::fieldKindFor("Heart rate", "") == "number");
+    CHECK(draft::measuredInPercent("Attendance rate"));
+    CHECK_FALSE(draft::measuredInPercent("Heart rate"));
+    CHECK_FALSE(draft::measuredInPercent("Accurate count"));
+    const std::string cabins = draftSpec("A vacation rental manager: list cabins with a nightly rate and a photo").dump();
+    CHECK(cabins.find("Rate A") == std::string::npos);
+    CHECK(cabins.find("currency(x.nightlyRate)") != std::string::npos);
+    const std::string classes = draftSpec("School attendance app: teachers see each class's attendance rate").dump();
+    CHECK(classes.find("Average attendance rate") != std::string::npos);
+    CHECK(classes.find("Total attendance rate") == std::string::npos);
 }
 
 TEST_CASE("a country is text, counts are numbers, and a form's bracket names the fields it asks for", "[reader]") {

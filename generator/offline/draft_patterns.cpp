@@ -103,7 +103,9 @@ bool measuredInPercent(const std::string& label) {
     std::transform(low.begin(), low.end(), low.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     for (const char* share : {"humidity", "moisture", "remaining", "percent", "level", "occupancy", "progress"})
         if (low.find(share) != std::string::npos) return true;
-    return false;
+    // "attendance rate", "pass rate", "interest rate": a share; a heart rate is beats.
+    const size_t rate = low.rfind("rate");
+    return rate != std::string::npos && rate + 4 == low.size() && (rate == 0 || low[rate - 1] == ' ') && low.find("heart") == std::string::npos;
 }
 
 std::string shownValue(const IdeaField& f, const std::string& alias) {
@@ -445,12 +447,25 @@ void addEntityScreens(Draft& d, const EntityPlan& p, bool primary) {
         if ((f.kind == "money" || f.kind == "number" || f.kind == "rating") && stats.size() < 3)
             stats.push_back(Json{{"stat", safeText(f.label.substr(0, f.label.find(" (")), 40)}, {"value", shownValue(f, "x")}});  // "12 days" says the unit
     if (!stats.empty()) col.push_back(Json{{"grid", stats}, {"cols", static_cast<int>(stats.size())}});
-    Json facts = Json::array();
+    // Facts, and the row's yes/no values as things to change: today's tick (a tap ticks it, as on the Today list) and a
+    // switch for each other one ("Rent paid").
+    Json facts = Json::array(), switches = Json::array();
+    const IdeaField* today = todayFlag(p);
     for (auto& f : p.entity.fields) {
         if (&f == p.title || &f == p.status || f.kind == "longtext" || f.kind == "money" || f.kind == "number" || f.kind == "rating" || f.kind == "image") continue;
-        facts.push_back(Json{{"item", shownValue(f, "x")}, {"subtitle", safeText(f.label, 40)}, {"icon", iconForKind(f.kind)}});
+        if (&f == today) {
+            const std::string done = safeText(f.label, 40), notYet = "Not " + lowerText(done.substr(0, done.find(' '))) + " yet";
+            facts.push_back(Json{{"item", "${x." + f.name + " ? " + exprString(done) + " : " + exprString(notYet) + "}"}, {"subtitle", "Today"}, {"icon", "check"},
+                                 {"check", "${x." + f.name + "}"}, {"chevron", false}, {"id", "tick" + capitalized(camelKey(p.noun)) + "Here"},
+                                 {"press", tickToday(p, f, "x")}});
+        } else if (f.kind == "bool") {
+            switches.push_back(Json{{"switch", safeText(f.label, 40)}, {"id", camelKey(p.noun + " " + f.label)}, {"bind", rowPath(p, "x", f.name)}});
+        } else {
+            facts.push_back(Json{{"item", shownValue(f, "x")}, {"subtitle", safeText(f.label, 40)}, {"icon", iconForKind(f.kind)}});
+        }
     }
     if (!facts.empty()) col.push_back(Json{{"list", facts}, {"title", "Details"}});
+    if (!switches.empty()) col.push_back(Json{{"card", switches}});
     for (auto& f : p.entity.fields)
         if (f.kind == "longtext") col.push_back(Json{{"card", Json::array({Json{{"text", "${x." + f.name + "}"}}})}, {"title", safeText(f.label, 40)}});
     if (p.status && p.status->choices.size() <= 4 && p.status->choices.size() >= 2) {
@@ -639,7 +654,9 @@ Json tickToday(const EntityPlan& p, const IdeaField& flag, const std::string& al
     Json press = Json::array();
     if (const IdeaField* streak = streakOf(p)) press.push_back(Json{{"inc", rowPath(p, alias, streak->name)}, {"by", "${" + row + " ? -1 : 1}"}, {"min", 0}});
     press.push_back(Json{{"toggle", rowPath(p, alias, flag.name)}});
-    press.push_back(Json{{"if", "${" + row + "}"}, {"then", Json::array({Json{{"toast", "${" + alias + "." + p.title->name + "} done for today"}, {"tone", "success"}}})}});
+    // The alias holds the row as it was pressed; the toast reads the row as the toggle left it.
+    const std::string now = "find(" + p.key + ", y => y.id == " + alias + ".id)." + flag.name;
+    press.push_back(Json{{"if", "${" + now + "}"}, {"then", Json::array({Json{{"toast", "${" + alias + "." + p.title->name + "} done for today"}, {"tone", "success"}}})}});
     return press;
 }
 

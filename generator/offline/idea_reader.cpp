@@ -1088,6 +1088,14 @@ std::string fieldKindFor(const std::string& label, const std::string& widget) {
                                                     "estimate", "quote", "payout", "refund", "bill"};
     const bool moneyWord = std::any_of(lowWords.begin(), lowWords.end(), [&](const std::string& w) { return moneyWords.count(w) > 0; });
     if (has("price") || has("amount") || has("total") || has("cost") || has("budget") || has("salary") || moneyWord) return "money";
+    // A rate charged per stretch of time or per thing is money ("hourly rate", "nightly rate", "room rate"); other
+    // rates are measures ("attendance rate", "heart rate", "interest rate").
+    if (std::find(lowWords.begin(), lowWords.end(), "rate") != lowWords.end() || std::find(lowWords.begin(), lowWords.end(), "rates") != lowWords.end()) {
+        static const std::set<std::string> charged = {"hourly", "nightly", "daily", "weekly", "monthly", "day", "night", "hour", "room", "labor",
+                                                      "labour", "billing", "shipping", "base", "flat", "rental", "standard", "weekend", "per"};
+        const bool money = std::any_of(lowWords.begin(), lowWords.end(), [&](const std::string& w) { return charged.count(w) > 0; });
+        return money ? "money" : "number";
+    }
     // Readings taken with an instrument are numbers ("temperature", "salinity", "pH").
     static const char* const readings[] = {"temperature", "humidity", "moisture", "salinity", "oxygen", "gravity", "chlorine", "alkalinity",
                                            "pressure", "weight", "speed", "distance", "voltage", "reading", "yield", "brix", "consumption", "usage", "depth",

@@ -527,6 +527,8 @@ std::vector<IdeaField> fieldsFrom(const std::vector<std::string>& t, size_t from
     std::vector<IdeaField> out;
     std::vector<std::string> part;
     auto flush = [&] {
+        // "whether they seem related to the drug": a question whetherField reads as a yes/no, no value of its own.
+        if (!part.empty() && part.front() == "whether") part.clear();
         while (!part.empty() && (functionWords().count(part.front()) || isNumber(part.front()))) {
             // "a front and a back": after an article even a function word is the thing named.
             const bool named = part.size() == 2 && (part[0] == "a" || part[0] == "an" || part[0] == "the");
@@ -750,7 +752,8 @@ const std::set<std::string>& perPlaces() {
 // -> "Rodent activity", "whether an interpreter is needed" -> "Interpreter needed", "whether they paid" -> "Paid".
 // `end` is where the clause's words end; no name when it asks nothing a row could hold.
 IdeaField whetherField(const std::vector<std::string>& t, size_t at, size_t& end) {
-    static const std::set<std::string> be = wordSet("is are was were has have had");
+    // "whether they seem related to the study drug": a linking verb says what the row is, as "is" does.
+    static const std::set<std::string> be = wordSet("is are was were has have had seem seems appear appears look looks");
     static const std::set<std::string> pronouns = wordSet("they it he she we you i");
     size_t k = at + 1;
     if (k + 1 < t.size() && t[k] == "there" && be.count(t[k + 1])) k += 2;
@@ -761,6 +764,18 @@ IdeaField whetherField(const std::vector<std::string>& t, size_t at, size_t& end
         ++k;
         if (k < t.size() && t[k] == "been") ++k;
         if (k < t.size() && !t[k].empty() && !functionWords().count(t[k]) && !determiners().count(t[k])) words.push_back(t[k++]);
+        // "related to the study drug": what it relates to names it fully.
+        if (k + 1 < t.size() && (t[k] == "to" || t[k] == "with") && words.size() == 1) {
+            size_t n = k + 1;
+            while (n < t.size() && determiners().count(t[n])) ++n;
+            std::vector<std::string> object;
+            while (n < t.size() && object.size() < 2 && !t[n].empty() && nominal(t, n) && !functionWords().count(t[n])) object.push_back(t[n++]);
+            if (!object.empty()) {
+                words.push_back(t[k]);
+                words.insert(words.end(), object.begin(), object.end());
+                k = n;
+            }
+        }
     }
     end = k;
     std::string label;

@@ -677,6 +677,9 @@ Json statView(const Statement& s) {
                 const std::string of = "map(" + p.key + ", x => x." + f.name + ")";
                 if (records.count(named.back()) || s.says({"longest", "best", "top", "highest", "record"}))
                     return statTile("Best " + lowerText(f.label.substr(0, unit)), "${max(" + of + ")}" + shown, "trophy", p.nouns);
+                // A share each row has ("attendance rate") is averaged: shares do not add up.
+                if (measuredInPercent(f.label))
+                    return statTile("Average " + lowerText(f.label), "${number(avg(" + of + "), 0)}%", "bar-chart", p.nouns);
                 return statTile("Total " + lowerText(f.label.substr(0, unit)), "${sum(" + of + ")}" + shown, "bar-chart", p.nouns);
             }
         if (measure.empty() || measure == capitalized(p.nouns)) return statTile(capitalized(p.nouns), "${count(" + p.key + ")}", p.entity.icon, "in total");
