@@ -46,7 +46,8 @@ namespace {
 // Options that take a value; anything else starting with -- is a flag.
 bool takesValue(const std::string& name) {
     static const char* withValue[] = {"-o", "--out", "--screen", "--size", "--step", "--print", "--device", "--frames", "--shot",
-                                      "--provider", "--model", "--command", "--session", "--as", "--requirement", "--style", "--id"};
+                                      "--provider", "--model", "--command", "--session", "--as", "--requirement", "--style", "--id",
+                                      "--port", "--split", "--name", "--page"};
     for (const char* w : withValue) if (name == w) return true;
     return false;
 }

@@ -2,7 +2,7 @@
 //
 // Each verb lives in the file of its group (cli_generate.cpp: the main job, generate, prompt, providers;
 // cli_spec.cpp: validate, shot, inspect, schema, docs; cli_meeting.cpp: run, play, refine, history, diff, report;
-// cli_eval.cpp: eval)
+// cli_eval.cpp: eval; cli_share.cpp: share)
 // and registers itself in the verb table with its usage and summary. runCommandLine() dispatches through the
 // table and writes `help` from it. Exit codes: 0 success, 1 the spec or a step failed, 2 usage error or
 // unreadable file.

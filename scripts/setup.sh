@@ -7,7 +7,7 @@ packages=(
   clang libclang-rt-14-dev
   libimgui-dev libglfw3-dev libgl1-mesa-dev libgl1-mesa-dri
   nlohmann-json3-dev catch2 libstb-dev libbenchmark-dev
-  libcurl4-openssl-dev libcpp-httplib-dev ca-certificates
+  libcurl4-openssl-dev libcpp-httplib-dev libqrencode-dev ca-certificates
   fonts-inter fonts-dejavu-core fonts-font-awesome
   xvfb xauth
 )
