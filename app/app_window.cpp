@@ -123,6 +123,7 @@ void MeetingWindow::startMeeting(const std::string& specText) {
     // A save made while no window was open joins the timeline now (a spec without history stays untouched).
     if (!m_meeting->history().versions().empty() && !m_meeting->history().syncWithFile(&error)) say(m_ps, error);
     if (!m_options.session.empty()) m_meeting->startSession(m_options.session);
+    if (m_options.share && !m_ps.share && !startSharing(m_ps, &error)) say(m_ps, error);
 }
 
 void MeetingWindow::run() {
@@ -198,6 +199,7 @@ void MeetingWindow::pollMeeting() {
     if (!m_meeting) return;
     uint64_t before = (uint64_t)m_meeting->version();
     m_meeting->poll();
+    m_meeting->followLogs();  // viewers of a shared link append to the same logs
     if ((uint64_t)m_meeting->version() != before) { applyTheme(); m_ps.problems.clear(); }
     for (auto& n : m_meeting->takeNotices()) say(m_ps, n);
 }

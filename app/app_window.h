@@ -57,6 +57,7 @@ struct AppWindowOptions {
     RefineFunction refine;   // answers the prompt bar (the configured provider)
     std::string session;     // record a session under this name from the start ("" = presenter starts one)
     int requirement = 0;     // > 0: requirement N of meta.requirements (1-based) starts outlined, as if clicked in the presenter
+    bool share = false;      // start sharing by link at once, as the presenter's Share button does
 };
 
 // Runs the window until closed. Returns false with `why` when no window can be opened (no display).

@@ -85,6 +85,7 @@ int cmdRun(const Args& a) {
     opts.specPath = path;
     opts.specText = loaded.text;
     opts.session = a.get("--session");
+    opts.share = a.has("--share");
     std::string why;
     if (runAppWindow(loaded.spec, opts, &why)) return 0;
     return writeShotsInstead(loaded.spec, path, why, opts.dark);
@@ -256,8 +257,8 @@ int cmdReport(const Args& a) {
 }
 
 const VerbRegistrar registrar({
-    {"run", 4, "run SPEC [--device phone|tablet|desktop] [--dark] [--session NAME] [--provider NAME] [--requirement N] [--frames N [--shot FILE]]",
-     "open the prototype in meeting mode: presenter panel, refine in words (Ctrl+K), select and review modes, undo/redo (Ctrl+Z), variants, sessions, flow map, demo; hot-reloads on save (--frames: close after N frames, --shot: save the last one)", cmdRun},
+    {"run", 4, "run SPEC [--device phone|tablet|desktop] [--dark] [--session NAME] [--provider NAME] [--requirement N] [--share] [--frames N [--shot FILE]]",
+     "open the prototype in meeting mode: presenter panel, refine in words (Ctrl+K), select and review modes, undo/redo (Ctrl+Z), variants, sessions, flow map, demo, share by link (--share: at once); hot-reloads on save (--frames: close after N frames, --shot: save the last one)", cmdRun},
     {"play", 7, "play SPEC --step STEP ... [--session NAME] [--as NAME] [--demo] [--provider NAME] [--print screen|state|texts] [--shot FILE]",
      "drive the prototype headlessly, step by step: click, type, select, refine, react, undo, variant, clock... (`promptotype play` lists them)", cmdPlay},
     {"refine", 8, "refine SPEC \"REQUEST\" [--provider NAME] [--model NAME]",

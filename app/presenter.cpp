@@ -5,6 +5,7 @@
 // [SECTION] The panel
 
 #include "app/presenter.h"
+#include "share/qr_text.h"
 #include "meeting/meeting_overlays.h"
 #include "runtime/spec/requirements.h"
 #include "runtime/spec/vocabulary.h"
@@ -352,14 +353,68 @@ void endPanel() {
     ImGui::EndChild();
 }
 
+// Share by link: starts a server for the spec file and shows its link as a QR code, and how many are watching.
+// What viewers do comes back through the logs (Meeting::followLogs): pins, heat map and funnel on this stage.
+void drawShare(PresenterState& ps, const FontSet& fonts, const Theme& t) {
+    if (ps.file.empty()) return;
+    caption(fonts, t, "SHARE");
+    if (!ps.share) {
+        std::string error;
+        if (ImGui::Button((iconGlyph("qrcode") + "  Share by link").c_str(), ImVec2(-FLT_MIN, 30)) && !startSharing(ps, &error)) say(ps, error);
+        if (!ps.share) return;
+    }
+    QrMatrix qr;
+    if (qrMatrix(ps.shareLink, &qr)) {
+        // Dark modules on white with a quiet zone of 2, as large as the panel allows.
+        const float module = std::floor(std::min(ImGui::GetContentRegionAvail().x, 220.0f) / (qr.size + 4));
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float side = module * (qr.size + 4);
+        dl->AddRectFilled(at, at + ImVec2(side, side), IM_COL32_WHITE, 6);
+        for (int y = 0; y < qr.size; ++y)
+            for (int x = 0; x < qr.size; ++x)
+                if (qr.at(x, y)) dl->AddRectFilled(at + ImVec2((x + 2) * module, (y + 2) * module), at + ImVec2((x + 3) * module, (y + 3) * module), IM_COL32_BLACK);
+        ImGui::Dummy(ImVec2(side, side));
+    }
+    pushMuted(fonts, t);
+    ImGui::TextWrapped("%s", ps.shareLink.c_str());
+    popMuted();
+    const int viewers = ps.share->viewers();
+    ImGui::Text("%s %d %s", iconGlyph("eye").c_str(), viewers, viewers == 1 ? "viewer" : "viewers");
+    float half = halfWidth();
+    if (ImGui::Button((iconGlyph("clipboard") + " Copy link").c_str(), ImVec2(half, 30))) {
+        ImGui::SetClipboardText(ps.shareLink.c_str());
+        say(ps, "Link copied");
+    }
+    ImGui::SameLine(0, 4);
+    if (ImGui::Button((iconGlyph("stop") + " Stop").c_str(), ImVec2(half, 30))) {
+        ps.share->stop();
+        ps.share.reset();
+        ps.shareLink.clear();
+    }
+}
+
 } // namespace
+
+bool startSharing(PresenterState& ps, std::string* error) {
+    ShareOptions options;
+    options.specPath = ps.file;
+    auto server = std::make_unique<ShareServer>(options);
+    if (!server->start(error)) return false;
+    ps.shareLink = "http://127.0.0.1:" + std::to_string(server->port()) + server->path();
+    ps.share = std::move(server);
+    return true;
+}
 
 void drawPresenter(Prototype& proto, Meeting* meeting, PresenterState& ps, const FontSet& fonts, const ImRect& r, bool replaying,
                    const std::function<void()>& onReplay) {
     const Theme& t = proto.theme();
     beginPanel(t, r);
     drawTitle(proto, fonts, t);
-    if (meeting) drawRefineAndMode(*meeting, ps, fonts, t);
+    if (meeting) {
+        drawRefineAndMode(*meeting, ps, fonts, t);
+        drawShare(ps, fonts, t);
+    }
     drawScreens(proto, meeting, ps, fonts, t);
     drawRequirements(proto, meeting, ps, fonts, t);
     if (meeting) {

@@ -1,14 +1,16 @@
 // Promptotype — the presenter panel: the column beside the device with everything a PM does in a meeting.
 //
 // One function per panel (refine and mode, screens, requirements, versions, variants, overlays, session, clock, demo,
-// reactions, reset/device/theme), all going through the Meeting like `play` steps do. PresenterState is the window's own state
+// reactions, share, reset/device/theme), all going through the Meeting like `play` steps do. PresenterState is the window's own state
 // (the device shown, problems, text being typed into the panel and the cards over the stage).
 
 #pragma once
 #include "meeting/meeting.h"
 #include "runtime/engine/theme.h"
+#include "share/share_server.h"
 #include <imgui_internal.h>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,7 +40,13 @@ struct PresenterState {
     int hoveredRequirement = -1;        // index into meta.requirements under the pointer this frame, -1 none
     int pinnedRequirement = -1;         // clicked to keep it outlined (run --requirement N starts with one), -1 none
     int shownRequirement() const { return hoveredRequirement >= 0 ? hoveredRequirement : pinnedRequirement; }
+    // Share panel: the spec served by link while the window is open (null when not sharing).
+    std::unique_ptr<ShareServer> share;
+    std::string shareLink;              // the link it prints, token included
 };
+
+// Starts serving the spec file by link (the Share panel's button, `run --share`). False with a message otherwise.
+bool startSharing(PresenterState& ps, std::string* error);
 
 // Shows `text` over the stage for a few seconds.
 void say(PresenterState& ps, std::string text);

@@ -17,6 +17,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 
 namespace pt {
 
@@ -24,6 +25,13 @@ namespace {
 
 double wallNow() {
     return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// A log's size in bytes; 0 when it does not exist yet.
+std::uintmax_t logBytes(const std::string& path) {
+    std::error_code ec;
+    const std::uintmax_t bytes = std::filesystem::file_size(path, ec);
+    return ec ? 0 : bytes;
 }
 
 // A step argument in play syntax: quoted when it has spaces or quotes are needed.
@@ -49,11 +57,7 @@ Meeting::Meeting(Prototype& proto, std::string specPath)
     : m_proto(proto), m_specPath(std::move(specPath)), m_history(m_specPath), m_feedback(m_specPath), m_sessions(m_specPath) {
     m_proto.setInputObserver([this](const Node& node, const std::string& key, const Json& value) {
         if (m_hasPendingInput && m_pendingInput.widget != anchorFor(node, key)) flushInput();
-        m_pendingInput = SessionEvent();
-        m_pendingInput.type = "input";
-        m_pendingInput.widget = anchorFor(node, key);
-        m_pendingInput.value = value.is_string() ? value.get<std::string>() : value.dump();
-        if (m_pendingInput.value.size() > 200) m_pendingInput.value.resize(200);
+        m_pendingInput = inputEvent(node, key, value);
         m_pendingTyped = value.is_string();
         m_pendingKey = key;
         m_hasPendingInput = true;
@@ -86,6 +90,8 @@ bool Meeting::openWith(Json doc, const std::string& text, std::string* error) {
     std::vector<std::string> problems = m_history.problems();
     m_reactions = m_feedback.load(&problems);
     m_events = m_sessions.load(&problems);
+    m_feedbackBytes = logBytes(m_feedback.path());
+    m_sessionsBytes = logBytes(m_sessions.path());
     for (auto& p : problems) notice(p);
     m_variant = m_proto.spec().variant;
     m_lastScreen = m_proto.currentScreen();
@@ -419,6 +425,17 @@ void Meeting::endSession() {
     m_session.clear();
 }
 
+bool Meeting::followLogs() {
+    const std::uintmax_t feedback = logBytes(m_feedback.path()), sessions = logBytes(m_sessions.path());
+    if (feedback == m_feedbackBytes && sessions == m_sessionsBytes) return false;
+    std::vector<std::string> problems;  // told once, when the logs were opened
+    if (feedback != m_feedbackBytes) m_reactions = m_feedback.load(&problems);
+    if (sessions != m_sessionsBytes) m_events = m_sessions.load(&problems);
+    m_feedbackBytes = feedback;
+    m_sessionsBytes = sessions;
+    return true;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Demo recording
 //-----------------------------------------------------------------------------
@@ -483,18 +500,9 @@ std::vector<std::string> Meeting::takeNotices() {
 //-----------------------------------------------------------------------------
 
 Meeting::Hit Meeting::hitTest(ImVec2 pos) const {
-    Hit best, anyHit;
-    float bestArea = FLT_MAX, anyArea = FLT_MAX;
-    for (auto& p : m_proto.probes()) {
-        ImRect visible = p.rect;
-        visible.ClipWith(p.clip);
-        if (!visible.Contains(pos)) continue;
-        float area = visible.GetWidth() * visible.GetHeight();
-        bool live = p.clickable && p.hasAction && p.enabled;
-        if (live && area <= bestArea) { best = {&p, true}; bestArea = area; }
-        if (area <= anyArea) { anyHit = {&p, false}; anyArea = area; }
-    }
-    return best.probe ? best : anyHit;
+    Hit hit;
+    hit.probe = probeAt(m_proto.probes(), pos, &hit.live);
+    return hit;
 }
 
 void Meeting::frame(const ImRect& area) {
@@ -514,11 +522,7 @@ void Meeting::frame(const ImRect& area) {
     Hit hover = overApp ? hitTest(mouse) : Hit();
     if (overApp && ImGui::IsMouseClicked(0)) {
         if (mode == Mode::Use) {
-            SessionEvent e;
-            e.type = hover.live ? "click" : "misclick";
-            if (hover.probe) e.widget = hover.probe->node ? anchorFor(*hover.probe->node, hover.probe->key) : hover.probe->key;
-            e.x = (mouse.x - area.Min.x) / std::max(1.0f, area.GetWidth());
-            e.y = (mouse.y - area.Min.y) / std::max(1.0f, area.GetHeight());
+            SessionEvent e = clickEvent(hover.probe, hover.live, mouse, area);
             flushInput();
             if (m_recording && hover.live) m_demo.push_back("click " + quoteArg(hover.probe->key));
             record(std::move(e));

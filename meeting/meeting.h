@@ -14,6 +14,7 @@
 #include "meeting/feedback.h"
 #include "runtime/engine/prototype.h"
 #include "meeting/session_log.h"
+#include <cstdint>
 #include "meeting/spec_history.h"
 #include <atomic>
 #include <functional>
@@ -115,6 +116,10 @@ public:
     void endSession();
     const std::string& session() const { return m_session; }  // "" when not recording
     const std::vector<SessionEvent>& events() const { return m_events; }  // every session, this run's included
+    // Viewers of a shared prototype (`share`) append to the same logs: reads them again when either grew, so their
+    // pins, heat map and funnel show here as they come. True when the logs changed since they were last read (this
+    // meeting's own appends included: they are read back, not doubled).
+    bool followLogs();
 
     // --- Clock, reset --------------------------------------------------------------------------
     void advanceClock(double seconds);
@@ -169,6 +174,7 @@ private:
     SessionLog m_sessions;
     std::vector<Reaction> m_reactions;
     std::vector<SessionEvent> m_events;
+    std::uintmax_t m_feedbackBytes = 0, m_sessionsBytes = 0;  // the logs' sizes when last read (followLogs)
     std::string m_variant = "A";
     std::string m_selection, m_selectionScope, m_selectionName;
     std::string m_pinTarget, m_pinTargetName;

@@ -191,6 +191,39 @@ TEST_CASE("reactions are pinned to widgets, kept in the feedback file and outliv
     CHECK(FeedbackLog(room.path).load().size() == 2);    // never dropped
 }
 
+TEST_CASE("reactions and sessions other processes append (shared viewers) reach the meeting as they come", "[meeting]") {
+    Room room;
+    REQUIRE(room.step("as Maria"));
+    REQUIRE(room.step("react add agree"));
+    room.meeting->followLogs();                          // its own writes: read back, nothing lost or doubled
+    REQUIRE(room.meeting->reactions().size() == 1);
+    const size_t before = room.meeting->reactions().size(), eventsBefore = room.meeting->events().size();
+
+    // A viewer's browser, through the share server: a reaction and a click, appended to the same files.
+    Reaction viewer;
+    viewer.who = "Ana (phone)";
+    viewer.kind = "idea";
+    viewer.widget = "add";
+    viewer.screen = "home";
+    std::string error;
+    REQUIRE(FeedbackLog(room.path).append(viewer, &error));
+    SessionEvent click;
+    click.session = "Ana (phone)";
+    click.type = "click";
+    click.screen = "home";
+    click.widget = "add";
+    click.x = 0.5f;
+    click.y = 0.2f;
+    REQUIRE(SessionLog(room.path).append(click, &error));
+
+    CHECK(room.meeting->followLogs());
+    REQUIRE(room.meeting->reactions().size() == before + 1);
+    CHECK(room.meeting->reactions().back().who == "Ana (phone)");
+    REQUIRE(room.meeting->events().size() == eventsBefore + 1);
+    CHECK(heatPoints(room.meeting->events(), "home").size() == 1);
+    CHECK_FALSE(room.meeting->followLogs());             // nothing new since
+}
+
 TEST_CASE("a session records clicks, misclicks, inputs and screens: figures come from them", "[meeting]") {
     Room room;
     REQUIRE(room.step("session Maria"));
