@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <map>
@@ -362,6 +363,66 @@ void writeSessions(std::ostringstream& md, const ReportInput& input, const std::
     }
 }
 
+// Fewer sessions than this per variant say nothing about which works better: the report says so instead of
+// naming a winner.
+constexpr int kSessionsToCompare = 5;
+
+// "3 of 5 (60%)"
+std::string shareOf(int part, int whole) {
+    return std::to_string(part) + " of " + std::to_string(whole) + (whole ? " (" + std::to_string((int)std::lround(100.0 * part / whole)) + "%)" : "");
+}
+
+// The variants side by side (an A/B split): the funnel step by step, time, misclicks and reactions per variant,
+// with the counts behind every figure and a plain statement when there are too few sessions to conclude.
+void writeComparison(std::ostringstream& md, const ReportInput& input, const std::vector<VariantFigures>& figures) {
+    if (figures.size() < 2) return;
+    md << "## Variants compared\n\n";
+    md << "| Step |";
+    for (const VariantFigures& vf : figures) md << " Variant " << escapeMd(vf.variant) << " |";
+    md << "\n| --- |";
+    for (size_t i = 0; i < figures.size(); ++i) md << " ---: |";
+    md << "\n";
+    const Spec& spec = *specFor(input, figures.front().variant);
+    for (const std::string& id : flowOrder(spec)) {
+        if (std::none_of(figures.begin(), figures.end(), [&](const VariantFigures& vf) { return vf.screen(id) != nullptr; })) continue;
+        md << "| Reached " << escapeMd(screenTitle(spec, id)) << " |";
+        for (const VariantFigures& vf : figures) md << " " << shareOf(vf.screen(id) ? vf.screen(id)->sessionsReached : 0, vf.sessions) << " |";
+        md << "\n";
+    }
+    auto total = [](const VariantFigures& vf, auto field) {
+        double sum = 0;
+        for (const ScreenFigures& f : vf.screens) sum += f.*field;
+        return sum;
+    };
+    md << "| Time per session |";
+    for (const VariantFigures& vf : figures) md << " " << (vf.sessions ? formatDuration(total(vf, &ScreenFigures::seconds) / vf.sessions) : "–") << " |";
+    md << "\n| Misclicks per session |";
+    for (const VariantFigures& vf : figures) {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.1f", vf.sessions ? total(vf, &ScreenFigures::misclicks) / vf.sessions : 0.0);
+        md << " " << (vf.sessions ? buffer : "–") << " |";
+    }
+    md << "\n";
+    for (const ReactionKind& kind : reactionKinds()) {
+        md << "| " << kind.label << " reactions |";
+        for (const VariantFigures& vf : figures)
+            md << " " << std::count_if(input.reactions.begin(), input.reactions.end(), [&](const Reaction& r) {
+                return r.kind == kind.name && (r.variant.empty() ? "A" : r.variant) == vf.variant;
+            }) << " |";
+        md << "\n";
+    }
+    md << "\n";
+    const auto fewest = std::min_element(figures.begin(), figures.end(), [](const VariantFigures& a, const VariantFigures& b) { return a.sessions < b.sessions; });
+    if (fewest->sessions < kSessionsToCompare) {
+        md << "Too few sessions to conclude anything: variant " << escapeMd(fewest->variant) << " has " << plural((size_t)fewest->sessions, "session", "sessions")
+           << ". Differences this small can be chance; share the link with more people (at least " << kSessionsToCompare
+           << " per variant) before choosing.\n\n";
+    } else {
+        md << "Each variant has at least " << kSessionsToCompare << " sessions. The counts are small: read a difference of a session or two as a hint, "
+           << "not a result.\n\n";
+    }
+}
+
 void writeVersions(std::ostringstream& md, const ReportInput& input) {
     md << "## Versions\n\n";
     if (input.versions.empty()) {
@@ -436,6 +497,7 @@ ReportResult writeReport(const ReportInput& input, const std::string& dir) {
     writeRequirements(md, spec);
     writeScreens(md, input, parts, placed);
     writeOrphans(md, input, placed);
+    writeComparison(md, input, figures);
     writeSessions(md, input, figures, flowImages);
     writeVersions(md, input);
 

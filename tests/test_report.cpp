@@ -408,6 +408,20 @@ TEST_CASE("report: sections, figures, orphans, escaped words and the images it l
     CHECK(md.find("| Today | 1 of 1 |", variantB) != std::string::npos);
     CHECK(md.find("Funnel: Today 1 → Reminders 1", variantB) != std::string::npos);
 
+    // The split compared: each step's share per variant with its counts, reactions by kind, and no winner named
+    // from three sessions.
+    size_t compared = md.find("## Variants compared");
+    REQUIRE(compared != std::string::npos);
+    CHECK(compared < sessions);
+    CHECK(md.find("| Step | Variant A | Variant B |", compared) != std::string::npos);
+    CHECK(md.find("| Reached Today | 2 of 2 (100%) | 1 of 1 (100%) |", compared) != std::string::npos);
+    CHECK(md.find("| Reached Progress | 1 of 2 (50%) | 0 of 1 (0%) |", compared) != std::string::npos);
+    CHECK(md.find("| Reached Reminders | 0 of 2 (0%) | 1 of 1 (100%) |", compared) != std::string::npos);
+    CHECK(md.find("| Misclicks per session | 0.5 | 0.0 |", compared) != std::string::npos);
+    CHECK(md.find("| Idea reactions | 0 | 1 |", compared) != std::string::npos);
+    CHECK(md.find("| Agree reactions | 3 | 0 |", compared) != std::string::npos);
+    CHECK(md.find("Too few sessions to conclude anything: variant B has 1 session.", compared) != std::string::npos);
+
     // Versions, the current one marked, user text escaped.
     CHECK(md.find("| **3** (current) | edit |") != std::string::npos);
     CHECK(md.find("make the ring \\| bigger") != std::string::npos);
