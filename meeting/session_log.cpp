@@ -5,6 +5,7 @@
 // [SECTION] Figures
 
 #include "meeting/session_log.h"
+#include "meeting/feedback.h"
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/files.h"
 #include <algorithm>
@@ -82,6 +83,23 @@ bool sessionEventFromJson(const Json& j, SessionEvent* out, std::string* error) 
     if (!j.contains("t")) return fail(error, "\"t\" (seconds since the session started) is missing");
     *out = std::move(e);
     return true;
+}
+
+SessionEvent inputEvent(const Node& node, const std::string& instanceKey, const Json& value) {
+    SessionEvent e;
+    e.type = "input";
+    e.widget = anchorFor(node, instanceKey);
+    e.value = clipUtf8(value.is_string() ? value.get<std::string>() : value.dump(), kMaxValueBytes);
+    return e;
+}
+
+SessionEvent clickEvent(const Probe* hit, bool live, ImVec2 pos, const ImRect& area) {
+    SessionEvent e;
+    e.type = live ? "click" : "misclick";
+    if (hit) e.widget = hit->node ? anchorFor(*hit->node, hit->key) : hit->key;
+    e.x = (pos.x - area.Min.x) / std::max(1.0f, area.GetWidth());
+    e.y = (pos.y - area.Min.y) / std::max(1.0f, area.GetHeight());
+    return e;
 }
 
 //-----------------------------------------------------------------------------

@@ -11,6 +11,7 @@
 // [SECTION] Figures
 
 #pragma once
+#include "runtime/engine/ui.h"
 #include "runtime/spec/spec.h"
 #include <map>
 #include <string>
@@ -37,6 +38,12 @@ struct SessionEvent {
 
 Json sessionEventToJson(const SessionEvent& e);
 bool sessionEventFromJson(const Json& j, SessionEvent* out, std::string* error);
+
+// An "input" event for a value entered in a widget (the input observer's arguments): its anchor and the value as text.
+SessionEvent inputEvent(const Node& node, const std::string& instanceKey, const Json& value);
+// A "click" event (`live`: the control under the pointer does something) or a "misclick" at `pos`, with `hit`'s
+// anchor (nullptr: on nothing) and where in `area` (the prototype's) it was.
+SessionEvent clickEvent(const Probe* hit, bool live, ImVec2 pos, const ImRect& area);
 
 //-----------------------------------------------------------------------------
 // [SECTION] SessionLog

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Installs what the web build (cmake -DPT_WEB=ON) needs from Debian, only what is missing, and fetches Dear ImGui's
-# source (the runtime's own 1.86, from Debian's source package) into a cache, since Debian ships ImGui to emscripten
-# as no library. Safe to run every time; prints the ImGui source directory on its last line.
+# Installs what the web build (cmake -DPT_WEB=ON) needs from Debian, only what is missing, the browser test's driver
+# (puppeteer-core from npm, into tests/browser/node_modules; it drives Debian's chromium, so no browser is downloaded),
+# and fetches Dear ImGui's source (the runtime's own 1.86, from Debian's source package) into a cache, since Debian
+# ships ImGui to emscripten as no library. Safe to run every time; prints the ImGui source directory on its last line.
 #
 #   scripts/setup-web.sh [IMGUI_CACHE_DIR]   (default: ${XDG_CACHE_HOME:-~/.cache}/promptotype/imgui-src)
 set -euo pipefail
 
 cache=${1:-${XDG_CACHE_HOME:-$HOME/.cache}/promptotype/imgui-src}
 packages=(emscripten chromium dpkg-dev)  # dpkg-dev: apt-get source unpacks with dpkg-source
+command -v npm >/dev/null || packages+=(npm)  # a node from elsewhere brings its own npm
 
 sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -23,6 +25,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup-web: installing ${missing[*]}" >&2
   apt_update
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+# The browser test's driver, again when package.json or its lock changed since the last install.
+browser="$(cd "$(dirname "$0")/.." && pwd)/tests/browser"
+if [ ! -d "$browser/node_modules" ] || [ "$browser/package-lock.json" -nt "$browser/node_modules/.package-lock.json" ] ||
+   [ "$browser/package.json" -nt "$browser/node_modules/.package-lock.json" ]; then
+  echo "setup-web: installing the browser test's driver (npm ci in tests/browser)" >&2
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix "$browser" --no-audit --no-fund >&2
 fi
 
 # The source of the installed libimgui-dev's version, so the browser runs the ImGui the desktop runs.

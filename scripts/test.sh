@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Builds and runs the whole test suite: the normal build, then the same suite under AddressSanitizer + UBSan,
-# then the fuzz build (clang, libFuzzer): each target replays its regression inputs and fuzzes for a few seconds.
+# Builds and runs the whole test suite: the normal build (with the browser page and the browser test), then the same
+# suite under AddressSanitizer + UBSan, then the fuzz build (clang, libFuzzer): each target replays its regression
+# inputs and fuzzes for a few seconds.
 # Usage: scripts/test.sh            all three passes
 #        scripts/test.sh --fast     normal build only
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 jobs="$(nproc)"
 
-"$root/scripts/build.sh" "$root/build"
+"$root/scripts/build.sh" "$root/build" -DPT_WEB=ON  # with the browser page and its test
 (cd "$root/build" && ctest --output-on-failure -j"$jobs")
 
 if [ "${1:-}" != "--fast" ]; then

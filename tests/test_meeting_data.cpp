@@ -2,6 +2,7 @@
 #include "meeting/feedback.h"
 #include "runtime/headless/headless.h"
 #include "meeting/session_log.h"
+#include "runtime/engine/targets.h"
 #include "runtime/spec/spec_loader.h"
 #include "runtime/spec/files.h"
 #include "runtime/engine/theme.h"
@@ -301,6 +302,46 @@ TEST_CASE("session events round trip, inputs are clipped at 200 bytes on a chara
     CHECK(loaded[1].x == -1);
     CHECK(loaded[1].value.size() == 199);  // 101 ASCII bytes + 49 whole "é"
     CHECK(loaded[1].value == input.value.substr(0, 199));
+}
+
+TEST_CASE("a click is the smallest live control under the pointer, else a misclick on what is there", "[sessions]") {
+    auto spec = compile(R"({"screens": {"home": {"body": [{"text": "Hi"}, {"button": "Go", "id": "go", "press": {"toast": "ok"}},
+                                                           {"input": "Name", "id": "name", "bind": "draft.name"}]}},
+        "state": {"draft": {"name": ""}}})");
+    Probe card, button, text;
+    card.rect = ImRect(0, 0, 200, 100);
+    card.clip = text.clip = button.clip = ImRect(0, 0, 200, 100);
+    button.rect = ImRect(10, 10, 60, 40);
+    button.clickable = button.hasAction = true;
+    button.node = &spec->screen("home")->body[1];
+    button.key = "home/1";
+    text.rect = ImRect(100, 10, 190, 40);
+    text.node = &spec->screen("home")->body[0];
+    text.key = "home/0";
+    std::vector<Probe> probes = {card, button, text};
+    bool live = false;
+    CHECK(probeAt(probes, ImVec2(20, 20), &live) == &probes[1]);
+    CHECK(live);
+    CHECK(probeAt(probes, ImVec2(120, 20), &live) == &probes[2]);
+    CHECK_FALSE(live);
+    probes[1].enabled = false;  // a disabled button does nothing: a misclick on it
+    CHECK(probeAt(probes, ImVec2(20, 20), &live) == &probes[1]);
+    CHECK_FALSE(live);
+    CHECK(probeAt(probes, ImVec2(300, 20), &live) == nullptr);
+
+    SessionEvent click = clickEvent(&probes[1], true, ImVec2(110, 75), ImRect(10, 0, 210, 100));
+    CHECK(click.type == "click");
+    CHECK(click.widget == "go");
+    CHECK(click.x == 0.5f);
+    CHECK(click.y == 0.75f);
+    CHECK(clickEvent(nullptr, false, ImVec2(0, 0), ImRect(0, 0, 10, 10)).type == "misclick");
+
+    std::string typed = std::string(199, 'x') + "é";  // byte 200 falls inside the "é"
+    SessionEvent input = inputEvent(spec->screen("home")->body[2], "home/2", Json(typed));
+    CHECK(input.type == "input");
+    CHECK(input.widget == "name");
+    CHECK(input.value == std::string(199, 'x'));
+    CHECK(inputEvent(spec->screen("home")->body[2], "home/2", Json(true)).value == "true");
 }
 
 TEST_CASE("malformed and torn session lines are skipped and described", "[sessions]") {

@@ -388,7 +388,7 @@ TEST_CASE("offline refine: a button for all rows at once sets the state the requ
 
 TEST_CASE("offline refine: editing a row opens its form filled in, and Save changes writes over that row only", "[refiner][offline][rows]") {
     for (const Managed& m : managed()) {
-        for (const std::string request : {"let users edit a " + m.one, "add an edit button to the " + m.one + " screen"}) {
+        for (const std::string& request : {"let users edit a " + m.one, "add an edit button to the " + m.one + " screen"}) {
             INFO(m.name << ": " << request);
             std::string summary;
             const Json out = refined(m.doc, request, &summary);

@@ -6,20 +6,31 @@
 // over with pt_load_spec(); a newer text handed over later swaps in like a save does on the desktop, keeping state.
 //
 // What only a browser needs is here: the canvas counts device pixels while ImGui lays out in CSS pixels, and the
-// wheel comes from the DOM (emscripten 3.1.6's GLFW passes raw, sign-flipped pixel deltas).
+// wheel comes from the DOM (emscripten 3.1.6's GLFW passes raw, sign-flipped pixel deltas). pt_locate() lets the
+// browser test find what to click the way `play` does.
+//
+// What a viewer does is recorded as the desktop meeting records a session (meeting/session_log: start, screens,
+// clicks with where on the prototype, misclicks, inputs, end) and handed to the page as JSON lines to post; a widget
+// the viewer taps in review mode is named by the meeting's anchor (meeting/feedback) for a reaction.
 //
 // [SECTION] The page's app
+// [SECTION] The viewer's session
 // [SECTION] Browser input and pixels
 // [SECTION] One frame
 // [SECTION] Entry points
 
 #include "app/device_frame.h"
 #include "app/window_platform.h"
+#include "meeting/feedback.h"
+#include "meeting/session_log.h"
 #include "runtime/engine/prototype.h"
+#include "runtime/engine/targets.h"
+#include "runtime/spec/json_text.h"
 #include "runtime/spec/spec_loader.h"
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -38,11 +49,56 @@ struct WebApp {
     std::unique_ptr<Prototype> proto;  // null until the page hands a spec over
     double last = 0;                   // platform time of the previous frame
     bool firstFrameTold = false;       // the page heard of the first frame that showed a prototype
+    ImRect area;                       // where the prototype was drawn in the last frame
+    // The viewer's session: recorded from pt_start_session() on, taken by the page with pt_take_events().
+    bool recording = false;
+    double sessionTime = 0;            // seconds since the session started
+    std::string lastScreen;
+    std::vector<SessionEvent> events;  // not yet taken by the page
+    SessionEvent pendingInput;         // typing is one "input" event per widget, written when the viewer moves on
+    bool hasPendingInput = false;
 };
 
 WebApp& app() {
     static WebApp* instance = new WebApp;  // never destroyed: the page owns the canvas until it closes
     return *instance;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The viewer's session
+//-----------------------------------------------------------------------------
+
+void record(WebApp& a, SessionEvent e) {
+    if (!a.recording) return;
+    e.t = a.sessionTime;
+    if (e.screen.empty()) e.screen = a.proto->currentScreen();
+    a.events.push_back(std::move(e));
+}
+
+void flushInput(WebApp& a) {
+    if (!a.hasPendingInput) return;
+    a.hasPendingInput = false;
+    record(a, a.pendingInput);
+}
+
+// Per frame, like the meeting's: a screen entered, and a click on the prototype (a misclick when it does nothing).
+void observe(WebApp& a) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!a.recording) return;
+    a.sessionTime += io.DeltaTime;
+    const std::string& screen = a.proto->currentScreen();
+    if (screen != a.lastScreen) {
+        flushInput(a);
+        a.lastScreen = screen;
+        SessionEvent e;
+        e.type = "screen";
+        record(a, e);
+    }
+    if (!ImGui::IsMouseClicked(0) || !a.area.Contains(io.MousePos)) return;
+    bool live = false;
+    const Probe* hit = probeAt(a.proto->probes(), io.MousePos, &live);
+    flushInput(a);
+    record(a, clickEvent(hit, live, io.MousePos, a.area));
 }
 
 //-----------------------------------------------------------------------------
@@ -88,7 +144,8 @@ void drawPage(WebApp& a) {
     const Theme& t = a.proto->theme();
     ImGui::GetWindowDrawList()->AddRectFilled(full.Min, full.Max, stageBackground(t));
     const std::string& device = a.proto->spec().device;
-    drawPrototype(*a.proto, areaIsDevice(device, full) ? full : drawDeviceFrame(device, full, t));
+    a.area = areaIsDevice(device, full) ? full : drawDeviceFrame(device, full, t);
+    drawPrototype(*a.proto, a.area);
     ImGui::PopFont();
     ImGui::End();
 }
@@ -104,6 +161,7 @@ void frame() {
     a.platform.beginFrame();
     toCssPixels();
     ImGui::NewFrame();
+    observe(a);  // the last frame's probes: what the click landed on
     drawPage(a);
     a.platform.present("");
     if (!a.firstFrameTold) {
@@ -120,15 +178,22 @@ void frame() {
 // [SECTION] Entry points
 //-----------------------------------------------------------------------------
 
-// Called by the page with a spec's text and where it came from (for the diagnostics). The first spec with something to
-// show starts the prototype even with problems (placeholders stand in, as `run` does); later ones swap in only when
-// they have no errors, keeping state like a save on the desktop. Returns the diagnostics, one per line ("" for none),
-// also printed to the console.
-extern "C" EMSCRIPTEN_KEEPALIVE const char* pt_load_spec(const char* text, const char* name) {
+// Called by the page with a spec's text, where it came from (for the diagnostics) and the variant to show ("" or "A":
+// as written; one the spec does not have shows it as written too). The first spec with something to show starts the
+// prototype even with problems (placeholders stand in, as `run` does); later ones swap in only when they have no
+// errors, keeping state like a save on the desktop. Returns the diagnostics, one per line ("" for none), also printed
+// to the console.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* pt_load_spec(const char* text, const char* name, const char* variant) {
     using namespace pt;
     static std::string diagnostics;
     const std::string file = name && *name ? name : "spec.json";
     LoadResult r = SpecLoader::loadText(text ? text : "", file);
+    Json doc;
+    Diagnostic unused;  // the text already loaded once: it parses
+    const std::vector<std::string>* known = r.spec ? &r.spec->variants : nullptr;
+    if (known && variant && std::string_view(variant) != "A" && std::find(known->begin(), known->end(), variant) != known->end() &&
+        parseJsonText(text, &doc, &unused))
+        r = SpecLoader::loadVariant(doc, variant, file);
     diagnostics = r.format(file);
     if (!diagnostics.empty()) std::fprintf(stderr, "%s", diagnostics.c_str());
     WebApp& a = app();
@@ -137,10 +202,83 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* pt_load_spec(const char* text, const
     else {
         a.proto = std::make_unique<Prototype>(r.spec);
         a.proto->setFonts(&a.platform.fonts());
+        a.proto->setInputObserver([&a](const Node& node, const std::string& key, const Json& value) {
+            if (a.hasPendingInput && a.pendingInput.widget != anchorFor(node, key)) flushInput(a);
+            a.pendingInput = inputEvent(node, key, value);
+            a.hasPendingInput = true;
+        });
     }
     a.proto->setTheme(r.spec->dark);
     glfwSetWindowTitle(glfwGetCurrentContext(), r.spec->name.c_str());
     return diagnostics.c_str();
+}
+
+// Where the visible widget TARGET names is, found as `play` finds a click target (runtime/engine/targets.h: id, key
+// or visible label): {"x","y","w","h"} in CSS pixels of the page, or "" when nothing on the last frame matches. For
+// tests driving the page.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* pt_locate(const char* target) {
+    using namespace pt;
+    static std::string found;
+    found.clear();
+    WebApp& a = app();
+    if (!a.proto || !target) return found.c_str();
+    const Probe* p = findProbe(a.proto->probes(), target);
+    if (!p || !inView(*p)) return found.c_str();
+    ImRect r = visiblePart(*p);
+    found = Json{{"x", r.Min.x}, {"y", r.Min.y}, {"w", r.GetWidth()}, {"h", r.GetHeight()}}.dump();
+    return found.c_str();
+}
+
+// Starts recording the viewer's session (the page calls it once the viewer gave a name): a "start" event, then
+// screens, clicks, misclicks and inputs.
+extern "C" EMSCRIPTEN_KEEPALIVE void pt_start_session() {
+    using namespace pt;
+    WebApp& a = app();
+    if (!a.proto || a.recording) return;
+    a.recording = true;
+    a.sessionTime = 0;
+    a.lastScreen = a.proto->currentScreen();
+    SessionEvent e;
+    e.type = "start";
+    record(a, e);
+}
+
+// Ends the session (the page is going away): the typing in progress, then an "end" event.
+extern "C" EMSCRIPTEN_KEEPALIVE void pt_end_session() {
+    using namespace pt;
+    WebApp& a = app();
+    if (!a.recording) return;
+    flushInput(a);
+    SessionEvent e;
+    e.type = "end";
+    record(a, e);
+    a.recording = false;
+}
+
+// The session events recorded since the last call, as a JSON array of session lines (meeting/session_log.h) for the
+// page to post; "[]" when there are none.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* pt_take_events() {
+    using namespace pt;
+    static std::string taken;
+    Json lines = Json::array();
+    for (const SessionEvent& e : app().events) lines.push_back(sessionEventToJson(e));
+    app().events.clear();
+    taken = lines.dump();
+    return taken.c_str();
+}
+
+// The widget at (x, y) in CSS pixels of the page, for a reaction: {"widget" (the meeting's anchor), "label",
+// "screen"}, or "" when the point is on no widget of the prototype.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* pt_widget_at(float x, float y) {
+    using namespace pt;
+    static std::string found;
+    found.clear();
+    WebApp& a = app();
+    if (!a.proto || !a.area.Contains(ImVec2(x, y))) return found.c_str();
+    const Probe* p = probeAt(a.proto->probes(), ImVec2(x, y), nullptr);
+    if (!p || !p->node) return found.c_str();
+    found = Json{{"widget", anchorFor(*p->node, p->key)}, {"label", p->label}, {"screen", a.proto->currentScreen()}}.dump();
+    return found.c_str();
 }
 
 int main() {

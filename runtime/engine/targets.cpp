@@ -7,6 +7,7 @@
 #include "runtime/engine/targets.h"
 #include <algorithm>
 #include <cctype>
+#include <cfloat>
 #include <cmath>
 #include <tuple>
 
@@ -52,6 +53,21 @@ ImRect visiblePart(const Probe& p) {
 bool inView(const Probe& p) {
     const ImRect r = visiblePart(p);
     return r.GetWidth() >= 2 && r.GetHeight() >= 2;
+}
+
+const Probe* probeAt(const std::vector<Probe>& probes, ImVec2 pos, bool* live) {
+    const Probe *best = nullptr, *anyHit = nullptr;
+    float bestArea = FLT_MAX, anyArea = FLT_MAX;
+    for (const Probe& p : probes) {
+        ImRect visible = p.rect;
+        visible.ClipWith(p.clip);
+        if (!visible.Contains(pos)) continue;
+        float area = visible.GetWidth() * visible.GetHeight();
+        if (p.clickable && p.hasAction && p.enabled && area <= bestArea) { best = &p; bestArea = area; }
+        if (area <= anyArea) { anyHit = &p; anyArea = area; }
+    }
+    if (live) *live = best != nullptr;
+    return best ? best : anyHit;
 }
 
 namespace {

@@ -36,6 +36,9 @@ const Probe* findProbe(const std::vector<Probe>& probes, std::string_view target
 
 ImRect visiblePart(const Probe& p);  // the part of the probe's rect inside its window's clip rect
 bool inView(const Probe& p);         // at least 2 x 2 pixels of it show (a click there lands on it)
+// What a click at `pos` lands on, as the meeting records it: the smallest live control there (clickable, with an
+// action or bind, enabled; *live = true), else the smallest probe of any kind there (*live = false), else nullptr.
+const Probe* probeAt(const std::vector<Probe>& probes, ImVec2 pos, bool* live);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Describing

@@ -1,0 +1,223 @@
+// Promptotype — the browser test: `promptotype share` on a loopback port, the shared page in headless Chromium at a
+// phone's size and a desktop's, a viewer each, clicking through the habit tracker's main flow, a reaction pinned in
+// review mode, non-blank screenshots, the JSONL lines the pages posted, and a `refine` that every page shows live.
+//
+//   node tests/browser/share_flow.mjs PROMPTOTYPE PAGE_DIR SPEC   (CTest runs it when the build has -DPT_WEB=ON)
+//
+// Drives Debian's chromium (PT_CHROMIUM overrides the path) through puppeteer-core (scripts/setup-web.sh installs it
+// into tests/browser/node_modules). Waits are bounded polls, never fixed sleeps. Exits non-zero with the reason on
+// any failure, and always stops the server and the browser. Screenshots stay in the temp folder it prints.
+//
+// [SECTION] Helpers
+// [SECTION] Server
+// [SECTION] One viewer
+// [SECTION] The test
+
+import { spawn, execFile } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers
+//-----------------------------------------------------------------------------
+
+const [binary, pageDir, sample] = process.argv.slice(2);
+if (!binary || !pageDir || !sample) {
+  console.error('usage: node share_flow.mjs PROMPTOTYPE PAGE_DIR SPEC');
+  process.exit(2);
+}
+const puppeteer = await import('puppeteer-core').then(m => m.default, () => {
+  console.error('browser test: no puppeteer-core in tests/browser/node_modules: run scripts/setup-web.sh');
+  process.exit(2);
+});
+const chromium = process.env.PT_CHROMIUM || '/usr/bin/chromium';
+const work = mkdtempSync(join(tmpdir(), 'pt-browser-'));
+const spec = join(work, basename(sample));
+copyFileSync(sample, spec);
+console.log('browser test: working in ' + work);
+
+const step = what => console.log('  ' + what);
+
+// Polls `probe` (async, returns a value or a falsy one) until it gives a value; throws `what` after `ms`.
+async function until(what, probe, ms = 15000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('timed out after ' + ms / 1000 + ' s waiting for ' + what);
+    await new Promise(resolve => setTimeout(resolve, 50));  // the poll's interval, not a wait for an outcome
+  }
+}
+
+// The JSON lines of a log beside the spec ([] while it does not exist).
+function jsonLines(suffix) {
+  const path = spec.replace(/\.json$/, suffix);
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8').split('\n').filter(Boolean).map(line => JSON.parse(line));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Server
+//-----------------------------------------------------------------------------
+
+// Starts `share` on a free loopback port (no --port: any free one); resolves with the child and the link it prints.
+async function startShare() {
+  const child = spawn(binary, ['share', spec, '--page', pageDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '', err = '';
+  child.stdout.on('data', d => { out += d; });
+  child.stderr.on('data', d => { err += d; });
+  const link = await until('the share link on stdout', async () => {
+    if (child.exitCode !== null) throw new Error('promptotype share exited with ' + child.exitCode + ': ' + err.trim());
+    return (out.match(/http:\/\/127\.0\.0\.1:\d+\/s\/[0-9a-f]{32}\//) || [])[0];
+  });
+  return { child, link };
+}
+
+// Runs `promptotype ARGS...`; rejects with its output when it fails.
+function run(args) {
+  return new Promise((resolve, reject) => execFile(binary, args, { timeout: 60000 }, (error, stdout, stderr) =>
+    error ? reject(new Error('promptotype ' + args[0] + ' failed: ' + (stderr || stdout || error.message).trim())) : resolve(stdout)));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] One viewer
+//-----------------------------------------------------------------------------
+
+// Where the runtime draws the visible widget TARGET names (id, key or label, as `play` finds it), or null.
+async function locate(page, target) {
+  const found = await page.evaluate(t => Module.ccall('pt_locate', 'string', ['string'], [t]), target);
+  return found ? JSON.parse(found) : null;
+}
+
+// Resolves after the page has drawn `n` more frames.
+function frames(page, n) {
+  return page.evaluate(n => new Promise(done => {
+    const next = left => left ? requestAnimationFrame(() => next(left - 1)) : done();
+    next(n);
+  }), n);
+}
+
+// Clicks (or taps, on a touch page) the middle of the widget TARGET names, once it shows. The button stays down for
+// a couple of frames: ImGui 1.86 reads the button's state once a frame, so a press and release between two frames
+// would be no click at all.
+async function press(page, target, touch) {
+  const r = await until(`'${target}' on the page`, () => locate(page, target));
+  const x = r.x + r.w / 2, y = r.y + r.h / 2;
+  if (touch) await page.touchscreen.touchStart(x, y);
+  else {
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+  }
+  await frames(page, 2);
+  if (touch) await page.touchscreen.touchEnd();
+  else await page.mouse.up();
+  await frames(page, 2);
+}
+
+// Screenshots the page to FILE and checks it is not blank: a PNG of some size, with many colours once decoded
+// (the page decodes its own screenshot through an <img> and a 2D canvas, so node needs no PNG decoder).
+async function checkScreenshot(page, file) {
+  const png = await page.screenshot({ path: file });
+  if (png.length < 10000) throw new Error(file + ': the screenshot is only ' + png.length + ' bytes: is the page blank?');
+  const colours = await page.evaluate(async data => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + data;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const px = g.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    for (let i = 0; i < px.length; i += 4 * 7) seen.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
+    return seen.size;
+  }, Buffer.from(png).toString('base64'));
+  if (colours < 16) throw new Error(file + ': the screenshot has only ' + colours + ' colours: is the page blank?');
+  step(`screenshot ${file}: ${png.length} bytes, ${colours}+ colours`);
+}
+
+// One viewer in their own browser context (own localStorage, so own name and viewer id): gives the name, clicks
+// through the main flow (tick a habit, add one), pins a reaction, screenshots. Returns the page, left open.
+async function viewer(browser, link, { name, width, height, touch, habit }) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  page.on('pageerror', e => console.log(`  [${name}] page error: ${e.message}`));
+  await page.setViewport({ width, height, hasTouch: touch, isMobile: touch });
+  await page.goto(link);
+  await page.waitForSelector('#viewer-name', { visible: true, timeout: 15000 });
+  await page.type('#viewer-name', name);
+  await page.click('#name-card button[type=submit]');
+  await page.waitForFunction(() => document.body.dataset.firstFrame, { timeout: 20000 });
+  step(`${name} (${width}x${height}): first frame at ${await page.evaluate(() => document.body.dataset.firstFrame)} ms`);
+
+  await press(page, 'Morning run', touch);           // tick a habit on Today
+  await press(page, 'New habit', touch);             // the add-habit form
+  await press(page, 'What do you want to do?', touch);
+  await page.keyboard.type(habit, { delay: 20 });
+  await press(page, 'Save habit', touch);
+  await until(`the new habit '${habit}' on Today`, () => locate(page, habit));
+  step(`${name}: ticked a habit, added '${habit}'`);
+
+  // Review mode: React, tap the habit, Idea with a comment, Send.
+  await page.click('#react');
+  const r = await until(`'${habit}' to react to`, () => locate(page, habit));
+  if (touch) await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
+  else await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await page.waitForSelector('#sheet', { visible: true, timeout: 5000 });
+  await page.click('#kinds button[data-kind=idea]');
+  await page.type('#comment', `${name} <b>likes</b> it`);
+  await page.click('#sheet button[type=submit]');
+  await page.waitForFunction(() => document.body.dataset.reactionsSent === '1', { timeout: 10000 });
+  step(`${name}: pinned an idea on '${habit}'`);
+
+  await checkScreenshot(page, join(work, `share-${width}x${height}.png`));
+  return page;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The test
+//-----------------------------------------------------------------------------
+
+let share = null, browser = null;
+try {
+  const started = await startShare();
+  share = started.child;
+  const link = started.link;
+  step('sharing at ' + link);
+  browser = await puppeteer.launch({ executablePath: chromium, headless: true,
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+  const pages = [
+    await viewer(browser, link, { name: 'Ana on a phone', width: 390, height: 844, touch: true, habit: 'Stretch' }),
+    await viewer(browser, link, { name: 'Ben at a desk', width: 1280, height: 800, touch: false, habit: 'Read' }),
+  ];
+
+  // What the pages posted, in the logs beside the spec: sessions every 2 s, reactions at once.
+  for (const name of ['Ana on a phone', 'Ben at a desk']) {
+    await until(`${name}'s clicks and input in the sessions log`, () => {
+      const mine = jsonLines('.sessions.jsonl').filter(l => l.viewer === name);
+      return ['start', 'click', 'input', 'screen'].every(type => mine.some(l => l.type === type)) &&
+             mine.some(l => l.type === 'click' && l.x >= 0 && l.x <= 1 && l.y >= 0 && l.y <= 1 && l.widget);
+    }, 10000);
+    const reactions = jsonLines('.feedback.jsonl').filter(l => l.viewer === name);
+    const idea = reactions.find(l => l.kind === 'idea' && l.who === name && l.comment === `${name} <b>likes</b> it` && l.widget);
+    if (!idea) throw new Error(`no idea from ${name} in the feedback log: ${JSON.stringify(reactions)}`);
+    // The tap that picked the widget was for the reaction only: the prototype never saw it.
+    if (jsonLines('.sessions.jsonl').some(l => l.viewer === name && l.widget === idea.widget && l.type === 'click'))
+      throw new Error(`${name}'s tap picking '${idea.label}' for a reaction also clicked it in the prototype`);
+  }
+  step('the sessions and reactions are in the logs, tagged with each viewer');
+
+  // A refine on the command line reaches every open page.
+  await run(['refine', spec, "rename 'Today' to 'My day'", '--provider', 'offline']);
+  for (const page of pages) await until("'My day' on the page after the refine", () => locate(page, 'My day'), 20000);
+  step("refined the spec: every page shows 'My day'");
+  console.log('browser test: passed');
+} catch (error) {
+  console.error('browser test: FAILED: ' + error.message);
+  process.exitCode = 1;
+} finally {
+  if (browser) await browser.close().catch(() => {});
+  if (share) share.kill('SIGTERM');
+}
