@@ -230,13 +230,8 @@ void MeetingWindow::shortcuts() {
 
 void MeetingWindow::drawFrame() {
     ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->WorkPos);
-    ImGui::SetNextWindowSize(vp->WorkSize);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::Begin("##app", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::PopStyleVar();
-    ImRect full(vp->WorkPos, vp->WorkPos + vp->WorkSize);
+    const ImRect full(vp->WorkPos, vp->WorkPos + vp->WorkSize);
+    beginStageWindow("##app", full);
     ImGui::PushFont(m_fonts.get(TextStyle::Body));
     const float panel = 272;
     ImGui::GetWindowDrawList()->AddRectFilled(full.Min, full.Max, stageBackground(m_proto.theme()));

@@ -15,6 +15,15 @@ float bezelWidth(const std::string& device) { return device == "desktop" ? 10 : 
 
 } // namespace
 
+void beginStageWindow(const char* id, const ImRect& area) {
+    ImGui::SetNextWindowPos(area.Min);
+    ImGui::SetNextWindowSize(area.GetSize());
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                              ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();
+}
+
 ImU32 stageBackground(const Theme& t) { return t.dark ? IM_COL32(10, 11, 14, 255) : IM_COL32(232, 234, 240, 255); }
 
 ImRect drawDeviceFrame(const std::string& device, const ImRect& area, const Theme& t) {

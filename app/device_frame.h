@@ -9,6 +9,9 @@
 
 namespace pt {
 
+// Begins a borderless, unpadded window over `area` that a host draws its stage in (ImGui::End() closes it).
+void beginStageWindow(const char* id, const ImRect& area);
+
 ImU32 stageBackground(const Theme& t);  // what surrounds the device: a quiet neutral of the theme's mode
 
 // A phone, tablet or desktop frame centred in `area` (shrunk to fit, never grown); returns the screen inside it.

@@ -5,7 +5,6 @@
 // [SECTION] The panel
 
 #include "app/presenter.h"
-#include "share/qr_text.h"
 #include "meeting/meeting_overlays.h"
 #include "runtime/spec/requirements.h"
 #include "runtime/spec/vocabulary.h"
@@ -363,8 +362,8 @@ void drawShare(PresenterState& ps, const FontSet& fonts, const Theme& t) {
         if (ImGui::Button((iconGlyph("qrcode") + "  Share by link").c_str(), ImVec2(-FLT_MIN, 30)) && !startSharing(ps, &error)) say(ps, error);
         if (!ps.share) return;
     }
-    QrMatrix qr;
-    if (qrMatrix(ps.shareLink, &qr)) {
+    const QrMatrix& qr = ps.shareCode;
+    if (qr.size > 0) {
         // Dark modules on white with a quiet zone of 2, as large as the panel allows.
         const float module = std::floor(std::min(ImGui::GetContentRegionAvail().x, 220.0f) / (qr.size + 4));
         const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -402,6 +401,7 @@ bool startSharing(PresenterState& ps, std::string* error) {
     auto server = std::make_unique<ShareServer>(options);
     if (!server->start(error)) return false;
     ps.shareLink = "http://127.0.0.1:" + std::to_string(server->port()) + server->path();
+    if (!qrMatrix(ps.shareLink, &ps.shareCode)) ps.shareCode = QrMatrix();  // too long to encode: the link alone
     ps.share = std::move(server);
     return true;
 }

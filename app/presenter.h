@@ -7,6 +7,7 @@
 #pragma once
 #include "meeting/meeting.h"
 #include "runtime/engine/theme.h"
+#include "share/qr_text.h"
 #include "share/share_server.h"
 #include <imgui_internal.h>
 #include <functional>
@@ -43,6 +44,7 @@ struct PresenterState {
     // Share panel: the spec served by link while the window is open (null when not sharing).
     std::unique_ptr<ShareServer> share;
     std::string shareLink;              // the link it prints, token included
+    QrMatrix shareCode;                 // the link as a QR code, encoded once when sharing starts
 };
 
 // Starts serving the spec file by link (the Share panel's button, `run --share`). False with a message otherwise.

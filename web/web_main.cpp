@@ -133,13 +133,8 @@ void toCssPixels() {
 // The whole canvas: the stage, and the prototype in its device frame (or filling a canvas that is the device).
 void drawPage(WebApp& a) {
     ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->Pos);
-    ImGui::SetNextWindowSize(vp->Size);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::Begin("##page", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::PopStyleVar();
-    ImRect full(vp->Pos, vp->Pos + vp->Size);
+    const ImRect full(vp->Pos, vp->Pos + vp->Size);
+    beginStageWindow("##page", full);
     ImGui::PushFont(a.platform.fonts().get(TextStyle::Body));
     const Theme& t = a.proto->theme();
     ImGui::GetWindowDrawList()->AddRectFilled(full.Min, full.Max, stageBackground(t));
