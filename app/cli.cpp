@@ -47,7 +47,7 @@ namespace {
 bool takesValue(const std::string& name) {
     static const char* withValue[] = {"-o", "--out", "--screen", "--size", "--step", "--print", "--device", "--frames", "--shot",
                                       "--provider", "--model", "--command", "--session", "--as", "--requirement", "--style", "--id",
-                                      "--port", "--split", "--name", "--page"};
+                                      "--port", "--split", "--name", "--page", "--collect"};
     for (const char* w : withValue) if (name == w) return true;
     return false;
 }

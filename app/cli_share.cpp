@@ -1,10 +1,13 @@
 // Promptotype — `promptotype share`: the prototype served to stakeholders' browsers by link, with a QR code, until
-// Ctrl-C.
+// Ctrl-C; `export`: the same page as a static folder for viewers to open on their own time; `import`: what such a
+// page saved, merged into the logs beside the spec.
 
 #include "app/cli.h"
 #include "runtime/spec/spec_loader.h"
+#include "share/page_export.h"
 #include "share/qr_text.h"
 #include "share/share_server.h"
+#include "share/viewer_lines.h"
 #include <algorithm>
 #include <arpa/inet.h>
 #include <csignal>
@@ -112,9 +115,58 @@ int cmdShare(const Args& a) {
     return 0;
 }
 
+int cmdExport(const Args& a) {
+    const char* usage = "usage: promptotype export SPEC -o DIR [--collect LINK] [--name TITLE] [--page DIR]\n";
+    if (a.positional.size() != 1 || a.get("-o").empty()) { std::cerr << usage; return 2; }
+    ExportOptions options;
+    options.specPath = a.positional[0];
+    options.outDir = a.get("-o");
+    options.title = a.get("--name");
+    if (a.has("--page")) options.pageDir = a.get("--page");
+    if (a.has("--collect") && !collectLink(a.get("--collect"), &options.collectUrl)) {
+        std::cerr << "--collect wants the link `promptotype share` prints: http://HOST:PORT/s/TOKEN/\n";
+        return 2;
+    }
+    std::vector<std::string> written;
+    std::string error;
+    if (!exportPage(options, &written, &error)) {
+        std::cerr << error << (error.empty() || error.back() == '\n' ? "" : "\n");
+        return 2;
+    }
+    std::cout << "Exported " << options.specPath << " to " << options.outDir << ":\n";
+    for (const std::string& file : written) std::cout << "  " << file << "\n";
+    std::cout << "Open " << options.outDir << "/index.html in a browser, or put the folder on any static host or file share.\n";
+    if (options.collectUrl.empty())
+        std::cout << "Viewers keep their sessions and reactions in their browser and send you the file the page's Save tab gives them:\n"
+                  << "  promptotype import " << options.specPath << " FILE\n";
+    else
+        std::cout << "Their sessions and reactions go to " << options.collectUrl << " while `promptotype share` runs there\n"
+                  << "(and stay in their browser too, for the page's Save tab and `promptotype import`).\n";
+    return 0;
+}
+
+int cmdImport(const Args& a) {
+    if (a.positional.size() != 2) { std::cerr << "usage: promptotype import SPEC FILE\n"; return 2; }
+    ImportSummary done;
+    std::string error;
+    if (!importViewerFile(a.positional[0], a.positional[1], &done, &error)) {
+        std::cerr << error << "\n";
+        return 2;
+    }
+    std::cout << "Imported " << done.sessionLines << " session events and " << done.reactions << " reactions"
+              << (done.viewer.empty() ? "" : " from " + done.viewer) << " into the logs beside " << a.positional[0];
+    if (done.alreadyThere) std::cout << " (" << done.alreadyThere << " already there)";
+    std::cout << ".\n";
+    return 0;
+}
+
 const VerbRegistrar registrar({
     {"share", 16, "share SPEC [--port N] [--lan] [--split A,B] [--name TITLE] [--page DIR]",
      "serve the prototype to browsers by link (and QR code); their sessions and reactions land beside the spec; Ctrl-C stops", cmdShare},
+    {"export", 17, "export SPEC -o DIR [--collect LINK] [--name TITLE] [--page DIR]",
+     "write the shared page as a static folder (any static host, or opened from a file share); reactions are saved in each browser or posted to a share LINK", cmdExport},
+    {"import", 18, "import SPEC FILE",
+     "merge the reactions file an exported page saved into the logs beside the spec (lines already there are skipped)", cmdImport},
 });
 
 } // namespace

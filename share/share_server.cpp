@@ -11,6 +11,8 @@
 // [SECTION] Watcher
 
 #include "share/share_server.h"
+#include "share/page_export.h"
+#include "share/viewer_lines.h"
 #include "meeting/feedback.h"
 #include "meeting/session_log.h"
 #include "runtime/spec/files.h"
@@ -32,7 +34,6 @@ namespace {
 //-----------------------------------------------------------------------------
 
 constexpr size_t kTokenLength = 32;        // hex digits: 128 bits
-constexpr size_t kMaxViewerId = 64;        // bytes of the browser's opaque viewer id
 constexpr size_t kMaxRemembered = 100000;  // viewer ids kept for sticky variants and rate buckets
 
 std::string randomToken() {
@@ -82,27 +83,6 @@ constexpr PageFile kPageFiles[] = {
     {"promptotype.wasm", "promptotype.wasm", "application/wasm"},
     {"promptotype.data", "promptotype.data", "application/octet-stream"},
 };
-
-std::string htmlEscaped(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
-// A viewer id as the browser makes it: letters, digits, '-' and '_' (so it is safe in a query and a log line).
-bool validViewerId(const std::string& id) {
-    if (id.empty() || id.size() > kMaxViewerId) return false;
-    return std::all_of(id.begin(), id.end(), [](char c) { return std::isalnum((unsigned char)c) || c == '-' || c == '_'; });
-}
 
 bool loadsCleanly(const std::string& text, const std::string& path, std::string* problems) {
     LoadResult r = SpecLoader::loadText(text, path);
@@ -224,11 +204,7 @@ void ShareServer::serveFile(const std::string& name, httplib::Response& res) {
         if (name != f.name) continue;
         std::string body;
         if (!readFileText(m_options.pageDir + "/" + f.file, &body)) return notFound(res);
-        if (name.empty() && !m_options.title.empty()) {
-            const std::string original = "<title>Promptotype</title>";
-            if (size_t at = body.find(original); at != std::string::npos)
-                body.replace(at, original.size(), "<title>" + htmlEscaped(m_options.title) + " — Promptotype</title>");
-        }
+        if (name.empty()) body = titledPage(std::move(body), m_options.title);
         res.set_header("Cache-Control", "no-cache");
         res.set_content(std::move(body), f.contentType);
         return;
@@ -297,40 +273,28 @@ void ShareServer::post(const std::string& what, const httplib::Request& req, htt
         return reply(res, 400, "\"viewerId\" should be an id of 1 to 64 letters, digits, '-' or '_'");
     const std::string viewerId = id->get<std::string>();
     if (!allow(viewerId)) return reply(res, 429, "too many requests from this viewer: at most 20 a second");
-    auto name = first.find("viewer");
-    if (name == first.end() || !name->is_string() || name->get<std::string>().empty() || name->get<std::string>().size() > kMaxViewerName)
-        return reply(res, 400, "\"viewer\" should be the viewer's name (1 to 80 bytes)");
-    const std::string viewer = name->get<std::string>();
-    const std::string variant = variantFor(viewerId);
+    // A page exported with --collect shows the spec as written and says so ("A"); a variant the spec is split into
+    // is kept as sent, anything else is the one this server assigns the viewer.
+    std::string variant = variantSent(first);
+    const bool known = m_options.variants.empty() ? variant == "A"
+                                                  : std::find(m_options.variants.begin(), m_options.variants.end(), variant) != m_options.variants.end();
+    if (!known) variant = variantFor(viewerId);
 
+    const ViewerLineKind kind = sessions ? ViewerLineKind::Session : ViewerLineKind::Reaction;
     std::vector<Json> lines;
     for (size_t i = 0; i < items.size(); ++i) {
         const Json& item = *items[i];
         const std::string where = items.size() > 1 ? "item " + std::to_string(i) + ": " : "";
-        if (!item.is_object() || item.value("viewerId", Json()) != viewerId || item.value("viewer", Json()) != viewer)
+        if (!item.is_object() || item.value("viewerId", Json()) != first["viewerId"] || item.value("viewer", Json()) != first.value("viewer", Json()))
             return reply(res, 400, where + "every item should carry the same \"viewer\" and \"viewerId\"");
-        std::string error;
         Json line;
-        if (sessions) {
-            SessionEvent e;
-            if (!sessionEventFromJson(item, &e, &error)) return reply(res, 400, where + error);
-            e.variant = variant;
-            if (e.session.empty()) e.session = viewer;
-            if (e.wall == 0) e.wall = (double)std::time(nullptr);
-            line = sessionEventToJson(e);
-        } else {
-            Reaction r;
-            if (!reactionFromJson(item, &r, &error)) return reply(res, 400, error);
-            r.who = viewer;
-            r.variant = variant;
-            line = reactionToJson(r);
-        }
-        line["viewer"] = viewer;
-        line["viewerId"] = viewerId;
+        std::string error;
+        if (!viewerLine(kind, item, variant, &line, &error)) return reply(res, 400, where + error);
+        if (sessions && !line.contains("wall")) line["wall"] = (double)std::time(nullptr);
         lines.push_back(std::move(line));
     }
 
-    const std::string path = sessions ? SessionLog(m_options.specPath).path() : FeedbackLog(m_options.specPath).path();
+    const std::string path = viewerLogPath(kind, m_options.specPath);
     std::lock_guard<std::mutex> lock(m_writeMutex);
     for (const Json& line : lines) {
         std::string error;

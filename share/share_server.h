@@ -53,7 +53,6 @@ public:
     // Limits that keep one viewer from hurting the others or the disk.
     static constexpr size_t kMaxBody = 64 * 1024;         // bytes per POST (413 beyond)
     static constexpr double kRatePerSecond = 20;          // POSTs per second per viewer id (429 beyond; burst of as many)
-    static constexpr size_t kMaxViewerName = 80;          // bytes of a viewer's name
     static constexpr int kMaxStreams = 256;               // open event streams (503 beyond), so POSTs always find a thread
 
     explicit ShareServer(ShareOptions options);

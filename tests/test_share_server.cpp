@@ -295,6 +295,19 @@ TEST_CASE("share server splits new viewers evenly between variants and keeps eac
     CHECK(f.lines(".feedback.jsonl").at(0)["variant"] == given["v2"]);
 }
 
+TEST_CASE("share server keeps the variant a posted line says it showed when the split has it", "[share]") {
+    Fixture f({"B", "C"});
+    Json saysC = reaction("v-c"), saysA = reaction("v-a");
+    saysC["variant"] = "C";
+    saysA["variant"] = "A";  // an exported page shows the spec as written: not a variant of this split
+    CHECK(f.postJson("api/feedback", saysC) == 200);
+    CHECK(f.postJson("api/feedback", saysA) == 200);
+    auto lines = f.lines(".feedback.jsonl");
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0]["variant"] == "C");
+    CHECK(lines[1]["variant"] == "B");  // the split's least shown one, assigned to the viewer
+}
+
 TEST_CASE("share server stop after posts leaves every answered line whole on disk", "[share]") {
     Fixture f;
     std::mutex mutex;

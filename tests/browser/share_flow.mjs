@@ -1,6 +1,8 @@
 // Promptotype — the browser test: `promptotype share` on a loopback port, the shared page in headless Chromium at a
 // phone's size and a desktop's, a viewer each, clicking through the habit tracker's main flow, a reaction pinned in
 // review mode, non-blank screenshots, the JSONL lines the pages posted, and a `refine` that every page shows live.
+// Then `export`ed folders opened from file://: one saves what its viewer did as a file that `import` merges once,
+// one exported with --collect posts to the running share server.
 //
 //   node tests/browser/share_flow.mjs PROMPTOTYPE PAGE_DIR SPEC   (CTest runs it when the build has -DPT_WEB=ON)
 //
@@ -11,10 +13,11 @@
 // [SECTION] Helpers
 // [SECTION] Server
 // [SECTION] One viewer
+// [SECTION] Exported pages
 // [SECTION] The test
 
 import { spawn, execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -138,6 +141,21 @@ async function checkScreenshot(page, file) {
   step(`screenshot ${file}: ${png.length} bytes, ${colours}+ colours`);
 }
 
+// Review mode: React, tap the widget TARGET names, Idea with a comment naming the viewer, Send; waits until the page
+// has sent it.
+async function pinIdea(page, target, name, touch) {
+  await page.click('#react');
+  const r = await until(`'${target}' to react to`, () => locate(page, target));
+  if (touch) await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
+  else await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await page.waitForSelector('#sheet', { visible: true, timeout: 5000 });
+  await page.click('#kinds button[data-kind=idea]');
+  await page.type('#comment', `${name} <b>likes</b> it`);
+  await page.click('#sheet button[type=submit]');
+  await page.waitForFunction(() => document.body.dataset.reactionsSent === '1', { timeout: 10000 });
+  step(`${name}: pinned an idea on '${target}'`);
+}
+
 // One viewer in their own browser context (own localStorage, so own name and viewer id): gives the name, clicks
 // through the main flow (tick a habit, add one), pins a reaction, screenshots. Returns the page, left open.
 async function viewer(browser, link, { name, width, height, touch, habit }) {
@@ -160,20 +178,72 @@ async function viewer(browser, link, { name, width, height, touch, habit }) {
   await until(`the new habit '${habit}' on Today`, () => locate(page, habit));
   step(`${name}: ticked a habit, added '${habit}'`);
 
-  // Review mode: React, tap the habit, Idea with a comment, Send.
-  await page.click('#react');
-  const r = await until(`'${habit}' to react to`, () => locate(page, habit));
-  if (touch) await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
-  else await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
-  await page.waitForSelector('#sheet', { visible: true, timeout: 5000 });
-  await page.click('#kinds button[data-kind=idea]');
-  await page.type('#comment', `${name} <b>likes</b> it`);
-  await page.click('#sheet button[type=submit]');
-  await page.waitForFunction(() => document.body.dataset.reactionsSent === '1', { timeout: 10000 });
-  step(`${name}: pinned an idea on '${habit}'`);
-
+  await pinIdea(page, habit, name, touch);
   await checkScreenshot(page, join(work, `share-${width}x${height}.png`));
   return page;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Exported pages
+//-----------------------------------------------------------------------------
+
+// A viewer opening an exported folder's index.html from file:// (as from a file share) in their own context: gives
+// the name, ticks a habit, pins an idea on it. Returns the page, left open.
+async function exportedViewer(browser, dir, name) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  page.on('pageerror', e => console.log(`  [${name}] page error: ${e.message}`));
+  await page.setViewport({ width: 1280, height: 800 });
+  await page.goto('file://' + join(dir, 'index.html'));
+  await page.waitForSelector('#viewer-name', { visible: true, timeout: 15000 });
+  await page.type('#viewer-name', name);
+  await page.click('#name-card button[type=submit]');
+  await page.waitForFunction(() => document.body.dataset.firstFrame, { timeout: 20000 });
+  step(`${name} (file://): first frame at ${await page.evaluate(() => document.body.dataset.firstFrame)} ms`);
+  await press(page, 'Morning run', false);
+  await pinIdea(page, 'Morning run', name, false);
+  return page;
+}
+
+// Clicks the page's Save and returns the path of the file it downloads into DIR.
+async function saveReactions(page, dir) {
+  mkdirSync(dir, { recursive: true });
+  const cdp = await page.createCDPSession();
+  await cdp.send('Page.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+  await page.click('#save');
+  const file = await until('the saved reactions file', () => readdirSync(dir).find(f => f.endsWith('.json')));
+  return join(dir, file);
+}
+
+// `export` without a collect link: the viewer's session and idea come back through Save and `import`, once.
+async function exportAndImport(browser) {
+  const dir = join(work, 'exported');
+  await run(['export', spec, '-o', dir, '--page', pageDir]);
+  const name = 'Cy from a file share';
+  const page = await exportedViewer(browser, dir, name);
+  const saved = await saveReactions(page, join(work, 'downloads'));
+  await page.browserContext().close();
+  const imported = await run(['import', spec, saved]);
+  if (!imported.includes('1 reactions from ' + name)) throw new Error('import said: ' + imported.trim());
+  const idea = jsonLines('.feedback.jsonl').find(l => l.viewer === name && l.kind === 'idea' && l.variant === 'A');
+  const clicks = jsonLines('.sessions.jsonl').filter(l => l.viewer === name && l.type === 'click' && l.wall > 0);
+  if (!idea || !clicks.length) throw new Error(`${name}'s idea or clicks are not in the logs after import`);
+  const again = await run(['import', spec, saved]);
+  if (!again.includes('Imported 0 session events and 0 reactions')) throw new Error('a second import added lines: ' + again.trim());
+  step(`${name}: saved ${basename(saved)}; import merged it, and merged nothing the second time`);
+}
+
+// `export --collect LINK`: the page from file:// also posts to the share server at LINK (cross-origin, no CORS).
+async function exportCollected(browser, link) {
+  const dir = join(work, 'collected');
+  await run(['export', spec, '-o', dir, '--page', pageDir, '--collect', link]);
+  const name = 'Dee collected';
+  const page = await exportedViewer(browser, dir, name);
+  await until(`${name}'s idea and clicks at the share server`, () =>
+    jsonLines('.feedback.jsonl').some(l => l.viewer === name && l.kind === 'idea') &&
+    jsonLines('.sessions.jsonl').some(l => l.viewer === name && l.type === 'click'), 10000);
+  await page.browserContext().close();
+  step(`${name}: the exported page's idea and clicks reached the share server`);
 }
 
 //-----------------------------------------------------------------------------
@@ -213,6 +283,10 @@ try {
   await run(['refine', spec, "rename 'Today' to 'My day'", '--provider', 'offline']);
   for (const page of pages) await until("'My day' on the page after the refine", () => locate(page, 'My day'), 20000);
   step("refined the spec: every page shows 'My day'");
+  for (const page of pages) await page.browserContext().close();  // each open page draws every frame: free the CPU
+
+  await exportAndImport(browser);
+  await exportCollected(browser, link);
   console.log('browser test: passed');
 } catch (error) {
   console.error('browser test: FAILED: ' + error.message);
