@@ -287,13 +287,6 @@ void Meeting::poll() {
 // [SECTION] Selection and reactions
 //-----------------------------------------------------------------------------
 
-std::string Meeting::describe(const Probe& p) const {
-    std::string name(p.type);
-    if (!p.label.empty()) name += " '" + p.label + "'";
-    if (!p.id.empty()) name += " (#" + std::string(p.id) + ")";
-    return name;
-}
-
 bool Meeting::select(const std::string& target, std::string* error) {
     const TargetMatch match = matchTarget(m_proto.probes(), target);
     const Probe* p = match.probe;
@@ -303,7 +296,7 @@ bool Meeting::select(const std::string& target, std::string* error) {
     }
     m_selection = anchorFor(*p->node, p->key);
     m_selectionScope = p->node->id.empty() ? p->node->pointer : p->node->id;
-    m_selectionName = describe(*p);
+    m_selectionName = probeName(*p);
     noteStep("select " + quoteArg(p->key));
     return true;
 }
@@ -532,7 +525,7 @@ void Meeting::frame(const ImRect& area) {
                 select(hover.probe->key, &error);
             } else {
                 m_pinTarget = hover.probe->key;
-                m_pinTargetName = describe(*hover.probe);
+                m_pinTargetName = probeName(*hover.probe);
             }
         }
     }
@@ -558,7 +551,7 @@ void Meeting::frame(const ImRect& area) {
             for (auto& p : m_proto.probes())
                 if (p.node && anchorFor(*p.node, p.key) == m_selection) { drawWidgetOutline(dl, fonts, p.rect, m_selectionName, accent); break; }
         if (mode != Mode::Use && hover.probe && hover.probe->node)
-            drawWidgetOutline(dl, fonts, hover.probe->rect, describe(*hover.probe), mode == Mode::Review ? IM_COL32(245, 158, 11, 255) : accent);
+            drawWidgetOutline(dl, fonts, hover.probe->rect, probeName(*hover.probe), mode == Mode::Review ? kReviewOutline : accent);
     }
     dl->PopClipRect();
 }

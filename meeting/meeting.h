@@ -148,7 +148,6 @@ public:
 private:
     struct Hit { const Probe* probe = nullptr; bool live = false; };  // widget under a point; live = it does something
     Hit hitTest(ImVec2 pos) const;
-    std::string describe(const Probe& p) const;
     void record(SessionEvent e);
     void flushInput();
     // A document ready to show: parsed, and compiled for the variant shown (the spec as written when it is gone).

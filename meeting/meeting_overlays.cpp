@@ -293,6 +293,13 @@ int drawPins(ImDrawList* dl, const FontSet& fonts, const std::vector<PinMarker>&
 // [SECTION] Widget outline
 //-----------------------------------------------------------------------------
 
+std::string probeName(const Probe& p) {
+    std::string name(p.type);
+    if (!p.label.empty()) name += " '" + p.label + "'";
+    if (!p.id.empty()) name += " (#" + std::string(p.id) + ")";
+    return name;
+}
+
 void drawWidgetOutline(ImDrawList* dl, const FontSet& fonts, const ImRect& rect, const std::string& name, ImU32 color) {
     if (!dl) return;
     ImRect r = rect;

@@ -45,6 +45,10 @@ int drawPins(ImDrawList* dl, const FontSet& fonts, const std::vector<PinMarker>&
 
 // Outline and name tag of the widget under the pointer (select/review mode) or the selected one.
 void drawWidgetOutline(ImDrawList* dl, const FontSet& fonts, const ImRect& rect, const std::string& name, ImU32 color);
+// The name tag of a widget: its type, visible label and spec id ("button 'Save' (#save)").
+std::string probeName(const Probe& p);
+// Review mode's outline colour (amber), on the stage and in the shared page alike.
+constexpr ImU32 kReviewOutline = IM_COL32(245, 158, 11, 255);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Flow map

@@ -10,11 +10,14 @@
 // browser test find what to click the way `play` does.
 //
 // What a viewer does is recorded as the desktop meeting records a session (meeting/session_log: start, screens,
-// clicks with where on the prototype, misclicks, inputs, end) and handed to the page as JSON lines to post; a widget
-// the viewer taps in review mode is named by the meeting's anchor (meeting/feedback) for a reaction.
+// clicks with where on the prototype, misclicks, inputs, end) and handed to the page as JSON lines to post. Review
+// mode is the stage's (meeting/meeting_overlays): the prototype goes inert, the widget under the pointer is
+// outlined in amber with its name, a tap picks it for a reaction (named by the meeting's anchor), and the viewer's
+// reactions stay pinned where their widgets are drawn.
 //
 // [SECTION] The page's app
 // [SECTION] The viewer's session
+// [SECTION] Review mode
 // [SECTION] Browser input and pixels
 // [SECTION] One frame
 // [SECTION] Entry points
@@ -22,6 +25,7 @@
 #include "app/device_frame.h"
 #include "app/window_platform.h"
 #include "meeting/feedback.h"
+#include "meeting/meeting_overlays.h"
 #include "meeting/session_log.h"
 #include "runtime/engine/prototype.h"
 #include "runtime/engine/targets.h"
@@ -57,6 +61,8 @@ struct WebApp {
     std::vector<SessionEvent> events;  // not yet taken by the page
     SessionEvent pendingInput;         // typing is one "input" event per widget, written when the viewer moves on
     bool hasPendingInput = false;
+    bool reviewing = false;            // review mode: the next tap on a widget picks it for a reaction
+    std::vector<Reaction> pinned;      // the viewer's reactions, drawn as pins
 };
 
 WebApp& app() {
@@ -94,11 +100,42 @@ void observe(WebApp& a) {
         e.type = "screen";
         record(a, e);
     }
-    if (!ImGui::IsMouseClicked(0) || !a.area.Contains(io.MousePos)) return;
+    if (!ImGui::IsMouseClicked(0) || !a.area.Contains(io.MousePos) || a.reviewing) return;
     bool live = false;
     const Probe* hit = probeAt(a.proto->probes(), io.MousePos, &live);
     flushInput(a);
     record(a, clickEvent(hit, live, io.MousePos, a.area));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Review mode
+//-----------------------------------------------------------------------------
+
+// A tap in review mode picks the widget under it: review mode ends and the page hears {"widget" (the meeting's
+// anchor), "label", "screen"} through Module.onPick to open its reaction sheet. The prototype stays inert for the
+// rest of this frame (set when it began), so the tap never reaches it.
+void pick(WebApp& a) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!a.reviewing || !ImGui::IsMouseClicked(0) || !a.area.Contains(io.MousePos)) return;
+    const Probe* p = probeAt(a.proto->probes(), io.MousePos, nullptr);
+    if (!p || !p->node) return;
+    a.reviewing = false;
+    const std::string picked = Json{{"widget", anchorFor(*p->node, p->key)}, {"label", p->label}, {"screen", a.proto->currentScreen()}}.dump();
+    EM_ASM({ if (Module.onPick) Module.onPick(UTF8ToString($0)); }, picked.c_str());
+}
+
+// Over the prototype, as on the desktop stage: the viewer's pins, and in review mode the outline of what a tap
+// would pick.
+void drawOverlays(WebApp& a) {
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    const FontSet& fonts = a.platform.fonts();
+    dl->PushClipRect(a.area.Min, a.area.Max, true);
+    drawPins(dl, fonts, layoutPins(*a.proto, a.pinned), a.pinned, false);
+    const ImVec2 pointer = ImGui::GetIO().MousePos;
+    if (a.reviewing && a.area.Contains(pointer))
+        if (const Probe* p = probeAt(a.proto->probes(), pointer, nullptr); p && p->node)
+            drawWidgetOutline(dl, fonts, p->rect, probeName(*p), kReviewOutline);
+    dl->PopClipRect();
 }
 
 //-----------------------------------------------------------------------------
@@ -141,6 +178,7 @@ void drawPage(WebApp& a) {
     const std::string& device = a.proto->spec().device;
     a.area = areaIsDevice(device, full) ? full : drawDeviceFrame(device, full, t);
     drawPrototype(*a.proto, a.area);
+    drawOverlays(a);
     ImGui::PopFont();
     ImGui::End();
 }
@@ -153,10 +191,12 @@ void frame() {
     if (!a.proto) return;  // the canvas stays clear, and the page's note readable, until there is a prototype
     a.proto->update(dt);
     a.platform.useFontFace(a.proto->theme().font);  // a spec may ask for another family
+    a.proto->setInert(a.reviewing);
     a.platform.beginFrame();
     toCssPixels();
     ImGui::NewFrame();
     observe(a);  // the last frame's probes: what the click landed on
+    pick(a);
     drawPage(a);
     a.platform.present("");
     if (!a.firstFrameTold) {
@@ -262,18 +302,22 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* pt_take_events() {
     return taken.c_str();
 }
 
-// The widget at (x, y) in CSS pixels of the page, for a reaction: {"widget" (the meeting's anchor), "label",
-// "screen"}, or "" when the point is on no widget of the prototype.
-extern "C" EMSCRIPTEN_KEEPALIVE const char* pt_widget_at(float x, float y) {
+// Turns review mode on or off (the page's React tab): while on, the prototype takes no input and a tap picks a widget
+// (Module.onPick).
+extern "C" EMSCRIPTEN_KEEPALIVE void pt_review(int on) {
+    pt::app().reviewing = on != 0;
+}
+
+// Pins a reaction the viewer sent (a reaction object as the page posts it) so it shows on its widget; false (and
+// nothing pinned) when it is not one.
+extern "C" EMSCRIPTEN_KEEPALIVE int pt_pin(const char* reaction) {
     using namespace pt;
-    static std::string found;
-    found.clear();
-    WebApp& a = app();
-    if (!a.proto || !a.area.Contains(ImVec2(x, y))) return found.c_str();
-    const Probe* p = probeAt(a.proto->probes(), ImVec2(x, y), nullptr);
-    if (!p || !p->node) return found.c_str();
-    found = Json{{"widget", anchorFor(*p->node, p->key)}, {"label", p->label}, {"screen", a.proto->currentScreen()}}.dump();
-    return found.c_str();
+    Json j;
+    Diagnostic syntax;
+    Reaction r;
+    if (!reaction || !parseJsonText(reaction, &j, &syntax) || !reactionFromJson(j, &r, nullptr)) return 0;
+    app().pinned.push_back(std::move(r));
+    return 1;
 }
 
 int main() {

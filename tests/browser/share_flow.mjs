@@ -118,12 +118,10 @@ async function press(page, target, touch) {
   await frames(page, 2);
 }
 
-// Screenshots the page to FILE and checks it is not blank: a PNG of some size, with many colours once decoded
-// (the page decodes its own screenshot through an <img> and a 2D canvas, so node needs no PNG decoder).
-async function checkScreenshot(page, file) {
-  const png = await page.screenshot({ path: file });
-  if (png.length < 10000) throw new Error(file + ': the screenshot is only ' + png.length + ' bytes: is the page blank?');
-  const colours = await page.evaluate(async data => {
+// Every `stride`-th pixel of a PNG screenshot as 0xRRGGBB, decoded by the page itself (an <img> and a 2D canvas, so
+// node needs no PNG decoder).
+function pixelsOf(page, png, stride = 1) {
+  return page.evaluate(async (data, stride) => {
     const img = new Image();
     img.src = 'data:image/png;base64,' + data;
     await img.decode();
@@ -133,16 +131,29 @@ async function checkScreenshot(page, file) {
     const g = c.getContext('2d');
     g.drawImage(img, 0, 0);
     const px = g.getImageData(0, 0, c.width, c.height).data;
-    const seen = new Set();
-    for (let i = 0; i < px.length; i += 4 * 7) seen.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
-    return seen.size;
-  }, Buffer.from(png).toString('base64'));
+    const out = [];
+    for (let i = 0; i < px.length; i += 4 * stride) out.push((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
+    return out;
+  }, Buffer.from(png).toString('base64'), stride);
+}
+
+// Screenshots the page to FILE and checks it is not blank: a PNG of some size, with many colours once decoded.
+async function checkScreenshot(page, file) {
+  const png = await page.screenshot({ path: file });
+  if (png.length < 10000) throw new Error(file + ': the screenshot is only ' + png.length + ' bytes: is the page blank?');
+  const colours = new Set(await pixelsOf(page, png, 7)).size;
   if (colours < 16) throw new Error(file + ': the screenshot has only ' + colours + ' colours: is the page blank?');
   step(`screenshot ${file}: ${png.length} bytes, ${colours}+ colours`);
 }
 
+// Whether the idea pin's violet (meeting/feedback's colour for an idea) shows within 16 px of (x, y).
+async function ideaPinNear(page, x, y) {
+  const png = await page.screenshot({ clip: { x: Math.max(0, x - 16), y: Math.max(0, y - 16), width: 32, height: 32 } });
+  return (await pixelsOf(page, png)).some(p => Math.abs((p >> 16) - 139) + Math.abs(((p >> 8) & 255) - 92) + Math.abs((p & 255) - 246) < 40);
+}
+
 // Review mode: React, tap the widget TARGET names, Idea with a comment naming the viewer, Send; waits until the page
-// has sent it.
+// has sent it and pinned it on the widget, as the stage pins reactions.
 async function pinIdea(page, target, name, touch) {
   await page.click('#react');
   const r = await until(`'${target}' to react to`, () => locate(page, target));
@@ -153,6 +164,7 @@ async function pinIdea(page, target, name, touch) {
   await page.type('#comment', `${name} <b>likes</b> it`);
   await page.click('#sheet button[type=submit]');
   await page.waitForFunction(() => document.body.dataset.reactionsSent === '1', { timeout: 10000 });
+  await until(`the idea's pin on '${target}'`, () => ideaPinNear(page, r.x + r.w, r.y), 5000);
   step(`${name}: pinned an idea on '${target}'`);
 }
 
