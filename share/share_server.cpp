@@ -35,6 +35,9 @@ namespace {
 
 constexpr size_t kTokenLength = 32;        // hex digits: 128 bits
 constexpr size_t kMaxRemembered = 100000;  // viewer ids kept for sticky variants and rate buckets
+// An idle event stream writes a comment this often: a write is how a closed tab is noticed (and leaves the viewer
+// count), and proxies see the stream is alive.
+constexpr auto kKeepAlive = std::chrono::seconds(5);
 
 std::string randomToken() {
     std::random_device random;
@@ -230,8 +233,7 @@ void ShareServer::serveEvents(const httplib::Request& req, httplib::Response& re
             {
                 std::unique_lock<std::mutex> lock(m_mutex);
                 if (*sent > 0 && !m_stopping) {
-                    // Keep-alive comments let proxies and the browser see the stream is alive.
-                    m_changed.wait_for(lock, std::chrono::seconds(15), [&] { return m_stopping || m_version > *sent; });
+                    m_changed.wait_for(lock, kKeepAlive, [&] { return m_stopping || m_version > *sent; });
                 }
                 if (m_stopping) {
                     lock.unlock();
