@@ -153,6 +153,10 @@ int cmdImport(const Args& a) {
         std::cerr << error << "\n";
         return 2;
     }
+    const std::string stem = std::filesystem::path(a.positional[0]).stem().string();
+    if (!done.savedFrom.empty() && done.savedFrom != stem)
+        std::cerr << "Note: " << a.positional[1] << " was saved from a page exported from '" << done.savedFrom << "', not from '" << stem
+                  << "': reactions on widgets this spec does not have will show as orphaned in the report.\n";
     std::cout << "Imported " << done.sessionLines << " session events and " << done.reactions << " reactions"
               << (done.viewer.empty() ? "" : " from " + done.viewer) << " into the logs beside " << a.positional[0];
     if (done.alreadyThere) std::cout << " (" << done.alreadyThere << " already there)";

@@ -122,6 +122,7 @@ bool importViewerFile(const std::string& specPath, const std::string& file, Impo
     }
 
     ImportSummary done;
+    if (auto from = doc.find("spec"); from != doc.end() && from->is_string()) done.savedFrom = from->get<std::string>();
     if (!pending.empty()) done.viewer = pending.front().line["viewer"].get<std::string>();
     std::set<std::string> held[2] = {linesOf(viewerLogPath(ViewerLineKind::Session, specPath)),
                                      linesOf(viewerLogPath(ViewerLineKind::Reaction, specPath))};

@@ -42,6 +42,7 @@ std::string viewerLogPath(ViewerLineKind kind, const std::string& specPath);
 // What import did.
 struct ImportSummary {
     std::string viewer;        // whose lines they were
+    std::string savedFrom;     // the name of the spec the page was exported from (its file name without extension)
     int sessionLines = 0;      // session events appended
     int reactions = 0;         // reactions appended
     int alreadyThere = 0;      // lines the logs held already (an earlier import, or a page that also posted)

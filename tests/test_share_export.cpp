@@ -131,6 +131,7 @@ TEST_CASE("import merges a saved file into the logs once, tagged like the share 
 
     auto first = pt::test::cli("import " + spec + " " + saved);
     CHECK(first.code == 0);
+    CHECK(first.err.empty());  // saved from a page of this very spec
     CHECK_THAT(first.out, Catch::Contains("Imported 2 session events and 1 reactions from Cy <i>"));
     auto sessions = logLines(spec, ViewerLineKind::Session);
     auto reactions = logLines(spec, ViewerLineKind::Reaction);
@@ -157,11 +158,19 @@ TEST_CASE("import merges a saved file into the logs once, tagged like the share 
     REQUIRE(writeFileAtomic(saved, later.dump(), &error));
     ImportSummary done;
     REQUIRE(importViewerFile(spec, saved, &done, &error));
+    CHECK(done.savedFrom == "habits");
     CHECK(done.reactions == 1);
     CHECK(done.sessionLines == 0);
     CHECK(done.alreadyThere == 3);
     CHECK(logLines(spec, ViewerLineKind::Reaction).size() == 2);
     CHECK(logLines(spec, ViewerLineKind::Session).size() == 2);
+
+    // Into another spec it still merges, with a note saying where the file came from.
+    const std::string other = dir.file("garden.json");
+    REQUIRE(writeFileAtomic(other, pt::test::sampleText("habit_tracker.json"), &error));
+    auto elsewhere = pt::test::cli("import " + other + " " + saved);
+    CHECK(elsewhere.code == 0);
+    CHECK_THAT(elsewhere.err, Catch::Contains("exported from 'habits', not from 'garden'"));
 }
 
 TEST_CASE("import of a bad file names the file and the JSON Pointer and writes nothing", "[share]") {
