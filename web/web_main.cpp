@@ -13,9 +13,13 @@
 // clicks with where on the prototype, misclicks, inputs, end) and handed to the page as JSON lines to post; a widget
 // the viewer taps in review mode is named by the meeting's anchor (meeting/feedback) for a reaction.
 //
+// A phone needs what ImGui 1.86 does not do: its on-screen keyboard, which only a focused DOM text input brings up (the
+// page keeps a hidden one and hands its typing over: pt_type_text, pt_press_key).
+//
 // [SECTION] The page's app
 // [SECTION] The viewer's session
 // [SECTION] Browser input and pixels
+// [SECTION] Touch: the phone's keyboard
 // [SECTION] One frame
 // [SECTION] Entry points
 
@@ -32,8 +36,10 @@
 #include <emscripten/html5.h>
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace pt {
 
@@ -42,6 +48,13 @@ namespace {
 //-----------------------------------------------------------------------------
 // [SECTION] The page's app
 //-----------------------------------------------------------------------------
+
+// What the phone's keyboard typed, in order: text, or a key that is no text (a GLFW key, as ImGui's GLFW backend maps
+// them to io.KeysDown).
+struct Typed {
+    std::string text;
+    int key = -1;  // -1: text
+};
 
 // Everything the page runs, alive for the page's lifetime (the runtime never exits).
 struct WebApp {
@@ -57,6 +70,10 @@ struct WebApp {
     std::vector<SessionEvent> events;  // not yet taken by the page
     SessionEvent pendingInput;         // typing is one "input" event per widget, written when the viewer moves on
     bool hasPendingInput = false;
+    // Touch input the page hands over between frames, fed to ImGui at the next one.
+    std::deque<Typed> typed;           // from the hidden text input, not yet fed
+    int heldKey = -1;                  // the GLFW key pressed last frame, released this one
+    bool wantedTextInput = false;      // io.WantTextInput last frame, to tell the page when typing ends
 };
 
 WebApp& app() {
@@ -127,6 +144,57 @@ void toCssPixels() {
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Touch: the phone's keyboard
+//-----------------------------------------------------------------------------
+
+// The widgets drawn as a text box (widgets/input_widgets.cpp textField): a tap on one brings up the phone's keyboard.
+// Their show-password and clear buttons count too: the viewer is still typing there.
+bool takesTypedText(const Probe& p) {
+    return p.input && (p.type == "input" || p.type == "textarea" || p.type == "search");
+}
+
+// The GLFW key for a DOM KeyboardEvent.key the phone's keyboard sends that is no text, or -1.
+int glfwKeyFor(std::string_view domKey) {
+    static const std::pair<std::string_view, int> kKeys[] = {
+        {"Backspace", GLFW_KEY_BACKSPACE}, {"Enter", GLFW_KEY_ENTER}, {"Tab", GLFW_KEY_TAB}, {"Delete", GLFW_KEY_DELETE},
+        {"ArrowLeft", GLFW_KEY_LEFT}, {"ArrowRight", GLFW_KEY_RIGHT}, {"ArrowUp", GLFW_KEY_UP}, {"ArrowDown", GLFW_KEY_DOWN},
+        {"Home", GLFW_KEY_HOME}, {"End", GLFW_KEY_END}, {"Escape", GLFW_KEY_ESCAPE}};
+    for (const auto& [name, key] : kKeys)
+        if (name == domKey) return key;
+    return -1;
+}
+
+// Hands the phone keyboard's typing to ImGui in order, before NewFrame. ImGui 1.86 reads keys as state, so a key is
+// down for one frame and up the next (the same key again waits a frame, or it would read as held); InputText takes a
+// frame's characters before its keys, so a frame takes the characters up to one key and nothing after it.
+void feedTyping(WebApp& a) {
+    ImGuiIO& io = ImGui::GetIO();
+    const bool released = a.heldKey >= 0;
+    if (released) io.KeysDown[a.heldKey] = false;
+    a.heldKey = -1;
+    for (; !a.typed.empty() && a.typed.front().key < 0; a.typed.pop_front()) io.AddInputCharactersUTF8(a.typed.front().text.c_str());
+    if (a.typed.empty() || released) return;
+    a.heldKey = a.typed.front().key;
+    io.KeysDown[a.heldKey] = true;
+    a.typed.pop_front();
+}
+
+// The widget the last frame drew at (x, y) in CSS pixels of the page, as a click there would find it; null off the
+// prototype or on no widget.
+const Probe* probeOnPrototype(WebApp& a, float x, float y) {
+    if (!a.proto || !a.area.Contains(ImVec2(x, y))) return nullptr;
+    return probeAt(a.proto->probes(), ImVec2(x, y), nullptr);
+}
+
+// Tells the page when ImGui stops taking text (Enter, a tap elsewhere, a screen change): it puts the phone's keyboard
+// away.
+void tellTypingEnded(WebApp& a) {
+    const bool wants = ImGui::GetIO().WantTextInput;
+    if (a.wantedTextInput && !wants) EM_ASM(if (Module.onTypingEnded) Module.onTypingEnded(););
+    a.wantedTextInput = wants;
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] One frame
 //-----------------------------------------------------------------------------
 
@@ -155,9 +223,11 @@ void frame() {
     a.platform.useFontFace(a.proto->theme().font);  // a spec may ask for another family
     a.platform.beginFrame();
     toCssPixels();
+    feedTyping(a);
     ImGui::NewFrame();
     observe(a);  // the last frame's probes: what the click landed on
     drawPage(a);
+    tellTypingEnded(a);
     a.platform.present("");
     if (!a.firstFrameTold) {
         a.firstFrameTold = true;
@@ -269,11 +339,36 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* pt_widget_at(float x, float y) {
     static std::string found;
     found.clear();
     WebApp& a = app();
-    if (!a.proto || !a.area.Contains(ImVec2(x, y))) return found.c_str();
-    const Probe* p = probeAt(a.proto->probes(), ImVec2(x, y), nullptr);
+    const Probe* p = probeOnPrototype(a, x, y);
     if (!p || !p->node) return found.c_str();
     found = Json{{"widget", anchorFor(*p->node, p->key)}, {"label", p->label}, {"screen", a.proto->currentScreen()}}.dump();
     return found.c_str();
+}
+
+// Whether the last frame drew a text box at (x, y) in CSS pixels of the page (1) or not (0): the page asks when a
+// touch taps there, to focus its hidden text input at once (inside the touch's handler, or the phone's keyboard stays
+// down).
+extern "C" EMSCRIPTEN_KEEPALIVE int pt_text_field_at(float x, float y) {
+    using namespace pt;
+    const Probe* p = probeOnPrototype(app(), x, y);
+    return p && p->enabled && takesTypedText(*p);
+}
+
+// Text the phone's keyboard typed (UTF-8), for ImGui's text box at the next frame.
+extern "C" EMSCRIPTEN_KEEPALIVE void pt_type_text(const char* text) {
+    using namespace pt;
+    if (text && *text) app().typed.push_back({text, -1});
+}
+
+// A key the phone's keyboard pressed (its DOM KeyboardEvent.key): Backspace, Enter, Tab, Delete, the arrows, Home, End
+// or Escape, pressed for ImGui for one frame. Returns 1 when taken (the page then keeps the browser from acting on it
+// too), 0 for any other key.
+extern "C" EMSCRIPTEN_KEEPALIVE int pt_press_key(const char* domKey) {
+    using namespace pt;
+    const int key = glfwKeyFor(domKey ? domKey : "");
+    if (key < 0) return 0;
+    app().typed.push_back({"", key});
+    return 1;
 }
 
 int main() {

@@ -1,6 +1,7 @@
 // Promptotype — the browser test: `promptotype share` on a loopback port, the shared page in headless Chromium at a
-// phone's size and a desktop's, a viewer each, clicking through the habit tracker's main flow, a reaction pinned in
-// review mode, non-blank screenshots, the JSONL lines the pages posted, and a `refine` that every page shows live.
+// phone's size and a desktop's, a viewer each, clicking through the habit tracker's main flow (typing once, Backspace
+// included; on the phone through the page's hidden keyboard input), a reaction pinned in review mode, non-blank
+// screenshots, the JSONL lines the pages posted, and a `refine` that every page shows live.
 //
 //   node tests/browser/share_flow.mjs PROMPTOTYPE PAGE_DIR SPEC   (CTest runs it when the build has -DPT_WEB=ON)
 //
@@ -155,10 +156,18 @@ async function viewer(browser, link, { name, width, height, touch, habit }) {
   await press(page, 'Morning run', touch);           // tick a habit on Today
   await press(page, 'New habit', touch);             // the add-habit form
   await press(page, 'What do you want to do?', touch);
-  await page.keyboard.type(habit, { delay: 20 });
+  const typingInto = () => page.evaluate(() => document.activeElement && document.activeElement.id);
+  if (touch && await typingInto() !== 'keyboard')
+    throw new Error(`${name}: tapping the text field did not focus the page's keyboard input (the phone's keyboard)`);
+  await page.keyboard.type(habit + 'x', { delay: 20 });
+  await page.keyboard.press('Backspace');
+  await frames(page, 4);  // the page hands a key to ImGui for a frame, then lets go of it for one
   await press(page, 'Save habit', touch);
   await until(`the new habit '${habit}' on Today`, () => locate(page, habit));
-  step(`${name}: ticked a habit, added '${habit}'`);
+  for (const wrong of [habit + habit, habit + 'x'])
+    if (await locate(page, wrong)) throw new Error(`${name}: '${wrong}' on Today: typing reached the prototype twice, or Backspace did not`);
+  if (touch) await until("the page's keyboard input let go once the habit is saved", async () => await typingInto() !== 'keyboard', 5000);
+  step(`${name}: ticked a habit, added '${habit}' (typed once, Backspace included)`);
 
   // Review mode: React, tap the habit, Idea with a comment, Send.
   await page.click('#react');
@@ -188,16 +197,20 @@ try {
   step('sharing at ' + link);
   browser = await puppeteer.launch({ executablePath: chromium, headless: true,
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
-  const pages = [
-    await viewer(browser, link, { name: 'Ana on a phone', width: 390, height: 844, touch: true, habit: 'Stretch' }),
-    await viewer(browser, link, { name: 'Ben at a desk', width: 1280, height: 800, touch: false, habit: 'Read' }),
+  const viewers = [
+    { name: 'Ana on a phone', width: 390, height: 844, touch: true, habit: 'Stretch' },
+    { name: 'Ben at a desk', width: 1280, height: 800, touch: false, habit: 'Read' },
   ];
+  const pages = [];
+  for (const v of viewers) pages.push(await viewer(browser, link, v));
 
-  // What the pages posted, in the logs beside the spec: sessions every 2 s, reactions at once.
-  for (const name of ['Ana on a phone', 'Ben at a desk']) {
-    await until(`${name}'s clicks and input in the sessions log`, () => {
+  // What the pages posted, in the logs beside the spec: sessions every 2 s, reactions at once. The habit's name is
+  // one input, as typed (once, less the Backspaced character).
+  for (const { name, habit } of viewers) {
+    await until(`${name}'s clicks and input '${habit}' in the sessions log`, () => {
       const mine = jsonLines('.sessions.jsonl').filter(l => l.viewer === name);
-      return ['start', 'click', 'input', 'screen'].every(type => mine.some(l => l.type === type)) &&
+      return ['start', 'click', 'screen'].every(type => mine.some(l => l.type === type)) &&
+             mine.some(l => l.type === 'input' && l.value === habit) &&
              mine.some(l => l.type === 'click' && l.x >= 0 && l.x <= 1 && l.y >= 0 && l.y <= 1 && l.widget);
     }, 10000);
     const reactions = jsonLines('.feedback.jsonl').filter(l => l.viewer === name);
