@@ -160,8 +160,13 @@ async function viewer(browser, link, { name, width, height, touch, habit }) {
   if (touch && await typingInto() !== 'keyboard')
     throw new Error(`${name}: tapping the text field did not focus the page's keyboard input (the phone's keyboard)`);
   await page.keyboard.type(habit + 'x', { delay: 20 });
-  await page.keyboard.press('Backspace');
-  await frames(page, 4);  // the page hands a key to ImGui for a frame, then lets go of it for one
+  // Down for one frame: on the desktop ImGui 1.86 reads GLFW's key state once a frame (a press and release between two
+  // frames is lost), and a key down past 0.275 s repeats (headless frames can be that slow); on the phone the page
+  // hands a key to ImGui for a frame, then lets go of it for one.
+  await page.keyboard.down('Backspace');
+  await frames(page, 1);
+  await page.keyboard.up('Backspace');
+  await frames(page, 2);
   await press(page, 'Save habit', touch);
   await until(`the new habit '${habit}' on Today`, () => locate(page, habit));
   for (const wrong of [habit + habit, habit + 'x'])
