@@ -13,13 +13,14 @@
 // clicks with where on the prototype, misclicks, inputs, end) and handed to the page as JSON lines to post; a widget
 // the viewer taps in review mode is named by the meeting's anchor (meeting/feedback) for a reaction.
 //
-// A phone needs what ImGui 1.86 does not do: its on-screen keyboard, which only a focused DOM text input brings up (the
-// page keeps a hidden one and hands its typing over: pt_type_text, pt_press_key).
+// A phone needs two things ImGui 1.86 does not do: its on-screen keyboard, which only a focused DOM text input brings
+// up (the page keeps a hidden one and hands its typing over: pt_type_text, pt_press_key), and scrolling by dragging a
+// finger (the page hands the finger's movement over as pixels, fed to ImGui as wheel notches: pt_touch_scroll).
 //
 // [SECTION] The page's app
 // [SECTION] The viewer's session
 // [SECTION] Browser input and pixels
-// [SECTION] Touch: the phone's keyboard
+// [SECTION] Touch: the phone's keyboard and scrolling
 // [SECTION] One frame
 // [SECTION] Entry points
 
@@ -34,7 +35,9 @@
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#include <imgui_internal.h>  // ClearActiveID, and the window the wheel scrolls
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <deque>
 #include <memory>
@@ -70,9 +73,13 @@ struct WebApp {
     std::vector<SessionEvent> events;  // not yet taken by the page
     SessionEvent pendingInput;         // typing is one "input" event per widget, written when the viewer moves on
     bool hasPendingInput = false;
+    SessionEvent heldClick;            // a click, written when the button comes up: a touch that turns into a scroll is none
+    bool holdingClick = false;
     // Touch input the page hands over between frames, fed to ImGui at the next one.
     std::deque<Typed> typed;           // from the hidden text input, not yet fed
     int heldKey = -1;                  // the GLFW key pressed last frame, released this one
+    float touchScroll[2] = {0, 0};     // the finger's movement (CSS pixels, across and down) not yet fed as wheel
+    bool touchScrolling = false;       // the touch down now is a scroll: it presses nothing, until the finger lifts
     bool wantedTextInput = false;      // io.WantTextInput last frame, to tell the page when typing ends
 };
 
@@ -85,11 +92,23 @@ WebApp& app() {
 // [SECTION] The viewer's session
 //-----------------------------------------------------------------------------
 
-void record(WebApp& a, SessionEvent e) {
-    if (!a.recording) return;
+// Stamps an event with the session's clock and the screen on show.
+void stamp(WebApp& a, SessionEvent& e) {
     e.t = a.sessionTime;
     if (e.screen.empty()) e.screen = a.proto->currentScreen();
+}
+
+void record(WebApp& a, SessionEvent e) {
+    if (!a.recording) return;
+    stamp(a, e);
     a.events.push_back(std::move(e));
+}
+
+// Writes the click held since its press (see observe).
+void writeHeldClick(WebApp& a) {
+    if (!a.holdingClick) return;
+    a.holdingClick = false;
+    a.events.push_back(a.heldClick);
 }
 
 void flushInput(WebApp& a) {
@@ -98,7 +117,8 @@ void flushInput(WebApp& a) {
     record(a, a.pendingInput);
 }
 
-// Per frame, like the meeting's: a screen entered, and a click on the prototype (a misclick when it does nothing).
+// Per frame, like the meeting's: a screen entered, and a click on the prototype (a misclick when it does nothing). The
+// click is taken where and when it was pressed, and written once the button is up, unless the touch became a scroll.
 void observe(WebApp& a) {
     ImGuiIO& io = ImGui::GetIO();
     if (!a.recording) return;
@@ -111,11 +131,14 @@ void observe(WebApp& a) {
         e.type = "screen";
         record(a, e);
     }
+    if (!io.MouseDown[0]) writeHeldClick(a);
     if (!ImGui::IsMouseClicked(0) || !a.area.Contains(io.MousePos)) return;
     bool live = false;
     const Probe* hit = probeAt(a.proto->probes(), io.MousePos, &live);
     flushInput(a);
-    record(a, clickEvent(hit, live, io.MousePos, a.area));
+    a.heldClick = clickEvent(hit, live, io.MousePos, a.area);
+    stamp(a, a.heldClick);
+    a.holdingClick = true;
 }
 
 //-----------------------------------------------------------------------------
@@ -144,7 +167,7 @@ void toCssPixels() {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Touch: the phone's keyboard
+// [SECTION] Touch: the phone's keyboard and scrolling
 //-----------------------------------------------------------------------------
 
 // The widgets drawn as a text box (widgets/input_widgets.cpp textField): a tap on one brings up the phone's keyboard.
@@ -177,6 +200,45 @@ void feedTyping(WebApp& a) {
     a.heldKey = a.typed.front().key;
     io.KeysDown[a.heldKey] = true;
     a.typed.pop_front();
+}
+
+// How many pixels one wheel notch scrolls along AXIS (0 across, 1 down) in the window the wheel reaches, counted as
+// ImGui 1.86's UpdateMouseWheel counts it (imgui.cpp): the window under the pointer, or the nearest parent when a
+// child has nothing to scroll; 5 lines down or 2 across, at most 2/3 of the view. 0 when no window is under it.
+float wheelNotchPixels(int axis) {
+    ImGuiContext& g = *GImGui;
+    ImGuiWindow* w = g.WheelingWindow ? g.WheelingWindow : g.HoveredWindow;
+    if (!w) return 0;
+    while ((w->Flags & ImGuiWindowFlags_ChildWindow) &&
+           (w->ScrollMax[axis] == 0.0f || ((w->Flags & ImGuiWindowFlags_NoScrollWithMouse) && !(w->Flags & ImGuiWindowFlags_NoMouseInputs))))
+        w = w->ParentWindow;
+    const float lines = axis == 1 ? 5.0f : 2.0f;
+    const float view = axis == 1 ? w->InnerRect.GetHeight() : w->InnerRect.GetWidth();
+    return ImFloor(ImMin(lines * w->CalcFontSize(), view * 0.67f));
+}
+
+// Hands the finger's scrolling to ImGui as wheel notches, before NewFrame (the pointer stays where the touch started,
+// so the window under it is the one scrolled). Whole pixels only, aimed at the middle of one: ImGui floors the scroll
+// position each frame, which would otherwise drop fractions and sometimes a pixel.
+void feedTouchScroll(WebApp& a) {
+    ImGuiIO& io = ImGui::GetIO();
+    float* wheel[2] = {&io.MouseWheelH, &io.MouseWheel};
+    for (int axis = 0; axis < 2; axis++) {
+        const float pixels = std::trunc(a.touchScroll[axis]);
+        if (pixels == 0) continue;
+        a.touchScroll[axis] -= pixels;
+        const float notch = wheelNotchPixels(axis);
+        if (notch > 0) *wheel[axis] += (pixels - 0.5f) / notch;  // ImGui: scroll -= wheel * notch, i.e. -pixels + 0.5
+    }
+}
+
+// A touch that became a scroll presses nothing: what its press made active lets go (a button then does not click when
+// the finger lifts) and its click is not recorded, until the finger lifts. After NewFrame.
+void releaseScrollingTouch(WebApp& a) {
+    if (!a.touchScrolling) return;
+    if (ImGui::GetActiveID() != 0) ImGui::ClearActiveID();
+    a.holdingClick = false;
+    if (!ImGui::GetIO().MouseDown[0]) a.touchScrolling = false;
 }
 
 // The widget the last frame drew at (x, y) in CSS pixels of the page, as a click there would find it; null off the
@@ -224,7 +286,9 @@ void frame() {
     a.platform.beginFrame();
     toCssPixels();
     feedTyping(a);
+    feedTouchScroll(a);
     ImGui::NewFrame();
+    releaseScrollingTouch(a);
     observe(a);  // the last frame's probes: what the click landed on
     drawPage(a);
     tellTypingEnded(a);
@@ -308,11 +372,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void pt_start_session() {
     record(a, e);
 }
 
-// Ends the session (the page is going away): the typing in progress, then an "end" event.
+// Ends the session (the page is going away): a click still held and the typing in progress, then an "end" event.
 extern "C" EMSCRIPTEN_KEEPALIVE void pt_end_session() {
     using namespace pt;
     WebApp& a = app();
     if (!a.recording) return;
+    writeHeldClick(a);
     flushInput(a);
     SessionEvent e;
     e.type = "end";
@@ -369,6 +434,24 @@ extern "C" EMSCRIPTEN_KEEPALIVE int pt_press_key(const char* domKey) {
     if (key < 0) return 0;
     app().typed.push_back({"", key});
     return 1;
+}
+
+// Whether the widget at (x, y) in CSS pixels follows a dragging finger (a slider) rather than the page scrolling
+// under it: the page asks when a touch starts to move.
+extern "C" EMSCRIPTEN_KEEPALIVE int pt_drag_widget_at(float x, float y) {
+    using namespace pt;
+    const Probe* p = probeOnPrototype(app(), x, y);
+    return p && p->enabled && p->type == "slider";
+}
+
+// The finger scrolling the prototype moved by (dx, dy) CSS pixels: the content follows it at the next frame, and the
+// touch clicks nothing.
+extern "C" EMSCRIPTEN_KEEPALIVE void pt_touch_scroll(float dx, float dy) {
+    using namespace pt;
+    WebApp& a = app();
+    a.touchScroll[0] += dx;
+    a.touchScroll[1] += dy;
+    a.touchScrolling = true;
 }
 
 int main() {

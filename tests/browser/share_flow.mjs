@@ -1,7 +1,8 @@
 // Promptotype — the browser test: `promptotype share` on a loopback port, the shared page in headless Chromium at a
 // phone's size and a desktop's, a viewer each, clicking through the habit tracker's main flow (typing once, Backspace
-// included; on the phone through the page's hidden keyboard input), a reaction pinned in review mode, non-blank
-// screenshots, the JSONL lines the pages posted, and a `refine` that every page shows live.
+// included; on the phone through the page's hidden keyboard input), a reaction pinned in review mode, a touch drag
+// that scrolls without clicking, non-blank screenshots, the JSONL lines the pages posted, and a `refine` that every
+// page shows live.
 //
 //   node tests/browser/share_flow.mjs PROMPTOTYPE PAGE_DIR SPEC   (CTest runs it when the build has -DPT_WEB=ON)
 //
@@ -187,7 +188,40 @@ async function viewer(browser, link, { name, width, height, touch, habit }) {
   step(`${name}: pinned an idea on '${habit}'`);
 
   await checkScreenshot(page, join(work, `share-${width}x${height}.png`));
+  if (touch) await scrollByTouch(page, name);
   return page;
+}
+
+// Drags a finger up the Progress screen from the first habit of its list (peeking above the tab bar; a tap opens it):
+// the activity heat map must follow the finger, and the habit must not open (no click on it in the session log, no
+// habit screen). A tap on Today afterwards marks where the log is complete, and leaves the page where the refine looks.
+async function scrollByTouch(page, name) {
+  const item = 'Morning run', moving = 'consistency', distance = 150, steps = 10;
+  await press(page, 'Progress', true);
+  const start = await until(`'${item}' on Progress`, () => locate(page, item));
+  const before = await locate(page, moving);
+  const x = start.x + start.w / 2, y = start.y + start.h / 2;
+  const under = JSON.parse(await page.evaluate((x, y) => Module.ccall('pt_widget_at', 'string', ['number', 'number'], [x, y]), x, y));
+  await page.touchscreen.touchStart(x, y);
+  for (let i = 1; i <= steps; i++) {
+    await page.touchscreen.touchMove(x, y - distance * i / steps);
+    await frames(page, 1);
+  }
+  await page.touchscreen.touchEnd();
+  await frames(page, 2);
+  const after = await locate(page, moving);
+  const moved = after ? before.y - after.y : NaN;
+  if (!(Math.abs(moved - distance) <= 2))
+    throw new Error(`${name}: a ${distance} px drag up moved '${moving}' by ${moved} px (before ${JSON.stringify(before)}, after ${JSON.stringify(after)})`);
+  await press(page, 'Today', true);
+  const mine = await until(`${name}'s return to Today in the sessions log`, () => {
+    const lines = jsonLines('.sessions.jsonl').filter(l => l.viewer === name);
+    const progress = lines.findIndex(l => l.type === 'screen' && l.screen === 'progress');
+    return progress >= 0 && lines.slice(progress).some(l => l.type === 'screen' && l.screen === 'today') && lines.slice(progress);
+  }, 10000);
+  const clicked = mine.find(l => (l.type === 'click' && l.widget === under.widget) || (l.type === 'screen' && l.screen === 'habit'));
+  if (clicked) throw new Error(`${name}: the drag that scrolled also clicked '${item}': ${JSON.stringify(clicked)}`);
+  step(`${name}: a ${distance} px touch drag from '${item}' scrolled Progress by ${moved} px, without opening it`);
 }
 
 //-----------------------------------------------------------------------------
