@@ -2,7 +2,7 @@
 // phone's size and a desktop's, a viewer each, clicking through the habit tracker's main flow (typing once, Backspace
 // included; on the phone through the page's hidden keyboard input), a reaction pinned in review mode, a touch drag
 // that scrolls without clicking, non-blank screenshots, the JSONL lines the pages posted, and a `refine` that every
-// page shows live.
+// page shows live. Then samples/settings.json (beside SPEC) shared too, for a touch drag that moves a slider.
 //
 //   node tests/browser/share_flow.mjs PROMPTOTYPE PAGE_DIR SPEC   (CTest runs it when the build has -DPT_WEB=ON)
 //
@@ -18,7 +18,7 @@
 import { spawn, execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 //-----------------------------------------------------------------------------
 // [SECTION] Helpers
@@ -53,8 +53,8 @@ async function until(what, probe, ms = 15000) {
 }
 
 // The JSON lines of a log beside the spec ([] while it does not exist).
-function jsonLines(suffix) {
-  const path = spec.replace(/\.json$/, suffix);
+function jsonLines(suffix, specPath = spec) {
+  const path = specPath.replace(/\.json$/, suffix);
   if (!existsSync(path)) return [];
   return readFileSync(path, 'utf8').split('\n').filter(Boolean).map(line => JSON.parse(line));
 }
@@ -63,9 +63,10 @@ function jsonLines(suffix) {
 // [SECTION] Server
 //-----------------------------------------------------------------------------
 
-// Starts `share` on a free loopback port (no --port: any free one); resolves with the child and the link it prints.
-async function startShare() {
-  const child = spawn(binary, ['share', spec, '--page', pageDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+// Starts `share` of SPEC_PATH on a free loopback port (no --port: any free one); resolves with the child and the link
+// it prints.
+async function startShare(specPath) {
+  const child = spawn(binary, ['share', specPath, '--page', pageDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '', err = '';
   child.stdout.on('data', d => { out += d; });
   child.stderr.on('data', d => { err += d; });
@@ -140,9 +141,9 @@ async function checkScreenshot(page, file) {
   step(`screenshot ${file}: ${png.length} bytes, ${colours}+ colours`);
 }
 
-// One viewer in their own browser context (own localStorage, so own name and viewer id): gives the name, clicks
-// through the main flow (tick a habit, add one), pins a reaction, screenshots. Returns the page, left open.
-async function viewer(browser, link, { name, width, height, touch, habit }) {
+// Opens LINK for a viewer in their own browser context (own localStorage, so own name and viewer id), gives the name
+// and waits for the first frame. Returns the page.
+async function openAs(browser, link, { name, width, height, touch }) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   page.on('pageerror', e => console.log(`  [${name}] page error: ${e.message}`));
@@ -153,6 +154,24 @@ async function viewer(browser, link, { name, width, height, touch, habit }) {
   await page.click('#name-card button[type=submit]');
   await page.waitForFunction(() => document.body.dataset.firstFrame, { timeout: 20000 });
   step(`${name} (${width}x${height}): first frame at ${await page.evaluate(() => document.body.dataset.firstFrame)} ms`);
+  return page;
+}
+
+// Drags a finger from (x, y) by (dx, dy) in STEPS moves, a frame drawn after each, as a finger moves across frames.
+async function dragFinger(page, x, y, dx, dy, steps = 10) {
+  await page.touchscreen.touchStart(x, y);
+  for (let i = 1; i <= steps; i++) {
+    await page.touchscreen.touchMove(x + dx * i / steps, y + dy * i / steps);
+    await frames(page, 1);
+  }
+  await page.touchscreen.touchEnd();
+  await frames(page, 2);
+}
+
+// One viewer: gives the name, clicks through the main flow (tick a habit, add one), pins a reaction, screenshots.
+// Returns the page, left open.
+async function viewer(browser, link, { name, width, height, touch, habit }) {
+  const page = await openAs(browser, link, { name, width, height, touch });
 
   await press(page, 'Morning run', touch);           // tick a habit on Today
   await press(page, 'New habit', touch);             // the add-habit form
@@ -196,19 +215,13 @@ async function viewer(browser, link, { name, width, height, touch, habit }) {
 // the activity heat map must follow the finger, and the habit must not open (no click on it in the session log, no
 // habit screen). A tap on Today afterwards marks where the log is complete, and leaves the page where the refine looks.
 async function scrollByTouch(page, name) {
-  const item = 'Morning run', moving = 'consistency', distance = 150, steps = 10;
+  const item = 'Morning run', moving = 'consistency', distance = 150;
   await press(page, 'Progress', true);
   const start = await until(`'${item}' on Progress`, () => locate(page, item));
   const before = await locate(page, moving);
   const x = start.x + start.w / 2, y = start.y + start.h / 2;
   const under = JSON.parse(await page.evaluate((x, y) => Module.ccall('pt_widget_at', 'string', ['number', 'number'], [x, y]), x, y));
-  await page.touchscreen.touchStart(x, y);
-  for (let i = 1; i <= steps; i++) {
-    await page.touchscreen.touchMove(x, y - distance * i / steps);
-    await frames(page, 1);
-  }
-  await page.touchscreen.touchEnd();
-  await frames(page, 2);
+  await dragFinger(page, x, y, 0, -distance);
   const after = await locate(page, moving);
   const moved = after ? before.y - after.y : NaN;
   if (!(Math.abs(moved - distance) <= 2))
@@ -224,13 +237,39 @@ async function scrollByTouch(page, name) {
   step(`${name}: a ${distance} px touch drag from '${item}' scrolled Progress by ${moved} px, without opening it`);
 }
 
+// On a phone, a drag that starts on a slider moves the slider rather than scrolling the screen: samples/settings.json's
+// text size (100%), dragged right and a little up. The screen stays put, and the value the session log gets (once a
+// tap on Notifications moves on) went up.
+async function dragSlider(browser) {
+  const settings = join(work, 'settings.json');
+  copyFileSync(join(dirname(sample), 'settings.json'), settings);
+  const started = await startShare(settings);
+  try {
+    const name = 'Cleo on a phone';
+    const page = await openAs(browser, started.link, { name, width: 390, height: 844, touch: true });
+    const before = await until("the 'textSize' slider", () => locate(page, 'textSize'));
+    const x = before.x + before.w / 2, y = before.y + before.h / 2;
+    const under = JSON.parse(await page.evaluate((x, y) => Module.ccall('pt_widget_at', 'string', ['number', 'number'], [x, y]), x, y));
+    await dragFinger(page, x, y, 100, -20);
+    const after = await locate(page, 'textSize');
+    if (!after || after.y !== before.y) throw new Error(`${name}: a drag on the slider scrolled the screen (${JSON.stringify(before)} -> ${JSON.stringify(after)})`);
+    await press(page, 'Notifications', true);
+    const input = await until(`${name}'s text size in the sessions log`, () =>
+      jsonLines('.sessions.jsonl', settings).find(l => l.viewer === name && l.type === 'input' && l.widget === under.widget), 10000);
+    if (!(Number(input.value) > 100)) throw new Error(`${name}: dragging the slider right set it to ${input.value}`);
+    step(`${name}: a touch drag on the text size slider set it to ${input.value}, the screen did not scroll`);
+  } finally {
+    started.child.kill('SIGTERM');
+  }
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] The test
 //-----------------------------------------------------------------------------
 
 let share = null, browser = null;
 try {
-  const started = await startShare();
+  const started = await startShare(spec);
   share = started.child;
   const link = started.link;
   step('sharing at ' + link);
@@ -265,6 +304,7 @@ try {
   await run(['refine', spec, "rename 'Today' to 'My day'", '--provider', 'offline']);
   for (const page of pages) await until("'My day' on the page after the refine", () => locate(page, 'My day'), 20000);
   step("refined the spec: every page shows 'My day'");
+  await dragSlider(browser);
   console.log('browser test: passed');
 } catch (error) {
   console.error('browser test: FAILED: ' + error.message);
