@@ -1,8 +1,10 @@
 // Promptotype — the browser test: `promptotype share` on a loopback port, the shared page in headless Chromium at a
-// phone's size and a desktop's, a viewer each, clicking through the habit tracker's main flow, a reaction pinned in
-// review mode, non-blank screenshots, the JSONL lines the pages posted, and a `refine` that every page shows live.
-// Then `export`ed folders opened from file://: one saves what its viewer did as a file that `import` merges once,
-// one exported with --collect posts to the running share server.
+// phone's size and a desktop's, a viewer each, clicking through the habit tracker's main flow (typing once, Backspace
+// included; on the phone through the page's hidden keyboard input), a reaction pinned in review mode, a touch drag
+// that scrolls without clicking, non-blank screenshots, the JSONL lines the pages posted, and a `refine` that every
+// page shows live. Then samples/settings.json (beside SPEC) shared too, for a touch drag that moves a slider, and
+// `export`ed folders opened from file://: one saves what its viewer did as a file that `import` merges once, one
+// exported with --collect posts to the running share server.
 //
 //   node tests/browser/share_flow.mjs PROMPTOTYPE PAGE_DIR SPEC   (CTest runs it when the build has -DPT_WEB=ON)
 //
@@ -19,7 +21,7 @@
 import { spawn, execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 //-----------------------------------------------------------------------------
 // [SECTION] Helpers
@@ -54,8 +56,8 @@ async function until(what, probe, ms = 15000) {
 }
 
 // The JSON lines of a log beside the spec ([] while it does not exist).
-function jsonLines(suffix) {
-  const path = spec.replace(/\.json$/, suffix);
+function jsonLines(suffix, specPath = spec) {
+  const path = specPath.replace(/\.json$/, suffix);
   if (!existsSync(path)) return [];
   return readFileSync(path, 'utf8').split('\n').filter(Boolean).map(line => JSON.parse(line));
 }
@@ -64,9 +66,10 @@ function jsonLines(suffix) {
 // [SECTION] Server
 //-----------------------------------------------------------------------------
 
-// Starts `share` on a free loopback port (no --port: any free one); resolves with the child and the link it prints.
-async function startShare() {
-  const child = spawn(binary, ['share', spec, '--page', pageDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+// Starts `share` of SPEC_PATH on a free loopback port (no --port: any free one); resolves with the child and the link
+// it prints.
+async function startShare(specPath) {
+  const child = spawn(binary, ['share', specPath, '--page', pageDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '', err = '';
   child.stdout.on('data', d => { out += d; });
   child.stderr.on('data', d => { err += d; });
@@ -161,16 +164,17 @@ async function pinIdea(page, target, name, touch) {
   else await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
   await page.waitForSelector('#sheet', { visible: true, timeout: 5000 });
   await page.click('#kinds button[data-kind=idea]');
-  await page.type('#comment', `${name} <b>likes</b> it`);
+  await page.type('#comment', `${name} <b>likes</b> itx`);
+  await page.keyboard.press('Backspace');  // the page's own field edits as any field does (the prototype gets no key)
   await page.click('#sheet button[type=submit]');
   await page.waitForFunction(() => document.body.dataset.reactionsSent === '1', { timeout: 10000 });
   await until(`the idea's pin on '${target}'`, () => ideaPinNear(page, r.x + r.w, r.y), 5000);
   step(`${name}: pinned an idea on '${target}'`);
 }
 
-// One viewer in their own browser context (own localStorage, so own name and viewer id): gives the name, clicks
-// through the main flow (tick a habit, add one), pins a reaction, screenshots. Returns the page, left open.
-async function viewer(browser, link, { name, width, height, touch, habit }) {
+// Opens LINK for a viewer in their own browser context (own localStorage, so own name and viewer id), gives the name
+// and waits for the first frame. Returns the page.
+async function openAs(browser, link, { name, width, height, touch }) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   page.on('pageerror', e => console.log(`  [${name}] page error: ${e.message}`));
@@ -181,37 +185,112 @@ async function viewer(browser, link, { name, width, height, touch, habit }) {
   await page.click('#name-card button[type=submit]');
   await page.waitForFunction(() => document.body.dataset.firstFrame, { timeout: 20000 });
   step(`${name} (${width}x${height}): first frame at ${await page.evaluate(() => document.body.dataset.firstFrame)} ms`);
+  return page;
+}
+
+// Drags a finger from (x, y) by (dx, dy) in STEPS moves, a frame drawn after each, as a finger moves across frames.
+async function dragFinger(page, x, y, dx, dy, steps = 10) {
+  await page.touchscreen.touchStart(x, y);
+  for (let i = 1; i <= steps; i++) {
+    await page.touchscreen.touchMove(x + dx * i / steps, y + dy * i / steps);
+    await frames(page, 1);
+  }
+  await page.touchscreen.touchEnd();
+  await frames(page, 2);
+}
+
+// One viewer: gives the name, clicks through the main flow (tick a habit, add one), pins a reaction, screenshots.
+// Returns the page, left open.
+async function viewer(browser, link, { name, width, height, touch, habit }) {
+  const page = await openAs(browser, link, { name, width, height, touch });
 
   await press(page, 'Morning run', touch);           // tick a habit on Today
   await press(page, 'New habit', touch);             // the add-habit form
   await press(page, 'What do you want to do?', touch);
-  await page.keyboard.type(habit, { delay: 20 });
+  const typingInto = () => page.evaluate(() => document.activeElement && document.activeElement.id);
+  if (touch && await typingInto() !== 'keyboard')
+    throw new Error(`${name}: tapping the text field did not focus the page's keyboard input (the phone's keyboard)`);
+  await page.keyboard.type(habit + 'x', { delay: 20 });
+  // Down for one frame: on the desktop ImGui 1.86 reads GLFW's key state once a frame (a press and release between two
+  // frames is lost), and a key down past 0.275 s repeats (headless frames can be that slow); on the phone the page
+  // hands a key to ImGui for a frame, then lets go of it for one.
+  await page.keyboard.down('Backspace');
+  await frames(page, 1);
+  await page.keyboard.up('Backspace');
+  await frames(page, 2);
   await press(page, 'Save habit', touch);
   await until(`the new habit '${habit}' on Today`, () => locate(page, habit));
-  step(`${name}: ticked a habit, added '${habit}'`);
+  for (const wrong of [habit + habit, habit + 'x'])
+    if (await locate(page, wrong)) throw new Error(`${name}: '${wrong}' on Today: typing reached the prototype twice, or Backspace did not`);
+  if (touch) await until("the page's keyboard input let go once the habit is saved", async () => await typingInto() !== 'keyboard', 5000);
+  step(`${name}: ticked a habit, added '${habit}' (typed once, Backspace included)`);
 
   await pinIdea(page, habit, name, touch);
   await checkScreenshot(page, join(work, `share-${width}x${height}.png`));
+  if (touch) await scrollByTouch(page, name);
   return page;
+}
+
+// Drags a finger up the Progress screen from the first habit of its list (peeking above the tab bar; a tap opens it):
+// the activity heat map must follow the finger, and the habit must not open (no click on it in the session log, no
+// habit screen). A tap on Today afterwards marks where the log is complete, and leaves the page where the refine looks.
+async function scrollByTouch(page, name) {
+  const item = 'Morning run', moving = 'consistency', distance = 150;
+  await press(page, 'Progress', true);
+  const start = await until(`'${item}' on Progress`, () => locate(page, item));
+  const before = await locate(page, moving);
+  const x = start.x + start.w / 2, y = start.y + start.h / 2;
+  const under = JSON.parse(await page.evaluate((x, y) => Module.ccall('pt_widget_at', 'string', ['number', 'number'], [x, y]), x, y));
+  await dragFinger(page, x, y, 0, -distance);
+  const after = await locate(page, moving);
+  const moved = after ? before.y - after.y : NaN;
+  if (!(Math.abs(moved - distance) <= 2))
+    throw new Error(`${name}: a ${distance} px drag up moved '${moving}' by ${moved} px (before ${JSON.stringify(before)}, after ${JSON.stringify(after)})`);
+  await press(page, 'Today', true);
+  const mine = await until(`${name}'s return to Today in the sessions log`, () => {
+    const lines = jsonLines('.sessions.jsonl').filter(l => l.viewer === name);
+    const progress = lines.findIndex(l => l.type === 'screen' && l.screen === 'progress');
+    return progress >= 0 && lines.slice(progress).some(l => l.type === 'screen' && l.screen === 'today') && lines.slice(progress);
+  }, 10000);
+  const clicked = mine.find(l => (l.type === 'click' && l.widget === under.widget) || (l.type === 'screen' && l.screen === 'habit'));
+  if (clicked) throw new Error(`${name}: the drag that scrolled also clicked '${item}': ${JSON.stringify(clicked)}`);
+  step(`${name}: a ${distance} px touch drag from '${item}' scrolled Progress by ${moved} px, without opening it`);
+}
+
+// On a phone, a drag that starts on a slider moves the slider rather than scrolling the screen: samples/settings.json's
+// text size (100%), dragged right and a little up. The screen stays put, and the value the session log gets (once a
+// tap on Notifications moves on) went up.
+async function dragSlider(browser) {
+  const settings = join(work, 'settings.json');
+  copyFileSync(join(dirname(sample), 'settings.json'), settings);
+  const started = await startShare(settings);
+  try {
+    const name = 'Cleo on a phone';
+    const page = await openAs(browser, started.link, { name, width: 390, height: 844, touch: true });
+    const before = await until("the 'textSize' slider", () => locate(page, 'textSize'));
+    const x = before.x + before.w / 2, y = before.y + before.h / 2;
+    const under = JSON.parse(await page.evaluate((x, y) => Module.ccall('pt_widget_at', 'string', ['number', 'number'], [x, y]), x, y));
+    await dragFinger(page, x, y, 100, -20);
+    const after = await locate(page, 'textSize');
+    if (!after || after.y !== before.y) throw new Error(`${name}: a drag on the slider scrolled the screen (${JSON.stringify(before)} -> ${JSON.stringify(after)})`);
+    await press(page, 'Notifications', true);
+    const input = await until(`${name}'s text size in the sessions log`, () =>
+      jsonLines('.sessions.jsonl', settings).find(l => l.viewer === name && l.type === 'input' && l.widget === under.widget), 10000);
+    if (!(Number(input.value) > 100)) throw new Error(`${name}: dragging the slider right set it to ${input.value}`);
+    step(`${name}: a touch drag on the text size slider set it to ${input.value}, the screen did not scroll`);
+  } finally {
+    started.child.kill('SIGTERM');
+  }
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Exported pages
 //-----------------------------------------------------------------------------
 
-// A viewer opening an exported folder's index.html from file:// (as from a file share) in their own context: gives
-// the name, ticks a habit, pins an idea on it. Returns the page, left open.
+// A viewer opening an exported folder's index.html from file:// (as from a file share): gives the name, ticks a habit,
+// pins an idea on it. Returns the page, left open.
 async function exportedViewer(browser, dir, name) {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  page.on('pageerror', e => console.log(`  [${name}] page error: ${e.message}`));
-  await page.setViewport({ width: 1280, height: 800 });
-  await page.goto('file://' + join(dir, 'index.html'));
-  await page.waitForSelector('#viewer-name', { visible: true, timeout: 15000 });
-  await page.type('#viewer-name', name);
-  await page.click('#name-card button[type=submit]');
-  await page.waitForFunction(() => document.body.dataset.firstFrame, { timeout: 20000 });
-  step(`${name} (file://): first frame at ${await page.evaluate(() => document.body.dataset.firstFrame)} ms`);
+  const page = await openAs(browser, 'file://' + join(dir, 'index.html'), { name, width: 1280, height: 800, touch: false });
   await press(page, 'Morning run', false);
   await pinIdea(page, 'Morning run', name, false);
   return page;
@@ -264,22 +343,26 @@ async function exportCollected(browser, link) {
 
 let share = null, browser = null;
 try {
-  const started = await startShare();
+  const started = await startShare(spec);
   share = started.child;
   const link = started.link;
   step('sharing at ' + link);
   browser = await puppeteer.launch({ executablePath: chromium, headless: true,
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
-  const pages = [
-    await viewer(browser, link, { name: 'Ana on a phone', width: 390, height: 844, touch: true, habit: 'Stretch' }),
-    await viewer(browser, link, { name: 'Ben at a desk', width: 1280, height: 800, touch: false, habit: 'Read' }),
+  const viewers = [
+    { name: 'Ana on a phone', width: 390, height: 844, touch: true, habit: 'Stretch' },
+    { name: 'Ben at a desk', width: 1280, height: 800, touch: false, habit: 'Read' },
   ];
+  const pages = [];
+  for (const v of viewers) pages.push(await viewer(browser, link, v));
 
-  // What the pages posted, in the logs beside the spec: sessions every 2 s, reactions at once.
-  for (const name of ['Ana on a phone', 'Ben at a desk']) {
-    await until(`${name}'s clicks and input in the sessions log`, () => {
+  // What the pages posted, in the logs beside the spec: sessions every 2 s, reactions at once. The habit's name is
+  // one input, as typed (once, less the Backspaced character).
+  for (const { name, habit } of viewers) {
+    await until(`${name}'s clicks and input '${habit}' in the sessions log`, () => {
       const mine = jsonLines('.sessions.jsonl').filter(l => l.viewer === name);
-      return ['start', 'click', 'input', 'screen'].every(type => mine.some(l => l.type === type)) &&
+      return ['start', 'click', 'screen'].every(type => mine.some(l => l.type === type)) &&
+             mine.some(l => l.type === 'input' && l.value === habit) &&
              mine.some(l => l.type === 'click' && l.x >= 0 && l.x <= 1 && l.y >= 0 && l.y <= 1 && l.widget);
     }, 10000);
     const reactions = jsonLines('.feedback.jsonl').filter(l => l.viewer === name);
@@ -297,6 +380,7 @@ try {
   step("refined the spec: every page shows 'My day'");
   for (const page of pages) await page.browserContext().close();  // each open page draws every frame: free the CPU
 
+  await dragSlider(browser);
   await exportAndImport(browser);
   await exportCollected(browser, link);
   console.log('browser test: passed');
