@@ -623,6 +623,12 @@ Json keyStats(const Draft& d, const EntityPlan& p) {
         stats.push_back(statTile("Average " + safeText(p.quantity->label, 30), "${number(avg(map(" + p.key + ", x => x." + p.quantity->name + ")), 1)}", "bar-chart", ""));
     if (p.when)
         stats.push_back(statTile("This week", "${count(" + p.key + ", x => abs(daysBetween(today(), x." + p.when->name + ")) < 7)}", "calendar", p.nouns));
+    // A figure a view built for the request already shows on home is not shown twice.
+    const auto onHome = [&](const Json& tile) {
+        const std::string value = tile.value("value", std::string());
+        return std::any_of(d.homeViews.begin(), d.homeViews.end(), [&](const Json& v) { return v.dump().find(value) != std::string::npos; });
+    };
+    stats.erase(std::remove_if(stats.begin(), stats.end(), onHome), stats.end());
     size_t keep = d.wide() ? 4 : 2;
     if (stats.size() > keep) stats.erase(stats.begin() + static_cast<long>(keep), stats.end());
     return stats;
@@ -694,7 +700,7 @@ void addHome(Draft& d) {
     if (!d.reading.heading.empty()) body.push_back(Json{{"heading", safeText(d.reading.heading, 80)}, {"level", 1}});
     if (Json viewAs = viewerSwitch(d); !viewAs.is_null()) body.push_back(viewAs);
     Json stats = keyStats(d, p);
-    body.push_back(Json{{"grid", stats}, {"cols", static_cast<int>(stats.size())}});
+    if (!stats.empty()) body.push_back(Json{{"grid", stats}, {"cols", static_cast<int>(stats.size())}});
     // What a tracker of daily things is opened for comes first: today's rows to tick off.
     const IdeaField* today = todayFlag(p);
     if (today) body.push_back(todayChecklist(p, *today));
@@ -806,7 +812,7 @@ void addInsights(Draft& d) {
     const EntityPlan& p = d.plans.front();
     Json body = Json::array();
     Json stats = keyStats(d, p);
-    body.push_back(Json{{"grid", stats}, {"cols", d.wide() ? 4 : 2}});
+    if (!stats.empty()) body.push_back(Json{{"grid", stats}, {"cols", d.wide() ? 4 : 2}});
     if (p.when) {
         std::string series = p.amount ? "${map(lastDays(14), day => sum(filter(" + p.key + ", x => x." + p.when->name + " == day), x => x." + p.amount->name + "))}"
                                       : "${map(lastDays(14), day => count(" + p.key + ", x => x." + p.when->name + " == day) + 1)}";

@@ -644,6 +644,12 @@ Json statView(const Statement& s) {
             }
         if (p.amount && s.says({"total", "totals", "sum of", "how much", "balance"}))
             return amountTotal(p, p.nouns);
+        // "see sitter cards with rating and nightly rate": the money the rows hold under the name the statement
+        // measures (a rate averaged), never a made-up figure beside it.
+        if (p.amount && !measure.empty()) {
+            const std::vector<std::string> named = wordsOfStatement(lowerText(p.amount->label)), said = wordsOfStatement(lowerText(measure));
+            if (!named.empty() && !said.empty() && singularOf(said.back()) == singularOf(named.back())) return amountTotal(p, p.nouns);
+        }
         if (p.quantity && s.says({"average"}))
             return statTile("Average " + safeText(p.quantity->label, 30), "${number(avg(map(" + p.key + ", x => x." + p.quantity->name + ")), 1)}", "bar-chart", p.nouns);
         // "how many items are unclaimed", "the number of open requests": the rows in the state the statement names,
