@@ -630,6 +630,20 @@ std::string measureOf(const Statement& s) {
     return safeText(lead + (lead.empty() ? capitalized(out) : out), 40);
 }
 
+// The last word of a field's name, its unit left out: "Score (pts)" -> "score"; "" for none.
+std::string lastNameWord(const std::string& label) {
+    const std::vector<std::string> words = wordsOfStatement(lowerText(label.substr(0, label.find(" ("))));
+    return words.empty() ? "" : words.back();
+}
+
+// Whether a stat's measure ("nightly rate", "quiz scores") names the field labelled `label`: its last word is the
+// field name's.
+bool measureNames(const std::string& measure, const std::string& label) {
+    const std::vector<std::string> said = wordsOfStatement(lowerText(measure));
+    const std::string named = lastNameWord(label);
+    return !said.empty() && !named.empty() && singularOf(said.back()) == named;
+}
+
 Json statView(const Statement& s) {
     const std::string measure = measureOf(s);
     if (s.plan) {
@@ -646,10 +660,7 @@ Json statView(const Statement& s) {
             return amountTotal(p, p.nouns);
         // "see sitter cards with rating and nightly rate": the money the rows hold under the name the statement
         // measures (a rate averaged), never a made-up figure beside it.
-        if (p.amount && !measure.empty()) {
-            const std::vector<std::string> named = wordsOfStatement(lowerText(p.amount->label)), said = wordsOfStatement(lowerText(measure));
-            if (!named.empty() && !said.empty() && singularOf(said.back()) == singularOf(named.back())) return amountTotal(p, p.nouns);
-        }
+        if (p.amount && measureNames(measure, p.amount->label)) return amountTotal(p, p.nouns);
         if (p.quantity && s.says({"average"}))
             return statTile("Average " + safeText(p.quantity->label, 30), "${number(avg(map(" + p.key + ", x => x." + p.quantity->name + ")), 1)}", "bar-chart", p.nouns);
         // "how many items are unclaimed", "the number of open requests": the rows in the state the statement names,
@@ -674,14 +685,12 @@ Json statView(const Statement& s) {
         // record people chase (a streak, a score), else their total.
         if (!measure.empty())
             for (const IdeaField& f : p.entity.fields) {
+                if (f.kind != "number" || !measureNames(measure, f.label)) continue;
                 const size_t unit = f.label.find(" (");
-                const std::vector<std::string> named = wordsOfStatement(lowerText(f.label.substr(0, unit)));
-                const std::vector<std::string> said = wordsOfStatement(lowerText(measure));
-                if (f.kind != "number" || named.empty() || said.empty() || singularOf(said.back()) != named.back()) continue;
                 static const std::set<std::string> records = {"streak", "score", "record", "level", "rating", "best", "high"};
                 const std::string shown = unit == std::string::npos ? "" : " " + f.label.substr(unit + 2, f.label.size() - unit - 3);
                 const std::string of = "map(" + p.key + ", x => x." + f.name + ")";
-                if (records.count(named.back()) || s.says({"longest", "best", "top", "highest", "record"}))
+                if (records.count(lastNameWord(f.label)) || s.says({"longest", "best", "top", "highest", "record"}))
                     return statTile("Best " + lowerText(f.label.substr(0, unit)), "${max(" + of + ")}" + shown, "trophy", p.nouns);
                 // A share each row has ("attendance rate") is averaged: shares do not add up.
                 if (measuredInPercent(f.label))
